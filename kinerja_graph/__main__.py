@@ -1,0 +1,3 @@
+from kinerja_graph.cli import main
+
+main()

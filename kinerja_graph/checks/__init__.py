@@ -1,0 +1,40 @@
+"""The rule registry: every module in this package (except base) holds exactly one Rule subclass.
+
+Adding a rule means adding one module (named after its id: `orphan-node` -> orphan_node.py), its
+entry in the default pack (rules/default.yaml) and its tests. A test checks all three agree.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+import pkgutil
+
+from kinerja_graph.checks.base import Rule
+
+
+@functools.lru_cache(maxsize=None)
+def all_rules() -> dict[str, Rule]:
+    """Every rule, keyed by id, in id order."""
+    found: dict[str, Rule] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name in ("base",) or info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        classes = [c for _, c in inspect.getmembers(module, inspect.isclass)
+                   if issubclass(c, Rule) and c is not Rule and c.__module__ == module.__name__]
+        if len(classes) != 1:
+            raise RuntimeError(f"{module.__name__} must define exactly one Rule subclass, found {len(classes)}")
+        rule = classes[0]()
+        if rule.id.replace("-", "_") != info.name:
+            raise RuntimeError(f"{module.__name__}: rule id {rule.id!r} does not match the module name")
+        found[rule.id] = rule
+    return dict(sorted(found.items()))
+
+
+def get(rule_id: str) -> Rule:
+    rules = all_rules()
+    if rule_id not in rules:
+        raise KeyError(rule_id)
+    return rules[rule_id]

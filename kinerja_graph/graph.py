@@ -1,0 +1,93 @@
+"""One builder: a Cascade becomes a networkx DiGraph.
+
+Nodes
+    Goals (``kind="goal"``) keyed by their id, with ``statement``, ``level``, ``tier``, ``rank``,
+    ``owner``, ``indicators``, ``location`` and the model object as ``node``.
+    Indicators without a goal (``kind="indicator"``) keyed by their id, same attributes.
+    Other bodies named by crosscutting links (``kind="crosscutting"``), keyed ``"crosscutting:NAME"``.
+Edges
+    ``kind="contribution"``: parent -> child, i.e. the child contributes to the parent. Roots have
+    no incoming contribution edge; ``nx.descendants(G, n)`` is the subtree under n.
+    ``kind="crosscutting"``: goal -> other body.
+A parent id that names no node is kept as the goal's ``missing_parents`` attribute, for the checker.
+Graph attributes: ``organisation``, ``period``, ``file``, ``cascade``.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from kinerja_graph import policy
+from kinerja_graph.model import Cascade
+
+CROSSCUTTING_PREFIX = "crosscutting:"
+
+
+def crosscutting_key(name: str) -> str:
+    return CROSSCUTTING_PREFIX + name
+
+
+def build_graph(cascade: Cascade) -> nx.DiGraph:
+    levels = policy.levels()
+    G = nx.DiGraph(organisation=cascade.organisation, period=cascade.years, file=cascade.file, cascade=cascade)
+    for order, node in enumerate(cascade.nodes):
+        level = levels.by_id(node.level)
+        G.add_node(
+            node.id,
+            kind="goal" if node.is_goal else "indicator",
+            order=order,
+            statement=node.statement,
+            level=node.level,
+            tier=level.tier if level else None,
+            rank=level.rank if level else None,
+            owner=node.owner,
+            indicators=node.indicators,
+            location=node.location,
+            missing_parents=[],
+            node=node,
+        )
+    for node in cascade.nodes:
+        if not node.is_goal:
+            continue
+        for parent in node.parents:
+            if parent in G and G.nodes[parent]["kind"] == "goal":
+                G.add_edge(parent, node.id, kind="contribution")
+            else:
+                G.nodes[node.id]["missing_parents"].append(parent)
+        for link in node.crosscutting:
+            key = crosscutting_key(str(link))
+            if key not in G:
+                G.add_node(key, kind="crosscutting", name=link.target, ref=link, order=len(G))
+            G.add_edge(node.id, key, kind="crosscutting")
+    return G
+
+
+def goals(G: nx.DiGraph):
+    """The goal nodes, in document order."""
+    return (n for n, d in G.nodes(data=True) if d["kind"] == "goal")
+
+
+def children(G: nx.DiGraph, n):
+    """The goals contributing to n, in document order."""
+    kids = [v for v in G.successors(n) if G.edges[n, v]["kind"] == "contribution"]
+    return sorted(kids, key=lambda v: G.nodes[v]["order"])
+
+
+def parents(G: nx.DiGraph, n):
+    return [u for u in G.predecessors(n) if G.edges[u, n]["kind"] == "contribution"]
+
+
+def roots(G: nx.DiGraph):
+    """Goals that contribute to no other goal (the top goals, and orphans)."""
+    return [n for n in goals(G) if not parents(G, n) and not G.nodes[n]["missing_parents"]]
+
+
+def leaves(G: nx.DiGraph):
+    return [n for n in goals(G) if not children(G, n)]
+
+
+def contribution_graph(G: nx.DiGraph) -> nx.DiGraph:
+    """A read-only view holding only goals and contribution edges."""
+    nodes = nx.subgraph_view(G, filter_node=lambda n: G.nodes[n]["kind"] == "goal",
+                             filter_edge=lambda u, v: G.edges[u, v]["kind"] == "contribution")
+    return nodes

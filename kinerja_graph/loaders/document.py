@@ -1,0 +1,285 @@
+"""From a raw document (any format) to the in-memory Cascade: validate, flatten, normalise.
+
+Every problem found is collected and reported at once, each naming file, line/row and field.
+Dangling parents and cycles are *kept*: they are the checker's to report, not the loader's.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import fastjsonschema
+import jsonschema
+
+from kinerja_graph import policy
+from kinerja_graph.errors import InputError
+from kinerja_graph.loaders.raw import RawDocument, text_of
+from kinerja_graph.model import Cascade, Crosscut, Indicator, Location, Node, Organisation, Silence
+from kinerja_graph.targets import parse_target
+
+SCHEMA = "cascade.schema.json"
+MAX_PROBLEMS = 50
+
+
+@functools.lru_cache(maxsize=None)
+def _fast_validator():
+    """A compiled validator: the whole document checked in one linear pass (the common, valid case)."""
+    return fastjsonschema.compile(policy.load_schema(SCHEMA))
+
+
+def validate(raw: RawDocument) -> None:
+    """Check the document against the schema; on failure report every error with its place."""
+    data = raw.data
+    if isinstance(data, dict):
+        _stringify_target_years(data)
+    try:
+        _fast_validator()(data)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass
+    validator = jsonschema.Draft7Validator(policy.load_schema(SCHEMA))
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        problems.append(_describe(raw, error))
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(f"{raw.file}: (more problems not shown)")
+            break
+    raise InputError(problems)
+
+
+def _stringify_target_years(data: dict) -> None:
+    """YAML reads `2024:` as a number; JSON Schema wants object keys as text."""
+    stack = list(data.get("nodes") or []) if isinstance(data.get("nodes"), list) else []
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        for ind in node.get("indicators") or []:
+            if isinstance(ind, dict) and isinstance(ind.get("targets"), dict):
+                ind["targets"] = {text_of(k): v for k, v in ind["targets"].items()}
+        if isinstance(node.get("children"), list):
+            stack.extend(node["children"])
+
+
+def _describe(raw: RawDocument, error: jsonschema.ValidationError) -> str:
+    """'file:line: nodes[3].indicators[0].unit: 5 is not of type ...' — the nearest located mapping."""
+    where = Location(raw.file)
+    item = raw.data
+    path = list(error.absolute_path)
+    for step in path:
+        if id(item) in raw.locations:
+            where = raw.locations[id(item)]
+        try:
+            item = item[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    if isinstance(item, dict) and id(item) in raw.locations:
+        where = raw.locations[id(item)]
+    field_path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(document)"
+    message = error.message
+    if error.validator == "additionalProperties":
+        message += _allowed_hint(error)
+    elif error.validator == "oneOf":
+        message = f"{_short(error.instance)} is not a valid value here"
+    return f"{where}: {field_path}: {message}"
+
+
+def _allowed_hint(error) -> str:
+    allowed = sorted((error.schema.get("properties") or {}).keys())
+    return f" (allowed: {', '.join(allowed)})" if allowed else ""
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _opt(value) -> str | None:
+    if value is None:
+        return None
+    text = text_of(value)
+    return text if text.strip() else None
+
+
+def build(raw: RawDocument) -> Cascade:
+    """Validate a raw document and turn it into a Cascade, or raise InputError listing every problem."""
+    validate(raw)
+    data = raw.data
+    problems = list(raw.problems)
+    org = data["organisation"]
+    organisation = Organisation(text_of(org["name"]), _opt(org.get("type")), _opt(org.get("id")))
+    period = _period(data.get("period") or [])
+    nodes: dict[str, Node] = {}
+    first_seen: dict[str, Location] = {}
+    levels = policy.levels()
+    vocab = policy.fields()
+
+    for entry, implied_parent in _flatten(data.get("nodes") or []):
+        where = raw.where(entry)
+        node = _node(entry, implied_parent, where, raw, levels, vocab, problems)
+        if node is None:
+            continue
+        if node.id in nodes:
+            _merge(nodes[node.id], node, first_seen[node.id], problems)
+        else:
+            nodes[node.id] = node
+            first_seen[node.id] = where
+    if problems:
+        raise InputError(problems[:MAX_PROBLEMS] + ([f"{raw.file}: (more problems not shown)"] if len(problems) > MAX_PROBLEMS else []))
+    notes = data.get("notes")
+    return Cascade(
+        organisation=organisation,
+        nodes=list(nodes.values()),
+        period=period,
+        source=_opt(data.get("source")),
+        notes=_notes(notes),
+        file=raw.file,
+        format=raw.format,
+    )
+
+
+def _period(years: list) -> list[int]:
+    years = [int(y) for y in years]
+    if len(years) == 2 and years[0] < years[1]:
+        return list(range(years[0], years[1] + 1))
+    return sorted(set(years))
+
+
+def _flatten(entries: list):
+    """Yield (node entry, parent id implied by nesting) in document order, without recursion."""
+    stack = [(e, None) for e in reversed(entries)]
+    while stack:
+        entry, parent = stack.pop()
+        yield entry, parent
+        children = entry.get("children") or []
+        own_id = text_of(entry["id"])
+        stack.extend((child, own_id) for child in reversed(children))
+
+
+def _notes(value) -> dict[str, str]:
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {"notes": value} if value.strip() else {}
+    return {text_of(k): text_of(v) for k, v in value.items() if v is not None and text_of(v).strip()}
+
+
+def _node(entry, implied_parent, where, raw, levels, vocab, problems) -> Node | None:
+    node_id = text_of(entry["id"]).strip()
+    if not node_id:
+        problems.append(f"{where}: id: a node needs a non-empty id")
+        return None
+    statement = _opt(entry.get("statement"))
+    parents_value = entry.get("parent")
+    if isinstance(parents_value, list):
+        parents = [text_of(p).strip() for p in parents_value]
+    elif parents_value is None or not text_of(parents_value).strip():
+        parents = []
+    else:
+        parents = [text_of(parents_value).strip()]
+    if implied_parent is not None and implied_parent not in parents:
+        parents.insert(0, implied_parent)
+    parents = [p for p in dict.fromkeys(parents) if p]
+
+    level_label = _opt(entry.get("level"))
+    level_id = None
+    if level_label is not None:
+        level = levels.resolve(level_label)
+        if level is None:
+            problems.append(
+                f"{where}: level: unknown level {level_label!r} (node {node_id}); accepted labels: "
+                + ", ".join(levels.labels)
+            )
+        else:
+            level_id = level.id
+    indicators = []
+    for ind in entry.get("indicators") or []:
+        indicator = _indicator(ind, raw.where(ind), node_id, vocab, problems)
+        if indicator is not None:
+            indicators.append(indicator)
+    if statement is None and not indicators:
+        problems.append(f"{where}: statement: node {node_id} has neither a statement nor an indicator")
+        return None
+    if statement is not None and level_label is None:
+        problems.append(
+            f"{where}: level: goal {node_id} has no level; give one of: " + ", ".join(lv.name["id"] for lv in levels.levels)
+        )
+    return Node(
+        id=node_id,
+        statement=statement,
+        level=level_id,
+        level_label=level_label,
+        parents=parents,
+        owner=_opt(entry.get("owner")),
+        indicators=indicators,
+        crosscutting=[Crosscut.parse(text_of(c)) for c in entry.get("crosscutting") or [] if text_of(c).strip()],
+        notes=_notes(entry.get("notes")),
+        ignore=[Silence(s["rule"], text_of(s.get("reason") or "")) for s in entry.get("ignore") or []],
+        location=where,
+    )
+
+
+def _indicator(entry, where, node_id, vocab, problems) -> Indicator | None:
+    name = _opt(entry.get("name"))
+    if name is None:
+        problems.append(f"{where}: indicators.name: an indicator of node {node_id} has an empty name")
+        return None
+    calculation = _opt(entry.get("calculation"))
+    if calculation is not None:
+        canonical = vocab.calculation_of(calculation)
+        if canonical is None:
+            problems.append(
+                f"{where}: calculation: unknown calculation type {calculation!r} (indicator {name!r}); "
+                "accepted: kumulatif, non-kumulatif, kumulatif-negatif"
+            )
+        calculation = canonical
+    polarity = _opt(entry.get("polarity"))
+    if polarity is not None:
+        canonical = vocab.polarity_of(polarity)
+        if canonical is None:
+            problems.append(
+                f"{where}: polarity: unknown polarity {polarity!r} (indicator {name!r}); accepted: higher, lower"
+            )
+        polarity = canonical
+    targets = {}
+    for year, value in (entry.get("targets") or {}).items():
+        text = text_of(value["text"]) if isinstance(value, dict) else ("" if value is None else text_of(value))
+        targets[int(year)] = parse_target(text)
+    return Indicator(
+        name=name,
+        formula=_opt(entry.get("formula")),
+        unit=_opt(entry.get("unit")),
+        calculation=calculation,
+        source=_opt(entry.get("source")),
+        polarity=polarity,
+        targets=dict(sorted(targets.items())),
+        notes=_opt(entry.get("notes")),
+        location=where,
+    )
+
+
+_MERGEABLE = ("statement", "level_label", "owner")
+
+
+def _merge(first: Node, again: Node, first_where: Location, problems: list[str]) -> None:
+    """A repeated id adds to its node; a field given twice with different values is a conflict."""
+    for attr in _MERGEABLE:
+        a, b = getattr(first, attr), getattr(again, attr)
+        if a is not None and b is not None and a != b:
+            problems.append(
+                f"{again.location}: {attr.replace('_label', '')}: id {again.id} is used again with a different "
+                f"{attr.replace('_label', '')} ({b!r}; first at {first_where}: {a!r})"
+            )
+        elif a is None and b is not None:
+            setattr(first, attr, b)
+            if attr == "level_label":
+                first.level = again.level
+    first.parents.extend(p for p in again.parents if p not in first.parents)
+    first.indicators.extend(again.indicators)
+    first.crosscutting.extend(c for c in again.crosscutting if c not in first.crosscutting)
+    for k, v in again.notes.items():
+        if k in first.notes and first.notes[k] != v:
+            first.notes[k] = first.notes[k] + "\n" + v
+        else:
+            first.notes.setdefault(k, v)
+    first.ignore.extend(s for s in again.ignore if s not in first.ignore)

@@ -1,0 +1,158 @@
+"""The in-memory cascade: what every loader produces and everything downstream reads.
+
+A cascade is an organisation, a period and an ordered list of nodes. A node with a statement is a
+*goal* (ultimate/intermediate/immediate outcome, output or process); a node without a statement but
+with indicators is an *indicator without a goal* (kept so that the checker can report it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something stands in its file: a line (YAML/JSON), a row (CSV) or a cell (XLSX)."""
+
+    file: str
+    line: int | None = None  # 1-based line (YAML/JSON) or row (CSV/XLSX)
+    kind: str = "line"  # "line", "row" or "cell"
+    sheet: str | None = None
+    column: str | None = None  # XLSX column letter, when the place is one cell
+
+    def cell(self, column: str | None = None) -> str | None:
+        """The spreadsheet reference ("Pohon!C37") of this row in `column`, for XLSX locations."""
+        col = column or self.column
+        if self.kind != "cell" or self.line is None or col is None:
+            return None
+        sheet = self.sheet or ""
+        if sheet and not sheet.replace("_", "").isalnum():
+            sheet = "'" + sheet.replace("'", "''") + "'"
+        return f"{sheet}!{col}{self.line}" if sheet else f"{col}{self.line}"
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.file
+        if self.kind == "cell":
+            ref = self.cell() or f"{self.sheet}!{self.line}"
+            return f"{self.file}:{ref}"
+        if self.kind == "row":
+            return f"{self.file}:row {self.line}"
+        return f"{self.file}:{self.line}"
+
+
+@dataclass
+class Target:
+    """A yearly target as written, with its parsed number and unit when it has them."""
+
+    text: str
+    value: float | None = None
+    unit: str | None = None
+    kind: str = "text"  # "number", "range", "text" or "blank" (see targets.parse_target)
+
+
+@dataclass
+class Indicator:
+    name: str
+    formula: str | None = None
+    unit: str | None = None
+    calculation: str | None = None  # "kumulatif", "non-kumulatif", "kumulatif-negatif"
+    source: str | None = None
+    polarity: str | None = None  # "higher" or "lower" as written; see effective_polarity
+    targets: dict[int, Target] = field(default_factory=dict)
+    notes: str | None = None
+    location: Location | None = None
+
+    @property
+    def effective_polarity(self) -> str:
+        """"lower" when stated, or when the calculation type is kumulatif-negatif; else "higher"."""
+        if self.polarity:
+            return self.polarity
+        return "lower" if self.calculation == "kumulatif-negatif" else "higher"
+
+
+@dataclass(frozen=True)
+class Silence:
+    """A node's request to silence one rule for itself, with the reason given."""
+
+    rule: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Crosscut:
+    """A crosscutting link: another body by name ("BKPSDM"), or a node of another cascade ("ORG#NODE")."""
+
+    target: str
+    node: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> "Crosscut":
+        text = text.strip()
+        if "#" in text:
+            org, node = text.split("#", 1)
+            return cls(org.strip(), node.strip() or None)
+        return cls(text)
+
+    def __str__(self) -> str:
+        return f"{self.target}#{self.node}" if self.node else self.target
+
+
+@dataclass
+class Node:
+    id: str
+    statement: str | None = None
+    level: str | None = None  # canonical level id, e.g. "intermediate_outcome"
+    level_label: str | None = None  # the label as written, e.g. "kinerja taktikal intermediate"
+    parents: list[str] = field(default_factory=list)
+    owner: str | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    crosscutting: list[Crosscut] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    ignore: list[Silence] = field(default_factory=list)
+    location: Location | None = None
+
+    @property
+    def is_goal(self) -> bool:
+        return bool(self.statement and self.statement.strip())
+
+
+@dataclass
+class Organisation:
+    name: str
+    type: str | None = None
+    id: str | None = None
+
+    @property
+    def key(self) -> str:
+        """How other cascades refer to this organisation."""
+        return self.id or self.name
+
+
+@dataclass
+class Cascade:
+    organisation: Organisation
+    nodes: list[Node]
+    period: list[int] = field(default_factory=list)
+    source: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+    file: str = ""
+    format: str = ""  # "yaml", "json", "csv" or "xlsx"
+
+    def node(self, node_id: str) -> Node | None:
+        return self._index().get(node_id)
+
+    def _index(self) -> dict[str, Node]:
+        return {n.id: n for n in self.nodes}
+
+    @property
+    def goals(self) -> list[Node]:
+        return [n for n in self.nodes if n.is_goal]
+
+    @property
+    def years(self) -> list[int]:
+        """The period's years, or else every year a target is given for."""
+        if self.period:
+            return list(self.period)
+        years = {y for n in self.nodes for i in n.indicators for y in i.targets}
+        return sorted(years)

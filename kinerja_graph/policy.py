@@ -1,0 +1,156 @@
+"""Policy data: the vocabularies in rules/ (levels, input fields), loaded safely and validated.
+
+The data lives in ``rules/`` at the top of the repository and ships inside the wheel as
+``kinerja_graph/_rules``. Nothing here is a constant in code: change the YAML, not this module.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from kinerja_graph.errors import PolicyError
+
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def rules_dir() -> Path:
+    """The folder holding the shipped policy data."""
+    packaged = Path(str(resources.files("kinerja_graph"))) / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def schema_path(name: str) -> Path:
+    return Path(str(resources.files("kinerja_graph"))) / "schemas" / name
+
+
+@functools.lru_cache(maxsize=None)
+def load_schema(name: str) -> dict:
+    return json.loads(schema_path(name).read_text(encoding="utf-8"))
+
+
+def load_policy_file(path: Path, schema_name: str) -> dict:
+    """Read a YAML policy file safely and validate it; every problem is reported at once."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise PolicyError(f"{path}: cannot read policy file: {exc}") from None
+    validator = jsonschema.Draft7Validator(load_schema(schema_name))
+    problems = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if problems:
+        lines = [f"{path}: {'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in problems]
+        raise PolicyError("\n".join(lines))
+    return data
+
+
+def key(text: object) -> str:
+    """Normalise a label for matching: lower case, accents dropped, only letters and digits kept."""
+    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "", s.lower())
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    rank: int
+    tier: str
+    name: dict
+    planning: dict
+
+
+@dataclass(frozen=True)
+class LevelVocabulary:
+    levels: tuple[Level, ...]
+    tiers: dict  # tier id -> bilingual name
+    synonyms: dict  # normalised label -> level id
+    labels: tuple[str, ...]  # every accepted label as written in the data, for messages
+
+    def resolve(self, label: str | None) -> Level | None:
+        if label is None:
+            return None
+        level_id = self.synonyms.get(key(label))
+        return self.by_id(level_id) if level_id else None
+
+    def by_id(self, level_id: str | None) -> Level | None:
+        for level in self.levels:
+            if level.id == level_id:
+                return level
+        return None
+
+    def tier_order(self) -> list[str]:
+        return list(self.tiers)
+
+
+@functools.lru_cache(maxsize=None)
+def levels() -> LevelVocabulary:
+    data = load_policy_file(rules_dir() / "levels.yaml", "levels.schema.json")
+    tiers = {t["id"]: t["name"] for t in data["tiers"]}
+    found, synonyms, labels = [], {}, []
+    for entry in sorted(data["levels"], key=lambda e: e["rank"]):
+        if entry["tier"] not in tiers:
+            raise PolicyError(f"rules/levels.yaml: level {entry['id']}: unknown tier {entry['tier']!r}")
+        found.append(Level(entry["id"], entry["rank"], entry["tier"], entry["name"], entry.get("planning", {})))
+        for label in [entry["id"], *entry["synonyms"]]:
+            previous = synonyms.setdefault(key(label), entry["id"])
+            if previous != entry["id"]:
+                raise PolicyError(f"rules/levels.yaml: label {label!r} names both {previous} and {entry['id']}")
+            labels.append(label)
+    return LevelVocabulary(tuple(found), tiers, synonyms, tuple(labels))
+
+
+@dataclass(frozen=True)
+class FieldVocabulary:
+    columns: dict  # normalised header -> field name
+    target_column: re.Pattern
+    metadata: dict  # normalised key -> metadata field
+    calculation: dict  # normalised label -> canonical calculation type
+    polarity: dict  # normalised label -> "higher" | "lower"
+
+    def column_field(self, header: str) -> tuple[str | None, int | None]:
+        """The field a header names, or ("target", year), or (None, None) for an unknown header."""
+        k = key(header)
+        if k in self.columns:
+            return self.columns[k], None
+        m = self.target_column.match(k)
+        if m:
+            return "target", int(m.group("year"))
+        return None, None
+
+    def calculation_of(self, text: str) -> str | None:
+        cleaned = re.sub(r"^\s*(?:[0-9]+|[a-z])[.)]\s+", "", str(text), flags=re.I)  # "1. Kumulatif"
+        return self.calculation.get(key(cleaned))
+
+    def polarity_of(self, text: str) -> str | None:
+        return self.polarity.get(key(text))
+
+
+def _invert(mapping: dict, what: str) -> dict:
+    out = {}
+    for name, aliases in mapping.items():
+        for alias in [name, *aliases]:
+            previous = out.setdefault(key(alias), name)
+            if previous != name:
+                raise PolicyError(f"rules/fields.yaml: {what} alias {alias!r} names both {previous} and {name}")
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def fields() -> FieldVocabulary:
+    data = load_policy_file(rules_dir() / "fields.yaml", "fields.schema.json")
+    return FieldVocabulary(
+        columns=_invert(data["columns"], "column"),
+        target_column=re.compile(data["target_column"]),
+        metadata=_invert(data["metadata"], "metadata"),
+        calculation=_invert(data["calculation"], "calculation"),
+        polarity=_invert(data["polarity"], "polarity"),
+    )

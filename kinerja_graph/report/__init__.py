@@ -1,0 +1,1 @@
+"""Formatters: they turn computed results (summaries, findings) into text; they compute nothing."""
