@@ -65,6 +65,6 @@ def summarise(G: nx.DiGraph) -> Summary:
         leaves=len(g.leaves(G)),
         owners=dict(sorted(owners.items(), key=lambda kv: (-kv[1], kv[0]))),
         without_owner=without_owner,
-        crosscutting=sorted(d["name"] for _, d in G.nodes(data=True) if d["kind"] == "crosscutting"),
+        crosscutting=sorted(str(d["ref"]) for _, d in G.nodes(data=True) if d["kind"] == "crosscutting"),
         dangling=dangling,
     )

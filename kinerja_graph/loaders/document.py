@@ -6,6 +6,7 @@ Dangling parents and cycles are *kept*: they are the checker's to report, not th
 
 from __future__ import annotations
 
+import copy
 import functools
 
 import fastjsonschema
@@ -19,52 +20,102 @@ from kinerja_graph.targets import parse_target
 
 SCHEMA = "cascade.schema.json"
 MAX_PROBLEMS = 50
+MAX_TEXT = 100_000  # characters in one field; a longer value is an input error, not a statement
+_TEXT_FIELDS = ("id", "statement", "level", "owner", "name", "formula", "unit", "calculation", "source", "polarity")
 
 
 @functools.lru_cache(maxsize=None)
-def _fast_validator():
-    """A compiled validator: the whole document checked in one linear pass (the common, valid case)."""
-    return fastjsonschema.compile(policy.load_schema(SCHEMA))
+def _schemas() -> tuple[dict, dict]:
+    """The shipped schema split in two: the document with its nodes left shallow, and one node.
+
+    Validating node by node keeps the cost linear and the depth flat: a 10,000-deep nesting of
+    `children` never reaches the recursion limit of either validator.
+    """
+    full = policy.load_schema(SCHEMA)
+    document = copy.deepcopy(full)
+    document["properties"]["nodes"] = {"type": "array", "items": {"type": "object"}}
+    node = copy.deepcopy(full["definitions"]["node"])
+    node["properties"]["children"] = {"type": "array", "items": {"type": "object"}}
+    node["definitions"] = full["definitions"]
+    node["$schema"] = full["$schema"]
+    return document, node
 
 
-def validate(raw: RawDocument) -> None:
-    """Check the document against the schema; on failure report every error with its place."""
-    data = raw.data
-    if isinstance(data, dict):
-        _stringify_target_years(data)
+@functools.lru_cache(maxsize=None)
+def _validators():
+    """(fast, explaining) validators for the document and for one node.
+
+    The compiled fastjsonschema validator checks the common, valid case in one quick pass;
+    jsonschema runs only to explain a failure, with every error and its place.
+    """
+    document, node = _schemas()
+    return (
+        (fastjsonschema.compile(document), jsonschema.Draft7Validator(document)),
+        (fastjsonschema.compile(node), jsonschema.Draft7Validator(node)),
+    )
+
+
+def _errors(pair, instance):
+    fast, explain = pair
     try:
-        _fast_validator()(data)
-        return
+        fast(instance)
+        return []
     except fastjsonschema.JsonSchemaException:
-        pass
-    validator = jsonschema.Draft7Validator(policy.load_schema(SCHEMA))
-    problems = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
-        problems.append(_describe(raw, error))
-        if len(problems) >= MAX_PROBLEMS:
-            problems.append(f"{raw.file}: (more problems not shown)")
-            break
-    raise InputError(problems)
+        return sorted(explain.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
 
 
-def _stringify_target_years(data: dict) -> None:
-    """YAML reads `2024:` as a number; JSON Schema wants object keys as text."""
-    stack = list(data.get("nodes") or []) if isinstance(data.get("nodes"), list) else []
+def validated_entries(raw: RawDocument):
+    """Validate the document and yield (node entry, implied parent id) in document order.
+
+    Raises InputError listing every schema problem (at most MAX_PROBLEMS), each with its place.
+    """
+    doc_pair, node_pair = _validators()
+    problems = [_describe(raw, raw.data, e, "") for e in _errors(doc_pair, raw.data)]
+    if problems:
+        raise InputError(problems)
+    entries = []
+    # (entry, implied parent id, path as (parent path, key) pairs built into text only on error)
+    stack = [(e, None, (None, f"nodes[{i}]")) for i, e in reversed(list(enumerate(raw.data["nodes"])))]
     while stack:
-        node = stack.pop()
-        if not isinstance(node, dict):
+        entry, parent, path = stack.pop()
+        _stringify_target_years(entry)
+        errors = _errors(node_pair, entry)
+        if errors:
+            prefix = _path_text(path)
+            problems.extend(_describe(raw, entry, e, prefix) for e in errors)
+            if len(problems) >= MAX_PROBLEMS:
+                break
             continue
-        for ind in node.get("indicators") or []:
-            if isinstance(ind, dict) and isinstance(ind.get("targets"), dict):
-                ind["targets"] = {text_of(k): v for k, v in ind["targets"].items()}
-        if isinstance(node.get("children"), list):
-            stack.extend(node["children"])
+        entries.append((entry, parent))
+        children = entry.get("children") or []
+        own_id = text_of(entry["id"])
+        stack.extend((child, own_id, (path, f"children[{i}]")) for i, child in reversed(list(enumerate(children))))
+    if problems:
+        if len(problems) > MAX_PROBLEMS:
+            problems = problems[:MAX_PROBLEMS] + [f"{raw.file}: (more problems not shown)"]
+        raise InputError(problems)
+    return entries
 
 
-def _describe(raw: RawDocument, error: jsonschema.ValidationError) -> str:
+def _path_text(path) -> str:
+    parts = []
+    while path is not None:
+        path, part = path
+        parts.append(part)
+    return ".".join(reversed(parts))
+
+
+def _stringify_target_years(entry: dict) -> None:
+    """JSON Schema wants object keys as text; a reader may hand over years as numbers."""
+    for ind in entry.get("indicators") or []:
+        if isinstance(ind, dict) and isinstance(ind.get("targets"), dict):
+            ind["targets"] = {text_of(k): v for k, v in ind["targets"].items()}
+
+
+def _describe(raw: RawDocument, root, error: jsonschema.ValidationError, prefix: str) -> str:
     """'file:line: nodes[3].indicators[0].unit: 5 is not of type ...' — the nearest located mapping."""
-    where = Location(raw.file)
-    item = raw.data
+    where = raw.locations.get(id(root)) or Location(raw.file)
+    item = root
     path = list(error.absolute_path)
     for step in path:
         if id(item) in raw.locations:
@@ -75,7 +126,8 @@ def _describe(raw: RawDocument, error: jsonschema.ValidationError) -> str:
             break
     if isinstance(item, dict) and id(item) in raw.locations:
         where = raw.locations[id(item)]
-    field_path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(document)"
+    inner = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+    field_path = (prefix + inner).lstrip(".") or "(document)"
     message = error.message
     if error.validator == "additionalProperties":
         message += _allowed_hint(error)
@@ -103,7 +155,7 @@ def _opt(value) -> str | None:
 
 def build(raw: RawDocument) -> Cascade:
     """Validate a raw document and turn it into a Cascade, or raise InputError listing every problem."""
-    validate(raw)
+    entries = validated_entries(raw)
     data = raw.data
     problems = list(raw.problems)
     org = data["organisation"]
@@ -114,7 +166,7 @@ def build(raw: RawDocument) -> Cascade:
     levels = policy.levels()
     vocab = policy.fields()
 
-    for entry, implied_parent in _flatten(data.get("nodes") or []):
+    for entry, implied_parent in entries:
         where = raw.where(entry)
         node = _node(entry, implied_parent, where, raw, levels, vocab, problems)
         if node is None:
@@ -145,17 +197,6 @@ def _period(years: list) -> list[int]:
     return sorted(set(years))
 
 
-def _flatten(entries: list):
-    """Yield (node entry, parent id implied by nesting) in document order, without recursion."""
-    stack = [(e, None) for e in reversed(entries)]
-    while stack:
-        entry, parent = stack.pop()
-        yield entry, parent
-        children = entry.get("children") or []
-        own_id = text_of(entry["id"])
-        stack.extend((child, own_id) for child in reversed(children))
-
-
 def _notes(value) -> dict[str, str]:
     if value is None:
         return {}
@@ -164,7 +205,20 @@ def _notes(value) -> dict[str, str]:
     return {text_of(k): text_of(v) for k, v in value.items() if v is not None and text_of(v).strip()}
 
 
+def _too_long(entry, raw, problems) -> bool:
+    """Refuse a field longer than MAX_TEXT characters, naming its place."""
+    found = False
+    for name in _TEXT_FIELDS:
+        value = entry.get(name)
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            problems.append(f"{raw.where(entry, name)}: {name}: holds {len(value):,} characters; the limit is {MAX_TEXT:,}")
+            found = True
+    return found
+
+
 def _node(entry, implied_parent, where, raw, levels, vocab, problems) -> Node | None:
+    if _too_long(entry, raw, problems) or any(_too_long(i, raw, problems) for i in entry.get("indicators") or []):
+        return None
     node_id = text_of(entry["id"]).strip()
     if not node_id:
         problems.append(f"{where}: id: a node needs a non-empty id")
@@ -187,14 +241,14 @@ def _node(entry, implied_parent, where, raw, levels, vocab, problems) -> Node | 
         level = levels.resolve(level_label)
         if level is None:
             problems.append(
-                f"{where}: level: unknown level {level_label!r} (node {node_id}); accepted labels: "
-                + ", ".join(levels.labels)
+                f"{raw.where(entry, 'level')}: level: unknown level {level_label!r} (node {node_id}); accepted: "
+                + accepted_levels(levels)
             )
         else:
             level_id = level.id
     indicators = []
     for ind in entry.get("indicators") or []:
-        indicator = _indicator(ind, raw.where(ind), node_id, vocab, problems)
+        indicator = _indicator(ind, raw, node_id, vocab, problems)
         if indicator is not None:
             indicators.append(indicator)
     if statement is None and not indicators:
@@ -219,7 +273,18 @@ def _node(entry, implied_parent, where, raw, levels, vocab, problems) -> Node | 
     )
 
 
-def _indicator(entry, where, node_id, vocab, problems) -> Indicator | None:
+def accepted_levels(levels) -> str:
+    """'Ultimate Outcome (tujuan, …); Intermediate Outcome (…); …' for messages."""
+    groups = {lv.id: [] for lv in levels.levels}
+    for label in levels.labels:
+        level = levels.resolve(label)
+        if label != level.id:
+            groups[level.id].append(label)
+    return "; ".join(f"{lv.name['id']} ({', '.join(groups[lv.id])})" for lv in levels.levels)
+
+
+def _indicator(entry, raw, node_id, vocab, problems) -> Indicator | None:
+    where = raw.where(entry)
     name = _opt(entry.get("name"))
     if name is None:
         problems.append(f"{where}: indicators.name: an indicator of node {node_id} has an empty name")
@@ -229,7 +294,7 @@ def _indicator(entry, where, node_id, vocab, problems) -> Indicator | None:
         canonical = vocab.calculation_of(calculation)
         if canonical is None:
             problems.append(
-                f"{where}: calculation: unknown calculation type {calculation!r} (indicator {name!r}); "
+                f"{raw.where(entry, 'calculation')}: calculation: unknown calculation type {calculation!r} (indicator {name!r}); "
                 "accepted: kumulatif, non-kumulatif, kumulatif-negatif"
             )
         calculation = canonical
@@ -238,7 +303,7 @@ def _indicator(entry, where, node_id, vocab, problems) -> Indicator | None:
         canonical = vocab.polarity_of(polarity)
         if canonical is None:
             problems.append(
-                f"{where}: polarity: unknown polarity {polarity!r} (indicator {name!r}); accepted: higher, lower"
+                f"{raw.where(entry, 'polarity')}: polarity: unknown polarity {polarity!r} (indicator {name!r}); accepted: higher, lower"
             )
         polarity = canonical
     targets = {}

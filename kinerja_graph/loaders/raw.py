@@ -56,6 +56,12 @@ class RawDocument:
     file: str = ""
     format: str = ""
     problems: list[str] = field(default_factory=list)  # found while reading; reported with the rest
+    field_locations: dict[tuple[int, str], Location] = field(default_factory=dict)  # (id(mapping), field) -> cell
 
-    def where(self, mapping) -> Location:
+    def where(self, mapping, field_name: str | None = None) -> Location:
+        """Where a mapping stands — or, in a table, the very cell of one of its fields."""
+        if field_name is not None:
+            found = self.field_locations.get((id(mapping), field_name))
+            if found is not None:
+                return found
         return self.locations.get(id(mapping)) or Location(self.file)

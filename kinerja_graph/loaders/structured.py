@@ -98,6 +98,7 @@ def _convert(root, file: str, locations: dict[int, Location]):
     return result_holder[0]
 
 
+_END = object()
 _KEY = re.compile(r'(?<!\\)"(id|name)"\s*:')
 
 
@@ -121,16 +122,21 @@ def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> 
     always is. If the counts disagree (duplicate keys), lines are left out rather than guessed.
     """
     owners = []
-    stack = [data]
+    stack = [iter([data])]
     while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            for k in item:
-                if k in ("id", "name"):
-                    owners.append(item)
-            stack.extend(reversed([v for v in item.values() if isinstance(v, (dict, list))]))
+        item = next(stack[-1], _END)
+        if item is _END:
+            stack.pop()
+        elif isinstance(item, tuple):  # (key, value, owning dict) in key order
+            k, v, owner = item
+            if k in ("id", "name"):
+                owners.append(owner)
+            if isinstance(v, (dict, list)):
+                stack.append(iter([v]))
+        elif isinstance(item, dict):
+            stack.append(iter([(k, v, item) for k, v in item.items()]))
         elif isinstance(item, list):
-            stack.extend(reversed([v for v in item if isinstance(v, (dict, list))]))
+            stack.append(iter(item))
     positions = [m.start() for m in _KEY.finditer(text)]
     if len(positions) != len(owners):
         return

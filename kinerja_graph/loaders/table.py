@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from kinerja_graph import policy
 from kinerja_graph.errors import InputError
+from kinerja_graph.loaders.document import MAX_TEXT as MAX_CELL
 from kinerja_graph.loaders.raw import RawDocument
 from kinerja_graph.model import Location
 
-MAX_CELL = 100_000  # characters; a longer cell is an input error, not a statement
 HEADER_SCAN = 30  # rows searched for the header row
 NODE_FIELDS = ("id", "parent", "level", "statement", "owner", "crosscutting", "notes", "ignore")
 INDICATOR_FIELDS = ("indicator", "formula", "unit", "calculation", "polarity", "source", "indicator_notes")
@@ -176,8 +176,7 @@ def read_table(rows: list[Row], file: str, fmt: str, sheet: str | None = None, l
         document["organisation"]["name"] = _name_from(preamble, file)
     if preamble:
         document.setdefault("notes", {})["preamble"] = "\n".join(preamble)
-    raw = RawDocument(document, reader.locations, file, fmt)
-    return raw
+    return RawDocument(document, reader.locations, file, fmt, field_locations=reader.field_locations)
 
 
 def _name_from(preamble: list[str], file: str) -> str:
@@ -235,6 +234,7 @@ class _TableReader:
         self.file = file
         self.entries: list[dict] = []
         self.locations: dict[int, Location] = {}
+        self.field_locations: dict[tuple[int, str], Location] = {}
         self.problems: list[str] = []
         self.by_id: dict[str, tuple[dict, Row]] = {}
         self.current: tuple[dict, Row] | None = None
@@ -313,6 +313,7 @@ class _TableReader:
             for f in ("formula", "unit", "calculation", "polarity", "source"):
                 if f in fields:
                     indicator[f] = fields[f]
+                    self.field_locations[(id(indicator), f)] = self.where(row, cols.get(f))
             if "indicator_notes" in fields:
                 indicator["notes"] = fields["indicator_notes"]
             if targets:
@@ -349,6 +350,7 @@ class _TableReader:
             value = _node_value(k, v)
             if k not in entry or entry[k] in (None, [], ""):
                 entry[k] = value
+                self.field_locations[(id(entry), k)] = self.where(row, cols.get(k))
             elif entry[k] != value:
                 self.problems.append(
                     f"{self.where(row, cols.get(k))}: {self._header(k)}: {v!r} conflicts with row {first_row.number} "
@@ -359,6 +361,7 @@ class _TableReader:
         entry: dict = {}
         for k, v in node_part.items():
             entry[k] = _node_value(k, v)
+            self.field_locations[(id(entry), k)] = self.where(row, cols.get(k))
         self.entries.append(entry)
         self.locations[id(entry)] = self.where(row, cols.get("statement") or cols.get("indicator") or cols.get("id"))
         self.current = (entry, row)
