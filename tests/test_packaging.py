@@ -1,0 +1,42 @@
+"""The wheel ships the policy data (rules/) and the schemas, and the installed package uses them."""
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    pytest.importorskip("hatchling")
+    out = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    (built,) = out.glob("kinerja_graph-*.whl")
+    return built
+
+
+def test_wheel_holds_rules_and_schemas(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for data in sorted(p.relative_to(ROOT / "rules") for p in (ROOT / "rules").rglob("*.yaml")):
+        assert f"kinerja_graph/_rules/{data.as_posix()}" in names
+    assert "kinerja_graph/schemas/cascade.schema.json" in names
+
+
+def test_installed_wheel_reads_its_own_policy_data(wheel, tmp_path):
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = "from kinerja_graph import policy; print(policy.rules_dir()); print(len(policy.levels().levels))"
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    rules_dir, count = out.stdout.split()
+    assert rules_dir == str(target / "kinerja_graph" / "_rules") and count == "5"
