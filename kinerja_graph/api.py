@@ -24,7 +24,7 @@ def show(path: str, sheet: str | None = None) -> Summary:
     return summarise(load_graph(path, sheet))
 
 
-def convert(source: str, target: str, sheet: str | None = None) -> Cascade:
+def convert(source: str, target: str, sheet: str | None = None, headers: str = "en") -> Cascade:
     """Read `source` in its format and write it to `target` in the format its name says."""
     fmt = loaders.format_of(target)
     cascade = loaders.load(source, sheet)
@@ -32,5 +32,5 @@ def convert(source: str, target: str, sheet: str | None = None) -> Cascade:
         from kinerja_graph.errors import InputError
 
         raise InputError.one(target, "the output would overwrite the input; choose another name")
-    writers.write(cascade, target, fmt)
+    writers.write(cascade, target, fmt, headers)
     return cascade

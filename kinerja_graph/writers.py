@@ -88,10 +88,20 @@ def dumps_json(doc: dict) -> str:
 NODE_COLUMNS = ["id", "parent", "level", "statement", "owner", "crosscutting"]
 INDICATOR_COLUMNS = ["indicator", "formula", "unit", "calculation", "polarity", "source", "indicator_notes"]
 META_ROWS = [("Organisasi", "name"), ("Tipe", "type"), ("Kode organisasi", "id")]
+# Header names written with --headers id (each is one of the aliases in rules/fields.yaml)
+INDONESIAN_HEADERS = {
+    "id": "Kode", "parent": "Kode Induk", "level": "Tingkat", "statement": "Kinerja", "owner": "Penanggung Jawab",
+    "crosscutting": "Lintas Sektor", "indicator": "Indikator Kinerja", "formula": "Formulasi", "unit": "Satuan",
+    "calculation": "Tipe Perhitungan", "polarity": "Polaritas", "source": "Sumber Data",
+    "indicator_notes": "Catatan Indikator", "notes": "Catatan", "ignore": "Abaikan",
+}
 
 
-def table_rows(cascade: Cascade) -> tuple[list[list[str]], list[list[str]]]:
-    """(metadata rows, header + data rows): one row per (goal, indicator), targets by year."""
+def table_rows(cascade: Cascade, headers: str = "en") -> tuple[list[list[str]], list[list[str]]]:
+    """(metadata rows, header + data rows): one row per (goal, indicator), targets by year.
+
+    headers="id" writes Indonesian column names (Kode, Kode Induk, Tingkat, Kinerja, …).
+    """
     doc = to_document(cascade)
     years = sorted({int(y) for n in doc["nodes"] for i in n.get("indicators", []) for y in i.get("targets", {})})
     note_keys: list[str] = []
@@ -131,6 +141,8 @@ def table_rows(cascade: Cascade) -> tuple[list[list[str]], list[list[str]]]:
                 for y, text in ind.get("targets", {}).items():
                     row[f"target_{y}"] = text
             rows.append([row.get(h, "") for h in header])
+    if headers == "id":
+        rows[0] = [INDONESIAN_HEADERS.get(h, f"Target {h[7:]}" if h.startswith("target_") else h) for h in header]
     meta = [[label, doc["organisation"][k]] for label, k in META_ROWS if k in doc["organisation"]]
     if "period" in doc:
         meta.append(["Periode", "-".join(str(y) for y in doc["period"])])
@@ -144,9 +156,9 @@ def table_rows(cascade: Cascade) -> tuple[list[list[str]], list[list[str]]]:
     return meta, rows
 
 
-def dumps_csv(cascade: Cascade, delimiter: str = ";") -> str:
+def dumps_csv(cascade: Cascade, delimiter: str = ";", headers: str = "en") -> str:
     """CSV as Excel writes it in the Indonesian locale: semicolons, UTF-8 with a BOM."""
-    meta, rows = table_rows(cascade)
+    meta, rows = table_rows(cascade, headers)
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
     for m in meta:
@@ -157,12 +169,12 @@ def dumps_csv(cascade: Cascade, delimiter: str = ";") -> str:
     return "\ufeff" + buf.getvalue()
 
 
-def write_xlsx(cascade: Cascade, path: str, sheet: str = "Pohon Kinerja") -> None:
+def write_xlsx(cascade: Cascade, path: str, sheet: str = "Pohon Kinerja", headers: str = "en") -> None:
     import openpyxl
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    meta, rows = table_rows(cascade)
+    meta, rows = table_rows(cascade, headers)
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = sheet
@@ -182,7 +194,7 @@ def write_xlsx(cascade: Cascade, path: str, sheet: str = "Pohon Kinerja") -> Non
         r += 1
     for c in range(1, len(rows[0]) + 1):
         ws.cell(row=header_row, column=c).font = Font(bold=True)
-        wide = rows[0][c - 1] in ("statement", "indicator", "formula")
+        wide = rows[0][c - 1] in ("statement", "indicator", "formula", "Kinerja", "Indikator Kinerja", "Formulasi")
         ws.column_dimensions[get_column_letter(c)].width = 50 if wide else 16
     for row in ws.iter_rows(min_row=header_row + 1):
         for cell in row:
@@ -197,16 +209,17 @@ def _set_text(cell, value: str) -> None:
     cell.data_type = "s"
 
 
-def write(cascade: Cascade, path: str, fmt: str) -> None:
+def write(cascade: Cascade, path: str, fmt: str, headers: str = "en") -> None:
+    """Write in `fmt`; `headers` ("en" or "id") names the columns of CSV and XLSX tables."""
     if fmt == "xlsx":
-        write_xlsx(cascade, path)
+        write_xlsx(cascade, path, headers=headers)
         return
     if fmt == "yaml":
         text = dumps_yaml(to_document(cascade))
     elif fmt == "json":
         text = dumps_json(to_document(cascade))
     else:
-        text = dumps_csv(cascade)
+        text = dumps_csv(cascade, headers=headers)
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write(text)
