@@ -6,6 +6,7 @@ Exit codes: 0 success (no finding at or above --fail-on), 1 findings, 2 bad inpu
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -49,9 +50,11 @@ def cli():
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.argument("target", type=click.Path(dir_okay=False))
 @sheet_option
-def convert(source, target, sheet):
+@click.option("--headers", type=click.Choice(["en", "id"]), default="en", show_default=True,
+              help="Column names of a CSV/XLSX target: English (id, parent, …) or Indonesian (Kode, Kode Induk, …).")
+def convert(source, target, sheet, headers):
     """Convert SOURCE to TARGET; the formats follow the file names (.yaml, .json, .csv, .xlsx)."""
-    cascade = api.convert(source, target, sheet)
+    cascade = api.convert(source, target, sheet, headers)
     click.echo(f"{source} -> {target} ({len(cascade.nodes)} nodes)", err=True)
 
 
@@ -72,5 +75,89 @@ def show(file, sheet, lang):
     click.echo(format_summary(api.show(file, sheet), lang), nl=False)
 
 
+def _rule_ids(ctx, param, values):
+    """--select/--ignore: ids or areas, comma-separated or repeated; unknown ids are a usage error."""
+    if not values:
+        return None
+    from kinerja_graph import config
+
+    ids, unknown = config.expand_rule_ids(values)
+    if unknown:
+        raise click.BadParameter("; ".join(config.unknown_rule_message(u) for u in unknown))
+    return ids
+
+
+def _use_colour(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR", ""):
+        return False
+    return sys.stdout.isatty()
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--rules", "rules_file", metavar="FILE", type=click.Path(dir_okay=False),
+              help="A rule pack (YAML) to use instead of the project configuration.")
+@click.option("--no-config", is_flag=True, help="Ignore kinerja.toml and [tool.kinerja] in pyproject.toml.")
+@click.option("--select", multiple=True, metavar="IDS", callback=_rule_ids,
+              help="Run only these rules: ids or areas, comma-separated or repeated.")
+@click.option("--ignore", multiple=True, metavar="IDS", callback=_rule_ids,
+              help="Do not run these rules: ids or areas, comma-separated or repeated.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 when a finding of this severity or a worse one remains. [default: error]")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Report format; json is described in the README (JSON output).")
+@click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report: auto colours a terminal unless NO_COLOR is set.")
+@sheet_option
+@lang_option
+def check(files, rules_file, no_config, select, ignore, fail_on, fmt, colour, sheet, lang):
+    """Check the cascade in each FILE and report its defects.
+
+    Exit codes: 0 no finding reaches --fail-on; 1 one does; 2 a file could not be read, a rule broke,
+    or the configuration or the command line is wrong. Files are checked independently: a file that
+    cannot be read is reported and the others are still checked.
+    """
+    from kinerja_graph import config, engine
+    from kinerja_graph.report import json_format, text
+
+    resolver = config.Resolver(rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on)
+    report = engine.check_paths(files, resolver, sheet=sheet)
+    if fmt == "json":
+        click.echo(json_format.format_report(report, lang), nl=False)
+        for error in report.errors:
+            for line in error.message.splitlines():
+                click.echo(f"kinerja: {error.file}: {line}" if not line.startswith(error.file) else f"kinerja: {line}",
+                           err=True)
+    else:
+        use = _use_colour(colour)
+        click.echo(text.format_report(report, lang, colour=use), nl=False, color=use)
+    sys.exit(report.exit_code())
+
+
+@cli.command("rules")
+@click.argument("rule_id", required=False, metavar="[ID]")
+@click.option("--rules", "rules_file", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Show severities and options from this rule pack instead of the default one.")
+@lang_option
+def rules_command(rule_id, rules_file, lang):
+    """List every rule (id, severity, area, LKE criterion, summary), or print the documentation of ID."""
+    from kinerja_graph import checks, config
+    from kinerja_graph.report import rules as rules_report
+
+    settings = config.settings_from_pack(rules_file) if rules_file else config.default_settings()
+    registry = checks.all_rules()
+    if rule_id is None:
+        click.echo(rules_report.format_catalogue(registry, settings, lang), nl=False)
+        return
+    if rule_id not in registry:
+        raise click.BadParameter(config.unknown_rule_message(rule_id), param_hint="ID")
+    click.echo(rules_report.format_rule(registry[rule_id], settings, lang), nl=False)
+
+
 def main():
     cli(prog_name="kinerja")
+
+from kinerja_graph.render.command import render as _render_command
+cli.add_command(_render_command)

@@ -1,0 +1,131 @@
+"""How long near-duplicate detection takes on large generated cascades (not a test: tests never time).
+
+    .venv/bin/python benchmarks/bench_similarity.py            # 10^4 and 10^5 goals
+    .venv/bin/python benchmarks/bench_similarity.py 20000      # any sizes
+
+Each goal has a statement built from templates over a realistic vocabulary (openers, objects, things,
+places: the way a Pemda-wide tree repeats standard wording with different objects), one indicator,
+and about 1 % of the goals copy another goal's statement with a typing slip. Reported: the time of
+the index alone (add + clusters) on the statements, then the time of the near-duplicate rule and of
+every rule of this module's author on the whole graph (statements and indicators), and the number
+of clusters found against the number of slips injected.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kinerja_graph import checks, config  # noqa: E402
+from kinerja_graph.checks.base import Context  # noqa: E402
+from kinerja_graph.graph import build_graph  # noqa: E402
+from kinerja_graph.model import Cascade, Indicator, Node, Organisation  # noqa: E402
+from kinerja_graph.similarity import NearDuplicateIndex, text_vocabulary  # noqa: E402
+from kinerja_graph.targets import parse_target  # noqa: E402
+
+OPENERS = ["Terselenggaranya", "Terfasilitasinya", "Meningkatnya", "Terlaksananya", "Tersusunnya", "Tersedianya",
+           "Terkoordinasinya", "Terwujudnya", "Optimalnya", "Terpenuhinya", "Terkendalinya", "Membaiknya"]
+OBJECTS = ["pengelolaan", "penyusunan", "pembinaan", "pengawasan", "koordinasi", "pelayanan", "pemberdayaan",
+           "perencanaan", "evaluasi", "administrasi", "penyediaan", "pemeliharaan", "pengadaan", "fasilitasi",
+           "sinkronisasi", "verifikasi", "pendataan", "penataan", "pengendalian", "penegakan"]
+THINGS = ["keuangan desa", "peraturan desa", "aparatur desa", "lembaga kemasyarakatan", "pembangunan partisipatif",
+          "ketenteraman umum", "administrasi kependudukan", "perizinan usaha", "kesejahteraan sosial",
+          "sarana prasarana kantor", "barang milik daerah", "dokumen perencanaan", "laporan kinerja",
+          "pajak bumi bangunan", "aset desa", "kawasan perdesaan", "usaha ekonomi masyarakat", "pelayanan terpadu",
+          "data statistik sektoral", "kearsipan dinamis", "kepegawaian", "gaji tunjangan", "jasa komunikasi",
+          "kendaraan dinas", "gedung kantor", "perjalanan dinas", "rapat koordinasi", "musyawarah desa",
+          "penanggulangan bencana", "ketertiban lingkungan"]
+UNITS = ["bidang pemerintahan", "bidang ekonomi", "bidang sosial", "sekretariat", "bidang umum", "bidang pelayanan"]
+
+
+def slip(word: str, rng: random.Random) -> str:
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.randrange(3)
+    if kind == 0:
+        return word[:i] + word[i] + word[i:]  # doubled letter
+    if kind == 1:
+        return word[:i] + word[i + 1:]  # dropped letter
+    return word[:i] + word[i + 1] + word[i] + word[i + 2:] if i + 2 <= len(word) else word + "a"  # swapped
+
+
+def statements(n: int, rng: random.Random) -> tuple[list[str], int]:
+    """n statements: distinct template texts, ~1 % of them slipped copies of another."""
+    seen, out = set(), []
+    organisations = max(1, n // 400)
+    while len(out) < n * 0.99:
+        text = (f"{rng.choice(OPENERS)} {rng.choice(OBJECTS)} {rng.choice(THINGS)} {rng.choice(UNITS)} "
+                f"kecamatan nomor {rng.randrange(organisations)}")
+        if text not in seen:
+            seen.add(text)
+            out.append(text)
+    injected = 0
+    while len(out) < n:
+        words = rng.choice(out[: int(n * 0.99)]).split()
+        k = rng.randrange(3)  # opener, object or first word of the thing: long words
+        if len(words[k]) >= 6:
+            words[k] = slip(words[k], rng)
+            out.append(" ".join(words))
+            injected += 1
+    rng.shuffle(out)
+    return out, injected
+
+
+def cascade(texts: list[str], rng: random.Random) -> Cascade:
+    nodes = []
+    for i, text in enumerate(texts):
+        parent = [] if i == 0 else [str(rng.randrange(max(1, i // 5), i) if i > 5 else 0)]
+        nodes.append(Node(
+            id=str(i), statement=text, level="output", parents=parent, owner="Kasi",
+            indicators=[Indicator(
+                name=f"Jumlah dokumen {text.split(' ', 1)[1]}",
+                formula=f"Jumlah dokumen {text.split(' ', 1)[1]} yang disusun tepat waktu",
+                unit="Dokumen", source="Data kecamatan",
+                targets={y: parse_target(f"{1 + (y - 2025) // 2} Dokumen") for y in range(2025, 2030)})],
+        ))
+    return Cascade(Organisation("Pemerintah Kabupaten Contoh", "kabupaten", "contoh"), nodes, list(range(2025, 2030)))
+
+
+MINE = ["duplicate-statement", "duplicate-indicator", "near-duplicate", "target-trend", "target-invalid",
+        "unit-mismatch", "formula-mismatch", "crosscutting-unresolved", "crosscutting-absent", "restated-child",
+        "foreign-organisation", "stray-source"]
+
+
+def run(n: int) -> None:
+    rng = random.Random(n)
+    pack = config.load_default_pack()
+    tv = text_vocabulary(pack.vocabulary)
+    texts, injected = statements(n, rng)
+
+    started = time.perf_counter()
+    index = NearDuplicateIndex(tv, 0.85)
+    for i, text in enumerate(texts):
+        index.add(i, text)
+    clusters = index.clusters()
+    index_time = time.perf_counter() - started
+    print(f"{n:>7} statements: index {index_time:6.2f} s, {len(clusters)} clusters for {injected} slips injected")
+
+    G = build_graph(cascade(texts, rng))
+    nx.freeze(G)
+    total = 0.0
+    for rule_id in MINE:
+        setting = pack.rules[rule_id]
+        ctx = Context(G=G, options={**setting.options, "_severity": setting.severity}, vocabulary=pack.vocabulary,
+                      rule=checks.get(rule_id))
+        started = time.perf_counter()
+        found = list(ctx.rule.check(ctx))
+        spent = time.perf_counter() - started
+        total += spent
+        print(f"         {rule_id:<24} {spent:6.2f} s  {len(found):>6} findings")
+    print(f"         {'all twelve rules':<24} {total:6.2f} s")
+
+
+if __name__ == "__main__":
+    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000]
+    for size in sizes:
+        run(size)

@@ -1,0 +1,135 @@
+"""crosscutting-unresolved: a crosscutting link that names nothing, the organisation itself, or a node
+that does not exist."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import goals_in_order, quote
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.graph import crosscutting_key
+from kinerja_graph.similarity import organisation_keys, text_vocabulary
+from kinerja_graph.text import localise
+
+class CrosscuttingUnresolved(Rule):
+    id = "crosscutting-unresolved"
+    area = "structure"
+    lke = "1.b.9"
+    summary = {
+        "id": "Tautan crosscutting yang tidak menunjuk apa pun, menunjuk organisasi sendiri, atau kinerja yang tidak ada",
+        "en": "A crosscutting link that names nothing, the organisation itself, or a goal that does not exist",
+    }
+    rationale = {
+        "id": "LKE 1.b.9 (PermenPANRB 88/2021) menilai apakah dokumen perencanaan menunjukkan keterkaitan kinerja "
+              "dengan bidang atau organisasi lain (crosscutting). Tautan yang kosong, yang menunjuk organisasi "
+              "sendiri, atau yang menunjuk kinerja yang tidak ada di pohon mitra tidak menunjukkan keterkaitan apa pun.",
+        "en": "LKE 1.b.9 (PermenPANRB 88/2021) scores whether planning documents show how performance relates to "
+              "other fields or organisations (crosscutting). A link that is empty, names the organisation itself, or "
+              "names a goal missing from the partner's tree shows no relation at all.",
+    }
+    message = {
+        "id": "Tautan crosscutting \"{link}\" pada kinerja \"{statement}\" {problem}",
+        "en": "Crosscutting link \"{link}\" on goal \"{statement}\" {problem}",
+    }
+    problems = {
+        "empty": {"id": "tidak menyebut organisasi mitra", "en": "names no partner organisation"},
+        "self": {"id": "menunjuk organisasi ini sendiri ({organisation}); crosscutting adalah keterkaitan dengan "
+                       "organisasi lain",
+                 "en": "names this organisation itself ({organisation}); crosscutting relates to other organisations"},
+        "missing-own": {"id": "menunjuk kinerja {target} yang tidak ada dalam cascade ini",
+                        "en": "names goal {target}, which is not in this cascade"},
+        "missing-other": {"id": "menunjuk kinerja {target} yang tidak ada dalam cascade {organisation}",
+                          "en": "names goal {target}, which is not in the cascade of {organisation}"},
+    }
+    options_schema = {}
+    doc = """\
+## What it does
+Checks every crosscutting link of every goal. A link names another body ("BKPSDM", "Satpol PP") or a
+goal of another organisation's cascade ("ORG#NODE"). It is reported when it
+
+- names no organisation ("#1.2");
+- names the organisation whose cascade this is: compared on its `id`, its name, and its name without
+  the words that name a kind of organisation (rules/vocabulary/text.yaml `organisation_kinds`,
+  `organisation_words`), so "Kecamatan Praya", "praya" and "Kantor Camat Praya" are one (a link to a
+  goal of the own cascade is an internal link, not crosscutting);
+- names a goal ("ORG#NODE") that the named cascade does not have: checked for the own organisation
+  always, and for another organisation only when its cascade is loaded in the same run.
+
+Other cascades: the checker (kinerja_graph/engine.py) puts every cascade read in one run into
+`G.graph["cascades"]`, keyed by organisation key (`Organisation.key`, its id or else its name). A link
+to an organisation matched by id, name or name without kind words is resolved there; a link to an
+organisation that is not loaded is not judged (it may be fine). Checking one file alone therefore
+never reports links to other organisations' goals.
+
+## Why it matters
+Crosscutting shows which results the organisation shares with others (LKE 1.b.9). A link that
+resolves to nothing, or back to the organisation itself, is counted by nobody: the partner's plan
+will not carry the shared result.
+
+## Example
+```yaml
+organisation: {name: Kecamatan Praya, id: praya}
+nodes:
+  - id: "1"
+    statement: Terwujudnya ketenteraman dan ketertiban umum
+    level: intermediate outcome
+    crosscutting: ["Kecamatan Praya", "praya#9.9"]
+```
+
+## Fix
+```yaml
+organisation: {name: Kecamatan Praya, id: praya}
+nodes:
+  - id: "1"
+    statement: Terwujudnya ketenteraman dan ketertiban umum
+    level: intermediate outcome
+    crosscutting: ["Satpol PP", "TNI", "POLRI"]
+```
+
+## Options
+None.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        tv = text_vocabulary(ctx.vocabulary)
+        org = G.graph.get("organisation")
+        own_name = getattr(org, "name", None)
+        own_keys = organisation_keys(tv, own_name, getattr(org, "id", None))
+        cascades = G.graph.get("cascades") or {}
+        others: dict[str, object] = {}
+        for cascade in cascades.values():
+            other = cascade.organisation
+            keys = organisation_keys(tv, other.name, other.id)
+            if keys & own_keys:
+                continue
+            for k in keys:
+                others.setdefault(k, cascade)
+        node_ids: dict[int, set] = {}
+
+        def ids_of(cascade) -> set:
+            if id(cascade) not in node_ids:
+                node_ids[id(cascade)] = {node.id for node in cascade.nodes}
+            return node_ids[id(cascade)]
+
+        for n, d in goals_in_order(G):
+            model = d.get("node")
+            for link in getattr(model, "crosscutting", None) or ():
+                target_keys = organisation_keys(tv, link.target)
+                problem, params = None, {}
+                if not target_keys:
+                    problem = "empty"
+                elif target_keys & own_keys:
+                    if link.node is not None and link.node not in G:
+                        problem, params = "missing-own", {"target": link.node}
+                    else:
+                        problem, params = "self", {"organisation": own_name or link.target}
+                elif link.node is not None:
+                    other = next((others[k] for k in sorted(target_keys) if k in others), None)
+                    if other is not None and link.node not in ids_of(other):
+                        problem, params = "missing-other", {"target": link.node,
+                                                            "organisation": other.organisation.name}
+                if problem is None:
+                    continue
+                templates = localise(self.message, problem=self.problems[problem])
+                key = crosscutting_key(str(link))
+                yield ctx.finding(n, templates, related=(key,) if key in G else (), link=quote(str(link), 60),
+                                  statement=quote(d.get("statement")), **{k: quote(v, 60) for k, v in params.items()})

@@ -1,0 +1,139 @@
+"""cycle: contribution links that go round in a circle."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from kinerja_graph.checks._completeness import index, label, level_name
+from kinerja_graph.checks.base import Context, Rule
+
+PATH_LIMIT = 8
+
+
+def knots(children: dict, parents: dict):
+    """Each set of goals linked in a circle (a strongly connected component with a circle), any order.
+
+    Goals no circle can pass through are peeled off first, linearly: those with no parent left (from
+    the top) and those with no child left (from the bottom). A tree peels away entirely; only what
+    remains, the circles and the goals between them, goes to networkx's (iterative) component search.
+    """
+    remaining = set(children)
+    for forward in (True, False):
+        edges_in = parents if forward else children
+        edges_out = children if forward else parents
+        waiting = {n: sum(1 for m in edges_in[n] if m in remaining) for n in remaining}
+        ready = [n for n, k in waiting.items() if k == 0]
+        while ready:
+            n = ready.pop()
+            remaining.discard(n)
+            for m in edges_out[n]:
+                if m in remaining:
+                    waiting[m] -= 1
+                    if waiting[m] == 0:
+                        ready.append(m)
+    if not remaining:
+        return
+    H = nx.DiGraph()
+    H.add_nodes_from(remaining)
+    H.add_edges_from((u, v) for u in remaining for v in children[u] if v in remaining)
+    for component in nx.strongly_connected_components(H):
+        if len(component) > 1:
+            yield component
+        else:
+            (only,) = component
+            if H.has_edge(only, only):
+                yield component
+
+
+def one_cycle(children: dict, component: set, start) -> list:
+    """One circle inside a knot, found by walking children inside it until a goal repeats."""
+    seen: dict = {}
+    path: list = []
+    node = start
+    while node not in seen:
+        seen[node] = len(path)
+        path.append(node)
+        node = next(v for v in children[node] if v in component)
+    return path[seen[node]:]
+
+
+class Cycle(Rule):
+    id = "cycle"
+    area = "structure"
+    lke = "1.b.8"
+    summary = {
+        "id": "Tautan kontribusi yang berputar melingkar",
+        "en": "Contribution links that go round in a circle",
+    }
+    rationale = {
+        "id": "Pohon kinerja menurut PermenPANRB 89/2021 menjaga logika sebab-akibat dari kondisi paling operasional "
+              "sampai outcome; bila sebuah kinerja (lewat kinerja lain) menjadi penyebab dirinya sendiri, rantai itu "
+              "tidak punya awal dan evaluator LKE 1.b.8 (cascading) tidak dapat menelusurinya.",
+        "en": "A pohon kinerja under PermenPANRB 89/2021 keeps the cause-and-effect logic from the most operational "
+              "condition up to the outcome; when a goal is (through others) its own cause, the chain has no start and "
+              "an evaluator cannot follow it for LKE 1.b.8 (cascading).",
+    }
+    message = {
+        "id": "Kinerja \"{label}\" ({level_id}) berada dalam lingkaran kontribusi: {path}",
+        "en": "Goal \"{label}\" ({level_en}) is part of a circle of contribution links: {path}",
+    }
+    options_schema = {}
+    doc = """\
+## What it does
+Finds goals whose contribution links (child -> parent) go round in a circle: a goal that contributes,
+directly or through other goals, to itself. One finding per knot of goals linked in a circle; the
+message shows one circle (ids, parent first), `related` holds the other goals of the knot. The search
+is linear and iterative, so a circle through 10,000 goals is found as quickly as one through two.
+
+## Why it matters
+A cascade is a tree of causes: each goal is achieved by the goals below it. In a circle none of the
+goals has a cause outside the circle, so the chain cannot be read from output to outcome; evaluators
+score such a cascade as not causal (LKE 1.b.8, PermenPANRB 88/2021).
+
+## Example
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, parent: "1.1"}
+  - {id: "1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "1"}
+```
+
+## Fix
+Give the top goal no parent (or its real parent):
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "1"}
+```
+
+## Options
+None.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        ix = index(G)
+        order = lambda n: G.nodes[n]["order"]  # noqa: E731
+        found = []
+        for component in knots(ix.children, ix.parents):
+            start = min(component, key=order)
+            circle = one_cycle(ix.children, component, start)
+            first = min(range(len(circle)), key=lambda i: order(circle[i]))
+            circle = circle[first:] + circle[:first]
+            found.append((order(circle[0]), circle, component))
+        for _, circle, component in sorted(found, key=lambda x: x[0]):
+            head = circle[0]
+            in_circle = set(circle)
+            rest = sorted((n for n in component if n not in in_circle), key=order)
+            shown = circle if len(circle) <= PATH_LIMIT else circle[:PATH_LIMIT]
+            path = " → ".join(f'"{n}"' for n in shown)
+            path += f" → … (+{len(circle) - PATH_LIMIT})" if len(circle) > PATH_LIMIT else ""
+            path += f' → "{head}"'
+            data = G.nodes[head]
+            yield ctx.finding(
+                head,
+                related=[*circle[1:], *rest],
+                label=label(data),
+                level_id=level_name(data.get("level"), "id"),
+                level_en=level_name(data.get("level"), "en"),
+                path=path,
+            )

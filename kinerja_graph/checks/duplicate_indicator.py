@@ -1,0 +1,109 @@
+"""duplicate-indicator: the same indicator measuring several goals."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, quote
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.similarity import normalised, text_vocabulary
+from kinerja_graph.text import short_list
+
+
+class DuplicateIndicator(Rule):
+    id = "duplicate-indicator"
+    area = "redundancy"
+    lke = "1.b.8"
+    summary = {
+        "id": "Indikator yang sama mengukur beberapa kinerja",
+        "en": "The same indicator measures several goals",
+    }
+    rationale = {
+        "id": "Setiap jenjang kinerja mengukur kontribusinya sendiri (PermenPANRB 89/2021 tentang penjenjangan "
+              "kinerja). Indikator yang sama pada tujuan dan sasaran, atau pada beberapa sasaran, menandakan "
+              "cascading belum benar-benar dilakukan (LKE 1.b.8, PermenPANRB 88/2021) dan capaian yang sama "
+              "dihitung dua kali; praktik Kemenkeu melarang satu IKU mengukur dua sasaran.",
+        "en": "Each level measures its own contribution (PermenPANRB 89/2021 on penjenjangan kinerja). The same "
+              "indicator on a goal and its sub-goal, or on several goals, shows that the cascade was not really "
+              "broken down (LKE 1.b.8, PermenPANRB 88/2021) and counts one achievement twice; Kemenkeu practice "
+              "forbids one key indicator measuring two objectives.",
+    }
+    message = {
+        "id": "Indikator \"{indicator}\" mengukur {count} kinerja ({ids}); rumuskan indikator yang mengukur "
+              "kontribusi masing-masing kinerja",
+        "en": "Indicator \"{indicator}\" measures {count} goals ({ids}); give each goal an indicator of its own "
+              "contribution",
+    }
+    messages = {
+        "many": message,
+        "same-node": {
+            "id": "Indikator \"{indicator}\" ditulis {count} kali pada kinerja yang sama",
+            "en": "Indicator \"{indicator}\" is listed {count} times on the same goal",
+        },
+    }
+    options_schema = {}
+    doc = """\
+## What it does
+Groups indicators by name, ignoring case, spacing and punctuation, over every goal (and every
+indicator without a goal) of the cascade. A name found on two or more nodes is reported once, on the
+first node in document order, with the other nodes as related. A name listed twice on one node is
+reported too, with its own message. Names that differ by spelling slips are `near-duplicate`'s.
+
+## Why it matters
+An indicator measures the goal it belongs to. The same indicator on a tujuan and its sasaran
+(Batumandi's IKM), or on four sasaran of one program (Pino Raya's "Nilai Laporan AKIP"), means the
+lower goal was given no measure of its own: cascading was not done (LKE 1.b.8), and one result is
+reported as the achievement of several goals.
+
+## Example
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya Indeks Reformasi Birokrasi
+    level: ultimate outcome
+    indicators: [{name: Indeks Kepuasan Masyarakat (IKM)}]
+  - id: "1.1"
+    parent: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators: [{name: indeks kepuasan masyarakat (IKM)}]
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya Indeks Reformasi Birokrasi
+    level: ultimate outcome
+    indicators: [{name: Indeks Reformasi Birokrasi}]
+  - id: "1.1"
+    parent: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators: [{name: Indeks Kepuasan Masyarakat (IKM)}]
+```
+
+## Options
+None.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        tv = text_vocabulary(ctx.vocabulary)
+        groups: dict[str, list] = defaultdict(list)
+        for n, _, indicator in indicators_in_order(G):
+            key = normalised(indicator.name, tv)
+            if key:
+                groups[key].append((n, indicator))
+        for occurrences in groups.values():
+            if len(occurrences) < 2:
+                continue
+            nodes = list(dict.fromkeys(n for n, _ in occurrences))
+            first, indicator = occurrences[0]
+            location = indicator_location(G, first, indicator)
+            if len(nodes) == 1:
+                yield ctx.finding(first, self.messages["same-node"], location=location,
+                                  indicator=quote(indicator.name), count=len(occurrences))
+            else:
+                yield ctx.finding(first, self.messages["many"], related=nodes[1:], location=location,
+                                  indicator=quote(indicator.name), count=len(nodes), ids=short_list(nodes))

@@ -1,0 +1,101 @@
+"""duplicate-statement: two goals with the same statement (ignoring case, spacing and punctuation)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kinerja_graph.checks._completeness import goals_in_order, quote
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.similarity import normalised, text_vocabulary
+from kinerja_graph.text import short_list
+
+
+def indicator_key(data: dict, tv) -> frozenset:
+    return frozenset(normalised(i.name, tv) for i in data.get("indicators") or ())
+
+
+def is_restatement(G, parent: str, child: str, tv) -> bool:
+    """A child copying its parent's statement *and* indicators: restated-child's business, not a duplicate."""
+    return (G.has_edge(parent, child) and G.edges[parent, child].get("kind") == "contribution"
+            and indicator_key(G.nodes[parent], tv) == indicator_key(G.nodes[child], tv))
+
+
+class DuplicateStatement(Rule):
+    id = "duplicate-statement"
+    area = "redundancy"
+    lke = "1.b.8"
+    summary = {
+        "id": "Pernyataan kinerja yang sama ditulis pada beberapa kinerja",
+        "en": "The same statement on several goals",
+    }
+    rationale = {
+        "id": "Pohon kinerja menguraikan setiap kondisi menjadi kondisi penyebab yang berbeda (PermenPANRB 89/2021); "
+              "kondisi yang dituangkan berulang kali membuat rantai sebab-akibat kabur dan penanggung jawabnya "
+              "ganda. Evaluator menilai keselarasan cascading pada LKE 1.b.8 (PermenPANRB 88/2021).",
+        "en": "A performance tree breaks each condition into distinct causing conditions (PermenPANRB 89/2021); a "
+              "condition written down several times blurs the cause-effect chain and doubles its ownership. "
+              "Evaluators score the cascade's alignment under LKE 1.b.8 (PermenPANRB 88/2021).",
+    }
+    message = {
+        "id": "Pernyataan \"{statement}\" ditulis sama pada {count} kinerja ({ids}); bedakan rumusannya atau "
+              "gabungkan menjadi satu kinerja",
+        "en": "Statement \"{statement}\" is written on {count} goals ({ids}); tell them apart or merge them into one goal",
+    }
+    options_schema = {}
+    doc = """\
+## What it does
+Groups goals whose statements are the same once case, spacing and punctuation are ignored, and
+reports each group once: on its first goal in document order, with the others as related nodes.
+A child that repeats its parent's statement *and* carries the same indicators is a restatement,
+reported by `restated-child` (which knows when that is a legitimate direct cascade); such a
+parent-child pair alone does not make a group here. Statements that differ by spelling slips or word
+order are `near-duplicate`'s.
+
+## Why it matters
+Every box of a pohon kinerja should name its own condition. The same sentence in two places (the
+same process under two outputs, three village clerks with one identical goal) leaves the reader
+unable to tell the boxes apart, doubles the accountability for one result and hides which branch
+really produces it (LKE 1.b.8; "jangan redundansi", PermenPANRB 89/2021 method).
+
+## Example
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya aparatur desa yang berkinerja baik, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Meningkatnya disiplin ASN kecamatan, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Reward dan punishment, level: output}
+  - {id: "1.2.1", parent: "1.2", statement: Reward dan Punishment., level: output}
+```
+
+## Fix
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya aparatur desa yang berkinerja baik, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Meningkatnya disiplin ASN kecamatan, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Terlaksananya reward dan punishment bagi aparatur desa, level: output}
+  - {id: "1.2.1", parent: "1.2", statement: Terlaksananya reward dan punishment bagi ASN kecamatan, level: output}
+```
+
+## Options
+None.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        tv = text_vocabulary(ctx.vocabulary)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for n, d in goals_in_order(G):
+            key = normalised(d.get("statement"), tv)
+            if key:
+                groups[key].append(n)
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            explained = all(is_restatement(G, a, b, tv) or is_restatement(G, b, a, tv)
+                            for i, a in enumerate(members) for b in members[i + 1:])
+            if explained:
+                continue
+            first = members[0]
+            yield ctx.finding(first, related=members[1:], statement=quote(G.nodes[first]["statement"]),
+                              count=len(members), ids=short_list(members))

@@ -1,0 +1,192 @@
+"""foreign-organisation: a statement, indicator, formula or data source naming another organisation of
+the cascade's own kind ("Kecamatan Somagede" in Kecamatan Sokaraja's cascade)."""
+
+from __future__ import annotations
+
+import re
+
+from kinerja_graph.checks._completeness import indicator_location, label, nodes_in_order, quote
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.similarity import edit_distance, organisation_keys, text_vocabulary
+from kinerja_graph.text import fold, localise, normalise
+
+FIELDS = {
+    "statement": {"id": "pernyataan kinerja", "en": "statement"},
+    "indicator": {"id": "indikator", "en": "indicator"},
+    "formula": {"id": "formula", "en": "formula"},
+    "source": {"id": "sumber data", "en": "data source"},
+}
+_NAME_WORD = r"[A-Z][A-Za-z'-]*"
+
+
+class ForeignOrganisation(Rule):
+    id = "foreign-organisation"
+    area = "indicators"
+    lke = "1.b.4"
+    summary = {
+        "id": "Teks yang menyebut organisasi lain sejenis (salin-tempel dari dokumen organisasi lain)",
+        "en": "Text naming another organisation of the same kind (pasted from another organisation's document)",
+    }
+    rationale = {
+        "id": "Rumusan kinerja, formula dan sumber data harus menggambarkan organisasi itu sendiri (LKE 1.b.4 dan "
+              "2.a, PermenPANRB 88/2021). Nama kecamatan lain dalam dokumen sebuah kecamatan hampir selalu tanda "
+              "salin-tempel: data diambil dari wilayah yang salah atau dokumen belum disesuaikan.",
+        "en": "Goals, formulas and data sources must describe the organisation itself (LKE 1.b.4 and 2.a, "
+              "PermenPANRB 88/2021). Another kecamatan's name in a kecamatan's document is almost always a paste: "
+              "data taken from the wrong area, or a document never adapted.",
+    }
+    message = {
+        "id": "{fields} pada \"{label}\" menyebut \"{phrase}\", padahal cascade ini milik {organisation}",
+        "en": "The {fields} of \"{label}\" names \"{phrase}\", but this cascade belongs to {organisation}",
+    }
+    options_schema = {
+        "words": {
+            "description": "Organisation type -> the words that introduce an organisation's name of that type "
+                           "(\"Kecamatan X\", \"Kec. X\"). Only names of the cascade's own type are checked.",
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        },
+        "not-names": {
+            "description": "Capitalised words that follow a kind word without being a name (\"Kecamatan Sehat\").",
+            "type": "array", "items": {"type": "string"},
+        },
+    }
+    doc = """\
+## What it does
+Looks in every goal statement, indicator name, formula and data source for "Kecamatan X" (or the
+words the option `words` gives for the cascade's organisation type: "Kec. X", "Kelurahan X",
+"Kabupaten X", "Kota X") where X is a capitalised name that is not the cascade's own organisation.
+The own organisation is recognised by its name and id, also truncated ("Kecamatan Sokaraj") or with
+one or two slips ("SOKAAJA"). Only organisations of the cascade's own type are looked for: a
+kecamatan's cascade legitimately names its kabupaten, its villages (Desa X) and its partners (Dinas
+X). The type is `organisation.type`, or else the first word of the organisation's name.
+
+What follows the kind word counts as a name only when capitalised, and not a function word, a generic
+word, a word listed in `not-names` ("Kecamatan Sehat", "Kecamatan Layak Anak") or a word the cascade
+also writes in lower case elsewhere; "di Kecamatan" with no name is nothing. One finding per node and
+name, listing the fields.
+
+Dinas and badan are not in the default `words`: their cascades name other dinas as partners and data
+sources as a matter of course.
+
+## Why it matters
+A formula counting "desa di Kecamatan Somagede" in Kecamatan Sokaraja's cascade measures the wrong
+area, or was pasted without being adapted: the indicator's data cannot be what the document says.
+
+## Example
+```yaml
+organisation: {name: Kecamatan Sokaraja, type: kecamatan}
+nodes:
+  - id: "1"
+    statement: Terlaksananya koordinasi kegiatan pemberdayaan desa
+    level: output
+    indicators:
+      - name: Jumlah desa yang aktif dalam kegiatan pemberdayaan masyarakat
+        formula: Jumlah desa di Kecamatan Somagede yang memiliki dokumen perencanaan yang baik
+```
+
+## Fix
+```yaml
+organisation: {name: Kecamatan Sokaraja, type: kecamatan}
+nodes:
+  - id: "1"
+    statement: Terlaksananya koordinasi kegiatan pemberdayaan desa
+    level: output
+    indicators:
+      - name: Jumlah desa yang aktif dalam kegiatan pemberdayaan masyarakat
+        formula: Jumlah desa di Kecamatan Sokaraja yang memiliki dokumen perencanaan yang baik
+```
+
+## Options
+- `words` (mapping type -> words): the words that introduce a name, per organisation type.
+- `not-names` (list of words): capitalised words after a kind word that are not names.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        tv = text_vocabulary(ctx.vocabulary)
+        org = G.graph.get("organisation")
+        if org is None:
+            return
+        words_by_type = {normalise(k): v for k, v in (ctx.options.get("words") or {}).items()}
+        org_type = normalise(org.type) if org.type else None
+        if org_type not in words_by_type:
+            first = normalise(org.name).split()[:1]
+            org_type = next((t for t, ws in words_by_type.items() if first and first[0] in {normalise(w) for w in ws}),
+                            None)
+        if org_type is None:
+            return
+        kind_words = sorted({fold(w).strip() for w in words_by_type[org_type] if w.strip()}, key=len, reverse=True)
+        pattern = re.compile(r"(?<![A-Za-z])(?i:" + "|".join(re.escape(w) for w in kind_words) + r")\.?[ \t.]*"
+                             + r"(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3})")
+        own = organisation_keys(tv, org.name, org.id)
+        stop = set(tv.stop_words) | set(tv.generic) | {normalise(w) for w in ctx.options.get("not-names") or ()}
+        for phrases in tv.organisation_kinds.values():
+            for phrase in phrases:
+                stop.update(phrase.split())
+
+        quick = tuple(w.lower() for w in kind_words)
+        items = []  # (node, field, text, location): every text that may name an organisation
+        for n, d in nodes_in_order(G):
+            texts = [("statement", d.get("statement"), None)]
+            for indicator in d.get("indicators") or ():
+                loc = indicator_location(G, n, indicator)
+                texts += [("indicator", indicator.name, loc), ("formula", indicator.formula, loc),
+                          ("source", indicator.source, loc)]
+            for field, text, loc in texts:
+                if text:
+                    items.append((n, field, text, loc))
+
+        candidates = []  # (node, field, kind word as written, name words, location), not the own organisation
+        for n, field, text, loc in items:
+            lowered = text.lower()
+            if not any(w in lowered for w in quick):
+                continue
+            for m in pattern.finditer(fold(text)):
+                name = self._name(m.group(1).split(), stop, ())
+                if name and not self._is_own(name, own):
+                    candidates.append((n, field, m.group(0)[: m.start(1) - m.start(0)].strip(), name, loc))
+        if not candidates:
+            return
+        # a capitalised word the cascade also writes in lower case is a common word ("Kecamatan Sehat")
+        lower: set[str] = set()
+        for _, _, text, _ in items:
+            lower.update(w.lower() for w in re.findall(r"[A-Za-z]+", fold(text)) if w[0].islower())
+        found: dict[tuple, dict] = {}
+        for n, field, kind, name, loc in candidates:
+            name = self._name(name, stop, lower)
+            if not name or self._is_own(name, own):
+                continue
+            phrase = kind + " " + " ".join(name)
+            entry = found.setdefault((n, normalise(phrase)), {"phrase": phrase, "fields": [], "location": loc})
+            if field not in entry["fields"]:
+                entry["fields"].append(field)
+        for (n, _), entry in found.items():
+            fields = {lang: ", ".join(FIELDS[f][lang] for f in entry["fields"]) for lang in ("id", "en")}
+            fields["id"] = fields["id"][:1].upper() + fields["id"][1:]
+            yield ctx.finding(n, localise(self.message, fields=fields), location=entry["location"],
+                              label=label(G.nodes[n]), phrase=quote(entry["phrase"], 50),
+                              organisation=org.name)
+
+    @staticmethod
+    def _name(words: list[str], stop: set, lower: set) -> list[str]:
+        """The leading words that can be a proper name: not function, generic or kind words, and not words
+        the cascade also writes in lower case (then they are common words: "Kecamatan Sehat")."""
+        out = []
+        for w in words:
+            k = normalise(w)
+            if not k or k in stop or k in lower:
+                break
+            out.append(w)
+        return out
+
+    @staticmethod
+    def _is_own(name: list[str], own: set[str]) -> bool:
+        for i in range(1, len(name) + 1):
+            c = "".join(normalise(w) for w in name[:i]).replace(" ", "")
+            for o in own:
+                if c == o or (len(c) >= 4 and (o.startswith(c) or c.startswith(o))):
+                    return True
+                if len(c) >= 5 and len(o) >= 5 and c[0] == o[0] and edit_distance(c, o, 2) <= 2:
+                    return True
+        return False

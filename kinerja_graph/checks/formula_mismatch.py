@@ -1,0 +1,304 @@
+"""formula-mismatch: a formula that does not compute what its indicator names."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, quote
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.similarity import (
+    canonical_words,
+    content_words,
+    counted_noun,
+    head_word,
+    normalised,
+    remember,
+    share_content,
+    text_vocabulary,
+)
+from kinerja_graph.text import normalise, short_list, unit_vocabulary
+
+SHARE_HEADS = ("persentase", "proporsi", "rasio")
+# where a formula divides, for telling its numerator from its denominator
+_SPLIT = re.compile(r"\s/\s|(?<=\w)/(?=\s*\(?\s*(?:jumlah|total|∑|Σ))|\bdibagi\b|\bdibandingkan\s+dengan\b", re.I)
+_TIMES = re.compile(r"(?:[x×*]\s*100|100\s*%).*$", re.I)
+
+
+_WORD_MARKER = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+)*")
+
+
+def _split_markers(markers) -> tuple[tuple, tuple]:
+    """(words as " w ", symbols) of a marker list: words must stand as words, symbols anywhere."""
+    words = tuple(f" {normalise(m)} " for m in markers if _WORD_MARKER.fullmatch(m))
+    symbols = tuple(m for m in markers if not _WORD_MARKER.fullmatch(m))
+    return words, symbols
+
+
+def has_marker(formula: str, markers, tv=None) -> bool:
+    """Does the formula hold one of the markers: words as words ("per", "dibagi"), symbols anywhere ("/")?"""
+    if tv is None:
+        words, symbols = _split_markers(markers)
+        norm = normalise(formula)
+    else:
+        key = ("markers", markers)
+        found = tv.cache.get(key) or remember(tv, key, _split_markers(markers))
+        words, symbols = found
+        memo = ("has marker", markers, formula)
+        if memo in tv.cache:
+            return tv.cache[memo]
+        norm = normalised(formula, tv)
+    padded = f" {norm} "
+    lowered = formula.lower()
+    result = any(w in padded for w in words) or any(s in lowered for s in symbols)
+    if tv is not None:
+        remember(tv, memo, result)
+    return result
+
+
+class FormulaMismatch(Rule):
+    id = "formula-mismatch"
+    area = "indicators"
+    lke = "2.a.2"
+    summary = {
+        "id": "Formula yang tidak menghitung apa yang dinyatakan indikatornya",
+        "en": "A formula that does not compute what its indicator names",
+    }
+    rationale = {
+        "id": "LKE 2.a.2 (PermenPANRB 88/2021) menuntut definisi operasional dan cara pengukuran yang jelas untuk "
+              "setiap indikator. Formula yang tidak berbagi satu pun pokok bahasan dengan indikatornya, yang hanya "
+              "berisi satuan (\"Dokumen\") atau metode (\"Survey\"), atau persentase yang tidak membagi apa pun, "
+              "tidak mengukur apa yang diklaim indikator.",
+        "en": "LKE 2.a.2 (PermenPANRB 88/2021) requires a clear operational definition and measurement method for "
+              "every indicator. A formula sharing nothing of substance with its indicator, one that is only a unit "
+              "(\"Dokumen\") or a method (\"Survey\"), or a percentage that divides nothing, does not measure what the "
+              "indicator claims.",
+    }
+    message = {
+        "id": "Formula \"{formula}\" tidak berhubungan dengan indikator \"{indicator}\": tidak ada pokok bahasan yang sama",
+        "en": "Formula \"{formula}\" has nothing to do with indicator \"{indicator}\": they share no subject",
+    }
+    messages = {
+        "unrelated": message,
+        "unit-only": {
+            "id": "Formula indikator \"{indicator}\" hanya \"{formula}\": itu satuan atau metode, bukan cara menghitung; "
+                  "tuliskan rumus atau definisi operasionalnya",
+            "en": "The formula of indicator \"{indicator}\" is only \"{formula}\": a unit or a method, not a way to "
+                  "compute it; write the formula or operational definition",
+        },
+        "no-division": {
+            "id": "Indikator \"{indicator}\" adalah {head}, tetapi formulanya \"{formula}\" tidak membagi apa pun; "
+                  "tuliskan pembilang dibagi penyebut",
+            "en": "Indicator \"{indicator}\" is a {head}, but its formula \"{formula}\" divides nothing; write the "
+                  "numerator divided by the denominator",
+        },
+        "counted": {
+            "id": "Indikator \"{indicator}\" menghitung {noun}, tetapi formulanya \"{formula}\" menghitung {other}",
+            "en": "Indicator \"{indicator}\" counts {noun}, but its formula \"{formula}\" counts {other}",
+        },
+        "inverted": {
+            "id": "Formula indikator \"{indicator}\" terbalik: penyebut \"{denominator}\" adalah bagian dari pembilang "
+                  "\"{numerator}\", sehingga hasilnya selalu 100 % atau lebih",
+            "en": "The formula of indicator \"{indicator}\" is upside down: the denominator \"{denominator}\" is a part "
+                  "of the numerator \"{numerator}\", so the result is always 100 % or more",
+        },
+        "shared": {
+            "id": "Formula \"{formula}\" dipakai untuk {count} indikator berbeda ({indicators}); satu formula tidak "
+                  "dapat mengukur indikator yang berbeda",
+            "en": "Formula \"{formula}\" is used for {count} different indicators ({indicators}); one formula cannot "
+                  "measure different indicators",
+        },
+        "count-as-share": {
+            "id": "Indikator \"{indicator}\" adalah jumlah, tetapi formulanya \"{formula}\" menghitung persentase",
+            "en": "Indicator \"{indicator}\" is a count, but its formula \"{formula}\" computes a percentage",
+        },
+    }
+    options_schema = {
+        "unit-only": {
+            "description": "Report a formula that is only a unit or a method word (\"Dokumen\", \"Survey\").",
+            "type": "boolean",
+        },
+        "shared": {
+            "description": "Report one formula used for several different indicators (once per formula).",
+            "type": "boolean",
+        },
+        "check-division": {
+            "description": "Report a Persentase/Proporsi/Rasio whose formula divides nothing, and a Jumlah whose "
+                           "formula computes a percentage.",
+            "type": "boolean",
+        },
+    }
+    doc = """\
+## What it does
+Compares each indicator's formula (formulasi / penjelasan) with the indicator, and reports the first
+of 1-6 that applies (one finding per indicator), then 7 once per formula:
+
+1. `unit-only`: the formula is only a unit, a number or a method/evidence word ("Dokumen", "Orang",
+   "Survey", "Bukti Pembayaran"), or repeats the indicator's unit: it states no calculation. An
+   absent formula, a placeholder such as "-", or a formula that only repeats the indicator's name is
+   `missing-formula`'s, not reported here.
+2. the formula and the indicator share no content word. Content words are what is left after dropping
+   function words and words that say nothing about *what* is measured (jumlah, persentase, x, 100,
+   tersedia, kecamatan, masyarakat, the organisation's own name ...; rules/vocabulary/text.yaml
+   `generic`). Words are related when equal, synonyms ("PNS" / "pegawai"), sharing an Indonesian stem
+   ("pembayaran" / "dibayarkan"), one a spelling slip of the other ("asset" / "aset"), one containing
+   the other ("dokumenLaporan"), or when an abbreviation spells the other out ("ATK" = alat tulis
+   kantor). The Pujon driver's indicator "Jumlahmengemudi untuk kelancaran kegiatan pemerintahan" with
+   the cleaner's formula "Jumlah pelaksanaan kebersihan kantor dan taman" is reported;
+3. a "Jumlah ..." indicator and its formula count different kinds of things ("Jumlah dokumen evaluasi"
+   computed as "Jumlah rapat kerja ..."; kinds from units.yaml `count_nouns`, `count_compatible`);
+4. the fraction is upside down: the denominator is the numerator narrowed by a qualifier ("Jumlah Desa
+   / jumlah Desa yang mandiri"), so the share is never below 100 %;
+5. `check-division`: a "Persentase", "Proporsi" or "Rasio" whose formula holds no division ("/",
+   ":", "dibagi", "per", "dibandingkan" ...: text.yaml `division_markers`);
+6. `check-division`: a "Jumlah" whose formula divides and multiplies by 100, unless the indicator's
+   unit or targets are already percentages (then `unit-mismatch` says the name is wrong);
+7. `shared`: one formula (not a unit-only one) written for indicators with different names: one
+   finding per formula, on its first indicator's node, the other nodes related.
+
+The checks stay on the side of caution: a formula sharing any content word with its indicator is
+not called unrelated, even when an evaluator might still find it a poor proxy.
+
+## Why it matters
+The formula is the indicator's operational definition (LKE 2.a.2). A formula about something else,
+or no calculation at all, means the indicator cannot be measured as written, or is measured by a proxy
+nobody chose.
+
+## Example
+```yaml
+nodes:
+  - id: "1"
+    statement: Kelancaran kegiatan pemerintahan di kecamatan
+    level: process
+    indicators:
+      - name: Jumlah pengemudian untuk kelancaran kegiatan pemerintahan
+        formula: Jumlah pelaksanaan kebersihan kantor dan taman
+      - name: Persentase realisasi PBB
+        formula: Jumlah desa yang melaporkan realisasi PBB
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Kelancaran kegiatan pemerintahan di kecamatan
+    level: process
+    indicators:
+      - name: Jumlah pengemudian untuk kelancaran kegiatan pemerintahan
+        formula: Jumlah perjalanan dinas yang dikemudikan tepat waktu
+      - name: Persentase realisasi PBB
+        formula: Realisasi PBB dibagi target PBB x 100 %
+```
+
+## Options
+- `unit-only` (boolean, default true): report formulas that are only a unit or a method.
+- `check-division` (boolean, default true): the division checks (5 and 6).
+- `shared` (boolean, default true): report one formula used for different indicators (7).
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        tv = text_vocabulary(ctx.vocabulary)
+        units = unit_vocabulary(ctx.vocabulary)
+        unit_only = bool(ctx.options.get("unit-only", True))
+        division = bool(ctx.options.get("check-division", True))
+        shared = bool(ctx.options.get("shared", True))
+        org = G.graph.get("organisation")
+        own = frozenset(normalise(getattr(org, "name", "")).split()) | frozenset(normalise(getattr(org, "id", "") or "").split())
+        unit_words = set()
+        for spelling in units.spellings:
+            unit_words.update(spelling.split())
+        by_formula: dict[str, list] = defaultdict(list)
+        for n, _, indicator in indicators_in_order(G):
+            formula = indicator.formula
+            f_norm = normalised(formula, tv)
+            if not f_norm or f_norm == normalised(indicator.name, tv):
+                continue
+            target_units = tuple(sorted({t.unit for t in indicator.targets.values() if t.unit}))
+            memo = ("formula-mismatch", indicator.name, formula, indicator.unit, target_units, own, division)
+            if memo in tv.cache:
+                found = tv.cache[memo]
+            elif self._unit_only(indicator, f_norm, tv, unit_words):
+                found = remember(tv, memo, ("unit-only", {}))
+            else:
+                found = remember(tv, memo, self._judge(indicator, formula, f_norm, tv, units, own, division))
+            if found is not None and found[0] == "unit-only":
+                if unit_only:
+                    yield ctx.finding(n, self.messages["unit-only"], location=indicator_location(G, n, indicator),
+                                      indicator=quote(indicator.name), formula=quote(formula, 60))
+                continue
+            by_formula[f_norm].append((n, indicator))
+            if found is not None:
+                kind, extra = found
+                yield ctx.finding(n, self.messages[kind], location=indicator_location(G, n, indicator),
+                                  indicator=quote(indicator.name), formula=quote(formula, 60), **extra)
+        if not shared:
+            return
+        for users in by_formula.values():
+            names = list(dict.fromkeys(normalised(i.name, tv) for _, i in users))
+            if len(names) < 2:
+                continue
+            first, indicator = users[0]
+            spelled = list(dict.fromkeys(quote(i.name, 40) for _, i in users))
+            nodes = [m for m in dict.fromkeys(n for n, _ in users) if m != first]
+            yield ctx.finding(first, self.messages["shared"], related=nodes, location=indicator_location(G, first, indicator),
+                              formula=quote(indicator.formula, 60), count=len(names),
+                              indicators=short_list((f"\"{t}\"" for t in spelled), 3))
+
+    @staticmethod
+    def _unit_only(indicator, f_norm, tv, unit_words) -> bool:
+        """Only a unit, a number or a method word ("Dokumen", "Survey", "Bukti Pembayaran"), or the indicator's unit."""
+        words = f_norm.split()
+        if all(w in unit_words or w in tv.method_words or w.isdigit() or w in tv.stop_words for w in words):
+            return True
+        if len(words) > 3:  # longer than any unit
+            return False
+        declared = {normalised(indicator.unit, tv)} if indicator.unit else set()
+        declared |= {normalised(t.unit, tv) for t in indicator.targets.values() if t.unit}
+        return f_norm in declared
+
+    @staticmethod
+    def _judge(indicator, formula, f_norm, tv, units, own, division):
+        name_words = content_words(indicator.name, tv, own)
+        formula_words = content_words(formula, tv, own)
+        if name_words and formula_words and not share_content(name_words, formula_words, tv):
+            return "unrelated", {}
+        head = head_word(indicator.name, tv, (*SHARE_HEADS, *units.count_heads))
+        if head in units.count_heads:
+            counted = counted_noun(indicator.name, tv, units)
+            measured = counted_noun(formula, tv, units, anywhere=True) if counted else None
+            if counted and measured and not units.same_count_class(counted[1], measured[1]):
+                return "counted", {"noun": f"\"{counted[0]}\"", "other": f"\"{measured[0]}\""}
+        if "/" in formula or "bagi" in f_norm:
+            key = ("inverted", formula)
+            inverted = tv.cache[key] if key in tv.cache else remember(tv, key, _inverted(formula, tv, units))
+            if inverted is not None:
+                return "inverted", {"numerator": quote(inverted[0], 40), "denominator": quote(inverted[1], 40)}
+        if not division:
+            return None
+        if head in SHARE_HEADS and not has_marker(formula, tv.division_markers, tv):
+            return "no-division", {"head": head.capitalize()}
+        if head in units.count_heads and has_marker(formula, tv.division_markers, tv) \
+                and has_marker(formula, tv.percentage_markers, tv):
+            read = [units.read(indicator.unit)] + [units.read(t.unit) for t in indicator.targets.values()]
+            if not any(r and r[0] == "percent" for r in read):
+                return "count-as-share", {}
+        return None
+
+
+def _inverted(formula: str, tv, units) -> tuple[str, str] | None:
+    """(numerator, denominator) when the denominator is the numerator narrowed by a qualifier
+    ("Jumlah Desa / jumlah Desa yang mandiri"): a share of at least 100 %, the fraction upside down."""
+    parts = _SPLIT.split(formula, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    numerator, denominator = parts[0], _TIMES.sub("", parts[1])
+    skip = set(units.count_heads) | units.quantifiers
+
+    def core(text: str) -> list[str]:
+        return [w for w in canonical_words(text, tv) if w not in skip]
+
+    num, den = core(numerator), core(denominator)
+    if num and len(den) > len(num) and den[: len(num)] == num:
+        return numerator.strip(" =()\t"), denominator.strip(" =()\t")
+    return None

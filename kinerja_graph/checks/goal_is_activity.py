@@ -1,0 +1,138 @@
+"""goal-is-activity: an outcome statement phrased as an activity or a product instead of a changed condition."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import label, level_name, levels_schema
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.checks.level_inversion import in_document_order
+from kinerja_graph.classify import StatementClassifier, required_vocabulary
+
+
+class GoalIsActivity(Rule):
+    id = "goal-is-activity"
+    area = "levels"
+    lke = "1.b.4"
+    summary = {
+        "id": "Sasaran outcome yang dirumuskan sebagai kegiatan atau produk, bukan kondisi",
+        "en": "An outcome statement phrased as an activity or a product, not a condition",
+    }
+    rationale = {
+        "id": "LKE 1.b.4 (PermenPANRB 88/2021) menilai apakah rumusan tujuan dan sasaran menggambarkan dengan "
+              "jelas kondisi yang ingin dicapai. \"Penyusunan …\" atau \"Koordinasi …\" adalah pekerjaan, "
+              "\"Tersusunnya dokumen …\" atau \"Terselenggaranya …\" adalah keluaran; keduanya tidak menyatakan "
+              "perubahan kondisi (\"Meningkatnya …\", \"Menurunnya …\", \"Terwujudnya …\") yang dituntut pada "
+              "level outcome pohon kinerja PermenPANRB 89/2021.",
+        "en": "LKE 1.b.4 (PermenPANRB 88/2021) scores whether goals and objectives clearly describe the condition "
+              "to be reached. \"Penyusunan …\" (drafting) or \"Koordinasi …\" (coordination) is work, "
+              "\"Tersusunnya dokumen …\" (documents drafted) or \"Terselenggaranya …\" (held) is an output; "
+              "neither states the changed condition (\"Meningkatnya …\", \"Menurunnya …\", \"Terwujudnya …\") "
+              "the outcome levels of a PermenPANRB 89/2021 performance tree call for.",
+    }
+    message = {
+        "id": "{level_id} \"{label}\" dirumuskan sebagai kegiatan ({evidence}), bukan kondisi yang ingin dicapai; "
+              "rumuskan perubahan kondisinya, mis. \"Meningkatnya …\" atau \"Menurunnya …\"",
+        "en": "{level_en} \"{label}\" is phrased as an activity ({evidence}), not a condition to reach; state "
+              "the changed condition, e.g. \"Meningkatnya …\" (increased …) or \"Menurunnya …\" (decreased …)",
+    }
+    messages = {
+        "activity": message,
+        "output": {
+            "id": "{level_id} \"{label}\" dirumuskan sebagai keluaran yang selesai dikerjakan ({evidence}) — "
+                  "rumusan output (sasaran kegiatan), bukan perubahan kondisi; rumuskan kondisi yang dihasilkan, "
+                  "mis. \"Meningkatnya …\"",
+            "en": "{level_en} \"{label}\" is phrased as an output delivered ({evidence}) — the wording of an "
+                  "output (sasaran kegiatan), not of a changed condition; state the condition it brings about, "
+                  "e.g. \"Meningkatnya …\" (increased …)",
+        },
+        "effort": {
+            "id": "{level_id} \"{label}\" dirumuskan sebagai upaya ({evidence}), bukan kondisi yang dicapai; "
+                  "mis. \"Meningkatnya …\" alih-alih \"Meningkatkan …\"",
+            "en": "{level_en} \"{label}\" is phrased as an effort ({evidence}), not a condition reached; e.g. "
+                  "\"Meningkatnya …\" (increased …) instead of \"Meningkatkan …\" (to increase …)",
+        },
+    }
+    options_schema = {
+        "levels": levels_schema("Levels whose statements must not be phrased as an activity (\"Penyusunan …\") "
+                                "or an output (\"Tersusunnya …\", \"Terselenggaranya …\")."),
+        "effort-levels": levels_schema("Levels whose statements must not be phrased as an effort "
+                                       "(\"Meningkatkan …\", \"Mewujudkan …\")."),
+    }
+    doc = """\
+## What it does
+Reads the opening word of every statement at an outcome level (ultimate, intermediate and immediate
+outcome by default) and reports statements that describe work or a product instead of a changed
+condition:
+
+- an activity: "Penyusunan …", "Pelaksanaan …", "Fasilitasi …", "Koordinasi …", "Pembinaan …",
+  "Pengelolaan …", "Peningkatan …", "Melaksanakan …";
+- an output, i.e. something delivered: "Tersusunnya …", "Tersedianya …", "Terselenggaranya …",
+  "Terlaksananya …", "Terfasilitasinya …", "Terkoordinasinya …", "Ketersediaan …".
+
+Statements opening with a condition ("Meningkatnya …", "Menurunnya …", "Terwujudnya …",
+"Terkendalinya …", "Terjaminnya …") pass, and so do statements the rule cannot place ("ASN yang
+berkinerja"). Typing slips one letter away from a listed word are recognised ("Terseleenggaranya").
+
+"Terselenggaranya …" and "Terlaksananya …" are common at immediate-outcome level in real kecamatan
+cascades, usually a kegiatan name with "Terlaksananya" in front. They are reported (the catalogue
+treats them as output openers: the sentence says the work got done, not what changed), with a message
+that says *output* rather than *activity* so the owner sees they belong one level down or need a
+condition.
+
+Verbs of effort ("Meningkatkan …", "Mewujudkan …", "Memastikan …") are judged by the word after them:
+"Meningkatkan pembinaan …" is an activity and "Memastikan ketersediaan …" an output, reported at every
+level of `levels`. Otherwise ("Meningkatkan kualitas pelayanan …") the statement names the condition
+but phrases it as what the organisation does, not as the condition reached ("Meningkatnya …"): that is
+reported at the levels of `effort-levels` only — the sasaran levels by default, because a tujuan is
+conventionally written "Mewujudkan …" / "Meningkatkan …" in RPJMD and Renstra documents. The words
+are data: rules/vocabulary/cues.yaml, section `statement`.
+
+## Why it matters
+The outcome levels of the cascade say what changes for the community or the organisation; the
+evaluator scores how clearly they do (LKE 1.b.4, PermenPANRB 88/2021). A statement that names work
+("Koordinasi …") or a delivered product ("Tersusunnya dokumen …") says nothing about the condition
+reached, so the indicator under it will measure work too and the cascade reads as a list of
+activities rather than a chain of results.
+
+## Example
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Koordinasi penyelenggaraan pelayanan kecamatan, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Terselenggaranya pelayanan perkantoran sesuai SOP, level: immediate outcome}
+```
+
+## Fix
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya ketepatan waktu pelayanan kecamatan, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Meningkatnya layanan perkantoran yang sesuai SOP, level: immediate outcome}
+```
+
+## Options
+- `levels` (list of level ids, default `[ultimate_outcome, intermediate_outcome, immediate_outcome]`):
+  the levels whose statements must not read as an activity or an output.
+- `effort-levels` (list of level ids, default `[intermediate_outcome, immediate_outcome]`): the levels
+  whose statements must not read as an effort ("Meningkatkan …"); `[]` reports none, adding
+  `ultimate_outcome` reports "Mewujudkan …" tujuan too.
+"""
+
+    def check(self, ctx: Context):
+        classifier = StatementClassifier(required_vocabulary(ctx.vocabulary, "cues", self.id))
+        levels = set(ctx.options.get("levels") or ())
+        effort_levels = set(ctx.options.get("effort-levels") or ())
+        for n, d in in_document_order(ctx.G):
+            level = d.get("level")
+            if level not in levels and level not in effort_levels:
+                continue
+            found = classifier.classify(d.get("statement"))
+            if found.kind in ("activity", "output"):
+                if level not in levels:
+                    continue
+            elif found.kind != "effort" or level not in effort_levels:
+                continue
+            yield ctx.finding(
+                n, self.messages[found.kind],
+                label=label(d), evidence=found.explain(),
+                level_id=level_name(level, "id"), level_en=level_name(level, "en"),
+            )

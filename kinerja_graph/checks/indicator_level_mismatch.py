@@ -1,0 +1,167 @@
+"""indicator-level-mismatch: an output or activity indicator on an outcome, or an organisation-wide
+outcome (IKM, Nilai SAKIP) on an output or a process."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import level_name, levels_schema, quote
+from kinerja_graph.checks.level_inversion import in_document_order
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.classify import IndicatorClassifier, indicator_unit, required_vocabulary
+
+
+class IndicatorLevelMismatch(Rule):
+    id = "indicator-level-mismatch"
+    area = "levels"
+    lke = "1.b.6"
+    summary = {
+        "id": "Indikator yang jenisnya tidak sesuai dengan level kinerjanya",
+        "en": "An indicator whose kind does not fit its goal's level",
+    }
+    rationale = {
+        "id": "Catatan evaluator yang paling sering: indikator masih berorientasi output. LKE 1.b.4–1.b.6 "
+              "(PermenPANRB 88/2021) menuntut tujuan dan sasaran diukur dengan indikator hasil (outcome) dan IKU "
+              "menggambarkan kinerja utama pada level outcome; \"Jumlah dokumen\" tidak menunjukkan kondisi yang "
+              "berubah. Sebaliknya, PermenPANRB 89/2021 menjenjangkan kinerja: IKM atau Nilai SAKIP adalah hasil "
+              "seluruh organisasi yang tidak dapat dicapai sendiri oleh pemegang sub kegiatan — kinerja "
+              "operasional perlu ukuran keluarannya sendiri.",
+        "en": "The evaluators' most frequent note: indicators still measure outputs. LKE 1.b.4–1.b.6 "
+              "(PermenPANRB 88/2021) require goals and objectives to be measured by outcome indicators and the "
+              "key indicators (IKU) to show main performance at outcome level; \"number of documents\" shows no "
+              "changed condition. Conversely, PermenPANRB 89/2021 cascades performance: the community "
+              "satisfaction index (IKM) or the SAKIP score is a result of the whole organisation that the holder "
+              "of a sub-activity cannot reach alone — operational goals need a measure of their own output.",
+    }
+    message = {
+        "id": "Indikator \"{indicator}\" pada {level_id}{goal} adalah indikator {kind_id} ({evidence_id}); "
+              "{level_id} diukur dengan indikator outcome, yaitu kondisi yang berubah",
+        "en": "Indicator \"{indicator}\" of {level_en}{goal} is an {kind_en} indicator ({evidence_en}); "
+              "{level_en} is measured by an outcome indicator, a changed condition",
+    }
+    messages = {
+        "output_on_outcome": message,
+        "outcome_on_operational": {
+            "id": "Indikator \"{indicator}\" pada {level_id}{goal} mengukur hasil seluruh organisasi "
+                  "({evidence_id}), yang tidak dapat dicapai sendiri oleh pemegang kinerja operasional; ukur "
+                  "keluaran kinerja ini sendiri",
+            "en": "Indicator \"{indicator}\" of {level_en}{goal} measures a result of the whole organisation "
+                  "({evidence_en}), which the holder of an operational goal cannot reach alone; measure this "
+                  "goal's own output",
+        },
+    }
+    options_schema = {
+        "outcome-levels": levels_schema("Levels whose indicators must not be output or activity indicators."),
+        "operational-levels": levels_schema(
+            "Levels whose indicators must not be organisation-wide outcomes (IKM, Nilai SAKIP, ...)."),
+    }
+    doc = """\
+## What it does
+Classifies every indicator by its head word, its object and its unit together
+(`kinerja_graph.classify`, words in rules/vocabulary/cues.yaml), then reports two mismatches:
+
+- on an outcome level (ultimate, intermediate or immediate outcome), an indicator that counts a product
+  or work done: "Jumlah dokumen …" (`'Jumlah' + 'dokumen'` → output), "Jumlah rapat koordinasi"
+  (activity), "Persentase pelaksanaan koordinasi …" (`'Persentase' + 'pelaksanaan'` → activity),
+  "Persentase serapan anggaran" (a process measure), or an unnamed measure whose unit is Dokumen or
+  Kegiatan;
+- on an output or a process, an organisation-wide outcome: "Indeks Kepuasan Masyarakat (IKM)",
+  "Nilai SAKIP", "Nilai AKIP", "Opini BPK", "Indeks Reformasi Birokrasi" and the like.
+
+Care is taken not to cry wolf. "Persentase" alone is not an outcome and not an output: it is judged by
+its object ("Persentase dokumen yang tersusun" is an output, "Persentase desa yang menyampaikan
+laporan tepat waktu" is not, since its object is the desa), and a percentage of products that meet a
+standard ("Persentase dokumen perencanaan yang sesuai standar") measures their quality and is left
+alone. "Jumlah" counts products unless its object is a condition ("Jumlah kasus gangguan trantibum",
+"Jumlah desa berstatus mandiri", "Jumlah desa yang aman dan tertib"). "Jumlah dokumen" is a legitimate indicator
+at output and process level (the Kepmendagri sub kegiatan indicators are written so) and is never
+reported there. An indicator the classifier cannot place is not reported. The message says why:
+"'Jumlah' + 'dokumen' → output".
+
+## Why it matters
+An outcome measured by an output indicator cannot show whether the condition changed — the commonest
+evaluator note on SAKIP plans and a direct loss on LKE 1.b.4–1.b.6 (PermenPANRB 88/2021): the IKU must
+describe results, at outcome level. The reverse error hands a sub kegiatan owner a result (IKM, Nilai
+SAKIP) that only the organisation as a whole can deliver, so the operational goal has no measure of
+its own (PermenPANRB 89/2021 tiering).
+
+## Example
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya akuntabilitas kinerja kecamatan
+    level: intermediate outcome
+    indicators:
+      - {name: Jumlah dokumen perencanaan dan pelaporan kinerja, unit: Dokumen}
+  - id: "1.1"
+    parent: "1"
+    statement: Meningkatnya kualitas perencanaan kinerja
+    level: immediate outcome
+    indicators:
+      - {name: Persentase dokumen perencanaan yang tersusun, unit: "%"}
+  - id: "1.1.1"
+    parent: "1.1"
+    statement: Tersusunnya dokumen Renja
+    level: output
+    indicators:
+      - {name: Nilai SAKIP, unit: nilai}
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya akuntabilitas kinerja kecamatan
+    level: intermediate outcome
+    indicators:
+      - {name: Nilai SAKIP kecamatan, unit: nilai}
+  - id: "1.1"
+    parent: "1"
+    statement: Meningkatnya kualitas perencanaan kinerja
+    level: immediate outcome
+    indicators:
+      - {name: Persentase indikator kinerja yang berorientasi hasil, unit: "%"}
+  - id: "1.1.1"
+    parent: "1.1"
+    statement: Tersusunnya dokumen Renja
+    level: output
+    indicators:
+      - {name: Jumlah dokumen Renja yang tersusun tepat waktu, unit: Dokumen}
+```
+
+## Options
+- `outcome-levels` (list of level ids, default `[ultimate_outcome, intermediate_outcome,
+  immediate_outcome]`): levels whose indicators must measure an outcome, not an output or an activity.
+- `operational-levels` (list of level ids, default `[output, process]`): levels whose indicators must
+  not be organisation-wide outcomes.
+"""
+
+    def check(self, ctx: Context):
+        classifier = IndicatorClassifier(required_vocabulary(ctx.vocabulary, "cues", self.id))
+        outcome_levels = set(ctx.options.get("outcome-levels") or ())
+        operational_levels = set(ctx.options.get("operational-levels") or ())
+        for n, d in in_document_order(ctx.G, ("goal", "indicator")):
+            level = d.get("level")
+            if level in outcome_levels:
+                variant = "output_on_outcome"
+            elif level in operational_levels:
+                variant = "outcome_on_operational"
+            else:
+                continue
+            for indicator in d.get("indicators") or ():
+                if variant == "outcome_on_operational" and not classifier.may_be_organisation_wide(indicator.name):
+                    continue
+                found = classifier.classify(indicator.name, indicator_unit(indicator))
+                if variant == "output_on_outcome" and found.kind not in ("output", "activity"):
+                    continue
+                if variant == "outcome_on_operational" and not found.organisation_wide:
+                    continue
+                statement = d.get("statement")
+                yield ctx.finding(
+                    n, self.messages[variant],
+                    location=getattr(indicator, "location", None) or d.get("location"),
+                    indicator=quote(indicator.name),
+                    goal=f" \"{quote(statement)}\"" if statement else "",
+                    level_id=level_name(level, "id"), level_en=level_name(level, "en"),
+                    kind_id=found.kind_name("id"), kind_en=found.kind_name("en"),
+                    evidence_id=f"{found.explain('id')} → {found.kind_name('id')}",
+                    evidence_en=f"{found.explain('en')} → {found.kind_name('en')}",
+                )

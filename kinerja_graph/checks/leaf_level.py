@@ -1,0 +1,139 @@
+"""leaf-level: a branch that stops above the operational tier."""
+
+from __future__ import annotations
+
+from kinerja_graph import policy
+from kinerja_graph.checks._completeness import (
+    contribution_children, contribution_parents, index, label, level_name, levels_schema,
+)
+from kinerja_graph.checks.base import Context, Rule
+
+
+class LeafLevel(Rule):
+    id = "leaf-level"
+    area = "structure"
+    lke = "1.b.8"
+    summary = {
+        "id": "Cabang yang berhenti di level outcome, tidak turun sampai output",
+        "en": "A branch that stops at an outcome level, above the outputs",
+    }
+    rationale = {
+        "id": "Nilai penuh LKE 1.b.8 (PermenPANRB 88/2021) diberikan bila cascade berjalan dari ultimate outcome "
+              "sampai output dengan hubungan sebab-akibat; PermenPANRB 89/2021 menurunkan kondisi antara sampai "
+              "kondisi paling operasional. Cabang yang berhenti di level outcome tidak punya sarana operasional "
+              "(kegiatan, sub kegiatan) untuk mencapainya.",
+        "en": "LKE 1.b.8 (PermenPANRB 88/2021) gives full marks when the cascade runs from the ultimate outcome down to "
+              "outputs with cause and effect; PermenPANRB 89/2021 breaks intermediate conditions down to the most "
+              "operational ones. A branch that stops at an outcome level has no operational means (activities, "
+              "sub-activities) of reaching it.",
+    }
+    message = {
+        "id": "Cabang \"{label}\" berhenti di level {level_id}: tidak ada kinerja output atau proses di bawahnya",
+        "en": "The branch \"{label}\" stops at {level_en}: no output or process goal below it",
+    }
+    messages = {
+        "one": message,
+        "all": {
+            "id": "Seluruh cascade berhenti paling dalam di level {level_id}: tidak satu pun kinerja turun sampai "
+                  "output atau proses ({count} cabang)",
+            "en": "The whole cascade stops at {level_en} at the deepest: no goal reaches the output or process "
+                  "level ({count} branches)",
+        },
+    }
+    options_schema = {
+        "levels": levels_schema("Levels at which a goal must have goals below it (the outcome levels)."),
+        "summarise-absent": {
+            "description": "When no goal of the cascade stands below these levels, report it once for the cascade.",
+            "type": "boolean",
+        },
+    }
+    doc = """\
+## What it does
+Finds goals at an outcome level (by default ultimate, intermediate and immediate outcome: the
+strategic and tactical tiers) with no goal contributing to them: branches that stop before reaching
+the operational tier. The finding names the deepest level the branch reached on its way down from
+the top. A branch that already passed through an operational level higher up (a level inversion:
+an "output" with an "immediate outcome" below it) did reach it and is left to `level-inversion`; a
+goal under which hangs an indicator without a goal is left to `orphan-indicator`. When no goal of the whole cascade stands below the outcome levels (a cascade of IKU only),
+one finding says so for the cascade, naming the deepest level reached, instead of one per branch.
+
+## Why it matters
+An outcome is reached through outputs: activities and sub-activities that someone carries out and
+budgets for. LKE 1.b.8 gives full marks only to a cascade that runs from the ultimate outcome down to
+outputs; a branch that stops at a sasaran program leaves that result without operational means.
+
+## Example
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
+```
+
+## Fix
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
+```
+
+## Options
+- `levels` (list of level ids, default the three outcome levels): levels at which a goal must have goals below it.
+- `summarise-absent` (boolean, default true): one finding for a cascade with no goal below these levels.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        levels = set(ctx.options.get("levels") or ())
+        goals = index(G).goals
+        leaves = [(n, d) for n, d in goals if d.get("level") in levels and not contribution_children(G, n)]
+        if not leaves:
+            return
+        below = any(d.get("level") is not None and d.get("level") not in levels for _, d in goals)
+        if ctx.options.get("summarise-absent", True) and not below and len(leaves) > 1:
+            deepest = max((d for _, d in goals if d.get("rank") is not None), key=lambda d: d["rank"])
+            yield ctx.finding(None, self.messages["all"], count=len(leaves),
+                              level_id=level_name(deepest.get("level"), "id"),
+                              level_en=level_name(deepest.get("level"), "en"))
+            return
+        reached = deepest_reached(G)
+        continued = parents_of_loose_indicators(G)
+        rank_level = {lv.rank: lv.id for lv in policy.levels().levels}
+        for n, d in leaves:
+            if n in continued:
+                continue  # an indicator without a goal hangs below it: orphan-indicator's business
+            deepest = rank_level.get(reached.get(n), d.get("level"))
+            if deepest not in levels:
+                continue  # the branch reached an operational level higher up (a level inversion)
+            yield ctx.finding(n, self.messages["one"], label=label(d),
+                              level_id=level_name(deepest, "id"), level_en=level_name(deepest, "en"))
+
+
+def deepest_reached(G) -> dict:
+    """Goal -> the highest rank (deepest level) on the way down to it from the top of the cascade.
+
+    Ranks flow from parents to children in topological order (Kahn's algorithm, linear); goals in or
+    below a circle, which no order reaches, keep what their processed parents gave them.
+    """
+    rank = {n: d.get("rank") for n, d in G.nodes(data=True) if d.get("kind") == "goal"}
+    reached = {n: (r if r is not None else -1) for n, r in rank.items()}
+    waiting = {n: len(contribution_parents(G, n)) for n in rank}
+    ready = [n for n, k in waiting.items() if k == 0]
+    while ready:
+        n = ready.pop()
+        for child in contribution_children(G, n):
+            if reached[n] > reached[child]:
+                reached[child] = reached[n]
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    return reached
+
+
+def parents_of_loose_indicators(G) -> set:
+    """Goals that an indicator without a goal names as its parent."""
+    out = set()
+    for _, d in G.nodes(data=True):
+        if d.get("kind") == "indicator" and d.get("node") is not None:
+            out.update(d["node"].parents)
+    return out

@@ -1,0 +1,110 @@
+"""level-inversion: a goal placed under a goal of a lower level (an outcome under an output)."""
+
+from __future__ import annotations
+
+from kinerja_graph import policy
+from kinerja_graph.checks._completeness import label, level_name
+from kinerja_graph.checks.base import Context, Rule
+
+
+def in_document_order(G, kinds=("goal",)) -> list:
+    """(id, data) of the nodes of these kinds, in document order.
+
+    build_graph inserts nodes in document order, so this is one pass over the node table (the public
+    views cost several times more at 10^5 nodes); a graph built otherwise is sorted by "order".
+    """
+    found = [(n, d) for n, d in G._node.items() if d.get("kind") in kinds]
+    orders = [d.get("order", 0) for _, d in found]
+    if any(a > b for a, b in zip(orders, orders[1:])):
+        found.sort(key=lambda nd: nd[1].get("order", 0))
+    return found
+
+
+def contribution_parents_in_order(G, n) -> list:
+    """The goals n contributes to, in document order (deterministic output for several parents)."""
+    found = [u for u, edge in G._pred[n].items() if edge.get("kind") == "contribution"]
+    if len(found) > 1:
+        found.sort(key=lambda u: G._node[u].get("order", 0))
+    return found
+
+
+class LevelInversion(Rule):
+    id = "level-inversion"
+    area = "levels"
+    lke = "1.b.8"
+    summary = {
+        "id": "Kinerja ditempatkan di bawah kinerja yang levelnya lebih rendah",
+        "en": "A goal placed under a goal of a lower level",
+    }
+    rationale = {
+        "id": "PermenPANRB 89/2021 menjenjangkan kinerja dari outcome turun ke output dan proses: kinerja di bawah "
+              "adalah penyebab kinerja di atasnya. Outcome yang digantungkan di bawah output membalik hubungan "
+              "sebab-akibat itu, sehingga rantai hasil yang dinilai LKE 1.b.8 (PermenPANRB 88/2021) tidak logis.",
+        "en": "PermenPANRB 89/2021 breaks performance down from outcomes to outputs and processes: a goal below "
+              "is a cause of the goal above it. An outcome hung under an output turns that cause-and-effect "
+              "around, and the chain of results scored by LKE 1.b.8 (PermenPANRB 88/2021) stops making sense.",
+    }
+    message = {
+        "id": "Kinerja \"{label}\" ({level_id}) berada di bawah \"{parent}\" ({parent_level_id}), yang levelnya "
+              "lebih rendah: hubungan sebab-akibatnya terbalik",
+        "en": "Goal \"{label}\" ({level_en}) stands under \"{parent}\" ({parent_level_en}), a lower level: the "
+              "cause-and-effect runs backwards",
+    }
+    options_schema = {}
+    doc = """\
+## What it does
+Compares the level of every goal with the level of each goal it contributes to (its parent). A goal
+whose level is *higher* than its parent's — an intermediate outcome under an output, an immediate
+outcome under a process — is reported, on the child, with the parent in `related`.
+
+Several layers of the same level are legitimate (two layers of intermediate outcome, a sub kegiatan
+broken into rencana aksi at process level): equal levels raise nothing. A goal without a level is
+passed over (other rules report it). A goal *more than one* level below its parent is the business of
+`level-skip`.
+
+## Why it matters
+The pohon kinerja of PermenPANRB 89/2021 reads from the top down as "what condition is needed for
+this?": outcomes are caused by outputs, outputs by processes. An outcome placed under an output says
+the output is caused by the outcome — the chain is upside down, the evaluator scores the cascade as
+not causal (LKE 1.b.8, PermenPANRB 88/2021), and the owners' performance agreements inherit the
+confusion. It is usually a level typed in the wrong column or a goal attached to the wrong parent.
+
+## Example
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Tersusunnya SOP pelayanan, level: output}
+  - {id: "1.1.1", parent: "1.1", statement: Meningkatnya kepatuhan petugas pada SOP, level: immediate outcome}
+```
+
+## Fix
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya kepatuhan petugas pada SOP, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
+```
+
+## Options
+None.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        lowest = max(level.rank for level in policy.levels().levels)
+        for n, d in in_document_order(G):
+            rank = d.get("rank")
+            if rank is None or rank >= lowest:  # nothing stands below the lowest level
+                continue
+            for p in contribution_parents_in_order(G, n):
+                pd = G._node[p]
+                parent_rank = pd.get("rank")
+                if parent_rank is None or rank >= parent_rank:
+                    continue
+                yield ctx.finding(
+                    n, related=(p,),
+                    label=label(d), parent=label(pd),
+                    level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"),
+                    parent_level_id=level_name(pd.get("level"), "id"),
+                    parent_level_en=level_name(pd.get("level"), "en"),
+                )

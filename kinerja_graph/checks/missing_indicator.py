@@ -1,0 +1,84 @@
+"""missing-indicator: a goal with no indicator."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import SUMMARISE_SCHEMA, index, label, level_name, levels_schema
+from kinerja_graph.checks.base import Context, Rule
+
+
+class MissingIndicator(Rule):
+    id = "missing-indicator"
+    area = "indicators"
+    lke = "1.b.5"
+    summary = {
+        "id": "Kinerja (sasaran) tanpa indikator",
+        "en": "A goal with no indicator",
+    }
+    rationale = {
+        "id": "Sasaran tanpa ukuran keberhasilan tidak dapat diukur: LKE 1.b.5 (PermenPANRB 88/2021) menilai apakah "
+              "indikator kinerja memenuhi kriteria SMART, dan langkah keempat PermenPANRB 89/2021 merumuskan "
+              "indikator untuk setiap kondisi dalam pohon kinerja.",
+        "en": "A goal without a measure of success cannot be measured: LKE 1.b.5 (PermenPANRB 88/2021) scores whether "
+              "the indicators are SMART, and the fourth step of PermenPANRB 89/2021 formulates an indicator for every "
+              "condition in the tree.",
+    }
+    message = {
+        "id": "Kinerja \"{label}\" ({level_id}) tidak punya indikator kinerja",
+        "en": "Goal \"{label}\" ({level_en}) has no indicator",
+    }
+    messages = {
+        "one": message,
+        "none": {
+            "id": "Tidak satu pun dari {count} kinerja dalam cascade ini punya indikator kinerja",
+            "en": "None of the {count} goals of this cascade has an indicator",
+        },
+    }
+    options_schema = {
+        "skip-levels": levels_schema("Levels whose goals need no indicator."),
+        "summarise-absent": SUMMARISE_SCHEMA,
+    }
+    doc = """\
+## What it does
+Finds goals (nodes with a statement) that carry no indicator. Every level is checked unless listed
+in `skip-levels`. When no goal of the whole cascade has an indicator, one finding says so for the
+cascade instead of one per goal.
+
+## Why it matters
+An indicator is the goal's measure of success. Without it, there is nothing to set a target for,
+nothing to report in the LKjIP and nothing for the evaluator to judge against SMART (LKE 1.b.5).
+Drawn pohon kinerja often leave the "Indikator" boxes of the lower levels empty: those goals are
+not yet measurable.
+
+## Example
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Indeks Kepuasan Masyarakat, unit: indeks}
+```
+
+## Options
+- `skip-levels` (list of level ids, default none): levels whose goals need no indicator.
+- `summarise-absent` (boolean, default true): one finding for a cascade where no goal has an indicator.
+"""
+
+    def check(self, ctx: Context):
+        skip = set(ctx.options.get("skip-levels") or ())
+        goals = [(n, d) for n, d in index(ctx.G).goals if d.get("level") not in skip]
+        lacking = [(n, d) for n, d in goals if not d.get("indicators")]
+        if not lacking:
+            return
+        if ctx.options.get("summarise-absent", True) and len(lacking) == len(goals) > 1:
+            yield ctx.finding(None, self.messages["none"], count=len(goals))
+            return
+        for n, d in lacking:
+            yield ctx.finding(n, self.messages["one"], label=label(d),
+                              level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"))

@@ -1,0 +1,88 @@
+"""missing-owner: a goal without a penanggung jawab."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import (
+    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, index, is_blank, label, level_name, levels_schema, placeholder_set,
+)
+from kinerja_graph.checks.base import Context, Rule
+
+
+class MissingOwner(Rule):
+    id = "missing-owner"
+    area = "ownership"
+    lke = "1.b.10"
+    summary = {
+        "id": "Kinerja tanpa penanggung jawab",
+        "en": "A goal without an owner (penanggung jawab)",
+    }
+    rationale = {
+        "id": "Langkah terakhir penjenjangan kinerja menurut PermenPANRB 89/2021 adalah menerjemahkan pohon kinerja "
+              "ke kinerja jabatan: setiap kinerja punya pemilik. Tanpa penanggung jawab, kinerja itu tidak masuk "
+              "Perjanjian Kinerja atau SKP siapa pun, dan LKE 1.b.10-1.b.11 (PermenPANRB 88/2021) tidak terpenuhi.",
+        "en": "The last step of performance cascading under PermenPANRB 89/2021 translates the tree into the "
+              "performance of positions: every goal has an owner. Without one, the goal enters nobody's performance "
+              "agreement (PK) or SKP, and LKE 1.b.10-1.b.11 (PermenPANRB 88/2021) are not met.",
+    }
+    message = {
+        "id": "Kinerja \"{label}\" ({level_id}) tidak punya penanggung jawab",
+        "en": "Goal \"{label}\" ({level_en}) has no owner (penanggung jawab)",
+    }
+    messages = {
+        "one": message,
+        "none": {
+            "id": "Tidak satu pun dari {count} kinerja dalam cascade ini mencantumkan penanggung jawab",
+            "en": "None of the {count} goals of this cascade names an owner (penanggung jawab)",
+        },
+    }
+    options_schema = {
+        "placeholders": PLACEHOLDERS_SCHEMA,
+        "skip-levels": levels_schema("Levels whose goals need no owner."),
+        "summarise-absent": SUMMARISE_SCHEMA,
+    }
+    doc = """\
+## What it does
+Finds goals whose `owner` (penanggung jawab, jabatan, PJ) is empty or a placeholder such as "-".
+Indicators without a goal are `orphan-indicator`'s business and are not looked at. When no goal of the
+whole cascade names an owner (the document simply has no owner column), one finding says so for the
+cascade instead of one per goal.
+
+## Why it matters
+PermenPANRB 89/2021 ends the cascade by assigning every goal to a position, so that it enters a
+performance agreement (PK) and the SKP of the people who deliver it. A goal without an owner is
+performance nobody answers for; evaluators note it under LKE 1.b.10-1.b.11.
+
+## Example
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, owner: Camat}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, owner: "-"}
+```
+
+## Fix
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, owner: Camat}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome,
+     owner: Kasi Pelayanan Umum}
+```
+
+## Options
+- `placeholders` (list of texts): owners that count as empty, compared ignoring case.
+- `skip-levels` (list of level ids, default none): levels whose goals need no owner.
+- `summarise-absent` (boolean, default true): one finding for a cascade where no goal names an owner.
+"""
+
+    def check(self, ctx: Context):
+        placeholders = placeholder_set(ctx.options)
+        skip = set(ctx.options.get("skip-levels") or ())
+        goals = [(n, d) for n, d in index(ctx.G).goals if d.get("level") not in skip]
+        lacking = [(n, d) for n, d in goals if is_blank(d.get("owner"), placeholders)]
+        if not lacking:
+            return
+        if ctx.options.get("summarise-absent", True) and len(lacking) == len(goals) > 1:
+            yield ctx.finding(None, self.messages["none"], count=len(goals))
+            return
+        for n, d in lacking:
+            yield ctx.finding(n, self.messages["one"], label=label(d),
+                              level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"))

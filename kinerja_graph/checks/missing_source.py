@@ -1,0 +1,84 @@
+"""missing-source: an indicator without a data source."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import MIN_LENGTH_SCHEMA, PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, missing_field
+from kinerja_graph.checks.base import Context, Rule
+
+
+class MissingSource(Rule):
+    id = "missing-source"
+    area = "indicators"
+    lke = "2.a.3"
+    summary = {
+        "id": "Indikator tanpa sumber data",
+        "en": "An indicator without a data source",
+    }
+    rationale = {
+        "id": "LKE 2.a.3 (PermenPANRB 88/2021) menanyakan mekanisme pengumpulan data kinerja yang andal; evaluator "
+              "akan bertanya \"apa sumber datanya?\". Indikator tanpa sumber data tidak dapat diverifikasi.",
+        "en": "LKE 2.a.3 (PermenPANRB 88/2021) asks for a reliable mechanism for collecting performance data; the "
+              "evaluator will ask \"where do the data come from?\". An indicator without a data source cannot be "
+              "verified.",
+    }
+    message = {
+        "id": "Indikator \"{indicator}\" tidak punya sumber data",
+        "en": "Indicator \"{indicator}\" has no data source",
+    }
+    messages = {
+        "one": message,
+        "placeholder": {
+            "id": "Sumber data indikator \"{indicator}\" hanya \"{value}\": sebutkan dokumen, aplikasi atau unit "
+                  "penyedia datanya",
+            "en": "The data source of indicator \"{indicator}\" is only \"{value}\": name the document, application "
+                  "or unit that provides the data",
+        },
+        "none": {
+            "id": "Tidak satu pun dari {count} indikator dalam cascade ini punya sumber data",
+            "en": "None of the {count} indicators of this cascade has a data source",
+        },
+    }
+    options_schema = {
+        "placeholders": PLACEHOLDERS_SCHEMA,
+        "min-length": MIN_LENGTH_SCHEMA,
+        "summarise-absent": {**SUMMARISE_SCHEMA},
+    }
+    doc = """\
+## What it does
+Finds indicators whose data source (sumber data) is absent, a placeholder ("-", "n/a", "tidak ada"),
+or shorter than `min-length` letters and digits (a source of "s", as one Sokaraja row has). Indicators
+of goals and loose indicators are both looked at. When no indicator of the whole cascade has a data
+source, one finding says so for the cascade instead of one per indicator.
+
+## Why it matters
+Performance data must be collected reliably (LKE 2.a.3): the data source names the document,
+application, survey or unit the figure comes from, so that the realisation can be verified.
+
+## Example
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Indeks Kepuasan Masyarakat, source: s}
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Indeks Kepuasan Masyarakat, source: Laporan Survei Kepuasan Masyarakat}
+```
+
+## Options
+- `placeholders` (list of texts): sources that count as empty, compared ignoring case.
+- `min-length` (integer, default 2): a source with fewer letters and digits counts as empty.
+- `summarise-absent` (boolean, default true): one finding for a cascade where no indicator has a data source.
+"""
+
+    def check(self, ctx: Context):
+        yield from missing_field(self, ctx, "source")

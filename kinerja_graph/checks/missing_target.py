@@ -1,0 +1,108 @@
+"""missing-target: an indicator without a target for a year of the cascade's period."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import SUMMARISE_SCHEMA, index, indicator_location, quote
+from kinerja_graph.checks.base import Context, Rule
+
+
+def years_text(years: list[int]) -> str:
+    """2022, 2024 — or 2022–2026 when the years run without a gap."""
+    if len(years) > 2 and years[-1] - years[0] == len(years) - 1:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
+
+
+class MissingTarget(Rule):
+    id = "missing-target"
+    area = "indicators"
+    lke = "1.b.7"
+    summary = {
+        "id": "Indikator tanpa target untuk salah satu tahun periode",
+        "en": "An indicator without a target for a year of the period",
+    }
+    rationale = {
+        "id": "LKE 1.b.7 (PermenPANRB 88/2021) menilai apakah target kinerja dapat dicapai, menantang dan realistis, "
+              "dan memberi nilai nol bila target tidak ada; tanpa target untuk setiap tahun periode Renstra, capaian "
+              "tahun itu tidak dapat diukur.",
+        "en": "LKE 1.b.7 (PermenPANRB 88/2021) scores whether targets are achievable, challenging and realistic, and "
+              "gives zero when there is no target; without a target for every year of the Renstra period, that "
+              "year's achievement cannot be measured.",
+    }
+    message = {
+        "id": "Indikator \"{indicator}\" tidak punya target untuk tahun {years}",
+        "en": "Indicator \"{indicator}\" has no target for {years}",
+    }
+    messages = {
+        "one": message,
+        "none": {
+            "id": "Tidak satu pun dari {count} indikator dalam cascade ini punya target untuk periode {years}",
+            "en": "None of the {count} indicators of this cascade has a target for the period {years}",
+        },
+    }
+    options_schema = {
+        "summarise-absent": SUMMARISE_SCHEMA,
+    }
+    doc = """\
+## What it does
+For every indicator (of goals and of loose indicators), lists the years of the cascade's period for
+which it has no target, or a blank one; one finding per indicator. The period is the document's
+`period` (a table's "Periode" line); a cascade that declares none is measured against every year any
+of its indicators has a target for. A cascade with neither a period nor a single target (a drawn
+pohon kinerja) gives no finding. A target written as text ("-", "Tersedia") is there: whether it is a
+valid target is `target-invalid`'s business.
+
+## Why it matters
+A target is what the year's achievement (capaian) is measured against. An indicator without a target
+for a year cannot be reported for that year, and LKE 1.b.7 scores a missing target as zero.
+
+## Example
+```yaml
+period: [2022, 2024]
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Indeks Kepuasan Masyarakat, targets: {2022: 80, 2024: 84}}
+```
+
+## Fix
+```yaml
+period: [2022, 2024]
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Indeks Kepuasan Masyarakat, targets: {2022: 80, 2023: 82, 2024: 84}}
+```
+
+## Options
+- `summarise-absent` (boolean, default true): one finding when no indicator of the cascade has any target
+  for the period.
+"""
+
+    def check(self, ctx: Context):
+        period = sorted(ctx.G.graph.get("period") or [])
+        if not period:
+            return
+        lacking = []
+        total = 0
+        years = frozenset(period)
+        for n, d, indicator in index(ctx.G).indicators:
+            total += 1
+            targets = indicator.targets or {}
+            if targets.keys() >= years and all(targets[y].kind != "blank" for y in period):
+                continue
+            missing = [y for y in period if y not in targets or targets[y].kind == "blank"]
+            lacking.append((n, indicator, missing))
+        if not lacking:
+            return
+        if (ctx.options.get("summarise-absent", True) and len(lacking) == total > 1
+                and all(len(missing) == len(period) for _, _, missing in lacking)):
+            yield ctx.finding(None, self.messages["none"], count=total, years=years_text(period))
+            return
+        for n, indicator, missing in lacking:
+            yield ctx.finding(n, self.messages["one"], location=indicator_location(ctx.G, n, indicator),
+                              indicator=quote(indicator.name), years=years_text(missing))

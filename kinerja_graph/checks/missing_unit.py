@@ -1,0 +1,120 @@
+"""missing-unit: an indicator whose unit (satuan) is neither given nor readable from its targets."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import (
+    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, index, indicator_location, is_blank, placeholder_set, quote, quoted_list,
+)
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.text import tokens
+
+
+class MissingUnit(Rule):
+    id = "missing-unit"
+    area = "indicators"
+    lke = "1.b.5"
+    summary = {
+        "id": "Indikator tanpa satuan",
+        "en": "An indicator without a unit",
+    }
+    rationale = {
+        "id": "Indikator yang memenuhi kriteria SMART (LKE 1.b.5, PermenPANRB 88/2021) terukur: angka target \"85\" "
+              "tanpa satuan tidak menjelaskan apakah yang dimaksud persen, indeks, dokumen atau orang, sehingga target "
+              "dan realisasi tidak dapat dibandingkan.",
+        "en": "A SMART indicator (LKE 1.b.5, PermenPANRB 88/2021) is measurable: a target of \"85\" without a unit does "
+              "not say whether it means percent, an index, documents or people, so target and realisation cannot be "
+              "compared.",
+    }
+    message = {
+        "id": "Indikator \"{indicator}\" tidak punya satuan, dan targetnya ({targets}) tidak menyebut satuan",
+        "en": "Indicator \"{indicator}\" has no unit, and its targets ({targets}) do not name one",
+    }
+    messages = {
+        "one": message,
+        "none": {
+            "id": "Tidak satu pun dari {count} indikator bertarget dalam cascade ini menyebut satuan",
+            "en": "None of the {count} indicators with targets in this cascade names a unit",
+        },
+    }
+    options_schema = {
+        "placeholders": PLACEHOLDERS_SCHEMA,
+        "require-targets": {
+            "description": "Look only at indicators with at least one target (a unit matters where there is a number).",
+            "type": "boolean",
+        },
+        "implied-by-name": {
+            "description": "First words of an indicator name that already say its unit (Persentase -> %, Indeks -> indeks).",
+            "type": "array", "items": {"type": "string"},
+        },
+        "summarise-absent": SUMMARISE_SCHEMA,
+    }
+    doc = """\
+## What it does
+Finds indicators with no unit (satuan): the `unit` field is empty or a placeholder, no target carries
+one ("4 Dokumen", "85%", "Rp 1.500.000" do), and the name does not start with a word that says it
+("Persentase …" is in percent, "Indeks …" an index; the list is the option `implied-by-name`). By
+default only indicators with at least one target are looked at: a drawn pohon kinerja with neither
+targets nor units has nothing to misread. When no indicator in scope names a unit, one finding says so
+for the cascade instead of one per indicator.
+
+## Why it matters
+A number without a unit cannot be compared with its realisation or with the target of another year;
+evaluators report "satuan tidak jelas" against the measurability of the indicator (LKE 1.b.5).
+
+## Example
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan
+    level: output
+    indicators:
+      - {name: Dokumen perencanaan yang disusun tepat waktu, targets: {2024: 4}}
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan
+    level: output
+    indicators:
+      - {name: Dokumen perencanaan yang disusun tepat waktu, unit: Dokumen, targets: {2024: 4}}
+```
+
+## Options
+- `placeholders` (list of texts): units that count as empty.
+- `require-targets` (boolean, default true): look only at indicators with at least one target.
+- `implied-by-name` (list of words): first words of a name that say the unit.
+- `summarise-absent` (boolean, default true): one finding for a cascade where no indicator in scope has a unit.
+"""
+
+    def check(self, ctx: Context):
+        options = ctx.options
+        placeholders = placeholder_set(options)
+        require_targets = options.get("require-targets", True)
+        heads = {w for h in options.get("implied-by-name") or () for w in tokens(h)[:1]}
+        in_scope = 0
+        lacking = []
+        for n, d, indicator in index(ctx.G).indicators:
+            targets = indicator.targets or {}
+            if require_targets and not any(t.kind != "blank" for t in targets.values()):
+                continue
+            in_scope += 1
+            if not is_blank(indicator.unit, placeholders, symbols_count=True):
+                continue
+            given = [t for t in targets.values() if t.kind != "blank"]
+            if any(t.unit for t in given):
+                continue
+            first = tokens(indicator.name)[:1]
+            if first and first[0] in heads:
+                continue
+            lacking.append((n, indicator, given))
+        if not lacking:
+            return
+        if options.get("summarise-absent", True) and len(lacking) == in_scope > 1:
+            yield ctx.finding(None, self.messages["none"], count=in_scope)
+            return
+        for n, indicator, targets in lacking:
+            shown = quoted_list([t.text for t in targets]) if targets else "-"
+            yield ctx.finding(n, self.messages["one"], location=indicator_location(ctx.G, n, indicator),
+                              indicator=quote(indicator.name), targets=shown)

@@ -1,0 +1,95 @@
+"""multiple-roots: more than one top goal in one organisation's cascade."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import contribution_parents, index, label, level_name, quoted_list
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.checks.orphan_node import top_rank
+
+
+class MultipleRoots(Rule):
+    id = "multiple-roots"
+    area = "structure"
+    lke = "1.b.8"
+    summary = {
+        "id": "Lebih dari satu kinerja puncak dalam cascade satu organisasi",
+        "en": "More than one top goal in one organisation's cascade",
+    }
+    rationale = {
+        "id": "PermenPANRB 89/2021 menurunkan kinerja dari outcome yang hendak dicapai organisasi; cascade yang "
+              "punya beberapa puncak yang berdiri sendiri adalah beberapa pohon terpisah, sehingga hubungan "
+              "sebab-akibat ke satu hasil organisasi yang dinilai LKE 1.b.8 (PermenPANRB 88/2021) tidak tergambar.",
+        "en": "PermenPANRB 89/2021 cascades performance down from the outcome the organisation is to reach; a cascade "
+              "with several unrelated top goals is several separate trees, so the cause-and-effect link to one "
+              "organisational result that LKE 1.b.8 (PermenPANRB 88/2021) scores is not shown.",
+    }
+    message = {
+        "id": "Cascade ini punya {count} kinerja puncak di level {level_id} ({roots}); kinerja puncak paling banyak "
+              "{limit}: satukan di bawah satu tujuan",
+        "en": "This cascade has {count} top goals at {level_en} ({roots}); at most {limit} expected: bring them "
+              "under one goal",
+    }
+    options_schema = {
+        "max-roots": {
+            "description": "How many top goals (goals without a parent at the cascade's top level) are accepted.",
+            "type": "integer", "minimum": 1,
+        },
+    }
+    doc = """\
+## What it does
+Counts the top goals of the cascade: goals without a parent that stand at its top level (the highest
+level any of its goals has). More than `max-roots` of them is one finding, on the first top goal in
+the document, with the others in `related`.
+
+Parentless goals *below* the top level are orphans, reported by `orphan-node`; this rule only looks
+at the top level, so no goal is reported twice.
+
+## Why it matters
+A cascade describes how one organisation reaches its outcome. Several unrelated top goals are several
+trees: the organisation's performance is not shown as one chain of results, and evaluators (LKE
+1.b.8) and the head's performance agreement miss the link between them. A kecamatan without a tujuan
+may start at one intermediate outcome; several intermediate outcomes side by side still need the
+tujuan that joins them.
+
+## Example
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "2", statement: Meningkatnya akuntabilitas kinerja, level: intermediate outcome}
+```
+
+## Fix
+```yaml
+nodes:
+  - {id: "0", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, parent: "0"}
+  - {id: "2", statement: Meningkatnya akuntabilitas kinerja, level: intermediate outcome, parent: "0"}
+```
+
+## Options
+- `max-roots` (integer, default 1): how many top goals are accepted. An organisation whose Renstra
+  has two tujuan may set 2.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        top = top_rank(G)
+        if top is None:
+            return
+        limit = int(ctx.options.get("max-roots", 1))
+        roots = [
+            (n, d) for n, d in index(G).goals
+            if d.get("rank") == top and not d.get("missing_parents") and not contribution_parents(G, n)
+        ]
+        if len(roots) <= limit:
+            return
+        first, data = roots[0]
+        yield ctx.finding(
+            first,
+            related=[n for n, _ in roots[1:]],
+            count=len(roots),
+            limit=limit,
+            roots=quoted_list(label(d) for _, d in roots),
+            level_id=level_name(data.get("level"), "id"),
+            level_en=level_name(data.get("level"), "en"),
+        )

@@ -1,0 +1,70 @@
+"""orphan-indicator: an indicator attached to no goal."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import index, quoted_list
+from kinerja_graph.checks.base import Context, Rule
+
+
+class OrphanIndicator(Rule):
+    id = "orphan-indicator"
+    area = "structure"
+    lke = "1.b.5"
+    summary = {
+        "id": "Indikator yang tidak melekat pada kinerja (sasaran) mana pun",
+        "en": "An indicator attached to no goal",
+    }
+    rationale = {
+        "id": "Indikator adalah ukuran keberhasilan sebuah sasaran (LKE 1.b.5, PermenPANRB 88/2021); indikator tanpa "
+              "sasaran tidak mengukur apa pun dalam pohon kinerja dan tidak dapat diturunkan atau dipertanggungjawabkan "
+              "menurut PermenPANRB 89/2021.",
+        "en": "An indicator is the measure of success of a goal (LKE 1.b.5, PermenPANRB 88/2021); an indicator with no "
+              "goal measures nothing in the pohon kinerja and cannot be cascaded or owned as PermenPANRB 89/2021 "
+              "requires.",
+    }
+    message = {
+        "id": "Indikator {indicators} tidak melekat pada kinerja (sasaran) mana pun",
+        "en": "Indicator {indicators} is attached to no goal",
+    }
+    options_schema = {}
+    doc = """\
+## What it does
+Finds indicators that belong to no goal: a node with indicators but no statement (in a table, a row
+that gives an indicator but leaves the sasaran blank and starts a new id, as in the individual
+performance tables of Kecamatan Pujon). One finding per such node, naming its indicators.
+
+## Why it matters
+An indicator measures the success of a goal. Without its goal the evaluator cannot tell what it
+measures, which level it belongs to, or who answers for it; the reader of the cascade sees a
+measurement with no result behind it (LKE 1.b.5).
+
+## Example
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan administrasi, level: intermediate outcome,
+     indicators: [{name: Indeks Kepuasan Masyarakat}]}
+  - id: "2"
+    indicators: [{name: Persentase surat yang diselesaikan tepat waktu}]
+```
+
+## Fix
+Give the indicator its goal (or move it under an existing one):
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan administrasi, level: intermediate outcome,
+     indicators: [{name: Indeks Kepuasan Masyarakat}]}
+  - id: "2"
+    parent: "1"
+    statement: Meningkatnya ketepatan waktu layanan persuratan
+    level: immediate outcome
+    indicators: [{name: Persentase surat yang diselesaikan tepat waktu}]
+```
+
+## Options
+None.
+"""
+
+    def check(self, ctx: Context):
+        for n, d in index(ctx.G).loose:
+            names = [i.name for i in d.get("indicators") or []]
+            yield ctx.finding(n, indicators=quoted_list(names) if names else f'"{n}"')

@@ -1,0 +1,123 @@
+"""orphan-node: a goal that does not reach the top of the cascade."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import contribution_parents, index, label, level_name, quote
+from kinerja_graph.checks.base import Context, Rule
+
+
+def top_rank(G) -> int | None:
+    """The highest level (lowest rank) any goal of the cascade stands at: where its top goals belong."""
+    ranks = [d["rank"] for _, d in index(G).goals if d.get("rank") is not None]
+    return min(ranks) if ranks else None
+
+
+class OrphanNode(Rule):
+    id = "orphan-node"
+    area = "structure"
+    lke = "1.b.8"
+    summary = {
+        "id": "Kinerja yang tidak tersambung ke kinerja puncak",
+        "en": "A goal that does not reach the top goal",
+    }
+    rationale = {
+        "id": "LKE 1.b.8 (PermenPANRB 88/2021) menilai cascading sebagai rantai hasil yang berkesinambungan dari "
+              "ultimate outcome sampai output; kinerja yang induknya tidak ada atau tidak punya induk sama sekali "
+              "memutus rantai itu, sehingga kontribusinya pada tujuan organisasi tidak terbaca.",
+        "en": "LKE 1.b.8 (PermenPANRB 88/2021) scores cascading as a continuous chain of results from the ultimate "
+              "outcome down to outputs; a goal whose parent does not exist, or that has no parent at all, breaks the "
+              "chain, and its contribution to the organisation's aim cannot be read.",
+    }
+    message = {
+        "id": "Kinerja \"{label}\" menunjuk induk {parents} yang tidak ada",
+        "en": "Goal \"{label}\" names parent {parents}, which does not exist",
+    }
+    messages = {
+        "dangling": message,
+        "not_goal": {
+            "id": "Kinerja \"{label}\" menunjuk induk {parents} yang hanya berupa indikator tanpa sasaran, bukan kinerja",
+            "en": "Goal \"{label}\" names parent {parents}, which is an indicator without a goal, not a goal",
+        },
+        "parentless": {
+            "id": "Kinerja \"{label}\" ({level_id}) tidak punya induk, padahal kinerja puncak cascade ini ada di "
+                  "level {top_id}",
+            "en": "Goal \"{label}\" ({level_en}) has no parent, while the top goals of this cascade stand at {top_en}",
+        },
+    }
+    options_schema = {}
+    doc = """\
+## What it does
+Finds goals cut off from the top of the cascade:
+
+- a goal whose `parent` names an id that no goal has (a typo, a deleted goal, a row that was not
+  copied);
+- a goal with no parent that stands *below* the top level of the cascade. The top level is the
+  highest level any goal of the cascade has: a kecamatan cascade without a tujuan whose top goals are
+  intermediate outcomes is legitimate, and its intermediate outcomes are not orphans. An immediate
+  outcome with no parent in a cascade that has a tujuan is.
+
+Several parentless goals *at* the top level are the business of `multiple-roots`, not this rule; goals
+linked in a circle are the business of `cycle`. The goals below an orphan are not reported again.
+
+## Why it matters
+A goal that does not reach the top contributes to nothing the organisation is accountable for; the
+evaluator sees a broken chain (LKE 1.b.8 gives half or no marks) and the owner's performance
+agreement (PK) loses its link to the organisation's outcome.
+
+## Example
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
+  - {id: "1.1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, parent: "1"}
+  - {id: "1.1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "9"}
+  - {id: "1.2.1", statement: Meningkatnya tertib administrasi, level: immediate outcome}
+```
+
+## Fix
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
+  - {id: "1.1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, parent: "1"}
+  - {id: "1.1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "1.1"}
+  - {id: "1.2.1", statement: Meningkatnya tertib administrasi, level: immediate outcome, parent: "1.1"}
+```
+
+## Options
+None.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        top = top_rank(G)
+        for n, d in index(G).goals:
+            missing = d.get("missing_parents") or []
+            if missing:
+                absent = [p for p in missing if p not in G]
+                loose = [p for p in missing if p in G]
+                for variant, ids in (("dangling", absent), ("not_goal", loose)):
+                    if ids:
+                        yield ctx.finding(n, self.messages[variant], label=label(d),
+                                          parents=", ".join(f'"{quote(p, 30)}"' for p in ids))
+                continue
+            rank = d.get("rank")
+            if top is None or rank is None or rank <= top:
+                continue
+            if contribution_parents(G, n):
+                continue
+            yield ctx.finding(
+                n, self.messages["parentless"],
+                label=label(d),
+                level_id=level_name(d.get("level"), "id"),
+                level_en=level_name(d.get("level"), "en"),
+                top_id=_top_name(top, "id"),
+                top_en=_top_name(top, "en"),
+            )
+
+
+def _top_name(rank: int, lang: str) -> str:
+    from kinerja_graph import policy
+
+    for level in policy.levels().levels:
+        if level.rank == rank:
+            return level.name[lang]
+    return str(rank)

@@ -1,0 +1,155 @@
+"""owner-level-mismatch: an owner whose position is two tiers away from the goal it holds."""
+
+from __future__ import annotations
+
+from kinerja_graph import policy
+from kinerja_graph.checks._completeness import label, level_name, quote
+from kinerja_graph.checks.level_inversion import in_document_order
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.classify import OwnerResolver, required_vocabulary
+from kinerja_graph.errors import PolicyError
+
+_LIST_JOIN = {"id": " atau ", "en": " or "}
+
+
+class OwnerLevelMismatch(Rule):
+    id = "owner-level-mismatch"
+    area = "ownership"
+    lke = "1.b.10"
+    summary = {
+        "id": "Penanggung jawab yang jenjang jabatannya jauh dari jenjang kinerjanya",
+        "en": "An owner whose position is two tiers away from the goal it holds",
+    }
+    rationale = {
+        "id": "PermenPANRB 89/2021 menerjemahkan pohon kinerja ke kinerja jabatan: kinerja strategis dipegang "
+              "pimpinan organisasi, kinerja taktis oleh administrator, kinerja operasional oleh pengawas, pelaksana "
+              "dan pejabat fungsional. Camat yang memegang sub kegiatan, atau staf yang memegang sasaran strategis, "
+              "membuat Perjanjian Kinerja dan SKP tidak mengikuti cascade (LKE 1.b.10–1.b.11, PermenPANRB 88/2021): "
+              "pimpinan menandatangani pekerjaan teknis, atau staf memikul hasil yang di luar kendalinya.",
+        "en": "PermenPANRB 89/2021 translates the performance tree into positions: strategic performance is held by "
+              "the head of the organisation, tactical by administrators, operational by supervisors, executing "
+              "staff and functional officials. A Camat holding a sub-activity, or a staff member holding a "
+              "strategic objective, leaves the performance agreements (PK) and SKP out of step with the cascade "
+              "(LKE 1.b.10–1.b.11, PermenPANRB 88/2021): the head signs for technical work, or staff carry a "
+              "result beyond their control.",
+    }
+    message = {
+        "id": "Penanggung jawab \"{owner}\" ({owner_tiers_id}) memegang kinerja \"{label}\" ({level_id}, "
+              "{tier_id}), terpaut {distance} jenjang; {tier_id} lazimnya dipegang {holders_id}",
+        "en": "Owner \"{owner}\" ({owner_tiers_en}) holds goal \"{label}\" ({level_en}, {tier_en}), {distance} "
+              "tiers away; {tier_en} is usually held by {holders_en}",
+    }
+    options_schema = {
+        "max-tier-distance": {
+            "description": "How many tiers (strategic, tactical, operational) an owner may stand from its goal's "
+                           "tier; 1 accepts adjacent tiers.",
+            "type": "integer", "minimum": 1,
+        },
+        "profile": {
+            "description": "The owner profile to use (a key of `profiles` in the owners vocabulary: kecamatan, "
+                           "kelurahan, dinas, default); null chooses it by the organisation's type or name.",
+            "type": ["string", "null"],
+        },
+    }
+    doc = """\
+## What it does
+Reads each goal's owner (penanggung jawab), finds the positions it names and the performance tiers
+those positions may hold, and compares them with the goal's tier (strategic for ultimate and
+intermediate outcomes, tactical for immediate outcomes, operational for outputs and processes). An
+owner every one of whose tiers stands two tiers away from the goal's tier — a Camat owning a process,
+a staff member owning an intermediate outcome — is reported. Adjacent tiers (a Kasi owning an output,
+a Sekcam owning an immediate outcome) are normal and raise nothing.
+
+Which tiers a position may hold depends on the organisation. The profile is chosen by the
+organisation's `type` (kecamatan, kelurahan, dinas, badan, …), else by a word of its name ("Kecamatan
+Praya"), else the lenient default profile:
+
+- kecamatan: the Camat heads the organisation and is strategic although eselon IIIa; the Sekcam is
+  strategic or tactical; Kasi, Kasubbag and Lurah tactical or operational; staff operational;
+- dinas (also badan, inspektorat, satpol PP, sekretariat): the Kepala is strategic; Sekretaris,
+  Kabid and Kabag tactical; Kasi, Kasubbag, Kasubbid and Ketua Tim operational; a Camat is an
+  administrator there (tactical), not the head;
+- staff and functional positions (pengadministrasi, pengelola, pranata, analis, bendahara, pengurus
+  barang, caraka, pengemudi, petugas, pramu, staf, JF, …) are operational everywhere.
+
+Owners are read generously: "Plt." / "Plh." / "pk" and other words that name no position are passed
+over, a person's name in brackets is ignored ("Kasi Trantib (Budi, S.IP)"), spelling variants resolve
+("Kasubag", "Kasubbag", "SEKRETARIS KECAMATAN", "Sekcam"), and combined owners ("Kasi Pem & Lurah",
+"Kasi/Jafung/Analis") hold the union of their positions' tiers. An owner that names no known position
+is not judged here (nothing is guessed); `kinerja_graph.classify.unresolved_owners` lists such owners
+for a report. The positions, aliases and profiles are data: rules/vocabulary/owners.yaml.
+
+## Why it matters
+The cascade is translated into the Perjanjian Kinerja of each position (PermenPANRB 89/2021) and from
+there into each employee's SKP; evaluators check that every unit and employee plans performance that
+follows the tree (LKE 1.b.10–1.b.11, PermenPANRB 88/2021). A head holding a sub kegiatan signs a
+technical task instead of the organisation's result; a staff member holding a strategic objective is
+accountable for a result only the organisation as a whole can reach.
+
+## Example
+```yaml
+organisation: {name: Kecamatan Contoh, type: kecamatan}
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Pengadministrasi Umum}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome, owner: Kasi Pelayanan}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Kasi Pelayanan}
+  - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process, owner: Camat}
+```
+
+## Fix
+```yaml
+organisation: {name: Kecamatan Contoh, type: kecamatan}
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Camat}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome, owner: Kasi Pelayanan}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Kasi Pelayanan}
+  - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process, owner: Pengadministrasi Umum}
+```
+
+## Options
+- `max-tier-distance` (integer, default 1): how far an owner's tier may stand from its goal's tier.
+  With 1, adjacent tiers pass and only a two-tier gap (strategic against operational) is reported.
+- `profile` (string or null, default null): force one profile of the owners vocabulary instead of
+  choosing it by the organisation's type or name.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        resolver = OwnerResolver(required_vocabulary(ctx.vocabulary, "owners", self.id))
+        profile = ctx.options.get("profile")
+        if profile and profile not in resolver.profiles:
+            raise PolicyError(f"owner-level-mismatch: option profile: unknown profile {profile!r} "
+                              f"(the owners vocabulary defines {', '.join(sorted(resolver.profiles))})")
+        profile = profile or resolver.profile_for(G.graph.get("organisation"))
+        limit = int(ctx.options.get("max-tier-distance") or 1)
+        levels = policy.levels()
+        order = {tier: i for i, tier in enumerate(levels.tier_order())}
+        for n, d in in_document_order(G, ("goal", "indicator")):
+            owner, tier = d.get("owner"), d.get("tier")
+            if not owner or tier not in order:
+                continue
+            resolution = resolver.resolve(owner)
+            tiers = resolver.tiers(resolution, profile)
+            if not tiers:
+                continue  # unresolved, or only outside the organisation: nothing to judge
+            distance = min(abs(order[t] - order[tier]) for t in tiers)
+            if distance <= limit:
+                continue
+            owner_tiers = sorted(tiers, key=order.get)
+            holders = resolver.holders(tier, profile)
+            yield ctx.finding(
+                n,
+                owner=quote(owner), label=label(d), distance=distance,
+                level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"),
+                tier_id=levels.tiers[tier]["id"], tier_en=levels.tiers[tier]["en"],
+                owner_tiers_id=_join([levels.tiers[t]["id"] for t in owner_tiers], "id"),
+                owner_tiers_en=_join([levels.tiers[t]["en"] for t in owner_tiers], "en"),
+                holders_id=_join([p.name["id"] for p in holders], "id") or "-",
+                holders_en=_join([p.name["en"] for p in holders], "en") or "-",
+            )
+
+
+def _join(items: list[str], lang: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + _LIST_JOIN[lang] + items[-1]

@@ -1,0 +1,142 @@
+"""restated-child: a child whose statement and indicators copy its parent's."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import goals_in_order, quote
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.similarity import near_equal, text_vocabulary
+from kinerja_graph.text import localise, normalise
+
+
+class RestatedChild(Rule):
+    id = "restated-child"
+    area = "levels"
+    lke = "1.b.8"
+    summary = {
+        "id": "Kinerja bawahan yang menyalin pernyataan dan indikator induknya",
+        "en": "A child goal that copies its parent's statement and indicators",
+    }
+    rationale = {
+        "id": "Cascading menguraikan kondisi induk menjadi kondisi-kondisi penyebabnya (PermenPANRB 89/2021). Kinerja "
+              "bawahan yang menyalin kalimat dan indikator induknya menambah satu jenjang tanpa menguraikan apa "
+              "pun: rantai sebab-akibat yang dinilai pada LKE 1.b.8 (PermenPANRB 88/2021) terputus di situ. Praktik "
+              "Kemenkeu hanya mengizinkan cascading langsung (kalimat yang sama) ke satu unit di bawahnya.",
+        "en": "Cascading breaks a parent's condition into its causing conditions (PermenPANRB 89/2021). A child that "
+              "copies its parent's sentence and indicators adds a level without breaking anything down: the "
+              "cause-effect chain scored under LKE 1.b.8 (PermenPANRB 88/2021) stops there. Kemenkeu practice allows "
+              "direct cascading (the same sentence) only to one unit below.",
+    }
+    message = {
+        "id": "Kinerja \"{statement}\" menyalin pernyataan dan indikator induknya ({parent}) tanpa menguraikannya{note}",
+        "en": "Goal \"{statement}\" copies the statement and indicators of its parent ({parent}) without breaking it "
+              "down{note}",
+    }
+    notes = {
+        "": {"id": "", "en": ""},
+        "siblings": {"id": "; {count} kinerja bawahan dari induk yang sama melakukannya",
+                     "en": "; {count} children of the same parent do so"},
+    }
+    options_schema = {
+        "threshold": {
+            "description": "How alike the statements must be, 0-1, when they differ by slips (see near-duplicate).",
+            "type": "number", "minimum": 0, "maximum": 1,
+        },
+        "allow-direct-cascade": {
+            "description": "Accept a parent's only child that restates it when the child has another owner (a "
+                           "direct cascade to one unit below).",
+            "type": "boolean",
+        },
+    }
+    doc = """\
+## What it does
+For every contribution edge (parent to child), reports the child when
+
+- its statement is the parent's, or the same up to case, spacing, punctuation, function words, variant
+  spellings, word order and spelling slips (as `near-duplicate` compares them, at `threshold`), and
+- its indicators copy the parent's: every indicator of the child is (nearly) one of the parent's, or
+  neither has any.
+
+A direct cascade is legitimate: with `allow-direct-cascade` (default true), a parent's *only* child
+that restates it is accepted when the two have different owners, both written (Kemenkeu's direct
+cascading passes an objective unchanged to one unit below). The same owner, a missing owner, or
+several restating children of one parent are reported; the message says when siblings do it too.
+
+## Why it matters
+Each level should name the conditions that cause its parent's condition. A copy adds a box and an
+owner without saying how the result is reached: the chain of cause and effect (LKE 1.b.8) stops at
+that level.
+
+## Example
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan, penganggaran dan evaluasi kinerja perangkat daerah
+    level: immediate outcome
+    owner: Sekcam
+    indicators: [{name: Nilai AKIP}]
+  - id: "1.1"
+    parent: "1"
+    statement: Meningkatnya Kualitas Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
+    level: output
+    owner: Sekcam
+    indicators: [{name: Nilai AKIP}]
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan, penganggaran dan evaluasi kinerja perangkat daerah
+    level: immediate outcome
+    owner: Sekcam
+    indicators: [{name: Nilai AKIP}]
+  - id: "1.1"
+    parent: "1"
+    statement: Tersusunnya dokumen perencanaan dan laporan kinerja tepat waktu
+    level: output
+    owner: Kasubag Perencanaan dan Keuangan
+    indicators: [{name: Persentase dokumen perencanaan dan pelaporan yang tepat waktu}]
+```
+
+## Options
+- `threshold` (number 0-1, default 0.85): how alike statements that differ by slips must be.
+- `allow-direct-cascade` (boolean, default true): accept a parent's only child that restates it under
+  another owner.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        tv = text_vocabulary(ctx.vocabulary)
+        threshold = float(ctx.options.get("threshold", 0.85))
+        allow_direct = bool(ctx.options.get("allow-direct-cascade", True))
+        nodes = G.nodes
+        for parent, pd in goals_in_order(G):
+            kids = [v for v, e in G.succ[parent].items()
+                    if e.get("kind") == "contribution" and nodes[v].get("kind") == "goal"]
+            if not kids:
+                continue
+            restating = [v for v in kids if self._restates(pd, nodes[v], tv, threshold)]
+            if not restating:
+                continue
+            restating.sort(key=lambda v: nodes[v]["order"])
+            if allow_direct and len(kids) == 1 and self._other_owner(pd, G.nodes[restating[0]]):
+                continue
+            for child in restating:
+                note = "siblings" if len(restating) > 1 else ""
+                yield ctx.finding(child, localise(self.message, note=self.notes[note]), related=(parent,), statement=quote(G.nodes[child]["statement"]),
+                                  parent=parent, count=len(restating))
+
+    @staticmethod
+    def _restates(pd: dict, cd: dict, tv, threshold: float) -> bool:
+        if not near_equal(pd.get("statement"), cd.get("statement"), tv, threshold):
+            return False
+        parent_inds = [i.name for i in pd.get("indicators") or ()]
+        child_inds = [i.name for i in cd.get("indicators") or ()]
+        if not child_inds:
+            return not parent_inds
+        return all(any(near_equal(c, p, tv, threshold) for p in parent_inds) for c in child_inds)
+
+    @staticmethod
+    def _other_owner(pd: dict, cd: dict) -> bool:
+        a, b = normalise(pd.get("owner")), normalise(cd.get("owner"))
+        return bool(a and b and a != b)

@@ -1,0 +1,80 @@
+"""single-child: a goal with exactly one contributing goal."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import contribution_children, index, label, levels_schema
+from kinerja_graph.checks.base import Context, Rule
+
+
+class SingleChild(Rule):
+    id = "single-child"
+    area = "structure"
+    lke = "1.b.3"
+    summary = {
+        "id": "Kinerja yang hanya didukung satu kinerja di bawahnya",
+        "en": "A goal supported by exactly one goal below it",
+    }
+    rationale = {
+        "id": "PermenPANRB 89/2021 menguraikan setiap kondisi ke faktor-faktor penyebab yang cukup untuk mewujudkannya "
+              "(LKE 1.b.3, PermenPANRB 88/2021: kebutuhan kinerja yang sebenarnya); satu-satunya penyebab sering "
+              "berarti kondisi itu belum diuraikan, atau level yang sama ditulis dua kali.",
+        "en": "PermenPANRB 89/2021 breaks every condition down into the causes that together suffice to bring it about "
+              "(LKE 1.b.3, PermenPANRB 88/2021: the real performance need); a single cause often means the condition "
+              "was not broken down, or the same level was written twice.",
+    }
+    message = {
+        "id": "Kinerja \"{label}\" hanya didukung satu kinerja di bawahnya (\"{child}\"): apakah penyebabnya sudah cukup?",
+        "en": "Goal \"{label}\" is supported by only one goal below it (\"{child}\"): are its causes sufficient?",
+    }
+    options_schema = {
+        "skip-levels": levels_schema("Levels whose goals may have a single child without comment."),
+    }
+    doc = """\
+## What it does
+Finds goals with exactly one goal contributing to them. This is advice (severity info by default):
+a single child is legitimate in a direct cascade to one unit, and a node may silence the rule for
+itself with a reason (`ignore: [{rule: single-child, reason: "cascade langsung ke Sekcam"}]`).
+Goals without children are `leaf-level`'s business.
+
+## Why it matters
+A cascade explains each result by the conditions that together suffice to bring it about (the
+materiality and sufficiency principles of PermenPANRB 89/2021). One child alone either restates its
+parent one level down or leaves the other causes out.
+
+## Example
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
+  - {id: "1.1.2", parent: "1.1", statement: Terlaksananya pelayanan sesuai SOP, level: output}
+```
+
+## Fix
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Meningkatnya kompetensi petugas layanan, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
+  - {id: "1.1.2", parent: "1.1", statement: Terlaksananya pelayanan sesuai SOP, level: output}
+  - {id: "1.2.1", parent: "1.2", statement: Terlaksananya pelatihan petugas layanan, level: output}
+  - {id: "1.2.2", parent: "1.2", statement: Terlaksananya uji kompetensi petugas, level: output}
+```
+
+## Options
+- `skip-levels` (list of level ids, default `[ultimate_outcome]`): levels whose goals may have a single
+  child. A tujuan served by one sasaran strategis is common and legitimate in a small organisation's
+  Renstra, so the default pack skips the ultimate outcome level.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        skip = set(ctx.options.get("skip-levels") or ())
+        for n, d in index(G).goals:
+            if d.get("level") in skip:
+                continue
+            kids = [k for k in contribution_children(G, n) if k != n]
+            if len(kids) == 1:
+                child = G.nodes[kids[0]]
+                yield ctx.finding(n, related=kids, label=label(d), child=label(child))

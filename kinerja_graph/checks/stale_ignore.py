@@ -1,0 +1,111 @@
+"""stale-ignore: a node's silence that no longer matches any finding, or names no rule."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import index, label
+from kinerja_graph.checks.base import Context, Rule
+
+
+class StaleIgnore(Rule):
+    id = "stale-ignore"
+    area = "structure"
+    lke = None
+    summary = {
+        "id": "Pembungkaman aturan (ignore) yang tidak lagi cocok dengan temuan apa pun",
+        "en": "A silence (ignore) that no longer matches any finding",
+    }
+    rationale = {
+        "id": "Setiap pembungkaman adalah pengecualian yang perlu alasan; pembungkaman yang tidak lagi membungkam "
+              "apa pun (cacatnya sudah diperbaiki, atau nama aturannya salah ketik) akan diam-diam menyembunyikan "
+              "cacat yang sama bila muncul lagi, sehingga evaluator tidak lagi dapat mempercayai laporan.",
+        "en": "Every silence is an exception that needs a reason; a silence that no longer silences anything (the "
+              "defect was fixed, or the rule's name is mistyped) would quietly hide the same defect if it came back, "
+              "and the evaluator could no longer trust the report.",
+    }
+    message = {
+        "id": "Pembungkaman aturan {silenced} pada \"{label}\" tidak lagi cocok dengan temuan apa pun: hapus",
+        "en": "The silence of rule {silenced} on \"{label}\" no longer matches any finding: remove it",
+    }
+    messages = {
+        "stale": message,
+        "unknown": {
+            "id": "Pembungkaman pada \"{label}\" menyebut aturan \"{silenced}\" yang tidak ada{hint}",
+            "en": "The silence on \"{label}\" names rule \"{silenced}\", which does not exist{hint_en}",
+        },
+    }
+    options_schema = {}
+    doc = """\
+## What it does
+A pseudo-rule about the document's own silences (`ignore: [{rule: id, reason: ...}]` on a node). It
+runs after every other rule and reports
+
+- a silence of a rule that ran and found nothing on that node: the defect was fixed, so the silence
+  only waits to hide it again;
+- a silence naming a rule id that does not exist (a typo, a renamed rule).
+
+A silence of a rule that did not run (disabled in the pack, left out by `--select`/`--ignore`) is
+not judged. A silence of `stale-ignore` itself silences this rule's findings on that node and is
+never reported as stale. Silences are per node: a finding without a node cannot be silenced
+(disable the rule in the pack instead).
+
+## Why it matters
+Silencing is how a cascade records a deliberate exception ("cascade langsung ke satu unit"). An
+exception that outlives its reason hides future defects, and a misspelt rule id silences nothing
+while looking as if it did: the evaluator can no longer trust that the report is complete.
+
+## Example
+The owner was filled in since the first silence was written, and the second misspells its rule:
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    owner: Camat
+    ignore:
+      - {rule: missing-owner, reason: "PJ belum ditetapkan"}
+      - {rule: single-chlid, reason: "cascade langsung ke Sekcam"}
+  - {id: "1.1", parent: "1", statement: Meningkatnya tertib administrasi perkantoran, level: immediate outcome,
+     owner: Sekcam}
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    owner: Camat
+    ignore:
+      - {rule: single-child, reason: "cascade langsung ke Sekcam"}
+  - {id: "1.1", parent: "1", statement: Meningkatnya tertib administrasi perkantoran, level: immediate outcome,
+     owner: Sekcam}
+```
+
+## Options
+None.
+"""
+
+    def check(self, ctx: Context):
+        """On its own (outside the engine) only silences naming no rule can be judged."""
+        yield from self.check_silences(ctx, ran=frozenset(), matched=frozenset())
+
+    def check_silences(self, ctx: Context, *, ran: frozenset, matched: frozenset):
+        """Called by the engine after the other rules: `ran` holds the ids of the rules that ran to the
+        end on this cascade, `matched` the (node, rule id) pairs of the silences that silenced a finding."""
+        from kinerja_graph import checks
+        from kinerja_graph.config import suggest
+
+        known = checks.all_rules()
+        for n, d in index(ctx.G).nodes:
+            model = d.get("node")
+            seen = set()
+            for silence in getattr(model, "ignore", None) or ():
+                if silence.rule in seen:
+                    continue
+                seen.add(silence.rule)
+                if silence.rule not in known:
+                    hint = suggest(silence.rule, known)
+                    yield ctx.finding(n, self.messages["unknown"], label=label(d), silenced=silence.rule,
+                                      hint=hint.replace("did you mean", "maksud Anda"), hint_en=hint)
+                elif silence.rule != self.id and silence.rule in ran and (n, silence.rule) not in matched:
+                    yield ctx.finding(n, self.messages["stale"], label=label(d), silenced=silence.rule)

@@ -1,0 +1,149 @@
+"""stray-source: a data source that is a stray fragment or obviously not a source."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, quote
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.similarity import normalised, text_vocabulary
+from kinerja_graph.text import localise, normalise
+
+
+class StraySource(Rule):
+    id = "stray-source"
+    area = "indicators"
+    lke = "2.a.3"
+    summary = {
+        "id": "Sumber data berupa potongan teks atau sesuatu yang jelas bukan sumber data",
+        "en": "A data source that is a stray fragment or obviously not a source",
+    }
+    rationale = {
+        "id": "LKE 2.a.3 (PermenPANRB 88/2021) menuntut mekanisme pengumpulan data yang andal: sumber data harus "
+              "menyebut dokumen, aplikasi, survei atau unit penyedia data. Potongan huruf, angka, satuan atau kata "
+              "\"Ada\" di kolom sumber data biasanya tanda kolom yang bergeser atau tidak diisi.",
+        "en": "LKE 2.a.3 (PermenPANRB 88/2021) requires a reliable data-collection mechanism: the data source names a "
+              "document, application, survey or unit providing the data. Stray letters, a number, a unit or the word "
+              "\"Ada\" in the source column usually mean a shifted or unfilled column.",
+    }
+    message = {
+        "id": "Sumber data indikator \"{indicator}\" hanya \"{source}\": terlalu pendek untuk menyebut sumber data",
+        "en": "The data source of indicator \"{indicator}\" is only \"{source}\": too short to name a source",
+    }
+    messages = {
+        "short": message,
+        "not-source": {
+            "id": "Sumber data indikator \"{indicator}\" adalah \"{source}\": itu {what}, bukan sumber data; sebutkan "
+                  "dokumen, aplikasi, survei atau unit penyedia datanya",
+            "en": "The data source of indicator \"{indicator}\" is \"{source}\": that is {what}, not a source; name "
+                  "the document, application, survey or unit providing the data",
+        },
+    }
+    whats = {
+        "number": {"id": "angka", "en": "a number"},
+        "word": {"id": "satuan atau isian kolom lain", "en": "a unit or another column's value"},
+        "position": {"id": "jabatan dalam cascade ini", "en": "a position of this cascade"},
+    }
+    options_schema = {
+        "min-length": {
+            "description": "A source with fewer letters and digits than this (but at least two) is too short.",
+            "type": "integer", "minimum": 2,
+        },
+        "known-short": {
+            "description": "Short sources that are real (\"BPS\", \"PD\"), compared ignoring case and punctuation.",
+            "type": "array", "items": {"type": "string"},
+        },
+        "positions": {
+            "description": "Report a source that is only the name of a position owning a goal of the cascade.",
+            "type": "boolean",
+        },
+        "not-sources": {
+            "description": "Words that, alone or together, are not a data source: units, yes/no, calculation types.",
+            "type": "array", "items": {"type": "string"},
+        },
+    }
+    doc = """\
+## What it does
+Reports a data source (sumber data) that is written but cannot be a source:
+
+- too short: fewer than `min-length` letters and digits ("sd", "x."), unless listed in
+  `known-short` ("BPS"). A single character ("s", as one Sokaraja row has) or nothing at all is
+  `missing-source`'s (its own `min-length`), so it is not reported twice;
+- obviously not a source: only numbers or a percentage ("100", "85 %", "2022"), or only words from
+  `not-sources`: units ("Orang", "Unit", "Kegiatan", "Bulan"), yes/no ("Ada", "Tersedia"),
+  calculation types ("Kumulatif") — the value of a neighbouring column;
+- with `positions` (default true), only the name of a position that owns a goal of this cascade
+  (Pujon's courier gives "Caraka", himself, as the source of his indicator; the Bendahara gives
+  "Pengadministrasi Keuangan", a colleague): a person is not a data source, the document or
+  application that person keeps is.
+
+A vague but real source ("Kecamatan", "Desa", "Masyarakat", "Laporan") is not reported.
+
+## Why it matters
+The source is how an evaluator verifies the realisation (LKE 2.a.3). A stray fragment or another
+column's value means the source was never filled in.
+
+## Example
+```yaml
+nodes:
+  - id: "1"
+    statement: Tersedianya komponen instalasi listrik kantor
+    level: process
+    indicators:
+      - {name: Jumlah alat listrik yang tersedia, source: "Kumulatif"}
+      - {name: Jumlah lampu yang diganti, source: "sd"}
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Tersedianya komponen instalasi listrik kantor
+    level: process
+    indicators:
+      - {name: Jumlah alat listrik yang tersedia, source: Data pengadministrasi barang}
+      - {name: Jumlah lampu yang diganti, source: SPJ pemeliharaan kantor}
+```
+
+## Options
+- `min-length` (integer, default 3): the fewest letters and digits a source needs.
+- `known-short` (list): short sources that are real.
+- `not-sources` (list): words that are not a source, alone or together.
+- `positions` (boolean, default true): report a source that is only a position of the cascade.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        tv = text_vocabulary(ctx.vocabulary)
+        min_length = int(ctx.options.get("min-length", 3))
+        known = {normalise(k).replace(" ", "") for k in ctx.options.get("known-short") or ()}
+        not_sources = {normalise(w) for w in ctx.options.get("not-sources") or ()}
+        positions = set()
+        if ctx.options.get("positions", True):
+            positions = {normalise(d.get("owner")) for _, d in G.nodes(data=True) if d.get("owner")}
+            positions.discard("")
+        for n, _, indicator in indicators_in_order(G):
+            source = indicator.source
+            if source is None:
+                continue
+            norm = normalised(source, tv)
+            words = norm.split()
+            letters = "".join(words)
+            if len(letters) < 2:
+                continue  # nothing, or one character: missing-source's
+            kind = None
+            if all(w.isdigit() for w in words):
+                kind = "number"
+            elif len(letters) < min_length and letters not in known:
+                kind = "short"
+            elif all(w in not_sources or w.isdigit() for w in words) or norm in not_sources:
+                kind = "word"
+            elif norm in positions:
+                kind = "position"
+            if kind is None:
+                continue
+            params = {"indicator": quote(indicator.name), "source": quote(source, 40)}
+            location = indicator_location(G, n, indicator)
+            if kind == "short":
+                yield ctx.finding(n, self.messages["short"], location=location, **params)
+            else:
+                yield ctx.finding(n, localise(self.messages["not-source"], what=self.whats[kind]), location=location,
+                                  **params)

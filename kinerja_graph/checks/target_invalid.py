@@ -1,0 +1,177 @@
+"""target-invalid: a target that is not a number a year's result can be measured against."""
+
+from __future__ import annotations
+
+import re
+
+from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, quote
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.similarity import head_word, normalised, text_vocabulary
+from kinerja_graph.targets import parse_number
+from kinerja_graph.text import unit_vocabulary
+
+# "≥ 90", "> 90 %", "min. 90", "minimal 90", "maks 10", "<= 5", "paling sedikit 90"
+_BOUND = re.compile(r"^\s*(?:[≥≤><]=?|=>|=<|(?:min|maks|max)(?:imal|imum|\.)?|paling\s+(?:sedikit|banyak|rendah|tinggi)"
+                    r"|sekurang-kurangnya|setidaknya)\s*[:.]?\s*[+-]?\d", re.I)
+# "90 (Baik)": a number with a remark in brackets
+_REMARK = re.compile(r"^\s*(?P<num>[+-]?\d[\d.,]*)\s*(?P<unit>%|[^\W\d_][\w ]*?)?\s*\([^()]*\)\s*$")
+
+PROBLEMS = ("range", "bound", "words", "percent", "negative")
+
+
+class TargetInvalid(Rule):
+    id = "target-invalid"
+    area = "indicators"
+    lke = "1.b.7"
+    summary = {
+        "id": "Target yang bukan angka terukur: rentang, kata-kata, \"-\" atau nilai yang mustahil",
+        "en": "A target that is not a measurable number: a range, words, \"-\" or an impossible value",
+    }
+    rationale = {
+        "id": "Rubrik LKE 1.b.7 (PermenPANRB 88/2021) memberi nilai nol untuk \"tidak ada target/target di range\": "
+              "capaian hanya dapat dihitung terhadap satu angka. Target berupa kata (\"Tersedia\"), tanda \"-\", "
+              "persentase di atas 100 atau jumlah negatif tidak dapat dicapai atau diukur.",
+        "en": "The LKE 1.b.7 rubric (PermenPANRB 88/2021) scores \"no target / target given as a range\" as zero: an "
+              "achievement can only be computed against one number. A target in words (\"Tersedia\"), a \"-\", a "
+              "percentage above 100 or a negative count cannot be reached or measured.",
+    }
+    message = {
+        "id": "Target indikator \"{indicator}\" bukan angka yang dapat diukur: {items}",
+        "en": "The target of indicator \"{indicator}\" is not a measurable number: {items}",
+    }
+    messages = {
+        "range": {
+            "id": "Target indikator \"{indicator}\" berupa rentang: {items}; tetapkan satu angka target per tahun",
+            "en": "The target of indicator \"{indicator}\" is a range: {items}; set one target figure per year",
+        },
+        "bound": {
+            "id": "Target indikator \"{indicator}\" berupa batas, bukan angka: {items}; tetapkan satu angka target",
+            "en": "The target of indicator \"{indicator}\" is a bound, not a figure: {items}; set one target figure",
+        },
+        "words": message,
+        "percent": {
+            "id": "Target indikator \"{indicator}\" melebihi 100 %: {items}; persentase tidak dapat melebihi 100 "
+                  "kecuali indikator pertumbuhan/peningkatan",
+            "en": "The target of indicator \"{indicator}\" exceeds 100 %: {items}; a percentage cannot exceed 100 "
+                  "unless the indicator measures growth",
+        },
+        "negative": {
+            "id": "Target indikator \"{indicator}\" negatif: {items}; jumlah atau persentase tidak dapat negatif",
+            "en": "The target of indicator \"{indicator}\" is negative: {items}; a count or a percentage cannot be "
+                  "negative",
+        },
+    }
+    options_schema = {
+        "allow-bounds": {
+            "description": "Accept targets written as a bound (\"≥ 90\", \"min. 90\", \"maks 10\").",
+            "type": "boolean",
+        },
+    }
+    doc = """\
+## What it does
+Looks at every written target of every indicator and reports, one finding per indicator and kind of
+problem, listing the years:
+
+- a range ("80–85", "80 s.d. 85");
+- a bound ("≥ 90", "min. 90") unless `allow-bounds` is true;
+- words or a placeholder ("Tersedia", "Ada", "-", "N/A"), unless it is a grade of a scale the
+  indicator's name cues ("Opini BPK": "WTP"; "Predikat SAKIP": "BB"; see rules/vocabulary/units.yaml),
+  or a number with a remark in brackets ("90 (Baik)");
+- a percentage above its bound (100) that is not a growth rate (the name says "peningkatan",
+  "pertumbuhan", "kenaikan", "laju": units.yaml `growth_words`). A target is a percentage when it is
+  written with "%", when the indicator's unit is %, or when the name starts with "Persentase" and the
+  target has no unit;
+- a negative count or percentage (growth rates may be negative).
+
+Indonesian numbers are numbers: "3,5", "1.500", "85 %", "Rp 1.500.000". A blank target is a missing
+one, reported by `missing-target`, not here.
+
+## Why it matters
+LKE 1.b.7 gives zero for a target given as a range, and an achievement (capaian) can only be computed
+against one number. A word, a dash or an impossible value is no target at all.
+
+## Example
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators:
+      - name: Persentase layanan sesuai standar
+        targets: {2022: "80-85", 2023: "Tersedia", 2024: "110 %"}
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators:
+      - name: Persentase layanan sesuai standar
+        targets: {2022: "82 %", 2023: "86 %", 2024: "90 %"}
+```
+
+## Options
+- `allow-bounds` (boolean, default false): accept targets written as a bound ("≥ 90").
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        units = unit_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary)
+        allow_bounds = bool(ctx.options.get("allow-bounds", False))
+        for n, _, indicator in indicators_in_order(G):
+            if not indicator.targets or all(t.kind == "blank" or (t.kind == "number" and 0 <= (t.value or 0) <= 100)
+                                            for t in indicator.targets.values()):
+                continue  # the usual case: plain figures
+            name = normalised(indicator.name, tv)
+            growth = any(w in units.growth_words for w in name.split())
+            declared = units.read(indicator.unit)
+            named_percent = units.heads.get(head_word(indicator.name, tv, units.heads)) == ("percent",)
+            problems: dict[str, list[int]] = {}
+            for year in sorted(indicator.targets):
+                target = indicator.targets[year]
+                kind = self._problem(target, indicator, units, declared, named_percent, growth, allow_bounds)
+                if kind is not None:
+                    problems.setdefault(kind, []).append(year)
+            if not problems:
+                continue
+            location = indicator_location(G, n, indicator)
+            for kind in PROBLEMS:
+                if kind in problems:
+                    items = ", ".join(f"{y}: \"{quote(indicator.targets[y].text.strip(), 30)}\"" for y in problems[kind])
+                    yield ctx.finding(n, self.messages[kind], location=location, indicator=quote(indicator.name),
+                                      items=items)
+
+    @staticmethod
+    def _problem(target, indicator, units, declared, named_percent: bool, growth: bool, allow_bounds: bool):
+        """What is wrong with one target (a key of PROBLEMS), or None."""
+        if target.kind == "blank":
+            return None  # missing-target's
+        if target.kind == "range":
+            return "range"
+        if target.kind == "text":
+            text = target.text.strip()
+            if _BOUND.match(text):
+                return None if allow_bounds else "bound"
+            remark = _REMARK.match(text)
+            if remark and parse_number(remark.group("num")) is not None:
+                return None
+            if units.grade(indicator.name, text) is not None:
+                return None
+            return "words"
+        value = target.value
+        if value is None:
+            return None
+        read = units.read(target.unit) or declared
+        family = read[0] if read else ("percent" if named_percent else None)
+        if family == "percent" and not growth:
+            if value > 100:
+                return "percent"
+            if value < 0:
+                return "negative"
+        elif family == "count" and value < 0:
+            return "negative"
+        return None
+

@@ -1,0 +1,176 @@
+"""target-trend: yearly targets that get worse (or, optionally, stay flat on an outcome)."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, levels_schema, quote
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.similarity import normalised, text_vocabulary
+from kinerja_graph.text import localise, unit_vocabulary
+
+DIRECTION = {
+    "higher": {"id": "turun", "en": "fall"},
+    "lower": {"id": "naik", "en": "rise"},
+}
+
+
+def _contains(name: str, phrases) -> bool:
+    padded = f" {name} "
+    return any(f" {p} " in padded for p in phrases)
+
+
+class TargetTrend(Rule):
+    id = "target-trend"
+    area = "indicators"
+    lke = "1.b.7"
+    summary = {
+        "id": "Target tahunan yang memburuk",
+        "en": "Yearly targets that get worse",
+    }
+    rationale = {
+        "id": "LKE 1.b.7 (PermenPANRB 88/2021) menilai apakah target menantang dan realistis, dan 1.c menuntut target "
+              "dinaikkan bila realisasi sebelumnya lebih baik. Target yang turun (atau naik, untuk indikator yang "
+              "semakin kecil semakin baik) merencanakan kinerja yang memburuk.",
+        "en": "LKE 1.b.7 (PermenPANRB 88/2021) scores whether targets are challenging and realistic, and 1.c expects "
+              "targets raised when last year's result was better. A target that falls (or rises, for an indicator "
+              "where lower is better) plans for worse performance.",
+    }
+    message = {
+        "id": "Target indikator \"{indicator}\" {direction}: {changes}{polarity_note}",
+        "en": "The targets of indicator \"{indicator}\" {direction}: {changes}{polarity_note}",
+    }
+    messages = {
+        "worse": message,
+        "flat": {
+            "id": "Target indikator \"{indicator}\" tidak meningkat: {changes}; target kinerja outcome semestinya "
+                  "makin menantang dari tahun ke tahun",
+            "en": "The targets of indicator \"{indicator}\" do not improve: {changes}; an outcome's targets should "
+                  "become more challenging year by year",
+        },
+    }
+    polarity_notes = {
+        "higher": {"id": "", "en": ""},
+        "lower": {"id": " (indikator ini semakin kecil semakin baik)", "en": " (for this indicator lower is better)"},
+    }
+    options_schema = {
+        "flat": {
+            "description": "Also report targets that stay the same from one year to the next (not at their bound) on "
+                         "the levels listed in flat-levels.",
+            "type": "boolean",
+        },
+        "flat-levels": levels_schema("The levels where flat targets are reported when `flat` is true."),
+    }
+    doc = """\
+## What it does
+Reads each indicator's yearly targets in year order and compares each numeric target with the
+previous numeric one written in the *same unit* (targets in different units are
+`unit-mismatch`'s; text, ranges and blanks are `target-invalid`'s and `missing-target`'s). A target
+is worse when it falls, or, for an indicator where lower is better, when it rises. Lower is better
+when the indicator says so: `polarity: lower` ("semakin kecil semakin baik") or calculation
+`kumulatif-negatif`. Grades written as words are compared on their scale when the indicator's name
+cues it ("Opini BPK": WTP > WDP; "Predikat SAKIP": AA > A > BB ...; rules/vocabulary/units.yaml).
+One finding per indicator lists every worsening step.
+
+Not judged: an indicator whose name leaves the good direction unclear ("Jumlah pengaduan",
+"Rata-rata waktu layanan", "Persentase penurunan ...": rules/vocabulary/text.yaml
+`polarity_ambiguous`) unless its polarity is written; and units of time (whether more months is better
+depends on the indicator) unless the polarity is written.
+
+With `flat: true`, targets that stay the same on an outcome level (`flat-levels`) are reported too,
+except a target already at its bound (100 %, WTP, AA; 0 for lower-is-better): "1 Dokumen" every year
+on an output is normal and is never reported.
+
+## Why it matters
+Targets must be challenging (LKE 1.b.7) and raised when the last realisation was better (1.c). A
+falling target plans for worse performance; the evaluator will ask for the reason.
+
+## Example
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators:
+      - name: Persentase layanan selesai tepat waktu
+        unit: "%"
+        targets: {2022: "80 %", 2023: "85 %", 2024: "75 %"}
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators:
+      - name: Persentase layanan selesai tepat waktu
+        unit: "%"
+        targets: {2022: "80 %", 2023: "85 %", 2024: "90 %"}
+```
+
+## Options
+- `flat` (boolean, default false): also report targets that do not change from one year to the next.
+- `flat-levels` (list of level ids, default the three outcome levels): where flat targets are reported.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        units = unit_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary)
+        flat = bool(ctx.options.get("flat", False))
+        flat_levels = set(ctx.options.get("flat-levels") or ("ultimate_outcome", "intermediate_outcome", "immediate_outcome"))
+        for n, d, indicator in indicators_in_order(G):
+            if len(indicator.targets) < 2:
+                continue
+            written = indicator.polarity is not None or indicator.calculation == "kumulatif-negatif"
+            polarity = indicator.effective_polarity
+            series = self._series(indicator, units, written)
+            worse, same = [], []
+            for (y1, v1, u1, bound1), (y2, v2, u2, _) in zip(series, series[1:]):
+                if u1 != u2:
+                    continue
+                if (v2 < v1) if polarity == "higher" else (v2 > v1):
+                    worse.append((y1, y2))
+                elif v2 == v1 and not bound1:
+                    same.append((y1, y2))
+            if not worse and not (flat and same and d.get("level") in flat_levels):
+                continue
+            if not written and _contains(normalised(indicator.name, tv), tv.polarity_ambiguous):
+                continue  # which way is better is not clear: not judged
+            texts = {y: indicator.targets[y].text.strip() for y in indicator.targets}
+            location = indicator_location(G, n, indicator)
+            if worse:
+                changes = "; ".join(f"{texts[a]} ({a}) → {texts[b]} ({b})" for a, b in worse)
+                messages = localise(self.messages["worse"], direction=DIRECTION[polarity],
+                                    polarity_note=self.polarity_notes[polarity])
+                yield ctx.finding(n, messages, location=location, indicator=quote(indicator.name), changes=changes)
+            elif flat and same and d.get("level") in flat_levels:
+                changes = "; ".join(f"{texts[a]} ({a}) → {texts[b]} ({b})" for a, b in same)
+                yield ctx.finding(n, self.messages["flat"], location=location, indicator=quote(indicator.name),
+                                  changes=changes)
+
+    @staticmethod
+    def _series(indicator, units, polarity_written: bool) -> list[tuple]:
+        """(year, value, unit key, at bound) of the targets that can be compared, in year order."""
+        out = []
+        lower = indicator.effective_polarity == "lower"
+        declared = units.read(indicator.unit)
+        for year in sorted(indicator.targets):
+            target = indicator.targets[year]
+            if target.kind == "number" and target.value is not None:
+                read = units.read(target.unit) or declared
+                family = read[0] if read else None
+                entry = units.families.get(family or "") or {}
+                if family is not None and not entry.get("trend", True) and not polarity_written:
+                    continue
+                value = float(target.value)
+                if lower:
+                    bound = "min" in entry and value <= float(entry["min"])
+                else:
+                    bound = "max" in entry and value >= float(entry["max"])
+                out.append((year, value, read[1] if read else None, bound))
+            else:
+                grade = units.grade(indicator.name, target.text)
+                if grade is not None:
+                    scale, rank, best = grade
+                    out.append((year, float(rank), ("grade", scale), rank == best and not lower))
+        return out

@@ -1,0 +1,172 @@
+"""unit-mismatch: an indicator whose name and unit (or targets) disagree, or whose unit changes between years."""
+
+from __future__ import annotations
+
+from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, quote
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.similarity import counted_noun, head_word, text_vocabulary
+from kinerja_graph.text import UnitVocabulary, localise, normalise, unit_vocabulary
+
+class UnitMismatch(Rule):
+    id = "unit-mismatch"
+    area = "indicators"
+    lke = "1.b.5"
+    summary = {
+        "id": "Satuan indikator tidak sesuai dengan namanya, atau berganti antar tahun",
+        "en": "An indicator's unit disagrees with its name, or changes between years",
+    }
+    rationale = {
+        "id": "Indikator yang SMART terukur dalam satuan yang sesuai dengan apa yang diukurnya (LKE 1.b.5, "
+              "PermenPANRB 88/2021): \"Persentase\" dalam %, \"Jumlah ASN\" dalam orang. Satuan yang tidak relevan "
+              "adalah catatan evaluasi yang lazim, dan satuan yang berganti antar tahun membuat target tidak dapat "
+              "dibandingkan.",
+        "en": "A SMART indicator is measured in a unit that fits what it measures (LKE 1.b.5, PermenPANRB 88/2021): a "
+              "\"Persentase\" in %, a \"Jumlah ASN\" in persons. An irrelevant unit is a standard evaluation note, and a "
+              "unit that changes between years makes the targets impossible to compare.",
+    }
+    message = {
+        "id": "Indikator \"{indicator}\" diukur dalam \"{unit}\" ({family}), padahal \"{head}\" diukur dalam {expected}",
+        "en": "Indicator \"{indicator}\" is measured in \"{unit}\" ({family}), but a \"{head}\" is measured in {expected}",
+    }
+    messages = {
+        "head": message,
+        "noun": {
+            "id": "Indikator \"{indicator}\" menghitung {noun} tetapi satuannya \"{unit}\"",
+            "en": "Indicator \"{indicator}\" counts {noun} but its unit is \"{unit}\"",
+        },
+        "declared": {
+            "id": "Satuan indikator \"{indicator}\" ditulis \"{declared}\", tetapi targetnya dalam {units}",
+            "en": "The unit of indicator \"{indicator}\" is written \"{declared}\", but its targets are in {units}",
+        },
+        "changes": {
+            "id": "Satuan target indikator \"{indicator}\" berganti antar tahun: {items}",
+            "en": "The unit of indicator \"{indicator}\"'s targets changes between years: {items}",
+        },
+    }
+    options_schema = {
+        "counted-nouns": {
+            "description": "Also compare what a \"Jumlah ...\" indicator counts (ASN, desa, dokumen) with its count "
+                           "unit (units.yaml count_nouns).",
+            "type": "boolean",
+        },
+    }
+    doc = """\
+## What it does
+For every indicator, compares three things that should agree:
+
+1. the head word of its name and the family of its unit: "Persentase" is measured in %, "Jumlah" in a
+   count, time or money, "Indeks"/"Nilai" on a scale (or %), "Opini"/"Predikat" in grades
+   (rules/vocabulary/units.yaml `heads`). The unit is the declared `unit` and every unit written in
+   the targets ("4 Dokumen"). A "Nilai Laporan AKIP" with targets "4 Dokumen", or a "Jumlah ASN" with
+   targets "100 %", is reported;
+2. with `counted-nouns` (default true), what a "Jumlah ..." counts and the count unit: "Jumlah ASN
+   yang mengikuti pelatihan" counted in Dokumen is reported (units.yaml `count_nouns`; a report may be
+   counted as a document: `count_compatible`);
+3. the declared unit and the targets' units, and the targets' units between years ("4 Dokumen" in
+   2022, "4 Laporan" in 2023). Synonyms ("Dok" / "Dokumen", "Persen" / "%") are one unit.
+
+Units the vocabulary does not know, and heads it does not list, are not judged on 1 and 2. At most one
+finding of 1-2 and one of 3 per indicator.
+
+## Why it matters
+The unit says what is counted. A percentage counted in documents, or a number of civil servants
+counted in documents, cannot be measured as written; evaluators note it as "satuan tidak relevan"
+(LKE 1.b.5). A unit that changes between years makes the targets incomparable.
+
+## Example
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan dan evaluasi kinerja
+    level: immediate outcome
+    indicators:
+      - name: Nilai Laporan Akuntabilitas Kinerja Instansi Pemerintah (AKIP)
+        unit: Dokumen
+        targets: {2022: "4 Dokumen", 2023: "4 Dokumen"}
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan dan evaluasi kinerja
+    level: immediate outcome
+    indicators:
+      - name: Nilai Laporan Akuntabilitas Kinerja Instansi Pemerintah (AKIP)
+        unit: Nilai
+        targets: {2022: "75", 2023: "77"}
+```
+
+## Options
+- `counted-nouns` (boolean, default true): compare what a "Jumlah ..." counts with its count unit.
+"""
+
+    def check(self, ctx: Context):
+        G = ctx.G
+        units = unit_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary)
+        nouns = bool(ctx.options.get("counted-nouns", True))
+        for n, _, indicator in indicators_in_order(G):
+            location = indicator_location(G, n, indicator)
+            declared = units.read(indicator.unit)
+            written: list[tuple[int, str, tuple]] = []  # (year, unit as written, (family, canonical))
+            for year in sorted(indicator.targets):
+                target = indicator.targets[year]
+                if target.kind == "number" and target.unit:
+                    written.append((year, target.unit, units.read(target.unit)))
+                elif target.kind == "text" and units.grade(indicator.name, target.text) is not None:
+                    written.append((year, target.text.strip(), ("grade", normalise(target.text))))
+            used = ([(indicator.unit, declared)] if declared else []) + [(w, r) for _, w, r in written]
+            head = head_word(indicator.name, tv, units.heads)
+            finding = self._head_mismatch(ctx, units, indicator, head, used)
+            if finding is None and nouns and head in units.count_heads:
+                finding = self._noun_mismatch(ctx, units, tv, indicator, head, used)
+            if finding is not None:
+                yield ctx.finding(n, finding[0], location=location, **finding[1])
+            change = self._inconsistency(units, indicator, declared, written)
+            if change is not None:
+                yield ctx.finding(n, self.messages[change[0]], location=location, indicator=quote(indicator.name),
+                                  **change[1])
+
+    def _head_mismatch(self, ctx, units: UnitVocabulary, indicator, head: str, used: list):
+        allowed = units.heads.get(head)
+        if not allowed:
+            return None
+        for written, (family, _) in used:
+            if family is None or family in allowed:
+                continue
+            expected = {lang: "/".join(units.family_name(a, lang) for a in allowed) for lang in ("id", "en")}
+            family_name = {lang: units.family_name(family, lang) for lang in ("id", "en")}
+            return localise(self.messages["head"], family=family_name, expected=expected), {
+                "indicator": quote(indicator.name), "unit": quote(written, 30), "head": head.capitalize(),
+            }
+        return None
+
+    def _noun_mismatch(self, ctx, units: UnitVocabulary, tv, indicator, head: str, used: list):
+        found = counted_noun(indicator.name, tv, units)
+        if found is None:
+            return None
+        noun, counted = found
+        for written, (family, canonical) in used:
+            if family != "count" or units.same_count_class(counted, canonical):
+                continue
+            return self.messages["noun"], {"indicator": quote(indicator.name), "noun": f"\"{noun}\"",
+                                           "unit": quote(written, 30)}
+        return None
+
+    @staticmethod
+    def _inconsistency(units: UnitVocabulary, indicator, declared, written: list):
+        def key(read, text):
+            return read[1] if read and read[0] is not None else normalise(text)
+
+        target_units = list(dict.fromkeys(key(r, w) for _, w, r in written))
+        if declared and written and declared[0] != "grade":
+            mismatched = [w for _, w, r in written if key(r, w) != key(declared, indicator.unit)]
+            if mismatched:
+                shown = ", ".join(f"\"{quote(w, 20)}\"" for w in dict.fromkeys(mismatched))
+                return "declared", {"declared": quote(indicator.unit, 30), "units": shown}
+        if len(target_units) > 1:
+            items = ", ".join(f"{y}: \"{quote(w, 20)}\"" for y, w, _ in written)
+            return "changes", {"items": items}
+        return None
+

@@ -1,0 +1,530 @@
+"""Reading what a text says: does an indicator or a goal statement name an outcome, an output or an
+activity, and which position does an owner (penanggung jawab) name?
+
+The words live in the rule pack's vocabularies (rules/vocabulary/cues.yaml and owners.yaml); this
+module only compiles them into lookups. Each reader caches its answers by text, so a rule that asks
+about 10^5 indicators classifies every distinct text once, each in time linear in its length.
+
+    IndicatorClassifier(vocabulary["cues"]).classify("Jumlah dokumen perencanaan", unit="Dokumen")
+        -> Classification(kind="output", evidence=(('head', 'Jumlah'), ('object', 'dokumen')))
+    StatementClassifier(vocabulary["cues"]).classify("Penyusunan dokumen perencanaan")
+        -> Classification(kind="activity", evidence=(('opener', 'Penyusunan'),))
+    OwnerResolver(vocabulary["owners"]).resolve("Plt. Kasi Pem & Lurah (Budi, S.IP)")
+        -> OwnerResolution(positions=(kasi, lurah)), tiers in a kecamatan: {tactical, operational}
+
+Kinds: ``outcome`` (a changed condition), ``output`` (a product or service delivered), ``activity``
+(work done: a process or an input measure) and ``unknown``; statements may also be ``effort``
+("Meningkatkan …": a direction of change phrased as what the organisation does).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from kinerja_graph import policy
+from kinerja_graph.errors import PolicyError
+
+KINDS = ("outcome", "output", "activity", "unknown")
+STATEMENT_KINDS = ("outcome", "output", "activity", "effort", "unknown")
+
+KIND_NAMES = {
+    "outcome": {"id": "outcome", "en": "outcome"},
+    "output": {"id": "output", "en": "output"},
+    "activity": {"id": "kegiatan (proses)", "en": "activity (process)"},
+    "effort": {"id": "upaya", "en": "effort"},
+    "unknown": {"id": "tidak dikenali", "en": "unknown"},
+}
+_UNIT_WORD = {"id": "satuan", "en": "unit"}
+_FUZZY_MIN = 8  # words this long may match a vocabulary word one typing slip away
+_OPENING = 120  # characters of a statement that hold its opening words
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+# ---------------------------------------------------------------------------------------------- words
+
+def words(text: object) -> list[tuple[str, str]]:
+    """(normalised, as written) for every word of a text: accents dropped, punctuation as spaces."""
+    if text is None:
+        return []
+    s = str(text)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+    return [(w.lower(), w) for w in _WORD.findall(s)]
+
+
+def _is_numbering(token: str) -> bool:
+    """Leading list markers: "1.", "a)", "2.1"."""
+    return token.isdigit() or len(token) == 1
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, substitution or adjacent swap."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if la > lb:
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
+class Lexicon:
+    """Word sequences mapped to a label, matched at a token position (longest first).
+
+    Single words of _FUZZY_MIN letters or more also match a word one typing slip away
+    ("terseleenggaranya" -> "terselenggaranya"), when exactly one label is that close.
+    """
+
+    def __init__(self, entries: dict[str, list[str]] | None, what: str = "vocabulary"):
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._single: dict[str, str] = {}
+        self._fuzzy_cache: dict[str, str | None] = {}
+        for label, phrases in (entries or {}).items():
+            for phrase in phrases or []:
+                toks = tuple(w for w, _ in words(phrase))
+                if not toks:
+                    continue
+                bucket = self._by_first.setdefault(toks[0], [])
+                for other, other_label in bucket:
+                    if other == toks and other_label != label:
+                        raise PolicyError(f"{what}: {phrase!r} is listed both as {other_label} and as {label}")
+                bucket.append((toks, label))
+                if len(toks) == 1:
+                    self._single[toks[0]] = label
+        for bucket in self._by_first.values():
+            bucket.sort(key=lambda e: -len(e[0]))
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def first_words(self) -> list[str]:
+        return list(self._by_first)
+
+    def match_at(self, toks: list[str], i: int, fuzzy: bool = True) -> tuple[str | None, int]:
+        """(label, number of words) of the longest entry starting at toks[i], or (None, 0)."""
+        if i >= len(toks):
+            return None, 0
+        for entry, label in self._by_first.get(toks[i], ()):
+            n = len(entry)
+            if tuple(toks[i:i + n]) == entry:
+                return label, n
+        if fuzzy and len(toks[i]) >= _FUZZY_MIN:
+            label = self._fuzzy(toks[i])
+            if label:
+                return label, 1
+        return None, 0
+
+    def find(self, toks: list[str], fuzzy: bool = False) -> tuple[str | None, int, int]:
+        """(label, start, length) of the first entry found anywhere in toks."""
+        for i in range(len(toks)):
+            label, n = self.match_at(toks, i, fuzzy)
+            if label:
+                return label, i, n
+        return None, -1, 0
+
+    def _fuzzy(self, token: str) -> str | None:
+        if token in self._fuzzy_cache:
+            return self._fuzzy_cache[token]
+        labels = {label for word, label in self._single.items()
+                  if len(word) >= _FUZZY_MIN - 1 and word[0] == token[0] and _within_one_edit(token, word)}
+        found = labels.pop() if len(labels) == 1 else None
+        self._fuzzy_cache[token] = found
+        return found
+
+
+# -------------------------------------------------------------------------------- classification
+
+@dataclass(frozen=True)
+class Classification:
+    """What a text is, and the words that say so: (role, word as written), role being head, object,
+    phrase, unit or opener."""
+
+    kind: str
+    evidence: tuple[tuple[str, str], ...] = ()
+    organisation_wide: bool = False  # an organisation-wide outcome (IKM, Nilai SAKIP, ...)
+
+    def explain(self, lang: str = "id") -> str:
+        """The evidence as a message fragment: "'Jumlah' + 'dokumen'", "'Persentase' + satuan 'Dokumen'"."""
+        parts = []
+        for role, word in self.evidence:
+            quoted = f"'{word}'"
+            parts.append(f"{_UNIT_WORD.get(lang, _UNIT_WORD['en'])} {quoted}" if role == "unit" else quoted)
+        return " + ".join(parts)
+
+    def kind_name(self, lang: str = "id") -> str:
+        names = KIND_NAMES[self.kind]
+        return names.get(lang) or names["en"]
+
+    def words(self) -> list[str]:
+        return [word for _, word in self.evidence]
+
+
+UNKNOWN = Classification("unknown")
+
+
+def _span(written: list[str], start: int, length: int) -> str:
+    return " ".join(written[start:start + length])
+
+
+def _drop_numbering(ws: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    i = 0
+    while i < len(ws) - 1 and _is_numbering(ws[i][0]):
+        i += 1
+    return ws[i:]
+
+
+class IndicatorClassifier:
+    """Classifies an indicator by its head word, its object and its unit, together.
+
+    Order: a fixed phrase anywhere ("serapan anggaran": activity) -> the head ("Indeks": outcome;
+    "Jumlah": output, refined by its object or by what "yang ..." says of it; "Persentase": decided
+    by its object — a product meeting a standard is its quality, left unknown — else by what
+    "yang ..." says of it, else by the unit, else unknown) -> with no head, an object word at the
+    start ("Laporan ...") -> the unit alone ("Dokumen"). A name that does not count products or work
+    and holds an organisation-wide outcome phrase (IKM, Nilai SAKIP) is such an outcome.
+    """
+
+    def __init__(self, cues: dict):
+        data = (cues or {}).get("indicator") or {}
+        self.organisation = Lexicon({"outcome": data.get("organisation_outcomes") or []}, "cues: organisation_outcomes")
+        self.phrases = Lexicon(data.get("phrases"), "cues: indicator phrases")
+        self.heads = Lexicon(data.get("heads"), "cues: indicator heads")
+        self.objects = Lexicon(data.get("objects"), "cues: indicator objects")
+        self.qualifiers = Lexicon(data.get("qualifiers"), "cues: indicator qualifiers")
+        self.filler = {w for phrase in data.get("filler") or [] for w, _ in words(phrase)}
+        self.units = Lexicon(data.get("units"), "cues: indicator units")
+        self._cache: dict[tuple, Classification] = {}  # by the text as written, then as normalised
+        firsts = sorted(self.organisation.first_words(), key=len, reverse=True)
+        self._organisation_hint = re.compile(r"\b(?:" + "|".join(map(re.escape, firsts)) + r")\b") if firsts else None
+
+    def may_be_organisation_wide(self, name: object) -> bool:
+        """A quick test: False when `name` cannot be an organisation-wide outcome (none of the first
+        words of those phrases occurs in it), so most output and process indicators are never tokenised."""
+        if self._organisation_hint is None or name is None:
+            return False
+        s = str(name)
+        if not s.isascii():
+            s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+        return self._organisation_hint.search(s.lower()) is not None
+
+    def classify(self, name: object, unit: object = None) -> Classification:
+        raw = (name, unit)
+        found = self._cache.get(raw)
+        if found is None:
+            ws = _drop_numbering(words(name))
+            key = (" ".join(w for w, _ in ws), " ".join(w for w, _ in words(unit)))
+            found = self._cache.get(key)
+            if found is None:
+                found = self._classify(ws, unit)
+                self._cache[key] = found
+            self._cache[raw] = found
+        return found
+
+    def _classify(self, ws: list[tuple[str, str]], unit: object) -> Classification:
+        toks = [w for w, _ in ws]
+        written = [w for _, w in ws]
+        if not toks:
+            return UNKNOWN
+        found = self._measure(toks, written, unit)
+        if found.kind in ("output", "activity"):
+            return found  # "Jumlah draf dokumen SKM" counts documents, whatever they are about
+        label, start, n = self.organisation.find(toks)
+        if label:
+            return Classification("outcome", (("phrase", _span(written, start, n)),), organisation_wide=True)
+        return found
+
+    def _measure(self, toks: list[str], written: list[str], unit: object) -> Classification:
+        head, hn = self.heads.match_at(toks, 0)
+        label, start, n = self.phrases.find(toks)
+        if label and not (label == "outcome" and head in ("output", "activity")):
+            return Classification(label, (("phrase", _span(written, start, n)),))
+        head_ev = ("head", _span(written, 0, hn))
+        obj_at = hn
+        while obj_at < len(toks) and toks[obj_at] in self.filler:
+            obj_at += 1
+        obj, on = self.objects.match_at(toks, obj_at)
+        obj_ev = ("object", _span(written, obj_at, on))
+        unit_kind, unit_ev = self._unit(unit)
+        if head == "outcome":
+            return Classification("outcome", (head_ev,))
+        if head in ("output", "activity", "neutral"):
+            if obj:
+                if head == "neutral" and obj == "output":
+                    quality, q_at, qn = self._quality(toks, obj_at + on)
+                    if quality:  # "Persentase dokumen ... yang sesuai standar": the products' quality
+                        return Classification("unknown", (head_ev, obj_ev, ("object", _span(written, q_at, qn))))
+                return Classification(obj, (head_ev, obj_ev))
+            qualifier, q_at, qn = self._qualifier(toks, hn, obj_at)
+            if qualifier:
+                return Classification(qualifier, (head_ev, ("object", _span(written, q_at, qn))))
+            if head != "neutral":
+                return Classification(head, (head_ev,))
+            if unit_kind:
+                return Classification(unit_kind, (head_ev, unit_ev))
+            return Classification("unknown", (head_ev,))
+        obj, on = self.objects.match_at(toks, 0)
+        if obj:
+            return Classification(obj, (("object", _span(written, 0, on)),))
+        if unit_kind:
+            return Classification(unit_kind, (unit_ev,))
+        return UNKNOWN
+
+    def _qualifier(self, toks: list[str], start: int, obj_at: int) -> tuple[str | None, int, int]:
+        """(class, start, length) of what is said of the object: the first "yang" + a listed word
+        ("… yang dikoordinasikan"), else an outcome word right after the object ("desa mandiri")."""
+        for i in range(start, len(toks) - 1):
+            if toks[i] == "yang":
+                label, n = self.qualifiers.match_at(toks, i + 1, fuzzy=False)
+                if label:
+                    return label, i, n + 1
+        label, n = self.qualifiers.match_at(toks, obj_at + 1, fuzzy=False)
+        if label == "outcome":
+            return label, obj_at + 1, n
+        return None, -1, 0
+
+    def _quality(self, toks: list[str], start: int) -> tuple[str | None, int, int]:
+        for i in range(start, len(toks)):
+            label, n = self.qualifiers.match_at(toks, i, fuzzy=False)
+            if label == "quality":
+                return label, i, n
+        return None, -1, 0
+
+    def _unit(self, unit: object) -> tuple[str | None, tuple[str, str] | None]:
+        ws = words(unit)
+        if not ws:
+            return None, None
+        label, n = self.units.match_at([w for w, _ in ws], 0)
+        if not label:
+            return None, None
+        return label, ("unit", _span([w for _, w in ws], 0, n))
+
+
+class StatementClassifier:
+    """Classifies a goal statement by its opening word ("Meningkatnya" / "Tersusunnya" / "Penyusunan").
+
+    An effort verb ("Meningkatkan", "Memastikan") is judged by the word after it: an activity or a
+    product there makes the statement one ("Meningkatkan pembinaan …"), else it stays `effort`.
+    """
+
+    def __init__(self, cues: dict):
+        self.openers = Lexicon((cues or {}).get("statement"), "cues: statement openers")
+        self._cache: dict[str, Classification] = {}
+
+    def classify(self, statement: object) -> Classification:
+        found = self._cache.get(statement)
+        if found is None:
+            # only the opening words count: a long statement is not read to its end
+            ws = _drop_numbering(words(None if statement is None else str(statement)[:_OPENING]))
+            found = self._classify(ws)
+            self._cache[statement] = found
+        return found
+
+    def _classify(self, ws: list[tuple[str, str]]) -> Classification:
+        toks = [w for w, _ in ws]
+        written = [w for _, w in ws]
+        label, n = self.openers.match_at(toks, 0)
+        if not label:
+            return UNKNOWN
+        opener = ("opener", _span(written, 0, n))
+        if label == "effort":
+            nxt, m = self.openers.match_at(toks, n)
+            if nxt in ("activity", "output"):
+                return Classification(nxt, (opener, ("object", _span(written, n, m))))
+        return Classification(label, (opener,))
+
+
+# ------------------------------------------------------------------------------------------ owners
+
+@dataclass(frozen=True)
+class Position:
+    id: str
+    name: dict
+
+
+@dataclass(frozen=True)
+class OwnerResolution:
+    """The positions an owner text names, in the order written, with the words that named each."""
+
+    text: str
+    positions: tuple[str, ...] = ()
+    matched: tuple[str, ...] = ()
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.positions)
+
+
+@dataclass
+class OwnerResolver:
+    """Resolves owner texts to positions and positions to tiers, per organisation profile."""
+
+    vocabulary: dict
+    positions: dict[str, Position] = field(init=False)
+    profiles: dict[str, dict[str, frozenset]] = field(init=False)
+    default_profile: str = field(init=False)
+
+    def __post_init__(self):
+        data = self.vocabulary or {}
+        tiers = set(policy.levels().tier_order())
+        self.positions = {}
+        aliases: dict[str, list[str]] = {}
+        self._exact: dict[str, str] = {}
+        for entry in data.get("positions") or []:
+            pid = entry["id"]
+            if pid in self.positions:
+                raise PolicyError(f"owners vocabulary: position {pid!r} is listed twice")
+            self.positions[pid] = Position(pid, entry.get("name") or {"id": pid, "en": pid})
+            aliases[pid] = list(entry.get("aliases") or [])
+            for phrase in entry.get("exact") or []:
+                self._exact[" ".join(w for w, _ in words(phrase))] = pid
+        self._aliases = Lexicon(aliases, "owners vocabulary: aliases")
+        self.profiles = {}
+        for name, mapping in (data.get("profiles") or {}).items():
+            compiled = {}
+            for pid, position_tiers in (mapping or {}).items():
+                if pid not in self.positions:
+                    raise PolicyError(f"owners vocabulary: profile {name!r} names unknown position {pid!r}")
+                unknown = set(position_tiers) - tiers
+                if unknown:
+                    raise PolicyError(f"owners vocabulary: profile {name!r}, position {pid!r}: unknown tier "
+                                      f"{sorted(unknown)[0]!r} (tiers are {', '.join(sorted(tiers))})")
+                compiled[pid] = frozenset(position_tiers)
+            self.profiles[name] = compiled
+        self.default_profile = data.get("default_profile") or "default"
+        if self.default_profile not in self.profiles:
+            raise PolicyError(f"owners vocabulary: default profile {self.default_profile!r} is not defined")
+        type_names: dict[str, list[str]] = {}
+        for entry in data.get("organisation_types") or []:
+            if entry["profile"] not in self.profiles:
+                raise PolicyError(f"owners vocabulary: organisation type names unknown profile {entry['profile']!r}")
+            type_names.setdefault(entry["profile"], []).extend(entry["names"])
+        self._type_words = Lexicon(type_names, "owners vocabulary: organisation_types")
+        self._cache: dict[str, OwnerResolution] = {}
+
+    # -- owner text -> positions
+    def resolve(self, owner: object) -> OwnerResolution:
+        text = "" if owner is None else str(owner)
+        found = self._cache.get(text)
+        if found is None:
+            found = self._resolve(text, _BRACKETS.sub(" ", text))
+            if not found.resolved and _BRACKETS.search(text):  # "(Kasi Pem)": the position is in brackets
+                found = self._resolve(text, text)
+            self._cache[text] = found
+        return found
+
+    def _resolve(self, text: str, cleaned: str) -> OwnerResolution:
+        ws = words(cleaned)
+        toks = [w for w, _ in ws]
+        whole = " ".join(toks)
+        if whole in self._exact:
+            return OwnerResolution(text, (self._exact[whole],), (" ".join(w for _, w in ws),))
+        positions, matched = [], []
+        i = 0
+        while i < len(toks):
+            pid, n = self._aliases.match_at(toks, i)
+            if pid:
+                if pid not in positions:
+                    positions.append(pid)
+                    matched.append(_span([w for _, w in ws], i, n))
+                i += n
+            else:
+                i += 1
+        return OwnerResolution(text, tuple(positions), tuple(matched))
+
+    # -- organisation -> profile
+    def profile_for(self, organisation: object) -> str:
+        """The profile of an organisation: by its type, else by a word of its name, else the default."""
+        otype = getattr(organisation, "type", None)
+        if otype:
+            toks = [w for w, _ in words(otype)]
+            if "_".join(toks) in self.profiles:
+                return "_".join(toks)
+            label, _, _ = self._type_words.find(toks)
+            return label or self.default_profile
+        label, _, _ = self._type_words.find([w for w, _ in words(getattr(organisation, "name", None))])
+        return label or self.default_profile
+
+    # -- positions -> tiers
+    def position_tiers(self, position: str, profile: str) -> frozenset:
+        mapping = self.profiles.get(profile, {})
+        if position in mapping:
+            return mapping[position]
+        return self.profiles[self.default_profile].get(position, frozenset())
+
+    def tiers(self, resolution: OwnerResolution, profile: str) -> frozenset:
+        """The union of the tiers every named position may hold."""
+        out: frozenset = frozenset()
+        for position in resolution.positions:
+            out |= self.position_tiers(position, profile)
+        return out
+
+    def holders(self, tier: str, profile: str) -> list[Position]:
+        """Positions that may hold `tier` in `profile` (that profile's own list), for messages."""
+        mapping = self.profiles.get(profile) or self.profiles[self.default_profile]
+        return [self.positions[p] for p, tiers in mapping.items() if tier in tiers]
+
+
+# -------------------------------------------------------------------- defaults, for report writers
+
+@functools.lru_cache(maxsize=None)
+def _default_vocabulary() -> dict:
+    from kinerja_graph import config  # late: config reads the pack, which this module does not need
+
+    return config.load_default_pack().vocabulary
+
+
+def required_vocabulary(vocabulary: dict, name: str, rule_id: str) -> dict:
+    """The vocabulary a rule needs from its pack, or a PolicyError saying which one is missing."""
+    found = (vocabulary or {}).get(name)
+    if not isinstance(found, dict):
+        raise PolicyError(f"{rule_id} needs the {name!r} vocabulary, which the rule pack does not register "
+                          f"(rules/default.yaml registers vocabulary/{name}.yaml)")
+    return found
+
+
+def default_vocabulary(name: str) -> dict:
+    """A vocabulary of the default rule pack ("cues", "owners")."""
+    vocabulary = _default_vocabulary()
+    if name not in vocabulary:
+        raise PolicyError(f"the default rule pack registers no vocabulary {name!r}")
+    return vocabulary[name]
+
+
+def indicator_unit(indicator) -> str | None:
+    """The indicator's unit, or else the unit its targets are written in (earliest year first)."""
+    if getattr(indicator, "unit", None):
+        return str(indicator.unit)
+    for year in sorted(getattr(indicator, "targets", None) or {}):
+        unit = indicator.targets[year].unit
+        if unit:
+            return unit
+    return None
+
+
+def unresolved_owners(G: nx.DiGraph, owners: dict | None = None) -> list[tuple[str, str]]:
+    """(node id, owner as written) for every node whose owner names no known position, in document
+    order — for a report to list, since owner-level-mismatch stays silent about them."""
+    resolver = OwnerResolver(owners if owners is not None else default_vocabulary("owners"))
+    out = []
+    nodes = sorted((n for n, d in G.nodes(data=True) if d.get("kind") in ("goal", "indicator")),
+                   key=lambda n: G.nodes[n]["order"])
+    for n in nodes:
+        owner = G.nodes[n].get("owner")
+        if owner and str(owner).strip() and not resolver.resolve(owner).resolved:
+            out.append((n, str(owner)))
+    return out

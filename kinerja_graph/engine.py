@@ -1,0 +1,279 @@
+"""The checker: run the selected rules over each cascade's frozen graph, honour the nodes' silences,
+and gather everything into one Report. Nothing here prints or chooses an exit code for the user;
+formatters (kinerja_graph/report/) and the CLI do.
+
+A run over several files reads every file first, then checks each one on its own. A file that
+cannot be read becomes an input error in the report and the other files are still checked; a rule
+that raises becomes an internal error naming the rule, and the other rules still run. Either makes
+the exit code 2 (see Report.exit_code).
+
+Silences. A node may silence a rule for itself (``ignore: [{rule: id, reason: ...}]``): a finding of
+that rule *on that node* moves from ``findings`` to ``silenced`` with the reason given. A rule with a
+``check_silences`` method (the ``stale-ignore`` pseudo-rule) runs after all the others and is told
+which rules ran and which silences matched, so it can report silences that matched nothing and
+silences naming no rule.
+
+Each rule's graph carries, besides the attributes graph.py documents, ``G.graph["cascades"]``: every
+cascade read in this run by organisation key (Organisation.key), for rules that follow references
+into other organisations' cascades.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import networkx as nx
+
+from kinerja_graph import checks, loaders
+from kinerja_graph.checks.base import SEVERITY_ORDER, Context, Finding
+from kinerja_graph.config import Settings
+from kinerja_graph.errors import InputError
+from kinerja_graph.graph import build_graph
+from kinerja_graph.model import Cascade
+
+FAIL_ON = ("error", "warning", "info")
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class RunError:
+    """A file that could not be read ("input") or a rule (or the reader) that broke ("internal")."""
+
+    kind: str  # "input" or "internal"
+    file: str
+    message: str  # one problem per line
+    rule: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "file": self.file, "rule": self.rule, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Silenced:
+    finding: Finding
+    reason: str
+
+    def to_dict(self, lang: str = "id") -> dict:
+        out = self.finding.to_dict(lang)
+        out["reason"] = self.reason
+        return out
+
+
+@dataclass
+class FileReport:
+    """What one file's check found."""
+
+    file: str
+    organisation: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    silenced: list[Silenced] = field(default_factory=list)
+    errors: list[RunError] = field(default_factory=list)
+    fail_on: str = "error"
+    rules: list[str] = field(default_factory=list)  # the rules that ran
+    timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds
+    nodes: int = 0
+
+    @property
+    def readable(self) -> bool:
+        return not any(e.kind == "input" for e in self.errors)
+
+    def failed(self) -> bool:
+        """Does a finding reach this file's --fail-on severity?"""
+        limit = SEVERITY_ORDER[self.fail_on]
+        return any(SEVERITY_ORDER[f.severity] <= limit for f in self.findings)
+
+
+@dataclass
+class Report:
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.files for f in r.findings]
+
+    @property
+    def silenced(self) -> list[Silenced]:
+        return [s for r in self.files for s in r.silenced]
+
+    @property
+    def errors(self) -> list[RunError]:
+        return [e for r in self.files for e in r.errors]
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+    def summary(self) -> dict:
+        counts = self.counts()
+        return {
+            "files": len(self.files),
+            "error": counts["error"],
+            "warning": counts["warning"],
+            "info": counts["info"],
+            "silenced": len(self.silenced),
+            "unreadable": sum(1 for r in self.files if not r.readable),
+            "internal_errors": sum(1 for e in self.errors if e.kind == "internal"),
+        }
+
+    def exit_code(self) -> int:
+        """2 when a file could not be read or a rule broke; else 1 when a finding reaches --fail-on; else 0."""
+        if self.errors:
+            return EXIT_INPUT
+        if any(r.failed() for r in self.files):
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def _internal(file: str, rule: str | None, exc: BaseException, doing: str) -> RunError:
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" (at {frames[-1].filename}:{frames[-1].lineno} in {frames[-1].name})" if frames else ""
+    what = f"rule {rule}" if rule else doing
+    return RunError("internal", file, f"internal error in {what}: {type(exc).__name__}: {exc}{where}", rule)
+
+
+def _silences(G: nx.DiGraph) -> dict[str, dict]:
+    """Node id -> {rule id: Silence} for the nodes that silence something, in document order."""
+    cascade = G.graph.get("cascade")
+    if cascade is not None:
+        models = cascade.nodes  # a plain list: cheaper to walk than the graph's node data
+    else:
+        models = [d.get("node") for _, d in G.nodes(data=True)]
+    out: dict[str, dict] = {}
+    for model in models:
+        ignore = getattr(model, "ignore", None)
+        if ignore and model.id in G:
+            entry: dict = {}
+            for s in ignore:
+                entry.setdefault(s.rule, s)
+            out[model.id] = entry
+    return out
+
+
+def _run_one(rule, ctx: Context, file: str, report: FileReport, call) -> list[Finding] | None:
+    started = time.perf_counter()
+    try:
+        found = list(call())
+        for f in found:
+            if not isinstance(f, Finding):
+                raise TypeError(f"yielded {type(f).__name__}, not a Finding")
+    except Exception as exc:  # a broken rule must not sink the run, nor pass unnoticed
+        report.errors.append(_internal(file, rule.id, exc, ""))
+        return None
+    finally:
+        report.timings[rule.id] = report.timings.get(rule.id, 0.0) + time.perf_counter() - started
+    return found
+
+
+def check_graph(G: nx.DiGraph, settings: Settings, *, file: str | None = None) -> FileReport:
+    """Run the rules `settings` selects over G (frozen here) and sort what they find."""
+    file = G.graph.get("file", "") if file is None else file
+    if not nx.is_frozen(G):
+        nx.freeze(G)
+    registry = checks.all_rules()
+    org = G.graph.get("organisation")
+    cascade = G.graph.get("cascade")
+    count = len(cascade.nodes) if cascade is not None else sum(1 for _, k in G.nodes(data="kind") if k != "crosscutting")
+    report = FileReport(file=file, organisation=getattr(org, "name", None), fail_on=settings.fail_on, nodes=count)
+    active = settings.active_rules()
+    report.rules = list(active)
+    silences = _silences(G)
+    vocabulary = settings.pack.vocabulary
+    findings: list[Finding] = []
+    ran: set[str] = set()
+    later = []
+
+    def context(rule_id: str) -> Context:
+        setting = settings.setting(rule_id)
+        options = {**setting.options, "_severity": setting.severity}
+        return Context(G=G, options=options, vocabulary=vocabulary, rule=registry[rule_id])
+
+    for rule_id in active:
+        rule = registry[rule_id]
+        if hasattr(rule, "check_silences"):
+            later.append(rule)
+            continue
+        ctx = context(rule_id)
+        found = _run_one(rule, ctx, file, report, lambda: rule.check(ctx))
+        if found is not None:
+            ran.add(rule_id)
+            findings.extend(found)
+
+    kept, matched = _apply_silences(findings, silences, report)
+    for rule in later:
+        ctx = context(rule.id)
+        found = _run_one(rule, ctx, file, report,
+                         lambda: rule.check_silences(ctx, ran=frozenset(ran), matched=frozenset(matched)))
+        if found is not None:
+            more, _ = _apply_silences(found, silences, report)
+            kept.extend(more)
+    kept.sort(key=Finding.sort_key)
+    report.findings = kept
+    report.silenced.sort(key=lambda s: s.finding.sort_key())
+    return report
+
+
+def _apply_silences(findings: Iterable[Finding], silences: dict, report: FileReport):
+    kept: list[Finding] = []
+    matched: set[tuple[str, str]] = set()
+    for f in findings:
+        silence = silences.get(f.node, {}).get(f.rule) if f.node is not None else None
+        if silence is None:
+            kept.append(f)
+        else:
+            matched.add((f.node, f.rule))
+            report.silenced.append(Silenced(f, silence.reason))
+    return kept, matched
+
+
+def check_cascade(cascade: Cascade, settings: Settings, *, cascades: dict | None = None) -> FileReport:
+    """Build the graph of one cascade (once) and check it."""
+    try:
+        G = build_graph(cascade)
+    except Exception as exc:
+        return FileReport(file=cascade.file, organisation=cascade.organisation.name, fail_on=settings.fail_on,
+                          errors=[_internal(cascade.file, None, exc, "building the graph")])
+    G.graph["cascades"] = cascades if cascades is not None else {cascade.organisation.key: cascade}
+    return check_graph(G, settings)
+
+
+def load_all(paths: Iterable[str], sheet: str | None = None) -> list[tuple[str, Cascade | None, RunError | None]]:
+    """Read every file; a file that cannot be read gives its error instead of a cascade."""
+    out = []
+    for path in paths:
+        try:
+            out.append((path, loaders.load(path, sheet), None))
+        except InputError as exc:
+            out.append((path, None, RunError("input", path, "\n".join(exc.problems))))
+        except Exception as exc:  # a reader bug on hostile input: reported, never a traceback
+            out.append((path, None, _internal(path, None, exc, "reading the file")))
+    return out
+
+
+def check_paths(paths: Iterable[str], settings_for: Callable[[str], Settings], *, sheet: str | None = None) -> Report:
+    """Read and check each file with the settings that apply to it (settings_for(path)).
+
+    Files are checked independently; every cascade read is available to every file's rules through
+    G.graph["cascades"]. Configuration problems (PolicyError) are raised, not reported: they concern
+    the whole run.
+    """
+    loaded = load_all(paths, sheet)
+    cascades: dict[str, Cascade] = {}
+    for _, cascade, _ in loaded:
+        if cascade is not None:
+            cascades.setdefault(cascade.organisation.key, cascade)
+    report = Report()
+    for path, cascade, error in loaded:
+        settings = settings_for(path)
+        if cascade is None:
+            report.files.append(FileReport(file=path, fail_on=settings.fail_on, errors=[error]))
+            continue
+        report.files.append(check_cascade(cascade, settings, cascades=cascades))
+    return report

@@ -1,0 +1,67 @@
+"""Text a user typed, made safe for Graphviz HTML-like labels, and wrapped into lines.
+
+Every user string that reaches the diagram goes through `esc` (or `lines`, which calls it):
+
+* characters XML 1.0 cannot carry (NUL and other C0 controls, U+FFFE/U+FFFF, lone surrogates)
+  become U+FFFD, so the SVG stays well-formed; a tab becomes a space (Graphviz drops tabs);
+* ``& < > " '`` become entities (`html.escape`), so no text can open a tag of the label;
+* every backslash is doubled: Graphviz expands ``\\N``, ``\\G``, ``\\E``, ``\\H``, ``\\T`` and
+  ``\\L`` even inside HTML-like labels (and even when written ``&#92;N``), and reads ``\\\\`` as one
+  backslash, so doubling is what makes a typed backslash appear as itself.
+
+Newlines a user typed start a new line of the box; long lines wrap at word boundaries.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(text: object) -> str:
+    """The text with line ends unified, tabs as spaces and XML-illegal characters as U+FFFD."""
+    s = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _NOT_XML.sub("\ufffd", s)
+
+
+def esc(text: object) -> str:
+    """One line of user text, safe inside a Graphviz HTML-like label (no wrapping)."""
+    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
+
+
+def wrap(text: object, width: int) -> list[str]:
+    """Lines of at most `width` characters, broken at spaces (greedy, like textwrap but linear and
+    several times faster); a word longer than twice the width is cut. A newline in the text always
+    starts a new line; spaces inside a line are kept as typed."""
+    out: list[str] = []
+    for paragraph in clean(text).split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line += " " + word
+            else:
+                out.extend(_cut(line.rstrip(" "), 2 * width))
+                line = word
+        out.extend(_cut(line.rstrip(" "), 2 * width))
+    return out
+
+
+def _cut(line: str, limit: int) -> list[str]:
+    if len(line) <= limit:
+        return [line]
+    return [line[i:i + limit] for i in range(0, len(line), limit)]
+
+
+def lines(text: object, width: int) -> str:
+    """Wrapped, escaped text joined by Graphviz line breaks (a cell's BALIGN aligns them)."""
+    return "<BR/>".join(esc(line) for line in wrap(text, width))
+
+
+def shorten(text: object, limit: int) -> str:
+    """The text on one line, cut to `limit` characters with an ellipsis (for titles)."""
+    s = " ".join(clean(text).split())
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"

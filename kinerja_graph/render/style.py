@@ -1,0 +1,47 @@
+"""The diagram's policy data (rules/render.yaml): colours, sizes, limits and its words in two languages."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from kinerja_graph import policy
+from kinerja_graph.errors import PolicyError
+
+
+@dataclass(frozen=True)
+class Style:
+    font: str
+    font_size: float
+    small_font_size: float
+    band_font_size: float
+    title_font_size: float
+    wrap: int
+    auto_split_goals: int
+    stack_leaves: int
+    timeout_seconds: float
+    png_dpi: int
+    print_check: dict
+    colours: dict
+    text: dict
+
+    def t(self, key: str, lang: str = "id", **params) -> str:
+        """A word or message of the diagram in `lang`, its {placeholders} filled from `params`."""
+        entry = self.text[key]
+        template = entry.get(lang) or entry["en"]
+        return template.format(**params) if params else template
+
+    def tier_colour(self, tier: str | None) -> str:
+        if tier is None:
+            return self.colours["no_level"]
+        return self.colours["tiers"].get(tier, self.colours["no_level"])
+
+
+@functools.lru_cache(maxsize=None)
+def load_style() -> Style:
+    path = policy.rules_dir() / "render.yaml"
+    data = policy.load_policy_file(path, "render.schema.json")
+    missing = [t for t in policy.levels().tier_order() if t not in data["colours"]["tiers"]]
+    if missing:
+        raise PolicyError(f"{path}: colours/tiers: no colour for tier(s) {', '.join(missing)} of rules/levels.yaml")
+    return Style(**data)

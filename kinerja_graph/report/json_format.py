@@ -1,0 +1,33 @@
+"""`kinerja check --format json`: the stable, documented machine form (docs/json-output.md).
+
+    {"version": 1,
+     "summary": {"files", "error", "warning", "info", "silenced", "unreadable", "internal_errors"},
+     "findings": [{"rule", "severity", "node", "related", "file", "line", "message", ["cell"], "area", "lke"}],
+     "silenced": [{... the finding ..., "reason"}],
+     "errors": [{"kind": "input" | "internal", "file", "rule", "message"}]}
+
+Findings keep the engine's order: file by file as given, then by line. Keys never disappear: a value
+that is unknown is null. New keys may be added within version 1; removing or renaming one raises it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from kinerja_graph.engine import Report
+
+VERSION = 1
+
+
+def to_data(report: Report, lang: str = "id") -> dict:
+    return {
+        "version": VERSION,
+        "summary": report.summary(),
+        "findings": [f.to_dict(lang) for f in report.findings],
+        "silenced": [s.to_dict(lang) for s in report.silenced],
+        "errors": [e.to_dict() for e in report.errors],
+    }
+
+
+def format_report(report: Report, lang: str = "id") -> str:
+    return json.dumps(to_data(report, lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,70 @@
+"""`kinerja rules` and `kinerja rules ID`: the rule catalogue and one rule's documentation."""
+
+from __future__ import annotations
+
+import yaml
+
+from kinerja_graph.config import Settings
+
+_TEXT = {
+    "rule": {"id": "aturan", "en": "rule"},
+    "severity": {"id": "tingkat", "en": "severity"},
+    "area": {"id": "bidang", "en": "area"},
+    "summary": {"id": "ringkasan", "en": "summary"},
+    "off": {"id": "mati", "en": "off"},
+    "why": {"id": "Mengapa penting", "en": "Why an evaluator cares"},
+    "pack": {"id": "Nilai dalam paket aturan", "en": "Values in the rule pack"},
+    "no_options": {"id": "(tanpa opsi)", "en": "(no options)"},
+    "disabled": {"id": "tidak dijalankan (dimatikan dalam paket)", "en": "not run (disabled in the pack)"},
+    "hint": {"id": "`kinerja rules ID` menampilkan dokumentasi satu aturan.",
+             "en": "`kinerja rules ID` prints one rule's documentation."},
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return _TEXT[key].get(lang) or _TEXT[key]["en"]
+
+
+def format_catalogue(rules: dict, settings: Settings, lang: str = "id") -> str:
+    """One line per rule: id, severity in the pack (or off), area, LKE criterion, summary."""
+    rows = []
+    for rule_id, rule in rules.items():
+        setting = settings.pack.rules.get(rule_id)
+        severity = setting.severity if setting is not None and setting.enabled else _t("off", lang)
+        rows.append((rule_id, severity, rule.area, rule.lke or "-", rule.summary.get(lang) or rule.summary["en"]))
+    head = (_t("rule", lang), _t("severity", lang), _t("area", lang), "LKE", _t("summary", lang))
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head[:4], widths)) + "  " + head[4]]
+    for row in rows:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row[:4], widths)) + "  " + row[4])
+    lines.append("")
+    lines.append(_t("hint", lang))
+    return "\n".join(lines) + "\n"
+
+
+def format_rule(rule, settings: Settings, lang: str = "id") -> str:
+    """A rule's documentation: summary, area, LKE, severity, why it matters, its doc and the pack's options."""
+    setting = settings.pack.rules.get(rule.id)
+    if setting is None or not setting.enabled:
+        severity = _t("disabled", lang)
+    else:
+        severity = setting.severity
+    lines = [
+        f"{rule.id} — {rule.summary.get(lang) or rule.summary['en']}",
+        f"{_t('area', lang)}: {rule.area}   LKE: {rule.lke or '-'}   {_t('severity', lang)}: {severity}",
+        "",
+        f"{_t('why', lang)}: {rule.rationale.get(lang) or rule.rationale['en']}",
+        "",
+        rule.doc.rstrip(),
+        "",
+        f"## {_t('pack', lang)} \"{settings.pack.name}\" ({settings.pack.path})",
+    ]
+    options = {k: v for k, v in (setting.options if setting else {}).items()}
+    if options:
+        for key in sorted(options):
+            value = yaml.safe_dump(options[key], allow_unicode=True, default_flow_style=True, width=10_000)
+            value = value.strip().removesuffix("...").strip()
+            lines.append(f"  {key}: {value}")
+    else:
+        lines.append("  " + _t("no_options", lang))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,138 @@
+"""`kinerja check --format text`: findings grouped by file, in the order they stand in the file.
+
+    samples/praya.yaml  (Kecamatan Praya)
+      praya.yaml:173  error    missing-indicator  1.1.1.1  Kinerja "Ketersediaan SOP …" (Output) tidak punya …
+      praya.yaml      warning  missing-formula    -        Tidak satu pun dari 19 indikator …
+      dibungkam: single-child ×2 — "cascade langsung ke Sekcam"
+
+    46 galat, 48 peringatan, 16 info (2 dibungkam)
+
+The place is file:line for YAML and JSON, file:row for CSV, file:Sheet!C37 for Excel; a finding about
+the whole cascade has no line. Colour (severity only) is the caller's choice: the CLI turns it on for
+a terminal unless NO_COLOR is set. The formatter computes nothing: it prints the engine's Report.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+
+import click
+
+from kinerja_graph.checks.base import Finding
+from kinerja_graph.engine import FileReport, Report
+
+NODE_WIDTH = 14
+COLOURS = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow"}, "info": {"fg": "cyan"}}
+
+_WORDS = {
+    "error": ({"id": "galat", "en": "error"}, {"id": "galat", "en": "errors"}),
+    "warning": ({"id": "peringatan", "en": "warning"}, {"id": "peringatan", "en": "warnings"}),
+    "info": ({"id": "info", "en": "info"}, {"id": "info", "en": "info"}),
+    "silenced": ({"id": "dibungkam", "en": "silenced"}, {"id": "dibungkam", "en": "silenced"}),
+    "file": ({"id": "berkas", "en": "file"}, {"id": "berkas", "en": "files"}),
+    "unreadable": ({"id": "berkas tidak terbaca", "en": "file could not be read"},
+                   {"id": "berkas tidak terbaca", "en": "files could not be read"}),
+    "internal": ({"id": "galat internal", "en": "internal error"}, {"id": "galat internal", "en": "internal errors"}),
+}
+_TEXT = {
+    "no_findings": {"id": "tidak ada temuan", "en": "no findings"},
+    "silenced_label": {"id": "dibungkam", "en": "silenced"},
+    "no_reason": {"id": "(tanpa alasan)", "en": "(no reason given)"},
+    "input_error": {"id": "tidak dapat dibaca", "en": "cannot be read"},
+    "internal_error": {"id": "galat internal", "en": "internal error"},
+}
+
+
+# Control characters (and bidi overrides) a user typed must not reach a terminal as such: an ESC in a
+# statement could recolour or rewrite the report. They are shown escaped instead.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """User text made safe for a terminal: control characters escaped, line breaks as spaces."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+
+
+def _t(key: str, lang: str) -> str:
+    return _TEXT[key].get(lang) or _TEXT[key]["en"]
+
+
+def count(n: int, what: str, lang: str) -> str:
+    one, many = _WORDS[what]
+    word = (one if n == 1 else many)
+    return f"{n} {word.get(lang) or word['en']}"
+
+
+def place(f: Finding) -> str:
+    """Where a finding stands, for a reader: praya.yaml:120, table.csv:37, book.xlsx:Pohon!C37."""
+    base = os.path.basename(f.file) if f.file else "-"
+    loc = f.location
+    if loc is None or loc.line is None:
+        return base
+    if loc.kind == "cell":
+        ref = loc.cell() or (f"{loc.sheet}!{loc.line}" if loc.sheet else str(loc.line))
+        return f"{base}:{ref}"
+    return f"{base}:{loc.line}"
+
+
+def summary_line(report: Report, lang: str = "id") -> str:
+    s = report.summary()
+    parts = [count(s["error"], "error", lang), count(s["warning"], "warning", lang), count(s["info"], "info", lang)]
+    line = ", ".join(parts)
+    if s["silenced"]:
+        line += f" ({count(s['silenced'], 'silenced', lang)})"
+    extra = []
+    if s["unreadable"]:
+        extra.append(count(s["unreadable"], "unreadable", lang))
+    if s["internal_errors"]:
+        extra.append(count(s["internal_errors"], "internal", lang))
+    if extra:
+        line += "; " + ", ".join(extra)
+    if s["files"] > 1:
+        line = f"{count(s['files'], 'file', lang)}: {line}"
+    return line
+
+
+def _style(text: str, colour: bool, **style) -> str:
+    return click.style(text, **style) if colour else text
+
+
+def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[str]:
+    header = clean(fr.file + (f"  ({fr.organisation})" if fr.organisation else ""))
+    lines = [_style(header, colour, bold=True)]
+    for error in fr.errors:
+        label = _t("input_error" if error.kind == "input" else "internal_error", lang)
+        for i, problem in enumerate(error.message.splitlines() or [""]):
+            prefix = f"  {label}: " if i == 0 else "    "
+            lines.append(_style(prefix, colour, fg="red", bold=True) + clean(problem))
+    if not fr.findings and fr.readable and not any(e.kind == "internal" for e in fr.errors):
+        lines.append(f"  {_t('no_findings', lang)}")
+    rows = [(clean(place(f)), f.severity, f.rule, clean(f.node) if f.node is not None else "-", clean(f.message(lang)))
+            for f in fr.findings]
+    if rows:
+        w_place = max(len(r[0]) for r in rows)
+        w_sev = max(len(r[1]) for r in rows)
+        w_rule = max(len(r[2]) for r in rows)
+        w_node = min(NODE_WIDTH, max(len(r[3]) for r in rows))
+        for p, sev, rule, node, message in rows:
+            severity = _style(sev.ljust(w_sev), colour, **COLOURS[sev])
+            lines.append(f"  {p.ljust(w_place)}  {severity}  {rule.ljust(w_rule)}  {node.ljust(w_node)}  {message}")
+    if fr.silenced:
+        groups = Counter((s.finding.rule, s.reason) for s in fr.silenced)
+        for (rule, reason), n in sorted(groups.items()):
+            why = f'"{clean(reason)}"' if reason.strip() else _t("no_reason", lang)
+            lines.append(f"  {_t('silenced_label', lang)}: {rule} ×{n} — {why}")
+    return lines
+
+
+def format_report(report: Report, lang: str = "id", colour: bool = False) -> str:
+    """The whole report as text, ending with the summary line."""
+    lines: list[str] = []
+    for fr in report.files:
+        lines.extend(format_file(fr, lang, colour))
+        lines.append("")
+    lines.append(_style(summary_line(report, lang), colour, bold=True))
+    return "\n".join(lines) + "\n"

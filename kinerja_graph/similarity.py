@@ -1,0 +1,566 @@
+"""Near-duplicate texts without comparing all pairs.
+
+Two statements (or indicator names) are *near-duplicates* when they differ only by what a typist
+gets wrong: spelling slips ("Terselenggaranya" / "Terseleenggaranya"), spacing ("dokumenLaporan" /
+"dokumen Laporan"), case, punctuation, function words ("dan" / "dengan"), known variant spellings
+("Presentase" / "Persentase") or word order. Statements built on one template that name different
+things ("Terfasilitasinya pengelolaan keuangan desa" / "Terfasilitasinya penyusunan peraturan desa")
+are not: every word must be accounted for by an equal word or by a slip of it.
+
+What a slip is (text.yaml ``slips``): two words of at least ``min_word_length`` letters, starting with
+the same letter, without digits, that are one edit apart (two for words of ``long_word_length``
+letters or more; an edit inserts, deletes, replaces or swaps one letter), and that are not both
+correctly spelled words (``words``: "pengadaan" / "pengaduan") nor listed as ``distinct`` ("siswa" /
+"siswi"). Short words, numbers ("2022" / "2023", "I" / "II") and acronyms
+("APBDes" / "RAPBDes") must match exactly.
+
+Cost. ``NearDuplicateIndex.clusters`` never compares all pairs. It
+
+1. reduces each text to canonical words (normalised, spelling variants fixed, function words dropped)
+   and keeps one *variant* per distinct normalised text (exact duplicates are one variant);
+2. finds slips between *words*, not texts: each distinct word of the whole vocabulary is indexed by
+   its deletion neighbourhood (the word with one letter removed, or two for long words), so that two
+   words one or two edits apart share a key; only words sharing a key are compared, and words that
+   are slips of each other are united (union-find) under one representative;
+3. blocks variants by two keys: the sorted representatives of their words (equal for texts that
+   differ by slips, word order, function words or spelling variants) and their compact canonical
+   text (equal for texts that differ only by spacing);
+4. verifies candidate pairs inside each block with `near_equal` (a block of k variants costs k^2/2
+   comparisons when small, k when large) and unites the variants that pass.
+
+The cost is linear in the total number of words (times the size of a word's deletion neighbourhood)
+plus the size of the blocks, which near-duplicates keep small. Clusters, not pairs, are returned: a
+statement repeated with slips across thirty organisations is one cluster, not 435 pairs.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Hashable, Iterable
+
+from kinerja_graph.text import normalise, stems
+
+# a block with more variants than this is verified against a chain, not pairwise
+PAIRWISE_LIMIT = 40
+# a deletion-neighbourhood bucket with more words than this is compared with its first words only
+BUCKET_LIMIT = 64
+# most words that may differ between two texts for them to still count as near-duplicates
+DIFFERING_WORDS_LIMIT = 6
+
+
+@dataclass(frozen=True)
+class TextVocabulary:
+    """rules/vocabulary/text.yaml, ready to use (see that file for what each part means)."""
+
+    stop_words: frozenset = frozenset()
+    spelling: dict = field(default_factory=dict)  # word -> tuple of words
+    distinct: frozenset = frozenset()  # frozensets of two words
+    lexicon: frozenset = frozenset()  # correctly spelled words: two of them are never slips of each other
+    generic: frozenset = frozenset()  # single words; phrases are split into words
+    synonyms: dict = field(default_factory=dict)  # word -> group number
+    abbreviations: dict = field(default_factory=dict)  # word -> tuple of words
+    division_markers: tuple = ()
+    percentage_markers: tuple = ()
+    method_words: frozenset = frozenset()
+    polarity_ambiguous: frozenset = frozenset()
+    organisation_kinds: dict = field(default_factory=dict)  # kind -> tuple of normalised phrases
+    organisation_words: frozenset = frozenset()
+    min_word_length: int = 5
+    long_word_length: int = 9
+    max_slips: int = 2
+    # memo of per-text results (canonical words, count classes): texts repeat a lot in one run
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_data(cls, data: dict | None) -> "TextVocabulary":
+        data = data or {}
+
+        def words(items) -> frozenset:
+            return frozenset(w for item in items or () for w in normalise(item).split())
+
+        synonyms: dict = {}
+        for number, group in enumerate(data.get("synonyms") or ()):
+            for item in group:
+                for w in normalise(item).split():
+                    synonyms.setdefault(w, number)
+        slips = data.get("slips") or {}
+        return cls(
+            stop_words=words(data.get("stop_words")),
+            spelling={normalise(k): tuple(normalise(v).split()) for k, v in (data.get("spelling") or {}).items()},
+            distinct=frozenset(frozenset(normalise(w) for w in pair) for pair in data.get("distinct") or ()),
+            lexicon=words(data.get("words")),
+            generic=words(data.get("generic")),
+            synonyms=synonyms,
+            abbreviations={normalise(k): tuple(normalise(v).split()) for k, v in (data.get("abbreviations") or {}).items()},
+            division_markers=tuple(str(m).lower() for m in data.get("division_markers") or ()),
+            percentage_markers=tuple(str(m).lower() for m in data.get("percentage_markers") or ()),
+            method_words=words(data.get("method_words")),
+            polarity_ambiguous=frozenset(normalise(w) for w in data.get("polarity_ambiguous") or ()),
+            organisation_kinds={normalise(k): tuple(normalise(w) for w in v)
+                                for k, v in (data.get("organisation_kinds") or {}).items()},
+            organisation_words=words(data.get("organisation_words")),
+            min_word_length=int(slips.get("min_word_length", cls.min_word_length)),
+            long_word_length=int(slips.get("long_word_length", cls.long_word_length)),
+            max_slips=int(slips.get("max_slips", cls.max_slips)),
+        )
+
+
+_CACHE: dict[int, tuple[dict, TextVocabulary]] = {}
+# per-text results are remembered (texts repeat a lot: standard wording, one formula on many rows);
+# past this many entries the memo starts afresh, so a long-running process does not grow without end
+CACHE_LIMIT = 500_000
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+def remember(tv: TextVocabulary, key, value):
+    if len(tv.cache) >= CACHE_LIMIT:
+        tv.cache.clear()
+    tv.cache[key] = value
+    return value
+
+
+def normalised(text: str | None, tv: TextVocabulary) -> str:
+    """text.normalise(text), remembered; plain ASCII text (the usual case) takes a shortcut with the
+    same result."""
+    key = ("normalised", text)
+    found = tv.cache.get(key)
+    if found is None:
+        if not text:
+            found = ""
+        elif text.isascii():
+            found = " ".join(_ASCII_WORD.findall(text.lower()))
+        else:
+            found = normalise(text)
+        remember(tv, key, found)
+    return found
+
+
+def text_vocabulary(vocabulary: dict) -> TextVocabulary:
+    """The `text` vocabulary of a rule context (ctx.vocabulary), parsed once per pack."""
+    data = (vocabulary or {}).get("text") or {}
+    cached = _CACHE.get(id(data))
+    if cached is None or cached[0] is not data:
+        cached = (data, TextVocabulary.from_data(data))
+        _CACHE[id(data)] = cached
+    return cached[1]
+
+
+def canonical_words(text: str | None, tv: TextVocabulary) -> list[str]:
+    """Normalised words, variant spellings written the standard way, function words dropped."""
+    return list(_canonical(text, tv))
+
+
+def _canonical(text: str | None, tv: TextVocabulary, norm: str | None = None) -> tuple:
+    key = ("canonical", text)
+    found = tv.cache.get(key)
+    if found is None:
+        spelling, stop = tv.spelling, tv.stop_words
+        if norm is not None:
+            words = norm.split()
+        elif text and text.isascii():  # the words of text.normalise, without building the text
+            words = _ASCII_WORD.findall(text.lower())
+        else:
+            words = normalised(text, tv).split()
+        if not spelling.keys().isdisjoint(words):
+            words = [v for w in words for v in spelling.get(w, (w,))]
+        if not stop.isdisjoint(words):
+            words = [w for w in words if w not in stop]
+        found = remember(tv, key, tuple(words))
+    return found
+
+
+# ------------------------------------------------------------------------------------------------
+# word-level slips
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (insert, delete, replace, swap neighbours), or limit+1 once it
+    is certain to exceed `limit`."""
+    if a == b:
+        return 0
+    la, lb = len(a), len(b)
+    if abs(la - lb) > limit:
+        return limit + 1
+    previous2: list[int] | None = None
+    previous = list(range(lb + 1))
+    for i in range(1, la + 1):
+        current = [i] + [0] * lb
+        best = current[0]
+        ca = a[i - 1]
+        for j in range(1, lb + 1):
+            cb = b[j - 1]
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+            if value < best:
+                best = value
+        if best > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[lb], limit + 1)
+
+
+def allowed_edits(a: str, b: str, tv: TextVocabulary) -> int:
+    """How many edits may separate two words for one to be a slip of the other (0: must be equal)."""
+    shorter = min(len(a), len(b))
+    if shorter < tv.min_word_length:
+        return 0
+    if a[0] != b[0] or any(c.isdigit() for c in a) or any(c.isdigit() for c in b):
+        return 0
+    if (a in tv.lexicon and b in tv.lexicon) or frozenset((a, b)) in tv.distinct:
+        return 0
+    return 2 if shorter >= tv.long_word_length else 1
+
+
+def slip_distance(a: str, b: str, tv: TextVocabulary) -> int | None:
+    """0 for equal words, the number of edits when one is a slip of the other, else None."""
+    if a == b:
+        return 0
+    limit = allowed_edits(a, b, tv)
+    if limit == 0:
+        return None
+    d = edit_distance(a, b, limit)
+    return d if d <= limit else None
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        parent = self.parent
+        root = parent.setdefault(x, x)
+        while root != parent[root]:
+            root = parent[root]
+        while x != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if str(ra) > str(rb):
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def slip_representatives(words: Iterable[str], tv: TextVocabulary) -> dict[str, str]:
+    """For each word, one representative shared by all words linked to it by slips (union-find)."""
+    uf = _UnionFind()
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for w in set(words):
+        uf.find(w)
+        if len(w) < tv.min_word_length or any(c.isdigit() for c in w):
+            continue
+        depth = 2 if len(w) >= tv.long_word_length else 1
+        for key in _deletions(w, depth):
+            buckets[key].append(w)
+    for bucket in buckets.values():
+        if len(bucket) < 2:
+            continue
+        bucket.sort()
+        head = bucket if len(bucket) <= BUCKET_LIMIT else bucket[:2]
+        for i, a in enumerate(head):
+            for b in bucket[i + 1:]:
+                if uf.find(a) != uf.find(b) and slip_distance(a, b, tv) is not None:
+                    uf.union(a, b)
+    return {w: uf.find(w) for w in uf.parent}
+
+
+# ------------------------------------------------------------------------------------------------
+# text-level comparison
+
+
+def similarity(a: list[str], b: list[str], tv: TextVocabulary) -> float | None:
+    """How alike two texts' canonical words are (1.0: the same words), when every word of one is an
+    equal word or a slip of a word of the other (at most ``max_slips`` slipped words); None when they
+    differ by more than that.
+
+    Word order does not count. Texts whose words only run together differently ("dokumenLaporan" /
+    "dokumen Laporan") are equal; a word more or less makes a different text.
+    """
+    if a == b:
+        return 1.0
+    ja, jb = "".join(a), "".join(b)
+    if ja == jb:
+        return 1.0
+    if len(a) != len(b):  # a word more or less is a different text, unless only spacing differs (above)
+        return None
+    if abs(len(ja) - len(jb)) > 2 * tv.max_slips:  # more letters than slips can add
+        return None
+    set_b = set(b)
+    if sum(1 for w in a if w not in set_b) > tv.max_slips:
+        return None
+    if Counter(a) == Counter(b):
+        return 1.0
+    longest = max(len(ja), len(jb)) or 1
+    ca, cb = Counter(a), Counter(b)
+    common = ca & cb
+    left = sorted((ca - common).elements())
+    right = sorted((cb - common).elements())
+    if len(left) > min(tv.max_slips, DIFFERING_WORDS_LIMIT):
+        return None
+    best: int | None = None
+    for perm in itertools.permutations(right):
+        total = 0
+        for x, y in zip(left, perm):
+            d = slip_distance(x, y, tv)
+            if d is None:
+                break
+            total += d
+        else:
+            if best is None or total < best:
+                best = total
+    if best is None:
+        return None
+    return 1.0 - best / longest
+
+
+def _profile(text: str | None, tv: TextVocabulary) -> tuple:
+    """(canonical words, the same run together), remembered."""
+    key = ("profile", text)
+    found = tv.cache.get(key)
+    if found is None:
+        words = _canonical(text, tv)
+        found = remember(tv, key, (words, "".join(words)))
+    return found
+
+
+def near_equal(a: str | None, b: str | None, tv: TextVocabulary, threshold: float) -> bool:
+    """Are two texts equal up to case, spacing, punctuation, function words, spelling and slips?"""
+    (wa, ja), (wb, jb) = _profile(a, tv), _profile(b, tv)
+    if ja == jb:  # also when the normalised texts are equal: canonical words derive from them
+        return True
+    if len(wa) != len(wb) or abs(len(ja) - len(jb)) > 2 * tv.max_slips:
+        return False
+    score = similarity(list(wa), list(wb), tv)
+    return score is not None and score >= threshold
+
+
+# ------------------------------------------------------------------------------------------------
+# the index
+
+
+@dataclass
+class _Variant:
+    words: tuple
+    block: Hashable
+    items: list = field(default_factory=list)
+
+
+class NearDuplicateIndex:
+    """Texts added with a key (a node id, or (node id, indicator number)) and an optional block
+    (texts in different blocks are never compared). `clusters()` gives the groups of near-duplicate
+    texts that are not all exactly equal, each as a list of (key, text) in the order added."""
+
+    def __init__(self, tv: TextVocabulary, threshold: float) -> None:
+        self.tv = tv
+        self.threshold = threshold
+        self._variants: dict[tuple, _Variant] = {}
+        self._order: list[tuple] = []
+
+    def add(self, key: Hashable, text: str | None, block: Hashable = None) -> None:
+        norm = normalised(text, self.tv)
+        if not norm:
+            return
+        vid = (block, norm)
+        variant = self._variants.get(vid)
+        if variant is None:
+            variant = _Variant(_canonical(text, self.tv, norm), block)
+            self._variants[vid] = variant
+            self._order.append(vid)
+        variant.items.append((key, text))
+
+    def __len__(self) -> int:
+        return sum(len(v.items) for v in self._variants.values())
+
+    def clusters(self) -> list[list[tuple]]:
+        tv = self.tv
+        order = self._order
+        variants = [self._variants[vid] for vid in order]
+        vocabulary = set()
+        for variant in variants:
+            vocabulary.update(variant.words)
+        reps = slip_representatives(vocabulary, tv)
+        rep = reps.__getitem__
+        blocks: dict[tuple, list[int]] = defaultdict(list)
+        for i, variant in enumerate(variants):
+            words = variant.words
+            if not words:
+                continue
+            blocks[("w", variant.block, tuple(sorted(map(rep, words))))].append(i)
+            blocks[("c", variant.block, "".join(words))].append(i)
+        uf = _UnionFind()
+        for members in blocks.values():
+            if len(members) < 2:
+                continue
+            if len(members) <= PAIRWISE_LIMIT:
+                pairs = itertools.combinations(members, 2)
+            else:  # a large block: each variant against the first and against its predecessor
+                pairs = itertools.chain(((members[0], m) for m in members[1:]), zip(members[1:], members[2:]))
+            for i, j in pairs:
+                if uf.find(i) == uf.find(j):
+                    continue
+                score = similarity(variants[i].words, variants[j].words, tv)
+                if score is not None and score >= self.threshold:
+                    uf.union(i, j)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(order)):
+            if i in uf.parent:
+                groups[uf.find(i)].append(i)
+        out = []
+        for members in sorted(groups.values(), key=min):
+            if len(members) < 2:
+                continue
+            out.append([item for i in sorted(members) for item in variants[i].items])
+        return out
+
+
+# ------------------------------------------------------------------------------------------------
+# content words (formula-mismatch)
+
+
+def content_words(text: str | None, tv: TextVocabulary, extra_generic: Iterable[str] = ()) -> list[str]:
+    """The words of a text that say what is measured: canonical words with abbreviations also spelled
+    out, generic words (jumlah, persentase, x, 100 ...) and numbers dropped, and a generic head glued to
+    the next word split off ("Jumlahmengemudi" -> "mengemudi")."""
+    key = ("content", text)
+    found = tv.cache.get(key)
+    if found is None:
+        generic, abbreviations, stop = tv.generic, tv.abbreviations, tv.stop_words
+        words = list(_canonical(text, tv))
+        if words and words[0] not in generic:  # a head glued to the next word: "Jumlahmengemudi"
+            for g in _GLUED_HEADS:
+                if words[0].startswith(g) and len(words[0]) - len(g) >= 3:
+                    words[0] = words[0][len(g):]
+                    break
+        out = [w for w in words if w not in generic and not w.isdigit() and len(w) > 1]
+        if not abbreviations.keys().isdisjoint(words):
+            out += [v for w in words for v in abbreviations.get(w, ())
+                    if v not in generic and v not in stop and len(v) > 1]
+        found = remember(tv, key, tuple(out))
+    if not extra_generic:
+        return list(found)
+    extra = frozenset(extra_generic)
+    return [w for w in found if w not in extra]
+
+
+_GLUED_HEADS = ("jumlah", "persentase", "total")
+
+
+@functools.lru_cache(maxsize=65536)
+def _stems(word: str) -> frozenset:
+    return stems(word)
+
+
+def related_words(a: str, b: str, tv: TextVocabulary) -> bool:
+    """Do two content words speak of the same thing: equal, synonyms, sharing a stem, one a slip of the
+    other, or one containing the other (words run together)?"""
+    if a == b:
+        return True
+    key = ("related", a, b) if a < b else ("related", b, a)
+    found = tv.cache.get(key)
+    if found is None:
+        found = remember(tv, key, _related(a, b, tv))
+    return found
+
+
+def _related(a: str, b: str, tv: TextVocabulary) -> bool:
+    ga, gb = tv.synonyms.get(a), tv.synonyms.get(b)
+    if ga is not None and ga == gb:
+        return True
+    if _stems(a) & _stems(b):
+        return True
+    if slip_distance(a, b, tv) is not None:
+        return True
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return len(shorter) >= 5 and shorter in longer
+
+
+def share_content(a: Iterable[str], b: Iterable[str], tv: TextVocabulary) -> bool:
+    """Does any content word of `a` relate to one of `b`?"""
+    a, b = list(a), list(b)
+    if not set(a).isdisjoint(b):  # a word in common: the usual case, decided at once
+        return True
+    return any(related_words(x, y, tv) for x in a for y in b)
+
+
+def head_word(text: str | None, tv: TextVocabulary, heads: Iterable[str] = ()) -> str:
+    """The first canonical word of an indicator name ("Presentase ..." -> "persentase"); a known head
+    glued to the next word is split off ("Jumlahmengemudi" -> "jumlah")."""
+    words = canonical_words(text, tv)
+    if not words:
+        return ""
+    first = words[0]
+    heads = tuple(heads)
+    if first in heads:
+        return first
+    for h in sorted(heads, key=len, reverse=True):
+        if first.startswith(h) and len(first) - len(h) >= 3:
+            return h
+    return first
+
+
+def organisation_keys(tv: TextVocabulary, *names: str | None) -> set[str]:
+    """The keys an organisation may be referred to by: each name (or id) run together, and run together
+    without its kind and generic words ("Kecamatan Praya", "Kantor Camat Praya", "praya" -> "praya")."""
+    dropped = set(tv.organisation_words)
+    for phrases in tv.organisation_kinds.values():
+        for phrase in phrases:
+            dropped.update(phrase.split())
+    keys = set()
+    for name in names:
+        words = normalise(name).split()
+        if not words:
+            continue
+        keys.add("".join(words))
+        core = [w for w in words if w not in dropped]
+        if core:
+            keys.add("".join(core))
+    return keys
+
+
+def counted_noun(text: str | None, tv: TextVocabulary, units, anywhere: bool = False) -> tuple[str, str] | None:
+    """(noun, count class) of what a "Jumlah ..." text counts ("Jumlah seluruh ASN ..." -> ("asn", "orang")),
+    the noun matched to units.yaml `count_nouns` allowing a spelling slip; None when the text does not
+    start with a count head (or, with `anywhere`, hold one) or counts something the vocabulary does not
+    class."""
+    words = canonical_words(text, tv)
+    heads = units.count_heads
+    start = None
+    for i, w in enumerate(words if anywhere else words[:1]):
+        if w in heads:
+            start, rest = i + 1, words[i + 1:]
+            break
+        glued = next((h for h in heads if w.startswith(h) and len(w) - len(h) >= 3), None)
+        if glued:
+            start, rest = i + 1, [w[len(glued):], *words[i + 1:]]
+            break
+    if start is None:
+        return None
+    noun = next((w for w in rest if w not in units.quantifiers), None)
+    if noun is None:
+        return None
+    key = ("count class", noun, id(units))
+    if key not in tv.cache:
+        klass = units.count_nouns.get(noun)
+        if klass is None:
+            klass = next((c for known, c in units.count_nouns.items() if slip_distance(noun, known, tv) is not None), None)
+        remember(tv, key, klass)
+    klass = tv.cache[key]
+    return (noun, klass) if klass else None

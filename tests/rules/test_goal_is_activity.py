@@ -1,0 +1,133 @@
+"""goal-is-activity: outcome statements phrased as an activity, an output or an effort."""
+
+import re
+
+import pytest
+from helpers import SAMPLES, run_rule
+
+from kinerja_graph import checks
+from kinerja_graph.graph import build_graph
+from kinerja_graph.loaders import load
+
+RULE = "goal-is-activity"
+
+
+def one(statement: str, level: str = "immediate outcome") -> str:
+    return f"""
+organisation: {{name: Kecamatan Uji, type: kecamatan}}
+nodes:
+  - {{id: "1", statement: "{statement}", level: {level}}}
+"""
+
+
+def nodes_of(found):
+    return [f.node for f in found]
+
+
+def test_an_activity_statement_at_outcome_level_is_reported():
+    found = run_rule(RULE, one("Koordinasi penyelenggaraan pelayanan kecamatan"))
+    assert nodes_of(found) == ["1"]
+    f = found[0]
+    assert f.severity == "warning" and f.area == "levels" and f.lke == "1.b.4"
+    assert f.message("id") == ('Immediate Outcome "Koordinasi penyelenggaraan pelayanan kecamatan" dirumuskan sebagai '
+                               "kegiatan ('Koordinasi'), bukan kondisi yang ingin dicapai; rumuskan perubahan "
+                               'kondisinya, mis. "Meningkatnya …" atau "Menurunnya …"')
+    assert "is phrased as an activity ('Koordinasi')" in f.message("en")
+
+
+@pytest.mark.parametrize("statement", ["Penyusunan dokumen perencanaan", "Fasilitasi pelayanan program kesejahteraan",
+                                       "Pelaksanaan urusan pemerintahan", "Pembinaan perangkat desa",
+                                       "Pengelolaan keuangan perangkat daerah yang baik",
+                                       "Peningkatan kinerja pemerintah desa", "1. Penyusunan dokumen perencanaan"])
+def test_activity_openers(statement):
+    found = run_rule(RULE, one(statement, "intermediate outcome"))
+    assert nodes_of(found) == ["1"] and "dirumuskan sebagai kegiatan" in found[0].message("id")
+
+
+@pytest.mark.parametrize("statement", ["Terselenggaranya pelayanan perkantoran sesuai SOP",
+                                       "Terlaksananya urusan pemerintahan yang dilimpahkan kepada Camat",
+                                       "Tersusunnya dokumen perencanaan", "Tersedianya sarana prasarana",
+                                       "Terseleenggaranya Urusan Pemerintahan Umum",
+                                       "Memastikan ketersediaan sarana prasarana pendukung"])
+def test_output_openers_get_the_output_message(statement):
+    found = run_rule(RULE, one(statement))
+    assert nodes_of(found) == ["1"]
+    assert "dirumuskan sebagai keluaran yang selesai dikerjakan" in found[0].message("id")
+    assert "is phrased as an output delivered" in found[0].message("en")
+
+
+@pytest.mark.parametrize("statement", ["Meningkatnya kualitas pelayanan publik", "Menurunnya gangguan trantibum",
+                                       "Terwujudnya stabilitas sosial masyarakat", "Terkendalinya inflasi daerah",
+                                       "ASN yang berkinerja", "meningkatnya pembinaan dan pengawasan pemerintahan desa"])
+def test_conditions_and_unplaceable_statements_pass(statement):
+    assert run_rule(RULE, one(statement, "intermediate outcome")) == []
+
+
+@pytest.mark.parametrize("level", ["output", "process", "sasaran kegiatan", "sub kegiatan"])
+def test_activities_are_what_outputs_and_processes_are_made_of(level):
+    assert run_rule(RULE, one("Penyusunan dokumen perencanaan", level)) == []
+    assert run_rule(RULE, one("Tersusunnya dokumen perencanaan", level)) == []
+
+
+def test_effort_verbs_are_reported_at_sasaran_levels_but_not_at_tujuan():
+    found = run_rule(RULE, one("Meningkatkan kualitas pelayanan publik", "intermediate outcome"))
+    assert nodes_of(found) == ["1"] and "dirumuskan sebagai upaya ('Meningkatkan')" in found[0].message("id")
+    assert run_rule(RULE, one("Mewujudkan kinerja pelayanan kecamatan yang prima", "ultimate outcome")) == []
+    assert nodes_of(run_rule(RULE, one("Mewujudkan kinerja pelayanan kecamatan yang prima", "ultimate outcome"),
+                             {"effort-levels": ["ultimate_outcome"]})) == ["1"]
+    assert run_rule(RULE, one("Meningkatkan kualitas pelayanan publik"), {"effort-levels": []}) == []
+
+
+def test_an_effort_verb_on_an_activity_is_an_activity_at_every_outcome_level():
+    found = run_rule(RULE, one("Meningkatkan Pembinaan dan Pengawasan Urusan Pemerintahan", "ultimate outcome"))
+    assert nodes_of(found) == ["1"] and "('Meningkatkan' + 'Pembinaan')" in found[0].message("id")
+    assert nodes_of(run_rule(RULE, one("Meningkatkan Pembinaan", "immediate outcome"), {"effort-levels": []})) == ["1"]
+
+
+def test_levels_option_and_goals_in_document_order():
+    text = """
+organisation: {name: Kecamatan Uji}
+nodes:
+  - {id: b, statement: Koordinasi kegiatan, level: intermediate outcome}
+  - {id: a, parent: b, statement: Fasilitasi kegiatan, level: immediate outcome}
+  - {id: x, parent: a, indicators: [{name: Jumlah rapat}], level: immediate outcome}
+"""
+    assert nodes_of(run_rule(RULE, text)) == ["b", "a"]
+    assert nodes_of(run_rule(RULE, text, {"levels": ["immediate_outcome"]})) == ["a"]
+
+
+def test_doc_example_fails_and_fix_passes():
+    rule = checks.get(RULE)
+    headings = re.findall(r"^## .*$", rule.doc, re.M)
+    assert headings == ["## What it does", "## Why it matters", "## Example", "## Fix", "## Options"]
+    example, fix = re.findall(r"```yaml\n(.*?)```", rule.doc, re.S)
+    org = "organisation: {name: Contoh}\n"
+    assert nodes_of(run_rule(RULE, org + example)) == ["1.1", "1.2"]
+    assert run_rule(RULE, org + fix) == []
+
+
+def _sample(name):
+    path = SAMPLES / name
+    if not path.exists():
+        pytest.skip(f"sample {name} not present yet")
+    return build_graph(load(path))
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("clean.yaml", []),  # the well-formed sample: not one false alarm
+    ("praya.yaml", ["1.4.1", "1.4.2", "1.4.3", "1.4.5"]),
+    ("pino-raya.yaml", ["1b", "1c", "4"]),
+    ("sokaraja.yaml", ["1.1.1"]),
+    ("pujon.yaml", ["1", "1.1", "1.2", "1.3", "1.6"]),
+])
+def test_samples_report_exactly_the_statements_their_readme_lists(name, expected):
+    assert nodes_of(run_rule(RULE, _sample(name))) == expected
+
+
+def test_batumandi_output_statements_at_outcome_labels_are_reported():
+    G = _sample("batumandi.yaml")
+    found = run_rule(RULE, G)
+    assert len(found) == 10
+    assert all(G.nodes[f.node]["statement"].lower().startswith(("terlaksananya", "terselenggaranya",
+                                                                "terkoordinasinya", "terfasilitasinya"))
+               for f in found)

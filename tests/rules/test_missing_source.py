@@ -1,0 +1,37 @@
+"""missing-source: an indicator without a data source, or with "s" or "-" for one."""
+
+from helpers import SAMPLES, run_rule
+
+from kinerja_graph.graph import build_graph
+from kinerja_graph.loaders import load
+
+RULE = "missing-source"
+
+
+def doc(indicators: str) -> str:
+    return ("organisation: {name: Kecamatan Uji}\nnodes:\n"
+            "  - id: '1'\n    statement: Meningkatnya kualitas layanan publik\n    level: intermediate outcome\n"
+            f"    indicators:\n{indicators}")
+
+
+def test_absent_and_one_letter_sources_are_reported():
+    found = run_rule(RULE, doc("""\
+      - {name: Persentase layanan sesuai SOP}
+      - {name: Jumlah laporan, source: s}
+      - {name: Indeks Kepuasan Masyarakat, source: Laporan survei kepuasan masyarakat}
+"""))
+    assert [f.message("id") for f in found] == [
+        'Indikator "Persentase layanan sesuai SOP" tidak punya sumber data',
+        'Sumber data indikator "Jumlah laporan" hanya "s": sebutkan dokumen, aplikasi atau unit penyedia datanya',
+    ]
+
+
+def test_min_length_zero_accepts_a_letter():
+    assert run_rule(RULE, doc("""\
+      - {name: Jumlah laporan, source: s}
+"""), {"min-length": 0}) == []
+
+
+def test_sokaraja_stray_and_missing_sources():
+    found = run_rule(RULE, build_graph(load(str(SAMPLES / "sokaraja.yaml"))))
+    assert [f.node for f in found] == ["1.1", "1.1.1.3.1"]

@@ -1,0 +1,170 @@
+"""The checker engine: frozen graph, silences, broken rules, several files, exit codes, order."""
+
+import networkx as nx
+import pytest
+from helpers import SAMPLES, graph_from_yaml
+
+from kinerja_graph import checks, config, engine
+from kinerja_graph.checks.base import Rule
+from kinerja_graph.config import RuleSetting
+
+DOC = """
+organisation: {name: Kecamatan Uji, id: uji}
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, owner: Camat,
+     indicators: [{name: IKM, formula: rata-rata nilai survei, source: Laporan survei}]}
+  - id: "1.1"
+    parent: "1"
+    statement: Meningkatnya layanan sesuai SOP
+    level: immediate outcome
+    indicators: [{name: Persentase layanan sesuai SOP, formula: a / b x 100%, source: Register layanan}]
+    ignore: [{rule: missing-owner, reason: PJ masih ditetapkan}]
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output,
+     indicators: [{name: Jumlah SOP, formula: jumlah SOP yang disahkan, source: Arsip}]}
+  - {id: "1.1.2", parent: "9", statement: Terlaksananya pelayanan sesuai SOP, level: output, owner: Kasi,
+     indicators: [{name: Jumlah layanan, formula: jumlah layanan tercatat, source: Register}]}
+"""
+
+
+def settings(**changes):
+    return config.default_settings().override(**changes)
+
+
+def test_findings_are_sorted_by_line_and_silences_are_counted_with_their_reason():
+    report = engine.check_graph(graph_from_yaml(DOC), settings(select=["missing-owner", "orphan-node", "stale-ignore"]))
+    assert [(f.rule, f.node, f.line) for f in report.findings] == [
+        ("missing-owner", "1.1.1", 12),
+        ("orphan-node", "1.1.2", 14),
+    ]
+    assert [(s.finding.rule, s.finding.node, s.reason) for s in report.silenced] == [
+        ("missing-owner", "1.1", "PJ masih ditetapkan")]
+    assert report.rules == ["missing-owner", "orphan-node", "stale-ignore"]
+    assert set(report.timings) == set(report.rules)
+
+
+def test_the_graph_given_to_rules_is_frozen():
+    G = graph_from_yaml(DOC)
+    engine.check_graph(G, settings(select=["cycle"]))
+    assert nx.is_frozen(G)
+
+
+class _Boom(Rule):
+    id = "boom"
+    area = "structure"
+    summary = rationale = message = {"id": "x", "en": "x"}
+
+    def check(self, ctx):
+        yield ctx.finding("1", label="x")
+        raise ZeroDivisionError("division by zero in a rule")
+
+
+class _Mutator(Rule):
+    id = "mutator"
+    area = "structure"
+    summary = rationale = message = {"id": "x", "en": "x"}
+
+    def check(self, ctx):
+        ctx.G.add_node("sneaky")  # a frozen graph refuses
+        yield from ()
+
+
+@pytest.fixture
+def broken_rules(monkeypatch):
+    registry = {**checks.all_rules(), "boom": _Boom(), "mutator": _Mutator()}
+    monkeypatch.setattr(checks, "all_rules", lambda: registry)
+    pack = config.load_default_pack()
+    pack.rules["boom"] = RuleSetting(True, "error", {})
+    pack.rules["mutator"] = RuleSetting(True, "error", {})
+    return config.Settings(pack, select=("boom", "mutator", "orphan-node"))
+
+
+def test_a_rule_that_raises_is_an_internal_error_naming_it_and_the_others_still_run(broken_rules):
+    G = graph_from_yaml(DOC)
+    report = engine.check_graph(G, broken_rules)
+    errors = {e.rule: e for e in report.errors}
+    assert set(errors) == {"boom", "mutator"}
+    assert errors["boom"].kind == "internal"
+    assert "internal error in rule boom: ZeroDivisionError: division by zero in a rule" in errors["boom"].message
+    assert "test_engine.py" in errors["boom"].message  # where, for the bug report
+    assert "Frozen graph" in errors["mutator"].message
+    assert "sneaky" not in G
+    assert [f.rule for f in report.findings] == ["orphan-node"]  # boom's half-finished findings are dropped
+    whole = engine.Report([report])
+    assert whole.exit_code() == 2 and whole.summary()["internal_errors"] == 2
+
+
+def test_exit_codes_follow_fail_on():
+    G = graph_from_yaml(DOC)
+    only_info = settings(select=["single-child"])
+    assert engine.Report([engine.check_graph(G, only_info)]).exit_code() == 0  # info does not reach error
+    assert engine.Report([engine.check_graph(G, only_info.override(fail_on="info"))]).exit_code() == 1
+    assert engine.Report([engine.check_graph(G, only_info.override(fail_on="warning"))]).exit_code() == 0
+    errors = settings(select=["orphan-node"])
+    assert engine.Report([engine.check_graph(G, errors)]).exit_code() == 1
+
+
+def test_several_files_an_unreadable_one_is_reported_and_the_others_checked(tmp_path):
+    good = tmp_path / "uji.yaml"
+    good.write_text(DOC, encoding="utf-8")
+    bad = tmp_path / "rusak.yaml"
+    bad.write_text("organisation: {name: X}\nnodes: [\n", encoding="utf-8")
+    missing = tmp_path / "tidak-ada.csv"
+    report = engine.check_paths([str(bad), str(good), str(missing)], lambda p: settings(select=["orphan-node"]))
+    assert [r.file for r in report.files] == [str(bad), str(good), str(missing)]
+    assert [r.readable for r in report.files] == [False, True, False]
+    assert "not valid YAML" in report.files[0].errors[0].message
+    assert "no such file" in report.files[2].errors[0].message
+    assert [f.node for f in report.files[1].findings] == ["1.1.2"]
+    assert report.exit_code() == 2
+    assert report.summary() == {"files": 3, "error": 1, "warning": 0, "info": 0, "silenced": 0, "unreadable": 2,
+                                "internal_errors": 0}
+
+
+def test_every_cascade_of_the_run_is_visible_to_the_rules(tmp_path, monkeypatch):
+    seen = {}
+
+    class _Spy(Rule):
+        id = "spy"
+        area = "structure"
+        summary = rationale = message = {"id": "x", "en": "x"}
+
+        def check(self, ctx):
+            seen[ctx.G.graph["file"]] = sorted(ctx.G.graph["cascades"])
+            yield from ()
+
+    registry = {**checks.all_rules(), "spy": _Spy()}
+    monkeypatch.setattr(checks, "all_rules", lambda: registry)
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text(DOC, encoding="utf-8")
+    b.write_text(DOC.replace("id: uji", "id: lain"), encoding="utf-8")
+    engine.check_paths([str(a), str(b)], lambda p: settings(select=["spy"]))
+    assert seen == {str(a): ["lain", "uji"], str(b): ["lain", "uji"]}
+
+
+def test_each_file_gets_the_settings_that_apply_to_it(tmp_path):
+    (tmp_path / "ketat").mkdir()
+    (tmp_path / "ketat" / "kinerja.toml").write_text('fail-on = "info"\nselect = ["single-child"]\n', encoding="utf-8")
+    strict, plain = tmp_path / "ketat" / "a.yaml", tmp_path / "b.yaml"
+    strict.write_text(DOC, encoding="utf-8")
+    plain.write_text(DOC, encoding="utf-8")
+    report = engine.check_paths([str(strict), str(plain)], config.Resolver())
+    assert report.files[0].rules == ["single-child"] and report.files[0].fail_on == "info"
+    assert report.files[0].failed()
+    assert "single-child" in report.files[1].rules and report.files[1].fail_on == "error"
+
+
+def test_the_run_is_deterministic():
+    def run():
+        report = engine.check_paths([str(SAMPLES / "pujon.yaml"), str(SAMPLES / "praya.yaml")],
+                                    lambda p: config.default_settings())
+        return [(f.file, f.rule, f.node, f.related, f.message("id")) for f in report.findings]
+
+    first = run()
+    assert first and first == run()
+
+
+def test_all_samples_check_without_internal_errors():
+    paths = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in (".yaml", ".csv", ".json", ".xlsx"))
+    report = engine.check_paths(paths, lambda p: config.default_settings())
+    assert report.errors == []
+    assert all(r.findings for r in report.files)  # every sample keeps its authors' defects
