@@ -41,9 +41,10 @@ class Location:
         return f"{self.file}:{self.line}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Target:
-    """A yearly target as written, with its parsed number and unit when it has them."""
+    """A yearly target as written, with its parsed number and unit when it has them (immutable:
+    equal texts share one parsed Target)."""
 
     text: str
     value: float | None = None

@@ -53,6 +53,7 @@ def load_policy_file(path: Path, schema_name: str) -> dict:
     return data
 
 
+@functools.lru_cache(maxsize=8192)
 def key(text: object) -> str:
     """Normalise a label for matching: lower case, accents dropped, only letters and digits kept."""
     s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")

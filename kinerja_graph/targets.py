@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kinerja_graph.model import Target
@@ -45,8 +46,18 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _parse_cached(raw: str) -> Target:
+    return _parse(raw)
+
+
 def parse_target(text: str) -> Target:
+    """Targets repeat ("75", "1 Dokumen"); each distinct text is parsed once."""
     raw = str(text)
+    return _parse_cached(raw) if len(raw) <= 64 else _parse(raw)
+
+
+def _parse(raw: str) -> Target:
     s = raw.strip()
     if not s:
         return Target(raw, kind="blank")

@@ -37,6 +37,8 @@ class RawFloat(float):
 
 def text_of(value) -> str:
     """A scalar as the text it was written as."""
+    if type(value) is str:
+        return value
     raw = getattr(value, "raw", None)
     if raw is not None:
         return raw
@@ -56,12 +58,15 @@ class RawDocument:
     file: str = ""
     format: str = ""
     problems: list[str] = field(default_factory=list)  # found while reading; reported with the rest
-    field_locations: dict[tuple[int, str], Location] = field(default_factory=dict)  # (id(mapping), field) -> cell
+    # tables: (id(mapping), field) -> (row, column letter), made into a Location only when asked for
+    field_cells: dict[tuple[int, str], tuple] = field(default_factory=dict)
+    cell_kind: str = "row"
+    sheet: str | None = None
 
     def where(self, mapping, field_name: str | None = None) -> Location:
         """Where a mapping stands — or, in a table, the very cell of one of its fields."""
         if field_name is not None:
-            found = self.field_locations.get((id(mapping), field_name))
+            found = self.field_cells.get((id(mapping), field_name))
             if found is not None:
-                return found
+                return Location(self.file, found[0], self.cell_kind, self.sheet, found[1])
         return self.locations.get(id(mapping)) or Location(self.file)

@@ -7,6 +7,7 @@ node tree is converted iteratively, so no depth of nesting reaches Python's recu
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 
@@ -99,7 +100,7 @@ def _convert(root, file: str, locations: dict[int, Location]):
 
 
 _END = object()
-_KEY = re.compile(r'(?<!\\)"(id|name)"\s*:')
+_KEY = re.compile(r'"(?:id|name)"\s*:')
 
 
 def read_json(text: str, file: str) -> RawDocument:
@@ -114,13 +115,23 @@ def read_json(text: str, file: str) -> RawDocument:
     return RawDocument(data, locations, file, "json")
 
 
-def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> None:
-    """Give every object holding an "id" or "name" key the line of that key.
+def _owners_recursive(item, owners: list) -> None:
+    """Append, in text order, the object owning each "id"/"name" key (fast path)."""
+    if type(item) is dict:
+        for k, v in item.items():
+            if k == "id" or k == "name":
+                owners.append(item)
+            t = type(v)
+            if t is dict or t is list:
+                _owners_recursive(v, owners)
+    else:
+        for v in item:
+            t = type(v)
+            if t is dict or t is list:
+                _owners_recursive(v, owners)
 
-    json.loads keeps key order, so walking the data in key order meets the "id"/"name" keys in the
-    order they stand in the text; a key is never preceded by a backslash, a quote inside a string
-    always is. If the counts disagree (duplicate keys), lines are left out rather than guessed.
-    """
+
+def _owners_iterative(data) -> list:
     owners = []
     stack = [iter([data])]
     while stack:
@@ -137,11 +148,27 @@ def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> 
             stack.append(iter([(k, v, item) for k, v in item.items()]))
         elif isinstance(item, list):
             stack.append(iter(item))
-    positions = [m.start() for m in _KEY.finditer(text)]
+    return owners
+
+
+def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> None:
+    """Give every object holding an "id" or "name" key the line of that key.
+
+    json.loads keeps key order, so walking the data in key order meets the "id"/"name" keys in the
+    order they stand in the text; a key is never preceded by a backslash, a quote inside a string
+    always is. If the counts disagree (duplicate keys), lines are left out rather than guessed.
+    """
+    owners: list = []
+    try:
+        _owners_recursive(data, owners)
+    except RecursionError:  # a pathologically deep document: the same walk without recursion
+        owners = _owners_iterative(data)
+    # a key's quote is never escaped; a quote inside a string always is
+    positions = [p for p in (m.start() for m in _KEY.finditer(text)) if p == 0 or text[p - 1] != "\\"]
     if len(positions) != len(owners):
         return
-    line, last = 1, 0
+    newlines = [m.start() for m in re.finditer("\n", text)]
     for pos, owner in zip(positions, owners):
-        line += text.count("\n", last, pos)
-        last = pos
-        locations.setdefault(id(owner), Location(file, line))
+        key = id(owner)
+        if key not in locations:
+            locations[key] = Location(file, bisect.bisect_left(newlines, pos) + 1)

@@ -45,16 +45,20 @@ class Column:
 def csv_rows(text: str, file: str) -> list[Row]:
     """Split CSV text into rows, choosing the delimiter that yields the best header."""
     csv.field_size_limit(1 << 30)  # long cells are refused below, with their row and column
-    best = None
-    for delimiter in DELIMITERS:
+    head = "\n".join(text.splitlines()[:HEADER_SCAN])
+    best_score, best = -1, DELIMITERS[0]
+    for delimiter in DELIMITERS:  # chosen on the first rows only; the whole file is parsed once
         try:
-            rows = [Row(i + 1, r) for i, r in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))]
-        except csv.Error as exc:
-            raise InputError.one(file, f"not valid CSV: {exc}") from None
-        score = max((_header_score(r.cells) for r in rows[:HEADER_SCAN]), default=0)
-        if best is None or score > best[0]:
-            best = (score, rows)
-    return best[1]
+            sample = list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
+        except csv.Error:
+            continue
+        score = max((_header_score(r) for r in sample), default=0)
+        if score > best_score:
+            best_score, best = score, delimiter
+    try:
+        return [Row(i + 1, r) for i, r in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=best))]
+    except csv.Error as exc:
+        raise InputError.one(file, f"not valid CSV: {exc}") from None
 
 
 def _header_score(cells: list[str]) -> int:
@@ -176,7 +180,8 @@ def read_table(rows: list[Row], file: str, fmt: str, sheet: str | None = None, l
         document["organisation"]["name"] = _name_from(preamble, file)
     if preamble:
         document.setdefault("notes", {})["preamble"] = "\n".join(preamble)
-    return RawDocument(document, reader.locations, file, fmt, field_locations=reader.field_locations)
+    return RawDocument(document, reader.locations, file, fmt, field_cells=reader.field_cells,
+                       cell_kind=kind, sheet=sheet)
 
 
 def _name_from(preamble: list[str], file: str) -> str:
@@ -234,7 +239,7 @@ class _TableReader:
         self.file = file
         self.entries: list[dict] = []
         self.locations: dict[int, Location] = {}
-        self.field_locations: dict[tuple[int, str], Location] = {}
+        self.field_cells: dict[tuple[int, str], tuple[int, str | None]] = {}  # -> (row, column letter)
         self.problems: list[str] = []
         self.by_id: dict[str, tuple[dict, Row]] = {}
         self.current: tuple[dict, Row] | None = None
@@ -313,7 +318,7 @@ class _TableReader:
             for f in ("formula", "unit", "calculation", "polarity", "source"):
                 if f in fields:
                     indicator[f] = fields[f]
-                    self.field_locations[(id(indicator), f)] = self.where(row, cols.get(f))
+                    self.field_cells[(id(indicator), f)] = (row.number, _letter(cols.get(f)))
             if "indicator_notes" in fields:
                 indicator["notes"] = fields["indicator_notes"]
             if targets:
@@ -350,7 +355,7 @@ class _TableReader:
             value = _node_value(k, v)
             if k not in entry or entry[k] in (None, [], ""):
                 entry[k] = value
-                self.field_locations[(id(entry), k)] = self.where(row, cols.get(k))
+                self.field_cells[(id(entry), k)] = (row.number, _letter(cols.get(k)))
             elif entry[k] != value:
                 self.problems.append(
                     f"{self.where(row, cols.get(k))}: {self._header(k)}: {v!r} conflicts with row {first_row.number} "
@@ -361,7 +366,7 @@ class _TableReader:
         entry: dict = {}
         for k, v in node_part.items():
             entry[k] = _node_value(k, v)
-            self.field_locations[(id(entry), k)] = self.where(row, cols.get(k))
+            self.field_cells[(id(entry), k)] = (row.number, _letter(cols.get(k)))
         self.entries.append(entry)
         self.locations[id(entry)] = self.where(row, cols.get("statement") or cols.get("indicator") or cols.get("id"))
         self.current = (entry, row)
@@ -421,6 +426,10 @@ class _TableReader:
             entry["id"] = f"{parent['id']}.{counters[key]}" if parent is not None else str(counters[key])
             if parent is not None:
                 entry["parent"] = parent["id"]
+
+
+def _letter(column: Column | None) -> str | None:
+    return column.letter if column is not None else None
 
 
 def _note_key(header: str) -> str:

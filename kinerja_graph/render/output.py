@@ -35,7 +35,9 @@ from kinerja_graph.render.style import Style, load_style
 
 FORMATS = ("svg", "png", "pdf", "dot")
 ENGINES = ("auto", "dot", "pygraphviz")
-_NOISE = re.compile(r"^Fontconfig (warning|error)")
+# fontconfig chatter (cache warnings; "SOURCE_DATE_EPOCH: strtoull" when a cache was built under
+# SOURCE_DATE_EPOCH=0) is not a rendering problem
+_NOISE = re.compile(r"^Fontconfig( (warning|error))?:?")
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[^)]*\)")
 
 
