@@ -29,36 +29,39 @@ def crosscutting_key(name: str) -> str:
 
 def build_graph(cascade: Cascade) -> nx.DiGraph:
     levels = policy.levels()
+    by_level = {lv.id: lv for lv in levels.levels}
     G = nx.DiGraph(organisation=cascade.organisation, period=cascade.years, file=cascade.file, cascade=cascade)
-    for order, node in enumerate(cascade.nodes):
-        level = levels.by_id(node.level)
-        G.add_node(
-            node.id,
-            kind="goal" if node.is_goal else "indicator",
-            order=order,
-            statement=node.statement,
-            level=node.level,
-            tier=level.tier if level else None,
-            rank=level.rank if level else None,
-            owner=node.owner,
-            indicators=node.indicators,
-            location=node.location,
-            missing_parents=[],
-            node=node,
-        )
+    kinds = {}
+    nodes = []
+    for order, node in enumerate(cascade.nodes):  # bulk adds: a 10^5-node cascade builds in a blink
+        level = by_level.get(node.level)
+        kind = kinds[node.id] = "goal" if node.is_goal else "indicator"
+        nodes.append((node.id, {
+            "kind": kind, "order": order, "statement": node.statement, "level": node.level,
+            "tier": level.tier if level else None, "rank": level.rank if level else None,
+            "owner": node.owner, "indicators": node.indicators, "location": node.location,
+            "missing_parents": [], "node": node,
+        }))
+    G.add_nodes_from(nodes)
+    contribution, crosscutting, bodies = [], [], {}
     for node in cascade.nodes:
-        if not node.is_goal:
+        if kinds[node.id] != "goal":
             continue
         for parent in node.parents:
-            if parent in G and G.nodes[parent]["kind"] == "goal":
-                G.add_edge(parent, node.id, kind="contribution")
+            if kinds.get(parent) == "goal":
+                contribution.append((parent, node.id))
             else:
                 G.nodes[node.id]["missing_parents"].append(parent)
         for link in node.crosscutting:
             key = crosscutting_key(str(link))
-            if key not in G:
-                G.add_node(key, kind="crosscutting", name=link.target, ref=link, order=len(G))
-            G.add_edge(node.id, key, kind="crosscutting")
+            if key not in bodies:
+                bodies[key] = {"kind": "crosscutting", "name": link.target, "ref": link}
+            crosscutting.append((node.id, key))
+    for key, attrs in bodies.items():
+        if key not in G:
+            G.add_node(key, order=len(G), **attrs)
+    G.add_edges_from(contribution, kind="contribution")
+    G.add_edges_from(crosscutting, kind="crosscutting")
     return G
 
 

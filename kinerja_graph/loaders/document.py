@@ -307,7 +307,7 @@ def _indicator(entry, raw, node_id, vocab, problems) -> Indicator | None:
         return None
     calculation = _opt(entry.get("calculation"))
     if calculation is not None:
-        canonical = vocab.calculation_of(calculation)
+        canonical = _memo(vocab.calculation_of, calculation)
         if canonical is None:
             problems.append(
                 f"{raw.where(entry, 'calculation')}: calculation: unknown calculation type {calculation!r} (indicator {name!r}); "
@@ -316,7 +316,7 @@ def _indicator(entry, raw, node_id, vocab, problems) -> Indicator | None:
         calculation = canonical
     polarity = _opt(entry.get("polarity"))
     if polarity is not None:
-        canonical = vocab.polarity_of(polarity)
+        canonical = _memo(vocab.polarity_of, polarity)
         if canonical is None:
             problems.append(
                 f"{raw.where(entry, 'polarity')}: polarity: unknown polarity {polarity!r} (indicator {name!r}); accepted: higher, lower"
@@ -325,7 +325,7 @@ def _indicator(entry, raw, node_id, vocab, problems) -> Indicator | None:
     targets = {}
     for year, value in (entry.get("targets") or {}).items():
         text = text_of(value["text"]) if isinstance(value, dict) else ("" if value is None else text_of(value))
-        targets[int(year)] = parse_target(text)
+        targets[_memo(int, year)] = parse_target(text)
     return Indicator(
         name=name,
         formula=_opt(entry.get("formula")),
@@ -337,6 +337,21 @@ def _indicator(entry, raw, node_id, vocab, problems) -> Indicator | None:
         notes=_opt(entry.get("notes")),
         location=where,
     )
+
+
+_MEMO: dict = {}
+
+
+def _memo(function, text):
+    """function(text), remembered: labels and years repeat on every row of a large cascade."""
+    k = (function, text)
+    try:
+        return _MEMO[k]
+    except KeyError:
+        if len(_MEMO) > 10_000:
+            _MEMO.clear()
+        value = _MEMO[k] = function(text)
+        return value
 
 
 _MERGEABLE = ("statement", "level_label", "owner")
