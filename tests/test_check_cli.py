@@ -275,13 +275,21 @@ def test_the_json_documentation_names_the_keys_the_output_has(dangling):
     import re
     from pathlib import Path
 
-    docs = Path(__file__).resolve().parent.parent / "docs" / "json-output.md"
-    if not docs.exists():
-        pytest.skip("docs/json-output.md is not in this tree")
-    example = json.loads(re.search(r"```json\n(.*?)```", docs.read_text(encoding="utf-8"), re.S).group(1))
+    docs = Path(__file__).resolve().parent.parent / "README.md"
+    section = docs.read_text(encoding="utf-8").split("## JSON output", 1)[1]
+    example = json.loads(re.search(r"```json\n(.*?)```", section, re.S).group(1))
     data = json.loads(run("check", dangling, "--select", "orphan-node", "--format", "json").output)
     assert list(example) == list(data)
     assert list(example["summary"]) == list(data["summary"])
     documented = {k for f in example["findings"] for k in f}
     assert set(data["findings"][0]) <= documented
     assert set(example["silenced"][0]) - {"cell"} == set(data["findings"][0]) | {"reason"}
+
+
+def test_the_clean_sample_raises_no_error_and_no_warning():
+    path = SAMPLES / "clean.yaml"
+    if not path.exists():
+        pytest.skip("samples/clean.yaml is not in this tree")
+    result = run("check", path, "--fail-on", "warning", "--no-config")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("0 galat, 0 peringatan")
