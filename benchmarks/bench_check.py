@@ -6,17 +6,25 @@ For each size it generates a realistic kecamatan-style cascade (five levels, Ind
 indicators built from templates and objects, so that near-duplicates occur naturally, plus about one
 percent of planted defects: missing owners, placeholder sources, dangling parents, missing target
 years, indicators without a goal, a small circle), writes it as JSON and as CSV into a temporary
-folder, and prints one table with the time and the peak memory of
+folder, and prints two tables.
+
+In this process (times without tracing and with the garbage collector paused, as `kinerja check` runs;
+"peak MiB" is the peak of memory Python allocated during that phase alone, measured by tracemalloc in a
+second, traced run):
 
     load json / load csv   read + validate + normalise (kinerja_graph.loaders.load)
     graph build            kinerja_graph.graph.build_graph
-    rule <id>              each registered rule on its own (whatever rules exist when it runs)
+    rule <id> (n)          each registered rule on its own, n = its findings (whatever rules exist)
     check (all rules)      engine.check_graph with the default pack: every rule, silences, sorting
 
-Times are wall-clock seconds of one run (timed without tracing); "peak MiB" is the peak of memory
-allocated by Python during that phase alone (tracemalloc, in a second, traced run). The process's
-maximum resident size is printed at the end. Target: 10^5 nodes checked by every rule in < 5 s and
-< 1 GiB.
+In a fresh process each (wall-clock seconds including start-up, and the process's peak resident set
+size in MiB, interpreter and imports included):
+
+    python: import only    the baseline
+    load json / load csv   loaders.load alone
+    kinerja check …        the whole command, `kinerja check FILE --format json`, output discarded
+
+Target: 10^5 nodes checked by every rule in < 5 s and < 1 GiB.
 """
 
 from __future__ import annotations
@@ -25,8 +33,9 @@ import argparse
 import csv
 import gc
 import json
+import os
 import random
-import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -176,10 +185,12 @@ def write_csv(doc: dict, path: Path) -> None:
 
 
 def timed(fn):
+    """fn() and its wall-clock seconds, with the garbage collector paused as `kinerja check` pauses it."""
     gc.collect()
-    started = time.perf_counter()
-    value = fn()
-    return value, time.perf_counter() - started
+    with engine.gc_paused():
+        started = time.perf_counter()
+        value = fn()
+        return value, time.perf_counter() - started
 
 
 def traced(fn):
@@ -192,7 +203,38 @@ def traced(fn):
         tracemalloc.stop()
 
 
-def bench(n: int, seed: int, folder: Path, memory: bool) -> list[tuple[str, float, float | None]]:
+_PEAK = """
+import sys
+try:
+    {code}
+except SystemExit:
+    pass
+finally:
+    try:
+        with open("/proc/self/status") as fh:
+            peak = next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        import resource
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    sys.stderr.write(f"\\nPEAK {{peak}}\\n")
+"""
+
+
+def in_child(code: str) -> tuple[float, float | None]:
+    """(wall seconds, peak resident MiB) of a fresh Python process running `code` (stdout discarded).
+
+    The peak is the child's own high-water mark (VmHWM): ru_maxrss of a child would also count this
+    process's memory, which a fork copies.
+    """
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _PEAK.format(code=code)], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, cwd=str(Path(__file__).resolve().parent.parent))
+    seconds = time.perf_counter() - started
+    peaks = [line.split()[1] for line in proc.stderr.splitlines() if line.startswith("PEAK ")]
+    return seconds, float(peaks[-1]) if peaks else None
+
+
+def bench(n: int, seed: int, folder: Path, memory: bool):
     doc = generate(n, seed)
     json_path, csv_path = folder / f"cascade-{n}.json", folder / f"cascade-{n}.csv"
     json_path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
@@ -204,12 +246,12 @@ def bench(n: int, seed: int, folder: Path, memory: bool) -> list[tuple[str, floa
 
     cascade, t_json = timed(lambda: loaders.load(str(json_path)))
     _, t_csv = timed(lambda: loaders.load(str(csv_path)))
+    rows.append(("load json", t_json, None))
+    rows.append(("load csv", t_csv, None))
     G, t_build = timed(lambda: build_graph(cascade))
+    rows.append(("graph build", t_build, traced(lambda: build_graph(cascade)) if memory else None))
     nx.freeze(G)
     G.graph["cascades"] = {cascade.organisation.key: cascade}
-    rows.append(("load json", t_json, traced(lambda: loaders.load(str(json_path))) if memory else None))
-    rows.append(("load csv", t_csv, traced(lambda: loaders.load(str(csv_path))) if memory else None))
-    rows.append(("graph build", t_build, traced(lambda: build_graph(cascade)) if memory else None))
 
     def run_rule(rule_id):
         setting = settings.setting(rule_id)
@@ -220,17 +262,32 @@ def bench(n: int, seed: int, folder: Path, memory: bool) -> list[tuple[str, floa
             return list(rule.check_silences(ctx, ran=frozenset(registry), matched=frozenset()))
         return list(rule.check(ctx))
 
+    rule_total = 0.0
     for rule_id in settings.active_rules():
         found, t_rule = timed(lambda: run_rule(rule_id))
+        rule_total += t_rule
         rows.append((f"rule {rule_id} ({len(found)})", t_rule, traced(lambda: run_rule(rule_id)) if memory else None))
-    report, t_check = timed(lambda: engine.check_graph(G, settings))
+    rows.append(("sum of the rules", rule_total, None))
+    fresh = build_graph(cascade)
+    report, t_check = timed(lambda: engine.check_graph(fresh, settings))
     errors = [e.message for e in report.errors]
     if errors:
         print("\n".join(errors), file=sys.stderr)
     rows.append((f"check (all rules, {len(report.findings)} findings)", t_check,
-                 traced(lambda: engine.check_graph(G, settings)) if memory else None))
-    rows.append(("total: load json + build + check", t_json + t_build + t_check, None))
-    return rows
+                 traced(lambda: engine.check_graph(build_graph(cascade), settings)) if memory else None))
+    del report, fresh, G, cascade
+    gc.collect()
+
+    children = [
+        ("python: import only", "import kinerja_graph.cli"),
+        ("load json", f"from kinerja_graph.loaders import load; load({str(json_path)!r})"),
+        ("load csv", f"from kinerja_graph.loaders import load; load({str(csv_path)!r})"),
+        ("kinerja check FILE.json --format json",
+         f"sys.argv = ['kinerja', 'check', {str(json_path)!r}, '--format', 'json']; "
+         "from kinerja_graph.cli import main; main()"),
+    ]
+    measured = [(name, *in_child(code)) for name, code in children]
+    return rows, measured
 
 
 def main(argv=None) -> int:
@@ -238,20 +295,23 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000", help="node counts, comma-separated")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", metavar="DIR", help="write the generated files here and keep them")
-    parser.add_argument("--no-memory", action="store_true", help="skip the traced (memory) runs")
+    parser.add_argument("--no-memory", action="store_true", help="skip the traced (tracemalloc) runs")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(args.keep) if args.keep else Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         for n in sizes:
-            rows = bench(n, args.seed, folder, not args.no_memory)
-            print(f"\n{n:,} nodes")
+            rows, measured = bench(n, args.seed, folder, not args.no_memory)
+            print(f"\n{n:,} nodes: in this process")
             print(f"  {'phase':<52} {'seconds':>9} {'peak MiB':>9}")
             for name, seconds, peak in rows:
                 print(f"  {name:<52} {seconds:>9.3f} {'' if peak is None else f'{peak:9.1f}':>9}")
-    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nmaximum resident size of this process: {maxrss:,.0f} MiB")
+            print(f"{n:,} nodes: each in a fresh process")
+            print(f"  {'phase':<52} {'seconds':>9} {'peak RSS':>9}")
+            for name, seconds, rss in measured:
+                print(f"  {name:<52} {seconds:>9.3f} {'?' if rss is None else f'{rss:9.0f}':>9}")
+            sys.stdout.flush()
     return 0
 
 

@@ -8,7 +8,8 @@ places: the way a Pemda-wide tree repeats standard wording with different object
 and about 1 % of the goals copy another goal's statement with a typing slip. Reported: the time of
 the index alone (add + clusters) on the statements, then the time of the near-duplicate rule and of
 every rule of this module's author on the whole graph (statements and indicators), and the number
-of clusters found against the number of slips injected.
+of clusters found against the number of slips injected. The first line times a plain Python loop of
+10^7 additions, to compare machines (about 0.35 s on a quiet modern desktop).
 """
 
 from __future__ import annotations
@@ -125,7 +126,16 @@ def run(n: int) -> None:
     print(f"         {'all twelve rules':<24} {total:6.2f} s")
 
 
+def calibrate() -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(10**7):
+        total += i
+    return time.perf_counter() - started
+
+
 if __name__ == "__main__":
     sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000]
+    print(f"machine: a loop of 10^7 additions takes {calibrate():.2f} s")
     for size in sizes:
         run(size)

@@ -12,6 +12,7 @@ import sys
 import click
 
 from kinerja_graph import __version__, api, policy
+from kinerja_graph.commands import ci as _ci
 from kinerja_graph.errors import KinerjaError
 
 EXIT_OK = 0
@@ -96,7 +97,7 @@ def _use_colour(choice: str) -> bool:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--rules", "rules_file", metavar="FILE", type=click.Path(dir_okay=False),
               help="A rule pack (YAML) to use instead of the project configuration.")
 @click.option("--no-config", is_flag=True, help="Ignore kinerja.toml and [tool.kinerja] in pyproject.toml.")
@@ -106,14 +107,16 @@ def _use_colour(choice: str) -> bool:
               help="Do not run these rules: ids or areas, comma-separated or repeated.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Exit 1 when a finding of this severity or a worse one remains. [default: error]")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Report format; json is described in the README (JSON output).")
+@click.option("--format", "fmt", type=click.Choice(_ci.FORMATS), default="text", show_default=True,
+              help="Report format: text, json (README, JSON output), or for CI sarif, github, markdown, junit.")
 @click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text report: auto colours a terminal unless NO_COLOR is set.")
+@_ci.ci_options
 @sheet_option
 @lang_option
-def check(files, rules_file, no_config, select, ignore, fail_on, fmt, colour, sheet, lang):
-    """Check the cascade in each FILE and report its defects.
+def check(files, rules_file, no_config, select, ignore, fail_on, fmt, colour, baseline_file, write_baseline,
+          exit_zero, sheet, lang):
+    """Check the cascade in each FILE (or in the cascade files under each folder) and report its defects.
 
     Exit codes: 0 no finding reaches --fail-on; 1 one does; 2 a file could not be read, a rule broke,
     or the configuration or the command line is wrong. Files are checked independently: a file that
@@ -122,18 +125,23 @@ def check(files, rules_file, no_config, select, ignore, fail_on, fmt, colour, sh
     from kinerja_graph import config, engine
     from kinerja_graph.report import json_format, text
 
+    paths = _ci.expand_paths(files)
+    accepted = _ci.load_baseline(baseline_file)  # read before the run: a bad baseline stops it
     resolver = config.Resolver(rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on)
-    report = engine.check_paths(files, resolver, sheet=sheet)
+    report = engine.check_paths(paths, resolver, sheet=sheet)
+    _ci.record(report, write_baseline, accepted, lang)
     if fmt == "json":
         click.echo(json_format.format_report(report, lang), nl=False)
-        for error in report.errors:
+        for error in report.errors:  # the JSON holds them too; a CI log shows stderr
             for line in error.message.splitlines():
-                click.echo(f"kinerja: {error.file}: {line}" if not line.startswith(error.file) else f"kinerja: {line}",
+                click.echo(f"kinerja: {line}" if line.startswith(error.file) else f"kinerja: {error.file}: {line}",
                            err=True)
-    else:
+    elif fmt == "text":
         use = _use_colour(colour)
         click.echo(text.format_report(report, lang, colour=use), nl=False, color=use)
-    sys.exit(report.exit_code())
+    else:
+        _ci.emit(report, fmt, lang)
+    sys.exit(_ci.exit_code(report, exit_zero=exit_zero, wrote_baseline=bool(write_baseline)))
 
 
 @cli.command("rules")
@@ -161,3 +169,9 @@ def main():
 
 from kinerja_graph.render.command import render as _render_command
 cli.add_command(_render_command)
+
+from kinerja_graph.commands.report import report as _report_command
+cli.add_command(_report_command)
+
+from kinerja_graph.commands.diff import diff as _diff_command
+cli.add_command(_diff_command)

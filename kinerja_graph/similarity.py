@@ -25,8 +25,11 @@ Cost. ``NearDuplicateIndex.clusters`` never compares all pairs. It
 3. blocks variants by two keys: the sorted representatives of their words (equal for texts that
    differ by slips, word order, function words or spelling variants) and their compact canonical
    text (equal for texts that differ only by spacing);
-4. verifies candidate pairs inside each block with `near_equal` (a block of k variants costs k^2/2
-   comparisons when small, k when large) and unites the variants that pass.
+4. verifies candidate pairs inside each block with `similarity` against the threshold (a block of k
+   variants costs k^2/2 comparisons when small, 2k when large) and unites the variants that pass.
+
+Per-text results (normalised text, canonical words, content words) are remembered in the text
+vocabulary's memo, so that the several rules reading one text in a run compute them once.
 
 The cost is linear in the total number of words (times the size of a word's deletion neighbourhood)
 plus the size of the blocks, which near-duplicates keep small. Clusters, not pairs, are returned: a
@@ -38,6 +41,8 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import sys
+import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable
@@ -111,15 +116,20 @@ class TextVocabulary:
 
 _CACHE: dict[int, tuple[dict, TextVocabulary]] = {}
 # per-text results are remembered (texts repeat a lot: standard wording, one formula on many rows);
-# past this many entries the memo starts afresh, so a long-running process does not grow without end
-CACHE_LIMIT = 500_000
+# the memo is kept per cascade (see text_vocabulary); past this many entries it starts afresh anyway
+CACHE_LIMIT = 2_000_000
+_GRAPH_KEY = ("graph",)
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 def remember(tv: TextVocabulary, key, value):
-    if len(tv.cache) >= CACHE_LIMIT:
-        tv.cache.clear()
-    tv.cache[key] = value
+    cache = tv.cache
+    if len(cache) >= CACHE_LIMIT:
+        graph = cache.get(_GRAPH_KEY)
+        cache.clear()
+        if graph is not None:
+            cache[_GRAPH_KEY] = graph
+    cache[key] = value
     return value
 
 
@@ -139,14 +149,25 @@ def normalised(text: str | None, tv: TextVocabulary) -> str:
     return found
 
 
-def text_vocabulary(vocabulary: dict) -> TextVocabulary:
-    """The `text` vocabulary of a rule context (ctx.vocabulary), parsed once per pack."""
+def text_vocabulary(vocabulary: dict, G=None) -> TextVocabulary:
+    """The `text` vocabulary of a rule context (ctx.vocabulary), parsed once per pack.
+
+    With the graph being checked (ctx.G), the memo of per-text results is kept for that graph only:
+    it is emptied when another graph comes, so it never holds more than one cascade's texts, and the
+    several rules checking one cascade share it.
+    """
     data = (vocabulary or {}).get("text") or {}
     cached = _CACHE.get(id(data))
     if cached is None or cached[0] is not data:
         cached = (data, TextVocabulary.from_data(data))
         _CACHE[id(data)] = cached
-    return cached[1]
+    tv = cached[1]
+    if G is not None:
+        current = tv.cache.get(_GRAPH_KEY)
+        if current is None or current() is not G:
+            tv.cache.clear()
+            tv.cache[_GRAPH_KEY] = weakref.ref(G)
+    return tv
 
 
 def canonical_words(text: str | None, tv: TextVocabulary) -> list[str]:
@@ -169,7 +190,8 @@ def _canonical(text: str | None, tv: TextVocabulary, norm: str | None = None) ->
             words = [v for w in words for v in spelling.get(w, (w,))]
         if not stop.isdisjoint(words):
             words = [w for w in words if w not in stop]
-        found = remember(tv, key, tuple(words))
+        # one string per distinct word, shared by every text holding it: a cascade's vocabulary is small
+        found = remember(tv, key, tuple(map(sys.intern, words)))
     return found
 
 
@@ -331,19 +353,10 @@ def similarity(a: list[str], b: list[str], tv: TextVocabulary) -> float | None:
     return 1.0 - best / longest
 
 
-def _profile(text: str | None, tv: TextVocabulary) -> tuple:
-    """(canonical words, the same run together), remembered."""
-    key = ("profile", text)
-    found = tv.cache.get(key)
-    if found is None:
-        words = _canonical(text, tv)
-        found = remember(tv, key, (words, "".join(words)))
-    return found
-
-
 def near_equal(a: str | None, b: str | None, tv: TextVocabulary, threshold: float) -> bool:
     """Are two texts equal up to case, spacing, punctuation, function words, spelling and slips?"""
-    (wa, ja), (wb, jb) = _profile(a, tv), _profile(b, tv)
+    wa, wb = _canonical(a, tv), _canonical(b, tv)
+    ja, jb = "".join(wa), "".join(wb)
     if ja == jb:  # also when the normalised texts are equal: canonical words derive from them
         return True
     if len(wa) != len(wb) or abs(len(ja) - len(jb)) > 2 * tv.max_slips:
@@ -356,11 +369,13 @@ def near_equal(a: str | None, b: str | None, tv: TextVocabulary, threshold: floa
 # the index
 
 
-@dataclass
 class _Variant:
-    words: tuple
-    block: Hashable
-    items: list = field(default_factory=list)
+    __slots__ = ("words", "block", "items")
+
+    def __init__(self, words: tuple, block: Hashable) -> None:
+        self.words = words
+        self.block = block
+        self.items: list = []
 
 
 class NearDuplicateIndex:
@@ -393,18 +408,17 @@ class NearDuplicateIndex:
         tv = self.tv
         order = self._order
         variants = [self._variants[vid] for vid in order]
-        vocabulary = set()
-        for variant in variants:
-            vocabulary.update(variant.words)
-        reps = slip_representatives(vocabulary, tv)
+        reps = slip_representatives(set().union(*(v.words for v in variants)), tv)
         rep = reps.__getitem__
-        blocks: dict[tuple, list[int]] = defaultdict(list)
+        # keys are hashed: equal keys always meet; the rare hash collision only adds a candidate pair,
+        # which the verification below rejects
+        blocks: dict[int, list[int]] = defaultdict(list)
         for i, variant in enumerate(variants):
             words = variant.words
             if not words:
                 continue
-            blocks[("w", variant.block, tuple(sorted(map(rep, words))))].append(i)
-            blocks[("c", variant.block, "".join(words))].append(i)
+            blocks[hash(("w", variant.block, tuple(sorted(map(rep, words)))))].append(i)
+            blocks[hash(("c", variant.block, "".join(words)))].append(i)
         uf = _UnionFind()
         for members in blocks.values():
             if len(members) < 2:
@@ -414,15 +428,14 @@ class NearDuplicateIndex:
             else:  # a large block: each variant against the first and against its predecessor
                 pairs = itertools.chain(((members[0], m) for m in members[1:]), zip(members[1:], members[2:]))
             for i, j in pairs:
-                if uf.find(i) == uf.find(j):
+                if uf.find(i) == uf.find(j) or variants[i].block != variants[j].block:
                     continue
                 score = similarity(variants[i].words, variants[j].words, tv)
                 if score is not None and score >= self.threshold:
                     uf.union(i, j)
         groups: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(order)):
-            if i in uf.parent:
-                groups[uf.find(i)].append(i)
+        for i in list(uf.parent):
+            groups[uf.find(i)].append(i)
         out = []
         for members in sorted(groups.values(), key=min):
             if len(members) < 2:
@@ -439,25 +452,21 @@ def content_words(text: str | None, tv: TextVocabulary, extra_generic: Iterable[
     """The words of a text that say what is measured: canonical words with abbreviations also spelled
     out, generic words (jumlah, persentase, x, 100 ...) and numbers dropped, and a generic head glued to
     the next word split off ("Jumlahmengemudi" -> "mengemudi")."""
-    key = ("content", text)
-    found = tv.cache.get(key)
-    if found is None:
-        generic, abbreviations, stop = tv.generic, tv.abbreviations, tv.stop_words
-        words = list(_canonical(text, tv))
-        if words and words[0] not in generic:  # a head glued to the next word: "Jumlahmengemudi"
-            for g in _GLUED_HEADS:
-                if words[0].startswith(g) and len(words[0]) - len(g) >= 3:
-                    words[0] = words[0][len(g):]
-                    break
-        out = [w for w in words if w not in generic and not w.isdigit() and len(w) > 1]
-        if not abbreviations.keys().isdisjoint(words):
-            out += [v for w in words for v in abbreviations.get(w, ())
-                    if v not in generic and v not in stop and len(v) > 1]
-        found = remember(tv, key, tuple(out))
-    if not extra_generic:
-        return list(found)
-    extra = frozenset(extra_generic)
-    return [w for w in found if w not in extra]
+    generic, abbreviations, stop = tv.generic, tv.abbreviations, tv.stop_words
+    words = list(_canonical(text, tv))
+    if words and words[0] not in generic:  # a head glued to the next word: "Jumlahmengemudi"
+        for g in _GLUED_HEADS:
+            if words[0].startswith(g) and len(words[0]) - len(g) >= 3:
+                words[0] = words[0][len(g):]
+                break
+    out = [w for w in words if w not in generic and not w.isdigit() and len(w) > 1]
+    if not abbreviations.keys().isdisjoint(words):
+        out += [v for w in words for v in abbreviations.get(w, ())
+                if v not in generic and v not in stop and len(v) > 1]
+    if extra_generic:
+        extra = frozenset(extra_generic)
+        out = [w for w in out if w not in extra]
+    return out
 
 
 _GLUED_HEADS = ("jumlah", "persentase", "total")
@@ -556,7 +565,7 @@ def counted_noun(text: str | None, tv: TextVocabulary, units, anywhere: bool = F
     noun = next((w for w in rest if w not in units.quantifiers), None)
     if noun is None:
         return None
-    key = ("count class", noun, id(units))
+    key = ("count class", noun, units)  # the vocabulary object itself: another pack's units never collide
     if key not in tv.cache:
         klass = units.count_nouns.get(noun)
         if klass is None:

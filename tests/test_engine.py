@@ -168,3 +168,52 @@ def test_all_samples_check_without_internal_errors():
     report = engine.check_paths(paths, lambda p: config.default_settings())
     assert report.errors == []
     assert all(r.findings for r in report.files)  # every sample keeps its authors' defects
+
+
+def test_every_rule_survives_a_cascade_with_holes():
+    """Goals without level or owner, loose indicators, self-parents, dangling and crosscutting links."""
+    from kinerja_graph.graph import build_graph
+    from kinerja_graph.model import Cascade, Crosscut, Indicator, Node, Organisation, Silence, Target
+
+    nodes = [
+        Node(id="1", statement="Meningkatnya kinerja", level=None, parents=["1"]),
+        Node(id="2", statement="Meningkatnya layanan", level="intermediate_outcome", parents=["1", "hilang"],
+             crosscutting=[Crosscut("BKPSDM"), Crosscut("lain", "9")], ignore=[Silence("tidak-ada"), Silence("cycle")]),
+        Node(id="3", statement=None, indicators=[Indicator(name="Jumlah laporan", targets={2024: Target("", kind="blank")})],
+             parents=["2"]),
+        Node(id="4", statement="  Penyusunan SOP  ", level="process", parents=["3"], owner="",
+             indicators=[Indicator(name="", formula="", unit="", source="", targets={})]),
+        Node(id="5", statement="x" * 5000, level="output", parents=["2", "2"], owner="-"),
+    ]
+    G = build_graph(Cascade(Organisation("Uji", "kecamatan"), nodes, period=[2024, 2025], file="lubang.yaml"))
+    report = engine.check_graph(G, config.default_settings())
+    assert report.errors == [], [e.message for e in report.errors]
+    assert {"orphan-node", "orphan-indicator", "cycle", "stale-ignore"} <= {f.rule for f in report.findings}
+    assert all(len(f.message("id")) < 2000 for f in report.findings)  # long statements are quoted short
+
+
+def test_the_garbage_collector_is_paused_during_the_run_and_restored_after(monkeypatch):
+    import gc
+
+    states = []
+
+    class _Probe(Rule):
+        id = "probe"
+        area = "structure"
+        summary = rationale = message = {"id": "x", "en": "x"}
+
+        def check(self, ctx):
+            states.append(gc.isenabled())
+            yield from ()
+
+    registry = {**checks.all_rules(), "probe": _Probe()}
+    monkeypatch.setattr(checks, "all_rules", lambda: registry)
+    assert gc.isenabled()
+    engine.check_graph(graph_from_yaml(DOC), settings(select=["probe"]))
+    assert states == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        engine.check_graph(graph_from_yaml(DOC), settings(select=["probe"]))
+        assert not gc.isenabled()  # a caller's own choice is left as it was
+    finally:
+        gc.enable()

@@ -13,6 +13,7 @@ from kinerja_graph.similarity import (
     edit_distance,
     head_word,
     near_equal,
+    normalised,
     organisation_keys,
     related_words,
     share_content,
@@ -20,7 +21,7 @@ from kinerja_graph.similarity import (
     slip_representatives,
     text_vocabulary,
 )
-from kinerja_graph.text import stems, unit_vocabulary
+from kinerja_graph.text import normalise, stems, unit_vocabulary
 
 PACK = config.load_default_pack()
 TV = text_vocabulary(PACK.vocabulary)
@@ -90,6 +91,13 @@ def test_the_threshold_rejects_slips_in_a_short_text():
     a, b = "Bimtek aparatur", "Bimtek apparatur"
     assert near_equal(a, b, TV, 0.85)
     assert not near_equal(a, b, TV, 0.99)
+
+
+@pytest.mark.parametrize("text", ["Jumlah Dokumen (RKA/DPA), 2022!", "  Persentase  ASN-PNS x 100 % ", "Peningkatan Efektivitas",
+                                  "Pelaksanaan Urusan Pemerintahan Desa Ngroto", "Sumber: BPS", "", "ÉLAN Café naïve"])
+def test_the_remembered_normalisation_is_text_normalise(text):
+    assert normalised(text, TV) == normalise(text)
+    assert normalised(text, TV) == normalise(text)  # remembered
 
 
 def test_canonical_words_fix_spelling_and_drop_function_words():

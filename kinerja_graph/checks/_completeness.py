@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-import string
-import weakref
 from dataclasses import dataclass
 
 import networkx as nx
@@ -98,7 +96,7 @@ class Index:
     parents: dict
 
 
-_INDEXES: "weakref.WeakKeyDictionary[nx.DiGraph, Index]" = weakref.WeakKeyDictionary()
+_CACHE = "_kinerja_index"  # where a frozen graph keeps its Index: an attribute of the graph object
 
 
 def _by_order(pairs: list) -> list:
@@ -113,22 +111,15 @@ def _by_order(pairs: list) -> list:
 
 
 def index(G: nx.DiGraph) -> Index:
-    """The Index of G; kept (per graph, weakly) once the graph is frozen and so can no longer change."""
-    cached = _INDEXES.get(G)
+    """The Index of G; kept on the graph once it is frozen and so can no longer change."""
+    cached = getattr(G, _CACHE, None)
     if cached is not None:
         return cached
-    goals, loose, nodes = [], [], []
     # G._node / G._adj are networkx's own dicts behind G.nodes / G.adj: the same data without the view
     # objects, which matters at 10^5 nodes.
-    for n, d in G._node.items():
-        kind = d.get("kind")
-        if kind == "goal":
-            goals.append((n, d))
-            nodes.append((n, d))
-        elif kind == "indicator":
-            loose.append((n, d))
-            nodes.append((n, d))
-    goals, loose, nodes = _by_order(goals), _by_order(loose), _by_order(nodes)
+    nodes = _by_order([(n, d) for n, d in G._node.items() if d.get("kind") in ("goal", "indicator")])
+    goals = [(n, d) for n, d in nodes if d["kind"] == "goal"]
+    loose = [(n, d) for n, d in nodes if d["kind"] == "indicator"]
     children: dict = {n: [] for n, _ in goals}
     parents: dict = {n: [] for n, _ in goals}
     unsorted = False
@@ -146,7 +137,7 @@ def index(G: nx.DiGraph) -> Index:
     indicators = [(n, d, indicator) for n, d in nodes for indicator in d.get("indicators") or ()]
     built = Index(goals, loose, nodes, indicators, children, parents)
     if nx.is_frozen(G):
-        _INDEXES[G] = built
+        setattr(G, _CACHE, built)
     return built
 
 
@@ -278,8 +269,14 @@ def missing_field(rule, ctx, field: str):
         else:
             lacking.append((n, indicator, "placeholder", value))
             continue
-        if same_as_name and same_text(text, indicator.name):
-            lacking.append((n, indicator, "same", value))
+        if same_as_name:
+            name = indicator.name
+            last_a, last_b = text[-1], name[-1:]
+            if (last_a.isalnum() and last_b.isalnum() and last_a.lower() != last_b.lower()
+                    and text.isascii() and name.isascii()):
+                continue  # different last letters: cannot be the same words (the common case, cheaply)
+            if same_text(text, name):
+                lacking.append((n, indicator, "same", value))
     if not lacking:
         return
     if (options.get("summarise-absent", True) and total > 1

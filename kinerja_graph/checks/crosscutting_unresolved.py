@@ -90,7 +90,7 @@ None.
 
     def check(self, ctx: Context):
         G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary, ctx.G)
         org = G.graph.get("organisation")
         own_name = getattr(org, "name", None)
         own_keys = organisation_keys(tv, own_name, getattr(org, "id", None))

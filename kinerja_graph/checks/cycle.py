@@ -21,7 +21,10 @@ def knots(children: dict, parents: dict):
     for forward in (True, False):
         edges_in = parents if forward else children
         edges_out = children if forward else parents
-        waiting = {n: sum(1 for m in edges_in[n] if m in remaining) for n in remaining}
+        if forward:  # everything remains: no membership test needed
+            waiting = {n: len(edges_in[n]) for n in remaining}
+        else:  # only what the first pass left, usually nothing or a handful
+            waiting = {n: sum(1 for m in edges_in[n] if m in remaining) for n in remaining}
         ready = [n for n, k in waiting.items() if k == 0]
         while ready:
             n = ready.pop()

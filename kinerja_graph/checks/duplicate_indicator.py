@@ -89,7 +89,7 @@ None.
 
     def check(self, ctx: Context):
         G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary, ctx.G)
         groups: dict[str, list] = defaultdict(list)
         for n, _, indicator in indicators_in_order(G):
             key = normalised(indicator.name, tv)

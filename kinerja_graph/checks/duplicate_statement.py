@@ -83,7 +83,7 @@ None.
 
     def check(self, ctx: Context):
         G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary, ctx.G)
         groups: dict[str, list[str]] = defaultdict(list)
         for n, d in goals_in_order(G):
             key = normalised(d.get("statement"), tv)

@@ -104,7 +104,7 @@ nodes:
 
     def check(self, ctx: Context):
         G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary, ctx.G)
         org = G.graph.get("organisation")
         if org is None:
             return
@@ -142,7 +142,7 @@ nodes:
             lowered = text.lower()
             if not any(w in lowered for w in quick):
                 continue
-            for m in pattern.finditer(fold(text)):
+            for m in pattern.finditer(text if text.isascii() else fold(text)):
                 name = self._name(m.group(1).split(), stop, ())
                 if name and not self._is_own(name, own):
                     candidates.append((n, field, m.group(0)[: m.start(1) - m.start(0)].strip(), name, loc))
@@ -175,7 +175,7 @@ nodes:
         out = []
         for w in words:
             k = normalise(w)
-            if not k or k in stop or k in lower:
+            if not k or k in lower or any(part in stop for part in k.split()):  # "Se-Kabupaten"
                 break
             out.append(w)
         return out

@@ -44,16 +44,10 @@ def has_marker(formula: str, markers, tv=None) -> bool:
         key = ("markers", markers)
         found = tv.cache.get(key) or remember(tv, key, _split_markers(markers))
         words, symbols = found
-        memo = ("has marker", markers, formula)
-        if memo in tv.cache:
-            return tv.cache[memo]
         norm = normalised(formula, tv)
     padded = f" {norm} "
     lowered = formula.lower()
-    result = any(w in padded for w in words) or any(s in lowered for s in symbols)
-    if tv is not None:
-        remember(tv, memo, result)
-    return result
+    return any(w in padded for w in words) or any(s in lowered for s in symbols)
 
 
 class FormulaMismatch(Rule):
@@ -144,7 +138,8 @@ of 1-6 that applies (one finding per indicator), then 7 once per formula:
    ("pembayaran" / "dibayarkan"), one a spelling slip of the other ("asset" / "aset"), one containing
    the other ("dokumenLaporan"), or when an abbreviation spells the other out ("ATK" = alat tulis
    kantor). The Pujon driver's indicator "Jumlahmengemudi untuk kelancaran kegiatan pemerintahan" with
-   the cleaner's formula "Jumlah pelaksanaan kebersihan kantor dan taman" is reported;
+   the cleaner's formula "Jumlah pelaksanaan kebersihan kantor dan taman" is reported. A formula with
+   fewer than two content words of four letters or more ("(IKS + IKE + IKL) / 3") is not judged here;
 3. a "Jumlah ..." indicator and its formula count different kinds of things ("Jumlah dokumen evaluasi"
    computed as "Jumlah rapat kerja ..."; kinds from units.yaml `count_nouns`, `count_compatible`);
 4. the fraction is upside down: the denominator is the numerator narrowed by a qualifier ("Jumlah Desa
@@ -198,7 +193,7 @@ nodes:
 
     def check(self, ctx: Context):
         G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary, ctx.G)
         units = unit_vocabulary(ctx.vocabulary)
         unit_only = bool(ctx.options.get("unit-only", True))
         division = bool(ctx.options.get("check-division", True))
@@ -215,7 +210,7 @@ nodes:
             if not f_norm or f_norm == normalised(indicator.name, tv):
                 continue
             target_units = tuple(sorted({t.unit for t in indicator.targets.values() if t.unit}))
-            memo = ("formula-mismatch", indicator.name, formula, indicator.unit, target_units, own, division)
+            memo = ("formula-mismatch", indicator.name, formula, indicator.unit, target_units, own, division, units)
             if memo in tv.cache:
                 found = tv.cache[memo]
             elif self._unit_only(indicator, f_norm, tv, unit_words):
@@ -261,7 +256,10 @@ nodes:
     def _judge(indicator, formula, f_norm, tv, units, own, division):
         name_words = content_words(indicator.name, tv, own)
         formula_words = content_words(formula, tv, own)
-        if name_words and formula_words and not share_content(name_words, formula_words, tv):
+        # judged only when the formula says something in words: "(IKS + IKE + IKL) / 3" is algebra on
+        # abbreviations the name does not spell out, not a formula about something else
+        wordy = sum(1 for w in formula_words if len(w) >= 4) >= 2
+        if name_words and wordy and not share_content(name_words, formula_words, tv):
             return "unrelated", {}
         head = head_word(indicator.name, tv, (*SHARE_HEADS, *units.count_heads))
         if head in units.count_heads:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kinerja_graph import policy
 from kinerja_graph.checks._completeness import (
-    contribution_children, contribution_parents, index, label, level_name, levels_schema,
+    index, label, level_name, levels_schema,
 )
 from kinerja_graph.checks.base import Context, Rule
 
@@ -85,8 +85,9 @@ nodes:
     def check(self, ctx: Context):
         G = ctx.G
         levels = set(ctx.options.get("levels") or ())
-        goals = index(G).goals
-        leaves = [(n, d) for n, d in goals if d.get("level") in levels and not contribution_children(G, n)]
+        ix = index(G)
+        goals = ix.goals
+        leaves = [(n, d) for n, d in goals if d.get("level") in levels and not ix.children[n]]
         if not leaves:
             return
         below = any(d.get("level") is not None and d.get("level") not in levels for _, d in goals)
@@ -115,13 +116,14 @@ def deepest_reached(G) -> dict:
     Ranks flow from parents to children in topological order (Kahn's algorithm, linear); goals in or
     below a circle, which no order reaches, keep what their processed parents gave them.
     """
-    rank = {n: d.get("rank") for n, d in G.nodes(data=True) if d.get("kind") == "goal"}
+    ix = index(G)
+    rank = {n: d.get("rank") for n, d in ix.goals}
     reached = {n: (r if r is not None else -1) for n, r in rank.items()}
-    waiting = {n: len(contribution_parents(G, n)) for n in rank}
+    waiting = {n: len(ix.parents[n]) for n in rank}
     ready = [n for n, k in waiting.items() if k == 0]
     while ready:
         n = ready.pop()
-        for child in contribution_children(G, n):
+        for child in ix.children[n]:
             if reached[n] > reached[child]:
                 reached[child] = reached[n]
             waiting[child] -= 1
@@ -133,7 +135,7 @@ def deepest_reached(G) -> dict:
 def parents_of_loose_indicators(G) -> set:
     """Goals that an indicator without a goal names as its parent."""
     out = set()
-    for _, d in G.nodes(data=True):
-        if d.get("kind") == "indicator" and d.get("node") is not None:
+    for _, d in index(G).loose:
+        if d.get("node") is not None:
             out.update(d["node"].parents)
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import contribution_parents, index, label, level_name, quoted_list
+from kinerja_graph.checks._completeness import index, label, level_name, quoted_list
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.checks.orphan_node import top_rank
 
@@ -77,9 +77,10 @@ nodes:
         if top is None:
             return
         limit = int(ctx.options.get("max-roots", 1))
+        ix = index(G)
         roots = [
-            (n, d) for n, d in index(G).goals
-            if d.get("rank") == top and not d.get("missing_parents") and not contribution_parents(G, n)
+            (n, d) for n, d in ix.goals
+            if d.get("rank") == top and not d.get("missing_parents") and not ix.parents[n]
         ]
         if len(roots) <= limit:
             return

@@ -101,7 +101,7 @@ nodes:
 
     def check(self, ctx: Context):
         G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary, ctx.G)
         threshold = float(ctx.options.get("threshold", 0.85))
         compare = ctx.options.get("compare") or ["statements", "indicators"]
         by_parent = ctx.options.get("scope", "cascade") == "parent"

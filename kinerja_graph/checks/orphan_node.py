@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import contribution_parents, index, label, level_name, quote
+from kinerja_graph.checks._completeness import index, label, level_name, quote
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -89,7 +89,8 @@ None.
     def check(self, ctx: Context):
         G = ctx.G
         top = top_rank(G)
-        for n, d in index(G).goals:
+        ix = index(G)
+        for n, d in ix.goals:
             missing = d.get("missing_parents") or []
             if missing:
                 absent = [p for p in missing if p not in G]
@@ -102,7 +103,7 @@ None.
             rank = d.get("rank")
             if top is None or rank is None or rank <= top:
                 continue
-            if contribution_parents(G, n):
+            if ix.parents[n]:
                 continue
             yield ctx.finding(
                 n, self.messages["parentless"],

@@ -106,7 +106,7 @@ nodes:
 
     def check(self, ctx: Context):
         G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary, ctx.G)
         threshold = float(ctx.options.get("threshold", 0.85))
         allow_direct = bool(ctx.options.get("allow-direct-cascade", True))
         nodes = G.nodes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import contribution_children, index, label, levels_schema
+from kinerja_graph.checks._completeness import index, label, levels_schema
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -71,10 +71,11 @@ nodes:
     def check(self, ctx: Context):
         G = ctx.G
         skip = set(ctx.options.get("skip-levels") or ())
-        for n, d in index(G).goals:
+        ix = index(G)
+        for n, d in ix.goals:
             if d.get("level") in skip:
                 continue
-            kids = [k for k in contribution_children(G, n) if k != n]
+            kids = [k for k in ix.children[n] if k != n]
             if len(kids) == 1:
                 child = G.nodes[kids[0]]
                 yield ctx.finding(n, related=kids, label=label(d), child=label(child))

@@ -112,7 +112,7 @@ nodes:
 
     def check(self, ctx: Context):
         G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary, ctx.G)
         min_length = int(ctx.options.get("min-length", 3))
         known = {normalise(k).replace(" ", "") for k in ctx.options.get("known-short") or ()}
         not_sources = {normalise(w) for w in ctx.options.get("not-sources") or ()}

@@ -13,6 +13,8 @@ from kinerja_graph.text import unit_vocabulary
 # "≥ 90", "> 90 %", "min. 90", "minimal 90", "maks 10", "<= 5", "paling sedikit 90"
 _BOUND = re.compile(r"^\s*(?:[≥≤><]=?|=>|=<|(?:min|maks|max)(?:imal|imum|\.)?|paling\s+(?:sedikit|banyak|rendah|tinggi)"
                     r"|sekurang-kurangnya|setidaknya)\s*[:.]?\s*[+-]?\d", re.I)
+# "1:20", "1/20": a ratio written as one
+_RATIO = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*[:/]\s*\d+(?:[.,]\d+)?\s*$")
 # "90 (Baik)": a number with a remark in brackets
 _REMARK = re.compile(r"^\s*(?P<num>[+-]?\d[\d.,]*)\s*(?P<unit>%|[^\W\d_][\w ]*?)?\s*\([^()]*\)\s*$")
 
@@ -76,7 +78,7 @@ problem, listing the years:
 - a bound ("≥ 90", "min. 90") unless `allow-bounds` is true;
 - words or a placeholder ("Tersedia", "Ada", "-", "N/A"), unless it is a grade of a scale the
   indicator's name cues ("Opini BPK": "WTP"; "Predikat SAKIP": "BB"; see rules/vocabulary/units.yaml),
-  or a number with a remark in brackets ("90 (Baik)");
+  a number with a remark in brackets ("90 (Baik)"), or a ratio written as one ("1:20");
 - a percentage above its bound (100) that is not a growth rate (the name says "peningkatan",
   "pertumbuhan", "kenaikan", "laju": units.yaml `growth_words`). A target is a percentage when it is
   written with "%", when the indicator's unit is %, or when the name starts with "Persentase" and the
@@ -119,7 +121,7 @@ nodes:
     def check(self, ctx: Context):
         G = ctx.G
         units = unit_vocabulary(ctx.vocabulary)
-        tv = text_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary, ctx.G)
         allow_bounds = bool(ctx.options.get("allow-bounds", False))
         for n, _, indicator in indicators_in_order(G):
             if not indicator.targets or all(t.kind == "blank" or (t.kind == "number" and 0 <= (t.value or 0) <= 100)
@@ -156,7 +158,7 @@ nodes:
             if _BOUND.match(text):
                 return None if allow_bounds else "bound"
             remark = _REMARK.match(text)
-            if remark and parse_number(remark.group("num")) is not None:
+            if (remark and parse_number(remark.group("num")) is not None) or _RATIO.match(text):
                 return None
             if units.grade(indicator.name, text) is not None:
                 return None

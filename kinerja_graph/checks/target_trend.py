@@ -115,7 +115,7 @@ nodes:
     def check(self, ctx: Context):
         G = ctx.G
         units = unit_vocabulary(ctx.vocabulary)
-        tv = text_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary, ctx.G)
         flat = bool(ctx.options.get("flat", False))
         flat_levels = set(ctx.options.get("flat-levels") or ("ultimate_outcome", "intermediate_outcome", "immediate_outcome"))
         for n, d, indicator in indicators_in_order(G):

@@ -104,7 +104,7 @@ nodes:
     def check(self, ctx: Context):
         G = ctx.G
         units = unit_vocabulary(ctx.vocabulary)
-        tv = text_vocabulary(ctx.vocabulary)
+        tv = text_vocabulary(ctx.vocabulary, ctx.G)
         nouns = bool(ctx.options.get("counted-nouns", True))
         for n, _, indicator in indicators_in_order(G):
             location = indicator_location(G, n, indicator)

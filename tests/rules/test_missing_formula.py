@@ -60,3 +60,19 @@ def test_pujon_indicators_without_formula():
     found = run_rule(RULE, build_graph(load(str(SAMPLES / "pujon.yaml"))))
     absent = [f for f in found if "no formula" in f.message("en")]
     assert [f.node for f in absent] == ["1.2", "1.2"]
+
+
+def test_what_counts_as_only_repeating_the_name():
+    from kinerja_graph.checks._completeness import same_text
+
+    assert same_text("Jumlah laporan.", "Jumlah Laporan")
+    assert same_text("Indeks Kepuasan Masyarakat", "Indeks Kepuasan Masyarakat (IKM)")
+    assert same_text("Índeks  kepuasan-masyarakat", "Indeks Kepuasan Masyarakat")
+    assert not same_text("Jumlah laporan / jumlah kegiatan x 100%", "Jumlah laporan")
+    assert not same_text("Jumlah laporan yang disusun", "Jumlah laporan")
+    found = run_rule(RULE, doc("""\
+      - {name: Jumlah laporan, formula: "jumlah LAPORAN."}
+      - {name: Jumlah dokumen, formula: "Jumlah dokumen yang disahkan"}
+"""))
+    assert [f.message("en") for f in found] == [
+        'The formula of indicator "Jumlah laporan" only repeats the indicator\'s name']

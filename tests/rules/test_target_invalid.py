@@ -30,7 +30,7 @@ def test_each_kind_of_problem_is_one_finding_listing_its_years():
 
 @pytest.mark.parametrize("targets", [
     '{2022: "3,5", 2023: "1.500", 2024: "85 %", 2025: "0,5%"}',
-    '{2022: "90 (Baik)"}',
+    '{2022: "90 (Baik)", 2023: "1:20", 2024: "1/15"}',
     '{2022: "", 2023: " "}',  # blank: missing-target's
 ])
 def test_numbers_as_indonesian_documents_write_them_pass(targets):

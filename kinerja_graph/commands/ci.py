@@ -1,0 +1,116 @@
+"""What `kinerja check` does for CI: folder arguments, baselines, --exit-zero and the CI formats.
+
+The `check` command (kinerja_graph/cli.py) stays thin: it calls these helpers around the engine.
+
+    paths = ci.expand_paths(files)                   # folders -> the cascade files in them
+    accepted = ci.load_baseline(baseline_file)       # read before the run: a bad baseline stops it
+    report = engine.check_paths(paths, resolver, sheet=sheet)
+    ci.record(report, write_baseline, accepted, lang)  # write and/or apply a baseline
+    ci.emit(report, fmt, lang)                       # sarif, github, markdown, junit
+    sys.exit(ci.exit_code(report, exit_zero=..., wrote_baseline=...))
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from kinerja_graph import baseline as baselines
+from kinerja_graph.commands import files as cascade_files
+from kinerja_graph.engine import EXIT_FINDINGS, EXIT_OK, Report
+
+CI_FORMATS = ("sarif", "github", "markdown", "junit")
+FORMATS = ("text", "json", *CI_FORMATS)
+
+_TEXT = {
+    "wrote": {"id": "kinerja: {n} temuan dicatat dalam baseline {path}",
+              "en": "kinerja: {n} findings recorded in the baseline {path}"},
+    "wrote_partial": {"id": "kinerja: perhatian: {n} berkas tidak terbaca, temuannya tidak ada dalam baseline",
+                      "en": "kinerja: note: {n} files could not be read; the baseline has none of their findings"},
+    "accepted": {"id": "kinerja: baseline {path}: {accepted} temuan diterima, {new} temuan baru",
+                 "en": "kinerja: baseline {path}: {accepted} findings accepted, {new} new"},
+    "stale": {"id": "kinerja: {n} entri baseline tidak lagi cocok dengan temuan mana pun (sudah diperbaiki?); "
+                    "tulis ulang baseline dengan --write-baseline untuk membuangnya",
+              "en": "kinerja: {n} baseline {entries} no longer {matches} a finding (fixed?); "
+                    "write the baseline again with --write-baseline to drop {them}"},
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return _TEXT[key].get(lang) or _TEXT[key]["en"]
+
+
+def ci_options(f):
+    """--baseline, --write-baseline and --exit-zero, for the check command."""
+    f = click.option("--exit-zero", is_flag=True,
+                     help="Exit 0 even when findings reach --fail-on (unreadable input or a broken rule still "
+                          "exit 2).")(f)
+    f = click.option("--write-baseline", metavar="FILE", type=click.Path(dir_okay=False),
+                     help="Record this run's findings in FILE, a baseline for --baseline (exits 0 on findings).")(f)
+    f = click.option("--baseline", "baseline_file", metavar="FILE", type=click.Path(dir_okay=False),
+                     help="Accept the findings recorded in this baseline FILE: fail only on new ones.")(f)
+    return f
+
+
+def expand_paths(paths) -> list[str]:
+    """Files as given; folders replaced by the cascade files under them (commands/files.py)."""
+    return cascade_files.expand(paths)
+
+
+def load_baseline(path: str | None):
+    return baselines.load(path) if path else None
+
+
+def record(report: Report, write_baseline: str | None, accepted, lang: str = "id") -> None:
+    """Write the baseline (every finding of the run), then apply the accepted one; notes go to stderr."""
+    if write_baseline:
+        n = baselines.write(report, write_baseline, lang)
+        click.echo(_t("wrote", lang).format(n=n, path=write_baseline), err=True)
+        unreadable = sum(1 for fr in report.files if not fr.readable)
+        if unreadable:
+            click.echo(_t("wrote_partial", lang).format(n=unreadable), err=True)
+    if accepted is not None:
+        applied = baselines.apply(report, accepted)
+        click.echo(_t("accepted", lang).format(path=accepted.path, accepted=applied.accepted, new=applied.new),
+                   err=True)
+        if applied.stale:
+            one = applied.stale == 1
+            click.echo(_t("stale", lang).format(n=applied.stale, entries="entry" if one else "entries",
+                                                matches="matches" if one else "match", them="it" if one else "them"),
+                       err=True)
+
+
+def emit(report: Report, fmt: str, lang: str = "id") -> None:
+    """Print the report in one of the CI formats (the github format also fills the step summary)."""
+    from kinerja_graph.report import github, junit, markdown, sarif
+
+    if fmt == "sarif":
+        click.echo(sarif.format_report(report, lang), nl=False)
+    elif fmt == "github":
+        click.echo(github.format_report(report, lang), nl=False)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            try:
+                with open(summary, "a", encoding="utf-8") as fh:
+                    fh.write(github.step_summary(report, lang) + "\n")
+            except OSError as exc:
+                click.echo(f"kinerja: cannot write the step summary {summary}: {exc.strerror or exc}", err=True)
+    elif fmt == "markdown":
+        click.echo(markdown.format_report(report, lang), nl=False)
+    elif fmt == "junit":
+        click.echo(junit.format_report(report, lang), nl=False)
+    else:  # pragma: no cover - click's Choice keeps this out
+        raise ValueError(fmt)
+    for error in report.errors:  # machine output on stdout; the reasons, readable, on stderr
+        for line in error.message.splitlines():
+            where = "" if line.startswith(error.file) else f"{error.file}: "
+            click.echo(f"kinerja: {where}{line}", err=True)
+
+
+def exit_code(report: Report, *, exit_zero: bool = False, wrote_baseline: bool = False) -> int:
+    """The report's exit code; findings do not fail with --exit-zero or when a baseline was just written."""
+    code = report.exit_code()
+    if code == EXIT_FINDINGS and (exit_zero or wrote_baseline):
+        return EXIT_OK
+    return code

@@ -1,0 +1,129 @@
+"""`kinerja diff OLD NEW` and `kinerja diff --git REV PATH`: what a change does to a cascade.
+
+Exit codes: 0 the change brings no finding at or above --fail-on; 1 it does; 2 a version could not be
+read, the git revision or path is wrong, or the command line is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import click
+
+from kinerja_graph.commands.options import (
+    fail_on_option, ignore_option, lang_option, no_config_option, rules_option, select_option, sheet_option,
+)
+from kinerja_graph.errors import InputError, KinerjaError
+
+
+class GitError(KinerjaError):
+    """A --git revision or path that git cannot give."""
+
+
+def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess:
+    if shutil.which("git") is None:
+        raise GitError("--git needs the git program, which is not installed")
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True)
+
+
+def git_version(rev: str, path: str) -> tuple[bytes | None, str]:
+    """The bytes of `path` at revision `rev` (None when the file did not exist then) and its label."""
+    if not rev or rev.startswith("-"):
+        raise GitError(f"--git {rev!r}: not a revision")
+    absolute = os.path.abspath(path)
+    folder = os.path.dirname(absolute)
+    if not os.path.isdir(folder):
+        raise GitError(f"{path}: folder {folder} does not exist")
+    top = _git(["rev-parse", "--show-toplevel"], folder)
+    if top.returncode != 0:
+        raise GitError(f"{path}: not inside a git repository")
+    root = os.fsdecode(top.stdout).strip()
+    rel = os.path.relpath(os.path.realpath(absolute), os.path.realpath(root)).replace(os.sep, "/")
+    if rel.startswith(".."):
+        raise GitError(f"{path}: outside the git repository {root}")
+    if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
+        raise GitError(f"--git {rev}: unknown revision")
+    label = f"{rev}:{rel}"
+    if _git(["cat-file", "-e", f"{rev}:{rel}"], root).returncode != 0:
+        return None, label
+    shown = _git(["cat-file", "blob", f"{rev}:{rel}"], root)
+    if shown.returncode != 0:
+        raise GitError(f"{label}: {os.fsdecode(shown.stderr).strip() or 'git cat-file failed'}")
+    return shown.stdout, label
+
+
+def _load(path: str, sheet: str | None, label: str | None = None):
+    """(cascade, error): a file that cannot be read gives a RunError, never an exception."""
+    from kinerja_graph import engine
+
+    (_, cascade, error), = engine.load_all([path], sheet)
+    if label is not None:
+        if cascade is not None:
+            cascade.file = label
+        if error is not None:
+            error = engine.RunError(error.kind, label, error.message.replace(path, label), error.rule)
+    return cascade, error
+
+
+@click.command("diff")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="OLD NEW | PATH")
+@click.option("--git", "rev", metavar="REV",
+              help="Compare PATH with its version at git revision REV (a commit, branch or tag: HEAD, main, v1.0).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="Output format.")
+@rules_option
+@no_config_option
+@select_option
+@ignore_option
+@fail_on_option
+@sheet_option
+@lang_option
+def diff(files, rev, fmt, rules_file, no_config, select, ignore, fail_on, sheet, lang):
+    """Show what changed between two versions of a cascade: goals added, removed, moved (new parent),
+    renumbered and changed (statement, level, owner, indicators, targets), and the findings the change
+    introduces, resolves or leaves.
+
+    Goals are matched across the versions by statement, so renumbered ids are followed. Exit codes: 0
+    the change introduces no finding at or above --fail-on; 1 it does; 2 a version cannot be read or
+    the git revision is wrong.
+    """
+    from kinerja_graph import config
+    from kinerja_graph import diff as diffing
+    from kinerja_graph.commands import diff_format
+
+    if rev is not None:
+        if len(files) != 1:
+            raise click.UsageError("with --git REV give exactly one PATH")
+        new_path = files[0]
+        data, label = git_version(rev, new_path)
+        new, new_error = _load(new_path, sheet) if os.path.exists(new_path) else (None, None)
+        if data is None:
+            old, old_error = None, None
+        else:
+            with tempfile.TemporaryDirectory(prefix="kinerja-diff-") as tmp:
+                copy = os.path.join(tmp, os.path.basename(new_path))
+                with open(copy, "wb") as fh:
+                    fh.write(data)
+                old, old_error = _load(copy, sheet, label)
+        if new is None and new_error is None and old is None:
+            raise InputError.one(new_path, f"no such file, neither now nor at {rev}")
+        old_file, new_file = label, new_path
+    else:
+        if len(files) != 2:
+            raise click.UsageError("give OLD and NEW, or --git REV PATH")
+        old_file, new_file = files
+        old, old_error = _load(old_file, sheet)
+        new, new_error = _load(new_file, sheet)
+    resolver = config.Resolver(rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on)
+    settings = resolver(new_file)
+    result = diffing.compare(old, new, settings, old_file=old_file, new_file=new_file, old_error=old_error,
+                             new_error=new_error)
+    click.echo(diff_format.FORMATS[fmt](result, lang), nl=False)
+    for error in result.errors:
+        for line in error.message.splitlines():
+            click.echo(f"kinerja: {line}", err=True)
+    sys.exit(result.exit_code())

@@ -1,0 +1,100 @@
+"""`kinerja report FILE... -o output/report.html`: the evaluator's HTML page, one per cascade.
+
+Thin: parse options, hand the work to kinerja_graph.report.html_build, print what was written and
+choose the exit code. Messages go to stderr, in Indonesian or English (--lang). A progress bar moves
+on the terminal while several files are processed.
+
+Exit codes: 0 pages written; 1 --fail-on given and a finding reaches it; 2 a file could not be read
+or a rule broke (the other files' pages are still written), or bad usage.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kinerja_graph.commands.options import (FAIL_ON, ignore_option, lang_option, no_config_option, rules_option,
+                                            select_option, sheet_option)
+
+_MSG = {
+    "progress": {"id": "Menyusun laporan", "en": "Writing reports"},
+    "written": {"id": "{page}: skor {score}/100 (perkiraan, bukan nilai SAKIP); {error} galat, {warning} peringatan, {info} info",
+                "en": "{page}: score {score}/100 (an estimate, not a nilai SAKIP); {error} errors, {warning} warnings, {info} info"},
+    "unreadable": {"id": "{file}: tidak dapat dibaca", "en": "{file}: could not be read"},
+    "index": {"id": "indeks: {page}", "en": "index: {page}"},
+    "open": {"id": "buka {page} di peramban", "en": "open {page} in a browser"},
+    "diagram": {"id": "{file}: tanpa diagram: {reason}", "en": "{file}: no diagram: {reason}"},
+}
+
+
+def _t(key: str, lang: str, **params) -> str:
+    entry = _MSG[key]
+    return (entry.get(lang) or entry["en"]).format(**params)
+
+
+@click.command("report")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", metavar="PATH",
+              help="The page to write; with several files, the index page (each cascade's page is written next "
+                   "to it). [default: output/<FILE name>.html; several files: output/report.html]")
+@rules_option
+@no_config_option
+@select_option
+@ignore_option
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 when a finding of this severity or a worse one remains (for CI). [default: exit 0 "
+                   "whatever the findings]")
+@click.option("--year", type=int, metavar="YEAR", help="Show each indicator's target for this year in the diagram.")
+@click.option("--no-diagram", is_flag=True, help="Leave the diagram out (no Graphviz needed).")
+@click.option("--engine", type=click.Choice(["auto", "dot", "pygraphviz"]), default="auto", show_default=True,
+              help="Graphviz to run for the diagram (as in `kinerja render`).")
+@sheet_option
+@lang_option
+def report(files, output, rules_file, no_config, select, ignore, fail_on, year, no_diagram, engine, sheet, lang):
+    """Write the evaluator's report: one self-contained HTML page per cascade (summary and quality
+    score, diagram, findings with rationale and fix, per-owner view, indicator table) and, for several
+    files or a folder, an index page comparing them.
+
+    The quality score is this tool's own estimate, not an official nilai SAKIP or LKE result.
+    """
+    from kinerja_graph import config
+    from kinerja_graph.commands import files as cascade_files
+    from kinerja_graph.report import html_build
+
+    paths = cascade_files.expand(files)
+    resolver = config.Resolver(rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on)
+    lines: list[str] = []
+
+    def note(result) -> None:
+        for error in result.report.errors:
+            if error.kind == "input":
+                lines.append(_t("unreadable", lang, file=error.file))
+            for line in error.message.splitlines() or [""]:
+                lines.append(("  " if error.kind == "input" else "") +
+                             (line if line.startswith(error.file) else f"{error.file}: {line}"))
+        if result.diagram_problem:
+            lines.append(_t("diagram", lang, file=result.file, reason=result.diagram_problem))
+        if result.page is not None:
+            counts = result.entry.counts
+            score = result.entry.score.rounded if result.entry.score is not None else "-"
+            lines.append(_t("written", lang, page=result.page, score=score, error=counts.get("error", 0),
+                            warning=counts.get("warning", 0), info=counts.get("info", 0)))
+
+    if len(paths) > 1:
+        with click.progressbar(length=len(paths), label=_t("progress", lang), file=sys.stderr,
+                               show_pos=True) as bar:
+            batch = html_build.build_reports(paths, resolver, output=output, lang=lang, sheet=sheet,
+                                             diagram=not no_diagram, year=year, engine_name=engine,
+                                             tick=lambda r: (note(r), bar.update(1)))
+    else:
+        batch = html_build.build_reports(paths, resolver, output=output, lang=lang, sheet=sheet,
+                                         diagram=not no_diagram, year=year, engine_name=engine, tick=note)
+    for line in lines:
+        click.echo(f"kinerja: {line}", err=True)
+    written = batch.index if batch.index is not None else next((r.page for r in batch.results if r.page), None)
+    if batch.index is not None:
+        click.echo(f"kinerja: {_t('index', lang, page=batch.index)}", err=True)
+    if written is not None:
+        click.echo(f"kinerja: {_t('open', lang, page=written)}", err=True)
+    sys.exit(batch.exit_code(fail_on))

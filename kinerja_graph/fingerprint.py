@@ -1,0 +1,300 @@
+"""Stable identities of findings and nodes, for SARIF, baselines and diffs.
+
+A fingerprint must survive the edits a planning team makes every day: rows reordered, lines shifted by
+an edit elsewhere, goals renumbered ("1.3" becoming "1.4"), an Excel workbook re-sorted (whose ids
+are outline numbers rebuilt from the row order). So it is built from what a goal *says*, never from
+where it stands or what it is numbered.
+
+Node identity
+    goal                   "g:" + the normalised statement (text.normalise: lower case, accents and
+                           punctuation dropped, spaces collapsed)
+    indicator without goal "i:" + the normalised names of its indicators, joined with "|"
+    crosscutting body      "x:" + the normalised link as written ("satpol pp", "bkpsdm#1 2")
+    anything else          "id:" + the id (a parent id that names no node, a node with no text)
+
+Finding key, in this order (scheme "kinerja/v1"):
+    1. the rule id;
+    2. the organisation key (Organisation.key: its id, else its name), normalised;
+    3. the anchor: the node identity of the finding's node; for a finding about several nodes
+       (``related`` not empty: a duplicated indicator, several top goals, a parent and its only
+       child) the smallest and the largest identity of the whole group (for two nodes: both), so
+       that the key does not depend on which member happens to come first in the file, and a group
+       of three or more keeps its key when any member but those two is fixed or added;
+    4. the focus: for a finding about one indicator of its node (its location is that indicator's,
+       not the node's), the normalised indicator name; else empty;
+    5. the shape: "one" for a finding about its node alone, "group" for a group finding.
+    Findings of one file with equal keys are numbered in document order; the k-th (k >= 2) gets
+    "#k" appended. The fingerprint is the first 32 hex digits of SHA-256 of the parts joined by U+001F.
+
+Consequences: the file name, line, row, cell, node id and the message wording are not part of a
+fingerprint, so it survives renumbering, re-sorting, a renamed file and a reworded message. A finding
+whose goal statement or indicator name is rewritten gets a new fingerprint. For those edits a baseline
+(kinerja_graph/baseline.py) falls back on two looser keys, used only for what the exact fingerprint
+left unmatched:
+
+    loose   the key without the focus: the finding is still on that goal, its indicator was renamed;
+    by_id   node ids instead of node identities, without the focus: the goal kept its id, its
+            statement was edited (and maybe its indicator renamed).
+
+Only a goal renumbered *and* reworded in one change loses its findings' identity; `kinerja diff`
+(kinerja_graph/diff.py), which sees both versions, matches goals across such edits itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Iterable
+
+import networkx as nx
+
+from kinerja_graph import policy
+from kinerja_graph.checks.base import Finding
+from kinerja_graph.engine import gc_paused
+from kinerja_graph.text import normalise
+
+SCHEME = "kinerja/v1"
+PATH_SEPARATOR = " › "
+_SEP = "\x1f"
+
+
+def _norm(text: object) -> str:
+    if text is None:
+        return ""
+    s = normalise(str(text))
+    return s or " ".join(str(text).split())
+
+
+def node_identity(G: nx.DiGraph | None, n: str | None) -> str:
+    """What node `n` is, independent of its id and place (see the module docstring)."""
+    if n is None:
+        return ""
+    if G is None or n not in G:
+        return f"id:{n}"
+    d = G.nodes[n]
+    kind = d.get("kind")
+    if kind == "crosscutting":
+        return f"x:{_norm(str(d.get('ref') or d.get('name') or n))}"
+    statement = d.get("statement")
+    if kind == "goal" and statement and statement.strip():
+        return f"g:{_norm(statement)}"
+    names = [_norm(getattr(i, "name", "")) for i in d.get("indicators") or ()]
+    names = [x for x in names if x]
+    if names:
+        return "i:" + "|".join(names)
+    return f"id:{n}"
+
+
+def focus(G: nx.DiGraph | None, f: Finding) -> str:
+    """The normalised name of the indicator a finding is about, when its location says so; else ""."""
+    if G is None or f.node is None or f.node not in G or f.location is None:
+        return ""
+    d = G.nodes[f.node]
+    if f.location == d.get("location"):
+        return ""
+    for indicator in d.get("indicators") or ():
+        if getattr(indicator, "location", None) == f.location:
+            return _norm(indicator.name)
+    return ""
+
+
+def organisation_key(G: nx.DiGraph | None) -> str:
+    org = G.graph.get("organisation") if G is not None else None
+    return _norm(getattr(org, "key", None) or "")
+
+
+def _anchor(values: list[str]) -> str:
+    return f"{min(values)}{_SEP}{max(values)}" if values else ""
+
+
+class _Identities(dict):
+    """Node identities of one graph, each computed once (a group finding may name a thousand nodes)."""
+
+    def __init__(self, G: nx.DiGraph | None) -> None:
+        super().__init__()
+        self.G = G
+
+    def __missing__(self, n):
+        value = self[n] = node_identity(self.G, n)
+        return value
+
+
+def finding_key(G: nx.DiGraph | None, f: Finding, org: str | None = None, identities=None) -> tuple[str, ...]:
+    """The parts of a finding's fingerprint before numbering (see the module docstring)."""
+    org = organisation_key(G) if org is None else org
+    ident = identities if identities is not None else _Identities(G)
+    if f.related:
+        members = [ident[x] for x in (f.node, *f.related) if x is not None]
+        return (SCHEME, f.rule, org, _anchor(members), "", "group")
+    return (SCHEME, f.rule, org, ident[f.node] if f.node is not None else "", focus(G, f), "one")
+
+
+def fallback_keys(G: nx.DiGraph | None, f: Finding, org: str | None = None, exact: tuple | None = None,
+                  identities=None) -> tuple[tuple, tuple]:
+    """The looser keys of a finding (see the module docstring): (without the focus, by node id)."""
+    exact = exact if exact is not None else finding_key(G, f, org, identities)
+    loose = (*exact[:4], "", exact[5])
+    if f.related:
+        ids = [f"id:{x}" for x in (f.node, *f.related) if x is not None]
+        by_id = (*exact[:3], _anchor(ids), "", "group")
+    else:
+        by_id = (*exact[:3], f"id:{f.node}" if f.node is not None else "", "", "one")
+    return loose, by_id
+
+
+def _digest(parts: Iterable[str]) -> str:
+    return hashlib.sha256(_SEP.join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _numbered(keys: Iterable[tuple]) -> list[str]:
+    seen: dict[tuple, int] = {}
+    out = []
+    for key in keys:
+        k = seen[key] = seen.get(key, 0) + 1
+        out.append(_digest(key if k == 1 else (*key, f"#{k}")))
+    return out
+
+
+def fingerprints(G: nx.DiGraph | None, findings: Iterable[Finding]) -> list[str]:
+    """The fingerprint of each finding of one file, in the order given (give them in document order)."""
+    org = organisation_key(G)
+    identities = _Identities(G)
+    return _numbered(finding_key(G, f, org, identities) for f in findings)
+
+
+@dataclass(frozen=True)
+class Keys:
+    """A finding's fingerprint and its two fallback keys (hashed like the fingerprint, never numbered)."""
+
+    fingerprint: str
+    loose: str
+    by_id: str
+
+
+# ------------------------------------------------------------------------------------------------
+# node paths, for SARIF logical locations and reports
+
+
+def _first_parent(G: nx.DiGraph, n: str) -> str | None:
+    best = None
+    for u in G.predecessors(n):
+        if G.edges[u, n].get("kind") != "contribution":
+            continue
+        if best is None or G.nodes[u].get("order", 0) < G.nodes[best].get("order", 0):
+            best = u
+    return best
+
+
+def segment(G: nx.DiGraph | None, n: str, lang: str = "id") -> str:
+    """One step of a node path: "Sasaran Strategis 1.2" (the planning name of its level and its id)."""
+    if G is None or n not in G:
+        return str(n)
+    d = G.nodes[n]
+    if d.get("kind") == "crosscutting":
+        return str(d.get("ref") or d.get("name") or n)
+    level = policy.levels().by_id(d.get("level"))
+    name = (level.planning.get(lang) or level.planning.get("id")) if level is not None and level.planning else None
+    if name and lang == "en":
+        name = name.split(" (")[0]  # "Strategic objective (sasaran strategis)" -> "Strategic objective"
+    return f"{name} {n}" if name else str(n)
+
+
+class Paths:
+    """Node paths from the top goal down, memoised per graph: ["Tujuan 1", "Sasaran Strategis 1.2", ...]."""
+
+    def __init__(self, G: nx.DiGraph | None, lang: str = "id") -> None:
+        self.G = G
+        self.lang = lang
+        self._ids: dict[str, tuple[str, ...]] = {}
+        self._paths: dict[str, str] = {}
+        self._segments: dict[str, str] = {}
+
+    def ids(self, n: str) -> tuple[str, ...]:
+        """The ids from the top goal to n, following each node's first parent in document order."""
+        G = self.G
+        if G is None or n not in G:
+            return (str(n),)
+        if n in self._ids:
+            return self._ids[n]
+        chain = [n]
+        seen = {n}
+        cur = n
+        while True:
+            if cur in self._ids and cur != n:
+                chain.pop()
+                path = (*self._ids[cur], *reversed(chain))
+                break
+            parent = _first_parent(G, cur)
+            if parent is None or parent in seen:  # a root, or a cycle (reported by its own rule)
+                path = tuple(reversed(chain))
+                break
+            seen.add(parent)
+            chain.append(parent)
+            cur = parent
+        self._ids[n] = path
+        return path
+
+    def path(self, n: str | None) -> str:
+        if n is None:
+            return ""
+        found = self._paths.get(n)
+        if found is None:
+            found = self._paths[n] = PATH_SEPARATOR.join(self.segment(x) for x in self.ids(n))
+        return found
+
+    def segment(self, n: str) -> str:
+        found = self._segments.get(n)
+        if found is None:
+            found = self._segments[n] = segment(self.G, n, self.lang)
+        return found
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """A finding with its fingerprint and node path."""
+
+    finding: Finding
+    fingerprint: str
+    path: str
+
+
+def keyed(G: nx.DiGraph | None, findings: list[Finding], lang: str = "id") -> list[Keyed]:
+    paths = Paths(G, lang)
+    return [Keyed(f, fp, paths.path(f.node)) for f, fp in zip(findings, fingerprints(G, findings))]
+
+
+def graph_of(file_report) -> nx.DiGraph | None:
+    """The graph a FileReport was checked on, when the engine kept it (FileReport.graph)."""
+    return getattr(file_report, "graph", None)
+
+
+def file_keys(file_report) -> dict[int, Keys]:
+    """id(finding) -> Keys for every finding of one FileReport, silenced ones included.
+
+    Findings and silenced findings are numbered together, in document order, so that silencing a
+    finding (in the file, or through a baseline) never changes another finding's fingerprint.
+    """
+    with gc_paused():  # millions of live objects in a large cascade: the cyclic collector only slows this
+        return _file_keys(file_report)
+
+
+def _file_keys(file_report) -> dict[int, Keys]:
+    G = graph_of(file_report)
+    org = organisation_key(G)
+    identities = _Identities(G)
+    everything = list(file_report.findings)
+    if file_report.silenced:  # the findings alone are in document order already
+        everything += [s.finding for s in file_report.silenced]
+        everything.sort(key=Finding.sort_key)
+    exact = [finding_key(G, f, org, identities) for f in everything]
+    prints = _numbered(exact)
+    out = {}
+    for f, key, fp in zip(everything, exact, prints):
+        loose, by_id = fallback_keys(G, f, org, key)
+        out[id(f)] = Keys(fp, _digest(loose), _digest(by_id))
+    return out
+
+
+def file_fingerprints(file_report) -> dict[int, str]:
+    """id(finding) -> fingerprint for every finding of one FileReport, silenced ones included."""
+    return {k: keys.fingerprint for k, keys in file_keys(file_report).items()}

@@ -1,0 +1,688 @@
+"""`kinerja report`: the evaluator's page — one self-contained HTML file per cascade, and an index.
+
+A page holds, top to bottom: the organisation and the quality score with its caveat and sub-scores
+per area, the main findings, what the cascade holds; the diagram (the renderer's SVG, findings marked,
+pan and zoom, goals clickable); every finding grouped by rule with the rule's rationale and an
+example fix, filterable by severity and area, and what was silenced and why; the goals and
+indicators of each owner with their findings; the indicator table with problems marked in place.
+
+Safety. Every string reaches the page through html_markup (escaped unless built as markup here);
+the diagram is Graphviz's SVG of labels the renderer escaped, and is refused if it holds anything
+executable. The page loads nothing: CSS and JavaScript are inlined from assets/, and its
+Content-Security-Policy allows no request and runs only the script whose hash it names.
+
+Formatter only: the findings, the score and the diagram are computed before (engine.py, score.py,
+html_diagram.py); this module arranges them.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+import networkx as nx
+
+from kinerja_graph import __version__, checks, policy
+from kinerja_graph.checks.base import AREAS, SEVERITIES, Finding
+from kinerja_graph.engine import FileReport
+from kinerja_graph.render.dot import period_text
+from kinerja_graph.report import html_views as views
+from kinerja_graph.report.html_diagram import Diagram, svg_is_inert
+from kinerja_graph.report.html_markup import Html, doc_section, esc, join, json_for_script, markdown, tag
+from kinerja_graph.report.html_words import SEVERITY_MARK, WORDS, t
+from kinerja_graph.report.text import place
+from kinerja_graph.score import Score, ScorePolicy
+
+MAIN_FINDINGS = 6  # rules listed under "main findings"
+
+# words the script needs, sent in the page's data
+_JS_WORDS = ("panel_empty", "panel_none", "panel_title", "owner", "show_in_list", "showing", "indicator_only",
+             "not_drawn", "error", "warning", "info")
+
+
+@functools.lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """A file of kinerja_graph/report/assets, as text."""
+    return (resources.files("kinerja_graph.report") / "assets" / name).read_text(encoding="utf-8")
+
+
+def _csp(script: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+            f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
+
+
+def _document(title: str, lang: str, body: Html, data: dict | None = None) -> str:
+    css = asset("report.css")
+    js = asset("report.js")
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(_csp(js))}">',
+        '<meta name="referrer" content="no-referrer">',
+        f'<meta name="generator" content="kinerja-graph {esc(__version__)}">',
+        f"<title>{esc(title)}</title>",
+        f"<style>{css}</style>",
+        "</head>",
+        "<body>",
+        body,
+        f'<script type="application/json" id="kg-data">{json_for_script(data or {})}</script>',
+        f"<script>{js}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _sev_badge(severity: str, lang: str) -> Html:
+    return tag("span", t(severity, lang), class_=f"kg-sev kg-sev-{severity}")
+
+
+def _rule_summary(rule_id: str, lang: str) -> str:
+    rule = checks.all_rules().get(rule_id)
+    if rule is None:
+        return rule_id
+    return rule.summary.get(lang) or rule.summary.get("en") or rule_id
+
+
+def _lke_badge(criterion: str | None, sp: ScorePolicy, lang: str) -> Html:
+    if not criterion:
+        return tag("span", t("no_lke", lang), class_="kg-lke")
+    name = sp.lke_name(criterion, lang)
+    text = f"LKE {criterion}" + (f" — {name}" if name else "")
+    return tag("span", text, class_="kg-lke", title=t("lke", lang))
+
+
+def _level_name(level_id: str | None, lang: str) -> str | None:
+    level = policy.levels().by_id(level_id) if level_id else None
+    return level.name.get(lang) or level.name["en"] if level else None
+
+
+def _mark(number: int, f: Finding, lang: str) -> Html:
+    return tag("a", f"{SEVERITY_MARK.get(f.severity, '●')}{number}", class_=f"kg-mark kg-mark-{f.severity}",
+               href=f"#kg-f{number}", data_f=number, title=f.message(lang))
+
+
+def _worst(findings) -> str | None:
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    sev = [f.severity for f in findings]
+    return min(sev, key=order.__getitem__) if sev else None
+
+
+def _shorten(text: object, limit: int) -> str:
+    s = " ".join(str(text or "").split())
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+
+
+def _file_sha256(path: str) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------ the page
+
+
+@dataclass
+class PageInput:
+    """Everything one cascade's page shows, computed beforehand."""
+
+    G: nx.DiGraph
+    report: FileReport
+    score: Score
+    diagram: Diagram | None = None  # None: turned off (--no-diagram)
+    owners_vocabulary: dict | None = None
+    index_href: str | None = None  # the link back to the index page of a batch
+    sha256: str | None = None  # of the input file; read from report.file when None
+    notes: list[str] = field(default_factory=list)  # anything else to say at the top (run problems)
+
+
+def render_page(page: PageInput, lang: str = "id") -> str:
+    G, fr = page.G, page.report
+    org = G.graph.get("organisation")
+    org_name = getattr(org, "name", None) or os.path.basename(fr.file)
+    groups = views.group_findings(fr.findings)
+    items = views.numbered(groups)
+    on_node = views.by_node(items)
+    sha = page.sha256 or _file_sha256(fr.file)
+    drawn: set[int] = set()
+    if page.diagram is not None:
+        for part in page.diagram.parts:
+            drawn.update(part.orders)
+
+    body = [
+        _top_bar(page, lang),
+        Html("<main>"),
+        _summary(page, org, groups, lang),
+        _diagram_section(page, lang),
+        _findings_section(page, groups, lang),
+        _owners_section(page, on_node, lang),
+        _indicator_section(page, items, lang),
+        Html("</main>"),
+        _footer(fr.file, sha, lang),
+    ]
+    data = {
+        "words": {k: t(k, lang) for k in _JS_WORDS},
+        "goals": {},
+        "findings": {},
+    }
+    for n in views.document_order(G):
+        d = G.nodes[n]
+        data["goals"][str(d["order"])] = {
+            "id": str(n),
+            "statement": d.get("statement") or "",
+            "level": _level_name(d.get("level"), lang) or "",
+            "owner": str(d.get("owner") or ""),
+            "f": [num for num, _ in on_node.get(n, [])],
+            "drawn": d["order"] in drawn,
+        }
+    for number, f in items:
+        node_order = G.nodes[f.node]["order"] if f.node is not None and f.node in G and "order" in G.nodes[f.node] else None
+        data["findings"][str(number)] = {"n": node_order, "s": f.severity, "r": f.rule, "m": f.message(lang),
+                                         "l": f.lke or ""}
+    title = f"{t('title', lang)} — {org_name}"
+    return _document(title, lang, join(body, "\n"), data)
+
+
+def _top_bar(page: PageInput, lang: str) -> Html:
+    links = [tag("a", t(key, lang), href=f"#{anchor}") for key, anchor in (
+        ("nav_summary", "summary"), ("nav_diagram", "diagram"), ("nav_findings", "findings"),
+        ("nav_owners", "owners"), ("nav_indicators", "indicators"))]
+    if page.index_href:
+        links.insert(0, tag("a", t("back_to_index", lang), href=page.index_href))
+    return tag("header", tag("span", t("title", lang), class_="kg-brand"), tag("nav", join(links)),
+               tag("button", t("print", lang), type="button", data_kg_print=True), class_="kg-top")
+
+
+def _footer(file: str, sha: str | None, lang: str) -> Html:
+    text = [t("made_by", lang, version=__version__, file=os.path.basename(file) or file)]
+    if sha:
+        text.append(t("fingerprint", lang, sha=sha))
+    return tag("footer", join(text, " · "))
+
+
+# ------------------------------------------------------------------------------------------ summary
+
+
+def _summary(page: PageInput, org, groups: list[views.RuleGroup], lang: str) -> Html:
+    G, fr, sc = page.G, page.report, page.score
+    name = getattr(org, "name", None) or os.path.basename(fr.file)
+    meta = []
+    if getattr(org, "type", None):
+        meta.append(tag("span", f"{t('type', lang)}: {org.type}"))
+    meta.append(tag("span", f"{t('period', lang)}: {period_text(G.graph.get('period')) or t('no_period', lang)}"))
+    meta.append(tag("span", f"{t('file', lang)}: {os.path.basename(fr.file)}"))
+    out = [tag("h1", name), tag("p", join(meta), class_="kg-meta")]
+    for note in page.notes:
+        out.append(tag("p", note, class_="kg-caveat"))
+    internal = [e for e in fr.errors if e.kind == "internal"]
+    if internal:
+        out.append(tag("div", tag("h3", t("run_errors", lang)),
+                       tag("ul", join(tag("li", t("internal_error", lang, rule=e.rule or "-", message=e.message)) for e in internal)),
+                       class_="kg-caveat"))
+    out.append(tag("div", _score_card(sc, lang), _area_card(sc, lang), _count_card(fr, lang), class_="kg-overview"))
+    out.append(_score_how(sc, lang))
+    out.append(_main_findings(groups, page.score, lang))
+    out.append(_facts(page, lang))
+    return tag("section", join(out), id="summary")
+
+
+def _score_card(sc: Score, lang: str) -> Html:
+    number = sc.rounded
+    value = tag("div", "–" if number is None else str(number), tag("small", t("score_of", lang)), class_="kg-score-num",
+                id="kg-score", data_score="" if number is None else number)
+    return tag("div", tag("div", t("score", lang), class_="kg-score-label"), value,
+               tag("p", t("score_caveat", lang), class_="kg-caveat", id="kg-caveat"),
+               class_="kg-card kg-scorecard")
+
+
+def _score_how(sc: Score, lang: str) -> Html:
+    sp = sc.policy
+    return tag("details", tag("summary", t("score_how", lang)),
+               tag("p", t("score_formula", lang, error=_num(sp.severity_weights["error"], lang),
+                          warning=_num(sp.severity_weights["warning"], lang), info=_num(sp.severity_weights["info"], lang),
+                          half=_num(sp.half_density, lang), path="rules/score.yaml")),
+               class_="kg-how", id="kg-how")
+
+
+def _num(x: float, lang: str = "en") -> str:
+    text = f"{x:g}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def _area_card(sc: Score, lang: str) -> Html:
+    rows = []
+    for area in AREAS:
+        a = sc.areas.get(area)
+        if a is None:
+            continue
+        name = sc.policy.area_name(area, lang)
+        if a.score is None:
+            bar = tag("span", t("not_scored", lang), title=t("not_scored_why", lang), class_="kg-sub")
+            value = Html("")
+        else:
+            bar = tag("div", tag("span", style=f"width:{max(0.0, min(100.0, a.score)):.1f}%"), class_="kg-bar")
+            value = tag("b", str(a.rounded))
+        counts = [tag("span", f"{SEVERITY_MARK[s]}{a.counts[s]}", class_=f"kg-c-{s}", title=t(s if a.counts[s] == 1 else s + "s", lang))
+                  for s in SEVERITIES if a.counts.get(s)]
+        rows.append(tag("tr", tag("th", name, scope="row"), tag("td", bar), tag("td", value, class_="num"),
+                        tag("td", join(counts, " "), class_="kg-sub"), data_area=area))
+    head = tag("tr", tag("th", t("area", lang)), tag("th", t("sub_score", lang), colspan=2), tag("th", ""))
+    return tag("div", tag("table", tag("thead", head), tag("tbody", join(rows))), class_="kg-card kg-areas")
+
+
+def _count_card(fr: FileReport, lang: str) -> Html:
+    counts = {s: 0 for s in SEVERITIES}
+    for f in fr.findings:
+        counts[f.severity] += 1
+    items = [tag("li", tag("b", str(counts[s]), class_=f"kg-c-{s}"), tag("span", t(s if counts[s] == 1 else s + "s", lang)),
+                 data_count=s) for s in SEVERITIES]
+    items.append(tag("li", tag("b", str(len(fr.silenced))), tag("span", t("silenced", lang)), data_count="silenced"))
+    return tag("div", tag("ul", join(items)), class_="kg-card kg-counts")
+
+
+def _main_findings(groups: list[views.RuleGroup], sc: Score, lang: str) -> Html:
+    """The rules with the worst findings: by severity, then by how much of the cascade they touch (a
+    finding on the whole cascade touches every item of its area, as in the score)."""
+    sp = sc.policy
+    if not groups:
+        return tag("div", tag("h2", t("main_findings", lang)), tag("p", t("no_findings", lang)), class_="kg-main")
+
+    def impact(g: views.RuleGroup) -> int:
+        area = sc.areas.get(g.findings[0][1].area)
+        size = area.size if area is not None else 1
+        return sum(size if f.node is None else 1 for _, f in g.findings)
+
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    ranked = sorted(groups, key=lambda g: (order[g.severity], -impact(g), g.rule))
+    chosen = [g for g in ranked if g.severity != "info"][:MAIN_FINDINGS] or ranked[:MAIN_FINDINGS]
+    lis = []
+    for g in chosen:
+        number, first = g.findings[0]
+        rule = checks.all_rules().get(g.rule)
+        whole = all(f.node is None for _, f in g.findings)
+        count = t("whole_cascade", lang).capitalize() + ":" if whole else t("times", lang, count=len(g.findings))
+        head = [_sev_badge(g.severity, lang), " ", tag("strong", f"{count} {_rule_summary(g.rule, lang)}"), " ",
+                _lke_badge(getattr(rule, "lke", None), sp, lang)]
+        example = tag("a", tag("b", f"{first.node}: ") if first.node is not None else "", first.message(lang),
+                      href=f"#kg-f{number}", class_="kg-example", data_goto_f=number if first.node is not None else None)
+        more = []
+        if len(g.findings) > 1:
+            more = [tag("a", t("and_more", lang, count=len(g.findings) - 1), href=f"#kg-r-{g.rule}", class_="kg-more")]
+        lis.append(tag("li", join(head), example, *more, data_rule=g.rule))
+    return tag("div", tag("h2", t("main_findings", lang)), tag("p", t("main_findings_hint", lang), class_="kg-intro kg-hint-screen"),
+               tag("ol", join(lis)), class_="kg-main", id="kg-main-findings")
+
+
+def _facts(page: PageInput, lang: str) -> Html:
+    G = page.G
+    levels = policy.levels()
+    per_goals = {lv.id: 0 for lv in levels.levels}
+    per_inds = {lv.id: 0 for lv in levels.levels}
+    unknown_goals = unknown_inds = loose = loose_inds = 0
+    owners: set[str] = set()
+    without_owner = 0
+    roots = []
+    crosscutting = []
+    for n in views.document_order(G):
+        d = G.nodes[n]
+        count = len(d.get("indicators") or ())
+        if d["kind"] == "indicator":
+            loose += 1
+            loose_inds += count
+            continue
+        if d.get("level") in per_goals:
+            per_goals[d["level"]] += 1
+            per_inds[d["level"]] += count
+        else:
+            unknown_goals += 1
+            unknown_inds += count
+        owner = d.get("owner")
+        if owner and str(owner).strip():
+            owners.add(" ".join(str(owner).split()).casefold())
+        else:
+            without_owner += 1
+        if not any(G.edges[p, n].get("kind") == "contribution" for p in G.predecessors(n)) and not d.get("missing_parents"):
+            roots.append(n)
+    for n, d in G.nodes(data=True):
+        if d.get("kind") == "crosscutting":
+            crosscutting.append(str(d.get("ref") or d.get("name") or n))
+    rows = []
+    for lv in levels.levels:
+        rows.append(tag("tr", tag("td", lv.name.get(lang) or lv.name["en"]),
+                        tag("td", tag("span", class_=f"kg-tier kg-tier-{lv.tier}"), levels.tiers[lv.tier].get(lang) or levels.tiers[lv.tier]["en"]),
+                        tag("td", str(per_goals[lv.id]), class_="num"), tag("td", str(per_inds[lv.id]), class_="num")))
+    if unknown_goals:
+        rows.append(tag("tr", tag("td", t("unknown_level", lang)), tag("td", ""), tag("td", str(unknown_goals), class_="num"),
+                        tag("td", str(unknown_inds), class_="num")))
+    if loose:
+        rows.append(tag("tr", tag("td", t("indicators_without_goal", lang)), tag("td", ""), tag("td", str(loose), class_="num"),
+                        tag("td", str(loose_inds), class_="num")))
+    total_goals = sum(per_goals.values()) + unknown_goals
+    total_inds = sum(per_inds.values()) + unknown_inds + loose_inds
+    rows.append(tag("tr", tag("th", t("total", lang)), tag("th", ""), tag("th", str(total_goals), class_="num"),
+                    tag("th", str(total_inds), class_="num")))
+    table = tag("table", tag("thead", tag("tr", tag("th", t("level", lang)), tag("th", t("tier", lang)),
+                                            tag("th", t("goals", lang), class_="num"), tag("th", t("indicators", lang), class_="num"))),
+                tag("tbody", join(rows)), id="kg-levels")
+    root_items = [tag("a", f"{r}: {_shorten(G.nodes[r].get('statement'), 90)}", href="#diagram", data_goto_n=G.nodes[r]["order"])
+                  for r in roots[:8]]
+    if len(roots) > 8:
+        root_items.append(t("and_more", lang, count=len(roots) - 8))
+    facts = tag("dl",
+                tag("dt", t("owners", lang)), tag("dd", t("distinct_owners", lang, count=len(owners), without=without_owner)),
+                tag("dt", t("top_goals", lang)), tag("dd", join(root_items, "; ") if root_items else t("none", lang)),
+                tag("dt", t("crosscutting", lang)), tag("dd", ", ".join(crosscutting) if crosscutting else t("none", lang)))
+    return tag("div", tag("div", tag("h2", t("facts", lang)), table), tag("div", tag("h2", Html("&nbsp;")), facts),
+               class_="kg-facts")
+
+
+# ------------------------------------------------------------------------------------------ diagram
+
+
+def diagram_problem(d: Diagram | None, lang: str = "id") -> str | None:
+    """Why the page shows no diagram, in words; None when it shows one."""
+    if d is None:
+        return t("diagram_off", lang)
+    if d.problem:
+        m = re.match(r"too-big:(\d+):(\d+)$", d.problem)
+        return t("diagram_too_big", lang, goals=m.group(1), limit=m.group(2)) if m else d.problem
+    if not d.parts:
+        return t("none", lang)
+    if not all(svg_is_inert(p.svg) for p in d.parts):  # never expected: the renderer escapes all user text
+        return "SVG refused: it contains active content"
+    return None
+
+
+def _diagram_section(page: PageInput, lang: str) -> Html:
+    head = tag("h2", t("nav_diagram", lang))
+    d = page.diagram
+    problem = diagram_problem(d, lang)
+    panel = tag("aside", tag("p", t("panel_empty", lang)), id="kg-panel", class_="kg-panel", aria_live="polite")
+    if problem:
+        body = tag("div", tag("p", t("no_diagram", lang, reason=problem), class_="kg-problem"), panel, class_="kg-diagram-wrap")
+        return tag("section", head, body, id="diagram", class_="kg-section")
+    tools = [tag("button", "+", type="button", data_zoom="in", title=t("zoom_in", lang), aria_label=t("zoom_in", lang)),
+             tag("button", "−", type="button", data_zoom="out", title=t("zoom_out", lang), aria_label=t("zoom_out", lang)),
+             tag("button", t("zoom_fit", lang), type="button", data_zoom="fit")]
+    if len(d.parts) > 1:
+        options = [tag("option", p.caption or t("whole", lang), value=i) for i, p in enumerate(d.parts)]
+        tools.append(tag("label", t("part", lang) + " ", tag("select", join(options), id="kg-part")))
+    tools.append(tag("span", t("diagram_hint", lang), class_="kg-hint"))
+    parts = []
+    for i, p in enumerate(d.parts):
+        parts.append(tag("div", tag("div", tag("div", Html(p.svg), class_="kg-canvas"), class_="kg-viewport"),
+                         class_="kg-diagram-part", data_part=i, hidden=i > 0))
+    body = tag("div", tag("div", tag("div", join(tools), class_="kg-toolbar"), join(parts)), panel, class_="kg-diagram-wrap")
+    return tag("section", head, body, id="diagram", class_="kg-section")
+
+
+# ------------------------------------------------------------------------------------------ findings
+
+
+def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str) -> Html:
+    fr, sp = page.report, page.score.policy
+    registry = checks.all_rules()
+    head = tag("h2", t("nav_findings", lang) + f" ({len(fr.findings)})")
+    out = [head]
+    if fr.findings:
+        sev_counts = {s: 0 for s in SEVERITIES}
+        area_counts: dict[str, int] = {}
+        for f in fr.findings:
+            sev_counts[f.severity] += 1
+            area_counts[f.area] = area_counts.get(f.area, 0) + 1
+        sev_boxes = [tag("label", tag("input", type="checkbox", data_filter="severity", value=s, checked=True), " ",
+                         tag("span", f"{t(s if sev_counts[s] == 1 else s + 's', lang)} ({sev_counts[s]})", class_=f"kg-c-{s}"))
+                     for s in SEVERITIES]
+        area_boxes = [tag("label", tag("input", type="checkbox", data_filter="area", value=a, checked=True), " ",
+                          f"{sp.area_name(a, lang)} ({area_counts[a]})")
+                      for a in [*AREAS, *sorted(set(area_counts) - set(AREAS))] if a in area_counts]
+        out.append(tag("div",
+                       tag("fieldset", tag("legend", t("filter_severity", lang)), join(sev_boxes)),
+                       tag("fieldset", tag("legend", t("filter_area", lang)), join(area_boxes)),
+                       tag("span", t("showing", lang, shown=len(fr.findings), total=len(fr.findings)), id="kg-showing",
+                           class_="kg-showing"),
+                       class_="kg-filters", id="kg-filters"))
+    else:
+        out.append(tag("p", t("no_findings", lang)))
+    for g in groups:
+        out.append(_rule_group(page, g, registry.get(g.rule), lang))
+    if fr.silenced:
+        out.append(_silenced(fr, lang))
+    return tag("section", join(out), id="findings", class_="kg-section")
+
+
+def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
+    G, sp = page.G, page.score.policy
+    summary = _rule_summary(g.rule, lang)
+    head = tag("div", _sev_badge(g.severity, lang), tag("h3", summary), tag("code", g.rule),
+               tag("span", sp.area_name(getattr(rule, "area", ""), lang), class_="kg-sub"),
+               _lke_badge(getattr(rule, "lke", None), sp, lang), tag("span", t("times", lang, count=len(g.findings)), class_="kg-sub"),
+               class_="kg-rule-head")
+    parts = [head]
+    if rule is not None:
+        why = rule.rationale.get(lang) or rule.rationale.get("en") or ""
+        if why:
+            parts.append(tag("p", tag("strong", t("why", lang) + ": "), why, class_="kg-why"))
+        example, fix = doc_section(rule.doc, "Example"), doc_section(rule.doc, "Fix")
+        if example or fix:
+            note = t("doc_language", lang)
+            parts.append(tag("details", tag("summary", t("example_fix", lang) + (f" {note}" if note else "")),
+                             tag("div", tag("div", tag("h4", t("example", lang)), markdown(example)),
+                                 tag("div", tag("h4", t("fix", lang)), markdown(fix)), class_="kg-fix")))
+    rows = []
+    for number, f in g.findings:
+        d = G.nodes[f.node] if f.node is not None and f.node in G else None
+        if d is not None:
+            node_cell = tag("td", tag("a", f.node, href="#diagram", data_goto_n=d["order"], title=_shorten(d.get("statement"), 160)),
+                            class_="kg-node")
+        else:
+            node_cell = tag("td", f.node if f.node is not None else t("whole_cascade", lang), class_="kg-node")
+        message = [tag("div", f.message(lang))]
+        if f.related:
+            message.append(tag("div", t("related", lang, ids=", ".join(map(str, f.related))), class_="kg-related"))
+        rows.append(tag("tr", tag("td", f"#{number}", class_="kg-num"), tag("td", place(f), class_="kg-place"), node_cell,
+                        tag("td", join(message)), tag("td", f.lke or "—", class_="kg-lke-cell", title=sp.lke_name(f.lke, lang)),
+                        class_="kg-f", id=f"kg-f{number}", data_f=number,
+                        data_n=d["order"] if d is not None else None, data_severity=f.severity, data_area=f.area))
+    table = tag("table", tag("thead", tag("tr", tag("th", "#"), tag("th", t("place", lang)), tag("th", t("goal", lang)),
+                                          tag("th", t("message", lang)), tag("th", "LKE"))),
+                tag("tbody", join(rows)), class_="kg-findings")
+    parts.append(table)
+    return tag("section", join(parts), class_="kg-rule", id=f"kg-r-{g.rule}", data_rule=g.rule, data_severity=g.severity)
+
+
+def _silenced(fr: FileReport, lang: str) -> Html:
+    reasons: dict[tuple[str, str], int] = {}
+    for s in fr.silenced:
+        key = (s.finding.rule, s.reason or t("no_reason", lang))
+        reasons[key] = reasons.get(key, 0) + 1
+    summary_rows = [tag("tr", tag("td", tag("code", rule)), tag("td", reason), tag("td", str(count), class_="num"))
+                    for (rule, reason), count in reasons.items()]
+    rows = [tag("tr", tag("td", tag("code", s.finding.rule)), tag("td", s.finding.node if s.finding.node is not None else t("whole_cascade", lang)),
+                tag("td", s.reason or t("no_reason", lang)), tag("td", s.finding.message(lang)), data_silenced=s.finding.rule)
+            for s in fr.silenced]
+    return tag("details",
+               tag("summary", f"{t('silenced_title', lang)} ({len(fr.silenced)})"),
+               tag("p", t("silenced_intro", lang, count=len(fr.silenced))),
+               tag("table", tag("thead", tag("tr", tag("th", t("rule", lang)), tag("th", t("reason", lang)), tag("th", "#", class_="num"))),
+                   tag("tbody", join(summary_rows))),
+               tag("table", tag("thead", tag("tr", tag("th", t("rule", lang)), tag("th", t("goal", lang)), tag("th", t("reason", lang)),
+                                             tag("th", t("message", lang)))),
+                   tag("tbody", join(rows))),
+               class_="kg-silenced", id="kg-silenced", open=True)
+
+
+# ------------------------------------------------------------------------------------------ owners
+
+
+def _owners_section(page: PageInput, on_node: dict, lang: str) -> Html:
+    G = page.G
+    groups, resolver = views.owner_groups(G, page.owners_vocabulary)
+    out = [tag("h2", t("nav_owners", lang)), tag("p", t("owners_intro", lang), class_="kg-intro")]
+    for i, group in enumerate(groups):
+        nodes = group.nodes
+        n_inds = sum(len(G.nodes[n].get("indicators") or ()) for n in nodes)
+        n_find = sum(len(on_node.get(n, ())) for n in nodes)
+        if group.owner is None:
+            title, sub = t("no_owner", lang), None
+        else:
+            title = group.owner
+            if group.positions and resolver is not None:
+                names = [resolver.positions[p].name.get(lang) or resolver.positions[p].name.get("en") or p for p in group.positions]
+                sub = tag("span", t("recognised_as", lang, positions=", ".join(names)))
+            else:
+                sub = tag("span", t("not_recognised", lang), class_="kg-unknown")
+        line = [sub, " · " if sub is not None else "", t("owner_counts", lang, goals=len(nodes), indicators=n_inds, findings=n_find)]
+        rows = []
+        for n in nodes:
+            d = G.nodes[n]
+            inds = d.get("indicators") or []
+            found = on_node.get(n, [])
+            rows.append(tag("tr",
+                            tag("td", tag("a", n, href="#diagram", data_goto_n=d["order"]), class_="kg-node"),
+                            tag("td", _level_name(d.get("level"), lang) or (d.get("node").level_label if d.get("node") is not None and d.get("node").level_label else "—")),
+                            tag("td", d.get("statement") or t("indicator_only", lang)),
+                            tag("td", tag("ul", join(tag("li", ind.name) for ind in inds)) if inds else tag("span", t("no_indicator", lang), class_="kg-sub")),
+                            tag("td", join(tag("div", _mark(num, f, lang), " ", f.message(lang),
+                                               tag("span", f" LKE {f.lke}", class_="kg-sub") if f.lke else None)
+                                           for num, f in found) if found else ""),
+                            data_n=d["order"]))
+        table = tag("table", tag("thead", tag("tr", tag("th", t("goal", lang)), tag("th", t("level", lang)), tag("th", t("statement", lang)),
+                                              tag("th", t("indicators", lang)), tag("th", t("message", lang)))),
+                    tag("tbody", join(rows)))
+        out.append(tag("div", tag("h3", title), tag("p", join(line), class_="kg-sub"), table, class_="kg-owner",
+                       data_owner=group.owner or "", id=f"kg-owner-{i}"))
+    return tag("section", join(out), id="owners", class_="kg-section")
+
+
+# ------------------------------------------------------------------------------------------ indicators
+
+
+def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: str) -> Html:
+    G = page.G
+    table = views.indicator_table(G, items)
+    by_number = dict(items)
+    cols = [("name", t("indicator", lang)), ("formula", t("formula", lang)), ("unit", t("unit", lang)),
+            ("calculation", t("calculation", lang)), ("source", t("source", lang))]
+
+    def marks(numbers: list[int]) -> Html:
+        return join(_mark(num, by_number[num], lang) for num in numbers)
+
+    def cell(text: object, numbers: list[int], cls: str = "") -> Html:
+        found = [by_number[n] for n in numbers]
+        classes = [cls] if cls else []
+        if found:
+            worst = _worst(found)
+            classes.append("kg-bad" if worst == "error" else f"kg-bad kg-bad-{worst}")
+        empty = text is None or not str(text).strip()
+        if empty:
+            classes.append("kg-gap")
+        return tag("td", t("empty", lang) if empty else text, marks(numbers), class_=" ".join(classes) or None,
+                   data_marks=",".join(map(str, numbers)) or None)
+
+    header = [tag("th", t("goal", lang))]
+    for key, label in cols:
+        header.append(tag("th", label, marks(table.header_marks.get(key, []))))
+    for year in table.years:
+        header.append(tag("th", f"{t('targets', lang)} {year}", marks(table.header_marks.get("targets", []))))
+    if not table.years and table.header_marks.get("targets"):
+        header.append(tag("th", t("targets", lang), marks(table.header_marks["targets"])))
+    span: dict[str, int] = {}
+    for row in table.rows:
+        span[row.node] = span.get(row.node, 0) + 1
+    body = []
+    for row in table.rows:
+        d = G.nodes[row.node]
+        cells = []
+        if row.first:
+            label = [tag("a", row.node, href="#diagram", data_goto_n=row.order)]
+            label.append(tag("div", _shorten(d.get("statement"), 110) if d.get("statement") else t("indicator_only", lang), class_="kg-sub"))
+            cells.append(tag("td", join(label), rowspan=span[row.node] if span[row.node] > 1 else None, class_="kg-node"))
+        ind = row.indicator
+        if ind is None:
+            cells.append(tag("td", tag("em", t("no_indicator", lang)), marks(row.marks.get("name", [])),
+                             class_="kg-bad" if row.marks.get("name") else "kg-gap", colspan=len(cols) + len(table.years)))
+        else:
+            for key, _label in cols:
+                cells.append(cell(getattr(ind, key, None), row.marks.get(key, [])))
+            for year in table.years:
+                target = (ind.targets or {}).get(year)
+                cells.append(cell(target.text if target is not None else None, row.target_marks.get(year, [])))
+        body.append(tag("tr", join(cells), class_="kg-first" if row.first else None, data_n=row.order))
+    notes = []
+    for key, label in [*cols, ("targets", t("targets", lang))]:
+        for num in table.header_marks.get(key, []):
+            f = by_number[num]
+            notes.append(tag("p", _mark(num, f, lang), " ", tag("strong", f"{label}: "), f.message(lang), class_="kg-colnote"))
+    out = [tag("h2", t("nav_indicators", lang)), tag("p", t("indicators_intro", lang), class_="kg-intro"), join(notes),
+           tag("div", tag("table", tag("thead", tag("tr", join(header))), tag("tbody", join(body)), class_="kg-indicators",
+                          id="kg-indicator-table"), class_="kg-ind-scroll")]
+    return tag("section", join(out), id="indicators", class_="kg-section")
+
+
+# ------------------------------------------------------------------------------------------ index
+
+
+@dataclass
+class IndexEntry:
+    file: str
+    href: str | None  # the page, relative to the index; None when the file could not be read
+    organisation: str | None = None
+    score: Score | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # error, warning, info, silenced
+    problem: str | None = None  # why there is no page
+
+
+def render_index(entries: list[IndexEntry], lang: str = "id", score_policy: ScorePolicy | None = None) -> str:
+    from kinerja_graph.score import load_score_policy
+
+    sp = score_policy or load_score_policy()
+    head = [tag("th", t("file", lang)), tag("th", t("organisation", lang)), tag("th", t("score", lang), class_="num")]
+    head += [tag("th", sp.area_name(a, lang), class_="num") for a in AREAS]
+    head += [tag("th", t(s + "s", lang), class_="num") for s in SEVERITIES] + [tag("th", t("silenced", lang), class_="num")]
+    rows = []
+    for e in entries:
+        name = tag("a", os.path.basename(e.file) or e.file, href=e.href) if e.href else tag("span", e.file)
+        if e.problem is not None:
+            rows.append(tag("tr", tag("td", name), tag("td", tag("span", f"{t('unreadable', lang)}: {e.problem}", class_="kg-c-error"),
+                                                       colspan=len(head) - 1), data_file=e.file))
+            continue
+        score = e.score.rounded if e.score is not None else None
+        cells = [tag("td", name), tag("td", e.organisation or ""),
+                 tag("td", "–" if score is None else str(score), class_="num kg-score")]
+        for a in AREAS:
+            sub = e.score.areas[a].rounded if e.score is not None and a in e.score.areas else None
+            cells.append(tag("td", "–" if sub is None else str(sub), class_="num"))
+        for key in (*SEVERITIES, "silenced"):
+            cells.append(tag("td", str(e.counts.get(key, 0)), class_="num" + (f" kg-c-{key}" if key in SEVERITIES and e.counts.get(key) else "")))
+        rows.append(tag("tr", join(cells), data_file=e.file))
+    title = t("index_title", lang, count=len(entries))
+    body = [
+        tag("header", tag("span", t("title", lang), class_="kg-brand"), tag("nav", ""),
+            tag("button", t("print", lang), type="button", data_kg_print=True), class_="kg-top"),
+        Html("<main>"),
+        tag("h1", title),
+        tag("p", t("index_intro", lang), class_="kg-intro"),
+        tag("p", t("score_caveat", lang), class_="kg-caveat", id="kg-caveat"),
+        tag("table", tag("thead", tag("tr", join(head))), tag("tbody", join(rows)), class_="kg-index", id="kg-index"),
+        Html("</main>"),
+        tag("footer", t("made_by", lang, version=__version__, file=", ".join(os.path.basename(e.file) for e in entries))),
+    ]
+    return _document(title, lang, join(body, "\n"))
+
+
+__all__ = ["IndexEntry", "PageInput", "WORDS", "asset", "render_index", "render_page"]

@@ -1,0 +1,156 @@
+"""Running `kinerja report`: read, check, score and draw each cascade, then write its page (and, for
+several files, the index page). The command (kinerja_graph/commands/report.py) only parses options
+and prints; this module does the work, one file at a time, telling a callback after each file so the
+command can move its progress bar.
+
+Output names. One file: the page is `--output` (default ``output/<name>.html``). Several files (or a
+folder): `--output` is the index page (default ``output/report.html``) and each cascade's page sits
+next to it, named after its file (``praya.html``; ``batumandi-csv.html`` when two files share a
+name). A file that cannot be read gets no page: the index lists it with its error.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from kinerja_graph import engine
+from kinerja_graph.config import Settings
+from kinerja_graph.engine import FileReport, RunError
+from kinerja_graph.graph import build_graph
+from kinerja_graph.report import html, html_diagram
+from kinerja_graph.score import ScorePolicy, load_score_policy, score_graph
+
+
+def output_paths(paths: list[str], output: str | None) -> tuple[Path | None, list[Path]]:
+    """(index page or None, one page per input file)."""
+    if len(paths) == 1:
+        if output is None:
+            page = Path("output") / f"{Path(paths[0]).stem}.html"
+        else:
+            page = Path(output)
+            if page.is_dir() or output.endswith(("/", os.sep)):
+                page = page / f"{Path(paths[0]).stem}.html"
+            elif not page.suffix:
+                page = page.with_suffix(".html")
+        return None, [page]
+    if output is None:
+        index = Path("output") / "report.html"
+    else:
+        index = Path(output)
+        if index.is_dir() or output.endswith(("/", os.sep)):
+            index = index / "index.html"
+        elif not index.suffix:
+            index = index.with_suffix(".html")
+    taken = {index.name.casefold()}
+    stems: dict[str, int] = {}
+    for p in paths:
+        stems[Path(p).stem.casefold()] = stems.get(Path(p).stem.casefold(), 0) + 1
+    pages = []
+    for p in paths:
+        path = Path(p)
+        base = path.stem if stems[path.stem.casefold()] == 1 else f"{path.stem}-{path.suffix.lstrip('.').lower()}"
+        name, k = f"{base}.html", 2
+        while name.casefold() in taken:
+            name = f"{base}-{k}.html"
+            k += 1
+        taken.add(name.casefold())
+        pages.append(index.parent / name)
+    return index, pages
+
+
+@dataclass
+class PageResult:
+    file: str
+    page: Path | None  # None: the file could not be read
+    report: FileReport
+    entry: html.IndexEntry
+    diagram_problem: str | None = None  # why the page has no diagram (not when turned off)
+
+
+@dataclass
+class Batch:
+    index: Path | None
+    results: list[PageResult] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[RunError]:
+        return [e for r in self.results for e in r.report.errors]
+
+    def exit_code(self, fail_on: str | None = None) -> int:
+        """2 when a file could not be read or a rule broke; 1 when --fail-on is given and reached; else 0."""
+        if self.errors:
+            return engine.EXIT_INPUT
+        if fail_on is not None:
+            from kinerja_graph.checks.base import SEVERITY_ORDER
+
+            limit = SEVERITY_ORDER[fail_on]
+            if any(SEVERITY_ORDER[f.severity] <= limit for r in self.results for f in r.report.findings):
+                return engine.EXIT_FINDINGS
+        return engine.EXIT_OK
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _counts(fr: FileReport) -> dict[str, int]:
+    out = {"error": 0, "warning": 0, "info": 0, "silenced": len(fr.silenced)}
+    for f in fr.findings:
+        out[f.severity] += 1
+    return out
+
+
+def build_reports(paths: list[str], settings_for: Callable[[str], Settings], *, output: str | None = None,
+                  lang: str = "id", sheet: str | None = None, diagram: bool = True, year: int | None = None,
+                  engine_name: str = "auto", timeout: float | None = None, score_policy: ScorePolicy | None = None,
+                  tick: Callable[[PageResult], None] | None = None, write: bool = True) -> Batch:
+    """Check every file and write its page (and the index when there are several). `tick` is called
+    after each file. Pages of unreadable files are not written (the index names their errors)."""
+    sp = score_policy or load_score_policy()
+    index, pages = output_paths(paths, output)
+    loaded = engine.load_all(paths, sheet)
+    cascades = {}
+    for _, cascade, _ in loaded:
+        if cascade is not None:
+            cascades.setdefault(cascade.organisation.key, cascade)
+    batch = Batch(index)
+    for (path, cascade, error), page_path in zip(loaded, pages):
+        settings = settings_for(path)
+        if cascade is None:
+            fr = FileReport(file=path, fail_on=settings.fail_on, errors=[error])
+            entry = html.IndexEntry(path, None, problem=error.message.splitlines()[0] if error.message else "")
+            result = PageResult(path, None, fr, entry)
+        else:
+            result = _one(path, cascade, cascades, settings, page_path, index, lang, diagram, year, engine_name,
+                          timeout, sp, write)
+        batch.results.append(result)
+        if tick is not None:
+            tick(result)
+    if index is not None and write:
+        _write(index, html.render_index([r.entry for r in batch.results], lang, sp))
+    return batch
+
+
+def _one(path, cascade, cascades, settings, page_path: Path, index: Path | None, lang, diagram, year, engine_name,
+         timeout, sp, write) -> PageResult:
+    G = build_graph(cascade)
+    G.graph["cascades"] = cascades
+    fr = engine.check_graph(G, settings)
+    sc = score_graph(G, fr, sp)
+    drawing = None
+    if diagram:
+        drawing = html_diagram.build(G, fr.findings, lang, year=year, engine=engine_name, timeout=timeout,
+                                     max_goals=sp.diagram_max_goals)
+    page = html.PageInput(G, fr, sc, drawing, settings.pack.vocabulary.get("owners"),
+                          index_href=os.path.relpath(index, page_path.parent) if index is not None else None)
+    if write:
+        _write(page_path, html.render_page(page, lang))
+    href = os.path.relpath(page_path, index.parent) if index is not None else page_path.name
+    entry = html.IndexEntry(path, href.replace(os.sep, "/"), fr.organisation, sc, _counts(fr))
+    return PageResult(path, page_path, fr, entry, html.diagram_problem(drawing, lang) if drawing is not None else None)

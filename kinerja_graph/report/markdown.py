@@ -1,0 +1,116 @@
+"""`kinerja check --format markdown`: a compact summary and table, for a pull-request comment or a
+GitHub Actions step summary.
+
+    ### kinerja-graph: 46 galat, 55 peringatan, 16 info
+
+    | berkas | organisasi | galat | peringatan | info | dibungkam |
+    | --- | --- | ---: | ---: | ---: | ---: |
+    | `samples/praya.yaml` | Kecamatan Praya | 46 | 55 | 16 | 0 |
+
+    | tingkat | aturan | tempat | kinerja | pesan |
+    | --- | --- | --- | --- | --- |
+    | error | `missing-indicator` | `praya.yaml:173` | 1.1.1.1 | Kinerja "Ketersediaan SOP …" … |
+
+Findings are listed most severe first (file and line order within a severity), at most `limit` rows
+(a GitHub comment holds 65,536 characters); a last line says how many were left out. Everything a
+user typed is escaped: it cannot close the table, start a heading, mention someone or inject HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kinerja_graph.checks.base import SEVERITY_ORDER, Finding
+from kinerja_graph.engine import Report
+from kinerja_graph.report.text import clean, place, summary_line
+
+LIMIT = 100
+
+_TEXT = {
+    "title": {"id": "kinerja-graph", "en": "kinerja-graph"},
+    "file": {"id": "berkas", "en": "file"},
+    "organisation": {"id": "organisasi", "en": "organisation"},
+    "error": {"id": "galat", "en": "errors"},
+    "warning": {"id": "peringatan", "en": "warnings"},
+    "info": {"id": "info", "en": "info"},
+    "silenced": {"id": "dibungkam", "en": "silenced"},
+    "severity": {"id": "tingkat", "en": "severity"},
+    "rule": {"id": "aturan", "en": "rule"},
+    "place": {"id": "tempat", "en": "place"},
+    "node": {"id": "kinerja", "en": "goal"},
+    "message": {"id": "pesan", "en": "message"},
+    "more": {"id": "… dan {n} temuan lain tidak ditampilkan (`kinerja check` menampilkan semuanya).",
+             "en": "… and {n} more findings not shown (`kinerja check` lists them all)."},
+    "unreadable": {"id": "tidak dapat dibaca", "en": "cannot be read"},
+    "internal": {"id": "galat internal", "en": "internal error"},
+    "none": {"id": "Tidak ada temuan.", "en": "No findings."},
+}
+
+# Characters that mean something to GitHub-flavoured Markdown (or are HTML) inside a table cell.
+_SPECIAL = re.compile(r"([\\`*_\[\]#!|~@<>])")
+
+
+def t(key: str, lang: str) -> str:
+    return _TEXT[key].get(lang) or _TEXT[key]["en"]
+
+
+def escape(text: object) -> str:
+    """A user's text made inert inside a Markdown table cell (one line, no markup, no HTML, no @mention)."""
+    s = clean(str(text)).replace("&", "&amp;")
+    s = _SPECIAL.sub(r"\\\1", s)
+    return " ".join(s.split())
+
+
+def code(text: object) -> str:
+    """Text shown as inline code; backticks and pipes cannot end the span or the cell."""
+    s = clean(str(text)).replace("`", "'").replace("|", "\\|")
+    return f"`{s}`" if s.strip() else ""
+
+
+def by_severity(findings: list[Finding]) -> list[Finding]:
+    """Most severe first; the report's order (file, line) within one severity."""
+    return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+def table(findings: list[Finding], lang: str = "id", limit: int | None = LIMIT) -> list[str]:
+    """The findings table (most severe first), at most `limit` rows, and a note on what was left out."""
+    ordered = by_severity(findings)
+    shown = ordered if limit is None else ordered[:limit]
+    lines = [
+        "| " + " | ".join(t(k, lang) for k in ("severity", "rule", "place", "node", "message")) + " |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for f in shown:
+        lines.append(f"| {f.severity} | {code(f.rule)} | {code(place(f))} | "
+                     f"{escape(f.node) if f.node is not None else '-'} | {escape(f.message(lang))} |")
+    if len(ordered) > len(shown):
+        lines.append("")
+        lines.append(t("more", lang).format(n=len(ordered) - len(shown)))
+    return lines
+
+
+def format_report(report: Report, lang: str = "id", limit: int | None = LIMIT, title: str | None = None) -> str:
+    lines = [f"### {title or t('title', lang)}: {escape(summary_line(report, lang))}", ""]
+    lines.append("| " + " | ".join(t(k, lang) for k in ("file", "organisation", "error", "warning", "info", "silenced"))
+                 + " |")
+    lines.append("| --- | --- | ---: | ---: | ---: | ---: |")
+    for fr in report.files:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in fr.findings:
+            counts[f.severity] += 1
+        lines.append(f"| {code(fr.file)} | {escape(fr.organisation or '-')} | {counts['error']} | "
+                     f"{counts['warning']} | {counts['info']} | {len(fr.silenced)} |")
+    if report.errors:
+        lines.append("")
+        for e in report.errors:
+            label = t("unreadable" if e.kind == "input" else "internal", lang)
+            text = "; ".join(line for line in e.message.splitlines() if line.strip())
+            lines.append(f"- **{label}**: {code(e.file)} — {escape(text)}")
+    lines.append("")
+    findings = report.findings
+    if findings:
+        lines.extend(table(findings, lang, limit))
+    else:
+        lines.append(t("none", lang))
+    return "\n".join(lines) + "\n"
+

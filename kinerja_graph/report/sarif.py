@@ -1,0 +1,240 @@
+"""`kinerja check --format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF readers.
+
+One run. ``tool.driver.rules`` lists every rule of the tool (id, name, short and full description,
+help, default level from the default pack, area and LKE criterion as properties). Each finding is a
+result:
+
+- ``locations[0].physicalLocation``: the file (a URI relative to ``%SRCROOT%``, the working folder,
+  when the file lies under it) and ``region.startLine``: the line (YAML, JSON) or row (CSV) where the
+  finding stands. GitHub code scanning rejects a result without a line, so a finding with none (an
+  Excel cell, whose row is no line of the file; a finding about the whole cascade) points at line 1;
+- ``locations[0].logicalLocations``: the node path ("Tujuan 1 › Sasaran Strategis 1.2 › …", name =
+  the node id), the spreadsheet cell ("'Pohon Kinerja'!B10") where there is one, or the organisation
+  for a finding about the whole cascade;
+- ``relatedLocations``: the other nodes of a group finding (the first RELATED_LIMIT; all of their
+  ids are in ``properties.related``);
+- ``partialFingerprints`` / ``fingerprints``: the stable fingerprint of kinerja_graph/fingerprint.py
+  (rule + node identity, never a line number), so that an alert survives renumbering and shifted lines;
+- ``suppressions``: a finding silenced in the cascade (``ignore:``) or by a baseline is still listed,
+  marked ``inSource`` or ``external`` with its reason.
+
+Files that could not be read and rules that broke are ``toolExecutionNotifications`` of the run's
+invocation, whose ``executionSuccessful`` is then false. Messages follow --lang.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from kinerja_graph import __version__, checks, config
+from kinerja_graph.checks.base import Finding
+from kinerja_graph.engine import Report, gc_paused
+from kinerja_graph.fingerprint import SCHEME, Paths, file_fingerprints, graph_of
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+TOOL_NAME = "kinerja-graph"
+SRCROOT = "%SRCROOT%"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "kinerjaFingerprint/v1"
+BASELINE_REASON = "baseline:"  # kinerja_graph/baseline.py: a silence with this reason is "external"
+INDENT_LIMIT = 5000  # results up to which the JSON is indented
+RELATED_LIMIT = 25  # related locations listed per result (all related ids stay in properties.related)
+
+_ORG_KIND = {"id": "organisasi", "en": "organisation"}
+
+
+def rule_name(rule_id: str) -> str:
+    """ "missing-indicator" -> "MissingIndicator": SARIF's reader-friendly rule name."""
+    return "".join(part.capitalize() for part in re.split(r"[-_]", rule_id) if part)
+
+
+def artifact_uri(path: str, base: str | None = None) -> tuple[str, str | None]:
+    """(uri, uriBaseId): relative to %SRCROOT% (the working folder) when the file lies under it."""
+    base = os.path.abspath(base or os.getcwd())
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, base)
+    except ValueError:  # another drive (Windows)
+        rel = None
+    if rel is not None and not rel.startswith(os.pardir):
+        return quote(rel.replace(os.sep, "/")), SRCROOT
+    return Path(absolute).as_uri(), None
+
+
+def _text(mapping: dict, lang: str) -> str:
+    return mapping.get(lang) or mapping.get("en") or ""
+
+
+def rule_descriptors(lang: str = "id") -> tuple[list[dict], dict[str, int]]:
+    """Every rule of the tool as a SARIF reportingDescriptor, and rule id -> index."""
+    pack = config.load_default_pack()
+    out, index = [], {}
+    for i, (rule_id, rule) in enumerate(checks.all_rules().items()):
+        setting = pack.rules.get(rule_id)
+        level = LEVELS[setting.severity] if setting is not None else "warning"
+        enabled = bool(setting.enabled) if setting is not None else False
+        summary, rationale = _text(rule.summary, lang), _text(rule.rationale, lang)
+        doc = (rule.doc or "").strip()
+        help_md = f"**{summary}**\n\n{rationale}\n\n{doc}".strip()
+        out.append({
+            "id": rule_id,
+            "name": rule_name(rule_id),
+            "shortDescription": {"text": summary},
+            "fullDescription": {"text": rationale or summary},
+            "help": {"text": f"{summary}\n\n{rationale}\n\n{doc}".strip(), "markdown": help_md},
+            "defaultConfiguration": {"level": level, "enabled": enabled},
+            "properties": {
+                "tags": ["sakip", rule.area] + ([f"lke-{rule.lke}"] if rule.lke else []),
+                "area": rule.area,
+                "lke": rule.lke,
+            },
+        })
+        index[rule_id] = i
+    return out, index
+
+
+def _physical(uri: str, base_id: str | None, artifact: int, line: int | None) -> dict:
+    loc: dict = {"uri": uri, "index": artifact}
+    if base_id:
+        loc["uriBaseId"] = base_id
+    return {"artifactLocation": loc, "region": {"startLine": line if line and line >= 1 else 1}}
+
+
+def _line(f: Finding) -> int | None:
+    """The line a reader can jump to: a YAML/JSON line or a CSV row; none for an Excel cell."""
+    loc = f.location
+    if loc is None or loc.line is None or loc.kind == "cell":
+        return None
+    return loc.line
+
+
+def _node_logical(paths: Paths, node: str) -> dict:
+    return {"name": str(node), "fullyQualifiedName": paths.path(node), "kind": "object"}
+
+
+def _result(f: Finding, fp: str, rule_index: dict, art: tuple, paths: Paths, org: str | None, lang: str,
+            reason: str | None) -> dict:
+    uri, base_id, artifact = art
+    logical = []
+    if f.node is not None:
+        logical.append(_node_logical(paths, f.node))
+    if f.cell:
+        logical.append({"name": f.cell, "fullyQualifiedName": f.cell, "kind": "element"})
+    if not logical:
+        name = org or os.path.basename(f.file) or "-"
+        logical.append({"name": name, "kind": "namespace", "properties": {"kind": _text(_ORG_KIND, lang)}})
+    result: dict = {
+        "ruleId": f.rule,
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message(lang) or f.rule},
+        "locations": [{"physicalLocation": _physical(uri, base_id, artifact, _line(f)), "logicalLocations": logical}],
+        "partialFingerprints": {FINGERPRINT_KEY: fp},
+        "fingerprints": {SCHEME: fp},
+        "properties": {"node": f.node, "related": list(f.related), "area": f.area, "lke": f.lke},
+    }
+    if f.rule in rule_index:
+        result["ruleIndex"] = rule_index[f.rule]
+    if f.cell:
+        result["properties"]["cell"] = f.cell
+    related = []
+    G = paths.G
+    for i, other in enumerate(f.related[:RELATED_LIMIT], start=1):
+        d = G.nodes[other] if G is not None and other in G else {}
+        loc = d.get("location")
+        line = loc.line if loc is not None and loc.kind != "cell" else None
+        text = d.get("statement") or d.get("name") or str(other)
+        related.append({
+            "id": i,
+            "physicalLocation": _physical(uri, base_id, artifact, line),
+            "logicalLocations": [_node_logical(paths, other)],
+            "message": {"text": f"{other}: {text}"},
+        })
+    if related:
+        result["relatedLocations"] = related
+    if reason is not None:
+        external = reason.startswith(BASELINE_REASON)
+        suppression: dict = {"kind": "external" if external else "inSource", "status": "accepted"}
+        if reason.strip():
+            suppression["justification"] = reason
+        result["suppressions"] = [suppression]
+    return result
+
+
+def _folder_uri(base: str | None) -> str:
+    uri = Path(os.path.abspath(base or os.getcwd())).as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def to_data(report: Report, lang: str = "id", base: str | None = None) -> dict:
+    """The SARIF log as plain data."""
+    rules, rule_index = rule_descriptors(lang)
+    artifacts: list[dict] = []
+    art_index: dict[str, tuple] = {}
+
+    def artifact(path: str) -> tuple:
+        if path not in art_index:
+            uri, base_id = artifact_uri(path, base)
+            loc = {"uri": uri}
+            if base_id:
+                loc["uriBaseId"] = base_id
+            art_index[path] = (uri, base_id, len(artifacts))
+            artifacts.append({"location": loc})
+        return art_index[path]
+
+    results: list[dict] = []
+    notifications: list[dict] = []
+    for fr in report.files:
+        G = graph_of(fr)
+        paths = Paths(G, lang)
+        prints = file_fingerprints(fr)
+        org = fr.organisation
+        for f in fr.findings:
+            results.append(_result(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang, None))
+        for s in fr.silenced:
+            f = s.finding
+            results.append(_result(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang,
+                                   s.reason or ""))
+        for error in fr.errors:
+            uri, base_id, idx = artifact(error.file or fr.file)
+            note: dict = {
+                "level": "error",
+                "message": {"text": error.message},
+                "locations": [{"physicalLocation": _physical(uri, base_id, idx, None)}],
+                "properties": {"kind": error.kind},
+            }
+            if error.rule:
+                note["associatedRule"] = {"id": error.rule}
+                if error.rule in rule_index:
+                    note["associatedRule"]["index"] = rule_index[error.rule]
+            notifications.append(note)
+    run: dict = {
+        "tool": {"driver": {
+            "name": TOOL_NAME,
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": rules,
+        }},
+        "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(base)}},
+        "artifacts": artifacts,
+        "invocations": [{
+            "executionSuccessful": not report.errors,
+            "toolExecutionNotifications": notifications,
+        }],
+        "results": results,
+        "columnKind": "unicodeCodePoints",
+        "properties": {"summary": report.summary(), "language": lang},
+    }
+    return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
+
+
+def format_report(report: Report, lang: str = "id", base: str | None = None) -> str:
+    """The SARIF log as JSON: indented for a reader, compact (and much faster) past INDENT_LIMIT results."""
+    with gc_paused():
+        data = to_data(report, lang, base)
+    indent = 2 if len(data["runs"][0]["results"]) <= INDENT_LIMIT else None
+    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"

@@ -1,0 +1,235 @@
+"""`kinerja check --format sarif`: valid SARIF 2.1.0 for every sample, with rules, places, node paths and
+stable fingerprints."""
+
+import json
+import shutil
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+from helpers import ROOT, SAMPLES, SHARED
+
+from kinerja_graph import checks, config
+from kinerja_graph.cli import cli
+from kinerja_graph.report.sarif import FINGERPRINT_KEY, LEVELS
+
+SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".yaml", ".csv", ".xlsx"})
+
+
+def _validator():
+    if not SCHEMA.exists():
+        return None
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator.check_schema(schema)
+    return jsonschema.Draft4Validator(schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+
+
+@pytest.fixture(scope="module")
+def validator():
+    """The official SARIF 2.1.0 schema (Draft 4); the test skips where ../shared/schemas is absent."""
+    found = _validator()
+    if found is None:
+        pytest.skip(f"the official SARIF 2.1.0 JSON Schema is not here: {SCHEMA} (../shared/schemas is absent)")
+    return found
+
+
+@pytest.fixture(scope="module")
+def maybe_validator():
+    """The schema where it is available, else None: these tests check more than validity and still run."""
+    return _validator()
+
+
+@pytest.fixture(autouse=True)
+def at_root(monkeypatch):
+    monkeypatch.chdir(ROOT)  # artifact URIs are relative to the working folder
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def sarif(*args):
+    result = run("check", "--format", "sarif", *args)
+    assert result.exit_code in (0, 1, 2), result.output
+    return result, json.loads(result.stdout)
+
+
+def assert_valid(validator, log):
+    if validator is None:
+        return
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.absolute_path))
+    assert not errors, f"{list(errors[0].absolute_path)}: {errors[0].message}"
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+def test_sarif_of_every_sample_validates_and_holds_every_finding(sample, validator):
+    result, log = sarif(sample.relative_to(ROOT), "--lang", "en")
+    assert_valid(validator, log)
+    as_json = run("check", "--format", "json", "--lang", "en", sample.relative_to(ROOT))
+    assert result.exit_code == as_json.exit_code
+    findings = json.loads(as_json.stdout)["findings"]
+    (the_run,) = log["runs"]
+    results = [r for r in the_run["results"] if "suppressions" not in r]
+    assert [(r["ruleId"], r["properties"]["node"], r["message"]["text"]) for r in results] == \
+        [(f["rule"], f["node"], f["message"]) for f in findings]
+    assert [r["level"] for r in results] == [LEVELS[f["severity"]] for f in findings]
+    rules = the_run["tool"]["driver"]["rules"]
+    for r in the_run["results"]:
+        assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+        (location,) = r["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"]["uri"] == str(sample.relative_to(ROOT))
+        assert physical["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+        assert physical["region"]["startLine"] >= 1
+        assert location["logicalLocations"]
+    prints = [r["partialFingerprints"][FINGERPRINT_KEY] for r in the_run["results"]]
+    assert all(len(p) == 32 for p in prints)
+    assert len(set(prints)) == len(prints), "two results of one file share a fingerprint"
+    assert the_run["invocations"][0]["executionSuccessful"] is True
+
+
+def test_the_driver_lists_every_rule_with_its_descriptions_and_default_level():
+    _, log = sarif(SAMPLES / "clean.yaml", "--lang", "en")
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "kinerja-graph"
+    pack = config.load_default_pack()
+    registry = checks.all_rules()
+    assert [r["id"] for r in driver["rules"]] == list(registry)
+    for descriptor in driver["rules"]:
+        rule = registry[descriptor["id"]]
+        assert descriptor["name"] == "".join(p.capitalize() for p in rule.id.split("-"))
+        assert descriptor["shortDescription"]["text"] == rule.summary["en"]
+        assert descriptor["fullDescription"]["text"] == rule.rationale["en"]
+        assert "## What it does" in descriptor["help"]["markdown"]
+        assert descriptor["defaultConfiguration"]["level"] == LEVELS[pack.rules[rule.id].severity]
+        assert descriptor["properties"]["area"] == rule.area
+    # Indonesian by default
+    _, log_id = sarif(SAMPLES / "clean.yaml")
+    first = log_id["runs"][0]["tool"]["driver"]["rules"][0]
+    assert first["shortDescription"]["text"] == registry[first["id"]].summary["id"]
+
+
+def _results(log, rule, node=None):
+    return [r for r in log["runs"][0]["results"] if r["ruleId"] == rule and r["properties"]["node"] == node]
+
+
+def test_a_yaml_finding_points_at_its_line_with_the_node_path_as_logical_location():
+    _, log = sarif("samples/praya.yaml", "--lang", "en")
+    findings = json.loads(run("check", "--format", "json", "samples/praya.yaml").stdout)["findings"]
+    line = next(f["line"] for f in findings if f["rule"] == "missing-indicator" and f["node"] == "1.1.1.1")
+    (result,) = _results(log, "missing-indicator", "1.1.1.1")
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": line}
+    (logical,) = result["locations"][0]["logicalLocations"]
+    assert logical["name"] == "1.1.1.1"
+    assert logical["fullyQualifiedName"] == ("Goal 1 › Strategic objective 1.1 › Programme objective 1.1.1 › "
+                                             "Activity objective 1.1.1.1")
+    _, log_id = sarif("samples/praya.yaml")
+    (result_id,) = _results(log_id, "missing-indicator", "1.1.1.1")
+    assert result_id["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == \
+        "Tujuan 1 › Sasaran Strategis 1.1 › Sasaran Program 1.1.1 › Sasaran Kegiatan 1.1.1.1"
+
+
+def test_an_excel_finding_points_at_line_1_and_names_its_cell(maybe_validator):
+    _, log = sarif("samples/praya.xlsx")
+    assert_valid(maybe_validator, log)
+    (result,) = _results(log, "missing-indicator", "1.1.1.1")
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+    names = [x["name"] for x in result["locations"][0]["logicalLocations"]]
+    assert names == ["1.1.1.1", "'Pohon Kinerja'!B10"]
+    assert result["properties"]["cell"] == "'Pohon Kinerja'!B10"
+
+
+def test_a_finding_about_the_whole_cascade_points_at_line_1_and_the_organisation():
+    _, log = sarif("samples/praya.yaml")
+    (result,) = _results(log, "missing-formula", None)
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+    assert result["locations"][0]["logicalLocations"][0]["name"] == "Kecamatan Praya"
+
+
+def test_group_findings_carry_the_other_nodes_as_related_locations():
+    _, log = sarif("samples/pino-raya.yaml")
+    (result,) = _results(log, "multiple-roots", "1a")
+    related = result["relatedLocations"]
+    assert [x["logicalLocations"][0]["name"] for x in related] == ["1b", "1c", "1d", "2", "3", "4", "5"]
+    assert all(x["physicalLocation"]["region"]["startLine"] > 1 for x in related)
+
+
+def test_fingerprints_depend_on_what_goals_say_not_on_format_ids_or_lines():
+    """praya.xlsx holds praya.yaml's tree in another format, other places and rebuilt ids."""
+    _, yaml_log = sarif("samples/praya.yaml")
+    _, xlsx_log = sarif("samples/praya.xlsx")
+    by_yaml = Counter((r["ruleId"], r["partialFingerprints"][FINGERPRINT_KEY]) for r in yaml_log["runs"][0]["results"])
+    by_xlsx = Counter((r["ruleId"], r["partialFingerprints"][FINGERPRINT_KEY]) for r in xlsx_log["runs"][0]["results"])
+    assert by_yaml == by_xlsx
+
+
+def test_fingerprints_survive_shifted_lines(tmp_path, maybe_validator):
+    shifted = tmp_path / "praya.yaml"
+    shifted.write_text("# a comment\n# and another\n\n" + (SAMPLES / "praya.yaml").read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    _, before = sarif("samples/praya.yaml")
+    _, after = sarif(shifted)
+    assert_valid(maybe_validator, after)
+    lines_before = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in before["runs"][0]["results"]]
+    lines_after = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after["runs"][0]["results"]]
+    assert lines_before != lines_after
+    assert [r["fingerprints"] for r in before["runs"][0]["results"]] == \
+        [r["fingerprints"] for r in after["runs"][0]["results"]]
+    # outside the working folder the artifact is an absolute file URI
+    uri = after["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith("file:///") and uri.endswith("/praya.yaml")
+
+
+def test_silenced_findings_are_kept_as_in_source_suppressions(tmp_path, maybe_validator):
+    text = (SAMPLES / "clean.yaml").read_text(encoding="utf-8")
+    marker = '    statement: "Terfasilitasinya penyusunan peraturan desa"\n'
+    assert marker in text
+    path = tmp_path / "sukamaju.yaml"
+    path.write_text(text.replace(marker, marker + "    ignore: [{rule: single-child, reason: cukup satu kegiatan}]\n"),
+                    encoding="utf-8")
+    result, log = sarif(path)
+    assert_valid(maybe_validator, log)
+    suppressed = [r for r in log["runs"][0]["results"] if "suppressions" in r]
+    assert len(suppressed) == 1
+    assert suppressed[0]["ruleId"] == "single-child"
+    assert suppressed[0]["suppressions"] == [{"kind": "inSource", "status": "accepted",
+                                              "justification": "cukup satu kegiatan"}]
+
+
+def test_hostile_text_stays_valid_sarif(tmp_path, maybe_validator):
+    path = tmp_path / "jahat.yaml"
+    path.write_text(
+        'organisation: {name: "Kecamatan <script>alert(1)</script>"}\n'
+        "nodes:\n"
+        '  - id: "1"\n'
+        '    statement: "Meningkatnya \\"layanan\\"\\u0007 | <b>publik</b> %0A ::error::x"\n'
+        "    level: intermediate outcome\n"
+        '  - id: "1.1"\n'
+        '    parent: "9"\n'
+        '    statement: "Yatim\\npiatu"\n'
+        "    level: output\n",
+        encoding="utf-8")
+    result, log = sarif(path)
+    assert result.exit_code == 1
+    assert_valid(maybe_validator, log)
+    texts = [r["message"]["text"] for r in log["runs"][0]["results"]]
+    assert any('"9"' in t for t in texts)
+
+
+def test_an_unreadable_file_is_a_notification_and_the_run_unsuccessful(tmp_path, maybe_validator):
+    broken = tmp_path / "rusak.yaml"
+    broken.write_text("nodes: [\n", encoding="utf-8")
+    shutil.copy(SAMPLES / "clean.yaml", tmp_path / "clean.yaml")
+    result, log = sarif(broken, tmp_path / "clean.yaml")
+    assert result.exit_code == 2
+    assert_valid(maybe_validator, log)
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and "rusak.yaml" in note["message"]["text"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("/rusak.yaml")
+    assert any(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("/clean.yaml")
+               for r in log["runs"][0]["results"])
