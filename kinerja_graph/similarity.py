@@ -355,14 +355,35 @@ def similarity(a: list[str], b: list[str], tv: TextVocabulary) -> float | None:
 
 def near_equal(a: str | None, b: str | None, tv: TextVocabulary, threshold: float) -> bool:
     """Are two texts equal up to case, spacing, punctuation, function words, spelling and slips?"""
-    wa, wb = _canonical(a, tv), _canonical(b, tv)
-    ja, jb = "".join(wa), "".join(wb)
-    if ja == jb:  # also when the normalised texts are equal: canonical words derive from them
+    sa, sb = text_shape(a, tv), text_shape(b, tv)
+    if sa[0] == sb[0]:  # also when the normalised texts are equal: canonical words derive from them
         return True
-    if len(wa) != len(wb) or abs(len(ja) - len(jb)) > 2 * tv.max_slips:
+    if not may_be_near(sa, sb, tv):
         return False
-    score = similarity(list(wa), list(wb), tv)
+    score = similarity(list(sa[1]), list(sb[1]), tv)
     return score is not None and score >= threshold
+
+
+def text_shape(text: str | None, tv: TextVocabulary) -> tuple[str, tuple, frozenset]:
+    """(canonical words run together, canonical words, the set of them) of a text, remembered: what
+    near_equal compares first."""
+    key = ("shape", text)
+    found = tv.cache.get(key)
+    if found is None:
+        words = _canonical(text, tv)
+        found = remember(tv, key, ("".join(words), words, frozenset(words)))
+    return found
+
+
+def may_be_near(a: tuple, b: tuple, tv: TextVocabulary) -> bool:
+    """False when texts of these shapes (text_shape) cannot be near_equal: equal texts aside, they need as
+    many words, about as many letters, and at most max_slips words of one missing from the other (as
+    similarity counts them, a word written twice missing twice). A test that costs next to nothing, for
+    pairs by the thousand."""
+    if a[0] == b[0]:
+        return True
+    return (len(a[1]) == len(b[1]) and abs(len(a[0]) - len(b[0])) <= 2 * tv.max_slips
+            and len(a[2] - b[2]) <= tv.max_slips)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -9,9 +9,12 @@ formulas at all), the completeness rules say so once for the cascade instead of 
 
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
+import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -78,14 +81,21 @@ def label(data: dict) -> str:
 
 @dataclass(frozen=True)
 class Index:
-    """What the structure rules ask of a graph, computed in one linear pass and shared between rules.
+    """What the rules ask of a graph, computed in one linear pass and shared between rules.
 
     goals, loose   (id, data) of goals and of indicators without a goal, in document order
     nodes          both, in document order
     indicators     (node id, node data, indicator) for every indicator of both, in document order
     children       goal -> the goals contributing to it (contribution edges), in document order
-    parents        goal -> the goals it contributes to
-    All read-only: rules share them.
+    parents        goal -> the goals it contributes to, in document order
+    edge_kinds     the kinds of all the graph's edges ("contribution", "crosscutting")
+    backward       (parent, child) of the contribution links that go back up the graph's own order (from a
+                   goal met after its child, or from a goal to itself): every circle holds one
+    All read-only: rules share them. A goal without children (parents) maps to an empty tuple.
+
+    Texts repeat massively in real cascades (standard wording, one formula on many rows), so what a
+    rule decides from an indicator's own fields it decides once per distinct combination of them:
+    see indicator_groups() and judged_indicators().
     """
 
     goals: list
@@ -94,20 +104,174 @@ class Index:
     indicators: list
     children: dict
     parents: dict
+    edge_kinds: frozenset = frozenset()
+    backward: list = field(default_factory=list)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # columns and groups, built on demand
+
+    def shared(self, key: str, compute):
+        """compute(), once per graph: what several rules derive alike from the graph (read-only)."""
+        memo_key = ("shared", key)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = compute()
+        return self._memo[memo_key]
+
+    def having(self, attribute: str) -> list:
+        """(id, data) of the nodes (goals and indicators without a goal) whose model, data["node"], holds
+        something in `attribute` ("crosscutting" links, "ignore" silences), in document order: few nodes
+        do. The usual attributes are looked up together, in one pass over the models."""
+        key = ("having", attribute)
+        found = self._memo.get(key)
+        if found is None:
+            attributes = _MODEL_LISTS if attribute in _MODEL_LISTS else (attribute,)
+            lists = {name: [] for name in attributes}
+            for nd in self.nodes:
+                model = nd[1].get("node")
+                for name in attributes:
+                    if getattr(model, name, None):
+                        lists[name].append(nd)
+            for name, nodes in lists.items():
+                self._memo["having", name] = nodes
+            found = self._memo[key]
+        return found
+
+    def indicator_groups(self, fields: tuple[str, ...]) -> "Grouping":
+        """The indicators grouped by equal values of every one of `fields` (see Grouping).
+
+        A field is an Indicator attribute ("name", "unit", "formula", ...), or "targets": the same
+        years with the very same Target objects (the loaders share one Target per distinct text; an
+        identity test, because comparing Target dataclasses would cost more than it saves), or
+        "target_units": the same set of units written in the targets, or "first_target_unit": the same
+        unit written in the earliest target that has one. Texts that are not strings (a hand-built
+        model) are never grouped with anything.
+        """
+        return self._grouping(("indicators", fields), [self._column(f) for f in fields])
+
+    def node_groups(self, fields: tuple[str, ...]) -> "Grouping":
+        """The nodes (goals and indicators without a goal, by position in `nodes`) grouped by equal values of
+        every one of `fields`, keys of the node data ("kind", "statement", "owner", ...): see Grouping. As
+        in indicator_groups(), values that are neither texts nor None are never grouped with anything."""
+        return self._grouping(("nodes", fields), [self._node_column(f) for f in fields])
+
+    def _grouping(self, key: tuple, columns: list) -> "Grouping":
+        grouping = self._memo.get(key)
+        if grouping is None:
+            numbers = columns[0] if len(columns) == 1 else _numbered(list(zip(*columns)))
+            grouping = self._memo[key] = Grouping(numbers)
+        return grouping
+
+    def _node_column(self, name: str) -> list:
+        """One field of every node's data, in document order, as small integers (see _column)."""
+        key = ("node column", name)
+        column = self._memo.get(key)
+        if column is None:
+            fields = _NODE_FIELDS if name in _NODE_FIELDS else (name,)
+            rows = [tuple(map(d.get, fields)) for _, d in self.nodes]
+            columns = list(zip(*rows)) or [()] * len(fields)
+            for field_name, values in zip(fields, columns):
+                self._memo["node column", field_name] = _numbered(_apart(values))
+            column = self._memo[key]
+        return column
+
+    def _column(self, name: str) -> list:
+        """One field of every indicator, in document order, as small integers: equal values, equal numbers
+        (comparing numbers is cheaper than comparing again the same texts held by different objects).
+        Values that are neither texts nor None (a hand-built model) get a number of their own: 1 == 1.0 ==
+        True, yet they read differently. The usual fields are read together, in one pass."""
+        key = ("column", name)
+        column = self._memo.get(key)
+        if column is not None:
+            return column
+        if name in _TARGET_FIELDS:  # derived from the targets: computed once per distinct set of targets
+            targets = self._column("targets")
+            derive = _TARGET_FIELDS[name]
+            derived = _numbered([derive(t) if type(t) is dict else object() for t in self._memo["distinct targets"]])
+            column = self._memo[key] = [derived[i] for i in targets]
+            return column
+        fields = _INDICATOR_FIELDS if name in _INDICATOR_FIELDS else (name,)
+        rows = map(operator.attrgetter(*fields), (indicator for _, _, indicator in self.indicators))
+        columns = (list(zip(*rows)) or [()] * len(fields)) if len(fields) > 1 else [list(rows)]
+        for field_name, values in zip(fields, columns):
+            if field_name == "targets":
+                # the years, then the identities of their Target objects: one flat tuple per indicator
+                column = _numbered([(*t, *map(id, t.values())) if type(t) is dict else object() for t in values])
+                representative = dict(zip(column, values))  # equal numbers, equal targets: any one will do
+                self._memo["distinct targets"] = [representative[i] for i in range(len(representative))]
+            else:
+                column = _numbered(_apart(values))
+            self._memo["column", field_name] = column
+        return self._memo[key]
+
+
+class Grouping:
+    """Indicators (or nodes) that agree on some fields, in groups numbered in order of first occurrence.
+
+    of      the number of the group of each indicator (by its position in Index.indicators; of each node,
+            by its position in Index.nodes)
+    first   the position of the first member of each group (by group number)
+    Texts repeat massively in real cascades: a few hundred groups may hold 10^5 indicators.
+    """
+
+    __slots__ = ("of", "first")
+
+    def __init__(self, of: list[int]) -> None:
+        self.of = of
+        # walked backwards, so that the last position written for a group is its smallest
+        smallest = dict(zip(reversed(of), range(len(of) - 1, -1, -1)))
+        self.first = [smallest[number] for number in range(len(smallest))]
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def positions(self, chosen: list[bool]) -> list[int]:
+        """The positions of the members of the groups chosen (chosen[number]), in document order."""
+        return [position for position, number in enumerate(self.of) if chosen[number]]
+
+    def members(self, labels: list) -> dict:
+        """{label: the positions of the members of the groups so labelled, in document order} for the groups
+        whose label (labels[number]) is not None, labels in order of first occurrence."""
+        out: dict = {}
+        for position, number in enumerate(self.of):
+            label = labels[number]
+            if label is not None:
+                found = out.get(label)
+                if found is None:
+                    out[label] = [position]
+                else:
+                    found.append(position)
+        return out
+
+    def sizes(self) -> list[int]:
+        """How many members each group holds (by group number)."""
+        counts = collections.Counter(self.of)
+        return [counts[number] for number in range(len(self.first))]
+
+
+_INDICATOR_FIELDS = ("name", "unit", "formula", "source", "calculation", "polarity", "targets")  # read in one pass
+# fields derived from an indicator's targets: name -> function of the targets dict
+_TARGET_FIELDS = {
+    "target_units": lambda targets: tuple(sorted({t.unit for t in targets.values() if t.unit})),
+    "first_target_unit": lambda targets: next((targets[y].unit for y in sorted(targets) if targets[y].unit), None),
+}
+_NODE_FIELDS = ("kind", "statement", "level", "owner", "tier")  # read in one pass
+_MODEL_LISTS = ("crosscutting", "ignore")  # lists of a node's model that Index.having() gathers
+_TEXT_TYPES = frozenset({str, type(None)})  # what indicator_groups() and node_groups() group by
+
+
+def _apart(values):
+    """The values, with any that is neither a text nor None replaced by a value equal to no other."""
+    if set(map(type, values)) <= _TEXT_TYPES:
+        return values
+    return [value if type(value) in _TEXT_TYPES else object() for value in values]
+
+
+def _numbered(values: list) -> list[int]:
+    """Each value replaced by the number of its first occurrence among the distinct values."""
+    distinct: dict = {}
+    return [distinct.setdefault(value, len(distinct)) for value in values]
 
 
 _CACHE = "_kinerja_index"  # where a frozen graph keeps its Index: an attribute of the graph object
-
-
-def _by_order(pairs: list) -> list:
-    """(id, data) pairs in document order; graphs built by graph.py are already, and are not re-sorted."""
-    last = -1
-    for _, d in pairs:
-        order = d.get("order", 0)
-        if order < last:
-            return sorted(pairs, key=lambda nd: nd[1].get("order", 0))
-        last = order
-    return pairs
+_NO_EDGES = ()
 
 
 def index(G: nx.DiGraph) -> Index:
@@ -115,30 +279,127 @@ def index(G: nx.DiGraph) -> Index:
     cached = getattr(G, _CACHE, None)
     if cached is not None:
         return cached
-    # G._node / G._adj are networkx's own dicts behind G.nodes / G.adj: the same data without the view
+    # G._node / G._pred are networkx's own dicts behind G.nodes / G.pred: the same data without the view
     # objects, which matters at 10^5 nodes.
-    nodes = _by_order([(n, d) for n, d in G._node.items() if d.get("kind") in ("goal", "indicator")])
-    goals = [(n, d) for n, d in nodes if d["kind"] == "goal"]
-    loose = [(n, d) for n, d in nodes if d["kind"] == "indicator"]
-    children: dict = {n: [] for n, _ in goals}
-    parents: dict = {n: [] for n, _ in goals}
-    unsorted = False
-    for u, kids in children.items():
-        for v, attr in G._adj[u].items():
-            if attr.get("kind") == "contribution" and v in parents:
-                kids.append(v)
-                parents[v].append(u)
-        unsorted = unsorted or len(kids) > 1
-    if unsorted:
-        order = {n: i for i, (n, _) in enumerate(goals)}
-        for kids in children.values():
-            if len(kids) > 1:
-                kids.sort(key=order.__getitem__)
+    nodes, goals, loose, orders = [], [], [], []
+    for nd in G._node.items():  # one pass: each node's data is looked at once
+        d = nd[1]
+        kind = d.get("kind")
+        if kind == "goal":
+            goals.append(nd)
+        elif kind == "indicator":
+            loose.append(nd)
+        else:
+            continue
+        nodes.append(nd)
+        orders.append(d.get("order", 0))
+    in_order = all(map(operator.le, orders, itertools.islice(orders, 1, None)))
+    if not in_order:
+        nodes.sort(key=lambda nd: nd[1].get("order", 0))
+        goals = [nd for nd in nodes if nd[1]["kind"] == "goal"]
+        loose = [nd for nd in nodes if nd[1]["kind"] == "indicator"]
+    children: dict = dict.fromkeys([n for n, _ in goals], _NO_EDGES)
+    parents: dict = dict.fromkeys(children, _NO_EDGES)
+    # One pass over every node's incoming edges: the contribution links between goals, and the kinds of
+    # all edges. Goals come in insertion order, which is document order unless the graph was built
+    # otherwise (then the lists are sorted below), so children are appended in document order.
+    # A link from a goal met later in this pass (or a goal's link to itself) goes back up: every circle
+    # holds one, so the cycle rule looks for circles around those links only.
+    edge_kinds = set()
+    several_parents = False
+    met = set()
+    backward = []
+    for v, incoming in G._pred.items():
+        found = []
+        if incoming:
+            is_goal = v in parents
+            for u, attr in incoming.items():
+                kind = attr.get("kind")
+                if kind == "contribution" and is_goal and u in children:
+                    found.append(u)
+                else:
+                    edge_kinds.add(kind)
+        if found:
+            edge_kinds.add("contribution")
+            parents[v] = found
+            several_parents = several_parents or len(found) > 1
+            if not met.issuperset(found):
+                backward += [(u, v) for u in found if u not in met]
+            for u in found:
+                if children[u]:
+                    children[u].append(v)
+                else:
+                    children[u] = [v]
+        met.add(v)
+    if several_parents or not in_order:
+        position = {n: i for i, (n, _) in enumerate(goals)}
+        for links in itertools.chain(parents.values(), children.values() if not in_order else ()):
+            if len(links) > 1:
+                links.sort(key=position.__getitem__)
     indicators = [(n, d, indicator) for n, d in nodes for indicator in d.get("indicators") or ()]
-    built = Index(goals, loose, nodes, indicators, children, parents)
+    built = Index(goals, loose, nodes, indicators, children, parents, frozenset(edge_kinds), backward)
     if nx.is_frozen(G):
         setattr(G, _CACHE, built)
     return built
+
+
+def judged_groups(G: nx.DiGraph, fields: tuple[str, ...], judge) -> tuple[Grouping, list]:
+    """The indicators grouped by `fields` (Index.indicator_groups), and the verdict on each group: judge(the
+    group's first indicator), by group number.
+
+    Texts repeat massively in real cascades, so a rule decides what an indicator's own fields say once per
+    distinct combination of them: judge must read nothing of the indicator but `fields`, and what it
+    returns stands for every indicator of the group.
+    """
+    ix = index(G)
+    grouping = ix.indicator_groups(fields)
+    items = ix.indicators
+    return grouping, [judge(items[position][2]) for position in grouping.first]
+
+
+def judged_indicators(G: nx.DiGraph, fields: tuple[str, ...], judge):
+    """(node id, node data, indicator, verdict) for every indicator judge() finds something on (a verdict
+    that is not None), in document order; judge is asked once per group, as judged_groups() asks it."""
+    grouping, verdicts = judged_groups(G, fields, judge)
+    chosen = [verdict is not None for verdict in verdicts]
+    if not any(chosen):
+        return
+    items = index(G).indicators
+    of = grouping.of
+    for position in grouping.positions(chosen):
+        n, d, indicator = items[position]
+        yield n, d, indicator, verdicts[of[position]]
+
+
+def judged_nodes(G: nx.DiGraph, fields: tuple[str, ...], judge):
+    """(node id, node data, verdict) for every node (goal or indicator without a goal) judge() finds
+    something on, in document order: judge(node data) is asked once per group of nodes agreeing on
+    `fields` (Index.node_groups), with the first node's data, and must read nothing else."""
+    ix = index(G)
+    grouping = ix.node_groups(fields)
+    nodes = ix.nodes
+    verdicts = [judge(nodes[position][1]) for position in grouping.first]
+    chosen = [verdict is not None for verdict in verdicts]
+    if not any(chosen):
+        return
+    of = grouping.of
+    for position in grouping.positions(chosen):
+        n, d = nodes[position]
+        yield n, d, verdicts[of[position]]
+
+
+def count_nodes(G: nx.DiGraph, fields: tuple[str, ...], test) -> int:
+    """How many nodes pass test(node data), asked once per group, as judged_nodes() asks judge."""
+    ix = index(G)
+    grouping = ix.node_groups(fields)
+    nodes = ix.nodes
+    return sum(size for size, position in zip(grouping.sizes(), grouping.first) if test(nodes[position][1]))
+
+
+def count_indicators(G: nx.DiGraph, fields: tuple[str, ...], test) -> int:
+    """How many indicators pass test(indicator), asked once per group, as judged_groups() asks judge."""
+    grouping, passed = judged_groups(G, fields, test)
+    return sum(size for size, ok in zip(grouping.sizes(), passed) if ok)
 
 
 def nodes_in_order(G: nx.DiGraph, kinds=("goal", "indicator")):
@@ -189,14 +450,14 @@ def is_blank(value: str | None, placeholders: frozenset, min_length: int = 0, sy
     return True
 
 
-def contribution_children(G: nx.DiGraph, n) -> list:
+def contribution_children(G: nx.DiGraph, n):
     """The goals contributing to n, in document order (read-only)."""
-    return index(G).children.get(n, [])
+    return index(G).children.get(n, _NO_EDGES)
 
 
-def contribution_parents(G: nx.DiGraph, n) -> list:
-    """The goals n contributes to (read-only)."""
-    return index(G).parents.get(n, [])
+def contribution_parents(G: nx.DiGraph, n):
+    """The goals n contributes to, in document order (read-only)."""
+    return index(G).parents.get(n, _NO_EDGES)
 
 
 def indicator_location(G: nx.DiGraph, n, indicator):
@@ -248,18 +509,16 @@ def missing_field(rule, ctx, field: str):
     min_length = int(options.get("min-length", 0) or 0)
     same_as_name = bool(options.get("same-as-name", False))
     need = max(min_length, 1)
-    lacking = []
-    items = index(ctx.G).indicators
-    total = len(items)
-    for n, _, indicator in items:
+
+    def judge(indicator):
+        """The variant of message the indicator's field calls for, or None: decided by the field (and the
+        name, with same-as-name) alone."""
         value = getattr(indicator, field)
         text = value.strip() if value is not None else ""
         if not text:
-            lacking.append((n, indicator, "one", value))
-            continue
+            return "one"
         if text.lower() in placeholders:
-            lacking.append((n, indicator, "placeholder", value))
-            continue
+            return "placeholder"
         count = 0
         for ch in text:  # enough letters and digits? (stops as soon as there are)
             if ch.isalnum():
@@ -267,22 +526,27 @@ def missing_field(rule, ctx, field: str):
                 if count >= need:
                     break
         else:
-            lacking.append((n, indicator, "placeholder", value))
-            continue
+            return "placeholder"
         if same_as_name:
             name = indicator.name
             last_a, last_b = text[-1], name[-1:]
             if (last_a.isalnum() and last_b.isalnum() and last_a.lower() != last_b.lower()
                     and text.isascii() and name.isascii()):
-                continue  # different last letters: cannot be the same words (the common case, cheaply)
+                return None  # different last letters: cannot be the same words (the common case, cheaply)
             if same_text(text, name):
-                lacking.append((n, indicator, "same", value))
+                return "same"
+        return None
+
+    fields = (field, "name") if same_as_name else (field,)
+    lacking = list(judged_indicators(ctx.G, fields, judge))
     if not lacking:
         return
+    total = len(index(ctx.G).indicators)
     if (options.get("summarise-absent", True) and total > 1
-            and sum(1 for *_, variant, _ in lacking if variant == "one") == total):
+            and sum(1 for *_, variant in lacking if variant == "one") == total):
         yield ctx.finding(None, rule.messages["none"], count=total)
         return
-    for n, indicator, variant, value in lacking:
+    for n, _, indicator, variant in lacking:
+        value = getattr(indicator, field)
         yield ctx.finding(n, rule.messages[variant], location=indicator_location(ctx.G, n, indicator),
                           indicator=quote(indicator.name), value=quote(value or "", 30))

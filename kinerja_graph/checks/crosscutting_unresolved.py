@@ -3,7 +3,7 @@ that does not exist."""
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import goals_in_order, quote
+from kinerja_graph.checks._completeness import index, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.graph import crosscutting_key
 from kinerja_graph.similarity import organisation_keys, text_vocabulary
@@ -110,7 +110,9 @@ None.
                 node_ids[id(cascade)] = {node.id for node in cascade.nodes}
             return node_ids[id(cascade)]
 
-        for n, d in goals_in_order(G):
+        for n, d in index(G).having("crosscutting"):
+            if d["kind"] != "goal":
+                continue
             model = d.get("node")
             for link in getattr(model, "crosscutting", None) or ():
                 target_keys = organisation_keys(tv, link.target)

@@ -10,20 +10,21 @@ from kinerja_graph.checks.base import Context, Rule
 PATH_LIMIT = 8
 
 
-def knots(children: dict, parents: dict):
-    """Each set of goals linked in a circle (a strongly connected component with a circle), any order.
+def knots(children: dict, parents: dict, among=None):
+    """Each set of goals linked in a circle (a strongly connected component with a circle), any order;
+    with `among`, the circles of those goals alone (a set holding every circle's goals gives them all).
 
     Goals no circle can pass through are peeled off first, linearly: those with no parent left (from
     the top) and those with no child left (from the bottom). A tree peels away entirely; only what
     remains, the circles and the goals between them, goes to networkx's (iterative) component search.
     """
-    remaining = set(children)
+    remaining = set(children if among is None else among)
     for forward in (True, False):
         edges_in = parents if forward else children
         edges_out = children if forward else parents
-        if forward:  # everything remains: no membership test needed
+        if forward and among is None:  # everything remains: no membership test needed
             waiting = {n: len(edges_in[n]) for n in remaining}
-        else:  # only what the first pass left, usually nothing or a handful
+        else:  # only some goals remain, usually nothing or a handful
             waiting = {n: sum(1 for m in edges_in[n] if m in remaining) for n in remaining}
         ready = [n for n, k in waiting.items() if k == 0]
         while ready:
@@ -46,6 +47,18 @@ def knots(children: dict, parents: dict):
             (only,) = component
             if H.has_edge(only, only):
                 yield component
+
+
+def reached(starts: set, links: dict) -> set:
+    """The goals reached from `starts` (included) following `links` (children, or parents), linearly."""
+    seen = set(starts)
+    stack = list(seen)
+    while stack:
+        for m in links[stack.pop()]:
+            if m not in seen:
+                seen.add(m)
+                stack.append(m)
+    return seen
 
 
 def one_cycle(children: dict, component: set, start) -> list:
@@ -115,9 +128,15 @@ None.
     def check(self, ctx: Context):
         G = ctx.G
         ix = index(G)
+        if not ix.backward:  # every link goes down the graph's own order: nothing can go round
+            return
+        # a circle holds a link going back up, and every goal of it lies below that link's child and above
+        # its parent: the circles are those of these goals alone
+        below = reached({v for _, v in ix.backward}, ix.children)
+        above = reached({u for u, _ in ix.backward}, ix.parents)
         order = lambda n: G.nodes[n]["order"]  # noqa: E731
         found = []
-        for component in knots(ix.children, ix.parents):
+        for component in knots(ix.children, ix.parents, below & above):
             start = min(component, key=order)
             circle = one_cycle(ix.children, component, start)
             first = min(range(len(circle)), key=lambda i: order(circle[i]))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import collections
 
-from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, quote
+from kinerja_graph.checks._completeness import index, indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
 from kinerja_graph.text import short_list
@@ -90,14 +90,19 @@ None.
     def check(self, ctx: Context):
         G = ctx.G
         tv = text_vocabulary(ctx.vocabulary, ctx.G)
-        groups: dict[str, list] = defaultdict(list)
-        for n, _, indicator in indicators_in_order(G):
-            key = normalised(indicator.name, tv)
+        ix = index(G)
+        items = ix.indicators
+        grouping = ix.indicator_groups(("name",))  # each distinct name is normalised once
+        keys = [normalised(items[p][2].name, tv) for p in grouping.first]
+        per_key = collections.Counter()
+        for key, size in zip(keys, grouping.sizes()):
             if key:
-                groups[key].append((n, indicator))
-        for occurrences in groups.values():
-            if len(occurrences) < 2:
-                continue
+                per_key[key] += size
+        repeated = [key if key and per_key[key] > 1 else None for key in keys]
+        if not any(repeated):
+            return
+        for positions in grouping.members(repeated).values():
+            occurrences = [(items[p][0], items[p][2]) for p in positions]
             nodes = list(dict.fromkeys(n for n, _ in occurrences))
             first, indicator = occurrences[0]
             location = indicator_location(G, first, indicator)

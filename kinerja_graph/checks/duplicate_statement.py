@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import collections
 
-from kinerja_graph.checks._completeness import goals_in_order, quote
+from kinerja_graph.checks._completeness import index, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
 from kinerja_graph.text import short_list
@@ -84,14 +84,20 @@ None.
     def check(self, ctx: Context):
         G = ctx.G
         tv = text_vocabulary(ctx.vocabulary, ctx.G)
-        groups: dict[str, list[str]] = defaultdict(list)
-        for n, d in goals_in_order(G):
-            key = normalised(d.get("statement"), tv)
+        ix = index(G)
+        nodes = ix.nodes
+        grouping = ix.node_groups(("kind", "statement"))  # each distinct statement is normalised once
+        keys = [normalised(nodes[p][1].get("statement"), tv) if nodes[p][1].get("kind") == "goal" else ""
+                for p in grouping.first]
+        goals_per_key = collections.Counter()
+        for key, size in zip(keys, grouping.sizes()):
             if key:
-                groups[key].append(n)
-        for members in groups.values():
-            if len(members) < 2:
-                continue
+                goals_per_key[key] += size
+        shared = [key if key and goals_per_key[key] > 1 else None for key in keys]
+        if not any(shared):
+            return
+        for positions in grouping.members(shared).values():
+            members = [nodes[p][0] for p in positions]
             explained = all(is_restatement(G, a, b, tv) or is_restatement(G, b, a, tv)
                             for i, a in enumerate(members) for b in members[i + 1:])
             if explained:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kinerja_graph.checks._completeness import indicator_location, label, nodes_in_order, quote
+from kinerja_graph.checks._completeness import index, indicator_location, label, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import edit_distance, organisation_keys, text_vocabulary
 from kinerja_graph.text import fold, localise, normalise
@@ -126,8 +126,41 @@ nodes:
                 stop.update(phrase.split())
 
         quick = tuple(w.lower() for w in kind_words)
-        items = []  # (node, field, text, location): every text that may name an organisation
-        for n, d in nodes_in_order(G):
+        named: dict = {}  # text -> [(kind word as written, name words)]: names that are not the own organisation
+
+        def names_in(text: str) -> list:
+            """Looked for once per distinct text: texts repeat massively."""
+            found = named.get(text)
+            if found is None:
+                found = named[text] = []
+                lowered = text.lower()
+                if any(w in lowered for w in quick):
+                    for m in pattern.finditer(text if text.isascii() else fold(text)):
+                        name = self._name(m.group(1).split(), stop, ())
+                        if name and not self._is_own(name, own):
+                            found.append((m.group(0)[: m.start(1) - m.start(0)].strip(), name))
+            return found
+
+        # every text that may name an organisation: statements, and indicators' names, formulas and sources
+        ix = index(G)
+        statements = {d.get("statement") for _, d in ix.nodes}
+        indicator_texts = []  # every distinct name, formula and source
+        hit_statements = {text for text in statements if text and names_in(text)}
+        hit_nodes = {n for n, d in ix.nodes if d.get("statement") in hit_statements} if hit_statements else set()
+        for field in ("name", "formula", "source"):
+            grouping = ix.indicator_groups((field,))
+            texts = [getattr(ix.indicators[position][2], field) for position in grouping.first]
+            indicator_texts += texts
+            hit = [bool(text) and bool(names_in(text)) for text in texts]
+            if any(hit):
+                hit_nodes.update(ix.indicators[position][0] for position in grouping.positions(hit))
+        if not hit_nodes:
+            return
+
+        candidates = []  # (node, field, kind word as written, name words, location), not the own organisation
+        for n, d in ix.nodes:
+            if n not in hit_nodes:
+                continue
             texts = [("statement", d.get("statement"), None)]
             for indicator in d.get("indicators") or ():
                 loc = indicator_location(G, n, indicator)
@@ -135,23 +168,14 @@ nodes:
                           ("source", indicator.source, loc)]
             for field, text, loc in texts:
                 if text:
-                    items.append((n, field, text, loc))
-
-        candidates = []  # (node, field, kind word as written, name words, location), not the own organisation
-        for n, field, text, loc in items:
-            lowered = text.lower()
-            if not any(w in lowered for w in quick):
-                continue
-            for m in pattern.finditer(text if text.isascii() else fold(text)):
-                name = self._name(m.group(1).split(), stop, ())
-                if name and not self._is_own(name, own):
-                    candidates.append((n, field, m.group(0)[: m.start(1) - m.start(0)].strip(), name, loc))
+                    candidates.extend((n, field, kind, name, loc) for kind, name in names_in(text))
         if not candidates:
             return
         # a capitalised word the cascade also writes in lower case is a common word ("Kecamatan Sehat")
         lower: set[str] = set()
-        for _, _, text, _ in items:
-            lower.update(w.lower() for w in re.findall(r"[A-Za-z]+", fold(text)) if w[0].islower())
+        for text in statements.union(indicator_texts):
+            if text:
+                lower.update(w.lower() for w in re.findall(r"[A-Za-z]+", fold(text)) if w[0].islower())
         found: dict[tuple, dict] = {}
         for n, field, kind, name, loc in candidates:
             name = self._name(name, stop, lower)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
-from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, quote
+from kinerja_graph.checks._completeness import index, indicator_location, judged_groups, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import (
     canonical_words,
@@ -203,36 +202,44 @@ nodes:
         unit_words = set()
         for spelling in units.spellings:
             unit_words.update(spelling.split())
-        by_formula: dict[str, list] = defaultdict(list)
-        for n, _, indicator in indicators_in_order(G):
+
+        def judge(indicator):
+            """(normalised formula, finding or None), or None when there is no formula to judge: decided by
+            the name, formula, unit and the units of the targets, once per distinct combination of them."""
             formula = indicator.formula
             f_norm = normalised(formula, tv)
             if not f_norm or f_norm == normalised(indicator.name, tv):
-                continue
-            target_units = tuple(sorted({t.unit for t in indicator.targets.values() if t.unit}))
-            memo = ("formula-mismatch", indicator.name, formula, indicator.unit, target_units, own, division, units)
-            if memo in tv.cache:
-                found = tv.cache[memo]
-            elif self._unit_only(indicator, f_norm, tv, unit_words):
-                found = remember(tv, memo, ("unit-only", {}))
-            else:
-                found = remember(tv, memo, self._judge(indicator, formula, f_norm, tv, units, own, division))
-            if found is not None and found[0] == "unit-only":
-                if unit_only:
-                    yield ctx.finding(n, self.messages["unit-only"], location=indicator_location(G, n, indicator),
-                                      indicator=quote(indicator.name), formula=quote(formula, 60))
-                continue
-            by_formula[f_norm].append((n, indicator))
-            if found is not None:
-                kind, extra = found
+                return None
+            if self._unit_only(indicator, f_norm, tv, unit_words):
+                return f_norm, ("unit-only", {})
+            return f_norm, self._judge(indicator, formula, f_norm, tv, units, own, division)
+
+        grouping, verdicts = judged_groups(G, ("name", "formula", "unit", "target_units"), judge)
+        items = index(G).indicators
+        reported = [verdict is not None and verdict[1] is not None and (verdict[1][0] != "unit-only" or unit_only)
+                    for verdict in verdicts]
+        if any(reported):
+            for position in grouping.positions(reported):
+                n, _, indicator = items[position]
+                kind, extra = verdicts[grouping.of[position]][1]
                 yield ctx.finding(n, self.messages[kind], location=indicator_location(G, n, indicator),
-                                  indicator=quote(indicator.name), formula=quote(formula, 60), **extra)
+                                  indicator=quote(indicator.name), formula=quote(indicator.formula, 60), **extra)
         if not shared:
             return
-        for users in by_formula.values():
+        by_formula: dict[str, list] = {}  # normalised formula -> the groups using it (unit-only ones aside)
+        for number, verdict in enumerate(verdicts):
+            if verdict is not None and (verdict[1] is None or verdict[1][0] != "unit-only"):
+                by_formula.setdefault(verdict[0], []).append(number)
+        shared_by = [None] * len(grouping)  # group -> its formula, when several names share that formula
+        for f_norm, numbers in by_formula.items():
+            if len({normalised(items[grouping.first[number]][2].name, tv) for number in numbers}) > 1:
+                for number in numbers:
+                    shared_by[number] = f_norm
+        if not any(shared_by):
+            return
+        for positions in grouping.members(shared_by).values():
+            users = [(items[position][0], items[position][2]) for position in positions]
             names = list(dict.fromkeys(normalised(i.name, tv) for _, i in users))
-            if len(names) < 2:
-                continue
             first, indicator = users[0]
             spelled = list(dict.fromkeys(quote(i.name, 40) for _, i in users))
             nodes = [m for m in dict.fromkeys(n for n, _ in users) if m != first]

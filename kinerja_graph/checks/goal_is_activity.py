@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import label, level_name, levels_schema
+from kinerja_graph.checks._completeness import judged_nodes, label, level_name, levels_schema
 from kinerja_graph.checks.base import Context, Rule
-from kinerja_graph.checks.level_inversion import in_document_order
 from kinerja_graph.classify import StatementClassifier, required_vocabulary
 
 
@@ -121,16 +120,25 @@ nodes:
         classifier = StatementClassifier(required_vocabulary(ctx.vocabulary, "cues", self.id))
         levels = set(ctx.options.get("levels") or ())
         effort_levels = set(ctx.options.get("effort-levels") or ())
-        for n, d in in_document_order(ctx.G):
+
+        def judge(d):
+            """The statement's Classification when it is to be reported at its level, else None: decided by
+            the kind, level and statement alone."""
+            if d["kind"] != "goal":
+                return None
             level = d.get("level")
             if level not in levels and level not in effort_levels:
-                continue
+                return None
             found = classifier.classify(d.get("statement"))
             if found.kind in ("activity", "output"):
                 if level not in levels:
-                    continue
+                    return None
             elif found.kind != "effort" or level not in effort_levels:
-                continue
+                return None
+            return found
+
+        for n, d, found in judged_nodes(ctx.G, ("kind", "level", "statement"), judge):
+            level = d.get("level")
             yield ctx.finding(
                 n, self.messages[found.kind],
                 label=label(d), evidence=found.explain(),

@@ -3,8 +3,7 @@ outcome (IKM, Nilai SAKIP) on an output or a process."""
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import level_name, levels_schema, quote
-from kinerja_graph.checks.level_inversion import in_document_order
+from kinerja_graph.checks._completeness import judged_indicators, level_name, levels_schema, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.classify import IndicatorClassifier, indicator_unit, required_vocabulary
 
@@ -138,7 +137,23 @@ nodes:
         classifier = IndicatorClassifier(required_vocabulary(ctx.vocabulary, "cues", self.id))
         outcome_levels = set(ctx.options.get("outcome-levels") or ())
         operational_levels = set(ctx.options.get("operational-levels") or ())
-        for n, d in in_document_order(ctx.G, ("goal", "indicator")):
+
+        def judge(indicator):
+            """{variant: classification} of the variants the indicator would be reported under, or None:
+            decided by its name and unit (or its targets' unit), once per distinct combination of them."""
+            found = {}
+            if outcome_levels:
+                kind = classifier.classify(indicator.name, indicator_unit(indicator))
+                if kind.kind in ("output", "activity"):
+                    found["output_on_outcome"] = kind
+            if operational_levels and classifier.may_be_organisation_wide(indicator.name):
+                kind = classifier.classify(indicator.name, indicator_unit(indicator))
+                if kind.organisation_wide:
+                    found["outcome_on_operational"] = kind
+            return found or None
+
+        fields = ("name", "unit", "first_target_unit")
+        for n, d, indicator, verdicts in judged_indicators(ctx.G, fields, judge):
             level = d.get("level")
             if level in outcome_levels:
                 variant = "output_on_outcome"
@@ -146,22 +161,17 @@ nodes:
                 variant = "outcome_on_operational"
             else:
                 continue
-            for indicator in d.get("indicators") or ():
-                if variant == "outcome_on_operational" and not classifier.may_be_organisation_wide(indicator.name):
-                    continue
-                found = classifier.classify(indicator.name, indicator_unit(indicator))
-                if variant == "output_on_outcome" and found.kind not in ("output", "activity"):
-                    continue
-                if variant == "outcome_on_operational" and not found.organisation_wide:
-                    continue
-                statement = d.get("statement")
-                yield ctx.finding(
-                    n, self.messages[variant],
-                    location=getattr(indicator, "location", None) or d.get("location"),
-                    indicator=quote(indicator.name),
-                    goal=f" \"{quote(statement)}\"" if statement else "",
-                    level_id=level_name(level, "id"), level_en=level_name(level, "en"),
-                    kind_id=found.kind_name("id"), kind_en=found.kind_name("en"),
-                    evidence_id=f"{found.explain('id')} → {found.kind_name('id')}",
-                    evidence_en=f"{found.explain('en')} → {found.kind_name('en')}",
-                )
+            found = verdicts.get(variant)
+            if found is None:
+                continue
+            statement = d.get("statement")
+            yield ctx.finding(
+                n, self.messages[variant],
+                location=getattr(indicator, "location", None) or d.get("location"),
+                indicator=quote(indicator.name),
+                goal=f" \"{quote(statement)}\"" if statement else "",
+                level_id=level_name(level, "id"), level_en=level_name(level, "en"),
+                kind_id=found.kind_name("id"), kind_en=found.kind_name("en"),
+                evidence_id=f"{found.explain('id')} → {found.kind_name('id')}",
+                evidence_en=f"{found.explain('en')} → {found.kind_name('en')}",
+            )

@@ -3,29 +3,8 @@
 from __future__ import annotations
 
 from kinerja_graph import policy
-from kinerja_graph.checks._completeness import label, level_name
+from kinerja_graph.checks._completeness import index, label, level_name
 from kinerja_graph.checks.base import Context, Rule
-
-
-def in_document_order(G, kinds=("goal",)) -> list:
-    """(id, data) of the nodes of these kinds, in document order.
-
-    build_graph inserts nodes in document order, so this is one pass over the node table (the public
-    views cost several times more at 10^5 nodes); a graph built otherwise is sorted by "order".
-    """
-    found = [(n, d) for n, d in G._node.items() if d.get("kind") in kinds]
-    orders = [d.get("order", 0) for _, d in found]
-    if any(a > b for a, b in zip(orders, orders[1:])):
-        found.sort(key=lambda nd: nd[1].get("order", 0))
-    return found
-
-
-def contribution_parents_in_order(G, n) -> list:
-    """The goals n contributes to, in document order (deterministic output for several parents)."""
-    found = [u for u, edge in G._pred[n].items() if edge.get("kind") == "contribution"]
-    if len(found) > 1:
-        found.sort(key=lambda u: G._node[u].get("order", 0))
-    return found
 
 
 class LevelInversion(Rule):
@@ -92,11 +71,12 @@ None.
     def check(self, ctx: Context):
         G = ctx.G
         lowest = max(level.rank for level in policy.levels().levels)
-        for n, d in in_document_order(G):
+        ix = index(G)
+        for n, d in ix.goals:
             rank = d.get("rank")
             if rank is None or rank >= lowest:  # nothing stands below the lowest level
                 continue
-            for p in contribution_parents_in_order(G, n):
+            for p in ix.parents[n]:
                 pd = G._node[p]
                 parent_rank = pd.get("rank")
                 if parent_rank is None or rank >= parent_rank:

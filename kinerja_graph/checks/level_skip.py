@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from kinerja_graph import policy
-from kinerja_graph.checks._completeness import label, level_name, levels_schema
+from kinerja_graph.checks._completeness import index, label, level_name, levels_schema
 from kinerja_graph.checks.base import Context, Rule
-from kinerja_graph.checks.level_inversion import contribution_parents_in_order, in_document_order
 
 
 class LevelSkip(Rule):
@@ -84,11 +83,28 @@ nodes:
         G = ctx.G
         optional = set(ctx.options.get("optional-levels") or ())
         by_rank = {level.rank: level for level in policy.levels().levels}
-        for n, d in in_document_order(G):
+        ix = index(G)
+        nodes = G._node
+        below = set()  # goals two levels or more below a parent: the only ones that may skip a level
+        for p, kids in ix.children.items():
+            if not kids:
+                continue
+            parent_rank = nodes[p].get("rank")
+            if parent_rank is None:
+                continue
+            for n in kids:
+                rank = nodes[n].get("rank")
+                if rank is not None and rank - parent_rank >= 2:
+                    below.add(n)
+        if not below:
+            return
+        for n, d in ix.goals:
+            if n not in below:
+                continue
             rank = d.get("rank")
             if rank is None or rank < 2:
                 continue
-            for p in contribution_parents_in_order(G, n):
+            for p in ix.parents[n]:
                 pd = G._node[p]
                 parent_rank = pd.get("rank")
                 if parent_rank is None or rank - parent_rank < 2:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import SUMMARISE_SCHEMA, index, label, level_name, levels_schema
+from kinerja_graph.checks._completeness import SUMMARISE_SCHEMA, count_nodes, index, label, level_name, levels_schema
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -72,12 +72,12 @@ nodes:
 
     def check(self, ctx: Context):
         skip = set(ctx.options.get("skip-levels") or ())
-        goals = [(n, d) for n, d in index(ctx.G).goals if d.get("level") not in skip]
-        lacking = [(n, d) for n, d in goals if not d.get("indicators")]
+        lacking = [(n, d) for n, d in index(ctx.G).goals if d.get("level") not in skip and not d.get("indicators")]
         if not lacking:
             return
-        if ctx.options.get("summarise-absent", True) and len(lacking) == len(goals) > 1:
-            yield ctx.finding(None, self.messages["none"], count=len(goals))
+        goals = count_nodes(ctx.G, ("kind", "level"), lambda d: d["kind"] == "goal" and d.get("level") not in skip)
+        if ctx.options.get("summarise-absent", True) and len(lacking) == goals > 1:
+            yield ctx.finding(None, self.messages["none"], count=goals)
             return
         for n, d in lacking:
             yield ctx.finding(n, self.messages["one"], label=label(d),

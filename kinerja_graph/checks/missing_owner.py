@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kinerja_graph.checks._completeness import (
-    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, index, is_blank, label, level_name, levels_schema, placeholder_set,
+    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, count_nodes, is_blank, judged_nodes, label, level_name, levels_schema,
+    placeholder_set,
 )
 from kinerja_graph.checks.base import Context, Rule
 
@@ -76,12 +77,20 @@ nodes:
     def check(self, ctx: Context):
         placeholders = placeholder_set(ctx.options)
         skip = set(ctx.options.get("skip-levels") or ())
-        goals = [(n, d) for n, d in index(ctx.G).goals if d.get("level") not in skip]
-        lacking = [(n, d) for n, d in goals if is_blank(d.get("owner"), placeholders)]
+        fields = ("kind", "level", "owner")  # what decides, once per distinct combination
+
+        def in_scope(d) -> bool:
+            return d["kind"] == "goal" and d.get("level") not in skip
+
+        def lacks_owner(d):
+            return True if in_scope(d) and is_blank(d.get("owner"), placeholders) else None
+
+        lacking = [(n, d) for n, d, _ in judged_nodes(ctx.G, fields, lacks_owner)]
         if not lacking:
             return
-        if ctx.options.get("summarise-absent", True) and len(lacking) == len(goals) > 1:
-            yield ctx.finding(None, self.messages["none"], count=len(goals))
+        goals = count_nodes(ctx.G, fields, in_scope)
+        if ctx.options.get("summarise-absent", True) and len(lacking) == goals > 1:
+            yield ctx.finding(None, self.messages["none"], count=goals)
             return
         for n, d in lacking:
             yield ctx.finding(n, self.messages["one"], label=label(d),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import SUMMARISE_SCHEMA, index, indicator_location, quote
+from kinerja_graph.checks._completeness import SUMMARISE_SCHEMA, index, indicator_location, judged_indicators, quote
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -87,16 +87,18 @@ nodes:
         period = sorted(ctx.G.graph.get("period") or [])
         if not period:
             return
-        lacking = []
-        total = 0
         years = frozenset(period)
-        for n, d, indicator in index(ctx.G).indicators:
-            total += 1
+
+        def judge(indicator):
+            """The years of the period without a target, or None: decided by the targets alone."""
             targets = indicator.targets or {}
             if targets.keys() >= years and all(targets[y].kind != "blank" for y in period):
-                continue
-            missing = [y for y in period if y not in targets or targets[y].kind == "blank"]
-            lacking.append((n, indicator, missing))
+                return None
+            return [y for y in period if y not in targets or targets[y].kind == "blank"]
+
+        total = len(index(ctx.G).indicators)
+        lacking = [(n, indicator, missing)
+                   for n, _, indicator, missing in judged_indicators(ctx.G, ("targets",), judge)]
         if not lacking:
             return
         if (ctx.options.get("summarise-absent", True) and len(lacking) == total > 1

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kinerja_graph.checks._completeness import (
-    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, index, indicator_location, is_blank, placeholder_set, quote, quoted_list,
+    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, count_indicators, indicator_location, is_blank, judged_indicators,
+    placeholder_set, quote, quoted_list,
 )
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.text import tokens
@@ -93,24 +94,27 @@ nodes:
         placeholders = placeholder_set(options)
         require_targets = options.get("require-targets", True)
         heads = {w for h in options.get("implied-by-name") or () for w in tokens(h)[:1]}
-        in_scope = 0
-        lacking = []
-        for n, d, indicator in index(ctx.G).indicators:
-            targets = indicator.targets or {}
-            if require_targets and not any(t.kind != "blank" for t in targets.values()):
-                continue
-            in_scope += 1
-            if not is_blank(indicator.unit, placeholders, symbols_count=True):
-                continue
-            given = [t for t in targets.values() if t.kind != "blank"]
+        fields = ("name", "unit", "targets")
+
+        def is_in_scope(indicator) -> bool:
+            return not require_targets or any(t.kind != "blank" for t in (indicator.targets or {}).values())
+
+        def judge(indicator):
+            """The targets given, when the indicator lacks a unit; else None: decided by the name, unit and targets."""
+            if not is_in_scope(indicator) or not is_blank(indicator.unit, placeholders, symbols_count=True):
+                return None
+            given = [t for t in (indicator.targets or {}).values() if t.kind != "blank"]
             if any(t.unit for t in given):
-                continue
+                return None
             first = tokens(indicator.name)[:1]
             if first and first[0] in heads:
-                continue
-            lacking.append((n, indicator, given))
+                return None
+            return given
+
+        lacking = [(n, indicator, given) for n, _, indicator, given in judged_indicators(ctx.G, fields, judge)]
         if not lacking:
             return
+        in_scope = count_indicators(ctx.G, fields, is_in_scope)
         if options.get("summarise-absent", True) and len(lacking) == in_scope > 1:
             yield ctx.finding(None, self.messages["none"], count=in_scope)
             return

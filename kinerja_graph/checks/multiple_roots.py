@@ -78,10 +78,13 @@ nodes:
             return
         limit = int(ctx.options.get("max-roots", 1))
         ix = index(G)
-        roots = [
-            (n, d) for n, d in ix.goals
-            if d.get("rank") == top and not d.get("missing_parents") and not ix.parents[n]
-        ]
+        roots = []
+        for n, parents in ix.parents.items():  # goals, in document order
+            if parents:
+                continue
+            d = G._node[n]
+            if d.get("rank") == top and not d.get("missing_parents"):
+                roots.append((n, d))
         if len(roots) <= limit:
             return
         first, data = roots[0]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import goals_in_order, indicator_location, indicators_in_order, quote
+import itertools
+
+from kinerja_graph.checks._completeness import index, indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import NearDuplicateIndex, normalised, text_vocabulary
 from kinerja_graph.text import localise, short_list
@@ -113,24 +115,40 @@ nodes:
             parents = [u for u in G.predecessors(n) if G.edges[u, n].get("kind") == "contribution"]
             return tuple(sorted(parents)) or tuple(d.get("missing_parents") or ()) or ("(root)",)
 
+        ix = index(G)
         if "statements" in compare:
-            index = NearDuplicateIndex(tv, threshold)
-            for n, d in goals_in_order(G):
-                index.add((n, d.get("location")), d.get("statement"), block(n))
-            yield from self._report(ctx, index, "statements", tv)
+            nodes = ix.nodes
+            if by_parent:
+                goals = [p for p, (_, d) in enumerate(nodes) if d.get("kind") == "goal"]
+                entries, positions = _distinct((nodes[p][1].get("statement"), block(nodes[p][0])) for p in goals)
+                found = [[goals[i] for i in cluster] for cluster in _spread(_clusters(tv, threshold, entries), positions)]
+            else:  # the index groups nodes by statement already
+                grouping = ix.node_groups(("kind", "statement"))
+                texts = [d.get("statement") if d.get("kind") == "goal" else None
+                         for d in (nodes[p][1] for p in grouping.first)]
+                found = _cluster_groups(tv, threshold, grouping, texts)
+            clusters = [[(nodes[p][0], nodes[p][1].get("location"), nodes[p][1].get("statement")) for p in cluster]
+                        for cluster in found]
+            yield from self._report(ctx, clusters, "statements", tv)
         if "indicators" in compare:
-            index = NearDuplicateIndex(tv, threshold)
-            for n, _, indicator in indicators_in_order(G):
-                index.add((n, indicator_location(G, n, indicator)), indicator.name, block(n))
-            yield from self._report(ctx, index, "indicators", tv)
+            items = ix.indicators
+            if by_parent:
+                entries, positions = _distinct((indicator.name, block(n)) for n, _, indicator in items)
+                found = _spread(_clusters(tv, threshold, entries), positions)
+            else:  # the index groups indicators by name already
+                grouping = ix.indicator_groups(("name",))
+                found = _cluster_groups(tv, threshold, grouping, [items[p][2].name for p in grouping.first])
+            clusters = [[(items[p][0], indicator_location(G, items[p][0], items[p][2]), items[p][2].name) for p in cluster]
+                        for cluster in found]
+            yield from self._report(ctx, clusters, "indicators", tv)
 
-    def _report(self, ctx: Context, index: NearDuplicateIndex, what: str, tv):
-        for cluster in index.clusters():
-            nodes = list(dict.fromkeys(n for (n, _), _ in cluster))
-            location = cluster[0][0][1]
+    def _report(self, ctx: Context, clusters: list, what: str, tv):
+        for cluster in clusters:
+            nodes = list(dict.fromkeys(n for n, _, _ in cluster))
+            location = cluster[0][1]
             variants: dict[str, list] = {}
             spelled: dict[str, str] = {}
-            for (n, _), text in cluster:
+            for n, _, text in cluster:
                 key = normalised(text, tv)
                 spelled.setdefault(key, text)
                 variants.setdefault(key, [])
@@ -141,3 +159,54 @@ nodes:
                 listed += f"; (+{len(variants) - 4})"
             yield ctx.finding(nodes[0], localise(self.message, what=WHAT[what]), related=nodes[1:], location=location,
                               variants=listed)
+
+
+def _distinct(occurrences) -> tuple[list[tuple], list[list[int]]]:
+    """The distinct (text, block) pairs of the occurrences, in order of first occurrence, and the positions
+    of each, in document order."""
+    positions: dict[tuple, list[int]] = {}
+    for position, key in enumerate(occurrences):
+        found = positions.get(key)
+        if found is None:
+            positions[key] = [position]
+        else:
+            found.append(position)
+    return list(positions), list(positions.values())
+
+
+def _clusters(tv, threshold: float, entries: list) -> list[list[list[int]]]:
+    """The clusters of near-duplicates among distinct (text, block) entries: for each cluster, its variants
+    in order, each the entries (their numbers) holding it.
+
+    Texts repeat massively (standard wording), so each distinct text goes into the NearDuplicateIndex once;
+    _spread() then spreads each cluster over the occurrences of its texts.
+    """
+    index = NearDuplicateIndex(tv, threshold)
+    for i, (text, block) in enumerate(entries):
+        index.add(i, text, block)
+    # a cluster lists its variants one after the other; the texts of one variant share their normalised text
+    return [[[i for i, _ in variant] for _, variant in itertools.groupby(cluster, key=lambda item: normalised(item[1], tv))]
+            for cluster in index.clusters()]
+
+
+def _cluster_groups(tv, threshold: float, grouping, texts: list) -> list[list[int]]:
+    """The clusters of near-duplicates among the groups of a Grouping whose text is texts[group number] (None
+    leaves a group out), each cluster as the positions of its members (see _spread)."""
+    numbers = [number for number, text in enumerate(texts) if text is not None]
+    found = _clusters(tv, threshold, [(texts[number], None) for number in numbers])
+    if not found:
+        return []
+    labels = [None] * len(grouping)
+    for cluster in found:
+        for variant in cluster:
+            for i in variant:
+                labels[numbers[i]] = i
+    return _spread(found, grouping.members(labels))
+
+
+def _spread(clusters: list, positions) -> list[list[int]]:
+    """Each cluster as the positions of its occurrences: variant after variant, each variant's occurrences in
+    document order. The same clusters, in the same order, as adding every occurrence in document order to
+    a NearDuplicateIndex would give. positions[entry] holds the positions of an entry's occurrences."""
+    return [[p for variant in cluster for p in sorted(itertools.chain.from_iterable(positions[i] for i in variant))]
+            for cluster in clusters]

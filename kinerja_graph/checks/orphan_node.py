@@ -8,8 +8,13 @@ from kinerja_graph.checks.base import Context, Rule
 
 def top_rank(G) -> int | None:
     """The highest level (lowest rank) any goal of the cascade stands at: where its top goals belong."""
-    ranks = [d["rank"] for _, d in index(G).goals if d.get("rank") is not None]
-    return min(ranks) if ranks else None
+    ix = index(G)
+
+    def compute():
+        ranks = [d["rank"] for _, d in ix.goals if d.get("rank") is not None]
+        return min(ranks) if ranks else None
+
+    return ix.shared("top rank", compute)
 
 
 class OrphanNode(Rule):

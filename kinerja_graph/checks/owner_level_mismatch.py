@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from kinerja_graph import policy
-from kinerja_graph.checks._completeness import label, level_name, quote
-from kinerja_graph.checks.level_inversion import in_document_order
+from kinerja_graph.checks._completeness import judged_nodes, label, level_name, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.classify import OwnerResolver, required_vocabulary
 from kinerja_graph.errors import PolicyError
@@ -124,28 +123,35 @@ nodes:
         limit = int(ctx.options.get("max-tier-distance") or 1)
         levels = policy.levels()
         order = {tier: i for i, tier in enumerate(levels.tier_order())}
-        for n, d in in_document_order(G, ("goal", "indicator")):
+
+        def judge(d):
+            """The message's parts about the owner and the goal's tier, or None: decided by those alone."""
             owner, tier = d.get("owner"), d.get("tier")
             if not owner or tier not in order:
-                continue
+                return None
             resolution = resolver.resolve(owner)
             tiers = resolver.tiers(resolution, profile)
             if not tiers:
-                continue  # unresolved, or only outside the organisation: nothing to judge
+                return None  # unresolved, or only outside the organisation: nothing to judge
             distance = min(abs(order[t] - order[tier]) for t in tiers)
             if distance <= limit:
-                continue
+                return None
             owner_tiers = sorted(tiers, key=order.get)
             holders = resolver.holders(tier, profile)
-            yield ctx.finding(
-                n,
-                owner=quote(owner), label=label(d), distance=distance,
-                level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"),
+            return dict(
+                owner=quote(owner), distance=distance,
                 tier_id=levels.tiers[tier]["id"], tier_en=levels.tiers[tier]["en"],
                 owner_tiers_id=_join([levels.tiers[t]["id"] for t in owner_tiers], "id"),
                 owner_tiers_en=_join([levels.tiers[t]["en"] for t in owner_tiers], "en"),
                 holders_id=_join([p.name["id"] for p in holders], "id") or "-",
                 holders_en=_join([p.name["en"] for p in holders], "en") or "-",
+            )
+
+        for n, d, parts in judged_nodes(G, ("owner", "tier"), judge):
+            yield ctx.finding(
+                n, label=label(d),
+                level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"),
+                **parts,
             )
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import goals_in_order, quote
+from kinerja_graph.checks._completeness import index, quote
 from kinerja_graph.checks.base import Context, Rule
-from kinerja_graph.similarity import near_equal, text_vocabulary
+from kinerja_graph.similarity import may_be_near, near_equal, text_shape, text_vocabulary
 from kinerja_graph.text import localise, normalise
 
 
@@ -109,17 +109,27 @@ nodes:
         tv = text_vocabulary(ctx.vocabulary, ctx.G)
         threshold = float(ctx.options.get("threshold", 0.85))
         allow_direct = bool(ctx.options.get("allow-direct-cascade", True))
-        nodes = G.nodes
-        for parent, pd in goals_in_order(G):
-            kids = [v for v, e in G.succ[parent].items()
-                    if e.get("kind") == "contribution" and nodes[v].get("kind") == "goal"]
+        ix = index(G)
+        nodes = G._node
+        # a child can only restate a parent whose statement has its shape (near_equal's first test): a
+        # cheap comparison sorts out almost every contribution link before the texts are compared
+        grouping = ix.node_groups(("kind", "statement"))  # the shape of each distinct statement, once
+        shapes = [text_shape(ix.nodes[p][1].get("statement"), tv) for p in grouping.first]
+        shape = dict(zip([n for n, _ in ix.nodes], map(shapes.__getitem__, grouping.of)))
+        for parent, kids in ix.children.items():  # goals, in document order
             if not kids:
                 continue
-            restating = [v for v in kids if self._restates(pd, nodes[v], tv, threshold)]
+            parent_shape = shape[parent]
+            candidates = [v for v in kids if may_be_near(parent_shape, shape[v], tv)]
+            if not candidates:
+                continue
+            pd = nodes[parent]
+            restating = [v for v in candidates if self._restates(pd, nodes[v], tv, threshold)]
             if not restating:
                 continue
+            restating = [v for v in G._succ[parent] if v in restating]  # in the order of the links, as before
             restating.sort(key=lambda v: nodes[v]["order"])
-            if allow_direct and len(kids) == 1 and self._other_owner(pd, G.nodes[restating[0]]):
+            if allow_direct and len(kids) == 1 and self._other_owner(pd, nodes[restating[0]]):
                 continue
             for child in restating:
                 note = "siblings" if len(restating) > 1 else ""

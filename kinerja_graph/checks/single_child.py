@@ -71,11 +71,14 @@ nodes:
     def check(self, ctx: Context):
         G = ctx.G
         skip = set(ctx.options.get("skip-levels") or ())
-        ix = index(G)
-        for n, d in ix.goals:
+        for n, kids in index(G).children.items():  # goals, in document order
+            if not kids or len(kids) > 2:
+                continue
+            kids = [k for k in kids if k != n]
+            if len(kids) != 1:
+                continue
+            d = G._node[n]
             if d.get("level") in skip:
                 continue
-            kids = [k for k in ix.children[n] if k != n]
-            if len(kids) == 1:
-                child = G.nodes[kids[0]]
-                yield ctx.finding(n, related=kids, label=label(d), child=label(child))
+            child = G.nodes[kids[0]]
+            yield ctx.finding(n, related=kids, label=label(d), child=label(child))

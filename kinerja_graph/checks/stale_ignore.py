@@ -96,7 +96,7 @@ None.
         from kinerja_graph.config import suggest
 
         known = checks.all_rules()
-        for n, d in index(ctx.G).nodes:
+        for n, d in index(ctx.G).having("ignore"):
             model = d.get("node")
             seen = set()
             for silence in getattr(model, "ignore", None) or ():

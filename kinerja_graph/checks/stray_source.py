@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, quote
+from kinerja_graph.checks._completeness import indicator_location, judged_indicators, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
 from kinerja_graph.text import localise, normalise
@@ -118,29 +118,32 @@ nodes:
         not_sources = {normalise(w) for w in ctx.options.get("not-sources") or ()}
         positions = set()
         if ctx.options.get("positions", True):
-            positions = {normalise(d.get("owner")) for _, d in G.nodes(data=True) if d.get("owner")}
+            owners = {d.get("owner") for d in G._node.values()}  # few distinct texts, each normalised once
+            positions = {normalise(owner) for owner in owners if owner}
             positions.discard("")
-        for n, _, indicator in indicators_in_order(G):
+
+        def judge(indicator):
+            """What kind of stray source the indicator's source is, or None: decided by the source alone."""
             source = indicator.source
             if source is None:
-                continue
+                return None
             norm = normalised(source, tv)
             words = norm.split()
             letters = "".join(words)
             if len(letters) < 2:
-                continue  # nothing, or one character: missing-source's
-            kind = None
+                return None  # nothing, or one character: missing-source's
             if all(w.isdigit() for w in words):
-                kind = "number"
-            elif len(letters) < min_length and letters not in known:
-                kind = "short"
-            elif all(w in not_sources or w.isdigit() for w in words) or norm in not_sources:
-                kind = "word"
-            elif norm in positions:
-                kind = "position"
-            if kind is None:
-                continue
-            params = {"indicator": quote(indicator.name), "source": quote(source, 40)}
+                return "number"
+            if len(letters) < min_length and letters not in known:
+                return "short"
+            if all(w in not_sources or w.isdigit() for w in words) or norm in not_sources:
+                return "word"
+            if norm in positions:
+                return "position"
+            return None
+
+        for n, _, indicator, kind in judged_indicators(G, ("source",), judge):
+            params = {"indicator": quote(indicator.name), "source": quote(indicator.source, 40)}
             location = indicator_location(G, n, indicator)
             if kind == "short":
                 yield ctx.finding(n, self.messages["short"], location=location, **params)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, quote
+from kinerja_graph.checks._completeness import indicator_location, judged_indicators, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import head_word, normalised, text_vocabulary
 from kinerja_graph.targets import parse_number
@@ -123,10 +123,12 @@ nodes:
         units = unit_vocabulary(ctx.vocabulary)
         tv = text_vocabulary(ctx.vocabulary, ctx.G)
         allow_bounds = bool(ctx.options.get("allow-bounds", False))
-        for n, _, indicator in indicators_in_order(G):
+
+        def judge(indicator):
+            """[(problem, items), ...] in PROBLEMS order, or None: decided by the name, unit and targets."""
             if not indicator.targets or all(t.kind == "blank" or (t.kind == "number" and 0 <= (t.value or 0) <= 100)
                                             for t in indicator.targets.values()):
-                continue  # the usual case: plain figures
+                return None  # the usual case: plain figures
             name = normalised(indicator.name, tv)
             growth = any(w in units.growth_words for w in name.split())
             declared = units.read(indicator.unit)
@@ -138,13 +140,15 @@ nodes:
                 if kind is not None:
                     problems.setdefault(kind, []).append(year)
             if not problems:
-                continue
+                return None
+            return [(kind, ", ".join(f"{y}: \"{quote(indicator.targets[y].text.strip(), 30)}\"" for y in problems[kind]))
+                    for kind in PROBLEMS if kind in problems]
+
+        for n, _, indicator, problems in judged_indicators(G, ("name", "unit", "targets"), judge):
             location = indicator_location(G, n, indicator)
-            for kind in PROBLEMS:
-                if kind in problems:
-                    items = ", ".join(f"{y}: \"{quote(indicator.targets[y].text.strip(), 30)}\"" for y in problems[kind])
-                    yield ctx.finding(n, self.messages[kind], location=location, indicator=quote(indicator.name),
-                                      items=items)
+            for kind, items in problems:
+                yield ctx.finding(n, self.messages[kind], location=location, indicator=quote(indicator.name),
+                                  items=items)
 
     @staticmethod
     def _problem(target, indicator, units, declared, named_percent: bool, growth: bool, allow_bounds: bool):

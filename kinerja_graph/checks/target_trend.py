@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, levels_schema, quote
+from kinerja_graph.checks._completeness import index, indicator_location, judged_groups, levels_schema, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
 from kinerja_graph.text import localise, unit_vocabulary
@@ -118,9 +118,9 @@ nodes:
         tv = text_vocabulary(ctx.vocabulary, ctx.G)
         flat = bool(ctx.options.get("flat", False))
         flat_levels = set(ctx.options.get("flat-levels") or ("ultimate_outcome", "intermediate_outcome", "immediate_outcome"))
-        for n, d, indicator in indicators_in_order(G):
-            if len(indicator.targets) < 2:
-                continue
+
+        def steps(indicator):
+            """(worse steps, flat steps) of the targets: pairs of years."""
             written = indicator.polarity is not None or indicator.calculation == "kumulatif-negatif"
             polarity = indicator.effective_polarity
             series = self._series(indicator, units, written)
@@ -132,21 +132,59 @@ nodes:
                     worse.append((y1, y2))
                 elif v2 == v1 and not bound1:
                     same.append((y1, y2))
-            if not worse and not (flat and same and d.get("level") in flat_levels):
-                continue
+            return worse, same
+
+        def may_report(indicator):
+            """False when the targets neither get worse nor stay flat whatever the indicator's name: when all are
+            figures (only a grade written in words is read with the name's help) and their steps say so."""
+            if len(indicator.targets) < 2:
+                return False
+            if not all(t.kind == "number" and t.value is not None for t in indicator.targets.values()):
+                return True
+            worse, same = steps(indicator)
+            return bool(worse or (flat and same))
+
+        def judge(indicator):
+            """("worse", messages, changes), or ("flat", None, changes) for targets that stay flat (reported on
+            the flat levels only), or None: decided by the indicator's own fields, once per distinct set."""
+            if len(indicator.targets) < 2:
+                return None
+            written = indicator.polarity is not None or indicator.calculation == "kumulatif-negatif"
+            polarity = indicator.effective_polarity
+            worse, same = steps(indicator)
+            if not worse and not (flat and same):
+                return None
             if not written and _contains(normalised(indicator.name, tv), tv.polarity_ambiguous):
-                continue  # which way is better is not clear: not judged
+                return None  # which way is better is not clear: not judged
             texts = {y: indicator.targets[y].text.strip() for y in indicator.targets}
-            location = indicator_location(G, n, indicator)
             if worse:
                 changes = "; ".join(f"{texts[a]} ({a}) → {texts[b]} ({b})" for a, b in worse)
                 messages = localise(self.messages["worse"], direction=DIRECTION[polarity],
                                     polarity_note=self.polarity_notes[polarity])
-                yield ctx.finding(n, messages, location=location, indicator=quote(indicator.name), changes=changes)
-            elif flat and same and d.get("level") in flat_levels:
-                changes = "; ".join(f"{texts[a]} ({a}) → {texts[b]} ({b})" for a, b in same)
-                yield ctx.finding(n, self.messages["flat"], location=location, indicator=quote(indicator.name),
-                                  changes=changes)
+                return "worse", messages, changes
+            return "flat", self.messages["flat"], "; ".join(f"{texts[a]} ({a}) → {texts[b]} ({b})" for a, b in same)
+
+        # first what the name cannot change, once per distinct unit, polarity, calculation and targets (few);
+        # then, for the indicators that may be reported, their verdict once per distinct name as well
+        ix = index(G)
+        items = ix.indicators
+        coarse, possible = judged_groups(G, ("unit", "polarity", "calculation", "targets"), may_report)
+        if not any(possible):
+            return
+        fine = ix.indicator_groups(("name", "unit", "polarity", "calculation", "targets"))
+        verdicts: dict[int, tuple | None] = {}
+        for position in coarse.positions(possible):
+            n, d, indicator = items[position]
+            number = fine.of[position]
+            if number not in verdicts:
+                verdicts[number] = judge(items[fine.first[number]][2])
+            if verdicts[number] is None:
+                continue
+            kind, messages, changes = verdicts[number]
+            if kind == "flat" and d.get("level") not in flat_levels:
+                continue
+            yield ctx.finding(n, messages, location=indicator_location(G, n, indicator),
+                              indicator=quote(indicator.name), changes=changes)
 
     @staticmethod
     def _series(indicator, units, polarity_written: bool) -> list[tuple]:

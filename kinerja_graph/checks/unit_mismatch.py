@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import indicator_location, indicators_in_order, quote
+from kinerja_graph.checks._completeness import indicator_location, judged_indicators, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import counted_noun, head_word, text_vocabulary
 from kinerja_graph.text import UnitVocabulary, localise, normalise, unit_vocabulary
@@ -106,8 +106,10 @@ nodes:
         units = unit_vocabulary(ctx.vocabulary)
         tv = text_vocabulary(ctx.vocabulary, ctx.G)
         nouns = bool(ctx.options.get("counted-nouns", True))
-        for n, _, indicator in indicators_in_order(G):
-            location = indicator_location(G, n, indicator)
+
+        def judge(indicator):
+            """(name-unit finding or None, unit-change finding or None), or None: decided by the name, unit
+            and targets alone, so once per distinct combination of them."""
             declared = units.read(indicator.unit)
             written: list[tuple[int, str, tuple]] = []  # (year, unit as written, (family, canonical))
             for year in sorted(indicator.targets):
@@ -121,9 +123,13 @@ nodes:
             finding = self._head_mismatch(ctx, units, indicator, head, used)
             if finding is None and nouns and head in units.count_heads:
                 finding = self._noun_mismatch(ctx, units, tv, indicator, head, used)
+            change = self._inconsistency(units, indicator, declared, written)
+            return None if finding is None and change is None else (finding, change)
+
+        for n, _, indicator, (finding, change) in judged_indicators(G, ("name", "unit", "targets"), judge):
+            location = indicator_location(G, n, indicator)
             if finding is not None:
                 yield ctx.finding(n, finding[0], location=location, **finding[1])
-            change = self._inconsistency(units, indicator, declared, written)
             if change is not None:
                 yield ctx.finding(n, self.messages[change[0]], location=location, indicator=quote(indicator.name),
                                   **change[1])
