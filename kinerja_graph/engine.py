@@ -25,8 +25,6 @@ into other organisations' cascades.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -38,6 +36,7 @@ from kinerja_graph import checks, loaders
 from kinerja_graph.checks.base import SEVERITY_ORDER, Context, Finding
 from kinerja_graph.config import Settings
 from kinerja_graph.errors import InputError
+from kinerja_graph.gcpause import gc_paused  # noqa: F401  (also used by fingerprint, diff, sarif)
 from kinerja_graph.graph import build_graph
 from kinerja_graph.model import Cascade
 
@@ -142,16 +141,6 @@ class Report:
 # ------------------------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def gc_paused():
-    """Pause the cyclic garbage collector for a batch of work; restore its previous state after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _internal(file: str, rule: str | None, exc: BaseException, doing: str) -> RunError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from kinerja_graph.errors import InputError
+from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.loaders import document, structured, table
 from kinerja_graph.model import Cascade
 
@@ -76,4 +77,5 @@ def read_raw(path: str, sheet: str | None = None) -> document.RawDocument:
 
 def load(path: str, sheet: str | None = None) -> Cascade:
     """Read, validate and normalise one cascade file."""
-    return document.build(read_raw(path, sheet))
+    with gc_paused():
+        return document.build(read_raw(path, sheet))
