@@ -10,7 +10,9 @@ Edges
     no incoming contribution edge; ``nx.descendants(G, n)`` is the subtree under n.
     ``kind="crosscutting"``: goal -> other body.
 A parent id that names no node is kept as the goal's ``missing_parents`` attribute, for the checker.
-Graph attributes: ``organisation``, ``period``, ``file``, ``cascade``.
+Graph attributes: ``organisation``, ``period``, ``file``, ``cascade``; when the checker runs, the
+engine adds ``cascades``: every cascade read in the same run, by organisation key (for crosscutting
+references into other organisations' cascades).
 """
 
 from __future__ import annotations
