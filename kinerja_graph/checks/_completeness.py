@@ -245,6 +245,15 @@ class Grouping:
         counts = collections.Counter(self.of)
         return [counts[number] for number in range(len(self.first))]
 
+    def repeated(self, keys: list) -> list:
+        """keys (one per group, "" for none), with None wherever a key's groups hold one member in all:
+        the labels to give `members` to find what stands more than once."""
+        per_key = collections.Counter()
+        for key, size in zip(keys, self.sizes()):
+            if key:
+                per_key[key] += size
+        return [key if key and per_key[key] > 1 else None for key in keys]
+
 
 _INDICATOR_FIELDS = ("name", "unit", "formula", "source", "calculation", "polarity", "targets")  # read in one pass
 # fields derived from an indicator's targets: name -> function of the targets dict

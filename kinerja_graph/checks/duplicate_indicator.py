@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 
 from kinerja_graph.checks._completeness import index, indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
@@ -94,11 +93,7 @@ None.
         items = ix.indicators
         grouping = ix.indicator_groups(("name",))  # each distinct name is normalised once
         keys = [normalised(items[p][2].name, tv) for p in grouping.first]
-        per_key = collections.Counter()
-        for key, size in zip(keys, grouping.sizes()):
-            if key:
-                per_key[key] += size
-        repeated = [key if key and per_key[key] > 1 else None for key in keys]
+        repeated = grouping.repeated(keys)
         if not any(repeated):
             return
         for positions in grouping.members(repeated).values():

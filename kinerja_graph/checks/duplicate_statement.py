@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 
 from kinerja_graph.checks._completeness import index, quote
 from kinerja_graph.checks.base import Context, Rule
@@ -89,11 +88,7 @@ None.
         grouping = ix.node_groups(("kind", "statement"))  # each distinct statement is normalised once
         keys = [normalised(nodes[p][1].get("statement"), tv) if nodes[p][1].get("kind") == "goal" else ""
                 for p in grouping.first]
-        goals_per_key = collections.Counter()
-        for key, size in zip(keys, grouping.sizes()):
-            if key:
-                goals_per_key[key] += size
-        shared = [key if key and goals_per_key[key] > 1 else None for key in keys]
+        shared = grouping.repeated(keys)
         if not any(shared):
             return
         for positions in grouping.members(shared).values():
