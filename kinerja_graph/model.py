@@ -8,11 +8,15 @@ with indicators is an *indicator without a goal* (kept so that the checker can r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Location:
-    """Where something stands in its file: a line (YAML/JSON), a row (CSV) or a cell (XLSX)."""
+class Location(NamedTuple):
+    """Where something stands in its file: a line (YAML/JSON), a row (CSV) or a cell (XLSX).
+
+    Immutable. A named tuple rather than a frozen dataclass: a 10^5-node cascade holds a quarter of a
+    million of them, and a tuple is made four times faster and takes half the memory.
+    """
 
     file: str
     line: int | None = None  # 1-based line (YAML/JSON) or row (CSV/XLSX)

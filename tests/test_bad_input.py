@@ -113,6 +113,27 @@ def test_a_10_mb_statement_in_yaml(tmp_path):
     assert problem.startswith(f"{path}:3: statement: holds 10,000,000 characters")
 
 
+def test_an_overlong_indicator_formula_in_json_names_its_line_and_field_only(tmp_path):
+    path = tmp_path / "big.json"
+    formula = "y" * 100_001
+    path.write_text('{"organisation": {"name": "X"},\n "nodes": [\n  {"id": "a", "level": "tujuan", "statement": "S",\n'
+                    '   "indicators": [\n    {"name": "Indeks A", "formula": "' + formula + '"}]}]}', encoding="utf-8")
+    (problem,) = problems_of(path)
+    assert problem == f"{path}:5: formula: holds 100,001 characters; the limit is 100,000"
+
+
+def test_a_target_key_that_is_not_a_year_names_the_indicator(tmp_path):
+    path = tmp_path / "years.yaml"
+    path.write_text("organisation: {name: X}\nnodes:\n  - id: a\n    level: tujuan\n    statement: S\n"
+                    "    indicators:\n      - name: Indeks A\n        targets: {2025: 80, 20260: 85, tahun: 90}\n",
+                    encoding="utf-8")
+    problems = problems_of(path)
+    assert problems == [
+        f"{path}:7: targets: '20260' is not a year; give targets by four-digit year (2025: ...) (indicator 'Indeks A')",
+        f"{path}:7: targets: 'tahun' is not a year; give targets by four-digit year (2025: ...) (indicator 'Indeks A')",
+    ]
+
+
 def test_duplicate_ids_with_conflicting_data_in_a_table(tmp_path):
     path = tmp_path / "dup.csv"
     path.write_text("Kode;Tingkat;Kinerja;Indikator\n1;Tujuan;Meningkatnya A;Indeks A\n1;Tujuan;Menurunnya B;Indeks B\n")

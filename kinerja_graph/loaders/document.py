@@ -20,8 +20,7 @@ from kinerja_graph.targets import parse_target
 
 SCHEMA = "cascade.schema.json"
 MAX_PROBLEMS = 50
-MAX_TEXT = 100_000  # characters in one field; a longer value is an input error, not a statement
-_TEXT_FIELDS = ("id", "statement", "level", "owner", "name", "formula", "unit", "calculation", "source", "polarity")
+MAX_TEXT = 100_000  # characters in one field (the schema's maxLength); a longer value is an input error
 
 
 @functools.lru_cache(maxsize=None)
@@ -41,6 +40,17 @@ def _schemas() -> tuple[dict, dict]:
     node = _inline(node, full["definitions"])
     node["$schema"] = full["$schema"]
     return document, node
+
+
+def _fast_node_schema(node: dict) -> dict:
+    """The node schema for the quick pass, without the year pattern on target keys.
+
+    Matching a regex against every target key is a fifth of the validation time of a 10^5-node
+    cascade; the builder checks the same thing (`_year`) while it reads each year anyway.
+    """
+    fast = copy.deepcopy(node)
+    fast["properties"]["indicators"]["items"]["properties"]["targets"].pop("propertyNames", None)
+    return fast
 
 
 def _inline(schema, definitions):
@@ -65,16 +75,18 @@ def _validators():
     document, node = _schemas()
     return (
         (fastjsonschema.compile(document), jsonschema.Draft7Validator(document)),
-        (fastjsonschema.compile(node), jsonschema.Draft7Validator(node)),
+        (fastjsonschema.compile(_fast_node_schema(node)), jsonschema.Draft7Validator(node)),
     )
 
 
-def _errors(pair, instance):
+def _errors(pair, instance, before_explaining=None):
     fast, explain = pair
     try:
         fast(instance)
         return []
     except fastjsonschema.JsonSchemaException:
+        if before_explaining is not None:
+            before_explaining(instance)
         return sorted(explain.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
 
 
@@ -92,8 +104,7 @@ def validated_entries(raw: RawDocument):
     stack = [(e, None, (None, f"nodes[{i}]")) for i, e in reversed(list(enumerate(raw.data["nodes"])))]
     while stack:
         entry, parent, path = stack.pop()
-        _stringify_target_years(entry)
-        errors = _errors(node_pair, entry)
+        errors = _errors(node_pair, entry, _stringify_target_years)
         if errors:
             prefix = _path_text(path)
             problems.extend(_describe(raw, entry, e, prefix) for e in errors)
@@ -120,7 +131,10 @@ def _path_text(path) -> str:
 
 
 def _stringify_target_years(entry: dict) -> None:
-    """JSON Schema wants object keys as text; a reader may hand over years as numbers."""
+    """JSON Schema wants object keys as text; a YAML reader hands over years as numbers.
+
+    Only needed to explain a failure: the quick pass does not look at key types, and the builder
+    reads years through text_of."""
     for ind in entry.get("indicators") or []:
         if isinstance(ind, dict) and isinstance(ind.get("targets"), dict):
             ind["targets"] = {text_of(k): v for k, v in ind["targets"].items()}
@@ -129,17 +143,23 @@ def _stringify_target_years(entry: dict) -> None:
 def _describe(raw: RawDocument, root, error: jsonschema.ValidationError, prefix: str) -> str:
     """'file:line: nodes[3].indicators[0].unit: 5 is not of type ...' — the nearest located mapping."""
     where = raw.locations.get(id(root)) or Location(raw.file)
-    item = root
+    item = owner = root
     path = list(error.absolute_path)
     for step in path:
         if id(item) in raw.locations:
             where = raw.locations[id(item)]
+        owner = item
         try:
             item = item[step]
         except (KeyError, IndexError, TypeError):
             break
     if isinstance(item, dict) and id(item) in raw.locations:
         where = raw.locations[id(item)]
+    if error.validator == "maxLength" and path and isinstance(path[-1], str):
+        # named by the field alone (and, in a table, its very cell): the value itself is too long to show
+        field_name = path[-1]
+        return (f"{raw.where(owner, field_name)}: {field_name}: holds {len(error.instance):,} characters; "
+                f"the limit is {MAX_TEXT:,}")
     inner = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
     field_path = (prefix + inner).lstrip(".") or "(document)"
     message = error.message
@@ -161,10 +181,11 @@ def _short(value) -> str:
 
 
 def _opt(value) -> str | None:
+    """The text of a field, or None when it is absent or blank."""
     if value is None:
         return None
-    text = text_of(value)
-    return text if text.strip() else None
+    text = value if type(value) is str else text_of(value)
+    return text if text and not text.isspace() else None
 
 
 def build(raw: RawDocument) -> Cascade:
@@ -219,42 +240,17 @@ def _notes(value) -> dict[str, str]:
     return {text_of(k): text_of(v) for k, v in value.items() if v is not None and text_of(v).strip()}
 
 
-def _too_long(entry, raw, problems) -> bool:
-    """Refuse a field longer than MAX_TEXT characters, naming its place."""
-    if not any(type(v) is str and len(v) > MAX_TEXT for v in entry.values()):
-        return False
-    found = False
-    for name in _TEXT_FIELDS:
-        value = entry.get(name)
-        if isinstance(value, str) and len(value) > MAX_TEXT:
-            problems.append(f"{raw.where(entry, name)}: {name}: holds {len(value):,} characters; the limit is {MAX_TEXT:,}")
-            found = True
-    return found
-
-
 def _node(entry, implied_parent, where, raw, levels, vocab, problems) -> Node | None:
-    if _too_long(entry, raw, problems) or any(_too_long(i, raw, problems) for i in entry.get("indicators") or []):
-        return None
     node_id = text_of(entry["id"]).strip()
     if not node_id:
         problems.append(f"{where}: id: a node needs a non-empty id")
         return None
     statement = _opt(entry.get("statement"))
-    parents_value = entry.get("parent")
-    if isinstance(parents_value, list):
-        parents = [text_of(p).strip() for p in parents_value]
-    elif parents_value is None or not text_of(parents_value).strip():
-        parents = []
-    else:
-        parents = [text_of(parents_value).strip()]
-    if implied_parent is not None and implied_parent not in parents:
-        parents.insert(0, implied_parent)
-    parents = [p for p in dict.fromkeys(parents) if p]
-
+    parents = _parents(entry.get("parent"), implied_parent)
     level_label = _opt(entry.get("level"))
     level_id = None
     if level_label is not None:
-        level = levels.resolve(level_label)
+        level = _memo(levels.resolve, level_label)
         if level is None:
             problems.append(
                 f"{raw.where(entry, 'level')}: level: unknown level {level_label!r} (node {node_id}); accepted: "
@@ -287,6 +283,22 @@ def _node(entry, implied_parent, where, raw, levels, vocab, problems) -> Node | 
         ignore=[Silence(s["rule"], text_of(s.get("reason") or "")) for s in entry.get("ignore") or []],
         location=where,
     )
+
+
+def _parents(value, implied_parent: str | None) -> list[str]:
+    """The parent ids: `parent` (one id or a list) after the parent implied by nesting, each once."""
+    if type(value) is str and implied_parent is None:  # the usual flat row: one parent, said once
+        value = value.strip()
+        return [value] if value else []
+    if isinstance(value, list):
+        parents = [text_of(p).strip() for p in value]
+    elif value is None or not text_of(value).strip():
+        parents = []
+    else:
+        parents = [text_of(value).strip()]
+    if implied_parent is not None and implied_parent not in parents:
+        parents.insert(0, implied_parent)
+    return [p for p in dict.fromkeys(parents) if p]
 
 
 def accepted_levels(levels) -> str:
@@ -322,10 +334,7 @@ def _indicator(entry, raw, node_id, vocab, problems) -> Indicator | None:
                 f"{raw.where(entry, 'polarity')}: polarity: unknown polarity {polarity!r} (indicator {name!r}); accepted: higher, lower"
             )
         polarity = canonical
-    targets = {}
-    for year, value in (entry.get("targets") or {}).items():
-        text = text_of(value["text"]) if isinstance(value, dict) else ("" if value is None else text_of(value))
-        targets[_memo(int, year)] = parse_target(text)
+    given = entry.get("targets")
     return Indicator(
         name=name,
         formula=_opt(entry.get("formula")),
@@ -333,12 +342,43 @@ def _indicator(entry, raw, node_id, vocab, problems) -> Indicator | None:
         calculation=calculation,
         source=_opt(entry.get("source")),
         polarity=polarity,
-        targets=dict(sorted(targets.items())),
+        targets=_targets(given, entry, raw, name, problems) if given else {},
         notes=_opt(entry.get("notes")),
         location=where,
     )
 
 
+def _targets(given: dict, entry, raw, name, problems) -> dict:
+    """{year: Target} in year order; a key that is not a year is a problem naming the indicator."""
+    targets = {}
+    for year, value in given.items():
+        # the same few year keys repeat on every indicator: text keys are looked up, not parsed again
+        number = _YEARS.get(year) if type(year) is str else None
+        if number is None:
+            number = _year(text_of(year))
+            if number is None:
+                problems.append(f"{raw.where(entry, 'targets')}: targets: {text_of(year)!r} is not a year; "
+                                f"give targets by four-digit year (2025: ...) (indicator {name!r})")
+                continue
+            if type(year) is str and len(_YEARS) < 10_000:
+                _YEARS[year] = number
+        if type(value) is not str:
+            value = text_of(value["text"]) if isinstance(value, dict) else ("" if value is None else text_of(value))
+        targets[number] = parse_target(value)
+    return targets if len(targets) < 2 or _ascending(targets) else dict(sorted(targets.items()))
+
+
+def _ascending(targets: dict) -> bool:
+    years = list(targets)
+    return all(a < b for a, b in zip(years, years[1:]))
+
+
+def _year(text: str) -> int | None:
+    """A target key as a year: four digits (the schema's propertyNames), else None."""
+    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() else None
+
+
+_YEARS: dict = {}  # target key as given (text, or a YAML number) -> year
 _MEMO: dict = {}
 
 

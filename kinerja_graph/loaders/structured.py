@@ -7,7 +7,6 @@ node tree is converted iteratively, so no depth of nesting reaches Python's recu
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 
@@ -167,8 +166,10 @@ def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> 
     positions = [p for p in (m.start() for m in _KEY.finditer(text)) if p == 0 or text[p - 1] != "\\"]
     if len(positions) != len(owners):
         return
-    newlines = [m.start() for m in re.finditer("\n", text)]
-    for pos, owner in zip(positions, owners):
+    line, last = 1, 0
+    for pos, owner in zip(positions, owners):  # lines counted between keys: one pass over the text, in C
+        line += text.count("\n", last, pos)
+        last = pos
         key = id(owner)
         if key not in locations:
-            locations[key] = Location(file, bisect.bisect_left(newlines, pos) + 1)
+            locations[key] = Location(file, line)
