@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Iterable
 
 import networkx as nx
 
@@ -10,6 +11,9 @@ from kinerja_graph import loaders, writers
 from kinerja_graph.graph import build_graph
 from kinerja_graph.model import Cascade
 from kinerja_graph.summary import Summary, summarise
+
+if TYPE_CHECKING:
+    from kinerja_graph.engine import Report
 
 
 def load(path: str, sheet: str | None = None) -> Cascade:
@@ -34,3 +38,27 @@ def convert(source: str, target: str, sheet: str | None = None, headers: str = "
         raise InputError.one(target, "the output would overwrite the input; choose another name")
     writers.write(cascade, target, fmt, headers)
     return cascade
+
+
+def check(paths: Iterable[str], *, rules: str | None = None, use_project: bool = True,
+          select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+          fail_on: str | None = None, sheet: str | None = None) -> "Report":
+    """Check cascade files, as `kinerja check` does, and return the report (nothing is printed).
+
+    paths        files, or folders (the cascade files under them)
+    rules        a rule pack to use instead of the project configuration (--rules)
+    use_project  False: ignore kinerja.toml and [tool.kinerja] in pyproject.toml (--no-config)
+    select, ignore, fail_on   as the command's options: rule ids or areas, and a severity
+
+        >>> report = check(["samples/clean.yaml"])
+        >>> report.summary()["error"], report.exit_code()
+        (0, 0)
+
+    A file that cannot be read is in the report (report.errors), not raised; a bad configuration
+    raises PolicyError and a folder without cascades NoCascades (both KinerjaError).
+    """
+    from kinerja_graph import config, engine
+    from kinerja_graph.commands import files as cascade_files
+
+    resolver = config.Resolver(rules, use_project=use_project, select=select, ignore=ignore, fail_on=fail_on)
+    return engine.check_paths(cascade_files.expand(paths), resolver, sheet=sheet)

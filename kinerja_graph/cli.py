@@ -124,13 +124,11 @@ def check(files, rules_file, no_config, select, ignore, fail_on, fmt, colour, ba
     or the configuration or the command line is wrong. Files are checked independently: a file that
     cannot be read is reported and the others are still checked.
     """
-    from kinerja_graph import config, engine
     from kinerja_graph.report import json_format, text
 
-    paths = _ci.expand_paths(files)
     accepted = _ci.load_baseline(baseline_file)  # read before the run: a bad baseline stops it
-    resolver = config.Resolver(rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on)
-    report = engine.check_paths(paths, resolver, sheet=sheet)
+    report = api.check(files, rules=rules_file, use_project=not no_config, select=select, ignore=ignore,
+                       fail_on=fail_on, sheet=sheet)
     _ci.record(report, write_baseline, accepted, lang)
     if fmt == "json":
         click.echo(json_format.format_report(report, lang), nl=False)

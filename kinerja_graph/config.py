@@ -29,12 +29,10 @@ from pathlib import Path
 from typing import Iterable
 
 import jsonschema
-import yaml
 
 from kinerja_graph import policy
 from kinerja_graph.errors import PolicyError
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT = "default"
 SEVERITIES = ("error", "warning", "info")
@@ -207,18 +205,7 @@ def check_rule_ids(items: Iterable[str], where: str) -> list[str]:
 
 
 def _read_yaml(path: Path) -> dict:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except FileNotFoundError:
-        raise PolicyError(f"{path}: no such rule pack") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(f"{path}: cannot read: {exc}") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise PolicyError(f"{where}: not valid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise PolicyError(f"{path}: not valid YAML: {exc}") from None
+    data = policy.read_yaml(path, "rule pack")
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -39,12 +39,25 @@ def load_schema(name: str) -> dict:
     return json.loads(schema_path(name).read_text(encoding="utf-8"))
 
 
+def read_yaml(path: Path, what: str = "policy file") -> object:
+    """Read a YAML file safely (no tags, no objects); a failure is a PolicyError naming file and line."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+    except FileNotFoundError:
+        raise PolicyError(f"{path}: no such {what}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"{path}: cannot read {what}: {exc}") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise PolicyError(f"{where}: not valid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise PolicyError(f"{path}: not valid YAML: {exc}") from None
+
+
 def load_policy_file(path: Path, schema_name: str) -> dict:
     """Read a YAML policy file safely and validate it; every problem is reported at once."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise PolicyError(f"{path}: cannot read policy file: {exc}") from None
+    data = read_yaml(path)
     validator = jsonschema.Draft7Validator(load_schema(schema_name))
     problems = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if problems:
