@@ -1,10 +1,9 @@
 """What `kinerja check` does for CI: folder arguments, baselines, --exit-zero and the CI formats.
 
-The `check` command (kinerja_graph/cli.py) stays thin: it calls these helpers around the engine.
+The `check` command (kinerja_graph/cli.py) stays thin: it calls these helpers around the library.
 
-    paths = ci.expand_paths(files)                   # folders -> the cascade files in them
     accepted = ci.load_baseline(baseline_file)       # read before the run: a bad baseline stops it
-    report = engine.check_paths(paths, resolver, sheet=sheet)
+    report = api.check(files, rules=..., ...)        # folders -> the cascade files in them, then the engine
     ci.record(report, write_baseline, accepted, lang)  # write and/or apply a baseline
     ci.emit(report, fmt, lang)                       # sarif, github, markdown, junit
     sys.exit(ci.exit_code(report, exit_zero=..., wrote_baseline=...))
@@ -17,28 +16,13 @@ import os
 import click
 
 from kinerja_graph import baseline as baselines
-from kinerja_graph.commands import files as cascade_files
 from kinerja_graph.engine import EXIT_FINDINGS, EXIT_OK, Report
+from kinerja_graph.i18n import words
 
 CI_FORMATS = ("sarif", "github", "markdown", "junit")
 FORMATS = ("text", "json", *CI_FORMATS)
 
-_TEXT = {
-    "wrote": {"id": "kinerja: {n} temuan dicatat dalam baseline {path}",
-              "en": "kinerja: {n} findings recorded in the baseline {path}"},
-    "wrote_partial": {"id": "kinerja: perhatian: {n} berkas tidak terbaca, temuannya tidak ada dalam baseline",
-                      "en": "kinerja: note: {n} files could not be read; the baseline has none of their findings"},
-    "accepted": {"id": "kinerja: baseline {path}: {accepted} temuan diterima, {new} temuan baru",
-                 "en": "kinerja: baseline {path}: {accepted} findings accepted, {new} new"},
-    "stale": {"id": "kinerja: {n} entri baseline tidak lagi cocok dengan temuan mana pun (sudah diperbaiki?); "
-                    "tulis ulang baseline dengan --write-baseline untuk membuangnya",
-              "en": "kinerja: {n} baseline {entries} no longer {matches} a finding (fixed?); "
-                    "write the baseline again with --write-baseline to drop {them}"},
-}
-
-
-def _t(key: str, lang: str) -> str:
-    return _TEXT[key].get(lang) or _TEXT[key]["en"]
+_t = words("ci").t  # kinerja_graph/words/ci.yaml
 
 
 def ci_options(f):
@@ -51,11 +35,6 @@ def ci_options(f):
     f = click.option("--baseline", "baseline_file", metavar="FILE", type=click.Path(dir_okay=False),
                      help="Accept the findings recorded in this baseline FILE: fail only on new ones.")(f)
     return f
-
-
-def expand_paths(paths) -> list[str]:
-    """Files as given; folders replaced by the cascade files under them (commands/files.py)."""
-    return cascade_files.expand(paths)
 
 
 def load_baseline(path: str | None):

@@ -21,63 +21,13 @@ import json
 
 from kinerja_graph.checks.base import Finding
 from kinerja_graph.diff import DiffResult, FieldChange, GoalChange, to_data
+from kinerja_graph.i18n import words
 from kinerja_graph.report import markdown
 from kinerja_graph.report.text import clean, place
 
 QUOTE = 70
 
-_TEXT = {
-    "title": {"id": "kinerja diff", "en": "kinerja diff"},
-    "goals": {"id": "Kinerja", "en": "Goals"},
-    "findings": {"id": "Temuan", "en": "Findings"},
-    "added": {"id": "ditambah", "en": "added"},
-    "removed": {"id": "dihapus", "en": "removed"},
-    "moved": {"id": "dipindah", "en": "moved"},
-    "renumbered": {"id": "dinomori ulang", "en": "renumbered"},
-    "changed": {"id": "diubah", "en": "changed"},
-    "new": {"id": "baru", "en": "new"},
-    "resolved": {"id": "selesai", "en": "resolved"},
-    "unchanged": {"id": "tetap", "en": "unchanged"},
-    "silenced": {"id": "dibungkam", "en": "silenced"},
-    "ignore": {"id": "dibungkam (ignore)", "en": "silenced (ignore)"},
-    "parent": {"id": "induk", "en": "parent"},
-    "was": {"id": "semula", "en": "was"},
-    "no_goal_changes": {"id": "tidak ada kinerja yang berubah", "en": "no goal changed"},
-    "none": {"id": "(tidak ada)", "en": "(none)"},
-    "statement": {"id": "pernyataan", "en": "statement"},
-    "level": {"id": "level", "en": "level"},
-    "owner": {"id": "penanggung jawab", "en": "owner"},
-    "parents": {"id": "induk", "en": "parent"},
-    "id": {"id": "kode", "en": "id"},
-    "crosscutting": {"id": "crosscutting", "en": "crosscutting"},
-    "indicator": {"id": "indikator", "en": "indicator"},
-    "indicator-added": {"id": "indikator ditambah", "en": "indicator added"},
-    "indicator-removed": {"id": "indikator dihapus", "en": "indicator removed"},
-    "indicator-renamed": {"id": "indikator diganti nama", "en": "indicator renamed"},
-    "formula": {"id": "formula", "en": "formula"},
-    "unit": {"id": "satuan", "en": "unit"},
-    "calculation": {"id": "tipe perhitungan", "en": "calculation type"},
-    "source": {"id": "sumber data", "en": "data source"},
-    "polarity": {"id": "polaritas", "en": "polarity"},
-    "target": {"id": "target", "en": "target"},
-    "empty": {"id": "(kosong)", "en": "(empty)"},
-    "unreadable": {"id": "tidak dapat dibaca", "en": "cannot be read"},
-    "internal": {"id": "galat internal", "en": "internal error"},
-    "fails": {"id": "Perubahan ini menambah temuan bertingkat {fail_on} atau lebih berat.",
-              "en": "This change introduces findings of severity {fail_on} or worse."},
-    "kind": {"id": "jenis", "en": "kind"},
-    "goal": {"id": "kinerja", "en": "goal"},
-    "change": {"id": "perubahan", "en": "change"},
-    "status": {"id": "status", "en": "status"},
-    "severity": {"id": "tingkat", "en": "severity"},
-    "rule": {"id": "aturan", "en": "rule"},
-    "place": {"id": "tempat", "en": "place"},
-    "message": {"id": "pesan", "en": "message"},
-}
-
-
-def t(key: str, lang: str) -> str:
-    return _TEXT[key].get(lang) or _TEXT[key]["en"]
+t = words("diff").t  # kinerja_graph/words/diff.yaml
 
 
 def _q(text: object, limit: int = QUOTE) -> str:
@@ -145,7 +95,7 @@ def format_text(result: DiffResult, lang: str = "id") -> str:
     head = f"{t('title', lang)}: {clean(result.old_file)} → {clean(result.new_file)}"
     lines = [head + (f"  ({clean(org)})" if org else ""), ""]
     for e in result.errors:
-        label = t("unreadable" if e.kind == "input" else "internal", lang)
+        label = t("unreadable" if e.kind == "input" else "internal_error", lang)
         for i, problem in enumerate(e.message.splitlines() or [""]):
             lines.append((f"  {label}: " if i == 0 else "    ") + clean(problem))
     goals, findings = _counts(result, lang)
@@ -189,7 +139,7 @@ def format_markdown(result: DiffResult, lang: str = "id", limit: int | None = ma
     head = f"### {t('title', lang)}: {code(result.old_file)} → {code(result.new_file)}"
     lines = [head + (f" ({esc(org)})" if org else ""), ""]
     for e in result.errors:
-        label = t("unreadable" if e.kind == "input" else "internal", lang)
+        label = t("unreadable" if e.kind == "input" else "internal_error", lang)
         lines.append(f"- **{label}**: {code(e.file)} — {esc('; '.join(e.message.splitlines()))}")
     if result.errors:
         lines.append("")

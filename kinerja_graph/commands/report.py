@@ -16,21 +16,9 @@ import click
 
 from kinerja_graph.commands.options import (FAIL_ON, ignore_option, lang_option, no_config_option, rules_option,
                                             select_option, sheet_option)
+from kinerja_graph.i18n import words
 
-_MSG = {
-    "progress": {"id": "Menyusun laporan", "en": "Writing reports"},
-    "written": {"id": "{page}: skor {score}/100 (perkiraan, bukan nilai SAKIP); {error} galat, {warning} peringatan, {info} info",
-                "en": "{page}: score {score}/100 (an estimate, not a nilai SAKIP); {error} errors, {warning} warnings, {info} info"},
-    "unreadable": {"id": "{file}: tidak dapat dibaca", "en": "{file}: could not be read"},
-    "index": {"id": "indeks: {page}", "en": "index: {page}"},
-    "open": {"id": "buka {page} di peramban", "en": "open {page} in a browser"},
-    "diagram": {"id": "{file}: tanpa diagram: {reason}", "en": "{file}: no diagram: {reason}"},
-}
-
-
-def _t(key: str, lang: str, **params) -> str:
-    entry = _MSG[key]
-    return (entry.get(lang) or entry["en"]).format(**params)
+_t = words("html").t  # the report's words: kinerja_graph/words/html.yaml
 
 
 @click.command("report")
@@ -69,12 +57,12 @@ def report(files, output, rules_file, no_config, select, ignore, fail_on, year, 
     def note(result) -> None:
         for error in result.report.errors:
             if error.kind == "input":
-                lines.append(_t("unreadable", lang, file=error.file))
+                lines.append(f"{error.file}: {_t('unreadable', lang)}")
             for line in error.message.splitlines() or [""]:
                 lines.append(("  " if error.kind == "input" else "") +
                              (line if line.startswith(error.file) else f"{error.file}: {line}"))
         if result.diagram_problem:
-            lines.append(_t("diagram", lang, file=result.file, reason=result.diagram_problem))
+            lines.append(_t("no_diagram_for", lang, file=result.file, reason=result.diagram_problem))
         if result.page is not None:
             counts = result.entry.counts
             score = result.entry.score.rounded if result.entry.score is not None else "-"
@@ -94,7 +82,7 @@ def report(files, output, rules_file, no_config, select, ignore, fail_on, year, 
         click.echo(f"kinerja: {line}", err=True)
     written = batch.index if batch.index is not None else next((r.page for r in batch.results if r.page), None)
     if batch.index is not None:
-        click.echo(f"kinerja: {_t('index', lang, page=batch.index)}", err=True)
+        click.echo(f"kinerja: {_t('index_written', lang, page=batch.index)}", err=True)
     if written is not None:
-        click.echo(f"kinerja: {_t('open', lang, page=written)}", err=True)
+        click.echo(f"kinerja: {_t('open_page', lang, page=written)}", err=True)
     sys.exit(batch.exit_code(fail_on))

@@ -23,6 +23,7 @@ import os
 
 from kinerja_graph.checks.base import Finding
 from kinerja_graph.engine import Report
+from kinerja_graph.i18n import words
 from kinerja_graph.report import markdown
 from kinerja_graph.report.text import clean, summary_line
 
@@ -30,18 +31,7 @@ LIMIT = 10
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 STEP_SUMMARY_LIMIT = 1000
 
-_TEXT = {
-    "more": {"id": "kinerja: {n} temuan {severity} lain tidak dianotasi (GitHub menampilkan paling banyak {limit} "
-                   "per jenis); tabel lengkap ada di ringkasan langkah (step summary)",
-             "en": "kinerja: {n} more {severity} findings not annotated (GitHub shows at most {limit} of each kind); "
-                   "the full table is in the step summary"},
-    "unreadable": {"id": "tidak dapat dibaca", "en": "cannot be read"},
-    "internal": {"id": "galat internal", "en": "internal error"},
-}
-
-
-def _t(key: str, lang: str) -> str:
-    return _TEXT[key].get(lang) or _TEXT[key]["en"]
+_t = words("github").t  # kinerja_graph/words/github.yaml
 
 
 def escape_data(text: str) -> str:
@@ -89,7 +79,7 @@ def format_report(report: Report, lang: str = "id", limit: int = LIMIT) -> str:
     lines: list[str] = []
     used = {"error": 0, "warning": 0, "notice": 0}
     for error in report.errors:
-        label = _t("unreadable" if error.kind == "input" else "internal", lang)
+        label = _t("unreadable" if error.kind == "input" else "internal_error", lang)
         text = "; ".join(x for x in error.message.splitlines() if x.strip())
         lines.append(command("error", clean(text), file=workspace_path(error.file), title=f"kinerja: {label}"))
         used["error"] += 1

@@ -30,15 +30,18 @@ import networkx as nx
 from kinerja_graph import __version__, checks, policy
 from kinerja_graph.checks.base import AREAS, SEVERITIES, Finding
 from kinerja_graph.engine import FileReport
+from kinerja_graph.i18n import words
 from kinerja_graph.render.dot import period_text
 from kinerja_graph.report import html_views as views
 from kinerja_graph.report.html_diagram import Diagram, svg_is_inert
 from kinerja_graph.report.html_markup import Html, doc_section, esc, join, json_for_script, markdown, tag
-from kinerja_graph.report.html_words import SEVERITY_MARK, WORDS, t
 from kinerja_graph.report.text import place
 from kinerja_graph.score import Score, ScorePolicy
 
 MAIN_FINDINGS = 6  # rules listed under "main findings"
+SEVERITY_MARK = {"error": "■", "warning": "▲", "info": "●"}
+
+t = words("html").t  # kinerja_graph/words/html.yaml
 
 # words the script needs, sent in the page's data
 _JS_WORDS = ("panel_empty", "panel_none", "panel_title", "owner", "show_in_list", "showing", "indicator_only",
@@ -231,7 +234,7 @@ def _summary(page: PageInput, org, groups: list[views.RuleGroup], lang: str) -> 
     internal = [e for e in fr.errors if e.kind == "internal"]
     if internal:
         out.append(tag("div", tag("h3", t("run_errors", lang)),
-                       tag("ul", join(tag("li", t("internal_error", lang, rule=e.rule or "-", message=e.message)) for e in internal)),
+                       tag("ul", join(tag("li", t("rule_broke", lang, rule=e.rule or "-", message=e.message)) for e in internal)),
                        class_="kg-caveat"))
     out.append(tag("div", _score_card(sc, lang), _area_card(sc, lang), _count_card(fr, lang), class_="kg-overview"))
     out.append(_score_how(sc, lang))
@@ -685,4 +688,4 @@ def render_index(entries: list[IndexEntry], lang: str = "id", score_policy: Scor
     return _document(title, lang, join(body, "\n"))
 
 
-__all__ = ["IndexEntry", "PageInput", "WORDS", "asset", "render_index", "render_page"]
+__all__ = ["IndexEntry", "PageInput", "asset", "render_index", "render_page"]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kinerja_graph.i18n import words
 from kinerja_graph.render import DiagramOptions, RenderError, build_diagram, plan, render_source
 from kinerja_graph.render.labels import esc as dot_esc
 from kinerja_graph.render.labels import shorten
@@ -140,8 +141,7 @@ def build(G: nx.DiGraph, findings, lang: str = "id", *, year: int | None = None,
 
 
 def _caption(G: nx.DiGraph, part, lang: str) -> str:
-    from kinerja_graph.report.html_words import t
-
+    t = words("html").t
     if part.focus is not None and part.focus in G:
         return t("part_branch", lang, id=part.focus, statement=shorten(G.nodes[part.focus].get("statement") or "", 60))
     if part.kind == "overview":

@@ -22,21 +22,13 @@ import xml.etree.ElementTree as ET
 
 from kinerja_graph.checks.base import SEVERITY_ORDER, Finding
 from kinerja_graph.engine import FileReport, Report
+from kinerja_graph.i18n import words
 from kinerja_graph.report.text import place
 
-_TEXT = {
-    "findings": {"id": "{n} temuan {rule}", "en": "{n} {rule} findings"},
-    "silenced": {"id": "dibungkam", "en": "silenced"},
-    "unreadable": {"id": "tidak dapat dibaca", "en": "cannot be read"},
-    "internal": {"id": "galat internal", "en": "internal error"},
-}
+_t = words("junit").t  # kinerja_graph/words/junit.yaml
 
 # Characters XML 1.0 cannot hold at all (a user's text may contain them).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def _t(key: str, lang: str) -> str:
-    return _TEXT[key].get(lang) or _TEXT[key]["en"]
 
 
 def xml_text(text: object) -> str:
@@ -67,7 +59,7 @@ def _suite(fr: FileReport, lang: str) -> ET.Element:
             tests += 1
             errors += 1
             case = ET.SubElement(suite, "testcase", classname=xml_text(fr.file), name="read", file=xml_text(fr.file))
-            label = _t("unreadable" if e.kind == "input" else "internal", lang)
+            label = _t("unreadable" if e.kind == "input" else "internal_error", lang)
             first = e.message.splitlines()[0] if e.message.strip() else label
             err = ET.SubElement(case, "error", type=e.kind, message=xml_text(f"{label}: {first}"))
             err.text = xml_text(e.message)

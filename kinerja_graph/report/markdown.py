@@ -22,36 +22,15 @@ import re
 
 from kinerja_graph.checks.base import SEVERITY_ORDER, Finding
 from kinerja_graph.engine import Report
+from kinerja_graph.i18n import words
 from kinerja_graph.report.text import clean, place, summary_line
 
 LIMIT = 100
 
-_TEXT = {
-    "title": {"id": "kinerja-graph", "en": "kinerja-graph"},
-    "file": {"id": "berkas", "en": "file"},
-    "organisation": {"id": "organisasi", "en": "organisation"},
-    "error": {"id": "galat", "en": "errors"},
-    "warning": {"id": "peringatan", "en": "warnings"},
-    "info": {"id": "info", "en": "info"},
-    "silenced": {"id": "dibungkam", "en": "silenced"},
-    "severity": {"id": "tingkat", "en": "severity"},
-    "rule": {"id": "aturan", "en": "rule"},
-    "place": {"id": "tempat", "en": "place"},
-    "node": {"id": "kinerja", "en": "goal"},
-    "message": {"id": "pesan", "en": "message"},
-    "more": {"id": "… dan {n} temuan lain tidak ditampilkan (`kinerja check` menampilkan semuanya).",
-             "en": "… and {n} more findings not shown (`kinerja check` lists them all)."},
-    "unreadable": {"id": "tidak dapat dibaca", "en": "cannot be read"},
-    "internal": {"id": "galat internal", "en": "internal error"},
-    "none": {"id": "Tidak ada temuan.", "en": "No findings."},
-}
+t = words("markdown").t  # kinerja_graph/words/markdown.yaml
 
 # Characters that mean something to GitHub-flavoured Markdown (or are HTML) inside a table cell.
 _SPECIAL = re.compile(r"([\\`*_\[\]#!|~@<>])")
-
-
-def t(key: str, lang: str) -> str:
-    return _TEXT[key].get(lang) or _TEXT[key]["en"]
 
 
 def escape(text: object) -> str:
@@ -77,7 +56,7 @@ def table(findings: list[Finding], lang: str = "id", limit: int | None = LIMIT) 
     ordered = by_severity(findings)
     shown = ordered if limit is None else ordered[:limit]
     lines = [
-        "| " + " | ".join(t(k, lang) for k in ("severity", "rule", "place", "node", "message")) + " |",
+        "| " + " | ".join(t(k, lang) for k in ("severity", "rule", "place", "goal", "message")) + " |",
         "| --- | --- | --- | --- | --- |",
     ]
     for f in shown:
@@ -91,8 +70,8 @@ def table(findings: list[Finding], lang: str = "id", limit: int | None = LIMIT) 
 
 def format_report(report: Report, lang: str = "id", limit: int | None = LIMIT, title: str | None = None) -> str:
     lines = [f"### {title or t('title', lang)}: {escape(summary_line(report, lang))}", ""]
-    lines.append("| " + " | ".join(t(k, lang) for k in ("file", "organisation", "error", "warning", "info", "silenced"))
-                 + " |")
+    heads = ("file", "organisation", "errors", "warnings", "infos", "silenced")
+    lines.append("| " + " | ".join(t(k, lang) for k in heads) + " |")
     lines.append("| --- | --- | ---: | ---: | ---: | ---: |")
     for fr in report.files:
         counts = {"error": 0, "warning": 0, "info": 0}
@@ -103,7 +82,7 @@ def format_report(report: Report, lang: str = "id", limit: int | None = LIMIT, t
     if report.errors:
         lines.append("")
         for e in report.errors:
-            label = t("unreadable" if e.kind == "input" else "internal", lang)
+            label = t("unreadable" if e.kind == "input" else "internal_error", lang)
             text = "; ".join(line for line in e.message.splitlines() if line.strip())
             lines.append(f"- **{label}**: {code(e.file)} — {escape(text)}")
     lines.append("")
@@ -111,6 +90,6 @@ def format_report(report: Report, lang: str = "id", limit: int | None = LIMIT, t
     if findings:
         lines.extend(table(findings, lang, limit))
     else:
-        lines.append(t("none", lang))
+        lines.append(t("no_findings", lang))
     return "\n".join(lines) + "\n"
 

@@ -5,24 +5,9 @@ from __future__ import annotations
 import yaml
 
 from kinerja_graph.config import Settings
+from kinerja_graph.i18n import words
 
-_TEXT = {
-    "rule": {"id": "aturan", "en": "rule"},
-    "severity": {"id": "tingkat", "en": "severity"},
-    "area": {"id": "bidang", "en": "area"},
-    "summary": {"id": "ringkasan", "en": "summary"},
-    "off": {"id": "mati", "en": "off"},
-    "why": {"id": "Mengapa penting", "en": "Why an evaluator cares"},
-    "pack": {"id": "Nilai dalam paket aturan", "en": "Values in the rule pack"},
-    "no_options": {"id": "(tanpa opsi)", "en": "(no options)"},
-    "disabled": {"id": "tidak dijalankan (dimatikan dalam paket)", "en": "not run (disabled in the pack)"},
-    "hint": {"id": "`kinerja rules ID` menampilkan dokumentasi satu aturan.",
-             "en": "`kinerja rules ID` prints one rule's documentation."},
-}
-
-
-def _t(key: str, lang: str) -> str:
-    return _TEXT[key].get(lang) or _TEXT[key]["en"]
+_t = words("rules").t  # kinerja_graph/words/rules.yaml
 
 
 def format_catalogue(rules: dict, settings: Settings, lang: str = "id") -> str:

@@ -34,6 +34,7 @@ from kinerja_graph import __version__, checks, config
 from kinerja_graph.checks.base import Finding
 from kinerja_graph.engine import Report, gc_paused
 from kinerja_graph.fingerprint import SCHEME, Paths, file_fingerprints, graph_of
+from kinerja_graph.i18n import words
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -44,8 +45,6 @@ FINGERPRINT_KEY = "kinerjaFingerprint/v1"
 BASELINE_REASON = "baseline:"  # kinerja_graph/baseline.py: a silence with this reason is "external"
 INDENT_LIMIT = 5000  # results up to which the JSON is indented
 RELATED_LIMIT = 25  # related locations listed per result (all related ids stay in properties.related)
-
-_ORG_KIND = {"id": "organisasi", "en": "organisation"}
 
 
 def rule_name(rule_id: str) -> str:
@@ -127,7 +126,8 @@ def _result(f: Finding, fp: str, rule_index: dict, art: tuple, paths: Paths, org
         logical.append({"name": f.cell, "fullyQualifiedName": f.cell, "kind": "element"})
     if not logical:
         name = org or os.path.basename(f.file) or "-"
-        logical.append({"name": name, "kind": "namespace", "properties": {"kind": _text(_ORG_KIND, lang)}})
+        kind = words("common").t("organisation", lang)
+        logical.append({"name": name, "kind": "namespace", "properties": {"kind": kind}})
     result: dict = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],

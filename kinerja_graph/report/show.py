@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from kinerja_graph import policy
-from kinerja_graph.i18n import t
+from kinerja_graph.i18n import words
 from kinerja_graph.summary import Summary
+
+t = words("summary").t  # kinerja_graph/words/summary.yaml
 
 
 def format_summary(s: Summary, lang: str = "id") -> str:

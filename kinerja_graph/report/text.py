@@ -22,27 +22,12 @@ import click
 
 from kinerja_graph.checks.base import Finding
 from kinerja_graph.engine import FileReport, Report
+from kinerja_graph.i18n import words
 
 NODE_WIDTH = 14
 COLOURS = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow"}, "info": {"fg": "cyan"}}
 
-_WORDS = {
-    "error": ({"id": "galat", "en": "error"}, {"id": "galat", "en": "errors"}),
-    "warning": ({"id": "peringatan", "en": "warning"}, {"id": "peringatan", "en": "warnings"}),
-    "info": ({"id": "info", "en": "info"}, {"id": "info", "en": "info"}),
-    "silenced": ({"id": "dibungkam", "en": "silenced"}, {"id": "dibungkam", "en": "silenced"}),
-    "file": ({"id": "berkas", "en": "file"}, {"id": "berkas", "en": "files"}),
-    "unreadable": ({"id": "berkas tidak terbaca", "en": "file could not be read"},
-                   {"id": "berkas tidak terbaca", "en": "files could not be read"}),
-    "internal": ({"id": "galat internal", "en": "internal error"}, {"id": "galat internal", "en": "internal errors"}),
-}
-_TEXT = {
-    "no_findings": {"id": "tidak ada temuan", "en": "no findings"},
-    "silenced_label": {"id": "dibungkam", "en": "silenced"},
-    "no_reason": {"id": "(tanpa alasan)", "en": "(no reason given)"},
-    "input_error": {"id": "tidak dapat dibaca", "en": "cannot be read"},
-    "internal_error": {"id": "galat internal", "en": "internal error"},
-}
+_t = words("text").t  # kinerja_graph/words/text.yaml
 
 
 # Control characters (and bidi overrides) a user typed must not reach a terminal as such: an ESC in a
@@ -56,14 +41,9 @@ def clean(text: str) -> str:
     return text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
 
 
-def _t(key: str, lang: str) -> str:
-    return _TEXT[key].get(lang) or _TEXT[key]["en"]
-
-
-def count(n: int, what: str, lang: str) -> str:
-    one, many = _WORDS[what]
-    word = (one if n == 1 else many)
-    return f"{n} {word.get(lang) or word['en']}"
+def count(n: int, one: str, many: str, lang: str) -> str:
+    """"1 galat", "3 errors": the word `one` for one thing, `many` for more (or none)."""
+    return f"{n} {_t(one if n == 1 else many, lang)}"
 
 
 def place(f: Finding) -> str:
@@ -80,19 +60,20 @@ def place(f: Finding) -> str:
 
 def summary_line(report: Report, lang: str = "id") -> str:
     s = report.summary()
-    parts = [count(s["error"], "error", lang), count(s["warning"], "warning", lang), count(s["info"], "info", lang)]
+    parts = [count(s["error"], "error", "errors", lang), count(s["warning"], "warning", "warnings", lang),
+             count(s["info"], "info", "infos", lang)]
     line = ", ".join(parts)
     if s["silenced"]:
-        line += f" ({count(s['silenced'], 'silenced', lang)})"
+        line += f" ({count(s['silenced'], 'silenced', 'silenced', lang)})"
     extra = []
     if s["unreadable"]:
-        extra.append(count(s["unreadable"], "unreadable", lang))
+        extra.append(count(s["unreadable"], "unreadable_file", "unreadable_files", lang))
     if s["internal_errors"]:
-        extra.append(count(s["internal_errors"], "internal", lang))
+        extra.append(count(s["internal_errors"], "internal_error", "internal_errors", lang))
     if extra:
         line += "; " + ", ".join(extra)
     if s["files"] > 1:
-        line = f"{count(s['files'], 'file', lang)}: {line}"
+        line = f"{count(s['files'], 'file', 'files', lang)}: {line}"
     return line
 
 
@@ -104,7 +85,7 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
     header = clean(fr.file + (f"  ({fr.organisation})" if fr.organisation else ""))
     lines = [_style(header, colour, bold=True)]
     for error in fr.errors:
-        label = _t("input_error" if error.kind == "input" else "internal_error", lang)
+        label = _t("unreadable" if error.kind == "input" else "internal_error", lang)
         for i, problem in enumerate(error.message.splitlines() or [""]):
             prefix = f"  {label}: " if i == 0 else "    "
             lines.append(_style(prefix, colour, fg="red", bold=True) + clean(problem))
@@ -124,7 +105,7 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
         groups = Counter((s.finding.rule, s.reason) for s in fr.silenced)
         for (rule, reason), n in sorted(groups.items()):
             why = f'"{clean(reason)}"' if reason.strip() else _t("no_reason", lang)
-            lines.append(f"  {_t('silenced_label', lang)}: {rule} ×{n} — {why}")
+            lines.append(f"  {_t('silenced', lang)}: {rule} ×{n} — {why}")
     return lines
 
 
