@@ -174,3 +174,31 @@ def test_xlsx_bad_level_names_the_cell(tmp_path):
         load(path)
     (problem,) = err.value.problems
     assert "lvl.xlsx:Pohon!B3" in problem and "'Sasaran Besar'" in problem and "Ultimate Outcome" in problem
+
+
+def test_a_field_given_by_a_later_row_of_the_goal_is_reported_at_that_cell(tmp_path):
+    # row 3 continues the goal of row 2 (blank Kode) and gives its level; each problem names the cell holding the value
+    rows = [
+        ["Kode", "Tingkat", "Kinerja", "Indikator", "Polaritas"],
+        ["1", None, "Meningkatnya A", "Indeks A", "naik"],
+        [None, "Sasaran Besar", None, "Indeks B", "ke samping"],
+    ]
+    path = make_xlsx(tmp_path / "later.xlsx", rows)
+    with pytest.raises(InputError) as err:
+        load(path)
+    problems = err.value.problems
+    assert any("later.xlsx:Pohon!B3: level: unknown level 'Sasaran Besar'" in p for p in problems), problems
+    assert any("later.xlsx:Pohon!E3: polarity: unknown polarity 'ke samping'" in p for p in problems), problems
+
+
+def test_a_row_with_targets_but_no_indicator_name_names_the_first_target_cell(tmp_path):
+    # a goal row whose indicator cell is blank but whose target cells are filled: no indicator to hold them
+    csv_path = write_csv(tmp_path, "Kode;Kinerja;Indikator;Target 2024;Target 2025\n1;Meningkatnya A;;;80\n")
+    with pytest.raises(InputError) as err:
+        load(csv_path)
+    assert err.value.problems == [f"{csv_path}:row 2: indicator: this row gives target but no indicator name"]
+    rows = [["Kode", "Kinerja", "Indikator", "Target 2024", "Target 2025"], ["1", "Meningkatnya A", None, None, "80"]]
+    xlsx_path = make_xlsx(tmp_path / "targets.xlsx", rows)
+    with pytest.raises(InputError) as err:
+        load(xlsx_path)
+    assert err.value.problems == [f"{xlsx_path}:Pohon!E2: indicator: this row gives target but no indicator name"]

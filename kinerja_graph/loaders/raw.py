@@ -59,7 +59,7 @@ class RawDocument:
     format: str = ""
     problems: list[str] = field(default_factory=list)  # found while reading; reported with the rest
     # tables: (id(mapping), field) -> (row, column letter), made into a Location only when asked for
-    field_cells: dict[tuple[int, str], tuple] = field(default_factory=dict)
+    field_cells: dict[tuple[int, str], tuple] = field(default_factory=dict)  # or anything with that .get
     cell_kind: str = "row"
     sheet: str | None = None
 
