@@ -182,9 +182,11 @@ def _short(value) -> str:
 
 def _opt(value) -> str | None:
     """The text of a field, or None when it is absent or blank."""
+    if type(value) is str:  # the usual case first: called for every field of every node
+        return value if value and not value.isspace() else None
     if value is None:
         return None
-    text = value if type(value) is str else text_of(value)
+    text = text_of(value)
     return text if text and not text.isspace() else None
 
 
