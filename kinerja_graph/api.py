@@ -10,28 +10,39 @@ import networkx as nx
 from kinerja_graph import loaders, writers
 from kinerja_graph.graph import build_graph
 from kinerja_graph.model import Cascade
+from kinerja_graph.policy import LevelVocabulary
 from kinerja_graph.summary import Summary, summarise
 
 if TYPE_CHECKING:
     from kinerja_graph.engine import Report
 
 
-def load(path: str, sheet: str | None = None) -> Cascade:
-    return loaders.load(path, sheet)
+def levels_for(path: str, rules: str | None = None, use_project: bool = True) -> LevelVocabulary:
+    """The level vocabulary `path` is read with: the shipped labels plus those of the rule pack that
+    applies to it (`rules`, or else kinerja.toml / [tool.kinerja] found upward, unless not use_project)."""
+    from kinerja_graph import config
+
+    return config.Resolver(rules, use_project=use_project)(path).levels
 
 
-def load_graph(path: str, sheet: str | None = None) -> nx.DiGraph:
-    return build_graph(loaders.load(path, sheet))
+def load(path: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Cascade:
+    """One cascade file, read and validated (level labels read with `levels`, default the shipped ones)."""
+    return loaders.load(path, sheet, levels)
 
 
-def show(path: str, sheet: str | None = None) -> Summary:
-    return summarise(load_graph(path, sheet))
+def load_graph(path: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> nx.DiGraph:
+    return build_graph(loaders.load(path, sheet, levels))
 
 
-def convert(source: str, target: str, sheet: str | None = None, headers: str = "en") -> Cascade:
+def show(path: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Summary:
+    return summarise(load_graph(path, sheet, levels))
+
+
+def convert(source: str, target: str, sheet: str | None = None, headers: str = "en",
+            levels: LevelVocabulary | None = None) -> Cascade:
     """Read `source` in its format and write it to `target` in the format its name says."""
     fmt = loaders.format_of(target)
-    cascade = loaders.load(source, sheet)
+    cascade = loaders.load(source, sheet, levels)
     if os.path.abspath(source) == os.path.abspath(target):
         from kinerja_graph.errors import InputError
 

@@ -28,6 +28,13 @@ lang_option = click.option(
 sheet_option = click.option("--sheet", metavar="NAME", help="Sheet of an .xlsx file to read (default: the first).")
 
 
+def levels_options(command):
+    """--rules / --no-config for a command that only reads: a pack's `levels` vocabulary adds level labels."""
+    command = click.option("--no-config", is_flag=True, help="Ignore kinerja.toml and [tool.kinerja] in pyproject.toml.")(command)
+    return click.option("--rules", "rules_file", metavar="FILE", type=click.Path(dir_okay=False),
+                        help="A rule pack whose level labels (vocabulary: levels) apply instead of the project's.")(command)
+
+
 class _Group(click.Group):
     """Turns every KinerjaError into its message on stderr and exit code 2 — never a traceback."""
 
@@ -55,9 +62,11 @@ def cli():
 @sheet_option
 @click.option("--headers", type=click.Choice(["en", "id"]), default="en", show_default=True,
               help="Column names of a CSV/XLSX target: English (id, parent, …) or Indonesian (Kode, Kode Induk, …).")
-def convert(source, target, sheet, headers):
+@levels_options
+def convert(source, target, sheet, headers, rules_file, no_config):
     """Convert SOURCE to TARGET; the formats follow the file names (.yaml, .json, .csv, .xlsx)."""
-    cascade = api.convert(source, target, sheet, headers)
+    levels = api.levels_for(source, rules_file, use_project=not no_config)
+    cascade = api.convert(source, target, sheet, headers, levels)
     click.echo(f"{source} -> {target} ({len(cascade.nodes)} nodes)", err=True)
 
 
@@ -70,12 +79,14 @@ def schema():
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @sheet_option
+@levels_options
 @lang_option
-def show(file, sheet, lang):
+def show(file, sheet, rules_file, no_config, lang):
     """Print a short summary of FILE: organisation, goals per level, roots, leaves, owners."""
     from kinerja_graph.report.show import format_summary
 
-    click.echo(format_summary(api.show(file, sheet), lang), nl=False)
+    levels = api.levels_for(file, rules_file, use_project=not no_config)
+    click.echo(format_summary(api.show(file, sheet, levels), lang), nl=False)
 
 
 def _rule_ids(ctx, param, values):

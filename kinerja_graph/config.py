@@ -66,6 +66,11 @@ class Settings:
     fail_on: str = "error"
     project: str | None = None  # the kinerja.toml / pyproject.toml that was used, if any
 
+    @functools.cached_property
+    def levels(self) -> policy.LevelVocabulary:
+        """The level vocabulary a cascade is read with: the shipped one plus the pack's `levels` labels."""
+        return policy.levels().with_labels(self.pack.vocabulary.get("levels") or {})
+
     def active_rules(self) -> list[str]:
         """The ids of the rules that run, in id order. --select runs a rule even if the pack disables it."""
         from kinerja_graph import checks
@@ -240,10 +245,11 @@ def _vocabulary(name: str, entry, base: Path, where: object, key: str, problems:
             problems.add(where, key, f"vocabulary file {entry!r} not found (looked for {path})")
             return None
         try:
-            return load_vocabulary(name, path)
+            loaded = load_vocabulary(name, path)
         except PolicyError as exc:
             problems.extend(str(exc).splitlines())
             return None
+        return _checked_levels(loaded, path, "", problems) if name == "levels" else loaded
     if isinstance(entry, dict):
         schema_name = f"vocabulary/{name}.schema.json"
         if policy.schema_path(schema_name).exists():
@@ -251,8 +257,18 @@ def _vocabulary(name: str, entry, base: Path, where: object, key: str, problems:
             _schema_problems(entry, policy.load_schema(schema_name), where, key, problems)
             if len(problems.lines) > before:
                 return None
-        return entry
+        return _checked_levels(entry, where, key, problems) if name == "levels" else entry
     return None  # reported by the pack schema
+
+
+def _checked_levels(entry: dict, where: object, key: str, problems: _Problems) -> dict | None:
+    """The `levels` vocabulary names level ids of rules/levels.yaml, which a schema cannot list."""
+    try:
+        policy.levels().with_labels(entry)
+    except PolicyError as exc:
+        problems.add(where, key, str(exc))
+        return None
+    return entry
 
 
 # ------------------------------------------------------------------------------------------------

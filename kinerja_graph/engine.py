@@ -39,6 +39,7 @@ from kinerja_graph.errors import InputError
 from kinerja_graph.gcpause import gc_paused  # noqa: F401  (also used by fingerprint, diff, sarif)
 from kinerja_graph.graph import build_graph
 from kinerja_graph.model import Cascade
+from kinerja_graph.policy import LevelVocabulary
 
 FAIL_ON = ("error", "warning", "info")
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -261,12 +262,16 @@ def check_cascade(cascade: Cascade, settings: Settings, *, cascades: dict | None
     return check_graph(G, settings)
 
 
-def load_all(paths: Iterable[str], sheet: str | None = None) -> list[tuple[str, Cascade | None, RunError | None]]:
-    """Read every file; a file that cannot be read gives its error instead of a cascade."""
+def load_all(paths: Iterable[str], sheet: str | None = None,
+             levels_for: Callable[[str], LevelVocabulary | None] | None = None,
+             ) -> list[tuple[str, Cascade | None, RunError | None]]:
+    """Read every file; a file that cannot be read gives its error instead of a cascade.
+
+    levels_for(path): the level vocabulary to read it with (Settings.levels); default the shipped one."""
     out = []
     for path in paths:
         try:
-            out.append((path, loaders.load(path, sheet), None))
+            out.append((path, loaders.load(path, sheet, levels_for(path) if levels_for else None), None))
         except InputError as exc:
             out.append((path, None, RunError("input", path, "\n".join(exc.problems))))
         except Exception as exc:  # a reader bug on hostile input: reported, never a traceback
@@ -286,7 +291,7 @@ def check_paths(paths: Iterable[str], settings_for: Callable[[str], Settings], *
 
 
 def _check_paths(paths: list[str], settings_for, sheet: str | None) -> Report:
-    loaded = load_all(paths, sheet)
+    loaded = load_all(paths, sheet, lambda path: settings_for(path).levels)
     cascades: dict[str, Cascade] = {}
     for _, cascade, _ in loaded:
         if cascade is not None:

@@ -10,7 +10,7 @@ import functools
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -103,6 +103,26 @@ class LevelVocabulary:
 
     def tier_order(self) -> list[str]:
         return list(self.tiers)
+
+    def with_labels(self, extra: dict[str, list[str]]) -> "LevelVocabulary":
+        """These levels with more labels ({level id: [label, …]}, a rule pack's `levels` vocabulary).
+
+        A label the shipped vocabulary gives to another level takes the meaning `extra` gives it: the
+        organisation's own documents say what their words mean. Raises PolicyError for an unknown id.
+        """
+        if not extra:
+            return self
+        unknown = [level_id for level_id in extra if self.by_id(level_id) is None]
+        if unknown:
+            raise PolicyError(f"unknown level id {', '.join(map(repr, unknown))}; the levels are: "
+                              + ", ".join(level.id for level in self.levels))
+        synonyms, labels = dict(self.synonyms), list(self.labels)
+        for level_id, more in extra.items():
+            for label in more:
+                synonyms[key(label)] = level_id
+                if label not in labels:
+                    labels.append(label)
+        return replace(self, synonyms=synonyms, labels=tuple(labels))
 
 
 @functools.lru_cache(maxsize=None)

@@ -56,11 +56,11 @@ def git_version(rev: str, path: str) -> tuple[bytes | None, str]:
     return shown.stdout, label
 
 
-def _load(path: str, sheet: str | None, label: str | None = None):
+def _load(path: str, sheet: str | None, levels, label: str | None = None):
     """(cascade, error): a file that cannot be read gives a RunError, never an exception."""
     from kinerja_graph import engine
 
-    (_, cascade, error), = engine.load_all([path], sheet)
+    (_, cascade, error), = engine.load_all([path], sheet, lambda _: levels)
     if label is not None:
         if cascade is not None:
             cascade.file = label
@@ -95,12 +95,14 @@ def diff(files, rev, fmt, rules_file, no_config, select, ignore, fail_on, sheet,
     from kinerja_graph import diff as diffing
     from kinerja_graph.commands import diff_format
 
+    resolver = config.Resolver(rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on)
     if rev is not None:
         if len(files) != 1:
             raise click.UsageError("with --git REV give exactly one PATH")
         new_path = files[0]
+        settings = resolver(new_path)  # both versions are read and checked with the configuration of PATH
         data, label = git_version(rev, new_path)
-        new, new_error = _load(new_path, sheet) if os.path.exists(new_path) else (None, None)
+        new, new_error = _load(new_path, sheet, settings.levels) if os.path.exists(new_path) else (None, None)
         if data is None:
             old, old_error = None, None
         else:
@@ -108,7 +110,7 @@ def diff(files, rev, fmt, rules_file, no_config, select, ignore, fail_on, sheet,
                 copy = os.path.join(tmp, os.path.basename(new_path))
                 with open(copy, "wb") as fh:
                     fh.write(data)
-                old, old_error = _load(copy, sheet, label)
+                old, old_error = _load(copy, sheet, settings.levels, label)
         if new is None and new_error is None and old is None:
             raise InputError.one(new_path, f"no such file, neither now nor at {rev}")
         old_file, new_file = label, new_path
@@ -116,10 +118,9 @@ def diff(files, rev, fmt, rules_file, no_config, select, ignore, fail_on, sheet,
         if len(files) != 2:
             raise click.UsageError("give OLD and NEW, or --git REV PATH")
         old_file, new_file = files
-        old, old_error = _load(old_file, sheet)
-        new, new_error = _load(new_file, sheet)
-    resolver = config.Resolver(rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on)
-    settings = resolver(new_file)
+        settings = resolver(new_file)  # both versions are read and checked with the configuration of NEW
+        old, old_error = _load(old_file, sheet, settings.levels)
+        new, new_error = _load(new_file, sheet, settings.levels)
     result = diffing.compare(old, new, settings, old_file=old_file, new_file=new_file, old_error=old_error,
                              new_error=new_error)
     click.echo(diff_format.FORMATS[fmt](result, lang), nl=False)

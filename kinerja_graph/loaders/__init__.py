@@ -15,6 +15,7 @@ from kinerja_graph.errors import InputError
 from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.loaders import document, structured, table
 from kinerja_graph.model import Cascade
+from kinerja_graph.policy import LevelVocabulary
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 MAX_FILE = 512 * 1024 * 1024
@@ -55,8 +56,11 @@ def _read_text(path: str) -> str:
     return text
 
 
-def read_raw(path: str, sheet: str | None = None) -> document.RawDocument:
-    """Read a file into a raw document (plain data + locations), without validating it."""
+def read_raw(path: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> document.RawDocument:
+    """Read a file into a raw document (plain data + locations), without validating it.
+
+    `levels`: the level vocabulary labels are read with (a table infers parents from its levels);
+    the shipped one unless a rule pack adds labels (config.Settings.levels)."""
     fmt = format_of(path)
     if fmt == "xlsx":
         if not os.path.exists(path):
@@ -64,7 +68,7 @@ def read_raw(path: str, sheet: str | None = None) -> document.RawDocument:
         if os.path.getsize(path) == 0:
             raise InputError.one(path, "the file is empty")
         rows, sheet_name, letters = table.xlsx_rows(path, path, sheet)
-        return table.read_table(rows, path, "xlsx", sheet_name, letters)
+        return table.read_table(rows, path, "xlsx", sheet_name, letters, levels)
     if sheet is not None:
         raise InputError.one(path, "--sheet applies to .xlsx files only")
     text = _read_text(path)
@@ -72,10 +76,10 @@ def read_raw(path: str, sheet: str | None = None) -> document.RawDocument:
         return structured.read_yaml(text, path)
     if fmt == "json":
         return structured.read_json(text, path)
-    return table.read_table(table.csv_rows(text, path), path, "csv")
+    return table.read_table(table.csv_rows(text, path), path, "csv", levels=levels)
 
 
-def load(path: str, sheet: str | None = None) -> Cascade:
-    """Read, validate and normalise one cascade file."""
+def load(path: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Cascade:
+    """Read, validate and normalise one cascade file (level labels read with `levels`, see read_raw)."""
     with gc_paused():
-        return document.build(read_raw(path, sheet))
+        return document.build(read_raw(path, sheet, levels), levels)

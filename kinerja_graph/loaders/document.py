@@ -190,8 +190,10 @@ def _opt(value) -> str | None:
     return text if text and not text.isspace() else None
 
 
-def build(raw: RawDocument) -> Cascade:
-    """Validate a raw document and turn it into a Cascade, or raise InputError listing every problem."""
+def build(raw: RawDocument, levels: policy.LevelVocabulary | None = None) -> Cascade:
+    """Validate a raw document and turn it into a Cascade, or raise InputError listing every problem.
+
+    Level labels are resolved with `levels` (default: the shipped vocabulary, rules/levels.yaml)."""
     entries = validated_entries(raw)
     data = raw.data
     problems = list(raw.problems)
@@ -200,7 +202,7 @@ def build(raw: RawDocument) -> Cascade:
     period = _period(data.get("period") or [])
     nodes: dict[str, Node] = {}
     first_seen: dict[str, Location] = {}
-    levels = policy.levels()
+    levels = levels or policy.levels()
     vocab = policy.fields()
 
     for entry, implied_parent in entries:

@@ -141,7 +141,8 @@ def _plain_number(value) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def read_table(rows: Rows, file: str, fmt: str, sheet: str | None = None, letters: dict | None = None) -> RawDocument:
+def read_table(rows: Rows, file: str, fmt: str, sheet: str | None = None, letters: dict | None = None,
+               levels: policy.LevelVocabulary | None = None) -> RawDocument:
     vocab = policy.fields()
     kind = "cell" if fmt == "xlsx" else "row"
     header_at = None
@@ -181,7 +182,7 @@ def read_table(rows: Rows, file: str, fmt: str, sheet: str | None = None, letter
 
     document: dict = {"organisation": {"name": ""}, "nodes": []}
     preamble = _read_preamble(rows[:header_at], document, vocab)
-    reader = _TableReader(columns, file, kind, sheet)
+    reader = _TableReader(columns, file, kind, sheet, levels or policy.levels())
     reader.read(rows, header_at + 1)
     reader.finish()
     if reader.problems:
@@ -299,7 +300,8 @@ class _TableReader:
     record (see TableCells).
     """
 
-    def __init__(self, columns: list[Column], file: str, kind: str, sheet: str | None):
+    def __init__(self, columns: list[Column], file: str, kind: str, sheet: str | None, levels: policy.LevelVocabulary):
+        self.levels = levels
         self.columns = columns
         self.file, self.kind, self.sheet = file, kind, sheet
         fields = {c.field for c in columns}
@@ -507,7 +509,7 @@ class _TableReader:
 
     def _infer_parents(self) -> None:
         """A row's parent is the nearest row above it with a higher (closer to the top) level."""
-        resolve = functools.lru_cache(maxsize=None)(policy.levels().resolve)  # a table repeats a few labels
+        resolve = functools.lru_cache(maxsize=None)(self.levels.resolve)  # a table repeats a few labels
         stack: list[tuple[int, dict]] = []
         for entry in self.entries:
             if not entry.get("statement"):

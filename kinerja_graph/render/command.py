@@ -85,7 +85,7 @@ def render(file, output, fmt, year, root, depth, split, direction, wrap, no_stac
             if not suffix:
                 out = out.with_name(f"{out.name}.{fmt}")
 
-    cascade = api.load(file, sheet)
+    cascade = api.load(file, sheet, api.levels_for(file, rules_file, use_project=not no_config))
     G = build_graph(cascade)
     found = _findings(G, cascade, file, rules_file, no_config, lang, style, say) if findings else None
     if year is not None and not any(year in ind.targets for n in cascade.nodes for ind in n.indicators):

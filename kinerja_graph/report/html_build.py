@@ -114,7 +114,7 @@ def build_reports(paths: list[str], settings_for: Callable[[str], Settings], *, 
     after each file. Pages of unreadable files are not written (the index names their errors)."""
     sp = score_policy or load_score_policy()
     index, pages = output_paths(paths, output)
-    loaded = engine.load_all(paths, sheet)
+    loaded = engine.load_all(paths, sheet, lambda path: settings_for(path).levels)
     cascades = {}
     for _, cascade, _ in loaded:
         if cascade is not None:
