@@ -3,6 +3,8 @@
 import openpyxl
 import pytest
 
+from helpers import SAMPLES
+
 from kinerja_graph.errors import InputError
 from kinerja_graph.loaders import load
 from kinerja_graph.policy import fields
@@ -202,3 +204,39 @@ def test_a_row_with_targets_but_no_indicator_name_names_the_first_target_cell(tm
     with pytest.raises(InputError) as err:
         load(xlsx_path)
     assert err.value.problems == [f"{xlsx_path}:Pohon!E2: indicator: this row gives target but no indicator name"]
+
+
+EVERY_COLUMN = (
+    "Organisasi;Kecamatan Uji\nPeriode;2023-2024\n"
+    "Kode;Kode Induk;Tingkat;Kinerja;Penanggung Jawab;Lintas Sektor;Abaikan;Indikator Kinerja;Formulasi;Satuan;"
+    "Tipe Perhitungan;Polaritas;Sumber Data;Catatan Indikator;Target 2023;Target 2024;Keterangan;Kolom Lain\n"
+    "1;;Tujuan;Meningkatnya A;Camat;\"BKPSDM; Satpol PP\";single-child: satu cabang;Indeks A;x / y;indeks;"
+    "Non Kumulatif;naik;Survei;catatan;80;82,5;ket;lain\n"
+    "1.1;\"1; 9\";Sasaran Strategis;Meningkatnya B;Sekcam;;;Persentase B;;%;;;;;90 %;Tersedia;;\n"
+    "1.1;;;;;;;Jumlah C;;dokumen;;;;;1.500;-;;\n"
+    "2;;;;;;;Indeks D;;;;;;;;;;\n"
+)
+
+
+def test_a_table_reader_builds_every_node_in_the_schema_shape(tmp_path):
+    # tables skip the node schema (raw.shaped) except for `ignore`: that is safe only while this holds
+    import jsonschema
+
+    from kinerja_graph.loaders import read_raw
+    from kinerja_graph.loaders.document import _schemas
+
+    node_schema = jsonschema.Draft7Validator(_schemas()[1])
+    paths = [write_csv(tmp_path, EVERY_COLUMN), str(SAMPLES / "batumandi.csv"), str(SAMPLES / "praya.xlsx")]
+    for path in paths:
+        raw = read_raw(path)
+        assert raw.shaped and raw.data["nodes"]
+        for entry in raw.data["nodes"]:
+            assert not list(node_schema.iter_errors(entry)), (path, entry)
+
+
+def test_a_bad_rule_id_in_a_table_is_still_found_by_the_schema(tmp_path):
+    path = write_csv(tmp_path, "Kode;Tingkat;Kinerja;Indikator;Abaikan\n1;Tujuan;Meningkatnya A;Indeks A;Single Child\n")
+    with pytest.raises(InputError) as err:
+        load(path)
+    (problem,) = err.value.problems
+    assert problem.startswith(f"{path}:row 2: nodes[0].ignore[0].rule: 'Single Child' does not match")

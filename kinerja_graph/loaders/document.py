@@ -100,11 +100,12 @@ def validated_entries(raw: RawDocument):
     if problems:
         raise InputError(problems)
     entries = []
+    shaped = raw.shaped
     # (entry, implied parent id, path as (parent path, key) pairs built into text only on error)
     stack = [(e, None, (None, f"nodes[{i}]")) for i, e in reversed(list(enumerate(raw.data["nodes"])))]
     while stack:
         entry, parent, path = stack.pop()
-        errors = _errors(node_pair, entry, _stringify_target_years)
+        errors = _errors(node_pair, entry, _stringify_target_years) if not shaped or "ignore" in entry else None
         if errors:
             prefix = _path_text(path)
             problems.extend(_describe(raw, entry, e, prefix) for e in errors)

@@ -62,6 +62,9 @@ class RawDocument:
     field_cells: dict[tuple[int, str], tuple] = field(default_factory=dict)  # or anything with that .get
     cell_kind: str = "row"
     sheet: str | None = None
+    # the reader built every node in the schema's shape from text cells (a table), so only what a cell
+    # can get wrong — the rule ids of `ignore` — goes through the node schema (tests/test_tables.py)
+    shaped: bool = False
 
     def where(self, mapping, field_name: str | None = None) -> Location:
         """Where a mapping stands — or, in a table, the very cell of one of its fields."""

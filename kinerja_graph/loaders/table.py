@@ -193,7 +193,7 @@ def read_table(rows: Rows, file: str, fmt: str, sheet: str | None = None, letter
     if preamble:
         document.setdefault("notes", {})["preamble"] = "\n".join(preamble)
     return RawDocument(document, reader.locations, file, fmt, field_cells=reader.field_cells,
-                       cell_kind=kind, sheet=sheet)
+                       cell_kind=kind, sheet=sheet, shaped=True)
 
 
 def _name_from(preamble: list[str], file: str) -> str:
