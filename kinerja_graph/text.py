@@ -190,8 +190,8 @@ def unit_vocabulary(vocabulary: dict | None) -> UnitVocabulary:
 
 def short_list(items, limit: int = 5) -> str:
     """'a, b, c, d, e (+3)': a list for a message that stays short whatever the group's size."""
-    items = [str(i) for i in items]
-    shown = ", ".join(items[:limit])
+    items = items if type(items) in (list, tuple) else list(items)
+    shown = ", ".join([str(i) for i in items[:limit]])  # only what is shown is spelled out: groups may be large
     return shown + (f" (+{len(items) - limit})" if len(items) > limit else "")
 
 

@@ -10,11 +10,14 @@ formulas at all), the completeness rules say so once for the cascade instead of 
 from __future__ import annotations
 
 import collections
+import collections.abc
 import functools
 import itertools
+import math
 import operator
 import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 
 import networkx as nx
 
@@ -23,7 +26,6 @@ from kinerja_graph.text import normalise
 
 QUOTE_LIMIT = 70
 LIST_LIMIT = 3
-_SPACE = re.compile(r"\s+")
 
 # option schemas shared by several rules
 PLACEHOLDERS_SCHEMA = {
@@ -51,7 +53,7 @@ def levels_schema(description: str) -> dict:
 
 def quote(text: object, limit: int = QUOTE_LIMIT) -> str:
     """A user's text on one line, shortened: what a message quotes."""
-    s = _SPACE.sub(" ", str(text or "")).strip()
+    s = " ".join(str(text or "").split())  # whitespace runs as one space, none at the ends
     return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
 
 
@@ -85,13 +87,20 @@ class Index:
 
     goals, loose   (id, data) of goals and of indicators without a goal, in document order
     nodes          both, in document order
-    indicators     (node id, node data, indicator) for every indicator of both, in document order
+    indicators     (node id, node data, indicator) for every indicator of both, in document order (a
+                   sequence that makes each triple when asked for)
     children       goal -> the goals contributing to it (contribution edges), in document order
     parents        goal -> the goals it contributes to, in document order
     edge_kinds     the kinds of all the graph's edges ("contribution", "crosscutting")
     backward       (parent, child) of the contribution links that go back up the graph's own order (from a
                    goal met after its child, or from a goal to itself): every circle holds one
-    All read-only: rules share them. A goal without children (parents) maps to an empty tuple.
+    All read-only: rules share them. A goal without children (parents) maps to an empty tuple. children
+    and backward are worked out from the links when first asked for.
+
+    At 10^5 nodes what costs is looking at 10^5 dicts (and the texts they hold) again and again: the pass
+    that builds the Index reads every field the rules ask about, once. values() and goal_values() give a
+    field as a plain list, links() the contribution links as positions in `nodes`, child_counts() and
+    kids() the children of goals by position: rules that scan every goal or every link work on these.
 
     Texts repeat massively in real cascades (standard wording, one formula on many rows), so what a
     rule decides from an indicator's own fields it decides once per distinct combination of them:
@@ -101,12 +110,76 @@ class Index:
     goals: list
     loose: list
     nodes: list
-    indicators: list
-    children: dict
+    indicators: "_Indicators"
     parents: dict
     edge_kinds: frozenset = frozenset()
-    backward: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)  # columns and groups, built on demand
+
+    @property
+    def children(self) -> dict:
+        """goal -> the goals contributing to it, in document order (built when first asked for: the rules
+        that only count children use child_counts())."""
+        found = self._memo.get("children")
+        if found is None:
+            found = self._memo["children"] = dict.fromkeys(self.parents, _NO_EDGES)
+            ids = self.ids()
+            for parent, kids in self.kids(None).items():
+                found[ids[parent]] = [ids[kid] for kid in kids]
+        return found
+
+    def children_of(self, n) -> list | tuple:
+        """children[n], read off n's own edges: for a rule that looks at the children of a few goals only."""
+        found = self._memo.get("children")
+        if found is not None:
+            return found[n]
+        parents = self.parents
+        if n not in parents:
+            raise KeyError(n)
+        edges = self._memo["succ"][n].items()
+        kids = [v for v, attr in edges if attr.get("kind") == "contribution" and v in parents]
+        kids.sort(key=self._memo["position"].__getitem__)  # document order
+        return kids or _NO_EDGES
+
+    def kids(self, parents) -> dict:
+        """{parent: its children} of the goals at these positions in `nodes` (all goals with None), as
+        positions in `nodes`, parents in document order and each one's children too."""
+        link_parents, link_children = self.links()
+        out = collections.defaultdict(list)
+        if parents is None:
+            for parent, child in zip(link_parents, link_children):
+                out[parent].append(child)
+        else:
+            wanted = set(parents)
+            for link in compress(range(len(link_parents)), map(wanted.__contains__, link_parents)):
+                out[link_parents[link]].append(link_children[link])
+        return dict(sorted(out.items()))
+
+    def child_counts(self) -> collections.Counter:
+        """Position in `nodes` -> how many children the goal there has (goals without any left out)."""
+        found = self._memo.get("child counts")
+        if found is None:
+            found = self._memo["child counts"] = collections.Counter(self.links()[0])
+        return found
+
+    def goal_positions(self) -> list[int]:
+        """The position in `nodes` of every goal, in the order of `goals`."""
+        found = self._memo.get("goal positions")
+        if found is None:
+            found = self._memo["goal positions"] = list(self._memo["position"].values())
+        return found
+
+    @property
+    def backward(self) -> list:
+        """(parent, child) of the contribution links that go back up the graph's own order (from a goal met
+        after its child, or from a goal to itself): every circle holds one. Goals are met in insertion
+        order, the document's unless the graph was built otherwise."""
+        found = self._memo.get("backward")
+        if found is None:
+            parents, children = self.links()  # positions in `nodes`: in insertion order (else see index())
+            ids = self.ids()
+            up = map(operator.ge, parents, children)
+            found = self._memo["backward"] = [(ids[u], ids[v]) for u, v in compress(zip(parents, children), up)]
+        return found
 
     def shared(self, key: str, compute):
         """compute(), once per graph: what several rules derive alike from the graph (read-only)."""
@@ -123,16 +196,81 @@ class Index:
         found = self._memo.get(key)
         if found is None:
             attributes = _MODEL_LISTS if attribute in _MODEL_LISTS else (attribute,)
-            lists = {name: [] for name in attributes}
-            for nd in self.nodes:
-                model = nd[1].get("node")
-                for name in attributes:
-                    if getattr(model, name, None):
-                        lists[name].append(nd)
-            for name, nodes in lists.items():
-                self._memo["having", name] = nodes
+            models = self.values("node")
+            getter = operator.attrgetter(*attributes)
+            try:
+                held = list(zip(*map(getter, models))) if len(attributes) > 1 else [list(map(getter, models))]
+            except AttributeError:  # a node without a model, or a model without the attribute
+                held = [[getattr(model, name, None) for model in models] for name in attributes]
+            for name, values in zip(attributes, held or [()] * len(attributes)):
+                self._memo["having", name] = list(compress(self.nodes, values))
             found = self._memo[key]
         return found
+
+    def values(self, name: str) -> tuple | list:
+        """The `name` field of every node's data ("level", "rank", "missing_parents", "indicators", ...), in
+        the order of `nodes`; None where a node lacks it (for "order", 0). Read-only."""
+        key = ("values", name)
+        found = self._memo.get(key)
+        if found is None:  # (index() keeps the columns of _NODE_EXTRAS already)
+            if name in _NODE_FIELDS:  # read by index(); a column at a time, not to look at long texts again
+                found = list(map(operator.itemgetter(_NODE_FIELDS.index(name)), self._memo["node rows"]))
+            else:
+                found = [d.get(name) for _, d in self.nodes]
+            self._memo[key] = found
+        return found
+
+    def goal_values(self, name: str) -> tuple | list:
+        """values(name), in the order of `goals`. Read-only."""
+        key = ("goal values", name)
+        found = self._memo.get(key)
+        if found is None:
+            found = self.values(name)
+            if len(self.goals) != len(found):
+                found = list(compress(found, self._is_goal()))
+            self._memo[key] = found
+        return found
+
+    def others(self) -> list:
+        """(id, data) of the graph's other nodes (the bodies crosscutting links name), in insertion order."""
+        return self._memo["others"]
+
+    def roots(self) -> list[int]:
+        """The positions in `goals` of the goals without a parent goal, in document order."""
+        found = self._memo.get("roots")
+        if found is None:
+            orphaned = map(operator.not_, self.parents.values())  # keys: the goals, in document order
+            found = self._memo["roots"] = list(compress(range(len(self.goals)), orphaned))
+        return found
+
+    def _is_goal(self) -> list:
+        found = self._memo.get("is goal")
+        if found is None:
+            found = self._memo["is goal"] = list(map(operator.eq, self.values("kind"), repeat("goal")))
+        return found
+
+    def ids(self) -> list:
+        """The id of every node, in the order of `nodes`."""
+        found = self._memo.get("ids")
+        if found is None:
+            found = self._memo["ids"] = list(map(_ID, self.nodes))
+        return found
+
+    def links(self) -> tuple[list[int], list[int]]:
+        """(parents, children) of every contribution link between goals, as positions in `nodes`: child
+        after child in document order, and each child's parents in the order of parents[child]."""
+        found = self._memo.get("links")
+        if found is None:
+            goals = self.goal_positions()  # in the order of `parents`
+            position = self._memo["position"]
+            children = itertools.chain.from_iterable(map(repeat, goals, map(len, self.parents.values())))
+            parents = map(position.__getitem__, itertools.chain.from_iterable(self.parents.values()))
+            found = self._memo["links"] = (list(parents), list(children))
+        return found
+
+    def indicator_nodes(self) -> list[int]:
+        """The position in `nodes` of every indicator's node (by the indicator's position in `indicators`)."""
+        return self.indicators.owners
 
     def indicator_groups(self, fields: tuple[str, ...]) -> "Grouping":
         """The indicators grouped by equal values of every one of `fields` (see Grouping).
@@ -141,42 +279,82 @@ class Index:
         years with the very same Target objects (the loaders share one Target per distinct text; an
         identity test, because comparing Target dataclasses would cost more than it saves), or
         "target_units": the same set of units written in the targets, or "first_target_unit": the same
-        unit written in the earliest target that has one. Texts that are not strings (a hand-built
-        model) are never grouped with anything.
+        unit written in the earliest target that has one, or "written_units": year by year the same unit
+        written with a figure and the same text of a target written in words. Texts that are not strings
+        (a hand-built model) are never grouped with anything.
         """
-        return self._grouping(("indicators", fields), [self._column(f) for f in fields])
+        key = ("indicators", fields)
+        grouping = self._memo.get(key)
+        if grouping is None:
+            grouping = self._memo[key] = self._grouping(fields, self._indicator_table(), _INDICATOR_TEXTS,
+                                                        self._column)
+        return grouping
 
     def node_groups(self, fields: tuple[str, ...]) -> "Grouping":
         """The nodes (goals and indicators without a goal, by position in `nodes`) grouped by equal values of
         every one of `fields`, keys of the node data ("kind", "statement", "owner", ...): see Grouping. As
         in indicator_groups(), values that are neither texts nor None are never grouped with anything."""
-        return self._grouping(("nodes", fields), [self._node_column(f) for f in fields])
-
-    def _grouping(self, key: tuple, columns: list) -> "Grouping":
+        key = ("nodes", fields)
         grouping = self._memo.get(key)
         if grouping is None:
-            numbers = columns[0] if len(columns) == 1 else _numbered(list(zip(*columns)))
-            grouping = self._memo[key] = Grouping(numbers)
+            grouping = self._memo[key] = self._grouping(fields, self._node_table(), _NODE_FIELDS,
+                                                        self._node_column)
         return grouping
+
+    def _grouping(self, fields: tuple, table, texts: tuple, column) -> "Grouping":
+        """Grouping by `fields`. The text fields come from `table` (the items' text fields numbered as whole
+        rows, see _Table) when there is one: few distinct rows, so grouping by some of them costs one look
+        at each item's row number. Other fields are numbered column by column and paired."""
+        among = [f for f in fields if f in texts] if table is not None else []
+        rest = [column(f) for f in fields if f not in among]
+        varied = [numbers for numbers in rest if any(numbers)]  # a field of one value for all changes no group
+        if among:
+            part = table.grouping(tuple(texts.index(f) for f in among))
+            if not varied:
+                return part
+            varied.append(part.of)
+        if len(varied) <= 1:
+            first = None
+            if len(rest) == 1 and not among and column == self._column:
+                first = self._memo.get(("first", fields[0]))  # an indicator field's first positions, if known
+            return Grouping(varied[0] if varied else rest[0], first)
+        return Grouping(_numbered(zip(*varied)))
+
+    def _node_table(self) -> "_Table | None":
+        if "node table" not in self._memo:
+            self._memo["node table"] = _Table.build(self._memo["node rows"])
+        return self._memo["node table"]
+
+    def _indicator_table(self) -> "_Table | None":
+        if "indicator table" not in self._memo:
+            self._indicator_fields()
+        return self._memo["indicator table"]
+
+    def _indicator_fields(self) -> None:
+        """Read the text fields and the targets of every indicator (two looks at each: cheaper than one that
+        reads all and then splits the rows)."""
+        indicators = self.indicators.objects
+        self._memo["indicator table"] = _Table.build(map(operator.attrgetter(*_INDICATOR_TEXTS), indicators))
+        self._memo["indicator targets"] = list(map(operator.attrgetter("targets"), indicators))
 
     def _node_column(self, name: str) -> list:
         """One field of every node's data, in document order, as small integers (see _column)."""
         key = ("node column", name)
         column = self._memo.get(key)
         if column is None:
-            fields = _NODE_FIELDS if name in _NODE_FIELDS else (name,)
-            rows = [tuple(map(d.get, fields)) for _, d in self.nodes]
-            columns = list(zip(*rows)) or [()] * len(fields)
-            for field_name, values in zip(fields, columns):
-                self._memo["node column", field_name] = _numbered(_apart(values))
-            column = self._memo[key]
+            table = self._node_table() if name in _NODE_FIELDS else None
+            if table is not None:
+                column = table.grouping((_NODE_FIELDS.index(name),)).of
+            else:
+                column = _numbered(_apart(self.values(name)))
+            self._memo[key] = column
         return column
 
     def _column(self, name: str) -> list:
         """One field of every indicator, in document order, as small integers: equal values, equal numbers
         (comparing numbers is cheaper than comparing again the same texts held by different objects).
         Values that are neither texts nor None (a hand-built model) get a number of their own: 1 == 1.0 ==
-        True, yet they read differently. The usual fields are read together, in one pass."""
+        True, yet they read differently."""
         key = ("column", name)
         column = self._memo.get(key)
         if column is not None:
@@ -185,21 +363,109 @@ class Index:
             targets = self._column("targets")
             derive = _TARGET_FIELDS[name]
             derived = _numbered([derive(t) if type(t) is dict else object() for t in self._memo["distinct targets"]])
-            column = self._memo[key] = [derived[i] for i in targets]
-            return column
-        fields = _INDICATOR_FIELDS if name in _INDICATOR_FIELDS else (name,)
-        rows = map(operator.attrgetter(*fields), (indicator for _, _, indicator in self.indicators))
-        columns = (list(zip(*rows)) or [()] * len(fields)) if len(fields) > 1 else [list(rows)]
-        for field_name, values in zip(fields, columns):
-            if field_name == "targets":
-                # the years, then the identities of their Target objects: one flat tuple per indicator
-                column = _numbered([(*t, *map(id, t.values())) if type(t) is dict else object() for t in values])
-                representative = dict(zip(column, values))  # equal numbers, equal targets: any one will do
-                self._memo["distinct targets"] = [representative[i] for i in range(len(representative))]
+            column = list(map(derived.__getitem__, targets))
+        elif name == "targets":
+            if "indicator targets" not in self._memo:
+                self._indicator_fields()
+            values = self._memo["indicator targets"]
+            # the years, then the identities of their Target objects: one flat tuple per indicator
+            column = _numbered((*t, *map(id, t.values())) if type(t) is dict else object() for t in values)
+            first = self._memo["first", name] = _firsts(column)  # for indicator_groups((name,)) too
+            self._memo["distinct targets"] = list(map(values.__getitem__, first))
+        elif name in _INDICATOR_TEXTS and self._indicator_table() is not None:
+            column = self._indicator_table().grouping((_INDICATOR_TEXTS.index(name),)).of
+        else:
+            column = _numbered(_apart(list(map(operator.attrgetter(name), self.indicators.objects))))
+        self._memo[key] = column
+        return column
+
+
+class _Indicators(collections.abc.Sequence):
+    """Index.indicators: (node id, node data, indicator) of every indicator, in document order. What is kept
+    is the indicators and the position of each one's node: the triples are made when asked for (rules ask
+    for few; 10^5 of them cost more to make than to do without)."""
+
+    __slots__ = ("objects", "owners", "_nodes")
+
+    def __init__(self, nodes: list, lists) -> None:
+        """lists: the indicators of each node (a list, or None)."""
+        try:
+            counts = list(map(len, lists))
+            objects = list(itertools.chain.from_iterable(lists))
+        except TypeError:  # None, or an iterable without a length (a graph built otherwise)
+            lists = [list(indicators or ()) for indicators in lists]
+            counts = list(map(len, lists))
+            objects = list(itertools.chain.from_iterable(lists))
+        self._nodes = nodes
+        self.objects = objects  # the indicators
+        self.owners = list(itertools.chain.from_iterable(map(repeat, range(len(nodes)), counts)))  # their nodes
+
+    def __len__(self) -> int:
+        return len(self.objects)
+
+    def __getitem__(self, position):
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self.objects)))]
+        n, d = self._nodes[self.owners[position]]
+        return n, d, self.objects[position]
+
+    def __iter__(self):
+        nodes = map(self._nodes.__getitem__, self.owners)
+        return (nd + (indicator,) for nd, indicator in zip(nodes, self.objects))
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other) if isinstance(other, collections.abc.Sequence) else NotImplemented
+
+    __hash__ = None
+
+
+class _Table:
+    """The rows of some text fields of many items (nodes, indicators), numbered as whole rows: equal rows,
+    equal numbers. Real cascades hold few distinct rows (10^5 indicators, 10^3 distinct rows), so the items
+    grouped by some of the fields are the distinct rows so grouped, spread over the items.
+
+    of      the number of each item's row
+    rows    the distinct rows, by number
+    first   the position of the first item holding each distinct row
+    """
+
+    __slots__ = ("of", "rows", "first", "_groupings")
+
+    def __init__(self, of: list[int], rows: list) -> None:
+        self.of = of
+        self.rows = rows
+        self.first = _firsts(of, len(rows))
+        self._groupings: dict = {}
+
+    @classmethod
+    def build(cls, rows) -> "_Table | None":
+        """The table of these rows (an iterable: each row is numbered as soon as it is made, while its texts
+        are at hand), or None when a value is neither a text nor None (a hand-built model): such values are
+        numbered field by field instead, each apart (see _apart)."""
+        try:
+            distinct: dict = {}
+            of = [distinct.setdefault(row, len(distinct)) for row in rows]
+        except TypeError:  # an unhashable value
+            return None
+        if not set(map(type, itertools.chain.from_iterable(distinct))) <= _TEXT_TYPES:
+            return None
+        return cls(of, list(distinct))
+
+    def grouping(self, fields: tuple[int, ...]) -> "Grouping":
+        """The items grouped by these fields (positions in a row)."""
+        grouping = self._groupings.get(fields)
+        if grouping is None:
+            numbers = _numbered(list(map(operator.itemgetter(*fields), self.rows)))
+            first = []
+            for row, number in enumerate(numbers):  # a group's first row is the first row of its items
+                if number == len(first):
+                    first.append(self.first[row])
+            if len(first) == len(numbers):  # every distinct row a group of its own
+                grouping = Grouping(self.of, first)
             else:
-                column = _numbered(_apart(values))
-            self._memo["column", field_name] = column
-        return self._memo[key]
+                grouping = Grouping(None, first, (self.of, numbers))
+            self._groupings[fields] = grouping
+        return grouping
 
 
 class Grouping:
@@ -209,41 +475,72 @@ class Grouping:
             by its position in Index.nodes)
     first   the position of the first member of each group (by group number)
     Texts repeat massively in real cascades: a few hundred groups may hold 10^5 indicators.
+
+    A grouping of the items of a _Table may hold, instead of `of`, each item's row and each row's group:
+    `of` is then spelled out only when asked for (10^5 numbers), and the methods below look through the
+    rows instead.
     """
 
-    __slots__ = ("of", "first")
+    __slots__ = ("_of", "first", "_rows")
 
-    def __init__(self, of: list[int]) -> None:
-        self.of = of
-        # walked backwards, so that the last position written for a group is its smallest
-        smallest = dict(zip(reversed(of), range(len(of) - 1, -1, -1)))
-        self.first = [smallest[number] for number in range(len(smallest))]
+    def __init__(self, of: list[int] | None, first: list[int] | None = None, rows: tuple | None = None) -> None:
+        self._of = of
+        self._rows = rows  # (the row of each item, the group of each row) when `of` is not given
+        self.first = _firsts(of) if first is None else first
+
+    @property
+    def of(self) -> list[int]:
+        if self._of is None:
+            row_of, numbers = self._rows
+            self._of = list(map(numbers.__getitem__, row_of))
+        return self._of
 
     def __len__(self) -> int:
         return len(self.first)
 
+    def _spread(self, per_group: list) -> tuple[list, list[int]]:
+        """(per_item, by): per_item[by[position]] is per_group's entry for the item at `position`."""
+        if self._of is not None:
+            return per_group, self._of
+        row_of, numbers = self._rows
+        return list(map(per_group.__getitem__, numbers)), row_of
+
+    def numbers(self, positions) -> list[int]:
+        """The group numbers of the items at these positions."""
+        if self._of is not None:
+            return list(map(self._of.__getitem__, positions))
+        row_of, numbers = self._rows
+        return list(map(numbers.__getitem__, map(row_of.__getitem__, positions)))
+
     def positions(self, chosen: list[bool]) -> list[int]:
         """The positions of the members of the groups chosen (chosen[number]), in document order."""
-        return [position for position, number in enumerate(self.of) if chosen[number]]
+        per_item, by = self._spread(chosen)
+        return list(compress(range(len(by)), map(per_item.__getitem__, by)))
 
     def members(self, labels: list) -> dict:
         """{label: the positions of the members of the groups so labelled, in document order} for the groups
         whose label (labels[number]) is not None, labels in order of first occurrence."""
         out: dict = {}
-        for position, number in enumerate(self.of):
-            label = labels[number]
-            if label is not None:
-                found = out.get(label)
-                if found is None:
-                    out[label] = [position]
-                else:
-                    found.append(position)
+        # each group's list of positions (None for a group without a label), groups in order of first
+        # occurrence and so labels too
+        lists = [None if label is None else out.setdefault(label, []) for label in labels]
+        add, by = self._spread([None if found is None else found.append for found in lists])
+        positions = list(compress(range(len(by)), map(operator.is_not, map(add.__getitem__, by), repeat(None))))
+        # each member's position appended to its group's list, by map() in C: 10^5 members
+        collections.deque(map(operator.call, map(add.__getitem__, map(by.__getitem__, positions)), positions), 0)
         return out
 
     def sizes(self) -> list[int]:
         """How many members each group holds (by group number)."""
-        counts = collections.Counter(self.of)
-        return [counts[number] for number in range(len(self.first))]
+        if self._of is not None:
+            counts = collections.Counter(self._of)
+            return list(map(counts.__getitem__, range(len(self.first))))
+        row_of, numbers = self._rows
+        counts = collections.Counter(row_of)
+        sizes = [0] * len(self.first)
+        for row, number in enumerate(numbers):
+            sizes[number] += counts[row]
+        return sizes
 
     def repeated(self, keys: list) -> list:
         """keys (one per group, "" for none), with None wherever a key's groups hold one member in all:
@@ -255,15 +552,25 @@ class Grouping:
         return [key if key and per_key[key] > 1 else None for key in keys]
 
 
-_INDICATOR_FIELDS = ("name", "unit", "formula", "source", "calculation", "polarity", "targets")  # read in one pass
+_INDICATOR_TEXTS = ("name", "unit", "formula", "source", "calculation", "polarity")  # read with the targets
 # fields derived from an indicator's targets: name -> function of the targets dict
 _TARGET_FIELDS = {
     "target_units": lambda targets: tuple(sorted({t.unit for t in targets.values() if t.unit})),
     "first_target_unit": lambda targets: next((targets[y].unit for y in sorted(targets) if targets[y].unit), None),
+    # year by year, the unit written with each figure and the text of each target written in words: all that
+    # is read of the targets when only their units matter (the figures themselves do not)
+    "written_units": lambda targets: tuple((y, "number", targets[y].unit) if targets[y].kind == "number" else
+                                           (y, "text", targets[y].text) for y in sorted(targets)
+                                           if (targets[y].kind == "number" and targets[y].unit)
+                                           or targets[y].kind == "text"),
 }
-_NODE_FIELDS = ("kind", "statement", "level", "owner", "tier")  # read in one pass
+# the node fields read by index()'s one pass over the nodes: the texts node_groups() groups by, and others
+_NODE_FIELDS = ("kind", "statement", "level", "owner", "tier")
+_NODE_EXTRAS = ("order", "rank", "missing_parents", "indicators", "node")
+_READ_FIELDS, _READ_EXTRAS = operator.itemgetter(*_NODE_FIELDS), operator.itemgetter(*_NODE_EXTRAS)
 _MODEL_LISTS = ("crosscutting", "ignore")  # lists of a node's model that Index.having() gathers
 _TEXT_TYPES = frozenset({str, type(None)})  # what indicator_groups() and node_groups() group by
+_ID, _DATA = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _apart(values):
@@ -273,10 +580,18 @@ def _apart(values):
     return [value if type(value) in _TEXT_TYPES else object() for value in values]
 
 
-def _numbered(values: list) -> list[int]:
-    """Each value replaced by the number of its first occurrence among the distinct values."""
+def _numbered(values) -> list[int]:
+    """Each value replaced by the number of its first occurrence among the distinct values (values: an
+    iterable, each numbered as soon as it is made)."""
     distinct: dict = {}
     return [distinct.setdefault(value, len(distinct)) for value in values]
+
+
+def _firsts(of: list[int], count: int | None = None) -> list[int]:
+    """The position of the first occurrence of each number of `of` (numbers 0, 1, ... by first occurrence)."""
+    # walked backwards, so that the last position written for a number is its smallest
+    smallest = dict(zip(reversed(of), range(len(of) - 1, -1, -1)))
+    return list(map(smallest.__getitem__, range(len(smallest) if count is None else count)))
 
 
 _CACHE = "_kinerja_index"  # where a frozen graph keeps its Index: an attribute of the graph object
@@ -289,64 +604,68 @@ def index(G: nx.DiGraph) -> Index:
     if cached is not None:
         return cached
     # G._node / G._pred are networkx's own dicts behind G.nodes / G.pred: the same data without the view
-    # objects, which matters at 10^5 nodes.
-    nodes, goals, loose, orders = [], [], [], []
-    for nd in G._node.items():  # one pass: each node's data is looked at once
+    # objects. At 10^5 nodes what costs is looking at each node's objects again, so each node's data is
+    # looked at once, here: its kind and the fields the rules ask about (Index.values).
+    nodes, goals, loose, others, rows, extras = [], [], [], [], [], []
+    position = {}  # goal -> its position in `nodes`
+    for nd in G._node.items():
         d = nd[1]
         kind = d.get("kind")
         if kind == "goal":
+            position[nd[0]] = len(nodes)
             goals.append(nd)
         elif kind == "indicator":
             loose.append(nd)
         else:
+            others.append(nd)
             continue
         nodes.append(nd)
-        orders.append(d.get("order", 0))
+        try:
+            row, extra = _READ_FIELDS(d), _READ_EXTRAS(d)
+        except KeyError:  # a node without some of the fields: a graph built otherwise
+            row, extra = tuple(map(d.get, _NODE_FIELDS)), (d.get("order", 0), *map(d.get, _NODE_EXTRAS[1:]))
+        rows.append(row)
+        extras.append(extra)
+    orders = list(map(_ID, extras))
     in_order = all(map(operator.le, orders, itertools.islice(orders, 1, None)))
     if not in_order:
-        nodes.sort(key=lambda nd: nd[1].get("order", 0))
+        ranked = sorted(range(len(nodes)), key=orders.__getitem__)
+        nodes, rows, extras = ([items[i] for i in ranked] for items in (nodes, rows, extras))
         goals = [nd for nd in nodes if nd[1]["kind"] == "goal"]
         loose = [nd for nd in nodes if nd[1]["kind"] == "indicator"]
-    children: dict = dict.fromkeys([n for n, _ in goals], _NO_EDGES)
-    parents: dict = dict.fromkeys(children, _NO_EDGES)
+        position = {nd[0]: i for i, nd in enumerate(nodes) if nd[1]["kind"] == "goal"}
+    parents: dict = dict.fromkeys(position, _NO_EDGES)  # the goals, in document order
     # One pass over every node's incoming edges: the contribution links between goals, and the kinds of
-    # all edges. Goals come in insertion order, which is document order unless the graph was built
-    # otherwise (then the lists are sorted below), so children are appended in document order.
-    # A link from a goal met later in this pass (or a goal's link to itself) goes back up: every circle
-    # holds one, so the cycle rule looks for circles around those links only.
+    # all edges (Index.children is gathered from these links when a rule asks for it).
     edge_kinds = set()
     several_parents = False
-    met = set()
-    backward = []
     for v, incoming in G._pred.items():
-        found = []
         if incoming:
+            found = []
             is_goal = v in parents
             for u, attr in incoming.items():
                 kind = attr.get("kind")
-                if kind == "contribution" and is_goal and u in children:
+                if kind == "contribution" and is_goal and u in parents:
                     found.append(u)
                 else:
                     edge_kinds.add(kind)
-        if found:
-            edge_kinds.add("contribution")
-            parents[v] = found
-            several_parents = several_parents or len(found) > 1
-            if not met.issuperset(found):
-                backward += [(u, v) for u in found if u not in met]
-            for u in found:
-                if children[u]:
-                    children[u].append(v)
-                else:
-                    children[u] = [v]
-        met.add(v)
-    if several_parents or not in_order:
-        position = {n: i for i, (n, _) in enumerate(goals)}
-        for links in itertools.chain(parents.values(), children.values() if not in_order else ()):
+            if found:
+                edge_kinds.add("contribution")
+                parents[v] = found
+                several_parents = several_parents or len(found) > 1
+    memo = {"node rows": rows, "node extras": extras, "others": others, "position": position, "succ": G._succ}
+    if not in_order:  # the links going back up the graph's own order, not the document's (Index.backward)
+        met = dict(zip(G._pred, range(len(G._pred))))
+        memo["backward"] = [(u, v) for v in G._pred if v in parents for u in parents[v] if met[u] >= met[v]]
+    if several_parents:
+        for links in parents.values():
             if len(links) > 1:
                 links.sort(key=position.__getitem__)
-    indicators = [(n, d, indicator) for n, d in nodes for indicator in d.get("indicators") or ()]
-    built = Index(goals, loose, nodes, indicators, children, parents, frozenset(edge_kinds), backward)
+    extras_columns = list(zip(*extras)) or [()] * len(_NODE_EXTRAS)  # as Index.values() keeps them
+    memo.update((("values", name), column) for name, column in zip(_NODE_EXTRAS, extras_columns))
+    indicators = _Indicators(nodes, memo["values", "indicators"])
+    built = Index(goals, loose, nodes, indicators, parents, frozenset(edge_kinds))
+    built._memo.update(memo)
     if nx.is_frozen(G):
         setattr(G, _CACHE, built)
     return built
@@ -374,10 +693,28 @@ def judged_indicators(G: nx.DiGraph, fields: tuple[str, ...], judge):
     if not any(chosen):
         return
     items = index(G).indicators
-    of = grouping.of
-    for position in grouping.positions(chosen):
+    positions = grouping.positions(chosen)
+    for position, number in zip(positions, grouping.numbers(positions)):
         n, d, indicator = items[position]
-        yield n, d, indicator, verdicts[of[position]]
+        yield n, d, indicator, verdicts[number]
+
+
+def judged_among(G: nx.DiGraph, positions, fields: tuple[str, ...], judge):
+    """judged_indicators() for the indicators at `positions` alone (positions in Index.indicators, in
+    document order): for a rule that first sorts out, from a few fields, the many indicators it has nothing
+    to say about. judge is asked once per distinct combination of `fields` among them."""
+    ix = index(G)
+    items = ix.indicators
+    positions = list(positions)
+    keys = zip(*(ix.indicator_groups((name,)).numbers(positions) for name in fields))
+    verdicts: dict = {}
+    for position, key in zip(positions, keys):
+        verdict = verdicts.get(key, verdicts)
+        if verdict is verdicts:  # not judged yet
+            verdict = verdicts[key] = judge(items[position][2])
+        if verdict is not None:
+            n, d, indicator = items[position]
+            yield n, d, indicator, verdict
 
 
 def judged_nodes(G: nx.DiGraph, fields: tuple[str, ...], judge):
@@ -391,10 +728,27 @@ def judged_nodes(G: nx.DiGraph, fields: tuple[str, ...], judge):
     chosen = [verdict is not None for verdict in verdicts]
     if not any(chosen):
         return
-    of = grouping.of
-    for position in grouping.positions(chosen):
+    positions = grouping.positions(chosen)
+    for position, number in zip(positions, grouping.numbers(positions)):
         n, d = nodes[position]
-        yield n, d, verdicts[of[position]]
+        yield n, d, verdicts[number]
+
+
+def judged_nodes_among(G: nx.DiGraph, positions, fields: tuple[str, ...], judge):
+    """judged_nodes() for the nodes at `positions` alone (positions in Index.nodes, in document order): for a
+    rule that first sorts out, from a field or two, the many nodes it has nothing to say about. judge(node
+    data) is asked once per distinct combination of `fields` among them (values that are neither texts nor
+    None apart, as node_groups() keeps them)."""
+    nodes = index(G).nodes
+    verdicts: dict = {}
+    for position in positions:
+        n, d = nodes[position]
+        key = tuple(value if type(value) in _TEXT_TYPES else object() for value in map(d.get, fields))
+        verdict = verdicts.get(key, verdicts)
+        if verdict is verdicts:  # not judged yet
+            verdict = verdicts[key] = judge(d)
+        if verdict is not None:
+            yield n, d, verdict
 
 
 def count_nodes(G: nx.DiGraph, fields: tuple[str, ...], test) -> int:
@@ -411,24 +765,28 @@ def count_indicators(G: nx.DiGraph, fields: tuple[str, ...], test) -> int:
     return sum(size for size, ok in zip(grouping.sizes(), passed) if ok)
 
 
-def nodes_in_order(G: nx.DiGraph, kinds=("goal", "indicator")):
-    """(id, data) of goal and loose-indicator nodes, in document order (a new list: yours to change)."""
+def link_ranks(G: nx.DiGraph) -> tuple[list, list] | None:
+    """(parent's rank, child's rank) of every contribution link, in the order of Index.links(), an unknown
+    rank as NaN (every comparison with it is false): for rules comparing the levels of linked goals, which
+    then look only at the links the comparison picks out. None when a rank is neither an int nor None (a
+    graph built otherwise)."""
     ix = index(G)
-    if kinds == ("goal",):
-        return list(ix.goals)
-    if kinds == ("indicator",):
-        return list(ix.loose)
-    return list(ix.nodes)
+
+    def compute():
+        ranks = ix.values("rank")
+        if not set(map(type, ranks)) <= {int, type(None)}:
+            return None
+        known = [math.nan if rank is None else rank for rank in ranks]
+        parents, children = ix.links()
+        return list(map(known.__getitem__, parents)), list(map(known.__getitem__, children))
+
+    return ix.shared("link ranks", compute)
 
 
-def goals_in_order(G: nx.DiGraph):
-    """(id, data) of the goals, in document order (a new list)."""
-    return list(index(G).goals)
 
 
-def indicators_in_order(G: nx.DiGraph):
-    """(node id, node data, indicator) for every indicator, goals' and loose ones, in document order (a new list)."""
-    return list(index(G).indicators)
+
+
 
 
 def placeholder_set(options: dict) -> frozenset:
@@ -459,14 +817,8 @@ def is_blank(value: str | None, placeholders: frozenset, min_length: int = 0, sy
     return True
 
 
-def contribution_children(G: nx.DiGraph, n):
-    """The goals contributing to n, in document order (read-only)."""
-    return index(G).children.get(n, _NO_EDGES)
 
 
-def contribution_parents(G: nx.DiGraph, n):
-    """The goals n contributes to, in document order (read-only)."""
-    return index(G).parents.get(n, _NO_EDGES)
 
 
 def indicator_location(G: nx.DiGraph, n, indicator):

@@ -46,7 +46,9 @@ class Finding:
         return self.location.cell() if self.location else None
 
     def sort_key(self):
-        return (self.file, self.line if self.line is not None else 0, SEVERITY_ORDER[self.severity], self.rule, self.node or "", self.related)
+        line = self.line  # once: the engine sorts 10^4 findings by this
+        return (self.file, line if line is not None else 0, SEVERITY_ORDER[self.severity], self.rule, self.node or "",
+                self.related)
 
     def to_dict(self, lang: str = "id") -> dict:
         """The stable JSON form (README, "JSON output")."""
@@ -81,8 +83,13 @@ class Context:
         rule = self.rule
         templates = messages or rule.message
         text = {lang: template.format(**params) for lang, template in templates.items()}
-        if location is None and node is not None and node in self.G:
-            location = self.G.nodes[node].get("location")
+        if location is None and node is not None:
+            try:
+                data = self.G._node.get(node)  # the node's data, without networkx's views (10^4 findings)
+            except TypeError:  # not a node id at all
+                data = None
+            if data is not None:
+                location = data.get("location")
         return Finding(
             rule=rule.id,
             severity=self.options.get("_severity", "warning"),

@@ -73,6 +73,16 @@ def one_cycle(children: dict, component: set, start) -> list:
     return path[seen[node]:]
 
 
+class _Children:
+    """children[n] for the few goals a search for circles visits, without gathering every goal's children."""
+
+    def __init__(self, ix) -> None:
+        self._of = ix.children_of
+
+    def __getitem__(self, n):
+        return self._of(n)
+
+
 class Cycle(Rule):
     id = "cycle"
     area = "structure"
@@ -132,13 +142,14 @@ None.
             return
         # a circle holds a link going back up, and every goal of it lies below that link's child and above
         # its parent: the circles are those of these goals alone
-        below = reached({v for _, v in ix.backward}, ix.children)
+        children = _Children(ix)
+        below = reached({v for _, v in ix.backward}, children)
         above = reached({u for u, _ in ix.backward}, ix.parents)
         order = lambda n: G.nodes[n]["order"]  # noqa: E731
         found = []
-        for component in knots(ix.children, ix.parents, below & above):
+        for component in knots(children, ix.parents, below & above):
             start = min(component, key=order)
-            circle = one_cycle(ix.children, component, start)
+            circle = one_cycle(children, component, start)
             first = min(range(len(circle)), key=lambda i: order(circle[i]))
             circle = circle[first:] + circle[:first]
             found.append((order(circle[0]), circle, component))

@@ -96,14 +96,14 @@ None.
         repeated = grouping.repeated(keys)
         if not any(repeated):
             return
+        owners, ids = ix.indicator_nodes(), ix.ids()  # the position of each indicator's node; each node's id
         for positions in grouping.members(repeated).values():
-            occurrences = [(items[p][0], items[p][2]) for p in positions]
-            nodes = list(dict.fromkeys(n for n, _ in occurrences))
-            first, indicator = occurrences[0]
+            nodes = list(map(ids.__getitem__, dict.fromkeys(map(owners.__getitem__, positions))))
+            first, _, indicator = items[positions[0]]
             location = indicator_location(G, first, indicator)
             if len(nodes) == 1:
                 yield ctx.finding(first, self.messages["same-node"], location=location,
-                                  indicator=quote(indicator.name), count=len(occurrences))
+                                  indicator=quote(indicator.name), count=len(positions))
             else:
                 yield ctx.finding(first, self.messages["many"], related=nodes[1:], location=location,
                                   indicator=quote(indicator.name), count=len(nodes), ids=short_list(nodes))

@@ -91,12 +91,19 @@ None.
         shared = grouping.repeated(keys)
         if not any(shared):
             return
+        parents = ix.parents
+        ids = ix.ids()
         for positions in grouping.members(shared).values():
-            members = [nodes[p][0] for p in positions]
-            explained = all(is_restatement(G, a, b, tv) or is_restatement(G, b, a, tv)
-                            for i, a in enumerate(members) for b in members[i + 1:])
+            members = list(map(ids.__getitem__, positions))
+            # a pair explains itself only as a parent and its child (parents: the contribution links between
+            # goals, as is_restatement asks of the graph), so that is looked up first; almost always the
+            # first two members are no such pair
+            a, b = members[0], members[1]
+            explained = (a in parents[b] or b in parents[a]) and all(
+                (a in parents[b] or b in parents[a]) and (is_restatement(G, a, b, tv) or is_restatement(G, b, a, tv))
+                for i, a in enumerate(members) for b in members[i + 1:])
             if explained:
                 continue
             first = members[0]
-            yield ctx.finding(first, related=members[1:], statement=quote(G.nodes[first]["statement"]),
+            yield ctx.finding(first, related=members[1:], statement=quote(nodes[positions[0]][1]["statement"]),
                               count=len(members), ids=short_list(members))

@@ -4,6 +4,7 @@ the cascade's own kind ("Kecamatan Somagede" in Kecamatan Sokaraja's cascade).""
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from kinerja_graph.checks._completeness import index, indicator_location, label, quote
 from kinerja_graph.checks.base import Context, Rule
@@ -143,10 +144,12 @@ nodes:
 
         # every text that may name an organisation: statements, and indicators' names, formulas and sources
         ix = index(G)
-        statements = {d.get("statement") for _, d in ix.nodes}
+        statements = {ix.nodes[p][1].get("statement") for p in ix.node_groups(("kind", "statement")).first}  # distinct
         indicator_texts = []  # every distinct name, formula and source
         hit_statements = {text for text in statements if text and names_in(text)}
-        hit_nodes = {n for n, d in ix.nodes if d.get("statement") in hit_statements} if hit_statements else set()
+        hit_nodes = set()
+        if hit_statements:
+            hit_nodes.update(compress(ix.ids(), map(hit_statements.__contains__, ix.values("statement"))))
         for field in ("name", "formula", "source"):
             grouping = ix.indicator_groups((field,))
             texts = [getattr(ix.indicators[position][2], field) for position in grouping.first]
@@ -158,9 +161,7 @@ nodes:
             return
 
         candidates = []  # (node, field, kind word as written, name words, location), not the own organisation
-        for n, d in ix.nodes:
-            if n not in hit_nodes:
-                continue
+        for n, d in compress(ix.nodes, map(hit_nodes.__contains__, ix.ids())):
             texts = [("statement", d.get("statement"), None)]
             for indicator in d.get("indicators") or ():
                 loc = indicator_location(G, n, indicator)

@@ -219,9 +219,10 @@ nodes:
         reported = [verdict is not None and verdict[1] is not None and (verdict[1][0] != "unit-only" or unit_only)
                     for verdict in verdicts]
         if any(reported):
-            for position in grouping.positions(reported):
+            positions = grouping.positions(reported)
+            for position, number in zip(positions, grouping.numbers(positions)):
                 n, _, indicator = items[position]
-                kind, extra = verdicts[grouping.of[position]][1]
+                kind, extra = verdicts[number][1]
                 yield ctx.finding(n, self.messages[kind], location=indicator_location(G, n, indicator),
                                   indicator=quote(indicator.name), formula=quote(indicator.formula, 60), **extra)
         if not shared:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import judged_nodes, label, level_name, levels_schema
+from itertools import compress
+
+from kinerja_graph.checks._completeness import index, judged_nodes_among, label, level_name, levels_schema
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.classify import StatementClassifier, required_vocabulary
 
@@ -137,7 +139,11 @@ nodes:
                 return None
             return found
 
-        for n, d, found in judged_nodes(ctx.G, ("kind", "level", "statement"), judge):
+        ix = index(ctx.G)
+        judged = levels | effort_levels
+        at = ix.values("level")  # of every node
+        positions = compress(range(len(at)), map(judged.__contains__, at))  # the nodes at the levels judged: few
+        for n, d, found in judged_nodes_among(ctx.G, positions, ("kind", "level", "statement"), judge):
             level = d.get("level")
             yield ctx.finding(
                 n, self.messages[found.kind],

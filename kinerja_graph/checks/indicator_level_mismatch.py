@@ -3,7 +3,9 @@ outcome (IKM, Nilai SAKIP) on an output or a process."""
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import judged_indicators, level_name, levels_schema, quote
+from itertools import compress
+
+from kinerja_graph.checks._completeness import index, judged_groups, level_name, levels_schema, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.classify import IndicatorClassifier, indicator_unit, required_vocabulary
 
@@ -153,17 +155,23 @@ nodes:
             return found or None
 
         fields = ("name", "unit", "first_target_unit")
-        for n, d, indicator, verdicts in judged_indicators(ctx.G, fields, judge):
+        grouping, verdicts = judged_groups(ctx.G, fields, judge)
+        # the levels each group's indicators are reported at: where a variant it was found under applies
+        reported = [self._levels(verdict, outcome_levels, operational_levels) for verdict in verdicts]
+        if not any(reported):
+            return
+        ix = index(ctx.G)
+        levels = ix.values("level")  # of every node
+        owners = ix.indicator_nodes()
+        positions = grouping.positions(reported)
+        numbers = grouping.numbers(positions)
+        at = map(levels.__getitem__, map(owners.__getitem__, positions))  # the level of each one's node
+        hits = map(frozenset.__contains__, map(reported.__getitem__, numbers), at)
+        for position, number in compress(zip(positions, numbers), hits):
+            n, d, indicator = ix.indicators[position]
             level = d.get("level")
-            if level in outcome_levels:
-                variant = "output_on_outcome"
-            elif level in operational_levels:
-                variant = "outcome_on_operational"
-            else:
-                continue
-            found = verdicts.get(variant)
-            if found is None:
-                continue
+            variant = "output_on_outcome" if level in outcome_levels else "outcome_on_operational"
+            found = verdicts[number][variant]
             statement = d.get("statement")
             yield ctx.finding(
                 n, self.messages[variant],
@@ -175,3 +183,16 @@ nodes:
                 evidence_id=f"{found.explain('id')} → {found.kind_name('id')}",
                 evidence_en=f"{found.explain('en')} → {found.kind_name('en')}",
             )
+
+    @staticmethod
+    def _levels(verdict, outcome_levels: set, operational_levels: set) -> frozenset:
+        """The levels at which indicators with this verdict are reported: the outcome levels for an output or
+        activity indicator, the operational levels (that are not outcome levels) for an organisation-wide one."""
+        if verdict is None:
+            return frozenset()
+        found = set()
+        if "output_on_outcome" in verdict:
+            found |= outcome_levels
+        if "outcome_on_operational" in verdict:
+            found |= operational_levels - outcome_levels
+        return frozenset(found)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import operator
+from itertools import compress
+
 from kinerja_graph import policy
 from kinerja_graph.checks._completeness import (
     index, label, level_name, levels_schema,
@@ -87,10 +90,12 @@ nodes:
         levels = set(ctx.options.get("levels") or ())
         ix = index(G)
         goals = ix.goals
-        leaves = [(n, d) for n, d in goals if d.get("level") in levels and not ix.children[n]]
+        goal_levels = ix.goal_values("level")
+        childless = map(operator.not_, map(ix.child_counts().__contains__, ix.goal_positions()))
+        leaves = list(compress(goals, map(operator.and_, map(levels.__contains__, goal_levels), childless)))
         if not leaves:
             return
-        below = any(d.get("level") is not None and d.get("level") not in levels for _, d in goals)
+        below = any(level is not None and level not in levels for level in set(goal_levels))
         if ctx.options.get("summarise-absent", True) and not below and len(leaves) > 1:
             deepest = max((d for _, d in goals if d.get("rank") is not None), key=lambda d: d["rank"])
             yield ctx.finding(None, self.messages["all"], count=len(leaves),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import operator
+from itertools import compress, repeat
+
 from kinerja_graph import policy
-from kinerja_graph.checks._completeness import index, label, level_name
+from kinerja_graph.checks._completeness import index, label, level_name, link_ranks
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -69,22 +72,31 @@ None.
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
         lowest = max(level.rank for level in policy.levels().levels)
-        ix = index(G)
-        for n, d in ix.goals:
+        ix = index(ctx.G)
+        nodes = ix.nodes
+        parents, children = ix.links()  # child after child in document order, as the goals were read
+        ranks = link_ranks(ctx.G)
+        if ranks is None:
+            inverted = range(len(children))
+        else:  # only a link to a parent of a lower level (a higher rank) may be inverted
+            parent_ranks, child_ranks = ranks
+            below = map(operator.lt, child_ranks, repeat(lowest))  # nothing stands below the lowest level
+            inverted = compress(range(len(children)),
+                                map(operator.and_, below, map(operator.lt, child_ranks, parent_ranks)))
+        for link in inverted:
+            n, d = nodes[children[link]]
             rank = d.get("rank")
-            if rank is None or rank >= lowest:  # nothing stands below the lowest level
+            if rank is None or rank >= lowest:
                 continue
-            for p in ix.parents[n]:
-                pd = G._node[p]
-                parent_rank = pd.get("rank")
-                if parent_rank is None or rank >= parent_rank:
-                    continue
-                yield ctx.finding(
-                    n, related=(p,),
-                    label=label(d), parent=label(pd),
-                    level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"),
-                    parent_level_id=level_name(pd.get("level"), "id"),
-                    parent_level_en=level_name(pd.get("level"), "en"),
-                )
+            p, pd = nodes[parents[link]]
+            parent_rank = pd.get("rank")
+            if parent_rank is None or rank >= parent_rank:
+                continue
+            yield ctx.finding(
+                n, related=(p,),
+                label=label(d), parent=label(pd),
+                level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"),
+                parent_level_id=level_name(pd.get("level"), "id"),
+                parent_level_en=level_name(pd.get("level"), "en"),
+            )

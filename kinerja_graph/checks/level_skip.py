@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import operator
+from itertools import compress, repeat
+
 from kinerja_graph import policy
-from kinerja_graph.checks._completeness import index, label, level_name, levels_schema
+from kinerja_graph.checks._completeness import index, label, level_name, levels_schema, link_ranks
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -80,47 +83,39 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
         optional = set(ctx.options.get("optional-levels") or ())
         by_rank = {level.rank: level for level in policy.levels().levels}
-        ix = index(G)
-        nodes = G._node
-        below = set()  # goals two levels or more below a parent: the only ones that may skip a level
-        for p, kids in ix.children.items():
-            if not kids:
-                continue
-            parent_rank = nodes[p].get("rank")
-            if parent_rank is None:
-                continue
-            for n in kids:
-                rank = nodes[n].get("rank")
-                if rank is not None and rank - parent_rank >= 2:
-                    below.add(n)
-        if not below:
-            return
-        for n, d in ix.goals:
-            if n not in below:
-                continue
+        ix = index(ctx.G)
+        nodes = ix.nodes
+        parents, children = ix.links()  # child after child in document order, as the goals were read
+        ranks = link_ranks(ctx.G)
+        if ranks is None:
+            skipping = range(len(children))
+        else:  # only a link from a parent two levels or more above may skip a level
+            parent_ranks, child_ranks = ranks
+            gaps = map(operator.sub, child_ranks, parent_ranks)
+            skipping = compress(range(len(children)), map(operator.ge, gaps, repeat(2)))
+        for link in skipping:
+            n, d = nodes[children[link]]
+            p, pd = nodes[parents[link]]
             rank = d.get("rank")
             if rank is None or rank < 2:
                 continue
-            for p in ix.parents[n]:
-                pd = G._node[p]
-                parent_rank = pd.get("rank")
-                if parent_rank is None or rank - parent_rank < 2:
-                    continue
-                missing = [by_rank[r] for r in range(parent_rank + 1, rank)
-                           if r in by_rank and by_rank[r].id not in optional]
-                if not missing:
-                    continue
-                yield ctx.finding(
-                    n, related=(p,),
-                    label=label(d), parent=label(pd),
-                    level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"),
-                    parent_level_id=level_name(pd.get("level"), "id"),
-                    parent_level_en=level_name(pd.get("level"), "en"),
-                    missing_id=_names(missing, "id"), missing_en=_names(missing, "en"),
-                )
+            parent_rank = pd.get("rank")
+            if parent_rank is None or rank - parent_rank < 2:
+                continue
+            missing = [by_rank[r] for r in range(parent_rank + 1, rank)
+                       if r in by_rank and by_rank[r].id not in optional]
+            if not missing:
+                continue
+            yield ctx.finding(
+                n, related=(p,),
+                label=label(d), parent=label(pd),
+                level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"),
+                parent_level_id=level_name(pd.get("level"), "id"),
+                parent_level_en=level_name(pd.get("level"), "en"),
+                missing_id=_names(missing, "id"), missing_en=_names(missing, "en"),
+            )
 
 
 def _names(levels, lang: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import operator
+from itertools import compress
+
 from kinerja_graph.checks._completeness import SUMMARISE_SCHEMA, count_nodes, index, label, level_name, levels_schema
 from kinerja_graph.checks.base import Context, Rule
 
@@ -72,7 +75,9 @@ nodes:
 
     def check(self, ctx: Context):
         skip = set(ctx.options.get("skip-levels") or ())
-        lacking = [(n, d) for n, d in index(ctx.G).goals if d.get("level") not in skip and not d.get("indicators")]
+        ix = index(ctx.G)
+        without = compress(ix.goals, map(operator.not_, ix.goal_values("indicators")))  # few goals
+        lacking = [(n, d) for n, d in without if d.get("level") not in skip]
         if not lacking:
             return
         goals = count_nodes(ctx.G, ("kind", "level"), lambda d: d["kind"] == "goal" and d.get("level") not in skip)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kinerja_graph.checks._completeness import (
-    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, count_nodes, is_blank, judged_nodes, label, level_name, levels_schema,
+    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, index, is_blank, judged_nodes_among, label, level_name, levels_schema,
     placeholder_set,
 )
 from kinerja_graph.checks.base import Context, Rule
@@ -85,10 +85,15 @@ nodes:
         def lacks_owner(d):
             return True if in_scope(d) and is_blank(d.get("owner"), placeholders) else None
 
-        lacking = [(n, d) for n, d, _ in judged_nodes(ctx.G, fields, lacks_owner)]
+        # the owner first, once per distinct owner: kind and level only for the nodes without one
+        ix = index(ctx.G)
+        owners = ix.node_groups(("owner",))
+        blank = [is_blank(ix.nodes[position][1].get("owner"), placeholders) for position in owners.first]
+        lacking = [(n, d) for n, d, _ in judged_nodes_among(ctx.G, owners.positions(blank), fields, lacks_owner)]
         if not lacking:
             return
-        goals = count_nodes(ctx.G, fields, in_scope)
+        goal_levels = ix.goal_values("level")
+        goals = len(goal_levels) - sum(map(skip.__contains__, goal_levels))  # the goals in_scope() takes
         if ctx.options.get("summarise-absent", True) and len(lacking) == goals > 1:
             yield ctx.finding(None, self.messages["none"], count=goals)
             return

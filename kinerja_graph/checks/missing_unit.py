@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from itertools import compress
+
 from kinerja_graph.checks._completeness import (
-    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, count_indicators, indicator_location, is_blank, judged_indicators,
+    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, count_indicators, indicator_location, is_blank, judged_among, judged_groups,
     placeholder_set, quote, quoted_list,
 )
 from kinerja_graph.checks.base import Context, Rule
@@ -94,27 +96,37 @@ nodes:
         placeholders = placeholder_set(options)
         require_targets = options.get("require-targets", True)
         heads = {w for h in options.get("implied-by-name") or () for w in tokens(h)[:1]}
-        fields = ("name", "unit", "targets")
 
         def is_in_scope(indicator) -> bool:
             return not require_targets or any(t.kind != "blank" for t in (indicator.targets or {}).values())
 
-        def judge(indicator):
-            """The targets given, when the indicator lacks a unit; else None: decided by the name, unit and targets."""
-            if not is_in_scope(indicator) or not is_blank(indicator.unit, placeholders, symbols_count=True):
+        def unnamed(indicator):
+            """The targets given, when the indicator is in scope and none of them names a unit; else None:
+            decided by the targets alone."""
+            if not is_in_scope(indicator):
                 return None
             given = [t for t in (indicator.targets or {}).values() if t.kind != "blank"]
-            if any(t.unit for t in given):
-                return None
-            first = tokens(indicator.name)[:1]
-            if first and first[0] in heads:
-                return None
-            return given
+            return None if any(t.unit for t in given) else given
 
-        lacking = [(n, indicator, given) for n, _, indicator, given in judged_indicators(ctx.G, fields, judge)]
+        def unimplied(indicator):
+            """The targets given, unless the first word of the name says the unit (Persentase -> %)."""
+            first = tokens(indicator.name)[:1]
+            return None if first and first[0] in heads else unnamed(indicator)
+
+        # An indicator lacks a unit when its unit is blank, its targets name none and its name implies
+        # none: the unit and the targets are judged once per distinct value, then the names of the few
+        # indicators left once per distinct name and targets.
+        by_unit, blank = judged_groups(ctx.G, ("unit",),
+                                       lambda indicator: is_blank(indicator.unit, placeholders, symbols_count=True))
+        by_targets, given = judged_groups(ctx.G, ("targets",), unnamed)
+        unnamed_targets = [targets is not None for targets in given]
+        positions = by_unit.positions(blank)
+        positions = compress(positions, map(unnamed_targets.__getitem__, by_targets.numbers(positions)))
+        lacking = [(n, indicator, targets)
+                   for n, _, indicator, targets in judged_among(ctx.G, positions, ("name", "targets"), unimplied)]
         if not lacking:
             return
-        in_scope = count_indicators(ctx.G, fields, is_in_scope)
+        in_scope = count_indicators(ctx.G, ("targets",), is_in_scope)
         if options.get("summarise-absent", True) and len(lacking) == in_scope > 1:
             yield ctx.finding(None, self.messages["none"], count=in_scope)
             return

@@ -79,10 +79,8 @@ nodes:
         limit = int(ctx.options.get("max-roots", 1))
         ix = index(G)
         roots = []
-        for n, parents in ix.parents.items():  # goals, in document order
-            if parents:
-                continue
-            d = G._node[n]
+        for i in ix.roots():  # the goals without a parent goal, in document order
+            n, d = ix.goals[i]
             if d.get("rank") == top and not d.get("missing_parents"):
                 roots.append((n, d))
         if len(roots) <= limit:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import operator
+from itertools import compress, repeat
+
 from kinerja_graph.checks._completeness import index, label, level_name, quote
 from kinerja_graph.checks.base import Context, Rule
 
@@ -11,8 +14,8 @@ def top_rank(G) -> int | None:
     ix = index(G)
 
     def compute():
-        ranks = [d["rank"] for _, d in ix.goals if d.get("rank") is not None]
-        return min(ranks) if ranks else None
+        ranks = ix.goal_values("rank")
+        return min(compress(ranks, map(operator.is_not, ranks, repeat(None))), default=None)
 
     return ix.shared("top rank", compute)
 
@@ -95,28 +98,34 @@ None.
         G = ctx.G
         top = top_rank(G)
         ix = index(G)
-        for n, d in ix.goals:
-            missing = d.get("missing_parents") or []
-            if missing:
-                absent = [p for p in missing if p not in G]
-                loose = [p for p in missing if p in G]
+        goals = ix.goals
+        missing = ix.goal_values("missing_parents")
+        ranks = ix.goal_values("rank")
+        # the goals to look at, in document order: those naming parents that are not goals, and those
+        # without a parent goal (few of either)
+        naming = compress(range(len(goals)), missing)
+        parentless = ix.roots() if top is not None else ()
+        top_id, top_en = (_top_name(top, "id"), _top_name(top, "en")) if top is not None else (None, None)
+        for i in sorted({*naming, *parentless}):
+            n, d = goals[i]
+            if missing[i]:
+                absent = [p for p in missing[i] if p not in G]
+                loose = [p for p in missing[i] if p in G]
                 for variant, ids in (("dangling", absent), ("not_goal", loose)):
                     if ids:
                         yield ctx.finding(n, self.messages[variant], label=label(d),
                                           parents=", ".join(f'"{quote(p, 30)}"' for p in ids))
                 continue
-            rank = d.get("rank")
+            rank = ranks[i]
             if top is None or rank is None or rank <= top:
-                continue
-            if ix.parents[n]:
                 continue
             yield ctx.finding(
                 n, self.messages["parentless"],
                 label=label(d),
                 level_id=level_name(d.get("level"), "id"),
                 level_en=level_name(d.get("level"), "en"),
-                top_id=_top_name(top, "id"),
-                top_en=_top_name(top, "en"),
+                top_id=top_id,
+                top_en=top_en,
             )
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import operator
+from itertools import compress, repeat
+
 from kinerja_graph.checks._completeness import index, quote
 from kinerja_graph.checks.base import Context, Rule
-from kinerja_graph.similarity import may_be_near, near_equal, text_shape, text_vocabulary
+from kinerja_graph.similarity import may_be_near, near_equal, text_shape, text_vocabulary, text_words
 from kinerja_graph.text import localise, normalise
 
 
@@ -113,28 +116,55 @@ nodes:
         nodes = G._node
         # a child can only restate a parent whose statement has its shape (near_equal's first test): a
         # cheap comparison sorts out almost every contribution link before the texts are compared
-        grouping = ix.node_groups(("kind", "statement"))  # the shape of each distinct statement, once
-        shapes = [text_shape(ix.nodes[p][1].get("statement"), tv) for p in grouping.first]
-        shape = dict(zip([n for n, _ in ix.nodes], map(shapes.__getitem__, grouping.of)))
-        for parent, kids in ix.children.items():  # goals, in document order
-            if not kids:
-                continue
-            parent_shape = shape[parent]
-            candidates = [v for v in kids if may_be_near(parent_shape, shape[v], tv)]
-            if not candidates:
-                continue
+        grouping = ix.node_groups(("kind", "statement"))  # each distinct statement, once
+        near = self._may_be_near(ix, grouping, [ix.nodes[p][1].get("statement") for p in grouping.first], tv)
+        candidates: dict = {}  # parent -> its children that may restate it, in document order
+        for parent, child in near:
+            candidates.setdefault(parent, []).append(child)
+        for position in sorted(candidates):  # parents in document order
+            parent = ix.nodes[position][0]
             pd = nodes[parent]
-            restating = [v for v in candidates if self._restates(pd, nodes[v], tv, threshold)]
+            restating = [v for v in candidates[position] if self._restates(pd, nodes[v], tv, threshold)]
             if not restating:
                 continue
             restating = [v for v in G._succ[parent] if v in restating]  # in the order of the links, as before
             restating.sort(key=lambda v: nodes[v]["order"])
-            if allow_direct and len(kids) == 1 and self._other_owner(pd, nodes[restating[0]]):
+            only_child = ix.child_counts()[position] == 1
+            if allow_direct and only_child and self._other_owner(pd, nodes[restating[0]]):
                 continue
             for child in restating:
                 note = "siblings" if len(restating) > 1 else ""
                 yield ctx.finding(child, localise(self.message, note=self.notes[note]), related=(parent,), statement=quote(G.nodes[child]["statement"]),
                                   parent=parent, count=len(restating))
+
+    @staticmethod
+    def _may_be_near(ix, grouping, statements: list, tv) -> list[tuple[int, str]]:
+        """(parent's position, child) of the contribution links whose statements (by group of the grouping)
+        may be near-equal (may_be_near), child after child in document order. may_be_near first asks for
+        the same canonical text, or for as many words and about as many letters: those are compared in
+        bulk, as numbers per distinct statement, and may_be_near is asked of the few links that pass."""
+        words = [text_words(statement, tv) for statement in statements]
+        joined = ["".join(w) for w in words]  # text_shape's first part
+        canonical: dict = {}
+        texts = [canonical.setdefault(text, len(canonical)) for text in joined]
+        # words * span + letters: two of these differ by at most 2 * max_slips only for as many words and
+        # about as many letters, span being more than any count of letters (plus 2 * max_slips)
+        slack = 2 * tv.max_slips
+        span = max(map(len, joined), default=0) + slack + 1
+        sizes = [len(w) * span + len(text) for w, text in zip(words, joined)]
+        parents, children = ix.links()
+        of = grouping.of
+        parent_groups = list(map(of.__getitem__, parents))
+        child_groups = list(map(of.__getitem__, children))
+        gaps = map(abs, map(operator.sub, map(sizes.__getitem__, parent_groups), map(sizes.__getitem__, child_groups)))
+        same = map(operator.eq, map(texts.__getitem__, parent_groups), map(texts.__getitem__, child_groups))
+        maybe = compress(range(len(children)), map(operator.or_, same, map(operator.le, gaps, repeat(slack))))
+        near = []
+        for k in maybe:
+            parent, child = statements[parent_groups[k]], statements[child_groups[k]]
+            if may_be_near(text_shape(parent, tv), text_shape(child, tv), tv):
+                near.append((parents[k], ix.nodes[children[k]][0]))
+        return near
 
     @staticmethod
     def _restates(pd: dict, cd: dict, tv, threshold: float) -> bool:

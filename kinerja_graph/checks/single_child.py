@@ -71,10 +71,13 @@ nodes:
     def check(self, ctx: Context):
         G = ctx.G
         skip = set(ctx.options.get("skip-levels") or ())
-        for n, kids in index(G).children.items():  # goals, in document order
-            if not kids or len(kids) > 2:
-                continue
-            kids = [k for k in kids if k != n]
+        ix = index(G)
+        # the goals with one or two children (a goal's link to itself aside): few, looked at in document order
+        few = [parent for parent, count in ix.child_counts().items() if count <= 2]
+        ids = ix.ids()
+        for parent, kids in ix.kids(few).items():
+            n = ids[parent]
+            kids = [ids[k] for k in kids if ids[k] != n]
             if len(kids) != 1:
                 continue
             d = G._node[n]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import indicator_location, judged_indicators, quote
+from kinerja_graph.checks._completeness import index, indicator_location, judged_indicators, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
 from kinerja_graph.text import localise, normalise
@@ -118,7 +118,9 @@ nodes:
         not_sources = {normalise(w) for w in ctx.options.get("not-sources") or ()}
         positions = set()
         if ctx.options.get("positions", True):
-            owners = {d.get("owner") for d in G._node.values()}  # few distinct texts, each normalised once
+            ix = index(G)
+            owners = {ix.nodes[p][1].get("owner") for p in ix.node_groups(("owner",)).first}  # few distinct texts
+            owners.update(d.get("owner") for _, d in ix.others())  # the graph's other nodes, if they have one
             positions = {normalise(owner) for owner in owners if owner}
             positions.discard("")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kinerja_graph.checks._completeness import indicator_location, judged_indicators, quote
+from kinerja_graph.checks._completeness import indicator_location, judged_among, judged_groups, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import head_word, normalised, text_vocabulary
 from kinerja_graph.targets import parse_number
@@ -124,11 +124,15 @@ nodes:
         tv = text_vocabulary(ctx.vocabulary, ctx.G)
         allow_bounds = bool(ctx.options.get("allow-bounds", False))
 
+        def plain(indicator) -> bool:
+            """The usual case: no targets, or plain figures (nothing to say whatever the name and unit)."""
+            return not indicator.targets or all(
+                t.kind == "blank" or (t.kind == "number" and 0 <= (t.value or 0) <= 100) for t in indicator.targets.values())
+
         def judge(indicator):
             """[(problem, items), ...] in PROBLEMS order, or None: decided by the name, unit and targets."""
-            if not indicator.targets or all(t.kind == "blank" or (t.kind == "number" and 0 <= (t.value or 0) <= 100)
-                                            for t in indicator.targets.values()):
-                return None  # the usual case: plain figures
+            if plain(indicator):
+                return None
             name = normalised(indicator.name, tv)
             growth = any(w in units.growth_words for w in name.split())
             declared = units.read(indicator.unit)
@@ -144,7 +148,10 @@ nodes:
             return [(kind, ", ".join(f"{y}: \"{quote(indicator.targets[y].text.strip(), 30)}\"" for y in problems[kind]))
                     for kind in PROBLEMS if kind in problems]
 
-        for n, _, indicator, problems in judged_indicators(G, ("name", "unit", "targets"), judge):
+        # the targets first, once per distinct set of them; the name and unit only where they are not plain
+        grouping, usual = judged_groups(G, ("targets",), plain)
+        unusual = grouping.positions([not ok for ok in usual])
+        for n, _, indicator, problems in judged_among(G, unusual, ("name", "unit", "targets"), judge):
             location = indicator_location(G, n, indicator)
             for kind, items in problems:
                 yield ctx.finding(n, self.messages[kind], location=location, indicator=quote(indicator.name),

@@ -109,7 +109,7 @@ nodes:
 
         def judge(indicator):
             """(name-unit finding or None, unit-change finding or None), or None: decided by the name, unit
-            and targets alone, so once per distinct combination of them."""
+            and the units written in the targets alone, so once per distinct combination of them."""
             declared = units.read(indicator.unit)
             written: list[tuple[int, str, tuple]] = []  # (year, unit as written, (family, canonical))
             for year in sorted(indicator.targets):
@@ -126,7 +126,8 @@ nodes:
             change = self._inconsistency(units, indicator, declared, written)
             return None if finding is None and change is None else (finding, change)
 
-        for n, _, indicator, (finding, change) in judged_indicators(G, ("name", "unit", "targets"), judge):
+        # judge reads of the targets only the units written (and the texts of targets written in words)
+        for n, _, indicator, (finding, change) in judged_indicators(G, ("name", "unit", "written_units"), judge):
             location = indicator_location(G, n, indicator)
             if finding is not None:
                 yield ctx.finding(n, finding[0], location=location, **finding[1])
