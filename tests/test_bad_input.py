@@ -134,6 +134,16 @@ def test_a_target_key_that_is_not_a_year_names_the_indicator(tmp_path):
     ]
 
 
+def test_a_schema_problem_in_a_nested_child_names_its_path_and_line(tmp_path):
+    path = tmp_path / "nested.yaml"
+    path.write_text("organisation: {name: X}\nnodes:\n  - id: a\n    level: tujuan\n    statement: A\n"
+                    "    children:\n      - id: b\n        level: sasaran strategis\n        statement: B\n"
+                    "      - id: c\n        level: sasaran strategis\n        statement: [not, text]\n",
+                    encoding="utf-8")
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:10: nodes[0].children[1].statement: ")
+
+
 def test_duplicate_ids_with_conflicting_data_in_a_table(tmp_path):
     path = tmp_path / "dup.csv"
     path.write_text("Kode;Tingkat;Kinerja;Indikator\n1;Tujuan;Meningkatnya A;Indeks A\n1;Tujuan;Menurunnya B;Indeks B\n")

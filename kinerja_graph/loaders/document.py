@@ -101,8 +101,8 @@ def validated_entries(raw: RawDocument):
         raise InputError(problems)
     entries = []
     shaped = raw.shaped
-    # (entry, implied parent id, path as (parent path, key) pairs built into text only on error)
-    stack = [(e, None, (None, f"nodes[{i}]")) for i, e in reversed(list(enumerate(raw.data["nodes"])))]
+    # (entry, implied parent id, path as (parent path, list name, index) built into text only on error)
+    stack = [(e, None, (None, "nodes", i)) for i, e in reversed(list(enumerate(raw.data["nodes"])))]
     while stack:
         entry, parent, path = stack.pop()
         errors = _errors(node_pair, entry, _stringify_target_years) if not shaped or "ignore" in entry else None
@@ -113,9 +113,10 @@ def validated_entries(raw: RawDocument):
                 break
             continue
         entries.append((entry, parent))
-        children = entry.get("children") or []
-        own_id = text_of(entry["id"])
-        stack.extend((child, own_id, (path, f"children[{i}]")) for i, child in reversed(list(enumerate(children))))
+        children = entry.get("children")
+        if children:
+            own_id = text_of(entry["id"])
+            stack.extend((child, own_id, (path, "children", i)) for i, child in reversed(list(enumerate(children))))
     if problems:
         if len(problems) > MAX_PROBLEMS:
             problems = problems[:MAX_PROBLEMS] + [f"{raw.file}: (more problems not shown)"]
@@ -126,8 +127,8 @@ def validated_entries(raw: RawDocument):
 def _path_text(path) -> str:
     parts = []
     while path is not None:
-        path, part = path
-        parts.append(part)
+        path, name, i = path
+        parts.append(f"{name}[{i}]")
     return ".".join(reversed(parts))
 
 
