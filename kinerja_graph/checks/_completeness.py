@@ -71,6 +71,16 @@ def level_name(level_id: str | None, lang: str) -> str:
     return level.name[lang]
 
 
+def link_names(data: dict, parent: dict) -> dict:
+    """Message parameters naming a goal and its parent with their levels (label, parent, level_id/en,
+    parent_level_id/en), for the rules about a contribution link."""
+    return {
+        "label": label(data), "parent": label(parent),
+        "level_id": level_name(data.get("level"), "id"), "level_en": level_name(data.get("level"), "en"),
+        "parent_level_id": level_name(parent.get("level"), "id"), "parent_level_en": level_name(parent.get("level"), "en"),
+    }
+
+
 def label(data: dict) -> str:
     """What to call a node in a message: its statement, else its first indicator, else its id."""
     if data.get("statement"):
@@ -783,10 +793,26 @@ def link_ranks(G: nx.DiGraph) -> tuple[list, list] | None:
     return ix.shared("link ranks", compute)
 
 
+def ranked_links(G: nx.DiGraph, picks, keep):
+    """(child, its data, parent, its data, child's rank, parent's rank) of the contribution links, in
+    document order, whose goals both have a rank and pass keep(child_rank, parent_rank).
 
-
-
-
+    picks(parent_ranks, child_ranks) -> an iterable of booleans, one per link: the same test written over
+    whole columns (operator maps, no Python call per link), which narrows 10^5 links to the few worth a
+    look; NaN stands for an unknown rank. keep then decides each of those few, and every link when the
+    graph's ranks cannot be compared in bulk (link_ranks is None).
+    """
+    ix = index(G)
+    nodes = ix.nodes
+    parents, children = ix.links()  # child after child in document order, as the goals were read
+    ranks = link_ranks(G)
+    candidates = range(len(children)) if ranks is None else compress(range(len(children)), picks(*ranks))
+    for link in candidates:
+        n, d = nodes[children[link]]
+        p, pd = nodes[parents[link]]
+        rank, parent_rank = d.get("rank"), pd.get("rank")
+        if rank is not None and parent_rank is not None and keep(rank, parent_rank):
+            yield n, d, p, pd, rank, parent_rank
 
 
 def placeholder_set(options: dict) -> frozenset:

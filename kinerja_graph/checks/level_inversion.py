@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import operator
-from itertools import compress, repeat
+from itertools import repeat
 
 from kinerja_graph import policy
-from kinerja_graph.checks._completeness import index, label, level_name, link_ranks
+from kinerja_graph.checks._completeness import link_names, ranked_links
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -73,30 +73,11 @@ None.
 
     def check(self, ctx: Context):
         lowest = max(level.rank for level in policy.levels().levels)
-        ix = index(ctx.G)
-        nodes = ix.nodes
-        parents, children = ix.links()  # child after child in document order, as the goals were read
-        ranks = link_ranks(ctx.G)
-        if ranks is None:
-            inverted = range(len(children))
-        else:  # only a link to a parent of a lower level (a higher rank) may be inverted
-            parent_ranks, child_ranks = ranks
-            below = map(operator.lt, child_ranks, repeat(lowest))  # nothing stands below the lowest level
-            inverted = compress(range(len(children)),
-                                map(operator.and_, below, map(operator.lt, child_ranks, parent_ranks)))
-        for link in inverted:
-            n, d = nodes[children[link]]
-            rank = d.get("rank")
-            if rank is None or rank >= lowest:
-                continue
-            p, pd = nodes[parents[link]]
-            parent_rank = pd.get("rank")
-            if parent_rank is None or rank >= parent_rank:
-                continue
-            yield ctx.finding(
-                n, related=(p,),
-                label=label(d), parent=label(pd),
-                level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"),
-                parent_level_id=level_name(pd.get("level"), "id"),
-                parent_level_en=level_name(pd.get("level"), "en"),
-            )
+
+        def picks(parent_ranks, child_ranks):  # under a parent of a lower level; nothing is below the lowest
+            return map(operator.and_, map(operator.lt, child_ranks, repeat(lowest)),
+                       map(operator.lt, child_ranks, parent_ranks))
+
+        inverted = ranked_links(ctx.G, picks, lambda rank, parent_rank: rank < lowest and rank < parent_rank)
+        for n, d, p, pd, _, _ in inverted:
+            yield ctx.finding(n, related=(p,), **link_names(d, pd))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import operator
-from itertools import compress, repeat
+from itertools import repeat
 
 from kinerja_graph import policy
-from kinerja_graph.checks._completeness import index, label, level_name, levels_schema, link_ranks
+from kinerja_graph.checks._completeness import levels_schema, link_names, ranked_links
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -85,37 +85,18 @@ nodes:
     def check(self, ctx: Context):
         optional = set(ctx.options.get("optional-levels") or ())
         by_rank = {level.rank: level for level in policy.levels().levels}
-        ix = index(ctx.G)
-        nodes = ix.nodes
-        parents, children = ix.links()  # child after child in document order, as the goals were read
-        ranks = link_ranks(ctx.G)
-        if ranks is None:
-            skipping = range(len(children))
-        else:  # only a link from a parent two levels or more above may skip a level
-            parent_ranks, child_ranks = ranks
-            gaps = map(operator.sub, child_ranks, parent_ranks)
-            skipping = compress(range(len(children)), map(operator.ge, gaps, repeat(2)))
-        for link in skipping:
-            n, d = nodes[children[link]]
-            p, pd = nodes[parents[link]]
-            rank = d.get("rank")
-            if rank is None or rank < 2:
-                continue
-            parent_rank = pd.get("rank")
-            if parent_rank is None or rank - parent_rank < 2:
-                continue
+
+        def picks(parent_ranks, child_ranks):  # two levels or more below the parent
+            return map(operator.ge, map(operator.sub, child_ranks, parent_ranks), repeat(2))
+
+        skipping = ranked_links(ctx.G, picks, lambda rank, parent_rank: rank >= 2 and rank - parent_rank >= 2)
+        for n, d, p, pd, rank, parent_rank in skipping:
             missing = [by_rank[r] for r in range(parent_rank + 1, rank)
                        if r in by_rank and by_rank[r].id not in optional]
             if not missing:
                 continue
-            yield ctx.finding(
-                n, related=(p,),
-                label=label(d), parent=label(pd),
-                level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"),
-                parent_level_id=level_name(pd.get("level"), "id"),
-                parent_level_en=level_name(pd.get("level"), "en"),
-                missing_id=_names(missing, "id"), missing_en=_names(missing, "en"),
-            )
+            yield ctx.finding(n, related=(p,), **link_names(d, pd),
+                              missing_id=_names(missing, "id"), missing_en=_names(missing, "en"))
 
 
 def _names(levels, lang: str) -> str:
