@@ -34,3 +34,20 @@ def run_rule(rule_id: str, text_or_graph, options: dict | None = None):
     rule = checks.get(rule_id)
     ctx = Context(G=nx.freeze(G), options=merged, vocabulary=pack.vocabulary, rule=rule)
     return list(rule.check(ctx))
+
+
+def register_broken_rule(monkeypatch, area: str = "structure") -> str:
+    """Register, for one test, a rule "boom" (in `area`) whose check raises KeyError('oops'); its id."""
+    from kinerja_graph.checks.base import Rule
+
+    class _Boom(Rule):
+        id = "boom"
+        summary = rationale = message = {"id": "x", "en": "x"}
+
+        def check(self, ctx):
+            raise KeyError("oops")
+
+    _Boom.area = area
+    registry = {**checks.all_rules(), "boom": _Boom()}
+    monkeypatch.setattr(checks, "all_rules", lambda: registry)
+    return "boom"

@@ -4,10 +4,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from helpers import SAMPLES
+from helpers import SAMPLES, register_broken_rule
 
 from kinerja_graph import checks
-from kinerja_graph.checks.base import Rule
 from kinerja_graph.cli import cli
 
 CLEAN = """\
@@ -218,16 +217,7 @@ def test_control_characters_a_user_typed_do_not_reach_the_terminal(tmp_path):
 
 
 def test_an_internal_error_names_the_rule_and_exits_2(monkeypatch, clean):
-    class _Boom(Rule):
-        id = "boom"
-        area = "structure"
-        summary = rationale = message = {"id": "x", "en": "x"}
-
-        def check(self, ctx):
-            raise KeyError("oops")
-
-    registry = {**checks.all_rules(), "boom": _Boom()}
-    monkeypatch.setattr(checks, "all_rules", lambda: registry)
+    register_broken_rule(monkeypatch)
     result = run("check", clean, "--select", "boom,cycle")
     assert result.exit_code == 2
     assert "galat internal: internal error in rule boom: KeyError: 'oops'" in result.output

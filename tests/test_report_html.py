@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import SAMPLES, graph_from_yaml
+from helpers import SAMPLES, graph_from_yaml, register_broken_rule
 
 from kinerja_graph import checks, config, engine, loaders, score
 from kinerja_graph.cli import cli
@@ -503,18 +503,7 @@ def test_page_is_linear_enough_for_a_big_cascade():
 
 
 def test_a_broken_rule_is_named_on_the_page_and_its_area_not_scored(monkeypatch, tmp_path):
-    from kinerja_graph.checks.base import Rule
-
-    class _Boom(Rule):
-        id = "boom"
-        area = "redundancy"
-        summary = rationale = message = {"id": "x", "en": "x"}
-
-        def check(self, ctx):
-            raise KeyError("oops")
-
-    registry = {**checks.all_rules(), "boom": _Boom()}
-    monkeypatch.setattr(checks, "all_rules", lambda: registry)
+    register_broken_rule(monkeypatch, area="redundancy")
     out = tmp_path / "r.html"
     result = _run(["report", str(SAMPLES / "clean.yaml"), "-o", str(out), "--no-diagram", "--select", "boom,cycle"])
     assert result.exit_code == 2
