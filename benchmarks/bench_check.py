@@ -34,7 +34,6 @@ import argparse
 import csv
 import gc
 import json
-import os
 import random
 import subprocess
 import sys

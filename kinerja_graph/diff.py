@@ -466,7 +466,6 @@ def compare_checked(old: Cascade | None, new: Cascade | None, old_report: FileRe
     o2n, how = match_nodes(old_nodes, new_nodes)
     result = DiffResult(old_file, new_file, old_report, new_report, fail_on=fail_on)
     old_by_id = {n.id: n for n in old_nodes}
-    new_by_id = {n.id: n for n in new_nodes}
     matched_new = set(o2n.values())
     result.added = [n for n in new_nodes if n.id not in matched_new]
     result.removed = [n for n in old_nodes if n.id not in o2n]
