@@ -15,24 +15,13 @@ import click
 
 from kinerja_graph import __version__, api, policy
 from kinerja_graph.commands import ci as _ci
+from kinerja_graph.commands.options import (fail_on_option, ignore_option, lang_option, no_config_option, rules_option,
+                                            select_option, sheet_option)
 from kinerja_graph.errors import KinerjaError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
-
-lang_option = click.option(
-    "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
-    help="Language of messages: Indonesian or English.",
-)
-sheet_option = click.option("--sheet", metavar="NAME", help="Sheet of an .xlsx file to read (default: the first).")
-
-
-def levels_options(command):
-    """--rules / --no-config for a command that only reads: a pack's `levels` vocabulary adds level labels."""
-    command = click.option("--no-config", is_flag=True, help="Ignore kinerja.toml and [tool.kinerja] in pyproject.toml.")(command)
-    return click.option("--rules", "rules_file", metavar="FILE", type=click.Path(dir_okay=False),
-                        help="A rule pack whose level labels (vocabulary: levels) apply instead of the project's.")(command)
 
 
 class _Group(click.Group):
@@ -62,7 +51,8 @@ def cli():
 @sheet_option
 @click.option("--headers", type=click.Choice(["en", "id"]), default="en", show_default=True,
               help="Column names of a CSV/XLSX target: English (id, parent, …) or Indonesian (Kode, Kode Induk, …).")
-@levels_options
+@rules_option
+@no_config_option
 def convert(source, target, sheet, headers, rules_file, no_config):
     """Convert SOURCE to TARGET; the formats follow the file names (.yaml, .json, .csv, .xlsx)."""
     levels = api.levels_for(source, rules_file, use_project=not no_config)
@@ -79,7 +69,8 @@ def schema():
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @sheet_option
-@levels_options
+@rules_option
+@no_config_option
 @lang_option
 def show(file, sheet, rules_file, no_config, lang):
     """Print a short summary of FILE: organisation, goals per level, roots, leaves, owners."""
@@ -87,18 +78,6 @@ def show(file, sheet, rules_file, no_config, lang):
 
     levels = api.levels_for(file, rules_file, use_project=not no_config)
     click.echo(format_summary(api.show(file, sheet, levels), lang), nl=False)
-
-
-def _rule_ids(ctx, param, values):
-    """--select/--ignore: ids or areas, comma-separated or repeated; unknown ids are a usage error."""
-    if not values:
-        return None
-    from kinerja_graph import config
-
-    ids, unknown = config.expand_rule_ids(values)
-    if unknown:
-        raise click.BadParameter("; ".join(config.unknown_rule_message(u) for u in unknown))
-    return ids
 
 
 def _use_colour(choice: str) -> bool:
@@ -111,15 +90,11 @@ def _use_colour(choice: str) -> bool:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--rules", "rules_file", metavar="FILE", type=click.Path(dir_okay=False),
-              help="A rule pack (YAML) to use instead of the project configuration.")
-@click.option("--no-config", is_flag=True, help="Ignore kinerja.toml and [tool.kinerja] in pyproject.toml.")
-@click.option("--select", multiple=True, metavar="IDS", callback=_rule_ids,
-              help="Run only these rules: ids or areas, comma-separated or repeated.")
-@click.option("--ignore", multiple=True, metavar="IDS", callback=_rule_ids,
-              help="Do not run these rules: ids or areas, comma-separated or repeated.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Exit 1 when a finding of this severity or a worse one remains. [default: error]")
+@rules_option
+@no_config_option
+@select_option
+@ignore_option
+@fail_on_option
 @click.option("--format", "fmt", type=click.Choice(_ci.FORMATS), default="text", show_default=True,
               help="Report format: text, json (README, JSON output), or for CI sarif, github, markdown, junit.")
 @click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,

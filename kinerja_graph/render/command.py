@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from kinerja_graph.commands.options import no_config_option, rules_option, sheet_option
+
 FORMAT_CHOICES = ["svg", "png", "pdf", "dot"]
 
 
@@ -35,16 +37,15 @@ FORMAT_CHOICES = ["svg", "png", "pdf", "dot"]
 @click.option("--no-stack", is_flag=True, help="Draw every leaf as its own box instead of one column per parent.")
 @click.option("--findings", is_flag=True,
               help="Check the cascade first and mark goals with errors (red) and warnings (amber).")
-@click.option("--rules", "rules_file", metavar="FILE", type=click.Path(dir_okay=False),
-              help="With --findings: a rule pack to use instead of the project configuration.")
-@click.option("--no-config", is_flag=True, help="With --findings: ignore kinerja.toml and pyproject.toml.")
+@rules_option
+@no_config_option
 @click.option("--engine", type=click.Choice(["auto", "dot", "pygraphviz"]), default="auto", show_default=True,
               help="Graphviz to run: the `dot` program, or pygraphviz (pip install 'kinerja-graph[render]'); "
                    "auto prefers pygraphviz when installed.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
               help="Stop Graphviz after this long, per diagram. [default: from rules/render.yaml]")
 @click.option("--dpi", type=click.IntRange(36, 1200), metavar="DPI", help="Pixels per inch of PNG output. [default: from rules/render.yaml]")
-@click.option("--sheet", metavar="NAME", help="Sheet of an .xlsx file to read (default: the first).")
+@sheet_option
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
               help="Language of the diagram's captions and of the messages.")
 def render(file, output, fmt, year, root, depth, split, direction, wrap, no_stack, findings, rules_file, no_config,
@@ -55,7 +56,7 @@ def render(file, output, fmt, year, root, depth, split, direction, wrap, no_stac
     Big trees are split (one file per intermediate outcome, next to --output) when one picture would
     hold more goals than rules/render.yaml allows; --root, --depth and --direction LR help too.
     """
-    from kinerja_graph import api
+    from kinerja_graph import api, config
     from kinerja_graph.graph import build_graph
     from kinerja_graph.render import DiagramOptions, draw, load_style
     from kinerja_graph.render.dot import period_text
@@ -85,9 +86,10 @@ def render(file, output, fmt, year, root, depth, split, direction, wrap, no_stac
             if not suffix:
                 out = out.with_name(f"{out.name}.{fmt}")
 
-    cascade = api.load(file, sheet, api.levels_for(file, rules_file, use_project=not no_config))
+    settings = config.Resolver(rules_file, use_project=not no_config)(file)  # its level labels, and its rules
+    cascade = api.load(file, sheet, settings.levels)
     G = build_graph(cascade)
-    found = _findings(G, cascade, file, rules_file, no_config, lang, style, say) if findings else None
+    found = _findings(G, cascade, settings, lang, style, say) if findings else None
     if year is not None and not any(year in ind.targets for n in cascade.nodes for ind in n.indicators):
         say(style.t("msg_no_targets", lang, year=year, period=period_text(G.graph.get("period")) or "-"))
 
@@ -115,15 +117,14 @@ def render(file, output, fmt, year, root, depth, split, direction, wrap, no_stac
         sys.stdout.buffer.flush()
 
 
-def _findings(G, cascade, file, rules_file, no_config, lang, style, say):
+def _findings(G, cascade, settings, lang, style, say):
     """The checker's findings on G (same configuration as `kinerja check`)."""
     try:
-        from kinerja_graph import config, engine
+        from kinerja_graph import engine
     except ImportError:  # pragma: no cover - the checker ships with the package
         from kinerja_graph.render.errors import RenderError
 
         raise RenderError(style.t("err_findings", lang)) from None
-    settings = config.Resolver(rules_file, use_project=not no_config)(file)
     G.graph["cascades"] = {cascade.organisation.key: cascade}
     report = engine.check_graph(G, settings)
     for error in report.errors:
