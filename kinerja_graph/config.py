@@ -238,18 +238,24 @@ def load_vocabulary(name: str, path: Path) -> dict:
 
 
 def _vocabulary(name: str, entry, base: Path, where: object, key: str, problems: _Problems) -> dict | None:
-    """One vocabulary entry of a pack: a path (relative to `base`) or an inline mapping."""
+    """One vocabulary entry of a pack: a path (relative to `base`) or an inline mapping, read and checked."""
+    loaded = _read_vocabulary(name, entry, base, where, key, problems)
+    if loaded is not None and name == "levels":
+        return _checked_levels(loaded, where, key, problems)
+    return loaded
+
+
+def _read_vocabulary(name: str, entry, base: Path, where: object, key: str, problems: _Problems) -> dict | None:
     if isinstance(entry, str):
         path = (base / entry)
         if not path.is_file():
             problems.add(where, key, f"vocabulary file {entry!r} not found (looked for {path})")
             return None
         try:
-            loaded = load_vocabulary(name, path)
+            return load_vocabulary(name, path)
         except PolicyError as exc:
             problems.extend(str(exc).splitlines())
             return None
-        return _checked_levels(loaded, path, "", problems) if name == "levels" else loaded
     if isinstance(entry, dict):
         schema_name = f"vocabulary/{name}.schema.json"
         if policy.schema_path(schema_name).exists():
@@ -257,7 +263,7 @@ def _vocabulary(name: str, entry, base: Path, where: object, key: str, problems:
             _schema_problems(entry, policy.load_schema(schema_name), where, key, problems)
             if len(problems.lines) > before:
                 return None
-        return _checked_levels(entry, where, key, problems) if name == "levels" else entry
+        return entry
     return None  # reported by the pack schema
 
 

@@ -15,18 +15,15 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import yaml
+from kinerja_graph import policy
 
-LANGUAGES = ("id", "en")
 FOLDER = Path(__file__).parent / "words"
 COMMON = "common"
-
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read(name: str) -> dict[str, dict[str, str]]:
     """One words file as it stands: word -> {"id": ..., "en": ...}."""
-    return yaml.load((FOLDER / f"{name}.yaml").read_text(encoding="utf-8"), Loader=_SafeLoader) or {}
+    return policy.read_yaml(FOLDER / f"{name}.yaml", "words file") or {}
 
 
 @functools.cache

@@ -423,11 +423,6 @@ class _Indicators(collections.abc.Sequence):
         nodes = map(self._nodes.__getitem__, self.owners)
         return (nd + (indicator,) for nd, indicator in zip(nodes, self.objects))
 
-    def __eq__(self, other) -> bool:
-        return list(self) == list(other) if isinstance(other, collections.abc.Sequence) else NotImplemented
-
-    __hash__ = None
-
 
 class _Table:
     """The rows of some text fields of many items (nodes, indicators), numbered as whole rows: equal rows,

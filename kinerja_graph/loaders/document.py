@@ -184,8 +184,6 @@ def _short(value) -> str:
 
 def _opt(value) -> str | None:
     """The text of a field, or None when it is absent or blank."""
-    if type(value) is str:  # the usual case first: called for every field of every node
-        return value if value and not value.isspace() else None
     if value is None:
         return None
     text = text_of(value)
@@ -358,25 +356,15 @@ def _targets(given: dict, entry, raw, name, problems) -> dict:
     """{year: Target} in year order; a key that is not a year is a problem naming the indicator."""
     targets = {}
     for year, value in given.items():
-        # the same few year keys repeat on every indicator: text keys are looked up, not parsed again
-        number = _YEARS.get(year) if type(year) is str else None
+        number = _memo(_year, text_of(year))
         if number is None:
-            number = _year(text_of(year))
-            if number is None:
-                problems.append(f"{raw.where(entry, 'targets')}: targets: {text_of(year)!r} is not a year; "
-                                f"give targets by four-digit year (2025: ...) (indicator {name!r})")
-                continue
-            if type(year) is str and len(_YEARS) < 10_000:
-                _YEARS[year] = number
+            problems.append(f"{raw.where(entry, 'targets')}: targets: {text_of(year)!r} is not a year; "
+                            f"give targets by four-digit year (2025: ...) (indicator {name!r})")
+            continue
         if type(value) is not str:
             value = text_of(value["text"]) if isinstance(value, dict) else ("" if value is None else text_of(value))
         targets[number] = parse_target(value)
-    return targets if len(targets) < 2 or _ascending(targets) else dict(sorted(targets.items()))
-
-
-def _ascending(targets: dict) -> bool:
-    years = list(targets)
-    return all(a < b for a, b in zip(years, years[1:]))
+    return dict(sorted(targets.items()))
 
 
 def _year(text: str) -> int | None:
@@ -384,7 +372,6 @@ def _year(text: str) -> int | None:
     return int(text) if len(text) == 4 and text.isascii() and text.isdigit() else None
 
 
-_YEARS: dict = {}  # target key as given (text, or a YAML number) -> year
 _MEMO: dict = {}
 
 
