@@ -54,17 +54,42 @@ PERIOD = list(range(2022, 2027))
 LEVELS = ["Ultimate Outcome", "Intermediate Outcome", "Immediate Outcome", "Output", "Proses"]
 
 OBJECTS = [
-    "kualitas pelayanan publik", "tata kelola pemerintahan desa", "pemberdayaan masyarakat desa",
-    "ketenteraman dan ketertiban umum", "akuntabilitas kinerja kecamatan", "pelayanan administrasi kependudukan",
-    "kualitas aparatur desa", "pendapatan asli desa", "partisipasi masyarakat dalam musrenbang",
-    "pengelolaan keuangan desa", "penyelenggaraan urusan pemerintahan umum", "kesejahteraan sosial masyarakat",
-    "pelayanan perizinan", "pengelolaan aset desa", "penanganan pengaduan masyarakat", "kinerja lembaga kemasyarakatan",
-    "ketepatan waktu pelaporan", "sarana dan prasarana kantor", "disiplin aparatur", "ketahanan pangan keluarga",
-    "pencegahan stunting", "kebersihan lingkungan", "penanggulangan bencana", "pemanfaatan teknologi informasi",
+    "kualitas pelayanan publik",
+    "tata kelola pemerintahan desa",
+    "pemberdayaan masyarakat desa",
+    "ketenteraman dan ketertiban umum",
+    "akuntabilitas kinerja kecamatan",
+    "pelayanan administrasi kependudukan",
+    "kualitas aparatur desa",
+    "pendapatan asli desa",
+    "partisipasi masyarakat dalam musrenbang",
+    "pengelolaan keuangan desa",
+    "penyelenggaraan urusan pemerintahan umum",
+    "kesejahteraan sosial masyarakat",
+    "pelayanan perizinan",
+    "pengelolaan aset desa",
+    "penanganan pengaduan masyarakat",
+    "kinerja lembaga kemasyarakatan",
+    "ketepatan waktu pelaporan",
+    "sarana dan prasarana kantor",
+    "disiplin aparatur",
+    "ketahanan pangan keluarga",
+    "pencegahan stunting",
+    "kebersihan lingkungan",
+    "penanggulangan bencana",
+    "pemanfaatan teknologi informasi",
 ]
 QUALIFIERS = [
-    "", "yang berkualitas", "sesuai standar pelayanan", "secara tepat waktu", "yang akuntabel", "yang transparan",
-    "sesuai SOP", "yang efektif dan efisien", "secara partisipatif", "yang terintegrasi",
+    "",
+    "yang berkualitas",
+    "sesuai standar pelayanan",
+    "secara tepat waktu",
+    "yang akuntabel",
+    "yang transparan",
+    "sesuai SOP",
+    "yang efektif dan efisien",
+    "secara partisipatif",
+    "yang terintegrasi",
 ]
 PLACES = ["", "", "", "di wilayah kecamatan", "di desa", "di kelurahan", "tingkat kecamatan"]
 OPENERS = {
@@ -77,8 +102,7 @@ OPENERS = {
 # (indicator name, unit, formula): each formula fits its indicator, as in a well-kept Manual IKU
 INDICATORS = {
     "outcome": [
-        ("Persentase {o} yang memenuhi standar", "%",
-         "Jumlah {o} yang memenuhi standar / jumlah seluruh {o} x 100%"),
+        ("Persentase {o} yang memenuhi standar", "%", "Jumlah {o} yang memenuhi standar / jumlah seluruh {o} x 100%"),
         ("Indeks {o}", "indeks", "Rata-rata tertimbang nilai unsur {o} hasil survei indeks {o}"),
         ("Nilai {o}", "nilai", "Nilai {o} hasil evaluasi Inspektorat atas {o}"),
         ("Tingkat {o}", "%", "Capaian {o} tahun berjalan / target {o} x 100%"),
@@ -86,18 +110,33 @@ INDICATORS = {
     "output": [
         ("Jumlah dokumen {o} yang disusun", "Dokumen", "Jumlah dokumen {o} yang disahkan dalam satu tahun"),
         ("Jumlah laporan {o}", "Laporan", "Jumlah laporan {o} yang disampaikan tepat waktu dalam satu tahun"),
-        ("Persentase kegiatan {o} yang terlaksana", "%",
-         "Jumlah kegiatan {o} yang terlaksana / jumlah kegiatan {o} yang direncanakan x 100%"),
-        ("Jumlah desa yang difasilitasi dalam {o}", "Desa", "Jumlah desa yang menerima fasilitasi {o} dalam satu tahun"),
+        (
+            "Persentase kegiatan {o} yang terlaksana",
+            "%",
+            "Jumlah kegiatan {o} yang terlaksana / jumlah kegiatan {o} yang direncanakan x 100%",
+        ),
+        (
+            "Jumlah desa yang difasilitasi dalam {o}",
+            "Desa",
+            "Jumlah desa yang menerima fasilitasi {o} dalam satu tahun",
+        ),
     ],
 }
 OWNERS = {
-    0: ["Camat"], 1: ["Camat"], 2: ["Sekretaris Kecamatan", "Kasi Pemerintahan", "Kasi PMD", "Kasi Trantib"],
+    0: ["Camat"],
+    1: ["Camat"],
+    2: ["Sekretaris Kecamatan", "Kasi Pemerintahan", "Kasi PMD", "Kasi Trantib"],
     3: ["Kasi Pelayanan Umum", "Kasubbag Umum dan Kepegawaian", "Kasubbag Perencanaan dan Keuangan", "Kasi Kesos"],
     4: ["Pengadministrasi Umum", "Pengelola Data", "Bendahara", "Pengadministrasi Keuangan"],
 }
-SOURCES = ["Laporan kinerja kecamatan", "Aplikasi SIPD", "Laporan survei kepuasan masyarakat", "Data desa",
-           "Laporan keuangan", "Register pelayanan"]
+SOURCES = [
+    "Laporan kinerja kecamatan",
+    "Aplikasi SIPD",
+    "Laporan survei kepuasan masyarakat",
+    "Data desa",
+    "Laporan keuangan",
+    "Register pelayanan",
+]
 
 
 def generate(n: int, seed: int) -> dict:
@@ -118,31 +157,44 @@ def generate(n: int, seed: int) -> dict:
             node_id = f"n{counter}"
             parent = rng.choice(by_level[rank - 1]) if rank else None
             obj = rng.choice(OBJECTS)
-            statement = " ".join(filter(None, [rng.choice(OPENERS[rank]), obj, rng.choice(QUALIFIERS), rng.choice(PLACES)]))
+            statement = " ".join(
+                filter(None, [rng.choice(OPENERS[rank]), obj, rng.choice(QUALIFIERS), rng.choice(PLACES)])
+            )
             kind = "outcome" if rank <= 2 else "output"
             indicators = []
             for _ in range(rng.choice([1, 1, 2])):
                 template, unit, formula = rng.choice(INDICATORS[kind])
                 base = rng.randint(40, 80)
                 step = rng.randint(1, 5)
-                indicators.append({
-                    "name": template.format(o=obj),
-                    "formula": formula.format(o=obj),
-                    "unit": unit,
-                    "calculation": rng.choice(["kumulatif", "non-kumulatif"]),
-                    "source": rng.choice(SOURCES),
-                    "targets": {str(y): str(base + i * step) for i, y in enumerate(PERIOD)},
-                })
-            node = {"id": node_id, "statement": statement, "level": LEVELS[rank], "owner": rng.choice(OWNERS[rank]),
-                    "indicators": indicators}
+                indicators.append(
+                    {
+                        "name": template.format(o=obj),
+                        "formula": formula.format(o=obj),
+                        "unit": unit,
+                        "calculation": rng.choice(["kumulatif", "non-kumulatif"]),
+                        "source": rng.choice(SOURCES),
+                        "targets": {str(y): str(base + i * step) for i, y in enumerate(PERIOD)},
+                    }
+                )
+            node = {
+                "id": node_id,
+                "statement": statement,
+                "level": LEVELS[rank],
+                "owner": rng.choice(OWNERS[rank]),
+                "indicators": indicators,
+            }
             if parent:
                 node["parent"] = parent
             nodes.append(node)
             ids.append(node_id)
         by_level.append(ids)
     _plant_defects(nodes, rng)
-    return {"kinerja": 1, "organisation": {"name": "Kecamatan Sintetis", "type": "kecamatan", "id": "sintetis"},
-            "period": [PERIOD[0], PERIOD[-1]], "nodes": nodes}
+    return {
+        "kinerja": 1,
+        "organisation": {"name": "Kecamatan Sintetis", "type": "kecamatan", "id": "sintetis"},
+        "period": [PERIOD[0], PERIOD[-1]],
+        "nodes": nodes,
+    }
 
 
 def _plant_defects(nodes: list[dict], rng: random.Random) -> None:
@@ -176,8 +228,13 @@ def write_csv(doc: dict, path: Path) -> None:
         writer.writerow(["Periode", f"{PERIOD[0]}-{PERIOD[-1]}"])
         writer.writerow(CSV_FIELDS + [f"target_{y}" for y in PERIOD])
         for node in doc["nodes"]:
-            head = [node["id"], node.get("parent", ""), node.get("level", ""), node.get("statement", ""),
-                    node.get("owner", "")]
+            head = [
+                node["id"],
+                node.get("parent", ""),
+                node.get("level", ""),
+                node.get("statement", ""),
+                node.get("owner", ""),
+            ]
             for ind in node["indicators"]:
                 row = head + [ind["name"], ind["formula"], ind["unit"], ind["calculation"], ind["source"]]
                 row += [ind["targets"].get(str(y), "") for y in PERIOD]
@@ -228,8 +285,13 @@ def in_child(code: str) -> tuple[float, float | None]:
     process's memory, which a fork copies.
     """
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", _PEAK.format(code=code)], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, cwd=str(Path(__file__).resolve().parent.parent))
+    proc = subprocess.run(
+        [sys.executable, "-c", _PEAK.format(code=code)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=str(Path(__file__).resolve().parent.parent),
+    )
     seconds = time.perf_counter() - started
     peaks = [line.split()[1] for line in proc.stderr.splitlines() if line.startswith("PEAK ")]
     return seconds, float(peaks[-1]) if peaks else None
@@ -238,7 +300,9 @@ def in_child(code: str) -> tuple[float, float | None]:
 def bench(n: int, seed: int, folder: Path, memory: bool):
     doc = generate(n, seed)
     json_path, csv_path = folder / f"cascade-{n}.json", folder / f"cascade-{n}.csv"
-    json_path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")  # as `kinerja convert` writes it
+    json_path.write_text(
+        json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )  # as `kinerja convert` writes it
     write_csv(doc, csv_path)
     del doc
     settings = config.default_settings()
@@ -256,8 +320,12 @@ def bench(n: int, seed: int, folder: Path, memory: bool):
 
     def run_rule(rule_id):
         setting = settings.setting(rule_id)
-        ctx = Context(G=G, options={**setting.options, "_severity": setting.severity},
-                      vocabulary=settings.pack.vocabulary, rule=registry[rule_id])
+        ctx = Context(
+            G=G,
+            options={**setting.options, "_severity": setting.severity},
+            vocabulary=settings.pack.vocabulary,
+            rule=registry[rule_id],
+        )
         rule = registry[rule_id]
         if hasattr(rule, "check_silences"):
             return list(rule.check_silences(ctx, ran=frozenset(registry), matched=frozenset()))
@@ -274,8 +342,13 @@ def bench(n: int, seed: int, folder: Path, memory: bool):
     errors = [e.message for e in report.errors]
     if errors:
         print("\n".join(errors), file=sys.stderr)
-    rows.append((f"check (all rules, {len(report.findings)} findings)", t_check,
-                 traced(lambda: engine.check_graph(build_graph(cascade), settings)) if memory else None))
+    rows.append(
+        (
+            f"check (all rules, {len(report.findings)} findings)",
+            t_check,
+            traced(lambda: engine.check_graph(build_graph(cascade), settings)) if memory else None,
+        )
+    )
     del report, fresh, G, cascade
     gc.collect()
 
@@ -284,8 +357,10 @@ def bench(n: int, seed: int, folder: Path, memory: bool):
         ("load json", f"from kinerja_graph.loaders import load; load({str(json_path)!r})"),
         ("load csv", f"from kinerja_graph.loaders import load; load({str(csv_path)!r})"),
     ] + [
-        (f"kinerja check FILE.{kind} --format json",
-         f"sys.argv = ['kinerja', 'check', {str(path)!r}, '--format', 'json']; from kinerja_graph.cli import main; main()")
+        (
+            f"kinerja check FILE.{kind} --format json",
+            f"sys.argv = ['kinerja', 'check', {str(path)!r}, '--format', 'json']; from kinerja_graph.cli import main; main()",
+        )
         for kind, path in (("json", json_path), ("csv", csv_path))
     ]
     measured = [(name, *in_child(code)) for name, code in children]

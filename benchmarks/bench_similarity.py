@@ -30,18 +30,74 @@ from kinerja_graph.model import Cascade, Indicator, Node, Organisation  # noqa: 
 from kinerja_graph.similarity import NearDuplicateIndex, text_vocabulary  # noqa: E402
 from kinerja_graph.targets import parse_target  # noqa: E402
 
-OPENERS = ["Terselenggaranya", "Terfasilitasinya", "Meningkatnya", "Terlaksananya", "Tersusunnya", "Tersedianya",
-           "Terkoordinasinya", "Terwujudnya", "Optimalnya", "Terpenuhinya", "Terkendalinya", "Membaiknya"]
-OBJECTS = ["pengelolaan", "penyusunan", "pembinaan", "pengawasan", "koordinasi", "pelayanan", "pemberdayaan",
-           "perencanaan", "evaluasi", "administrasi", "penyediaan", "pemeliharaan", "pengadaan", "fasilitasi",
-           "sinkronisasi", "verifikasi", "pendataan", "penataan", "pengendalian", "penegakan"]
-THINGS = ["keuangan desa", "peraturan desa", "aparatur desa", "lembaga kemasyarakatan", "pembangunan partisipatif",
-          "ketenteraman umum", "administrasi kependudukan", "perizinan usaha", "kesejahteraan sosial",
-          "sarana prasarana kantor", "barang milik daerah", "dokumen perencanaan", "laporan kinerja",
-          "pajak bumi bangunan", "aset desa", "kawasan perdesaan", "usaha ekonomi masyarakat", "pelayanan terpadu",
-          "data statistik sektoral", "kearsipan dinamis", "kepegawaian", "gaji tunjangan", "jasa komunikasi",
-          "kendaraan dinas", "gedung kantor", "perjalanan dinas", "rapat koordinasi", "musyawarah desa",
-          "penanggulangan bencana", "ketertiban lingkungan"]
+OPENERS = [
+    "Terselenggaranya",
+    "Terfasilitasinya",
+    "Meningkatnya",
+    "Terlaksananya",
+    "Tersusunnya",
+    "Tersedianya",
+    "Terkoordinasinya",
+    "Terwujudnya",
+    "Optimalnya",
+    "Terpenuhinya",
+    "Terkendalinya",
+    "Membaiknya",
+]
+OBJECTS = [
+    "pengelolaan",
+    "penyusunan",
+    "pembinaan",
+    "pengawasan",
+    "koordinasi",
+    "pelayanan",
+    "pemberdayaan",
+    "perencanaan",
+    "evaluasi",
+    "administrasi",
+    "penyediaan",
+    "pemeliharaan",
+    "pengadaan",
+    "fasilitasi",
+    "sinkronisasi",
+    "verifikasi",
+    "pendataan",
+    "penataan",
+    "pengendalian",
+    "penegakan",
+]
+THINGS = [
+    "keuangan desa",
+    "peraturan desa",
+    "aparatur desa",
+    "lembaga kemasyarakatan",
+    "pembangunan partisipatif",
+    "ketenteraman umum",
+    "administrasi kependudukan",
+    "perizinan usaha",
+    "kesejahteraan sosial",
+    "sarana prasarana kantor",
+    "barang milik daerah",
+    "dokumen perencanaan",
+    "laporan kinerja",
+    "pajak bumi bangunan",
+    "aset desa",
+    "kawasan perdesaan",
+    "usaha ekonomi masyarakat",
+    "pelayanan terpadu",
+    "data statistik sektoral",
+    "kearsipan dinamis",
+    "kepegawaian",
+    "gaji tunjangan",
+    "jasa komunikasi",
+    "kendaraan dinas",
+    "gedung kantor",
+    "perjalanan dinas",
+    "rapat koordinasi",
+    "musyawarah desa",
+    "penanggulangan bencana",
+    "ketertiban lingkungan",
+]
 UNITS = ["bidang pemerintahan", "bidang ekonomi", "bidang sosial", "sekretariat", "bidang umum", "bidang pelayanan"]
 
 
@@ -51,8 +107,8 @@ def slip(word: str, rng: random.Random) -> str:
     if kind == 0:
         return word[:i] + word[i] + word[i:]  # doubled letter
     if kind == 1:
-        return word[:i] + word[i + 1:]  # dropped letter
-    return word[:i] + word[i + 1] + word[i] + word[i + 2:] if i + 2 <= len(word) else word + "a"  # swapped
+        return word[:i] + word[i + 1 :]  # dropped letter
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :] if i + 2 <= len(word) else word + "a"  # swapped
 
 
 def statements(n: int, rng: random.Random) -> tuple[list[str], int]:
@@ -60,8 +116,10 @@ def statements(n: int, rng: random.Random) -> tuple[list[str], int]:
     seen, out = set(), []
     organisations = max(1, n // 400)
     while len(out) < n * 0.99:
-        text = (f"{rng.choice(OPENERS)} {rng.choice(OBJECTS)} {rng.choice(THINGS)} {rng.choice(UNITS)} "
-                f"kecamatan nomor {rng.randrange(organisations)}")
+        text = (
+            f"{rng.choice(OPENERS)} {rng.choice(OBJECTS)} {rng.choice(THINGS)} {rng.choice(UNITS)} "
+            f"kecamatan nomor {rng.randrange(organisations)}"
+        )
         if text not in seen:
             seen.add(text)
             out.append(text)
@@ -81,20 +139,41 @@ def cascade(texts: list[str], rng: random.Random) -> Cascade:
     nodes = []
     for i, text in enumerate(texts):
         parent = [] if i == 0 else [str(rng.randrange(max(1, i // 5), i) if i > 5 else 0)]
-        nodes.append(Node(
-            id=str(i), statement=text, level="output", parents=parent, owner="Kasi",
-            indicators=[Indicator(
-                name=f"Jumlah dokumen {text.split(' ', 1)[1]}",
-                formula=f"Jumlah dokumen {text.split(' ', 1)[1]} yang disusun tepat waktu",
-                unit="Dokumen", source="Data kecamatan",
-                targets={y: parse_target(f"{1 + (y - 2025) // 2} Dokumen") for y in range(2025, 2030)})],
-        ))
+        nodes.append(
+            Node(
+                id=str(i),
+                statement=text,
+                level="output",
+                parents=parent,
+                owner="Kasi",
+                indicators=[
+                    Indicator(
+                        name=f"Jumlah dokumen {text.split(' ', 1)[1]}",
+                        formula=f"Jumlah dokumen {text.split(' ', 1)[1]} yang disusun tepat waktu",
+                        unit="Dokumen",
+                        source="Data kecamatan",
+                        targets={y: parse_target(f"{1 + (y - 2025) // 2} Dokumen") for y in range(2025, 2030)},
+                    )
+                ],
+            )
+        )
     return Cascade(Organisation("Pemerintah Kabupaten Contoh", "kabupaten", "contoh"), nodes, list(range(2025, 2030)))
 
 
-MINE = ["duplicate-statement", "duplicate-indicator", "near-duplicate", "target-trend", "target-invalid",
-        "unit-mismatch", "formula-mismatch", "crosscutting-unresolved", "crosscutting-absent", "restated-child",
-        "foreign-organisation", "stray-source"]
+MINE = [
+    "duplicate-statement",
+    "duplicate-indicator",
+    "near-duplicate",
+    "target-trend",
+    "target-invalid",
+    "unit-mismatch",
+    "formula-mismatch",
+    "crosscutting-unresolved",
+    "crosscutting-absent",
+    "restated-child",
+    "foreign-organisation",
+    "stray-source",
+]
 
 
 def run(n: int) -> None:
@@ -116,8 +195,12 @@ def run(n: int) -> None:
     total = 0.0
     for rule_id in MINE:
         setting = pack.rules[rule_id]
-        ctx = Context(G=G, options={**setting.options, "_severity": setting.severity}, vocabulary=pack.vocabulary,
-                      rule=checks.get(rule_id))
+        ctx = Context(
+            G=G,
+            options={**setting.options, "_severity": setting.severity},
+            vocabulary=pack.vocabulary,
+            rule=checks.get(rule_id),
+        )
         started = time.perf_counter()
         found = list(ctx.rule.check(ctx))
         spent = time.perf_counter() - started

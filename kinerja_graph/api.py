@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -38,8 +39,9 @@ def show(path: str, sheet: str | None = None, levels: LevelVocabulary | None = N
     return summarise(load_graph(path, sheet, levels))
 
 
-def convert(source: str, target: str, sheet: str | None = None, headers: str = "en",
-            levels: LevelVocabulary | None = None) -> Cascade:
+def convert(
+    source: str, target: str, sheet: str | None = None, headers: str = "en", levels: LevelVocabulary | None = None
+) -> Cascade:
     """Read `source` in its format and write it to `target` in the format its name says."""
     fmt = loaders.format_of(target)
     cascade = loaders.load(source, sheet, levels)
@@ -51,9 +53,16 @@ def convert(source: str, target: str, sheet: str | None = None, headers: str = "
     return cascade
 
 
-def check(paths: Iterable[str], *, rules: str | None = None, use_project: bool = True,
-          select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
-          fail_on: str | None = None, sheet: str | None = None) -> "Report":
+def check(
+    paths: Iterable[str],
+    *,
+    rules: str | None = None,
+    use_project: bool = True,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    fail_on: str | None = None,
+    sheet: str | None = None,
+) -> Report:
     """Check cascade files, as `kinerja check` does, and return the report (nothing is printed).
 
     paths        files, or folders (the cascade files under them)

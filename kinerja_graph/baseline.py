@@ -62,8 +62,18 @@ def entries(report: Report, lang: str = "id") -> list[dict]:
         prints = file_keys(fr)
         for f in fr.findings:
             keys = prints[id(f)]
-            out.append({"fingerprint": keys.fingerprint, "loose": keys.loose, "by_id": keys.by_id, "rule": f.rule,
-                        "severity": f.severity, "file": f.file or fr.file, "node": f.node, "message": f.message(lang)})
+            out.append(
+                {
+                    "fingerprint": keys.fingerprint,
+                    "loose": keys.loose,
+                    "by_id": keys.by_id,
+                    "rule": f.rule,
+                    "severity": f.severity,
+                    "file": f.file or fr.file,
+                    "node": f.node,
+                    "message": f.message(lang),
+                }
+            )
     out.sort(key=lambda e: (e["file"], e["rule"], e["fingerprint"]))
     return out
 
@@ -107,20 +117,24 @@ def load(path: str) -> Baseline:
     except json.JSONDecodeError as exc:
         raise InputError.one(f"{path}:{exc.lineno}", f"not a baseline: invalid JSON ({exc.msg})") from None
     if not isinstance(data, dict) or data.get("kinerja_baseline") != FORMAT:
-        raise InputError.one(path, f"not a kinerja baseline (expected \"kinerja_baseline\": {FORMAT}); "
-                                   "write one with --write-baseline")
+        raise InputError.one(
+            path, f'not a kinerja baseline (expected "kinerja_baseline": {FORMAT}); write one with --write-baseline'
+        )
     if data.get("scheme", SCHEME) != SCHEME:
-        raise InputError.one(path, f"baseline fingerprints use scheme {data.get('scheme')!r}, this version uses "
-                                   f"{SCHEME!r}: write the baseline again with --write-baseline")
+        raise InputError.one(
+            path,
+            f"baseline fingerprints use scheme {data.get('scheme')!r}, this version uses "
+            f"{SCHEME!r}: write the baseline again with --write-baseline",
+        )
     findings = data.get("findings")
     if not isinstance(findings, list):
-        raise InputError.one(path, "\"findings\" must be a list")
+        raise InputError.one(path, '"findings" must be a list')
     keys: list[tuple[str, str | None, str | None]] = []
     problems = []
     for i, entry in enumerate(findings):
         fp = entry.get("fingerprint") if isinstance(entry, dict) else entry if isinstance(entry, str) else None
         if not isinstance(fp, str) or not fp:
-            problems.append(f"{path}: findings[{i}]: needs a \"fingerprint\" string")
+            problems.append(f'{path}: findings[{i}]: needs a "fingerprint" string')
             continue
         loose = entry.get("loose") if isinstance(entry, dict) else None
         by_id = entry.get("by_id") if isinstance(entry, dict) else None

@@ -48,6 +48,7 @@ _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 # ---------------------------------------------------------------------------------------------- words
 
+
 def words(text: object) -> list[tuple[str, str]]:
     """(normalised, as written) for every word of a text: accents dropped, punctuation as spaces."""
     if text is None:
@@ -80,7 +81,7 @@ def _within_one_edit(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i:] == b[i + 1:]
+    return a[i:] == b[i + 1 :]
 
 
 class Lexicon:
@@ -121,7 +122,7 @@ class Lexicon:
             return None, 0
         for entry, label in self._by_first.get(toks[i], ()):
             n = len(entry)
-            if tuple(toks[i:i + n]) == entry:
+            if tuple(toks[i : i + n]) == entry:
                 return label, n
         if fuzzy and len(toks[i]) >= _FUZZY_MIN:
             label = self._fuzzy(toks[i])
@@ -140,14 +141,18 @@ class Lexicon:
     def _fuzzy(self, token: str) -> str | None:
         if token in self._fuzzy_cache:
             return self._fuzzy_cache[token]
-        labels = {label for word, label in self._single.items()
-                  if len(word) >= _FUZZY_MIN - 1 and word[0] == token[0] and _within_one_edit(token, word)}
+        labels = {
+            label
+            for word, label in self._single.items()
+            if len(word) >= _FUZZY_MIN - 1 and word[0] == token[0] and _within_one_edit(token, word)
+        }
         found = labels.pop() if len(labels) == 1 else None
         self._fuzzy_cache[token] = found
         return found
 
 
 # -------------------------------------------------------------------------------- classification
+
 
 @dataclass(frozen=True)
 class Classification:
@@ -178,7 +183,7 @@ UNKNOWN = Classification("unknown")
 
 
 def _span(written: list[str], start: int, length: int) -> str:
-    return " ".join(written[start:start + length])
+    return " ".join(written[start : start + length])
 
 
 def _drop_numbering(ws: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -350,6 +355,7 @@ class StatementClassifier:
 
 # ------------------------------------------------------------------------------------------ owners
 
+
 @dataclass(frozen=True)
 class Position:
     id: str
@@ -401,8 +407,10 @@ class OwnerResolver:
                     raise PolicyError(f"owners vocabulary: profile {name!r} names unknown position {pid!r}")
                 unknown = set(position_tiers) - tiers
                 if unknown:
-                    raise PolicyError(f"owners vocabulary: profile {name!r}, position {pid!r}: unknown tier "
-                                      f"{sorted(unknown)[0]!r} (tiers are {', '.join(sorted(tiers))})")
+                    raise PolicyError(
+                        f"owners vocabulary: profile {name!r}, position {pid!r}: unknown tier "
+                        f"{sorted(unknown)[0]!r} (tiers are {', '.join(sorted(tiers))})"
+                    )
                 compiled[pid] = frozenset(position_tiers)
             self.profiles[name] = compiled
         self.default_profile = data.get("default_profile") or "default"
@@ -481,7 +489,8 @@ class OwnerResolver:
 
 # -------------------------------------------------------------------- defaults, for report writers
 
-@functools.lru_cache(maxsize=None)
+
+@functools.cache
 def _default_vocabulary() -> dict:
     from kinerja_graph import config  # late: config reads the pack, which this module does not need
 
@@ -492,8 +501,10 @@ def required_vocabulary(vocabulary: dict, name: str, rule_id: str) -> dict:
     """The vocabulary a rule needs from its pack, or a PolicyError saying which one is missing."""
     found = (vocabulary or {}).get(name)
     if not isinstance(found, dict):
-        raise PolicyError(f"{rule_id} needs the {name!r} vocabulary, which the rule pack does not register "
-                          f"(rules/default.yaml registers vocabulary/{name}.yaml)")
+        raise PolicyError(
+            f"{rule_id} needs the {name!r} vocabulary, which the rule pack does not register "
+            f"(rules/default.yaml registers vocabulary/{name}.yaml)"
+        )
     return found
 
 
@@ -521,8 +532,9 @@ def unresolved_owners(G: nx.DiGraph, owners: dict | None = None) -> list[tuple[s
     order — for a report to list, since owner-level-mismatch stays silent about them."""
     resolver = OwnerResolver(owners if owners is not None else default_vocabulary("owners"))
     out = []
-    nodes = sorted((n for n, d in G.nodes(data=True) if d.get("kind") in ("goal", "indicator")),
-                   key=lambda n: G.nodes[n]["order"])
+    nodes = sorted(
+        (n for n, d in G.nodes(data=True) if d.get("kind") in ("goal", "indicator")), key=lambda n: G.nodes[n]["order"]
+    )
     for n in nodes:
         owner = G.nodes[n].get("owner")
         if owner and str(owner).strip() and not resolver.resolve(owner).resolved:

@@ -15,8 +15,15 @@ import click
 
 from kinerja_graph import __version__, api, policy
 from kinerja_graph.commands import ci as _ci
-from kinerja_graph.commands.options import (fail_on_option, ignore_option, lang_option, no_config_option, rules_option,
-                                            select_option, sheet_option)
+from kinerja_graph.commands.options import (
+    fail_on_option,
+    ignore_option,
+    lang_option,
+    no_config_option,
+    rules_option,
+    select_option,
+    sheet_option,
+)
 from kinerja_graph.errors import KinerjaError
 
 EXIT_OK = 0
@@ -49,8 +56,13 @@ def cli():
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.argument("target", type=click.Path(dir_okay=False))
 @sheet_option
-@click.option("--headers", type=click.Choice(["en", "id"]), default="en", show_default=True,
-              help="Column names of a CSV/XLSX target: English (id, parent, …) or Indonesian (Kode, Kode Induk, …).")
+@click.option(
+    "--headers",
+    type=click.Choice(["en", "id"]),
+    default="en",
+    show_default=True,
+    help="Column names of a CSV/XLSX target: English (id, parent, …) or Indonesian (Kode, Kode Induk, …).",
+)
 @rules_option
 @no_config_option
 def convert(source, target, sheet, headers, rules_file, no_config):
@@ -95,15 +107,40 @@ def _use_colour(choice: str) -> bool:
 @select_option
 @ignore_option
 @fail_on_option
-@click.option("--format", "fmt", type=click.Choice(_ci.FORMATS), default="text", show_default=True,
-              help="Report format: text, json (README, JSON output), or for CI sarif, github, markdown, junit.")
-@click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Colour the text report: auto colours a terminal unless NO_COLOR is set.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_ci.FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format: text, json (README, JSON output), or for CI sarif, github, markdown, junit.",
+)
+@click.option(
+    "--color",
+    "colour",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report: auto colours a terminal unless NO_COLOR is set.",
+)
 @_ci.ci_options
 @sheet_option
 @lang_option
-def check(files, rules_file, no_config, select, ignore, fail_on, fmt, colour, baseline_file, write_baseline,
-          exit_zero, sheet, lang):
+def check(
+    files,
+    rules_file,
+    no_config,
+    select,
+    ignore,
+    fail_on,
+    fmt,
+    colour,
+    baseline_file,
+    write_baseline,
+    exit_zero,
+    sheet,
+    lang,
+):
     """Check the cascade in each FILE (or in the cascade files under each folder) and report its defects.
 
     Exit codes: 0 no finding reaches --fail-on; 1 one does; 2 a file could not be read, a rule broke,
@@ -113,15 +150,17 @@ def check(files, rules_file, no_config, select, ignore, fail_on, fmt, colour, ba
     from kinerja_graph.report import json_format, text
 
     accepted = _ci.load_baseline(baseline_file)  # read before the run: a bad baseline stops it
-    report = api.check(files, rules=rules_file, use_project=not no_config, select=select, ignore=ignore,
-                       fail_on=fail_on, sheet=sheet)
+    report = api.check(
+        files, rules=rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on, sheet=sheet
+    )
     _ci.record(report, write_baseline, accepted, lang)
     if fmt == "json":
         click.echo(json_format.format_report(report, lang), nl=False)
         for error in report.errors:  # the JSON holds them too; a CI log shows stderr
             for line in error.message.splitlines():
-                click.echo(f"kinerja: {line}" if line.startswith(error.file) else f"kinerja: {error.file}: {line}",
-                           err=True)
+                click.echo(
+                    f"kinerja: {line}" if line.startswith(error.file) else f"kinerja: {error.file}: {line}", err=True
+                )
     elif fmt == "text":
         use = _use_colour(colour)
         click.echo(text.format_report(report, lang, colour=use), nl=False, color=use)
@@ -132,8 +171,13 @@ def check(files, rules_file, no_config, select, ignore, fail_on, fmt, colour, ba
 
 @cli.command("rules")
 @click.argument("rule_id", required=False, metavar="[ID]")
-@click.option("--rules", "rules_file", metavar="FILE", type=click.Path(dir_okay=False),
-              help="Show severities and options from this rule pack instead of the default one.")
+@click.option(
+    "--rules",
+    "rules_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Show severities and options from this rule pack instead of the default one.",
+)
 @lang_option
 def rules_command(rule_id, rules_file, lang):
     """List every rule (id, severity, area, LKE criterion, summary), or print the documentation of ID."""
@@ -181,11 +225,15 @@ def _exit_now(code) -> None:
     atexit._run_exitfuncs()
     os._exit(code)
 
+
 from kinerja_graph.render.command import render as _render_command
+
 cli.add_command(_render_command)
 
 from kinerja_graph.commands.report import report as _report_command
+
 cli.add_command(_report_command)
 
 from kinerja_graph.commands.diff import diff as _diff_command
+
 cli.add_command(_diff_command)

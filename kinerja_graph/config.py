@@ -24,15 +24,14 @@ import copy
 import difflib
 import functools
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
 
 import jsonschema
 
 from kinerja_graph import policy
 from kinerja_graph.errors import PolicyError
-
 
 DEFAULT = "default"
 SEVERITIES = ("error", "warning", "info")
@@ -86,8 +85,9 @@ class Settings:
     def setting(self, rule_id: str) -> RuleSetting:
         return self.pack.rules.get(rule_id) or RuleSetting()
 
-    def override(self, *, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
-                 fail_on: str | None = None) -> "Settings":
+    def override(
+        self, *, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None, fail_on: str | None = None
+    ) -> Settings:
         """These settings with command-line flags applied: a flag given replaces the configured value."""
         changes: dict = {}
         if select is not None:
@@ -135,8 +135,11 @@ def _schema_problems(data, schema: dict, where: object, prefix: str, problems: _
             allowed = sorted((error.schema.get("properties") or {}).keys())
             extra = [k for k in error.instance if k not in allowed]
             hints = [f"{k!r} -> {m!r}" for k in extra for m in difflib.get_close_matches(str(k), allowed, 1)]
-            message = f"unknown key(s) {', '.join(map(repr, extra))}" + (
-                f"; allowed: {', '.join(allowed)}" if allowed else "") + (f" (did you mean {'; '.join(hints)}?)" if hints else "")
+            message = (
+                f"unknown key(s) {', '.join(map(repr, extra))}"
+                + (f"; allowed: {', '.join(allowed)}" if allowed else "")
+                + (f" (did you mean {'; '.join(hints)}?)" if hints else "")
+            )
         problems.add(where, _dotted(prefix, error.absolute_path), message)
 
 
@@ -247,7 +250,7 @@ def _vocabulary(name: str, entry, base: Path, where: object, key: str, problems:
 
 def _read_vocabulary(name: str, entry, base: Path, where: object, key: str, problems: _Problems) -> dict | None:
     if isinstance(entry, str):
-        path = (base / entry)
+        path = base / entry
         if not path.is_file():
             problems.add(where, key, f"vocabulary file {entry!r} not found (looked for {path})")
             return None
@@ -285,8 +288,9 @@ def _options_schema(rule) -> dict:
     return {"type": "object", "properties": rule.options_schema or {}, "additionalProperties": False}
 
 
-def _apply_layer(pack: Pack, data: dict, where: object, base: Path, prefix: str, problems: _Problems,
-                 tolerate_unknown: bool = False) -> None:
+def _apply_layer(
+    pack: Pack, data: dict, where: object, base: Path, prefix: str, problems: _Problems, tolerate_unknown: bool = False
+) -> None:
     """Merge one layer (a pack, or a project file's rules/vocabulary) into `pack`, noting problems."""
     rules = known_rules()
     for rule_id, setting in (data.get("rules") or {}).items() if isinstance(data.get("rules"), dict) else ():
@@ -320,7 +324,7 @@ def _apply_layer(pack: Pack, data: dict, where: object, base: Path, prefix: str,
                 pack.vocabulary[str(name)] = loaded
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _default_pack_cached() -> Pack:
     path = policy.rules_dir() / "default.yaml"
     data = _read_yaml(path)
@@ -373,9 +377,11 @@ def _load_pack(path: Path, problems: _Problems, chain: list[Path]) -> Pack:
     if extends == DEFAULT or not isinstance(extends, str):
         base = load_default_pack()
     else:
-        parent = (path.parent / extends)
+        parent = path.parent / extends
         if not parent.is_file():
-            problems.add(path, "extends", f"{extends!r} is neither \"default\" nor an existing pack file (looked for {parent})")
+            problems.add(
+                path, "extends", f'{extends!r} is neither "default" nor an existing pack file (looked for {parent})'
+            )
             base = load_default_pack()
         else:
             base = _load_pack(parent, problems, [*chain, resolved])
@@ -445,7 +451,9 @@ def settings_from_project(project: ProjectConfig) -> Settings:
     if isinstance(rules_file, str) and rules_file:
         pack_path = project.path.parent / rules_file
         if not pack_path.is_file():
-            problems.add(where, _dotted(prefix, ["rules_file"]), f"pack {rules_file!r} not found (looked for {pack_path})")
+            problems.add(
+                where, _dotted(prefix, ["rules_file"]), f"pack {rules_file!r} not found (looked for {pack_path})"
+            )
         else:
             pack = _load_pack(pack_path, problems, [])
     _apply_layer(pack, data, where, project.path.parent, prefix, problems)
@@ -483,12 +491,22 @@ class Resolver:
     select, ignore, fail_on   command-line flags; None where not given
     """
 
-    def __init__(self, rules_file: str | None = None, use_project: bool = True, *,
-                 select: Iterable[str] | None = None, ignore: Iterable[str] | None = None, fail_on: str | None = None):
+    def __init__(
+        self,
+        rules_file: str | None = None,
+        use_project: bool = True,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        fail_on: str | None = None,
+    ):
         self.rules_file = rules_file
         self.use_project = use_project
-        self.flags = {"select": None if select is None else tuple(select),
-                      "ignore": None if ignore is None else tuple(ignore), "fail_on": fail_on}
+        self.flags = {
+            "select": None if select is None else tuple(select),
+            "ignore": None if ignore is None else tuple(ignore),
+            "fail_on": fail_on,
+        }
         self._cache: dict = {}
 
     def __call__(self, cascade_path: str | None = None) -> Settings:

@@ -94,8 +94,13 @@ class GoalChange:
         return [c for c in self.changes if c.field not in ("parents", "id")]
 
     def to_dict(self) -> dict:
-        return {"id": self.new_id, "old_id": self.old_id, "statement": self.statement, "matched_by": self.how,
-                "changes": [c.to_dict() for c in self.changes]}
+        return {
+            "id": self.new_id,
+            "old_id": self.old_id,
+            "statement": self.statement,
+            "matched_by": self.how,
+            "changes": [c.to_dict() for c in self.changes],
+        }
 
 
 @dataclass
@@ -141,10 +146,15 @@ class DiffResult:
 
     def summary(self) -> dict:
         return {
-            "added": len(self.added), "removed": len(self.removed), "moved": len(self.moved),
-            "renumbered": len(self.renumbered), "changed": len(self.edited),
-            "new_findings": len(self.new_findings), "resolved_findings": len(self.resolved_findings),
-            "unchanged_findings": len(self.unchanged_findings), "silenced_findings": len(self.silenced_findings),
+            "added": len(self.added),
+            "removed": len(self.removed),
+            "moved": len(self.moved),
+            "renumbered": len(self.renumbered),
+            "changed": len(self.edited),
+            "new_findings": len(self.new_findings),
+            "resolved_findings": len(self.resolved_findings),
+            "unchanged_findings": len(self.unchanged_findings),
+            "silenced_findings": len(self.silenced_findings),
         }
 
 
@@ -190,8 +200,12 @@ def match_nodes(old: list[Node], new: list[Node]) -> tuple[dict[str, str], dict[
     # 1. same id, same statement
     for node in old:
         other = new_by_id.get(node.id)
-        if (other is not None and node.id not in o2n and other.id not in how
-                and old_ident[node.id] == new_ident[other.id]):
+        if (
+            other is not None
+            and node.id not in o2n
+            and other.id not in how
+            and old_ident[node.id] == new_ident[other.id]
+        ):
             pair(node.id, other.id, "same")
     # 2. same statement, any id (renumbered), in document order
     waiting: dict[str, list[str]] = defaultdict(list)
@@ -217,6 +231,7 @@ def match_nodes(old: list[Node], new: list[Node]) -> tuple[dict[str, str], dict[
     old_left = [n for n in old if n.id not in o2n]
     new_left = [n for n in new if n.id not in how]
     if old_left and new_left:
+
         def block_old(n: Node):
             return tuple(sorted(o2n.get(p, "?" + p) for p in n.parents))
 
@@ -269,9 +284,9 @@ def match_indicators(old: list[Indicator], new: list[Indicator]) -> list[tuple[i
     new_left = [j for j in range(len(new)) if j not in used_new]
     for i, j in zip(old_left, new_left):
         pairs.append((i, j))
-    for i in old_left[len(new_left):]:
+    for i in old_left[len(new_left) :]:
         pairs.append((i, None))
-    for j in new_left[len(old_left):]:
+    for j in new_left[len(old_left) :]:
         pairs.append((None, j))
     return pairs
 
@@ -356,8 +371,14 @@ def _finding_keys(findings: list[Finding], G: nx.DiGraph, node_key, focus_key) -
     return keys
 
 
-def compare_findings(old: FileReport, G_old: nx.DiGraph, new: FileReport, G_new: nx.DiGraph,
-                     o2n: dict[str, str], ind_maps: dict[str, dict[int, int]]):
+def compare_findings(
+    old: FileReport,
+    G_old: nx.DiGraph,
+    new: FileReport,
+    G_new: nx.DiGraph,
+    o2n: dict[str, str],
+    ind_maps: dict[str, dict[int, int]],
+):
     """(new, resolved, unchanged, silenced) findings; see the module docstring.
 
     A finding of the old version that the new version silences (``ignore:``) is "silenced", not
@@ -428,8 +449,9 @@ def compare_findings(old: FileReport, G_old: nx.DiGraph, new: FileReport, G_new:
 # ------------------------------------------------------------------------------------------------
 
 
-def _check(cascade: Cascade | None, settings: Settings, file: str, cascades: dict | None,
-           error=None) -> tuple[FileReport, nx.DiGraph]:
+def _check(
+    cascade: Cascade | None, settings: Settings, file: str, cascades: dict | None, error=None
+) -> tuple[FileReport, nx.DiGraph]:
     """Check one version; a version that does not exist (None, no error) is an empty, clean report."""
     if cascade is None:
         return FileReport(file=file, fail_on=settings.fail_on, errors=[error] if error else []), nx.DiGraph()
@@ -441,8 +463,17 @@ def _check(cascade: Cascade | None, settings: Settings, file: str, cascades: dic
     return engine.check_graph(G, settings, file=file), G
 
 
-def compare(old: Cascade | None, new: Cascade | None, settings: Settings, *, old_file: str = "", new_file: str = "",
-            cascades: dict | None = None, old_error=None, new_error=None) -> DiffResult:
+def compare(
+    old: Cascade | None,
+    new: Cascade | None,
+    settings: Settings,
+    *,
+    old_file: str = "",
+    new_file: str = "",
+    cascades: dict | None = None,
+    old_error=None,
+    new_error=None,
+) -> DiffResult:
     """Compare two versions of one cascade.
 
     A version that is None does not exist (a file added or deleted) unless its `*_error` (an
@@ -454,13 +485,31 @@ def compare(old: Cascade | None, new: Cascade | None, settings: Settings, *, old
     with engine.gc_paused():
         old_report, G_old = _check(old, settings, old_file, cascades, old_error)
         new_report, G_new = _check(new, settings, new_file, cascades, new_error)
-        return compare_checked(old, new, old_report, G_old, new_report, G_new, old_file=old_file, new_file=new_file,
-                               fail_on=settings.fail_on)
+        return compare_checked(
+            old,
+            new,
+            old_report,
+            G_old,
+            new_report,
+            G_new,
+            old_file=old_file,
+            new_file=new_file,
+            fail_on=settings.fail_on,
+        )
 
 
-def compare_checked(old: Cascade | None, new: Cascade | None, old_report: FileReport, G_old: nx.DiGraph,
-                    new_report: FileReport, G_new: nx.DiGraph, *, old_file: str, new_file: str,
-                    fail_on: str = "error") -> DiffResult:
+def compare_checked(
+    old: Cascade | None,
+    new: Cascade | None,
+    old_report: FileReport,
+    G_old: nx.DiGraph,
+    new_report: FileReport,
+    G_new: nx.DiGraph,
+    *,
+    old_file: str,
+    new_file: str,
+    fail_on: str = "error",
+) -> DiffResult:
     old_nodes = list(old.nodes) if old is not None else []
     new_nodes = list(new.nodes) if new is not None else []
     o2n, how = match_nodes(old_nodes, new_nodes)
@@ -475,23 +524,31 @@ def compare_checked(old: Cascade | None, new: Cascade | None, old_report: FileRe
         if b.id not in n2o:
             continue
         a = old_by_id[n2o[b.id]]
-        ind_maps[b.id] = {i: j for i, j in match_indicators(a.indicators, b.indicators)
-                          if i is not None and j is not None}
+        ind_maps[b.id] = {
+            i: j for i, j in match_indicators(a.indicators, b.indicators) if i is not None and j is not None
+        }
         changes = compare_nodes(a, b, o2n)
         if changes:
             result.changed.append(GoalChange(a.id, b.id, b.statement, how.get(b.id, "same"), changes))
     if not old_report.errors and not new_report.errors:
-        (result.new_findings, result.resolved_findings, result.unchanged_findings,
-         result.silenced_findings) = compare_findings(old_report, G_old, new_report, G_new, o2n, ind_maps)
+        (result.new_findings, result.resolved_findings, result.unchanged_findings, result.silenced_findings) = (
+            compare_findings(old_report, G_old, new_report, G_new, o2n, ind_maps)
+        )
     else:
         result.new_findings = list(new_report.findings)
     return result
 
 
 def node_dict(node: Node) -> dict:
-    return {"id": node.id, "statement": node.statement, "parents": list(node.parents),
-            "level": node.level_label or node.level, "owner": node.owner, "indicators": [i.name for i in node.indicators],
-            "line": node.location.line if node.location is not None else None}
+    return {
+        "id": node.id,
+        "statement": node.statement,
+        "parents": list(node.parents),
+        "level": node.level_label or node.level,
+        "owner": node.owner,
+        "indicators": [i.name for i in node.indicators],
+        "line": node.location.line if node.location is not None else None,
+    }
 
 
 def to_data(result: DiffResult, lang: str = "id") -> dict:
@@ -517,4 +574,3 @@ def to_data(result: DiffResult, lang: str = "id") -> dict:
         "errors": [e.to_dict() for e in result.errors],
         "fail_on": result.fail_on,
     }
-

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import time
 import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 import networkx as nx
 
@@ -142,8 +142,6 @@ class Report:
 # ------------------------------------------------------------------------------------------------
 
 
-
-
 def _internal(file: str, rule: str | None, exc: BaseException, doing: str) -> RunError:
     frames = traceback.extract_tb(exc.__traceback__)
     where = f" (at {frames[-1].filename}:{frames[-1].lineno} in {frames[-1].name})" if frames else ""
@@ -197,9 +195,12 @@ def _check_graph(G: nx.DiGraph, settings: Settings, file: str | None) -> FileRep
     registry = checks.all_rules()
     org = G.graph.get("organisation")
     cascade = G.graph.get("cascade")
-    count = len(cascade.nodes) if cascade is not None else sum(1 for _, k in G.nodes(data="kind") if k != "crosscutting")
-    report = FileReport(file=file, organisation=getattr(org, "name", None), fail_on=settings.fail_on, nodes=count,
-                        graph=G)
+    count = (
+        len(cascade.nodes) if cascade is not None else sum(1 for _, k in G.nodes(data="kind") if k != "crosscutting")
+    )
+    report = FileReport(
+        file=file, organisation=getattr(org, "name", None), fail_on=settings.fail_on, nodes=count, graph=G
+    )
     active = settings.active_rules()
     report.rules = list(active)
     silences = _silences(G)
@@ -227,8 +228,9 @@ def _check_graph(G: nx.DiGraph, settings: Settings, file: str | None) -> FileRep
     kept, matched = _apply_silences(findings, silences, report)
     for rule in later:
         ctx = context(rule.id)
-        found = _run_one(rule, ctx, file, report,
-                         lambda: rule.check_silences(ctx, ran=frozenset(ran), matched=frozenset(matched)))
+        found = _run_one(
+            rule, ctx, file, report, lambda: rule.check_silences(ctx, ran=frozenset(ran), matched=frozenset(matched))
+        )
         if found is not None:
             more, _ = _apply_silences(found, silences, report)
             kept.extend(more)
@@ -256,15 +258,21 @@ def check_cascade(cascade: Cascade, settings: Settings, *, cascades: dict | None
     try:
         G = build_graph(cascade)
     except Exception as exc:
-        return FileReport(file=cascade.file, organisation=cascade.organisation.name, fail_on=settings.fail_on,
-                          errors=[_internal(cascade.file, None, exc, "building the graph")])
+        return FileReport(
+            file=cascade.file,
+            organisation=cascade.organisation.name,
+            fail_on=settings.fail_on,
+            errors=[_internal(cascade.file, None, exc, "building the graph")],
+        )
     G.graph["cascades"] = cascades if cascades is not None else {cascade.organisation.key: cascade}
     return check_graph(G, settings)
 
 
-def load_all(paths: Iterable[str], sheet: str | None = None,
-             levels_for: Callable[[str], LevelVocabulary | None] | None = None,
-             ) -> list[tuple[str, Cascade | None, RunError | None]]:
+def load_all(
+    paths: Iterable[str],
+    sheet: str | None = None,
+    levels_for: Callable[[str], LevelVocabulary | None] | None = None,
+) -> list[tuple[str, Cascade | None, RunError | None]]:
     """Read every file; a file that cannot be read gives its error instead of a cascade.
 
     levels_for(path): the level vocabulary to read it with (Settings.levels); default the shipped one."""

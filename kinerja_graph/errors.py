@@ -19,5 +19,5 @@ class InputError(KinerjaError):
         super().__init__("\n".join(self.problems))
 
     @classmethod
-    def one(cls, where: object, message: str) -> "InputError":
+    def one(cls, where: object, message: str) -> InputError:
         return cls([f"{where}: {message}"])

@@ -43,8 +43,8 @@ Only a goal renumbered *and* reworded in one change loses its findings' identity
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import networkx as nx
 
@@ -129,8 +129,9 @@ def finding_key(G: nx.DiGraph | None, f: Finding, org: str | None = None, identi
     return (SCHEME, f.rule, org, ident[f.node] if f.node is not None else "", focus(G, f), "one")
 
 
-def fallback_keys(G: nx.DiGraph | None, f: Finding, org: str | None = None, exact: tuple | None = None,
-                  identities=None) -> tuple[tuple, tuple]:
+def fallback_keys(
+    G: nx.DiGraph | None, f: Finding, org: str | None = None, exact: tuple | None = None, identities=None
+) -> tuple[tuple, tuple]:
     """The looser keys of a finding (see the module docstring): (without the focus, by node id)."""
     exact = exact if exact is not None else finding_key(G, f, org, identities)
     loose = (*exact[:4], "", exact[5])

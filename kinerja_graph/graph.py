@@ -38,12 +38,24 @@ def build_graph(cascade: Cascade) -> nx.DiGraph:
     for order, node in enumerate(cascade.nodes):  # bulk adds: a 10^5-node cascade builds in a blink
         level = by_level.get(node.level)
         kind = kinds[node.id] = "goal" if node.is_goal else "indicator"
-        nodes.append((node.id, {
-            "kind": kind, "order": order, "statement": node.statement, "level": node.level,
-            "tier": level.tier if level else None, "rank": level.rank if level else None,
-            "owner": node.owner, "indicators": node.indicators, "location": node.location,
-            "missing_parents": [], "node": node,
-        }))
+        nodes.append(
+            (
+                node.id,
+                {
+                    "kind": kind,
+                    "order": order,
+                    "statement": node.statement,
+                    "level": node.level,
+                    "tier": level.tier if level else None,
+                    "rank": level.rank if level else None,
+                    "owner": node.owner,
+                    "indicators": node.indicators,
+                    "location": node.location,
+                    "missing_parents": [],
+                    "node": node,
+                },
+            )
+        )
     G.add_nodes_from(nodes)
     contribution, crosscutting, bodies = [], [], {}
     for node in cascade.nodes:
@@ -93,6 +105,9 @@ def leaves(G: nx.DiGraph):
 
 def contribution_graph(G: nx.DiGraph) -> nx.DiGraph:
     """A read-only view holding only goals and contribution edges."""
-    nodes = nx.subgraph_view(G, filter_node=lambda n: G.nodes[n]["kind"] == "goal",
-                             filter_edge=lambda u, v: G.edges[u, v]["kind"] == "contribution")
+    nodes = nx.subgraph_view(
+        G,
+        filter_node=lambda n: G.nodes[n]["kind"] == "goal",
+        filter_edge=lambda u, v: G.edges[u, v]["kind"] == "contribution",
+    )
     return nodes

@@ -46,8 +46,9 @@ class Words:
         try:
             entry = self.table[key]
         except KeyError:
-            raise KeyError(f"{self.surface!r} has no word {key!r} (kinerja_graph/words/{self.surface}.yaml, "
-                           f"{COMMON}.yaml)") from None
+            raise KeyError(
+                f"{self.surface!r} has no word {key!r} (kinerja_graph/words/{self.surface}.yaml, {COMMON}.yaml)"
+            ) from None
         text = entry.get(lang)
         if text is None:
             text = entry["en"]

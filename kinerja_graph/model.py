@@ -70,7 +70,7 @@ class Indicator:
 
     @property
     def effective_polarity(self) -> str:
-        """"lower" when stated, or when the calculation type is kumulatif-negatif; else "higher"."""
+        """ "lower" when stated, or when the calculation type is kumulatif-negatif; else "higher"."""
         if self.polarity:
             return self.polarity
         return "lower" if self.calculation == "kumulatif-negatif" else "higher"
@@ -92,7 +92,7 @@ class Crosscut:
     node: str | None = None
 
     @classmethod
-    def parse(cls, text: str) -> "Crosscut":
+    def parse(cls, text: str) -> Crosscut:
         text = text.strip()
         if "#" in text:
             org, node = text.split("#", 1)

@@ -34,7 +34,7 @@ def schema_path(name: str) -> Path:
     return Path(str(resources.files("kinerja_graph"))) / "schemas" / name
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_schema(name: str) -> dict:
     return json.loads(schema_path(name).read_text(encoding="utf-8"))
 
@@ -104,7 +104,7 @@ class LevelVocabulary:
     def tier_order(self) -> list[str]:
         return list(self.tiers)
 
-    def with_labels(self, extra: dict[str, list[str]]) -> "LevelVocabulary":
+    def with_labels(self, extra: dict[str, list[str]]) -> LevelVocabulary:
         """These levels with more labels ({level id: [label, …]}, a rule pack's `levels` vocabulary).
 
         A label the shipped vocabulary gives to another level takes the meaning `extra` gives it: the
@@ -114,8 +114,10 @@ class LevelVocabulary:
             return self
         unknown = [level_id for level_id in extra if self.by_id(level_id) is None]
         if unknown:
-            raise PolicyError(f"unknown level id {', '.join(map(repr, unknown))}; the levels are: "
-                              + ", ".join(level.id for level in self.levels))
+            raise PolicyError(
+                f"unknown level id {', '.join(map(repr, unknown))}; the levels are: "
+                + ", ".join(level.id for level in self.levels)
+            )
         synonyms, labels = dict(self.synonyms), list(self.labels)
         for level_id, more in extra.items():
             for label in more:
@@ -125,7 +127,7 @@ class LevelVocabulary:
         return replace(self, synonyms=synonyms, labels=tuple(labels))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def levels() -> LevelVocabulary:
     data = load_policy_file(rules_dir() / "levels.yaml", "levels.schema.json")
     tiers = {t["id"]: t["name"] for t in data["tiers"]}
@@ -178,7 +180,7 @@ def _invert(mapping: dict, what: str) -> dict:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def fields() -> FieldVocabulary:
     data = load_policy_file(rules_dir() / "fields.yaml", "fields.schema.json")
     return FieldVocabulary(

@@ -18,9 +18,9 @@ The computation is linear in the number of findings.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import networkx as nx
 
@@ -64,7 +64,7 @@ def load_score_policy(path: str | Path | None = None) -> ScorePolicy:
     return _read(Path(path))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _default_policy() -> ScorePolicy:
     return _read(policy.rules_dir() / "score.yaml")
 
@@ -158,8 +158,9 @@ def sub_score(density: float, half_density: float) -> float:
     return 100.0 * 0.5 ** (max(0.0, density) / half_density)
 
 
-def compute(findings: Iterable[Finding], sizes: Sizes, rules_run: Iterable[str],
-            score_policy: ScorePolicy | None = None) -> Score:
+def compute(
+    findings: Iterable[Finding], sizes: Sizes, rules_run: Iterable[str], score_policy: ScorePolicy | None = None
+) -> Score:
     """The score of one cascade from the findings that remain (not the silenced ones)."""
     sp = score_policy or load_score_policy()
     registry = checks.all_rules()

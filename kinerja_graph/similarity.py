@@ -43,8 +43,8 @@ import itertools
 import sys
 import weakref
 from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Hashable, Iterable
 
 from kinerja_graph.text import normalise, stems
 
@@ -80,7 +80,7 @@ class TextVocabulary:
     cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def from_data(cls, data: dict | None) -> "TextVocabulary":
+    def from_data(cls, data: dict | None) -> TextVocabulary:
         data = data or {}
 
         def words(items) -> frozenset:
@@ -99,13 +99,16 @@ class TextVocabulary:
             lexicon=words(data.get("words")),
             generic=words(data.get("generic")),
             synonyms=synonyms,
-            abbreviations={normalise(k): tuple(normalise(v).split()) for k, v in (data.get("abbreviations") or {}).items()},
+            abbreviations={
+                normalise(k): tuple(normalise(v).split()) for k, v in (data.get("abbreviations") or {}).items()
+            },
             division_markers=tuple(str(m).lower() for m in data.get("division_markers") or ()),
             percentage_markers=tuple(str(m).lower() for m in data.get("percentage_markers") or ()),
             method_words=words(data.get("method_words")),
             polarity_ambiguous=frozenset(normalise(w) for w in data.get("polarity_ambiguous") or ()),
-            organisation_kinds={normalise(k): tuple(normalise(w) for w in v)
-                                for k, v in (data.get("organisation_kinds") or {}).items()},
+            organisation_kinds={
+                normalise(k): tuple(normalise(w) for w in v) for k, v in (data.get("organisation_kinds") or {}).items()
+            },
             organisation_words=words(data.get("organisation_words")),
             min_word_length=int(slips.get("min_word_length", cls.min_word_length)),
             long_word_length=int(slips.get("long_word_length", cls.long_word_length)),
@@ -268,7 +271,7 @@ def _deletions(word: str, depth: int) -> set[str]:
     found = {word}
     frontier = {word}
     for _ in range(depth):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         found |= frontier
     return found
 
@@ -311,7 +314,7 @@ def slip_representatives(words: Iterable[str], tv: TextVocabulary) -> dict[str, 
         bucket.sort()
         head = bucket if len(bucket) <= BUCKET_LIMIT else bucket[:2]
         for i, a in enumerate(head):
-            for b in bucket[i + 1:]:
+            for b in bucket[i + 1 :]:
                 if uf.find(a) != uf.find(b) and slip_distance(a, b, tv) is not None:
                     uf.union(a, b)
     return {w: uf.find(w) for w in uf.parent}
@@ -395,8 +398,9 @@ def may_be_near(a: tuple, b: tuple, tv: TextVocabulary) -> bool:
     pairs by the thousand."""
     if a[0] == b[0]:
         return True
-    return (len(a[1]) == len(b[1]) and abs(len(a[0]) - len(b[0])) <= 2 * tv.max_slips
-            and len(a[2] - b[2]) <= tv.max_slips)
+    return (
+        len(a[1]) == len(b[1]) and abs(len(a[0]) - len(b[0])) <= 2 * tv.max_slips and len(a[2] - b[2]) <= tv.max_slips
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -491,12 +495,11 @@ def content_words(text: str | None, tv: TextVocabulary, extra_generic: Iterable[
     if words and words[0] not in generic:  # a head glued to the next word: "Jumlahmengemudi"
         for g in _GLUED_HEADS:
             if words[0].startswith(g) and len(words[0]) - len(g) >= 3:
-                words[0] = words[0][len(g):]
+                words[0] = words[0][len(g) :]
                 break
     out = [w for w in words if w not in generic and not w.isdigit() and len(w) > 1]
     if not abbreviations.keys().isdisjoint(words):
-        out += [v for w in words for v in abbreviations.get(w, ())
-                if v not in generic and v not in stop and len(v) > 1]
+        out += [v for w in words for v in abbreviations.get(w, ()) if v not in generic and v not in stop and len(v) > 1]
     if extra_generic:
         extra = frozenset(extra_generic)
         out = [w for w in out if w not in extra]
@@ -588,11 +591,11 @@ def counted_noun(text: str | None, tv: TextVocabulary, units, anywhere: bool = F
     start = None
     for i, w in enumerate(words if anywhere else words[:1]):
         if w in heads:
-            start, rest = i + 1, words[i + 1:]
+            start, rest = i + 1, words[i + 1 :]
             break
         glued = next((h for h in heads if w.startswith(h) and len(w) - len(h) >= 3), None)
         if glued:
-            start, rest = i + 1, [w[len(glued):], *words[i + 1:]]
+            start, rest = i + 1, [w[len(glued) :], *words[i + 1 :]]
             break
     if start is None:
         return None
@@ -603,7 +606,9 @@ def counted_noun(text: str | None, tv: TextVocabulary, units, anywhere: bool = F
     if key not in tv.cache:
         klass = units.count_nouns.get(noun)
         if klass is None:
-            klass = next((c for known, c in units.count_nouns.items() if slip_distance(noun, known, tv) is not None), None)
+            klass = next(
+                (c for known, c in units.count_nouns.items() if slip_distance(noun, known, tv) is not None), None
+            )
         remember(tv, key, klass)
     klass = tv.cache[key]
     return (noun, klass) if klass else None

@@ -41,10 +41,26 @@ def compact(text: str | None) -> str:
 # Indonesian affixes, for a light stemmer. Each prefix lists what its nasal may stand for
 # ("pemeliharaan" -> "pelihara": pe + m(p) + elihara + an). Order matters: longest first.
 _PREFIXES = (
-    ("memper", ("",)), ("diper", ("",)), ("keber", ("",)), ("meng", ("", "k")), ("peng", ("", "k")),
-    ("meny", ("s",)), ("peny", ("s",)), ("mem", ("", "p")), ("pem", ("", "p")), ("men", ("", "t")),
-    ("pen", ("", "t")), ("ber", ("",)), ("ter", ("",)), ("per", ("",)), ("me", ("",)), ("pe", ("",)),
-    ("di", ("",)), ("ke", ("",)), ("se", ("",)), ("be", ("",)),
+    ("memper", ("",)),
+    ("diper", ("",)),
+    ("keber", ("",)),
+    ("meng", ("", "k")),
+    ("peng", ("", "k")),
+    ("meny", ("s",)),
+    ("peny", ("s",)),
+    ("mem", ("", "p")),
+    ("pem", ("", "p")),
+    ("men", ("", "t")),
+    ("pen", ("", "t")),
+    ("ber", ("",)),
+    ("ter", ("",)),
+    ("per", ("",)),
+    ("me", ("",)),
+    ("pe", ("",)),
+    ("di", ("",)),
+    ("ke", ("",)),
+    ("se", ("",)),
+    ("be", ("",)),
 )
 # a second prefix only follows a first one in these forms ("di-per-", "ke-pen-", "ke-ber-")
 _INNER_PREFIXES = frozenset({"per", "ber", "peng", "peny", "pem", "pen", "pe"})
@@ -72,7 +88,7 @@ def stems(word: str) -> frozenset:
                 if allowed is not None and prefix not in allowed:
                     continue
                 if base.startswith(prefix) and len(base) - len(prefix) >= MIN_STEM - 1:
-                    rest = base[len(prefix):]
+                    rest = base[len(prefix) :]
                     more.update(r + rest for r in replacements)
         bases |= more
     for base in bases:
@@ -114,8 +130,12 @@ class UnitVocabulary:
         self.quantifiers = frozenset(normalise(w) for w in data.get("quantifiers") or ())
         self.growth_words = frozenset(normalise(w) for w in data.get("growth_words") or ())
         self.grades = {name: entry for name, entry in (data.get("grades") or {}).items()}
-        self._grade_values = {name: [normalise(v) for v in entry.get("values") or ()] for name, entry in self.grades.items()}
-        self._grade_cues = {name: [f" {normalise(c)} " for c in entry.get("cues") or ()] for name, entry in self.grades.items()}
+        self._grade_values = {
+            name: [normalise(v) for v in entry.get("values") or ()] for name, entry in self.grades.items()
+        }
+        self._grade_cues = {
+            name: [f" {normalise(c)} " for c in entry.get("cues") or ()] for name, entry in self.grades.items()
+        }
         self._all_grades = {v for values in self._grade_values.values() for v in values}
         self._read_memo: dict = {}
 

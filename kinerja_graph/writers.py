@@ -90,10 +90,21 @@ INDICATOR_COLUMNS = ["indicator", "formula", "unit", "calculation", "polarity", 
 META_ROWS = [("Organisasi", "name"), ("Tipe", "type"), ("Kode organisasi", "id")]
 # Header names written with --headers id (each is one of the aliases in rules/fields.yaml)
 INDONESIAN_HEADERS = {
-    "id": "Kode", "parent": "Kode Induk", "level": "Tingkat", "statement": "Kinerja", "owner": "Penanggung Jawab",
-    "crosscutting": "Lintas Sektor", "indicator": "Indikator Kinerja", "formula": "Formulasi", "unit": "Satuan",
-    "calculation": "Tipe Perhitungan", "polarity": "Polaritas", "source": "Sumber Data",
-    "indicator_notes": "Catatan Indikator", "notes": "Catatan", "ignore": "Abaikan",
+    "id": "Kode",
+    "parent": "Kode Induk",
+    "level": "Tingkat",
+    "statement": "Kinerja",
+    "owner": "Penanggung Jawab",
+    "crosscutting": "Lintas Sektor",
+    "indicator": "Indikator Kinerja",
+    "formula": "Formulasi",
+    "unit": "Satuan",
+    "calculation": "Tipe Perhitungan",
+    "polarity": "Polaritas",
+    "source": "Sumber Data",
+    "indicator_notes": "Catatan Indikator",
+    "notes": "Catatan",
+    "ignore": "Abaikan",
 }
 
 
@@ -121,7 +132,9 @@ def table_rows(cascade: Cascade, headers: str = "en") -> tuple[list[list[str]], 
             "statement": n.get("statement", ""),
             "owner": n.get("owner", ""),
             "crosscutting": "; ".join(n.get("crosscutting", [])),
-            "ignore": "; ".join(f"{s['rule']}: {s['reason']}" if s.get("reason") else s["rule"] for s in n.get("ignore", [])),
+            "ignore": "; ".join(
+                f"{s['rule']}: {s['reason']}" if s.get("reason") else s["rule"] for s in n.get("ignore", [])
+            ),
         }
         for k in note_keys:
             base["notes" if k == "notes" else f"note: {k}"] = n.get("notes", {}).get(k, "")
@@ -129,15 +142,17 @@ def table_rows(cascade: Cascade, headers: str = "en") -> tuple[list[list[str]], 
         for i, ind in enumerate(indicators):
             row = dict(base) if i == 0 else {"id": n["id"]}
             if ind is not None:
-                row.update({
-                    "indicator": ind["name"],
-                    "formula": ind.get("formula", ""),
-                    "unit": ind.get("unit", ""),
-                    "calculation": ind.get("calculation", ""),
-                    "polarity": ind.get("polarity", ""),
-                    "source": ind.get("source", ""),
-                    "indicator_notes": ind.get("notes", ""),
-                })
+                row.update(
+                    {
+                        "indicator": ind["name"],
+                        "formula": ind.get("formula", ""),
+                        "unit": ind.get("unit", ""),
+                        "calculation": ind.get("calculation", ""),
+                        "polarity": ind.get("polarity", ""),
+                        "source": ind.get("source", ""),
+                        "indicator_notes": ind.get("notes", ""),
+                    }
+                )
                 for y, text in ind.get("targets", {}).items():
                     row[f"target_{y}"] = text
             rows.append([row.get(h, "") for h in header])

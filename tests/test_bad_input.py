@@ -52,7 +52,9 @@ def test_wrong_type_names_line_and_field(tmp_path):
 
 def test_unknown_field_lists_the_allowed_ones(tmp_path):
     path = tmp_path / "field.yaml"
-    path.write_text("organisation: {name: X}\nnodes:\n  - {id: a, statment: Meningkatnya A, level: tujuan}\n", encoding="utf-8")
+    path.write_text(
+        "organisation: {name: X}\nnodes:\n  - {id: a, statment: Meningkatnya A, level: tujuan}\n", encoding="utf-8"
+    )
     (problem,) = problems_of(path)
     assert f"{path}:3: nodes[0]:" in problem and "'statment'" in problem and "statement" in problem
 
@@ -94,7 +96,9 @@ def test_xlsx_that_is_not_a_workbook(tmp_path):
 
 def test_non_utf8_file_names_the_line(tmp_path):
     path = tmp_path / "latin.csv"
-    path.write_bytes("Kode;Kinerja;Indikator\n1;Meningkatnya A;Indeks A\n2;Peningkatan ekonomi \xe9;x\n".encode("latin-1"))
+    path.write_bytes(
+        "Kode;Kinerja;Indikator\n1;Meningkatnya A;Indeks A\n2;Peningkatan ekonomi \xe9;x\n".encode("latin-1")
+    )
     (problem,) = problems_of(path)
     assert problem.startswith(f"{path}:3: not UTF-8 text (byte 0xe9)")
 
@@ -108,7 +112,9 @@ def test_a_10_mb_cell_names_row_and_column(tmp_path):
 
 def test_a_10_mb_statement_in_yaml(tmp_path):
     path = tmp_path / "big.yaml"
-    path.write_text("organisation: {name: X}\nnodes:\n  - id: a\n    level: tujuan\n    statement: " + "x" * 10_000_000 + "\n")
+    path.write_text(
+        "organisation: {name: X}\nnodes:\n  - id: a\n    level: tujuan\n    statement: " + "x" * 10_000_000 + "\n"
+    )
     (problem,) = problems_of(path)
     assert problem.startswith(f"{path}:3: statement: holds 10,000,000 characters")
 
@@ -116,17 +122,22 @@ def test_a_10_mb_statement_in_yaml(tmp_path):
 def test_an_overlong_indicator_formula_in_json_names_its_line_and_field_only(tmp_path):
     path = tmp_path / "big.json"
     formula = "y" * 100_001
-    path.write_text('{"organisation": {"name": "X"},\n "nodes": [\n  {"id": "a", "level": "tujuan", "statement": "S",\n'
-                    '   "indicators": [\n    {"name": "Indeks A", "formula": "' + formula + '"}]}]}', encoding="utf-8")
+    path.write_text(
+        '{"organisation": {"name": "X"},\n "nodes": [\n  {"id": "a", "level": "tujuan", "statement": "S",\n'
+        '   "indicators": [\n    {"name": "Indeks A", "formula": "' + formula + '"}]}]}',
+        encoding="utf-8",
+    )
     (problem,) = problems_of(path)
     assert problem == f"{path}:5: formula: holds 100,001 characters; the limit is 100,000"
 
 
 def test_a_target_key_that_is_not_a_year_names_the_indicator(tmp_path):
     path = tmp_path / "years.yaml"
-    path.write_text("organisation: {name: X}\nnodes:\n  - id: a\n    level: tujuan\n    statement: S\n"
-                    "    indicators:\n      - name: Indeks A\n        targets: {2025: 80, 20260: 85, tahun: 90}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "organisation: {name: X}\nnodes:\n  - id: a\n    level: tujuan\n    statement: S\n"
+        "    indicators:\n      - name: Indeks A\n        targets: {2025: 80, 20260: 85, tahun: 90}\n",
+        encoding="utf-8",
+    )
     problems = problems_of(path)
     assert problems == [
         f"{path}:7: targets: '20260' is not a year; give targets by four-digit year (2025: ...) (indicator 'Indeks A')",
@@ -136,17 +147,21 @@ def test_a_target_key_that_is_not_a_year_names_the_indicator(tmp_path):
 
 def test_a_schema_problem_in_a_nested_child_names_its_path_and_line(tmp_path):
     path = tmp_path / "nested.yaml"
-    path.write_text("organisation: {name: X}\nnodes:\n  - id: a\n    level: tujuan\n    statement: A\n"
-                    "    children:\n      - id: b\n        level: sasaran strategis\n        statement: B\n"
-                    "      - id: c\n        level: sasaran strategis\n        statement: [not, text]\n",
-                    encoding="utf-8")
+    path.write_text(
+        "organisation: {name: X}\nnodes:\n  - id: a\n    level: tujuan\n    statement: A\n"
+        "    children:\n      - id: b\n        level: sasaran strategis\n        statement: B\n"
+        "      - id: c\n        level: sasaran strategis\n        statement: [not, text]\n",
+        encoding="utf-8",
+    )
     (problem,) = problems_of(path)
     assert problem.startswith(f"{path}:10: nodes[0].children[1].statement: ")
 
 
 def test_duplicate_ids_with_conflicting_data_in_a_table(tmp_path):
     path = tmp_path / "dup.csv"
-    path.write_text("Kode;Tingkat;Kinerja;Indikator\n1;Tujuan;Meningkatnya A;Indeks A\n1;Tujuan;Menurunnya B;Indeks B\n")
+    path.write_text(
+        "Kode;Tingkat;Kinerja;Indikator\n1;Tujuan;Meningkatnya A;Indeks A\n1;Tujuan;Menurunnya B;Indeks B\n"
+    )
     (problem,) = problems_of(path)
     assert problem.startswith(f"{path}:row 3: Kinerja: 'Menurunnya B' conflicts with row 2")
 

@@ -51,8 +51,9 @@ def test_write_baseline_records_every_finding_and_does_not_fail(recorded):
     data = json.loads(baseline.read_text(encoding="utf-8"))
     assert data["kinerja_baseline"] == 1 and data["scheme"] == "kinerja/v1"
     assert len(data["findings"]) == len(today["findings"]) > 100
-    assert sorted((e["rule"], e["node"]) for e in data["findings"]) == \
-        sorted((f["rule"], f["node"]) for f in today["findings"])
+    assert sorted((e["rule"], e["node"]) for e in data["findings"]) == sorted(
+        (f["rule"], f["node"]) for f in today["findings"]
+    )
     assert len({e["fingerprint"] for e in data["findings"]}) == len(data["findings"])
 
 
@@ -88,9 +89,17 @@ def test_reordered_rows_shifted_lines_and_renumbered_ids_keep_the_baseline(recor
 def test_an_introduced_defect_fails_and_is_the_only_finding_reported(recorded, tmp_path):
     cascade, baseline = recorded
     data = praya_data()
-    data["nodes"].insert(5, {"id": "1.4.6", "parent": "1.7", "statement": "Meningkatnya kapasitas aparatur kecamatan",
-                             "level": "Inmediate Outcome", "owner": "Kasubbag Umum dan Kepeg",
-                             "indicators": [{"name": "Persentase aparatur yang mengikuti pelatihan"}]})
+    data["nodes"].insert(
+        5,
+        {
+            "id": "1.4.6",
+            "parent": "1.7",
+            "statement": "Meningkatnya kapasitas aparatur kecamatan",
+            "level": "Inmediate Outcome",
+            "owner": "Kasubbag Umum dan Kepeg",
+            "indicators": [{"name": "Persentase aparatur yang mengikuti pelatihan"}],
+        },
+    )
     result, after = report(write(tmp_path / "praya.yaml", data), "--baseline", baseline)
     assert result.exit_code == 1
     assert after["findings"] and {f["node"] for f in after["findings"]} == {"1.4.6"}
@@ -147,12 +156,15 @@ def test_exit_zero_reports_without_failing_but_unreadable_input_still_exits_2(tm
     assert run(broken, "--exit-zero").exit_code == 2
 
 
-@pytest.mark.parametrize("content, says", [
-    (None, "no such baseline file"),
-    ("{ not json", "not a baseline: invalid JSON"),
-    ('{"findings": []}', "not a kinerja baseline"),
-    ('{"kinerja_baseline": 1, "findings": [{"rule": "x"}]}', 'findings[0]: needs a "fingerprint" string'),
-])
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (None, "no such baseline file"),
+        ("{ not json", "not a baseline: invalid JSON"),
+        ('{"findings": []}', "not a kinerja baseline"),
+        ('{"kinerja_baseline": 1, "findings": [{"rule": "x"}]}', 'findings[0]: needs a "fingerprint" string'),
+    ],
+)
 def test_a_bad_baseline_is_a_clear_error_with_exit_2(tmp_path, content, says):
     baseline = tmp_path / "baseline.json"
     if content is not None:

@@ -55,8 +55,12 @@ def clean(tmp_path):
 @pytest.fixture
 def dangling(tmp_path):
     path = tmp_path / "praya.yaml"
-    path.write_text(CLEAN.replace('parent: "1"\n    statement: Meningkatnya layanan', 'parent: "9"\n    statement: Meningkatnya layanan'),
-                    encoding="utf-8")
+    path.write_text(
+        CLEAN.replace(
+            'parent: "1"\n    statement: Meningkatnya layanan', 'parent: "9"\n    statement: Meningkatnya layanan'
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -72,7 +76,7 @@ def test_an_error_exits_1_and_names_file_line_rule_node_and_text(dangling):
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0] == f"{dangling}  (Kecamatan Bersih)"
-    assert lines[1].split() [:4] == ["praya.yaml:12", "error", "orphan-node", "1.1"]
+    assert lines[1].split()[:4] == ["praya.yaml:12", "error", "orphan-node", "1.1"]
     assert lines[1].endswith('Kinerja "Meningkatnya layanan sesuai SOP" menunjuk induk "9" yang tidak ada')
     assert lines[-1] == "1 galat, 0 peringatan, 0 info"
 
@@ -95,13 +99,28 @@ def test_json_output_is_stable_and_documented(dangling):
     data = json.loads(result.output)
     assert list(data) == ["version", "summary", "findings", "silenced", "errors"]
     assert data["version"] == 1
-    assert data["summary"] == {"files": 1, "error": 1, "warning": 0, "info": 1, "silenced": 0, "unreadable": 0,
-                               "internal_errors": 0}
+    assert data["summary"] == {
+        "files": 1,
+        "error": 1,
+        "warning": 0,
+        "info": 1,
+        "silenced": 0,
+        "unreadable": 0,
+        "internal_errors": 0,
+    }
     assert [f["rule"] for f in data["findings"]] == ["single-child", "orphan-node"]  # by line
     first = data["findings"][1]
-    assert first == {"rule": "orphan-node", "severity": "error", "node": "1.1", "related": [], "file": str(dangling),
-                     "line": 12, "message": 'Goal "Meningkatnya layanan sesuai SOP" names parent "9", which does not exist',
-                     "area": "structure", "lke": "1.b.8"}
+    assert first == {
+        "rule": "orphan-node",
+        "severity": "error",
+        "node": "1.1",
+        "related": [],
+        "file": str(dangling),
+        "line": 12,
+        "message": 'Goal "Meningkatnya layanan sesuai SOP" names parent "9", which does not exist',
+        "area": "structure",
+        "lke": "1.b.8",
+    }
     assert data["findings"][0]["line"] == 4 and data["findings"][0]["related"] == ["1.2"]
 
 
@@ -114,7 +133,8 @@ def test_json_findings_count_matches_the_summary_on_a_sample():
 
 def test_silences_are_counted_in_the_summary_with_their_reason(tmp_path):
     path = tmp_path / "c.yaml"
-    path.write_text("""\
+    path.write_text(
+        """\
 organisation: {name: Kecamatan Uji}
 nodes:
   - id: "1"
@@ -122,7 +142,9 @@ nodes:
     level: intermediate outcome
     ignore: [{rule: single-child, reason: cascade langsung}]
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     result = run("check", path, "--select", "single-child", "--fail-on", "info")
     assert result.exit_code == 0, result.output
     assert 'dibungkam: single-child ×1 — "cascade langsung"' in result.output
@@ -173,9 +195,12 @@ def test_a_rule_pack_changes_severity(tmp_path, dangling):
 
 def test_csv_findings_give_the_row(tmp_path):
     path = tmp_path / "tabel.csv"
-    path.write_text("Kode;Kode Induk;Tingkat;Kinerja;Indikator\n"
-                    "1;;sasaran strategis;Meningkatnya kualitas layanan;IKM\n"
-                    "1.1;9;sasaran program;Meningkatnya layanan sesuai SOP;Persentase layanan\n", encoding="utf-8")
+    path.write_text(
+        "Kode;Kode Induk;Tingkat;Kinerja;Indikator\n"
+        "1;;sasaran strategis;Meningkatnya kualitas layanan;IKM\n"
+        "1.1;9;sasaran program;Meningkatnya layanan sesuai SOP;Persentase layanan\n",
+        encoding="utf-8",
+    )
     data = json.loads(run("check", path, "--select", "orphan-node", "--format", "json").output)
     assert [(f["node"], f["line"]) for f in data["findings"]] == [("1.1", 3)]
     assert "tabel.csv:3" in run("check", path, "--select", "orphan-node").output
@@ -206,10 +231,27 @@ def test_colour_only_when_asked_or_on_a_terminal(dangling):
 
 def test_control_characters_a_user_typed_do_not_reach_the_terminal(tmp_path):
     path = tmp_path / "jahat.json"
-    path.write_text(json.dumps({"organisation": {"name": "X"}, "nodes": [
-        {"id": "1", "statement": "Meningkatnya \u001b[2J\u001b[31mlayanan\u202e", "level": "sasaran strategis"},
-        {"id": "2", "parent": "9", "statement": "Meningkatnya \u001b]0;judul\u0007 tertib", "level": "sasaran program"},
-    ]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "organisation": {"name": "X"},
+                "nodes": [
+                    {
+                        "id": "1",
+                        "statement": "Meningkatnya \u001b[2J\u001b[31mlayanan\u202e",
+                        "level": "sasaran strategis",
+                    },
+                    {
+                        "id": "2",
+                        "parent": "9",
+                        "statement": "Meningkatnya \u001b]0;judul\u0007 tertib",
+                        "level": "sasaran program",
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     result = run("check", path, "--select", "orphan-node,missing-indicator")
     assert result.exit_code == 1
     assert "\x1b" not in result.output and "\u202e" not in result.output and "\x07" not in result.output
@@ -253,10 +295,21 @@ def test_rules_id_prints_the_documentation_with_the_packs_options():
     result = run("rules", "missing-source", "--lang", "en")
     assert result.exit_code == 0
     out = result.output
-    assert out.startswith("missing-source — An indicator without a data source\narea: indicators   LKE: 2.a.3   severity: warning")
+    assert out.startswith(
+        "missing-source — An indicator without a data source\narea: indicators   LKE: 2.a.3   severity: warning"
+    )
     assert "Why an evaluator cares: LKE 2.a.3 (PermenPANRB 88/2021)" in out
-    positions = [out.index(h) for h in ("## What it does", "## Why it matters", "## Example", "## Fix", "## Options",
-                                        "## Values in the rule pack")]
+    positions = [
+        out.index(h)
+        for h in (
+            "## What it does",
+            "## Why it matters",
+            "## Example",
+            "## Fix",
+            "## Options",
+            "## Values in the rule pack",
+        )
+    ]
     assert positions == sorted(positions)
     assert "  min-length: 2" in out
 

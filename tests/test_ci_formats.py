@@ -74,8 +74,10 @@ def test_github_annotates_at_most_ten_of_each_kind_most_severe_first():
     errors, warnings, notices = commands(out, "error"), commands(out, "warning"), commands(out, "notice")
     assert (len(errors), len(warnings), len(notices)) == (10, 10, 10)
     first_error = next(f for f in expected if f["severity"] == "error")
-    assert errors[0] == (f"::error file=samples/praya.yaml,line={first_error['line']},"
-                         f"title=kinerja {first_error['rule']} ({first_error['node']})::{first_error['message']}")
+    assert errors[0] == (
+        f"::error file=samples/praya.yaml,line={first_error['line']},"
+        f"title=kinerja {first_error['rule']} ({first_error['node']})::{first_error['message']}"
+    )
     assert f"kinerja: {counts['error'] - 10} more error findings not annotated" in out
     assert f"kinerja: {counts['info'] - 10} more info findings not annotated" in out
     lines = out.splitlines()
@@ -90,8 +92,11 @@ def test_github_writes_the_whole_table_to_the_step_summary(tmp_path):
     assert result.exit_code == 1
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n")
-    rows = [line for line in text.splitlines() if line.startswith("| error ") or line.startswith("| warning ")
-            or line.startswith("| info ")]
+    rows = [
+        line
+        for line in text.splitlines()
+        if line.startswith("| error ") or line.startswith("| warning ") or line.startswith("| info ")
+    ]
     assert len(rows) == len(expected)
     assert "`missing-indicator`" in text
 
@@ -101,7 +106,7 @@ def test_github_escapes_what_a_user_typed(hostile):
     for line in out.splitlines():
         assert "\r" not in line
     (orphan,) = [line for line in commands(out, "error") if "orphan-node" in line]
-    props, message = orphan[len("::error "):].split("::", 1)
+    props, message = orphan[len("::error ") :].split("::", 1)
     assert props.split(",")[0].startswith("file=")
     assert "uji%2C kecamatan.yaml" in props  # a comma in a file name cannot start another property
     assert "Baris satu baris dua \\x07 bel" in message  # line break folded, control character shown
@@ -120,7 +125,10 @@ def test_github_names_the_cell_of_an_excel_finding_instead_of_a_line():
 def test_github_workflow_command_escaping_rules():
     assert github.escape_data("a%b\r\nc") == "a%25b%0D%0Ac"
     assert github.escape_property("a:b,c%") == "a%3Ab%2Cc%25"
-    assert github.command("notice", "x", file="a,b.yaml", line=3, title="t:1") == "::notice file=a%2Cb.yaml,line=3,title=t%3A1::x"
+    assert (
+        github.command("notice", "x", file="a,b.yaml", line=3, title="t:1")
+        == "::notice file=a%2Cb.yaml,line=3,title=t%3A1::x"
+    )
 
 
 # ------------------------------------------------------------------------------------------------ markdown
@@ -180,7 +188,9 @@ def test_junit_one_case_per_rule_per_file_failing_where_findings_reach_fail_on()
     # below --fail-on: listed, not failing
     single = next(c for c in cases if c.get("name") == "single-child")
     assert single.find("failure") is None
-    assert single.find("system-out").text.count("\n") + 1 == sum(1 for f in ran["findings"] if f["rule"] == "single-child")
+    assert single.find("system-out").text.count("\n") + 1 == sum(
+        1 for f in ran["findings"] if f["rule"] == "single-child"
+    )
     clean = suites[1]
     assert clean.get("failures") == "0" and clean.findall("testcase")
     assert int(root.get("failures")) == len(error_rules)
@@ -239,10 +249,18 @@ def test_the_action_check_step_annotates_writes_sarif_and_reports_the_exit_code(
         pytest.skip("the kinerja script is not installed next to this Python")
     step = next(s for s in _action()["runs"]["steps"] if s.get("id") == "check")
     outputs, summary, sarif = tmp_path / "output", tmp_path / "summary.md", tmp_path / "kinerja.sarif"
-    env = {**os.environ, "PATH": f"{kinerja.parent}{os.pathsep}{os.environ.get('PATH', '')}",
-           "GITHUB_OUTPUT": str(outputs), "GITHUB_STEP_SUMMARY": str(summary), "KINERJA_PATHS": "samples/praya.yaml",
-           "KINERJA_FAIL_ON": "error", "KINERJA_LANG": "en", "KINERJA_BASELINE": "", "KINERJA_ARGS": "--no-config",
-           "KINERJA_SARIF": str(sarif)}
+    env = {
+        **os.environ,
+        "PATH": f"{kinerja.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "GITHUB_OUTPUT": str(outputs),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "KINERJA_PATHS": "samples/praya.yaml",
+        "KINERJA_FAIL_ON": "error",
+        "KINERJA_LANG": "en",
+        "KINERJA_BASELINE": "",
+        "KINERJA_ARGS": "--no-config",
+        "KINERJA_SARIF": str(sarif),
+    }
     result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr  # the step itself succeeds; a later step fails the job
     assert outputs.read_text(encoding="utf-8").strip() == "exit-code=1"

@@ -6,8 +6,14 @@ import pytest
 import yaml
 
 from kinerja_graph import config, policy
-from kinerja_graph.classify import (IndicatorClassifier, Lexicon, OwnerResolver, StatementClassifier,
-                                    _within_one_edit, default_vocabulary)
+from kinerja_graph.classify import (
+    IndicatorClassifier,
+    Lexicon,
+    OwnerResolver,
+    StatementClassifier,
+    _within_one_edit,
+    default_vocabulary,
+)
 from kinerja_graph.errors import PolicyError
 from kinerja_graph.model import Organisation
 
@@ -29,40 +35,48 @@ def owners():
 
 # ------------------------------------------------------------------------------------ indicators
 
-@pytest.mark.parametrize("name, unit, kind, evidence", [
-    ("Jumlah dokumen perencanaan", None, "output", ["Jumlah", "dokumen"]),
-    ("Jumlah Dokumen pelaporan yang disusun dengan baik", None, "output", ["Jumlah", "Dokumen"]),
-    ("Jumlah rapat koordinasi", None, "activity", ["Jumlah", "rapat"]),
-    ("Jumlah waktu Koordinasi Penyelenggaraan Kegiatan", None, "activity", ["Jumlah", "Koordinasi"]),
-    ("Jumlah usulan dalam Musrenbangdes", None, "output", ["Jumlah"]),
-    ("Jumlah pelanggaran disiplin", None, "outcome", ["Jumlah", "pelanggaran"]),
-    ("Jumlah desa yang aman dan tertib", None, "outcome", ["Jumlah", "yang aman"]),
-    ("Jumlah UMKM yang dibina", None, "activity", ["Jumlah", "yang dibina"]),
-    ("Persentase dokumen yang tersusun", None, "output", ["Persentase", "dokumen"]),
-    ("Presentase Layanan Kecamatan diselesaikan tepat Waktu", None, "unknown", ["Presentase"]),
-    ("Prosentase kegiatan yang terlaksana", "%", "activity", ["Prosentase", "kegiatan"]),
-    ("Persentase desa yang menyampaikan laporan kinerja", None, "unknown", ["Persentase"]),
-    ("Persentase dokumen perencanaan yang sesuai standar", None, "unknown", ["Persentase", "dokumen", "sesuai"]),
-    ("Persentase penurunan gangguan trantibum", None, "outcome", ["Persentase", "penurunan"]),
-    ("persentase urusan pemerintahan umum yang dikoordinasikan", None, "activity",
-     ["persentase", "yang dikoordinasikan"]),
-    ("Persentase kelompok masyarakat yang aktif", None, "outcome", ["Persentase", "yang aktif"]),
-    ("Persentase capaian kinerja", "Dokumen", "output", ["Persentase", "Dokumen"]),
-    ("Persentase serapan anggaran", None, "activity", ["serapan anggaran"]),
-    ("Persentase Tingkat Kehadiran PNS", None, "activity", ["Tingkat Kehadiran"]),
-    ("Indeks Kepuasan Masyarakat (IKM)", None, "outcome", ["Indeks Kepuasan Masyarakat"]),
-    ("Indek kepuasan layanan", None, "outcome", ["Indek"]),
-    ("Nilai Kinerja Camat", None, "outcome", ["Nilai Kinerja Camat"]),
-    ("Rata-rata waktu penyelesaian layanan", None, "outcome", ["Rata rata"]),
-    ("Tingkat partisipasi masyarakat", None, "outcome", ["Tingkat"]),
-    ("Laporan Keuangan yang baik", None, "output", ["Laporan"]),
-    ("Pasar murah", "Kegiatan", "activity", ["Kegiatan"]),
-    ("Realisasi PADes", None, "unknown", ["Realisasi"]),
-    ("Survey", None, "unknown", []),
-    ("", None, "unknown", []),
-    (None, None, "unknown", []),
-    (12345, None, "unknown", []),
-])
+
+@pytest.mark.parametrize(
+    "name, unit, kind, evidence",
+    [
+        ("Jumlah dokumen perencanaan", None, "output", ["Jumlah", "dokumen"]),
+        ("Jumlah Dokumen pelaporan yang disusun dengan baik", None, "output", ["Jumlah", "Dokumen"]),
+        ("Jumlah rapat koordinasi", None, "activity", ["Jumlah", "rapat"]),
+        ("Jumlah waktu Koordinasi Penyelenggaraan Kegiatan", None, "activity", ["Jumlah", "Koordinasi"]),
+        ("Jumlah usulan dalam Musrenbangdes", None, "output", ["Jumlah"]),
+        ("Jumlah pelanggaran disiplin", None, "outcome", ["Jumlah", "pelanggaran"]),
+        ("Jumlah desa yang aman dan tertib", None, "outcome", ["Jumlah", "yang aman"]),
+        ("Jumlah UMKM yang dibina", None, "activity", ["Jumlah", "yang dibina"]),
+        ("Persentase dokumen yang tersusun", None, "output", ["Persentase", "dokumen"]),
+        ("Presentase Layanan Kecamatan diselesaikan tepat Waktu", None, "unknown", ["Presentase"]),
+        ("Prosentase kegiatan yang terlaksana", "%", "activity", ["Prosentase", "kegiatan"]),
+        ("Persentase desa yang menyampaikan laporan kinerja", None, "unknown", ["Persentase"]),
+        ("Persentase dokumen perencanaan yang sesuai standar", None, "unknown", ["Persentase", "dokumen", "sesuai"]),
+        ("Persentase penurunan gangguan trantibum", None, "outcome", ["Persentase", "penurunan"]),
+        (
+            "persentase urusan pemerintahan umum yang dikoordinasikan",
+            None,
+            "activity",
+            ["persentase", "yang dikoordinasikan"],
+        ),
+        ("Persentase kelompok masyarakat yang aktif", None, "outcome", ["Persentase", "yang aktif"]),
+        ("Persentase capaian kinerja", "Dokumen", "output", ["Persentase", "Dokumen"]),
+        ("Persentase serapan anggaran", None, "activity", ["serapan anggaran"]),
+        ("Persentase Tingkat Kehadiran PNS", None, "activity", ["Tingkat Kehadiran"]),
+        ("Indeks Kepuasan Masyarakat (IKM)", None, "outcome", ["Indeks Kepuasan Masyarakat"]),
+        ("Indek kepuasan layanan", None, "outcome", ["Indek"]),
+        ("Nilai Kinerja Camat", None, "outcome", ["Nilai Kinerja Camat"]),
+        ("Rata-rata waktu penyelesaian layanan", None, "outcome", ["Rata rata"]),
+        ("Tingkat partisipasi masyarakat", None, "outcome", ["Tingkat"]),
+        ("Laporan Keuangan yang baik", None, "output", ["Laporan"]),
+        ("Pasar murah", "Kegiatan", "activity", ["Kegiatan"]),
+        ("Realisasi PADes", None, "unknown", ["Realisasi"]),
+        ("Survey", None, "unknown", []),
+        ("", None, "unknown", []),
+        (None, None, "unknown", []),
+        (12345, None, "unknown", []),
+    ],
+)
 def test_indicator_kinds_and_evidence(indicators, name, unit, kind, evidence):
     found = indicators.classify(name, unit)
     assert (found.kind, found.words()) == (kind, evidence)
@@ -90,8 +104,9 @@ def test_the_unit_of_the_targets_is_used_when_no_unit_is_given():
     from kinerja_graph.classify import indicator_unit
     from kinerja_graph.model import Indicator, Target
 
-    ind = Indicator("Capaian", targets={2025: Target("4 Dokumen", 4, "Dokumen", "number"),
-                                        2024: Target("-", kind="text")})
+    ind = Indicator(
+        "Capaian", targets={2025: Target("4 Dokumen", 4, "Dokumen", "number"), 2024: Target("-", kind="text")}
+    )
     assert indicator_unit(ind) == "Dokumen"
     assert indicator_unit(Indicator("x", unit="%", targets={2024: Target("1 Dokumen", 1, "Dokumen")})) == "%"
     assert indicator_unit(Indicator("x")) is None
@@ -104,24 +119,28 @@ def test_answers_are_cached_by_normalised_text(indicators):
 
 # ------------------------------------------------------------------------------------ statements
 
-@pytest.mark.parametrize("statement, kind, evidence", [
-    ("Meningkatnya kualitas pelayanan publik", "outcome", ["Meningkatnya"]),
-    ("Terkendalinya inflasi", "outcome", ["Terkendalinya"]),
-    ("Penyusunan dokumen perencanaan", "activity", ["Penyusunan"]),
-    ("1. Koordinasi penyelenggaraan kegiatan", "activity", ["Koordinasi"]),
-    ("Sub Kegiatan Penyediaan Gaji", "activity", ["Sub Kegiatan"]),
-    ("Tersusunnya dokumen Renja", "output", ["Tersusunnya"]),
-    ("Terseleenggaranya Urusan Pemerintahan Umum", "output", ["Terseleenggaranya"]),
-    ("Penyelengaraan pelayanan sesuai standar", "activity", ["Penyelengaraan"]),
-    ("Meningkatkan kualitas pegawai", "effort", ["Meningkatkan"]),
-    ("Meningkatkan Pembinaan dan Pengawasan", "activity", ["Meningkatkan", "Pembinaan"]),
-    ("Memastikan ketersediaan sarana prasarana pendukung", "output", ["Memastikan", "ketersediaan"]),
-    ("Mewujudkan kinerja pelayanan yang prima", "effort", ["Mewujudkan"]),
-    ("ASN yang berkinerja", "unknown", []),
-    ("Tertibnya administrasi", "outcome", ["Tertibnya"]),
-    ("Terbitnya izin usaha", "output", ["Terbitnya"]),  # one letter swap away from "Tertibnya": not a typo
-    (None, "unknown", []),
-])
+
+@pytest.mark.parametrize(
+    "statement, kind, evidence",
+    [
+        ("Meningkatnya kualitas pelayanan publik", "outcome", ["Meningkatnya"]),
+        ("Terkendalinya inflasi", "outcome", ["Terkendalinya"]),
+        ("Penyusunan dokumen perencanaan", "activity", ["Penyusunan"]),
+        ("1. Koordinasi penyelenggaraan kegiatan", "activity", ["Koordinasi"]),
+        ("Sub Kegiatan Penyediaan Gaji", "activity", ["Sub Kegiatan"]),
+        ("Tersusunnya dokumen Renja", "output", ["Tersusunnya"]),
+        ("Terseleenggaranya Urusan Pemerintahan Umum", "output", ["Terseleenggaranya"]),
+        ("Penyelengaraan pelayanan sesuai standar", "activity", ["Penyelengaraan"]),
+        ("Meningkatkan kualitas pegawai", "effort", ["Meningkatkan"]),
+        ("Meningkatkan Pembinaan dan Pengawasan", "activity", ["Meningkatkan", "Pembinaan"]),
+        ("Memastikan ketersediaan sarana prasarana pendukung", "output", ["Memastikan", "ketersediaan"]),
+        ("Mewujudkan kinerja pelayanan yang prima", "effort", ["Mewujudkan"]),
+        ("ASN yang berkinerja", "unknown", []),
+        ("Tertibnya administrasi", "outcome", ["Tertibnya"]),
+        ("Terbitnya izin usaha", "output", ["Terbitnya"]),  # one letter swap away from "Tertibnya": not a typo
+        (None, "unknown", []),
+    ],
+)
 def test_statement_kinds(statements, statement, kind, evidence):
     found = statements.classify(statement)
     assert (found.kind, found.words()) == (kind, evidence)
@@ -150,42 +169,46 @@ def test_one_phrase_in_two_classes_is_a_policy_error():
 
 # ------------------------------------------------------------------------------------------ owners
 
-@pytest.mark.parametrize("owner, positions", [
-    ("Camat", ("camat",)),
-    ("Plt. Camat", ("camat",)),
-    ("Plh Kasi Pemerintahan", ("kasi",)),
-    ("Kasi Trantib (Budi, S.IP)", ("kasi",)),
-    ("(Kasi Pem)", ("kasi",)),
-    ("Kasi Pem & Lurah", ("kasi", "lurah")),
-    ("Kasi PMD & LURAH", ("kasi", "lurah")),
-    ("Kasi/Jafung/Analis", ("kasi", "staff")),
-    ("pk kasi", ("kasi",)),
-    ("pk kasi/jafung/analisis", ("kasi", "staff")),
-    ("Kasubag Perencanaan dan Keuangan", ("kasubbag",)),
-    ("KASUBAG UMUM, KEPEGAWAIAN, KEUANGAN dan ASET", ("kasubbag",)),
-    ("Kasubbag Perenc dan Keu & Lurah", ("kasubbag", "lurah")),
-    ("Kepala Sub Bagian Umum", ("kasubbag",)),
-    ("Sekretaris Kecamatan", ("sekcam",)),
-    ("SEKRETARIS KECAMATAN", ("sekcam",)),
-    ("Sekcam", ("sekcam",)),
-    ("Sekretaris Camat", ("sekcam",)),
-    ("Sekertaris", ("secretary",)),
-    ("Sekretaris Desa", ("outside",)),
-    ("Kepala Seksi Kesejahteraan Sosial", ("kasi",)),
-    ("Kepala Dinas", ("head",)),
-    ("Kepala", ("head",)),
-    ("Kepala Lingkungan", ()),
-    ("Kabid Pelayanan", ("kabid",)),
-    ("Ketua Tim Kerja Perencanaan", ("team_lead",)),
-    ("JF Ahli Muda", ("staff",)),
-    ("PENGADMINISTRASI PEMERINTAHAN DESA NGROTO", ("staff",)),
-    ("Pengurus Barang", ("staff",)),
-    ("Pramu Kebersihan Kantor dan Taman", ("staff",)),
-    ("Kepala Desa", ("outside",)),
-    ("Bapak Budi", ()),
-    ("", ()),
-    (None, ()),
-])
+
+@pytest.mark.parametrize(
+    "owner, positions",
+    [
+        ("Camat", ("camat",)),
+        ("Plt. Camat", ("camat",)),
+        ("Plh Kasi Pemerintahan", ("kasi",)),
+        ("Kasi Trantib (Budi, S.IP)", ("kasi",)),
+        ("(Kasi Pem)", ("kasi",)),
+        ("Kasi Pem & Lurah", ("kasi", "lurah")),
+        ("Kasi PMD & LURAH", ("kasi", "lurah")),
+        ("Kasi/Jafung/Analis", ("kasi", "staff")),
+        ("pk kasi", ("kasi",)),
+        ("pk kasi/jafung/analisis", ("kasi", "staff")),
+        ("Kasubag Perencanaan dan Keuangan", ("kasubbag",)),
+        ("KASUBAG UMUM, KEPEGAWAIAN, KEUANGAN dan ASET", ("kasubbag",)),
+        ("Kasubbag Perenc dan Keu & Lurah", ("kasubbag", "lurah")),
+        ("Kepala Sub Bagian Umum", ("kasubbag",)),
+        ("Sekretaris Kecamatan", ("sekcam",)),
+        ("SEKRETARIS KECAMATAN", ("sekcam",)),
+        ("Sekcam", ("sekcam",)),
+        ("Sekretaris Camat", ("sekcam",)),
+        ("Sekertaris", ("secretary",)),
+        ("Sekretaris Desa", ("outside",)),
+        ("Kepala Seksi Kesejahteraan Sosial", ("kasi",)),
+        ("Kepala Dinas", ("head",)),
+        ("Kepala", ("head",)),
+        ("Kepala Lingkungan", ()),
+        ("Kabid Pelayanan", ("kabid",)),
+        ("Ketua Tim Kerja Perencanaan", ("team_lead",)),
+        ("JF Ahli Muda", ("staff",)),
+        ("PENGADMINISTRASI PEMERINTAHAN DESA NGROTO", ("staff",)),
+        ("Pengurus Barang", ("staff",)),
+        ("Pramu Kebersihan Kantor dan Taman", ("staff",)),
+        ("Kepala Desa", ("outside",)),
+        ("Bapak Budi", ()),
+        ("", ()),
+        (None, ()),
+    ],
+)
 def test_owner_positions(owners, owner, positions):
     assert owners.resolve(owner).positions == positions
 
@@ -206,19 +229,22 @@ def test_tiers_depend_on_the_organisation_profile(owners):
     assert tiers("Bapak Budi", "kecamatan") == frozenset()
 
 
-@pytest.mark.parametrize("organisation, profile", [
-    (Organisation("Kecamatan Praya", "kecamatan"), "kecamatan"),
-    (Organisation("Praya", "Kecamatan"), "kecamatan"),
-    (Organisation("Dinas Kesehatan", "dinas"), "dinas"),
-    (Organisation("Badan Kepegawaian", "badan"), "dinas"),
-    (Organisation("Inspektorat Daerah", "Inspektorat"), "dinas"),
-    (Organisation("Kelurahan Sukamaju", None), "kelurahan"),
-    (Organisation("Kantor Camat Praya", None), "kecamatan"),
-    (Organisation("Kec. Batumandi", None), "kecamatan"),
-    (Organisation("Puskesmas Praya", "puskesmas"), "default"),
-    (Organisation("Contoh", None), "default"),
-    (None, "default"),
-])
+@pytest.mark.parametrize(
+    "organisation, profile",
+    [
+        (Organisation("Kecamatan Praya", "kecamatan"), "kecamatan"),
+        (Organisation("Praya", "Kecamatan"), "kecamatan"),
+        (Organisation("Dinas Kesehatan", "dinas"), "dinas"),
+        (Organisation("Badan Kepegawaian", "badan"), "dinas"),
+        (Organisation("Inspektorat Daerah", "Inspektorat"), "dinas"),
+        (Organisation("Kelurahan Sukamaju", None), "kelurahan"),
+        (Organisation("Kantor Camat Praya", None), "kecamatan"),
+        (Organisation("Kec. Batumandi", None), "kecamatan"),
+        (Organisation("Puskesmas Praya", "puskesmas"), "default"),
+        (Organisation("Contoh", None), "default"),
+        (None, "default"),
+    ],
+)
 def test_profile_of_an_organisation(owners, organisation, profile):
     assert owners.profile_for(organisation) == profile
 
@@ -249,18 +275,22 @@ def test_a_profile_naming_an_unknown_position_or_tier_is_a_policy_error():
 
 # ---------------------------------------------------------------------------------- vocabularies
 
+
 def test_the_default_pack_registers_both_vocabularies():
     pack = config.load_default_pack()
     assert {"owners", "cues"} <= set(pack.vocabulary)
     assert pack.vocabulary["cues"]["indicator"]["heads"]["output"][0] == "jumlah"
 
 
-@pytest.mark.parametrize("name, change, complaint", [
-    ("cues", lambda d: d["indicator"]["heads"].update(hasil=["x"]), "hasil"),
-    ("cues", lambda d: d["statement"].update(outcome=[17]), "17"),
-    ("owners", lambda d: d["positions"][0].pop("aliases"), "aliases"),
-    ("owners", lambda d: d["profiles"]["kecamatan"].update(camat="strategic"), "strategic"),
-])
+@pytest.mark.parametrize(
+    "name, change, complaint",
+    [
+        ("cues", lambda d: d["indicator"]["heads"].update(hasil=["x"]), "hasil"),
+        ("cues", lambda d: d["statement"].update(outcome=[17]), "17"),
+        ("owners", lambda d: d["positions"][0].pop("aliases"), "aliases"),
+        ("owners", lambda d: d["profiles"]["kecamatan"].update(camat="strategic"), "strategic"),
+    ],
+)
 def test_a_malformed_vocabulary_file_is_reported_with_its_place(tmp_path, name, change, complaint):
     data = yaml.safe_load((policy.rules_dir() / "vocabulary" / f"{name}.yaml").read_text(encoding="utf-8"))
     change(data)
@@ -271,8 +301,10 @@ def test_a_malformed_vocabulary_file_is_reported_with_its_place(tmp_path, name, 
     assert str(path) in str(info.value) and complaint in str(info.value)
 
 
-@pytest.mark.parametrize("rule_id, name", [("indicator-level-mismatch", "cues"), ("goal-is-activity", "cues"),
-                                           ("owner-level-mismatch", "owners")])
+@pytest.mark.parametrize(
+    "rule_id, name",
+    [("indicator-level-mismatch", "cues"), ("goal-is-activity", "cues"), ("owner-level-mismatch", "owners")],
+)
 def test_a_rule_without_its_vocabulary_says_which_one_is_missing(rule_id, name):
     import networkx as nx
     from helpers import graph_from_yaml
@@ -280,8 +312,12 @@ def test_a_rule_without_its_vocabulary_says_which_one_is_missing(rule_id, name):
     from kinerja_graph import checks
     from kinerja_graph.checks.base import Context
 
-    G = nx.freeze(graph_from_yaml("organisation: {name: Uji}\nnodes:\n  - {id: a, statement: Penyusunan SOP, "
-                                  "level: immediate outcome, owner: Camat, indicators: [{name: Jumlah SOP}]}\n"))
+    G = nx.freeze(
+        graph_from_yaml(
+            "organisation: {name: Uji}\nnodes:\n  - {id: a, statement: Penyusunan SOP, "
+            "level: immediate outcome, owner: Camat, indicators: [{name: Jumlah SOP}]}\n"
+        )
+    )
     rule = checks.get(rule_id)
     options = config.load_default_pack().rules[rule_id].options
     vocabulary = {k: v for k, v in config.load_default_pack().vocabulary.items() if k != name}

@@ -29,13 +29,16 @@ def test_load_default_pack_returns_a_fresh_copy():
 
 
 def test_a_pack_overrides_severity_enables_disables_and_merges_options(tmp_path):
-    pack_file = write(tmp_path / "ketat.yaml", """
+    pack_file = write(
+        tmp_path / "ketat.yaml",
+        """
 name: ketat
 rules:
   single-child: {severity: warning}
   missing-unit: false
   missing-source: {options: {min-length: 4}}
-""")
+""",
+    )
     pack = config.load_pack(pack_file)
     assert pack.name == "ketat"
     assert pack.rules["single-child"].severity == "warning"
@@ -62,7 +65,9 @@ def test_packs_extending_each_other_in_a_circle_are_an_error(tmp_path):
 
 
 def test_every_problem_of_a_pack_is_reported_at_once_with_file_and_key(tmp_path):
-    pack_file = write(tmp_path / "salah.yaml", """
+    pack_file = write(
+        tmp_path / "salah.yaml",
+        """
 name: salah
 colour: red
 rules:
@@ -71,7 +76,8 @@ rules:
   missing-source: {options: {min-length: dua, treshold: 3}}
 vocabulary:
   owners: tidak-ada.yaml
-""")
+""",
+    )
     with pytest.raises(PolicyError) as caught:
         config.load_pack(pack_file)
     lines = str(caught.value).splitlines()
@@ -129,8 +135,11 @@ def test_select_runs_a_disabled_rule_and_ignore_wins_over_select(tmp_path):
 
 # --------------------------------------------------------------------------- project configuration
 
+
 def test_pyproject_tool_kinerja_is_found_upward_from_the_cascade(tmp_path):
-    write(tmp_path / "pyproject.toml", """
+    write(
+        tmp_path / "pyproject.toml",
+        """
 [project]
 name = "x"
 
@@ -141,7 +150,8 @@ fail-on = "warning"
 
 [tool.kinerja.rules.cycle]
 severity = "warning"
-""")
+""",
+    )
     cascade = write(tmp_path / "data" / "2024" / "praya.yaml", "x")
     settings = config.Resolver()(str(cascade))
     assert settings.project == str(tmp_path / "pyproject.toml")
@@ -170,7 +180,9 @@ def test_the_project_file_may_name_a_pack_and_override_it(tmp_path):
 
 
 def test_every_problem_of_a_project_file_is_reported_with_its_key(tmp_path):
-    write(tmp_path / "pyproject.toml", """
+    write(
+        tmp_path / "pyproject.toml",
+        """
 [tool.kinerja]
 select = ["cylce"]
 fail-on = "fatal"
@@ -179,7 +191,8 @@ rules_file = "tidak-ada.yaml"
 
 [tool.kinerja.rules.missing-source.options]
 min-length = "dua"
-""")
+""",
+    )
     with pytest.raises(PolicyError) as caught:
         config.Resolver()(str(tmp_path / "c.yaml"))
     text = str(caught.value)
@@ -216,7 +229,8 @@ def test_rules_file_flag_and_no_config_bypass_the_project_file(tmp_path):
 def test_command_line_flags_replace_the_configured_values(tmp_path):
     write(tmp_path / "kinerja.toml", 'fail-on = "info"\nselect = ["cycle"]\nignore = ["orphan-node"]\n')
     settings = config.Resolver(select=["orphan-node", "multiple-roots"], ignore=[], fail_on="warning")(
-        str(tmp_path / "c.yaml"))
+        str(tmp_path / "c.yaml")
+    )
     assert settings.fail_on == "warning"
     assert settings.active_rules() == ["multiple-roots", "orphan-node"]
 

@@ -38,18 +38,26 @@ def node(data, node_id):
 def renumber(data, old_prefix, new_prefix):
     for n in data["nodes"]:
         if n["id"] == old_prefix or n["id"].startswith(old_prefix + "."):
-            n["id"] = new_prefix + n["id"][len(old_prefix):]
+            n["id"] = new_prefix + n["id"][len(old_prefix) :]
         parent = n.get("parent")
         if isinstance(parent, str) and (parent == old_prefix or parent.startswith(old_prefix + ".")):
-            n["parent"] = new_prefix + parent[len(old_prefix):]
+            n["parent"] = new_prefix + parent[len(old_prefix) :]
 
 
 def test_the_same_cascade_has_no_change_and_no_new_finding_even_with_errors():
     result, data = diff_json(SAMPLES / "praya.yaml", SAMPLES / "praya.yaml")
     assert result.exit_code == 0
-    assert data["summary"] == {"added": 0, "removed": 0, "moved": 0, "renumbered": 0, "changed": 0,
-                               "new_findings": 0, "resolved_findings": 0, "silenced_findings": 0,
-                               "unchanged_findings": len(data["findings"]["unchanged"])}
+    assert data["summary"] == {
+        "added": 0,
+        "removed": 0,
+        "moved": 0,
+        "renumbered": 0,
+        "changed": 0,
+        "new_findings": 0,
+        "resolved_findings": 0,
+        "silenced_findings": 0,
+        "unchanged_findings": len(data["findings"]["unchanged"]),
+    }
     assert any(f["severity"] == "error" for f in data["findings"]["unchanged"])
 
 
@@ -73,8 +81,9 @@ def test_a_renamed_indicator_keeps_its_goal_and_its_findings(tmp_path):
     result, out = diff_json(SAMPLES / "pino-raya.yaml", write(tmp_path / "pino-raya.yaml", data))
     (changed,) = out["goals"]["changed"]
     assert changed["id"] == "5.1"
-    assert changed["changes"] == [{"field": "indicator-renamed", "old": old_name, "new": indicator["name"],
-                                   "indicator": indicator["name"]}]
+    assert changed["changes"] == [
+        {"field": "indicator-renamed", "old": old_name, "new": indicator["name"], "indicator": indicator["name"]}
+    ]
     assert out["summary"]["new_findings"] == 0 and out["summary"]["resolved_findings"] == 0
     assert result.exit_code == 0
 
@@ -94,9 +103,16 @@ def test_renumbered_ids_are_followed_by_statement(tmp_path):
 
 def test_an_introduced_defect_fails_and_a_fixed_one_is_resolved(tmp_path):
     data = load("praya.yaml")
-    data["nodes"].append({"id": "1.4.6", "parent": "1.7", "statement": "Meningkatnya kapasitas aparatur kecamatan",
-                          "level": "Inmediate Outcome", "owner": "Kasubbag Umum dan Kepeg",
-                          "indicators": [{"name": "Persentase aparatur yang mengikuti pelatihan"}]})
+    data["nodes"].append(
+        {
+            "id": "1.4.6",
+            "parent": "1.7",
+            "statement": "Meningkatnya kapasitas aparatur kecamatan",
+            "level": "Inmediate Outcome",
+            "owner": "Kasubbag Umum dan Kepeg",
+            "indicators": [{"name": "Persentase aparatur yang mengikuti pelatihan"}],
+        }
+    )
     node(data, "1.1.1.1")["owner"] = "Kasi Pelayanan Umum"
     result, out = diff_json(SAMPLES / "praya.yaml", write(tmp_path / "praya.yaml", data))
     assert result.exit_code == 1
@@ -121,8 +137,15 @@ def test_only_a_fix_exits_0_and_fail_on_decides_what_fails(tmp_path):
     result, out = diff_json(SAMPLES / "praya.yaml", fixed)
     assert result.exit_code == 0 and out["summary"]["resolved_findings"] == 1
     # a new warning fails only with --fail-on warning
-    data["nodes"].append({"id": "1.4.7", "parent": "1.4", "statement": "Tertib administrasi surat menyurat",
-                          "level": "Inmediate Outcome", "indicators": [{"name": "Persentase surat yang diarsipkan"}]})
+    data["nodes"].append(
+        {
+            "id": "1.4.7",
+            "parent": "1.4",
+            "statement": "Tertib administrasi surat menyurat",
+            "level": "Inmediate Outcome",
+            "indicators": [{"name": "Persentase surat yang diarsipkan"}],
+        }
+    )
     warned = write(tmp_path / "warned.yaml", data)
     result, out = diff_json(fixed, warned)
     assert {f["severity"] for f in out["findings"]["new"]} == {"warning"}
@@ -178,8 +201,9 @@ def test_a_goal_reworded_and_renumbered_at_once_is_matched_by_similarity(tmp_pat
 def test_markdown_output_for_a_pull_request(tmp_path):
     data = load("praya.yaml")
     node(data, "1.2.3")["parent"] = "1.3"
-    data["nodes"].append({"id": "1.4.6", "parent": "1.7", "statement": "Kinerja | dengan <b>markup</b>",
-                          "level": "Inmediate Outcome"})
+    data["nodes"].append(
+        {"id": "1.4.6", "parent": "1.7", "statement": "Kinerja | dengan <b>markup</b>", "level": "Inmediate Outcome"}
+    )
     result = run(SAMPLES / "praya.yaml", write(tmp_path / "praya.yaml", data), "--format", "markdown", "--lang", "en")
     assert result.exit_code == 1
     out = result.stdout
@@ -228,8 +252,9 @@ def test_git_compares_the_working_file_with_a_revision(repo, monkeypatch):
     path = repo / "cascades" / "praya.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     node(data, "1.2.3")["parent"] = "1.3"
-    data["nodes"].append({"id": "1.4.6", "parent": "1.7", "statement": "Meningkatnya kapasitas aparatur",
-                          "level": "Inmediate Outcome"})
+    data["nodes"].append(
+        {"id": "1.4.6", "parent": "1.7", "statement": "Meningkatnya kapasitas aparatur", "level": "Inmediate Outcome"}
+    )
     write(path, data)
     monkeypatch.chdir(repo / "cascades")
     result, out = diff_json("--git", "HEAD", "praya.yaml")
@@ -265,7 +290,9 @@ def test_git_an_excel_workbook_with_an_inserted_row_renumbers_and_keeps_findings
     sheet["A10"], sheet["B10"], sheet["C10"] = "Output", "Tersusunnya standar pelayanan publik", "Kasi Pelayanan Umum"
     book.save(book_path)
     result, out = diff_json("--git", "HEAD", book_path)
-    assert [(a["id"], a["statement"]) for a in out["goals"]["added"]] == [("1.1.1.1", "Tersusunnya standar pelayanan publik")]
+    assert [(a["id"], a["statement"]) for a in out["goals"]["added"]] == [
+        ("1.1.1.1", "Tersusunnya standar pelayanan publik")
+    ]
     assert out["goals"]["removed"] == []
     assert ("1.1.1.1", "1.1.1.2") in [(r["old_id"], r["id"]) for r in out["goals"]["renumbered"]]
     changed = {c["id"]: c for c in out["goals"]["changed"]}
@@ -275,10 +302,13 @@ def test_git_an_excel_workbook_with_an_inserted_row_renumbers_and_keeps_findings
     assert out["old"] == "HEAD:cascades/praya.xlsx"
 
 
-@pytest.mark.parametrize("args, says", [
-    (["--git", "no-such-branch"], "unknown revision"),
-    (["--git", "--upload-pack=evil"], "not a revision"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--git", "no-such-branch"], "unknown revision"),
+        (["--git", "--upload-pack=evil"], "not a revision"),
+    ],
+)
 def test_git_bad_revision_exits_2(repo, args, says):
     result = run(*args, repo / "cascades" / "praya.yaml")
     assert result.exit_code == 2

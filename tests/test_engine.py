@@ -37,7 +37,8 @@ def test_findings_are_sorted_by_line_and_silences_are_counted_with_their_reason(
         ("orphan-node", "1.1.2", 14),
     ]
     assert [(s.finding.rule, s.finding.node, s.reason) for s in report.silenced] == [
-        ("missing-owner", "1.1", "PJ masih ditetapkan")]
+        ("missing-owner", "1.1", "PJ masih ditetapkan")
+    ]
     assert report.rules == ["missing-owner", "orphan-node", "stale-ignore"]
     assert set(report.timings) == set(report.rules)
 
@@ -116,8 +117,15 @@ def test_several_files_an_unreadable_one_is_reported_and_the_others_checked(tmp_
     assert "no such file" in report.files[2].errors[0].message
     assert [f.node for f in report.files[1].findings] == ["1.1.2"]
     assert report.exit_code() == 2
-    assert report.summary() == {"files": 3, "error": 1, "warning": 0, "info": 0, "silenced": 0, "unreadable": 2,
-                                "internal_errors": 0}
+    assert report.summary() == {
+        "files": 3,
+        "error": 1,
+        "warning": 0,
+        "info": 0,
+        "silenced": 0,
+        "unreadable": 2,
+        "internal_errors": 0,
+    }
 
 
 def test_every_cascade_of_the_run_is_visible_to_the_rules(tmp_path, monkeypatch):
@@ -155,8 +163,9 @@ def test_each_file_gets_the_settings_that_apply_to_it(tmp_path):
 
 def test_the_run_is_deterministic():
     def run():
-        report = engine.check_paths([str(SAMPLES / "pujon.yaml"), str(SAMPLES / "praya.yaml")],
-                                    lambda p: config.default_settings())
+        report = engine.check_paths(
+            [str(SAMPLES / "pujon.yaml"), str(SAMPLES / "praya.yaml")], lambda p: config.default_settings()
+        )
         return [(f.file, f.rule, f.node, f.related, f.message("id")) for f in report.findings]
 
     first = run()
@@ -177,12 +186,28 @@ def test_every_rule_survives_a_cascade_with_holes():
 
     nodes = [
         Node(id="1", statement="Meningkatnya kinerja", level=None, parents=["1"]),
-        Node(id="2", statement="Meningkatnya layanan", level="intermediate_outcome", parents=["1", "hilang"],
-             crosscutting=[Crosscut("BKPSDM"), Crosscut("lain", "9")], ignore=[Silence("tidak-ada"), Silence("cycle")]),
-        Node(id="3", statement=None, indicators=[Indicator(name="Jumlah laporan", targets={2024: Target("", kind="blank")})],
-             parents=["2"]),
-        Node(id="4", statement="  Penyusunan SOP  ", level="process", parents=["3"], owner="",
-             indicators=[Indicator(name="", formula="", unit="", source="", targets={})]),
+        Node(
+            id="2",
+            statement="Meningkatnya layanan",
+            level="intermediate_outcome",
+            parents=["1", "hilang"],
+            crosscutting=[Crosscut("BKPSDM"), Crosscut("lain", "9")],
+            ignore=[Silence("tidak-ada"), Silence("cycle")],
+        ),
+        Node(
+            id="3",
+            statement=None,
+            indicators=[Indicator(name="Jumlah laporan", targets={2024: Target("", kind="blank")})],
+            parents=["2"],
+        ),
+        Node(
+            id="4",
+            statement="  Penyusunan SOP  ",
+            level="process",
+            parents=["3"],
+            owner="",
+            indicators=[Indicator(name="", formula="", unit="", source="", targets={})],
+        ),
         Node(id="5", statement="x" * 5000, level="output", parents=["2", "2"], owner="-"),
     ]
     G = build_graph(Cascade(Organisation("Uji", "kecamatan"), nodes, period=[2024, 2025], file="lubang.yaml"))

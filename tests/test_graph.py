@@ -21,7 +21,11 @@ nodes:
 def test_nodes_and_attributes():
     G = graph_from_yaml(DOC)
     assert G.nodes["t"]["kind"] == "goal" and G.nodes["t"]["level"] == "ultimate_outcome"
-    assert G.nodes["t"]["tier"] == "strategic" and G.nodes["p1"]["tier"] == "tactical" and G.nodes["o1"]["tier"] == "operational"
+    assert (
+        G.nodes["t"]["tier"] == "strategic"
+        and G.nodes["p1"]["tier"] == "tactical"
+        and G.nodes["o1"]["tier"] == "operational"
+    )
     assert G.nodes["t"]["owner"] == "Camat"
     assert G.nodes["i1"]["kind"] == "indicator" and G.nodes["i1"]["indicators"][0].name == "Jumlah laporan keuangan"
     assert G.graph["organisation"].name == "Kecamatan Uji" and G.graph["period"] == [2023, 2024]

@@ -23,7 +23,8 @@ TABLE = "Kode;Tingkat;Kinerja\n1;Tujuan;Meningkatnya A\n1.1;Sasaran Unggulan;Men
 def project(tmp_path):
     (tmp_path / "kinerja.toml").write_text('rules_file = "pack.yaml"\n', encoding="utf-8")
     (tmp_path / "pack.yaml").write_text(
-        "name: kabupaten\nvocabulary:\n  levels: {intermediate_outcome: [Sasaran Unggulan]}\n", encoding="utf-8")
+        "name: kabupaten\nvocabulary:\n  levels: {intermediate_outcome: [Sasaran Unggulan]}\n", encoding="utf-8"
+    )
     (tmp_path / "pohon.yaml").write_text(CASCADE, encoding="utf-8")
     (tmp_path / "pohon.csv").write_text(TABLE, encoding="utf-8")
     return tmp_path
@@ -56,7 +57,9 @@ def test_every_command_reads_with_the_project_labels(project):
     assert converted.exit_code == 0, converted.output
     assert '"level": "Sasaran Unggulan"' in (project / "out.json").read_text(encoding="utf-8")
     reported = runner.invoke(cli, ["report", yaml_path, "-o", str(project / "pohon.html"), "--no-diagram"])
-    assert reported.exit_code in (0, 1) and "Meningkatnya kepuasan masyarakat" in (project / "pohon.html").read_text("utf-8")
+    assert reported.exit_code in (0, 1) and "Meningkatnya kepuasan masyarakat" in (project / "pohon.html").read_text(
+        "utf-8"
+    )
     drawn = runner.invoke(cli, ["render", yaml_path, "-o", str(project / "pohon.dot")])
     assert drawn.exit_code == 0 and "kepuasan" in (project / "pohon.dot").read_text("utf-8")
     no_config = runner.invoke(cli, ["show", yaml_path, "--no-config"])

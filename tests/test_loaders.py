@@ -81,9 +81,17 @@ def test_json_loads_the_same_cascade_with_lines(yaml_file, tmp_path):
 
 
 def test_json_with_keys_in_any_order_keeps_lines(tmp_path):
-    doc = {"nodes": [{"statement": "Meningkatnya A", "level": "tujuan",
-                      "children": [{"level": "sasaran strategis", "statement": "Meningkatnya B", "id": "b"}], "id": "a"}],
-           "organisation": {"name": "Uji"}}
+    doc = {
+        "nodes": [
+            {
+                "statement": "Meningkatnya A",
+                "level": "tujuan",
+                "children": [{"level": "sasaran strategis", "statement": "Meningkatnya B", "id": "b"}],
+                "id": "a",
+            }
+        ],
+        "organisation": {"name": "Uji"},
+    }
     path = tmp_path / "order.json"
     path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
     cascade = load(str(path))

@@ -62,13 +62,17 @@ def folder(tmp_path):
     (root / "2025").mkdir(parents=True)
     assert LINK_MARKER in CLEAN
     (root / "sukamaju.yaml").write_text(
-        CLEAN.replace(LINK_MARKER, '    crosscutting: ["Dinas Pemberdayaan Masyarakat dan Desa", "mitra#1.1", "mitra#1.9"]\n'),
-        encoding="utf-8")
+        CLEAN.replace(
+            LINK_MARKER, '    crosscutting: ["Dinas Pemberdayaan Masyarakat dan Desa", "mitra#1.1", "mitra#1.9"]\n'
+        ),
+        encoding="utf-8",
+    )
     (root / "mitra.yaml").write_text(PARTNER, encoding="utf-8")
     shutil.copy(SAMPLES / "batumandi.csv", root / "2025" / "batumandi.csv")
     # not cascades: a rule pack, a JSON Schema, a plain table, a workflow and an Excel lock file
-    (root / "kabupaten-rules.yaml").write_text("name: kabupaten\nextends: default\nrules: {single-child: false}\n",
-                                               encoding="utf-8")
+    (root / "kabupaten-rules.yaml").write_text(
+        "name: kabupaten\nextends: default\nrules: {single-child: false}\n", encoding="utf-8"
+    )
     shutil.copy(SAMPLES.parent / "kinerja_graph" / "schemas" / "cascade.schema.json", root / "cascade.schema.json")
     (root / "anggaran.csv").write_text("Program;Pagu\nPenunjang;100000000\n", encoding="utf-8")
     (root / ".github" / "workflows").mkdir(parents=True)
@@ -79,8 +83,11 @@ def folder(tmp_path):
 
 def test_a_folder_is_searched_for_cascade_files_only(folder):
     found = files.discover(str(folder))
-    assert [p.replace(str(folder), "").lstrip("/") for p in found] == ["2025/batumandi.csv", "mitra.yaml",
-                                                                       "sukamaju.yaml"]
+    assert [p.replace(str(folder), "").lstrip("/") for p in found] == [
+        "2025/batumandi.csv",
+        "mitra.yaml",
+        "sukamaju.yaml",
+    ]
 
 
 def test_one_run_reports_per_file_with_one_exit_code(folder):
@@ -90,14 +97,20 @@ def test_one_run_reports_per_file_with_one_exit_code(folder):
     by_file = {}
     for f in data["findings"]:
         by_file.setdefault(f["file"], []).append(f)
-    assert set(by_file) <= {str(folder / "2025" / "batumandi.csv"), str(folder / "mitra.yaml"),
-                            str(folder / "sukamaju.yaml")}
+    assert set(by_file) <= {
+        str(folder / "2025" / "batumandi.csv"),
+        str(folder / "mitra.yaml"),
+        str(folder / "sukamaju.yaml"),
+    }
     assert any(f["severity"] == "error" for f in by_file[str(folder / "2025" / "batumandi.csv")])
     assert result.exit_code == 1  # batumandi has errors; one exit code for the run
     lines = run(folder).stdout.rstrip().splitlines()
     headers = [line for line in lines if not line.startswith(" ") and line.strip()]
-    assert [h.split("  (")[0] for h in headers[:-1]] == [str(folder / "2025" / "batumandi.csv"),
-                                                         str(folder / "mitra.yaml"), str(folder / "sukamaju.yaml")]
+    assert [h.split("  (")[0] for h in headers[:-1]] == [
+        str(folder / "2025" / "batumandi.csv"),
+        str(folder / "mitra.yaml"),
+        str(folder / "sukamaju.yaml"),
+    ]
     assert lines[-1].startswith("3 berkas: ")
 
 

@@ -17,7 +17,8 @@ def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     (built,) = out.glob("kinerja_graph-*.whl")
@@ -36,8 +37,10 @@ def test_wheel_holds_rules_schemas_and_words(wheel):
 def test_installed_wheel_reads_its_own_policy_data(wheel, tmp_path):
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
-    code = ("from kinerja_graph import i18n, policy; print(policy.rules_dir()); print(len(policy.levels().levels)); "
-            "print(i18n.FOLDER); print(i18n.words('html').t('errors', 'en'))")
+    code = (
+        "from kinerja_graph import i18n, policy; print(policy.rules_dir()); print(len(policy.levels().levels)); "
+        "print(i18n.FOLDER); print(i18n.words('html').t('errors', 'en'))"
+    )
     env = {**os.environ, "PYTHONPATH": str(target)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert out.returncode == 0, out.stderr

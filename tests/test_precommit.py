@@ -52,9 +52,16 @@ def kinerja_command() -> list[str]:
 
 def environment(tmp_path: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update({"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache"), "HOME": str(tmp_path / "home"),
-                "GIT_AUTHOR_NAME": "Perencana", "GIT_AUTHOR_EMAIL": "perencana@example.go.id",
-                "GIT_COMMITTER_NAME": "Perencana", "GIT_COMMITTER_EMAIL": "perencana@example.go.id"})
+    env.update(
+        {
+            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache"),
+            "HOME": str(tmp_path / "home"),
+            "GIT_AUTHOR_NAME": "Perencana",
+            "GIT_AUTHOR_EMAIL": "perencana@example.go.id",
+            "GIT_COMMITTER_NAME": "Perencana",
+            "GIT_COMMITTER_EMAIL": "perencana@example.go.id",
+        }
+    )
     (tmp_path / "home").mkdir(exist_ok=True)
     return env
 
@@ -99,8 +106,14 @@ def test_the_shipped_hooks_select_cascade_files_by_name():
         assert h["language"] == "python" and h["entry"].split()[:2] == ["kinerja", "check"]
         assert h["require_serial"] is True
         files, exclude = re.compile(h["files"]), re.compile(h["exclude"])
-        for name in ("cascades/praya.yaml", "praya.yml", "pohon.json", "tabel.csv", "Pohon Kinerja 2024.xlsx",
-                     "makro.xlsm"):
+        for name in (
+            "cascades/praya.yaml",
+            "praya.yml",
+            "pohon.json",
+            "tabel.csv",
+            "Pohon Kinerja 2024.xlsx",
+            "makro.xlsm",
+        ):
             assert files.search(name) and not exclude.search(name), name
         for name in (".pre-commit-config.yaml", ".github/workflows/ci.yml"):
             assert exclude.search(name), name
@@ -151,8 +164,10 @@ def test_files_the_hook_does_not_select_are_not_checked(repo):
     assert "(no files to check)Skipped" in result.output
 
 
-@pytest.mark.skipif(os.environ.get("KINERJA_SLOW_TESTS") != "1",
-                    reason="builds the hook virtualenv from PyPI (about 25 s, needs the network); set KINERJA_SLOW_TESTS=1")
+@pytest.mark.skipif(
+    os.environ.get("KINERJA_SLOW_TESTS") != "1",
+    reason="builds the hook virtualenv from PyPI (about 25 s, needs the network); set KINERJA_SLOW_TESTS=1",
+)
 def test_the_shipped_python_hook_through_try_repo(tmp_path):
     env = environment(tmp_path)
     repo = tmp_path / "repo"
@@ -163,8 +178,13 @@ def test_the_shipped_python_hook_through_try_repo(tmp_path):
     sh(["git", "add", "."], repo, env)
     # this working tree as a committed repository (try-repo would leave out files not yet added to git)
     tool = tmp_path / "kinerja-graph"
-    shutil.copytree(ROOT, tool, ignore=shutil.ignore_patterns(".git", ".venv", "output", "__pycache__", ".pytest_cache",
-                                                              "*.egg-info", "build", "dist"))
+    shutil.copytree(
+        ROOT,
+        tool,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "output", "__pycache__", ".pytest_cache", "*.egg-info", "build", "dist"
+        ),
+    )
     sh(["git", "init", "-q"], tool, env)
     sh(["git", "add", "-A"], tool, env)
     sh(["git", "commit", "-q", "-m", "kinerja-graph"], tool, env)

@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
+from test_render_support import SAMPLES, flat, parse_dot, write_yaml
 
 from kinerja_graph.cli import cli
 from kinerja_graph.render import output
-from test_render_support import SAMPLES, flat, parse_dot, write_yaml
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # pydot on pyparsing 3.3
 HAS_GRAPHVIZ = output.has_dot() or output.has_pygraphviz()
@@ -27,14 +27,31 @@ def run(*args, cwd=None):
 
 
 def big_document(branches=3, per_branch=100) -> dict:
-    nodes = [{"id": "1", "statement": "Tujuan besar", "level": "tujuan", "owner": "Camat",
-              "indicators": [{"name": "IKM"}]}]
+    nodes = [
+        {"id": "1", "statement": "Tujuan besar", "level": "tujuan", "owner": "Camat", "indicators": [{"name": "IKM"}]}
+    ]
     for b in range(1, branches + 1):
-        nodes.append({"id": f"1.{b}", "parent": "1", "statement": f"Sasaran {b}", "level": "sasaran", "owner": "Camat",
-                      "indicators": [{"name": f"Indikator sasaran {b}"}]})
+        nodes.append(
+            {
+                "id": f"1.{b}",
+                "parent": "1",
+                "statement": f"Sasaran {b}",
+                "level": "sasaran",
+                "owner": "Camat",
+                "indicators": [{"name": f"Indikator sasaran {b}"}],
+            }
+        )
         for k in range(1, per_branch + 1):
-            nodes.append({"id": f"1.{b}.{k}", "parent": f"1.{b}", "statement": f"Program {b}.{k}",
-                          "level": "program", "owner": "Kasi", "indicators": [{"name": f"Indikator {b}.{k}"}]})
+            nodes.append(
+                {
+                    "id": f"1.{b}.{k}",
+                    "parent": f"1.{b}",
+                    "statement": f"Program {b}.{k}",
+                    "level": "program",
+                    "owner": "Kasi",
+                    "indicators": [{"name": f"Indikator {b}.{k}"}],
+                }
+            )
     return {"kinerja": 1, "organisation": {"name": "Kecamatan Besar"}, "nodes": nodes}
 
 
@@ -115,17 +132,25 @@ def test_big_trees_are_split_automatically_with_a_message(tmp_path):
     result = run(source, "-o", out)
     assert result.exit_code == 0, result.output
     assert "304 kinerja dalam satu gambar melebihi batas 250" in result.stderr and "4 berkas" in result.stderr
-    assert sorted(p.name for p in out.parent.iterdir()) == ["besar-1.1.dot", "besar-1.2.dot", "besar-1.3.dot", "besar.dot"]
+    assert sorted(p.name for p in out.parent.iterdir()) == [
+        "besar-1.1.dot",
+        "besar-1.2.dot",
+        "besar-1.3.dot",
+        "besar.dot",
+    ]
     result = run(source, "-o", tmp_path / "satu.dot", "--no-split", "--lang", "en")
     assert result.exit_code == 0 and not (tmp_path / "satu-1.1.dot").exists()
     assert "satu.dot: 304 goals drawn" in result.stderr
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--root", "9.9"], "--root 9.9: tidak ada kinerja dengan id itu"),
-    (["-o", "x.jpg"], "format keluaran tidak dikenal 'jpg'"),
-    (["-o", "-", "--split"], "--split writes several files"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--root", "9.9"], "--root 9.9: tidak ada kinerja dengan id itu"),
+        (["-o", "x.jpg"], "format keluaran tidak dikenal 'jpg'"),
+        (["-o", "-", "--split"], "--split writes several files"),
+    ],
+)
 def test_bad_options_are_messages_with_exit_code_2(tmp_path, args, message):
     result = run(PRAYA, *args, cwd=tmp_path)
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output

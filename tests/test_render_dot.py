@@ -7,16 +7,22 @@ import html
 from types import SimpleNamespace
 
 import pytest
-
 from helpers import graph_from_yaml
-from kinerja_graph import policy
+from test_render_support import (
+    HOSTILE,
+    flat,
+    generated_graph,
+    hostile_document,
+    parse_dot,
+    sample_graph,
+    where_drawn,
+    write_yaml,
+)
+
+from kinerja_graph import api, policy
 from kinerja_graph.render import DiagramOptions, RenderError, build_diagram, load_style, plan
 from kinerja_graph.render.labels import esc, wrap
 from kinerja_graph.render.plan import slug
-from test_render_support import (
-    HOSTILE, flat, generated_graph, hostile_document, parse_dot, sample_graph, where_drawn, write_yaml,
-)
-from kinerja_graph import api
 
 STYLE = load_style()
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # pydot on pyparsing 3.3
@@ -87,7 +93,9 @@ def test_band_captions_name_tier_and_level_in_both_languages(praya):
     id_model = parse_dot(dot_of(praya, lang="id"))
     en_model = parse_dot(dot_of(praya, lang="en"))
     band = {k: flat(id_model.label(k)) for k in id_model.nodes if k.startswith("band")}
-    assert "Kinerja Strategis —" in band["band0"] and "Ultimate Outcome" in band["band0"] and "(Tujuan)" in band["band0"]
+    assert (
+        "Kinerja Strategis —" in band["band0"] and "Ultimate Outcome" in band["band0"] and "(Tujuan)" in band["band0"]
+    )
     assert "Kinerja Strategis" not in band["band1"] and "Intermediate Outcome" in band["band1"]
     assert "Kinerja Taktikal —" in band["band2"] and "Immediate Outcome" in band["band2"]
     assert "Kinerja Operasional —" in band["band3"] and "Proses" in band["band4"]
@@ -159,7 +167,8 @@ def test_sibling_leaves_form_one_column_with_one_edge(praya):
     assert all(where_drawn(model, praya, m) == [column] for m in members)
     label = model.label(column)
     assert [label.index(f'PORT="{name(praya, m)}"') for m in members] == sorted(
-        label.index(f'PORT="{name(praya, m)}"') for m in members)  # document order, top to bottom
+        label.index(f'PORT="{name(praya, m)}"') for m in members
+    )  # document order, top to bottom
     into = [(t, h) for t, h, a in model.edges if h.split(":")[0] == column]
     assert into == [(f"{name(praya, '1.2.1.1')}:box:s", f"{column}:box:n")]
     # --no-stack: every leaf its own box
@@ -210,9 +219,15 @@ def finding(node, severity):
 
 
 def test_findings_give_red_or_amber_borders_and_counts(praya):
-    findings = [finding("1.1", "error"), finding("1.1", "warning"), finding("1.1", "error"),
-                finding("1.2", "warning"), finding("1.3", "info"), finding(None, "error"),
-                finding("crosscutting:BKPSDM", "warning")]
+    findings = [
+        finding("1.1", "error"),
+        finding("1.1", "warning"),
+        finding("1.1", "error"),
+        finding("1.2", "warning"),
+        finding("1.3", "info"),
+        finding(None, "error"),
+        finding("crosscutting:BKPSDM", "warning"),
+    ]
     model = parse_dot(dot_of(praya, findings))
     c = STYLE.colours
     one = model.label(name(praya, "1.1"))
@@ -243,11 +258,16 @@ def test_unknown_level_and_indicators_without_goal_are_drawn_and_said():
     from kinerja_graph.model import Cascade, Indicator, Node, Organisation
 
     # the loaders refuse a goal without a level; the graph (and so the diagram) must still cope
-    G = build_graph(Cascade(Organisation("Uji"), [
-        Node("A", "Tujuan", "ultimate_outcome", owner="Camat", indicators=[Indicator("IKM")]),
-        Node("B", "Tanpa level", None, parents=["A"], owner="Kasi", indicators=[Indicator("X")]),
-        Node("L", None, "output", indicators=[Indicator("Indikator yatim")]),
-    ]))
+    G = build_graph(
+        Cascade(
+            Organisation("Uji"),
+            [
+                Node("A", "Tujuan", "ultimate_outcome", owner="Camat", indicators=[Indicator("IKM")]),
+                Node("B", "Tanpa level", None, parents=["A"], owner="Kasi", indicators=[Indicator("X")]),
+                Node("L", None, "output", indicators=[Indicator("Indikator yatim")]),
+            ],
+        )
+    )
     model = parse_dot(dot_of(G))
     b = model.label(name(G, "B"))
     assert "level tidak dikenal" in b and f'BGCOLOR="{STYLE.colours["no_level"]}"' in b

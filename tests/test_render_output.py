@@ -10,21 +10,36 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-
-from kinerja_graph import api
-from kinerja_graph.render import DiagramOptions, RenderError, build_diagram, draw, load_style, render_source
-from kinerja_graph.render import output
-from kinerja_graph.render.labels import clean
 from test_render_support import (
-    HOSTILE, ODD, SAMPLES, SVG, all_text, generated_graph, hostile_document, overlapping, sample_graph, squash, svg_nodes,
+    HOSTILE,
+    ODD,
+    SAMPLES,
+    SVG,
+    all_text,
+    generated_graph,
+    hostile_document,
+    overlapping,
+    sample_graph,
+    squash,
+    svg_nodes,
     write_yaml,
 )
 
+from kinerja_graph import api
+from kinerja_graph.render import DiagramOptions, RenderError, build_diagram, draw, load_style, output, render_source
+from kinerja_graph.render.labels import clean
+
 STYLE = load_style()
 ENGINES = [
-    pytest.param("dot", marks=pytest.mark.skipif(not output.has_dot(), reason="the Graphviz `dot` program is not installed")),
-    pytest.param("pygraphviz", marks=pytest.mark.skipif(
-        not output.has_pygraphviz(), reason="pygraphviz is not installed (pip install 'kinerja-graph[render]')")),
+    pytest.param(
+        "dot", marks=pytest.mark.skipif(not output.has_dot(), reason="the Graphviz `dot` program is not installed")
+    ),
+    pytest.param(
+        "pygraphviz",
+        marks=pytest.mark.skipif(
+            not output.has_pygraphviz(), reason="pygraphviz is not installed (pip install 'kinerja-graph[render]')"
+        ),
+    ),
 ]
 ANY_ENGINE = pytest.mark.skipif(not (output.has_dot() or output.has_pygraphviz()), reason="no Graphviz installed")
 
@@ -88,7 +103,8 @@ def test_goals_of_one_level_share_a_rank_and_the_bands_are_stacked(engine, which
     bands = sorted((node.box[1], node.title) for node in nodes if node.title.startswith("band"))
     assert [t for _, t in bands] == ["band0", "band1", "band2", "band3", "band4"]
     assert sorted(node.title for node in nodes if not node.title.startswith(("band", "x", "s"))) == sorted(
-        f"g{G.nodes[n]['order']}" for n in goal_ids(G) if f"g{G.nodes[n]['order']}" in top)
+        f"g{G.nodes[n]['order']}" for n in goal_ids(G) if f"g{G.nodes[n]['order']}" in top
+    )
     left = min(node.box[0] for node in nodes if not node.title.startswith("band"))
     assert all(node.box[2] <= left for node in nodes if node.title.startswith("band")), "captions at the left"
 
@@ -110,14 +126,28 @@ def test_hostile_labels_survive_verbatim_and_the_svg_stays_well_formed(tmp_path,
     for key, value in HOSTILE.items():
         assert squash(clean(value)) in joined, key
     # short strings come out as one text element, exactly as typed
-    for exact in ["&amp;", "&lt;tag&gt;", "&#65;", "&nbsp;", "&unknown;", "<b>tebal</b>", "<script>alert(1)</script>",
-                  "{a}", "\\N", "\\\\", "😀", "🇮🇩", "Format {0}", "{name} %s %(x)d"]:
+    for exact in [
+        "&amp;",
+        "&lt;tag&gt;",
+        "&#65;",
+        "&nbsp;",
+        "&unknown;",
+        "<b>tebal</b>",
+        "<script>alert(1)</script>",
+        "{a}",
+        "\\N",
+        "\\\\",
+        "😀",
+        "🇮🇩",
+        "Format {0}",
+        "{name} %s %(x)d",
+    ]:
         assert any(exact in t.replace("\u00a0", " ") for t in texts), exact
     assert any(t.startswith("Garis\\miring") for t in texts)  # \N, \G... were not replaced by Graphviz
     assert not any("pohon_kinerja" in t or t.startswith("g1 ") for t in texts)
     assert 'Kec. <i>"Uji"</i> & {Org} \\N' in " ".join(texts)  # the title
-    assert any("<80> & \"90\"" in t for t in texts)  # a target
-    assert squash("Satpol <PP> & \"TNI\"") in joined and any("<PP>" in t for t in texts)  # a crosscutting body
+    assert any('<80> & "90"' in t for t in texts)  # a target
+    assert squash('Satpol <PP> & "TNI"') in joined and any("<PP>" in t for t in texts)  # a crosscutting body
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -148,8 +178,24 @@ def test_dot_does_not_depend_on_the_hash_seed():
     outputs = set()
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        proc = subprocess.run([sys.executable, "-m", "kinerja_graph", "render", str(SAMPLES / "praya.yaml"),
-                               "-f", "dot", "-o", "-", "--findings", "--year", "2024"], capture_output=True, env=env)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kinerja_graph",
+                "render",
+                str(SAMPLES / "praya.yaml"),
+                "-f",
+                "dot",
+                "-o",
+                "-",
+                "--findings",
+                "--year",
+                "2024",
+            ],
+            capture_output=True,
+            env=env,
+        )
         assert proc.returncode == 0, proc.stderr
         outputs.add(proc.stdout)
     assert len(outputs) == 1

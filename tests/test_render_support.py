@@ -33,11 +33,23 @@ def generated_graph(fanout=(3, 3, 2, 2), roots=1, *, crosscut_every=0, indicator
 
     def add(node_id, depth, parent):
         cross = [Crosscut("BKPSDM")] if crosscut_every and len(nodes) % crosscut_every == 0 else []
-        nodes.append(Node(id=node_id, statement=f"Meningkatnya kinerja bagian {node_id}", level=LEVELS[depth],
-                          parents=[parent] if parent else [], owner=f"Pejabat tingkat {depth}",
-                          indicators=[Indicator(name=f"Persentase capaian {node_id}",
-                                                targets={2024: Target("80", 80.0, None, "number")}, unit="%")],
-                          crosscutting=cross))
+        nodes.append(
+            Node(
+                id=node_id,
+                statement=f"Meningkatnya kinerja bagian {node_id}",
+                level=LEVELS[depth],
+                parents=[parent] if parent else [],
+                owner=f"Pejabat tingkat {depth}",
+                indicators=[
+                    Indicator(
+                        name=f"Persentase capaian {node_id}",
+                        targets={2024: Target("80", 80.0, None, "number")},
+                        unit="%",
+                    )
+                ],
+                crosscutting=cross,
+            )
+        )
         if depth < len(fanout):
             for i in range(fanout[depth]):
                 add(f"{node_id}.{i + 1}", depth + 1, node_id)
@@ -55,8 +67,8 @@ def write_yaml(path: Path, document: dict) -> Path:
 
 
 HOSTILE = {
-    "quotes": 'Kutip "ganda" dan \'tunggal\'',
-    "dot": "Kurawal {a} [b]; digraph { x -> y } -- \"q\"",
+    "quotes": "Kutip \"ganda\" dan 'tunggal'",
+    "dot": 'Kurawal {a} [b]; digraph { x -> y } -- "q"',
     "markup": "<b>tebal</b> <script>alert(1)</script> <!-- komentar --> ]]> <![CDATA[x]]>",
     "entities": "Dan & &amp; &lt;tag&gt; &#65; &nbsp; &unknown;",
     "backslash": "Garis\\miring \\N \\G \\E \\H \\T \\L \\n \\l \\\\ akhir\\",
@@ -77,14 +89,38 @@ def hostile_document() -> dict:
         "organisation": {"name": 'Kec. <i>"Uji"</i> & {Org} \\N'},
         "period": [2024],
         "nodes": [
-            {"id": "1", "statement": h["markup"], "level": "tujuan", "owner": h["quotes"],
-             "indicators": [{"name": h["entities"], "targets": {"2024": "<80> & \"90\""}}]},
-            {"id": "1.1", "parent": "1", "statement": h["dot"], "level": "sasaran", "owner": h["backslash"],
-             "indicators": [{"name": h["format"]}], "crosscutting": ['Satpol <PP> & "TNI"']},
-            {"id": "1.1.1", "parent": "1.1", "statement": h["backslash"], "level": "program", "owner": h["emoji"],
-             "indicators": [{"name": h["newline"]}]},
-            {"id": "1.1.2", "parent": "1.1", "statement": h["emoji"], "level": "program", "owner": h["dot"],
-             "indicators": [{"name": h["tab"]}]},
+            {
+                "id": "1",
+                "statement": h["markup"],
+                "level": "tujuan",
+                "owner": h["quotes"],
+                "indicators": [{"name": h["entities"], "targets": {"2024": '<80> & "90"'}}],
+            },
+            {
+                "id": "1.1",
+                "parent": "1",
+                "statement": h["dot"],
+                "level": "sasaran",
+                "owner": h["backslash"],
+                "indicators": [{"name": h["format"]}],
+                "crosscutting": ['Satpol <PP> & "TNI"'],
+            },
+            {
+                "id": "1.1.1",
+                "parent": "1.1",
+                "statement": h["backslash"],
+                "level": "program",
+                "owner": h["emoji"],
+                "indicators": [{"name": h["newline"]}],
+            },
+            {
+                "id": "1.1.2",
+                "parent": "1.1",
+                "statement": h["emoji"],
+                "level": "program",
+                "owner": h["dot"],
+                "indicators": [{"name": h["tab"]}],
+            },
             {"id": "1.1.1.1", "parent": "1.1.1", "statement": h["long"], "level": "kegiatan", "owner": h["markup"]},
             {"id": "1.1.1.2", "parent": "1.1.1", "statement": h["newline"], "level": "kegiatan"},
             {"id": "1.1.2.1", "parent": "1.1.2", "statement": h["nospace"], "level": "kegiatan"},
@@ -195,8 +231,9 @@ def svg_nodes(svg: bytes) -> tuple[list[SvgNode], list[tuple[float, float, str]]
         cls = g.get("class")
         texts = [(float(t.get("x")), float(t.get("y")), t.text or "") for t in g.iter(f"{SVG}text")]
         if cls == "node":
-            pts = [p for el in g.iter() if el.tag in (f"{SVG}polygon", f"{SVG}path", f"{SVG}polyline")
-                   for p in _points(el)]
+            pts = [
+                p for el in g.iter() if el.tag in (f"{SVG}polygon", f"{SVG}path", f"{SVG}polyline") for p in _points(el)
+            ]
             xs, ys = [p[0] for p in pts], [p[1] for p in pts]
             box = (min(xs), min(ys), max(xs), max(ys)) if pts else (0.0, 0.0, 0.0, 0.0)
             nodes.append(SvgNode(g.find(f"{SVG}title").text, box, texts))

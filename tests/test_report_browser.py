@@ -19,12 +19,22 @@ from helpers import SAMPLES
 from test_report_html import HAS_GRAPHVIZ, HOSTILE, page_for
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
 pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; ./run test does it)"),
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; ./run test does it)"
+    ),
     pytest.mark.skipif(not HAS_GRAPHVIZ, reason="Graphviz is not installed: the report's diagram cannot be drawn"),
 ]
 
@@ -35,8 +45,9 @@ def browser_context():
     try:
         with sync_api.sync_playwright() as p:
             try:
-                ctx = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=ARGS, headless=True,
-                                                           viewport={"width": 1400, "height": 900})
+                ctx = p.chromium.launch_persistent_context(
+                    profile, executable_path=CHROMIUM, args=ARGS, headless=True, viewport={"width": 1400, "height": 900}
+                )
             except Exception as exc:  # a chromium that cannot start here is an environment problem
                 pytest.skip(f"chromium could not be started: {exc}")
             yield ctx
@@ -119,12 +130,15 @@ def test_clicking_a_finding_highlights_and_scrolls_to_its_goal(open_page, pages)
     owner = _halo_owner(p)
     assert owner == {"selected": f"a_kgn{order}", "sibling": f"a_kgn{order}"}
     # the goal is in view inside the diagram's viewport, and the diagram section is on screen
-    inside = p.evaluate("""(order) => {
+    inside = p.evaluate(
+        """(order) => {
         const v = document.querySelector('.kg-diagram-part:not([hidden]) .kg-viewport').getBoundingClientRect();
         const g = document.getElementById('a_kgn' + order).getBoundingClientRect();
         const cx = g.left + g.width / 2, cy = g.top + g.height / 2;
         return cx > v.left && cx < v.right && cy > v.top && cy < v.bottom && v.top < window.innerHeight && v.bottom > 0;
-    }""", order)
+    }""",
+        order,
+    )
     assert inside
     node = next(n for n in page.G if page.G.nodes[n].get("order") == order)
     panel = p.locator("#kg-panel").inner_text()
@@ -219,8 +233,10 @@ def test_pan_and_zoom(open_page, pages):
     p.locator("#diagram").scroll_into_view_if_needed()
 
     def transform():
-        m = re.match(r"translate\(([-\d.e]+)px, ?([-\d.e]+)px\) scale\(([-\d.e]+)\)",
-                     p.locator(".kg-canvas").first.evaluate("e => e.style.transform"))
+        m = re.match(
+            r"translate\(([-\d.e]+)px, ?([-\d.e]+)px\) scale\(([-\d.e]+)\)",
+            p.locator(".kg-canvas").first.evaluate("e => e.style.transform"),
+        )
         return tuple(float(x) for x in m.groups())
 
     x0, y0, s0 = transform()
@@ -275,18 +291,29 @@ def test_english_page_in_the_browser(open_page, tmp_path):
 
 def _big_cascade() -> str:
     """Four branches of 73 goals: more than rules/render.yaml's auto_split_goals, so the diagram is split."""
-    lines = ["kinerja: 1", "organisation: {name: Kecamatan Besar, type: kecamatan}", "period: [2024, 2024]", "nodes:",
-             '  - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome, owner: Camat, '
-             'indicators: [{name: Indeks Kepuasan Masyarakat}]}']
+    lines = [
+        "kinerja: 1",
+        "organisation: {name: Kecamatan Besar, type: kecamatan}",
+        "period: [2024, 2024]",
+        "nodes:",
+        '  - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome, owner: Camat, '
+        "indicators: [{name: Indeks Kepuasan Masyarakat}]}",
+    ]
     for a in range(1, 5):
-        lines.append(f'  - {{id: "1.{a}", parent: "1", statement: "Meningkatnya layanan bidang {a}", '
-                     f'level: intermediate outcome, owner: Camat, indicators: [{{name: "Indeks layanan {a}"}}]}}')
+        lines.append(
+            f'  - {{id: "1.{a}", parent: "1", statement: "Meningkatnya layanan bidang {a}", '
+            f'level: intermediate outcome, owner: Camat, indicators: [{{name: "Indeks layanan {a}"}}]}}'
+        )
         for b in range(1, 9):
-            lines.append(f'  - {{id: "1.{a}.{b}", parent: "1.{a}", statement: "Meningkatnya mutu program {a}.{b}", '
-                         f'level: immediate outcome, owner: "Kasi {a}", indicators: [{{name: "Persentase mutu {a}.{b}"}}]}}')
+            lines.append(
+                f'  - {{id: "1.{a}.{b}", parent: "1.{a}", statement: "Meningkatnya mutu program {a}.{b}", '
+                f'level: immediate outcome, owner: "Kasi {a}", indicators: [{{name: "Persentase mutu {a}.{b}"}}]}}'
+            )
             for c in range(1, 9):
-                lines.append(f'  - {{id: "1.{a}.{b}.{c}", parent: "1.{a}.{b}", statement: "Tersusunnya dokumen {a}.{b}.{c}", '
-                             f'level: output, owner: "Staf {a}", indicators: [{{name: "Jumlah dokumen {a}.{b}.{c}"}}]}}')
+                lines.append(
+                    f'  - {{id: "1.{a}.{b}.{c}", parent: "1.{a}.{b}", statement: "Tersusunnya dokumen {a}.{b}.{c}", '
+                    f'level: output, owner: "Staf {a}", indicators: [{{name: "Jumlah dokumen {a}.{b}.{c}"}}]}}'
+                )
     return "\n".join(lines) + "\n"
 
 
@@ -299,8 +326,11 @@ def test_a_split_diagram_shows_the_part_holding_the_goal(open_page, tmp_path):
     p = o.page
     assert p.locator(".kg-diagram-part:visible").count() == 1
     overview = set(page.diagram.parts[0].orders)
-    order = next(page.G.nodes[f.node]["order"] for f in page.report.findings
-                 if f.node is not None and page.G.nodes[f.node]["order"] not in overview)
+    order = next(
+        page.G.nodes[f.node]["order"]
+        for f in page.report.findings
+        if f.node is not None and page.G.nodes[f.node]["order"] not in overview
+    )
     row = p.locator(f"tr.kg-f[data-n='{order}']").first
     row.scroll_into_view_if_needed()
     row.click()

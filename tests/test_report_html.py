@@ -112,7 +112,7 @@ def batumandi():
 def test_markup_helpers_escape_text_and_attributes():
     assert tag("td", "<b>x</b>", title='"><script>') == '<td title="&quot;&gt;&lt;script&gt;">&lt;b&gt;x&lt;/b&gt;</td>'
     assert esc("a\x00b") == "a\ufffdb"
-    out = markdown("Text with `<code>` and <b>tags</b>\n\n```yaml\n- {a: \"<script>\"}\n```\n")
+    out = markdown('Text with `<code>` and <b>tags</b>\n\n```yaml\n- {a: "<script>"}\n```\n')
     assert "<b>" not in out and "<script>" not in out
     assert "&lt;script&gt;" in out and "<pre><code" in out
 
@@ -147,14 +147,18 @@ def test_user_text_never_becomes_markup():
 
 
 def test_an_svg_with_active_content_is_refused():
-    good = '<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><text>onload=x javascript: &lt;script&gt;</text></g></svg>'
+    good = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><text>onload=x javascript: &lt;script&gt;</text></g></svg>'
+    )
     assert html_diagram.svg_is_inert(good)
-    for bad in ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-                '<svg xmlns="http://www.w3.org/2000/svg"><g onclick="alert(1)"/></svg>',
-                '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-                '<a xlink:href=" JavaScript:alert(1)"><text>x</text></a></svg>',
-                '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><div/></foreignObject></svg>',
-                '<svg><g>unclosed</svg>'):
+    for bad in (
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><g onclick="alert(1)"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        '<a xlink:href=" JavaScript:alert(1)"><text>x</text></a></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><div/></foreignObject></svg>',
+        "<svg><g>unclosed</svg>",
+    ):
         assert not html_diagram.svg_is_inert(bad), bad
         page = html_diagram.Diagram([html_diagram.DiagramPart("", "", bad, [0])])
         assert html.diagram_problem(page) is not None
@@ -184,14 +188,14 @@ def test_summary_shows_organisation_score_and_caveat_first(batumandi):
     m = re.search(r'id="kg-score" data-score="(\d+)"', text)
     assert m and int(m.group(1)) == page.score.rounded
     # the caveat sits in the score card, right under the number
-    card = text[text.index('class="kg-card kg-scorecard"'):]
-    card = card[:card.index("</details>")]
+    card = text[text.index('class="kg-card kg-scorecard"') :]
+    card = card[: card.index("</details>")]
     assert "bukan nilai SAKIP resmi dan bukan hasil LKE" in card
     # summary comes before the diagram, the findings, owners and indicators
     positions = [text.index(f'id="{s}"') for s in ("summary", "diagram", "findings", "owners", "indicators")]
     assert positions == sorted(positions)
     # main findings: the five level inversions (errors) come first
-    main = text[text.index('id="kg-main-findings"'):text.index('id="diagram"')]
+    main = text[text.index('id="kg-main-findings"') : text.index('id="diagram"')]
     assert re.findall(r'data-rule="([^"]+)"', main)[0] == "level-inversion"
 
 
@@ -204,7 +208,7 @@ def test_every_finding_is_listed_once_with_its_rule_rationale_fix_and_lke(batuma
     for rule_id in {f.rule for f in fr.findings}:
         rule = registry[rule_id]
         start = text.index(f'id="kg-r-{rule_id}"')
-        group = text[start:text.index("</section>", start)]
+        group = text[start : text.index("</section>", start)]
         assert esc(rule.rationale["id"]) in group
         if rule.lke:
             assert f"LKE {rule.lke}" in group
@@ -218,7 +222,13 @@ def test_every_finding_is_listed_once_with_its_rule_rationale_fix_and_lke(batuma
         assert lke == (numbered[int(number)].lke or "—")
     # each row carries what the filters need
     for sev, area in re.findall(r'<tr class="kg-f" [^>]*data-severity="(\w+)" data-area="(\w+)"', text):
-        assert sev in ("error", "warning", "info") and area in ("structure", "levels", "redundancy", "ownership", "indicators")
+        assert sev in ("error", "warning", "info") and area in (
+            "structure",
+            "levels",
+            "redundancy",
+            "ownership",
+            "indicators",
+        )
 
 
 def test_english_page(tmp_path):
@@ -230,7 +240,8 @@ def test_english_page(tmp_path):
 
 
 def test_silenced_findings_are_counted_with_their_reason():
-    text, page = page_for("""
+    text, page = page_for(
+        """
         kinerja: 1
         organisation: {name: Kecamatan Uji, type: kecamatan}
         nodes:
@@ -245,11 +256,15 @@ def test_silenced_findings_are_counted_with_their_reason():
             ignore: [{rule: single-child, reason: "satu-satunya program <kecamatan>"}]
           - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Staf,
              indicators: [{name: Jumlah SOP}]}
-    """, diagram=False)
+    """,
+        diagram=False,
+    )
     assert page.report.silenced
-    block = text[text.index('id="kg-silenced"'):]
+    block = text[text.index('id="kg-silenced"') :]
     assert "satu-satunya program &lt;kecamatan&gt;" in block
-    assert f'<li><b>{len(page.report.silenced)}</b><span>dibungkam</span></li>' in text.replace(' data-count="silenced"', "")
+    assert f"<li><b>{len(page.report.silenced)}</b><span>dibungkam</span></li>" in text.replace(
+        ' data-count="silenced"', ""
+    )
 
 
 def test_owner_view_orders_positions_and_lists_their_goals(batumandi):
@@ -260,20 +275,23 @@ def test_owner_view_orders_positions_and_lists_their_goals(batumandi):
     G = page.G
     for owner in set(owners):
         start = text.index(f'data-owner="{owner}"')
-        block = text[start:text.index("</table>", start)]
+        block = text[start : text.index("</table>", start)]
         mine = [n for n in G if G.nodes[n].get("kind") == "goal" and (G.nodes[n].get("owner") or "") == owner]
         assert len(re.findall(r"<tr data-n=", block)) == len(mine)
 
 
 def test_owner_view_names_unknown_positions_and_goals_without_owner():
-    text, _ = page_for("""
+    text, _ = page_for(
+        """
         kinerja: 1
         organisation: {name: Kecamatan Uji, type: kecamatan}
         nodes:
           - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, owner: Camat}
           - {id: "1.1", parent: "1", statement: Meningkatnya ketertiban umum, level: immediate outcome, owner: Tukang Kebun Istana}
           - {id: "1.2", parent: "1", statement: Meningkatnya kepatuhan pada SOP, level: immediate outcome}
-    """, diagram=False)
+    """,
+        diagram=False,
+    )
     owners = re.findall(r'class="kg-owner" data-owner="([^"]*)"', text)
     assert owners == ["Camat", "Tukang Kebun Istana", ""]
     assert "jabatan tidak dikenali" in text and "Tanpa penanggung jawab" in text
@@ -314,7 +332,7 @@ def test_indicator_table_places_each_problem_on_its_cell():
     assert missing in bare.marks["name"]
 
     text, _ = page_for(INDICATORS, diagram=False)
-    section = text[text.index('id="kg-indicator-table"'):]
+    section = text[text.index('id="kg-indicator-table"') :]
     assert f'href="#kg-f{by_rule["missing-formula"]}"' in section
     assert "Target 2024" in section and "Target 2025" in section and "non-kumulatif" in section
 
@@ -353,7 +371,10 @@ def test_add_anchors_touches_only_generated_markup():
     source = build_diagram(G).source
     out = html_diagram.add_anchors(source, G)
     assert out.count('ID="kgn0"') == 1
-    assert out.replace(' ID="kgn0" HREF="#kgn0" TOOLTIP="1: Meningkatnya &lt;TD PORT=&quot;box&quot;&gt; layanan"', "") == source
+    assert (
+        out.replace(' ID="kgn0" HREF="#kgn0" TOOLTIP="1: Meningkatnya &lt;TD PORT=&quot;box&quot;&gt; layanan"', "")
+        == source
+    )
 
 
 def test_no_diagram_when_the_cascade_is_too_big():
@@ -365,7 +386,11 @@ def test_no_diagram_when_the_cascade_is_too_big():
           - {id: "2", statement: Meningkatnya ketertiban, level: intermediate outcome}
     """)
     d = html_diagram.build(G, [], "id", max_goals=1)
-    assert not d.parts and "2" in html.diagram_problem(d, "id") and "kinerja render --split" in html.diagram_problem(d, "id")
+    assert (
+        not d.parts
+        and "2" in html.diagram_problem(d, "id")
+        and "kinerja render --split" in html.diagram_problem(d, "id")
+    )
 
 
 # ------------------------------------------------------------------------------------------ command
@@ -414,7 +439,7 @@ def test_several_files_give_one_page_each_and_an_index(tmp_path):
     # scores in the index are the pages' scores
     for name in ("batumandi-yaml.html", "clean.html"):
         page_score = re.search(r'data-score="(\d+)"', (index.parent / name).read_text(encoding="utf-8")).group(1)
-        row = text[text.index(f'href="{name}"'):]
+        row = text[text.index(f'href="{name}"') :]
         assert re.search(r'class="num kg-score">(\d+)<', row).group(1) == page_score
     back = (index.parent / "clean.html").read_text(encoding="utf-8")
     assert 'href="report.html"' in back
@@ -427,9 +452,23 @@ def test_a_batch_shows_a_progress_bar_on_a_terminal(tmp_path):
     import sys
 
     master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "kinerja_graph", "report", str(SAMPLES / "batumandi.yaml"),
-                             str(SAMPLES / "clean.yaml"), "-o", str(tmp_path / "r.html"), "--no-diagram"],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, cwd=tmp_path)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kinerja_graph",
+            "report",
+            str(SAMPLES / "batumandi.yaml"),
+            str(SAMPLES / "clean.yaml"),
+            "-o",
+            str(tmp_path / "r.html"),
+            "--no-diagram",
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+        cwd=tmp_path,
+    )
     os.close(slave)
     seen = b""
     while True:
@@ -491,12 +530,19 @@ def test_report_with_diagram_from_the_command(tmp_path):
 
 def test_page_is_linear_enough_for_a_big_cascade():
     """A generated cascade of 2,000 goals: every goal in the owner view and the indicator table."""
-    lines = ["kinerja: 1", "organisation: {name: Kecamatan Besar, type: kecamatan}", "period: [2024, 2024]", "nodes:",
-             '  - {id: "r", statement: Meningkatnya kinerja, level: ultimate outcome, owner: Camat, '
-             'indicators: [{name: Indeks Kepuasan Masyarakat}]}']
+    lines = [
+        "kinerja: 1",
+        "organisation: {name: Kecamatan Besar, type: kecamatan}",
+        "period: [2024, 2024]",
+        "nodes:",
+        '  - {id: "r", statement: Meningkatnya kinerja, level: ultimate outcome, owner: Camat, '
+        "indicators: [{name: Indeks Kepuasan Masyarakat}]}",
+    ]
     for i in range(1999):
-        lines.append(f'  - {{id: "g{i}", parent: "r", statement: "Meningkatnya layanan {i}", level: intermediate outcome, '
-                     f'owner: "Kasi {i % 7}", indicators: [{{name: "Persentase layanan {i}", targets: {{2024: "{i}"}}}}]}}')
+        lines.append(
+            f'  - {{id: "g{i}", parent: "r", statement: "Meningkatnya layanan {i}", level: intermediate outcome, '
+            f'owner: "Kasi {i % 7}", indicators: [{{name: "Persentase layanan {i}", targets: {{2024: "{i}"}}}}]}}'
+        )
     text, page = page_for("\n".join(lines), diagram=False)
     assert len(re.findall(r'<tr (?:class="kg-first" )?data-n=', text)) == 2 * 2000  # owner view + indicator table
     assert len(page.report.findings) == text.count('class="kg-f"')

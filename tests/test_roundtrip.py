@@ -42,7 +42,7 @@ def test_round_trip_is_lossless(sample, fmt, tmp_path):
 
 
 def test_hostile_text_survives_every_format(tmp_path):
-    statement = 'Meningkatnya "kualitas" <b>layanan</b> & {braces} \\\\ ; , =1+1 \U0001F600\nbaris kedua'
+    statement = 'Meningkatnya "kualitas" <b>layanan</b> & {braces} \\\\ ; , =1+1 \U0001f600\nbaris kedua'
     source = tmp_path / "hostile.yaml"
     source.write_text(
         "organisation: {name: 'Kec. \"Uji\"; <x>'}\nnodes:\n"

@@ -73,8 +73,9 @@ def test_sarif_of_every_sample_validates_and_holds_every_finding(sample, validat
     findings = json.loads(as_json.stdout)["findings"]
     (the_run,) = log["runs"]
     results = [r for r in the_run["results"] if "suppressions" not in r]
-    assert [(r["ruleId"], r["properties"]["node"], r["message"]["text"]) for r in results] == \
-        [(f["rule"], f["node"], f["message"]) for f in findings]
+    assert [(r["ruleId"], r["properties"]["node"], r["message"]["text"]) for r in results] == [
+        (f["rule"], f["node"], f["message"]) for f in findings
+    ]
     assert [r["level"] for r in results] == [LEVELS[f["severity"]] for f in findings]
     rules = the_run["tool"]["driver"]["rules"]
     for r in the_run["results"]:
@@ -124,12 +125,15 @@ def test_a_yaml_finding_points_at_its_line_with_the_node_path_as_logical_locatio
     assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": line}
     (logical,) = result["locations"][0]["logicalLocations"]
     assert logical["name"] == "1.1.1.1"
-    assert logical["fullyQualifiedName"] == ("Goal 1 › Strategic objective 1.1 › Programme objective 1.1.1 › "
-                                             "Activity objective 1.1.1.1")
+    assert logical["fullyQualifiedName"] == (
+        "Goal 1 › Strategic objective 1.1 › Programme objective 1.1.1 › Activity objective 1.1.1.1"
+    )
     _, log_id = sarif("samples/praya.yaml")
     (result_id,) = _results(log_id, "missing-indicator", "1.1.1.1")
-    assert result_id["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == \
-        "Tujuan 1 › Sasaran Strategis 1.1 › Sasaran Program 1.1.1 › Sasaran Kegiatan 1.1.1.1"
+    assert (
+        result_id["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+        == "Tujuan 1 › Sasaran Strategis 1.1 › Sasaran Program 1.1.1 › Sasaran Kegiatan 1.1.1.1"
+    )
 
 
 def test_an_excel_finding_points_at_line_1_and_names_its_cell(maybe_validator):
@@ -168,16 +172,18 @@ def test_fingerprints_depend_on_what_goals_say_not_on_format_ids_or_lines():
 
 def test_fingerprints_survive_shifted_lines(tmp_path, maybe_validator):
     shifted = tmp_path / "praya.yaml"
-    shifted.write_text("# a comment\n# and another\n\n" + (SAMPLES / "praya.yaml").read_text(encoding="utf-8"),
-                       encoding="utf-8")
+    shifted.write_text(
+        "# a comment\n# and another\n\n" + (SAMPLES / "praya.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     _, before = sarif("samples/praya.yaml")
     _, after = sarif(shifted)
     assert_valid(maybe_validator, after)
     lines_before = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in before["runs"][0]["results"]]
     lines_after = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after["runs"][0]["results"]]
     assert lines_before != lines_after
-    assert [r["fingerprints"] for r in before["runs"][0]["results"]] == \
-        [r["fingerprints"] for r in after["runs"][0]["results"]]
+    assert [r["fingerprints"] for r in before["runs"][0]["results"]] == [
+        r["fingerprints"] for r in after["runs"][0]["results"]
+    ]
     # outside the working folder the artifact is an absolute file URI
     uri = after["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri.startswith("file:///") and uri.endswith("/praya.yaml")
@@ -188,15 +194,18 @@ def test_silenced_findings_are_kept_as_in_source_suppressions(tmp_path, maybe_va
     marker = '    statement: "Terfasilitasinya penyusunan peraturan desa"\n'
     assert marker in text
     path = tmp_path / "sukamaju.yaml"
-    path.write_text(text.replace(marker, marker + "    ignore: [{rule: single-child, reason: cukup satu kegiatan}]\n"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(marker, marker + "    ignore: [{rule: single-child, reason: cukup satu kegiatan}]\n"),
+        encoding="utf-8",
+    )
     result, log = sarif(path)
     assert_valid(maybe_validator, log)
     suppressed = [r for r in log["runs"][0]["results"] if "suppressions" in r]
     assert len(suppressed) == 1
     assert suppressed[0]["ruleId"] == "single-child"
-    assert suppressed[0]["suppressions"] == [{"kind": "inSource", "status": "accepted",
-                                              "justification": "cukup satu kegiatan"}]
+    assert suppressed[0]["suppressions"] == [
+        {"kind": "inSource", "status": "accepted", "justification": "cukup satu kegiatan"}
+    ]
 
 
 def test_hostile_text_stays_valid_sarif(tmp_path, maybe_validator):
@@ -211,7 +220,8 @@ def test_hostile_text_stays_valid_sarif(tmp_path, maybe_validator):
         '    parent: "9"\n'
         '    statement: "Yatim\\npiatu"\n'
         "    level: output\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result, log = sarif(path)
     assert result.exit_code == 1
     assert_valid(maybe_validator, log)
@@ -231,5 +241,7 @@ def test_an_unreadable_file_is_a_notification_and_the_run_unsuccessful(tmp_path,
     (note,) = invocation["toolExecutionNotifications"]
     assert note["level"] == "error" and "rusak.yaml" in note["message"]["text"]
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("/rusak.yaml")
-    assert any(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("/clean.yaml")
-               for r in log["runs"][0]["results"])
+    assert any(
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("/clean.yaml")
+        for r in log["runs"][0]["results"]
+    )

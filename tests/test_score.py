@@ -37,8 +37,11 @@ def test_policy_file_loads_and_is_validated(tmp_path):
     assert sp.lke_name("1.b.8", "id") and sp.lke_name("1.b.8", "en")
 
     bad = tmp_path / "score.yaml"
-    bad.write_text("severity_weights: {error: -1, warning: 0.3, info: 0}\nhalf_density: 0\nwhole_cascade: 1\n"
-                   "areas: {}\nsurprise: 1\n", encoding="utf-8")
+    bad.write_text(
+        "severity_weights: {error: -1, warning: 0.3, info: 0}\nhalf_density: 0\nwhole_cascade: 1\n"
+        "areas: {}\nsurprise: 1\n",
+        encoding="utf-8",
+    )
     with pytest.raises(PolicyError) as err:
         score.load_score_policy(bad)
     text = str(err.value)
@@ -76,8 +79,9 @@ def test_a_finding_on_the_whole_cascade_counts_on_every_item_of_its_area():
     sp = score.load_score_policy()
     sizes = score.Sizes(goals=8, indicators=26, nodes=8)
     whole = score.compute([_finding("missing-formula", "warning", "indicators", node=None)], sizes, ALL_RULES, sp)
-    each = score.compute([_finding("missing-formula", "warning", "indicators", node=str(i)) for i in range(26)],
-                         sizes, ALL_RULES, sp)
+    each = score.compute(
+        [_finding("missing-formula", "warning", "indicators", node=str(i)) for i in range(26)], sizes, ALL_RULES, sp
+    )
     assert whole.areas["indicators"].score == pytest.approx(each.areas["indicators"].score)
     assert whole.areas["indicators"].score < 100
 
@@ -180,12 +184,14 @@ def test_silenced_findings_do_not_count():
 
 def test_an_area_whose_rules_did_not_run_is_not_scored():
     settings = config.default_settings().override(select=["level-inversion", "level-skip"])
-    G = build_graph(cascade_from_yaml("""
+    G = build_graph(
+        cascade_from_yaml("""
         kinerja: 1
         organisation: {name: Kecamatan Uji}
         nodes:
           - {id: "1", statement: Meningkatnya kualitas layanan, level: intermediate outcome}
-    """))
+    """)
+    )
     s = score.score_graph(G, _check(G, settings))
     assert s.areas["levels"].checked and s.areas["levels"].rounded == 100
     for area in ("structure", "redundancy", "ownership", "indicators"):

@@ -36,53 +36,69 @@ def test_edit_distance_counts_inserts_deletes_replacements_and_swaps():
     assert edit_distance("pelayanan", "pemberdayaan", 2) == 3  # stops past the limit: limit + 1
 
 
-@pytest.mark.parametrize("a, b, slip", [
-    ("terselenggaranya", "terseleenggaranya", True),
-    ("masyarakat", "masayarkat", True),  # two edits in a long word
-    ("gedung", "gedug", True),
-    ("tepat", "cepat", False),  # another first letter: another word
-    ("apbdes", "rapbdes", False),
-    ("siswa", "siswi", False),  # listed as distinct in text.yaml
-    ("pemerintah", "pemerintahan", False),  # distinct
-    ("desa", "dese", False),  # too short to judge
-    ("2022", "2023", False),
-    ("musrenbangdes", "musrenbangcam", False),  # three edits
-    ("pengadaan", "pengaduan", False),  # real words one edit apart (text.yaml `words`)
-    ("pengawasan", "pengadaan", False),
-    ("penataan", "pendataan", False),
-    ("pendapatan", "pendataan", False),
-])
+@pytest.mark.parametrize(
+    "a, b, slip",
+    [
+        ("terselenggaranya", "terseleenggaranya", True),
+        ("masyarakat", "masayarkat", True),  # two edits in a long word
+        ("gedung", "gedug", True),
+        ("tepat", "cepat", False),  # another first letter: another word
+        ("apbdes", "rapbdes", False),
+        ("siswa", "siswi", False),  # listed as distinct in text.yaml
+        ("pemerintah", "pemerintahan", False),  # distinct
+        ("desa", "dese", False),  # too short to judge
+        ("2022", "2023", False),
+        ("musrenbangdes", "musrenbangcam", False),  # three edits
+        ("pengadaan", "pengaduan", False),  # real words one edit apart (text.yaml `words`)
+        ("pengawasan", "pengadaan", False),
+        ("penataan", "pendataan", False),
+        ("pendapatan", "pendataan", False),
+    ],
+)
 def test_what_counts_as_a_slip(a, b, slip):
     assert (slip_distance(a, b, TV) is not None) is slip
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Terselenggaranya Urusan Pemerintahan Umum", "Terseleenggaranya Urusan Pemerintahan Umum"),
-    ("Jumlah Dokumen laporan keuangan yang disusun dan benar", "Jumlah dokumenLaporan Keuangan yang disusun dengan benar"),
-    ("Presentase layanan sesuai SOP", "Persentase layanan sesuai SOP"),
-    ("Meningkatnya pelayanan publik", "Pelayanan publik meningkatnya"),
-    ("Jumlah Darft Laporan Monitoring dan Fasililatasi Karangtaruna",
-     "Jumlah Draft Laporan Monitoring dan Fasilitasi Karangtaruna"),
-    ("Koordinasi dengan stakeholder terkait", "Koordinasi stakeholder terkait"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Terselenggaranya Urusan Pemerintahan Umum", "Terseleenggaranya Urusan Pemerintahan Umum"),
+        (
+            "Jumlah Dokumen laporan keuangan yang disusun dan benar",
+            "Jumlah dokumenLaporan Keuangan yang disusun dengan benar",
+        ),
+        ("Presentase layanan sesuai SOP", "Persentase layanan sesuai SOP"),
+        ("Meningkatnya pelayanan publik", "Pelayanan publik meningkatnya"),
+        (
+            "Jumlah Darft Laporan Monitoring dan Fasililatasi Karangtaruna",
+            "Jumlah Draft Laporan Monitoring dan Fasilitasi Karangtaruna",
+        ),
+        ("Koordinasi dengan stakeholder terkait", "Koordinasi stakeholder terkait"),
+    ],
+)
 def test_near_equal_texts(a, b):
     assert near_equal(a, b, TV, 0.85)
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Terfasilitasinya pengelolaan keuangan desa", "Terfasilitasinya penyusunan peraturan desa"),
-    ("Terlaksananya pengadaan sarana kantor", "Terlaksananya pengawasan sarana kantor"),
-    ("Jumlah pengaduan yang ditindaklanjuti", "Jumlah pengadaan yang ditindaklanjuti"),
-    ("Jumlah usulan dalam Musrenbangdes", "Jumlah usulan dalam Musrenbangcam"),
-    ("Laporan Triwulan I", "Laporan Triwulan II"),
-    ("Laporan Tahun 2022", "Laporan Tahun 2023"),
-    ("Penetapan APBDes tepat waktu", "Penetapan RAPBDes tepat waktu"),
-    ("Musrenbang Desa / Kelurahan", "Musrenbang Desa"),  # a word more is another text
-    ("Reward dan punishment", "Reward dan punishment untuk personil/ petugas"),
-    ("Jumlah Laporan Peningkatan Efektivitas Pelaksanaan Pelayanan kepada Masyarakat di Wilayah Kecamatan",
-     "Jumlah Laporan Peningkatan Efektivitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan"),
-    ("Administrasi keuangan yang baik", "Administrasi kepegawaian yang baik"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Terfasilitasinya pengelolaan keuangan desa", "Terfasilitasinya penyusunan peraturan desa"),
+        ("Terlaksananya pengadaan sarana kantor", "Terlaksananya pengawasan sarana kantor"),
+        ("Jumlah pengaduan yang ditindaklanjuti", "Jumlah pengadaan yang ditindaklanjuti"),
+        ("Jumlah usulan dalam Musrenbangdes", "Jumlah usulan dalam Musrenbangcam"),
+        ("Laporan Triwulan I", "Laporan Triwulan II"),
+        ("Laporan Tahun 2022", "Laporan Tahun 2023"),
+        ("Penetapan APBDes tepat waktu", "Penetapan RAPBDes tepat waktu"),
+        ("Musrenbang Desa / Kelurahan", "Musrenbang Desa"),  # a word more is another text
+        ("Reward dan punishment", "Reward dan punishment untuk personil/ petugas"),
+        (
+            "Jumlah Laporan Peningkatan Efektivitas Pelaksanaan Pelayanan kepada Masyarakat di Wilayah Kecamatan",
+            "Jumlah Laporan Peningkatan Efektivitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan",
+        ),
+        ("Administrasi keuangan yang baik", "Administrasi kepegawaian yang baik"),
+    ],
+)
 def test_template_siblings_are_not_near_equal(a, b):
     assert not near_equal(a, b, TV, 0.85)
 
@@ -93,15 +109,31 @@ def test_the_threshold_rejects_slips_in_a_short_text():
     assert not near_equal(a, b, TV, 0.99)
 
 
-@pytest.mark.parametrize("text", ["Jumlah Dokumen (RKA/DPA), 2022!", "  Persentase  ASN-PNS x 100 % ", "Peningkatan Efektivitas",
-                                  "Pelaksanaan Urusan Pemerintahan Desa Ngroto", "Sumber: BPS", "", "ÉLAN Café naïve"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jumlah Dokumen (RKA/DPA), 2022!",
+        "  Persentase  ASN-PNS x 100 % ",
+        "Peningkatan Efektivitas",
+        "Pelaksanaan Urusan Pemerintahan Desa Ngroto",
+        "Sumber: BPS",
+        "",
+        "ÉLAN Café naïve",
+    ],
+)
 def test_the_remembered_normalisation_is_text_normalise(text):
     assert normalised(text, TV) == normalise(text)
     assert normalised(text, TV) == normalise(text)  # remembered
 
 
 def test_canonical_words_fix_spelling_and_drop_function_words():
-    assert canonical_words("Presentase ASN yang hadir dan tepat waktu", TV) == ["persentase", "asn", "hadir", "tepat", "waktu"]
+    assert canonical_words("Presentase ASN yang hadir dan tepat waktu", TV) == [
+        "persentase",
+        "asn",
+        "hadir",
+        "tepat",
+        "waktu",
+    ]
 
 
 def test_slip_representatives_unite_slips_only():
@@ -119,8 +151,11 @@ def _clusters(texts, block=None, threshold=0.85):
 
 
 def test_index_reports_clusters_not_pairs():
-    variants = ["Terselenggaranya urusan pemerintahan umum", "Terseleenggaranya urusan pemerintahan umum",
-                "Terselenggaranya urusan pemerintahn umum"]
+    variants = [
+        "Terselenggaranya urusan pemerintahan umum",
+        "Terseleenggaranya urusan pemerintahan umum",
+        "Terselenggaranya urusan pemerintahn umum",
+    ]
     texts = [variants[i % 3] for i in range(31)]
     clusters = _clusters(texts)
     assert len(clusters) == 1
@@ -139,8 +174,12 @@ def test_blocks_are_never_compared():
 
 def test_chained_slips_only_cluster_texts_that_are_near_equal():
     # "pemeliharaan" ~ "pemelihraan" ~ "pemeliharan": one cluster; a different template stays out
-    texts = ["Terlaksananya pemeliharaan gedung kantor", "Terlaksananya pemelihraan gedung kantor",
-             "Terlaksananya pemeliharan gedung kantor", "Terlaksananya pengadaan gedung kantor"]
+    texts = [
+        "Terlaksananya pemeliharaan gedung kantor",
+        "Terlaksananya pemelihraan gedung kantor",
+        "Terlaksananya pemeliharan gedung kantor",
+        "Terlaksananya pengadaan gedung kantor",
+    ]
     assert _clusters(texts) == [[0, 1, 2]]
 
 
@@ -153,10 +192,30 @@ def test_generated_cascade_finds_every_injected_slip_and_nothing_else():
     """5,000 statements from templates with distinct objects; 60 of them copied with one doubled letter."""
     rng = random.Random(7)
     openers = ["Terselenggaranya", "Terfasilitasinya", "Meningkatnya", "Terlaksananya", "Tersusunnya", "Tersedianya"]
-    objects = ["pengelolaan", "penyusunan", "pembinaan", "pengawasan", "koordinasi", "pelayanan", "pemberdayaan",
-               "perencanaan", "evaluasi", "administrasi"]
-    things = ["keuangan", "peraturan", "aparatur", "kelembagaan", "pembangunan", "ketertiban", "kependudukan",
-              "perizinan", "kesejahteraan", "kebudayaan"]
+    objects = [
+        "pengelolaan",
+        "penyusunan",
+        "pembinaan",
+        "pengawasan",
+        "koordinasi",
+        "pelayanan",
+        "pemberdayaan",
+        "perencanaan",
+        "evaluasi",
+        "administrasi",
+    ]
+    things = [
+        "keuangan",
+        "peraturan",
+        "aparatur",
+        "kelembagaan",
+        "pembangunan",
+        "ketertiban",
+        "kependudukan",
+        "perizinan",
+        "kesejahteraan",
+        "kebudayaan",
+    ]
     places = [f"wilayah {n}" for n in ("utara", "selatan", "timur", "barat", "tengah")]
     base = sorted({f"{o} {a} {t} {p}" for o in openers for a in objects for t in things for p in places})
     rng.shuffle(base)
@@ -184,14 +243,17 @@ def test_content_words_drop_generic_words_and_split_a_glued_head():
     assert "alat" in content_words("Jumlah ATK yang tersedia", TV)  # ATK spelled out
 
 
-@pytest.mark.parametrize("a, b", [("pns", "pegawai"), ("pembayaran", "dibayarkan"), ("gedug", "gedung"),
-                                  ("dokumenlaporan", "laporan")])
+@pytest.mark.parametrize(
+    "a, b", [("pns", "pegawai"), ("pembayaran", "dibayarkan"), ("gedug", "gedung"), ("dokumenlaporan", "laporan")]
+)
 def test_related_words(a, b):
     assert related_words(a, b, TV)
 
 
 def test_variant_spellings_are_one_word_before_comparing():
-    assert share_content(content_words("Jumlah asset yang terdokumentasi", TV), content_words("Jumlah Seluruh aset", TV), TV)
+    assert share_content(
+        content_words("Jumlah asset yang terdokumentasi", TV), content_words("Jumlah Seluruh aset", TV), TV
+    )
 
 
 def test_share_content_tells_the_drivers_formula_from_its_indicator():

@@ -2,7 +2,6 @@
 
 import openpyxl
 import pytest
-
 from helpers import SAMPLES
 
 from kinerja_graph.errors import InputError
@@ -27,7 +26,7 @@ INDONESIAN = (
     "Survei;Camat;;80;82,5;catatan tujuan\n"
     ";;;;Nilai SAKIP;;nilai;;;;;70;71;\n"
     "1.1;1;Sasaran Strategis;Meningkatnya kualitas layanan;Persentase layanan sesuai SOP;;%;;;Camat;"
-    "\"BKPSDM; Satpol PP\";90 %;95%;\n"
+    '"BKPSDM; Satpol PP";90 %;95%;\n'
     "1.1;;;;Persentase pengaduan selesai;;;;;;;85;90;\n"
     "9;;;;Jumlah laporan keuangan;;Dokumen;;;Pengadministrasi Keuangan;;1.500;4 Dokumen;\n"
 )
@@ -51,21 +50,25 @@ def test_indonesian_csv_with_bom_semicolons_and_continuations(tmp_path):
     assert top.indicators[1].location.line == 7
 
 
-@pytest.mark.parametrize("field_name, aliases", [
-    (f, a) for f, a in [
-        ("id", ["id", "kode", "ID"]),
-        ("parent", ["parent", "induk", "kode induk", "Kode_Induk"]),
-        ("level", ["level", "tingkat", "level kinerja", "Level_Kinerja"]),
-        ("statement", ["statement", "kinerja", "sasaran", "uraian", "kondisi"]),
-        ("indicator", ["indicator", "indikator", "indikator kinerja", "INDIKATOR KINERJA"]),
-        ("formula", ["formula", "formulasi", "penjelasan"]),
-        ("unit", ["unit", "satuan"]),
-        ("calculation", ["calculation", "tipe perhitungan", "Tipe_Perhitungan"]),
-        ("source", ["source", "sumber data"]),
-        ("owner", ["owner", "penanggung jawab", "jabatan"]),
-        ("crosscutting", ["crosscutting", "lintas sektor"]),
-    ]
-])
+@pytest.mark.parametrize(
+    "field_name, aliases",
+    [
+        (f, a)
+        for f, a in [
+            ("id", ["id", "kode", "ID"]),
+            ("parent", ["parent", "induk", "kode induk", "Kode_Induk"]),
+            ("level", ["level", "tingkat", "level kinerja", "Level_Kinerja"]),
+            ("statement", ["statement", "kinerja", "sasaran", "uraian", "kondisi"]),
+            ("indicator", ["indicator", "indikator", "indikator kinerja", "INDIKATOR KINERJA"]),
+            ("formula", ["formula", "formulasi", "penjelasan"]),
+            ("unit", ["unit", "satuan"]),
+            ("calculation", ["calculation", "tipe perhitungan", "Tipe_Perhitungan"]),
+            ("source", ["source", "sumber data"]),
+            ("owner", ["owner", "penanggung jawab", "jabatan"]),
+            ("crosscutting", ["crosscutting", "lintas sektor"]),
+        ]
+    ],
+)
 def test_every_header_alias(field_name, aliases):
     vocab = fields()
     for alias in aliases:
@@ -78,42 +81,60 @@ def test_target_columns(header):
 
 
 def test_each_alias_reads_a_real_file(tmp_path):
-    text = ("id,parent,level,uraian,indikator,penjelasan,satuan,tipe perhitungan,sumber data,jabatan,lintas sektor,target_2024\n"
-            "a,,tujuan,Meningkatnya A,Indeks A,rumus,indeks,kumulatif,BPS,Camat,TNI,3\n"
-            "b,a,sasaran strategis,Meningkatnya B,Indeks B,rumus,indeks,kumulatif negatif,BPS,Camat,,4\n")
+    text = (
+        "id,parent,level,uraian,indikator,penjelasan,satuan,tipe perhitungan,sumber data,jabatan,lintas sektor,target_2024\n"
+        "a,,tujuan,Meningkatnya A,Indeks A,rumus,indeks,kumulatif,BPS,Camat,TNI,3\n"
+        "b,a,sasaran strategis,Meningkatnya B,Indeks B,rumus,indeks,kumulatif negatif,BPS,Camat,,4\n"
+    )
     cascade = load(write_csv(tmp_path, text, bom=False))
     a, b = cascade.nodes
-    assert (a.statement, a.owner, a.indicators[0].formula, a.indicators[0].source) == ("Meningkatnya A", "Camat", "rumus", "BPS")
+    assert (a.statement, a.owner, a.indicators[0].formula, a.indicators[0].source) == (
+        "Meningkatnya A",
+        "Camat",
+        "rumus",
+        "BPS",
+    )
     assert b.parents == ["a"] and b.indicators[0].calculation == "kumulatif-negatif"
     assert b.indicators[0].effective_polarity == "lower"
 
 
 def test_outline_ids_and_parents_inferred_from_levels(tmp_path):
-    text = ("Tingkat;Kinerja;Indikator\n"
-            "Ultimate Outcome;Meningkatnya kinerja kecamatan;Nilai Kinerja Camat\n"
-            "Intermediate Outcome;Meningkatnya kualitas layanan publik;IKM\n"
-            "Inmediate Outcome;Meningkatnya kualitas layanan sesuai SOP;Persentase layanan sesuai SOP\n"
-            "Output;Ketersediaan SOP pelayanan;\n"
-            "Proses;Penyusunan SOP;\n"
-            "Proses;Pengadaan sarpras;\n"
-            "Inmediate Outcome;Meningkatnya kualitas layanan sesuai standar;\n"
-            "Intermediate Outcome;Terwujudnya stabilitas sosial;\n")
+    text = (
+        "Tingkat;Kinerja;Indikator\n"
+        "Ultimate Outcome;Meningkatnya kinerja kecamatan;Nilai Kinerja Camat\n"
+        "Intermediate Outcome;Meningkatnya kualitas layanan publik;IKM\n"
+        "Inmediate Outcome;Meningkatnya kualitas layanan sesuai SOP;Persentase layanan sesuai SOP\n"
+        "Output;Ketersediaan SOP pelayanan;\n"
+        "Proses;Penyusunan SOP;\n"
+        "Proses;Pengadaan sarpras;\n"
+        "Inmediate Outcome;Meningkatnya kualitas layanan sesuai standar;\n"
+        "Intermediate Outcome;Terwujudnya stabilitas sosial;\n"
+    )
     cascade = load(write_csv(tmp_path, text))
     got = [(n.id, n.parents) for n in cascade.nodes]
-    assert got == [("1", []), ("1.1", ["1"]), ("1.1.1", ["1.1"]), ("1.1.1.1", ["1.1.1"]),
-                   ("1.1.1.1.1", ["1.1.1.1"]), ("1.1.1.1.2", ["1.1.1.1"]), ("1.1.2", ["1.1"]), ("1.2", ["1"])]
+    assert got == [
+        ("1", []),
+        ("1.1", ["1"]),
+        ("1.1.1", ["1.1"]),
+        ("1.1.1.1", ["1.1.1"]),
+        ("1.1.1.1.1", ["1.1.1.1"]),
+        ("1.1.1.1.2", ["1.1.1.1"]),
+        ("1.1.2", ["1.1"]),
+        ("1.2", ["1"]),
+    ]
 
 
 def test_ids_without_parent_column_infers_parents(tmp_path):
-    text = ("Kode;Tingkat;Kinerja\nT;tujuan;Meningkatnya A\nS1;sasaran strategis;Meningkatnya B\n"
-            "P;sasaran program;Meningkatnya C\nS2;sasaran strategis;Meningkatnya D\n")
+    text = (
+        "Kode;Tingkat;Kinerja\nT;tujuan;Meningkatnya A\nS1;sasaran strategis;Meningkatnya B\n"
+        "P;sasaran program;Meningkatnya C\nS2;sasaran strategis;Meningkatnya D\n"
+    )
     cascade = load(write_csv(tmp_path, text))
     assert [(n.id, n.parents) for n in cascade.nodes] == [("T", []), ("S1", ["T"]), ("P", ["S1"]), ("S2", ["T"])]
 
 
 def test_repeated_statement_without_id_column_is_a_continuation(tmp_path):
-    text = ("Tingkat;Kinerja;Indikator\ntujuan;Meningkatnya A;Indeks A\ntujuan;Meningkatnya A;Indeks B\n"
-            ";;Indeks C\n")
+    text = "Tingkat;Kinerja;Indikator\ntujuan;Meningkatnya A;Indeks A\ntujuan;Meningkatnya A;Indeks B\n;;Indeks C\n"
     (node,) = load(write_csv(tmp_path, text)).nodes
     assert [i.name for i in node.indicators] == ["Indeks A", "Indeks B", "Indeks C"]
 
@@ -143,8 +164,9 @@ def test_xlsx_merged_cells_continue_the_goal_above_and_cells_are_located(tmp_pat
         [None, None, None, None, "Nilai SAKIP", None, 0.7, 0.75],
         ["1.1", "1", "Sasaran Strategis", "Meningkatnya layanan", "Persentase layanan", "Camat", 80, 85],
     ]
-    path = make_xlsx(tmp_path / "pohon.xlsx", rows, merges=["A2:A3", "B2:B3", "C2:C3", "D2:D3", "F2:F3"],
-                     percent_cells=["G3", "H3"])
+    path = make_xlsx(
+        tmp_path / "pohon.xlsx", rows, merges=["A2:A3", "B2:B3", "C2:C3", "D2:D3", "F2:F3"], percent_cells=["G3", "H3"]
+    )
     cascade = load(path)
     top, child = cascade.nodes
     assert [i.name for i in top.indicators] == ["Indeks Kepuasan Masyarakat", "Nilai SAKIP"]
@@ -171,7 +193,9 @@ def test_xlsx_sheet_option(tmp_path):
 
 
 def test_xlsx_bad_level_names_the_cell(tmp_path):
-    path = make_xlsx(tmp_path / "lvl.xlsx", [["Kode", "Tingkat", "Kinerja"], ["1", "Tujuan", "A"], ["2", "Sasaran Besar", "B"]])
+    path = make_xlsx(
+        tmp_path / "lvl.xlsx", [["Kode", "Tingkat", "Kinerja"], ["1", "Tujuan", "A"], ["2", "Sasaran Besar", "B"]]
+    )
     with pytest.raises(InputError) as err:
         load(path)
     (problem,) = err.value.problems
@@ -210,9 +234,9 @@ EVERY_COLUMN = (
     "Organisasi;Kecamatan Uji\nPeriode;2023-2024\n"
     "Kode;Kode Induk;Tingkat;Kinerja;Penanggung Jawab;Lintas Sektor;Abaikan;Indikator Kinerja;Formulasi;Satuan;"
     "Tipe Perhitungan;Polaritas;Sumber Data;Catatan Indikator;Target 2023;Target 2024;Keterangan;Kolom Lain\n"
-    "1;;Tujuan;Meningkatnya A;Camat;\"BKPSDM; Satpol PP\";single-child: satu cabang;Indeks A;x / y;indeks;"
+    '1;;Tujuan;Meningkatnya A;Camat;"BKPSDM; Satpol PP";single-child: satu cabang;Indeks A;x / y;indeks;'
     "Non Kumulatif;naik;Survei;catatan;80;82,5;ket;lain\n"
-    "1.1;\"1; 9\";Sasaran Strategis;Meningkatnya B;Sekcam;;;Persentase B;;%;;;;;90 %;Tersedia;;\n"
+    '1.1;"1; 9";Sasaran Strategis;Meningkatnya B;Sekcam;;;Persentase B;;%;;;;;90 %;Tersedia;;\n'
     "1.1;;;;;;;Jumlah C;;dokumen;;;;;1.500;-;;\n"
     "2;;;;;;;Indeks D;;;;;;;;;;\n"
 )
@@ -235,7 +259,9 @@ def test_a_table_reader_builds_every_node_in_the_schema_shape(tmp_path):
 
 
 def test_a_bad_rule_id_in_a_table_is_still_found_by_the_schema(tmp_path):
-    path = write_csv(tmp_path, "Kode;Tingkat;Kinerja;Indikator;Abaikan\n1;Tujuan;Meningkatnya A;Indeks A;Single Child\n")
+    path = write_csv(
+        tmp_path, "Kode;Tingkat;Kinerja;Indikator;Abaikan\n1;Tujuan;Meningkatnya A;Indeks A;Single Child\n"
+    )
     with pytest.raises(InputError) as err:
         load(path)
     (problem,) = err.value.problems

@@ -30,9 +30,21 @@ def test_numbers_as_indonesian_documents_write_them(text, value, unit):
     assert target.text == text
 
 
-@pytest.mark.parametrize("text, kind", [("80–85", "range"), ("80-85", "range"), ("80 s.d. 85", "range"),
-                                        ("Tersedia", "text"), ("Ada", "text"), ("-", "text"), ("WTP", "text"),
-                                        ("≥ 90", "text"), ("", "blank"), ("   ", "blank")])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("80–85", "range"),
+        ("80-85", "range"),
+        ("80 s.d. 85", "range"),
+        ("Tersedia", "text"),
+        ("Ada", "text"),
+        ("-", "text"),
+        ("WTP", "text"),
+        ("≥ 90", "text"),
+        ("", "blank"),
+        ("   ", "blank"),
+    ],
+)
 def test_what_cannot_be_parsed_stays_text_for_the_checker(text, kind):
     target = parse_target(text)
     assert target.kind == kind

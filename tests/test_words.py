@@ -41,7 +41,9 @@ def test_a_surface_says_a_common_word_its_own_way():
 
 def test_english_when_a_language_is_missing_and_placeholders_filled():
     assert words("diff").t("added", "fr") == "added"
-    assert words("diff").t("fails", "en", fail_on="error") == "This change introduces findings of severity error or worse."
+    assert (
+        words("diff").t("fails", "en", fail_on="error") == "This change introduces findings of severity error or worse."
+    )
     assert words("html").t("panel_title", "en") == "Goal {id}"  # no parameters: the template as it stands
 
 
@@ -61,16 +63,19 @@ def test_a_words_file_is_read_when_its_surface_is_first_asked(tmp_path, monkeypa
 
 
 def test_a_json_check_reads_no_words_and_text_only_its_own():
-    code = ("import sys\nfrom kinerja_graph import i18n\n"
-            "seen, read = [], i18n.read\n"
-            "i18n.read = lambda name: (seen.append(name), read(name))[1]\n"
-            "from click.testing import CliRunner\n"
-            "from kinerja_graph.cli import cli\n"
-            "for fmt in ('json', 'text'):\n"
-            "    CliRunner().invoke(cli, ['check', sys.argv[1], '--format', fmt])\n"
-            "    print(fmt, sorted(seen))\n")
-    out = subprocess.run([sys.executable, "-c", code, str(SAMPLES / "clean.yaml")],
-                         capture_output=True, text=True, cwd=ROOT)
+    code = (
+        "import sys\nfrom kinerja_graph import i18n\n"
+        "seen, read = [], i18n.read\n"
+        "i18n.read = lambda name: (seen.append(name), read(name))[1]\n"
+        "from click.testing import CliRunner\n"
+        "from kinerja_graph.cli import cli\n"
+        "for fmt in ('json', 'text'):\n"
+        "    CliRunner().invoke(cli, ['check', sys.argv[1], '--format', fmt])\n"
+        "    print(fmt, sorted(seen))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLES / "clean.yaml")], capture_output=True, text=True, cwd=ROOT
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines() == ["json []", "text ['common', 'text']"]
 
@@ -78,6 +83,7 @@ def test_a_json_check_reads_no_words_and_text_only_its_own():
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_surface_finds_its_words(lang, tmp_path, monkeypatch):
     """Every command and format, over findings, silenced findings, an unreadable file and a broken rule."""
+
     def breaks(self, ctx):
         raise KeyError("oops")
 
@@ -88,20 +94,31 @@ def test_every_surface_finds_its_words(lang, tmp_path, monkeypatch):
     pack = tmp_path / "pack.yaml"
     pack.write_text("rules: {single-child: false}\n", encoding="utf-8")
     odd = tmp_path / "odd.yaml"  # a dangling parent, a silence without a reason
-    odd.write_text("organisation: {name: X}\nnodes:\n"
-                   "- {id: '1', statement: Meningkatnya layanan, level: Output, ignore: [{rule: single-child, reason: ''}]}\n"
-                   "- {id: '1.1', parent: '1', statement: Meningkatnya mutu, level: Proses}\n"
-                   "- {id: '2', parent: '9', statement: Meningkatnya tertib, level: Output}\n", encoding="utf-8")
+    odd.write_text(
+        "organisation: {name: X}\nnodes:\n"
+        "- {id: '1', statement: Meningkatnya layanan, level: Output, ignore: [{rule: single-child, reason: ''}]}\n"
+        "- {id: '1.1', parent: '1', statement: Meningkatnya mutu, level: Proses}\n"
+        "- {id: '2', parent: '9', statement: Meningkatnya tertib, level: Output}\n",
+        encoding="utf-8",
+    )
     files = [str(SAMPLES / "praya.yaml"), str(SAMPLES / "pujon.yaml"), str(odd), str(broken)]
     clean, baseline = str(SAMPLES / "clean.yaml"), str(tmp_path / "baseline.json")
-    runs = [["show", files[1]], ["show", str(odd)], ["rules", "--rules", str(pack)],
-            ["rules", "single-child", "--rules", str(pack)], ["rules", "cycle"],
-            ["report", *files, "-o", str(tmp_path / "out" / "index.html"), "--no-diagram"],
-            ["check", *files, "--write-baseline", baseline], ["check", files[0], clean, "--baseline", baseline],
-            ["check", clean, "--format", "markdown", "--select", "orphan-node"]]
+    runs = [
+        ["show", files[1]],
+        ["show", str(odd)],
+        ["rules", "--rules", str(pack)],
+        ["rules", "single-child", "--rules", str(pack)],
+        ["rules", "cycle"],
+        ["report", *files, "-o", str(tmp_path / "out" / "index.html"), "--no-diagram"],
+        ["check", *files, "--write-baseline", baseline],
+        ["check", files[0], clean, "--baseline", baseline],
+        ["check", clean, "--format", "markdown", "--select", "orphan-node"],
+    ]
     runs += [["check", *files, "--format", fmt] for fmt in ("text", "json", "sarif", "github", "markdown", "junit")]
-    runs += [["diff", str(SAMPLES / "praya.yaml"), str(SAMPLES / "pujon.yaml"), "--format", fmt]
-             for fmt in ("text", "json", "markdown")]
+    runs += [
+        ["diff", str(SAMPLES / "praya.yaml"), str(SAMPLES / "pujon.yaml"), "--format", fmt]
+        for fmt in ("text", "json", "markdown")
+    ]
     runs += [["diff", str(SAMPLES / "praya.yaml"), str(broken)]]
     for args in runs:
         result = CliRunner().invoke(cli, [*args, "--lang", lang])

@@ -14,7 +14,7 @@ import pkgutil
 from kinerja_graph.checks.base import Rule
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def all_rules() -> dict[str, Rule]:
     """Every rule, keyed by id, in id order."""
     found: dict[str, Rule] = {}
@@ -22,8 +22,11 @@ def all_rules() -> dict[str, Rule]:
         if info.name in ("base",) or info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
-        classes = [c for _, c in inspect.getmembers(module, inspect.isclass)
-                   if issubclass(c, Rule) and c is not Rule and c.__module__ == module.__name__]
+        classes = [
+            c
+            for _, c in inspect.getmembers(module, inspect.isclass)
+            if issubclass(c, Rule) and c is not Rule and c.__module__ == module.__name__
+        ]
         if len(classes) != 1:
             raise RuntimeError(f"{module.__name__} must define exactly one Rule subclass, found {len(classes)}")
         rule = classes[0]()

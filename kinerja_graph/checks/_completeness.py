@@ -30,11 +30,13 @@ LIST_LIMIT = 3
 # option schemas shared by several rules
 PLACEHOLDERS_SCHEMA = {
     "description": "Texts that count as empty (compared ignoring case and surrounding spaces).",
-    "type": "array", "items": {"type": "string"},
+    "type": "array",
+    "items": {"type": "string"},
 }
 MIN_LENGTH_SCHEMA = {
-    "description": "A text with fewer letters and digits than this counts as empty (\"s\" is not a data source).",
-    "type": "integer", "minimum": 0,
+    "description": 'A text with fewer letters and digits than this counts as empty ("s" is not a data source).',
+    "type": "integer",
+    "minimum": 0,
 }
 SUMMARISE_SCHEMA = {
     "description": "When no item of the whole cascade has the field, report it once for the cascade instead of once per item.",
@@ -42,7 +44,7 @@ SUMMARISE_SCHEMA = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def level_ids() -> tuple[str, ...]:
     return tuple(level.id for level in policy.levels().levels)
 
@@ -75,9 +77,12 @@ def link_names(data: dict, parent: dict) -> dict:
     """Message parameters naming a goal and its parent with their levels (label, parent, level_id/en,
     parent_level_id/en), for the rules about a contribution link."""
     return {
-        "label": label(data), "parent": label(parent),
-        "level_id": level_name(data.get("level"), "id"), "level_en": level_name(data.get("level"), "en"),
-        "parent_level_id": level_name(parent.get("level"), "id"), "parent_level_en": level_name(parent.get("level"), "en"),
+        "label": label(data),
+        "parent": label(parent),
+        "level_id": level_name(data.get("level"), "id"),
+        "level_en": level_name(data.get("level"), "en"),
+        "parent_level_id": level_name(parent.get("level"), "id"),
+        "parent_level_en": level_name(parent.get("level"), "en"),
     }
 
 
@@ -120,7 +125,7 @@ class Index:
     goals: list
     loose: list
     nodes: list
-    indicators: "_Indicators"
+    indicators: _Indicators
     parents: dict
     edge_kinds: frozenset = frozenset()
     _memo: dict = field(default_factory=dict, repr=False, compare=False)  # columns and groups, built on demand
@@ -282,7 +287,7 @@ class Index:
         """The position in `nodes` of every indicator's node (by the indicator's position in `indicators`)."""
         return self.indicators.owners
 
-    def indicator_groups(self, fields: tuple[str, ...]) -> "Grouping":
+    def indicator_groups(self, fields: tuple[str, ...]) -> Grouping:
         """The indicators grouped by equal values of every one of `fields` (see Grouping).
 
         A field is an Indicator attribute ("name", "unit", "formula", ...), or "targets": the same
@@ -296,22 +301,20 @@ class Index:
         key = ("indicators", fields)
         grouping = self._memo.get(key)
         if grouping is None:
-            grouping = self._memo[key] = self._grouping(fields, self._indicator_table(), _INDICATOR_TEXTS,
-                                                        self._column)
+            grouping = self._memo[key] = self._grouping(fields, self._indicator_table(), _INDICATOR_TEXTS, self._column)
         return grouping
 
-    def node_groups(self, fields: tuple[str, ...]) -> "Grouping":
+    def node_groups(self, fields: tuple[str, ...]) -> Grouping:
         """The nodes (goals and indicators without a goal, by position in `nodes`) grouped by equal values of
         every one of `fields`, keys of the node data ("kind", "statement", "owner", ...): see Grouping. As
         in indicator_groups(), values that are neither texts nor None are never grouped with anything."""
         key = ("nodes", fields)
         grouping = self._memo.get(key)
         if grouping is None:
-            grouping = self._memo[key] = self._grouping(fields, self._node_table(), _NODE_FIELDS,
-                                                        self._node_column)
+            grouping = self._memo[key] = self._grouping(fields, self._node_table(), _NODE_FIELDS, self._node_column)
         return grouping
 
-    def _grouping(self, fields: tuple, table, texts: tuple, column) -> "Grouping":
+    def _grouping(self, fields: tuple, table, texts: tuple, column) -> Grouping:
         """Grouping by `fields`. The text fields come from `table` (the items' text fields numbered as whole
         rows, see _Table) when there is one: few distinct rows, so grouping by some of them costs one look
         at each item's row number. Other fields are numbered column by column and paired."""
@@ -330,12 +333,12 @@ class Index:
             return Grouping(varied[0] if varied else rest[0], first)
         return Grouping(_numbered(zip(*varied)))
 
-    def _node_table(self) -> "_Table | None":
+    def _node_table(self) -> _Table | None:
         if "node table" not in self._memo:
             self._memo["node table"] = _Table.build(self._memo["node rows"])
         return self._memo["node table"]
 
-    def _indicator_table(self) -> "_Table | None":
+    def _indicator_table(self) -> _Table | None:
         if "indicator table" not in self._memo:
             self._indicator_fields()
         return self._memo["indicator table"]
@@ -443,7 +446,7 @@ class _Table:
         self._groupings: dict = {}
 
     @classmethod
-    def build(cls, rows) -> "_Table | None":
+    def build(cls, rows) -> _Table | None:
         """The table of these rows (an iterable: each row is numbered as soon as it is made, while its texts
         are at hand), or None when a value is neither a text nor None (a hand-built model): such values are
         numbered field by field instead, each apart (see _apart)."""
@@ -456,7 +459,7 @@ class _Table:
             return None
         return cls(of, list(distinct))
 
-    def grouping(self, fields: tuple[int, ...]) -> "Grouping":
+    def grouping(self, fields: tuple[int, ...]) -> Grouping:
         """The items grouped by these fields (positions in a row)."""
         grouping = self._groupings.get(fields)
         if grouping is None:
@@ -564,10 +567,11 @@ _TARGET_FIELDS = {
     "first_target_unit": lambda targets: next((targets[y].unit for y in sorted(targets) if targets[y].unit), None),
     # year by year, the unit written with each figure and the text of each target written in words: all that
     # is read of the targets when only their units matter (the figures themselves do not)
-    "written_units": lambda targets: tuple((y, "number", targets[y].unit) if targets[y].kind == "number" else
-                                           (y, "text", targets[y].text) for y in sorted(targets)
-                                           if (targets[y].kind == "number" and targets[y].unit)
-                                           or targets[y].kind == "text"),
+    "written_units": lambda targets: tuple(
+        (y, "number", targets[y].unit) if targets[y].kind == "number" else (y, "text", targets[y].text)
+        for y in sorted(targets)
+        if (targets[y].kind == "number" and targets[y].unit) or targets[y].kind == "text"
+    ),
 }
 # the node fields read by index()'s one pass over the nodes: the texts node_groups() groups by, and others
 _NODE_FIELDS = ("kind", "statement", "level", "owner", "tier")
@@ -838,10 +842,6 @@ def is_blank(value: str | None, placeholders: frozenset, min_length: int = 0, sy
     return True
 
 
-
-
-
-
 def indicator_location(G: nx.DiGraph, n, indicator):
     """Where an indicator stands: its own row/line when known, else its goal's."""
     loc = getattr(indicator, "location", None)
@@ -912,8 +912,13 @@ def missing_field(rule, ctx, field: str):
         if same_as_name:
             name = indicator.name
             last_a, last_b = text[-1], name[-1:]
-            if (last_a.isalnum() and last_b.isalnum() and last_a.lower() != last_b.lower()
-                    and text.isascii() and name.isascii()):
+            if (
+                last_a.isalnum()
+                and last_b.isalnum()
+                and last_a.lower() != last_b.lower()
+                and text.isascii()
+                and name.isascii()
+            ):
                 return None  # different last letters: cannot be the same words (the common case, cheaply)
             if same_text(text, name):
                 return "same"
@@ -924,11 +929,19 @@ def missing_field(rule, ctx, field: str):
     if not lacking:
         return
     total = len(index(ctx.G).indicators)
-    if (options.get("summarise-absent", True) and total > 1
-            and sum(1 for *_, variant in lacking if variant == "one") == total):
+    if (
+        options.get("summarise-absent", True)
+        and total > 1
+        and sum(1 for *_, variant in lacking if variant == "one") == total
+    ):
         yield ctx.finding(None, rule.messages["none"], count=total)
         return
     for n, _, indicator, variant in lacking:
         value = getattr(indicator, field)
-        yield ctx.finding(n, rule.messages[variant], location=indicator_location(ctx.G, n, indicator),
-                          indicator=quote(indicator.name), value=quote(value or "", 30))
+        yield ctx.finding(
+            n,
+            rule.messages[variant],
+            location=indicator_location(ctx.G, n, indicator),
+            indicator=quote(indicator.name),
+            value=quote(value or "", 30),
+        )

@@ -8,8 +8,9 @@ never reads files and never decides an exit code: it looks at the frozen graph a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar, Iterator
+from typing import ClassVar
 
 import networkx as nx
 
@@ -47,8 +48,14 @@ class Finding:
 
     def sort_key(self):
         line = self.line  # once: the engine sorts 10^4 findings by this
-        return (self.file, line if line is not None else 0, SEVERITY_ORDER[self.severity], self.rule, self.node or "",
-                self.related)
+        return (
+            self.file,
+            line if line is not None else 0,
+            SEVERITY_ORDER[self.severity],
+            self.rule,
+            self.node or "",
+            self.related,
+        )
 
     def to_dict(self, lang: str = "id") -> dict:
         """The stable JSON form (README, "JSON output")."""
@@ -75,10 +82,11 @@ class Context:
     G: nx.DiGraph  # frozen: rules cannot change what another rule sees
     options: dict  # this rule's options, pack defaults merged with overrides
     vocabulary: dict  # the pack's vocabularies by name (owners, cues, units, ...), see rules/default.yaml
-    rule: "Rule | None" = None
+    rule: Rule | None = None
 
-    def finding(self, node: str | None, messages: dict | None = None, *, related=(), location: Location | None = None,
-                **params) -> Finding:
+    def finding(
+        self, node: str | None, messages: dict | None = None, *, related=(), location: Location | None = None, **params
+    ) -> Finding:
         """A finding on `node`, its message built from the rule's MESSAGE templates and `params`."""
         rule = self.rule
         templates = messages or rule.message

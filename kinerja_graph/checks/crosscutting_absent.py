@@ -16,22 +16,23 @@ class CrosscuttingAbsent(Rule):
     }
     rationale = {
         "id": "LKE 1.b.9 (PermenPANRB 88/2021) menanyakan apakah dokumen perencanaan menunjukkan keterkaitan kinerja, "
-              "strategi, kebijakan dan kegiatan antarbidang (crosscutting); rubriknya memberi nilai nol untuk "
-              "\"tidak ada crosscutting\". Hampir tidak ada hasil yang dicapai satu organisasi sendirian.",
+        "strategi, kebijakan dan kegiatan antarbidang (crosscutting); rubriknya memberi nilai nol untuk "
+        '"tidak ada crosscutting". Hampir tidak ada hasil yang dicapai satu organisasi sendirian.',
         "en": "LKE 1.b.9 (PermenPANRB 88/2021) asks whether planning documents show how performance, strategy, "
-              "policy and activity relate across fields (crosscutting); its rubric scores \"no crosscutting\" as "
-              "zero. Hardly any result is reached by one organisation alone.",
+        'policy and activity relate across fields (crosscutting); its rubric scores "no crosscutting" as '
+        "zero. Hardly any result is reached by one organisation alone.",
     }
     message = {
         "id": "Cascade {organisation} tidak memuat satu pun tautan crosscutting ({count} kinerja); LKE 1.b.9 menilai "
-              "ini nol. Tandai kinerja yang hasilnya bergantung pada organisasi lain (crosscutting: [BKPSDM], ...)",
+        "ini nol. Tandai kinerja yang hasilnya bergantung pada organisasi lain (crosscutting: [BKPSDM], ...)",
         "en": "The cascade of {organisation} has no crosscutting link at all ({count} goals); LKE 1.b.9 scores this "
-              "as zero. Mark the goals whose result depends on other organisations (crosscutting: [BKPSDM], ...)",
+        "as zero. Mark the goals whose result depends on other organisations (crosscutting: [BKPSDM], ...)",
     }
     options_schema = {
         "min-goals": {
             "description": "Only report a cascade with at least this many goals (a fragment of a tree is not judged).",
-            "type": "integer", "minimum": 1,
+            "type": "integer",
+            "minimum": 1,
         },
     }
     doc = """\

@@ -9,6 +9,7 @@ from kinerja_graph.graph import crosscutting_key
 from kinerja_graph.similarity import organisation_keys, text_vocabulary
 from kinerja_graph.text import localise
 
+
 class CrosscuttingUnresolved(Rule):
     id = "crosscutting-unresolved"
     area = "structure"
@@ -19,25 +20,31 @@ class CrosscuttingUnresolved(Rule):
     }
     rationale = {
         "id": "LKE 1.b.9 (PermenPANRB 88/2021) menilai apakah dokumen perencanaan menunjukkan keterkaitan kinerja "
-              "dengan bidang atau organisasi lain (crosscutting). Tautan yang kosong, yang menunjuk organisasi "
-              "sendiri, atau yang menunjuk kinerja yang tidak ada di pohon mitra tidak menunjukkan keterkaitan apa pun.",
+        "dengan bidang atau organisasi lain (crosscutting). Tautan yang kosong, yang menunjuk organisasi "
+        "sendiri, atau yang menunjuk kinerja yang tidak ada di pohon mitra tidak menunjukkan keterkaitan apa pun.",
         "en": "LKE 1.b.9 (PermenPANRB 88/2021) scores whether planning documents show how performance relates to "
-              "other fields or organisations (crosscutting). A link that is empty, names the organisation itself, or "
-              "names a goal missing from the partner's tree shows no relation at all.",
+        "other fields or organisations (crosscutting). A link that is empty, names the organisation itself, or "
+        "names a goal missing from the partner's tree shows no relation at all.",
     }
     message = {
-        "id": "Tautan crosscutting \"{link}\" pada kinerja \"{statement}\" {problem}",
-        "en": "Crosscutting link \"{link}\" on goal \"{statement}\" {problem}",
+        "id": 'Tautan crosscutting "{link}" pada kinerja "{statement}" {problem}',
+        "en": 'Crosscutting link "{link}" on goal "{statement}" {problem}',
     }
     problems = {
         "empty": {"id": "tidak menyebut organisasi mitra", "en": "names no partner organisation"},
-        "self": {"id": "menunjuk organisasi ini sendiri ({organisation}); crosscutting adalah keterkaitan dengan "
-                       "organisasi lain",
-                 "en": "names this organisation itself ({organisation}); crosscutting relates to other organisations"},
-        "missing-own": {"id": "menunjuk kinerja {target} yang tidak ada dalam cascade ini",
-                        "en": "names goal {target}, which is not in this cascade"},
-        "missing-other": {"id": "menunjuk kinerja {target} yang tidak ada dalam cascade {organisation}",
-                          "en": "names goal {target}, which is not in the cascade of {organisation}"},
+        "self": {
+            "id": "menunjuk organisasi ini sendiri ({organisation}); crosscutting adalah keterkaitan dengan "
+            "organisasi lain",
+            "en": "names this organisation itself ({organisation}); crosscutting relates to other organisations",
+        },
+        "missing-own": {
+            "id": "menunjuk kinerja {target} yang tidak ada dalam cascade ini",
+            "en": "names goal {target}, which is not in this cascade",
+        },
+        "missing-other": {
+            "id": "menunjuk kinerja {target} yang tidak ada dalam cascade {organisation}",
+            "en": "names goal {target}, which is not in the cascade of {organisation}",
+        },
     }
     options_schema = {}
     doc = """\
@@ -127,11 +134,19 @@ None.
                 elif link.node is not None:
                     other = next((others[k] for k in sorted(target_keys) if k in others), None)
                     if other is not None and link.node not in ids_of(other):
-                        problem, params = "missing-other", {"target": link.node,
-                                                            "organisation": other.organisation.name}
+                        problem, params = (
+                            "missing-other",
+                            {"target": link.node, "organisation": other.organisation.name},
+                        )
                 if problem is None:
                     continue
                 templates = localise(self.message, problem=self.problems[problem])
                 key = crosscutting_key(str(link))
-                yield ctx.finding(n, templates, related=(key,) if key in G else (), link=quote(str(link), 60),
-                                  statement=quote(d.get("statement")), **{k: quote(v, 60) for k, v in params.items()})
+                yield ctx.finding(
+                    n,
+                    templates,
+                    related=(key,) if key in G else (),
+                    link=quote(str(link), 60),
+                    statement=quote(d.get("statement")),
+                    **{k: quote(v, 60) for k, v in params.items()},
+                )

@@ -70,7 +70,7 @@ def one_cycle(children: dict, component: set, start) -> list:
         seen[node] = len(path)
         path.append(node)
         node = next(v for v in children[node] if v in component)
-    return path[seen[node]:]
+    return path[seen[node] :]
 
 
 class _Children:
@@ -93,15 +93,15 @@ class Cycle(Rule):
     }
     rationale = {
         "id": "Pohon kinerja menurut PermenPANRB 89/2021 menjaga logika sebab-akibat dari kondisi paling operasional "
-              "sampai outcome; bila sebuah kinerja (lewat kinerja lain) menjadi penyebab dirinya sendiri, rantai itu "
-              "tidak punya awal dan evaluator LKE 1.b.8 (cascading) tidak dapat menelusurinya.",
+        "sampai outcome; bila sebuah kinerja (lewat kinerja lain) menjadi penyebab dirinya sendiri, rantai itu "
+        "tidak punya awal dan evaluator LKE 1.b.8 (cascading) tidak dapat menelusurinya.",
         "en": "A pohon kinerja under PermenPANRB 89/2021 keeps the cause-and-effect logic from the most operational "
-              "condition up to the outcome; when a goal is (through others) its own cause, the chain has no start and "
-              "an evaluator cannot follow it for LKE 1.b.8 (cascading).",
+        "condition up to the outcome; when a goal is (through others) its own cause, the chain has no start and "
+        "an evaluator cannot follow it for LKE 1.b.8 (cascading).",
     }
     message = {
-        "id": "Kinerja \"{label}\" ({level_id}) berada dalam lingkaran kontribusi: {path}",
-        "en": "Goal \"{label}\" ({level_en}) is part of a circle of contribution links: {path}",
+        "id": 'Kinerja "{label}" ({level_id}) berada dalam lingkaran kontribusi: {path}',
+        "en": 'Goal "{label}" ({level_en}) is part of a circle of contribution links: {path}',
     }
     options_schema = {}
     doc = """\

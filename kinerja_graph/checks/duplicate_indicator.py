@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from kinerja_graph.checks._completeness import index, indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
@@ -19,25 +18,25 @@ class DuplicateIndicator(Rule):
     }
     rationale = {
         "id": "Setiap jenjang kinerja mengukur kontribusinya sendiri (PermenPANRB 89/2021 tentang penjenjangan "
-              "kinerja). Indikator yang sama pada tujuan dan sasaran, atau pada beberapa sasaran, menandakan "
-              "cascading belum benar-benar dilakukan (LKE 1.b.8, PermenPANRB 88/2021) dan capaian yang sama "
-              "dihitung dua kali; praktik Kemenkeu melarang satu IKU mengukur dua sasaran.",
+        "kinerja). Indikator yang sama pada tujuan dan sasaran, atau pada beberapa sasaran, menandakan "
+        "cascading belum benar-benar dilakukan (LKE 1.b.8, PermenPANRB 88/2021) dan capaian yang sama "
+        "dihitung dua kali; praktik Kemenkeu melarang satu IKU mengukur dua sasaran.",
         "en": "Each level measures its own contribution (PermenPANRB 89/2021 on penjenjangan kinerja). The same "
-              "indicator on a goal and its sub-goal, or on several goals, shows that the cascade was not really "
-              "broken down (LKE 1.b.8, PermenPANRB 88/2021) and counts one achievement twice; Kemenkeu practice "
-              "forbids one key indicator measuring two objectives.",
+        "indicator on a goal and its sub-goal, or on several goals, shows that the cascade was not really "
+        "broken down (LKE 1.b.8, PermenPANRB 88/2021) and counts one achievement twice; Kemenkeu practice "
+        "forbids one key indicator measuring two objectives.",
     }
     message = {
-        "id": "Indikator \"{indicator}\" mengukur {count} kinerja ({ids}); rumuskan indikator yang mengukur "
-              "kontribusi masing-masing kinerja",
-        "en": "Indicator \"{indicator}\" measures {count} goals ({ids}); give each goal an indicator of its own "
-              "contribution",
+        "id": 'Indikator "{indicator}" mengukur {count} kinerja ({ids}); rumuskan indikator yang mengukur '
+        "kontribusi masing-masing kinerja",
+        "en": 'Indicator "{indicator}" measures {count} goals ({ids}); give each goal an indicator of its own '
+        "contribution",
     }
     messages = {
         "many": message,
         "same-node": {
-            "id": "Indikator \"{indicator}\" ditulis {count} kali pada kinerja yang sama",
-            "en": "Indicator \"{indicator}\" is listed {count} times on the same goal",
+            "id": 'Indikator "{indicator}" ditulis {count} kali pada kinerja yang sama',
+            "en": 'Indicator "{indicator}" is listed {count} times on the same goal',
         },
     }
     options_schema = {}
@@ -102,8 +101,20 @@ None.
             first, _, indicator = items[positions[0]]
             location = indicator_location(G, first, indicator)
             if len(nodes) == 1:
-                yield ctx.finding(first, self.messages["same-node"], location=location,
-                                  indicator=quote(indicator.name), count=len(positions))
+                yield ctx.finding(
+                    first,
+                    self.messages["same-node"],
+                    location=location,
+                    indicator=quote(indicator.name),
+                    count=len(positions),
+                )
             else:
-                yield ctx.finding(first, self.messages["many"], related=nodes[1:], location=location,
-                                  indicator=quote(indicator.name), count=len(nodes), ids=short_list(nodes))
+                yield ctx.finding(
+                    first,
+                    self.messages["many"],
+                    related=nodes[1:],
+                    location=location,
+                    indicator=quote(indicator.name),
+                    count=len(nodes),
+                    ids=short_list(nodes),
+                )

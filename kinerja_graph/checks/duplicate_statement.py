@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from kinerja_graph.checks._completeness import index, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
@@ -15,8 +14,11 @@ def indicator_key(data: dict, tv) -> frozenset:
 
 def is_restatement(G, parent: str, child: str, tv) -> bool:
     """A child copying its parent's statement *and* indicators: restated-child's business, not a duplicate."""
-    return (G.has_edge(parent, child) and G.edges[parent, child].get("kind") == "contribution"
-            and indicator_key(G.nodes[parent], tv) == indicator_key(G.nodes[child], tv))
+    return (
+        G.has_edge(parent, child)
+        and G.edges[parent, child].get("kind") == "contribution"
+        and indicator_key(G.nodes[parent], tv) == indicator_key(G.nodes[child], tv)
+    )
 
 
 class DuplicateStatement(Rule):
@@ -29,16 +31,16 @@ class DuplicateStatement(Rule):
     }
     rationale = {
         "id": "Pohon kinerja menguraikan setiap kondisi menjadi kondisi penyebab yang berbeda (PermenPANRB 89/2021); "
-              "kondisi yang dituangkan berulang kali membuat rantai sebab-akibat kabur dan penanggung jawabnya "
-              "ganda. Evaluator menilai keselarasan cascading pada LKE 1.b.8 (PermenPANRB 88/2021).",
+        "kondisi yang dituangkan berulang kali membuat rantai sebab-akibat kabur dan penanggung jawabnya "
+        "ganda. Evaluator menilai keselarasan cascading pada LKE 1.b.8 (PermenPANRB 88/2021).",
         "en": "A performance tree breaks each condition into distinct causing conditions (PermenPANRB 89/2021); a "
-              "condition written down several times blurs the cause-effect chain and doubles its ownership. "
-              "Evaluators score the cascade's alignment under LKE 1.b.8 (PermenPANRB 88/2021).",
+        "condition written down several times blurs the cause-effect chain and doubles its ownership. "
+        "Evaluators score the cascade's alignment under LKE 1.b.8 (PermenPANRB 88/2021).",
     }
     message = {
-        "id": "Pernyataan \"{statement}\" ditulis sama pada {count} kinerja ({ids}); bedakan rumusannya atau "
-              "gabungkan menjadi satu kinerja",
-        "en": "Statement \"{statement}\" is written on {count} goals ({ids}); tell them apart or merge them into one goal",
+        "id": 'Pernyataan "{statement}" ditulis sama pada {count} kinerja ({ids}); bedakan rumusannya atau '
+        "gabungkan menjadi satu kinerja",
+        "en": 'Statement "{statement}" is written on {count} goals ({ids}); tell them apart or merge them into one goal',
     }
     options_schema = {}
     doc = """\
@@ -86,8 +88,10 @@ None.
         ix = index(G)
         nodes = ix.nodes
         grouping = ix.node_groups(("kind", "statement"))  # each distinct statement is normalised once
-        keys = [normalised(nodes[p][1].get("statement"), tv) if nodes[p][1].get("kind") == "goal" else ""
-                for p in grouping.first]
+        keys = [
+            normalised(nodes[p][1].get("statement"), tv) if nodes[p][1].get("kind") == "goal" else ""
+            for p in grouping.first
+        ]
         shared = grouping.repeated(keys)
         if not any(shared):
             return
@@ -101,9 +105,16 @@ None.
             a, b = members[0], members[1]
             explained = (a in parents[b] or b in parents[a]) and all(
                 (a in parents[b] or b in parents[a]) and (is_restatement(G, a, b, tv) or is_restatement(G, b, a, tv))
-                for i, a in enumerate(members) for b in members[i + 1:])
+                for i, a in enumerate(members)
+                for b in members[i + 1 :]
+            )
             if explained:
                 continue
             first = members[0]
-            yield ctx.finding(first, related=members[1:], statement=quote(nodes[positions[0]][1]["statement"]),
-                              count=len(members), ids=short_list(members))
+            yield ctx.finding(
+                first,
+                related=members[1:],
+                statement=quote(nodes[positions[0]][1]["statement"]),
+                count=len(members),
+                ids=short_list(members),
+            )

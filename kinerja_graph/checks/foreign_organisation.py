@@ -30,26 +30,27 @@ class ForeignOrganisation(Rule):
     }
     rationale = {
         "id": "Rumusan kinerja, formula dan sumber data harus menggambarkan organisasi itu sendiri (LKE 1.b.4 dan "
-              "2.a, PermenPANRB 88/2021). Nama kecamatan lain dalam dokumen sebuah kecamatan hampir selalu tanda "
-              "salin-tempel: data diambil dari wilayah yang salah atau dokumen belum disesuaikan.",
+        "2.a, PermenPANRB 88/2021). Nama kecamatan lain dalam dokumen sebuah kecamatan hampir selalu tanda "
+        "salin-tempel: data diambil dari wilayah yang salah atau dokumen belum disesuaikan.",
         "en": "Goals, formulas and data sources must describe the organisation itself (LKE 1.b.4 and 2.a, "
-              "PermenPANRB 88/2021). Another kecamatan's name in a kecamatan's document is almost always a paste: "
-              "data taken from the wrong area, or a document never adapted.",
+        "PermenPANRB 88/2021). Another kecamatan's name in a kecamatan's document is almost always a paste: "
+        "data taken from the wrong area, or a document never adapted.",
     }
     message = {
-        "id": "{fields} pada \"{label}\" menyebut \"{phrase}\", padahal cascade ini milik {organisation}",
-        "en": "The {fields} of \"{label}\" names \"{phrase}\", but this cascade belongs to {organisation}",
+        "id": '{fields} pada "{label}" menyebut "{phrase}", padahal cascade ini milik {organisation}',
+        "en": 'The {fields} of "{label}" names "{phrase}", but this cascade belongs to {organisation}',
     }
     options_schema = {
         "words": {
             "description": "Organisation type -> the words that introduce an organisation's name of that type "
-                           "(\"Kecamatan X\", \"Kec. X\"). Only names of the cascade's own type are checked.",
+            '("Kecamatan X", "Kec. X"). Only names of the cascade\'s own type are checked.',
             "type": "object",
             "additionalProperties": {"type": "array", "items": {"type": "string", "minLength": 1}},
         },
         "not-names": {
-            "description": "Capitalised words that follow a kind word without being a name (\"Kecamatan Sehat\").",
-            "type": "array", "items": {"type": "string"},
+            "description": 'Capitalised words that follow a kind word without being a name ("Kecamatan Sehat").',
+            "type": "array",
+            "items": {"type": "string"},
         },
     }
     doc = """\
@@ -113,13 +114,22 @@ nodes:
         org_type = normalise(org.type) if org.type else None
         if org_type not in words_by_type:
             first = normalise(org.name).split()[:1]
-            org_type = next((t for t, ws in words_by_type.items() if first and first[0] in {normalise(w) for w in ws}),
-                            None)
+            org_type = next(
+                (t for t, ws in words_by_type.items() if first and first[0] in {normalise(w) for w in ws}), None
+            )
         if org_type is None:
             return
         kind_words = sorted({fold(w).strip() for w in words_by_type[org_type] if w.strip()}, key=len, reverse=True)
-        pattern = re.compile(r"(?<![A-Za-z])(?i:" + "|".join(re.escape(w) for w in kind_words) + r")\.?[ \t.]*"
-                             + r"(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3})")
+        pattern = re.compile(
+            r"(?<![A-Za-z])(?i:"
+            + "|".join(re.escape(w) for w in kind_words)
+            + r")\.?[ \t.]*"
+            + r"("
+            + _NAME_WORD
+            + r"(?:[ \t]+"
+            + _NAME_WORD
+            + r"){0,3})"
+        )
         own = organisation_keys(tv, org.name, org.id)
         stop = set(tv.stop_words) | set(tv.generic) | {normalise(w) for w in ctx.options.get("not-names") or ()}
         for phrases in tv.organisation_kinds.values():
@@ -165,8 +175,11 @@ nodes:
             texts = [("statement", d.get("statement"), None)]
             for indicator in d.get("indicators") or ():
                 loc = indicator_location(G, n, indicator)
-                texts += [("indicator", indicator.name, loc), ("formula", indicator.formula, loc),
-                          ("source", indicator.source, loc)]
+                texts += [
+                    ("indicator", indicator.name, loc),
+                    ("formula", indicator.formula, loc),
+                    ("source", indicator.source, loc),
+                ]
             for field, text, loc in texts:
                 if text:
                     candidates.extend((n, field, kind, name, loc) for kind, name in names_in(text))
@@ -189,9 +202,14 @@ nodes:
         for (n, _), entry in found.items():
             fields = {lang: ", ".join(FIELDS[f][lang] for f in entry["fields"]) for lang in ("id", "en")}
             fields["id"] = fields["id"][:1].upper() + fields["id"][1:]
-            yield ctx.finding(n, localise(self.message, fields=fields), location=entry["location"],
-                              label=label(G.nodes[n]), phrase=quote(entry["phrase"], 50),
-                              organisation=org.name)
+            yield ctx.finding(
+                n,
+                localise(self.message, fields=fields),
+                location=entry["location"],
+                label=label(G.nodes[n]),
+                phrase=quote(entry["phrase"], 50),
+                organisation=org.name,
+            )
 
     @staticmethod
     def _name(words: list[str], stop: set, lower: set) -> list[str]:

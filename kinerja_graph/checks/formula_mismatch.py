@@ -59,56 +59,56 @@ class FormulaMismatch(Rule):
     }
     rationale = {
         "id": "LKE 2.a.2 (PermenPANRB 88/2021) menuntut definisi operasional dan cara pengukuran yang jelas untuk "
-              "setiap indikator. Formula yang tidak berbagi satu pun pokok bahasan dengan indikatornya, yang hanya "
-              "berisi satuan (\"Dokumen\") atau metode (\"Survey\"), atau persentase yang tidak membagi apa pun, "
-              "tidak mengukur apa yang diklaim indikator.",
+        "setiap indikator. Formula yang tidak berbagi satu pun pokok bahasan dengan indikatornya, yang hanya "
+        'berisi satuan ("Dokumen") atau metode ("Survey"), atau persentase yang tidak membagi apa pun, '
+        "tidak mengukur apa yang diklaim indikator.",
         "en": "LKE 2.a.2 (PermenPANRB 88/2021) requires a clear operational definition and measurement method for "
-              "every indicator. A formula sharing nothing of substance with its indicator, one that is only a unit "
-              "(\"Dokumen\") or a method (\"Survey\"), or a percentage that divides nothing, does not measure what the "
-              "indicator claims.",
+        "every indicator. A formula sharing nothing of substance with its indicator, one that is only a unit "
+        '("Dokumen") or a method ("Survey"), or a percentage that divides nothing, does not measure what the '
+        "indicator claims.",
     }
     message = {
-        "id": "Formula \"{formula}\" tidak berhubungan dengan indikator \"{indicator}\": tidak ada pokok bahasan yang sama",
-        "en": "Formula \"{formula}\" has nothing to do with indicator \"{indicator}\": they share no subject",
+        "id": 'Formula "{formula}" tidak berhubungan dengan indikator "{indicator}": tidak ada pokok bahasan yang sama',
+        "en": 'Formula "{formula}" has nothing to do with indicator "{indicator}": they share no subject',
     }
     messages = {
         "unrelated": message,
         "unit-only": {
-            "id": "Formula indikator \"{indicator}\" hanya \"{formula}\": itu satuan atau metode, bukan cara menghitung; "
-                  "tuliskan rumus atau definisi operasionalnya",
-            "en": "The formula of indicator \"{indicator}\" is only \"{formula}\": a unit or a method, not a way to "
-                  "compute it; write the formula or operational definition",
+            "id": 'Formula indikator "{indicator}" hanya "{formula}": itu satuan atau metode, bukan cara menghitung; '
+            "tuliskan rumus atau definisi operasionalnya",
+            "en": 'The formula of indicator "{indicator}" is only "{formula}": a unit or a method, not a way to '
+            "compute it; write the formula or operational definition",
         },
         "no-division": {
-            "id": "Indikator \"{indicator}\" adalah {head}, tetapi formulanya \"{formula}\" tidak membagi apa pun; "
-                  "tuliskan pembilang dibagi penyebut",
-            "en": "Indicator \"{indicator}\" is a {head}, but its formula \"{formula}\" divides nothing; write the "
-                  "numerator divided by the denominator",
+            "id": 'Indikator "{indicator}" adalah {head}, tetapi formulanya "{formula}" tidak membagi apa pun; '
+            "tuliskan pembilang dibagi penyebut",
+            "en": 'Indicator "{indicator}" is a {head}, but its formula "{formula}" divides nothing; write the '
+            "numerator divided by the denominator",
         },
         "counted": {
-            "id": "Indikator \"{indicator}\" menghitung {noun}, tetapi formulanya \"{formula}\" menghitung {other}",
-            "en": "Indicator \"{indicator}\" counts {noun}, but its formula \"{formula}\" counts {other}",
+            "id": 'Indikator "{indicator}" menghitung {noun}, tetapi formulanya "{formula}" menghitung {other}',
+            "en": 'Indicator "{indicator}" counts {noun}, but its formula "{formula}" counts {other}',
         },
         "inverted": {
-            "id": "Formula indikator \"{indicator}\" terbalik: penyebut \"{denominator}\" adalah bagian dari pembilang "
-                  "\"{numerator}\", sehingga hasilnya selalu 100 % atau lebih",
-            "en": "The formula of indicator \"{indicator}\" is upside down: the denominator \"{denominator}\" is a part "
-                  "of the numerator \"{numerator}\", so the result is always 100 % or more",
+            "id": 'Formula indikator "{indicator}" terbalik: penyebut "{denominator}" adalah bagian dari pembilang '
+            '"{numerator}", sehingga hasilnya selalu 100 % atau lebih',
+            "en": 'The formula of indicator "{indicator}" is upside down: the denominator "{denominator}" is a part '
+            'of the numerator "{numerator}", so the result is always 100 % or more',
         },
         "shared": {
-            "id": "Formula \"{formula}\" dipakai untuk {count} indikator berbeda ({indicators}); satu formula tidak "
-                  "dapat mengukur indikator yang berbeda",
-            "en": "Formula \"{formula}\" is used for {count} different indicators ({indicators}); one formula cannot "
-                  "measure different indicators",
+            "id": 'Formula "{formula}" dipakai untuk {count} indikator berbeda ({indicators}); satu formula tidak '
+            "dapat mengukur indikator yang berbeda",
+            "en": 'Formula "{formula}" is used for {count} different indicators ({indicators}); one formula cannot '
+            "measure different indicators",
         },
         "count-as-share": {
-            "id": "Indikator \"{indicator}\" adalah jumlah, tetapi formulanya \"{formula}\" menghitung persentase",
-            "en": "Indicator \"{indicator}\" is a count, but its formula \"{formula}\" computes a percentage",
+            "id": 'Indikator "{indicator}" adalah jumlah, tetapi formulanya "{formula}" menghitung persentase',
+            "en": 'Indicator "{indicator}" is a count, but its formula "{formula}" computes a percentage',
         },
     }
     options_schema = {
         "unit-only": {
-            "description": "Report a formula that is only a unit or a method word (\"Dokumen\", \"Survey\").",
+            "description": 'Report a formula that is only a unit or a method word ("Dokumen", "Survey").',
             "type": "boolean",
         },
         "shared": {
@@ -117,7 +117,7 @@ class FormulaMismatch(Rule):
         },
         "check-division": {
             "description": "Report a Persentase/Proporsi/Rasio whose formula divides nothing, and a Jumlah whose "
-                           "formula computes a percentage.",
+            "formula computes a percentage.",
             "type": "boolean",
         },
     }
@@ -198,7 +198,9 @@ nodes:
         division = bool(ctx.options.get("check-division", True))
         shared = bool(ctx.options.get("shared", True))
         org = G.graph.get("organisation")
-        own = frozenset(normalise(getattr(org, "name", "")).split()) | frozenset(normalise(getattr(org, "id", "") or "").split())
+        own = frozenset(normalise(getattr(org, "name", "")).split()) | frozenset(
+            normalise(getattr(org, "id", "") or "").split()
+        )
         unit_words = set()
         for spelling in units.spellings:
             unit_words.update(spelling.split())
@@ -216,15 +218,23 @@ nodes:
 
         grouping, verdicts = judged_groups(G, ("name", "formula", "unit", "target_units"), judge)
         items = index(G).indicators
-        reported = [verdict is not None and verdict[1] is not None and (verdict[1][0] != "unit-only" or unit_only)
-                    for verdict in verdicts]
+        reported = [
+            verdict is not None and verdict[1] is not None and (verdict[1][0] != "unit-only" or unit_only)
+            for verdict in verdicts
+        ]
         if any(reported):
             positions = grouping.positions(reported)
             for position, number in zip(positions, grouping.numbers(positions)):
                 n, _, indicator = items[position]
                 kind, extra = verdicts[number][1]
-                yield ctx.finding(n, self.messages[kind], location=indicator_location(G, n, indicator),
-                                  indicator=quote(indicator.name), formula=quote(indicator.formula, 60), **extra)
+                yield ctx.finding(
+                    n,
+                    self.messages[kind],
+                    location=indicator_location(G, n, indicator),
+                    indicator=quote(indicator.name),
+                    formula=quote(indicator.formula, 60),
+                    **extra,
+                )
         if not shared:
             return
         by_formula: dict[str, list] = {}  # normalised formula -> the groups using it (unit-only ones aside)
@@ -244,9 +254,15 @@ nodes:
             first, indicator = users[0]
             spelled = list(dict.fromkeys(quote(i.name, 40) for _, i in users))
             nodes = [m for m in dict.fromkeys(n for n, _ in users) if m != first]
-            yield ctx.finding(first, self.messages["shared"], related=nodes, location=indicator_location(G, first, indicator),
-                              formula=quote(indicator.formula, 60), count=len(names),
-                              indicators=short_list((f"\"{t}\"" for t in spelled), 3))
+            yield ctx.finding(
+                first,
+                self.messages["shared"],
+                related=nodes,
+                location=indicator_location(G, first, indicator),
+                formula=quote(indicator.formula, 60),
+                count=len(names),
+                indicators=short_list((f'"{t}"' for t in spelled), 3),
+            )
 
     @staticmethod
     def _unit_only(indicator, f_norm, tv, unit_words) -> bool:
@@ -274,7 +290,7 @@ nodes:
             counted = counted_noun(indicator.name, tv, units)
             measured = counted_noun(formula, tv, units, anywhere=True) if counted else None
             if counted and measured and not units.same_count_class(counted[1], measured[1]):
-                return "counted", {"noun": f"\"{counted[0]}\"", "other": f"\"{measured[0]}\""}
+                return "counted", {"noun": f'"{counted[0]}"', "other": f'"{measured[0]}"'}
         if "/" in formula or "bagi" in f_norm:
             key = ("inverted", formula)
             inverted = tv.cache[key] if key in tv.cache else remember(tv, key, _inverted(formula, tv, units))
@@ -284,8 +300,11 @@ nodes:
             return None
         if head in SHARE_HEADS and not has_marker(formula, tv.division_markers, tv):
             return "no-division", {"head": head.capitalize()}
-        if head in units.count_heads and has_marker(formula, tv.division_markers, tv) \
-                and has_marker(formula, tv.percentage_markers, tv):
+        if (
+            head in units.count_heads
+            and has_marker(formula, tv.division_markers, tv)
+            and has_marker(formula, tv.percentage_markers, tv)
+        ):
             read = [units.read(indicator.unit)] + [units.read(t.unit) for t in indicator.targets.values()]
             if not any(r and r[0] == "percent" for r in read):
                 return "count-as-share", {}

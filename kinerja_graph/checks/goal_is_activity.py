@@ -19,44 +19,47 @@ class GoalIsActivity(Rule):
     }
     rationale = {
         "id": "LKE 1.b.4 (PermenPANRB 88/2021) menilai apakah rumusan tujuan dan sasaran menggambarkan dengan "
-              "jelas kondisi yang ingin dicapai. \"Penyusunan …\" atau \"Koordinasi …\" adalah pekerjaan, "
-              "\"Tersusunnya dokumen …\" atau \"Terselenggaranya …\" adalah keluaran; keduanya tidak menyatakan "
-              "perubahan kondisi (\"Meningkatnya …\", \"Menurunnya …\", \"Terwujudnya …\") yang dituntut pada "
-              "level outcome pohon kinerja PermenPANRB 89/2021.",
+        'jelas kondisi yang ingin dicapai. "Penyusunan …" atau "Koordinasi …" adalah pekerjaan, '
+        '"Tersusunnya dokumen …" atau "Terselenggaranya …" adalah keluaran; keduanya tidak menyatakan '
+        'perubahan kondisi ("Meningkatnya …", "Menurunnya …", "Terwujudnya …") yang dituntut pada '
+        "level outcome pohon kinerja PermenPANRB 89/2021.",
         "en": "LKE 1.b.4 (PermenPANRB 88/2021) scores whether goals and objectives clearly describe the condition "
-              "to be reached. \"Penyusunan …\" (drafting) or \"Koordinasi …\" (coordination) is work, "
-              "\"Tersusunnya dokumen …\" (documents drafted) or \"Terselenggaranya …\" (held) is an output; "
-              "neither states the changed condition (\"Meningkatnya …\", \"Menurunnya …\", \"Terwujudnya …\") "
-              "the outcome levels of a PermenPANRB 89/2021 performance tree call for.",
+        'to be reached. "Penyusunan …" (drafting) or "Koordinasi …" (coordination) is work, '
+        '"Tersusunnya dokumen …" (documents drafted) or "Terselenggaranya …" (held) is an output; '
+        'neither states the changed condition ("Meningkatnya …", "Menurunnya …", "Terwujudnya …") '
+        "the outcome levels of a PermenPANRB 89/2021 performance tree call for.",
     }
     message = {
-        "id": "{level_id} \"{label}\" dirumuskan sebagai kegiatan ({evidence}), bukan kondisi yang ingin dicapai; "
-              "rumuskan perubahan kondisinya, mis. \"Meningkatnya …\" atau \"Menurunnya …\"",
-        "en": "{level_en} \"{label}\" is phrased as an activity ({evidence}), not a condition to reach; state "
-              "the changed condition, e.g. \"Meningkatnya …\" (increased …) or \"Menurunnya …\" (decreased …)",
+        "id": '{level_id} "{label}" dirumuskan sebagai kegiatan ({evidence}), bukan kondisi yang ingin dicapai; '
+        'rumuskan perubahan kondisinya, mis. "Meningkatnya …" atau "Menurunnya …"',
+        "en": '{level_en} "{label}" is phrased as an activity ({evidence}), not a condition to reach; state '
+        'the changed condition, e.g. "Meningkatnya …" (increased …) or "Menurunnya …" (decreased …)',
     }
     messages = {
         "activity": message,
         "output": {
-            "id": "{level_id} \"{label}\" dirumuskan sebagai keluaran yang selesai dikerjakan ({evidence}) — "
-                  "rumusan output (sasaran kegiatan), bukan perubahan kondisi; rumuskan kondisi yang dihasilkan, "
-                  "mis. \"Meningkatnya …\"",
-            "en": "{level_en} \"{label}\" is phrased as an output delivered ({evidence}) — the wording of an "
-                  "output (sasaran kegiatan), not of a changed condition; state the condition it brings about, "
-                  "e.g. \"Meningkatnya …\" (increased …)",
+            "id": '{level_id} "{label}" dirumuskan sebagai keluaran yang selesai dikerjakan ({evidence}) — '
+            "rumusan output (sasaran kegiatan), bukan perubahan kondisi; rumuskan kondisi yang dihasilkan, "
+            'mis. "Meningkatnya …"',
+            "en": '{level_en} "{label}" is phrased as an output delivered ({evidence}) — the wording of an '
+            "output (sasaran kegiatan), not of a changed condition; state the condition it brings about, "
+            'e.g. "Meningkatnya …" (increased …)',
         },
         "effort": {
-            "id": "{level_id} \"{label}\" dirumuskan sebagai upaya ({evidence}), bukan kondisi yang dicapai; "
-                  "mis. \"Meningkatnya …\" alih-alih \"Meningkatkan …\"",
-            "en": "{level_en} \"{label}\" is phrased as an effort ({evidence}), not a condition reached; e.g. "
-                  "\"Meningkatnya …\" (increased …) instead of \"Meningkatkan …\" (to increase …)",
+            "id": '{level_id} "{label}" dirumuskan sebagai upaya ({evidence}), bukan kondisi yang dicapai; '
+            'mis. "Meningkatnya …" alih-alih "Meningkatkan …"',
+            "en": '{level_en} "{label}" is phrased as an effort ({evidence}), not a condition reached; e.g. '
+            '"Meningkatnya …" (increased …) instead of "Meningkatkan …" (to increase …)',
         },
     }
     options_schema = {
-        "levels": levels_schema("Levels whose statements must not be phrased as an activity (\"Penyusunan …\") "
-                                "or an output (\"Tersusunnya …\", \"Terselenggaranya …\")."),
-        "effort-levels": levels_schema("Levels whose statements must not be phrased as an effort "
-                                       "(\"Meningkatkan …\", \"Mewujudkan …\")."),
+        "levels": levels_schema(
+            'Levels whose statements must not be phrased as an activity ("Penyusunan …") '
+            'or an output ("Tersusunnya …", "Terselenggaranya …").'
+        ),
+        "effort-levels": levels_schema(
+            'Levels whose statements must not be phrased as an effort ("Meningkatkan …", "Mewujudkan …").'
+        ),
     }
     doc = """\
 ## What it does
@@ -146,7 +149,10 @@ nodes:
         for n, d, found in judged_nodes_among(ctx.G, positions, ("kind", "level", "statement"), judge):
             level = d.get("level")
             yield ctx.finding(
-                n, self.messages[found.kind],
-                label=label(d), evidence=found.explain(),
-                level_id=level_name(level, "id"), level_en=level_name(level, "en"),
+                n,
+                self.messages[found.kind],
+                label=label(d),
+                evidence=found.explain(),
+                level_id=level_name(level, "id"),
+                level_en=level_name(level, "en"),
             )

@@ -20,39 +20,40 @@ class IndicatorLevelMismatch(Rule):
     }
     rationale = {
         "id": "Catatan evaluator yang paling sering: indikator masih berorientasi output. LKE 1.b.4–1.b.6 "
-              "(PermenPANRB 88/2021) menuntut tujuan dan sasaran diukur dengan indikator hasil (outcome) dan IKU "
-              "menggambarkan kinerja utama pada level outcome; \"Jumlah dokumen\" tidak menunjukkan kondisi yang "
-              "berubah. Sebaliknya, PermenPANRB 89/2021 menjenjangkan kinerja: IKM atau Nilai SAKIP adalah hasil "
-              "seluruh organisasi yang tidak dapat dicapai sendiri oleh pemegang sub kegiatan — kinerja "
-              "operasional perlu ukuran keluarannya sendiri.",
+        "(PermenPANRB 88/2021) menuntut tujuan dan sasaran diukur dengan indikator hasil (outcome) dan IKU "
+        'menggambarkan kinerja utama pada level outcome; "Jumlah dokumen" tidak menunjukkan kondisi yang '
+        "berubah. Sebaliknya, PermenPANRB 89/2021 menjenjangkan kinerja: IKM atau Nilai SAKIP adalah hasil "
+        "seluruh organisasi yang tidak dapat dicapai sendiri oleh pemegang sub kegiatan — kinerja "
+        "operasional perlu ukuran keluarannya sendiri.",
         "en": "The evaluators' most frequent note: indicators still measure outputs. LKE 1.b.4–1.b.6 "
-              "(PermenPANRB 88/2021) require goals and objectives to be measured by outcome indicators and the "
-              "key indicators (IKU) to show main performance at outcome level; \"number of documents\" shows no "
-              "changed condition. Conversely, PermenPANRB 89/2021 cascades performance: the community "
-              "satisfaction index (IKM) or the SAKIP score is a result of the whole organisation that the holder "
-              "of a sub-activity cannot reach alone — operational goals need a measure of their own output.",
+        "(PermenPANRB 88/2021) require goals and objectives to be measured by outcome indicators and the "
+        'key indicators (IKU) to show main performance at outcome level; "number of documents" shows no '
+        "changed condition. Conversely, PermenPANRB 89/2021 cascades performance: the community "
+        "satisfaction index (IKM) or the SAKIP score is a result of the whole organisation that the holder "
+        "of a sub-activity cannot reach alone — operational goals need a measure of their own output.",
     }
     message = {
-        "id": "Indikator \"{indicator}\" pada {level_id}{goal} adalah indikator {kind_id} ({evidence_id}); "
-              "{level_id} diukur dengan indikator outcome, yaitu kondisi yang berubah",
-        "en": "Indicator \"{indicator}\" of {level_en}{goal} is an {kind_en} indicator ({evidence_en}); "
-              "{level_en} is measured by an outcome indicator, a changed condition",
+        "id": 'Indikator "{indicator}" pada {level_id}{goal} adalah indikator {kind_id} ({evidence_id}); '
+        "{level_id} diukur dengan indikator outcome, yaitu kondisi yang berubah",
+        "en": 'Indicator "{indicator}" of {level_en}{goal} is an {kind_en} indicator ({evidence_en}); '
+        "{level_en} is measured by an outcome indicator, a changed condition",
     }
     messages = {
         "output_on_outcome": message,
         "outcome_on_operational": {
-            "id": "Indikator \"{indicator}\" pada {level_id}{goal} mengukur hasil seluruh organisasi "
-                  "({evidence_id}), yang tidak dapat dicapai sendiri oleh pemegang kinerja operasional; ukur "
-                  "keluaran kinerja ini sendiri",
-            "en": "Indicator \"{indicator}\" of {level_en}{goal} measures a result of the whole organisation "
-                  "({evidence_en}), which the holder of an operational goal cannot reach alone; measure this "
-                  "goal's own output",
+            "id": 'Indikator "{indicator}" pada {level_id}{goal} mengukur hasil seluruh organisasi '
+            "({evidence_id}), yang tidak dapat dicapai sendiri oleh pemegang kinerja operasional; ukur "
+            "keluaran kinerja ini sendiri",
+            "en": 'Indicator "{indicator}" of {level_en}{goal} measures a result of the whole organisation '
+            "({evidence_en}), which the holder of an operational goal cannot reach alone; measure this "
+            "goal's own output",
         },
     }
     options_schema = {
         "outcome-levels": levels_schema("Levels whose indicators must not be output or activity indicators."),
         "operational-levels": levels_schema(
-            "Levels whose indicators must not be organisation-wide outcomes (IKM, Nilai SAKIP, ...)."),
+            "Levels whose indicators must not be organisation-wide outcomes (IKM, Nilai SAKIP, ...)."
+        ),
     }
     doc = """\
 ## What it does
@@ -174,12 +175,15 @@ nodes:
             found = verdicts[number][variant]
             statement = d.get("statement")
             yield ctx.finding(
-                n, self.messages[variant],
+                n,
+                self.messages[variant],
                 location=getattr(indicator, "location", None) or d.get("location"),
                 indicator=quote(indicator.name),
-                goal=f" \"{quote(statement)}\"" if statement else "",
-                level_id=level_name(level, "id"), level_en=level_name(level, "en"),
-                kind_id=found.kind_name("id"), kind_en=found.kind_name("en"),
+                goal=f' "{quote(statement)}"' if statement else "",
+                level_id=level_name(level, "id"),
+                level_en=level_name(level, "en"),
+                kind_id=found.kind_name("id"),
+                kind_en=found.kind_name("en"),
                 evidence_id=f"{found.explain('id')} → {found.kind_name('id')}",
                 evidence_en=f"{found.explain('en')} → {found.kind_name('en')}",
             )

@@ -7,7 +7,10 @@ from itertools import compress
 
 from kinerja_graph import policy
 from kinerja_graph.checks._completeness import (
-    index, label, level_name, levels_schema,
+    index,
+    label,
+    level_name,
+    levels_schema,
 )
 from kinerja_graph.checks.base import Context, Rule
 
@@ -22,25 +25,25 @@ class LeafLevel(Rule):
     }
     rationale = {
         "id": "Nilai penuh LKE 1.b.8 (PermenPANRB 88/2021) diberikan bila cascade berjalan dari ultimate outcome "
-              "sampai output dengan hubungan sebab-akibat; PermenPANRB 89/2021 menurunkan kondisi antara sampai "
-              "kondisi paling operasional. Cabang yang berhenti di level outcome tidak punya sarana operasional "
-              "(kegiatan, sub kegiatan) untuk mencapainya.",
+        "sampai output dengan hubungan sebab-akibat; PermenPANRB 89/2021 menurunkan kondisi antara sampai "
+        "kondisi paling operasional. Cabang yang berhenti di level outcome tidak punya sarana operasional "
+        "(kegiatan, sub kegiatan) untuk mencapainya.",
         "en": "LKE 1.b.8 (PermenPANRB 88/2021) gives full marks when the cascade runs from the ultimate outcome down to "
-              "outputs with cause and effect; PermenPANRB 89/2021 breaks intermediate conditions down to the most "
-              "operational ones. A branch that stops at an outcome level has no operational means (activities, "
-              "sub-activities) of reaching it.",
+        "outputs with cause and effect; PermenPANRB 89/2021 breaks intermediate conditions down to the most "
+        "operational ones. A branch that stops at an outcome level has no operational means (activities, "
+        "sub-activities) of reaching it.",
     }
     message = {
-        "id": "Cabang \"{label}\" berhenti di level {level_id}: tidak ada kinerja output atau proses di bawahnya",
-        "en": "The branch \"{label}\" stops at {level_en}: no output or process goal below it",
+        "id": 'Cabang "{label}" berhenti di level {level_id}: tidak ada kinerja output atau proses di bawahnya',
+        "en": 'The branch "{label}" stops at {level_en}: no output or process goal below it',
     }
     messages = {
         "one": message,
         "all": {
             "id": "Seluruh cascade berhenti paling dalam di level {level_id}: tidak satu pun kinerja turun sampai "
-                  "output atau proses ({count} cabang)",
+            "output atau proses ({count} cabang)",
             "en": "The whole cascade stops at {level_en} at the deepest: no goal reaches the output or process "
-                  "level ({count} branches)",
+            "level ({count} branches)",
         },
     }
     options_schema = {
@@ -98,9 +101,13 @@ nodes:
         below = any(level is not None and level not in levels for level in set(goal_levels))
         if ctx.options.get("summarise-absent", True) and not below and len(leaves) > 1:
             deepest = max((d for _, d in goals if d.get("rank") is not None), key=lambda d: d["rank"])
-            yield ctx.finding(None, self.messages["all"], count=len(leaves),
-                              level_id=level_name(deepest.get("level"), "id"),
-                              level_en=level_name(deepest.get("level"), "en"))
+            yield ctx.finding(
+                None,
+                self.messages["all"],
+                count=len(leaves),
+                level_id=level_name(deepest.get("level"), "id"),
+                level_en=level_name(deepest.get("level"), "en"),
+            )
             return
         reached = deepest_reached(G)
         continued = parents_of_loose_indicators(G)
@@ -111,8 +118,13 @@ nodes:
             deepest = rank_level.get(reached.get(n), d.get("level"))
             if deepest not in levels:
                 continue  # the branch reached an operational level higher up (a level inversion)
-            yield ctx.finding(n, self.messages["one"], label=label(d),
-                              level_id=level_name(deepest, "id"), level_en=level_name(deepest, "en"))
+            yield ctx.finding(
+                n,
+                self.messages["one"],
+                label=label(d),
+                level_id=level_name(deepest, "id"),
+                level_en=level_name(deepest, "en"),
+            )
 
 
 def deepest_reached(G) -> dict:

@@ -20,17 +20,17 @@ class LevelInversion(Rule):
     }
     rationale = {
         "id": "PermenPANRB 89/2021 menjenjangkan kinerja dari outcome turun ke output dan proses: kinerja di bawah "
-              "adalah penyebab kinerja di atasnya. Outcome yang digantungkan di bawah output membalik hubungan "
-              "sebab-akibat itu, sehingga rantai hasil yang dinilai LKE 1.b.8 (PermenPANRB 88/2021) tidak logis.",
+        "adalah penyebab kinerja di atasnya. Outcome yang digantungkan di bawah output membalik hubungan "
+        "sebab-akibat itu, sehingga rantai hasil yang dinilai LKE 1.b.8 (PermenPANRB 88/2021) tidak logis.",
         "en": "PermenPANRB 89/2021 breaks performance down from outcomes to outputs and processes: a goal below "
-              "is a cause of the goal above it. An outcome hung under an output turns that cause-and-effect "
-              "around, and the chain of results scored by LKE 1.b.8 (PermenPANRB 88/2021) stops making sense.",
+        "is a cause of the goal above it. An outcome hung under an output turns that cause-and-effect "
+        "around, and the chain of results scored by LKE 1.b.8 (PermenPANRB 88/2021) stops making sense.",
     }
     message = {
-        "id": "Kinerja \"{label}\" ({level_id}) berada di bawah \"{parent}\" ({parent_level_id}), yang levelnya "
-              "lebih rendah: hubungan sebab-akibatnya terbalik",
-        "en": "Goal \"{label}\" ({level_en}) stands under \"{parent}\" ({parent_level_en}), a lower level: the "
-              "cause-and-effect runs backwards",
+        "id": 'Kinerja "{label}" ({level_id}) berada di bawah "{parent}" ({parent_level_id}), yang levelnya '
+        "lebih rendah: hubungan sebab-akibatnya terbalik",
+        "en": 'Goal "{label}" ({level_en}) stands under "{parent}" ({parent_level_en}), a lower level: the '
+        "cause-and-effect runs backwards",
     }
     options_schema = {}
     doc = """\
@@ -75,8 +75,11 @@ None.
         lowest = max(level.rank for level in policy.levels().levels)
 
         def picks(parent_ranks, child_ranks):  # under a parent of a lower level; nothing is below the lowest
-            return map(operator.and_, map(operator.lt, child_ranks, repeat(lowest)),
-                       map(operator.lt, child_ranks, parent_ranks))
+            return map(
+                operator.and_,
+                map(operator.lt, child_ranks, repeat(lowest)),
+                map(operator.lt, child_ranks, parent_ranks),
+            )
 
         inverted = ranked_links(ctx.G, picks, lambda rank, parent_rank: rank < lowest and rank < parent_rank)
         for n, d, p, pd, _, _ in inverted:

@@ -20,26 +20,27 @@ class LevelSkip(Rule):
     }
     rationale = {
         "id": "LKE 1.b.8 (PermenPANRB 88/2021) memberi nilai penuh bila cascading menyambung tanpa putus dari "
-              "ultimate outcome sampai output; PermenPANRB 89/2021 menguraikan kondisi antara satu demi satu. Level "
-              "yang dilompati (output langsung di bawah sasaran strategis, tanpa sasaran program) dibaca evaluator "
-              "sebagai rantai yang terputus: tidak tampak kondisi antara yang menghubungkan keduanya, dan jabatan "
-              "yang seharusnya memegangnya tidak punya kinerja.",
+        "ultimate outcome sampai output; PermenPANRB 89/2021 menguraikan kondisi antara satu demi satu. Level "
+        "yang dilompati (output langsung di bawah sasaran strategis, tanpa sasaran program) dibaca evaluator "
+        "sebagai rantai yang terputus: tidak tampak kondisi antara yang menghubungkan keduanya, dan jabatan "
+        "yang seharusnya memegangnya tidak punya kinerja.",
         "en": "LKE 1.b.8 (PermenPANRB 88/2021) gives full marks when the cascade runs unbroken from the ultimate "
-              "outcome down to outputs; PermenPANRB 89/2021 breaks a result down one intermediate condition at a "
-              "time. A skipped level (an output straight under a strategic objective, with no programme objective "
-              "between) reads to an evaluator as a broken chain: the condition that links the two is missing, and "
-              "the position that should hold it has no performance.",
+        "outcome down to outputs; PermenPANRB 89/2021 breaks a result down one intermediate condition at a "
+        "time. A skipped level (an output straight under a strategic objective, with no programme objective "
+        "between) reads to an evaluator as a broken chain: the condition that links the two is missing, and "
+        "the position that should hold it has no performance.",
     }
     message = {
-        "id": "Kinerja \"{label}\" ({level_id}) langsung di bawah \"{parent}\" ({parent_level_id}): level "
-              "{missing_id} terlewati",
-        "en": "Goal \"{label}\" ({level_en}) stands straight under \"{parent}\" ({parent_level_en}): "
-              "{missing_en} is skipped",
+        "id": 'Kinerja "{label}" ({level_id}) langsung di bawah "{parent}" ({parent_level_id}): level '
+        "{missing_id} terlewati",
+        "en": 'Goal "{label}" ({level_en}) stands straight under "{parent}" ({parent_level_en}): '
+        "{missing_en} is skipped",
     }
     options_schema = {
         "optional-levels": levels_schema(
             "Levels a cascade may leave out between a goal and its parent without a finding "
-            "(for example [output] when sub kegiatan hang directly under programme objectives by design)."),
+            "(for example [output] when sub kegiatan hang directly under programme objectives by design)."
+        ),
     }
     doc = """\
 ## What it does
@@ -91,12 +92,14 @@ nodes:
 
         skipping = ranked_links(ctx.G, picks, lambda rank, parent_rank: rank >= 2 and rank - parent_rank >= 2)
         for n, d, p, pd, rank, parent_rank in skipping:
-            missing = [by_rank[r] for r in range(parent_rank + 1, rank)
-                       if r in by_rank and by_rank[r].id not in optional]
+            missing = [
+                by_rank[r] for r in range(parent_rank + 1, rank) if r in by_rank and by_rank[r].id not in optional
+            ]
             if not missing:
                 continue
-            yield ctx.finding(n, related=(p,), **link_names(d, pd),
-                              missing_id=_names(missing, "id"), missing_en=_names(missing, "en"))
+            yield ctx.finding(
+                n, related=(p,), **link_names(d, pd), missing_id=_names(missing, "id"), missing_en=_names(missing, "en")
+            )
 
 
 def _names(levels, lang: str) -> str:

@@ -16,25 +16,25 @@ class MissingFormula(Rule):
     }
     rationale = {
         "id": "LKE 2.a.2 (PermenPANRB 88/2021) mensyaratkan definisi operasional dan cara pengukuran yang jelas untuk "
-              "setiap indikator; tanpa formula, indikator tidak terukur (bukan SMART) dan capaiannya dapat dihitung "
-              "berbeda oleh setiap orang.",
+        "setiap indikator; tanpa formula, indikator tidak terukur (bukan SMART) dan capaiannya dapat dihitung "
+        "berbeda oleh setiap orang.",
         "en": "LKE 2.a.2 (PermenPANRB 88/2021) requires a clear operational definition and measurement method for "
-              "every indicator; without a formula the indicator is not measurable (not SMART) and anyone may compute "
-              "its achievement differently.",
+        "every indicator; without a formula the indicator is not measurable (not SMART) and anyone may compute "
+        "its achievement differently.",
     }
     message = {
-        "id": "Indikator \"{indicator}\" tidak punya formula (definisi operasional)",
-        "en": "Indicator \"{indicator}\" has no formula (operational definition)",
+        "id": 'Indikator "{indicator}" tidak punya formula (definisi operasional)',
+        "en": 'Indicator "{indicator}" has no formula (operational definition)',
     }
     messages = {
         "one": message,
         "placeholder": {
-            "id": "Formula indikator \"{indicator}\" hanya \"{value}\": itu bukan rumus perhitungan",
-            "en": "The formula of indicator \"{indicator}\" is only \"{value}\": that is no way of computing it",
+            "id": 'Formula indikator "{indicator}" hanya "{value}": itu bukan rumus perhitungan',
+            "en": 'The formula of indicator "{indicator}" is only "{value}": that is no way of computing it',
         },
         "same": {
-            "id": "Formula indikator \"{indicator}\" hanya mengulang nama indikatornya",
-            "en": "The formula of indicator \"{indicator}\" only repeats the indicator's name",
+            "id": 'Formula indikator "{indicator}" hanya mengulang nama indikatornya',
+            "en": 'The formula of indicator "{indicator}" only repeats the indicator\'s name',
         },
         "none": {
             "id": "Tidak satu pun dari {count} indikator dalam cascade ini punya formula (definisi operasional)",

@@ -19,15 +19,15 @@ class MissingIndicator(Rule):
     }
     rationale = {
         "id": "Sasaran tanpa ukuran keberhasilan tidak dapat diukur: LKE 1.b.5 (PermenPANRB 88/2021) menilai apakah "
-              "indikator kinerja memenuhi kriteria SMART, dan langkah keempat PermenPANRB 89/2021 merumuskan "
-              "indikator untuk setiap kondisi dalam pohon kinerja.",
+        "indikator kinerja memenuhi kriteria SMART, dan langkah keempat PermenPANRB 89/2021 merumuskan "
+        "indikator untuk setiap kondisi dalam pohon kinerja.",
         "en": "A goal without a measure of success cannot be measured: LKE 1.b.5 (PermenPANRB 88/2021) scores whether "
-              "the indicators are SMART, and the fourth step of PermenPANRB 89/2021 formulates an indicator for every "
-              "condition in the tree.",
+        "the indicators are SMART, and the fourth step of PermenPANRB 89/2021 formulates an indicator for every "
+        "condition in the tree.",
     }
     message = {
-        "id": "Kinerja \"{label}\" ({level_id}) tidak punya indikator kinerja",
-        "en": "Goal \"{label}\" ({level_en}) has no indicator",
+        "id": 'Kinerja "{label}" ({level_id}) tidak punya indikator kinerja',
+        "en": 'Goal "{label}" ({level_en}) has no indicator',
     }
     messages = {
         "one": message,
@@ -85,5 +85,10 @@ nodes:
             yield ctx.finding(None, self.messages["none"], count=goals)
             return
         for n, d in lacking:
-            yield ctx.finding(n, self.messages["one"], label=label(d),
-                              level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"))
+            yield ctx.finding(
+                n,
+                self.messages["one"],
+                label=label(d),
+                level_id=level_name(d.get("level"), "id"),
+                level_en=level_name(d.get("level"), "en"),
+            )

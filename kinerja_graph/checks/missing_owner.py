@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from kinerja_graph.checks._completeness import (
-    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, index, is_blank, judged_nodes_among, label, level_name, levels_schema,
+    PLACEHOLDERS_SCHEMA,
+    SUMMARISE_SCHEMA,
+    index,
+    is_blank,
+    judged_nodes_among,
+    label,
+    level_name,
+    levels_schema,
     placeholder_set,
 )
 from kinerja_graph.checks.base import Context, Rule
@@ -19,15 +26,15 @@ class MissingOwner(Rule):
     }
     rationale = {
         "id": "Langkah terakhir penjenjangan kinerja menurut PermenPANRB 89/2021 adalah menerjemahkan pohon kinerja "
-              "ke kinerja jabatan: setiap kinerja punya pemilik. Tanpa penanggung jawab, kinerja itu tidak masuk "
-              "Perjanjian Kinerja atau SKP siapa pun, dan LKE 1.b.10-1.b.11 (PermenPANRB 88/2021) tidak terpenuhi.",
+        "ke kinerja jabatan: setiap kinerja punya pemilik. Tanpa penanggung jawab, kinerja itu tidak masuk "
+        "Perjanjian Kinerja atau SKP siapa pun, dan LKE 1.b.10-1.b.11 (PermenPANRB 88/2021) tidak terpenuhi.",
         "en": "The last step of performance cascading under PermenPANRB 89/2021 translates the tree into the "
-              "performance of positions: every goal has an owner. Without one, the goal enters nobody's performance "
-              "agreement (PK) or SKP, and LKE 1.b.10-1.b.11 (PermenPANRB 88/2021) are not met.",
+        "performance of positions: every goal has an owner. Without one, the goal enters nobody's performance "
+        "agreement (PK) or SKP, and LKE 1.b.10-1.b.11 (PermenPANRB 88/2021) are not met.",
     }
     message = {
-        "id": "Kinerja \"{label}\" ({level_id}) tidak punya penanggung jawab",
-        "en": "Goal \"{label}\" ({level_en}) has no owner (penanggung jawab)",
+        "id": 'Kinerja "{label}" ({level_id}) tidak punya penanggung jawab',
+        "en": 'Goal "{label}" ({level_en}) has no owner (penanggung jawab)',
     }
     messages = {
         "one": message,
@@ -98,5 +105,10 @@ nodes:
             yield ctx.finding(None, self.messages["none"], count=goals)
             return
         for n, d in lacking:
-            yield ctx.finding(n, self.messages["one"], label=label(d),
-                              level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"))
+            yield ctx.finding(
+                n,
+                self.messages["one"],
+                label=label(d),
+                level_id=level_name(d.get("level"), "id"),
+                level_en=level_name(d.get("level"), "en"),
+            )

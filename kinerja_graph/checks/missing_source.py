@@ -16,22 +16,22 @@ class MissingSource(Rule):
     }
     rationale = {
         "id": "LKE 2.a.3 (PermenPANRB 88/2021) menanyakan mekanisme pengumpulan data kinerja yang andal; evaluator "
-              "akan bertanya \"apa sumber datanya?\". Indikator tanpa sumber data tidak dapat diverifikasi.",
+        'akan bertanya "apa sumber datanya?". Indikator tanpa sumber data tidak dapat diverifikasi.',
         "en": "LKE 2.a.3 (PermenPANRB 88/2021) asks for a reliable mechanism for collecting performance data; the "
-              "evaluator will ask \"where do the data come from?\". An indicator without a data source cannot be "
-              "verified.",
+        'evaluator will ask "where do the data come from?". An indicator without a data source cannot be '
+        "verified.",
     }
     message = {
-        "id": "Indikator \"{indicator}\" tidak punya sumber data",
-        "en": "Indicator \"{indicator}\" has no data source",
+        "id": 'Indikator "{indicator}" tidak punya sumber data',
+        "en": 'Indicator "{indicator}" has no data source',
     }
     messages = {
         "one": message,
         "placeholder": {
-            "id": "Sumber data indikator \"{indicator}\" hanya \"{value}\": sebutkan dokumen, aplikasi atau unit "
-                  "penyedia datanya",
-            "en": "The data source of indicator \"{indicator}\" is only \"{value}\": name the document, application "
-                  "or unit that provides the data",
+            "id": 'Sumber data indikator "{indicator}" hanya "{value}": sebutkan dokumen, aplikasi atau unit '
+            "penyedia datanya",
+            "en": 'The data source of indicator "{indicator}" is only "{value}": name the document, application '
+            "or unit that provides the data",
         },
         "none": {
             "id": "Tidak satu pun dari {count} indikator dalam cascade ini punya sumber data",

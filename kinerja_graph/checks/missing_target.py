@@ -23,15 +23,15 @@ class MissingTarget(Rule):
     }
     rationale = {
         "id": "LKE 1.b.7 (PermenPANRB 88/2021) menilai apakah target kinerja dapat dicapai, menantang dan realistis, "
-              "dan memberi nilai nol bila target tidak ada; tanpa target untuk setiap tahun periode Renstra, capaian "
-              "tahun itu tidak dapat diukur.",
+        "dan memberi nilai nol bila target tidak ada; tanpa target untuk setiap tahun periode Renstra, capaian "
+        "tahun itu tidak dapat diukur.",
         "en": "LKE 1.b.7 (PermenPANRB 88/2021) scores whether targets are achievable, challenging and realistic, and "
-              "gives zero when there is no target; without a target for every year of the Renstra period, that "
-              "year's achievement cannot be measured.",
+        "gives zero when there is no target; without a target for every year of the Renstra period, that "
+        "year's achievement cannot be measured.",
     }
     message = {
-        "id": "Indikator \"{indicator}\" tidak punya target untuk tahun {years}",
-        "en": "Indicator \"{indicator}\" has no target for {years}",
+        "id": 'Indikator "{indicator}" tidak punya target untuk tahun {years}',
+        "en": 'Indicator "{indicator}" has no target for {years}',
     }
     messages = {
         "one": message,
@@ -97,14 +97,23 @@ nodes:
             return [y for y in period if y not in targets or targets[y].kind == "blank"]
 
         total = len(index(ctx.G).indicators)
-        lacking = [(n, indicator, missing)
-                   for n, _, indicator, missing in judged_indicators(ctx.G, ("targets",), judge)]
+        lacking = [
+            (n, indicator, missing) for n, _, indicator, missing in judged_indicators(ctx.G, ("targets",), judge)
+        ]
         if not lacking:
             return
-        if (ctx.options.get("summarise-absent", True) and len(lacking) == total > 1
-                and all(len(missing) == len(period) for _, _, missing in lacking)):
+        if (
+            ctx.options.get("summarise-absent", True)
+            and len(lacking) == total > 1
+            and all(len(missing) == len(period) for _, _, missing in lacking)
+        ):
             yield ctx.finding(None, self.messages["none"], count=total, years=years_text(period))
             return
         for n, indicator, missing in lacking:
-            yield ctx.finding(n, self.messages["one"], location=indicator_location(ctx.G, n, indicator),
-                              indicator=quote(indicator.name), years=years_text(missing))
+            yield ctx.finding(
+                n,
+                self.messages["one"],
+                location=indicator_location(ctx.G, n, indicator),
+                indicator=quote(indicator.name),
+                years=years_text(missing),
+            )

@@ -5,8 +5,16 @@ from __future__ import annotations
 from itertools import compress
 
 from kinerja_graph.checks._completeness import (
-    PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, count_indicators, indicator_location, is_blank, judged_among, judged_groups,
-    placeholder_set, quote, quoted_list,
+    PLACEHOLDERS_SCHEMA,
+    SUMMARISE_SCHEMA,
+    count_indicators,
+    indicator_location,
+    is_blank,
+    judged_among,
+    judged_groups,
+    placeholder_set,
+    quote,
+    quoted_list,
 )
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.text import tokens
@@ -21,16 +29,16 @@ class MissingUnit(Rule):
         "en": "An indicator without a unit",
     }
     rationale = {
-        "id": "Indikator yang memenuhi kriteria SMART (LKE 1.b.5, PermenPANRB 88/2021) terukur: angka target \"85\" "
-              "tanpa satuan tidak menjelaskan apakah yang dimaksud persen, indeks, dokumen atau orang, sehingga target "
-              "dan realisasi tidak dapat dibandingkan.",
-        "en": "A SMART indicator (LKE 1.b.5, PermenPANRB 88/2021) is measurable: a target of \"85\" without a unit does "
-              "not say whether it means percent, an index, documents or people, so target and realisation cannot be "
-              "compared.",
+        "id": 'Indikator yang memenuhi kriteria SMART (LKE 1.b.5, PermenPANRB 88/2021) terukur: angka target "85" '
+        "tanpa satuan tidak menjelaskan apakah yang dimaksud persen, indeks, dokumen atau orang, sehingga target "
+        "dan realisasi tidak dapat dibandingkan.",
+        "en": 'A SMART indicator (LKE 1.b.5, PermenPANRB 88/2021) is measurable: a target of "85" without a unit does '
+        "not say whether it means percent, an index, documents or people, so target and realisation cannot be "
+        "compared.",
     }
     message = {
-        "id": "Indikator \"{indicator}\" tidak punya satuan, dan targetnya ({targets}) tidak menyebut satuan",
-        "en": "Indicator \"{indicator}\" has no unit, and its targets ({targets}) do not name one",
+        "id": 'Indikator "{indicator}" tidak punya satuan, dan targetnya ({targets}) tidak menyebut satuan',
+        "en": 'Indicator "{indicator}" has no unit, and its targets ({targets}) do not name one',
     }
     messages = {
         "one": message,
@@ -47,7 +55,8 @@ class MissingUnit(Rule):
         },
         "implied-by-name": {
             "description": "First words of an indicator name that already say its unit (Persentase -> %, Indeks -> indeks).",
-            "type": "array", "items": {"type": "string"},
+            "type": "array",
+            "items": {"type": "string"},
         },
         "summarise-absent": SUMMARISE_SCHEMA,
     }
@@ -116,14 +125,17 @@ nodes:
         # An indicator lacks a unit when its unit is blank, its targets name none and its name implies
         # none: the unit and the targets are judged once per distinct value, then the names of the few
         # indicators left once per distinct name and targets.
-        by_unit, blank = judged_groups(ctx.G, ("unit",),
-                                       lambda indicator: is_blank(indicator.unit, placeholders, symbols_count=True))
+        by_unit, blank = judged_groups(
+            ctx.G, ("unit",), lambda indicator: is_blank(indicator.unit, placeholders, symbols_count=True)
+        )
         by_targets, given = judged_groups(ctx.G, ("targets",), unnamed)
         unnamed_targets = [targets is not None for targets in given]
         positions = by_unit.positions(blank)
         positions = compress(positions, map(unnamed_targets.__getitem__, by_targets.numbers(positions)))
-        lacking = [(n, indicator, targets)
-                   for n, _, indicator, targets in judged_among(ctx.G, positions, ("name", "targets"), unimplied)]
+        lacking = [
+            (n, indicator, targets)
+            for n, _, indicator, targets in judged_among(ctx.G, positions, ("name", "targets"), unimplied)
+        ]
         if not lacking:
             return
         in_scope = count_indicators(ctx.G, ("targets",), is_in_scope)
@@ -132,5 +144,10 @@ nodes:
             return
         for n, indicator, targets in lacking:
             shown = quoted_list([t.text for t in targets]) if targets else "-"
-            yield ctx.finding(n, self.messages["one"], location=indicator_location(ctx.G, n, indicator),
-                              indicator=quote(indicator.name), targets=shown)
+            yield ctx.finding(
+                n,
+                self.messages["one"],
+                location=indicator_location(ctx.G, n, indicator),
+                indicator=quote(indicator.name),
+                targets=shown,
+            )

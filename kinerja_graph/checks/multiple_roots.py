@@ -17,22 +17,23 @@ class MultipleRoots(Rule):
     }
     rationale = {
         "id": "PermenPANRB 89/2021 menurunkan kinerja dari outcome yang hendak dicapai organisasi; cascade yang "
-              "punya beberapa puncak yang berdiri sendiri adalah beberapa pohon terpisah, sehingga hubungan "
-              "sebab-akibat ke satu hasil organisasi yang dinilai LKE 1.b.8 (PermenPANRB 88/2021) tidak tergambar.",
+        "punya beberapa puncak yang berdiri sendiri adalah beberapa pohon terpisah, sehingga hubungan "
+        "sebab-akibat ke satu hasil organisasi yang dinilai LKE 1.b.8 (PermenPANRB 88/2021) tidak tergambar.",
         "en": "PermenPANRB 89/2021 cascades performance down from the outcome the organisation is to reach; a cascade "
-              "with several unrelated top goals is several separate trees, so the cause-and-effect link to one "
-              "organisational result that LKE 1.b.8 (PermenPANRB 88/2021) scores is not shown.",
+        "with several unrelated top goals is several separate trees, so the cause-and-effect link to one "
+        "organisational result that LKE 1.b.8 (PermenPANRB 88/2021) scores is not shown.",
     }
     message = {
         "id": "Cascade ini punya {count} kinerja puncak di level {level_id} ({roots}); kinerja puncak paling banyak "
-              "{limit}: satukan di bawah satu tujuan",
+        "{limit}: satukan di bawah satu tujuan",
         "en": "This cascade has {count} top goals at {level_en} ({roots}); at most {limit} expected: bring them "
-              "under one goal",
+        "under one goal",
     }
     options_schema = {
         "max-roots": {
             "description": "How many top goals (goals without a parent at the cascade's top level) are accepted.",
-            "type": "integer", "minimum": 1,
+            "type": "integer",
+            "minimum": 1,
         },
     }
     doc = """\

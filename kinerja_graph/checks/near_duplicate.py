@@ -25,28 +25,32 @@ class NearDuplicate(Rule):
     }
     rationale = {
         "id": "Kondisi yang sama ditulis dua kali dengan salah ketik tetap kondisi yang sama: pohon kinerja menjadi "
-              "berulang (\"jangan redundansi\", metode PermenPANRB 89/2021), capaian dihitung ganda, dan salah "
-              "ketik pada dokumen resmi menurunkan kualitas rumusan yang dinilai pada LKE 1.b.4-1.b.8 "
-              "(PermenPANRB 88/2021).",
+        'berulang ("jangan redundansi", metode PermenPANRB 89/2021), capaian dihitung ganda, dan salah '
+        "ketik pada dokumen resmi menurunkan kualitas rumusan yang dinilai pada LKE 1.b.4-1.b.8 "
+        "(PermenPANRB 88/2021).",
         "en": "The same condition written twice with a typo is still the same condition: the tree repeats itself "
-              "(\"no redundancy\", PermenPANRB 89/2021 method), achievement is counted twice, and typos in an "
-              "official document lower the quality of wording scored under LKE 1.b.4-1.b.8 (PermenPANRB 88/2021).",
+        '("no redundancy", PermenPANRB 89/2021 method), achievement is counted twice, and typos in an '
+        "official document lower the quality of wording scored under LKE 1.b.4-1.b.8 (PermenPANRB 88/2021).",
     }
     message = {
         "id": "{what} ini hampir sama (hanya beda salah ketik, spasi, huruf besar atau urutan kata): {variants}; "
-              "samakan penulisannya bila maksudnya satu, atau bedakan isinya",
+        "samakan penulisannya bila maksudnya satu, atau bedakan isinya",
         "en": "{what} that are nearly the same (differing only by typing slips, spacing, case or word order): "
-              "{variants}; write them the same way if they mean one thing, or make them say different things",
+        "{variants}; write them the same way if they mean one thing, or make them say different things",
     }
     options_schema = {
         "threshold": {
             "description": "How alike two texts must be, 0-1 (1 - letters changed by slips / letters of the longer "
-                           "text), besides every differing word being a slip of the other text's word.",
-            "type": "number", "minimum": 0, "maximum": 1,
+            "text), besides every differing word being a slip of the other text's word.",
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
         },
         "compare": {
             "description": "What to compare: goal statements, indicator names, or both.",
-            "type": "array", "items": {"enum": ["statements", "indicators"]}, "uniqueItems": True,
+            "type": "array",
+            "items": {"enum": ["statements", "indicators"]},
+            "uniqueItems": True,
         },
         "scope": {
             "description": "cascade: compare across the whole cascade; parent: only among the children of one parent.",
@@ -121,14 +125,20 @@ nodes:
             if by_parent:
                 goals = [p for p, (_, d) in enumerate(nodes) if d.get("kind") == "goal"]
                 entries, positions = _distinct((nodes[p][1].get("statement"), block(nodes[p][0])) for p in goals)
-                found = [[goals[i] for i in cluster] for cluster in _spread(_clusters(tv, threshold, entries), positions)]
+                found = [
+                    [goals[i] for i in cluster] for cluster in _spread(_clusters(tv, threshold, entries), positions)
+                ]
             else:  # the index groups nodes by statement already
                 grouping = ix.node_groups(("kind", "statement"))
-                texts = [d.get("statement") if d.get("kind") == "goal" else None
-                         for d in (nodes[p][1] for p in grouping.first)]
+                texts = [
+                    d.get("statement") if d.get("kind") == "goal" else None
+                    for d in (nodes[p][1] for p in grouping.first)
+                ]
                 found = _cluster_groups(tv, threshold, grouping, texts)
-            clusters = [[(nodes[p][0], nodes[p][1].get("location"), nodes[p][1].get("statement")) for p in cluster]
-                        for cluster in found]
+            clusters = [
+                [(nodes[p][0], nodes[p][1].get("location"), nodes[p][1].get("statement")) for p in cluster]
+                for cluster in found
+            ]
             yield from self._report(ctx, clusters, "statements", tv)
         if "indicators" in compare:
             items = ix.indicators
@@ -138,8 +148,10 @@ nodes:
             else:  # the index groups indicators by name already
                 grouping = ix.indicator_groups(("name",))
                 found = _cluster_groups(tv, threshold, grouping, [items[p][2].name for p in grouping.first])
-            clusters = [[(items[p][0], indicator_location(G, items[p][0], items[p][2]), items[p][2].name) for p in cluster]
-                        for cluster in found]
+            clusters = [
+                [(items[p][0], indicator_location(G, items[p][0], items[p][2]), items[p][2].name) for p in cluster]
+                for cluster in found
+            ]
             yield from self._report(ctx, clusters, "indicators", tv)
 
     def _report(self, ctx: Context, clusters: list, what: str, tv):
@@ -154,11 +166,14 @@ nodes:
                 variants.setdefault(key, [])
                 if n not in variants[key]:
                     variants[key].append(n)
-            listed = "; ".join(f"\"{quote(spelled[k], 60)}\" ({short_list(ids, 3)})" for k, ids in list(variants.items())[:4])
+            listed = "; ".join(
+                f'"{quote(spelled[k], 60)}" ({short_list(ids, 3)})' for k, ids in list(variants.items())[:4]
+            )
             if len(variants) > 4:
                 listed += f"; (+{len(variants) - 4})"
-            yield ctx.finding(nodes[0], localise(self.message, what=WHAT[what]), related=nodes[1:], location=location,
-                              variants=listed)
+            yield ctx.finding(
+                nodes[0], localise(self.message, what=WHAT[what]), related=nodes[1:], location=location, variants=listed
+            )
 
 
 def _distinct(occurrences) -> tuple[list[tuple], list[list[int]]]:
@@ -185,8 +200,10 @@ def _clusters(tv, threshold: float, entries: list) -> list[list[list[int]]]:
     for i, (text, block) in enumerate(entries):
         index.add(i, text, block)
     # a cluster lists its variants one after the other; the texts of one variant share their normalised text
-    return [[[i for i, _ in variant] for _, variant in itertools.groupby(cluster, key=lambda item: normalised(item[1], tv))]
-            for cluster in index.clusters()]
+    return [
+        [[i for i, _ in variant] for _, variant in itertools.groupby(cluster, key=lambda item: normalised(item[1], tv))]
+        for cluster in index.clusters()
+    ]
 
 
 def _cluster_groups(tv, threshold: float, grouping, texts: list) -> list[list[int]]:
@@ -208,5 +225,7 @@ def _spread(clusters: list, positions) -> list[list[int]]:
     """Each cluster as the positions of its occurrences: variant after variant, each variant's occurrences in
     document order. The same clusters, in the same order, as adding every occurrence in document order to
     a NearDuplicateIndex would give. positions[entry] holds the positions of an entry's occurrences."""
-    return [[p for variant in cluster for p in sorted(itertools.chain.from_iterable(positions[i] for i in variant))]
-            for cluster in clusters]
+    return [
+        [p for variant in cluster for p in sorted(itertools.chain.from_iterable(positions[i] for i in variant))]
+        for cluster in clusters
+    ]

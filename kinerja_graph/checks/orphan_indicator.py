@@ -16,11 +16,11 @@ class OrphanIndicator(Rule):
     }
     rationale = {
         "id": "Indikator adalah ukuran keberhasilan sebuah sasaran (LKE 1.b.5, PermenPANRB 88/2021); indikator tanpa "
-              "sasaran tidak mengukur apa pun dalam pohon kinerja dan tidak dapat diturunkan atau dipertanggungjawabkan "
-              "menurut PermenPANRB 89/2021.",
+        "sasaran tidak mengukur apa pun dalam pohon kinerja dan tidak dapat diturunkan atau dipertanggungjawabkan "
+        "menurut PermenPANRB 89/2021.",
         "en": "An indicator is the measure of success of a goal (LKE 1.b.5, PermenPANRB 88/2021); an indicator with no "
-              "goal measures nothing in the pohon kinerja and cannot be cascaded or owned as PermenPANRB 89/2021 "
-              "requires.",
+        "goal measures nothing in the pohon kinerja and cannot be cascaded or owned as PermenPANRB 89/2021 "
+        "requires.",
     }
     message = {
         "id": "Indikator {indicators} tidak melekat pada kinerja (sasaran) mana pun",

@@ -30,26 +30,26 @@ class OrphanNode(Rule):
     }
     rationale = {
         "id": "LKE 1.b.8 (PermenPANRB 88/2021) menilai cascading sebagai rantai hasil yang berkesinambungan dari "
-              "ultimate outcome sampai output; kinerja yang induknya tidak ada atau tidak punya induk sama sekali "
-              "memutus rantai itu, sehingga kontribusinya pada tujuan organisasi tidak terbaca.",
+        "ultimate outcome sampai output; kinerja yang induknya tidak ada atau tidak punya induk sama sekali "
+        "memutus rantai itu, sehingga kontribusinya pada tujuan organisasi tidak terbaca.",
         "en": "LKE 1.b.8 (PermenPANRB 88/2021) scores cascading as a continuous chain of results from the ultimate "
-              "outcome down to outputs; a goal whose parent does not exist, or that has no parent at all, breaks the "
-              "chain, and its contribution to the organisation's aim cannot be read.",
+        "outcome down to outputs; a goal whose parent does not exist, or that has no parent at all, breaks the "
+        "chain, and its contribution to the organisation's aim cannot be read.",
     }
     message = {
-        "id": "Kinerja \"{label}\" menunjuk induk {parents} yang tidak ada",
-        "en": "Goal \"{label}\" names parent {parents}, which does not exist",
+        "id": 'Kinerja "{label}" menunjuk induk {parents} yang tidak ada',
+        "en": 'Goal "{label}" names parent {parents}, which does not exist',
     }
     messages = {
         "dangling": message,
         "not_goal": {
-            "id": "Kinerja \"{label}\" menunjuk induk {parents} yang hanya berupa indikator tanpa sasaran, bukan kinerja",
-            "en": "Goal \"{label}\" names parent {parents}, which is an indicator without a goal, not a goal",
+            "id": 'Kinerja "{label}" menunjuk induk {parents} yang hanya berupa indikator tanpa sasaran, bukan kinerja',
+            "en": 'Goal "{label}" names parent {parents}, which is an indicator without a goal, not a goal',
         },
         "parentless": {
-            "id": "Kinerja \"{label}\" ({level_id}) tidak punya induk, padahal kinerja puncak cascade ini ada di "
-                  "level {top_id}",
-            "en": "Goal \"{label}\" ({level_en}) has no parent, while the top goals of this cascade stand at {top_en}",
+            "id": 'Kinerja "{label}" ({level_id}) tidak punya induk, padahal kinerja puncak cascade ini ada di '
+            "level {top_id}",
+            "en": 'Goal "{label}" ({level_en}) has no parent, while the top goals of this cascade stand at {top_en}',
         },
     }
     options_schema = {}
@@ -113,14 +113,19 @@ None.
                 loose = [p for p in missing[i] if p in G]
                 for variant, ids in (("dangling", absent), ("not_goal", loose)):
                     if ids:
-                        yield ctx.finding(n, self.messages[variant], label=label(d),
-                                          parents=", ".join(f'"{quote(p, 30)}"' for p in ids))
+                        yield ctx.finding(
+                            n,
+                            self.messages[variant],
+                            label=label(d),
+                            parents=", ".join(f'"{quote(p, 30)}"' for p in ids),
+                        )
                 continue
             rank = ranks[i]
             if top is None or rank is None or rank <= top:
                 continue
             yield ctx.finding(
-                n, self.messages["parentless"],
+                n,
+                self.messages["parentless"],
                 label=label(d),
                 level_id=level_name(d.get("level"), "id"),
                 level_en=level_name(d.get("level"), "en"),

@@ -21,32 +21,33 @@ class OwnerLevelMismatch(Rule):
     }
     rationale = {
         "id": "PermenPANRB 89/2021 menerjemahkan pohon kinerja ke kinerja jabatan: kinerja strategis dipegang "
-              "pimpinan organisasi, kinerja taktis oleh administrator, kinerja operasional oleh pengawas, pelaksana "
-              "dan pejabat fungsional. Camat yang memegang sub kegiatan, atau staf yang memegang sasaran strategis, "
-              "membuat Perjanjian Kinerja dan SKP tidak mengikuti cascade (LKE 1.b.10–1.b.11, PermenPANRB 88/2021): "
-              "pimpinan menandatangani pekerjaan teknis, atau staf memikul hasil yang di luar kendalinya.",
+        "pimpinan organisasi, kinerja taktis oleh administrator, kinerja operasional oleh pengawas, pelaksana "
+        "dan pejabat fungsional. Camat yang memegang sub kegiatan, atau staf yang memegang sasaran strategis, "
+        "membuat Perjanjian Kinerja dan SKP tidak mengikuti cascade (LKE 1.b.10–1.b.11, PermenPANRB 88/2021): "
+        "pimpinan menandatangani pekerjaan teknis, atau staf memikul hasil yang di luar kendalinya.",
         "en": "PermenPANRB 89/2021 translates the performance tree into positions: strategic performance is held by "
-              "the head of the organisation, tactical by administrators, operational by supervisors, executing "
-              "staff and functional officials. A Camat holding a sub-activity, or a staff member holding a "
-              "strategic objective, leaves the performance agreements (PK) and SKP out of step with the cascade "
-              "(LKE 1.b.10–1.b.11, PermenPANRB 88/2021): the head signs for technical work, or staff carry a "
-              "result beyond their control.",
+        "the head of the organisation, tactical by administrators, operational by supervisors, executing "
+        "staff and functional officials. A Camat holding a sub-activity, or a staff member holding a "
+        "strategic objective, leaves the performance agreements (PK) and SKP out of step with the cascade "
+        "(LKE 1.b.10–1.b.11, PermenPANRB 88/2021): the head signs for technical work, or staff carry a "
+        "result beyond their control.",
     }
     message = {
-        "id": "Penanggung jawab \"{owner}\" ({owner_tiers_id}) memegang kinerja \"{label}\" ({level_id}, "
-              "{tier_id}), terpaut {distance} jenjang; {tier_id} lazimnya dipegang {holders_id}",
-        "en": "Owner \"{owner}\" ({owner_tiers_en}) holds goal \"{label}\" ({level_en}, {tier_en}), {distance} "
-              "tiers away; {tier_en} is usually held by {holders_en}",
+        "id": 'Penanggung jawab "{owner}" ({owner_tiers_id}) memegang kinerja "{label}" ({level_id}, '
+        "{tier_id}), terpaut {distance} jenjang; {tier_id} lazimnya dipegang {holders_id}",
+        "en": 'Owner "{owner}" ({owner_tiers_en}) holds goal "{label}" ({level_en}, {tier_en}), {distance} '
+        "tiers away; {tier_en} is usually held by {holders_en}",
     }
     options_schema = {
         "max-tier-distance": {
             "description": "How many tiers (strategic, tactical, operational) an owner may stand from its goal's "
-                           "tier; 1 accepts adjacent tiers.",
-            "type": "integer", "minimum": 1,
+            "tier; 1 accepts adjacent tiers.",
+            "type": "integer",
+            "minimum": 1,
         },
         "profile": {
             "description": "The owner profile to use (a key of `profiles` in the owners vocabulary: kecamatan, "
-                           "kelurahan, dinas, default); null chooses it by the organisation's type or name.",
+            "kelurahan, dinas, default); null chooses it by the organisation's type or name.",
             "type": ["string", "null"],
         },
     }
@@ -117,8 +118,10 @@ nodes:
         resolver = OwnerResolver(required_vocabulary(ctx.vocabulary, "owners", self.id))
         profile = ctx.options.get("profile")
         if profile and profile not in resolver.profiles:
-            raise PolicyError(f"owner-level-mismatch: option profile: unknown profile {profile!r} "
-                              f"(the owners vocabulary defines {', '.join(sorted(resolver.profiles))})")
+            raise PolicyError(
+                f"owner-level-mismatch: option profile: unknown profile {profile!r} "
+                f"(the owners vocabulary defines {', '.join(sorted(resolver.profiles))})"
+            )
         profile = profile or resolver.profile_for(G.graph.get("organisation"))
         limit = int(ctx.options.get("max-tier-distance") or 1)
         levels = policy.levels()
@@ -139,8 +142,10 @@ nodes:
             owner_tiers = sorted(tiers, key=order.get)
             holders = resolver.holders(tier, profile)
             return dict(
-                owner=quote(owner), distance=distance,
-                tier_id=levels.tiers[tier]["id"], tier_en=levels.tiers[tier]["en"],
+                owner=quote(owner),
+                distance=distance,
+                tier_id=levels.tiers[tier]["id"],
+                tier_en=levels.tiers[tier]["en"],
                 owner_tiers_id=_join([levels.tiers[t]["id"] for t in owner_tiers], "id"),
                 owner_tiers_en=_join([levels.tiers[t]["en"] for t in owner_tiers], "en"),
                 holders_id=_join([p.name["id"] for p in holders], "id") or "-",
@@ -149,8 +154,10 @@ nodes:
 
         for n, d, parts in judged_nodes(G, ("owner", "tier"), judge):
             yield ctx.finding(
-                n, label=label(d),
-                level_id=level_name(d.get("level"), "id"), level_en=level_name(d.get("level"), "en"),
+                n,
+                label=label(d),
+                level_id=level_name(d.get("level"), "id"),
+                level_en=level_name(d.get("level"), "en"),
                 **parts,
             )
 

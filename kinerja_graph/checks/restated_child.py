@@ -21,32 +21,36 @@ class RestatedChild(Rule):
     }
     rationale = {
         "id": "Cascading menguraikan kondisi induk menjadi kondisi-kondisi penyebabnya (PermenPANRB 89/2021). Kinerja "
-              "bawahan yang menyalin kalimat dan indikator induknya menambah satu jenjang tanpa menguraikan apa "
-              "pun: rantai sebab-akibat yang dinilai pada LKE 1.b.8 (PermenPANRB 88/2021) terputus di situ. Praktik "
-              "Kemenkeu hanya mengizinkan cascading langsung (kalimat yang sama) ke satu unit di bawahnya.",
+        "bawahan yang menyalin kalimat dan indikator induknya menambah satu jenjang tanpa menguraikan apa "
+        "pun: rantai sebab-akibat yang dinilai pada LKE 1.b.8 (PermenPANRB 88/2021) terputus di situ. Praktik "
+        "Kemenkeu hanya mengizinkan cascading langsung (kalimat yang sama) ke satu unit di bawahnya.",
         "en": "Cascading breaks a parent's condition into its causing conditions (PermenPANRB 89/2021). A child that "
-              "copies its parent's sentence and indicators adds a level without breaking anything down: the "
-              "cause-effect chain scored under LKE 1.b.8 (PermenPANRB 88/2021) stops there. Kemenkeu practice allows "
-              "direct cascading (the same sentence) only to one unit below.",
+        "copies its parent's sentence and indicators adds a level without breaking anything down: the "
+        "cause-effect chain scored under LKE 1.b.8 (PermenPANRB 88/2021) stops there. Kemenkeu practice allows "
+        "direct cascading (the same sentence) only to one unit below.",
     }
     message = {
-        "id": "Kinerja \"{statement}\" menyalin pernyataan dan indikator induknya ({parent}) tanpa menguraikannya{note}",
-        "en": "Goal \"{statement}\" copies the statement and indicators of its parent ({parent}) without breaking it "
-              "down{note}",
+        "id": 'Kinerja "{statement}" menyalin pernyataan dan indikator induknya ({parent}) tanpa menguraikannya{note}',
+        "en": 'Goal "{statement}" copies the statement and indicators of its parent ({parent}) without breaking it '
+        "down{note}",
     }
     notes = {
         "": {"id": "", "en": ""},
-        "siblings": {"id": "; {count} kinerja bawahan dari induk yang sama melakukannya",
-                     "en": "; {count} children of the same parent do so"},
+        "siblings": {
+            "id": "; {count} kinerja bawahan dari induk yang sama melakukannya",
+            "en": "; {count} children of the same parent do so",
+        },
     }
     options_schema = {
         "threshold": {
             "description": "How alike the statements must be, 0-1, when they differ by slips (see near-duplicate).",
-            "type": "number", "minimum": 0, "maximum": 1,
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
         },
         "allow-direct-cascade": {
             "description": "Accept a parent's only child that restates it when the child has another owner (a "
-                           "direct cascade to one unit below).",
+            "direct cascade to one unit below).",
             "type": "boolean",
         },
     }
@@ -134,8 +138,14 @@ nodes:
                 continue
             for child in restating:
                 note = "siblings" if len(restating) > 1 else ""
-                yield ctx.finding(child, localise(self.message, note=self.notes[note]), related=(parent,), statement=quote(G.nodes[child]["statement"]),
-                                  parent=parent, count=len(restating))
+                yield ctx.finding(
+                    child,
+                    localise(self.message, note=self.notes[note]),
+                    related=(parent,),
+                    statement=quote(G.nodes[child]["statement"]),
+                    parent=parent,
+                    count=len(restating),
+                )
 
     @staticmethod
     def _may_be_near(ix, grouping, statements: list, tv) -> list[tuple[int, str]]:

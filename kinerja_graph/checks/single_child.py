@@ -16,15 +16,15 @@ class SingleChild(Rule):
     }
     rationale = {
         "id": "PermenPANRB 89/2021 menguraikan setiap kondisi ke faktor-faktor penyebab yang cukup untuk mewujudkannya "
-              "(LKE 1.b.3, PermenPANRB 88/2021: kebutuhan kinerja yang sebenarnya); satu-satunya penyebab sering "
-              "berarti kondisi itu belum diuraikan, atau level yang sama ditulis dua kali.",
+        "(LKE 1.b.3, PermenPANRB 88/2021: kebutuhan kinerja yang sebenarnya); satu-satunya penyebab sering "
+        "berarti kondisi itu belum diuraikan, atau level yang sama ditulis dua kali.",
         "en": "PermenPANRB 89/2021 breaks every condition down into the causes that together suffice to bring it about "
-              "(LKE 1.b.3, PermenPANRB 88/2021: the real performance need); a single cause often means the condition "
-              "was not broken down, or the same level was written twice.",
+        "(LKE 1.b.3, PermenPANRB 88/2021: the real performance need); a single cause often means the condition "
+        "was not broken down, or the same level was written twice.",
     }
     message = {
-        "id": "Kinerja \"{label}\" hanya didukung satu kinerja di bawahnya (\"{child}\"): apakah penyebabnya sudah cukup?",
-        "en": "Goal \"{label}\" is supported by only one goal below it (\"{child}\"): are its causes sufficient?",
+        "id": 'Kinerja "{label}" hanya didukung satu kinerja di bawahnya ("{child}"): apakah penyebabnya sudah cukup?',
+        "en": 'Goal "{label}" is supported by only one goal below it ("{child}"): are its causes sufficient?',
     }
     options_schema = {
         "skip-levels": levels_schema("Levels whose goals may have a single child without comment."),

@@ -16,21 +16,21 @@ class StaleIgnore(Rule):
     }
     rationale = {
         "id": "Setiap pembungkaman adalah pengecualian yang perlu alasan; pembungkaman yang tidak lagi membungkam "
-              "apa pun (cacatnya sudah diperbaiki, atau nama aturannya salah ketik) akan diam-diam menyembunyikan "
-              "cacat yang sama bila muncul lagi, sehingga evaluator tidak lagi dapat mempercayai laporan.",
+        "apa pun (cacatnya sudah diperbaiki, atau nama aturannya salah ketik) akan diam-diam menyembunyikan "
+        "cacat yang sama bila muncul lagi, sehingga evaluator tidak lagi dapat mempercayai laporan.",
         "en": "Every silence is an exception that needs a reason; a silence that no longer silences anything (the "
-              "defect was fixed, or the rule's name is mistyped) would quietly hide the same defect if it came back, "
-              "and the evaluator could no longer trust the report.",
+        "defect was fixed, or the rule's name is mistyped) would quietly hide the same defect if it came back, "
+        "and the evaluator could no longer trust the report.",
     }
     message = {
-        "id": "Pembungkaman aturan {silenced} pada \"{label}\" tidak lagi cocok dengan temuan apa pun: hapus",
-        "en": "The silence of rule {silenced} on \"{label}\" no longer matches any finding: remove it",
+        "id": 'Pembungkaman aturan {silenced} pada "{label}" tidak lagi cocok dengan temuan apa pun: hapus',
+        "en": 'The silence of rule {silenced} on "{label}" no longer matches any finding: remove it',
     }
     messages = {
         "stale": message,
         "unknown": {
-            "id": "Pembungkaman pada \"{label}\" menyebut aturan \"{silenced}\" yang tidak ada{hint}",
-            "en": "The silence on \"{label}\" names rule \"{silenced}\", which does not exist{hint_en}",
+            "id": 'Pembungkaman pada "{label}" menyebut aturan "{silenced}" yang tidak ada{hint}',
+            "en": 'The silence on "{label}" names rule "{silenced}", which does not exist{hint_en}',
         },
     }
     options_schema = {}
@@ -105,7 +105,13 @@ None.
                 seen.add(silence.rule)
                 if silence.rule not in known:
                     hint = suggest(silence.rule, known)
-                    yield ctx.finding(n, self.messages["unknown"], label=label(d), silenced=silence.rule,
-                                      hint=hint.replace("did you mean", "maksud Anda"), hint_en=hint)
+                    yield ctx.finding(
+                        n,
+                        self.messages["unknown"],
+                        label=label(d),
+                        silenced=silence.rule,
+                        hint=hint.replace("did you mean", "maksud Anda"),
+                        hint_en=hint,
+                    )
                 elif silence.rule != self.id and silence.rule in ran and (n, silence.rule) not in matched:
                     yield ctx.finding(n, self.messages["stale"], label=label(d), silenced=silence.rule)

@@ -18,23 +18,23 @@ class StraySource(Rule):
     }
     rationale = {
         "id": "LKE 2.a.3 (PermenPANRB 88/2021) menuntut mekanisme pengumpulan data yang andal: sumber data harus "
-              "menyebut dokumen, aplikasi, survei atau unit penyedia data. Potongan huruf, angka, satuan atau kata "
-              "\"Ada\" di kolom sumber data biasanya tanda kolom yang bergeser atau tidak diisi.",
+        "menyebut dokumen, aplikasi, survei atau unit penyedia data. Potongan huruf, angka, satuan atau kata "
+        '"Ada" di kolom sumber data biasanya tanda kolom yang bergeser atau tidak diisi.',
         "en": "LKE 2.a.3 (PermenPANRB 88/2021) requires a reliable data-collection mechanism: the data source names a "
-              "document, application, survey or unit providing the data. Stray letters, a number, a unit or the word "
-              "\"Ada\" in the source column usually mean a shifted or unfilled column.",
+        "document, application, survey or unit providing the data. Stray letters, a number, a unit or the word "
+        '"Ada" in the source column usually mean a shifted or unfilled column.',
     }
     message = {
-        "id": "Sumber data indikator \"{indicator}\" hanya \"{source}\": terlalu pendek untuk menyebut sumber data",
-        "en": "The data source of indicator \"{indicator}\" is only \"{source}\": too short to name a source",
+        "id": 'Sumber data indikator "{indicator}" hanya "{source}": terlalu pendek untuk menyebut sumber data',
+        "en": 'The data source of indicator "{indicator}" is only "{source}": too short to name a source',
     }
     messages = {
         "short": message,
         "not-source": {
-            "id": "Sumber data indikator \"{indicator}\" adalah \"{source}\": itu {what}, bukan sumber data; sebutkan "
-                  "dokumen, aplikasi, survei atau unit penyedia datanya",
-            "en": "The data source of indicator \"{indicator}\" is \"{source}\": that is {what}, not a source; name "
-                  "the document, application, survey or unit providing the data",
+            "id": 'Sumber data indikator "{indicator}" adalah "{source}": itu {what}, bukan sumber data; sebutkan '
+            "dokumen, aplikasi, survei atau unit penyedia datanya",
+            "en": 'The data source of indicator "{indicator}" is "{source}": that is {what}, not a source; name '
+            "the document, application, survey or unit providing the data",
         },
     }
     whats = {
@@ -45,11 +45,13 @@ class StraySource(Rule):
     options_schema = {
         "min-length": {
             "description": "A source with fewer letters and digits than this (but at least two) is too short.",
-            "type": "integer", "minimum": 2,
+            "type": "integer",
+            "minimum": 2,
         },
         "known-short": {
-            "description": "Short sources that are real (\"BPS\", \"PD\"), compared ignoring case and punctuation.",
-            "type": "array", "items": {"type": "string"},
+            "description": 'Short sources that are real ("BPS", "PD"), compared ignoring case and punctuation.',
+            "type": "array",
+            "items": {"type": "string"},
         },
         "positions": {
             "description": "Report a source that is only the name of a position owning a goal of the cascade.",
@@ -57,7 +59,8 @@ class StraySource(Rule):
         },
         "not-sources": {
             "description": "Words that, alone or together, are not a data source: units, yes/no, calculation types.",
-            "type": "array", "items": {"type": "string"},
+            "type": "array",
+            "items": {"type": "string"},
         },
     }
     doc = """\
@@ -150,5 +153,6 @@ nodes:
             if kind == "short":
                 yield ctx.finding(n, self.messages["short"], location=location, **params)
             else:
-                yield ctx.finding(n, localise(self.messages["not-source"], what=self.whats[kind]), location=location,
-                                  **params)
+                yield ctx.finding(
+                    n, localise(self.messages["not-source"], what=self.whats[kind]), location=location, **params
+                )

@@ -11,8 +11,11 @@ from kinerja_graph.targets import parse_number
 from kinerja_graph.text import unit_vocabulary
 
 # "≥ 90", "> 90 %", "min. 90", "minimal 90", "maks 10", "<= 5", "paling sedikit 90"
-_BOUND = re.compile(r"^\s*(?:[≥≤><]=?|=>|=<|(?:min|maks|max)(?:imal|imum|\.)?|paling\s+(?:sedikit|banyak|rendah|tinggi)"
-                    r"|sekurang-kurangnya|setidaknya)\s*[:.]?\s*[+-]?\d", re.I)
+_BOUND = re.compile(
+    r"^\s*(?:[≥≤><]=?|=>|=<|(?:min|maks|max)(?:imal|imum|\.)?|paling\s+(?:sedikit|banyak|rendah|tinggi)"
+    r"|sekurang-kurangnya|setidaknya)\s*[:.]?\s*[+-]?\d",
+    re.I,
+)
 # "1:20", "1/20": a ratio written as one
 _RATIO = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*[:/]\s*\d+(?:[.,]\d+)?\s*$")
 # "90 (Baik)": a number with a remark in brackets
@@ -26,46 +29,46 @@ class TargetInvalid(Rule):
     area = "indicators"
     lke = "1.b.7"
     summary = {
-        "id": "Target yang bukan angka terukur: rentang, kata-kata, \"-\" atau nilai yang mustahil",
-        "en": "A target that is not a measurable number: a range, words, \"-\" or an impossible value",
+        "id": 'Target yang bukan angka terukur: rentang, kata-kata, "-" atau nilai yang mustahil',
+        "en": 'A target that is not a measurable number: a range, words, "-" or an impossible value',
     }
     rationale = {
-        "id": "Rubrik LKE 1.b.7 (PermenPANRB 88/2021) memberi nilai nol untuk \"tidak ada target/target di range\": "
-              "capaian hanya dapat dihitung terhadap satu angka. Target berupa kata (\"Tersedia\"), tanda \"-\", "
-              "persentase di atas 100 atau jumlah negatif tidak dapat dicapai atau diukur.",
-        "en": "The LKE 1.b.7 rubric (PermenPANRB 88/2021) scores \"no target / target given as a range\" as zero: an "
-              "achievement can only be computed against one number. A target in words (\"Tersedia\"), a \"-\", a "
-              "percentage above 100 or a negative count cannot be reached or measured.",
+        "id": 'Rubrik LKE 1.b.7 (PermenPANRB 88/2021) memberi nilai nol untuk "tidak ada target/target di range": '
+        'capaian hanya dapat dihitung terhadap satu angka. Target berupa kata ("Tersedia"), tanda "-", '
+        "persentase di atas 100 atau jumlah negatif tidak dapat dicapai atau diukur.",
+        "en": 'The LKE 1.b.7 rubric (PermenPANRB 88/2021) scores "no target / target given as a range" as zero: an '
+        'achievement can only be computed against one number. A target in words ("Tersedia"), a "-", a '
+        "percentage above 100 or a negative count cannot be reached or measured.",
     }
     message = {
-        "id": "Target indikator \"{indicator}\" bukan angka yang dapat diukur: {items}",
-        "en": "The target of indicator \"{indicator}\" is not a measurable number: {items}",
+        "id": 'Target indikator "{indicator}" bukan angka yang dapat diukur: {items}',
+        "en": 'The target of indicator "{indicator}" is not a measurable number: {items}',
     }
     messages = {
         "range": {
-            "id": "Target indikator \"{indicator}\" berupa rentang: {items}; tetapkan satu angka target per tahun",
-            "en": "The target of indicator \"{indicator}\" is a range: {items}; set one target figure per year",
+            "id": 'Target indikator "{indicator}" berupa rentang: {items}; tetapkan satu angka target per tahun',
+            "en": 'The target of indicator "{indicator}" is a range: {items}; set one target figure per year',
         },
         "bound": {
-            "id": "Target indikator \"{indicator}\" berupa batas, bukan angka: {items}; tetapkan satu angka target",
-            "en": "The target of indicator \"{indicator}\" is a bound, not a figure: {items}; set one target figure",
+            "id": 'Target indikator "{indicator}" berupa batas, bukan angka: {items}; tetapkan satu angka target',
+            "en": 'The target of indicator "{indicator}" is a bound, not a figure: {items}; set one target figure',
         },
         "words": message,
         "percent": {
-            "id": "Target indikator \"{indicator}\" melebihi 100 %: {items}; persentase tidak dapat melebihi 100 "
-                  "kecuali indikator pertumbuhan/peningkatan",
-            "en": "The target of indicator \"{indicator}\" exceeds 100 %: {items}; a percentage cannot exceed 100 "
-                  "unless the indicator measures growth",
+            "id": 'Target indikator "{indicator}" melebihi 100 %: {items}; persentase tidak dapat melebihi 100 '
+            "kecuali indikator pertumbuhan/peningkatan",
+            "en": 'The target of indicator "{indicator}" exceeds 100 %: {items}; a percentage cannot exceed 100 '
+            "unless the indicator measures growth",
         },
         "negative": {
-            "id": "Target indikator \"{indicator}\" negatif: {items}; jumlah atau persentase tidak dapat negatif",
-            "en": "The target of indicator \"{indicator}\" is negative: {items}; a count or a percentage cannot be "
-                  "negative",
+            "id": 'Target indikator "{indicator}" negatif: {items}; jumlah atau persentase tidak dapat negatif',
+            "en": 'The target of indicator "{indicator}" is negative: {items}; a count or a percentage cannot be '
+            "negative",
         },
     }
     options_schema = {
         "allow-bounds": {
-            "description": "Accept targets written as a bound (\"≥ 90\", \"min. 90\", \"maks 10\").",
+            "description": 'Accept targets written as a bound ("≥ 90", "min. 90", "maks 10").',
             "type": "boolean",
         },
     }
@@ -127,7 +130,9 @@ nodes:
         def plain(indicator) -> bool:
             """The usual case: no targets, or plain figures (nothing to say whatever the name and unit)."""
             return not indicator.targets or all(
-                t.kind == "blank" or (t.kind == "number" and 0 <= (t.value or 0) <= 100) for t in indicator.targets.values())
+                t.kind == "blank" or (t.kind == "number" and 0 <= (t.value or 0) <= 100)
+                for t in indicator.targets.values()
+            )
 
         def judge(indicator):
             """[(problem, items), ...] in PROBLEMS order, or None: decided by the name, unit and targets."""
@@ -145,8 +150,11 @@ nodes:
                     problems.setdefault(kind, []).append(year)
             if not problems:
                 return None
-            return [(kind, ", ".join(f"{y}: \"{quote(indicator.targets[y].text.strip(), 30)}\"" for y in problems[kind]))
-                    for kind in PROBLEMS if kind in problems]
+            return [
+                (kind, ", ".join(f'{y}: "{quote(indicator.targets[y].text.strip(), 30)}"' for y in problems[kind]))
+                for kind in PROBLEMS
+                if kind in problems
+            ]
 
         # the targets first, once per distinct set of them; the name and unit only where they are not plain
         grouping, usual = judged_groups(G, ("targets",), plain)
@@ -154,8 +162,9 @@ nodes:
         for n, _, indicator, problems in judged_among(G, unusual, ("name", "unit", "targets"), judge):
             location = indicator_location(G, n, indicator)
             for kind, items in problems:
-                yield ctx.finding(n, self.messages[kind], location=location, indicator=quote(indicator.name),
-                                  items=items)
+                yield ctx.finding(
+                    n, self.messages[kind], location=location, indicator=quote(indicator.name), items=items
+                )
 
     @staticmethod
     def _problem(target, indicator, units, declared, named_percent: bool, growth: bool, allow_bounds: bool):
@@ -187,4 +196,3 @@ nodes:
         elif family == "count" and value < 0:
             return "negative"
         return None
-

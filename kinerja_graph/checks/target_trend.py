@@ -28,23 +28,23 @@ class TargetTrend(Rule):
     }
     rationale = {
         "id": "LKE 1.b.7 (PermenPANRB 88/2021) menilai apakah target menantang dan realistis, dan 1.c menuntut target "
-              "dinaikkan bila realisasi sebelumnya lebih baik. Target yang turun (atau naik, untuk indikator yang "
-              "semakin kecil semakin baik) merencanakan kinerja yang memburuk.",
+        "dinaikkan bila realisasi sebelumnya lebih baik. Target yang turun (atau naik, untuk indikator yang "
+        "semakin kecil semakin baik) merencanakan kinerja yang memburuk.",
         "en": "LKE 1.b.7 (PermenPANRB 88/2021) scores whether targets are challenging and realistic, and 1.c expects "
-              "targets raised when last year's result was better. A target that falls (or rises, for an indicator "
-              "where lower is better) plans for worse performance.",
+        "targets raised when last year's result was better. A target that falls (or rises, for an indicator "
+        "where lower is better) plans for worse performance.",
     }
     message = {
-        "id": "Target indikator \"{indicator}\" {direction}: {changes}{polarity_note}",
-        "en": "The targets of indicator \"{indicator}\" {direction}: {changes}{polarity_note}",
+        "id": 'Target indikator "{indicator}" {direction}: {changes}{polarity_note}',
+        "en": 'The targets of indicator "{indicator}" {direction}: {changes}{polarity_note}',
     }
     messages = {
         "worse": message,
         "flat": {
-            "id": "Target indikator \"{indicator}\" tidak meningkat: {changes}; target kinerja outcome semestinya "
-                  "makin menantang dari tahun ke tahun",
-            "en": "The targets of indicator \"{indicator}\" do not improve: {changes}; an outcome's targets should "
-                  "become more challenging year by year",
+            "id": 'Target indikator "{indicator}" tidak meningkat: {changes}; target kinerja outcome semestinya '
+            "makin menantang dari tahun ke tahun",
+            "en": 'The targets of indicator "{indicator}" do not improve: {changes}; an outcome\'s targets should '
+            "become more challenging year by year",
         },
     }
     polarity_notes = {
@@ -54,7 +54,7 @@ class TargetTrend(Rule):
     options_schema = {
         "flat": {
             "description": "Also report targets that stay the same from one year to the next (not at their bound) on "
-                         "the levels listed in flat-levels.",
+            "the levels listed in flat-levels.",
             "type": "boolean",
         },
         "flat-levels": levels_schema("The levels where flat targets are reported when `flat` is true."),
@@ -117,7 +117,9 @@ nodes:
         units = unit_vocabulary(ctx.vocabulary)
         tv = text_vocabulary(ctx.vocabulary, ctx.G)
         flat = bool(ctx.options.get("flat", False))
-        flat_levels = set(ctx.options.get("flat-levels") or ("ultimate_outcome", "intermediate_outcome", "immediate_outcome"))
+        flat_levels = set(
+            ctx.options.get("flat-levels") or ("ultimate_outcome", "intermediate_outcome", "immediate_outcome")
+        )
 
         def steps(indicator):
             """(worse steps, flat steps) of the targets: pairs of years."""
@@ -159,8 +161,9 @@ nodes:
             texts = {y: indicator.targets[y].text.strip() for y in indicator.targets}
             if worse:
                 changes = "; ".join(f"{texts[a]} ({a}) → {texts[b]} ({b})" for a, b in worse)
-                messages = localise(self.messages["worse"], direction=DIRECTION[polarity],
-                                    polarity_note=self.polarity_notes[polarity])
+                messages = localise(
+                    self.messages["worse"], direction=DIRECTION[polarity], polarity_note=self.polarity_notes[polarity]
+                )
                 return "worse", messages, changes
             return "flat", self.messages["flat"], "; ".join(f"{texts[a]} ({a}) → {texts[b]} ({b})" for a, b in same)
 
@@ -183,8 +186,13 @@ nodes:
             kind, messages, changes = verdicts[number]
             if kind == "flat" and d.get("level") not in flat_levels:
                 continue
-            yield ctx.finding(n, messages, location=indicator_location(G, n, indicator),
-                              indicator=quote(indicator.name), changes=changes)
+            yield ctx.finding(
+                n,
+                messages,
+                location=indicator_location(G, n, indicator),
+                indicator=quote(indicator.name),
+                changes=changes,
+            )
 
     @staticmethod
     def _series(indicator, units, polarity_written: bool) -> list[tuple]:

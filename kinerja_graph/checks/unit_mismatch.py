@@ -7,6 +7,7 @@ from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import counted_noun, head_word, text_vocabulary
 from kinerja_graph.text import UnitVocabulary, localise, normalise, unit_vocabulary
 
+
 class UnitMismatch(Rule):
     id = "unit-mismatch"
     area = "indicators"
@@ -17,36 +18,36 @@ class UnitMismatch(Rule):
     }
     rationale = {
         "id": "Indikator yang SMART terukur dalam satuan yang sesuai dengan apa yang diukurnya (LKE 1.b.5, "
-              "PermenPANRB 88/2021): \"Persentase\" dalam %, \"Jumlah ASN\" dalam orang. Satuan yang tidak relevan "
-              "adalah catatan evaluasi yang lazim, dan satuan yang berganti antar tahun membuat target tidak dapat "
-              "dibandingkan.",
+        'PermenPANRB 88/2021): "Persentase" dalam %, "Jumlah ASN" dalam orang. Satuan yang tidak relevan '
+        "adalah catatan evaluasi yang lazim, dan satuan yang berganti antar tahun membuat target tidak dapat "
+        "dibandingkan.",
         "en": "A SMART indicator is measured in a unit that fits what it measures (LKE 1.b.5, PermenPANRB 88/2021): a "
-              "\"Persentase\" in %, a \"Jumlah ASN\" in persons. An irrelevant unit is a standard evaluation note, and a "
-              "unit that changes between years makes the targets impossible to compare.",
+        '"Persentase" in %, a "Jumlah ASN" in persons. An irrelevant unit is a standard evaluation note, and a '
+        "unit that changes between years makes the targets impossible to compare.",
     }
     message = {
-        "id": "Indikator \"{indicator}\" diukur dalam \"{unit}\" ({family}), padahal \"{head}\" diukur dalam {expected}",
-        "en": "Indicator \"{indicator}\" is measured in \"{unit}\" ({family}), but a \"{head}\" is measured in {expected}",
+        "id": 'Indikator "{indicator}" diukur dalam "{unit}" ({family}), padahal "{head}" diukur dalam {expected}',
+        "en": 'Indicator "{indicator}" is measured in "{unit}" ({family}), but a "{head}" is measured in {expected}',
     }
     messages = {
         "head": message,
         "noun": {
-            "id": "Indikator \"{indicator}\" menghitung {noun} tetapi satuannya \"{unit}\"",
-            "en": "Indicator \"{indicator}\" counts {noun} but its unit is \"{unit}\"",
+            "id": 'Indikator "{indicator}" menghitung {noun} tetapi satuannya "{unit}"',
+            "en": 'Indicator "{indicator}" counts {noun} but its unit is "{unit}"',
         },
         "declared": {
-            "id": "Satuan indikator \"{indicator}\" ditulis \"{declared}\", tetapi targetnya dalam {units}",
-            "en": "The unit of indicator \"{indicator}\" is written \"{declared}\", but its targets are in {units}",
+            "id": 'Satuan indikator "{indicator}" ditulis "{declared}", tetapi targetnya dalam {units}',
+            "en": 'The unit of indicator "{indicator}" is written "{declared}", but its targets are in {units}',
         },
         "changes": {
-            "id": "Satuan target indikator \"{indicator}\" berganti antar tahun: {items}",
-            "en": "The unit of indicator \"{indicator}\"'s targets changes between years: {items}",
+            "id": 'Satuan target indikator "{indicator}" berganti antar tahun: {items}',
+            "en": 'The unit of indicator "{indicator}"\'s targets changes between years: {items}',
         },
     }
     options_schema = {
         "counted-nouns": {
-            "description": "Also compare what a \"Jumlah ...\" indicator counts (ASN, desa, dokumen) with its count "
-                           "unit (units.yaml count_nouns).",
+            "description": 'Also compare what a "Jumlah ..." indicator counts (ASN, desa, dokumen) with its count '
+            "unit (units.yaml count_nouns).",
             "type": "boolean",
         },
     }
@@ -132,8 +133,9 @@ nodes:
             if finding is not None:
                 yield ctx.finding(n, finding[0], location=location, **finding[1])
             if change is not None:
-                yield ctx.finding(n, self.messages[change[0]], location=location, indicator=quote(indicator.name),
-                                  **change[1])
+                yield ctx.finding(
+                    n, self.messages[change[0]], location=location, indicator=quote(indicator.name), **change[1]
+                )
 
     def _head_mismatch(self, ctx, units: UnitVocabulary, indicator, head: str, used: list):
         allowed = units.heads.get(head)
@@ -145,7 +147,9 @@ nodes:
             expected = {lang: "/".join(units.family_name(a, lang) for a in allowed) for lang in ("id", "en")}
             family_name = {lang: units.family_name(family, lang) for lang in ("id", "en")}
             return localise(self.messages["head"], family=family_name, expected=expected), {
-                "indicator": quote(indicator.name), "unit": quote(written, 30), "head": head.capitalize(),
+                "indicator": quote(indicator.name),
+                "unit": quote(written, 30),
+                "head": head.capitalize(),
             }
         return None
 
@@ -157,8 +161,11 @@ nodes:
         for written, (family, canonical) in used:
             if family != "count" or units.same_count_class(counted, canonical):
                 continue
-            return self.messages["noun"], {"indicator": quote(indicator.name), "noun": f"\"{noun}\"",
-                                           "unit": quote(written, 30)}
+            return self.messages["noun"], {
+                "indicator": quote(indicator.name),
+                "noun": f'"{noun}"',
+                "unit": quote(written, 30),
+            }
         return None
 
     @staticmethod
@@ -170,10 +177,9 @@ nodes:
         if declared and written and declared[0] != "grade":
             mismatched = [w for _, w, r in written if key(r, w) != key(declared, indicator.unit)]
             if mismatched:
-                shown = ", ".join(f"\"{quote(w, 20)}\"" for w in dict.fromkeys(mismatched))
+                shown = ", ".join(f'"{quote(w, 20)}"' for w in dict.fromkeys(mismatched))
                 return "declared", {"declared": quote(indicator.unit, 30), "units": shown}
         if len(target_units) > 1:
-            items = ", ".join(f"{y}: \"{quote(w, 20)}\"" for y, w, _ in written)
+            items = ", ".join(f'{y}: "{quote(w, 20)}"' for y, w, _ in written)
             return "changes", {"items": items}
         return None
-

@@ -27,13 +27,24 @@ _t = words("ci").t  # kinerja_graph/words/ci.yaml
 
 def ci_options(f):
     """--baseline, --write-baseline and --exit-zero, for the check command."""
-    f = click.option("--exit-zero", is_flag=True,
-                     help="Exit 0 even when findings reach --fail-on (unreadable input or a broken rule still "
-                          "exit 2).")(f)
-    f = click.option("--write-baseline", metavar="FILE", type=click.Path(dir_okay=False),
-                     help="Record this run's findings in FILE, a baseline for --baseline (exits 0 on findings).")(f)
-    f = click.option("--baseline", "baseline_file", metavar="FILE", type=click.Path(dir_okay=False),
-                     help="Accept the findings recorded in this baseline FILE: fail only on new ones.")(f)
+    f = click.option(
+        "--exit-zero",
+        is_flag=True,
+        help="Exit 0 even when findings reach --fail-on (unreadable input or a broken rule still exit 2).",
+    )(f)
+    f = click.option(
+        "--write-baseline",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        help="Record this run's findings in FILE, a baseline for --baseline (exits 0 on findings).",
+    )(f)
+    f = click.option(
+        "--baseline",
+        "baseline_file",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        help="Accept the findings recorded in this baseline FILE: fail only on new ones.",
+    )(f)
     return f
 
 
@@ -51,13 +62,20 @@ def record(report: Report, write_baseline: str | None, accepted, lang: str = "id
             click.echo(_t("wrote_partial", lang).format(n=unreadable), err=True)
     if accepted is not None:
         applied = baselines.apply(report, accepted)
-        click.echo(_t("accepted", lang).format(path=accepted.path, accepted=applied.accepted, new=applied.new),
-                   err=True)
+        click.echo(
+            _t("accepted", lang).format(path=accepted.path, accepted=applied.accepted, new=applied.new), err=True
+        )
         if applied.stale:
             one = applied.stale == 1
-            click.echo(_t("stale", lang).format(n=applied.stale, entries="entry" if one else "entries",
-                                                matches="matches" if one else "match", them="it" if one else "them"),
-                       err=True)
+            click.echo(
+                _t("stale", lang).format(
+                    n=applied.stale,
+                    entries="entry" if one else "entries",
+                    matches="matches" if one else "match",
+                    them="it" if one else "them",
+                ),
+                err=True,
+            )
 
 
 def emit(report: Report, fmt: str, lang: str = "id") -> None:

@@ -15,7 +15,13 @@ import tempfile
 import click
 
 from kinerja_graph.commands.options import (
-    fail_on_option, ignore_option, lang_option, no_config_option, rules_option, select_option, sheet_option,
+    fail_on_option,
+    ignore_option,
+    lang_option,
+    no_config_option,
+    rules_option,
+    select_option,
+    sheet_option,
 )
 from kinerja_graph.errors import InputError, KinerjaError
 
@@ -60,7 +66,7 @@ def _load(path: str, sheet: str | None, levels, label: str | None = None):
     """(cascade, error): a file that cannot be read gives a RunError, never an exception."""
     from kinerja_graph import engine
 
-    (_, cascade, error), = engine.load_all([path], sheet, lambda _: levels)
+    ((_, cascade, error),) = engine.load_all([path], sheet, lambda _: levels)
     if label is not None:
         if cascade is not None:
             cascade.file = label
@@ -71,10 +77,20 @@ def _load(path: str, sheet: str | None, levels, label: str | None = None):
 
 @click.command("diff")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="OLD NEW | PATH")
-@click.option("--git", "rev", metavar="REV",
-              help="Compare PATH with its version at git revision REV (a commit, branch or tag: HEAD, main, v1.0).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
-              help="Output format.")
+@click.option(
+    "--git",
+    "rev",
+    metavar="REV",
+    help="Compare PATH with its version at git revision REV (a commit, branch or tag: HEAD, main, v1.0).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @rules_option
 @no_config_option
 @select_option
@@ -121,8 +137,9 @@ def diff(files, rev, fmt, rules_file, no_config, select, ignore, fail_on, sheet,
         settings = resolver(new_file)  # both versions are read and checked with the configuration of NEW
         old, old_error = _load(old_file, sheet, settings.levels)
         new, new_error = _load(new_file, sheet, settings.levels)
-    result = diffing.compare(old, new, settings, old_file=old_file, new_file=new_file, old_error=old_error,
-                             new_error=new_error)
+    result = diffing.compare(
+        old, new, settings, old_file=old_file, new_file=new_file, old_error=old_error, new_error=new_error
+    )
     click.echo(diff_format.FORMATS[fmt](result, lang), nl=False)
     for error in result.errors:
         for line in error.message.splitlines():

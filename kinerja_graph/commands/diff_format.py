@@ -64,8 +64,11 @@ def describe(change: FieldChange, lang: str) -> str:
 def _counts(result: DiffResult, lang: str) -> tuple[str, str]:
     s = result.summary()
     goals = ", ".join(f"{s[k]} {t(k, lang)}" for k in ("added", "removed", "moved", "renumbered", "changed"))
-    findings = ", ".join(f"{s[k + '_findings']} {t(k, lang)}" for k in ("new", "resolved", "silenced", "unchanged")
-                         if k != "silenced" or s["silenced_findings"])
+    findings = ", ".join(
+        f"{s[k + '_findings']} {t(k, lang)}"
+        for k in ("new", "resolved", "silenced", "unchanged")
+        if k != "silenced" or s["silenced_findings"]
+    )
     return goals, findings
 
 
@@ -176,8 +179,10 @@ def format_markdown(result: DiffResult, lang: str = "id", limit: int | None = ma
         lines.append("| --- | --- | --- | --- | --- | --- |")
         shown = found if limit is None else found[:limit]
         for status, f in shown:
-            lines.append(f"| {status} | {f.severity} | {code(f.rule)} | {code(place(f))} | "
-                         f"{esc(f.node) if f.node is not None else '-'} | {esc(f.message(lang))} |")
+            lines.append(
+                f"| {status} | {f.severity} | {code(f.rule)} | {code(place(f))} | "
+                f"{esc(f.node) if f.node is not None else '-'} | {esc(f.message(lang))} |"
+            )
         if len(found) > len(shown):
             lines.append("")
             lines.append(f"… (+{len(found) - len(shown)})")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from kinerja_graph import loaders, policy
 from kinerja_graph.errors import KinerjaError
@@ -123,8 +123,11 @@ def discover(folder: str) -> list[str]:
     """The cascade files under `folder`, in path order."""
     found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
-                         and not os.path.exists(os.path.join(root, d, "pyvenv.cfg")))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and d not in SKIP_DIRS and not os.path.exists(os.path.join(root, d, "pyvenv.cfg"))
+        )
         for name in sorted(files):
             if name.startswith((".", "~$")):
                 continue

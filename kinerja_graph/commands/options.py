@@ -20,17 +20,40 @@ def rule_ids(ctx, param, values):
 
 
 lang_option = click.option(
-    "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
     help="Language of messages: Indonesian or English.",
 )
 sheet_option = click.option("--sheet", metavar="NAME", help="Sheet of an .xlsx file to read (default: the first).")
-rules_option = click.option("--rules", "rules_file", metavar="FILE", type=click.Path(dir_okay=False),
-                            help="A rule pack (YAML) to use instead of the project configuration.")
-no_config_option = click.option("--no-config", is_flag=True,
-                                help="Ignore kinerja.toml and [tool.kinerja] in pyproject.toml.")
-select_option = click.option("--select", multiple=True, metavar="IDS", callback=rule_ids,
-                             help="Run only these rules: ids or areas, comma-separated or repeated.")
-ignore_option = click.option("--ignore", multiple=True, metavar="IDS", callback=rule_ids,
-                             help="Do not run these rules: ids or areas, comma-separated or repeated.")
-fail_on_option = click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-                              help="Exit 1 when a finding of this severity or a worse one remains. [default: error]")
+rules_option = click.option(
+    "--rules",
+    "rules_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="A rule pack (YAML) to use instead of the project configuration.",
+)
+no_config_option = click.option(
+    "--no-config", is_flag=True, help="Ignore kinerja.toml and [tool.kinerja] in pyproject.toml."
+)
+select_option = click.option(
+    "--select",
+    multiple=True,
+    metavar="IDS",
+    callback=rule_ids,
+    help="Run only these rules: ids or areas, comma-separated or repeated.",
+)
+ignore_option = click.option(
+    "--ignore",
+    multiple=True,
+    metavar="IDS",
+    callback=rule_ids,
+    help="Do not run these rules: ids or areas, comma-separated or repeated.",
+)
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Exit 1 when a finding of this severity or a worse one remains. [default: error]",
+)

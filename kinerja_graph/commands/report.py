@@ -14,8 +14,15 @@ import sys
 
 import click
 
-from kinerja_graph.commands.options import (FAIL_ON, ignore_option, lang_option, no_config_option, rules_option,
-                                            select_option, sheet_option)
+from kinerja_graph.commands.options import (
+    FAIL_ON,
+    ignore_option,
+    lang_option,
+    no_config_option,
+    rules_option,
+    select_option,
+    sheet_option,
+)
 from kinerja_graph.i18n import words
 
 _t = words("html").t  # the report's words: kinerja_graph/words/html.yaml
@@ -23,20 +30,33 @@ _t = words("html").t  # the report's words: kinerja_graph/words/html.yaml
 
 @click.command("report")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", metavar="PATH",
-              help="The page to write; with several files, the index page (each cascade's page is written next "
-                   "to it). [default: output/<FILE name>.html; several files: output/report.html]")
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="The page to write; with several files, the index page (each cascade's page is written next "
+    "to it). [default: output/<FILE name>.html; several files: output/report.html]",
+)
 @rules_option
 @no_config_option
 @select_option
 @ignore_option
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help="Exit 1 when a finding of this severity or a worse one remains (for CI). [default: exit 0 "
-                   "whatever the findings]")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Exit 1 when a finding of this severity or a worse one remains (for CI). [default: exit 0 "
+    "whatever the findings]",
+)
 @click.option("--year", type=int, metavar="YEAR", help="Show each indicator's target for this year in the diagram.")
 @click.option("--no-diagram", is_flag=True, help="Leave the diagram out (no Graphviz needed).")
-@click.option("--engine", type=click.Choice(["auto", "dot", "pygraphviz"]), default="auto", show_default=True,
-              help="Graphviz to run for the diagram (as in `kinerja render`).")
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "dot", "pygraphviz"]),
+    default="auto",
+    show_default=True,
+    help="Graphviz to run for the diagram (as in `kinerja render`).",
+)
 @sheet_option
 @lang_option
 def report(files, output, rules_file, no_config, select, ignore, fail_on, year, no_diagram, engine, sheet, lang):
@@ -59,25 +79,52 @@ def report(files, output, rules_file, no_config, select, ignore, fail_on, year, 
             if error.kind == "input":
                 lines.append(f"{error.file}: {_t('unreadable', lang)}")
             for line in error.message.splitlines() or [""]:
-                lines.append(("  " if error.kind == "input" else "") +
-                             (line if line.startswith(error.file) else f"{error.file}: {line}"))
+                lines.append(
+                    ("  " if error.kind == "input" else "")
+                    + (line if line.startswith(error.file) else f"{error.file}: {line}")
+                )
         if result.diagram_problem:
             lines.append(_t("no_diagram_for", lang, file=result.file, reason=result.diagram_problem))
         if result.page is not None:
             counts = result.entry.counts
             score = result.entry.score.rounded if result.entry.score is not None else "-"
-            lines.append(_t("written", lang, page=result.page, score=score, error=counts.get("error", 0),
-                            warning=counts.get("warning", 0), info=counts.get("info", 0)))
+            lines.append(
+                _t(
+                    "written",
+                    lang,
+                    page=result.page,
+                    score=score,
+                    error=counts.get("error", 0),
+                    warning=counts.get("warning", 0),
+                    info=counts.get("info", 0),
+                )
+            )
 
     if len(paths) > 1:
-        with click.progressbar(length=len(paths), label=_t("progress", lang), file=sys.stderr,
-                               show_pos=True) as bar:
-            batch = html_build.build_reports(paths, resolver, output=output, lang=lang, sheet=sheet,
-                                             diagram=not no_diagram, year=year, engine_name=engine,
-                                             tick=lambda r: (note(r), bar.update(1)))
+        with click.progressbar(length=len(paths), label=_t("progress", lang), file=sys.stderr, show_pos=True) as bar:
+            batch = html_build.build_reports(
+                paths,
+                resolver,
+                output=output,
+                lang=lang,
+                sheet=sheet,
+                diagram=not no_diagram,
+                year=year,
+                engine_name=engine,
+                tick=lambda r: (note(r), bar.update(1)),
+            )
     else:
-        batch = html_build.build_reports(paths, resolver, output=output, lang=lang, sheet=sheet,
-                                         diagram=not no_diagram, year=year, engine_name=engine, tick=note)
+        batch = html_build.build_reports(
+            paths,
+            resolver,
+            output=output,
+            lang=lang,
+            sheet=sheet,
+            diagram=not no_diagram,
+            year=year,
+            engine_name=engine,
+            tick=note,
+        )
     for line in lines:
         click.echo(f"kinerja: {line}", err=True)
     written = batch.index if batch.index is not None else next((r.page for r in batch.results if r.page), None)

@@ -23,7 +23,7 @@ MAX_PROBLEMS = 50
 MAX_TEXT = 100_000  # characters in one field (the schema's maxLength); a longer value is an input error
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _schemas() -> tuple[dict, dict]:
     """The shipped schema split in two: the document with its nodes left shallow, and one node.
 
@@ -65,7 +65,7 @@ def _inline(schema, definitions):
     return schema
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _validators():
     """(fast, explaining) validators for the document and for one node.
 
@@ -160,8 +160,10 @@ def _describe(raw: RawDocument, root, error: jsonschema.ValidationError, prefix:
     if error.validator == "maxLength" and path and isinstance(path[-1], str):
         # named by the field alone (and, in a table, its very cell): the value itself is too long to show
         field_name = path[-1]
-        return (f"{raw.where(owner, field_name)}: {field_name}: holds {len(error.instance):,} characters; "
-                f"the limit is {MAX_TEXT:,}")
+        return (
+            f"{raw.where(owner, field_name)}: {field_name}: holds {len(error.instance):,} characters; "
+            f"the limit is {MAX_TEXT:,}"
+        )
     inner = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
     field_path = (prefix + inner).lstrip(".") or "(document)"
     message = error.message
@@ -216,7 +218,10 @@ def build(raw: RawDocument, levels: policy.LevelVocabulary | None = None) -> Cas
             nodes[node.id] = node
             first_seen[node.id] = where
     if problems:
-        raise InputError(problems[:MAX_PROBLEMS] + ([f"{raw.file}: (more problems not shown)"] if len(problems) > MAX_PROBLEMS else []))
+        raise InputError(
+            problems[:MAX_PROBLEMS]
+            + ([f"{raw.file}: (more problems not shown)"] if len(problems) > MAX_PROBLEMS else [])
+        )
     notes = data.get("notes")
     return Cascade(
         organisation=organisation,
@@ -272,7 +277,8 @@ def _node(entry, implied_parent, where, raw, levels, vocab, problems) -> Node | 
         return None
     if statement is not None and level_label is None:
         problems.append(
-            f"{where}: level: goal {node_id} has no level; give one of: " + ", ".join(lv.name["id"] for lv in levels.levels)
+            f"{where}: level: goal {node_id} has no level; give one of: "
+            + ", ".join(lv.name["id"] for lv in levels.levels)
         )
     return Node(
         id=node_id,
@@ -358,8 +364,10 @@ def _targets(given: dict, entry, raw, name, problems) -> dict:
     for year, value in given.items():
         number = _memo(_year, text_of(year))
         if number is None:
-            problems.append(f"{raw.where(entry, 'targets')}: targets: {text_of(year)!r} is not a year; "
-                            f"give targets by four-digit year (2025: ...) (indicator {name!r})")
+            problems.append(
+                f"{raw.where(entry, 'targets')}: targets: {text_of(year)!r} is not a year; "
+                f"give targets by four-digit year (2025: ...) (indicator {name!r})"
+            )
             continue
         if type(value) is not str:
             value = text_of(value["text"]) if isinstance(value, dict) else ("" if value is None else text_of(value))

@@ -13,8 +13,12 @@ class RawInt(int):
     raw: str
 
     @classmethod
-    def of(cls, text: str) -> "RawInt":
-        value = cls(int(text.replace("_", ""), 0) if text.lower().startswith(("0x", "0o", "0b")) else int(text.replace("_", "").lstrip("+") or "0"))
+    def of(cls, text: str) -> RawInt:
+        value = cls(
+            int(text.replace("_", ""), 0)
+            if text.lower().startswith(("0x", "0o", "0b"))
+            else int(text.replace("_", "").lstrip("+") or "0")
+        )
         value.raw = text
         return value
 
@@ -25,12 +29,14 @@ class RawFloat(float):
     raw: str
 
     @classmethod
-    def of(cls, text: str) -> "RawFloat":
+    def of(cls, text: str) -> RawFloat:
         try:
             value = cls(float(text.replace("_", "")))
         except ValueError:  # .inf, .nan and the like
             lowered = text.lower().lstrip("+")
-            value = cls(float("nan") if "nan" in lowered else (float("-inf") if lowered.startswith("-") else float("inf")))
+            value = cls(
+                float("nan") if "nan" in lowered else (float("-inf") if lowered.startswith("-") else float("inf"))
+            )
         value.raw = text
         return value
 

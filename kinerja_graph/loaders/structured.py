@@ -87,7 +87,9 @@ def _convert(root, file: str, locations: dict[int, Location]):
                     raise InputError.one(f"{file}:{key_node.start_mark.line + 1}", "a mapping key must be plain text")
                 k = key_node.value if key_node.tag != "tag:yaml.org,2002:null" else ""
                 if k in value:
-                    raise InputError.one(f"{file}:{key_node.start_mark.line + 1}", f"key {k!r} appears twice in one mapping")
+                    raise InputError.one(
+                        f"{file}:{key_node.start_mark.line + 1}", f"key {k!r} appears twice in one mapping"
+                    )
                 value[k] = None
                 pending.append((value_node, value, k))
             stack.extend(reversed(pending))

@@ -30,8 +30,15 @@ INDICATOR_FIELDS = ("indicator", "formula", "unit", "calculation", "polarity", "
 DELIMITERS = (";", ",", "\t")
 LIST_FIELDS = ("parent", "crosscutting", "ignore")  # node fields written as "a; b" lists
 # An indicator's columns, in the order its mapping lists them, each with its key in that mapping.
-INDICATOR_KEYS = {"indicator": "name", "formula": "formula", "unit": "unit", "calculation": "calculation",
-                  "polarity": "polarity", "source": "source", "indicator_notes": "notes"}
+INDICATOR_KEYS = {
+    "indicator": "name",
+    "formula": "formula",
+    "unit": "unit",
+    "calculation": "calculation",
+    "polarity": "polarity",
+    "source": "source",
+    "indicator_notes": "notes",
+}
 CELL_KEYS = ("formula", "unit", "calculation", "polarity", "source")  # indicator keys whose cell is kept
 
 # A table is a list of rows, each a list of cell texts; rows[i] is row i + 1 of the file or sheet.
@@ -141,8 +148,14 @@ def _plain_number(value) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def read_table(rows: Rows, file: str, fmt: str, sheet: str | None = None, letters: dict | None = None,
-               levels: policy.LevelVocabulary | None = None) -> RawDocument:
+def read_table(
+    rows: Rows,
+    file: str,
+    fmt: str,
+    sheet: str | None = None,
+    letters: dict | None = None,
+    levels: policy.LevelVocabulary | None = None,
+) -> RawDocument:
     vocab = policy.fields()
     kind = "cell" if fmt == "xlsx" else "row"
     header_at = None
@@ -192,8 +205,9 @@ def read_table(rows: Rows, file: str, fmt: str, sheet: str | None = None, letter
         document["organisation"]["name"] = _name_from(preamble, file)
     if preamble:
         document.setdefault("notes", {})["preamble"] = "\n".join(preamble)
-    return RawDocument(document, reader.locations, file, fmt, field_cells=reader.field_cells,
-                       cell_kind=kind, sheet=sheet, shaped=True)
+    return RawDocument(
+        document, reader.locations, file, fmt, field_cells=reader.field_cells, cell_kind=kind, sheet=sheet, shaped=True
+    )
 
 
 def _name_from(preamble: list[str], file: str) -> str:
@@ -274,8 +288,12 @@ class TableCells:
     is worked out when asked for.
     """
 
-    def __init__(self, rows: dict[int, tuple[int, tuple[str, ...]]], letter_of: dict[str, str | None],
-                 later: dict[tuple[int, str], tuple]):
+    def __init__(
+        self,
+        rows: dict[int, tuple[int, tuple[str, ...]]],
+        letter_of: dict[str, str | None],
+        later: dict[tuple[int, str], tuple],
+    ):
         self._rows = rows  # id(mapping) -> (row, fields)
         self._letter_of = letter_of  # field -> column letter
         self._later = later  # cells set one by one after their mapping was made (by a continuation row)
@@ -313,15 +331,24 @@ class _TableReader:
         order = list(INDICATOR_KEYS)
         node_columns = [(c.index, c.field) for c in columns if c.field in NODE_FIELDS and c.field != "notes"]
         self.read_node = _column_reader(node_columns)
-        self.read_indicator = _column_reader([(c.index, INDICATOR_KEYS[c.field])
-                                              for c in sorted((c for c in columns if c.field in INDICATOR_KEYS),
-                                                              key=lambda c: order.index(c.field))])
+        self.read_indicator = _column_reader(
+            [
+                (c.index, INDICATOR_KEYS[c.field])
+                for c in sorted((c for c in columns if c.field in INDICATOR_KEYS), key=lambda c: order.index(c.field))
+            ]
+        )
         self.read_targets = _column_reader([(c.index, str(c.year)) for c in columns if c.field == "target"])
-        self.read_notes = _column_reader([(c.index, "notes" if c.field == "notes" else _note_key(c.header))
-                                          for c in columns if c.field in (None, "notes")])
+        self.read_notes = _column_reader(
+            [
+                (c.index, "notes" if c.field == "notes" else _note_key(c.header))
+                for c in columns
+                if c.field in (None, "notes")
+            ]
+        )
         # a column fields.yaml knows but the loader does not use: it only makes its row non-empty
-        self.read_unused = _column_reader([(c.index, c.field) for c in columns
-                                           if c.field not in (None, "target", *NODE_FIELDS, *INDICATOR_FIELDS)])
+        self.read_unused = _column_reader(
+            [(c.index, c.field) for c in columns if c.field not in (None, "target", *NODE_FIELDS, *INDICATOR_FIELDS)]
+        )
         self.list_fields = tuple(f for f in LIST_FIELDS if f in fields)
         # the fields with a cell of their own, as a full row gives them (most rows share these tuples)
         self.node_keys = tuple(f for _, f in node_columns)
@@ -492,7 +519,9 @@ class _TableReader:
                 entry[k] = _node_value(k, entry[k])
         self.cell_rows[id(entry)] = (number, self.node_keys if len(entry) == len(self.node_keys) else tuple(entry))
         self.entries.append(entry)
-        anchor = "statement" if "statement" in entry else "indicator" if has_indicator else "id" if "id" in entry else None
+        anchor = (
+            "statement" if "statement" in entry else "indicator" if has_indicator else "id" if "id" in entry else None
+        )
         self.locations[id(entry)] = self.where(number, self.letter_of[anchor] if anchor else None)
         self.current = (entry, number)
         if "id" in entry:
@@ -585,7 +614,9 @@ def _node_value(field_name: str, value: str):
         for part in _split_list(value):
             if part.strip():
                 rule, _, reason = part.partition(":")
-                silences.append({"rule": rule.strip(), "reason": reason.strip()} if reason.strip() else {"rule": rule.strip()})
+                silences.append(
+                    {"rule": rule.strip(), "reason": reason.strip()} if reason.strip() else {"rule": rule.strip()}
+                )
         return silences
     return value
 

@@ -23,8 +23,21 @@ from kinerja_graph.render.output import ENGINES, FORMATS, page_size_pt, render_s
 from kinerja_graph.render.plan import Part, Plan, plan
 from kinerja_graph.render.style import Style, load_style
 
-__all__ = ["DiagramOptions", "ENGINES", "FORMATS", "Part", "Picture", "Plan", "RenderError", "build_diagram",
-           "draw", "part_path", "plan", "render_source", "load_style"]
+__all__ = [
+    "DiagramOptions",
+    "ENGINES",
+    "FORMATS",
+    "Part",
+    "Picture",
+    "Plan",
+    "RenderError",
+    "build_diagram",
+    "draw",
+    "part_path",
+    "plan",
+    "render_source",
+    "load_style",
+]
 
 
 @dataclass
@@ -43,10 +56,22 @@ def part_path(out: Path, key: str) -> Path:
     return out if not key else out.with_name(f"{out.stem}-{key}{out.suffix}")
 
 
-def draw(G: nx.DiGraph, out, fmt: str | None = None, *, findings=None, options: DiagramOptions | None = None,
-         root: str | None = None, depth: int | None = None, split: bool | None = None, engine: str = "auto",
-         timeout: float | None = None, dpi: int | None = None, write: bool = True,
-         style: Style | None = None) -> tuple[Plan, list[Picture]]:
+def draw(
+    G: nx.DiGraph,
+    out,
+    fmt: str | None = None,
+    *,
+    findings=None,
+    options: DiagramOptions | None = None,
+    root: str | None = None,
+    depth: int | None = None,
+    split: bool | None = None,
+    engine: str = "auto",
+    timeout: float | None = None,
+    dpi: int | None = None,
+    write: bool = True,
+    style: Style | None = None,
+) -> tuple[Plan, list[Picture]]:
     """Draw G into `out` (and, when split, files next to it). `fmt` defaults to the suffix of `out`."""
     style = style or load_style()
     options = options or DiagramOptions()
@@ -62,8 +87,17 @@ def draw(G: nx.DiGraph, out, fmt: str | None = None, *, findings=None, options: 
         diagram = build_diagram(G, part, findings, options, links=links, style=style)
         source = diagram.source
         path = files[part.key]
-        rendered = render_source(source, fmt, engine=engine, timeout=timeout, dpi=dpi, lang=options.lang,
-                                 what=str(path), goals=len(part.nodes), style=style)
+        rendered = render_source(
+            source,
+            fmt,
+            engine=engine,
+            timeout=timeout,
+            dpi=dpi,
+            lang=options.lang,
+            what=str(path),
+            goals=len(part.nodes),
+            style=style,
+        )
         if write:
             write_bytes(path, rendered.data, options.lang, style)
         size = page_size_pt(rendered.data, fmt, dpi or style.png_dpi)

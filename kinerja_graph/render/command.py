@@ -19,37 +19,102 @@ FORMAT_CHOICES = ["svg", "png", "pdf", "dot"]
 
 @click.command("render")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "output", metavar="PATH",
-              help="Where to write the diagram ('-' for standard output). [default: output/<FILE name>.<format>]")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None,
-              help="svg, png, pdf, or dot (DOT text, needs no Graphviz). [default: from the --output suffix, else svg]")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    help="Where to write the diagram ('-' for standard output). [default: output/<FILE name>.<format>]",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    default=None,
+    help="svg, png, pdf, or dot (DOT text, needs no Graphviz). [default: from the --output suffix, else svg]",
+)
 @click.option("--year", type=int, metavar="YEAR", help="Show each indicator's target for this year.")
 @click.option("--root", metavar="ID", help="Draw only the goal ID and the goals under it.")
-@click.option("--depth", type=click.IntRange(min=0), metavar="N",
-              help="Draw only N levels below the root (or below the top goals).")
-@click.option("--split/--no-split", default=None,
-              help="One diagram per intermediate outcome plus an overview of the top levels. "
-                   "[default: automatic above the limit in rules/render.yaml]")
-@click.option("--direction", type=click.Choice(["TB", "LR"], case_sensitive=False), default="TB", show_default=True,
-              help="TB: top-down bands; LR: left to right, for trees that are deep rather than wide.")
-@click.option("--wrap", type=click.IntRange(8, 200), metavar="CHARS",
-              help="Characters per line in a box. [default: from rules/render.yaml]")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Draw only N levels below the root (or below the top goals).",
+)
+@click.option(
+    "--split/--no-split",
+    default=None,
+    help="One diagram per intermediate outcome plus an overview of the top levels. "
+    "[default: automatic above the limit in rules/render.yaml]",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(["TB", "LR"], case_sensitive=False),
+    default="TB",
+    show_default=True,
+    help="TB: top-down bands; LR: left to right, for trees that are deep rather than wide.",
+)
+@click.option(
+    "--wrap",
+    type=click.IntRange(8, 200),
+    metavar="CHARS",
+    help="Characters per line in a box. [default: from rules/render.yaml]",
+)
 @click.option("--no-stack", is_flag=True, help="Draw every leaf as its own box instead of one column per parent.")
-@click.option("--findings", is_flag=True,
-              help="Check the cascade first and mark goals with errors (red) and warnings (amber).")
+@click.option(
+    "--findings", is_flag=True, help="Check the cascade first and mark goals with errors (red) and warnings (amber)."
+)
 @rules_option
 @no_config_option
-@click.option("--engine", type=click.Choice(["auto", "dot", "pygraphviz"]), default="auto", show_default=True,
-              help="Graphviz to run: the `dot` program, or pygraphviz (pip install 'kinerja-graph[render]'); "
-                   "auto prefers pygraphviz when installed.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
-              help="Stop Graphviz after this long, per diagram. [default: from rules/render.yaml]")
-@click.option("--dpi", type=click.IntRange(36, 1200), metavar="DPI", help="Pixels per inch of PNG output. [default: from rules/render.yaml]")
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "dot", "pygraphviz"]),
+    default="auto",
+    show_default=True,
+    help="Graphviz to run: the `dot` program, or pygraphviz (pip install 'kinerja-graph[render]'); "
+    "auto prefers pygraphviz when installed.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Stop Graphviz after this long, per diagram. [default: from rules/render.yaml]",
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(36, 1200),
+    metavar="DPI",
+    help="Pixels per inch of PNG output. [default: from rules/render.yaml]",
+)
 @sheet_option
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
-              help="Language of the diagram's captions and of the messages.")
-def render(file, output, fmt, year, root, depth, split, direction, wrap, no_stack, findings, rules_file, no_config,
-           engine, timeout, dpi, sheet, lang):
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    help="Language of the diagram's captions and of the messages.",
+)
+def render(
+    file,
+    output,
+    fmt,
+    year,
+    root,
+    depth,
+    split,
+    direction,
+    wrap,
+    no_stack,
+    findings,
+    rules_file,
+    no_config,
+    engine,
+    timeout,
+    dpi,
+    sheet,
+    lang,
+):
     """Draw the pohon kinerja in FILE: one band per level, a box per goal with its indicators and
     owner, crosscutting bodies beside the tree.
 
@@ -93,10 +158,24 @@ def render(file, output, fmt, year, root, depth, split, direction, wrap, no_stac
     if year is not None and not any(year in ind.targets for n in cascade.nodes for ind in n.indicators):
         say(style.t("msg_no_targets", lang, year=year, period=period_text(G.graph.get("period")) or "-"))
 
-    options = DiagramOptions(lang=lang, year=year, wrap=wrap, direction=direction.upper(),
-                             stack_leaves=0 if no_stack else None)
-    plan, pictures = draw(G, out, fmt, findings=found, options=options, root=root, depth=depth, split=split,
-                          engine=engine, timeout=timeout, dpi=dpi, write=not to_stdout, style=style)
+    options = DiagramOptions(
+        lang=lang, year=year, wrap=wrap, direction=direction.upper(), stack_leaves=0 if no_stack else None
+    )
+    plan, pictures = draw(
+        G,
+        out,
+        fmt,
+        findings=found,
+        options=options,
+        root=root,
+        depth=depth,
+        split=split,
+        engine=engine,
+        timeout=timeout,
+        dpi=dpi,
+        write=not to_stdout,
+        style=style,
+    )
     if plan.automatic:
         say(style.t("msg_auto_split", lang, goals=plan.total, limit=style.auto_split_goals, parts=len(pictures)))
     paper = style.print_check

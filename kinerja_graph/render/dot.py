@@ -87,8 +87,15 @@ def count_findings(findings) -> tuple[dict[str, list[int]], int]:
     return dict(per_node), general
 
 
-def build_diagram(G: nx.DiGraph, part: Part | None = None, findings=None, options: DiagramOptions | None = None,
-                  *, links: dict[str, str] | None = None, style: Style | None = None) -> graphviz.Digraph:
+def build_diagram(
+    G: nx.DiGraph,
+    part: Part | None = None,
+    findings=None,
+    options: DiagramOptions | None = None,
+    *,
+    links: dict[str, str] | None = None,
+    style: Style | None = None,
+) -> graphviz.Digraph:
     """The diagram of `part` of G (all of it when None). `links`: node -> the file continuing it."""
     options = options or DiagramOptions()
     if options.direction not in DIRECTIONS:
@@ -160,14 +167,29 @@ class _Builder:
         g = graphviz.Digraph(
             "pohon_kinerja",
             graph_attr={
-                "rankdir": self.opt.direction, "newrank": "true", "ordering": "out",
-                "nodesep": "0.14", "ranksep": "0.3", "pad": "0.3", "margin": "0", "bgcolor": "white",
-                "outputorder": "edgesfirst", "fontname": s.font, "fontsize": str(s.font_size),
-                "labelloc": "t", "labeljust": "c", "label": self.title(),
+                "rankdir": self.opt.direction,
+                "newrank": "true",
+                "ordering": "out",
+                "nodesep": "0.14",
+                "ranksep": "0.3",
+                "pad": "0.3",
+                "margin": "0",
+                "bgcolor": "white",
+                "outputorder": "edgesfirst",
+                "fontname": s.font,
+                "fontsize": str(s.font_size),
+                "labelloc": "t",
+                "labeljust": "c",
+                "label": self.title(),
             },
             node_attr={"shape": "plain", "fontname": s.font, "fontsize": str(s.font_size), "fontcolor": c["text"]},
-            edge_attr={"color": c["edge"], "penwidth": "1.2", "arrowsize": "0.7", "fontname": s.font,
-                       "fontsize": str(s.small_font_size)},
+            edge_attr={
+                "color": c["edge"],
+                "penwidth": "1.2",
+                "arrowsize": "0.7",
+                "fontname": s.font,
+                "fontsize": str(s.small_font_size),
+            },
         )
         stacks = self.stacks()
         member_of = {m: key for key, members in stacks.items() for m in members}
@@ -197,8 +219,13 @@ class _Builder:
             # top-align the boxes of one band: pad each below to the tallest (dot centres a rank)
             pad = round(tallest[rank] - height) if tb and rank is not None else 0
             spacer = f'<TR><TD HEIGHT="{pad}"></TD></TR>' if pad > 0 else ""
-            g.node(name, label=(f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-                                f'<TR><TD PORT="box">{table}</TD></TR>{spacer}</TABLE>>'))
+            g.node(
+                name,
+                label=(
+                    f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+                    f'<TR><TD PORT="box">{table}</TD></TR>{spacer}</TABLE>>'
+                ),
+            )
             if rank is not None:
                 by_rank[rank].append(name)
         for name, (bodies, rank, _links) in groups.items():
@@ -236,9 +263,16 @@ class _Builder:
                 g.edge(f"{self.name[u]}:{out_port}", f"{head}:{in_port}", dir="back", arrowtail="normal", weight="5")
         for name, (_bodies, _rank, links) in groups.items():
             for u in links:
-                g.edge(self.node_ref[u], name, style="dashed", dir="none", constraint="false",
-                       color=c["crosscutting_border"], label=f"<{esc(self.t('crosscutting'))}>",
-                       fontcolor=c["crosscutting_border"])
+                g.edge(
+                    self.node_ref[u],
+                    name,
+                    style="dashed",
+                    dir="none",
+                    constraint="false",
+                    color=c["crosscutting_border"],
+                    label=f"<{esc(self.t('crosscutting'))}>",
+                    fontcolor=c["crosscutting_border"],
+                )
         return g
 
     def stacks(self) -> dict[str, list[str]]:
@@ -298,7 +332,9 @@ class _Builder:
         s, G = self.style, self.G
         org = G.graph.get("organisation")
         org_name = getattr(org, "name", None) or ""
-        rows = [f'<TR><TD><FONT POINT-SIZE="{s.title_font_size}"><B>{esc(self.t("title", organisation=org_name).strip())}</B></FONT></TD></TR>']
+        rows = [
+            f'<TR><TD><FONT POINT-SIZE="{s.title_font_size}"><B>{esc(self.t("title", organisation=org_name).strip())}</B></FONT></TD></TR>'
+        ]
         sub = []
         period = period_text(G.graph.get("period"))
         if period:
@@ -310,8 +346,11 @@ class _Builder:
         part = self.part
         caption = None
         if part.focus is not None and part.focus in G:
-            caption = self.t("subtree", id=labels.shorten(part.focus, 40),
-                             statement=labels.shorten(G.nodes[part.focus].get("statement") or "", 90))
+            caption = self.t(
+                "subtree",
+                id=labels.shorten(part.focus, 40),
+                statement=labels.shorten(G.nodes[part.focus].get("statement") or "", 90),
+            )
             if part.depth is not None:
                 caption += " — " + self.t("depth", depth=part.depth)
         elif part.kind == "overview":
@@ -332,21 +371,33 @@ class _Builder:
         def text(value: str) -> str:
             return "<BR/>".join(esc(x) for x in labels.wrap(value, 30))
 
-        fills = [f'<TD><B>{esc(self.t("legend"))}:</B></TD>']
+        fills = [f"<TD><B>{esc(self.t('legend'))}:</B></TD>"]
         for tier, name in self.levels.tiers.items():
-            fills.append(f'<TD BGCOLOR="{s.tier_colour(tier)}" BORDER="1" COLOR="{c["border"]}">{text(name[self.lang])}</TD>')
-        fills.append(f'<TD BGCOLOR="{c["crosscutting"]}" BORDER="1" COLOR="{c["crosscutting_border"]}">'
-                     f'{text(self.t("crosscutting") + ": " + self.t("legend_crosscutting"))}</TD>')
-        fills.append(f'<TD BGCOLOR="{c["missing"]}" BORDER="1" COLOR="{c["border"]}"><I>{text(self.t("legend_missing"))}</I></TD>')
-        marks = [f'<TD>↑ {text(self.t("legend_contribution"))}</TD>']
+            fills.append(
+                f'<TD BGCOLOR="{s.tier_colour(tier)}" BORDER="1" COLOR="{c["border"]}">{text(name[self.lang])}</TD>'
+            )
+        fills.append(
+            f'<TD BGCOLOR="{c["crosscutting"]}" BORDER="1" COLOR="{c["crosscutting_border"]}">'
+            f"{text(self.t('crosscutting') + ': ' + self.t('legend_crosscutting'))}</TD>"
+        )
+        fills.append(
+            f'<TD BGCOLOR="{c["missing"]}" BORDER="1" COLOR="{c["border"]}"><I>{text(self.t("legend_missing"))}</I></TD>'
+        )
+        marks = [f"<TD>↑ {text(self.t('legend_contribution'))}</TD>"]
         if self.show_findings:
-            marks.append(f'<TD BORDER="3" COLOR="{c["error"]}"><FONT COLOR="{c["error"]}">{text(self.t("legend_error"))}</FONT></TD>')
-            marks.append(f'<TD BORDER="3" COLOR="{c["warning"]}"><FONT COLOR="{c["warning"]}">{text(self.t("legend_warning"))}</FONT></TD>')
+            marks.append(
+                f'<TD BORDER="3" COLOR="{c["error"]}"><FONT COLOR="{c["error"]}">{text(self.t("legend_error"))}</FONT></TD>'
+            )
+            marks.append(
+                f'<TD BORDER="3" COLOR="{c["warning"]}"><FONT COLOR="{c["warning"]}">{text(self.t("legend_warning"))}</FONT></TD>'
+            )
             if self.general:
-                marks.append(f'<TD>{text(self.t("legend_general", count=self.general))}</TD>')
+                marks.append(f"<TD>{text(self.t('legend_general', count=self.general))}</TD>")
         row = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>{}</TR></TABLE>'
-        return (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-                f'<TR><TD>{row.format("".join(fills))}</TD></TR><TR><TD>{row.format("".join(marks))}</TD></TR></TABLE>')
+        return (
+            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f"<TR><TD>{row.format(''.join(fills))}</TD></TR><TR><TD>{row.format(''.join(marks))}</TD></TR></TABLE>"
+        )
 
     def band_label(self, level, height: float) -> str:
         """The caption at the left of a band (tier on the first level of a tier, level, planning
@@ -367,9 +418,11 @@ class _Builder:
             own += len(small) * s.small_font_size
         pad = round(height - own)
         spacer = f'<TR><TD HEIGHT="{pad}"></TD></TR>' if pad > 0 else ""
-        return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD>'
-                f'<TABLE BORDER="1" COLOR="{c["band_border"]}" STYLE="rounded" BGCOLOR="{c["band"]}" CELLBORDER="0" '
-                f'CELLPADDING="5"><TR><TD>{text}</TD></TR></TABLE></TD></TR>{spacer}</TABLE>>')
+        return (
+            f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD>'
+            f'<TABLE BORDER="1" COLOR="{c["band_border"]}" STYLE="rounded" BGCOLOR="{c["band"]}" CELLBORDER="0" '
+            f'CELLPADDING="5"><TR><TD>{text}</TD></TR></TABLE></TD></TR>{spacer}</TABLE>>'
+        )
 
     def badge(self, n) -> str:
         e, w = self.counts.get(n, (0, 0))
@@ -418,7 +471,10 @@ class _Builder:
         row(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{head}</TD><TD ALIGN="RIGHT">{self.badge(n)}</TD></TR>', 1, small)
         if is_goal:
             text = labels.wrap(d["statement"], width)
-            row(f'<TR><TD COLSPAN="2" WIDTH="{min_width}"><B>{"<BR/>".join(esc(x) for x in text)}</B></TD></TR>', len(text))
+            row(
+                f'<TR><TD COLSPAN="2" WIDTH="{min_width}"><B>{"<BR/>".join(esc(x) for x in text)}</B></TD></TR>',
+                len(text),
+            )
         else:
             row(f'<TR><TD COLSPAN="2" WIDTH="{min_width}"><I>{esc(self.t("indicator_only"))}</I></TD></TR>', 1)
         indicators = d.get("indicators") or []
@@ -444,25 +500,33 @@ class _Builder:
             if n in self.links:
                 note += " · " + self.t("see_file", file=self.links[n])
             text = labels.wrap(note, 2 * width)
-            row(f'<TR><TD COLSPAN="2"><FONT POINT-SIZE="{small}">{"<BR/>".join(esc(x) for x in text)}</FONT></TD></TR>',
-                len(text), small)
+            row(
+                f'<TR><TD COLSPAN="2"><FONT POINT-SIZE="{small}">{"<BR/>".join(esc(x) for x in text)}</FONT></TD></TR>',
+                len(text),
+                small,
+            )
         bw, bc = self.border(n)
         style = "rounded" if is_goal else "rounded,dashed"
-        table = (f'<TABLE BORDER="{bw}" COLOR="{bc}" STYLE="{style}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
-                 f'BGCOLOR="{fill}">{"".join(rows)}</TABLE>')
+        table = (
+            f'<TABLE BORDER="{bw}" COLOR="{bc}" STYLE="{style}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
+            f'BGCOLOR="{fill}">{"".join(rows)}</TABLE>'
+        )
         return table, height + 2 * int(bw) + 1
 
     def missing_row(self, text: str) -> tuple[str, int]:
         """The white patch marking what a box lacks, in the small font."""
         text = labels.wrap(text, int(self.wrap * 1.6))
-        return (f'<TR><TD COLSPAN="2" BGCOLOR="{self.c["missing"]}"><FONT POINT-SIZE="{self.style.small_font_size}">'
-                f'<I>{"<BR/>".join(esc(x) for x in text)}</I></FONT></TD></TR>', len(text))
+        return (
+            f'<TR><TD COLSPAN="2" BGCOLOR="{self.c["missing"]}"><FONT POINT-SIZE="{self.style.small_font_size}">'
+            f"<I>{'<BR/>'.join(esc(x) for x in text)}</I></FONT></TD></TR>",
+            len(text),
+        )
 
     def prefixed(self, word: str, text, bold: bool = False) -> tuple[str, int]:
         """A row "Word: text", wrapped, the word in italics; and its number of lines."""
         wrapped = labels.wrap(f"{word}: {labels.clean(text)}", self.wrap)
         first = wrapped[0]
-        rest = first[len(word) + 1:]
+        rest = first[len(word) + 1 :]
         out = f"<I>{esc(word)}:</I>" + (f"<B>{esc(rest)}</B>" if bold and rest else esc(rest))
         more = [f"<B>{esc(x)}</B>" if bold else esc(x) for x in wrapped[1:]]
         return f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">{"<BR/>".join([out, *more])}</TD></TR>', len(wrapped)
@@ -493,6 +557,12 @@ class _Builder:
         errors = sum(self.counts.get(b, (0, 0))[0] for b in bodies)
         warnings = sum(self.counts.get(b, (0, 0))[1] for b in bodies)
         colour = c["error"] if errors else c["warning"] if warnings else c["crosscutting_border"]
-        return {"label": f"<{'<BR/>'.join(parts)}>", "shape": "hexagon", "style": "filled",
-                "fillcolor": c["crosscutting"], "color": colour, "penwidth": "3" if errors or warnings else "1.5",
-                "margin": "0.05,0.05"}
+        return {
+            "label": f"<{'<BR/>'.join(parts)}>",
+            "shape": "hexagon",
+            "style": "filled",
+            "fillcolor": c["crosscutting"],
+            "color": colour,
+            "penwidth": "3" if errors or warnings else "1.5",
+            "margin": "0.05,0.05",
+        }

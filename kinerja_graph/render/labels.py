@@ -53,7 +53,7 @@ def wrap(text: object, width: int) -> list[str]:
 def _cut(line: str, limit: int) -> list[str]:
     if len(line) <= limit:
         return [line]
-    return [line[i:i + limit] for i in range(0, len(line), limit)]
+    return [line[i : i + limit] for i in range(0, len(line), limit)]
 
 
 def lines(text: object, width: int) -> str:

@@ -68,11 +68,11 @@ def choose_engine(engine: str = "auto", lang: str = "id", style: Style | None = 
             return "dot"
         raise RenderError(style.t("err_no_graphviz", lang))
     if engine == "dot" and not has_dot():
-        raise RenderError(style.t("err_engine_missing", lang, engine="dot",
-                                  reason="apt-get install graphviz"))
+        raise RenderError(style.t("err_engine_missing", lang, engine="dot", reason="apt-get install graphviz"))
     if engine == "pygraphviz" and not has_pygraphviz():
-        raise RenderError(style.t("err_engine_missing", lang, engine="pygraphviz",
-                                  reason="pip install 'kinerja-graph[render]'"))
+        raise RenderError(
+            style.t("err_engine_missing", lang, engine="pygraphviz", reason="pip install 'kinerja-graph[render]'")
+        )
     return engine
 
 
@@ -82,9 +82,18 @@ def _env() -> dict:
     return env
 
 
-def render_source(source: str, fmt: str, *, engine: str = "auto", timeout: float | None = None,
-                  dpi: int | None = None, lang: str = "id", what: str = "", goals: int = 0,
-                  style: Style | None = None) -> Rendered:
+def render_source(
+    source: str,
+    fmt: str,
+    *,
+    engine: str = "auto",
+    timeout: float | None = None,
+    dpi: int | None = None,
+    lang: str = "id",
+    what: str = "",
+    goals: int = 0,
+    style: Style | None = None,
+) -> Rendered:
     """Lay out and draw DOT `source` as `fmt` bytes. `what` and `goals` only enter messages."""
     style = style or load_style()
     if fmt not in FORMATS:
@@ -108,11 +117,15 @@ def render_source(source: str, fmt: str, *, engine: str = "auto", timeout: float
         raise RenderError(style.t("err_timeout", lang, seconds=f"{timeout:g}", goals=goals, file=what)) from None
     except OSError as exc:
         raise RenderError(style.t("err_failed", lang, file=what, message=str(exc))) from None
-    messages = [line.strip() for line in proc.stderr.decode("utf-8", "replace").splitlines()
-                if line.strip() and not _NOISE.match(line.strip())]
+    messages = [
+        line.strip()
+        for line in proc.stderr.decode("utf-8", "replace").splitlines()
+        if line.strip() and not _NOISE.match(line.strip())
+    ]
     if proc.returncode != 0 or not proc.stdout:
-        raise RenderError(style.t("err_failed", lang, file=what,
-                                  message="; ".join(messages) or f"exit code {proc.returncode}"))
+        raise RenderError(
+            style.t("err_failed", lang, file=what, message="; ".join(messages) or f"exit code {proc.returncode}")
+        )
     data = proc.stdout
     if fmt == "pdf":
         data = _PDF_DATE.sub(_fixed_date, data)

@@ -92,8 +92,16 @@ def slug(node_id: str) -> str:
     return s[:60] or "part"
 
 
-def plan(G: nx.DiGraph, style: Style, lang: str = "id", *, root: str | None = None, depth: int | None = None,
-         split: bool | None = None, limit: int | None = None) -> Plan:
+def plan(
+    G: nx.DiGraph,
+    style: Style,
+    lang: str = "id",
+    *,
+    root: str | None = None,
+    depth: int | None = None,
+    split: bool | None = None,
+    limit: int | None = None,
+) -> Plan:
     """Decide the pictures. `split`: True forces a split, False forbids it, None splits above `limit`."""
     limit = style.auto_split_goals if limit is None else limit
     tree = _Tree(G)
@@ -130,8 +138,17 @@ def _unique(key: str, keys: set[str]) -> str:
     return candidate
 
 
-def _split(tree: _Tree, nodes: list[str], node_set: set[str], start: list[str], key: str, keys: set[str],
-           limit: int, level: int, focus: str | None) -> list[Part]:
+def _split(
+    tree: _Tree,
+    nodes: list[str],
+    node_set: set[str],
+    start: list[str],
+    key: str,
+    keys: set[str],
+    limit: int,
+    level: int,
+    focus: str | None,
+) -> list[Part]:
     if not start:
         return [Part(key, nodes, "rest" if level == 0 else "branch", focus=focus)]
     top = list(start)

@@ -37,7 +37,7 @@ class Style:
         return self.colours["tiers"].get(tier, self.colours["no_level"])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_style() -> Style:
     path = policy.rules_dir() / "render.yaml"
     data = policy.load_policy_file(path, "render.schema.json")

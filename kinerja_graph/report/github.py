@@ -52,8 +52,9 @@ def workspace_path(path: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def command(kind: str, message: str, *, file: str | None = None, line: int | None = None,
-            title: str | None = None) -> str:
+def command(
+    kind: str, message: str, *, file: str | None = None, line: int | None = None, title: str | None = None
+) -> str:
     props = []
     if file:
         props.append(f"file={escape_property(file)}")

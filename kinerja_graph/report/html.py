@@ -44,11 +44,22 @@ SEVERITY_MARK = {"error": "■", "warning": "▲", "info": "●"}
 t = words("html").t  # kinerja_graph/words/html.yaml
 
 # words the script needs, sent in the page's data
-_JS_WORDS = ("panel_empty", "panel_none", "panel_title", "owner", "show_in_list", "showing", "indicator_only",
-             "not_drawn", "error", "warning", "info")
+_JS_WORDS = (
+    "panel_empty",
+    "panel_none",
+    "panel_title",
+    "owner",
+    "show_in_list",
+    "showing",
+    "indicator_only",
+    "not_drawn",
+    "error",
+    "warning",
+    "info",
+)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def asset(name: str) -> str:
     """A file of kinerja_graph/report/assets, as text."""
     return (resources.files("kinerja_graph.report") / "assets" / name).read_text(encoding="utf-8")
@@ -56,8 +67,10 @@ def asset(name: str) -> str:
 
 def _csp(script: str) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-            f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
+    return (
+        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
 
 
 def _document(title: str, lang: str, body: Html, data: dict | None = None) -> str:
@@ -113,8 +126,14 @@ def _level_name(level_id: str | None, lang: str) -> str | None:
 
 
 def _mark(number: int, f: Finding, lang: str) -> Html:
-    return tag("a", f"{SEVERITY_MARK.get(f.severity, '●')}{number}", class_=f"kg-mark kg-mark-{f.severity}",
-               href=f"#kg-f{number}", data_f=number, title=f.message(lang))
+    return tag(
+        "a",
+        f"{SEVERITY_MARK.get(f.severity, '●')}{number}",
+        class_=f"kg-mark kg-mark-{f.severity}",
+        href=f"#kg-f{number}",
+        data_f=number,
+        title=f.message(lang),
+    )
 
 
 def _worst(findings) -> str | None:
@@ -193,21 +212,40 @@ def render_page(page: PageInput, lang: str = "id") -> str:
             "drawn": d["order"] in drawn,
         }
     for number, f in items:
-        node_order = G.nodes[f.node]["order"] if f.node is not None and f.node in G and "order" in G.nodes[f.node] else None
-        data["findings"][str(number)] = {"n": node_order, "s": f.severity, "r": f.rule, "m": f.message(lang),
-                                         "l": f.lke or ""}
+        node_order = (
+            G.nodes[f.node]["order"] if f.node is not None and f.node in G and "order" in G.nodes[f.node] else None
+        )
+        data["findings"][str(number)] = {
+            "n": node_order,
+            "s": f.severity,
+            "r": f.rule,
+            "m": f.message(lang),
+            "l": f.lke or "",
+        }
     title = f"{t('title', lang)} — {org_name}"
     return _document(title, lang, join(body, "\n"), data)
 
 
 def _top_bar(page: PageInput, lang: str) -> Html:
-    links = [tag("a", t(key, lang), href=f"#{anchor}") for key, anchor in (
-        ("nav_summary", "summary"), ("nav_diagram", "diagram"), ("nav_findings", "findings"),
-        ("nav_owners", "owners"), ("nav_indicators", "indicators"))]
+    links = [
+        tag("a", t(key, lang), href=f"#{anchor}")
+        for key, anchor in (
+            ("nav_summary", "summary"),
+            ("nav_diagram", "diagram"),
+            ("nav_findings", "findings"),
+            ("nav_owners", "owners"),
+            ("nav_indicators", "indicators"),
+        )
+    ]
     if page.index_href:
         links.insert(0, tag("a", t("back_to_index", lang), href=page.index_href))
-    return tag("header", tag("span", t("title", lang), class_="kg-brand"), tag("nav", join(links)),
-               tag("button", t("print", lang), type="button", data_kg_print=True), class_="kg-top")
+    return tag(
+        "header",
+        tag("span", t("title", lang), class_="kg-brand"),
+        tag("nav", join(links)),
+        tag("button", t("print", lang), type="button", data_kg_print=True),
+        class_="kg-top",
+    )
 
 
 def _footer(file: str, sha: str | None, lang: str) -> Html:
@@ -233,9 +271,17 @@ def _summary(page: PageInput, org, groups: list[views.RuleGroup], lang: str) -> 
         out.append(tag("p", note, class_="kg-caveat"))
     internal = [e for e in fr.errors if e.kind == "internal"]
     if internal:
-        out.append(tag("div", tag("h3", t("run_errors", lang)),
-                       tag("ul", join(tag("li", t("rule_broke", lang, rule=e.rule or "-", message=e.message)) for e in internal)),
-                       class_="kg-caveat"))
+        out.append(
+            tag(
+                "div",
+                tag("h3", t("run_errors", lang)),
+                tag(
+                    "ul",
+                    join(tag("li", t("rule_broke", lang, rule=e.rule or "-", message=e.message)) for e in internal),
+                ),
+                class_="kg-caveat",
+            )
+        )
     out.append(tag("div", _score_card(sc, lang), _area_card(sc, lang), _count_card(fr, lang), class_="kg-overview"))
     out.append(_score_how(sc, lang))
     out.append(_main_findings(groups, page.score, lang))
@@ -245,20 +291,43 @@ def _summary(page: PageInput, org, groups: list[views.RuleGroup], lang: str) -> 
 
 def _score_card(sc: Score, lang: str) -> Html:
     number = sc.rounded
-    value = tag("div", "–" if number is None else str(number), tag("small", t("score_of", lang)), class_="kg-score-num",
-                id="kg-score", data_score="" if number is None else number)
-    return tag("div", tag("div", t("score", lang), class_="kg-score-label"), value,
-               tag("p", t("score_caveat", lang), class_="kg-caveat", id="kg-caveat"),
-               class_="kg-card kg-scorecard")
+    value = tag(
+        "div",
+        "–" if number is None else str(number),
+        tag("small", t("score_of", lang)),
+        class_="kg-score-num",
+        id="kg-score",
+        data_score="" if number is None else number,
+    )
+    return tag(
+        "div",
+        tag("div", t("score", lang), class_="kg-score-label"),
+        value,
+        tag("p", t("score_caveat", lang), class_="kg-caveat", id="kg-caveat"),
+        class_="kg-card kg-scorecard",
+    )
 
 
 def _score_how(sc: Score, lang: str) -> Html:
     sp = sc.policy
-    return tag("details", tag("summary", t("score_how", lang)),
-               tag("p", t("score_formula", lang, error=_num(sp.severity_weights["error"], lang),
-                          warning=_num(sp.severity_weights["warning"], lang), info=_num(sp.severity_weights["info"], lang),
-                          half=_num(sp.half_density, lang), path="rules/score.yaml")),
-               class_="kg-how", id="kg-how")
+    return tag(
+        "details",
+        tag("summary", t("score_how", lang)),
+        tag(
+            "p",
+            t(
+                "score_formula",
+                lang,
+                error=_num(sp.severity_weights["error"], lang),
+                warning=_num(sp.severity_weights["warning"], lang),
+                info=_num(sp.severity_weights["info"], lang),
+                half=_num(sp.half_density, lang),
+                path="rules/score.yaml",
+            ),
+        ),
+        class_="kg-how",
+        id="kg-how",
+    )
 
 
 def _num(x: float, lang: str = "en") -> str:
@@ -279,10 +348,26 @@ def _area_card(sc: Score, lang: str) -> Html:
         else:
             bar = tag("div", tag("span", style=f"width:{max(0.0, min(100.0, a.score)):.1f}%"), class_="kg-bar")
             value = tag("b", str(a.rounded))
-        counts = [tag("span", f"{SEVERITY_MARK[s]}{a.counts[s]}", class_=f"kg-c-{s}", title=t(s if a.counts[s] == 1 else s + "s", lang))
-                  for s in SEVERITIES if a.counts.get(s)]
-        rows.append(tag("tr", tag("th", name, scope="row"), tag("td", bar), tag("td", value, class_="num"),
-                        tag("td", join(counts, " "), class_="kg-sub"), data_area=area))
+        counts = [
+            tag(
+                "span",
+                f"{SEVERITY_MARK[s]}{a.counts[s]}",
+                class_=f"kg-c-{s}",
+                title=t(s if a.counts[s] == 1 else s + "s", lang),
+            )
+            for s in SEVERITIES
+            if a.counts.get(s)
+        ]
+        rows.append(
+            tag(
+                "tr",
+                tag("th", name, scope="row"),
+                tag("td", bar),
+                tag("td", value, class_="num"),
+                tag("td", join(counts, " "), class_="kg-sub"),
+                data_area=area,
+            )
+        )
     head = tag("tr", tag("th", t("area", lang)), tag("th", t("sub_score", lang), colspan=2), tag("th", ""))
     return tag("div", tag("table", tag("thead", head), tag("tbody", join(rows))), class_="kg-card kg-areas")
 
@@ -291,8 +376,15 @@ def _count_card(fr: FileReport, lang: str) -> Html:
     counts = {s: 0 for s in SEVERITIES}
     for f in fr.findings:
         counts[f.severity] += 1
-    items = [tag("li", tag("b", str(counts[s]), class_=f"kg-c-{s}"), tag("span", t(s if counts[s] == 1 else s + "s", lang)),
-                 data_count=s) for s in SEVERITIES]
+    items = [
+        tag(
+            "li",
+            tag("b", str(counts[s]), class_=f"kg-c-{s}"),
+            tag("span", t(s if counts[s] == 1 else s + "s", lang)),
+            data_count=s,
+        )
+        for s in SEVERITIES
+    ]
     items.append(tag("li", tag("b", str(len(fr.silenced))), tag("span", t("silenced", lang)), data_count="silenced"))
     return tag("div", tag("ul", join(items)), class_="kg-card kg-counts")
 
@@ -318,16 +410,33 @@ def _main_findings(groups: list[views.RuleGroup], sc: Score, lang: str) -> Html:
         rule = checks.all_rules().get(g.rule)
         whole = all(f.node is None for _, f in g.findings)
         count = t("whole_cascade", lang).capitalize() + ":" if whole else t("times", lang, count=len(g.findings))
-        head = [_sev_badge(g.severity, lang), " ", tag("strong", f"{count} {_rule_summary(g.rule, lang)}"), " ",
-                _lke_badge(getattr(rule, "lke", None), sp, lang)]
-        example = tag("a", tag("b", f"{first.node}: ") if first.node is not None else "", first.message(lang),
-                      href=f"#kg-f{number}", class_="kg-example", data_goto_f=number if first.node is not None else None)
+        head = [
+            _sev_badge(g.severity, lang),
+            " ",
+            tag("strong", f"{count} {_rule_summary(g.rule, lang)}"),
+            " ",
+            _lke_badge(getattr(rule, "lke", None), sp, lang),
+        ]
+        example = tag(
+            "a",
+            tag("b", f"{first.node}: ") if first.node is not None else "",
+            first.message(lang),
+            href=f"#kg-f{number}",
+            class_="kg-example",
+            data_goto_f=number if first.node is not None else None,
+        )
         more = []
         if len(g.findings) > 1:
             more = [tag("a", t("and_more", lang, count=len(g.findings) - 1), href=f"#kg-r-{g.rule}", class_="kg-more")]
         lis.append(tag("li", join(head), example, *more, data_rule=g.rule))
-    return tag("div", tag("h2", t("main_findings", lang)), tag("p", t("main_findings_hint", lang), class_="kg-intro kg-hint-screen"),
-               tag("ol", join(lis)), class_="kg-main", id="kg-main-findings")
+    return tag(
+        "div",
+        tag("h2", t("main_findings", lang)),
+        tag("p", t("main_findings_hint", lang), class_="kg-intro kg-hint-screen"),
+        tag("ol", join(lis)),
+        class_="kg-main",
+        id="kg-main-findings",
+    )
 
 
 def _facts(page: PageInput, lang: str) -> Html:
@@ -358,39 +467,95 @@ def _facts(page: PageInput, lang: str) -> Html:
             owners.add(" ".join(str(owner).split()).casefold())
         else:
             without_owner += 1
-        if not any(G.edges[p, n].get("kind") == "contribution" for p in G.predecessors(n)) and not d.get("missing_parents"):
+        if not any(G.edges[p, n].get("kind") == "contribution" for p in G.predecessors(n)) and not d.get(
+            "missing_parents"
+        ):
             roots.append(n)
     for n, d in G.nodes(data=True):
         if d.get("kind") == "crosscutting":
             crosscutting.append(str(d.get("ref") or d.get("name") or n))
     rows = []
     for lv in levels.levels:
-        rows.append(tag("tr", tag("td", lv.name.get(lang) or lv.name["en"]),
-                        tag("td", tag("span", class_=f"kg-tier kg-tier-{lv.tier}"), levels.tiers[lv.tier].get(lang) or levels.tiers[lv.tier]["en"]),
-                        tag("td", str(per_goals[lv.id]), class_="num"), tag("td", str(per_inds[lv.id]), class_="num")))
+        rows.append(
+            tag(
+                "tr",
+                tag("td", lv.name.get(lang) or lv.name["en"]),
+                tag(
+                    "td",
+                    tag("span", class_=f"kg-tier kg-tier-{lv.tier}"),
+                    levels.tiers[lv.tier].get(lang) or levels.tiers[lv.tier]["en"],
+                ),
+                tag("td", str(per_goals[lv.id]), class_="num"),
+                tag("td", str(per_inds[lv.id]), class_="num"),
+            )
+        )
     if unknown_goals:
-        rows.append(tag("tr", tag("td", t("unknown_level", lang)), tag("td", ""), tag("td", str(unknown_goals), class_="num"),
-                        tag("td", str(unknown_inds), class_="num")))
+        rows.append(
+            tag(
+                "tr",
+                tag("td", t("unknown_level", lang)),
+                tag("td", ""),
+                tag("td", str(unknown_goals), class_="num"),
+                tag("td", str(unknown_inds), class_="num"),
+            )
+        )
     if loose:
-        rows.append(tag("tr", tag("td", t("indicators_without_goal", lang)), tag("td", ""), tag("td", str(loose), class_="num"),
-                        tag("td", str(loose_inds), class_="num")))
+        rows.append(
+            tag(
+                "tr",
+                tag("td", t("indicators_without_goal", lang)),
+                tag("td", ""),
+                tag("td", str(loose), class_="num"),
+                tag("td", str(loose_inds), class_="num"),
+            )
+        )
     total_goals = sum(per_goals.values()) + unknown_goals
     total_inds = sum(per_inds.values()) + unknown_inds + loose_inds
-    rows.append(tag("tr", tag("th", t("total", lang)), tag("th", ""), tag("th", str(total_goals), class_="num"),
-                    tag("th", str(total_inds), class_="num")))
-    table = tag("table", tag("thead", tag("tr", tag("th", t("level", lang)), tag("th", t("tier", lang)),
-                                            tag("th", t("goals", lang), class_="num"), tag("th", t("indicators", lang), class_="num"))),
-                tag("tbody", join(rows)), id="kg-levels")
-    root_items = [tag("a", f"{r}: {_shorten(G.nodes[r].get('statement'), 90)}", href="#diagram", data_goto_n=G.nodes[r]["order"])
-                  for r in roots[:8]]
+    rows.append(
+        tag(
+            "tr",
+            tag("th", t("total", lang)),
+            tag("th", ""),
+            tag("th", str(total_goals), class_="num"),
+            tag("th", str(total_inds), class_="num"),
+        )
+    )
+    table = tag(
+        "table",
+        tag(
+            "thead",
+            tag(
+                "tr",
+                tag("th", t("level", lang)),
+                tag("th", t("tier", lang)),
+                tag("th", t("goals", lang), class_="num"),
+                tag("th", t("indicators", lang), class_="num"),
+            ),
+        ),
+        tag("tbody", join(rows)),
+        id="kg-levels",
+    )
+    root_items = [
+        tag("a", f"{r}: {_shorten(G.nodes[r].get('statement'), 90)}", href="#diagram", data_goto_n=G.nodes[r]["order"])
+        for r in roots[:8]
+    ]
     if len(roots) > 8:
         root_items.append(t("and_more", lang, count=len(roots) - 8))
-    facts = tag("dl",
-                tag("dt", t("owners", lang)), tag("dd", t("distinct_owners", lang, count=len(owners), without=without_owner)),
-                tag("dt", t("top_goals", lang)), tag("dd", join(root_items, "; ") if root_items else t("none", lang)),
-                tag("dt", t("crosscutting", lang)), tag("dd", ", ".join(crosscutting) if crosscutting else t("none", lang)))
-    return tag("div", tag("div", tag("h2", t("facts", lang)), table), tag("div", tag("h2", Html("&nbsp;")), facts),
-               class_="kg-facts")
+    facts = tag(
+        "dl",
+        tag("dt", t("owners", lang)),
+        tag("dd", t("distinct_owners", lang, count=len(owners), without=without_owner)),
+        tag("dt", t("top_goals", lang)),
+        tag("dd", join(root_items, "; ") if root_items else t("none", lang)),
+        tag("dt", t("crosscutting", lang)),
+        tag("dd", ", ".join(crosscutting) if crosscutting else t("none", lang)),
+    )
+    return tag(
+        "div",
+        tag("div", tag("h2", t("facts", lang)), table),
+        tag("div", tag("h2", Html("&nbsp;")), facts),
+        class_="kg-facts",
+    )
 
 
 # ------------------------------------------------------------------------------------------ diagram
@@ -416,20 +581,33 @@ def _diagram_section(page: PageInput, lang: str) -> Html:
     problem = diagram_problem(d, lang)
     panel = tag("aside", tag("p", t("panel_empty", lang)), id="kg-panel", class_="kg-panel", aria_live="polite")
     if problem:
-        body = tag("div", tag("p", t("no_diagram", lang, reason=problem), class_="kg-problem"), panel, class_="kg-diagram-wrap")
+        body = tag(
+            "div", tag("p", t("no_diagram", lang, reason=problem), class_="kg-problem"), panel, class_="kg-diagram-wrap"
+        )
         return tag("section", head, body, id="diagram", class_="kg-section")
-    tools = [tag("button", "+", type="button", data_zoom="in", title=t("zoom_in", lang), aria_label=t("zoom_in", lang)),
-             tag("button", "−", type="button", data_zoom="out", title=t("zoom_out", lang), aria_label=t("zoom_out", lang)),
-             tag("button", t("zoom_fit", lang), type="button", data_zoom="fit")]
+    tools = [
+        tag("button", "+", type="button", data_zoom="in", title=t("zoom_in", lang), aria_label=t("zoom_in", lang)),
+        tag("button", "−", type="button", data_zoom="out", title=t("zoom_out", lang), aria_label=t("zoom_out", lang)),
+        tag("button", t("zoom_fit", lang), type="button", data_zoom="fit"),
+    ]
     if len(d.parts) > 1:
         options = [tag("option", p.caption or t("whole", lang), value=i) for i, p in enumerate(d.parts)]
         tools.append(tag("label", t("part", lang) + " ", tag("select", join(options), id="kg-part")))
     tools.append(tag("span", t("diagram_hint", lang), class_="kg-hint"))
     parts = []
     for i, p in enumerate(d.parts):
-        parts.append(tag("div", tag("div", tag("div", Html(p.svg), class_="kg-canvas"), class_="kg-viewport"),
-                         class_="kg-diagram-part", data_part=i, hidden=i > 0))
-    body = tag("div", tag("div", tag("div", join(tools), class_="kg-toolbar"), join(parts)), panel, class_="kg-diagram-wrap")
+        parts.append(
+            tag(
+                "div",
+                tag("div", tag("div", Html(p.svg), class_="kg-canvas"), class_="kg-viewport"),
+                class_="kg-diagram-part",
+                data_part=i,
+                hidden=i > 0,
+            )
+        )
+    body = tag(
+        "div", tag("div", tag("div", join(tools), class_="kg-toolbar"), join(parts)), panel, class_="kg-diagram-wrap"
+    )
     return tag("section", head, body, id="diagram", class_="kg-section")
 
 
@@ -447,18 +625,40 @@ def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str)
         for f in fr.findings:
             sev_counts[f.severity] += 1
             area_counts[f.area] = area_counts.get(f.area, 0) + 1
-        sev_boxes = [tag("label", tag("input", type="checkbox", data_filter="severity", value=s, checked=True), " ",
-                         tag("span", f"{t(s if sev_counts[s] == 1 else s + 's', lang)} ({sev_counts[s]})", class_=f"kg-c-{s}"))
-                     for s in SEVERITIES]
-        area_boxes = [tag("label", tag("input", type="checkbox", data_filter="area", value=a, checked=True), " ",
-                          f"{sp.area_name(a, lang)} ({area_counts[a]})")
-                      for a in [*AREAS, *sorted(set(area_counts) - set(AREAS))] if a in area_counts]
-        out.append(tag("div",
-                       tag("fieldset", tag("legend", t("filter_severity", lang)), join(sev_boxes)),
-                       tag("fieldset", tag("legend", t("filter_area", lang)), join(area_boxes)),
-                       tag("span", t("showing", lang, shown=len(fr.findings), total=len(fr.findings)), id="kg-showing",
-                           class_="kg-showing"),
-                       class_="kg-filters", id="kg-filters"))
+        sev_boxes = [
+            tag(
+                "label",
+                tag("input", type="checkbox", data_filter="severity", value=s, checked=True),
+                " ",
+                tag("span", f"{t(s if sev_counts[s] == 1 else s + 's', lang)} ({sev_counts[s]})", class_=f"kg-c-{s}"),
+            )
+            for s in SEVERITIES
+        ]
+        area_boxes = [
+            tag(
+                "label",
+                tag("input", type="checkbox", data_filter="area", value=a, checked=True),
+                " ",
+                f"{sp.area_name(a, lang)} ({area_counts[a]})",
+            )
+            for a in [*AREAS, *sorted(set(area_counts) - set(AREAS))]
+            if a in area_counts
+        ]
+        out.append(
+            tag(
+                "div",
+                tag("fieldset", tag("legend", t("filter_severity", lang)), join(sev_boxes)),
+                tag("fieldset", tag("legend", t("filter_area", lang)), join(area_boxes)),
+                tag(
+                    "span",
+                    t("showing", lang, shown=len(fr.findings), total=len(fr.findings)),
+                    id="kg-showing",
+                    class_="kg-showing",
+                ),
+                class_="kg-filters",
+                id="kg-filters",
+            )
+        )
     else:
         out.append(tag("p", t("no_findings", lang)))
     for g in groups:
@@ -471,10 +671,16 @@ def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str)
 def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
     G, sp = page.G, page.score.policy
     summary = _rule_summary(g.rule, lang)
-    head = tag("div", _sev_badge(g.severity, lang), tag("h3", summary), tag("code", g.rule),
-               tag("span", sp.area_name(getattr(rule, "area", ""), lang), class_="kg-sub"),
-               _lke_badge(getattr(rule, "lke", None), sp, lang), tag("span", t("times", lang, count=len(g.findings)), class_="kg-sub"),
-               class_="kg-rule-head")
+    head = tag(
+        "div",
+        _sev_badge(g.severity, lang),
+        tag("h3", summary),
+        tag("code", g.rule),
+        tag("span", sp.area_name(getattr(rule, "area", ""), lang), class_="kg-sub"),
+        _lke_badge(getattr(rule, "lke", None), sp, lang),
+        tag("span", t("times", lang, count=len(g.findings)), class_="kg-sub"),
+        class_="kg-rule-head",
+    )
     parts = [head]
     if rule is not None:
         why = rule.rationale.get(lang) or rule.rationale.get("en") or ""
@@ -483,29 +689,68 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
         example, fix = doc_section(rule.doc, "Example"), doc_section(rule.doc, "Fix")
         if example or fix:
             note = t("doc_language", lang)
-            parts.append(tag("details", tag("summary", t("example_fix", lang) + (f" {note}" if note else "")),
-                             tag("div", tag("div", tag("h4", t("example", lang)), markdown(example)),
-                                 tag("div", tag("h4", t("fix", lang)), markdown(fix)), class_="kg-fix")))
+            parts.append(
+                tag(
+                    "details",
+                    tag("summary", t("example_fix", lang) + (f" {note}" if note else "")),
+                    tag(
+                        "div",
+                        tag("div", tag("h4", t("example", lang)), markdown(example)),
+                        tag("div", tag("h4", t("fix", lang)), markdown(fix)),
+                        class_="kg-fix",
+                    ),
+                )
+            )
     rows = []
     for number, f in g.findings:
         d = G.nodes[f.node] if f.node is not None and f.node in G else None
         if d is not None:
-            node_cell = tag("td", tag("a", f.node, href="#diagram", data_goto_n=d["order"], title=_shorten(d.get("statement"), 160)),
-                            class_="kg-node")
+            node_cell = tag(
+                "td",
+                tag("a", f.node, href="#diagram", data_goto_n=d["order"], title=_shorten(d.get("statement"), 160)),
+                class_="kg-node",
+            )
         else:
             node_cell = tag("td", f.node if f.node is not None else t("whole_cascade", lang), class_="kg-node")
         message = [tag("div", f.message(lang))]
         if f.related:
             message.append(tag("div", t("related", lang, ids=", ".join(map(str, f.related))), class_="kg-related"))
-        rows.append(tag("tr", tag("td", f"#{number}", class_="kg-num"), tag("td", place(f), class_="kg-place"), node_cell,
-                        tag("td", join(message)), tag("td", f.lke or "—", class_="kg-lke-cell", title=sp.lke_name(f.lke, lang)),
-                        class_="kg-f", id=f"kg-f{number}", data_f=number,
-                        data_n=d["order"] if d is not None else None, data_severity=f.severity, data_area=f.area))
-    table = tag("table", tag("thead", tag("tr", tag("th", "#"), tag("th", t("place", lang)), tag("th", t("goal", lang)),
-                                          tag("th", t("message", lang)), tag("th", "LKE"))),
-                tag("tbody", join(rows)), class_="kg-findings")
+        rows.append(
+            tag(
+                "tr",
+                tag("td", f"#{number}", class_="kg-num"),
+                tag("td", place(f), class_="kg-place"),
+                node_cell,
+                tag("td", join(message)),
+                tag("td", f.lke or "—", class_="kg-lke-cell", title=sp.lke_name(f.lke, lang)),
+                class_="kg-f",
+                id=f"kg-f{number}",
+                data_f=number,
+                data_n=d["order"] if d is not None else None,
+                data_severity=f.severity,
+                data_area=f.area,
+            )
+        )
+    table = tag(
+        "table",
+        tag(
+            "thead",
+            tag(
+                "tr",
+                tag("th", "#"),
+                tag("th", t("place", lang)),
+                tag("th", t("goal", lang)),
+                tag("th", t("message", lang)),
+                tag("th", "LKE"),
+            ),
+        ),
+        tag("tbody", join(rows)),
+        class_="kg-findings",
+    )
     parts.append(table)
-    return tag("section", join(parts), class_="kg-rule", id=f"kg-r-{g.rule}", data_rule=g.rule, data_severity=g.severity)
+    return tag(
+        "section", join(parts), class_="kg-rule", id=f"kg-r-{g.rule}", data_rule=g.rule, data_severity=g.severity
+    )
 
 
 def _silenced(fr: FileReport, lang: str) -> Html:
@@ -513,20 +758,51 @@ def _silenced(fr: FileReport, lang: str) -> Html:
     for s in fr.silenced:
         key = (s.finding.rule, s.reason or t("no_reason", lang))
         reasons[key] = reasons.get(key, 0) + 1
-    summary_rows = [tag("tr", tag("td", tag("code", rule)), tag("td", reason), tag("td", str(count), class_="num"))
-                    for (rule, reason), count in reasons.items()]
-    rows = [tag("tr", tag("td", tag("code", s.finding.rule)), tag("td", s.finding.node if s.finding.node is not None else t("whole_cascade", lang)),
-                tag("td", s.reason or t("no_reason", lang)), tag("td", s.finding.message(lang)), data_silenced=s.finding.rule)
-            for s in fr.silenced]
-    return tag("details",
-               tag("summary", f"{t('silenced_title', lang)} ({len(fr.silenced)})"),
-               tag("p", t("silenced_intro", lang, count=len(fr.silenced))),
-               tag("table", tag("thead", tag("tr", tag("th", t("rule", lang)), tag("th", t("reason", lang)), tag("th", "#", class_="num"))),
-                   tag("tbody", join(summary_rows))),
-               tag("table", tag("thead", tag("tr", tag("th", t("rule", lang)), tag("th", t("goal", lang)), tag("th", t("reason", lang)),
-                                             tag("th", t("message", lang)))),
-                   tag("tbody", join(rows))),
-               class_="kg-silenced", id="kg-silenced", open=True)
+    summary_rows = [
+        tag("tr", tag("td", tag("code", rule)), tag("td", reason), tag("td", str(count), class_="num"))
+        for (rule, reason), count in reasons.items()
+    ]
+    rows = [
+        tag(
+            "tr",
+            tag("td", tag("code", s.finding.rule)),
+            tag("td", s.finding.node if s.finding.node is not None else t("whole_cascade", lang)),
+            tag("td", s.reason or t("no_reason", lang)),
+            tag("td", s.finding.message(lang)),
+            data_silenced=s.finding.rule,
+        )
+        for s in fr.silenced
+    ]
+    return tag(
+        "details",
+        tag("summary", f"{t('silenced_title', lang)} ({len(fr.silenced)})"),
+        tag("p", t("silenced_intro", lang, count=len(fr.silenced))),
+        tag(
+            "table",
+            tag(
+                "thead",
+                tag("tr", tag("th", t("rule", lang)), tag("th", t("reason", lang)), tag("th", "#", class_="num")),
+            ),
+            tag("tbody", join(summary_rows)),
+        ),
+        tag(
+            "table",
+            tag(
+                "thead",
+                tag(
+                    "tr",
+                    tag("th", t("rule", lang)),
+                    tag("th", t("goal", lang)),
+                    tag("th", t("reason", lang)),
+                    tag("th", t("message", lang)),
+                ),
+            ),
+            tag("tbody", join(rows)),
+        ),
+        class_="kg-silenced",
+        id="kg-silenced",
+        open=True,
+    )
 
 
 # ------------------------------------------------------------------------------------------ owners
@@ -545,30 +821,87 @@ def _owners_section(page: PageInput, on_node: dict, lang: str) -> Html:
         else:
             title = group.owner
             if group.positions and resolver is not None:
-                names = [resolver.positions[p].name.get(lang) or resolver.positions[p].name.get("en") or p for p in group.positions]
+                names = [
+                    resolver.positions[p].name.get(lang) or resolver.positions[p].name.get("en") or p
+                    for p in group.positions
+                ]
                 sub = tag("span", t("recognised_as", lang, positions=", ".join(names)))
             else:
                 sub = tag("span", t("not_recognised", lang), class_="kg-unknown")
-        line = [sub, " · " if sub is not None else "", t("owner_counts", lang, goals=len(nodes), indicators=n_inds, findings=n_find)]
+        line = [
+            sub,
+            " · " if sub is not None else "",
+            t("owner_counts", lang, goals=len(nodes), indicators=n_inds, findings=n_find),
+        ]
         rows = []
         for n in nodes:
             d = G.nodes[n]
             inds = d.get("indicators") or []
             found = on_node.get(n, [])
-            rows.append(tag("tr",
-                            tag("td", tag("a", n, href="#diagram", data_goto_n=d["order"]), class_="kg-node"),
-                            tag("td", _level_name(d.get("level"), lang) or (d.get("node").level_label if d.get("node") is not None and d.get("node").level_label else "—")),
-                            tag("td", d.get("statement") or t("indicator_only", lang)),
-                            tag("td", tag("ul", join(tag("li", ind.name) for ind in inds)) if inds else tag("span", t("no_indicator", lang), class_="kg-sub")),
-                            tag("td", join(tag("div", _mark(num, f, lang), " ", f.message(lang),
-                                               tag("span", f" LKE {f.lke}", class_="kg-sub") if f.lke else None)
-                                           for num, f in found) if found else ""),
-                            data_n=d["order"]))
-        table = tag("table", tag("thead", tag("tr", tag("th", t("goal", lang)), tag("th", t("level", lang)), tag("th", t("statement", lang)),
-                                              tag("th", t("indicators", lang)), tag("th", t("message", lang)))),
-                    tag("tbody", join(rows)))
-        out.append(tag("div", tag("h3", title), tag("p", join(line), class_="kg-sub"), table, class_="kg-owner",
-                       data_owner=group.owner or "", id=f"kg-owner-{i}"))
+            rows.append(
+                tag(
+                    "tr",
+                    tag("td", tag("a", n, href="#diagram", data_goto_n=d["order"]), class_="kg-node"),
+                    tag(
+                        "td",
+                        _level_name(d.get("level"), lang)
+                        or (
+                            d.get("node").level_label
+                            if d.get("node") is not None and d.get("node").level_label
+                            else "—"
+                        ),
+                    ),
+                    tag("td", d.get("statement") or t("indicator_only", lang)),
+                    tag(
+                        "td",
+                        tag("ul", join(tag("li", ind.name) for ind in inds))
+                        if inds
+                        else tag("span", t("no_indicator", lang), class_="kg-sub"),
+                    ),
+                    tag(
+                        "td",
+                        join(
+                            tag(
+                                "div",
+                                _mark(num, f, lang),
+                                " ",
+                                f.message(lang),
+                                tag("span", f" LKE {f.lke}", class_="kg-sub") if f.lke else None,
+                            )
+                            for num, f in found
+                        )
+                        if found
+                        else "",
+                    ),
+                    data_n=d["order"],
+                )
+            )
+        table = tag(
+            "table",
+            tag(
+                "thead",
+                tag(
+                    "tr",
+                    tag("th", t("goal", lang)),
+                    tag("th", t("level", lang)),
+                    tag("th", t("statement", lang)),
+                    tag("th", t("indicators", lang)),
+                    tag("th", t("message", lang)),
+                ),
+            ),
+            tag("tbody", join(rows)),
+        )
+        out.append(
+            tag(
+                "div",
+                tag("h3", title),
+                tag("p", join(line), class_="kg-sub"),
+                table,
+                class_="kg-owner",
+                data_owner=group.owner or "",
+                id=f"kg-owner-{i}",
+            )
+        )
     return tag("section", join(out), id="owners", class_="kg-section")
 
 
@@ -579,8 +912,13 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: 
     G = page.G
     table = views.indicator_table(G, items)
     by_number = dict(items)
-    cols = [("name", t("indicator", lang)), ("formula", t("formula", lang)), ("unit", t("unit", lang)),
-            ("calculation", t("calculation", lang)), ("source", t("source", lang))]
+    cols = [
+        ("name", t("indicator", lang)),
+        ("formula", t("formula", lang)),
+        ("unit", t("unit", lang)),
+        ("calculation", t("calculation", lang)),
+        ("source", t("source", lang)),
+    ]
 
     def marks(numbers: list[int]) -> Html:
         return join(_mark(num, by_number[num], lang) for num in numbers)
@@ -594,8 +932,13 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: 
         empty = text is None or not str(text).strip()
         if empty:
             classes.append("kg-gap")
-        return tag("td", t("empty", lang) if empty else text, marks(numbers), class_=" ".join(classes) or None,
-                   data_marks=",".join(map(str, numbers)) or None)
+        return tag(
+            "td",
+            t("empty", lang) if empty else text,
+            marks(numbers),
+            class_=" ".join(classes) or None,
+            data_marks=",".join(map(str, numbers)) or None,
+        )
 
     header = [tag("th", t("goal", lang))]
     for key, label in cols:
@@ -613,12 +956,27 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: 
         cells = []
         if row.first:
             label = [tag("a", row.node, href="#diagram", data_goto_n=row.order)]
-            label.append(tag("div", _shorten(d.get("statement"), 110) if d.get("statement") else t("indicator_only", lang), class_="kg-sub"))
-            cells.append(tag("td", join(label), rowspan=span[row.node] if span[row.node] > 1 else None, class_="kg-node"))
+            label.append(
+                tag(
+                    "div",
+                    _shorten(d.get("statement"), 110) if d.get("statement") else t("indicator_only", lang),
+                    class_="kg-sub",
+                )
+            )
+            cells.append(
+                tag("td", join(label), rowspan=span[row.node] if span[row.node] > 1 else None, class_="kg-node")
+            )
         ind = row.indicator
         if ind is None:
-            cells.append(tag("td", tag("em", t("no_indicator", lang)), marks(row.marks.get("name", [])),
-                             class_="kg-bad" if row.marks.get("name") else "kg-gap", colspan=len(cols) + len(table.years)))
+            cells.append(
+                tag(
+                    "td",
+                    tag("em", t("no_indicator", lang)),
+                    marks(row.marks.get("name", [])),
+                    class_="kg-bad" if row.marks.get("name") else "kg-gap",
+                    colspan=len(cols) + len(table.years),
+                )
+            )
         else:
             for key, _label in cols:
                 cells.append(cell(getattr(ind, key, None), row.marks.get(key, [])))
@@ -630,10 +988,25 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: 
     for key, label in [*cols, ("targets", t("targets", lang))]:
         for num in table.header_marks.get(key, []):
             f = by_number[num]
-            notes.append(tag("p", _mark(num, f, lang), " ", tag("strong", f"{label}: "), f.message(lang), class_="kg-colnote"))
-    out = [tag("h2", t("nav_indicators", lang)), tag("p", t("indicators_intro", lang), class_="kg-intro"), join(notes),
-           tag("div", tag("table", tag("thead", tag("tr", join(header))), tag("tbody", join(body)), class_="kg-indicators",
-                          id="kg-indicator-table"), class_="kg-ind-scroll")]
+            notes.append(
+                tag("p", _mark(num, f, lang), " ", tag("strong", f"{label}: "), f.message(lang), class_="kg-colnote")
+            )
+    out = [
+        tag("h2", t("nav_indicators", lang)),
+        tag("p", t("indicators_intro", lang), class_="kg-intro"),
+        join(notes),
+        tag(
+            "div",
+            tag(
+                "table",
+                tag("thead", tag("tr", join(header))),
+                tag("tbody", join(body)),
+                class_="kg-indicators",
+                id="kg-indicator-table",
+            ),
+            class_="kg-ind-scroll",
+        ),
+    ]
     return tag("section", join(out), id="indicators", class_="kg-section")
 
 
@@ -656,34 +1029,62 @@ def render_index(entries: list[IndexEntry], lang: str = "id", score_policy: Scor
     sp = score_policy or load_score_policy()
     head = [tag("th", t("file", lang)), tag("th", t("organisation", lang)), tag("th", t("score", lang), class_="num")]
     head += [tag("th", sp.area_name(a, lang), class_="num") for a in AREAS]
-    head += [tag("th", t(s + "s", lang), class_="num") for s in SEVERITIES] + [tag("th", t("silenced", lang), class_="num")]
+    head += [tag("th", t(s + "s", lang), class_="num") for s in SEVERITIES] + [
+        tag("th", t("silenced", lang), class_="num")
+    ]
     rows = []
     for e in entries:
         name = tag("a", os.path.basename(e.file) or e.file, href=e.href) if e.href else tag("span", e.file)
         if e.problem is not None:
-            rows.append(tag("tr", tag("td", name), tag("td", tag("span", f"{t('unreadable', lang)}: {e.problem}", class_="kg-c-error"),
-                                                       colspan=len(head) - 1), data_file=e.file))
+            rows.append(
+                tag(
+                    "tr",
+                    tag("td", name),
+                    tag(
+                        "td",
+                        tag("span", f"{t('unreadable', lang)}: {e.problem}", class_="kg-c-error"),
+                        colspan=len(head) - 1,
+                    ),
+                    data_file=e.file,
+                )
+            )
             continue
         score = e.score.rounded if e.score is not None else None
-        cells = [tag("td", name), tag("td", e.organisation or ""),
-                 tag("td", "–" if score is None else str(score), class_="num kg-score")]
+        cells = [
+            tag("td", name),
+            tag("td", e.organisation or ""),
+            tag("td", "–" if score is None else str(score), class_="num kg-score"),
+        ]
         for a in AREAS:
             sub = e.score.areas[a].rounded if e.score is not None and a in e.score.areas else None
             cells.append(tag("td", "–" if sub is None else str(sub), class_="num"))
         for key in (*SEVERITIES, "silenced"):
-            cells.append(tag("td", str(e.counts.get(key, 0)), class_="num" + (f" kg-c-{key}" if key in SEVERITIES and e.counts.get(key) else "")))
+            cells.append(
+                tag(
+                    "td",
+                    str(e.counts.get(key, 0)),
+                    class_="num" + (f" kg-c-{key}" if key in SEVERITIES and e.counts.get(key) else ""),
+                )
+            )
         rows.append(tag("tr", join(cells), data_file=e.file))
     title = t("index_title", lang, count=len(entries))
     body = [
-        tag("header", tag("span", t("title", lang), class_="kg-brand"), tag("nav", ""),
-            tag("button", t("print", lang), type="button", data_kg_print=True), class_="kg-top"),
+        tag(
+            "header",
+            tag("span", t("title", lang), class_="kg-brand"),
+            tag("nav", ""),
+            tag("button", t("print", lang), type="button", data_kg_print=True),
+            class_="kg-top",
+        ),
         Html("<main>"),
         tag("h1", title),
         tag("p", t("index_intro", lang), class_="kg-intro"),
         tag("p", t("score_caveat", lang), class_="kg-caveat", id="kg-caveat"),
         tag("table", tag("thead", tag("tr", join(head))), tag("tbody", join(rows)), class_="kg-index", id="kg-index"),
         Html("</main>"),
-        tag("footer", t("made_by", lang, version=__version__, file=", ".join(os.path.basename(e.file) for e in entries))),
+        tag(
+            "footer", t("made_by", lang, version=__version__, file=", ".join(os.path.basename(e.file) for e in entries))
+        ),
     ]
     return _document(title, lang, join(body, "\n"))
 

@@ -12,9 +12,9 @@ name). A file that cannot be read gets no page: the index lists it with its erro
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from kinerja_graph import engine
 from kinerja_graph.config import Settings
@@ -106,10 +106,21 @@ def _counts(fr: FileReport) -> dict[str, int]:
     return out
 
 
-def build_reports(paths: list[str], settings_for: Callable[[str], Settings], *, output: str | None = None,
-                  lang: str = "id", sheet: str | None = None, diagram: bool = True, year: int | None = None,
-                  engine_name: str = "auto", timeout: float | None = None, score_policy: ScorePolicy | None = None,
-                  tick: Callable[[PageResult], None] | None = None, write: bool = True) -> Batch:
+def build_reports(
+    paths: list[str],
+    settings_for: Callable[[str], Settings],
+    *,
+    output: str | None = None,
+    lang: str = "id",
+    sheet: str | None = None,
+    diagram: bool = True,
+    year: int | None = None,
+    engine_name: str = "auto",
+    timeout: float | None = None,
+    score_policy: ScorePolicy | None = None,
+    tick: Callable[[PageResult], None] | None = None,
+    write: bool = True,
+) -> Batch:
     """Check every file and write its page (and the index when there are several). `tick` is called
     after each file. Pages of unreadable files are not written (the index names their errors)."""
     sp = score_policy or load_score_policy()
@@ -127,8 +138,21 @@ def build_reports(paths: list[str], settings_for: Callable[[str], Settings], *, 
             entry = html.IndexEntry(path, None, problem=error.message.splitlines()[0] if error.message else "")
             result = PageResult(path, None, fr, entry)
         else:
-            result = _one(path, cascade, cascades, settings, page_path, index, lang, diagram, year, engine_name,
-                          timeout, sp, write)
+            result = _one(
+                path,
+                cascade,
+                cascades,
+                settings,
+                page_path,
+                index,
+                lang,
+                diagram,
+                year,
+                engine_name,
+                timeout,
+                sp,
+                write,
+            )
         batch.results.append(result)
         if tick is not None:
             tick(result)
@@ -137,18 +161,38 @@ def build_reports(paths: list[str], settings_for: Callable[[str], Settings], *, 
     return batch
 
 
-def _one(path, cascade, cascades, settings, page_path: Path, index: Path | None, lang, diagram, year, engine_name,
-         timeout, sp, write) -> PageResult:
+def _one(
+    path,
+    cascade,
+    cascades,
+    settings,
+    page_path: Path,
+    index: Path | None,
+    lang,
+    diagram,
+    year,
+    engine_name,
+    timeout,
+    sp,
+    write,
+) -> PageResult:
     G = build_graph(cascade)
     G.graph["cascades"] = cascades
     fr = engine.check_graph(G, settings)
     sc = score_graph(G, fr, sp)
     drawing = None
     if diagram:
-        drawing = html_diagram.build(G, fr.findings, lang, year=year, engine=engine_name, timeout=timeout,
-                                     max_goals=sp.diagram_max_goals)
-    page = html.PageInput(G, fr, sc, drawing, settings.pack.vocabulary.get("owners"),
-                          index_href=os.path.relpath(index, page_path.parent) if index is not None else None)
+        drawing = html_diagram.build(
+            G, fr.findings, lang, year=year, engine=engine_name, timeout=timeout, max_goals=sp.diagram_max_goals
+        )
+    page = html.PageInput(
+        G,
+        fr,
+        sc,
+        drawing,
+        settings.pack.vocabulary.get("owners"),
+        index_href=os.path.relpath(index, page_path.parent) if index is not None else None,
+    )
     if write:
         _write(page_path, html.render_page(page, lang))
     href = os.path.relpath(page_path, index.parent) if index is not None else page_path.name

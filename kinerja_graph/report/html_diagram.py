@@ -72,7 +72,9 @@ def add_anchors(source: str, G: nx.DiGraph) -> str:
             order = int(m.group(3))
             line = line.replace(_BOX_CELL, f'<TD PORT="box" {_cell_attrs(G, order_to_node, order)}>', 1)
         elif m:  # a column of leaves: one cell per goal
-            line = _STACK_CELL.sub(lambda c: f'<TD PORT="g{c.group(1)}" {_cell_attrs(G, order_to_node, int(c.group(1)))}>', line)
+            line = _STACK_CELL.sub(
+                lambda c: f'<TD PORT="g{c.group(1)}" {_cell_attrs(G, order_to_node, int(c.group(1)))}>', line
+            )
         out.append(line)
     return "\n".join(out)
 
@@ -112,8 +114,17 @@ def inline_svg(data: bytes) -> str:
     return text.strip()
 
 
-def build(G: nx.DiGraph, findings, lang: str = "id", *, year: int | None = None, engine: str = "auto",
-          timeout: float | None = None, style: Style | None = None, max_goals: int | None = None) -> Diagram:
+def build(
+    G: nx.DiGraph,
+    findings,
+    lang: str = "id",
+    *,
+    year: int | None = None,
+    engine: str = "auto",
+    timeout: float | None = None,
+    style: Style | None = None,
+    max_goals: int | None = None,
+) -> Diagram:
     """The diagram parts of G, or a Diagram saying why there is none. Never raises a RenderError.
 
     `max_goals`: above this many goals no diagram is drawn at all (Graphviz would take minutes).
@@ -130,8 +141,16 @@ def build(G: nx.DiGraph, findings, lang: str = "id", *, year: int | None = None,
         for part in the_plan.parts:
             diagram = build_diagram(G, part, findings, options, style=style)
             source = add_anchors(diagram.source, G)
-            rendered = render_source(source, "svg", engine=engine, timeout=timeout, lang=lang, what=part.key or "svg",
-                                     goals=len(part.nodes), style=style)
+            rendered = render_source(
+                source,
+                "svg",
+                engine=engine,
+                timeout=timeout,
+                lang=lang,
+                what=part.key or "svg",
+                goals=len(part.nodes),
+                style=style,
+            )
             warnings.extend(rendered.warnings)
             orders = [G.nodes[n]["order"] for n in part.nodes]
             parts.append(DiagramPart(part.key, _caption(G, part, lang), inline_svg(rendered.data), orders))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SPECIAL = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -92,7 +92,7 @@ _INLINE = re.compile(r"`([^`]+)`|\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*")
 def _inline(text: str) -> Html:
     out, last = [], 0
     for m in _INLINE.finditer(text):
-        out.append(esc(text[last:m.start()]))
+        out.append(esc(text[last : m.start()]))
         if m.group(1) is not None:
             out.append(tag("code", m.group(1)))
         elif m.group(2) is not None:
@@ -130,7 +130,9 @@ def markdown(text: str) -> Html:
             while i < len(lines) and not lines[i].strip().startswith("```"):
                 code.append(lines[i])
                 i += 1
-            out.append(tag("pre", tag("code", "\n".join(code), class_=f"lang-{fence.group(1)}" if fence.group(1) else None)))
+            out.append(
+                tag("pre", tag("code", "\n".join(code), class_=f"lang-{fence.group(1)}" if fence.group(1) else None))
+            )
         elif line.startswith("#"):
             flush()
             out.append(tag("h4", _inline(line.lstrip("#").strip())))

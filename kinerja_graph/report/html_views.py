@@ -33,8 +33,9 @@ def group_findings(findings: list[Finding]) -> list[RuleGroup]:
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_rule[f.rule].append(f)
-    ordered = sorted(by_rule.items(),
-                     key=lambda kv: (min(SEVERITY_ORDER[f.severity] for f in kv[1]), -len(kv[1]), kv[0]))
+    ordered = sorted(
+        by_rule.items(), key=lambda kv: (min(SEVERITY_ORDER[f.severity] for f in kv[1]), -len(kv[1]), kv[0])
+    )
     groups, number = [], 0
     for rule, items in ordered:
         numbered = []
@@ -198,8 +199,10 @@ def _column_by_quote(ind, messages: list[str]) -> str | None:
 
 def indicator_table(G: nx.DiGraph, items: list[tuple[int, Finding]]) -> IndicatorTable:
     """Every indicator (and every goal without one) with the findings about it placed on its cells."""
-    years = sorted({int(y) for y in (G.graph.get("period") or [])} |
-                   {int(y) for n in document_order(G) for ind in (G.nodes[n].get("indicators") or ()) for y in ind.targets})
+    years = sorted(
+        {int(y) for y in (G.graph.get("period") or [])}
+        | {int(y) for n in document_order(G) for ind in (G.nodes[n].get("indicators") or ()) for y in ind.targets}
+    )
     rows: list[IndicatorRow] = []
     node_rows: dict[str, list[IndicatorRow]] = {}
     for n in document_order(G):
@@ -248,8 +251,11 @@ def indicator_table(G: nx.DiGraph, items: list[tuple[int, Finding]]) -> Indicato
             rows_other = node_rows.get(other)
             if not rows_other or other == f.node:
                 continue
-            j = _match_indicator(Finding(f.rule, f.severity, other, f.messages), [r.indicator for r in rows_other
-                                                                                  if r.indicator is not None], messages)
+            j = _match_indicator(
+                Finding(f.rule, f.severity, other, f.messages),
+                [r.indicator for r in rows_other if r.indicator is not None],
+                messages,
+            )
             if j is not None:
                 _place(rows_other[j], column, number, messages, years)
     return IndicatorTable(years, rows, dict(header), placed)

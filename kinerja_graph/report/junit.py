@@ -80,8 +80,9 @@ def _suite(fr: FileReport, lang: str) -> ET.Element:
         elif failing:
             failures += 1
             worst = min((f.severity for f in failing), key=SEVERITY_ORDER.__getitem__)
-            fail = ET.SubElement(case, "failure", type=worst,
-                                 message=_t("findings", lang).format(n=len(found), rule=rule))
+            fail = ET.SubElement(
+                case, "failure", type=worst, message=_t("findings", lang).format(n=len(found), rule=rule)
+            )
             fail.text = "\n".join(_line(f, lang) for f in found)
         out = [] if failing else [_line(f, lang) for f in passing]
         label = _t("silenced", lang)

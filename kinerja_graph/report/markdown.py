@@ -60,8 +60,10 @@ def table(findings: list[Finding], lang: str = "id", limit: int | None = LIMIT) 
         "| --- | --- | --- | --- | --- |",
     ]
     for f in shown:
-        lines.append(f"| {f.severity} | {code(f.rule)} | {code(place(f))} | "
-                     f"{escape(f.node) if f.node is not None else '-'} | {escape(f.message(lang))} |")
+        lines.append(
+            f"| {f.severity} | {code(f.rule)} | {code(place(f))} | "
+            f"{escape(f.node) if f.node is not None else '-'} | {escape(f.message(lang))} |"
+        )
     if len(ordered) > len(shown):
         lines.append("")
         lines.append(t("more", lang).format(n=len(ordered) - len(shown)))
@@ -77,8 +79,10 @@ def format_report(report: Report, lang: str = "id", limit: int | None = LIMIT, t
         counts = {"error": 0, "warning": 0, "info": 0}
         for f in fr.findings:
             counts[f.severity] += 1
-        lines.append(f"| {code(fr.file)} | {escape(fr.organisation or '-')} | {counts['error']} | "
-                     f"{counts['warning']} | {counts['info']} | {len(fr.silenced)} |")
+        lines.append(
+            f"| {code(fr.file)} | {escape(fr.organisation or '-')} | {counts['error']} | "
+            f"{counts['warning']} | {counts['info']} | {len(fr.silenced)} |"
+        )
     if report.errors:
         lines.append("")
         for e in report.errors:
@@ -92,4 +96,3 @@ def format_report(report: Report, lang: str = "id", limit: int | None = LIMIT, t
     else:
         lines.append(t("no_findings", lang))
     return "\n".join(lines) + "\n"
-

@@ -42,7 +42,7 @@ def format_rule(rule, settings: Settings, lang: str = "id") -> str:
         "",
         rule.doc.rstrip(),
         "",
-        f"## {_t('pack', lang)} \"{settings.pack.name}\" ({settings.pack.path})",
+        f'## {_t("pack", lang)} "{settings.pack.name}" ({settings.pack.path})',
     ]
     options = {k: v for k, v in (setting.options if setting else {}).items()}
     if options:

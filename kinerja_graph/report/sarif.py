@@ -80,19 +80,21 @@ def rule_descriptors(lang: str = "id") -> tuple[list[dict], dict[str, int]]:
         summary, rationale = _text(rule.summary, lang), _text(rule.rationale, lang)
         doc = (rule.doc or "").strip()
         help_md = f"**{summary}**\n\n{rationale}\n\n{doc}".strip()
-        out.append({
-            "id": rule_id,
-            "name": rule_name(rule_id),
-            "shortDescription": {"text": summary},
-            "fullDescription": {"text": rationale or summary},
-            "help": {"text": f"{summary}\n\n{rationale}\n\n{doc}".strip(), "markdown": help_md},
-            "defaultConfiguration": {"level": level, "enabled": enabled},
-            "properties": {
-                "tags": ["sakip", rule.area] + ([f"lke-{rule.lke}"] if rule.lke else []),
-                "area": rule.area,
-                "lke": rule.lke,
-            },
-        })
+        out.append(
+            {
+                "id": rule_id,
+                "name": rule_name(rule_id),
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": rationale or summary},
+                "help": {"text": f"{summary}\n\n{rationale}\n\n{doc}".strip(), "markdown": help_md},
+                "defaultConfiguration": {"level": level, "enabled": enabled},
+                "properties": {
+                    "tags": ["sakip", rule.area] + ([f"lke-{rule.lke}"] if rule.lke else []),
+                    "area": rule.area,
+                    "lke": rule.lke,
+                },
+            }
+        )
         index[rule_id] = i
     return out, index
 
@@ -116,8 +118,9 @@ def _node_logical(paths: Paths, node: str) -> dict:
     return {"name": str(node), "fullyQualifiedName": paths.path(node), "kind": "object"}
 
 
-def _result(f: Finding, fp: str, rule_index: dict, art: tuple, paths: Paths, org: str | None, lang: str,
-            reason: str | None) -> dict:
+def _result(
+    f: Finding, fp: str, rule_index: dict, art: tuple, paths: Paths, org: str | None, lang: str, reason: str | None
+) -> dict:
     uri, base_id, artifact = art
     logical = []
     if f.node is not None:
@@ -148,12 +151,14 @@ def _result(f: Finding, fp: str, rule_index: dict, art: tuple, paths: Paths, org
         loc = d.get("location")
         line = loc.line if loc is not None and loc.kind != "cell" else None
         text = d.get("statement") or d.get("name") or str(other)
-        related.append({
-            "id": i,
-            "physicalLocation": _physical(uri, base_id, artifact, line),
-            "logicalLocations": [_node_logical(paths, other)],
-            "message": {"text": f"{other}: {text}"},
-        })
+        related.append(
+            {
+                "id": i,
+                "physicalLocation": _physical(uri, base_id, artifact, line),
+                "logicalLocations": [_node_logical(paths, other)],
+                "message": {"text": f"{other}: {text}"},
+            }
+        )
     if related:
         result["relatedLocations"] = related
     if reason is not None:
@@ -197,8 +202,9 @@ def to_data(report: Report, lang: str = "id", base: str | None = None) -> dict:
             results.append(_result(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang, None))
         for s in fr.silenced:
             f = s.finding
-            results.append(_result(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang,
-                                   s.reason or ""))
+            results.append(
+                _result(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang, s.reason or "")
+            )
         for error in fr.errors:
             uri, base_id, idx = artifact(error.file or fr.file)
             note: dict = {
@@ -213,18 +219,22 @@ def to_data(report: Report, lang: str = "id", base: str | None = None) -> dict:
                     note["associatedRule"]["index"] = rule_index[error.rule]
             notifications.append(note)
     run: dict = {
-        "tool": {"driver": {
-            "name": TOOL_NAME,
-            "version": __version__,
-            "semanticVersion": __version__,
-            "rules": rules,
-        }},
+        "tool": {
+            "driver": {
+                "name": TOOL_NAME,
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": rules,
+            }
+        },
         "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(base)}},
         "artifacts": artifacts,
-        "invocations": [{
-            "executionSuccessful": not report.errors,
-            "toolExecutionNotifications": notifications,
-        }],
+        "invocations": [
+            {
+                "executionSuccessful": not report.errors,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
         "results": results,
         "columnKind": "unicodeCodePoints",
         "properties": {"summary": report.summary(), "language": lang},

@@ -24,11 +24,17 @@ def format_summary(s: Summary, lang: str = "id") -> str:
     lines.append(f"{t('roots', lang)}: {', '.join(s.roots) if s.roots else t('none', lang)}")
     lines.append(f"{t('leaves', lang)}: {s.leaves}")
     if s.indicators_without_goal:
-        lines.append(f"{t('loose_indicators', lang)}: {len(s.indicators_without_goal)} ({', '.join(s.indicators_without_goal[:10])}"
-                     + (" …" if len(s.indicators_without_goal) > 10 else "") + ")")
+        lines.append(
+            f"{t('loose_indicators', lang)}: {len(s.indicators_without_goal)} ({', '.join(s.indicators_without_goal[:10])}"
+            + (" …" if len(s.indicators_without_goal) > 10 else "")
+            + ")"
+        )
     if s.dangling:
         lines.append(f"{t('dangling', lang)}: " + ", ".join(f"{n} → {p}" for n, p in s.dangling[:10]))
-    lines.append(f"{t('owners', lang)}: {len(s.owners)}" + (f" ({s.without_owner} {t('goals_unit', lang)} {t('without_owner', lang)})" if s.without_owner else ""))
+    lines.append(
+        f"{t('owners', lang)}: {len(s.owners)}"
+        + (f" ({s.without_owner} {t('goals_unit', lang)} {t('without_owner', lang)})" if s.without_owner else "")
+    )
     for owner, count in list(s.owners.items())[:20]:
         lines.append(f"  {count:>4}  {owner}")
     if len(s.owners) > 20:

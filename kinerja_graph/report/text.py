@@ -37,12 +37,14 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def clean(text: str) -> str:
     """User text made safe for a terminal: control characters escaped, line breaks as spaces."""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+    text = _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
     return text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
 
 
 def count(n: int, one: str, many: str, lang: str) -> str:
-    """"1 galat", "3 errors": the word `one` for one thing, `many` for more (or none)."""
+    """ "1 galat", "3 errors": the word `one` for one thing, `many` for more (or none)."""
     return f"{n} {_t(one if n == 1 else many, lang)}"
 
 
@@ -60,8 +62,11 @@ def place(f: Finding) -> str:
 
 def summary_line(report: Report, lang: str = "id") -> str:
     s = report.summary()
-    parts = [count(s["error"], "error", "errors", lang), count(s["warning"], "warning", "warnings", lang),
-             count(s["info"], "info", "infos", lang)]
+    parts = [
+        count(s["error"], "error", "errors", lang),
+        count(s["warning"], "warning", "warnings", lang),
+        count(s["info"], "info", "infos", lang),
+    ]
     line = ", ".join(parts)
     if s["silenced"]:
         line += f" ({count(s['silenced'], 'silenced', 'silenced', lang)})"
@@ -91,8 +96,10 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
             lines.append(_style(prefix, colour, fg="red", bold=True) + clean(problem))
     if not fr.findings and fr.readable and not any(e.kind == "internal" for e in fr.errors):
         lines.append(f"  {_t('no_findings', lang)}")
-    rows = [(clean(place(f)), f.severity, f.rule, clean(f.node) if f.node is not None else "-", clean(f.message(lang)))
-            for f in fr.findings]
+    rows = [
+        (clean(place(f)), f.severity, f.rule, clean(f.node) if f.node is not None else "-", clean(f.message(lang)))
+        for f in fr.findings
+    ]
     if rows:
         w_place = max(len(r[0]) for r in rows)
         w_sev = max(len(r[1]) for r in rows)

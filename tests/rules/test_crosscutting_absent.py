@@ -31,6 +31,12 @@ def test_tiny_fragments_are_not_judged():
 
 
 def test_samples():
-    for name, expected in (("praya.yaml", 0), ("clean.yaml", 0), ("pujon.yaml", 1), ("pino-raya.yaml", 1),
-                           ("batumandi.yaml", 1), ("sokaraja.yaml", 1)):
+    for name, expected in (
+        ("praya.yaml", 0),
+        ("clean.yaml", 0),
+        ("pujon.yaml", 1),
+        ("pino-raya.yaml", 1),
+        ("batumandi.yaml", 1),
+        ("sokaraja.yaml", 1),
+    ):
         assert len(run_rule(RULE, build_graph(load(str(SAMPLES / name))))) == expected, name

@@ -10,9 +10,11 @@ RULE = "crosscutting-unresolved"
 
 
 def doc(links: str, org: str = "{name: Kecamatan Praya, type: kecamatan, id: praya}") -> str:
-    return (f"organisation: {org}\nnodes:\n"
-            "  - {id: '1', statement: Terwujudnya ketertiban umum, level: intermediate outcome}\n"
-            f"  - {{id: '1.1', parent: '1', statement: Terkoordinasinya trantibum, level: output, crosscutting: {links}}}\n")
+    return (
+        f"organisation: {org}\nnodes:\n"
+        "  - {id: '1', statement: Terwujudnya ketertiban umum, level: intermediate outcome}\n"
+        f"  - {{id: '1.1', parent: '1', statement: Terkoordinasinya trantibum, level: output, crosscutting: {links}}}\n"
+    )
 
 
 def test_links_to_other_bodies_pass():
@@ -22,9 +24,11 @@ def test_links_to_other_bodies_pass():
 def test_the_organisation_itself_by_name_id_or_name_without_kind_words():
     found = run_rule(RULE, doc('["Kecamatan Praya", "praya", "Kantor Camat Praya", "KEC. PRAYA"]'))
     assert len(found) == 4
-    assert found[0].message("id") == ('Tautan crosscutting "Kecamatan Praya" pada kinerja "Terkoordinasinya trantibum" '
-                                      "menunjuk organisasi ini sendiri (Kecamatan Praya); crosscutting adalah "
-                                      "keterkaitan dengan organisasi lain")
+    assert found[0].message("id") == (
+        'Tautan crosscutting "Kecamatan Praya" pada kinerja "Terkoordinasinya trantibum" '
+        "menunjuk organisasi ini sendiri (Kecamatan Praya); crosscutting adalah "
+        "keterkaitan dengan organisasi lain"
+    )
     assert found[0].related == ("crosscutting:Kecamatan Praya",)
 
 
@@ -41,15 +45,18 @@ def test_an_empty_organisation_and_a_missing_own_goal():
 def test_another_organisations_goal_is_checked_only_when_its_cascade_is_loaded():
     text = doc('["bkpsdm#2.1", "bkpsdm#9.9", "satpol#1"]')
     assert run_rule(RULE, text) == []  # alone: nothing known about BKPSDM's cascade
-    partner = load_text("organisation: {name: Badan Kepegawaian dan Pengembangan SDM, id: bkpsdm}\nnodes:\n"
-                        "  - {id: '2', statement: Meningkatnya kompetensi ASN, level: intermediate outcome}\n"
-                        "  - {id: '2.1', parent: '2', statement: Meningkatnya disiplin ASN, level: immediate outcome}\n")
+    partner = load_text(
+        "organisation: {name: Badan Kepegawaian dan Pengembangan SDM, id: bkpsdm}\nnodes:\n"
+        "  - {id: '2', statement: Meningkatnya kompetensi ASN, level: intermediate outcome}\n"
+        "  - {id: '2.1', parent: '2', statement: Meningkatnya disiplin ASN, level: immediate outcome}\n"
+    )
     G = graph_from_yaml(text)
     G.graph["cascades"] = {"praya": G.graph["cascade"], "bkpsdm": partner}
     found = run_rule(RULE, G)
     assert [f.message("en") for f in found] == [
         'Crosscutting link "bkpsdm#9.9" on goal "Terkoordinasinya trantibum" names goal 9.9, which is not in the cascade '
-        "of Badan Kepegawaian dan Pengembangan SDM"]
+        "of Badan Kepegawaian dan Pengembangan SDM"
+    ]
 
 
 def load_text(text):
@@ -62,8 +69,11 @@ def test_the_engine_passes_the_other_cascades_of_a_run(tmp_path):
     own = tmp_path / "praya.yaml"
     own.write_text(doc('["bkpsdm#9.9"]'), encoding="utf-8")
     other = tmp_path / "bkpsdm.yaml"
-    other.write_text("organisation: {name: BKPSDM, id: bkpsdm}\nnodes:\n"
-                     "  - {id: '1', statement: Meningkatnya kompetensi ASN, level: intermediate outcome}\n", encoding="utf-8")
+    other.write_text(
+        "organisation: {name: BKPSDM, id: bkpsdm}\nnodes:\n"
+        "  - {id: '1', statement: Meningkatnya kompetensi ASN, level: intermediate outcome}\n",
+        encoding="utf-8",
+    )
     settings = config.default_settings().override(select=[RULE])
     report = engine.check_paths([str(own), str(other)], lambda _: settings)
     assert [(f.file, f.node) for f in report.findings] == [(str(own), "1.1")]

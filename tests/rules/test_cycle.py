@@ -13,50 +13,70 @@ def doc(nodes: str) -> str:
 
 
 def test_two_goals_that_are_each_others_parent_are_one_finding():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, parent: "1.1"}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-"""))
+"""),
+    )
     assert [(f.node, f.related) for f in found] == [("1", ("1.1",))]
     f = found[0]
     assert f.severity == "error" and f.area == "structure" and f.lke == "1.b.8"
     assert f.line == 4
-    assert 'Kinerja "Meningkatnya kualitas pelayanan publik" (Intermediate Outcome) berada dalam lingkaran' in f.message("id")
+    assert (
+        'Kinerja "Meningkatnya kualitas pelayanan publik" (Intermediate Outcome) berada dalam lingkaran'
+        in f.message("id")
+    )
     assert '"1" → "1.1" → "1"' in f.message("en")
 
 
 def test_a_goal_that_is_its_own_parent_is_a_circle():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, parent: "1"}
-"""))
+"""),
+    )
     assert [(f.node, f.related) for f in found] == [("1", ())]
 
 
 def test_a_tree_has_no_circle():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
   - {id: "1.2", parent: "1", statement: Meningkatnya akuntabilitas kinerja, level: intermediate outcome}
   - {id: "1.1.1", parent: ["1.1", "1.2"], statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def test_two_separate_circles_are_two_findings_in_document_order():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: a, statement: Meningkatnya A, level: intermediate outcome, parent: b}
   - {id: b, statement: Meningkatnya B, level: immediate outcome, parent: a}
   - {id: c, statement: Meningkatnya C, level: intermediate outcome, parent: e}
   - {id: d, statement: Meningkatnya D, level: immediate outcome, parent: c}
   - {id: e, statement: Meningkatnya E, level: output, parent: d}
-"""))
+"""),
+    )
     assert [f.node for f in found] == ["a", "c"]
     assert set(found[1].related) == {"d", "e"}
 
 
 def test_a_circle_of_ten_thousand_goals_is_found_without_recursion():
     n = 10_000
-    nodes = [Node(id=f"g{i}", statement=f"Meningkatnya kondisi {i}", level="immediate_outcome",
-                  parents=[f"g{(i - 1) % n}"]) for i in range(n)]
+    nodes = [
+        Node(id=f"g{i}", statement=f"Meningkatnya kondisi {i}", level="immediate_outcome", parents=[f"g{(i - 1) % n}"])
+        for i in range(n)
+    ]
     G = build_graph(Cascade(Organisation("Uji"), nodes, file="besar.yaml"))
     found = run_rule(RULE, G)
     assert len(found) == 1
@@ -66,7 +86,9 @@ def test_a_circle_of_ten_thousand_goals_is_found_without_recursion():
 
 def test_a_long_chain_without_circle_is_quiet():
     n = 10_000
-    nodes = [Node(id=f"g{i}", statement=f"Meningkatnya kondisi {i}", level="process",
-                  parents=[f"g{i - 1}"] if i else []) for i in range(n)]
+    nodes = [
+        Node(id=f"g{i}", statement=f"Meningkatnya kondisi {i}", level="process", parents=[f"g{i - 1}"] if i else [])
+        for i in range(n)
+    ]
     G = build_graph(Cascade(Organisation("Uji"), nodes, file="rantai.yaml"))
     assert run_rule(RULE, G) == []

@@ -10,7 +10,10 @@ HEAD = "organisation: {name: Kecamatan Uji}\nnodes:\n"
 
 
 def test_the_same_indicator_on_a_goal_and_its_sub_goal():
-    found = run_rule(RULE, HEAD + """\
+    found = run_rule(
+        RULE,
+        HEAD
+        + """\
   - id: "1"
     statement: Meningkatnya Indeks Reformasi Birokrasi
     level: ultimate outcome
@@ -20,29 +23,45 @@ def test_the_same_indicator_on_a_goal_and_its_sub_goal():
     statement: Meningkatnya kualitas pelayanan publik
     level: intermediate outcome
     indicators: [{name: "indeks kepuasan masyarakat  (IKM)"}]
-""")
+""",
+    )
     assert [(f.node, f.related) for f in found] == [("1", ("1.1",))]
-    assert found[0].message("en") == ('Indicator "Indeks Kepuasan Masyarakat (IKM)" measures 2 goals (1, 1.1); give '
-                                      "each goal an indicator of its own contribution")
+    assert found[0].message("en") == (
+        'Indicator "Indeks Kepuasan Masyarakat (IKM)" measures 2 goals (1, 1.1); give '
+        "each goal an indicator of its own contribution"
+    )
     assert found[0].line == 6  # the indicator's own line
 
 
 def test_an_indicator_listed_twice_on_one_goal():
-    found = run_rule(RULE, HEAD + """\
+    found = run_rule(
+        RULE,
+        HEAD
+        + """\
   - id: "1"
     statement: Meningkatnya kualitas pelayanan publik
     level: intermediate outcome
     indicators: [{name: Indeks Kepuasan Masyarakat}, {name: Indeks kepuasan masyarakat}]
-""")
-    assert [f.message("id") for f in found] == ['Indikator "Indeks Kepuasan Masyarakat" ditulis 2 kali pada kinerja yang sama']
+""",
+    )
+    assert [f.message("id") for f in found] == [
+        'Indikator "Indeks Kepuasan Masyarakat" ditulis 2 kali pada kinerja yang sama'
+    ]
 
 
 def test_different_indicators_pass_and_slips_are_near_duplicates_not_duplicates():
-    assert run_rule(RULE, HEAD + """\
+    assert (
+        run_rule(
+            RULE,
+            HEAD
+            + """\
   - {id: "1", statement: A, level: output, indicators: [{name: Jumlah dokumen perencanaan yang disusun}]}
   - {id: "2", statement: B, level: output, indicators: [{name: Jumlah dokumen pelaporan yang disusun}]}
   - {id: "3", statement: C, level: output, indicators: [{name: Jumlah dokumen perencanaan yang disusn}]}
-""") == []
+""",
+        )
+        == []
+    )
 
 
 def test_samples():

@@ -10,9 +10,11 @@ RULE = "formula-mismatch"
 
 def doc(*indicators: str, org: str = "{name: Kecamatan Uji, id: uji}") -> str:
     items = "".join(f"      - {i}\n" for i in indicators)
-    return (f"organisation: {org}\nnodes:\n"
-            f"  - id: '1'\n    statement: Kelancaran kegiatan pemerintahan\n    level: process\n"
-            f"    indicators:\n{items}")
+    return (
+        f"organisation: {org}\nnodes:\n"
+        f"  - id: '1'\n    statement: Kelancaran kegiatan pemerintahan\n    level: process\n"
+        f"    indicators:\n{items}"
+    )
 
 
 def messages(found, lang="en"):
@@ -20,30 +22,47 @@ def messages(found, lang="en"):
 
 
 def test_the_drivers_indicator_with_the_cleaners_formula():
-    found = run_rule(RULE, doc("{name: Jumlahmengemudi untuk kelancaran kegiatan pemerintahan di Kecamatan, "
-                               "formula: Jumlah pelaksanaan kebersihan kantor dan taman}"))
+    found = run_rule(
+        RULE,
+        doc(
+            "{name: Jumlahmengemudi untuk kelancaran kegiatan pemerintahan di Kecamatan, "
+            "formula: Jumlah pelaksanaan kebersihan kantor dan taman}"
+        ),
+    )
     assert messages(found, "id") == [
         'Formula "Jumlah pelaksanaan kebersihan kantor dan taman" tidak berhubungan dengan indikator '
-        '"Jumlahmengemudi untuk kelancaran kegiatan pemerintahan di Kecamatan": tidak ada pokok bahasan yang sama']
+        '"Jumlahmengemudi untuk kelancaran kegiatan pemerintahan di Kecamatan": tidak ada pokok bahasan yang sama'
+    ]
     assert found[0].line == 7  # the indicator's own line
 
 
 def test_related_words_keep_a_formula_apart_from_a_mismatch():
-    assert run_rule(RULE, doc(
-        '{name: Persentase Tingkat Kehadiran PNS, formula: "(∑ hari kerja efektif - ∑ hari tidak masuk) / ∑ hari kerja x 100%"}',
-        "{name: Jumlah rekening yang dibayarkan, formula: Jumlah bukti pembayaran rekening}",
-        "{name: Jumlah asset yang terdokumentasi, formula: Jumlah Seluruh aset Kecamatan}",
-        "{name: Jumlah ATK yang tersedia, formula: Jumlah alat tulis kantor yang dibutuhkan dan tersedia}",
-        '{name: Indeks Kepuasan Masyarakat, formula: "Σ nilai persepsi per unsur / jumlah unsur x nilai penimbang x 25"}',
-        '{name: Indeks Desa Membangun, formula: "(IKS + IKE + IKL) / 3"}',  # algebra on abbreviations
-    )) == []
+    assert (
+        run_rule(
+            RULE,
+            doc(
+                '{name: Persentase Tingkat Kehadiran PNS, formula: "(∑ hari kerja efektif - ∑ hari tidak masuk) / ∑ hari kerja x 100%"}',
+                "{name: Jumlah rekening yang dibayarkan, formula: Jumlah bukti pembayaran rekening}",
+                "{name: Jumlah asset yang terdokumentasi, formula: Jumlah Seluruh aset Kecamatan}",
+                "{name: Jumlah ATK yang tersedia, formula: Jumlah alat tulis kantor yang dibutuhkan dan tersedia}",
+                '{name: Indeks Kepuasan Masyarakat, formula: "Σ nilai persepsi per unsur / jumlah unsur x nilai penimbang x 25"}',
+                '{name: Indeks Desa Membangun, formula: "(IKS + IKE + IKL) / 3"}',  # algebra on abbreviations
+            ),
+        )
+        == []
+    )
 
 
 def test_a_formula_that_is_only_a_unit_or_a_method():
-    found = run_rule(RULE, doc("{name: Jumlah ASN yang mengikuti pelatihan, formula: Dokumen}",
-                               "{name: Indeks Kepuasan Masyarakat, formula: Survey}",
-                               "{name: Jumlah rekening yang dibayarkan, formula: Bukti Pembayaran}",
-                               "{name: Jumlah UMKM yang dibina, formula: UMKM, unit: UMKM}"))
+    found = run_rule(
+        RULE,
+        doc(
+            "{name: Jumlah ASN yang mengikuti pelatihan, formula: Dokumen}",
+            "{name: Indeks Kepuasan Masyarakat, formula: Survey}",
+            "{name: Jumlah rekening yang dibayarkan, formula: Bukti Pembayaran}",
+            "{name: Jumlah UMKM yang dibina, formula: UMKM, unit: UMKM}",
+        ),
+    )
     assert [m.split(":")[0] for m in messages(found)] == [
         'The formula of indicator "Jumlah ASN yang mengikuti pelatihan" is only "Dokumen"',
         'The formula of indicator "Indeks Kepuasan Masyarakat" is only "Survey"',
@@ -54,53 +73,108 @@ def test_a_formula_that_is_only_a_unit_or_a_method():
 
 
 def test_absent_placeholder_and_name_repeating_formulas_are_missing_formulas_business():
-    assert run_rule(RULE, doc("{name: Jumlah laporan}", "{name: Jumlah dokumen, formula: '-'}",
-                              "{name: Indeks Kepuasan Masyarakat, formula: indeks kepuasan masyarakat}")) == []
+    assert (
+        run_rule(
+            RULE,
+            doc(
+                "{name: Jumlah laporan}",
+                "{name: Jumlah dokumen, formula: '-'}",
+                "{name: Indeks Kepuasan Masyarakat, formula: indeks kepuasan masyarakat}",
+            ),
+        )
+        == []
+    )
 
 
 def test_a_share_without_a_division_and_a_count_computed_as_a_share():
-    found = run_rule(RULE, doc("{name: Presentase Realisasi PBB, formula: Jumlah desa yang melaporkan realisasi PBB}",
-                               "{name: Jumlah desa tertib administrasi, formula: Jumlah desa tertib / jumlah desa x 100 %}"))
+    found = run_rule(
+        RULE,
+        doc(
+            "{name: Presentase Realisasi PBB, formula: Jumlah desa yang melaporkan realisasi PBB}",
+            "{name: Jumlah desa tertib administrasi, formula: Jumlah desa tertib / jumlah desa x 100 %}",
+        ),
+    )
     assert messages(found) == [
         'Indicator "Presentase Realisasi PBB" is a Persentase, but its formula "Jumlah desa yang melaporkan realisasi PBB" '
         "divides nothing; write the numerator divided by the denominator",
         'Indicator "Jumlah desa tertib administrasi" is a count, but its formula "Jumlah desa tertib / jumlah desa x 100 %" '
         "computes a percentage",
     ]
-    assert run_rule(RULE, doc("{name: Presentase Realisasi PBB, formula: Jumlah desa yang melaporkan realisasi PBB}"),
-                    {"check-division": False}) == []
+    assert (
+        run_rule(
+            RULE,
+            doc("{name: Presentase Realisasi PBB, formula: Jumlah desa yang melaporkan realisasi PBB}"),
+            {"check-division": False},
+        )
+        == []
+    )
     # the same share with percent targets: the name is wrong, unit-mismatch says so
-    assert run_rule(RULE, doc('{name: Jumlah desa tertib, formula: Jumlah desa tertib / jumlah desa x 100 %, unit: "%"}')) == []
+    assert (
+        run_rule(RULE, doc('{name: Jumlah desa tertib, formula: Jumlah desa tertib / jumlah desa x 100 %, unit: "%"}'))
+        == []
+    )
 
 
 def test_counting_another_kind_of_thing_and_an_upside_down_fraction():
-    found = run_rule(RULE, doc("{name: Jumlah dokumen evaluasi kinerja yang disusun, "
-                               "formula: Jumlah rapat kerja perencanaan dan evaluasi yang dilaksanakan}",
-                               '{name: Persentase desa mandiri, formula: "= Jumlah Desa / jumlah Desa yang mandiri x 100 %"}'))
+    found = run_rule(
+        RULE,
+        doc(
+            "{name: Jumlah dokumen evaluasi kinerja yang disusun, "
+            "formula: Jumlah rapat kerja perencanaan dan evaluasi yang dilaksanakan}",
+            '{name: Persentase desa mandiri, formula: "= Jumlah Desa / jumlah Desa yang mandiri x 100 %"}',
+        ),
+    )
     assert messages(found) == [
         'Indicator "Jumlah dokumen evaluasi kinerja yang disusun" counts "dokumen", but its formula "Jumlah rapat kerja '
         'perencanaan dan evaluasi yang dilaksanak…" counts "rapat"',  # a long formula is shortened
         'The formula of indicator "Persentase desa mandiri" is upside down: the denominator "jumlah Desa yang mandiri" '
         'is a part of the numerator "Jumlah Desa", so the result is always 100 % or more',
     ]
-    assert run_rule(RULE, doc('{name: Persentase desa mandiri, formula: "Jumlah desa mandiri / jumlah seluruh desa x 100 %"}',
-                              "{name: Jumlah laporan kegiatan, formula: Jumlah dokumen laporan kegiatan}")) == []
+    assert (
+        run_rule(
+            RULE,
+            doc(
+                '{name: Persentase desa mandiri, formula: "Jumlah desa mandiri / jumlah seluruh desa x 100 %"}',
+                "{name: Jumlah laporan kegiatan, formula: Jumlah dokumen laporan kegiatan}",
+            ),
+        )
+        == []
+    )
 
 
 def test_one_formula_for_different_indicators_is_reported_once():
-    found = run_rule(RULE, doc("{name: Jumlah draf laporan kependudukan, formula: Jumlah draf laporan kependudukan dan mutasi}",
-                               "{name: Jumlah surat mutasi masuk, formula: Jumlah draf laporan kependudukan dan mutasi}"))
+    found = run_rule(
+        RULE,
+        doc(
+            "{name: Jumlah draf laporan kependudukan, formula: Jumlah draf laporan kependudukan dan mutasi}",
+            "{name: Jumlah surat mutasi masuk, formula: Jumlah draf laporan kependudukan dan mutasi}",
+        ),
+    )
     assert messages(found) == [
         'Formula "Jumlah draf laporan kependudukan dan mutasi" is used for 2 different indicators ("Jumlah draf laporan '
-        'kependudukan", "Jumlah surat mutasi masuk"); one formula cannot measure different indicators']
-    assert run_rule(RULE, doc("{name: Jumlah draf laporan kependudukan, formula: Jumlah draf laporan kependudukan dan mutasi}",
-                              "{name: Jumlah surat mutasi masuk, formula: Jumlah draf laporan kependudukan dan mutasi}"),
-                    {"shared": False}) == []
+        'kependudukan", "Jumlah surat mutasi masuk"); one formula cannot measure different indicators'
+    ]
+    assert (
+        run_rule(
+            RULE,
+            doc(
+                "{name: Jumlah draf laporan kependudukan, formula: Jumlah draf laporan kependudukan dan mutasi}",
+                "{name: Jumlah surat mutasi masuk, formula: Jumlah draf laporan kependudukan dan mutasi}",
+            ),
+            {"shared": False},
+        )
+        == []
+    )
 
 
 def test_the_organisations_own_name_is_no_common_subject():
-    found = run_rule(RULE, doc("{name: Jumlah program kerja Sokaraja yang disusun, formula: Jumlah rapat koordinasi di Kecamatan Sokaraja}",
-                               org="{name: Kecamatan Sokaraja, id: sokaraja}"))
+    found = run_rule(
+        RULE,
+        doc(
+            "{name: Jumlah program kerja Sokaraja yang disusun, formula: Jumlah rapat koordinasi di Kecamatan Sokaraja}",
+            org="{name: Kecamatan Sokaraja, id: sokaraja}",
+        ),
+    )
     assert len(found) == 1
 
 
@@ -110,8 +184,16 @@ def test_samples():
 
     pujon = nodes("pujon.yaml")
     assert {"1", "1.1", "1.1.4.4", "1.1.3.1", "1.2.1"} == set(pujon)
-    assert {"1.1.1.1.2", "1.1.1.2.2", "1.1.1.4.2", "1.1.2.1.2", "1.1.3.1.1", "1.1.3.1.2", "1.1.5.1.2",
-            "1.1.1.6.3"} == set(nodes("sokaraja.yaml"))
+    assert {
+        "1.1.1.1.2",
+        "1.1.1.2.2",
+        "1.1.1.4.2",
+        "1.1.2.1.2",
+        "1.1.3.1.1",
+        "1.1.3.1.2",
+        "1.1.5.1.2",
+        "1.1.1.6.3",
+    } == set(nodes("sokaraja.yaml"))
     pino = nodes("pino-raya.yaml")
     assert {"3", "4", "5.4", "3.3", "4.1", "5.1", "5.2", "S2", "S11", "S14", "S17", "S25", "S27"} <= set(pino)
     assert "1a" not in pino  # "Hasil evaluasi AKIP" measures the AKIP value

@@ -29,26 +29,42 @@ def test_an_activity_statement_at_outcome_level_is_reported():
     assert nodes_of(found) == ["1"]
     f = found[0]
     assert f.severity == "warning" and f.area == "levels" and f.lke == "1.b.4"
-    assert f.message("id") == ('Immediate Outcome "Koordinasi penyelenggaraan pelayanan kecamatan" dirumuskan sebagai '
-                               "kegiatan ('Koordinasi'), bukan kondisi yang ingin dicapai; rumuskan perubahan "
-                               'kondisinya, mis. "Meningkatnya …" atau "Menurunnya …"')
+    assert f.message("id") == (
+        'Immediate Outcome "Koordinasi penyelenggaraan pelayanan kecamatan" dirumuskan sebagai '
+        "kegiatan ('Koordinasi'), bukan kondisi yang ingin dicapai; rumuskan perubahan "
+        'kondisinya, mis. "Meningkatnya …" atau "Menurunnya …"'
+    )
     assert "is phrased as an activity ('Koordinasi')" in f.message("en")
 
 
-@pytest.mark.parametrize("statement", ["Penyusunan dokumen perencanaan", "Fasilitasi pelayanan program kesejahteraan",
-                                       "Pelaksanaan urusan pemerintahan", "Pembinaan perangkat desa",
-                                       "Pengelolaan keuangan perangkat daerah yang baik",
-                                       "Peningkatan kinerja pemerintah desa", "1. Penyusunan dokumen perencanaan"])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Penyusunan dokumen perencanaan",
+        "Fasilitasi pelayanan program kesejahteraan",
+        "Pelaksanaan urusan pemerintahan",
+        "Pembinaan perangkat desa",
+        "Pengelolaan keuangan perangkat daerah yang baik",
+        "Peningkatan kinerja pemerintah desa",
+        "1. Penyusunan dokumen perencanaan",
+    ],
+)
 def test_activity_openers(statement):
     found = run_rule(RULE, one(statement, "intermediate outcome"))
     assert nodes_of(found) == ["1"] and "dirumuskan sebagai kegiatan" in found[0].message("id")
 
 
-@pytest.mark.parametrize("statement", ["Terselenggaranya pelayanan perkantoran sesuai SOP",
-                                       "Terlaksananya urusan pemerintahan yang dilimpahkan kepada Camat",
-                                       "Tersusunnya dokumen perencanaan", "Tersedianya sarana prasarana",
-                                       "Terseleenggaranya Urusan Pemerintahan Umum",
-                                       "Memastikan ketersediaan sarana prasarana pendukung"])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Terselenggaranya pelayanan perkantoran sesuai SOP",
+        "Terlaksananya urusan pemerintahan yang dilimpahkan kepada Camat",
+        "Tersusunnya dokumen perencanaan",
+        "Tersedianya sarana prasarana",
+        "Terseleenggaranya Urusan Pemerintahan Umum",
+        "Memastikan ketersediaan sarana prasarana pendukung",
+    ],
+)
 def test_output_openers_get_the_output_message(statement):
     found = run_rule(RULE, one(statement))
     assert nodes_of(found) == ["1"]
@@ -56,9 +72,17 @@ def test_output_openers_get_the_output_message(statement):
     assert "is phrased as an output delivered" in found[0].message("en")
 
 
-@pytest.mark.parametrize("statement", ["Meningkatnya kualitas pelayanan publik", "Menurunnya gangguan trantibum",
-                                       "Terwujudnya stabilitas sosial masyarakat", "Terkendalinya inflasi daerah",
-                                       "ASN yang berkinerja", "meningkatnya pembinaan dan pengawasan pemerintahan desa"])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Meningkatnya kualitas pelayanan publik",
+        "Menurunnya gangguan trantibum",
+        "Terwujudnya stabilitas sosial masyarakat",
+        "Terkendalinya inflasi daerah",
+        "ASN yang berkinerja",
+        "meningkatnya pembinaan dan pengawasan pemerintahan desa",
+    ],
+)
 def test_conditions_and_unplaceable_statements_pass(statement):
     assert run_rule(RULE, one(statement, "intermediate outcome")) == []
 
@@ -73,8 +97,13 @@ def test_effort_verbs_are_reported_at_sasaran_levels_but_not_at_tujuan():
     found = run_rule(RULE, one("Meningkatkan kualitas pelayanan publik", "intermediate outcome"))
     assert nodes_of(found) == ["1"] and "dirumuskan sebagai upaya ('Meningkatkan')" in found[0].message("id")
     assert run_rule(RULE, one("Mewujudkan kinerja pelayanan kecamatan yang prima", "ultimate outcome")) == []
-    assert nodes_of(run_rule(RULE, one("Mewujudkan kinerja pelayanan kecamatan yang prima", "ultimate outcome"),
-                             {"effort-levels": ["ultimate_outcome"]})) == ["1"]
+    assert nodes_of(
+        run_rule(
+            RULE,
+            one("Mewujudkan kinerja pelayanan kecamatan yang prima", "ultimate outcome"),
+            {"effort-levels": ["ultimate_outcome"]},
+        )
+    ) == ["1"]
     assert run_rule(RULE, one("Meningkatkan kualitas pelayanan publik"), {"effort-levels": []}) == []
 
 
@@ -113,13 +142,16 @@ def _sample(name):
     return build_graph(load(path))
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("clean.yaml", []),  # the well-formed sample: not one false alarm
-    ("praya.yaml", ["1.4.1", "1.4.2", "1.4.3", "1.4.5"]),
-    ("pino-raya.yaml", ["1b", "1c", "4"]),
-    ("sokaraja.yaml", ["1.1.1"]),
-    ("pujon.yaml", ["1", "1.1", "1.2", "1.3", "1.6"]),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("clean.yaml", []),  # the well-formed sample: not one false alarm
+        ("praya.yaml", ["1.4.1", "1.4.2", "1.4.3", "1.4.5"]),
+        ("pino-raya.yaml", ["1b", "1c", "4"]),
+        ("sokaraja.yaml", ["1.1.1"]),
+        ("pujon.yaml", ["1", "1.1", "1.2", "1.3", "1.6"]),
+    ],
+)
 def test_samples_report_exactly_the_statements_their_readme_lists(name, expected):
     assert nodes_of(run_rule(RULE, _sample(name))) == expected
 
@@ -128,6 +160,9 @@ def test_batumandi_output_statements_at_outcome_labels_are_reported():
     G = _sample("batumandi.yaml")
     found = run_rule(RULE, G)
     assert len(found) == 10
-    assert all(G.nodes[f.node]["statement"].lower().startswith(("terlaksananya", "terselenggaranya",
-                                                                "terkoordinasinya", "terfasilitasinya"))
-               for f in found)
+    assert all(
+        G.nodes[f.node]["statement"]
+        .lower()
+        .startswith(("terlaksananya", "terselenggaranya", "terkoordinasinya", "terfasilitasinya"))
+        for f in found
+    )

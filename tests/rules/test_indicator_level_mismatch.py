@@ -13,9 +13,14 @@ from kinerja_graph.loaders import load
 RULE = "indicator-level-mismatch"
 
 
-def one(indicator: str, level: str, unit: str | None = None, statement: str = "Meningkatnya akuntabilitas kinerja",
-        targets: str = "") -> str:
-    unit_part = f", unit: \"{unit}\"" if unit else ""
+def one(
+    indicator: str,
+    level: str,
+    unit: str | None = None,
+    statement: str = "Meningkatnya akuntabilitas kinerja",
+    targets: str = "",
+) -> str:
+    unit_part = f', unit: "{unit}"' if unit else ""
     return f"""
 organisation: {{name: Kecamatan Uji, type: kecamatan}}
 nodes:
@@ -37,24 +42,40 @@ def test_jumlah_dokumen_on_an_intermediate_outcome_is_reported_with_its_evidence
     f = found[0]
     assert f.severity == "warning" and f.area == "levels"
     message = f.message("id")
-    assert message.startswith('Indikator "Jumlah dokumen perencanaan dan pelaporan kinerja" pada Intermediate '
-                              'Outcome "Meningkatnya akuntabilitas kinerja" adalah indikator output')
+    assert message.startswith(
+        'Indikator "Jumlah dokumen perencanaan dan pelaporan kinerja" pada Intermediate '
+        'Outcome "Meningkatnya akuntabilitas kinerja" adalah indikator output'
+    )
     assert "('Jumlah' + 'dokumen' → output)" in message
     assert "is an output indicator ('Jumlah' + 'dokumen' → output)" in f.message("en")
 
 
 @pytest.mark.parametrize("level", ["output", "process", "sasaran kegiatan", "sub kegiatan"])
 def test_jumlah_dokumen_is_legitimate_at_output_and_process_level(level):
-    assert run_rule(RULE, one("Jumlah dokumen perencanaan perangkat daerah", level, "Dokumen",
-                              statement="Tersusunnya dokumen perencanaan")) == []
+    assert (
+        run_rule(
+            RULE,
+            one(
+                "Jumlah dokumen perencanaan perangkat daerah",
+                level,
+                "Dokumen",
+                statement="Tersusunnya dokumen perencanaan",
+            ),
+        )
+        == []
+    )
 
 
 def test_persentase_is_judged_by_its_object():
     assert nodes_of(run_rule(RULE, one("Persentase dokumen yang tersusun", "immediate outcome"))) == ["1"]
-    found = run_rule(RULE, one("Persentase pelaksanaan koordinasi ketentraman dan ketertiban umum", "immediate outcome"))
+    found = run_rule(
+        RULE, one("Persentase pelaksanaan koordinasi ketentraman dan ketertiban umum", "immediate outcome")
+    )
     assert "('Persentase' + 'pelaksanaan' → kegiatan (proses))" in found[0].message("id")
     # the desa is the object: a condition of the villages, not the kecamatan's paperwork
-    assert run_rule(RULE, one("Persentase desa yang menyampaikan laporan kinerja tepat waktu", "immediate outcome")) == []
+    assert (
+        run_rule(RULE, one("Persentase desa yang menyampaikan laporan kinerja tepat waktu", "immediate outcome")) == []
+    )
     assert run_rule(RULE, one("Persentase layanan sesuai SOP", "immediate outcome")) == []
     # a share of products meeting a standard measures their quality
     assert run_rule(RULE, one("Persentase dokumen perencanaan yang sesuai standar", "immediate outcome")) == []
@@ -67,24 +88,39 @@ def test_what_yang_says_of_the_object_decides_when_the_object_says_nothing():
     assert run_rule(RULE, one("Jumlah desa berstatus mandiri", "intermediate outcome")) == []
 
 
-@pytest.mark.parametrize("name", ["Presentase dokumen yang tersusun", "Prosentase dokumen yang tersusun",
-                                  "PERSENTASE DOKUMEN YANG TERSUSUN"])
+@pytest.mark.parametrize(
+    "name", ["Presentase dokumen yang tersusun", "Prosentase dokumen yang tersusun", "PERSENTASE DOKUMEN YANG TERSUSUN"]
+)
 def test_typos_and_capitals_of_persentase_are_recognised(name):
     found = run_rule(RULE, one(name, "immediate outcome"))
     assert nodes_of(found) == ["1"] and "→ output" in found[0].message("id")
 
 
-@pytest.mark.parametrize("name", ["Indeks Kepuasan Masyarakat", "Nilai SAKIP", "Tingkat partisipasi masyarakat",
-                                  "Jumlah kasus gangguan trantibum", "Rasio aparatur terhadap penduduk",
-                                  "Persentase penurunan gangguan trantibum", "Realisasi PADes",
-                                  "Kesesuaian program antar dokumen perencanaan dan dokumen penganggaran"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Indeks Kepuasan Masyarakat",
+        "Nilai SAKIP",
+        "Tingkat partisipasi masyarakat",
+        "Jumlah kasus gangguan trantibum",
+        "Rasio aparatur terhadap penduduk",
+        "Persentase penurunan gangguan trantibum",
+        "Realisasi PADes",
+        "Kesesuaian program antar dokumen perencanaan dan dokumen penganggaran",
+    ],
+)
 def test_outcome_and_unplaceable_indicators_on_outcomes_raise_nothing(name):
     assert run_rule(RULE, one(name, "intermediate outcome")) == []
 
 
 def test_activity_measures_on_outcomes_are_reported():
-    for name in ("Jumlah rapat koordinasi", "Persentase serapan anggaran", "Persentase Tingkat Kehadiran PNS",
-                 "Frekuensi monitoring desa", "Jumlah waktu koordinasi penyelenggaraan kegiatan"):
+    for name in (
+        "Jumlah rapat koordinasi",
+        "Persentase serapan anggaran",
+        "Persentase Tingkat Kehadiran PNS",
+        "Frekuensi monitoring desa",
+        "Jumlah waktu koordinasi penyelenggaraan kegiatan",
+    ):
         found = run_rule(RULE, one(name, "immediate outcome"))
         assert nodes_of(found) == ["1"] and "kegiatan (proses)" in found[0].message("id"), name
 
@@ -94,16 +130,29 @@ def test_the_unit_decides_when_the_words_do_not():
     assert "(satuan 'Dokumen' → output)" in found[0].message("id")
     assert "(unit 'Dokumen' → output)" in found[0].message("en")
     # the unit written only in the targets
-    found = run_rule(RULE, one("Capaian penyusunan perencanaan", "intermediate outcome",
-                               targets=', targets: {2024: "4 Dokumen", 2025: "4 Dokumen"}'))
+    found = run_rule(
+        RULE,
+        one(
+            "Capaian penyusunan perencanaan",
+            "intermediate outcome",
+            targets=', targets: {2024: "4 Dokumen", 2025: "4 Dokumen"}',
+        ),
+    )
     assert nodes_of(found) == ["1"]
     # the head word wins over the unit
     assert run_rule(RULE, one("Indeks kepuasan layanan", "intermediate outcome", "Dokumen")) == []
 
 
-@pytest.mark.parametrize("name", ["Indeks Kepuasan Masyarakat (IKM)", "Nilai SAKIP", "Nilai Laporan Akuntabilitas "
-                                  "Kinerja Instansi Pemerintah (AKIP)", "Survey Kepuasan Masyarakat (SKM)",
-                                  "Opini BPK atas laporan keuangan"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Indeks Kepuasan Masyarakat (IKM)",
+        "Nilai SAKIP",
+        "Nilai Laporan Akuntabilitas Kinerja Instansi Pemerintah (AKIP)",
+        "Survey Kepuasan Masyarakat (SKM)",
+        "Opini BPK atas laporan keuangan",
+    ],
+)
 def test_organisation_wide_outcomes_on_outputs_and_processes_are_reported(name):
     for level in ("output", "process"):
         found = run_rule(RULE, one(name, level, statement="Tersusunnya dokumen"))
@@ -114,12 +163,19 @@ def test_organisation_wide_outcomes_on_outputs_and_processes_are_reported(name):
 
 def test_counting_documents_about_an_organisation_wide_outcome_is_an_output():
     assert run_rule(RULE, one("Jumlah draf dokumen SKM", "output", statement="Tertib administrasi pelayanan")) == []
-    assert run_rule(RULE, one("Jumlah laporan hasil survei kepuasan masyarakat", "process",
-                              statement="Tersusunnya laporan")) == []
+    assert (
+        run_rule(
+            RULE, one("Jumlah laporan hasil survei kepuasan masyarakat", "process", statement="Tersusunnya laporan")
+        )
+        == []
+    )
 
 
 def test_outcome_indicators_on_operational_goals_that_are_not_organisation_wide_pass():
-    assert run_rule(RULE, one("Persentase layanan diselesaikan tepat waktu", "output", statement="Tersedianya layanan")) == []
+    assert (
+        run_rule(RULE, one("Persentase layanan diselesaikan tepat waktu", "output", statement="Tersedianya layanan"))
+        == []
+    )
 
 
 def test_each_indicator_is_reported_at_its_own_line_and_an_indicator_without_goal_too():
@@ -168,12 +224,15 @@ def _sample(name):
     return build_graph(load(path))
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("clean.yaml", []),  # the well-formed sample: not one false alarm
-    ("praya.yaml", ["1.3.1", "1.4.3"]),  # "… yang dikoordinasikan", "Persentase serapan anggaran"
-    ("sokaraja.yaml", ["1.1.4"]),  # "Persentase pelaksanaan koordinasi …"
-    ("pino-raya.yaml", ["1.1", "2.1", "5.4"]),  # Nilai AKIP and IKM on kegiatan
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("clean.yaml", []),  # the well-formed sample: not one false alarm
+        ("praya.yaml", ["1.3.1", "1.4.3"]),  # "… yang dikoordinasikan", "Persentase serapan anggaran"
+        ("sokaraja.yaml", ["1.1.4"]),  # "Persentase pelaksanaan koordinasi …"
+        ("pino-raya.yaml", ["1.1", "2.1", "5.4"]),  # Nilai AKIP and IKM on kegiatan
+    ],
+)
 def test_samples_report_exactly_their_mismatched_indicators(name, expected):
     assert nodes_of(run_rule(RULE, _sample(name))) == expected
 
@@ -189,8 +248,11 @@ def test_batumandi_reports_output_counts_on_its_outcome_labels():
     found = run_rule(RULE, _sample("batumandi.yaml"))
     assert "1.1.1.1" in nodes_of(found) and "1.1.3.1" in nodes_of(found)  # "Jumlah waktu koordinasi …"
     G = _sample("batumandi.yaml")
-    assert {G.nodes[n]["level"] for n in nodes_of(found)} <= {"ultimate_outcome", "intermediate_outcome",
-                                                               "immediate_outcome"}
+    assert {G.nodes[n]["level"] for n in nodes_of(found)} <= {
+        "ultimate_outcome",
+        "intermediate_outcome",
+        "immediate_outcome",
+    }
 
 
 def test_the_cue_words_are_data_a_pack_can_change():
@@ -210,4 +272,6 @@ def test_the_cue_words_are_data_a_pack_can_change():
     options = pack.rules[RULE].options
     assert list(rule.check(Context(G=G, options=options, vocabulary=pack.vocabulary, rule=rule))) == []
     found = list(rule.check(Context(G=G, options=options, vocabulary={**pack.vocabulary, "cues": cues}, rule=rule)))
-    assert [f.node for f in found] == ["1"] and "('Capaian' + 'penyusunan' → kegiatan (proses))" in found[0].message("id")
+    assert [f.node for f in found] == ["1"] and "('Capaian' + 'penyusunan' → kegiatan (proses))" in found[0].message(
+        "id"
+    )

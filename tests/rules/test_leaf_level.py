@@ -13,52 +13,78 @@ def doc(nodes: str) -> str:
 
 
 def test_an_immediate_outcome_without_outputs_is_reported_with_its_level():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
   - {id: "1.2", parent: "1", statement: Meningkatnya kompetensi petugas, level: immediate outcome}
   - {id: "1.2.1", parent: "1.2", statement: Terlaksananya pelatihan petugas, level: output}
-"""))
+"""),
+    )
     assert [(f.node, f.severity) for f in found] == [("1.1", "warning")]
-    assert found[0].message("id") == ('Cabang "Meningkatnya layanan sesuai SOP" berhenti di level Immediate Outcome: '
-                                      "tidak ada kinerja output atau proses di bawahnya")
+    assert found[0].message("id") == (
+        'Cabang "Meningkatnya layanan sesuai SOP" berhenti di level Immediate Outcome: '
+        "tidak ada kinerja output atau proses di bawahnya"
+    )
 
 
 def test_branches_that_reach_outputs_are_quiet():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
   - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def test_a_cascade_of_outcomes_only_is_one_finding_naming_the_deepest_level():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "1.1.1", parent: "1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
   - {id: "1.2", parent: "1", statement: Meningkatnya akuntabilitas, level: intermediate outcome}
-"""))
+"""),
+    )
     assert [f.node for f in found] == [None]
     assert "stops at Immediate outcome at the deepest" in found[0].message("en")
 
 
 def test_a_branch_that_passed_an_output_higher_up_is_left_to_level_inversion():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Tersusunnya SOP pelayanan, level: output}
   - {id: "1.1.1", parent: "1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def test_a_goal_with_an_indicator_without_goal_below_is_left_to_orphan_indicator():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
   - {id: "x", parent: "1.1", indicators: [{name: Jumlah laporan}]}
   - {id: "1.2", parent: "1", statement: Meningkatnya kompetensi petugas, level: immediate outcome}
   - {id: "1.2.1", parent: "1.2", statement: Terlaksananya pelatihan petugas, level: output}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def test_batumandi_only_the_unambiguous_stop():

@@ -17,11 +17,14 @@ def doc(nodes: str, org: str = "{name: Kecamatan Uji, type: kecamatan}") -> str:
 
 
 def test_outcome_under_an_output_is_reported_on_the_child():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Tersusunnya SOP pelayanan, level: output}
   - {id: "1.1.1", parent: "1.1", statement: Meningkatnya kepatuhan petugas pada SOP, level: immediate outcome}
-"""))
+"""),
+    )
     assert [(f.node, f.related) for f in found] == [("1.1.1", ("1.1",))]
     f = found[0]
     assert f.severity == "error" and f.area == "levels" and f.lke == "1.b.8"
@@ -31,25 +34,37 @@ def test_outcome_under_an_output_is_reported_on_the_child():
 
 
 def test_a_well_ordered_chain_raises_nothing():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kinerja kecamatan, level: tujuan}
   - {id: "1.1", parent: "1", statement: Meningkatnya kualitas pelayanan publik, level: sasaran strategis}
   - {id: "1.1.1", parent: "1.1", statement: Meningkatnya layanan sesuai SOP, level: sasaran program}
   - {id: "1.1.1.1", parent: "1.1.1", statement: Tersusunnya SOP pelayanan, level: sasaran kegiatan}
   - {id: "1.1.1.1.1", parent: "1.1.1.1", statement: Penyusunan rancangan SOP, level: sub kegiatan}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def test_equal_levels_are_legitimate_layers():
     # two layers of intermediate outcome, and a process broken into rencana aksi at process level
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya kualitas pelayanan administrasi, level: sasaran strategis}
   - {id: "1.1.1", parent: "1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
   - {id: "1.1.1.1", parent: "1.1.1", statement: Tersusunnya SOP, level: output}
   - {id: "1.1.1.1.1", parent: "1.1.1.1", statement: Penyusunan SOP, level: sub kegiatan}
   - {id: "1.1.1.1.1.1", parent: "1.1.1.1.1", statement: Rapat pembahasan SOP, level: rencana aksi}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def without_level(G, *nodes):
@@ -60,22 +75,27 @@ def without_level(G, *nodes):
 
 
 def test_goals_without_a_level_and_loose_indicators_do_not_crash_the_rule():
-    G = graph_from_yaml(doc("""
+    G = graph_from_yaml(
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Tersusunnya SOP, level: output}
   - {id: "1.1.1", parent: "1.1", statement: Meningkatnya kepatuhan pada SOP, level: immediate outcome}
   - {id: "x", parent: "1.1", indicators: [{name: Jumlah SOP}], level: intermediate outcome}
-"""))
+""")
+    )
     assert run_rule(RULE, without_level(G, "1.1.1")) == []
 
 
 def test_each_parent_of_a_goal_is_judged_in_document_order():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: a, statement: Tersusunnya SOP, level: output}
   - {id: b, statement: Penyusunan SOP, level: process}
   - {id: c, statement: Meningkatnya kualitas SOP, level: immediate outcome}
   - {id: d, parent: [b, c, a], statement: Meningkatnya kepatuhan pada SOP, level: intermediate outcome}
-"""))
+"""),
+    )
     assert [(f.node, f.related) for f in found] == [("d", ("a",)), ("d", ("b",)), ("d", ("c",))]
 
 

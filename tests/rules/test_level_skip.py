@@ -17,10 +17,13 @@ def doc(nodes: str) -> str:
 
 
 def test_output_straight_under_an_intermediate_outcome_is_reported():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Tersusunnya SOP pelayanan administrasi, level: output}
-"""))
+"""),
+    )
     assert [(f.node, f.related) for f in found] == [("1.1", ("1",))]
     f = found[0]
     assert f.severity == "warning" and f.area == "levels"
@@ -30,19 +33,28 @@ def test_output_straight_under_an_intermediate_outcome_is_reported():
 
 
 def test_a_cascade_without_tujuan_starts_at_its_top_and_skips_nothing():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: sasaran strategis}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: sasaran program}
   - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP, level: sasaran kegiatan}
   - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan SOP, level: sub kegiatan}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def test_two_skipped_levels_are_both_named():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Penyusunan SOP, level: sub kegiatan}
-"""))
+"""),
+    )
     assert len(found) == 1
     assert "Immediate Outcome (Sasaran Program) dan Output (Sasaran Kegiatan) terlewati" in found[0].message("id")
 
@@ -57,24 +69,30 @@ def test_sub_kegiatan_directly_under_a_programme_is_a_skip_unless_output_is_opti
 
 
 def test_an_optional_level_does_not_excuse_another_skipped_level():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Penyusunan SOP, level: sub kegiatan}
-"""), {"optional-levels": ["output"]})
+"""),
+        {"optional-levels": ["output"]},
+    )
     assert len(found) == 1
     message = found[0].message("id")
     assert "Immediate Outcome (Sasaran Program) terlewati" in message and "Output (Sasaran Kegiatan)" not in message
 
 
 def test_adjacent_equal_and_inverted_levels_and_missing_levels_are_not_skips():
-    G = graph_from_yaml(doc("""
+    G = graph_from_yaml(
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan administrasi, level: intermediate outcome}
   - {id: "1.1.1", parent: "1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
   - {id: "1.1.1.1", parent: "1.1.1", statement: Meningkatnya kualitas pelayanan, level: ultimate outcome}
   - {id: "1.1.2", parent: "1.1", statement: Level hilang, level: output}
   - {id: "1.1.2.1", parent: "1.1.2", statement: Penyusunan SOP, level: process}
-"""))
+""")
+    )
     G.nodes["1.1.2"].update(level=None, rank=None, tier=None)  # as a table reader may leave it
     assert run_rule(RULE, G) == []
 

@@ -13,25 +13,37 @@ def doc(nodes: str) -> str:
 
 
 def test_a_goal_without_indicator_is_reported():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, indicators: [{name: IKM}]}
   - {id: "1.1", parent: "1", statement: Tersusunnya SOP pelayanan, level: output}
-"""))
+"""),
+    )
     assert [(f.node, f.severity) for f in found] == [("1.1", "error")]
     assert found[0].message("en") == 'Goal "Tersusunnya SOP pelayanan" (Output) has no indicator'
 
 
 def test_goals_with_indicators_are_quiet():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, indicators: [{name: IKM}]}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def test_no_indicator_anywhere_is_one_finding():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Tersusunnya SOP pelayanan, level: output}
-"""))
+"""),
+    )
     assert [f.node for f in found] == [None]
     assert "2 kinerja" in found[0].message("id")
 

@@ -13,46 +13,69 @@ def doc(nodes: str) -> str:
 
 
 def test_a_goal_without_owner_or_with_a_dash_is_reported():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, owner: Camat}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, owner: "-"}
   - {id: "1.2", parent: "1", statement: Meningkatnya tertib administrasi, level: immediate outcome}
-"""))
+"""),
+    )
     assert [f.node for f in found] == ["1.1", "1.2"]
     assert found[0].severity == "warning" and found[0].area == "ownership"
-    assert found[0].message("id") == 'Kinerja "Meningkatnya layanan sesuai SOP" (Immediate Outcome) tidak punya penanggung jawab'
+    assert (
+        found[0].message("id")
+        == 'Kinerja "Meningkatnya layanan sesuai SOP" (Immediate Outcome) tidak punya penanggung jawab'
+    )
 
 
 def test_every_goal_with_an_owner_is_quiet():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, owner: Camat}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, owner: Kasi Pelum}
   - {id: "x", owner: "-", indicators: [{name: Jumlah laporan}]}
-""")) == []  # an indicator without a goal is orphan-indicator's business
+"""),
+        )
+        == []
+    )  # an indicator without a goal is orphan-indicator's business
 
 
 def test_a_document_without_any_owner_is_one_finding():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-"""))
+"""),
+    )
     assert [(f.node, f.line) for f in found] == [(None, None)]
     assert found[0].message("en") == "None of the 2 goals of this cascade names an owner (penanggung jawab)"
 
 
 def test_summarise_absent_off_reports_each_goal():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-"""), {"summarise-absent": False})
+"""),
+        {"summarise-absent": False},
+    )
     assert [f.node for f in found] == ["1", "1.1"]
 
 
 def test_skip_levels():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, owner: Camat}
   - {id: "1.1", parent: "1", statement: Penyusunan SOP, level: process}
-"""), {"skip-levels": ["process"]})
+"""),
+        {"skip-levels": ["process"]},
+    )
     assert found == []
 
 

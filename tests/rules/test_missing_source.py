@@ -9,17 +9,22 @@ RULE = "missing-source"
 
 
 def doc(indicators: str) -> str:
-    return ("organisation: {name: Kecamatan Uji}\nnodes:\n"
-            "  - id: '1'\n    statement: Meningkatnya kualitas layanan publik\n    level: intermediate outcome\n"
-            f"    indicators:\n{indicators}")
+    return (
+        "organisation: {name: Kecamatan Uji}\nnodes:\n"
+        "  - id: '1'\n    statement: Meningkatnya kualitas layanan publik\n    level: intermediate outcome\n"
+        f"    indicators:\n{indicators}"
+    )
 
 
 def test_absent_and_one_letter_sources_are_reported():
-    found = run_rule(RULE, doc("""\
+    found = run_rule(
+        RULE,
+        doc("""\
       - {name: Persentase layanan sesuai SOP}
       - {name: Jumlah laporan, source: s}
       - {name: Indeks Kepuasan Masyarakat, source: Laporan survei kepuasan masyarakat}
-"""))
+"""),
+    )
     assert [f.message("id") for f in found] == [
         'Indikator "Persentase layanan sesuai SOP" tidak punya sumber data',
         'Sumber data indikator "Jumlah laporan" hanya "s": sebutkan dokumen, aplikasi atau unit penyedia datanya',
@@ -27,9 +32,16 @@ def test_absent_and_one_letter_sources_are_reported():
 
 
 def test_min_length_zero_accepts_a_letter():
-    assert run_rule(RULE, doc("""\
+    assert (
+        run_rule(
+            RULE,
+            doc("""\
       - {name: Jumlah laporan, source: s}
-"""), {"min-length": 0}) == []
+"""),
+            {"min-length": 0},
+        )
+        == []
+    )
 
 
 def test_sokaraja_stray_and_missing_sources():

@@ -14,50 +14,77 @@ def doc(nodes: str, period: str = "period: [2022, 2024]\n") -> str:
 
 
 def test_a_missing_and_a_blank_year_are_named():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - id: "1"
     statement: Meningkatnya kualitas layanan publik
     level: intermediate outcome
     indicators:
       - {name: Indeks Kepuasan Masyarakat, targets: {2022: 80, 2024: ""}}
-"""))
+"""),
+    )
     assert [(f.node, f.line) for f in found] == [("1", 9)]  # the indicator's own line
     assert found[0].message("id") == 'Indikator "Indeks Kepuasan Masyarakat" tidak punya target untuk tahun 2023, 2024'
 
 
 def test_every_year_given_is_quiet_and_text_targets_count_as_given():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - id: "1"
     statement: Meningkatnya kualitas layanan publik
     level: intermediate outcome
     indicators:
       - {name: Indeks Kepuasan Masyarakat, targets: {2022: 80, 2023: "-", 2024: 84}}
-""")) == []  # "-" is target-invalid's business
+"""),
+        )
+        == []
+    )  # "-" is target-invalid's business
 
 
 def test_without_period_the_years_of_the_other_indicators_count():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc(
+            """
   - id: "1"
     statement: Meningkatnya kualitas layanan publik
     level: intermediate outcome
     indicators:
       - {name: Indeks Kepuasan Masyarakat, targets: {2022: 80, 2023: 82}}
       - {name: Persentase layanan sesuai SOP, targets: {2022: 80}}
-""", period=""))
+""",
+            period="",
+        ),
+    )
     assert [f.message("en") for f in found] == ['Indicator "Persentase layanan sesuai SOP" has no target for 2023']
 
 
 def test_neither_period_nor_targets_is_quiet():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc(
+                """
   - {id: "1", statement: Meningkatnya kualitas layanan, level: intermediate outcome, indicators: [{name: IKM}]}
-""", period="")) == []
+""",
+                period="",
+            ),
+        )
+        == []
+    )
 
 
 def test_a_period_without_any_target_is_one_finding():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan, level: intermediate outcome, indicators: [{name: IKM}]}
   - {id: "2", parent: "1", statement: Meningkatnya layanan, level: immediate outcome, indicators: [{name: X}]}
-"""))
+"""),
+    )
     assert [f.node for f in found] == [None]
     assert found[0].message("en") == "None of the 2 indicators of this cascade has a target for the period 2022–2024"
 

@@ -39,10 +39,16 @@ def test_max_roots_accepts_two_tujuan():
 
 
 def test_one_top_goal_is_quiet():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def test_pino_raya_has_eight_program_roots():

@@ -13,21 +13,30 @@ HEAD = "organisation: {name: Kecamatan Uji}\nnodes:\n"
 
 
 def test_a_spelling_slip_is_one_cluster():
-    found = run_rule(RULE, HEAD + """\
+    found = run_rule(
+        RULE,
+        HEAD
+        + """\
   - {id: "1", statement: Meningkatnya kualitas pemerintahan, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Terselenggaranya urusan pemerintahan umum, level: immediate outcome}
   - {id: "1.2", parent: "1", statement: Terseleenggaranya Urusan Pemerintahan Umum, level: immediate outcome}
-""")
+""",
+    )
     assert len(found) == 1
     assert (found[0].node, found[0].related) == ("1.1", ("1.2",))
     assert found[0].message("id") == (
-        'Pernyataan kinerja ini hampir sama (hanya beda salah ketik, spasi, huruf besar atau urutan kata): '
+        "Pernyataan kinerja ini hampir sama (hanya beda salah ketik, spasi, huruf besar atau urutan kata): "
         '"Terselenggaranya urusan pemerintahan umum" (1.1); "Terseleenggaranya Urusan Pemerintahan Umum" (1.2); '
-        "samakan penulisannya bila maksudnya satu, atau bedakan isinya")
+        "samakan penulisannya bila maksudnya satu, atau bedakan isinya"
+    )
 
 
 def test_template_siblings_that_name_different_things_pass():
-    assert run_rule(RULE, HEAD + """\
+    assert (
+        run_rule(
+            RULE,
+            HEAD
+            + """\
   - {id: "1", statement: Meningkatnya kemandirian desa, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Terfasilitasinya pengelolaan keuangan desa, level: output}
   - {id: "1.2", parent: "1", statement: Terfasilitasinya penyusunan peraturan desa, level: output}
@@ -36,18 +45,31 @@ def test_template_siblings_that_name_different_things_pass():
   - {id: "1.5", parent: "1", statement: Jumlah usulan dalam Musrenbangcam, level: output}
   - {id: "1.6", parent: "1", statement: Laporan triwulan I, level: output}
   - {id: "1.7", parent: "1", statement: Laporan triwulan II, level: output}
-""") == []
+""",
+        )
+        == []
+    )
 
 
 def test_exact_duplicates_are_left_to_the_duplicate_rules():
-    assert run_rule(RULE, HEAD + """\
+    assert (
+        run_rule(
+            RULE,
+            HEAD
+            + """\
   - {id: "1", statement: Reward dan punishment, level: output, indicators: [{name: Jumlah reward}]}
   - {id: "2", statement: "Reward dan Punishment.", level: output, indicators: [{name: jumlah REWARD}]}
-""") == []
+""",
+        )
+        == []
+    )
 
 
 def test_spacing_word_order_function_words_and_variant_spellings():
-    found = run_rule(RULE, HEAD + """\
+    found = run_rule(
+        RULE,
+        HEAD
+        + """\
   - id: "1"
     statement: Tertib administrasi keuangan
     level: output
@@ -57,19 +79,23 @@ def test_spacing_word_order_function_words_and_variant_spellings():
     statement: Keuangan tertib administrasi
     level: process
     indicators: [{name: Jumlah dokumenLaporan Keuangan yang disusun dengan benar}, {name: Persentase SPJ tepat waktu}]
-""")
+""",
+    )
     assert [(f.node, f.related) for f in found] == [("1", ("1.1",)), ("1", ("1.1",)), ("1", ("1.1",))]
     assert found[0].message("en").startswith("Statements that are nearly the same")
     assert found[1].message("en").startswith("Indicators that are nearly the same")
 
 
 def test_options_compare_threshold_and_scope():
-    text = HEAD + """\
+    text = (
+        HEAD
+        + """\
   - {id: "1", statement: Induk satu, level: intermediate outcome}
   - {id: "2", statement: Induk dua, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Terselenggaranya urusan umum, level: output, indicators: [{name: Jumlah dokumen}]}
   - {id: "2.1", parent: "2", statement: Terseleenggaranya urusan umum, level: output, indicators: [{name: Jumlah dokumenn}]}
 """
+    )
     assert len(run_rule(RULE, text)) == 2
     assert [f.message("en")[:10] for f in run_rule(RULE, text, {"compare": ["indicators"]})] == ["Indicators"]
     assert run_rule(RULE, text, {"scope": "parent"}) == []  # different parents: never compared
@@ -77,9 +103,18 @@ def test_options_compare_threshold_and_scope():
 
 
 def test_many_slipped_copies_are_one_finding_not_pairs():
-    lines = [f'  - {{id: "{i}", statement: "{s}", level: output}}\n' for i, s in enumerate(
-        ["Terselenggaranya urusan pemerintahan umum", "Terseleenggaranya urusan pemerintahan umum",
-         "Terselenggaranya urusan pemerintahn umum", "Terselengaranya urusan pemerintahan umum"] * 10)]
+    lines = [
+        f'  - {{id: "{i}", statement: "{s}", level: output}}\n'
+        for i, s in enumerate(
+            [
+                "Terselenggaranya urusan pemerintahan umum",
+                "Terseleenggaranya urusan pemerintahan umum",
+                "Terselenggaranya urusan pemerintahn umum",
+                "Terselengaranya urusan pemerintahan umum",
+            ]
+            * 10
+        )
+    ]
     found = run_rule(RULE, HEAD + "".join(lines))
     assert len(found) == 1 and len(found[0].related) == 39
 
@@ -88,10 +123,38 @@ def test_a_large_generated_cascade_finds_exactly_the_planted_slips():
     """10,000 goals from templates naming different things, 50 of them copied with a slip."""
     rng = random.Random(3)
     openers = ["Terselenggaranya", "Terfasilitasinya", "Meningkatnya", "Terlaksananya", "Tersusunnya"]
-    objects = ["pengelolaan", "penyusunan", "pembinaan", "pengawasan", "koordinasi", "pelayanan", "pemberdayaan",
-               "perencanaan", "evaluasi", "administrasi", "penyediaan", "pemeliharaan", "pengadaan", "fasilitasi"]
-    things = ["keuangan", "peraturan", "aparatur", "kelembagaan", "pembangunan", "ketertiban", "kependudukan",
-              "perizinan", "kesejahteraan", "kebudayaan", "kearsipan", "kepegawaian", "persuratan", "perlengkapan"]
+    objects = [
+        "pengelolaan",
+        "penyusunan",
+        "pembinaan",
+        "pengawasan",
+        "koordinasi",
+        "pelayanan",
+        "pemberdayaan",
+        "perencanaan",
+        "evaluasi",
+        "administrasi",
+        "penyediaan",
+        "pemeliharaan",
+        "pengadaan",
+        "fasilitasi",
+    ]
+    things = [
+        "keuangan",
+        "peraturan",
+        "aparatur",
+        "kelembagaan",
+        "pembangunan",
+        "ketertiban",
+        "kependudukan",
+        "perizinan",
+        "kesejahteraan",
+        "kebudayaan",
+        "kearsipan",
+        "kepegawaian",
+        "persuratan",
+        "perlengkapan",
+    ]
     texts = sorted({f"{o} {a} {t} desa nomor {k}" for o in openers for a in objects for t in things for k in range(11)})
     rng.shuffle(texts)
     texts = texts[:9950]

@@ -13,21 +13,32 @@ def doc(nodes: str) -> str:
 
 
 def test_an_indicator_without_goal_is_reported_by_name():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan, level: intermediate outcome, indicators: [{name: IKM}]}
   - id: "2"
     indicators: [{name: Persentase surat yang diselesaikan tepat waktu}, {name: Jumlah arsip}]
-"""))
+"""),
+    )
     assert [(f.node, f.line) for f in found] == [("2", 5)]
     assert found[0].severity == "error"
-    assert found[0].message("id") == ('Indikator "Persentase surat yang diselesaikan tepat waktu", "Jumlah arsip" '
-                                      "tidak melekat pada kinerja (sasaran) mana pun")
+    assert found[0].message("id") == (
+        'Indikator "Persentase surat yang diselesaikan tepat waktu", "Jumlah arsip" '
+        "tidak melekat pada kinerja (sasaran) mana pun"
+    )
 
 
 def test_indicators_of_goals_are_quiet():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan, level: intermediate outcome, indicators: [{name: IKM}]}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def test_pujon_rows_without_sasaran():

@@ -13,10 +13,13 @@ def doc(nodes: str) -> str:
 
 
 def test_a_parent_id_that_names_no_goal_is_reported_with_the_id():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
   - {id: "3.4", parent: "9", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-"""))
+"""),
+    )
     assert [(f.node, f.line) for f in found] == [("3.4", 5)]
     assert found[0].severity == "error"
     assert found[0].message("id") == 'Kinerja "Meningkatnya layanan sesuai SOP" menunjuk induk "9" yang tidak ada'
@@ -24,22 +27,32 @@ def test_a_parent_id_that_names_no_goal_is_reported_with_the_id():
 
 
 def test_a_parentless_goal_below_the_top_level_is_an_orphan():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "2.1", statement: Meningkatnya tertib administrasi, level: immediate outcome}
-"""))
+"""),
+    )
     assert [f.node for f in found] == ["2.1"]
-    assert "(Immediate outcome) has no parent, while the top goals of this cascade stand at Ultimate outcome" in \
-        found[0].message("en")
+    assert "(Immediate outcome) has no parent, while the top goals of this cascade stand at Ultimate outcome" in found[
+        0
+    ].message("en")
 
 
 def test_a_kecamatan_cascade_without_tujuan_is_not_an_orphan():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
   - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def test_several_roots_at_the_top_level_are_left_to_multiple_roots():
@@ -52,11 +65,14 @@ def test_several_roots_at_the_top_level_are_left_to_multiple_roots():
 
 
 def test_a_parent_that_is_an_indicator_without_goal_is_named_as_such():
-    found = run_rule(RULE, doc("""
+    found = run_rule(
+        RULE,
+        doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "x", indicators: [{name: Jumlah laporan}]}
   - {id: "1.1", parent: x, statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-"""))
+"""),
+    )
     assert [f.node for f in found] == ["1.1"]
     assert "indicator without a goal" in found[0].message("en")
 

@@ -34,8 +34,10 @@ def test_camat_owning_a_process_in_a_kecamatan_is_reported():
     assert nodes_of(found) == ["1"]
     f = found[0]
     assert f.severity == "warning" and f.area == "ownership"
-    assert ('Penanggung jawab "Camat" (Kinerja Strategis) memegang kinerja "Penyusunan rancangan SOP" '
-            '(Proses, Kinerja Operasional), terpaut 2 jenjang') in f.message("id")
+    assert (
+        'Penanggung jawab "Camat" (Kinerja Strategis) memegang kinerja "Penyusunan rancangan SOP" '
+        "(Proses, Kinerja Operasional), terpaut 2 jenjang"
+    ) in f.message("id")
     assert "Kepala Seksi" in f.message("id")  # who usually holds operational goals there
     assert 'Owner "Camat" (Strategic performance) holds goal' in f.message("en")
 
@@ -54,8 +56,18 @@ def test_kasi_is_operational_in_a_dinas_and_tactical_or_operational_in_a_kecamat
 
 def test_staff_owning_an_intermediate_outcome_is_reported():
     goal = "Meningkatnya kualitas pelayanan publik"
-    for owner in ("Staf Umum", "Pengadministrasi Umum", "Bendahara", "Pengurus Barang", "JF Analis Kebijakan",
-                  "Pranata Komputer", "Caraka", "Pengemudi", "Petugas Keamanan", "Pramu Kebersihan"):
+    for owner in (
+        "Staf Umum",
+        "Pengadministrasi Umum",
+        "Bendahara",
+        "Pengurus Barang",
+        "JF Analis Kebijakan",
+        "Pranata Komputer",
+        "Caraka",
+        "Pengemudi",
+        "Petugas Keamanan",
+        "Pramu Kebersihan",
+    ):
         assert nodes_of(run_rule(RULE, one(owner, "intermediate outcome", KECAMATAN, goal))) == ["1"], owner
 
 
@@ -81,19 +93,40 @@ def test_plt_and_plh_prefixes_are_ignored():
 
 
 def test_a_name_in_brackets_is_ignored():
-    found = run_rule(RULE, one("Pengadministrasi Umum (Budi Santoso, S.IP)", "intermediate outcome",
-                               statement="Meningkatnya kualitas pelayanan publik"))
+    found = run_rule(
+        RULE,
+        one(
+            "Pengadministrasi Umum (Budi Santoso, S.IP)",
+            "intermediate outcome",
+            statement="Meningkatnya kualitas pelayanan publik",
+        ),
+    )
     assert nodes_of(found) == ["1"]
     assert '"Pengadministrasi Umum (Budi Santoso, S.IP)"' in found[0].message("id")
     # what the brackets hold never counts as a position when the text outside names one: read with the
     # brackets, "Camat" would make the owner strategic and silence the finding
-    found = run_rule(RULE, one("Pengadministrasi Umum (Camat Kusuma)", "intermediate outcome",
-                               statement="Meningkatnya kualitas pelayanan publik"))
+    found = run_rule(
+        RULE,
+        one(
+            "Pengadministrasi Umum (Camat Kusuma)",
+            "intermediate outcome",
+            statement="Meningkatnya kualitas pelayanan publik",
+        ),
+    )
     assert nodes_of(found) == ["1"]
 
 
-@pytest.mark.parametrize("owner", ["Kasi Pem & Lurah", "Kasi/Jafung/Analis", "Kasubag Perencanaan dan Keuangan",
-                                   "pk kasi", "Kasi PMD & LURAH", "Kasubbag Perenc dan Keu & Lurah"])
+@pytest.mark.parametrize(
+    "owner",
+    [
+        "Kasi Pem & Lurah",
+        "Kasi/Jafung/Analis",
+        "Kasubag Perencanaan dan Keuangan",
+        "pk kasi",
+        "Kasi PMD & LURAH",
+        "Kasubbag Perenc dan Keu & Lurah",
+    ],
+)
 def test_combined_and_spelled_out_owners_hold_the_union_of_their_tiers(owner):
     # tactical or operational: an immediate outcome and a process are both fine, an intermediate outcome
     # (strategic) is adjacent to tactical, so nothing is reported anywhere
@@ -188,7 +221,8 @@ def test_samples_with_fitting_owners_raise_nothing(name):
     assert run_rule(RULE, _sample(name)) == []
 
 
-@pytest.mark.parametrize("name", ["clean.yaml", "praya.yaml", "pujon.yaml", "pino-raya.yaml",
-                                  "batumandi.yaml", "sokaraja.yaml"])
+@pytest.mark.parametrize(
+    "name", ["clean.yaml", "praya.yaml", "pujon.yaml", "pino-raya.yaml", "batumandi.yaml", "sokaraja.yaml"]
+)
 def test_every_owner_written_in_the_samples_resolves(name):
     assert unresolved_owners(_sample(name)) == []

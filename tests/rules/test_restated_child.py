@@ -10,7 +10,9 @@ HEAD = "organisation: {name: Kecamatan Uji}\nnodes:\n"
 
 
 def tree(child_statement: str, child_indicator: str, owners=("Sekcam", "Sekcam"), siblings: str = "") -> str:
-    return HEAD + f"""\
+    return (
+        HEAD
+        + f"""\
   - id: "1"
     statement: Meningkatnya kualitas perencanaan dan evaluasi kinerja perangkat daerah
     level: immediate outcome
@@ -23,30 +25,53 @@ def tree(child_statement: str, child_indicator: str, owners=("Sekcam", "Sekcam")
     owner: {owners[1]}
     indicators: [{{name: {child_indicator}}}]
 {siblings}"""
+    )
 
 
 def test_a_copied_child_under_the_same_owner():
-    found = run_rule(RULE, tree("Meningkatnya Kualitas Perencanaan, dan Evaluasi Kinerja Perangkat Daerah", "nilai laporan AKIP"))
+    found = run_rule(
+        RULE, tree("Meningkatnya Kualitas Perencanaan, dan Evaluasi Kinerja Perangkat Daerah", "nilai laporan AKIP")
+    )
     assert [(f.node, f.related) for f in found] == [("1.1", ("1",))]
-    assert found[0].message("id") == ('Kinerja "Meningkatnya Kualitas Perencanaan, dan Evaluasi Kinerja Perangkat Dae…" '
-                                      "menyalin pernyataan dan indikator induknya (1) tanpa menguraikannya")
+    assert found[0].message("id") == (
+        'Kinerja "Meningkatnya Kualitas Perencanaan, dan Evaluasi Kinerja Perangkat Dae…" '
+        "menyalin pernyataan dan indikator induknya (1) tanpa menguraikannya"
+    )
 
 
 def test_slips_in_the_copy_still_make_a_copy():
-    assert len(run_rule(RULE, tree("Meningkatnya kualitas perencanan dan evaluasi kinerja perangkat daerah",
-                                   "Nilai Lapooran AKIP"))) == 1
+    assert (
+        len(
+            run_rule(
+                RULE,
+                tree("Meningkatnya kualitas perencanan dan evaluasi kinerja perangkat daerah", "Nilai Lapooran AKIP"),
+            )
+        )
+        == 1
+    )
 
 
 def test_a_decomposed_child_passes():
     assert run_rule(RULE, tree("Tersusunnya dokumen perencanaan tepat waktu", "Jumlah dokumen perencanaan")) == []
     # the same statement with its own indicator: a duplicate statement, not a restatement
-    assert run_rule(RULE, tree("Meningkatnya kualitas perencanaan dan evaluasi kinerja perangkat daerah",
-                               "Persentase dokumen tepat waktu")) == []
+    assert (
+        run_rule(
+            RULE,
+            tree(
+                "Meningkatnya kualitas perencanaan dan evaluasi kinerja perangkat daerah",
+                "Persentase dokumen tepat waktu",
+            ),
+        )
+        == []
+    )
 
 
 def test_a_direct_cascade_to_one_unit_below_is_legitimate():
-    text = tree("Meningkatnya kualitas perencanaan dan evaluasi kinerja perangkat daerah", "Nilai Laporan AKIP",
-                owners=("Camat", "Sekcam"))
+    text = tree(
+        "Meningkatnya kualitas perencanaan dan evaluasi kinerja perangkat daerah",
+        "Nilai Laporan AKIP",
+        owners=("Camat", "Sekcam"),
+    )
     assert run_rule(RULE, text) == []
     assert len(run_rule(RULE, text, {"allow-direct-cascade": False})) == 1
 
@@ -60,8 +85,15 @@ def test_several_restating_children_are_each_reported():
     owner: Kasubag Umum
     indicators: [{name: Nilai Laporan AKIP}]
 """
-    found = run_rule(RULE, tree("Meningkatnya kualitas perencanaan dan evaluasi kinerja perangkat daerah",
-                                "Nilai Laporan AKIP", owners=("Camat", "Sekcam"), siblings=sibling))
+    found = run_rule(
+        RULE,
+        tree(
+            "Meningkatnya kualitas perencanaan dan evaluasi kinerja perangkat daerah",
+            "Nilai Laporan AKIP",
+            owners=("Camat", "Sekcam"),
+            siblings=sibling,
+        ),
+    )
     assert [f.node for f in found] == ["1.1", "1.2"]
     assert found[0].message("en").endswith("; 2 children of the same parent do so")
 

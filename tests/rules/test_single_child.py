@@ -33,11 +33,17 @@ def test_the_tujuan_may_have_one_sasaran_unless_the_pack_says_otherwise():
 
 
 def test_two_children_are_quiet():
-    assert run_rule(RULE, doc("""
+    assert (
+        run_rule(
+            RULE,
+            doc("""
   - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
   - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
   - {id: "1.2", parent: "1", statement: Meningkatnya kompetensi petugas, level: immediate outcome}
-""")) == []
+"""),
+        )
+        == []
+    )
 
 
 def test_praya_and_sokaraja_single_children():

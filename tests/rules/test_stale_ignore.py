@@ -30,7 +30,8 @@ nodes:
 def test_a_matching_silence_silences_and_a_stale_one_is_reported():
     report = check(DOC)
     assert [(s.finding.rule, s.finding.node, s.reason) for s in report.silenced] == [
-        ("single-child", "1", "cascade langsung ke Sekcam")]
+        ("single-child", "1", "cascade langsung ke Sekcam")
+    ]
     stale = [f for f in report.findings if f.rule == RULE]
     assert [f.message("en") for f in stale] == [
         'The silence of rule missing-owner on "Meningkatnya kualitas layanan publik" no longer matches any finding: '
@@ -45,20 +46,29 @@ def test_a_silence_of_a_rule_that_did_not_run_is_not_judged():
     report = check(DOC, select=("single-child", "stale-ignore"))
     assert [f.message("en") for f in report.findings if f.rule == RULE] == [
         'The silence on "Meningkatnya kualitas layanan publik" names rule "single-chlid", which does not exist '
-        "(did you mean single-child?)"]
+        "(did you mean single-child?)"
+    ]
 
 
 def test_a_stale_ignore_silence_quiets_this_rule_on_its_node():
-    text = DOC.replace("      - {rule: single-chlid, reason: salah ketik}\n",
-                       "      - {rule: single-chlid, reason: salah ketik}\n      - {rule: stale-ignore, reason: nanti}\n")
+    text = DOC.replace(
+        "      - {rule: single-chlid, reason: salah ketik}\n",
+        "      - {rule: single-chlid, reason: salah ketik}\n      - {rule: stale-ignore, reason: nanti}\n",
+    )
     report = check(text)
     assert [f for f in report.findings if f.rule == RULE] == []
     assert sorted(s.finding.rule for s in report.silenced) == ["single-child", "stale-ignore", "stale-ignore"]
 
 
 def test_clean_silences_are_quiet():
-    assert [f for f in check(DOC.replace("      - {rule: missing-owner, reason: PJ belum ditetapkan}\n", "")
-                                .replace("      - {rule: single-chlid, reason: salah ketik}\n", "")).findings] == []
+    assert [
+        f
+        for f in check(
+            DOC.replace("      - {rule: missing-owner, reason: PJ belum ditetapkan}\n", "").replace(
+                "      - {rule: single-chlid, reason: salah ketik}\n", ""
+            )
+        ).findings
+    ] == []
 
 
 def test_on_its_own_only_unknown_rule_ids_can_be_judged():

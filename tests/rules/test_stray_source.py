@@ -10,10 +10,12 @@ RULE = "stray-source"
 
 
 def doc(*sources: str, owner: str = "Kasi Pemerintahan") -> str:
-    items = "".join(f"      - {{name: Indikator {i}, source: \"{s}\"}}\n" for i, s in enumerate(sources))
-    return ("organisation: {name: Kecamatan Uji}\nnodes:\n"
-            f"  - id: '1'\n    statement: Tersedianya data desa\n    level: output\n    owner: {owner}\n"
-            f"    indicators:\n{items}")
+    items = "".join(f'      - {{name: Indikator {i}, source: "{s}"}}\n' for i, s in enumerate(sources))
+    return (
+        "organisation: {name: Kecamatan Uji}\nnodes:\n"
+        f"  - id: '1'\n    statement: Tersedianya data desa\n    level: output\n    owner: {owner}\n"
+        f"    indicators:\n{items}"
+    )
 
 
 def test_stray_fragments_and_other_columns_values():
@@ -35,8 +37,20 @@ def test_stray_fragments_and_other_columns_values():
     ]
 
 
-@pytest.mark.parametrize("source", ["BPS", "Laporan survei kepuasan masyarakat", "Kecamatan", "Desa", "Masyarakat",
-                                    "Laporan", "SPJ Kecamatan", "Perbup Nomor 75 Tahun 2018", "Aplikasi SIPD"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "BPS",
+        "Laporan survei kepuasan masyarakat",
+        "Kecamatan",
+        "Desa",
+        "Masyarakat",
+        "Laporan",
+        "SPJ Kecamatan",
+        "Perbup Nomor 75 Tahun 2018",
+        "Aplikasi SIPD",
+    ],
+)
 def test_real_even_if_vague_sources_pass(source):
     assert run_rule(RULE, doc(source)) == []
 

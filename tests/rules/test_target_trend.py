@@ -10,30 +10,51 @@ RULE = "target-trend"
 
 
 def doc(indicator: str, level: str = "intermediate outcome") -> str:
-    return ("organisation: {name: Kecamatan Uji}\nnodes:\n"
-            f"  - id: '1'\n    statement: Meningkatnya kualitas layanan\n    level: {level}\n"
-            f"    indicators:\n      - {indicator}\n")
+    return (
+        "organisation: {name: Kecamatan Uji}\nnodes:\n"
+        f"  - id: '1'\n    statement: Meningkatnya kualitas layanan\n    level: {level}\n"
+        f"    indicators:\n      - {indicator}\n"
+    )
 
 
 def test_a_falling_target_is_reported_with_every_step():
-    found = run_rule(RULE, doc('{name: Persentase layanan tepat waktu, unit: "%", '
-                               'targets: {2022: "80 %", 2023: "85 %", 2024: "75 %", 2025: "70%"}}'))
+    found = run_rule(
+        RULE,
+        doc(
+            '{name: Persentase layanan tepat waktu, unit: "%", '
+            'targets: {2022: "80 %", 2023: "85 %", 2024: "75 %", 2025: "70%"}}'
+        ),
+    )
     assert [f.message("id") for f in found] == [
-        'Target indikator "Persentase layanan tepat waktu" turun: 85 % (2023) → 75 % (2024); 75 % (2024) → 70% (2025)']
+        'Target indikator "Persentase layanan tepat waktu" turun: 85 % (2023) → 75 % (2024); 75 % (2024) → 70% (2025)'
+    ]
     assert found[0].severity == "warning" and found[0].lke == "1.b.7"
 
 
 def test_rising_targets_pass_and_indonesian_numbers_are_numbers():
     assert run_rule(RULE, doc('{name: Nilai SAKIP, targets: {2022: "60,5", 2023: "62,75", 2024: "65"}}')) == []
-    assert run_rule(RULE, doc('{name: Pendapatan asli desa, targets: {2022: "Rp 1.500.000", 2023: "Rp 1.750.000"}}')) == []
+    assert (
+        run_rule(RULE, doc('{name: Pendapatan asli desa, targets: {2022: "Rp 1.500.000", 2023: "Rp 1.750.000"}}')) == []
+    )
 
 
 def test_lower_is_better_when_written_so_rising_is_worse():
-    found = run_rule(RULE, doc('{name: Jumlah temuan BPK, polarity: lower, targets: {2022: "5", 2023: "6", 2024: "4"}}'))
+    found = run_rule(
+        RULE, doc('{name: Jumlah temuan BPK, polarity: lower, targets: {2022: "5", 2023: "6", 2024: "4"}}')
+    )
     assert [f.message("en") for f in found] == [
-        'The targets of indicator "Jumlah temuan BPK" rise: 5 (2022) → 6 (2023) (for this indicator lower is better)']
-    assert run_rule(RULE, doc('{name: Angka gangguan trantibum, calculation: kumulatif negatif, '
-                              'targets: {2022: "12", 2023: "10", 2024: "8"}}')) == []
+        'The targets of indicator "Jumlah temuan BPK" rise: 5 (2022) → 6 (2023) (for this indicator lower is better)'
+    ]
+    assert (
+        run_rule(
+            RULE,
+            doc(
+                "{name: Angka gangguan trantibum, calculation: kumulatif negatif, "
+                'targets: {2022: "12", 2023: "10", 2024: "8"}}'
+            ),
+        )
+        == []
+    )
 
 
 def test_an_ambiguous_direction_is_not_judged_unless_written():
@@ -45,28 +66,40 @@ def test_an_ambiguous_direction_is_not_judged_unless_written():
 
 def test_time_units_are_judged_only_with_a_written_polarity():
     assert run_rule(RULE, doc('{name: Rata-rata penyelesaian izin, targets: {2022: "5 hari", 2023: "3 hari"}}')) == []
-    assert len(run_rule(RULE, doc('{name: Rata-rata penyelesaian izin, polarity: lower, '
-                                  'targets: {2022: "3 hari", 2023: "5 hari"}}'))) == 1
+    assert (
+        len(
+            run_rule(
+                RULE,
+                doc('{name: Rata-rata penyelesaian izin, polarity: lower, targets: {2022: "3 hari", 2023: "5 hari"}}'),
+            )
+        )
+        == 1
+    )
 
 
 def test_only_targets_in_the_same_unit_are_compared():
     assert run_rule(RULE, doc('{name: Jumlah laporan, targets: {2022: "4 Dokumen", 2023: "2 Laporan"}}')) == []
     # text, ranges and blanks are skipped, the next figure is compared with the last one
     found = run_rule(RULE, doc('{name: Jumlah desa mandiri, targets: {2022: "5", 2023: "-", 2024: "", 2025: "4"}}'))
-    assert [f.message("en") for f in found] == ['The targets of indicator "Jumlah desa mandiri" fall: 5 (2022) → 4 (2025)']
+    assert [f.message("en") for f in found] == [
+        'The targets of indicator "Jumlah desa mandiri" fall: 5 (2022) → 4 (2025)'
+    ]
 
 
 def test_grades_are_compared_on_their_scale():
-    found = run_rule(RULE, doc('{name: Opini BPK atas laporan keuangan, targets: {2022: WTP, 2023: WDP}}'))
+    found = run_rule(RULE, doc("{name: Opini BPK atas laporan keuangan, targets: {2022: WTP, 2023: WDP}}"))
     assert len(found) == 1
-    assert run_rule(RULE, doc('{name: Predikat SAKIP, targets: {2022: B, 2023: BB, 2024: A}}')) == []
+    assert run_rule(RULE, doc("{name: Predikat SAKIP, targets: {2022: B, 2023: BB, 2024: A}}")) == []
 
 
-@pytest.mark.parametrize("targets, reported", [
-    ('{2022: "80 %", 2023: "80 %"}', True),
-    ('{2022: "100 %", 2023: "100 %"}', False),  # already at its bound
-    ('{2022: WTP, 2023: WTP}', False),
-])
+@pytest.mark.parametrize(
+    "targets, reported",
+    [
+        ('{2022: "80 %", 2023: "80 %"}', True),
+        ('{2022: "100 %", 2023: "100 %"}', False),  # already at its bound
+        ("{2022: WTP, 2023: WTP}", False),
+    ],
+)
 def test_flat_targets_on_an_outcome_with_the_option(targets, reported):
     name = "Opini BPK atas laporan keuangan" if "WTP" in targets else "Persentase layanan tepat waktu"
     text = doc(f"{{name: {name}, targets: {targets}}}")
@@ -75,8 +108,14 @@ def test_flat_targets_on_an_outcome_with_the_option(targets, reported):
 
 
 def test_flat_counts_on_an_output_are_normal_even_with_the_option():
-    assert run_rule(RULE, doc('{name: Jumlah dokumen renja, targets: {2022: "1 Dokumen", 2023: "1 Dokumen"}}',
-                              level="output"), {"flat": True}) == []
+    assert (
+        run_rule(
+            RULE,
+            doc('{name: Jumlah dokumen renja, targets: {2022: "1 Dokumen", 2023: "1 Dokumen"}}', level="output"),
+            {"flat": True},
+        )
+        == []
+    )
 
 
 def test_pino_raya_falling_targets():
