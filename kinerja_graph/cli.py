@@ -113,7 +113,7 @@ def _use_colour(choice: str) -> bool:
     type=click.Choice(_ci.FORMATS),
     default="text",
     show_default=True,
-    help="Report format: text, json (README, JSON output), or for CI sarif, github, markdown, junit.",
+    help="Report format: text, json (docs/json-output.md), or for CI sarif, github, markdown, junit.",
 )
 @click.option(
     "--color",

@@ -2,7 +2,7 @@
 
 Not a nilai SAKIP and not an LKE result (PermenPANRB 88/2021): every page that shows the number says
 so. Its parameters are policy, in rules/score.yaml (validated by schemas/score.schema.json); the
-formula, in short (README.md ("The quality score") explains it):
+formula, in short (docs/report.md ("The quality score") explains it):
 
     penalty(area)  = sum of severity_weights[f.severity] over the area's findings
                      (a finding on no goal counts whole_cascade x size(area) times)

@@ -318,8 +318,8 @@ def test_the_json_documentation_names_the_keys_the_output_has(dangling):
     import re
     from pathlib import Path
 
-    docs = Path(__file__).resolve().parent.parent / "README.md"
-    section = docs.read_text(encoding="utf-8").split("## JSON output", 1)[1]
+    docs = Path(__file__).resolve().parent.parent / "docs" / "json-output.md"
+    section = docs.read_text(encoding="utf-8")
     example = json.loads(re.search(r"```json\n(.*?)```", section, re.S).group(1))
     data = json.loads(run("check", dangling, "--select", "orphan-node", "--format", "json").output)
     assert list(example) == list(data)

@@ -240,8 +240,8 @@ def test_the_examples_in_the_configuration_docs_are_accepted(tmp_path):
     import shutil
     from pathlib import Path
 
-    docs = Path(__file__).resolve().parent.parent / "README.md"
-    text = docs.read_text(encoding="utf-8").split("## Configuration", 1)[1]
+    docs = Path(__file__).resolve().parent.parent / "docs" / "configuration.md"
+    text = docs.read_text(encoding="utf-8")
     pack_text = re.search(r"```yaml\n(name: inspektorat-ketat.*?)```", text, re.S).group(1)
     toml_text = re.search(r"```toml\n(.*?)```", text, re.S).group(1)
     shutil.copy(config.policy.rules_dir() / "vocabulary" / "owners.yaml", tmp_path / "jabatan-kabupaten.yaml")

@@ -58,7 +58,7 @@ class Finding:
         )
 
     def to_dict(self, lang: str = "id") -> dict:
-        """The stable JSON form (README, "JSON output")."""
+        """The stable JSON form (docs/json-output.md)."""
         out = {
             "rule": self.rule,
             "severity": self.severity,

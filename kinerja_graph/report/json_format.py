@@ -1,4 +1,4 @@
-"""`kinerja check --format json`: the stable, documented machine form (README.md, "JSON output").
+"""`kinerja check --format json`: the stable, documented machine form (docs/json-output.md).
 
     {"version": 1,
      "summary": {"files", "error", "warning", "info", "silenced", "unreadable", "internal_errors"},
