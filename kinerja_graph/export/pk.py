@@ -30,7 +30,7 @@ from typing import Any
 
 from kinerja_graph import classify, policy
 from kinerja_graph.errors import PolicyError
-from kinerja_graph.model import Cascade, Indicator, Node, Organisation
+from kinerja_graph.model import Cascade, Indicator, Node, Organisation, Target
 
 UNKNOWN = "unknown"
 POLICY_FILE = "pk.yaml"
@@ -279,12 +279,18 @@ def _indicator_row(indicator: Indicator, years: tuple[int, ...]) -> IndicatorRow
         unit=classify.indicator_unit(indicator),
         source=indicator.source,
         targets={y: (targets[y].text if y in targets else "") for y in years},
-        values={
-            y: targets[y].value
-            for y in years
-            if y in targets and targets[y].kind == "number" and not targets[y].unit and targets[y].value is not None
-        },
+        values=_plain_numbers(targets, years),
     )
+
+
+def _plain_numbers(targets: Mapping[int, Target], years: tuple[int, ...]) -> dict[int, float]:
+    """year -> the target as a number, for targets that are a plain number ("85", "16,67"; not "1 Dokumen")."""
+    out = {}
+    for year in years:
+        target = targets.get(year)
+        if target is not None and target.kind == "number" and not target.unit and target.value is not None:
+            out[year] = target.value
+    return out
 
 
 def _is_owned(owner: str | None, placeholders: frozenset[str]) -> bool:

@@ -27,6 +27,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tc
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
@@ -74,7 +76,8 @@ def new_document(
 def usable_width_cm(doc: Document) -> float:
     """The width between the margins of the last section, in centimetres."""
     section = doc.sections[-1]
-    return (section.page_width - section.left_margin - section.right_margin) / 360000
+    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+    return width / 360000
 
 
 def add_text(
@@ -229,7 +232,6 @@ def cell_margins(table: Table, side_cm: float, top_cm: float = 0.03) -> None:
 def _set_widths(table: Table, widths_cm: Sequence[float]) -> None:
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.allow_autofit = False
     tbl_pr = table._tbl.tblPr
     layout = tbl_pr.find(qn("w:tblLayout"))
     if layout is None:
@@ -310,32 +312,48 @@ def header_rows(table: Table) -> int:
 
 
 def add_row(table: Table, values: Sequence[object], *, size: float = TABLE_FONT_SIZE, keep: bool = True) -> _Row:
-    """A row of user texts (None: empty), kept on one page when `keep`."""
+    """A row of user texts (None: empty), kept on one page when `keep`. Its cells take the table's
+    column widths."""
     row = table.add_row()
-    for cell, value in zip(row.cells, values, strict=False):
+    for tc, value in zip(row._tr.tc_lst, values, strict=False):
         if value is not None and value != "":
-            set_cell(cell, value, size=size)
+            set_cell(_Cell(tc, table), value, size=size)
     if keep:
         keep_row_together(row)
-    widths = [col.width for col in table.columns]
-    for cell, width in zip(row.cells, widths, strict=False):
-        if width is not None:
-            cell.width = width
     return row
 
 
+def body_cell(table: Table, row: int, column: int) -> _Cell:
+    """The cell at (row, column) of a table whose rows have one cell per column (no horizontal spans):
+    found directly, not by python-docx's walk over the whole table."""
+    return _Cell(table.rows[row]._tr.tc_lst[column], table)
+
+
 def merge_down(table: Table, column: int, first_row: int, last_row: int) -> _Cell:
-    """Merge one column's cells from `first_row` to `last_row` (table row indexes), keeping the first
-    cell's content; the merged cell."""
+    """Merge one column's cells from `first_row` to `last_row` (rows with one cell per column) into the
+    first, which keeps its content (Word's vertical merge: the others continue it and are emptied)."""
+    top = body_cell(table, first_row, column)
     if last_row <= first_row:
-        return table.cell(first_row, column)
-    top = table.cell(first_row, column)
+        return top
+    _vmerge(top._tc, "restart")
     for r in range(first_row + 1, last_row + 1):
-        cell = table.cell(r, column)
-        for p in cell.paragraphs:
-            for run in list(p.runs):
-                run._r.getparent().remove(run._r)
-    return top.merge(table.cell(last_row, column))
+        tc = table.rows[r]._tr.tc_lst[column]
+        for p in tc.findall(qn("w:p"))[1:]:
+            tc.remove(p)
+        for run in tc.findall(f"{qn('w:p')}/{qn('w:r')}"):
+            run.getparent().remove(run)
+        _vmerge(tc, None)
+    return top
+
+
+def _vmerge(tc: CT_Tc, value: str | None) -> None:
+    tc_pr = tc.get_or_add_tcPr()
+    element = tc_pr.find(qn("w:vMerge"))
+    if element is None:
+        element = OxmlElement("w:vMerge")
+        tc_pr.append(element)
+    if value is not None:
+        element.set(qn("w:val"), value)
 
 
 def borderless(table: Table) -> None:
@@ -369,7 +387,7 @@ def page_footer(doc: Document, text: object, page_word: str = "") -> None:
 def _page_field(p: Paragraph) -> None:
     """A PAGE field: begin, instruction, separator, placeholder result, end — each in its own 8 pt run."""
 
-    def piece(tag: str, **attrs: str) -> OxmlElement:
+    def piece(tag: str, **attrs: str) -> BaseOxmlElement:
         run = p.add_run()
         run.font.size = Pt(8)
         run.font.color.rgb = GREY

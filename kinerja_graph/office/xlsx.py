@@ -250,7 +250,7 @@ def fit_row_heights(ws: Worksheet, first: int, last: int, *, minimum: float = 0)
     LibreOffice keep the default height for rows written without one, cutting wrapped text off)."""
     widths = {letter: (dim.width if dim.width else DEFAULT_WIDTH) for letter, dim in ws.column_dimensions.items()}
     for r in range(first, last + 1):
-        lines, size = 1, FONT_SIZE
+        lines, size = 1, float(FONT_SIZE)
         for cell in ws[r]:
             if cell.value is None or not isinstance(cell.value, str):
                 continue
