@@ -237,3 +237,7 @@ cli.add_command(_report_command)
 from kinerja_graph.commands.diff import diff as _diff_command
 
 cli.add_command(_diff_command)
+
+from kinerja_graph.commands.export import export as _export_command  # noqa: E402
+
+cli.add_command(_export_command)
