@@ -78,6 +78,7 @@ def _position_sheet(
                     style[i] = "missing" if entry.statement is None else None
                 elif k == 0 and col.key == "supports":
                     row[i] = layout.supports_text(entry, lang)
+                    style[i] = None if any(sup.found for sup in entry.superiors) else "missing"
                 elif col.key == "indicator" and indicator is None:
                     style[i] = "missing"
             rows.append(row)

@@ -38,6 +38,7 @@ CUT_MARK = " […]"
 DEFAULT_WIDTH = 8.43  # a column's width when none is set
 CHARS_PER_WIDTH = 1.1  # characters of running text per unit of column width (Arial; a little pessimistic)
 LINE_HEIGHT = 1.3  # a text line's height, in multiples of the font size
+BOLD_WIDTH = 0.88  # bold text takes this much more room: a column holds this share of its characters
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 _RESERVED_SHEETS = {"history"}  # Excel keeps this name for itself
@@ -255,9 +256,12 @@ def fit_row_heights(ws: Worksheet, first: int, last: int, *, minimum: float = 0)
             if cell.value is None or not isinstance(cell.value, str):
                 continue
             width = widths.get(cell.column_letter, DEFAULT_WIDTH)
+            font = cell.font
+            if font is not None and font.b:
+                width *= BOLD_WIDTH
             lines = max(lines, wrapped_lines(cell.value, width))
-            if cell.font is not None and cell.font.sz:
-                size = max(size, float(cell.font.sz))
+            if font is not None and font.sz:
+                size = max(size, float(font.sz))
         ws.row_dimensions[r].height = max(minimum, round(lines * size * LINE_HEIGHT + 3, 1))
 
 
