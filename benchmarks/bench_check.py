@@ -48,6 +48,7 @@ import networkx as nx  # noqa: E402
 
 from kinerja_graph import checks, config, engine, loaders  # noqa: E402
 from kinerja_graph.checks.base import Context  # noqa: E402
+from kinerja_graph.gcpause import gc_paused  # noqa: E402
 from kinerja_graph.graph import build_graph  # noqa: E402
 
 PERIOD = list(range(2022, 2027))
@@ -244,7 +245,7 @@ def write_csv(doc: dict, path: Path) -> None:
 def timed(fn):
     """fn() and its wall-clock seconds, with the garbage collector paused as `kinerja check` pauses it."""
     gc.collect()
-    with engine.gc_paused():
+    with gc_paused():
         started = time.perf_counter()
         value = fn()
         return value, time.perf_counter() - started

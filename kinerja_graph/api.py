@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 def levels_for(path: str, rules: str | None = None, use_project: bool = True) -> LevelVocabulary:
     """The level vocabulary `path` is read with: the shipped labels plus those of the rule pack that
     applies to it (`rules`, or else kinerja.toml / [tool.kinerja] found upward, unless not use_project)."""
-    from kinerja_graph import config
+    from kinerja_graph import pipeline
 
-    return config.Resolver(rules, use_project=use_project)(path).levels
+    return pipeline.settings_for(path, pipeline.Options(rules=rules, use_project=use_project)).levels
 
 
 def load(path: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Cascade:
@@ -77,8 +77,14 @@ def check(
     A file that cannot be read is in the report (report.errors), not raised; a bad configuration
     raises PolicyError and a folder without cascades NoCascades (both KinerjaError).
     """
-    from kinerja_graph import config, engine
-    from kinerja_graph.commands import files as cascade_files
+    from kinerja_graph import pipeline
 
-    resolver = config.Resolver(rules, use_project=use_project, select=select, ignore=ignore, fail_on=fail_on)
-    return engine.check_paths(cascade_files.expand(paths), resolver, sheet=sheet)
+    options = pipeline.Options(
+        rules=rules,
+        use_project=use_project,
+        select=None if select is None else tuple(select),
+        ignore=None if ignore is None else tuple(ignore),
+        fail_on=fail_on,
+        sheet=sheet,
+    )
+    return pipeline.run(paths, options).report

@@ -15,6 +15,7 @@ import click
 
 from kinerja_graph import __version__, api, policy
 from kinerja_graph.commands import ci as _ci
+from kinerja_graph.commands import output
 from kinerja_graph.commands.options import (
     fail_on_option,
     ignore_option,
@@ -24,11 +25,8 @@ from kinerja_graph.commands.options import (
     select_option,
     sheet_option,
 )
+from kinerja_graph.engine import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from kinerja_graph.errors import KinerjaError
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_INPUT = 2
 
 
 class _Group(click.Group):
@@ -110,7 +108,7 @@ def _use_colour(choice: str) -> bool:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_ci.FORMATS),
+    type=click.Choice(output.CHECK_FORMATS),
     default="text",
     show_default=True,
     help="Report format: text, json (docs/json-output.md), or for CI sarif, github, markdown, junit.",
@@ -147,25 +145,12 @@ def check(
     or the configuration or the command line is wrong. Files are checked independently: a file that
     cannot be read is reported and the others are still checked.
     """
-    from kinerja_graph.report import json_format, text
-
     accepted = _ci.load_baseline(baseline_file)  # read before the run: a bad baseline stops it
     report = api.check(
         files, rules=rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on, sheet=sheet
     )
     _ci.record(report, write_baseline, accepted, lang)
-    if fmt == "json":
-        click.echo(json_format.format_report(report, lang), nl=False)
-        for error in report.errors:  # the JSON holds them too; a CI log shows stderr
-            for line in error.message.splitlines():
-                click.echo(
-                    f"kinerja: {line}" if line.startswith(error.file) else f"kinerja: {error.file}: {line}", err=True
-                )
-    elif fmt == "text":
-        use = _use_colour(colour)
-        click.echo(text.format_report(report, lang, colour=use), nl=False, color=use)
-    else:
-        _ci.emit(report, fmt, lang)
+    output.write_report(report, fmt, lang, colour=_use_colour(colour))
     sys.exit(_ci.exit_code(report, exit_zero=exit_zero, wrote_baseline=bool(write_baseline)))
 
 
@@ -226,7 +211,7 @@ def _exit_now(code) -> None:
     os._exit(code)
 
 
-from kinerja_graph.render.command import render as _render_command
+from kinerja_graph.commands.render import render as _render_command
 
 cli.add_command(_render_command)
 

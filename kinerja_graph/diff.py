@@ -1,7 +1,11 @@
 """What changed between two versions of a cascade: goals and findings.
 
-    from kinerja_graph import diff
-    result = diff.compare(old_cascade, new_cascade, settings)
+    from kinerja_graph import diff, pipeline
+    options = pipeline.Options()
+    settings = pipeline.settings_for("new.yaml", options)    # both versions: the new one's configuration
+    (old,) = pipeline.run(["old.yaml"], options, settings_for=lambda _: settings).results
+    (new,) = pipeline.run(["new.yaml"], options, settings_for=lambda _: settings).results
+    result = diff.compare(old, new, fail_on=settings.fail_on)
 
 Matching goals across versions (every pass is linear, or quadratic only inside one small block):
 
@@ -18,7 +22,8 @@ a new id ("renumbered"), and changes of statement, level, owner, crosscutting li
 indicators are paired by name, then the rest by position (a renamed indicator), and for each pair the
 formula, unit, calculation type, data source, polarity and every year's target are compared.
 
-Findings. Both versions are checked with the same settings. A finding is identified by its rule, its
+Findings. Both versions are read and checked by the pipeline (kinerja_graph/pipeline.py), each on its
+own (a version's rules do not see the other version), with the same settings. A finding is identified by its rule, its
 node *as matched* (so a renumbered or reworded goal keeps its findings), the indicator it concerns
 (matched the same way) and, for a finding about several nodes, the smallest and largest of them;
 findings with one identity are paired first by equal message, then in document order. Each finding
@@ -35,11 +40,11 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kinerja_graph import engine
-from kinerja_graph.checks.base import SEVERITY_ORDER, Finding
-from kinerja_graph.config import Settings
-from kinerja_graph.engine import FileReport
-from kinerja_graph.graph import build_graph
+from kinerja_graph.checks.base import Finding
+from kinerja_graph.engine import FileReport, RunError
+from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.model import Cascade, Indicator, Node
+from kinerja_graph.pipeline import FileResult
 from kinerja_graph.text import normalise
 
 SIMILAR = 0.6  # share of words two statements must have in common to be taken for one reworded goal
@@ -131,18 +136,15 @@ class DiffResult:
         return [c for c in self.changed if c.content_changes]
 
     @property
-    def errors(self) -> list:
+    def errors(self) -> list[RunError]:
         return [*self.old_report.errors, *self.new_report.errors]
 
     def introduces_failure(self) -> bool:
         """Does the new version bring a finding at or above --fail-on?"""
-        limit = SEVERITY_ORDER[self.fail_on]
-        return any(SEVERITY_ORDER[f.severity] <= limit for f in self.new_findings)
+        return engine.reaches(self.new_findings, self.fail_on)
 
     def exit_code(self) -> int:
-        if self.errors:
-            return engine.EXIT_INPUT
-        return engine.EXIT_FINDINGS if self.introduces_failure() else engine.EXIT_OK
+        return engine.exit_code(errors=bool(self.errors), failed=self.introduces_failure())
 
     def summary(self) -> dict:
         return {
@@ -449,52 +451,44 @@ def compare_findings(
 # ------------------------------------------------------------------------------------------------
 
 
-def _check(
-    cascade: Cascade | None, settings: Settings, file: str, cascades: dict | None, error=None
-) -> tuple[FileReport, nx.DiGraph]:
-    """Check one version; a version that does not exist (None, no error) is an empty, clean report."""
-    if cascade is None:
-        return FileReport(file=file, fail_on=settings.fail_on, errors=[error] if error else []), nx.DiGraph()
-    G = build_graph(cascade)
-    G.graph["file"] = file  # what findings name: "HEAD:cascades/praya.yaml" for a version from git
-    known = dict(cascades or {})
-    known.setdefault(cascade.organisation.key, cascade)
-    G.graph["cascades"] = known
-    return engine.check_graph(G, settings, file=file), G
+def _side(result: FileResult | None, file: str, fail_on: str) -> tuple[Cascade | None, FileReport, nx.DiGraph]:
+    """One version: its cascade, report and graph; a version that does not exist (None) is an empty,
+    clean report, one that could not be read its report with the error."""
+    if result is None:
+        return None, FileReport(file=file, fail_on=fail_on), nx.DiGraph()
+    graph = result.graph if result.graph is not None else nx.DiGraph()
+    return result.cascade, result.report, graph
 
 
 def compare(
-    old: Cascade | None,
-    new: Cascade | None,
-    settings: Settings,
+    old: FileResult | None,
+    new: FileResult | None,
     *,
     old_file: str = "",
     new_file: str = "",
-    cascades: dict | None = None,
-    old_error=None,
-    new_error=None,
+    fail_on: str = "error",
 ) -> DiffResult:
-    """Compare two versions of one cascade.
+    """Compare two versions of one cascade, each read and checked by the pipeline.
 
-    A version that is None does not exist (a file added or deleted) unless its `*_error` (an
-    engine.RunError) says it could not be read. `file` names are what the reports show (the old one
-    may be "HEAD:cascades/praya.yaml").
+    A version that is None does not exist (a file added or deleted); one that could not be read
+    carries its error in its report. `file` names are what the reports show (the old one may be
+    "HEAD:cascades/praya.yaml"); by default each version's own.
     """
-    old_file = old_file or (old.file if old is not None else "")
-    new_file = new_file or (new.file if new is not None else "")
-    with engine.gc_paused():
-        old_report, G_old = _check(old, settings, old_file, cascades, old_error)
-        new_report, G_new = _check(new, settings, new_file, cascades, new_error)
+    old_file = old_file or (old.report.file if old is not None else "")
+    new_file = new_file or (new.report.file if new is not None else "")
+    old_cascade, old_report, G_old = _side(old, old_file, fail_on)
+    new_cascade, new_report, G_new = _side(new, new_file, fail_on)
+    with gc_paused():
         return compare_checked(
-            old,
-            new,
+            old_cascade,
+            new_cascade,
             old_report,
             G_old,
             new_report,
             G_new,
             old_file=old_file,
             new_file=new_file,
-            fail_on=settings.fail_on,
+            fail_on=fail_on,
         )
 
 

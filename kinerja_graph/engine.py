@@ -25,24 +25,36 @@ into other organisations' cascades.
 
 from __future__ import annotations
 
+import os
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kinerja_graph import checks, loaders
+from kinerja_graph import checks
 from kinerja_graph.checks.base import SEVERITY_ORDER, Context, Finding
 from kinerja_graph.config import Settings
-from kinerja_graph.errors import InputError
-from kinerja_graph.gcpause import gc_paused  # noqa: F401  (also used by fingerprint, diff, sarif)
-from kinerja_graph.graph import build_graph
-from kinerja_graph.model import Cascade
-from kinerja_graph.policy import LevelVocabulary
+from kinerja_graph.gcpause import gc_paused
 
-FAIL_ON = ("error", "warning", "info")
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+DEBUG_ENV = "KINERJA_DEBUG"  # set (to anything) to add where in the code an internal error happened
+MAX_DETAIL = 300  # characters of an exception's own text kept in an internal error
+
+
+def reaches(findings: Iterable[Finding], fail_on: str) -> bool:
+    """Does a finding reach the severity `fail_on` (or a worse one)?"""
+    limit = SEVERITY_ORDER[fail_on]
+    return any(SEVERITY_ORDER[f.severity] <= limit for f in findings)
+
+
+def exit_code(*, errors: bool, failed: bool) -> int:
+    """The exit code of every command that checks: 2 when a file could not be read or something broke,
+    else 1 when a finding reaches --fail-on, else 0."""
+    if errors:
+        return EXIT_INPUT
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,10 @@ class RunError:
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "file": self.file, "rule": self.rule, "message": self.message}
+
+    def lines(self) -> list[str]:
+        """The message's lines, each naming the file (for stderr: "kinerja: <line>")."""
+        return [line if line.startswith(self.file) else f"{self.file}: {line}" for line in self.message.splitlines()]
 
 
 @dataclass(frozen=True)
@@ -92,8 +108,7 @@ class FileReport:
 
     def failed(self) -> bool:
         """Does a finding reach this file's --fail-on severity?"""
-        limit = SEVERITY_ORDER[self.fail_on]
-        return any(SEVERITY_ORDER[f.severity] <= limit for f in self.findings)
+        return reaches(self.findings, self.fail_on)
 
 
 @dataclass
@@ -132,21 +147,26 @@ class Report:
 
     def exit_code(self) -> int:
         """2 when a file could not be read or a rule broke; else 1 when a finding reaches --fail-on; else 0."""
-        if self.errors:
-            return EXIT_INPUT
-        if any(r.failed() for r in self.files):
-            return EXIT_FINDINGS
-        return EXIT_OK
+        return exit_code(errors=bool(self.errors), failed=any(r.failed() for r in self.files))
 
 
 # ------------------------------------------------------------------------------------------------
 
 
-def _internal(file: str, rule: str | None, exc: BaseException, doing: str) -> RunError:
-    frames = traceback.extract_tb(exc.__traceback__)
-    where = f" (at {frames[-1].filename}:{frames[-1].lineno} in {frames[-1].name})" if frames else ""
-    what = f"rule {rule}" if rule else doing
-    return RunError("internal", file, f"internal error in {what}: {type(exc).__name__}: {exc}{where}", rule)
+def internal_error(file: str, doing: str, exc: BaseException, rule: str | None = None) -> RunError:
+    """What broke, said for the user: the file, what was being done and the exception, on one line.
+
+    Where in the code it broke is added only when KINERJA_DEBUG is set: a library's source path says
+    nothing about the user's file."""
+    detail = " ".join(str(exc).split())
+    if len(detail) > MAX_DETAIL:
+        detail = detail[: MAX_DETAIL - 1] + "…"
+    text = f"internal error in {doing}: {type(exc).__name__}" + (f": {detail}" if detail else "")
+    if os.environ.get(DEBUG_ENV):
+        frames = traceback.extract_tb(exc.__traceback__)
+        if frames:
+            text += f" (at {frames[-1].filename}:{frames[-1].lineno} in {frames[-1].name})"
+    return RunError("internal", file, text, rule)
 
 
 def _silences(G: nx.DiGraph) -> dict[str, dict]:
@@ -175,7 +195,7 @@ def _run_one(rule, ctx: Context, file: str, report: FileReport, call) -> list[Fi
             if not isinstance(f, Finding):
                 raise TypeError(f"yielded {type(f).__name__}, not a Finding")
     except Exception as exc:  # a broken rule must not sink the run, nor pass unnoticed
-        report.errors.append(_internal(file, rule.id, exc, ""))
+        report.errors.append(internal_error(file, f"rule {rule.id}", exc, rule.id))
         return None
     finally:
         report.timings[rule.id] = report.timings.get(rule.id, 0.0) + time.perf_counter() - started
@@ -251,64 +271,3 @@ def _apply_silences(findings: Iterable[Finding], silences: dict, report: FileRep
             matched.add((f.node, f.rule))
             report.silenced.append(Silenced(f, silence.reason))
     return kept, matched
-
-
-def check_cascade(cascade: Cascade, settings: Settings, *, cascades: dict | None = None) -> FileReport:
-    """Build the graph of one cascade (once) and check it."""
-    try:
-        G = build_graph(cascade)
-    except Exception as exc:
-        return FileReport(
-            file=cascade.file,
-            organisation=cascade.organisation.name,
-            fail_on=settings.fail_on,
-            errors=[_internal(cascade.file, None, exc, "building the graph")],
-        )
-    G.graph["cascades"] = cascades if cascades is not None else {cascade.organisation.key: cascade}
-    return check_graph(G, settings)
-
-
-def load_all(
-    paths: Iterable[str],
-    sheet: str | None = None,
-    levels_for: Callable[[str], LevelVocabulary | None] | None = None,
-) -> list[tuple[str, Cascade | None, RunError | None]]:
-    """Read every file; a file that cannot be read gives its error instead of a cascade.
-
-    levels_for(path): the level vocabulary to read it with (Settings.levels); default the shipped one."""
-    out = []
-    for path in paths:
-        try:
-            out.append((path, loaders.load(path, sheet, levels_for(path) if levels_for else None), None))
-        except InputError as exc:
-            out.append((path, None, RunError("input", path, "\n".join(exc.problems))))
-        except Exception as exc:  # a reader bug on hostile input: reported, never a traceback
-            out.append((path, None, _internal(path, None, exc, "reading the file")))
-    return out
-
-
-def check_paths(paths: Iterable[str], settings_for: Callable[[str], Settings], *, sheet: str | None = None) -> Report:
-    """Read and check each file with the settings that apply to it (settings_for(path)).
-
-    Files are checked independently; every cascade read is available to every file's rules through
-    G.graph["cascades"]. Configuration problems (PolicyError) are raised, not reported: they concern
-    the whole run.
-    """
-    with gc_paused():
-        return _check_paths(list(paths), settings_for, sheet)
-
-
-def _check_paths(paths: list[str], settings_for, sheet: str | None) -> Report:
-    loaded = load_all(paths, sheet, lambda path: settings_for(path).levels)
-    cascades: dict[str, Cascade] = {}
-    for _, cascade, _ in loaded:
-        if cascade is not None:
-            cascades.setdefault(cascade.organisation.key, cascade)
-    report = Report()
-    for path, cascade, error in loaded:
-        settings = settings_for(path)
-        if cascade is None:
-            report.files.append(FileReport(file=path, fail_on=settings.fail_on, errors=[error]))
-            continue
-        report.files.append(check_cascade(cascade, settings, cascades=cascades))
-    return report

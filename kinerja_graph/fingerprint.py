@@ -50,7 +50,7 @@ import networkx as nx
 
 from kinerja_graph import policy
 from kinerja_graph.checks.base import Finding
-from kinerja_graph.engine import gc_paused
+from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.text import normalise
 
 SCHEME = "kinerja/v1"

@@ -4,8 +4,8 @@ import pytest
 from helpers import SAMPLES
 
 from kinerja_graph import api
-from kinerja_graph.commands.files import NoCascades
 from kinerja_graph.errors import PolicyError
+from kinerja_graph.loaders.discover import NoCascades
 
 
 def test_check_returns_the_findings_the_command_prints():

@@ -161,7 +161,9 @@ def test_several_files_one_unreadable_exits_2_and_still_reports_the_others(tmp_p
     assert result.exit_code == 2
     assert "tidak dapat dibaca:" in result.output and "not valid JSON" in result.output
     assert "orphan-node" in result.output
-    assert result.output.splitlines()[-1] == "2 berkas: 1 galat, 0 peringatan, 0 info; 1 berkas tidak terbaca"
+    assert result.stdout.splitlines()[-1] == "2 berkas: 1 galat, 0 peringatan, 0 info; 1 berkas tidak terbaca"
+    # the reason on stderr too, one line naming the file
+    assert result.stderr.startswith(f"kinerja: {broken}:1: not valid JSON") and result.stderr.count("\n") == 1
     as_json = run("check", broken, dangling, "--select", "orphan-node", "--format", "json")
     assert as_json.exit_code == 2
     data = json.loads(as_json.stdout)

@@ -4,7 +4,7 @@ import networkx as nx
 import pytest
 from helpers import SAMPLES, graph_from_yaml
 
-from kinerja_graph import checks, config, engine
+from kinerja_graph import checks, config, engine, pipeline
 from kinerja_graph.checks.base import Rule
 from kinerja_graph.config import RuleSetting
 
@@ -24,6 +24,11 @@ nodes:
   - {id: "1.1.2", parent: "9", statement: Terlaksananya pelayanan sesuai SOP, level: output, owner: Kasi,
      indicators: [{name: Jumlah layanan, formula: jumlah layanan tercatat, source: Register}]}
 """
+
+
+def check_paths(paths, settings_for):
+    """The pipeline's report over these files, each checked with settings_for(path)."""
+    return pipeline.run(paths, settings_for=settings_for).report
 
 
 def settings(**changes):
@@ -79,17 +84,21 @@ def broken_rules(monkeypatch):
     return config.Settings(pack, select=("boom", "mutator", "orphan-node"))
 
 
-def test_a_rule_that_raises_is_an_internal_error_naming_it_and_the_others_still_run(broken_rules):
+def test_a_rule_that_raises_is_an_internal_error_naming_it_and_the_others_still_run(broken_rules, monkeypatch):
+    monkeypatch.delenv(engine.DEBUG_ENV, raising=False)
     G = graph_from_yaml(DOC)
     report = engine.check_graph(G, broken_rules)
     errors = {e.rule: e for e in report.errors}
     assert set(errors) == {"boom", "mutator"}
     assert errors["boom"].kind == "internal"
-    assert "internal error in rule boom: ZeroDivisionError: division by zero in a rule" in errors["boom"].message
-    assert "test_engine.py" in errors["boom"].message  # where, for the bug report
+    assert errors["boom"].message == "internal error in rule boom: ZeroDivisionError: division by zero in a rule"
+    assert errors["boom"].lines() == [f"{G.graph['file']}: {errors['boom'].message}"]  # the user's file, no code path
     assert "Frozen graph" in errors["mutator"].message
     assert "sneaky" not in G
     assert [f.rule for f in report.findings] == ["orphan-node"]  # boom's half-finished findings are dropped
+    monkeypatch.setenv(engine.DEBUG_ENV, "1")  # where in the code, for a bug report
+    again = {e.rule: e for e in engine.check_graph(graph_from_yaml(DOC), broken_rules).errors}
+    assert "test_engine.py" in again["boom"].message
     whole = engine.Report([report])
     assert whole.exit_code() == 2 and whole.summary()["internal_errors"] == 2
 
@@ -110,7 +119,7 @@ def test_several_files_an_unreadable_one_is_reported_and_the_others_checked(tmp_
     bad = tmp_path / "rusak.yaml"
     bad.write_text("organisation: {name: X}\nnodes: [\n", encoding="utf-8")
     missing = tmp_path / "tidak-ada.csv"
-    report = engine.check_paths([str(bad), str(good), str(missing)], lambda p: settings(select=["orphan-node"]))
+    report = check_paths([str(bad), str(good), str(missing)], lambda p: settings(select=["orphan-node"]))
     assert [r.file for r in report.files] == [str(bad), str(good), str(missing)]
     assert [r.readable for r in report.files] == [False, True, False]
     assert "not valid YAML" in report.files[0].errors[0].message
@@ -145,7 +154,7 @@ def test_every_cascade_of_the_run_is_visible_to_the_rules(tmp_path, monkeypatch)
     a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
     a.write_text(DOC, encoding="utf-8")
     b.write_text(DOC.replace("id: uji", "id: lain"), encoding="utf-8")
-    engine.check_paths([str(a), str(b)], lambda p: settings(select=["spy"]))
+    check_paths([str(a), str(b)], lambda p: settings(select=["spy"]))
     assert seen == {str(a): ["lain", "uji"], str(b): ["lain", "uji"]}
 
 
@@ -155,7 +164,7 @@ def test_each_file_gets_the_settings_that_apply_to_it(tmp_path):
     strict, plain = tmp_path / "ketat" / "a.yaml", tmp_path / "b.yaml"
     strict.write_text(DOC, encoding="utf-8")
     plain.write_text(DOC, encoding="utf-8")
-    report = engine.check_paths([str(strict), str(plain)], config.Resolver())
+    report = check_paths([str(strict), str(plain)], config.Resolver())
     assert report.files[0].rules == ["single-child"] and report.files[0].fail_on == "info"
     assert report.files[0].failed()
     assert "single-child" in report.files[1].rules and report.files[1].fail_on == "error"
@@ -163,7 +172,7 @@ def test_each_file_gets_the_settings_that_apply_to_it(tmp_path):
 
 def test_the_run_is_deterministic():
     def run():
-        report = engine.check_paths(
+        report = check_paths(
             [str(SAMPLES / "pujon.yaml"), str(SAMPLES / "praya.yaml")], lambda p: config.default_settings()
         )
         return [(f.file, f.rule, f.node, f.related, f.message("id")) for f in report.findings]
@@ -174,7 +183,7 @@ def test_the_run_is_deterministic():
 
 def test_all_samples_check_without_internal_errors():
     paths = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in (".yaml", ".csv", ".json", ".xlsx"))
-    report = engine.check_paths(paths, lambda p: config.default_settings())
+    report = check_paths(paths, lambda p: config.default_settings())
     assert report.errors == []
     assert all(r.findings for r in report.files)  # every sample keeps its authors' defects
 

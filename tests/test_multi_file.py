@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from helpers import SAMPLES
 
 from kinerja_graph.cli import cli
-from kinerja_graph.commands import files
+from kinerja_graph.loaders import discover as files
 
 CLEAN = (SAMPLES / "clean.yaml").read_text(encoding="utf-8")
 

@@ -1,26 +1,21 @@
-"""What `kinerja check` does for CI: folder arguments, baselines, --exit-zero and the CI formats.
+"""What `kinerja check` does for CI: baselines and --exit-zero (the CI formats are in output.py).
 
 The `check` command (kinerja_graph/cli.py) stays thin: it calls these helpers around the library.
 
-    accepted = ci.load_baseline(baseline_file)       # read before the run: a bad baseline stops it
-    report = api.check(files, rules=..., ...)        # folders -> the cascade files in them, then the engine
+    accepted = ci.load_baseline(baseline_file)         # read before the run: a bad baseline stops it
+    report = api.check(files, rules=..., ...)          # the pipeline: folders, configuration, findings
     ci.record(report, write_baseline, accepted, lang)  # write and/or apply a baseline
-    ci.emit(report, fmt, lang)                       # sarif, github, markdown, junit
+    output.write_report(report, fmt, lang)             # any format of the registry
     sys.exit(ci.exit_code(report, exit_zero=..., wrote_baseline=...))
 """
 
 from __future__ import annotations
-
-import os
 
 import click
 
 from kinerja_graph import baseline as baselines
 from kinerja_graph.engine import EXIT_FINDINGS, EXIT_OK, Report
 from kinerja_graph.i18n import words
-
-CI_FORMATS = ("sarif", "github", "markdown", "junit")
-FORMATS = ("text", "json", *CI_FORMATS)
 
 _t = words("ci").t  # kinerja_graph/words/ci.yaml
 
@@ -76,33 +71,6 @@ def record(report: Report, write_baseline: str | None, accepted, lang: str = "id
                 ),
                 err=True,
             )
-
-
-def emit(report: Report, fmt: str, lang: str = "id") -> None:
-    """Print the report in one of the CI formats (the github format also fills the step summary)."""
-    from kinerja_graph.report import github, junit, markdown, sarif
-
-    if fmt == "sarif":
-        click.echo(sarif.format_report(report, lang), nl=False)
-    elif fmt == "github":
-        click.echo(github.format_report(report, lang), nl=False)
-        summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary:
-            try:
-                with open(summary, "a", encoding="utf-8") as fh:
-                    fh.write(github.step_summary(report, lang) + "\n")
-            except OSError as exc:
-                click.echo(f"kinerja: cannot write the step summary {summary}: {exc.strerror or exc}", err=True)
-    elif fmt == "markdown":
-        click.echo(markdown.format_report(report, lang), nl=False)
-    elif fmt == "junit":
-        click.echo(junit.format_report(report, lang), nl=False)
-    else:  # pragma: no cover - click's Choice keeps this out
-        raise ValueError(fmt)
-    for error in report.errors:  # machine output on stdout; the reasons, readable, on stderr
-        for line in error.message.splitlines():
-            where = "" if line.startswith(error.file) else f"{error.file}: "
-            click.echo(f"kinerja: {where}{line}", err=True)
 
 
 def exit_code(report: Report, *, exit_zero: bool = False, wrote_baseline: bool = False) -> int:

@@ -14,6 +14,7 @@ import tempfile
 
 import click
 
+from kinerja_graph.commands import output
 from kinerja_graph.commands.options import (
     fail_on_option,
     ignore_option,
@@ -62,17 +63,13 @@ def git_version(rev: str, path: str) -> tuple[bytes | None, str]:
     return shown.stdout, label
 
 
-def _load(path: str, sheet: str | None, levels, label: str | None = None):
-    """(cascade, error): a file that cannot be read gives a RunError, never an exception."""
-    from kinerja_graph import engine
+def _version(path: str, options, settings, label: str | None = None):
+    """One version read and checked by the pipeline with `settings` (those of the new version)."""
+    from kinerja_graph import pipeline
 
-    ((_, cascade, error),) = engine.load_all([path], sheet, lambda _: levels)
-    if label is not None:
-        if cascade is not None:
-            cascade.file = label
-        if error is not None:
-            error = engine.RunError(error.kind, label, error.message.replace(path, label), error.rule)
-    return cascade, error
+    labels = {path: label} if label is not None else None
+    (result,) = pipeline.run([path], options, settings_for=lambda _: settings, labels=labels).results
+    return result
 
 
 @click.command("diff")
@@ -86,7 +83,7 @@ def _load(path: str, sheet: str | None, levels, label: str | None = None):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(output.DIFF_FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
@@ -107,27 +104,29 @@ def diff(files, rev, fmt, rules_file, no_config, select, ignore, fail_on, sheet,
     the change introduces no finding at or above --fail-on; 1 it does; 2 a version cannot be read or
     the git revision is wrong.
     """
-    from kinerja_graph import config
     from kinerja_graph import diff as diffing
-    from kinerja_graph.commands import diff_format
+    from kinerja_graph import pipeline
 
-    resolver = config.Resolver(rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on)
+    options = pipeline.Options(
+        rules=rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on, sheet=sheet
+    )
+    resolver = options.resolver()
     if rev is not None:
         if len(files) != 1:
             raise click.UsageError("with --git REV give exactly one PATH")
         new_path = files[0]
         settings = resolver(new_path)  # both versions are read and checked with the configuration of PATH
         data, label = git_version(rev, new_path)
-        new, new_error = _load(new_path, sheet, settings.levels) if os.path.exists(new_path) else (None, None)
+        new = _version(new_path, options, settings) if os.path.exists(new_path) else None
         if data is None:
-            old, old_error = None, None
+            old = None
         else:
             with tempfile.TemporaryDirectory(prefix="kinerja-diff-") as tmp:
                 copy = os.path.join(tmp, os.path.basename(new_path))
                 with open(copy, "wb") as fh:
                     fh.write(data)
-                old, old_error = _load(copy, sheet, settings.levels, label)
-        if new is None and new_error is None and old is None:
+                old = _version(copy, options, settings, label)
+        if new is None and old is None:
             raise InputError.one(new_path, f"no such file, neither now nor at {rev}")
         old_file, new_file = label, new_path
     else:
@@ -135,13 +134,8 @@ def diff(files, rev, fmt, rules_file, no_config, select, ignore, fail_on, sheet,
             raise click.UsageError("give OLD and NEW, or --git REV PATH")
         old_file, new_file = files
         settings = resolver(new_file)  # both versions are read and checked with the configuration of NEW
-        old, old_error = _load(old_file, sheet, settings.levels)
-        new, new_error = _load(new_file, sheet, settings.levels)
-    result = diffing.compare(
-        old, new, settings, old_file=old_file, new_file=new_file, old_error=old_error, new_error=new_error
-    )
-    click.echo(diff_format.FORMATS[fmt](result, lang), nl=False)
-    for error in result.errors:
-        for line in error.message.splitlines():
-            click.echo(f"kinerja: {line}", err=True)
+        old = _version(old_file, options, settings)
+        new = _version(new_file, options, settings)
+    result = diffing.compare(old, new, old_file=old_file, new_file=new_file, fail_on=settings.fail_on)
+    output.write_diff(result, fmt, lang)
     sys.exit(result.exit_code())

@@ -66,23 +66,22 @@ def report(files, output, rules_file, no_config, select, ignore, fail_on, year, 
 
     The quality score is this tool's own estimate, not an official nilai SAKIP or LKE result.
     """
-    from kinerja_graph import config
-    from kinerja_graph.commands import files as cascade_files
+    from kinerja_graph import pipeline
+    from kinerja_graph.loaders import discover
     from kinerja_graph.report import html_build
 
-    paths = cascade_files.expand(files)
-    resolver = config.Resolver(rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on)
+    paths = discover.expand(files)
+    options = pipeline.Options(
+        rules=rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on, sheet=sheet
+    )
     lines: list[str] = []
 
     def note(result) -> None:
         for error in result.report.errors:
             if error.kind == "input":
                 lines.append(f"{error.file}: {_t('unreadable', lang)}")
-            for line in error.message.splitlines() or [""]:
-                lines.append(
-                    ("  " if error.kind == "input" else "")
-                    + (line if line.startswith(error.file) else f"{error.file}: {line}")
-                )
+            indent = "  " if error.kind == "input" else ""
+            lines.extend(indent + line for line in error.lines())
         if result.diagram_problem:
             lines.append(_t("no_diagram_for", lang, file=result.file, reason=result.diagram_problem))
         if result.page is not None:
@@ -104,10 +103,9 @@ def report(files, output, rules_file, no_config, select, ignore, fail_on, year, 
         with click.progressbar(length=len(paths), label=_t("progress", lang), file=sys.stderr, show_pos=True) as bar:
             batch = html_build.build_reports(
                 paths,
-                resolver,
+                options,
                 output=output,
                 lang=lang,
-                sheet=sheet,
                 diagram=not no_diagram,
                 year=year,
                 engine_name=engine,
@@ -116,10 +114,9 @@ def report(files, output, rules_file, no_config, select, ignore, fail_on, year, 
     else:
         batch = html_build.build_reports(
             paths,
-            resolver,
+            options,
             output=output,
             lang=lang,
-            sheet=sheet,
             diagram=not no_diagram,
             year=year,
             engine_name=engine,

@@ -94,6 +94,15 @@ def _header_score(cells: list[str]) -> int:
     return len(known)
 
 
+def header_row(rows: Rows) -> int | None:
+    """The index of the header row among the first HEADER_SCAN rows: the first naming a statement or an
+    indicator column and at least one other known column (rules/fields.yaml); None when there is none."""
+    for i, cells in enumerate(rows[:HEADER_SCAN]):
+        if _header_score(cells) >= 2:
+            return i
+    return None
+
+
 def xlsx_rows(path: str, file: str, sheet: str | None) -> tuple[Rows, str, dict[int, str]]:
     """The rows of one sheet (the first, or `sheet`), with the sheet's name and column letters."""
     import zipfile
@@ -158,11 +167,7 @@ def read_table(
 ) -> RawDocument:
     vocab = policy.fields()
     kind = "cell" if fmt == "xlsx" else "row"
-    header_at = None
-    for i, cells in enumerate(rows[:HEADER_SCAN]):
-        if _header_score(cells) >= 2:
-            header_at = i
-            break
+    header_at = header_row(rows)
     if header_at is None:
         if not any(any(c.strip() for c in cells) for cells in rows):
             raise InputError.one(file, "the file is empty")

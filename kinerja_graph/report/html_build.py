@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kinerja_graph import engine
-from kinerja_graph.config import Settings
+from kinerja_graph import engine, pipeline
 from kinerja_graph.engine import FileReport, RunError
-from kinerja_graph.graph import build_graph
+from kinerja_graph.loaders import discover
+from kinerja_graph.pipeline import FileResult
 from kinerja_graph.report import html, html_diagram
 from kinerja_graph.score import ScorePolicy, load_score_policy, score_graph
 
@@ -81,15 +81,8 @@ class Batch:
 
     def exit_code(self, fail_on: str | None = None) -> int:
         """2 when a file could not be read or a rule broke; 1 when --fail-on is given and reached; else 0."""
-        if self.errors:
-            return engine.EXIT_INPUT
-        if fail_on is not None:
-            from kinerja_graph.checks.base import SEVERITY_ORDER
-
-            limit = SEVERITY_ORDER[fail_on]
-            if any(SEVERITY_ORDER[f.severity] <= limit for r in self.results for f in r.report.findings):
-                return engine.EXIT_FINDINGS
-        return engine.EXIT_OK
+        failed = fail_on is not None and engine.reaches((f for r in self.results for f in r.report.findings), fail_on)
+        return engine.exit_code(errors=bool(self.errors), failed=failed)
 
 
 def _write(path: Path, text: str) -> None:
@@ -108,11 +101,11 @@ def _counts(fr: FileReport) -> dict[str, int]:
 
 def build_reports(
     paths: list[str],
-    settings_for: Callable[[str], Settings],
+    options: pipeline.Options | None = None,
     *,
+    settings_for: pipeline.SettingsFor | None = None,
     output: str | None = None,
     lang: str = "id",
-    sheet: str | None = None,
     diagram: bool = True,
     year: int | None = None,
     engine_name: str = "auto",
@@ -121,64 +114,43 @@ def build_reports(
     tick: Callable[[PageResult], None] | None = None,
     write: bool = True,
 ) -> Batch:
-    """Check every file and write its page (and the index when there are several). `tick` is called
-    after each file. Pages of unreadable files are not written (the index names their errors)."""
+    """Check every file (the pipeline: read, configure, check) and write its page, and the index when
+    there are several. `tick` is called after each file. Pages of unreadable files are not written
+    (the index names their errors)."""
     sp = score_policy or load_score_policy()
+    paths = discover.expand(paths)
     index, pages = output_paths(paths, output)
-    loaded = engine.load_all(paths, sheet, lambda path: settings_for(path).levels)
-    cascades = {}
-    for _, cascade, _ in loaded:
-        if cascade is not None:
-            cascades.setdefault(cascade.organisation.key, cascade)
     batch = Batch(index)
-    for (path, cascade, error), page_path in zip(loaded, pages):
-        settings = settings_for(path)
-        if cascade is None:
-            fr = FileReport(file=path, fail_on=settings.fail_on, errors=[error])
-            entry = html.IndexEntry(path, None, problem=error.message.splitlines()[0] if error.message else "")
-            result = PageResult(path, None, fr, entry)
+    results = pipeline.each(paths, options, settings_for=settings_for)
+    for result, page_path in zip(results, pages, strict=True):
+        if result.graph is None:
+            error = result.report.errors[0] if result.report.errors else None
+            problem = error.message.splitlines()[0] if error is not None and error.message else ""
+            page = PageResult(result.path, None, result.report, html.IndexEntry(result.path, None, problem=problem))
         else:
-            result = _one(
-                path,
-                cascade,
-                cascades,
-                settings,
-                page_path,
-                index,
-                lang,
-                diagram,
-                year,
-                engine_name,
-                timeout,
-                sp,
-                write,
-            )
-        batch.results.append(result)
+            page = _one(result, page_path, index, lang, diagram, year, engine_name, timeout, sp, write)
+        batch.results.append(page)
         if tick is not None:
-            tick(result)
+            tick(page)
     if index is not None and write:
         _write(index, html.render_index([r.entry for r in batch.results], lang, sp))
     return batch
 
 
 def _one(
-    path,
-    cascade,
-    cascades,
-    settings,
+    result: FileResult,
     page_path: Path,
     index: Path | None,
-    lang,
-    diagram,
-    year,
-    engine_name,
-    timeout,
-    sp,
-    write,
+    lang: str,
+    diagram: bool,
+    year: int | None,
+    engine_name: str,
+    timeout: float | None,
+    sp: ScorePolicy,
+    write: bool,
 ) -> PageResult:
-    G = build_graph(cascade)
-    G.graph["cascades"] = cascades
-    fr = engine.check_graph(G, settings)
+    G, fr, path = result.graph, result.report, result.path
+    assert G is not None
     sc = score_graph(G, fr, sp)
     drawing = None
     if diagram:
@@ -190,7 +162,7 @@ def _one(
         fr,
         sc,
         drawing,
-        settings.pack.vocabulary.get("owners"),
+        result.settings.pack.vocabulary.get("owners"),
         index_href=os.path.relpath(index, page_path.parent) if index is not None else None,
     )
     if write:

@@ -32,8 +32,9 @@ from urllib.parse import quote
 
 from kinerja_graph import __version__, checks, config
 from kinerja_graph.checks.base import Finding
-from kinerja_graph.engine import Report, gc_paused
+from kinerja_graph.engine import Report
 from kinerja_graph.fingerprint import SCHEME, Paths, file_fingerprints, graph_of
+from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.i18n import words
 
 SARIF_VERSION = "2.1.0"

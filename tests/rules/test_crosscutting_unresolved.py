@@ -2,7 +2,7 @@
 
 from helpers import SAMPLES, graph_from_yaml, run_rule
 
-from kinerja_graph import config, engine
+from kinerja_graph import config, pipeline
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
 
@@ -75,7 +75,7 @@ def test_the_engine_passes_the_other_cascades_of_a_run(tmp_path):
         encoding="utf-8",
     )
     settings = config.default_settings().override(select=[RULE])
-    report = engine.check_paths([str(own), str(other)], lambda _: settings)
+    report = pipeline.run([str(own), str(other)], settings_for=lambda _: settings).report
     assert [(f.file, f.node) for f in report.findings] == [(str(own), "1.1")]
 
 

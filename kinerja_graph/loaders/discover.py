@@ -2,17 +2,24 @@
 
 `kinerja check cascades/` checks every cascade file under the folder, in path order. A folder holds
 other files too (rule packs, kinerja.toml, a workflow, a budget workbook), so a file found in a folder
-is taken only when it looks like a cascade:
+is taken only when it looks like a cascade *to the loader that will read it*:
 
 - .yaml/.yml: a top-level ``nodes:`` or ``kinerja:`` key;
-- .json: a top-level ``"nodes"`` list (a JSON Schema that describes nodes is not a cascade);
-- .csv: a header row (in the first 30 rows) naming a statement or indicator column and at least one
-  other known column (rules/fields.yaml), as the table loader requires;
+- .json: a top-level object with a ``"nodes"`` list (a JSON Schema that describes nodes is not a
+  cascade; a top-level array never is);
+- .csv: a header row that the table loader finds (loaders/table.py: the same delimiters, the same
+  header rule, the same first rows);
 - .xlsx/.xlsm: the same header on the first sheet; a workbook that cannot be opened is taken (its
   error is then reported, not hidden).
 
-Hidden files and folders (".git", ".github", ".venv", …), virtual environments and Excel's lock files
-("~$book.xlsx") are passed over. A file named explicitly is always checked, whatever it holds.
+A file that looks like a cascade but is broken (invalid JSON naming ``"nodes"``, a workbook that
+cannot be opened) is taken, so that the loader says what is wrong with it.
+
+The walk is bounded: only regular files are opened (a FIFO or a device named ``*.yaml`` would block
+or never end), at most SNIFF_BYTES are read from a text file to sniff it, a JSON file is parsed only
+up to PARSE_LIMIT bytes and a nesting depth of MAX_DEPTH. Hidden files and folders (".git",
+".github", ".venv", …), virtual environments and Excel's lock files ("~$book.xlsx") are passed over.
+A file named explicitly is always read, whatever it holds.
 """
 
 from __future__ import annotations
@@ -20,18 +27,22 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable
+from itertools import accumulate
 
-from kinerja_graph import loaders, policy
-from kinerja_graph.errors import KinerjaError
+from kinerja_graph.errors import InputError, KinerjaError
+from kinerja_graph.loaders import FORMATS, format_of, table
 
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", "env", "site-packages"})
 SNIFF_BYTES = 256 * 1024
 PARSE_LIMIT = 16 * 1024 * 1024  # a JSON file up to this size is parsed to see its top-level keys
-HEADER_ROWS = 30
+MAX_DEPTH = 64  # a JSON document nested deeper is not parsed to be sniffed (a cascade is ~10 deep)
 _YAML_KEY = re.compile(r"^(?:nodes|kinerja)\s*:", re.MULTILINE)
 _JSON_KEY = re.compile(r'"nodes"\s*:')
-_DELIMITERS = (";", ",", "\t", "|")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 class NoCascades(KinerjaError):
@@ -42,59 +53,73 @@ class NoCascades(KinerjaError):
         super().__init__(f"{folder}: no cascade files found (.yaml, .yml, .json, .csv, .xlsx with a cascade in them)")
 
 
-def _header_like(cells: list[str]) -> bool:
-    vocab = policy.fields()
-    known = {vocab.column_field(c)[0] for c in cells if c and c.strip()} - {None}
-    return bool({"statement", "indicator"} & known) and len(known) >= 2
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
-def _head(path: str) -> str:
+def _head(path: str, size: int = SNIFF_BYTES) -> str:
     try:
         with open(path, "rb") as fh:
-            data = fh.read(SNIFF_BYTES)
+            data = fh.read(size)
     except OSError:
         return ""
     return data.decode("utf-8-sig", errors="replace")
 
 
 def looks_like_cascade(path: str) -> bool:
-    """Does a file found in a folder look like a cascade (see the module docstring)?"""
+    """Does a file found in a folder look like a cascade to its loader (see the module docstring)?"""
     try:
-        fmt = loaders.format_of(path)
-    except Exception:
+        fmt = format_of(path)
+    except InputError:
+        return False
+    if not _regular(path):
         return False
     if fmt == "yaml":
         return bool(_YAML_KEY.search(_head(path)))
     if fmt == "json":
         return _json_like(path)
     if fmt == "csv":
-        import csv
-        import io
-
-        lines = _head(path).splitlines()[:HEADER_ROWS]
-        for delimiter in _DELIMITERS:
-            try:
-                rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-            except csv.Error:
-                continue
-            if any(_header_like(row) for row in rows):
-                return True
-        return False
+        return _csv_like(path)
     return _xlsx_like(path)
 
 
+def _csv_like(path: str) -> bool:
+    head = "\n".join(table._first_lines(_head(path), table.HEADER_SCAN))
+    try:
+        rows = table.csv_rows(head, path)
+    except InputError:
+        return False
+    return table.header_row(rows) is not None
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in a JSON text (brackets inside strings left out),
+    counted without parsing: the sniffer never recurses into what the parser could not."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
 def _json_like(path: str) -> bool:
+    head = _head(path)
+    if not head.lstrip().startswith("{"):
+        return False  # a cascade document is an object; an array (or anything else) is not one
     try:
         size = os.path.getsize(path)
     except OSError:
         return False
     if size > PARSE_LIMIT:  # too big to read twice: the key is enough
-        return bool(_JSON_KEY.search(_head(path)))
+        return bool(_JSON_KEY.search(head))
     try:
         with open(path, encoding="utf-8-sig") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
-        return bool(_JSON_KEY.search(_head(path)))  # broken JSON that names nodes: let the loader say why
+            text = fh.read()
+        if _depth(text) > MAX_DEPTH:  # too deep to parse here: the key is enough (the loader explains)
+            return bool(_JSON_KEY.search(head))
+        data = json.loads(text)
+    except (OSError, ValueError, RecursionError):
+        return bool(_JSON_KEY.search(head))  # broken JSON that names nodes: let the loader say why
     return isinstance(data, dict) and isinstance(data.get("nodes"), list)
 
 
@@ -106,13 +131,12 @@ def _xlsx_like(path: str) -> bool:
     except Exception:
         return True  # unreadable: let the loader say why
     try:
-        ws = book.worksheets[0] if book.worksheets else None
-        if ws is None:
+        if not book.worksheets:
             return False
-        for cells in ws.iter_rows(max_row=HEADER_ROWS, values_only=True):
-            if _header_like([str(c) for c in cells if c is not None]):
-                return True
-        return False
+        rows = [
+            [table._cell_text(c) for c in cells] for cells in book.worksheets[0].iter_rows(max_row=table.HEADER_SCAN)
+        ]
+        return table.header_row(rows) is not None
     except Exception:
         return True
     finally:
@@ -131,7 +155,7 @@ def discover(folder: str) -> list[str]:
         for name in sorted(files):
             if name.startswith((".", "~$")):
                 continue
-            if os.path.splitext(name)[1].lower() not in loaders.FORMATS:
+            if os.path.splitext(name)[1].lower() not in FORMATS:
                 continue
             path = os.path.normpath(os.path.join(root, name))
             if looks_like_cascade(path):

@@ -1,4 +1,5 @@
-"""`kinerja render`: draw the pohon kinerja. Thin: parse options, call kinerja_graph.render, report.
+"""`kinerja render`: draw the pohon kinerja. Thin: parse options, read the file through the pipeline
+(checked too with --findings), call kinerja_graph.render, report.
 
 Messages go to stderr, in Indonesian or English (--lang). Exit codes: 0 drawn; 2 bad input, bad
 options, no Graphviz, or Graphviz stopped at the time limit (all raised as KinerjaError, which the
@@ -121,8 +122,7 @@ def render(
     Big trees are split (one file per intermediate outcome, next to --output) when one picture would
     hold more goals than rules/render.yaml allows; --root, --depth and --direction LR help too.
     """
-    from kinerja_graph import api, config
-    from kinerja_graph.graph import build_graph
+    from kinerja_graph import pipeline
     from kinerja_graph.render import DiagramOptions, draw, load_style
     from kinerja_graph.render.dot import period_text
     from kinerja_graph.render.output import print_scale
@@ -151,10 +151,17 @@ def render(
             if not suffix:
                 out = out.with_name(f"{out.name}.{fmt}")
 
-    settings = config.Resolver(rules_file, use_project=not no_config)(file)  # its level labels, and its rules
-    cascade = api.load(file, sheet, settings.levels)
-    G = build_graph(cascade)
-    found = _findings(G, cascade, settings, lang, style, say) if findings else None
+    # read (with the level labels of its configuration) and, with --findings, checked as `kinerja check` does
+    options = pipeline.Options(rules=rules_file, use_project=not no_config, sheet=sheet)
+    (result,) = pipeline.run([file], options, check=findings).results
+    result.raise_if_unreadable()
+    cascade, G = result.cascade, result.graph
+    assert cascade is not None and G is not None
+    found = None
+    if findings:
+        for line in (line for error in result.report.errors for line in error.lines()):
+            say(line)  # a rule that broke: the drawing goes on without its findings
+        found = result.report.findings
     if year is not None and not any(year in ind.targets for n in cascade.nodes for ind in n.indicators):
         say(style.t("msg_no_targets", lang, year=year, period=period_text(G.graph.get("period")) or "-"))
 
@@ -194,19 +201,3 @@ def render(
     if to_stdout:
         sys.stdout.buffer.write(pictures[0].data)
         sys.stdout.buffer.flush()
-
-
-def _findings(G, cascade, settings, lang, style, say):
-    """The checker's findings on G (same configuration as `kinerja check`)."""
-    try:
-        from kinerja_graph import engine
-    except ImportError:  # pragma: no cover - the checker ships with the package
-        from kinerja_graph.render.errors import RenderError
-
-        raise RenderError(style.t("err_findings", lang)) from None
-    G.graph["cascades"] = {cascade.organisation.key: cascade}
-    report = engine.check_graph(G, settings)
-    for error in report.errors:
-        for line in error.message.splitlines():
-            say(line)
-    return report.findings
