@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gc
 import json
 import random
@@ -153,7 +154,7 @@ def generate(n: int, seed: int) -> dict:
     counter = 0
     for rank, size in enumerate(sizes):
         ids = []
-        for k in range(size):
+        for _ in range(size):
             counter += 1
             node_id = f"n{counter}"
             parent = rng.choice(by_level[rank - 1]) if rank else None
@@ -334,9 +335,10 @@ def bench(n: int, seed: int, folder: Path, memory: bool):
 
     rule_total = 0.0
     for rule_id in settings.active_rules():
-        found, t_rule = timed(lambda: run_rule(rule_id))
+        found, t_rule = timed(functools.partial(run_rule, rule_id))
         rule_total += t_rule
-        rows.append((f"rule {rule_id} ({len(found)})", t_rule, traced(lambda: run_rule(rule_id)) if memory else None))
+        memo = traced(functools.partial(run_rule, rule_id)) if memory else None
+        rows.append((f"rule {rule_id} ({len(found)})", t_rule, memo))
     rows.append(("sum of the rules", rule_total, None))
     fresh = build_graph(cascade)
     report, t_check = timed(lambda: engine.check_graph(fresh, settings))
@@ -350,7 +352,7 @@ def bench(n: int, seed: int, folder: Path, memory: bool):
             traced(lambda: engine.check_graph(build_graph(cascade), settings)) if memory else None,
         )
     )
-    del report, fresh, G, cascade
+    report = fresh = G = cascade = None  # let the big objects go before the child processes run
     gc.collect()
 
     children = [

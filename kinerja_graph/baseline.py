@@ -157,7 +157,7 @@ def apply(report: Report, baseline: Baseline) -> Applied:
             if key:
                 pool.setdefault(key, []).append(i)
         used: set[int] = set()
-        for fr, f, keys in findings:
+        for _fr, f, keys in findings:
             if id(f) in accepted:
                 continue
             k = keys[id(f)]

@@ -19,7 +19,6 @@ Kinds: ``outcome`` (a changed condition), ``output`` (a product or service deliv
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,9 +27,6 @@ import networkx as nx
 
 from kinerja_graph import policy
 from kinerja_graph.errors import PolicyError
-
-KINDS = ("outcome", "output", "activity", "unknown")
-STATEMENT_KINDS = ("outcome", "output", "activity", "effort", "unknown")
 
 KIND_NAMES = {
     "outcome": {"id": "outcome", "en": "outcome"},
@@ -490,13 +486,6 @@ class OwnerResolver:
 # -------------------------------------------------------------------- defaults, for report writers
 
 
-@functools.cache
-def _default_vocabulary() -> dict:
-    from kinerja_graph import config  # late: config reads the pack, which this module does not need
-
-    return config.load_default_pack().vocabulary
-
-
 def required_vocabulary(vocabulary: dict, name: str, rule_id: str) -> dict:
     """The vocabulary a rule needs from its pack, or a PolicyError saying which one is missing."""
     found = (vocabulary or {}).get(name)
@@ -510,10 +499,7 @@ def required_vocabulary(vocabulary: dict, name: str, rule_id: str) -> dict:
 
 def default_vocabulary(name: str) -> dict:
     """A vocabulary of the default rule pack ("cues", "owners")."""
-    vocabulary = _default_vocabulary()
-    if name not in vocabulary:
-        raise PolicyError(f"the default rule pack registers no vocabulary {name!r}")
-    return vocabulary[name]
+    return policy.shipped_vocabulary(name)
 
 
 def indicator_unit(indicator) -> str | None:

@@ -6,6 +6,7 @@ Exit codes: 0 success (no finding at or above --fail-on), 1 findings, 2 bad inpu
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import json
 import os
@@ -16,6 +17,8 @@ import click
 from kinerja_graph import __version__, api, policy
 from kinerja_graph.commands import ci as _ci
 from kinerja_graph.commands import output
+from kinerja_graph.commands.diff import diff as diff_command
+from kinerja_graph.commands.export import export as export_command
 from kinerja_graph.commands.options import (
     fail_on_option,
     ignore_option,
@@ -25,6 +28,8 @@ from kinerja_graph.commands.options import (
     select_option,
     sheet_option,
 )
+from kinerja_graph.commands.render import render as render_command
+from kinerja_graph.commands.report import report as report_command
 from kinerja_graph.engine import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from kinerja_graph.errors import KinerjaError
 
@@ -203,26 +208,14 @@ def _exit_now(code) -> None:
         print(code, file=sys.stderr)
         code = EXIT_FINDINGS
     for stream in (sys.stdout, sys.stderr):
-        try:
+        # a closed pipe (| head) or stream: nothing more can be said there
+        with contextlib.suppress(OSError, ValueError):
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (| head) or stream: nothing more can be said there
-            pass
     atexit._run_exitfuncs()
     os._exit(code)
 
 
-from kinerja_graph.commands.render import render as _render_command
-
-cli.add_command(_render_command)
-
-from kinerja_graph.commands.report import report as _report_command
-
-cli.add_command(_report_command)
-
-from kinerja_graph.commands.diff import diff as _diff_command
-
-cli.add_command(_diff_command)
-
-from kinerja_graph.commands.export import export as _export_command  # noqa: E402
-
-cli.add_command(_export_command)
+cli.add_command(render_command)
+cli.add_command(report_command)
+cli.add_command(diff_command)
+cli.add_command(export_command)

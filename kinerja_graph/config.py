@@ -32,10 +32,10 @@ import jsonschema
 
 from kinerja_graph import policy
 from kinerja_graph.errors import PolicyError
+from kinerja_graph.text import suggest
 
 DEFAULT = "default"
 SEVERITIES = ("error", "warning", "info")
-PROJECT_FILES = ("kinerja.toml", "pyproject.toml")
 MAX_EXTENDS = 20
 
 
@@ -160,12 +160,6 @@ def known_rules() -> dict:
     from kinerja_graph import checks
 
     return checks.all_rules()
-
-
-def suggest(name: str, choices: Iterable[str]) -> str:
-    """' (did you mean x, y?)' when there are close matches, else ''."""
-    close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
 def expand_rule_ids(items: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -470,7 +464,7 @@ def settings_from_project(project: ProjectConfig) -> Settings:
                 select = tuple(ids)
             else:
                 ignore = ids
-    fail_on = data.get("fail_on") if data.get("fail_on") in SEVERITIES else "error"
+    fail_on = str(data["fail_on"]) if data.get("fail_on") in SEVERITIES else "error"
     problems.raise_if_any()
     return Settings(pack, select, tuple(ignore), fail_on, str(project.path))
 

@@ -301,6 +301,7 @@ def _compare_indicators(a: Node, b: Node) -> list[FieldChange]:
     out = []
     for i, j in match_indicators(a.indicators, b.indicators):
         if j is None:
+            assert i is not None  # a pair has at least one side
             out.append(FieldChange("indicator-removed", a.indicators[i].name, None, indicator=a.indicators[i].name))
             continue
         new = b.indicators[j]

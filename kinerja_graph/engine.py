@@ -25,6 +25,7 @@ into other organisations' cascades.
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 import traceback
@@ -172,10 +173,8 @@ def internal_error(file: str, doing: str, exc: BaseException, rule: str | None =
 def _silences(G: nx.DiGraph) -> dict[str, dict]:
     """Node id -> {rule id: Silence} for the nodes that silence something, in document order."""
     cascade = G.graph.get("cascade")
-    if cascade is not None:
-        models = cascade.nodes  # a plain list: cheaper to walk than the graph's node data
-    else:
-        models = [d.get("node") for _, d in G.nodes(data=True)]
+    # the cascade's plain list of nodes is cheaper to walk than the graph's node data
+    models = cascade.nodes if cascade is not None else [d.get("node") for _, d in G.nodes(data=True)]
     out: dict[str, dict] = {}
     for model in models:
         ignore = getattr(model, "ignore", None)
@@ -240,7 +239,7 @@ def _check_graph(G: nx.DiGraph, settings: Settings, file: str | None) -> FileRep
             later.append(rule)
             continue
         ctx = context(rule_id)
-        found = _run_one(rule, ctx, file, report, lambda: rule.check(ctx))
+        found = _run_one(rule, ctx, file, report, functools.partial(rule.check, ctx))
         if found is not None:
             ran.add(rule_id)
             findings.extend(found)
@@ -248,9 +247,8 @@ def _check_graph(G: nx.DiGraph, settings: Settings, file: str | None) -> FileRep
     kept, matched = _apply_silences(findings, silences, report)
     for rule in later:
         ctx = context(rule.id)
-        found = _run_one(
-            rule, ctx, file, report, lambda: rule.check_silences(ctx, ran=frozenset(ran), matched=frozenset(matched))
-        )
+        call = functools.partial(rule.check_silences, ctx, ran=frozenset(ran), matched=frozenset(matched))
+        found = _run_one(rule, ctx, file, report, call)
         if found is not None:
             more, _ = _apply_silences(found, silences, report)
             kept.extend(more)
@@ -265,7 +263,7 @@ def _apply_silences(findings: Iterable[Finding], silences: dict, report: FileRep
     matched: set[tuple[str, str]] = set()
     for f in findings:
         silence = silences.get(f.node, {}).get(f.rule) if f.node is not None else None
-        if silence is None:
+        if silence is None or f.node is None:
             kept.append(f)
         else:
             matched.add((f.node, f.rule))

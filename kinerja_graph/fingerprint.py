@@ -156,13 +156,6 @@ def _numbered(keys: Iterable[tuple]) -> list[str]:
     return out
 
 
-def fingerprints(G: nx.DiGraph | None, findings: Iterable[Finding]) -> list[str]:
-    """The fingerprint of each finding of one file, in the order given (give them in document order)."""
-    org = organisation_key(G)
-    identities = _Identities(G)
-    return _numbered(finding_key(G, f, org, identities) for f in findings)
-
-
 @dataclass(frozen=True)
 class Keys:
     """A finding's fingerprint and its two fallback keys (hashed like the fingerprint, never numbered)."""
@@ -248,20 +241,6 @@ class Paths:
         if found is None:
             found = self._segments[n] = segment(self.G, n, self.lang)
         return found
-
-
-@dataclass(frozen=True)
-class Keyed:
-    """A finding with its fingerprint and node path."""
-
-    finding: Finding
-    fingerprint: str
-    path: str
-
-
-def keyed(G: nx.DiGraph | None, findings: list[Finding], lang: str = "id") -> list[Keyed]:
-    paths = Paths(G, lang)
-    return [Keyed(f, fp, paths.path(f.node)) for f, fp in zip(findings, fingerprints(G, findings))]
 
 
 def graph_of(file_report) -> nx.DiGraph | None:

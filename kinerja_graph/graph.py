@@ -101,13 +101,3 @@ def roots(G: nx.DiGraph):
 
 def leaves(G: nx.DiGraph):
     return [n for n in goals(G) if not children(G, n)]
-
-
-def contribution_graph(G: nx.DiGraph) -> nx.DiGraph:
-    """A read-only view holding only goals and contribution edges."""
-    nodes = nx.subgraph_view(
-        G,
-        filter_node=lambda n: G.nodes[n]["kind"] == "goal",
-        filter_edge=lambda u, v: G.edges[u, v]["kind"] == "contribution",
-    )
-    return nodes

@@ -66,6 +66,19 @@ def load_policy_file(path: Path, schema_name: str) -> dict:
     return data
 
 
+@functools.cache
+def shipped_vocabulary(name: str) -> dict:
+    """A vocabulary of the shipped rule pack (rules/default.yaml ``vocabulary:``), read and validated by
+    schemas/vocabulary/<name>.schema.json: what a library caller without a pack gets (a check run uses
+    its pack's own, config.Settings.pack.vocabulary)."""
+    pack = read_yaml(rules_dir() / "default.yaml", "rule pack")
+    entries = pack.get("vocabulary") if isinstance(pack, dict) else None
+    entry = entries.get(name) if isinstance(entries, dict) else None
+    if not isinstance(entry, str):
+        raise PolicyError(f"the default rule pack registers no vocabulary {name!r}")
+    return load_policy_file(rules_dir() / entry, f"vocabulary/{name}.schema.json")
+
+
 @functools.lru_cache(maxsize=8192)
 def key(text: object) -> str:
     """Normalise a label for matching: lower case, accents dropped, only letters and digits kept."""

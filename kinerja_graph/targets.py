@@ -72,8 +72,3 @@ def _parse(raw: str) -> Target:
                 unit = "Rp"
             return Target(raw, value=value, unit=unit or None, kind="number")
     return Target(raw, kind="text")
-
-
-def format_number(value: float) -> str:
-    """A number as plain text: integers without a decimal point."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))

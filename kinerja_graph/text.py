@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -31,11 +33,6 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-
-
-def compact(text: str | None) -> str:
-    """The normalised text without spaces: "Jumlahmengemudi" and "Jumlah mengemudi" agree."""
-    return normalise(text).replace(" ", "")
 
 
 # Indonesian affixes, for a light stemmer. Each prefix lists what its nasal may stand for
@@ -227,3 +224,9 @@ def localise(templates: dict, **parts: dict) -> dict:
             template = template.replace("{" + name + "}", value.get(lang) or value.get("en") or "")
         out[lang] = template
     return out
+
+
+def suggest(name: str, choices: Iterable[str]) -> str:
+    """' (did you mean x, y?)' when there are close matches, else ''."""
+    close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(close)}?)" if close else ""

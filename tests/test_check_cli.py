@@ -280,7 +280,7 @@ def test_rules_lists_every_rule_with_its_severity():
     result = run("rules")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    for rule_id, rule in checks.all_rules().items():
+    for rule_id in checks.all_rules():
         assert any(line.split()[:1] == [rule_id] for line in lines), rule_id
     assert any(line.split()[:3] == ["cycle", "error", "structure"] for line in lines)
     assert any(line.split()[:2] == ["single-child", "info"] for line in lines)

@@ -27,7 +27,8 @@ def test_every_rule_module_is_registered_under_its_own_name():
 def test_the_default_pack_lists_every_rule_and_only_rules():
     import yaml
 
-    data = yaml.safe_load(open(PACK.path, encoding="utf-8"))
+    with open(PACK.path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
     assert set(data["rules"]) == set(RULES)
 
 

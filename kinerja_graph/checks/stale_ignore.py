@@ -93,7 +93,7 @@ None.
         """Called by the engine after the other rules: `ran` holds the ids of the rules that ran to the
         end on this cascade, `matched` the (node, rule id) pairs of the silences that silenced a finding."""
         from kinerja_graph import checks
-        from kinerja_graph.config import suggest
+        from kinerja_graph.text import suggest
 
         known = checks.all_rules()
         for n, d in index(ctx.G).having("ignore"):

@@ -76,7 +76,7 @@ def report(files, output, rules_file, no_config, select, ignore, fail_on, year, 
     )
     lines: list[str] = []
 
-    def note(result) -> None:
+    def note(result: html_build.PageResult) -> None:
         for error in result.report.errors:
             if error.kind == "input":
                 lines.append(f"{error.file}: {_t('unreadable', lang)}")

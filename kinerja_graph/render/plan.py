@@ -55,7 +55,7 @@ class _Tree:
             if d.get("kind") == "contribution":
                 self.kids[u].append(v)
                 self.has_parent.add(v)
-        for n, vs in self.kids.items():
+        for vs in self.kids.values():
             if len(vs) > 1:
                 vs.sort(key=self.order.__getitem__)
 

@@ -1,5 +1,5 @@
 """The output of `kinerja diff`: text (default), JSON and Markdown. Formats only; kinerja_graph/diff.py
-computes.
+computes, kinerja_graph/commands/output.py registers and prints.
 
     kinerja diff: HEAD:cascades/praya.yaml → cascades/praya.yaml  (Kecamatan Praya)
 
@@ -103,7 +103,7 @@ def format_text(result: DiffResult, lang: str = "id") -> str:
             lines.append((f"  {label}: " if i == 0 else "    ") + clean(problem))
     goals, findings = _counts(result, lang)
     lines.append(f"{t('goals', lang)}: {goals}")
-    entries = []
+    entries: list[tuple[str, str, str, list[str]]] = []
     for n in result.added:
         parent = f"  ({t('parent', lang)}: {clean(', '.join(n.parents))})" if n.parents else ""
         entries.append(("+", clean(n.id), f'"{_q(_what(n))}"{parent}', []))
@@ -170,26 +170,23 @@ def format_markdown(result: DiffResult, lang: str = "id", limit: int | None = ma
         lines.append("")
     lines.append(f"**{t('findings', lang)}**: {esc(findings)}")
     lines.append("")
-    found = [(t("new", lang), f) for f in markdown.by_severity(result.new_findings)]
+    found: list[tuple[str, Finding]] = [(t("new", lang), f) for f in markdown.by_severity(result.new_findings)]
     found += [(t("resolved", lang), f) for f in markdown.by_severity(result.resolved_findings)]
     found += [(t("silenced", lang), f) for f in markdown.by_severity(result.silenced_findings)]
     if found:
         heads = ("status", "severity", "rule", "place", "goal", "message")
         lines.append("| " + " | ".join(t(k, lang) for k in heads) + " |")
         lines.append("| --- | --- | --- | --- | --- | --- |")
-        shown = found if limit is None else found[:limit]
-        for status, f in shown:
+        listed = found if limit is None else found[:limit]
+        for status, f in listed:
             lines.append(
                 f"| {status} | {f.severity} | {code(f.rule)} | {code(place(f))} | "
                 f"{esc(f.node) if f.node is not None else '-'} | {esc(f.message(lang))} |"
             )
-        if len(found) > len(shown):
+        if len(found) > len(listed):
             lines.append("")
-            lines.append(f"… (+{len(found) - len(shown)})")
+            lines.append(f"… (+{len(found) - len(listed)})")
     if result.introduces_failure():
         lines.append("")
         lines.append(f"**{esc(t('fails', lang).format(fail_on=result.fail_on))}**")
     return "\n".join(lines) + "\n"
-
-
-FORMATS = {"text": format_text, "json": format_json, "markdown": format_markdown}

@@ -136,7 +136,6 @@ RULE_COLUMN = {
     "indicator-level-mismatch": "name",
     "orphan-indicator": "name",
 }
-COLUMNS = ("name", "formula", "unit", "calculation", "source", "targets")
 _QUOTED = re.compile(r"\"([^\"]{3,})\"|'([^']{3,})'")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 

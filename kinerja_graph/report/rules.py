@@ -30,10 +30,7 @@ def format_catalogue(rules: dict, settings: Settings, lang: str = "id") -> str:
 def format_rule(rule, settings: Settings, lang: str = "id") -> str:
     """A rule's documentation: summary, area, LKE, severity, why it matters, its doc and the pack's options."""
     setting = settings.pack.rules.get(rule.id)
-    if setting is None or not setting.enabled:
-        severity = _t("disabled", lang)
-    else:
-        severity = setting.severity
+    severity = _t("disabled", lang) if setting is None or not setting.enabled else setting.severity
     lines = [
         f"{rule.id} — {rule.summary.get(lang) or rule.summary['en']}",
         f"{_t('area', lang)}: {rule.area}   LKE: {rule.lke or '-'}   {_t('severity', lang)}: {severity}",
