@@ -103,6 +103,7 @@ def test_non_utf8_file_names_the_line(tmp_path):
     assert problem.startswith(f"{path}:3: not UTF-8 text (byte 0xe9)")
 
 
+@pytest.mark.slow
 def test_a_10_mb_cell_names_row_and_column(tmp_path):
     path = tmp_path / "big.csv"
     path.write_text("Kode;Kinerja;Indikator\n1;" + "x" * 10_000_000 + ";Indeks A\n", encoding="utf-8")
@@ -209,6 +210,7 @@ def _chain(n):
     return "\n".join(out) + "\n"
 
 
+@pytest.mark.slow
 def test_a_10000_deep_chain_of_parents_survives_every_step(tmp_path):
     path = tmp_path / "chain.yaml"
     path.write_text(_chain(10_000), encoding="utf-8")

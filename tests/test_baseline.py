@@ -117,6 +117,7 @@ def test_a_fixed_defect_passes_and_its_entry_is_reported_as_stale(recorded, tmp_
     assert "1 baseline entry no longer matches" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_renamed_indicator_and_an_edited_statement_keep_their_findings_accepted(tmp_path):
     cascade = tmp_path / "pino-raya.yaml"
     shutil.copy(SAMPLES / "pino-raya.yaml", cascade)

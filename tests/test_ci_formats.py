@@ -235,6 +235,7 @@ def test_the_action_is_a_composite_that_installs_checks_and_uploads_sarif():
         assert "${{" not in run, run
 
 
+@pytest.mark.slow
 def test_the_action_check_step_annotates_writes_sarif_and_reports_the_exit_code(tmp_path):
     import os
     import shutil

@@ -83,6 +83,7 @@ def test_convert_refuses_an_unknown_target_format(tmp_path):
     assert result.exit_code == 2 and "unknown file type '.docx'" in result.stderr
 
 
+@pytest.mark.slow
 def test_python_dash_m_and_console_script():
     out = subprocess.run([sys.executable, "-m", "kinerja_graph", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and __version__ in out.stdout

@@ -55,6 +55,7 @@ def test_what_discovery_takes_the_loader_reads(tmp_path):
         assert loaders.load(path).nodes, path
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_a_fifo_in_a_folder_is_passed_over_not_opened(folder):
     os.mkfifo(folder / "b.yaml")  # reproducer manual-fifo: the walk used to block on it for ever

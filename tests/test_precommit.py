@@ -20,6 +20,8 @@ import pytest
 import yaml
 from helpers import ROOT, SAMPLES
 
+pytestmark = pytest.mark.slow
+
 pre_commit = pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install -e .[test])")
 if shutil.which("git") is None:  # pragma: no cover - depends on the machine
     pytest.skip("git is not installed", allow_module_level=True)

@@ -58,6 +58,7 @@ def big_document(branches=3, per_branch=100) -> dict:
 # ------------------------------------------------------------------ drawing the samples
 
 
+@pytest.mark.slow
 @needs_graphviz
 @pytest.mark.parametrize("sample", [PRAYA, SOKARAJA])
 @pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
@@ -80,6 +81,7 @@ def test_default_output_goes_to_the_output_folder(tmp_path):
     ET.fromstring(written[0].read_bytes())
 
 
+@pytest.mark.slow
 def test_dot_to_standard_output_needs_no_graphviz(monkeypatch):
     monkeypatch.setattr(output, "has_dot", lambda: False)
     monkeypatch.setattr(output, "has_pygraphviz", lambda: False)
@@ -94,6 +96,7 @@ def test_dot_to_standard_output_needs_no_graphviz(monkeypatch):
     assert result.exit_code == 2 and "Graphviz tidak ditemukan" in result.stderr and "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_options_reach_the_diagram(tmp_path):
     out = tmp_path / "bagian.dot"
     result = run(PRAYA, "-o", out, "--root", "1.4", "--depth", "2", "--direction", "LR", "--wrap", "30", "--no-stack")

@@ -53,6 +53,7 @@ def sokaraja():
 # ------------------------------------------------------------------ every goal, once, on its band
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sample", ["praya", "sokaraja", "pino-raya", "pujon", "batumandi"])
 def test_every_goal_is_drawn_exactly_once(sample):
     G = sample_graph(sample)
@@ -61,6 +62,7 @@ def test_every_goal_is_drawn_exactly_once(sample):
         assert len(where_drawn(model, G, n)) == 1, f"{sample}: goal {n} drawn {where_drawn(model, G, n)}"
 
 
+@pytest.mark.slow
 def test_each_level_is_one_rank_with_its_band_caption(praya):
     model = parse_dot(dot_of(praya))
     levels = policy.levels()
@@ -89,6 +91,7 @@ def test_each_level_is_one_rank_with_its_band_caption(praya):
     assert all(a.get("style") == "invis" for t, h, a in model.edges if t.startswith("band"))
 
 
+@pytest.mark.slow
 def test_band_captions_name_tier_and_level_in_both_languages(praya):
     id_model = parse_dot(dot_of(praya, lang="id"))
     en_model = parse_dot(dot_of(praya, lang="en"))
@@ -104,6 +107,7 @@ def test_band_captions_name_tier_and_level_in_both_languages(praya):
     assert "Performance Tree of Kecamatan Praya" in en_model.attrs["label"]
 
 
+@pytest.mark.slow
 def test_goal_box_holds_statement_indicators_owner_and_tier_fill(praya):
     model = parse_dot(dot_of(praya))
     label = model.label(name(praya, "1.2"))
@@ -116,6 +120,7 @@ def test_goal_box_holds_statement_indicators_owner_and_tier_fill(praya):
     assert "<B> Kasi Pem &amp;</B> <B>Lurah</B>" in flat(tactical)
 
 
+@pytest.mark.slow
 def test_missing_indicator_and_owner_are_marked(praya):
     model = parse_dot(dot_of(praya))
     output = model.label(name(praya, "1.1.1.1"))  # outputs of the Praya chart carry neither
@@ -159,6 +164,7 @@ def test_contribution_edges_run_parent_to_child_with_the_arrow_at_the_parent(sok
             assert t.endswith(":box:s") and h.endswith(":box:n")
 
 
+@pytest.mark.slow
 def test_sibling_leaves_form_one_column_with_one_edge(praya):
     model = parse_dot(dot_of(praya))
     column = where_drawn(model, praya, "1.2.1.1.1")[0]
@@ -177,6 +183,7 @@ def test_sibling_leaves_form_one_column_with_one_edge(praya):
     assert all(where_drawn(flat, praya, m) == [name(praya, m)] for m in members)
 
 
+@pytest.mark.slow
 def test_crosscutting_bodies_are_hexagons_joined_by_dashed_labelled_edges(praya):
     model = parse_dot(dot_of(praya))
     hexagons = {k: a for k, a in model.nodes.items() if a.get("shape") == "hexagon"}
@@ -187,7 +194,7 @@ def test_crosscutting_bodies_are_hexagons_joined_by_dashed_labelled_edges(praya)
     assert len(hexagons) == 2
     dashed = [(t, h, a) for t, h, a in model.edges if a.get("style") == "dashed"]
     assert len(dashed) == 2
-    for t, h, a in dashed:
+    for _, h, a in dashed:
         assert h in hexagons and a["label"] == "<Cross Cutting>" and a["dir"] == "none" and a["constraint"] == "false"
     tails = {t.split(":")[0] for t, h, a in dashed}
     assert tails == {name(praya, "1.3.2.1"), name(praya, "1.4.4.1")}
@@ -243,6 +250,7 @@ def test_findings_give_red_or_amber_borders_and_counts(praya):
     assert "1 temuan tentang cascading secara keseluruhan" in legend
 
 
+@pytest.mark.slow
 def test_without_findings_no_marks_and_no_findings_legend(praya):
     source = dot_of(praya)
     assert "■" not in source and "▲" not in source and STYLE.colours["error"] not in source
@@ -347,6 +355,7 @@ def test_dot_is_identical_on_every_build(sokaraja):
     assert "\\N" not in first.replace("\\\\", "")  # nothing Graphviz would substitute
 
 
+@pytest.mark.slow
 def test_direction_lr_turns_the_bands_into_columns(praya):
     model = parse_dot(dot_of(praya, direction="LR"))
     assert model.attrs["rankdir"] == "LR"
@@ -355,6 +364,7 @@ def test_direction_lr_turns_the_bands_into_columns(praya):
         dot_of(praya, direction="BT")
 
 
+@pytest.mark.slow
 def test_wrap_option_changes_the_line_length(praya):
     narrow = parse_dot(dot_of(praya, wrap=10)).label(name(praya, "1.2"))
     wide = parse_dot(dot_of(praya, wrap=60)).label(name(praya, "1.2"))

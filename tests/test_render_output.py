@@ -174,6 +174,7 @@ def test_svg_and_dot_are_byte_identical_on_every_run(tmp_path, engine):
     assert str(tmp_path).encode() not in first[0].data  # nothing about where or when it was drawn
 
 
+@pytest.mark.slow
 def test_dot_does_not_depend_on_the_hash_seed():
     outputs = set()
     for seed in ("1", "2", "3"):
@@ -201,6 +202,7 @@ def test_dot_does_not_depend_on_the_hash_seed():
     assert len(outputs) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("sample", ["praya", "sokaraja"])
 def test_png_and_pdf(tmp_path, sample, engine):
@@ -251,6 +253,7 @@ def test_a_graphviz_failure_is_a_message(engine):
         render_source("digraph { a -> }", "svg", engine=engine, lang="en", what="broken.svg")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (output.has_dot() and output.has_pygraphviz()), reason="needs both renderers")
 def test_auto_prefers_pygraphviz_and_both_draw_the_same_boxes():
     assert output.choose_engine("auto") == "pygraphviz"

@@ -32,6 +32,8 @@ ARGS = [
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
 pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(
         CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; ./run test does it)"
     ),

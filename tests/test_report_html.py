@@ -445,6 +445,7 @@ def test_several_files_give_one_page_each_and_an_index(tmp_path):
     assert 'href="report.html"' in back
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
 def test_a_batch_shows_a_progress_bar_on_a_terminal(tmp_path):
     import pty
@@ -528,6 +529,7 @@ def test_report_with_diagram_from_the_command(tmp_path):
     assert text.count('<g id="a_kgn') == 26
 
 
+@pytest.mark.slow
 def test_page_is_linear_enough_for_a_big_cascade():
     """A generated cascade of 2,000 goals: every goal in the owner view and the indicator table."""
     lines = [

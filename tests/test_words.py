@@ -62,6 +62,7 @@ def test_a_words_file_is_read_when_its_surface_is_first_asked(tmp_path, monkeypa
     assert surface.t("only_en", "id") == "English"
 
 
+@pytest.mark.slow
 def test_a_json_check_reads_no_words_and_text_only_its_own():
     code = (
         "import sys\nfrom kinerja_graph import i18n\n"
@@ -80,6 +81,7 @@ def test_a_json_check_reads_no_words_and_text_only_its_own():
     assert out.stdout.splitlines() == ["json []", "text ['common', 'text']"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_surface_finds_its_words(lang, tmp_path, monkeypatch):
     """Every command and format, over findings, silenced findings, an unreadable file and a broken rule."""

@@ -1,5 +1,6 @@
 """cycle: contribution links that go round in a circle; one finding per knot, found without recursion."""
 
+import pytest
 from helpers import run_rule
 
 from kinerja_graph.graph import build_graph
@@ -71,6 +72,7 @@ def test_two_separate_circles_are_two_findings_in_document_order():
     assert set(found[1].related) == {"d", "e"}
 
 
+@pytest.mark.slow
 def test_a_circle_of_ten_thousand_goals_is_found_without_recursion():
     n = 10_000
     nodes = [
