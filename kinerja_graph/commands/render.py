@@ -152,8 +152,8 @@ def render(
                 out = out.with_name(f"{out.name}.{fmt}")
 
     # read (with the level labels of its configuration) and, with --findings, checked as `kinerja check` does
-    options = pipeline.Options(rules=rules_file, use_project=not no_config, sheet=sheet)
-    (result,) = pipeline.run([file], options, check=findings).results
+    reading = pipeline.Options(rules=rules_file, use_project=not no_config, sheet=sheet)
+    (result,) = pipeline.run([file], reading, check=findings).results
     result.raise_if_unreadable()
     cascade, G = result.cascade, result.graph
     assert cascade is not None and G is not None

@@ -59,7 +59,9 @@ _t = words("html").t  # the report's words: kinerja_graph/words/html.yaml
 )
 @sheet_option
 @lang_option
-def report(files, output, rules_file, no_config, select, ignore, fail_on, year, no_diagram, engine, sheet, lang):
+def report(
+    files, output, rules_file, no_config, select, ignore, fail_on, year, no_diagram, engine, sheet, lang
+) -> None:
     """Write the evaluator's report: one self-contained HTML page per cascade (summary and quality
     score, diagram, findings with rationale and fix, per-owner view, indicator table) and, for several
     files or a folder, an index page comparing them.
@@ -101,6 +103,11 @@ def report(files, output, rules_file, no_config, select, ignore, fail_on, year, 
 
     if len(paths) > 1:
         with click.progressbar(length=len(paths), label=_t("progress", lang), file=sys.stderr, show_pos=True) as bar:
+
+            def tick(result: html_build.PageResult) -> None:
+                note(result)
+                bar.update(1)
+
             batch = html_build.build_reports(
                 paths,
                 options,
@@ -109,7 +116,7 @@ def report(files, output, rules_file, no_config, select, ignore, fail_on, year, 
                 diagram=not no_diagram,
                 year=year,
                 engine_name=engine,
-                tick=lambda r: (note(r), bar.update(1)),
+                tick=tick,
             )
     else:
         batch = html_build.build_reports(
