@@ -47,7 +47,7 @@ def pk(
     Lurah" split into each), the goals it holds with their indicators, formula, unit, targets and data
     source, and the superior's goal each supports; ordered by rank, with a summary first and the goals
     without an owner last."""
-    from kinerja_graph import config, loaders
+    from kinerja_graph import pipeline
     from kinerja_graph.export import pk as pk_tables
 
     suffix = os.path.splitext(output)[1].lower()
@@ -55,8 +55,12 @@ def pk(
         raise click.BadParameter(_t("bad_output", lang), param_hint="'-o' / '--output'")
     if os.path.exists(file) and os.path.exists(output) and os.path.samefile(file, output):
         raise InputError.one(output, _t("same_file", lang))
-    settings = config.Resolver(rules_file, use_project=not no_config)(file)
-    cascade = loaders.load(file, sheet, settings.levels)
+    # read with its configuration (level labels, owners vocabulary) through the pipeline, not checked
+    reading = pipeline.Options(rules=rules_file, use_project=not no_config, sheet=sheet)
+    (result,) = pipeline.run([file], reading, check=False).results
+    result.raise_if_unreadable()
+    cascade, settings = result.cascade, result.settings
+    assert cascade is not None
     tables = pk_tables.build(
         cascade,
         year=year,
