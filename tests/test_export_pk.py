@@ -233,6 +233,7 @@ def test_sokaraja_has_a_target_column_for_its_year_and_its_ownerless_goals_last(
     assert ids == [e.id for e in tables.unowned]
 
 
+@pytest.mark.slow
 def test_targets_by_year_are_numbers_in_the_workbook_and_texts_as_written_in_the_document(tmp_path):
     tables = tables_of("pino-raya.yaml")
     assert tables.years == (2022, 2023, 2024, 2025, 2026)
