@@ -116,6 +116,10 @@ class Node:
     notes: dict[str, str] = field(default_factory=dict)
     ignore: list[Silence] = field(default_factory=list)
     location: Location | None = None
+    # provenance: where in the auditee's own document the node comes from ("hal. 3, Tabel 2, baris 5"),
+    # and which of its fields the transcriber inferred rather than read ("level", "parent", "owner" …)
+    ref: str | None = None
+    inferred: tuple[str, ...] = ()
 
     @property
     def is_goal(self) -> bool:

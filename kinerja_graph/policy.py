@@ -10,7 +10,7 @@ import functools
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -164,6 +164,16 @@ class FieldVocabulary:
     metadata: dict  # normalised key -> metadata field
     calculation: dict  # normalised label -> canonical calculation type
     polarity: dict  # normalised label -> "higher" | "lower"
+    note_columns: dict = field(default_factory=dict)  # normalised prefix -> "note" | "document_note"
+    organisation_sheet: frozenset = frozenset()  # normalised names of a workbook's organisation sheet
+
+    def note_column(self, header: str) -> tuple[str, str] | None:
+        """("note" | "document_note", the key as written after the colon) for "note: KEY", else None."""
+        head, colon, rest = header.partition(":")
+        if not colon:
+            return None
+        kind = self.note_columns.get(key(head))
+        return (kind, rest) if kind else None
 
     def column_field(self, header: str) -> tuple[str | None, int | None]:
         """The field a header names, or ("target", year), or (None, None) for an unknown header."""
@@ -202,4 +212,6 @@ def fields() -> FieldVocabulary:
         metadata=_invert(data["metadata"], "metadata"),
         calculation=_invert(data["calculation"], "calculation"),
         polarity=_invert(data["polarity"], "polarity"),
+        note_columns=_invert(data["note_columns"], "note column"),
+        organisation_sheet=frozenset(key(name) for name in data["organisation_sheet"]),
     )

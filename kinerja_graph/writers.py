@@ -10,9 +10,11 @@ import csv
 import io
 import json
 import os
+from dataclasses import dataclass
 
 import yaml
 
+from kinerja_graph import cells
 from kinerja_graph.model import Cascade, Indicator, Node
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -55,6 +57,10 @@ def node_document(node: Node) -> dict:
         out["notes"] = dict(node.notes)
     if node.ignore:
         out["ignore"] = [{"rule": s.rule, "reason": s.reason} if s.reason else {"rule": s.rule} for s in node.ignore]
+    if node.ref is not None:
+        out["ref"] = node.ref
+    if node.inferred:
+        out["inferred"] = list(node.inferred)
     return out
 
 
@@ -87,7 +93,10 @@ def dumps_json(doc: dict) -> str:
 
 NODE_COLUMNS = ["id", "parent", "level", "statement", "owner", "crosscutting"]
 INDICATOR_COLUMNS = ["indicator", "formula", "unit", "calculation", "polarity", "source", "indicator_notes"]
-META_ROWS = [("Organisasi", "name"), ("Tipe", "type"), ("Kode organisasi", "id")]
+LIST_COLUMNS = ("parent", "crosscutting", "ignore", "inferred")
+# the document's own fields as columns (a CSV is one plain table; a workbook keeps them on its
+# organisation sheet instead), in this order
+DOCUMENT_COLUMNS = ["organisation", "organisation_type", "organisation_id", "period", "document_source"]
 # Header names written with --headers id (each is one of the aliases in rules/fields.yaml)
 INDONESIAN_HEADERS = {
     "id": "Kode",
@@ -105,129 +114,191 @@ INDONESIAN_HEADERS = {
     "indicator_notes": "Catatan Indikator",
     "notes": "Catatan",
     "ignore": "Abaikan",
+    "ref": "Rujukan",
+    "inferred": "Disimpulkan",
+    "organisation": "Organisasi",
+    "organisation_type": "Tipe Organisasi",
+    "organisation_id": "Kode Organisasi",
+    "period": "Periode",
+    "document_source": "Sumber Dokumen",
+}
+ENGLISH_HEADERS = {"document_source": "source_document"}
+NOTE_PREFIX = {"en": "note: ", "id": "Catatan: "}
+DOCUMENT_NOTE_PREFIX = {"en": "document note: ", "id": "Catatan Dokumen: "}
+# labels of a workbook's organisation sheet (rules/fields.yaml `metadata` aliases)
+ORGANISATION_LABELS = {
+    "id": {
+        "organisation": "Organisasi",
+        "organisation_type": "Tipe Organisasi",
+        "organisation_id": "Kode Organisasi",
+        "period": "Periode",
+        "document_source": "Sumber Dokumen",
+    },
+    "en": {
+        "organisation": "Organisation",
+        "organisation_type": "Organisation type",
+        "organisation_id": "Organisation id",
+        "period": "Period",
+        "document_source": "Source document",
+    },
 }
 
 
-def table_rows(cascade: Cascade, headers: str = "en") -> tuple[list[list[str]], list[list[str]]]:
-    """(metadata rows, header + data rows): one row per (goal, indicator), targets by year.
+@dataclass
+class Table:
+    """A cascade as one flat table: one row per (goal, indicator), every row whole.
+
+    `columns` are keys ("id", "target_2024", "note:KEY", "document_note:KEY", "organisation" …) and
+    `header` their names as written; a cell is None (not given), a text, or a list of texts (list
+    columns). Texts are as the document has them: each format encodes them for itself (cells.py).
+    """
+
+    columns: list[str]
+    header: list[str]
+    rows: list[list]
+    document: list[tuple[str, str, str]]  # (key, label, value) of the document's fields and notes
+    years: list[int]
+
+
+def header_name(column: str, headers: str = "en", xlsx: bool = False) -> str:
+    """The name a column key is written under (a note's key encoded as a cell holds it)."""
+    if column.startswith("target_"):
+        return f"Target {column[7:]}" if headers == "id" else column
+    if column.startswith("note:"):
+        return NOTE_PREFIX[headers] + cells.encode(column[5:], xlsx)
+    if column.startswith("document_note:"):
+        return DOCUMENT_NOTE_PREFIX[headers] + cells.encode(column[14:], xlsx)
+    if headers == "id":
+        return INDONESIAN_HEADERS.get(column, column)
+    return ENGLISH_HEADERS.get(column, column)
+
+
+def table(
+    cascade: Cascade,
+    headers: str = "en",
+    document_columns: bool = True,
+    polarity_words: dict | None = None,
+    xlsx: bool = False,
+) -> Table:
+    """The cascade as a Table; `document_columns`: the document's fields as columns (CSV) or not (XLSX).
 
     headers="id" writes Indonesian column names (Kode, Kode Induk, Tingkat, Kinerja, …).
-    """
+    `polarity_words`: {canonical: text} to write polarity in (the loader reads any alias back)."""
     doc = to_document(cascade)
-    years = sorted({int(y) for n in doc["nodes"] for i in n.get("indicators", []) for y in i.get("targets", {})})
+    nodes = doc["nodes"]
+    years = sorted({int(y) for n in nodes for i in n.get("indicators", []) for y in i.get("targets", {})})
     note_keys: list[str] = []
-    for n in doc["nodes"]:
+    for n in nodes:
         for k in n.get("notes", {}):
             if k not in note_keys:
                 note_keys.append(k)
-    header = NODE_COLUMNS + INDICATOR_COLUMNS + [f"target_{y}" for y in years]
-    header += ["notes" if k == "notes" else f"note: {k}" for k in note_keys] + ["ignore"]
-    rows = [header]
-    for n in doc["nodes"]:
+    columns = NODE_COLUMNS + INDICATOR_COLUMNS + [f"target_{y}" for y in years]
+    columns += ["notes" if k == "notes" else f"note:{k}" for k in note_keys] + ["ignore"]
+    columns += [k for k in ("ref", "inferred") if any(k in n for n in nodes)]
+    document = _document_fields(doc, headers, xlsx)
+    if document_columns:
+        columns += [key for key, _, _ in document]
+    position = {c: i for i, c in enumerate(columns)}
+    width = len(columns)
+    rows: list[list] = []
+    for n in nodes:
+        base: list = [None] * width
         parent = n.get("parent")
-        base = {
-            "id": n["id"],
-            "parent": "; ".join(parent) if isinstance(parent, list) else (parent or ""),
-            "level": n.get("level", ""),
-            "statement": n.get("statement", ""),
-            "owner": n.get("owner", ""),
-            "crosscutting": "; ".join(n.get("crosscutting", [])),
-            "ignore": "; ".join(
-                f"{s['rule']}: {s['reason']}" if s.get("reason") else s["rule"] for s in n.get("ignore", [])
-            ),
-        }
-        for k in note_keys:
-            base["notes" if k == "notes" else f"note: {k}"] = n.get("notes", {}).get(k, "")
-        indicators = n.get("indicators") or [None]
-        for i, ind in enumerate(indicators):
-            row = dict(base) if i == 0 else {"id": n["id"]}
+        base[0] = n["id"]
+        if parent is not None:
+            base[1] = parent if isinstance(parent, list) else [parent]
+        for k in ("level", "statement", "owner", "crosscutting", "ref", "inferred"):
+            if k in n:
+                base[position[k]] = n[k]
+        if "ignore" in n:
+            base[position["ignore"]] = [f"{s['rule']}: {s['reason']}" if s.get("reason") else s["rule"] for s in n["ignore"]]
+        for k, v in n.get("notes", {}).items():
+            base[position["notes" if k == "notes" else f"note:{k}"]] = v
+        for ind in n.get("indicators") or [None]:
+            row = list(base)  # every indicator row carries its goal's columns: sorting never tears a goal apart
             if ind is not None:
-                row.update(
-                    {
-                        "indicator": ind["name"],
-                        "formula": ind.get("formula", ""),
-                        "unit": ind.get("unit", ""),
-                        "calculation": ind.get("calculation", ""),
-                        "polarity": ind.get("polarity", ""),
-                        "source": ind.get("source", ""),
-                        "indicator_notes": ind.get("notes", ""),
-                    }
-                )
+                for column, key in zip(INDICATOR_COLUMNS, _INDICATOR_KEYS, strict=True):
+                    if key in ind:
+                        row[position[column]] = ind[key]
+                if polarity_words and "polarity" in ind:
+                    row[position["polarity"]] = polarity_words.get(ind["polarity"], ind["polarity"])
                 for y, text in ind.get("targets", {}).items():
-                    row[f"target_{y}"] = text
-            rows.append([row.get(h, "") for h in header])
-    if headers == "id":
-        rows[0] = [INDONESIAN_HEADERS.get(h, f"Target {h[7:]}" if h.startswith("target_") else h) for h in header]
-    meta = [[label, doc["organisation"][k]] for label, k in META_ROWS if k in doc["organisation"]]
+                    row[position[f"target_{y}"]] = text
+            rows.append(row)
+    if document_columns:
+        if not rows:  # a cascade without nodes still names its organisation
+            rows.append([None] * width)
+        for i, row in enumerate(rows):
+            for key, _, value in document:
+                if i == 0 or not key.startswith("document_note:"):  # notes once, on the first row
+                    row[position[key]] = value
+    header = [header_name(c, headers, xlsx) for c in columns]
+    return Table(columns, header, rows, document, years)
+
+
+_INDICATOR_KEYS = ["name", "formula", "unit", "calculation", "polarity", "source", "notes"]
+
+
+def _document_fields(doc: dict, headers: str, xlsx: bool = False) -> list[tuple[str, str, str]]:
+    labels = ORGANISATION_LABELS[headers]
+    org = doc["organisation"]
+    out = [("organisation", labels["organisation"], org["name"])]
+    for key, field_name in (("organisation_type", "type"), ("organisation_id", "id")):
+        if field_name in org:
+            out.append((key, labels[key], org[field_name]))
     if "period" in doc:
-        meta.append(["Periode", "-".join(str(y) for y in doc["period"])])
+        out.append(("period", labels["period"], period_text(doc["period"])))
     if "source" in doc:
-        meta.append(["Sumber dokumen", doc["source"]])
+        out.append(("document_source", labels["document_source"], doc["source"]))
     for k, v in doc.get("notes", {}).items():
-        if k == "preamble":
-            meta.extend([[line] for line in v.split("\n")])
-        else:
-            meta.append([f"note: {k}", v])
-    return meta, rows
+        out.append((f"document_note:{k}", DOCUMENT_NOTE_PREFIX[headers] + cells.encode(k, xlsx), v))
+    return out
+
+
+def period_text(period: list[int]) -> str:
+    """[2022, 2026] (the document's first and last year) -> "2022-2026"; other lists "2022, 2024, 2027"."""
+    if len(period) == 2 and period[0] < period[1]:
+        return f"{period[0]}-{period[1]}"
+    return ", ".join(str(y) for y in period)
+
+
+def polarity_words(headers: str) -> dict | None:
+    """How polarity is written in a table: Indonesian phrases under Indonesian headers, else as stored."""
+    if headers != "id":
+        return None
+    from kinerja_graph.i18n import words
+
+    t = words("workbook").t
+    return {"higher": t("polarity_higher", "id"), "lower": t("polarity_lower", "id")}
+
+
+def cell_text(value, xlsx: bool = False) -> str:
+    """A table value as its cell holds it (cells.py); None is the empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return cells.join_list([str(v) for v in value], xlsx)
+    return cells.encode(str(value), xlsx)
 
 
 def dumps_csv(cascade: Cascade, delimiter: str = ";", headers: str = "en") -> str:
-    """CSV as Excel writes it in the Indonesian locale: semicolons, UTF-8 with a BOM."""
-    meta, rows = table_rows(cascade, headers)
+    """One plain table, its first row the header; semicolons and UTF-8 with a BOM, as Excel writes CSV
+    in the Indonesian locale. Cells that a spreadsheet would run as formulas are neutralised."""
+    t = table(cascade, headers, polarity_words=polarity_words(headers))
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
-    for m in meta:
-        writer.writerow(m)
-    if meta:
-        writer.writerow([])
-    writer.writerows(rows)
+    writer.writerow([cells.neutralise(h) for h in t.header])
+    for row in t.rows:
+        writer.writerow([cells.neutralise(cell_text(v)) for v in row])
     return "\ufeff" + buf.getvalue()
-
-
-def write_xlsx(cascade: Cascade, path: str, sheet: str = "Pohon Kinerja", headers: str = "en") -> None:
-    import openpyxl
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    meta, rows = table_rows(cascade, headers)
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = sheet
-    r = 1
-    for m in meta:
-        for c, value in enumerate(m, start=1):
-            _set_text(ws.cell(row=r, column=c), value)
-        ws.cell(row=r, column=1).font = Font(bold=True)
-        r += 1
-    if meta:
-        r += 1
-    header_row = r
-    for values in rows:
-        for c, value in enumerate(values, start=1):
-            if value != "":
-                _set_text(ws.cell(row=r, column=c), value)
-        r += 1
-    for c in range(1, len(rows[0]) + 1):
-        ws.cell(row=header_row, column=c).font = Font(bold=True)
-        wide = rows[0][c - 1] in ("statement", "indicator", "formula", "Kinerja", "Indikator Kinerja", "Formulasi")
-        ws.column_dimensions[get_column_letter(c)].width = 50 if wide else 16
-    for row in ws.iter_rows(min_row=header_row + 1):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    book.save(path)
-
-
-def _set_text(cell, value: str) -> None:
-    """Always a text cell: a statement starting with "=" must never become a formula."""
-    cell.value = value
-    cell.data_type = "s"
 
 
 def write(cascade: Cascade, path: str, fmt: str, headers: str = "en") -> None:
     """Write in `fmt`; `headers` ("en" or "id") names the columns of CSV and XLSX tables."""
     if fmt == "xlsx":
-        write_xlsx(cascade, path, headers=headers)
+        from kinerja_graph import workbook
+
+        workbook.write_workbook(cascade, path, headers=headers)
         return
     if fmt == "yaml":
         text = dumps_yaml(to_document(cascade))

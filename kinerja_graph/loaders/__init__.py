@@ -67,8 +67,7 @@ def read_raw(path: str, sheet: str | None = None, levels: LevelVocabulary | None
             raise InputError.one(path, "no such file")
         if os.path.getsize(path) == 0:
             raise InputError.one(path, "the file is empty")
-        rows, sheet_name, letters = table.xlsx_rows(path, path, sheet)
-        return table.read_table(rows, path, "xlsx", sheet_name, letters, levels)
+        return table.read_xlsx(path, sheet, levels)
     if sheet is not None:
         raise InputError.one(path, "--sheet applies to .xlsx files only")
     text = _read_text(path)

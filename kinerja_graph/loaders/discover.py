@@ -124,23 +124,17 @@ def _json_like(path: str) -> bool:
 
 
 def _xlsx_like(path: str) -> bool:
-    try:
-        import openpyxl
+    """A workbook whose first sheet has a header row, read by the loader's bounded reader (a far cell or
+    a row of millions of empty cells costs nothing; no library warning reaches stderr)."""
+    from kinerja_graph.errors import InputError
+    from kinerja_graph.loaders import xlsx
 
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:
-        return True  # unreadable: let the loader say why
     try:
-        if not book.worksheets:
-            return False
-        rows = [
-            [table._cell_text(c) for c in cells] for cells in book.worksheets[0].iter_rows(max_row=table.HEADER_SCAN)
-        ]
-        return table.header_row(rows) is not None
-    except Exception:
-        return True
-    finally:
-        book.close()
+        with xlsx.open_workbook(path) as book:
+            rows, _ = xlsx.sheet_rows(book, None, max_rows=table.HEADER_SCAN)
+    except InputError:
+        return True  # unreadable: let the loader say why
+    return table.header_row(rows) is not None
 
 
 def discover(folder: str) -> list[str]:

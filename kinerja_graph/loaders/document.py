@@ -105,7 +105,11 @@ def validated_entries(raw: RawDocument):
     stack = [(e, None, (None, "nodes", i)) for i, e in reversed(list(enumerate(raw.data["nodes"])))]
     while stack:
         entry, parent, path = stack.pop()
-        errors = _errors(node_pair, entry, _stringify_target_years) if not shaped or "ignore" in entry else None
+        errors = (
+            _errors(node_pair, entry, _stringify_target_years)
+            if not shaped or "ignore" in entry or "inferred" in entry
+            else None
+        )
         if errors:
             prefix = _path_text(path)
             problems.extend(_describe(raw, entry, e, prefix) for e in errors)
@@ -292,6 +296,8 @@ def _node(entry, implied_parent, where, raw, levels, vocab, problems) -> Node | 
         notes=_notes(entry.get("notes")),
         ignore=[Silence(s["rule"], text_of(s.get("reason") or "")) for s in entry.get("ignore") or []],
         location=where,
+        ref=_opt(entry.get("ref")),
+        inferred=tuple(entry.get("inferred") or ()),
     )
 
 
@@ -395,7 +401,7 @@ def _memo(function, text):
         return value
 
 
-_MERGEABLE = ("statement", "level_label", "owner")
+_MERGEABLE = ("statement", "level_label", "owner", "ref")
 
 
 def _merge(first: Node, again: Node, first_where: Location, problems: list[str]) -> None:
@@ -420,3 +426,4 @@ def _merge(first: Node, again: Node, first_where: Location, problems: list[str])
         else:
             first.notes.setdefault(k, v)
     first.ignore.extend(s for s in again.ignore if s not in first.ignore)
+    first.inferred += tuple(f for f in again.inferred if f not in first.inferred)

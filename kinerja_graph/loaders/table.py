@@ -1,11 +1,17 @@
 """Flat tables — CSV and XLSX — the way planners keep cascades, read into a raw document.
 
 One row per goal, or per (goal, indicator). A row with a blank id continues the goal above (merged
-cells); a row repeating an id adds an indicator to that goal; a row with a new id, an indicator and no
-statement is an indicator without a goal. Without an id column, ids are outline numbers; without a
-parent column, a row's parent is the nearest row above it with a higher level. Headers are matched
-through rules/fields.yaml; unknown columns are kept as notes. Rows above the header row may carry the
-organisation ("Organisasi: Kecamatan Praya"); any other text there is kept in the document's notes.
+cells); a row repeating an id adds an indicator to that goal (the writer repeats the goal's columns
+on each of its rows, so that sorting or filtering keeps every row whole); a row with a new id, an
+indicator and no statement is an indicator without a goal. Without an id column, ids are outline
+numbers; without a parent column, a row's parent is the nearest row above it with a higher level.
+Headers are matched through rules/fields.yaml; unknown columns are kept as notes. The document's own
+fields travel as columns (organisation, period …) or, in a workbook, on its organisation sheet; rows
+above the header row (older files) may carry them too ("Organisasi: Kecamatan Praya"), and any other
+text there is kept in the document's notes. Cell texts are decoded as kinerja_graph.cells describes.
+
+Nothing is dropped without a word: a cell holding text in a column without a header, a column
+header given twice, a cell over the length limit are each an InputError naming the row or cell.
 """
 
 from __future__ import annotations
@@ -13,22 +19,26 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import os
 import re
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
 
+from kinerja_graph import cells as cellcodec
 from kinerja_graph import policy
 from kinerja_graph.errors import InputError
+from kinerja_graph.loaders import xlsx
 from kinerja_graph.loaders.document import MAX_TEXT as MAX_CELL
 from kinerja_graph.loaders.raw import RawDocument
 from kinerja_graph.model import Location
 
 HEADER_SCAN = 30  # rows searched for the header row
-NODE_FIELDS = ("id", "parent", "level", "statement", "owner", "crosscutting", "notes", "ignore")
+NODE_FIELDS = ("id", "parent", "level", "statement", "owner", "crosscutting", "ignore", "ref", "inferred")
 INDICATOR_FIELDS = ("indicator", "formula", "unit", "calculation", "polarity", "source", "indicator_notes")
+DOCUMENT_FIELDS = ("organisation", "organisation_type", "organisation_id", "period", "document_source")
 DELIMITERS = (";", ",", "\t")
-LIST_FIELDS = ("parent", "crosscutting", "ignore")  # node fields written as "a; b" lists
+LIST_FIELDS = ("parent", "crosscutting", "ignore", "inferred")  # node fields written as "a; b" lists
 # An indicator's columns, in the order its mapping lists them, each with its key in that mapping.
 INDICATOR_KEYS = {
     "indicator": "name",
@@ -49,9 +59,10 @@ Rows = list[list[str]]
 class Column:
     index: int
     header: str
-    field: str | None  # a known field, "target", or None (kept as a note)
+    field: str  # a known field, "target", "note" (a goal's note) or "document_note"
     year: int | None = None
     letter: str | None = None
+    key: str | None = None  # the note's key, for "note" and "document_note" columns
 
 
 def csv_rows(text: str, file: str) -> Rows:
@@ -103,58 +114,14 @@ def header_row(rows: Rows) -> int | None:
     return None
 
 
-def xlsx_rows(path: str, file: str, sheet: str | None) -> tuple[Rows, str, dict[int, str]]:
-    """The rows of one sheet (the first, or `sheet`), with the sheet's name and column letters."""
-    import zipfile
-
-    import openpyxl
-    from openpyxl.utils import get_column_letter
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError.one(file, f"not a readable .xlsx workbook: {exc}") from None
-    try:
-        if sheet is not None:
-            if sheet not in book.sheetnames:
-                raise InputError.one(file, f"no sheet named {sheet!r}; sheets: {', '.join(book.sheetnames)}")
-            ws = book[sheet]
-        else:
-            ws = book.worksheets[0]
-        rows = []
-        width = 0
-        for cells in ws.iter_rows():
-            values = [_cell_text(c) for c in cells]
-            while values and not values[-1]:
-                values.pop()
-            width = max(width, len(values))
-            rows.append(values)
-        letters = {i: get_column_letter(i + 1) for i in range(width)}
-        return rows, ws.title, letters
-    finally:
-        book.close()
-
-
-def _cell_text(cell) -> str:
-    value = getattr(cell, "value", None)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, (int, float)):
-        fmt = getattr(cell, "number_format", "") or ""
-        if "%" in fmt:
-            value = value * 100
-            return _plain_number(value) + "%"
-        return _plain_number(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
-
-
-def _plain_number(value) -> str:
-    value = round(float(value), 10)
-    return str(int(value)) if value.is_integer() else repr(value)
+def read_xlsx(path: str, sheet: str | None = None, levels: policy.LevelVocabulary | None = None) -> RawDocument:
+    """A workbook's cascade: its first sheet (or `sheet`), and its organisation sheet when it has one."""
+    names = policy.fields().organisation_sheet
+    with xlsx.open_workbook(path) as book:
+        rows, name = xlsx.sheet_rows(book, sheet)
+        organisation = next((n for n in book.sheet_names if policy.key(n) in names and n != name), None)
+        organisation_rows = xlsx.sheet_rows(book, organisation)[0] if organisation is not None else None
+    return read_table(rows, path, "xlsx", name, levels=levels, organisation=(organisation, organisation_rows))
 
 
 def read_table(
@@ -162,9 +129,10 @@ def read_table(
     file: str,
     fmt: str,
     sheet: str | None = None,
-    letters: dict | None = None,
     levels: policy.LevelVocabulary | None = None,
+    organisation: tuple[str | None, Rows | None] = (None, None),
 ) -> RawDocument:
+    """A table's rows as a raw document; `organisation`: (name, rows) of a workbook's organisation sheet."""
     vocab = policy.fields()
     kind = "cell" if fmt == "xlsx" else "row"
     header_at = header_row(rows)
@@ -177,34 +145,26 @@ def read_table(
             "(statement/kinerja/sasaran/uraian/kondisi) or an indicator column (indicator/indikator) "
             "and at least one other known column (id/kode, parent/induk, level/tingkat, owner/penanggung jawab …)",
         )
-    columns = []
-    seen: dict[str, Column] = {}
-    problems: list[str] = []
-    for index, name in enumerate(rows[header_at]):
-        if not name.strip():
-            continue
-        field_name, year = vocab.column_field(name)
-        col = Column(index, name.strip(), field_name, year, (letters or {}).get(index))
-        marker = f"target{year}" if field_name == "target" else field_name
-        if marker is not None and marker in seen:
-            where = Location(file, header_at + 1, kind, sheet, col.letter)
-            problems.append(
-                f"{where}: header {name.strip()!r}: means the same as {seen[marker].header!r}; keep one of them"
-            )
-            continue
-        if marker is not None:
-            seen[marker] = col
-        columns.append(col)
-    if problems:
-        raise InputError(problems)
+    columns, unheaded = _columns(rows[header_at], file, header_at + 1, kind, sheet, vocab)
 
     document: dict = {"organisation": {"name": ""}, "nodes": []}
+    given: dict[str, tuple[str, Location]] = {}  # document field -> (value, where it was given)
+    problems: list[str] = []
+    organisation_sheet, organisation_rows = organisation
+    if organisation_rows:
+        _read_organisation_sheet(organisation_rows, file, organisation_sheet, vocab, given, problems)
     preamble = _read_preamble(rows[:header_at], document, vocab)
-    reader = _TableReader(columns, file, kind, sheet, levels or policy.levels())
+    reader = _TableReader(columns, unheaded, file, kind, sheet, levels or policy.levels())
     reader.read(rows, header_at + 1)
     reader.finish()
-    if reader.problems:
-        raise InputError(reader.problems)
+    for name, (value, where) in reader.document.items():
+        _give(given, name, value, where, reader.header_of(name), problems)
+    problems.extend(reader.problems)
+    if problems:
+        raise InputError(problems)
+    _apply(document, given, file, problems)
+    if problems:
+        raise InputError(problems)
     document["nodes"] = reader.entries
     if not document["organisation"]["name"]:
         document["organisation"]["name"] = _name_from(preamble, file)
@@ -215,14 +175,141 @@ def read_table(
     )
 
 
-def _name_from(preamble: list[str], file: str) -> str:
-    import os
+def _columns(
+    header: list[str], file: str, row: int, kind: str, sheet: str | None, vocab
+) -> tuple[list[Column], list[int]]:
+    """The header row's columns, and the indexes of its blank headers; a header given twice is an error."""
+    columns: list[Column] = []
+    unheaded: list[int] = []
+    seen: dict[tuple, Column] = {}
+    problems: list[str] = []
+    for index, name in enumerate(header):
+        text = name.strip()
+        letter = xlsx.column_letter(index + 1) if kind == "cell" else None
+        if not text:
+            unheaded.append(index)
+            continue
+        year = note_key = None
+        note = vocab.note_column(text)
+        if note is not None:
+            field_name, note_key = note[0], cellcodec.decode(note[1].strip())
+        else:
+            field_name, year = vocab.column_field(text)
+            if field_name is None:  # an unknown column: a note named by its header
+                field_name, note_key = "note", cellcodec.decode(text)
+            elif field_name == "notes":
+                field_name, note_key = "note", "notes"
+        col = Column(index, text, field_name, year, letter, note_key)
+        marker = (field_name, year if field_name == "target" else note_key)
+        if marker in seen:
+            first = seen[marker]
+            where = Location(file, row, kind, sheet, letter)
+            if note_key is not None and vocab.column_field(text)[0] is None and note is None:
+                problems.append(
+                    f"{where}: header {text!r} is given again (first in {_column_name(first, kind)}); "
+                    "give the two columns different names"
+                )
+            else:
+                problems.append(f"{where}: header {text!r}: means the same as {first.header!r}; keep one of them")
+            continue
+        seen[marker] = col
+        columns.append(col)
+    if problems:
+        raise InputError(problems)
+    return columns, unheaded
 
+
+def _column_name(column: Column, kind: str) -> str:
+    return f"column {column.letter}" if kind == "cell" else f"column {column.index + 1}"
+
+
+def _read_organisation_sheet(rows: Rows, file: str, sheet: str | None, vocab, given: dict, problems: list) -> None:
+    """A workbook's organisation sheet: "Label | value" rows (column C on is help text, not read)."""
+    for number, cells in enumerate(rows, start=1):
+        if not cells:
+            continue
+        label = cells[0].strip()
+        value = cells[1].strip() if len(cells) > 1 else ""
+        if not label or not value:
+            continue
+        where = Location(file, number, "cell", sheet, "B")
+        value = cellcodec.decode(value)
+        note = vocab.note_column(label)
+        if note is not None and note[0] == "document_note":
+            name = "note:" + cellcodec.decode(note[1].strip())
+        else:
+            target = vocab.metadata.get(policy.key(label))
+            name = _METADATA_NAMES.get(target, "note:" + cellcodec.decode(label))
+        _give(given, name, value, where, label, problems)
+
+
+# rules/fields.yaml's metadata names -> the table's document fields
+_METADATA_NAMES = {
+    "organisation_name": "organisation",
+    "organisation_type": "organisation_type",
+    "organisation_id": "organisation_id",
+    "period": "period",
+    "source": "document_source",
+}
+
+
+def _give(given: dict, name: str, value: str, where: Location, label: str, problems: list) -> None:
+    """Record a document field; given again, it must agree."""
+    before = given.get(name)
+    if before is None:
+        given[name] = (value, where)
+    elif before[0] != value:
+        problems.append(
+            f"{where}: {label}: {_quote(value)} differs from {_quote(before[0])} given at {before[1]}; "
+            "a table holds one document"
+        )
+
+
+def _apply(document: dict, given: dict, file: str, problems: list) -> None:
+    """The document fields read from columns or the organisation sheet, into the document."""
+    org = document["organisation"]
+    for name, (value, where) in given.items():
+        if name == "organisation":
+            org["name"] = value
+        elif name == "organisation_type":
+            org["type"] = value
+        elif name == "organisation_id":
+            org["id"] = value
+        elif name == "document_source":
+            document["source"] = value
+        elif name == "period":
+            years = _period(value)
+            if years is None:
+                problems.append(f"{where}: period: {_quote(value)} names no year; write 2025-2029 or 2025, 2027")
+            else:
+                document["period"] = years
+        else:
+            document.setdefault("notes", {})[name[5:]] = value
+
+
+def _period(text: str) -> list[int] | None:
+    """ "2022-2026" -> [2022, 2026] (first and last); "2022, 2024, 2026" -> those years."""
+    m = re.fullmatch(r"\s*([0-9]{4})\s*[-–—]\s*([0-9]{4})\s*", text)
+    if m:
+        return [int(m.group(1)), int(m.group(2))]
+    years = re.findall(r"(?<![0-9])[0-9]{4}(?![0-9])", text)
+    if not years or re.sub(r"[0-9]{4}|[\s,;]", "", text):
+        return None
+    return [int(y) for y in years]
+
+
+def _quote(value: str, limit: int = 60) -> str:
+    text = value if len(value) <= limit else value[: limit - 1] + "…"
+    return repr(text)
+
+
+def _name_from(preamble: list[str], file: str) -> str:
     return preamble[0] if preamble else os.path.splitext(os.path.basename(file))[0]
 
 
 def _read_preamble(rows: Rows, document: dict, vocab) -> list[str]:
-    """Rows above the header: "Key: value" metadata, anything else kept as text."""
+    """Rows above the header (files of older versions and planners' own): "Key: value" metadata, anything
+    else kept as text."""
     kept = []
     for row in rows:
         cells = [c.strip() for c in row if c and c.strip()]
@@ -317,24 +404,34 @@ class TableCells:
 class _TableReader:
     """Turns data rows into node entries (the canonical document's flat form).
 
-    The columns are sorted once per file into four groups read from each row: the node's fields,
-    the indicator's fields (keyed and ordered as in the indicator mapping), the yearly targets and
-    the notes. Column letters are looked up per field, and the field cells of a row are kept as one
-    record (see TableCells).
+    The columns are sorted once per file into groups read from each row: the node's fields, the
+    indicator's fields (keyed and ordered as in the indicator mapping), the yearly targets, the
+    notes and the document's fields. Column letters are looked up per field, and the field cells of
+    a row are kept as one record (see TableCells).
     """
 
-    def __init__(self, columns: list[Column], file: str, kind: str, sheet: str | None, levels: policy.LevelVocabulary):
+    def __init__(
+        self,
+        columns: list[Column],
+        unheaded: list[int],
+        file: str,
+        kind: str,
+        sheet: str | None,
+        levels: policy.LevelVocabulary,
+    ):
         self.levels = levels
         self.columns = columns
         self.file, self.kind, self.sheet = file, kind, sheet
+        self.csv = kind == "row"
         fields = {c.field for c in columns}
         self.has_id = "id" in fields
         self.has_parent = "parent" in fields
         self.width = max(c.index for c in columns) + 1  # cells past a short row's end read as blank
-        self.column_of = {c.field: c for c in columns if c.field not in (None, "target")}  # one column per field
+        # one column per field (notes and targets have several)
+        self.column_of = {c.field: c for c in columns if c.field not in ("target", "note", "document_note")}
         self.letter_of = {f: c.letter for f, c in self.column_of.items()}
         order = list(INDICATOR_KEYS)
-        node_columns = [(c.index, c.field) for c in columns if c.field in NODE_FIELDS and c.field != "notes"]
+        node_columns = [(c.index, c.field) for c in columns if c.field in NODE_FIELDS]
         self.read_node = _column_reader(node_columns)
         self.read_indicator = _column_reader(
             [
@@ -343,17 +440,17 @@ class _TableReader:
             ]
         )
         self.read_targets = _column_reader([(c.index, str(c.year)) for c in columns if c.field == "target"])
-        self.read_notes = _column_reader(
-            [
-                (c.index, "notes" if c.field == "notes" else _note_key(c.header))
-                for c in columns
-                if c.field in (None, "notes")
-            ]
+        self.read_notes = _column_reader([(c.index, c.key) for c in columns if c.field == "note"])
+        self.read_document = _column_reader([(c.index, c.field) for c in columns if c.field in DOCUMENT_FIELDS])
+        self.read_document_notes = _column_reader(
+            [(c.index, "note:" + (c.key or "")) for c in columns if c.field == "document_note"]
         )
-        # a column fields.yaml knows but the loader does not use: it only makes its row non-empty
-        self.read_unused = _column_reader(
-            [(c.index, c.field) for c in columns if c.field not in (None, "target", *NODE_FIELDS, *INDICATOR_FIELDS)]
-        )
+        self.document_header = {c.field: c for c in columns if c.field in DOCUMENT_FIELDS}
+        self.document_header.update({"note:" + (c.key or ""): c for c in columns if c.field == "document_note"})
+        self.document: dict[str, tuple[str, Location]] = {}  # document field -> (value, where first given)
+        # cells in columns without a header (inside the header's width, or past it) must not be lost
+        self.unheaded = [i for i in unheaded if i < self.width]
+        self.reported: set[int] = set()  # columns already reported as holding text without a header
         self.list_fields = tuple(f for f in LIST_FIELDS if f in fields)
         # the fields with a cell of their own, as a full row gives them (most rows share these tuples)
         self.node_keys = tuple(f for _, f in node_columns)
@@ -374,13 +471,23 @@ class _TableReader:
     def field_cells(self) -> TableCells:
         return TableCells(self.cell_rows, self.letter_of, self.later_cells)
 
+    def header_of(self, name: str) -> str:
+        col = self.document_header.get(name)
+        return col.header if col is not None else name
+
     def read(self, rows: Rows, first: int) -> None:
         """Read rows[first:], the data rows (rows[i] is row i + 1)."""
         width, strip = self.width, str.strip
+        marks = ("_x", cellcodec.EMPTY, "'") if self.csv else ("_x", cellcodec.EMPTY)
         for number, cells in enumerate(rows[first:], start=first + 1):
-            if len(cells) < width or _too_long(cells):
+            if not cells:
+                continue
+            if len(cells) > width or self.unheaded:
+                self._unheaded(number, cells)
+            text = "\x1f".join(cells)
+            if len(cells) < width or len(text) > MAX_CELL:
                 cells = self._checked(number, cells)
-            self.add(number, list(map(strip, cells)))
+            self.add(number, list(map(strip, cells)), any(m in text for m in marks))
 
     def where(self, number: int, letter: str | None = None) -> Location:
         """The row (CSV) or cell (XLSX) as a Location; consecutive asks for one place share one."""
@@ -389,30 +496,71 @@ class _TableReader:
             last = self._last_where = Location(self.file, number, self.kind, self.sheet, letter)
         return last
 
+    def _unheaded(self, number: int, cells: list[str]) -> None:
+        """Text in a column without a header (a blank header, or past the header's last column): one
+        message for the row, naming its first such cell; a column is named once."""
+        indexes = [i for i in (*self.unheaded, *range(self.width, len(cells))) if i < len(cells) and cells[i].strip()]
+        fresh = [i for i in indexes if i not in self.reported]
+        if not fresh:
+            return
+        self.reported.update(indexes)
+        index = fresh[0]
+        if self.kind == "cell":
+            where = self.where(number, xlsx.column_letter(index + 1))
+            column = f"column {xlsx.column_letter(index + 1)}"
+        else:
+            where, column = self.where(number), f"column {index + 1}"
+        more = f" (and {len(fresh) - 1} more such cells in this row)" if len(fresh) > 1 else ""
+        hint = "; or a ';' inside a cell that is not in double quotes split it" if self.csv and index >= self.width else ""
+        self.problems.append(
+            f"{where}: {column} holds {_quote(cells[index].strip(), 40)} but has no header{more}; "
+            f"give the column a header{hint}"
+        )
+
     def _checked(self, number: int, cells: list) -> list[str]:
-        """A short row padded to the table's width; over-long cells reported and blanked."""
+        """A short row padded to the table's width; over-long cells reported and blanked.
+
+        List cells (parent, crosscutting, ignore, inferred) have no limit of their own: many items may
+        make a long cell. An encoded cell counts as the text it stands for."""
         cells = ["" if c is None else c for c in cells] + [""] * (self.width - len(cells))  # a None cell is blank
         for col in self.columns:
             value = cells[col.index]
-            if len(value) > MAX_CELL:
+            if len(value) > MAX_CELL and col.field not in LIST_FIELDS:
+                size = len(self._decoded(value.strip()))
+                if size <= MAX_CELL:
+                    continue
                 self.problems.append(
-                    f"{self.where(number, col.letter)}: {col.header}: cell holds {len(value):,} characters; "
+                    f"{self.where(number, col.letter)}: {col.header}: cell holds {size:,} characters; "
                     f"the limit is {MAX_CELL:,}"
                 )
                 cells[col.index] = ""
         return cells
 
-    def add(self, number: int, cells: list[str]) -> None:
-        """One data row, its cells stripped."""
+    def _decoded(self, cell: str) -> str:
+        return cellcodec.decode(cellcodec.restore(cell) if self.csv else cell)
+
+    def _decode(self, *mappings: dict) -> None:
+        for mapping in mappings:
+            for k, v in mapping.items():
+                mapping[k] = self._decoded(v)
+
+    def add(self, number: int, cells: list[str], encoded: bool = False) -> None:
+        """One data row, its cells stripped; `encoded`: some cell may need decoding (kinerja_graph.cells)."""
         node_part = self.read_node(cells)
         indicator = self.read_indicator(cells)
         targets = self.read_targets(cells)
         notes = self.read_notes(cells)
-        if not node_part and not indicator and not targets and not notes and not self.read_unused(cells):
-            return  # an empty row
+        document = self.read_document(cells)
+        document_notes = self.read_document_notes(cells)
+        if encoded:
+            self._decode(node_part, indicator, targets, notes, document, document_notes)
+        if document or document_notes:
+            self._document(number, document, document_notes)
+        if not node_part and not indicator and not targets and not notes:
+            return  # an empty row, or one giving only the document's fields
         has_indicator = "name" in indicator
         if not has_indicator and (indicator or targets):
-            any_field = bool(node_part or indicator or self.read_unused(cells))
+            any_field = bool(node_part or indicator)
             self._detail_without_name(number, any_field, indicator, targets)
             return
         node_id = node_part.get("id")
@@ -442,6 +590,20 @@ class _TableReader:
             self._add_notes(entry, notes)
         if has_indicator:
             self._add_indicator(entry, number, indicator, targets)
+
+    def _document(self, number: int, *mappings: dict) -> None:
+        """The document's fields a row gives: every row giving one must agree."""
+        for mapping in mappings:
+            for name, value in mapping.items():
+                col = self.document_header[name]
+                before = self.document.get(name)
+                if before is None:
+                    self.document[name] = (value, self.where(number, col.letter))
+                elif before[0] != value:
+                    self.problems.append(
+                        f"{self.where(number, col.letter)}: {col.header}: {_quote(value)} differs from "
+                        f"{_quote(before[0])} given at {before[1]}; a table holds one document"
+                    )
 
     def _add_notes(self, entry: dict, notes: dict) -> None:
         for k, v in notes.items():
@@ -587,36 +749,20 @@ class _TableReader:
                 entry["parent"] = parent["id"]
 
 
-def _too_long(cells: list[str]) -> bool:
-    """Whether a cell of the row may be over the limit: the row's text, joined, is a cheap bound.
-
-    A row of None or other non-text cells (which the readers never give) is looked at cell by cell."""
-    try:
-        return len("".join(cells)) > MAX_CELL
-    except TypeError:
-        return True
-
-
 def _letter(column: Column | None) -> str | None:
     return column.letter if column is not None else None
 
 
-def _note_key(header: str) -> str:
-    """A column the loader does not know becomes a note; "note: X" (as the writer names them) is note X."""
-    m = re.match(r"^\s*note\s*:\s*(.+)$", header, re.I)
-    return m.group(1).strip() if m else header
-
-
 def _node_value(field_name: str, value: str):
-    """A node field's value as the document has it: parent, crosscutting and ignore are lists."""
+    """A node field's value as the document has it: parent, crosscutting, ignore and inferred are lists."""
     if field_name == "parent":
-        parts = _split_list(value)
+        parts = cellcodec.split_list(value)
         return parts[0] if len(parts) == 1 else parts
-    if field_name == "crosscutting":
-        return _split_list(value)
+    if field_name in ("crosscutting", "inferred"):
+        return cellcodec.split_list(value)
     if field_name == "ignore":
         silences = []
-        for part in _split_list(value):
+        for part in cellcodec.split_list(value):
             if part.strip():
                 rule, _, reason = part.partition(":")
                 silences.append(
@@ -624,14 +770,6 @@ def _node_value(field_name: str, value: str):
                 )
         return silences
     return value
-
-
-def _split_list(value: str) -> list[str]:
-    """ "a; b" or one item per line, as a list of the non-blank items (mostly just one, found without a regex)."""
-    if ";" not in value and "\n" not in value:
-        item = value.strip()
-        return [item] if item else []
-    return [p.strip() for p in re.split(r"[;\n]", value) if p.strip()]
 
 
 def _show(value) -> str:

@@ -1,0 +1,418 @@
+"""The planner's workbook: `kinerja convert … FILE.xlsx` and `kinerja template`.
+
+A workbook a planner keeps working in, and that reads back into the same cascade:
+
+- sheet "Pohon Kinerja" (first: the one the loader reads): one row per (goal, indicator), the goal's
+  columns repeated on each of its rows, a frozen header row, an autofilter, dropdowns (data
+  validation) for level, calculation type and polarity from the vocabularies in rules/, targets by
+  year as numbers where the text is a number ("85", "4 Dokumen" as 4 shown "4 Dokumen", "75%" as 75
+  shown "75%"), any other target as its text;
+- sheet "Organisasi": the organisation's name, type (a dropdown), id, period, source and the
+  document's notes, one "Label | value" row each — read back by the loader;
+- a hidden sheet "Daftar" holding the dropdowns' lists;
+- `kinerja template` adds "Petunjuk" (instructions) and "Contoh" (a small worked example).
+
+Text goes through kinerja_graph.cells; a text longer than an Excel cell holds (32,767 characters) is
+refused with a message and nothing is written — never cut.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from kinerja_graph import cells, policy, writers
+from kinerja_graph.errors import InputError
+from kinerja_graph.i18n import words
+from kinerja_graph.loaders.xlsx import column_letter
+from kinerja_graph.model import Cascade
+
+XLSX_CELL_LIMIT = 32_767
+SPARE_ROWS = 500  # rows below a converted table that still carry the dropdowns
+TEMPLATE_ROWS = 1000
+EXAMPLE = Path(__file__).parent / "template_example.yaml"
+MAX_NUMBER_TEXT = 15  # significant digits a spreadsheet number keeps
+_NUMBER = re.compile(r"(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)(.*)", re.S)
+# a unit written after a number that can stay in the cell's number format: `General" Dokumen"`
+_SUFFIX = re.compile(r" ?(?:%|[^\W\d_][^\W\d_ ./%]*(?:[ ./][^\W\d_%]+)*)")
+WIDTHS = {
+    "id": 9,
+    "parent": 10,
+    "level": 20,
+    "statement": 45,
+    "owner": 22,
+    "crosscutting": 24,
+    "indicator": 40,
+    "formula": 40,
+    "unit": 11,
+    "calculation": 16,
+    "polarity": 16,
+    "source": 28,
+    "indicator_notes": 24,
+    "notes": 24,
+    "ignore": 18,
+    "ref": 18,
+    "inferred": 14,
+}
+
+
+def _t(key: str, lang: str, **params) -> str:
+    return words("workbook").t(key, lang, **params)
+
+
+def numeric_target(text: str) -> tuple[int | float, str] | None:
+    """(number, number format) for a target a number cell can hold without losing its text, else None.
+
+    "85" -> (85, "General"); "4 Dokumen" -> (4, 'General" Dokumen"'); "75%" -> (75, 'General"%"').
+    "82,5", "1.500", "007", "80-90", "Tersedia" stay text: a number cell would read back otherwise."""
+    m = _NUMBER.fullmatch(text)
+    if m is None:
+        return None
+    digits, suffix = m.groups()
+    if len(digits.replace("-", "").replace(".", "").lstrip("0")) > MAX_NUMBER_TEXT:
+        return None
+    from kinerja_graph.loaders.xlsx import plain_number
+
+    number: int | float = float(digits) if "." in digits else int(digits)
+    if plain_number(float(number)) != digits:
+        return None
+    if not suffix:
+        return number, "General"
+    if len(suffix) > 40 or not _SUFFIX.fullmatch(suffix):
+        return None
+    return number, f'General"{suffix}"'
+
+
+# ------------------------------------------------------------------------------------- writing
+
+
+def write_workbook(cascade: Cascade, path: str, headers: str = "en") -> None:
+    """`kinerja convert … FILE.xlsx`: the cascade as a planner's workbook (InputError when a text is too long)."""
+    lang = "id" if headers == "id" else "en"
+    table = writers.table(
+        cascade, headers, document_columns=False, polarity_words=writers.polarity_words(headers), xlsx=True
+    )
+    problems = _too_long(table, path)
+    if problems:
+        raise InputError(problems)
+    book = _new_book()
+    lists = _Lists(lang)
+    _table_sheet(book, _t("sheet_table", lang), table, lists, len(table.rows) + 1 + SPARE_ROWS)
+    _organisation_sheet(book, table.document, lang, lists)
+    lists.write(book)
+    _save(book, path)
+
+
+def write_template(path: str, headers: str = "id", years: Iterable[int] = ()) -> None:
+    """`kinerja template`: an empty cascade workbook ready to fill, with instructions and a worked example."""
+    from kinerja_graph.loaders import load
+
+    lang = "id" if headers == "id" else "en"
+    years = list(years)
+    columns = writers.NODE_COLUMNS + writers.INDICATOR_COLUMNS + [f"target_{y}" for y in years] + ["notes"]
+    empty = writers.Table(columns, [writers.header_name(c, headers, True) for c in columns], [], [], years)
+    document = [
+        (key, writers.ORGANISATION_LABELS[lang][key], "")
+        for key in ("organisation", "organisation_type", "organisation_id", "period", "document_source")
+    ]
+    if years:
+        document[3] = ("period", document[3][1], writers.period_text([years[0], years[-1]]))
+    book = _new_book()
+    lists = _Lists(lang)
+    _table_sheet(book, _t("sheet_table", lang), empty, lists, TEMPLATE_ROWS)
+    _organisation_sheet(book, document, lang, lists)
+    _instructions_sheet(book, lang)
+    example = load(str(EXAMPLE))
+    shown = writers.table(
+        example, headers, document_columns=False, polarity_words=writers.polarity_words(headers), xlsx=True
+    )
+    _table_sheet(book, _t("sheet_example", lang), shown, lists, len(shown.rows) + 1)
+    lists.write(book)
+    book.active = 2  # opens on the instructions; the table stays the first sheet, the one the loader reads
+    _save(book, path)
+
+
+def _new_book():
+    import openpyxl
+
+    return openpyxl.Workbook(write_only=True)
+
+
+def _save(book, path: str) -> None:
+    """Saved under a temporary name first: a failure never leaves half a workbook at `path`."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(suffix=".xlsx", dir=folder)
+    os.close(fd)
+    try:
+        book.save(temporary)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as a file opened for writing would be, not mkstemp's 0600
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+
+
+def _too_long(table: writers.Table, path: str) -> list[str]:
+    """Every cell text over Excel's limit, each named by node and field."""
+    problems: list[str] = []
+    for row in table.rows:
+        for column, value in zip(table.columns, row, strict=True):
+            if value is None:
+                continue
+            text = writers.cell_text(value, xlsx=True)
+            if len(text) > XLSX_CELL_LIMIT:
+                problems.append(
+                    f"{path}: node {_short(row[0])}: {_field(column)}: {len(text):,} characters; an .xlsx cell holds "
+                    f"at most {XLSX_CELL_LIMIT:,} — keep this cascade as YAML, JSON or CSV (nothing was written)"
+                )
+    for _key, label, value in table.document:
+        text = cells.encode(value, xlsx=True)
+        if len(text) > XLSX_CELL_LIMIT or len(label) > XLSX_CELL_LIMIT:
+            problems.append(
+                f"{path}: {_short(label)}: {max(len(text), len(label)):,} characters; an .xlsx cell holds at most "
+                f"{XLSX_CELL_LIMIT:,} — keep this cascade as YAML, JSON or CSV (nothing was written)"
+            )
+    for name in table.header:
+        if len(name) > XLSX_CELL_LIMIT:
+            problems.append(
+                f"{path}: column {_short(name)}: {len(name):,} characters; an .xlsx cell holds at most "
+                f"{XLSX_CELL_LIMIT:,} — keep this cascade as YAML, JSON or CSV (nothing was written)"
+            )
+    if len(problems) > 20:
+        problems = problems[:20] + [f"{path}: (more cells over the limit not shown)"]
+    return problems
+
+
+def _short(value, limit: int = 40) -> str:
+    text = str(value).replace("\n", " ")
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _field(column: str) -> str:
+    if column.startswith("target_"):
+        return f"targets.{column[7:]}"
+    if column.startswith("note:"):
+        return f"notes.{column[5:]}"
+    return {"indicator": "indicators.name", "indicator_notes": "indicators.notes"}.get(column, column)
+
+
+class _Lists:
+    """The dropdowns' lists, kept on one hidden sheet; each list a column."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        levels = policy.levels()
+        names = []
+        for level in levels.levels:
+            name = level.name.get(lang) or level.name["en"]
+            names.append(name if levels.resolve(name) is not None else level.id)
+        calculation = ["kumulatif", "non-kumulatif", "kumulatif-negatif"]
+        if lang == "id":
+            polarity = [_t("polarity_higher", "id"), _t("polarity_lower", "id")]
+        else:
+            polarity = ["higher", "lower"]
+        self.columns = {
+            "level": (_t("list_level", lang), names),
+            "calculation": (_t("list_calculation", lang), calculation),
+            "polarity": (_t("list_polarity", lang), polarity),
+            "organisation_type": (_t("list_organisation_type", lang), _organisation_types()),
+        }
+        self.title = _t("sheet_lists", lang)
+
+    def formula(self, key: str) -> str:
+        index = list(self.columns).index(key) + 1
+        letter = column_letter(index)
+        count = len(self.columns[key][1])
+        return f"{_sheet_ref(self.title)}!${letter}$2:${letter}${count + 1}"
+
+    def validation(self, key: str, prompt: str):
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        lang = self.lang
+        return DataValidation(
+            type="list",
+            formula1=self.formula(key),
+            allow_blank=True,
+            showDropDown=False,  # (sic: False shows the in-cell arrow)
+            showInputMessage=True,
+            promptTitle=_clip(_t("prompt_title", lang), 32),
+            prompt=_clip(prompt, 255),
+            showErrorMessage=True,
+            errorStyle="warning",  # a label of the organisation's own rule pack can still be typed
+            errorTitle=_clip(_t("list_error_title", lang), 32),
+            error=_clip(_t("list_error", lang), 255),
+        )
+
+    def write(self, book) -> None:
+        from openpyxl.styles import Font
+
+        ws = book.create_sheet(self.title)
+        ws.sheet_state = "hidden"
+        longest = max(len(values) for _, values in self.columns.values())
+        grid = [[_text(ws, title, Font(bold=True)) for title, _ in self.columns.values()]]
+        for i in range(longest):
+            grid.append([_text(ws, values[i]) if i < len(values) else None for _, values in self.columns.values()])
+        for row in grid:
+            ws.append(row)
+
+
+def _organisation_types() -> list[str]:
+    from kinerja_graph.classify import default_vocabulary
+
+    try:
+        entries = default_vocabulary("owners").get("organisation_types") or []
+    except Exception:  # the lists are a convenience: a pack without them leaves the cell free
+        return ["kecamatan", "kelurahan", "dinas"]
+    found = [str(e["names"][0]) for e in entries if e.get("names")]
+    return found or ["kecamatan", "kelurahan", "dinas"]
+
+
+def _sheet_ref(title: str) -> str:
+    return title if title.replace("_", "").isalnum() else "'" + title.replace("'", "''") + "'"
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _text(ws, value: str, font=None, alignment=None, encoded: bool = False):
+    """A text cell (never a formula), its text encoded for XLSX (unless `encoded` already)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if value != "" and not encoded:
+        value = cells.encode(value, xlsx=True)
+    cell = WriteOnlyCell(ws, value=value if value != "" else None)
+    if value != "":
+        cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
+
+
+def _table_sheet(book, title: str, table: writers.Table, lists: _Lists, validated_rows: int) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    lang = lists.lang
+    ws = book.create_sheet(title)
+    last_column = column_letter(max(len(table.columns), 1))
+    for i, column in enumerate(table.columns, start=1):
+        width = 11 if column.startswith("target_") else WIDTHS.get(column, 18)
+        ws.column_dimensions[column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "8"  # A3
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    last_row = max(len(table.rows) + 1, 2)
+    ws.auto_filter.ref = f"A1:{last_column}{last_row}"
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    head_align = Alignment(wrap_text=True, vertical="center")
+    body_align = Alignment(wrap_text=True, vertical="top")
+    header = []
+    for name in table.header:
+        cell = _text(ws, name, bold, head_align, encoded=True)
+        cell.fill = fill
+        header.append(cell)
+    ws.append(header)
+    for row in table.rows:
+        out = []
+        for column, value in zip(table.columns, row, strict=True):
+            if value is None:
+                out.append(None)
+                continue
+            if column.startswith("target_") and isinstance(value, str):
+                number = numeric_target(value)
+                if number is not None:
+                    cell = WriteOnlyCell(ws, value=number[0])
+                    cell.number_format = number[1]
+                    cell.alignment = body_align
+                    out.append(cell)
+                    continue
+            text = writers.cell_text(value, xlsx=True)
+            cell = WriteOnlyCell(ws, value=text)
+            cell.data_type = "s"  # always text: a statement starting with "=" never becomes a formula
+            cell.alignment = body_align
+            out.append(cell)
+        ws.append(out)
+    position = {c: column_letter(i) for i, c in enumerate(table.columns, start=1)}
+    end = max(validated_rows, 2)
+    for key, prompt in (
+        ("level", "level_prompt"),
+        ("calculation", "calculation_prompt"),
+        ("polarity", "polarity_prompt"),
+    ):
+        if key in position:
+            dv = lists.validation(key, _t(prompt, lang))
+            dv.add(f"{position[key]}2:{position[key]}{end}")
+            ws.data_validations.append(dv)
+    targets = [position[c] for c in table.columns if c.startswith("target_")]
+    if targets:
+        dv = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1="-1000000000000",
+            formula2="1000000000000",
+            allow_blank=True,
+            showInputMessage=True,
+            promptTitle=_clip(_t("target_title", lang), 32),
+            prompt=_clip(_t("target_prompt", lang), 255),
+            showErrorMessage=True,
+            errorStyle="warning",  # a target written as text ("Tersedia") can still be kept
+            errorTitle=_clip(_t("target_title", lang), 32),
+            error=_clip(_t("target_error", lang), 255),
+        )
+        for letter in targets:
+            dv.add(f"{letter}2:{letter}{end}")
+        ws.data_validations.append(dv)
+
+
+def _organisation_sheet(book, document: list[tuple[str, str, str]], lang: str, lists: _Lists) -> None:
+    """The document's fields, one "Label | value" row each; column C explains (and is not read)."""
+    from openpyxl.styles import Alignment, Font
+
+    ws = book.create_sheet(_t("sheet_organisation", lang))
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 50
+    ws.column_dimensions["C"].width = 70
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    grey = Font(italic=True, color="666666")
+    type_row = None
+    for number, (key, label, value) in enumerate(document, start=1):
+        help_key = f"help_{key}"
+        explanation = _t(help_key, lang) if help_key in words("workbook").table else ""
+        ws.append(
+            [_text(ws, label, bold, encoded=True), _text(ws, value, None, wrap), _text(ws, explanation, grey, wrap)]
+        )
+        if key == "organisation_type":
+            type_row = number
+    if type_row is None:
+        type_row = len(document) + 1
+        ws.append([_text(ws, writers.ORGANISATION_LABELS[lang]["organisation_type"], bold, encoded=True)])
+    dv = lists.validation("organisation_type", _t("organisation_type_prompt", lang))
+    dv.add(f"B{type_row}")
+    ws.data_validations.append(dv)
+
+
+def _instructions_sheet(book, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws = book.create_sheet(_t("sheet_instructions", lang))
+    ws.column_dimensions["A"].width = 5
+    ws.column_dimensions["B"].width = 110
+    wrap = Alignment(wrap_text=True, vertical="top")
+    ws.append([None, _text(ws, _t("instructions_title", lang), Font(bold=True, size=14))])
+    ws.append([])
+    for number, line in enumerate(_t("instructions", lang).splitlines(), start=1):
+        ws.append([_text(ws, f"{number}.", None, wrap), _text(ws, line, None, wrap)])
