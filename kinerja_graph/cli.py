@@ -30,6 +30,7 @@ from kinerja_graph.commands.options import (
 )
 from kinerja_graph.commands.render import render as render_command
 from kinerja_graph.commands.report import report as report_command
+from kinerja_graph.commands.template import template as template_command
 from kinerja_graph.engine import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from kinerja_graph.errors import KinerjaError
 
@@ -219,3 +220,4 @@ cli.add_command(render_command)
 cli.add_command(report_command)
 cli.add_command(diff_command)
 cli.add_command(export_command)
+cli.add_command(template_command)

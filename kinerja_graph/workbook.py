@@ -48,7 +48,7 @@ WIDTHS = {
     "indicator": 40,
     "formula": 40,
     "unit": 11,
-    "calculation": 16,
+    "calculation": 18,
     "polarity": 16,
     "source": 28,
     "indicator_notes": 24,
@@ -213,10 +213,7 @@ class _Lists:
             name = level.name.get(lang) or level.name["en"]
             names.append(name if levels.resolve(name) is not None else level.id)
         calculation = ["kumulatif", "non-kumulatif", "kumulatif-negatif"]
-        if lang == "id":
-            polarity = [_t("polarity_higher", "id"), _t("polarity_lower", "id")]
-        else:
-            polarity = ["higher", "lower"]
+        polarity = [_t("polarity_higher", lang), _t("polarity_lower", lang)]
         self.columns = {
             "level": (_t("list_level", lang), names),
             "calculation": (_t("list_calculation", lang), calculation),
@@ -297,6 +294,35 @@ def _text(ws, value: str, font=None, alignment=None, encoded: bool = False):
     return cell
 
 
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+
+
+def _row_height(texts: Iterable[tuple[str, float]]) -> float | None:
+    """A row's height for its wrapped texts ((text, column width) pairs), or None for one line.
+
+    Spreadsheets do not grow a row to its wrapped text when they open a file, so the writer sets it: a
+    column `width` holds about 0.9 × width characters of a line (an estimate on the safe side: capitals are wide)."""
+    lines = 1
+    for text, width in texts:
+        per_line = max(int(width * 0.9), 1)
+        needed = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+        lines = max(lines, needed)
+    if lines == 1:
+        return None
+    return min(lines * LINE_HEIGHT + 2, MAX_ROW_HEIGHT)
+
+
+def _page(ws, landscape: bool, a3: bool, pages_wide: int, title_rows: str | None = None) -> None:
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = "8" if a3 else "9"  # A3, A4
+    ws.page_setup.fitToWidth = pages_wide
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+
+
 def _table_sheet(book, title: str, table: writers.Table, lists: _Lists, validated_rows: int) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -305,16 +331,16 @@ def _table_sheet(book, title: str, table: writers.Table, lists: _Lists, validate
     lang = lists.lang
     ws = book.create_sheet(title)
     last_column = column_letter(max(len(table.columns), 1))
+    widths = []
     for i, column in enumerate(table.columns, start=1):
-        width = 11 if column.startswith("target_") else WIDTHS.get(column, 18)
+        width = 11 if column.startswith("target_") else WIDTHS.get(column, 24)
+        if column == "polarity" and lang == "id":
+            width = 26  # "semakin rendah semakin baik"
+        widths.append(width)
         ws.column_dimensions[column_letter(i)].width = width
     ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "8"  # A3
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _page(ws, landscape=True, a3=True, pages_wide=2, title_rows="1:1")  # two A3 pages wide print at full size
+    ws.print_title_cols = "A:A"
     last_row = max(len(table.rows) + 1, 2)
     ws.auto_filter.ref = f"A1:{last_column}{last_row}"
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
@@ -325,8 +351,16 @@ def _table_sheet(book, title: str, table: writers.Table, lists: _Lists, validate
         cell = _text(ws, name, bold, head_align, encoded=True)
         cell.fill = fill
         header.append(cell)
+    height = _row_height(zip(table.header, widths, strict=True))
+    if height:
+        ws.row_dimensions[1].height = height
     ws.append(header)
-    for row in table.rows:
+    for number, row in enumerate(table.rows, start=2):
+        height = _row_height(
+            (writers.cell_text(v), w) for v, w in zip(row, widths, strict=True) if isinstance(v, (str, list))
+        )
+        if height:
+            ws.row_dimensions[number].height = height
         out = []
         for column, value in zip(table.columns, row, strict=True):
             if value is None:
@@ -380,21 +414,26 @@ def _table_sheet(book, title: str, table: writers.Table, lists: _Lists, validate
 
 def _organisation_sheet(book, document: list[tuple[str, str, str]], lang: str, lists: _Lists) -> None:
     """The document's fields, one "Label | value" row each; column C explains (and is not read)."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     ws = book.create_sheet(_t("sheet_organisation", lang))
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 50
-    ws.column_dimensions["C"].width = 70
+    widths = (24, 50, 70)
+    for letter, width in zip("ABC", widths, strict=True):
+        ws.column_dimensions[letter].width = width
+    _page(ws, landscape=True, a3=False, pages_wide=1)
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     grey = Font(italic=True, color="666666")
+    to_fill = PatternFill("solid", fgColor="FFF2CC")  # the cells a planner fills in
     type_row = None
     for number, (key, label, value) in enumerate(document, start=1):
         help_key = f"help_{key}"
         explanation = _t(help_key, lang) if help_key in words("workbook").table else ""
-        ws.append(
-            [_text(ws, label, bold, encoded=True), _text(ws, value, None, wrap), _text(ws, explanation, grey, wrap)]
-        )
+        height = _row_height(zip((label, value, explanation), widths, strict=True))
+        if height:
+            ws.row_dimensions[number].height = height
+        given = _text(ws, value, None, wrap)
+        given.fill = to_fill
+        ws.append([_text(ws, label, bold, encoded=True), given, _text(ws, explanation, grey, wrap)])
         if key == "organisation_type":
             type_row = number
     if type_row is None:
@@ -410,9 +449,14 @@ def _instructions_sheet(book, lang: str) -> None:
 
     ws = book.create_sheet(_t("sheet_instructions", lang))
     ws.column_dimensions["A"].width = 5
-    ws.column_dimensions["B"].width = 110
+    ws.column_dimensions["B"].width = 100
+    _page(ws, landscape=False, a3=False, pages_wide=1)
     wrap = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[1].height = 24
     ws.append([None, _text(ws, _t("instructions_title", lang), Font(bold=True, size=14))])
     ws.append([])
     for number, line in enumerate(_t("instructions", lang).splitlines(), start=1):
+        height = _row_height([(line, 100)])
+        if height:
+            ws.row_dimensions[number + 2].height = height
         ws.append([_text(ws, f"{number}.", None, wrap), _text(ws, line, None, wrap)])

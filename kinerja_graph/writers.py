@@ -193,8 +193,8 @@ def table(
             if k not in note_keys:
                 note_keys.append(k)
     columns = NODE_COLUMNS + INDICATOR_COLUMNS + [f"target_{y}" for y in years]
-    columns += ["notes" if k == "notes" else f"note:{k}" for k in note_keys] + ["ignore"]
-    columns += [k for k in ("ref", "inferred") if any(k in n for n in nodes)]
+    columns += ["notes" if k == "notes" else f"note:{k}" for k in note_keys]
+    columns += [k for k in ("ignore", "ref", "inferred") if any(k in n for n in nodes)]
     document = _document_fields(doc, headers, xlsx)
     if document_columns:
         columns += [key for key, _, _ in document]
@@ -211,7 +211,9 @@ def table(
             if k in n:
                 base[position[k]] = n[k]
         if "ignore" in n:
-            base[position["ignore"]] = [f"{s['rule']}: {s['reason']}" if s.get("reason") else s["rule"] for s in n["ignore"]]
+            base[position["ignore"]] = [
+                f"{s['rule']}: {s['reason']}" if s.get("reason") else s["rule"] for s in n["ignore"]
+            ]
         for k, v in n.get("notes", {}).items():
             base[position["notes" if k == "notes" else f"note:{k}"]] = v
         for ind in n.get("indicators") or [None]:
@@ -281,9 +283,11 @@ def cell_text(value, xlsx: bool = False) -> str:
     return cells.encode(str(value), xlsx)
 
 
-def dumps_csv(cascade: Cascade, delimiter: str = ";", headers: str = "en") -> str:
-    """One plain table, its first row the header; semicolons and UTF-8 with a BOM, as Excel writes CSV
-    in the Indonesian locale. Cells that a spreadsheet would run as formulas are neutralised."""
+def dumps_csv(cascade: Cascade, delimiter: str = ",", headers: str = "en") -> str:
+    """One plain table, its first row the header, as Excel's "CSV UTF-8 (Comma delimited)" writes it:
+    commas, UTF-8 with a BOM, CR LF. pandas, csvkit, DuckDB and Python's csv module read it with their
+    defaults (for a spreadsheet, convert to .xlsx). Cells a spreadsheet would run as formulas are
+    neutralised (cells.py)."""
     t = table(cascade, headers, polarity_words=polarity_words(headers))
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")

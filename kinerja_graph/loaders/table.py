@@ -365,8 +365,8 @@ def _column_reader(columns: list[tuple[int, str]]):
     def read(cells: list[str]) -> dict:
         values = pick(cells)
         if "" in values:
-            return dict(compress(zip(keys, values), values))
-        return dict(zip(keys, values))
+            return dict(compress(zip(keys, values, strict=True), values))
+        return dict(zip(keys, values, strict=True))
 
     return read
 
@@ -511,7 +511,9 @@ class _TableReader:
         else:
             where, column = self.where(number), f"column {index + 1}"
         more = f" (and {len(fresh) - 1} more such cells in this row)" if len(fresh) > 1 else ""
-        hint = "; or a ';' inside a cell that is not in double quotes split it" if self.csv and index >= self.width else ""
+        hint = (
+            "; or a ';' inside a cell that is not in double quotes split it" if self.csv and index >= self.width else ""
+        )
         self.problems.append(
             f"{where}: {column} holds {_quote(cells[index].strip(), 40)} but has no header{more}; "
             f"give the column a header{hint}"
@@ -652,8 +654,8 @@ class _TableReader:
         entry, first_number = self.current
         if self.has_id and "statement" in node_part and node_part["statement"] != entry.get("statement"):
             self.problems.append(
-                f"{self.where(number, self.letter_of['statement'])}: id: this row names a new goal but its id is blank; "
-                f"give it an id (blank ids continue the goal of row {first_number})"
+                f"{self.where(number, self.letter_of['statement'])}: id: this row names a new goal but its id is "
+                f"blank; give it an id (blank ids continue the goal of row {first_number})"
             )
             return None
         self._check_same(entry, first_number, number, node_part)
@@ -675,8 +677,8 @@ class _TableReader:
                 self.later_cells[(id(entry), k)] = (number, self.letter_of[k])
             elif existing != value:
                 self.problems.append(
-                    f"{self.where(number, self.letter_of[k])}: {self._header(k)}: {v!r} conflicts with row {first_number} "
-                    f"of the same goal ({_show(existing)!r})"
+                    f"{self.where(number, self.letter_of[k])}: {self._header(k)}: {v!r} conflicts with row "
+                    f"{first_number} of the same goal ({_show(existing)!r})"
                 )
 
     def _new(self, number: int, node_part: dict, has_indicator: bool) -> dict:
@@ -715,8 +717,8 @@ class _TableReader:
             if level is None:
                 if label is None:
                     self.problems.append(
-                        f"{self.locations[id(entry)]}: {self._header('level')}: without a parent column the tree is read "
-                        "from levels, and this goal has none"
+                        f"{self.locations[id(entry)]}: {self._header('level')}: without a parent column the tree is "
+                        "read from levels, and this goal has none"
                     )
                 continue  # an unknown label is reported by the document builder, naming the row
             while stack and stack[-1][0] >= level.rank:

@@ -10,6 +10,7 @@ not exist, a bad number or cell reference — is an InputError naming the file a
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
 import zipfile
@@ -253,10 +254,8 @@ def _read_formats(book: Workbook) -> list[str]:
     def start(name, attrs):
         local = _local(name)
         if local == "numFmt":
-            try:
+            with contextlib.suppress(ValueError):
                 custom[int(attrs.get("numFmtId", ""))] = attrs.get("formatCode", "")
-            except ValueError:
-                pass
         elif local == "cellXfs":
             where["cellXfs"] = True
         elif local == "xf" and where["cellXfs"]:
@@ -328,10 +327,8 @@ def _sheet(book: Workbook, part: str, sheet: str, max_rows: int | None) -> Rows:
         if state.collecting:
             state.text.append(data)
 
-    try:
+    with contextlib.suppress(_Stop):  # max_rows reached
         book._parse(part, start, end, text)
-    except _Stop:
-        pass
     if not cells:
         return []
     rows: Rows = []
