@@ -288,3 +288,40 @@ def test_document_columns_that_disagree_are_an_input_error(tmp_path):
     assert f"{path}:row 3: organisation: 'Kecamatan B' differs from 'Kecamatan A' given at {path}:row 2" in (
         result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    "fmt, text",
+    [
+        ('General" Dokumen"', "4 Dokumen"),
+        ("General\\%", "4%"),  # how LibreOffice writes General"%" back
+        ('0" Orang"', "4 Orang"),
+        ("General", "4"),
+        ("0%", "400%"),  # Excel's own percent: the value times 100
+        ('0.0"%"', "4%"),
+    ],
+)
+def test_a_number_cell_reads_as_its_number_and_its_literal_unit(fmt, text):
+    from kinerja_graph.loaders.xlsx import number_text
+
+    assert number_text(4.0, fmt) == text
+
+
+@pytest.mark.slow
+def test_a_workbook_saved_again_by_libreoffice_reads_the_same(tmp_path):
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    book = convert(SAMPLES / "pino-raya.yaml", tmp_path / "pino.xlsx", "--headers", "id")
+    out = tmp_path / "lo"
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "xlsx"]
+        + ["--outdir", str(out), str(book)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    assert to_document(load(str(out / "pino.xlsx"))) == to_document(load(str(SAMPLES / "pino-raya.yaml")))

@@ -767,9 +767,8 @@ def _node_value(field_name: str, value: str):
         for part in cellcodec.split_list(value):
             if part.strip():
                 rule, _, reason = part.partition(":")
-                silences.append(
-                    {"rule": rule.strip(), "reason": reason.strip()} if reason.strip() else {"rule": rule.strip()}
-                )
+                reason = reason[1:] if reason[:1] == " " else reason  # "rule: reason", the reason as written
+                silences.append({"rule": rule.strip(), "reason": reason} if reason else {"rule": rule.strip()})
         return silences
     return value
 

@@ -32,7 +32,10 @@ Rows = list[list[str]]
 
 _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _QUOTED = re.compile(r'"[^"]*"|\\.')
-_SUFFIX_FORMAT = re.compile(r'^(?:General|0|0\.0+|#,##0|#,##0\.0+)"([^"]*)"$')
+# a number format that is a number followed by literal text: `General" Dokumen"`, `General\%` (as
+# LibreOffice writes `General"%"` back), `0" Orang"`
+_SUFFIX_FORMAT = re.compile(r'^(?:General|0|0\.0+|#,##0|#,##0\.0+)((?:"[^"]*"|\\.)+)$')
+_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
 
 
 class _Damaged(Exception):
@@ -433,7 +436,7 @@ def number_text(value: float, fmt: str, date1904: bool = False) -> str:
     if fmt and fmt != "General":
         suffix = _SUFFIX_FORMAT.match(fmt)
         if suffix:
-            return plain_number(value) + suffix.group(1)
+            return plain_number(value) + "".join(a or b for a, b in _LITERAL.findall(suffix.group(1)))
         bare = _QUOTED.sub("", fmt)
         if "%" in bare:
             return plain_number(value * 100) + "%"
