@@ -458,7 +458,7 @@ def _organisation_sheet(book, document: list[tuple[str, str, str]], lang: str, l
             ws.row_dimensions[number].height = height
         given = _text(ws, value, None, wrap)
         given.fill = to_fill
-        ws.append([_text(ws, label, bold, encoded=True), given, _text(ws, explanation, grey, wrap)])
+        ws.append([_text(ws, label, bold, wrap, encoded=True), given, _text(ws, explanation, grey, wrap)])
         if key == "organisation_type":
             type_row = number
     if type_row is None:
