@@ -17,7 +17,8 @@ CSV only: a cell beginning with `=`, `+`, `-` or `@` (not a plain number such as
 a leading apostrophe so that a spreadsheet opening the file never runs it as a formula (CSV/DDE
 injection); the reader drops that apostrophe again. `'` followed by one of `=+-@'` is written `''…`.
 
-Every function here is pure; the writers encode and the table reader decodes.
+Every function here is pure; the writers encode and the table reader decodes. Column letters and the
+text of a number cell live here too: the workbook reader and writer share them.
 """
 
 from __future__ import annotations
@@ -150,3 +151,30 @@ def _quoted(value: str, start: int) -> tuple[int | None, str]:
             i = q + 2
             continue
         return q + 1, "".join(parts)
+
+
+# ---------------------------------------------------------------------- spreadsheet cells
+
+
+def column_letter(index: int) -> str:
+    """1 -> A, 27 -> AA."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def plain_number(value: float) -> str:
+    """82.5 -> "82.5", 80.0 -> "80" (rounded to ten decimals, as a cell shows it)."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return repr(value)
+    value = round(float(value), 10)
+    return str(int(value)) if value.is_integer() else repr(value)

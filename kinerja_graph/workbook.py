@@ -26,9 +26,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kinerja_graph import cells, policy, writers
+from kinerja_graph.cells import column_letter
 from kinerja_graph.errors import InputError
 from kinerja_graph.i18n import words
-from kinerja_graph.loaders.xlsx import column_letter
 from kinerja_graph.model import Cascade
 
 XLSX_CELL_LIMIT = 32_767
@@ -75,10 +75,8 @@ def numeric_target(text: str) -> tuple[int | float, str] | None:
     digits, suffix = m.groups()
     if len(digits.replace("-", "").replace(".", "").lstrip("0")) > MAX_NUMBER_TEXT:
         return None
-    from kinerja_graph.loaders.xlsx import plain_number
-
     number: int | float = float(digits) if "." in digits else int(digits)
-    if plain_number(float(number)) != digits:
+    if cells.plain_number(float(number)) != digits:
         return None
     if not suffix:
         return number, "General"
@@ -107,10 +105,9 @@ def write_workbook(cascade: Cascade, path: str, headers: str = "en") -> None:
     _save(book, path)
 
 
-def write_template(path: str, headers: str = "id", years: Iterable[int] = ()) -> None:
-    """`kinerja template`: an empty cascade workbook ready to fill, with instructions and a worked example."""
-    from kinerja_graph.loaders import load
-
+def write_template(path: str, headers: str = "id", years: Iterable[int] = (), example: Cascade | None = None) -> None:
+    """`kinerja template`: an empty cascade workbook ready to fill in, with instructions and `example`
+    (a small cascade, EXAMPLE as the command reads it) as a worked example."""
     lang = "id" if headers == "id" else "en"
     years = list(years)
     columns = writers.NODE_COLUMNS + writers.INDICATOR_COLUMNS + [f"target_{y}" for y in years] + ["notes"]
@@ -126,11 +123,11 @@ def write_template(path: str, headers: str = "id", years: Iterable[int] = ()) ->
     _table_sheet(book, _t("sheet_table", lang), empty, lists, TEMPLATE_ROWS)
     _organisation_sheet(book, document, lang, lists)
     _instructions_sheet(book, lang)
-    example = load(str(EXAMPLE))
-    shown = writers.table(
-        example, headers, document_columns=False, polarity_words=writers.polarity_words(headers), xlsx=True
-    )
-    _table_sheet(book, _t("sheet_example", lang), shown, lists, len(shown.rows) + 1)
+    if example is not None:
+        shown = writers.table(
+            example, headers, document_columns=False, polarity_words=writers.polarity_words(headers), xlsx=True
+        )
+        _table_sheet(book, _t("sheet_example", lang), shown, lists, len(shown.rows) + 1)
     lists.write(book)
     book.active = 2  # opens on the instructions; the table stays the first sheet, the one the loader reads
     _save(book, path)
@@ -261,14 +258,15 @@ class _Lists:
 
 
 def _organisation_types() -> list[str]:
-    from kinerja_graph.classify import default_vocabulary
-
+    """The first name of each organisation type of the owners vocabulary (rules/vocabulary/owners.yaml)."""
+    fallback = ["kecamatan", "kelurahan", "dinas"]
     try:
-        entries = default_vocabulary("owners").get("organisation_types") or []
-    except Exception:  # the lists are a convenience: a pack without them leaves the cell free
-        return ["kecamatan", "kelurahan", "dinas"]
-    found = [str(e["names"][0]) for e in entries if e.get("names")]
-    return found or ["kecamatan", "kelurahan", "dinas"]
+        data = policy.read_yaml(policy.rules_dir() / "vocabulary" / "owners.yaml", "owners vocabulary")
+    except Exception:  # the list is a convenience: without it the cell stays free
+        return fallback
+    entries = data.get("organisation_types") if isinstance(data, dict) else None
+    found = [str(e["names"][0]) for e in entries or [] if isinstance(e, dict) and e.get("names")]
+    return found or fallback
 
 
 def _sheet_ref(title: str) -> str:

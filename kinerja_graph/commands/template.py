@@ -50,10 +50,11 @@ def template(output, headers, period):
     `kinerja check FILE.xlsx` reads the filled-in workbook; `kinerja convert FILE.xlsx FILE.yaml` turns it
     into a cascade document."""
     from kinerja_graph.errors import InputError
-    from kinerja_graph.workbook import write_template
+    from kinerja_graph.loaders import load
+    from kinerja_graph.workbook import EXAMPLE, write_template
 
     if not output.lower().endswith((".xlsx", ".xlsm")):
         raise InputError.one(output, "a template is an .xlsx workbook; name the file … .xlsx")
     first, last = period
-    write_template(output, headers, range(first, last + 1))
+    write_template(output, headers, range(first, last + 1), example=load(str(EXAMPLE)))
     click.echo(f"{output}: {first}-{last}", err=True)

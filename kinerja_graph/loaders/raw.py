@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from kinerja_graph.model import Location
 
@@ -65,11 +66,12 @@ class RawDocument:
     format: str = ""
     problems: list[str] = field(default_factory=list)  # found while reading; reported with the rest
     # tables: (id(mapping), field) -> (row, column letter), made into a Location only when asked for
-    field_cells: dict[tuple[int, str], tuple] = field(default_factory=dict)  # or anything with that .get
+    field_cells: Any = field(default_factory=dict)  # a dict, or anything with its .get (table.TableCells)
     cell_kind: str = "row"
     sheet: str | None = None
     # the reader built every node in the schema's shape from text cells (a table), so only what a cell
-    # can get wrong — the rule ids of `ignore` — goes through the node schema (tests/test_tables.py)
+    # can get wrong — the rule ids of `ignore`, the fields named by `inferred` — goes through the node
+    # schema (tests/test_tables.py)
     shaped: bool = False
 
     def where(self, mapping, field_name: str | None = None) -> Location:

@@ -185,7 +185,7 @@ def _columns(
     problems: list[str] = []
     for index, name in enumerate(header):
         text = name.strip()
-        letter = xlsx.column_letter(index + 1) if kind == "cell" else None
+        letter = cellcodec.column_letter(index + 1) if kind == "cell" else None
         if not text:
             unheaded.append(index)
             continue
@@ -440,7 +440,7 @@ class _TableReader:
             ]
         )
         self.read_targets = _column_reader([(c.index, str(c.year)) for c in columns if c.field == "target"])
-        self.read_notes = _column_reader([(c.index, c.key) for c in columns if c.field == "note"])
+        self.read_notes = _column_reader([(c.index, c.key or "") for c in columns if c.field == "note"])
         self.read_document = _column_reader([(c.index, c.field) for c in columns if c.field in DOCUMENT_FIELDS])
         self.read_document_notes = _column_reader(
             [(c.index, "note:" + (c.key or "")) for c in columns if c.field == "document_note"]
@@ -506,8 +506,8 @@ class _TableReader:
         self.reported.update(indexes)
         index = fresh[0]
         if self.kind == "cell":
-            where = self.where(number, xlsx.column_letter(index + 1))
-            column = f"column {xlsx.column_letter(index + 1)}"
+            where = self.where(number, cellcodec.column_letter(index + 1))
+            column = f"column {cellcodec.column_letter(index + 1)}"
         else:
             where, column = self.where(number), f"column {index + 1}"
         more = f" (and {len(fresh) - 1} more such cells in this row)" if len(fresh) > 1 else ""

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
+from kinerja_graph.cells import column_index, column_letter, plain_number
 from kinerja_graph.errors import InputError
 
 MAX_PART = 512 * 1024 * 1024  # uncompressed bytes of one part
@@ -40,22 +41,6 @@ _LITERAL = re.compile(r'"([^"]*)"|\\(.)')
 
 class _Damaged(Exception):
     """Raised inside the parser; becomes an InputError naming the file."""
-
-
-def column_letter(index: int) -> str:
-    """1 -> A, 27 -> AA."""
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def column_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 @dataclass
@@ -454,11 +439,3 @@ def number_text(value: float, fmt: str, date1904: bool = False) -> str:
                 return plain_number(value)
             return moment.isoformat() if hasattr(moment, "isoformat") else str(moment)
     return plain_number(value)
-
-
-def plain_number(value: float) -> str:
-    """82.5 -> "82.5", 80.0 -> "80" (rounded to ten decimals, as a cell shows it)."""
-    if value != value or value in (float("inf"), float("-inf")):
-        return repr(value)
-    value = round(float(value), 10)
-    return str(int(value)) if value.is_integer() else repr(value)
