@@ -305,3 +305,15 @@ def test_list_items_holding_separators_are_quoted_and_planner_lists_still_split(
     assert cells.split_list("BKPSDM\nSatpol PP;;") == ["BKPSDM", "Satpol PP"]
     assert cells.split_list('Kasi "Pem"; Lurah') == ['Kasi "Pem"', "Lurah"]
     assert cells.split_list('"Satpol PP", TNI') == ['"Satpol PP", TNI']  # no closing quote before a separator
+
+
+def test_a_folder_holding_hostile_workbooks_is_checked_without_a_hang_or_a_stray_warning(tmp_path):
+    import shutil
+
+    for name in ("far-cell.xlsx", "bomb-cells.xlsx", "missing-styles.xlsx", "zero-sheets.xlsx"):
+        shutil.copy(DATA / name, tmp_path / name)
+    result = run("check", tmp_path, "--format", "json", "--lang", "en")
+    assert result.exit_code == 2
+    errors = {Path(e["file"]).name: e["message"] for e in json.loads(result.stdout)["errors"]}
+    assert set(errors) == {"far-cell.xlsx", "bomb-cells.xlsx", "zero-sheets.xlsx"}  # missing-styles reads
+    assert all(line.startswith("kinerja: ") for line in result.stderr.splitlines())
