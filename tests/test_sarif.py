@@ -7,19 +7,18 @@ from collections import Counter
 
 import pytest
 from click.testing import CliRunner
-from helpers import ROOT, SAMPLES, SHARED
+from helpers import ROOT, SAMPLES
 
 from kinerja_graph import checks, config
 from kinerja_graph.cli import cli
 from kinerja_graph.report.sarif import FINGERPRINT_KEY, LEVELS
 
-SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+# the official OASIS schema, vendored unchanged (tests/schemas/README.md): the tests never skip for want of it
+SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".yaml", ".csv", ".xlsx"})
 
 
 def _validator():
-    if not SCHEMA.exists():
-        return None
     import jsonschema
 
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
@@ -29,16 +28,7 @@ def _validator():
 
 @pytest.fixture(scope="module")
 def validator():
-    """The official SARIF 2.1.0 schema (Draft 4); the test skips where ../shared/schemas is absent."""
-    found = _validator()
-    if found is None:
-        pytest.skip(f"the official SARIF 2.1.0 JSON Schema is not here: {SCHEMA} (../shared/schemas is absent)")
-    return found
-
-
-@pytest.fixture(scope="module")
-def maybe_validator():
-    """The schema where it is available, else None: these tests check more than validity and still run."""
+    """The official SARIF 2.1.0 schema (Draft 4)."""
     return _validator()
 
 
@@ -58,8 +48,6 @@ def sarif(*args):
 
 
 def assert_valid(validator, log):
-    if validator is None:
-        return
     errors = sorted(validator.iter_errors(log), key=lambda e: list(e.absolute_path))
     assert not errors, f"{list(errors[0].absolute_path)}: {errors[0].message}"
 
@@ -136,9 +124,9 @@ def test_a_yaml_finding_points_at_its_line_with_the_node_path_as_logical_locatio
     )
 
 
-def test_an_excel_finding_points_at_line_1_and_names_its_cell(maybe_validator):
+def test_an_excel_finding_points_at_line_1_and_names_its_cell(validator):
     _, log = sarif("samples/praya.xlsx")
-    assert_valid(maybe_validator, log)
+    assert_valid(validator, log)
     (result,) = _results(log, "missing-indicator", "1.1.1.1")
     assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
     names = [x["name"] for x in result["locations"][0]["logicalLocations"]]
@@ -170,14 +158,14 @@ def test_fingerprints_depend_on_what_goals_say_not_on_format_ids_or_lines():
     assert by_yaml == by_xlsx
 
 
-def test_fingerprints_survive_shifted_lines(tmp_path, maybe_validator):
+def test_fingerprints_survive_shifted_lines(tmp_path, validator):
     shifted = tmp_path / "praya.yaml"
     shifted.write_text(
         "# a comment\n# and another\n\n" + (SAMPLES / "praya.yaml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     _, before = sarif("samples/praya.yaml")
     _, after = sarif(shifted)
-    assert_valid(maybe_validator, after)
+    assert_valid(validator, after)
     lines_before = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in before["runs"][0]["results"]]
     lines_after = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after["runs"][0]["results"]]
     assert lines_before != lines_after
@@ -189,7 +177,7 @@ def test_fingerprints_survive_shifted_lines(tmp_path, maybe_validator):
     assert uri.startswith("file:///") and uri.endswith("/praya.yaml")
 
 
-def test_silenced_findings_are_kept_as_in_source_suppressions(tmp_path, maybe_validator):
+def test_silenced_findings_are_kept_as_in_source_suppressions(tmp_path, validator):
     text = (SAMPLES / "clean.yaml").read_text(encoding="utf-8")
     marker = '    statement: "Terfasilitasinya penyusunan peraturan desa"\n'
     assert marker in text
@@ -199,7 +187,7 @@ def test_silenced_findings_are_kept_as_in_source_suppressions(tmp_path, maybe_va
         encoding="utf-8",
     )
     result, log = sarif(path)
-    assert_valid(maybe_validator, log)
+    assert_valid(validator, log)
     suppressed = [r for r in log["runs"][0]["results"] if "suppressions" in r]
     assert len(suppressed) == 1
     assert suppressed[0]["ruleId"] == "single-child"
@@ -208,7 +196,7 @@ def test_silenced_findings_are_kept_as_in_source_suppressions(tmp_path, maybe_va
     ]
 
 
-def test_hostile_text_stays_valid_sarif(tmp_path, maybe_validator):
+def test_hostile_text_stays_valid_sarif(tmp_path, validator):
     path = tmp_path / "jahat.yaml"
     path.write_text(
         'organisation: {name: "Kecamatan <script>alert(1)</script>"}\n'
@@ -224,18 +212,18 @@ def test_hostile_text_stays_valid_sarif(tmp_path, maybe_validator):
     )
     result, log = sarif(path)
     assert result.exit_code == 1
-    assert_valid(maybe_validator, log)
+    assert_valid(validator, log)
     texts = [r["message"]["text"] for r in log["runs"][0]["results"]]
     assert any('"9"' in t for t in texts)
 
 
-def test_an_unreadable_file_is_a_notification_and_the_run_unsuccessful(tmp_path, maybe_validator):
+def test_an_unreadable_file_is_a_notification_and_the_run_unsuccessful(tmp_path, validator):
     broken = tmp_path / "rusak.yaml"
     broken.write_text("nodes: [\n", encoding="utf-8")
     shutil.copy(SAMPLES / "clean.yaml", tmp_path / "clean.yaml")
     result, log = sarif(broken, tmp_path / "clean.yaml")
     assert result.exit_code == 2
-    assert_valid(maybe_validator, log)
+    assert_valid(validator, log)
     invocation = log["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False
     (note,) = invocation["toolExecutionNotifications"]
