@@ -16,6 +16,7 @@ import click
 
 from kinerja_graph import __version__, api, policy
 from kinerja_graph.commands import ci as _ci
+from kinerja_graph.commands import hook as _hook
 from kinerja_graph.commands import output
 from kinerja_graph.commands.diff import diff as diff_command
 from kinerja_graph.commands.export import export as export_command
@@ -128,6 +129,12 @@ def _use_colour(choice: str) -> bool:
     help="Colour the text report: auto colours a terminal unless NO_COLOR is set.",
 )
 @_ci.ci_options
+@click.option(
+    "--only-cascades",
+    is_flag=True,
+    help="Pass over named files (and folders) that hold no cascade, with a note, instead of failing on them: "
+    "for pre-commit hooks, which choose files by name.",
+)
 @sheet_option
 @lang_option
 def check(
@@ -142,6 +149,7 @@ def check(
     baseline_file,
     write_baseline,
     exit_zero,
+    only_cascades,
     sheet,
     lang,
 ):
@@ -152,6 +160,11 @@ def check(
     cannot be read is reported and the others are still checked.
     """
     accepted = _ci.load_baseline(baseline_file)  # read before the run: a bad baseline stops it
+    if only_cascades:
+        picked = _hook.select(files)
+        if picked.passed_over:
+            click.echo(_hook.note(picked, lang), err=True)
+        files = picked.paths
     report = api.check(
         files, rules=rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on, sheet=sheet
     )

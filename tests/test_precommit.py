@@ -1,5 +1,6 @@
 """The pre-commit hook, installed in a temporary git repository: it blocks a commit that introduces an
-error and lets a clean one through.
+error, lets a clean one through, and never fails a commit of a file that is no cascade (mkdocs.yml,
+docker-compose.yml, package.json, a budget CSV, the tool's own baseline and rule packs).
 
 The fast test runs the shipped hook definition (.pre-commit-hooks.yaml: entry, files, exclude,
 require_serial) as a `repo: local` hook with `language: system` pointed at the `kinerja` installed in
@@ -81,17 +82,17 @@ def commits(repo, env) -> int:
     return int(sh(["git", "rev-list", "--count", "HEAD"], repo, env).stdout)
 
 
-@pytest.fixture
-def repo(tmp_path):
-    """A planning team's repository with the kinerja-check hook installed."""
+def install(tmp_path: Path, hook_id: str = "kinerja-check"):
+    """A planning team's repository with the shipped hook `hook_id` installed (as a local, system hook)."""
     env = environment(tmp_path)
     repo = tmp_path / "repo"
     repo.mkdir()
     sh(["git", "init", "-q"], repo, env)
-    shipped = hook("kinerja-check")
+    shipped = hook(hook_id)
     entry = shlex.split(shipped["entry"])
     assert entry[0] == "kinerja"
-    local = {key: shipped[key] for key in ("id", "name", "files", "exclude", "types", "require_serial")}
+    keys = ("id", "name", "files", "exclude", "types", "require_serial", "pass_filenames")
+    local = {key: shipped[key] for key in keys if key in shipped}
     local.update({"language": "system", "entry": shlex.join([*kinerja_command(), *entry[1:]])})
     config = {"repos": [{"repo": "local", "hooks": [local]}]}
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
@@ -101,12 +102,53 @@ def repo(tmp_path):
     return repo, env
 
 
+@pytest.fixture
+def repo(tmp_path):
+    """A planning team's repository with the kinerja-check hook installed."""
+    return install(tmp_path)
+
+
+def commit(repo, env, message: str, *paths: str):
+    sh(["git", "add", *paths], repo, env)
+    return sh(["git", "commit", "-m", message], repo, env, check=False)
+
+
+RULE_PACK = """\
+# the kabupaten's own rule pack: a real one, valid for `kinerja check --rules`
+name: kabupaten
+extends: default
+rules:
+  single-child: {severity: warning}
+"""
+
+
+def unrelated_files(repo: Path, env) -> list[str]:
+    """The YAML, JSON and CSV files a planning team's repository holds besides its cascades."""
+    files = {
+        "mkdocs.yml": "site_name: Pohon Kinerja Kabupaten\nnav:\n  - Beranda: index.md\n",
+        "docker-compose.yml": "services:\n  docs:\n    image: squidfunk/mkdocs-material\n    ports: ['8000:8000']\n",
+        "package.json": '{"name": "pohon-kinerja-site", "version": "1.0.0", "scripts": {"build": "mkdocs build"}}\n',
+        "anggaran/belanja-2025.csv": "kode_rekening;uraian;pagu\n5.1.01;Belanja pegawai;1250000000\n",
+        "rules/kabupaten.yaml": RULE_PACK,
+        "data/nodes-export.json": '{"nodes": {"count": 3}, "exported": "2025-01-02"}\n',
+    }
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    # the tool's own baseline, written by the tool
+    (repo / "tmp.yaml").write_text((SAMPLES / "clean.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    sh([*kinerja_command(), "check", "tmp.yaml", "--write-baseline", "kinerja-baseline.json"], repo, env)
+    (repo / "tmp.yaml").unlink()
+    return [*files, "kinerja-baseline.json"]
+
+
 def test_the_shipped_hooks_select_cascade_files_by_name():
     import re
 
     for h in HOOKS:
         assert h["language"] == "python" and h["entry"].split()[:2] == ["kinerja", "check"]
         assert h["require_serial"] is True
+        assert "--only-cascades" in h["entry"].split()  # what the name selects is then judged by content
         files, exclude = re.compile(h["files"]), re.compile(h["exclude"])
         for name in (
             "cascades/praya.yaml",
@@ -114,10 +156,13 @@ def test_the_shipped_hooks_select_cascade_files_by_name():
             "pohon.json",
             "tabel.csv",
             "Pohon Kinerja 2024.xlsx",
+            "POHON KINERJA 2024.XLSX",
+            "Pohon.Xlsx",
+            "PRAYA.YAML",
             "makro.xlsm",
         ):
             assert files.search(name) and not exclude.search(name), name
-        for name in (".pre-commit-config.yaml", ".github/workflows/ci.yml"):
+        for name in (".pre-commit-config.yaml", ".github/workflows/ci.yml", "cascades/~$Pohon Kinerja 2024.xlsx"):
             assert exclude.search(name), name
         assert not files.search("README.md") and not files.search("laporan.pdf")
 
@@ -164,6 +209,75 @@ def test_files_the_hook_does_not_select_are_not_checked(repo):
     result = sh(["git", "commit", "-m", "docs"], repo, env, check=False)
     assert result.returncode == 0, result.output
     assert "(no files to check)Skipped" in result.output
+
+
+def test_files_that_are_no_cascade_never_fail_a_commit(repo):
+    """The files the name pattern selects but that hold no cascade are passed over, in a repository with cascades."""
+    repo, env = repo
+    (repo / "cascades").mkdir()
+    shutil.copy(SAMPLES / "clean.yaml", repo / "cascades" / "sukamaju.yaml")
+    assert commit(repo, env, "pohon kinerja Sukamaju", "cascades").returncode == 0
+    others = unrelated_files(repo, env)
+    result = commit(repo, env, "situs dan anggaran", *others)
+    assert result.returncode == 0, result.output
+    assert "kinerja check" in result.output and "Passed" in result.output  # the hook ran on them, and passed
+    assert commits(repo, env) == 3
+    # each of them alone, too (a commit of one file that holds no cascade is an empty, clean run)
+    for name in others:
+        path = repo / name
+        path.write_text(path.read_text(encoding="utf-8").replace("\n", "\n\n", 1), encoding="utf-8")
+        result = commit(repo, env, f"ubah {name}", name)
+        assert result.returncode == 0, f"{name}: {result.output}"
+        assert "Passed" in result.output, name
+
+
+def test_a_bad_cascade_is_blocked_next_to_other_files_and_the_fixed_one_passes(repo):
+    repo, env = repo
+    others = unrelated_files(repo, env)
+    (repo / "cascades").mkdir()
+    bad = repo / "cascades" / "sukamaju.yaml"
+    bad.write_text((SAMPLES / "clean.yaml").read_text(encoding="utf-8") + ORPHAN, encoding="utf-8")
+    result = commit(repo, env, "pohon kinerja dan situs", "cascades", *others)
+    assert result.returncode != 0 and "Failed" in result.output
+    assert "orphan-node" in result.output and "sukamaju.yaml" in result.output
+    assert "mkdocs.yml" in result.output  # the note naming what was passed over: no finding about it
+    assert "unreadable" not in result.output and "tidak dapat dibaca" not in result.output
+    assert commits(repo, env) == 1
+    bad.write_text(bad.read_text(encoding="utf-8").replace('parent: "7"', 'parent: "1.1"'), encoding="utf-8")
+    result = commit(repo, env, "pohon kinerja dan situs", "cascades", *others)
+    assert result.returncode == 0, result.output
+    assert commits(repo, env) == 2
+
+
+def test_an_excel_cascade_with_an_upper_case_suffix_is_checked(repo, tmp_path):
+    from kinerja_graph import api
+
+    repo, env = repo
+    source = tmp_path / "sukamaju.yaml"
+    source.write_text((SAMPLES / "clean.yaml").read_text(encoding="utf-8") + ORPHAN, encoding="utf-8")
+    workbook = repo / "POHON KINERJA SUKAMAJU.XLSX"
+    api.convert(str(source), str(workbook))
+    result = commit(repo, env, "pohon kinerja (Excel)", workbook.name)
+    assert result.returncode != 0, result.output
+    assert "orphan-node" in result.output and workbook.name in result.output
+    source.write_text((SAMPLES / "clean.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    api.convert(str(source), str(workbook))
+    result = commit(repo, env, "pohon kinerja (Excel)", workbook.name)
+    assert result.returncode == 0, result.output
+    assert commits(repo, env) == 2
+
+
+def test_the_whole_repository_hook_passes_a_repository_without_cascades(tmp_path):
+    repo, env = install(tmp_path, "kinerja-check-all")
+    others = unrelated_files(repo, env)
+    result = commit(repo, env, "situs dan anggaran", *others)
+    assert result.returncode == 0, result.output
+    assert "Passed" in result.output
+    (repo / "cascades").mkdir()
+    bad = repo / "cascades" / "sukamaju.yaml"
+    bad.write_text((SAMPLES / "clean.yaml").read_text(encoding="utf-8") + ORPHAN, encoding="utf-8")
+    result = commit(repo, env, "pohon kinerja", "cascades")
+    assert result.returncode != 0 and "orphan-node" in result.output
 
 
 @pytest.mark.skipif(
