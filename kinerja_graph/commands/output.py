@@ -47,16 +47,22 @@ def _json(report: Report, lang: str, colour: bool) -> str:
     return json_format.format_report(report, lang)
 
 
+def _repo_root() -> str | None:
+    """The root SARIF and GitHub paths are relative to, when set (KINERJA_REPO_ROOT); else report/paths.py finds
+    the git repository around the working folder."""
+    return os.environ.get("KINERJA_REPO_ROOT") or None
+
+
 def _sarif(report: Report, lang: str, colour: bool) -> str:
     from kinerja_graph.report import sarif
 
-    return sarif.format_report(report, lang)
+    return sarif.format_report(report, lang, base=_repo_root())
 
 
 def _github(report: Report, lang: str, colour: bool) -> str:
     from kinerja_graph.report import github
 
-    return github.format_report(report, lang)
+    return github.format_report(report, lang, root=_repo_root())
 
 
 def _markdown(report: Report, lang: str, colour: bool) -> str:

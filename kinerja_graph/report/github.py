@@ -11,6 +11,9 @@ severity; a plain line then says how many were left out. The whole table goes to
 `step_summary()` gives it as Markdown, and the CLI appends it to the file named by
 ``GITHUB_STEP_SUMMARY`` when that variable is set.
 
+Files are named relative to the root of the git repository (kinerja_graph/report/paths.py:
+KINERJA_REPO_ROOT, else the repository around the working folder, else the working folder), as GitHub
+resolves them.
 A line is given for YAML/JSON lines and CSV rows; an Excel finding names its cell in the title
 instead (a workbook row is no line of the file). Values are escaped as the runner requires: ``%``,
 CR and LF everywhere, and ``:`` and ``,`` inside properties, so a user's text can neither end the
@@ -25,6 +28,7 @@ from kinerja_graph.checks.base import Finding
 from kinerja_graph.engine import Report
 from kinerja_graph.i18n import words
 from kinerja_graph.report import markdown
+from kinerja_graph.report import paths as repo_paths
 from kinerja_graph.report.text import clean, summary_line
 
 LIMIT = 10
@@ -42,14 +46,13 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def workspace_path(path: str) -> str:
-    """The file as GitHub wants it: relative to the working folder (the checkout), with forward slashes."""
+def workspace_path(path: str, root: str | None = None) -> str:
+    """The file as GitHub wants it: relative to the repository root (report/paths.py), with forward slashes;
+    a file outside the root as given."""
     if not path:
         return ""
-    rel = os.path.relpath(os.path.abspath(path), os.getcwd()) if os.path.isabs(path) else os.path.normpath(path)
-    if rel.startswith(os.pardir):
-        rel = path
-    return rel.replace(os.sep, "/")
+    rel = repo_paths.relative(path, repo_paths.root(root))
+    return rel if rel is not None else path.replace(os.sep, "/")
 
 
 def command(
@@ -66,23 +69,27 @@ def command(
     return f"{head}::{escape_data(message)}"
 
 
-def annotation(f: Finding, lang: str = "id") -> str:
+def annotation(f: Finding, lang: str = "id", root: str | None = None) -> str:
     loc = f.location
     line = loc.line if loc is not None and loc.line is not None and loc.kind != "cell" else None
     where = f.node if f.node is not None else None
     if f.cell:
         where = f"{where}, {f.cell}" if where else f.cell
     title = f"kinerja {f.rule}" + (f" ({clean(where)})" if where else "")
-    return command(COMMANDS[f.severity], clean(f.message(lang)), file=workspace_path(f.file), line=line, title=title)
+    return command(
+        COMMANDS[f.severity], clean(f.message(lang)), file=workspace_path(f.file, root), line=line, title=title
+    )
 
 
-def format_report(report: Report, lang: str = "id", limit: int = LIMIT) -> str:
+def format_report(report: Report, lang: str = "id", limit: int = LIMIT, root: str | None = None) -> str:
+    """The workflow commands; files relative to `root` (default: the repository around the working folder)."""
+    root = repo_paths.root(root)
     lines: list[str] = []
     used = {"error": 0, "warning": 0, "notice": 0}
     for error in report.errors:
         label = _t("unreadable" if error.kind == "input" else "internal_error", lang)
         text = "; ".join(x for x in error.message.splitlines() if x.strip())
-        lines.append(command("error", clean(text), file=workspace_path(error.file), title=f"kinerja: {label}"))
+        lines.append(command("error", clean(text), file=workspace_path(error.file, root), title=f"kinerja: {label}"))
         used["error"] += 1
     left: dict[str, int] = {}
     for f in markdown.by_severity(report.findings):
@@ -91,7 +98,7 @@ def format_report(report: Report, lang: str = "id", limit: int = LIMIT) -> str:
             left[f.severity] = left.get(f.severity, 0) + 1
             continue
         used[kind] += 1
-        lines.append(annotation(f, lang))
+        lines.append(annotation(f, lang, root))
     for severity in ("error", "warning", "info"):
         if left.get(severity):
             lines.append(_t("more", lang).format(n=left[severity], severity=severity, limit=limit))

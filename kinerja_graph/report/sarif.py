@@ -4,10 +4,12 @@ One run. ``tool.driver.rules`` lists every rule of the tool (id, name, short and
 help, default level from the default pack, area and LKE criterion as properties). Each finding is a
 result:
 
-- ``locations[0].physicalLocation``: the file (a URI relative to ``%SRCROOT%``, the working folder,
-  when the file lies under it) and ``region.startLine``: the line (YAML, JSON) or row (CSV) where the
-  finding stands. GitHub code scanning rejects a result without a line, so a finding with none (an
-  Excel cell, whose row is no line of the file; a finding about the whole cascade) points at line 1;
+- ``locations[0].physicalLocation``: the file (a URI relative to ``%SRCROOT%``, the root of the git
+  repository — kinerja_graph/report/paths.py: KINERJA_REPO_ROOT, else the repository around the
+  working folder, else the working folder — when the file lies under it) and ``region.startLine``: the
+  line (YAML, JSON) or row (CSV) where the finding stands. GitHub code scanning rejects a result without
+  a line, so a finding with none (an Excel cell, whose row is no line of the file; a finding about the
+  whole cascade) points at line 1;
 - ``locations[0].logicalLocations``: the node path ("Tujuan 1 › Sasaran Strategis 1.2 › …", name =
   the node id), the spreadsheet cell ("'Pohon Kinerja'!B10") where there is one, or the organisation
   for a finding about the whole cascade;
@@ -20,6 +22,10 @@ result:
 
 Files that could not be read and rules that broke are ``toolExecutionNotifications`` of the run's
 invocation, whose ``executionSuccessful`` is then false. Messages follow --lang.
+
+A run holds at most MAX_RESULTS results (GitHub code scanning rejects a run with more): the most severe
+findings are kept, baselined ones last, and a warning notification (``kinerja/results-capped``) and
+``properties.resultsCapped`` say what was left out.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from kinerja_graph.engine import Report
 from kinerja_graph.fingerprint import SCHEME, Paths, file_fingerprints, graph_of
 from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.i18n import words
+from kinerja_graph.report import paths as repo_paths
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -46,6 +53,11 @@ FINGERPRINT_KEY = "kinerjaFingerprint/v1"
 BASELINE_REASON = "baseline:"  # kinerja_graph/baseline.py: a silence with this reason is "external"
 INDENT_LIMIT = 5000  # results up to which the JSON is indented
 RELATED_LIMIT = 25  # related locations listed per result (all related ids stay in properties.related)
+MAX_RESULTS = 25_000  # GitHub code scanning rejects a run with more results
+CAPPED_NOTIFICATION = "kinerja/results-capped"
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+_t = words("sarif").t  # kinerja_graph/words/sarif.yaml
 
 
 def rule_name(rule_id: str) -> str:
@@ -54,16 +66,11 @@ def rule_name(rule_id: str) -> str:
 
 
 def artifact_uri(path: str, base: str | None = None) -> tuple[str, str | None]:
-    """(uri, uriBaseId): relative to %SRCROOT% (the working folder) when the file lies under it."""
-    base = os.path.abspath(base or os.getcwd())
-    absolute = os.path.abspath(path)
-    try:
-        rel = os.path.relpath(absolute, base)
-    except ValueError:  # another drive (Windows)
-        rel = None
-    if rel is not None and not rel.startswith(os.pardir):
-        return quote(rel.replace(os.sep, "/")), SRCROOT
-    return Path(absolute).as_uri(), None
+    """(uri, uriBaseId): relative to %SRCROOT% (the repository root, report/paths.py) when the file lies under it."""
+    rel = repo_paths.relative(path, repo_paths.root(base))
+    if rel is not None:
+        return quote(rel), SRCROOT
+    return Path(os.path.abspath(path)).as_uri(), None
 
 
 def _text(mapping: dict, lang: str) -> str:
@@ -172,12 +179,55 @@ def _result(
 
 
 def _folder_uri(base: str | None) -> str:
-    uri = Path(os.path.abspath(base or os.getcwd())).as_uri()
+    uri = Path(repo_paths.root(base)).as_uri()
     return uri if uri.endswith("/") else uri + "/"
 
 
-def to_data(report: Report, lang: str = "id", base: str | None = None) -> dict:
-    """The SARIF log as plain data."""
+def _priority(f: Finding, reason: str | None) -> tuple[int, int]:
+    """Which results a capped run keeps first: findings by severity, then silenced ones, baselined ones last."""
+    if reason is None:
+        return (0, SEVERITY_RANK[f.severity])
+    return (2 if reason.startswith(BASELINE_REASON) else 1, SEVERITY_RANK[f.severity])
+
+
+def _kept(entries: list[tuple], limit: int | None) -> set[int] | None:
+    """The indexes of the entries a run of at most `limit` results keeps; None when all fit."""
+    if limit is None or len(entries) <= limit:
+        return None
+    order = sorted(range(len(entries)), key=lambda i: _priority(entries[i][1], entries[i][2]))
+    return set(order[:limit])
+
+
+def _left_out(entries: list[tuple], kept: set[int], limit: int, lang: str) -> tuple[dict, dict]:
+    """What a capped run left out: a run-level notification and the counts for the run's properties."""
+    counts = {"error": 0, "warning": 0, "info": 0, "silenced": 0, "baselined": 0}
+    for i, (_fr, f, reason) in enumerate(entries):
+        if i in kept:
+            continue
+        if reason is None:
+            counts[f.severity] += 1
+        else:
+            counts["baselined" if reason.startswith(BASELINE_REASON) else "silenced"] += 1
+    omitted = len(entries) - len(kept)
+    text = _t("results_capped", lang).format(limit=limit, omitted=omitted, total=len(entries), **counts)
+    note = {
+        "level": "warning",
+        "message": {"text": text},
+        "descriptor": {"id": CAPPED_NOTIFICATION},
+        "properties": {"limit": limit, "omitted": omitted, **counts},
+    }
+    return note, {"limit": limit, "total": len(entries), "omitted": omitted, "omittedBy": counts}
+
+
+def to_data(report: Report, lang: str = "id", base: str | None = None, limit: int | None = MAX_RESULTS) -> dict:
+    """The SARIF log as plain data: at most `limit` results (None: all of them).
+
+    Over the limit, the most severe findings are kept (errors, then warnings, then info, each in file
+    order), then findings silenced in the cascade, and baselined findings last: an accepted finding
+    never takes the place of a new one. What was left out is a warning notification of the run's
+    invocation and ``properties.resultsCapped``.
+    """
+    base = repo_paths.root(base)
     rules, rule_index = rule_descriptors(lang)
     artifacts: list[dict] = []
     art_index: dict[str, tuple] = {}
@@ -192,20 +242,27 @@ def to_data(report: Report, lang: str = "id", base: str | None = None) -> dict:
             artifacts.append({"location": loc})
         return art_index[path]
 
+    entries: list[tuple] = []  # (file report, finding, silence reason or None), in file order
+    for fr in report.files:
+        entries.extend((fr, f, None) for f in fr.findings)
+        entries.extend((fr, s.finding, s.reason or "") for s in fr.silenced)
+    kept = _kept(entries, limit)
+
     results: list[dict] = []
     notifications: list[dict] = []
+    at = 0
     for fr in report.files:
         G = graph_of(fr)
         paths = Paths(G, lang)
         prints = file_fingerprints(fr)
         org = fr.organisation
-        for f in fr.findings:
-            results.append(_result(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang, None))
-        for s in fr.silenced:
-            f = s.finding
-            results.append(
-                _result(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang, s.reason or "")
-            )
+        mine = len(fr.findings) + len(fr.silenced)
+        for i in range(at, at + mine):
+            if kept is not None and i not in kept:
+                continue
+            _fr, f, reason = entries[i]
+            results.append(_result(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang, reason))
+        at += mine
         for error in fr.errors:
             uri, base_id, idx = artifact(error.file or fr.file)
             note: dict = {
@@ -219,6 +276,10 @@ def to_data(report: Report, lang: str = "id", base: str | None = None) -> dict:
                 if error.rule in rule_index:
                     note["associatedRule"]["index"] = rule_index[error.rule]
             notifications.append(note)
+    properties: dict = {"summary": report.summary(), "language": lang}
+    if kept is not None and limit is not None:
+        capped_note, properties["resultsCapped"] = _left_out(entries, kept, limit, lang)
+        notifications.append(capped_note)
     run: dict = {
         "tool": {
             "driver": {
@@ -238,14 +299,14 @@ def to_data(report: Report, lang: str = "id", base: str | None = None) -> dict:
         ],
         "results": results,
         "columnKind": "unicodeCodePoints",
-        "properties": {"summary": report.summary(), "language": lang},
+        "properties": properties,
     }
     return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
 
 
-def format_report(report: Report, lang: str = "id", base: str | None = None) -> str:
+def format_report(report: Report, lang: str = "id", base: str | None = None, limit: int | None = MAX_RESULTS) -> str:
     """The SARIF log as JSON: indented for a reader, compact (and much faster) past INDENT_LIMIT results."""
     with gc_paused():
-        data = to_data(report, lang, base)
+        data = to_data(report, lang, base, limit)
     indent = 2 if len(data["runs"][0]["results"]) <= INDENT_LIMIT else None
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
