@@ -49,3 +49,15 @@ def test_installed_wheel_reads_its_own_policy_data(wheel, tmp_path):
     rules_dir, count, words_dir, word = out.stdout.split()
     assert rules_dir == str(target / "kinerja_graph" / "_rules") and count == "5"
     assert words_dir == str(target / "kinerja_graph" / "words") and word == "errors"
+
+
+def test_wheel_carries_the_mit_licence_pyproject_declares(wheel):
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["license"]
+    assert declared == {"text": "MIT"}
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License") and "WITHOUT WARRANTY OF ANY KIND" in licence
+    with zipfile.ZipFile(wheel) as built:
+        (name,) = [n for n in built.namelist() if n.endswith(".dist-info/licenses/LICENSE")]
+        assert built.read(name).decode("utf-8") == licence

@@ -37,7 +37,7 @@ ENGINES = [
     pytest.param(
         "pygraphviz",
         marks=pytest.mark.skipif(
-            not output.has_pygraphviz(), reason="pygraphviz is not installed (pip install 'kinerja-graph[render]')"
+            not output.has_pygraphviz(), reason="pygraphviz is not installed (pip install -e '.[render]')"
         ),
     ),
 ]
@@ -231,7 +231,7 @@ def test_dot_format_needs_no_graphviz(tmp_path, monkeypatch):
     with pytest.raises(RenderError) as info:
         draw(G, tmp_path / "praya.svg")
     message = str(info.value)
-    assert "apt-get install graphviz" in message and "kinerja-graph[render]" in message
+    assert "apt-get install graphviz" in message and "pip install 'pygraphviz>=2.0'" in message
     assert not (tmp_path / "praya.svg").exists()
     with pytest.raises(RenderError, match="pip install"):
         render_source("digraph {}", "svg", engine="pygraphviz", lang="en")

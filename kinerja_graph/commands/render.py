@@ -73,7 +73,7 @@ FORMAT_CHOICES = ["svg", "png", "pdf", "dot"]
     type=click.Choice(["auto", "dot", "pygraphviz"]),
     default="auto",
     show_default=True,
-    help="Graphviz to run: the `dot` program, or pygraphviz (pip install 'kinerja-graph[render]'); "
+    help="Graphviz to run: the `dot` program, or pygraphviz (pip install 'pygraphviz>=2.0'); "
     "auto prefers pygraphviz when installed.",
 )
 @click.option(

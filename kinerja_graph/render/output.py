@@ -6,7 +6,8 @@ Two renderers:
     The Graphviz program from the system package manager (``apt-get install graphviz``), run as
     a subprocess with ``timeout``.
 ``pygraphviz``
-    The optional extra (``pip install 'kinerja-graph[render]'``): pygraphviz 2.x wheels bundle
+    The optional ``render`` extra (``pip install 'pygraphviz>=2.0'``, or ``pip install -e '.[render]'`` in a
+    clone; kinerja-graph is not on PyPI): pygraphviz 2.x wheels bundle
     Graphviz itself, so ``pip install`` alone gives a working renderer where no system package
     can be installed. It lays out in-process, so it runs in a child Python process
     (kinerja_graph/render/_pygraphviz.py) that can be stopped when the time limit runs out.
@@ -71,7 +72,7 @@ def choose_engine(engine: str = "auto", lang: str = "id", style: Style | None = 
         raise RenderError(style.t("err_engine_missing", lang, engine="dot", reason="apt-get install graphviz"))
     if engine == "pygraphviz" and not has_pygraphviz():
         raise RenderError(
-            style.t("err_engine_missing", lang, engine="pygraphviz", reason="pip install 'kinerja-graph[render]'")
+            style.t("err_engine_missing", lang, engine="pygraphviz", reason="pip install 'pygraphviz>=2.0'")
         )
     return engine
 
