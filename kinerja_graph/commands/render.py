@@ -46,8 +46,29 @@ FORMAT_CHOICES = ["svg", "png", "pdf", "dot"]
 @click.option(
     "--split/--no-split",
     default=None,
-    help="One diagram per intermediate outcome plus an overview of the top levels. "
-    "[default: automatic above the limit in rules/render.yaml]",
+    help="Print on several pages (an overview, then the branches) even when one page would do; "
+    "--no-split forces one picture. [default: split when one page would print below the smallest "
+    "text size of rules/render.yaml]",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["A3", "A4"], case_sensitive=False),
+    default=None,
+    help="Paper the pages are planned for (PDF pages have its size). [default: A3, rules/render.yaml]",
+)
+@click.option(
+    "--orientation",
+    type=click.Choice(["landscape", "portrait"]),
+    default=None,
+    help="Orientation of every page. [default: whichever suits each page]",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["level", "structure"]),
+    default="level",
+    show_default=True,
+    help="level: one band per declared level; structure: boxes by their place in the tree, "
+    "coloured by their declared level, marked where the two disagree.",
 )
 @click.option(
     "--direction",
@@ -62,9 +83,14 @@ FORMAT_CHOICES = ["svg", "png", "pdf", "dot"]
     metavar="CHARS",
     help="Characters per line in a box. [default: from rules/render.yaml]",
 )
-@click.option("--no-stack", is_flag=True, help="Draw every leaf as its own box instead of one column per parent.")
 @click.option(
-    "--findings", is_flag=True, help="Check the cascade first and mark goals with errors (red) and warnings (amber)."
+    "--findings",
+    type=click.Choice(["marked", "all"]),
+    is_flag=False,
+    flag_value="marked",
+    default=None,
+    help="Check the cascade first: numbered codes on the boxes with errors and warnings, keyed to a list "
+    "on each page; missing data as grey 'belum ada' patches. '--findings all' includes info findings.",
 )
 @rules_option
 @no_config_option
@@ -104,9 +130,11 @@ def render(
     root,
     depth,
     split,
+    paper,
+    orientation,
+    layout,
     direction,
     wrap,
-    no_stack,
     findings,
     rules_file,
     no_config,
@@ -116,16 +144,16 @@ def render(
     sheet,
     lang,
 ):
-    """Draw the pohon kinerja in FILE: one band per level, a box per goal with its indicators and
-    owner, crosscutting bodies beside the tree.
+    """Draw the pohon kinerja in FILE for print: one band per level, a box per goal with its
+    indicators and owner, crosscutting bodies beside the tree.
 
-    Big trees are split (one file per intermediate outcome, next to --output) when one picture would
-    hold more goals than rules/render.yaml allows; --root, --depth and --direction LR help too.
+    A tree that would print too small on --paper is drawn on several pages (an overview, then the
+    branches, with "continued on page" references): one PDF, or one SVG/PNG/DOT file per page
+    (NAME-1.svg, NAME-2.svg, ...). The command says how many pages and the smallest text size.
     """
     from kinerja_graph import pipeline
-    from kinerja_graph.render import DiagramOptions, draw, load_style
+    from kinerja_graph.render import DiagramOptions, describe, draw, load_style
     from kinerja_graph.render.dot import period_text
-    from kinerja_graph.render.output import print_scale
 
     style = load_style()
 
@@ -134,10 +162,11 @@ def render(
 
     to_stdout = output == "-"
     if to_stdout:
-        if split:
-            raise click.UsageError("--split writes several files: give --output a file name")
-        split = False
         fmt = fmt or "svg"
+        if split and fmt != "pdf":
+            raise click.UsageError("--split writes several files: give --output a file name (or use -f pdf)")
+        if fmt != "pdf":
+            split = False
         out = Path(f"stdout.{fmt}")
     else:
         if output is None:
@@ -153,7 +182,7 @@ def render(
 
     # read (with the level labels of its configuration) and, with --findings, checked as `kinerja check` does
     reading = pipeline.Options(rules=rules_file, use_project=not no_config, sheet=sheet)
-    (result,) = pipeline.run([file], reading, check=findings).results
+    (result,) = pipeline.run([file], reading, check=bool(findings)).results
     result.raise_if_unreadable()
     cascade, G = result.cascade, result.graph
     assert cascade is not None and G is not None
@@ -166,9 +195,9 @@ def render(
         say(style.t("msg_no_targets", lang, year=year, period=period_text(G.graph.get("period")) or "-"))
 
     options = DiagramOptions(
-        lang=lang, year=year, wrap=wrap, direction=direction.upper(), stack_leaves=0 if no_stack else None
+        lang=lang, year=year, wrap=wrap, direction=direction.upper(), layout=layout, include_info=findings == "all"
     )
-    plan, pictures = draw(
+    drawing, pictures = draw(
         G,
         out,
         fmt,
@@ -182,22 +211,11 @@ def render(
         dpi=dpi,
         write=not to_stdout,
         style=style,
+        paper_name=paper,
+        orientation=orientation,
     )
-    if plan.automatic:
-        say(style.t("msg_auto_split", lang, goals=plan.total, limit=style.auto_split_goals, parts=len(pictures)))
-    paper = style.print_check
-    for pic in pictures:
-        for warning in pic.warnings:
-            say(style.t("msg_graphviz", lang, message=warning))
-        where = "-" if to_stdout else str(pic.path)
-        line = style.t("msg_written", lang, file=where, goals=pic.goals)
-        if pic.size_pt:
-            size = round(style.font_size * print_scale(pic.size_pt, (paper["width_mm"], paper["height_mm"])), 1)
-            key = "msg_print_small" if size < paper["min_text_pt"] else "msg_print"
-            line += "; " + style.t(key, lang, paper=paper["paper"], size=size)
+    for line in describe(drawing, pictures, lang, style, shown="-" if to_stdout else None):
         say(line)
-        if plan.split and pic.goals > style.auto_split_goals:
-            say(style.t("msg_big_part", lang, file=where, goals=pic.goals, limit=style.auto_split_goals))
     if to_stdout:
-        sys.stdout.buffer.write(pictures[0].data)
+        sys.stdout.buffer.write(drawing.pdf if drawing.pdf is not None else pictures[0].data)
         sys.stdout.buffer.flush()

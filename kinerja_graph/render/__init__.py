@@ -1,39 +1,62 @@
-"""The pohon kinerja diagram: graph (+ findings) -> Graphviz object model -> DOT / SVG / PNG / PDF.
+"""The pohon kinerja diagram: graph (+ findings) -> printed pages -> DOT / SVG / PNG / PDF.
 
     from kinerja_graph import api
     from kinerja_graph.render import DiagramOptions, draw
     G = api.load_graph("samples/praya.yaml")
-    plan, pictures = draw(G, "output/praya.svg", options=DiagramOptions(year=2024))
+    drawing, pictures = draw(G, "output/praya.pdf", options=DiagramOptions(year=2024), paper="A3")
 
-Modules: plan.py decides which goals go into which picture (--root, --depth, --split); dot.py
-builds each picture as a ``graphviz.Digraph``; output.py runs Graphviz with a time limit;
-command.py is the ``kinerja render`` command. Words, colours and limits are in rules/render.yaml.
+Modules: layout.py decides each box's band (by level or by place in the tree), orphans and trays;
+pages.py which goals go on which printed page; dot.py builds each page as a ``graphviz.Digraph``;
+overlay.py puts the checker's findings on it; output.py runs Graphviz with a time limit; paper.py
+measures how small a page's text prints; pdf.py binds the pages into one PDF; plan.py selects
+(--root/--depth) and splits the HTML report's on-screen picture; command.py is ``kinerja render``.
+Words, colours, paper and limits are in rules/render.yaml.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
-from kinerja_graph.render.dot import DiagramOptions, build_diagram
+from kinerja_graph.render import labels
+from kinerja_graph.render.dot import UNKNOWN_PAGE, DiagramOptions, build_diagram
 from kinerja_graph.render.errors import RenderError
-from kinerja_graph.render.output import ENGINES, FORMATS, page_size_pt, render_source, write_bytes
-from kinerja_graph.render.plan import Part, Plan, plan
+from kinerja_graph.render.layout import LAYOUTS, Placement, place
+from kinerja_graph.render.output import (
+    ENGINES,
+    FORMATS,
+    choose_engine,
+    has_dot,
+    has_pygraphviz,
+    page_size_pt,
+    render_source,
+    write_bytes,
+)
+from kinerja_graph.render.overlay import Overlay
+from kinerja_graph.render.pages import Fit, Pagination, paginate
+from kinerja_graph.render.paper import ORIENTATIONS, Measure, Paper, estimate, measure_svg, paper
+from kinerja_graph.render.pdf import Sheet, combine
+from kinerja_graph.render.plan import Part, Plan, plan, select
 from kinerja_graph.render.style import Style, load_style
 
 __all__ = [
     "DiagramOptions",
     "ENGINES",
     "FORMATS",
+    "LAYOUTS",
+    "ORIENTATIONS",
+    "Drawing",
     "Part",
     "Picture",
     "Plan",
     "RenderError",
     "build_diagram",
+    "describe",
     "draw",
-    "part_path",
+    "page_path",
     "plan",
     "render_source",
     "load_style",
@@ -42,18 +65,56 @@ __all__ = [
 
 @dataclass
 class Picture:
-    path: Path
+    """One printed page: what was drawn and how it prints."""
+
+    path: Path  # the file holding it (a PDF holds every page)
     part: Part
     source: str  # the DOT text
-    data: bytes  # what was (or would be) written
+    data: bytes  # the page as drawn (for a PDF: the page alone, before binding)
     goals: int
     size_pt: tuple[float, float] | None = None
+    measure: Measure | None = None
     warnings: list[str] = field(default_factory=list)
+    caption: str = ""  # what the page holds, in a few words
 
 
-def part_path(out: Path, key: str) -> Path:
-    """The file of a part: the main picture keeps `out`, a branch "1.2" becomes "pohon-1.2.svg"."""
-    return out if not key else out.with_name(f"{out.stem}-{key}{out.suffix}")
+@dataclass
+class Drawing:
+    pages: list[Part]
+    paper: Paper
+    files: list[Path]
+    split: bool = False
+    automatic: bool = False
+    whole: Measure | None = None  # how the single picture would have printed (when split automatically)
+    layout: str = "level"
+    mismatches: int = 0  # goals whose declared level differs from their place in the tree
+    pdf: bytes | None = None  # the pages bound into one PDF (pdf format)
+
+    @property
+    def parts(self) -> list[Part]:
+        return self.pages
+
+
+def page_path(out: Path, number: int, total: int) -> Path:
+    """The file of a page: `out` itself for a single page, else "pohon-2.svg"."""
+    return out if total <= 1 else out.with_name(f"{out.stem}-{number}{out.suffix}")
+
+
+def _caption(G: nx.DiGraph, page: Part, lang: str, style: Style, placement: Placement) -> str:
+    if page.kind == "overview":
+        return style.t("overview", lang).split(";")[0]
+    if page.kind == "loose":
+        return (
+            style.t("loose_page", lang)
+            if any(n in placement.tray for n in page.nodes)
+            else style.t("orphans_frame", lang)
+        )
+    drawn = set(page.nodes)
+    tops = [n for n in page.nodes if n in placement.kids and not any(u in drawn for u in placement.parents[n])]
+    if len(tops) == 1:
+        statement = G.nodes[tops[0]].get("statement") or ""
+        return f"{labels.shorten(tops[0], 30)} {labels.shorten(statement, 60)}"
+    return ", ".join(labels.shorten(n, 20) for n in tops[:8]) + (f" (+{len(tops) - 8})" if len(tops) > 8 else "")
 
 
 def draw(
@@ -71,35 +132,185 @@ def draw(
     dpi: int | None = None,
     write: bool = True,
     style: Style | None = None,
-) -> tuple[Plan, list[Picture]]:
-    """Draw G into `out` (and, when split, files next to it). `fmt` defaults to the suffix of `out`."""
+    paper_name: str | None = None,
+    orientation: str | None = None,
+) -> tuple[Drawing, list[Picture]]:
+    """Draw G into `out` as printed pages (one file per page next to `out`, or one PDF). `fmt`
+    defaults to the suffix of `out`. Pages are planned so that each prints on `paper_name` with
+    its smallest text at least rules/render.yaml's print/min_text_pt, unless `split` is False."""
     style = style or load_style()
     options = options or DiagramOptions()
+    if orientation is not None:
+        options = dataclasses.replace(options, orientation=orientation)
+    lang = options.lang
     out = Path(out)
     fmt = (fmt or out.suffix.lstrip(".") or "svg").lower()
     if fmt not in FORMATS:
-        raise RenderError(style.t("err_format", options.lang, format=fmt))
-    the_plan = plan(G, style, options.lang, root=root, depth=depth, split=split)
-    files = {p.key: part_path(out, p.key) for p in the_plan.parts}
-    pictures = []
-    for part in the_plan.parts:
-        links = {n: files[key].name for n, key in part.links.items()}
-        diagram = build_diagram(G, part, findings, options, links=links, style=style)
-        source = diagram.source
-        path = files[part.key]
-        rendered = render_source(
-            source,
-            fmt,
-            engine=engine,
-            timeout=timeout,
-            dpi=dpi,
-            lang=options.lang,
-            what=str(path),
-            goals=len(part.nodes),
+        raise RenderError(style.t("err_format", lang, format=fmt))
+    sheet = paper(style, paper_name, orientation, lang)
+    placement = place(G, options.layout)
+    chosen = select(G, style, lang, root=root, depth=depth)
+    inside = set(chosen)
+    chosen += [i for i, goal in placement.attached.items() if goal in inside and i not in inside]
+    selection = placement.sort(set(chosen))
+    overlay = Overlay(findings, style, lang, include_info=options.include_info)
+    graphviz = fmt != "dot" or has_dot() or has_pygraphviz()
+    if graphviz:
+        choose_engine(engine, lang, style)  # no Graphviz at all: say so before planning anything
+    measured: dict[str, tuple[Measure, bytes]] = {}
+
+    def run_svg(source: str, what: str, goals: int) -> tuple[Measure, bytes]:
+        if source not in measured:
+            rendered = render_source(
+                source, "svg", engine=engine, timeout=timeout, lang=lang, what=what, goals=goals, style=style
+            )
+            found = measure_svg(rendered.data, sheet)
+            if found is None:  # pragma: no cover - Graphviz always writes the size
+                raise RenderError(style.t("err_failed", lang, file=what, message="no size in the SVG"))
+            measured[source] = (found, rendered.data)
+        return measured[source]
+
+    planning_home = {n: UNKNOWN_PAGE for n in selection}
+    limit = style.min_text_pt
+    first_whole: list[Measure] = []
+
+    def fits(nodes: list[str], kind: str) -> Fit:
+        part = Part("", nodes, kind, focus=root if kind in ("whole", "subtree") else None, depth=depth)
+        if kind not in ("whole", "subtree"):
+            part.number, part.total, part.home = 2, UNKNOWN_PAGE, planning_home
+        diagram = build_diagram(G, part, options=options, style=style, placement=placement, overlay=overlay)
+        guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
+        if not graphviz or guess.smallest_text < limit * 0.7:
+            result = guess
+        else:
+            result = run_svg(diagram.source, str(out), len(nodes))[0]
+        if kind in ("whole", "subtree") and not first_whole:
+            first_whole.append(result)
+        return Fit(result.smallest_text >= limit, result.fill(sheet, diagram.tree_size))
+
+    pagination: Pagination = paginate(placement, selection, fits, split=split, focus=root, depth=depth)
+    pages = pagination.pages
+    total = len(pages)
+    contents = [(p.number, _caption(G, p, lang, style, placement)) for p in pages[1:]] if pagination.split else []
+    files: list[Path] = []
+    pictures: list[Picture] = []
+    sheets: list[tuple[bytes, Sheet]] = []
+    for page in pages:
+        path = out if fmt == "pdf" else page_path(out, page.number, total)
+        diagram = build_diagram(
+            G,
+            page,
+            options=options,
             style=style,
+            placement=placement,
+            overlay=overlay,
+            contents=contents if page.kind == "overview" else None,
         )
+        source = diagram.source
+        goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))
+        warnings: list[str] = []
+        if graphviz:
+            found, svg = run_svg(source, str(path), goals)
+            if fmt == "svg":
+                data = svg
+            else:
+                rendered = render_source(
+                    source,
+                    fmt,
+                    engine=engine,
+                    timeout=timeout,
+                    dpi=dpi,
+                    lang=lang,
+                    what=str(path),
+                    goals=goals,
+                    style=style,
+                )
+                data, warnings = rendered.data, rendered.warnings
+        else:
+            found = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
+            data = source.encode("utf-8")
+        if fmt == "dot":
+            data = source.encode("utf-8")
+        size = page_size_pt(data, fmt, dpi or style.png_dpi) if fmt != "pdf" else found.size
+        caption = _caption(G, page, lang, style, placement)
+        pictures.append(Picture(path, page, source, data, goals, size, found, warnings, caption))
+        if fmt == "pdf":
+            w, h = sheet.sheet(found.orientation)
+            sheets.append((data, Sheet(w, h, found.scale, sheet.margin)))
+        elif write:
+            write_bytes(path, data, lang, style)
+        if path not in files:
+            files.append(path)
+    bound = None
+    if fmt == "pdf":
+        bound = combine(sheets)
         if write:
-            write_bytes(path, rendered.data, options.lang, style)
-        size = page_size_pt(rendered.data, fmt, dpi or style.png_dpi)
-        pictures.append(Picture(path, part, source, rendered.data, len(part.nodes), size, rendered.warnings))
-    return the_plan, pictures
+            write_bytes(out, bound, lang, style)
+    drawing = Drawing(
+        pages,
+        sheet,
+        files,
+        split=pagination.split,
+        automatic=pagination.automatic,
+        whole=first_whole[0] if pagination.automatic and first_whole else None,
+        layout=options.layout,
+        mismatches=len(placement.mismatch) if options.layout == "structure" else len(place(G, "structure").mismatch),
+        pdf=bound,
+    )
+    return drawing, pictures
+
+
+def describe(drawing: Drawing, pictures: list[Picture], lang: str, style: Style, shown: str | None = None) -> list[str]:
+    """What `kinerja render` says after drawing: why it split, each page, the total, what is still
+    too small. `shown`: the name to give the output instead of the files ("-": standard output)."""
+
+    def t(key: str, **params) -> str:
+        return style.t(key, lang, **params)
+
+    paper_name, limit = drawing.paper.name, style.min_text_pt
+    out: list[str] = []
+    if drawing.automatic and drawing.whole is not None:
+        out.append(t("msg_split", size=_pt(drawing.whole), paper=paper_name, min=_num(limit), pages=len(pictures)))
+    for picture in pictures:
+        out.extend(t("msg_graphviz", message=w) for w in picture.warnings)
+    if len(pictures) > 1:
+        for picture in pictures:
+            m = picture.measure
+            out.append(
+                t(
+                    "msg_page",
+                    number=picture.part.number,
+                    file=shown or str(picture.path),
+                    what=picture.caption,
+                    goals=picture.goals,
+                    size=_pt(m) if m else "-",
+                    orientation=t(m.orientation) if m else "-",
+                )
+            )
+    files = [shown] if shown else [str(f) for f in drawing.files]
+    where = files[0] if len(files) == 1 else f"{files[0]} … {files[-1]}"
+    goals = len({n for p in pictures for n in p.part.nodes})
+    measured = [p.measure for p in pictures if p.measure is not None and not p.measure.estimated]
+    if measured:
+        smallest = min(m.smallest_text for m in measured)
+        out.append(t("msg_drawn", file=where, pages=len(pictures), goals=goals, size=_num(smallest), paper=paper_name))
+    else:
+        out.append(t("msg_drawn_dot", file=where, pages=len(pictures), goals=goals))
+    for picture in pictures:
+        m = picture.measure
+        if m is not None and not m.estimated and m.smallest_text < limit:
+            why = t("why_one_box") if drawing.split else t("why_no_split")
+            out.append(
+                t("msg_too_small", number=picture.part.number, size=_pt(m), paper=paper_name, min=_num(limit), why=why)
+            )
+    if drawing.layout == "level" and drawing.mismatches:
+        out.append(t("msg_layout_hint", count=drawing.mismatches))
+    return out
+
+
+def _pt(m: Measure) -> str:
+    return _num(m.smallest_text)
+
+
+def _num(x: float) -> str:
+    return f"{x:.1f}"

@@ -1,36 +1,34 @@
-"""The pohon kinerja as a Graphviz object model (the `graphviz` package), built from the graph.
+"""One page of the pohon kinerja as a Graphviz object model (the `graphviz` package).
 
-Input: the networkx graph of kinerja_graph/graph.py (the only source of what is drawn), the part
-of it to draw (render/plan.py), and optionally findings (anything with ``.node`` and ``.severity``,
-such as kinerja_graph.checks.base.Finding). Output: a ``graphviz.Digraph`` whose ``.source`` is the
-DOT text; nothing here runs Graphviz.
+Input: the networkx graph of kinerja_graph/graph.py (the only source of what is drawn), the page
+to draw (render/plan.py's Part: its goals, and on printed pages the page each goal is drawn on),
+where each box goes (render/layout.py), and optionally findings (render/overlay.py). Output: a
+``graphviz.Digraph`` whose ``.source`` is the DOT text; nothing here runs Graphviz.
 
 Layout
-    One horizontal band per level (vertical with ``direction="LR"``): a caption at the left (from
-    rules/levels.yaml: tier on the first level of a tier, level name, planning name) on the same
-    rank as every goal of that level, tied by an invisible edge to the left of the band's first
-    goal; the captions are chained top to bottom by invisible edges, so that levels keep their order
-    even where no goal links them. dot centres the boxes of a rank; each box is padded below (an
-    empty cell) to the estimated height of the tallest box of its band, so that a band's boxes are
-    top-aligned. Goals without a known level float between the bands their edges put them in, and
-    say "unknown level".
+    One horizontal band per level (``--layout level``) or per place in the tree (``--layout
+    structure``); vertical with ``direction="LR"``. The band captions form one column at the left:
+    each caption is on the rank of its band, every box of the band is tied to the caption's right
+    by an invisible edge on the same rank (dot keeps the tail of such an edge left of its head),
+    and the captions share a ``group``, which lines them up. So no box is ever left of the
+    captions. Boxes of one band are top-aligned (each padded below to the band's tallest box).
+    Every goal is its own box: siblings stand side by side, never in a column that would make one
+    look like the other's child.
 Goals
-    One box each (an HTML-like table): id, statement (wrapped, bold), each indicator (with the
-    target of the chosen year), owner; filled by tier. A missing indicator, owner or target is a
-    white patch saying so. Leaf siblings of one level under one parent (and no other) are drawn as
-    one column of boxes (one Graphviz node, a port per goal), the way the Praya chart lists its
-    processes: this keeps the tree as wide as its branches, not as its leaves. A goal whose
-    children are not in the picture (--depth, --split) says how many goals are below it and, in a
-    split, which file shows them.
+    One box each (an HTML-like table): id, the program/kegiatan/sub kegiatan it belongs to (from
+    the node's notes), statement (wrapped, bold), each indicator (with the target of the chosen
+    year), owner; filled by the colour of its declared level's tier. Missing data is a grey dashed
+    "belum ada" patch. Orphans (goals without a parent that are not the top of the cascade) sit in
+    one dashed frame; an indicator without a goal is a dashed box below the goal it belongs to, beside
+    a goal of its owner, or in a frame of its own in the lowest band. A goal whose children or
+    parent are on another page says which page ("lanjut di halaman 3").
 Edges
-    Contribution: parent -> child, from the bottom of the parent's box to the top of the child's,
-    arrow at the parent ("contributes to"). Crosscutting: dashed, labelled "Cross Cutting", to a
-    hexagon of the other bodies named by the same goals (Praya's "SatPol PP, TNI, POLRI" is one
-    hexagon), on the rank of the first goal naming them; they do not constrain the layout.
+    Contribution: parent -> child, arrow at the parent ("contributes to"), from the bottom of the
+    parent to the top of the child (side to side between goals of one band; top to bottom where a
+    child is drawn above its parent). Crosscutting: dashed, labelled, to a hexagon of the other
+    bodies named by the same goals; they do not constrain the layout.
 Findings
-    Errors give a box a thick red border and "■ n", warnings an amber border and "▲ n" (shapes as
-    well as colours, for greyscale prints); the legend explains them and counts the findings about
-    the cascade as a whole. Info findings are not drawn.
+    Codes on the boxes and a numbered list at the foot of the page (render/overlay.py).
 
 Determinism: nodes and edges are emitted in document order, Graphviz names are derived from it
 ("g12"), and nothing variable (time, paths, versions) is written. User text never becomes a DOT
@@ -47,11 +45,18 @@ import networkx as nx
 
 from kinerja_graph import policy
 from kinerja_graph.render import labels
-from kinerja_graph.render.labels import esc
-from kinerja_graph.render.plan import DRAWABLE, Part
+from kinerja_graph.render.labels import esc, tag
+from kinerja_graph.render.layout import DRAWABLE, Placement, place
+from kinerja_graph.render.overlay import SEVERITY_MARK, Overlay, PageMarks
+from kinerja_graph.render.plan import Part
 from kinerja_graph.render.style import Style, load_style
 
 DIRECTIONS = ("TB", "LR")
+LIST_CHARS = 70  # characters per line of the findings list
+BAND_COLUMN = 122.0  # points: the band captions' column and the gap right of it
+TALL_BOX = 240.0  # points: a box taller than this (many indicators) is drawn wider instead
+UNKNOWN_PAGE = 99  # a page number not known yet (while pages are being planned): as wide as a real one
+_CHAR = 0.56  # average width of a character, in ems (Arial/Liberation Sans, mixed bold and regular)
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,10 @@ class DiagramOptions:
     year: int | None = None  # show each indicator's target for this year
     wrap: int | None = None  # characters per line; None: rules/render.yaml
     direction: str = "TB"  # "TB" top-down, "LR" left to right
-    stack_leaves: int | None = None  # None: rules/render.yaml; 0: never stack
+    layout: str = "level"  # "level": bands by declared level; "structure": by place in the tree
+    include_info: bool = False  # findings: info findings get codes too (--findings all)
+    orientation: str | None = None  # the paper's orientation, when fixed (the findings list is shaped for it)
+    findings_list: bool = True  # findings: the numbered list at the foot of the page
 
 
 def period_text(years) -> str:
@@ -72,19 +80,18 @@ def period_text(years) -> str:
     return ", ".join(str(y) for y in years)
 
 
-def count_findings(findings) -> tuple[dict[str, list[int]], int]:
-    """Errors and warnings per node ([errors, warnings]), and how many concern no node."""
-    per_node: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    general = 0
-    for f in findings or ():
-        slot = {"error": 0, "warning": 1}.get(getattr(f, "severity", None))
-        if slot is None:
-            continue
-        if getattr(f, "node", None) is None:
-            general += 1
-        else:
-            per_node[f.node][slot] += 1
-    return dict(per_node), general
+@dataclass
+class Diagram:
+    """A page's DOT, and its size as estimated from the boxes (points, before Graphviz)."""
+
+    graph: graphviz.Digraph
+    estimated_size: tuple[float, float]
+    smallest_font: float
+    tree_size: tuple[float, float] = (0.0, 0.0)  # the boxes alone, without title, legend and lists
+
+    @property
+    def source(self) -> str:
+        return self.graph.source
 
 
 def build_diagram(
@@ -95,91 +102,107 @@ def build_diagram(
     *,
     links: dict[str, str] | None = None,
     style: Style | None = None,
-) -> graphviz.Digraph:
-    """The diagram of `part` of G (all of it when None). `links`: node -> the file continuing it."""
+    placement: Placement | None = None,
+    overlay: Overlay | None = None,
+    contents: list[tuple[int, str]] | None = None,
+) -> Diagram:
+    """The diagram of `part` of G (all of it when None). `links`: node -> the file continuing it
+    (on-screen parts); printed pages say which page instead (`part.home`). `contents`: the list of
+    pages, printed on the overview."""
     options = options or DiagramOptions()
     if options.direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}")
     style = style or load_style()
+    placement = placement or place(G, options.layout)
     if part is None:
         nodes = sorted((n for n, d in G.nodes(data=True) if d["kind"] in DRAWABLE), key=lambda n: G.nodes[n]["order"])
         part = Part("", nodes, "whole")
-    return _Builder(G, part, findings, options, style, links or {}).build()
+    if overlay is None:
+        overlay = Overlay(findings, style, options.lang, include_info=options.include_info)
+    return _Builder(G, part, overlay, options, style, placement, links or {}, contents or []).build()
 
 
 class _Builder:
-    def __init__(self, G, part: Part, findings, options: DiagramOptions, style: Style, links: dict[str, str]):
+    def __init__(
+        self,
+        G,
+        part: Part,
+        overlay: Overlay,
+        options: DiagramOptions,
+        style: Style,
+        placement: Placement,
+        links: dict[str, str],
+        contents: list[tuple[int, str]],
+    ):
         self.G = G
         self.part = part
-        self.nodes = list(part.nodes)
+        self.p = placement
+        self.nodes = [n for n in part.nodes if n in placement.order]
         self.drawn = set(self.nodes)
         self.opt = options
         self.lang = options.lang
         self.style = style
         self.c = style.colours
         self.links = links
+        self.contents = contents
         self.wrap = options.wrap or style.wrap
-        self.stack_min = style.stack_leaves if options.stack_leaves is None else options.stack_leaves
-        self.counts, self.general = count_findings(findings)
-        self.show_findings = findings is not None
+        self.overlay = overlay
+        home = part.home
+        self.summaries = frozenset(
+            n
+            for n in part.nodes
+            if part.kind == "overview" and home is not None and home.get(n, part.number) != part.number
+        )
+        self.marks: PageMarks = overlay.page(self._drawing_order(), first=part.number <= 1, summaries=self.summaries)
         self.levels = policy.levels()
         self.name = {n: f"g{G.nodes[n]['order']}" for n in self.nodes}
-        # contribution parents/children inside the picture, in document order
-        self.kids: dict[str, list[str]] = {n: [] for n in self.nodes}
-        self.parents: dict[str, list[str]] = {n: [] for n in self.nodes}
-        self.hidden: dict[str, int] = defaultdict(int)  # children not in this picture
-        for n in self.nodes:
-            for v in G.successors(n):
-                if G.edges[n, v]["kind"] != "contribution":
-                    continue
-                if v in self.drawn:
-                    self.kids[n].append(v)
-                    self.parents[v].append(n)
-                else:
-                    self.hidden[n] += 1
-        order = self.order
-        for lst in (*self.kids.values(), *self.parents.values()):
-            lst.sort(key=order)
+        self.kids: dict[str, list[str]] = {
+            n: [v for v in placement.kids.get(n, ()) if v in self.drawn] for n in self.nodes
+        }
+        self.parents: dict[str, list[str]] = {
+            n: [u for u in placement.parents.get(n, ()) if u in self.drawn] for n in self.nodes
+        }
+        self.away: dict[str, list[str]] = {
+            n: [v for v in placement.kids.get(n, ()) if v not in self.drawn] for n in self.nodes
+        }
 
-    def hidden_below(self, n) -> int:
-        """How many goals under n this picture leaves out (each subtree walked once in a tree)."""
-        seen, stack = set(), [n]
-        while stack:
-            u = stack.pop()
-            for v in self.G.successors(u):
-                if v not in seen and v not in self.drawn and self.G.edges[u, v]["kind"] == "contribution":
-                    seen.add(v)
-                    stack.append(v)
-        return len(seen)
-
-    def order(self, n) -> int:
-        return self.G.nodes[n]["order"]
+    def _drawing_order(self) -> list[str]:
+        nodes = [n for n in self.part.nodes if n in self.p.order]
+        drawn = set(nodes)
+        bodies = []
+        for n in nodes:
+            for v in self.G.successors(n):
+                if self.G.edges[n, v]["kind"] == "crosscutting" and v not in bodies:
+                    bodies.append(v)
+        return nodes + [b for b in bodies if b not in drawn]
 
     def t(self, key, **params) -> str:
         return self.style.t(key, self.lang, **params)
 
+    def order(self, n) -> int:
+        return self.G.nodes[n]["order"]
+
     # ------------------------------------------------------------------ structure
 
-    def build(self) -> graphviz.Digraph:
+    def build(self) -> Diagram:
         s, c = self.style, self.c
         tb = self.opt.direction == "TB"
-        out_port, in_port = ("box:s", "box:n") if tb else ("box:e", "box:w")
         g = graphviz.Digraph(
             "pohon_kinerja",
             graph_attr={
                 "rankdir": self.opt.direction,
                 "newrank": "true",
                 "ordering": "out",
-                "nodesep": "0.14",
-                "ranksep": "0.3",
-                "pad": "0.3",
+                "nodesep": "0.15",
+                "ranksep": "0.35",
+                "pad": "0.2",
                 "margin": "0",
                 "bgcolor": "white",
                 "outputorder": "edgesfirst",
                 "fontname": s.font,
                 "fontsize": str(s.font_size),
                 "labelloc": "t",
-                "labeljust": "c",
+                "labeljust": "l",
                 "label": self.title(),
             },
             node_attr={"shape": "plain", "fontname": s.font, "fontsize": str(s.font_size), "fontcolor": c["text"]},
@@ -191,80 +214,121 @@ class _Builder:
                 "fontsize": str(s.small_font_size),
             },
         )
-        stacks = self.stacks()
-        member_of = {m: key for key, members in stacks.items() for m in members}
-        self.node_ref = {n: (f"{member_of[n]}:{self.name[n]}" if n in member_of else self.name[n]) for n in self.nodes}
         groups = self.crosscutting()
-
-        # every box (or column of boxes) with its estimated height, grouped by level
-        items: list[tuple[str, int | None, str, float]] = []  # (name, rank, table, height)
-        emitted = set()
-        for n in self.nodes:
-            if n in member_of:
-                key = member_of[n]
-                if key in emitted:
-                    continue
-                emitted.add(key)
-                table, height = self.stack(stacks[key])
-                items.append((key, self.G.nodes[n]["rank"], table, height))
-            else:
-                table, height = self.box(n)
-                items.append((self.name[n], self.G.nodes[n]["rank"], table, height))
+        boxes = {n: self.box(n) for n in self.nodes}  # (table, width, height)
         tallest: dict[int, float] = defaultdict(float)
-        for _name, rank, _table, height in items:
-            if rank is not None:
-                tallest[rank] = max(tallest[rank], height)
-        by_rank: dict[int, list[str]] = defaultdict(list)  # Graphviz node names, in drawing order
-        for name, rank, table, height in items:
-            # top-align the boxes of one band: pad each below to the tallest (dot centres a rank)
-            pad = round(tallest[rank] - height) if tb and rank is not None else 0
+        for n, (_table, _w, h) in boxes.items():
+            tallest[self.p.band[n]] = max(tallest[self.p.band[n]], h)
+        by_band: dict[int, list[str]] = defaultdict(list)
+
+        def emit(target, n):
+            table, _w, h = boxes[n]
+            pad = round(tallest[self.p.band[n]] - h) if tb else 0
             spacer = f'<TR><TD HEIGHT="{pad}"></TD></TR>' if pad > 0 else ""
-            g.node(
-                name,
+            target.node(
+                self.name[n],
                 label=(
                     f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
                     f'<TR><TD PORT="box">{table}</TD></TR>{spacer}</TABLE>>'
                 ),
             )
-            if rank is not None:
-                by_rank[rank].append(name)
-        for name, (bodies, rank, _links) in groups.items():
-            g.node(name, **self.body_attrs(bodies))
-            if rank is not None:
-                by_rank[rank].append(name)
+            by_band[self.p.band[n]].append(self.name[n])
 
-        anchors = self.anchors(member_of)
-        previous = None
-        for level in self.levels.levels:
-            if level.rank not in by_rank:
+        # the findings list (and the overview's list of pages) at the foot: the label of a frameless
+        # cluster around the whole tree, so that it is as wide as it needs, not as the title
+        self.tree_width = self.tree_estimate(boxes)
+        tree_height = sum(tallest.values()) + 0.35 * 72 * max(0, len(tallest) - 1)
+        foot = self.foot((self.tree_width, tree_height))
+        if foot:
+            page = graphviz.Digraph(name="cluster_page")
+            page.attr(label=f"<{foot}>", labelloc="b", labeljust="l", peripheries="0", margin="4")
+        else:
+            page = g
+        orphans = [n for n in self.nodes if n in self.p.orphan_group]
+        tray = [n for n in self.nodes if n in self.p.tray]
+        framed = set(orphans) | set(tray)
+        for n in self.nodes:
+            if n not in framed:
+                emit(page, n)
+        for key, members in (("orphans", orphans), ("tray", tray)):
+            if not members:
                 continue
-            band = f"band{level.rank}"
+            with page.subgraph(name=f"cluster_{key}") as frame:
+                frame.attr(
+                    label=f'<<FONT POINT-SIZE="{s.small_font_size}"><B>{esc(self.t(key + "_frame"))}</B></FONT>>',
+                    labeljust="l",
+                    style="dashed,rounded",
+                    color=c["tray_border"],
+                    fontcolor=c["muted"],
+                    margin="8",
+                )
+                for n in members:
+                    emit(frame, n)
+        for name, (bodies, band, _links) in groups.items():
+            page.node(name, **self.body_attrs(bodies))
+            if band is not None:
+                by_band[band].append(name)
+        for key in sorted(by_band):
+            page.node(f"band{key}", label=self.band_label(key, tallest.get(key, 0.0) if tb else 0.0), group="bands")
+        if page is not g:
+            g.subgraph(page)
+
+        # each band left to right: its caption, then its boxes in the order of a walk down the tree
+        # (siblings in document order); an invisible edge between neighbours of a rank keeps its tail
+        # left of its head, so that the captions stay leftmost and the order is the document's
+        position = {ref: i for i, ref in enumerate(self.sequence(groups))}
+        previous = None
+        for key in sorted(by_band):
+            band = f"band{key}"
+            row = sorted(by_band[key], key=lambda ref: position.get(ref, len(position)))
             with g.subgraph() as same:
                 same.attr(rank="same")
-                same.node(band, label=self.band_label(level, tallest.get(level.rank, 0.0) if tb else 0.0))
-                for ref in by_rank[level.rank]:
+                same.node(band)
+                for ref in row:
                     same.node(ref)
             if previous is not None:
                 g.edge(previous, band, style="invis", weight="10")
-            anchor = anchors.get(level.rank)
-            if anchor is not None:
-                g.edge(band, anchor, style="invis", weight="1")
+            for left, right in zip([band, *row], row, strict=False):
+                g.edge(left, right, style="invis", weight="1")
             previous = band
 
-        # contribution edges, child by child in document order; one edge into each column of leaves
+        # contribution edges, child by child in document order
+        ports = {
+            "down": ("s", "n") if tb else ("e", "w"),
+            "flat": ("e", "w") if tb else ("s", "n"),
+            "up": ("n", "s") if tb else ("w", "e"),
+        }
         for v in self.nodes:
             for u in self.parents[v]:
-                if v in member_of:
-                    if self.parents[v][0] != u or stacks[member_of[v]][0] != v:
-                        continue
-                    head = member_of[v]
+                way = self.way(u, v)
+                tail, head = ports[way]
+                attrs = {"dir": "back", "arrowtail": "normal", "weight": "5"}
+                if way == "flat":
+                    attrs["constraint"] = "false"
+                g.edge(f"{self.name[u]}:box:{tail}", f"{self.name[v]}:box:{head}", **attrs)
+            goal = self.p.attached.get(v)
+            if goal in self.drawn:
+                if v in self.p.beside:
+                    g.edge(
+                        f"{self.name[goal]}:box:e",
+                        f"{self.name[v]}:box:w",
+                        style="dotted",
+                        dir="none",
+                        constraint="false",
+                    )
                 else:
-                    head = self.name[v]
-                g.edge(f"{self.name[u]}:{out_port}", f"{head}:{in_port}", dir="back", arrowtail="normal", weight="5")
-        for name, (_bodies, _rank, links) in groups.items():
+                    tail, head = ports[self.way(goal, v)]
+                    g.edge(
+                        f"{self.name[goal]}:box:{tail}",
+                        f"{self.name[v]}:box:{head}",
+                        style="dashed",
+                        dir="back",
+                        arrowtail="empty",
+                    )
+        for name, (_bodies, _band, links) in groups.items():
             for u in links:
                 g.edge(
-                    self.node_ref[u],
+                    self.name[u],
                     name,
                     style="dashed",
                     dir="none",
@@ -273,27 +337,53 @@ class _Builder:
                     label=f"<{esc(self.t('crosscutting'))}>",
                     fontcolor=c["crosscutting_border"],
                 )
-        return g
+        return Diagram(g, self.estimate(tallest), float(s.small_font_size), (self.tree_width, tree_height))
 
-    def stacks(self) -> dict[str, list[str]]:
-        """Columns of sibling leaves: stack node name -> its goals (document order)."""
-        out: dict[str, list[str]] = {}
-        if self.stack_min < 2:
-            return out
-        for p in self.nodes:
-            groups: dict[object, list[str]] = {}
-            for v in self.kids[p]:
-                d = self.G.nodes[v]
-                if d["kind"] == "goal" and not self.kids[v] and not self.hidden.get(v) and self.parents[v] == [p]:
-                    groups.setdefault(d["level"], []).append(v)
-            for members in groups.values():
-                if len(members) >= self.stack_min:
-                    out[f"s{self.order(members[0])}"] = members
+    def sequence(self, groups) -> list[str]:
+        """Graphviz names in the order of a walk down the tree from the page's top goals (document
+        order among siblings); an indicator without a goal and a crosscutting hexagon follow the goal
+        they belong to."""
+        hexagons: dict[str, list[str]] = defaultdict(list)
+        for name, (_bodies, _band, links) in groups.items():
+            hexagons[links[0]].append(name)
+        beside: dict[str, list[str]] = defaultdict(list)
+        below: dict[str, list[str]] = defaultdict(list)
+        for n in self.nodes:
+            goal = self.p.attached.get(n)
+            if goal in self.drawn:
+                (beside if n in self.p.beside else below)[goal].append(n)
+        out: list[str] = []
+        seen: set[str] = set()
+
+        def visit(start: str) -> None:
+            stack = [start]
+            while stack:
+                n = stack.pop()
+                if n in seen:
+                    continue
+                seen.add(n)
+                out.append(self.name[n])
+                out.extend(hexagons.get(n, ()))
+                for m in beside.get(n, ()):
+                    if m not in seen:
+                        seen.add(m)
+                        out.append(self.name[m])
+                stack.extend(reversed([*self.kids.get(n, ()), *below.get(n, ())]))
+
+        for n in self.nodes:
+            if not self.parents[n] and self.p.attached.get(n) not in self.drawn:
+                visit(n)
+        for n in self.nodes:  # inside a cycle: no top reaches it
+            visit(n)
         return out
+
+    def way(self, u, v) -> str:
+        bu, bv = self.p.band[u], self.p.band[v]
+        return "down" if bv > bu else "flat" if bv == bu else "up"
 
     def crosscutting(self) -> dict[str, tuple[list[str], int | None, list[str]]]:
         """Other bodies named by drawn goals, grouped when the same goals name them (as the Praya
-        chart draws "SatPol PP, TNI, POLRI"): Graphviz name -> (bodies, rank of the first goal
+        chart draws "SatPol PP, TNI, POLRI"): Graphviz name -> (bodies, band of the first goal
         naming them, the goals naming them)."""
         links: dict[str, list[str]] = defaultdict(list)
         for n in self.nodes:
@@ -305,35 +395,18 @@ class _Builder:
             groups.setdefault(tuple(links[body]), []).append(body)
         out = {}
         for goals, bodies in groups.items():
-            out[f"x{self.order(bodies[0])}"] = (bodies, self.G.nodes[goals[0]]["rank"], list(goals))
+            out[f"x{self.order(bodies[0])}"] = (bodies, self.p.band.get(goals[0]), list(goals))
         return out
 
-    def anchors(self, member_of) -> dict[int, str]:
-        """Per rank, the node a depth-first walk (from the top goals, then from whatever a cycle
-        kept unreached, in document order) meets first: the band caption is tied to its left."""
-        starts = [n for n in self.nodes if not self.parents[n]] + self.nodes
-        seen, first = set(), {}
-        for start in starts:
-            stack = [start]
-            while stack:
-                n = stack.pop()
-                if n in seen:
-                    continue
-                seen.add(n)
-                rank = self.G.nodes[n]["rank"]
-                if rank is not None and rank not in first:
-                    first[rank] = member_of.get(n, self.name[n])
-                stack.extend(reversed(self.kids[n]))
-        return first
-
-    # ------------------------------------------------------------------ labels
+    # ------------------------------------------------------------------ title, legend, foot
 
     def title(self) -> str:
         s, G = self.style, self.G
         org = G.graph.get("organisation")
         org_name = getattr(org, "name", None) or ""
         rows = [
-            f'<TR><TD><FONT POINT-SIZE="{s.title_font_size}"><B>{esc(self.t("title", organisation=org_name).strip())}</B></FONT></TD></TR>'
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{s.title_font_size}">'
+            f"<B>{esc(self.t('title', organisation=org_name).strip())}</B></FONT></TD></TR>"
         ]
         sub = []
         period = period_text(G.graph.get("period"))
@@ -341,11 +414,24 @@ class _Builder:
             sub.append(self.t("period", period=period))
         if self.opt.year is not None:
             sub.append(self.t("year", year=self.opt.year))
+        if self.part.total > 1:
+            sub.append(self.t("page", number=self.part.number, total=self.part.total))
+        caption = self.caption()
+        if caption:
+            sub.append(caption)
+        if self.opt.layout == "structure":
+            sub.append(self.t("layout_structure"))
         if sub:
-            rows.append(f'<TR><TD><FONT POINT-SIZE="{s.band_font_size}">{esc(" · ".join(sub))}</FONT></TD></TR>')
-        part = self.part
-        caption = None
-        if part.focus is not None and part.focus in G:
+            text = "<BR/>".join(esc(x) for x in labels.wrap(" · ".join(sub), 140))
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{s.band_font_size}">{text}</FONT></TD></TR>'
+            )
+        rows.append(f'<TR><TD ALIGN="LEFT">{self.legend()}</TD></TR>')
+        return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+
+    def caption(self) -> str | None:
+        part, G = self.part, self.G
+        if part.focus is not None and part.focus in G and part.kind in ("subtree", "branch", "whole"):
             caption = self.t(
                 "subtree",
                 id=labels.shorten(part.focus, 40),
@@ -353,183 +439,413 @@ class _Builder:
             )
             if part.depth is not None:
                 caption += " — " + self.t("depth", depth=part.depth)
-        elif part.kind == "overview":
-            caption = self.t("overview")
-        elif part.kind == "rest":
-            caption = self.t("rest")
-        elif part.depth is not None:
-            caption = self.t("depth", depth=part.depth)
-        if caption:
-            rows.append(f'<TR><TD><FONT POINT-SIZE="{s.band_font_size}"><I>{esc(caption)}</I></FONT></TD></TR>')
-        rows.append(f"<TR><TD>{self.legend()}</TD></TR>")
-        return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+            return caption
+        if part.kind == "overview":
+            return self.t("overview")
+        if part.kind == "loose":
+            return self.t("loose_page") if any(n in self.p.tray for n in self.nodes) else self.t("orphans_frame")
+        if part.kind == "rest":
+            return self.t("rest")
+        if part.kind == "branch" and part.number:
+            return self.t("branch", heads=self.heads_text())
+        if part.depth is not None:
+            return self.t("depth", depth=part.depth)
+        return None
+
+    def heads_text(self) -> str:
+        tops = [n for n in self.nodes if not self.parents[n] and n not in self.p.attached]
+        if len(tops) == 1:
+            statement = self.G.nodes[tops[0]].get("statement") or ""
+            return f"{labels.shorten(tops[0], 40)} {labels.shorten(statement, 80)}"
+        shown = ", ".join(labels.shorten(n, 20) for n in tops[:6])
+        return shown + (f" (+{len(tops) - 6})" if len(tops) > 6 else "")
 
     def legend(self) -> str:
-        """Two short rows: the fills (tiers, crosscutting, missing), then the marks (arrow, findings)."""
+        """One row: the fills (tiers, crosscutting), then the marks (missing, arrow, findings)."""
         s, c = self.style, self.c
 
         def text(value: str) -> str:
-            return "<BR/>".join(esc(x) for x in labels.wrap(value, 30))
+            return "<BR/>".join(esc(x) for x in labels.wrap(value, 28))
 
-        fills = [f"<TD><B>{esc(self.t('legend'))}:</B></TD>"]
+        cells = [f"<TD><B>{esc(self.t('legend'))}:</B></TD>"]
         for tier, name in self.levels.tiers.items():
-            fills.append(
+            cells.append(
                 f'<TD BGCOLOR="{s.tier_colour(tier)}" BORDER="1" COLOR="{c["border"]}">{text(name[self.lang])}</TD>'
             )
-        fills.append(
+        cells.append(
             f'<TD BGCOLOR="{c["crosscutting"]}" BORDER="1" COLOR="{c["crosscutting_border"]}">'
             f"{text(self.t('crosscutting') + ': ' + self.t('legend_crosscutting'))}</TD>"
         )
-        fills.append(
-            f'<TD BGCOLOR="{c["missing"]}" BORDER="1" COLOR="{c["border"]}"><I>{text(self.t("legend_missing"))}</I></TD>'
+        cells.append(
+            f'<TD BGCOLOR="{c["missing"]}" BORDER="1" STYLE="dashed" COLOR="{c["missing_border"]}">'
+            f'<FONT COLOR="{c["missing_border"]}"><I>{text(self.t("legend_missing"))}</I></FONT></TD>'
         )
+        if any(n in self.p.attached or n in self.p.tray for n in self.nodes):
+            cells.append(f'<TD BORDER="1" STYLE="dashed" COLOR="{c["border"]}">{text(self.t("legend_loose"))}</TD>')
         marks = [f"<TD>↑ {text(self.t('legend_contribution'))}</TD>"]
-        if self.show_findings:
-            marks.append(
-                f'<TD BORDER="3" COLOR="{c["error"]}"><FONT COLOR="{c["error"]}">{text(self.t("legend_error"))}</FONT></TD>'
-            )
-            marks.append(
-                f'<TD BORDER="3" COLOR="{c["warning"]}"><FONT COLOR="{c["warning"]}">{text(self.t("legend_warning"))}</FONT></TD>'
-            )
-            if self.general:
-                marks.append(f"<TD>{text(self.t('legend_general', count=self.general))}</TD>")
+        if self.opt.layout == "structure" and any(n in self.p.mismatch for n in self.nodes):
+            marks.append(f'<TD><FONT COLOR="{c["mismatch"]}">{text(self.t("legend_mismatch"))}</FONT></TD>')
+        if self.overlay.active:
+            severities = ("error", "warning", "info") if self.overlay.include_info else ("error", "warning")
+            for severity in severities:
+                colour = c[severity]
+                marks.append(
+                    f'<TD BORDER="{2 if severity == "info" else 3}" COLOR="{colour}">'
+                    f'<FONT COLOR="{colour}">{text(self.t("legend_" + severity))}</FONT></TD>'
+                )
+            marks.append(f"<TD>{text(self.t('legend_codes', prefix=self.t('code_prefix')))}</TD>")
         row = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>{}</TR></TABLE>'
         return (
             f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-            f"<TR><TD>{row.format(''.join(fills))}</TD></TR><TR><TD>{row.format(''.join(marks))}</TD></TR></TABLE>"
+            f'<TR><TD ALIGN="LEFT">{row.format("".join(cells))}</TD></TR>'
+            f'<TR><TD ALIGN="LEFT">{row.format("".join(marks))}</TD></TR></TABLE>'
         )
 
-    def band_label(self, level, height: float) -> str:
-        """The caption at the left of a band (tier on the first level of a tier, level, planning
-        name), its top aligned with the boxes of the band (`height`: the tallest of them)."""
+    def foot(self, tree: tuple[float, float]) -> str:
+        """The numbered list of findings (and, on the overview, the list of pages), at the foot,
+        in as many columns as make the page print largest. Each item is one cell (Graphviz widens
+        a nested table to its cell: extra width falls to the right of left-aligned text, never
+        between a code and its text)."""
+        c = self.c
+        blocks: list[tuple[str, list[tuple[str, int]]]] = []
+        entries = self.marks.entries if self.opt.findings_list else []
+        if entries:
+            items = []
+            for e in entries:
+                colour = c[e.severity] if e.severity in ("error", "warning", "info") else c["text"]
+                where = labels.shorten(e.node, 24) if e.node is not None else self.t("whole_cascade")
+                code = f"{SEVERITY_MARK.get(e.severity, '')}\u00a0{e.code}"
+                lines = labels.wrap(f"{code} {e.rule} · {where}: {e.text}", LIST_CHARS)
+                first = lines[0][len(code) :]
+                body = "<BR/>".join(
+                    [f'<FONT COLOR="{colour}"><B>{esc(code)}</B></FONT>{esc(first)}']
+                    + ["\u00a0\u00a0\u00a0" + esc(x) for x in lines[1:]]
+                )
+                items.append((body, len(lines)))
+            blocks.append((self.t("findings_title"), items))
+        if self.contents:
+            items = []
+            for number, text in self.contents:
+                lines = labels.wrap(f"{number}\u00a0\u00a0{text}", LIST_CHARS)
+                first = lines[0][len(str(number)) :]
+                body = "<BR/>".join(
+                    [f"<B>{number}</B>{esc(first)}"] + ["\u00a0\u00a0\u00a0" + esc(x) for x in lines[1:]]
+                )
+                items.append((body, len(lines)))
+            blocks.append((self.t("contents"), items))
+        if not blocks:
+            self.foot_lines = 0
+            return ""
+        line = self.style.small_font_size * 1.35
+        column = LIST_CHARS * self.style.small_font_size * 0.5 + 16
+        title = self.title_height()
+
+        def size(k: int) -> tuple[float, float]:
+            height = sum(-(-sum(n for _, n in items) // min(k, len(items))) * line + 34 for _, items in blocks)
+            return max(tree[0] + BAND_COLUMN, k * column), title + tree[1] + height
+
+        best = max(range(1, 5), key=lambda k: (round(self.print_scale(*size(k)), 2), -k))
+        tables = [self.listing(heading, items, best) for heading, items in blocks]
+        self.foot_lines = sum(n for _, n in tables)
+        rows = "".join(f'<TR><TD ALIGN="LEFT">{table}</TD></TR>' for table, _ in tables)
+        return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">{rows}</TABLE>'
+
+    def print_scale(self, width: float, height: float) -> float:
+        """Relative scale at which a page of this size prints on an A-series sheet (√2 : 1)."""
+        ratio = 2**0.5
+        options = {"landscape": min(ratio / width, 1 / height), "portrait": min(1 / width, ratio / height)}
+        if self.opt.orientation in options:
+            return options[self.opt.orientation] * 1000
+        return max(options.values()) * 1000
+
+    def title_height(self) -> float:
+        s = self.style
+        return s.title_font_size * 1.4 + s.band_font_size * 1.4 + 2 * (s.small_font_size * 2.4 + 14) + 16
+
+    def listing(self, heading: str, items: list[tuple[str, int]], columns: int) -> tuple[str, int]:
+        """Items (label text with its line count) under a heading in `columns` columns, filled top
+        to bottom; and the number of lines it takes."""
+        s = self.style
+        columns = max(1, min(columns, len(items)))
+        total = sum(lines for _, lines in items)
+        per = total / columns
+        cols: list[list[str]] = [[]]
+        used = 0
+        for body, lines in items:
+            if used >= per * len(cols) - 0.01 and len(cols) < columns and cols[-1]:
+                cols.append([])
+            cols[-1].append(
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{s.small_font_size}">{body}</FONT></TD></TR>'
+            )
+            used += lines
+        cells = "".join(
+            f'<TD ALIGN="LEFT" VALIGN="TOP"><TABLE BORDER="0" CELLSPACING="1" CELLPADDING="1">{"".join(col)}</TABLE></TD>'
+            for col in cols
+        )
+        head = f'<FONT POINT-SIZE="{s.band_font_size}"><B>{esc(heading)}</B></FONT>'
+        table = (
+            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">'
+            f'<TR><TD ALIGN="LEFT" COLSPAN="{len(cols)}">{head}</TD></TR><HR/><TR>{cells}</TR></TABLE>'
+        )
+        return table, -(-total // len(cols)) + 2
+
+    # ------------------------------------------------------------------ band captions
+
+    def band_label(self, key: int, height: float) -> str:
+        """The caption at the left of a band, its top aligned with the band's boxes (`height`: the
+        tallest of them). Level layout: tier on the first level of a tier, level, planning name.
+        Structure layout: the place in the tree, and the level that place suggests."""
         s, c = self.style, self.c
-        first_of_tier = not any(lv.tier == level.tier and lv.rank < level.rank for lv in self.levels.levels)
-        words = []
-        if first_of_tier:
-            words.append(self.levels.tiers[level.tier][self.lang] + "\u00a0—")  # the dash stays on the tier's line
-        words.append(level.name[self.lang])
+        small_lines: list[str] = []
+        if self.opt.layout == "structure":
+            words = [self.t("band_depth", number=key + 1)]
+            expected = self.p.top_rank + key
+            level = self.level_by_rank(expected)
+            if level is not None:
+                small_lines = labels.wrap(f"({self.t('band_expected', level=level.name[self.lang])})", 18)
+            else:
+                deepest = self.levels.levels[-1]
+                small_lines = labels.wrap(f"({self.t('band_deeper', level=deepest.name[self.lang])})", 18)
+        else:
+            level = self.level_by_rank(key)
+            words = []
+            if level is None:
+                words.append(self.t("no_level"))
+            else:
+                first_of_tier = not any(lv.tier == level.tier and lv.rank < level.rank for lv in self.levels.levels)
+                if first_of_tier:
+                    words.append(self.levels.tiers[level.tier][self.lang] + "\u00a0—")  # the dash stays on its line
+                words.append(level.name[self.lang])
+                planning = level.planning.get(self.lang) if level.planning else None
+                if planning:
+                    small_lines = labels.wrap(f"({planning})", 18)
         lines = [line for w in words for line in labels.wrap(w, 12)]
         text = f'<FONT POINT-SIZE="{s.band_font_size}"><B>{"<BR/>".join(esc(x) for x in lines)}</B></FONT>'
-        own = len(lines) * s.band_font_size + 14
-        planning = level.planning.get(self.lang) if level.planning else None
-        if planning:
-            small = labels.wrap(f"({planning})", 18)
-            text += f'<BR/><FONT POINT-SIZE="{s.small_font_size}">{"<BR/>".join(esc(x) for x in small)}</FONT>'
-            own += len(small) * s.small_font_size
+        own = len(lines) * s.band_font_size * 1.2 + 14
+        if small_lines:
+            text += f'<BR/><FONT POINT-SIZE="{s.small_font_size}">{"<BR/>".join(esc(x) for x in small_lines)}</FONT>'
+            own += len(small_lines) * s.small_font_size * 1.2
         pad = round(height - own)
         spacer = f'<TR><TD HEIGHT="{pad}"></TD></TR>' if pad > 0 else ""
         return (
             f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD>'
             f'<TABLE BORDER="1" COLOR="{c["band_border"]}" STYLE="rounded" BGCOLOR="{c["band"]}" CELLBORDER="0" '
-            f'CELLPADDING="5"><TR><TD>{text}</TD></TR></TABLE></TD></TR>{spacer}</TABLE>>'
+            f'CELLPADDING="5" WIDTH="96"><TR><TD>{text}</TD></TR></TABLE></TD></TR>{spacer}</TABLE>>'
         )
 
-    def badge(self, n) -> str:
-        e, w = self.counts.get(n, (0, 0))
+    def level_by_rank(self, rank: int):
+        return next((lv for lv in self.levels.levels if lv.rank == rank), None)
+
+    # ------------------------------------------------------------------ boxes
+
+    def codes(self, n) -> str:
         marks = []
-        if e:
-            marks.append(f'<FONT COLOR="{self.c["error"]}"><B>■ {e}</B></FONT>')
-        if w:
-            marks.append(f'<FONT COLOR="{self.c["warning"]}"><B>▲ {w}</B></FONT>')
+        for code, severity in self.marks.codes.get(n, ()):
+            colour = self.c.get(severity, self.c["text"])
+            marks.append(f'<FONT COLOR="{colour}"><B>{SEVERITY_MARK.get(severity, "")}{esc(code)}</B></FONT>')
         return " ".join(marks)
 
-    def border(self, n) -> tuple[str, str]:
-        e, w = self.counts.get(n, (0, 0))
-        if e:
-            return "3", self.c["error"]
-        if w:
-            return "3", self.c["warning"]
-        return "1", self.c["border"]
+    def border(self, n) -> tuple[str, str, str]:
+        """Border width, colour and style of a box: its worst coded finding."""
+        worst = self.marks.worst.get(n)
+        if worst == "error":
+            return "3", self.c["error"], "rounded"
+        if worst == "warning":
+            return "3", self.c["warning"], "rounded"
+        if worst == "info":
+            return "2", self.c["info"], "rounded"
+        return "1", self.c["border"], "rounded"
 
-    def stack(self, members) -> tuple[str, float]:
-        rows, height = [], 5.0
-        for m in members:
-            table, h = self.box(m)
-            rows.append(f'<TR><TD PORT="{self.name[m]}">{table}</TD></TR>')
-            height += h + 5
-        return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="5" CELLPADDING="0">{"".join(rows)}</TABLE>', height
+    def box(self, n) -> tuple[str, float, float]:
+        """A goal's box (an HTML-like table), and its estimated width and height in points. A box
+        that would be very tall (a goal with many indicators) is drawn wider instead. The overview
+        draws the goals that continue on their own page without their indicators."""
+        compact = n in self.summaries
+        box = self.table(n, self.wrap, compact)
+        if box[2] > TALL_BOX:
+            box = self.table(n, int(self.wrap * 1.6), compact)
+        return box
 
-    def box(self, n) -> tuple[str, float]:
-        """A goal's box (an HTML-like table) and its estimated height in points."""
+    def table(self, n, width: int, compact: bool) -> tuple[str, float, float]:
         s, c, d = self.style, self.c, self.G.nodes[n]
-        small, size, width = s.small_font_size, s.font_size, self.wrap
-        min_width = int(width * size * 0.55) + 8
+        small, size = s.small_font_size, s.font_size
+        min_width = int(width * size * _CHAR) + 8
         is_goal = d["kind"] == "goal"
         fill = s.tier_colour(d["tier"]) if is_goal else c["indicator_only"]
         rows: list[str] = []
         height = 0.0
+        widest = float(min_width)
 
-        def row(html: str, line_count: int, font: float = size) -> None:
-            nonlocal height
+        def row(html: str, lines: list[str] | int, font: float = size) -> None:
+            nonlocal height, widest
             rows.append(html)
-            height += line_count * font + 4
+            count = lines if isinstance(lines, int) else len(lines)
+            height += count * font * 1.2 + 4
+            if not isinstance(lines, int) and lines:
+                widest = max(widest, max(len(x) for x in lines) * font * _CHAR + 8)
 
-        head = f'<FONT POINT-SIZE="{small}" COLOR="{c["muted"]}">{esc(labels.shorten(n, 2 * width))}'
-        if d["level"] is None or d["rank"] is None:
+        # the head: id (and the declared level where the layout does not say it), codes at the right
+        head = esc(labels.shorten(n, 2 * width))
+        if self.opt.layout == "structure" and d["level"] is not None and d["rank"] is not None:
+            level = self.level_by_rank(d["rank"])
+            if level is not None:
+                head += f" · {esc(level.name[self.lang])}"
+        if is_goal and (d["level"] is None or d["rank"] is None):
             head += f" · <I>{esc(self.t('no_level'))}</I>"
-        head += "</FONT>"
-        row(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{head}</TD><TD ALIGN="RIGHT">{self.badge(n)}</TD></TR>', 1, small)
+        codes = tag("FONT", self.codes(n), f'POINT-SIZE="{small}"')
+        head = tag("FONT", head, f'POINT-SIZE="{small}" COLOR="{c["muted"]}"')
+        row(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{head}</TD><TD ALIGN="RIGHT">{codes}</TD></TR>', 1, small)
+        notes = getattr(d.get("node"), "notes", None) or {}
+        for key in self.style.planning_notes:
+            value = notes.get(key) if isinstance(notes, dict) else None
+            if value and str(value).strip():
+                word = self.t("note_" + key)
+                text = labels.wrap(f"{word}: {labels.clean(value)}", int(width * 1.2))
+                row(
+                    f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{small}" COLOR="{c["muted"]}"><I>'
+                    f"{'<BR/>'.join(esc(x) for x in text)}</I></FONT></TD></TR>",
+                    text,
+                    small,
+                )
         if is_goal:
             text = labels.wrap(d["statement"], width)
             row(
-                f'<TR><TD COLSPAN="2" WIDTH="{min_width}"><B>{"<BR/>".join(esc(x) for x in text)}</B></TD></TR>',
-                len(text),
+                f'<TR><TD COLSPAN="2" WIDTH="{min_width}">{"<BR/>".join(tag("B", esc(x)) for x in text)}</TD></TR>',
+                text,
             )
         else:
             row(f'<TR><TD COLSPAN="2" WIDTH="{min_width}"><I>{esc(self.t("indicator_only"))}</I></TD></TR>', 1)
         indicators = d.get("indicators") or []
         owner = d.get("owner")
         owner = None if owner is None or not str(owner).strip() else owner
-        missing = ([self.t("indicator")] if not indicators else []) + ([self.t("owner")] if owner is None else [])
-        if missing:
-            row(*self.missing_row(self.t("missing_list", what=", ".join(missing))), small)
-        for ind in indicators:
-            row(*self.prefixed(self.t("indicator"), ind.name))
+        for ind in indicators if not compact else ():
+            row(*self.prefixed(self.t("indicator"), ind.name, width))
             if self.opt.year is not None:
                 target = self.target_text(ind)
                 label = self.t("target", year=self.opt.year)
-                if target is None:
-                    row(*self.missing_row(self.t("missing_list", what=label)), small)
-                else:
-                    row(*self.prefixed(label, target))
+                if target is not None:
+                    row(*self.prefixed(label, target, width))
         if owner is not None:
-            row(*self.prefixed(self.t("owner"), owner, bold=True))
-        hidden = self.hidden_below(n) if self.hidden.get(n) else 0
-        if hidden:
-            note = self.t("more_below", count=hidden)
-            if n in self.links:
-                note += " · " + self.t("see_file", file=self.links[n])
-            text = labels.wrap(note, 2 * width)
+            row(*self.prefixed(self.t("owner"), owner, width, bold=True))
+        missing = self.missing_words(n, indicators, owner)
+        if missing and not compact:
+            row(*self.patch(self.t("missing_list", what=", ".join(missing)), width), small)
+        for text, colour in self.notes(n):
+            lines = labels.wrap(text, int(width * 1.4))
             row(
-                f'<TR><TD COLSPAN="2"><FONT POINT-SIZE="{small}">{"<BR/>".join(esc(x) for x in text)}</FONT></TD></TR>',
-                len(text),
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{small}" COLOR="{colour}"><B>'
+                f"{'<BR/>'.join(esc(x) for x in lines)}</B></FONT></TD></TR>",
+                lines,
                 small,
             )
-        bw, bc = self.border(n)
-        style = "rounded" if is_goal else "rounded,dashed"
+        bw, bc, style = self.border(n)
+        if not is_goal:
+            style = "rounded,dashed" if style == "rounded" else style
         table = (
             f'<TABLE BORDER="{bw}" COLOR="{bc}" STYLE="{style}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
             f'BGCOLOR="{fill}">{"".join(rows)}</TABLE>'
         )
-        return table, height + 2 * int(bw) + 1
+        return table, widest + 2 * int(bw) + 4, height + 2 * int(bw) + 4
 
-    def missing_row(self, text: str) -> tuple[str, int]:
-        """The white patch marking what a box lacks, in the small font."""
-        text = labels.wrap(text, int(self.wrap * 1.6))
+    def missing_words(self, n, indicators, owner) -> list[str]:
+        """What the box lacks: from the data, and from the checker's missing-data findings."""
+        words = []
+        if not indicators:
+            words.append(self.t("indicator"))
+        if owner is None and self.G.nodes[n]["kind"] == "goal":
+            words.append(self.t("owner"))
+        if self.opt.year is not None and any(self.target_text(ind) is None for ind in indicators):
+            words.append(self.t("target", year=self.opt.year))
+        for word in self.marks.missing.get(n, ()):
+            if word not in words and not (word == self.t("target_word") and self.opt.year is not None):
+                words.append(word)
+        return words
+
+    def notes(self, n) -> list[tuple[str, str]]:
+        """Marks under a box: where it stands in the tree, and where it continues."""
+        c, d = self.c, self.G.nodes[n]
+        out: list[tuple[str, str]] = []
+        if n in self.p.orphans:
+            missing = d.get("missing_parents") or []
+            if missing:
+                out.append(
+                    (self.t("missing_parent", parent=", ".join(labels.shorten(m, 30) for m in missing)), c["error"])
+                )
+            else:
+                out.append((self.t("orphan"), c["error"]))
+        if n in self.p.by_position and self.opt.layout == "level":
+            out.append((self.t("placed_by_position"), c["mismatch"]))
+        if self.opt.layout == "structure" and n in self.p.mismatch:
+            declared = self.level_by_rank(d["rank"])
+            expected = self.p.expected.get(n)
+            expected_level = self.level_by_rank(expected) if expected is not None else None
+            out.append(
+                (
+                    self.t(
+                        "mismatch",
+                        declared=declared.name[self.lang] if declared else "-",
+                        expected=expected_level.name[self.lang]
+                        if expected_level
+                        else self.t("band_deeper", level=self.levels.levels[-1].name[self.lang]),
+                    ),
+                    c["mismatch"],
+                )
+            )
+        home = self.part.home
+        if home is not None:
+            up = [u for u in self.p.parents.get(n, ()) if u not in self.drawn and u in home]
+            for u in up:
+                out.append(
+                    (self.t("continued_up", id=labels.shorten(u, 30), page=home.get(u, UNKNOWN_PAGE)), c["text"])
+                )
+            goal = self.p.attached.get(n)
+            if goal is not None and goal not in self.drawn and goal in home:
+                out.append((self.t("continued_up", id=labels.shorten(goal, 30), page=home[goal]), c["text"]))
+        away = [v for v in self.away.get(n, ())]
+        if away:
+            placed = [v for v in away if home is not None and v in home]
+            if placed:
+                pages = sorted({home[v] for v in placed})
+                count = len(self.below_away(n, set(placed)))
+                out.append((self.t("continued_down", count=count, pages=", ".join(str(p) for p in pages)), c["text"]))
+            hidden = [v for v in away if home is None or v not in home]
+            if hidden:
+                note = self.t("more_below", count=len(self.below_away(n, set(hidden))))
+                if n in self.links:
+                    note += " · " + self.t("see_file", file=self.links[n])
+                out.append((note, c["text"]))
+        return out
+
+    def below_away(self, n, start: set[str]) -> set[str]:
+        """The goals under n, starting from `start`, that this page does not draw."""
+        seen = set(start)
+        stack = list(start)
+        while stack:
+            for v in self.p.kids.get(stack.pop(), ()):
+                if v not in seen and v not in self.drawn:
+                    seen.add(v)
+                    stack.append(v)
+        return seen
+
+    def patch(self, text: str, width: int) -> tuple[str, list[str]]:
+        """The grey dashed patch marking missing data, in the small font."""
+        lines = labels.wrap(text, int(width * 1.4))
+        c = self.c
         return (
-            f'<TR><TD COLSPAN="2" BGCOLOR="{self.c["missing"]}"><FONT POINT-SIZE="{self.style.small_font_size}">'
-            f"<I>{'<BR/>'.join(esc(x) for x in text)}</I></FONT></TD></TR>",
-            len(text),
+            f'<TR><TD COLSPAN="2" BORDER="1" STYLE="dashed" COLOR="{c["missing_border"]}" BGCOLOR="{c["missing"]}">'
+            f'<FONT POINT-SIZE="{self.style.small_font_size}" COLOR="{c["missing_border"]}">'
+            f"<I>{'<BR/>'.join(esc(x) for x in lines)}</I></FONT></TD></TR>",
+            lines,
         )
 
-    def prefixed(self, word: str, text, bold: bool = False) -> tuple[str, int]:
-        """A row "Word: text", wrapped, the word in italics; and its number of lines."""
-        wrapped = labels.wrap(f"{word}: {labels.clean(text)}", self.wrap)
+    def prefixed(self, word: str, text, width: int, bold: bool = False) -> tuple[str, list[str]]:
+        """A row "Word: text", wrapped, the word in italics; and its lines."""
+        wrapped = labels.wrap(f"{word}: {labels.clean(text)}", width)
         first = wrapped[0]
         rest = first[len(word) + 1 :]
         out = f"<I>{esc(word)}:</I>" + (f"<B>{esc(rest)}</B>" if bold and rest else esc(rest))
-        more = [f"<B>{esc(x)}</B>" if bold else esc(x) for x in wrapped[1:]]
-        return f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">{"<BR/>".join([out, *more])}</TD></TR>', len(wrapped)
+        more = [tag("B", esc(x)) if bold else esc(x) for x in wrapped[1:]]
+        return f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">{"<BR/>".join([out, *more])}</TD></TR>', wrapped
 
     def target_text(self, ind) -> str | None:
         target = (ind.targets or {}).get(self.opt.year)
@@ -541,28 +857,78 @@ class _Builder:
         return text
 
     def body_attrs(self, bodies: list[str]) -> dict:
-        """Other bodies named by the same goals: one hexagon, one line (or a few) per body."""
+        """Other bodies named by the same goals: one hexagon, one line (or a few) per body. A body
+        whose name is empty (crosscutting "#x": an organisation's key without a name) says so."""
         s, c = self.style, self.c
         parts = []
+        worst = None
         for body in bodies:
             d = self.G.nodes[body]
-            text = f"<B>{labels.lines(d.get('name') or '', self.wrap)}</B>"
+            name = str(d.get("name") or "").strip() or self.t("no_name")
+            text = f"<B>{labels.lines(name, self.wrap)}</B>"
             ref = d.get("ref")
             if ref is not None and getattr(ref, "node", None):
                 text += f'<BR/><FONT POINT-SIZE="{s.small_font_size}">#{esc(ref.node)}</FONT>'
-            badge = self.badge(body)
-            if badge:
-                text += f" {badge}"
+            codes = self.codes(body)
+            if codes:
+                text += f'<BR/><FONT POINT-SIZE="{s.small_font_size}">{codes}</FONT>'
             parts.append(text)
-        errors = sum(self.counts.get(b, (0, 0))[0] for b in bodies)
-        warnings = sum(self.counts.get(b, (0, 0))[1] for b in bodies)
-        colour = c["error"] if errors else c["warning"] if warnings else c["crosscutting_border"]
+            severity = self.marks.worst.get(body)
+            if severity is not None and (
+                worst is None
+                or ("error", "warning", "info").index(severity) < ("error", "warning", "info").index(worst)
+            ):
+                worst = severity
+        colour = c[worst] if worst else c["crosscutting_border"]
         return {
             "label": f"<{'<BR/>'.join(parts)}>",
             "shape": "hexagon",
             "style": "filled",
             "fillcolor": c["crosscutting"],
             "color": colour,
-            "penwidth": "3" if errors or warnings else "1.5",
+            "penwidth": "3" if worst else "1.5",
             "margin": "0.05,0.05",
         }
+
+    # ------------------------------------------------------------------ size, before Graphviz
+
+    def tree_estimate(self, boxes) -> float:
+        """How wide the tree is, as the boxes suggest: a tree is as wide as its leaves."""
+        gap = 0.15 * 72
+        widths = {n: w for n, (_t, w, _h) in boxes.items()}
+        below: dict[str, list[str]] = defaultdict(list)
+        placed: set[str] = set()
+        for n in self.nodes:  # each goal counted under its first parent on the page
+            for v in self.kids[n]:
+                if v not in placed:
+                    placed.add(v)
+                    below[n].append(v)
+        for i in self.nodes:
+            goal = self.p.attached.get(i)
+            if goal in self.drawn and i not in placed:
+                placed.add(i)
+                below[goal].append(i)
+        memo: dict[str, float] = {}
+
+        def width(n) -> float:
+            if n in memo:
+                return memo[n]
+            memo[n] = widths[n]  # a cycle stops here
+            inner = sum(width(v) for v in below[n]) + gap * max(0, len(below[n]) - 1)
+            memo[n] = max(widths[n], inner)
+            return memo[n]
+
+        tops = [n for n in self.nodes if n not in placed]
+        bodies = 120.0 * len(self.crosscutting())
+        return sum(width(n) for n in tops) + gap * max(0, len(tops) - 1) + bodies
+
+    def estimate(self, tallest) -> tuple[float, float]:
+        """The page's size in points as the boxes suggest."""
+        tree = self.tree_width
+        bands = sorted(tallest)
+        h = sum(tallest[b] for b in bands) + 0.35 * 72 * max(0, len(bands) - 1)
+        foot = getattr(self, "foot_lines", 0) * self.style.small_font_size * 1.35 + (40 if self.foot_lines else 0)
+        w = max(BAND_COLUMN + tree + 20, 700.0)
+        if self.opt.direction == "LR":
+            w, h = max(h + BAND_COLUMN, 700.0), tree + 60
+        return (round(w, 1), round(h + self.title_height() + foot + 20, 1))

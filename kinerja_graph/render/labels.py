@@ -65,3 +65,12 @@ def shorten(text: object, limit: int) -> str:
     """The text on one line, cut to `limit` characters with an ellipsis (for titles)."""
     s = " ".join(clean(text).split())
     return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+
+
+def tag(name: str, inner: str, attrs: str = "") -> str:
+    """`inner` (already escaped label text) inside an HTML-like element, or nothing when it is
+    empty: Graphviz rejects an empty <B></B>, <I></I> or <FONT></FONT> as a syntax error (and then
+    draws the node's internal name instead of its label)."""
+    if not inner:
+        return ""
+    return f"<{name}{' ' + attrs if attrs else ''}>{inner}</{name}>"

@@ -123,7 +123,9 @@ def render_source(
         for line in proc.stderr.decode("utf-8", "replace").splitlines()
         if line.strip() and not _NOISE.match(line.strip())
     ]
-    if proc.returncode != 0 or not proc.stdout:
+    # Graphviz reports a label it cannot parse ("Error: syntax error in line 1 ... in label of node
+    # g2") and draws the node's name instead, exiting 0: a picture that silently lies. A failure.
+    if proc.returncode != 0 or not proc.stdout or any(m.startswith("Error") for m in messages):
         raise RenderError(
             style.t("err_failed", lang, file=what, message="; ".join(messages) or f"exit code {proc.returncode}")
         )
@@ -152,14 +154,6 @@ def page_size_pt(data: bytes, fmt: str, dpi: int) -> tuple[float, float] | None:
         m = re.search(rb"/MediaBox \[\s*[-\d.]+\s+[-\d.]+\s+([\d.]+)\s+([\d.]+)\s*\]", data)
         return (float(m.group(1)), float(m.group(2))) if m else None
     return None
-
-
-def print_scale(size_pt: tuple[float, float], paper_mm: tuple[float, float]) -> float:
-    """How much the picture shrinks to fit the paper in its better orientation (1.0: not at all)."""
-    w, h = size_pt
-    pw, ph = (x / 25.4 * 72.0 for x in paper_mm)
-    best = max(min(pw / w, ph / h), min(ph / w, pw / h))
-    return min(1.0, best)
 
 
 def write_bytes(path, data: bytes, lang: str = "id", style: Style | None = None) -> None:

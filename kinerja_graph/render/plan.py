@@ -1,5 +1,8 @@
 """Which goals go into which picture: the whole cascade, a subtree (--root/--depth), or a split.
 
+This is the split of the HTML report's on-screen diagram. `kinerja render` prints pages instead
+(render/pages.py), split by what prints, not by a count of goals; both select with `select`.
+
 A split (--split, or automatic above `auto_split_goals` in rules/render.yaml) draws an overview of
 the top goals and their children (for a standard cascade: the ultimate outcome and its
 intermediate outcomes), and one picture per child that has goals under it. A branch that is still
@@ -33,6 +36,11 @@ class Part:
     focus: str | None = None  # the goal at the top of a subtree or branch
     depth: int | None = None
     links: dict[str, str] = field(default_factory=dict)  # node -> key of the part that continues below it
+    # printed pages (render/pages.py): the page's number, how many there are, and on which page each
+    # goal is drawn (shared by every page of one drawing), for the "continued on page" references
+    number: int = 0
+    total: int = 0
+    home: dict[str, int] | None = None
 
 
 @dataclass
@@ -105,18 +113,7 @@ def plan(
     """Decide the pictures. `split`: True forces a split, False forbids it, None splits above `limit`."""
     limit = style.auto_split_goals if limit is None else limit
     tree = _Tree(G)
-    if root is not None:
-        if root not in tree.order:
-            raise RenderError(style.t("err_root", lang, root=root))
-        nodes = tree.sort(tree.below([root], depth=depth))
-        start, kind = [root], "subtree"
-    elif depth is not None:
-        start = tree.sort(n for n in tree.order if n not in tree.has_parent and G.nodes[n]["kind"] == "goal")
-        nodes = tree.sort(tree.below(start, depth=depth))
-        kind = "subtree"
-    else:
-        nodes = tree.sort(tree.order)
-        start, kind = None, "whole"
+    nodes, start, kind = _select(G, tree, style, lang, root, depth)
     whole = Part("", nodes, kind, focus=root, depth=depth)
     if split is False or (split is None and len(nodes) <= limit):
         return Plan([whole], total=len(nodes))
@@ -127,6 +124,22 @@ def plan(
     if len(parts) == 1:
         return Plan([whole], total=len(nodes))
     return Plan(parts, split=True, automatic=split is None, total=len(nodes))
+
+
+def select(G: nx.DiGraph, style: Style, lang: str = "id", *, root=None, depth=None) -> list[str]:
+    """The goals (and indicators without a goal) --root and --depth select, in document order."""
+    return _select(G, _Tree(G), style, lang, root, depth)[0]
+
+
+def _select(G, tree: _Tree, style: Style, lang: str, root, depth):
+    if root is not None:
+        if root not in tree.order:
+            raise RenderError(style.t("err_root", lang, root=root))
+        return tree.sort(tree.below([root], depth=depth)), [root], "subtree"
+    if depth is not None:
+        start = tree.sort(n for n in tree.order if n not in tree.has_parent and G.nodes[n]["kind"] == "goal")
+        return tree.sort(tree.below(start, depth=depth)), start, "subtree"
+    return tree.sort(tree.order), None, "whole"
 
 
 def _unique(key: str, keys: set[str]) -> str:

@@ -1,4 +1,4 @@
-"""The diagram's policy data (rules/render.yaml): colours, sizes, limits and its words in two languages."""
+"""The diagram's policy data (rules/render.yaml): colours, sizes, paper, limits and its words in two languages."""
 
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ class Style:
     title_font_size: float
     wrap: int
     auto_split_goals: int
-    stack_leaves: int
     timeout_seconds: float
     png_dpi: int
-    print_check: dict
+    print: dict
+    findings: dict
+    planning_notes: list
     colours: dict
     text: dict
 
@@ -36,6 +37,14 @@ class Style:
             return self.colours["no_level"]
         return self.colours["tiers"].get(tier, self.colours["no_level"])
 
+    @property
+    def min_text_pt(self) -> float:
+        return float(self.print["min_text_pt"])
+
+    @property
+    def papers(self) -> tuple[str, ...]:
+        return tuple(self.print["papers"])
+
 
 @functools.cache
 def load_style() -> Style:
@@ -44,4 +53,12 @@ def load_style() -> Style:
     missing = [t for t in policy.levels().tier_order() if t not in data["colours"]["tiers"]]
     if missing:
         raise PolicyError(f"{path}: colours/tiers: no colour for tier(s) {', '.join(missing)} of rules/levels.yaml")
+    words = [w for w in data["findings"]["missing_rules"].values() if w not in data["text"]]
+    if words:
+        raise PolicyError(f"{path}: findings/missing_rules: no word {', '.join(words)} in text")
+    words = [f"note_{k}" for k in data["planning_notes"] if f"note_{k}" not in data["text"]]
+    if words:
+        raise PolicyError(f"{path}: planning_notes: no word {', '.join(words)} in text")
+    if data["print"]["paper"] not in data["print"]["papers"]:
+        raise PolicyError(f"{path}: print/paper: {data['print']['paper']} is not one of print/papers")
     return Style(**data)
