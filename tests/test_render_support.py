@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -144,12 +145,15 @@ class DotModel:
     nodes: dict  # name -> attributes (top-level node statements)
     edges: list  # (tail, head, attributes)
     ranks: list  # list of node-name lists, one per rank=same subgraph
+    clusters: dict = None  # cluster name -> (node names inside it, its attributes)
 
     def label(self, name: str) -> str:
         return self.nodes[name].get("label", "")
 
 
+@functools.lru_cache(maxsize=64)
 def parse_dot(source: str) -> DotModel:
+    """The DOT text's graph (memoised: pydot parses a sample's DOT in seconds; treat it as read-only)."""
     graphs = pydot.graph_from_dot_data(source)
     assert graphs and len(graphs) == 1, "the DOT text must parse as exactly one graph"
     g = graphs[0]
@@ -164,7 +168,9 @@ def parse_dot(source: str) -> DotModel:
         nodes[name] = _unquote(n.get_attributes())
     edges = [(e.get_source(), e.get_destination(), _unquote(e.get_attributes())) for e in g.get_edges()]
     ranks = []
-    for sub in g.get_subgraphs():
+    clusters = {}
+
+    def walk(sub):
         members = []
         for n in sub.get_nodes():
             name = n.get_name()
@@ -174,9 +180,21 @@ def parse_dot(source: str) -> DotModel:
             if n.get_attributes():  # defined here, not only placed on the rank
                 assert name not in nodes, f"node {name} is defined twice"
                 nodes[name] = _unquote(n.get_attributes())
+        edges.extend((e.get_source(), e.get_destination(), _unquote(e.get_attributes())) for e in sub.get_edges())
         if sub.get_attributes().get("rank") == "same":
             ranks.append(members)
-    return DotModel(g, graph_attrs, nodes, edges, ranks)
+        name = sub.get_name().strip('"')
+        inner = [members]
+        for child in sub.get_subgraphs():
+            inner.append(walk(child))
+        flat = [m for group in inner for m in group]
+        if name.startswith("cluster"):
+            clusters[name] = (flat, _unquote(sub.get_attributes()))
+        return flat
+
+    for sub in g.get_subgraphs():
+        walk(sub)
+    return DotModel(g, graph_attrs, nodes, edges, ranks, clusters)
 
 
 def _unquote(attrs: dict) -> dict:
@@ -195,12 +213,11 @@ def flat(label: str) -> str:
 
 
 def where_drawn(model: DotModel, G, n) -> list[str]:
-    """The Graphviz nodes drawing goal n: its own node, or the column (stack) holding its port."""
+    """The Graphviz nodes drawing goal n (its own node "g<order>"; never a shared column)."""
     name = f"g{G.nodes[n]['order']}"
-    found = [name] if name in model.nodes else []
     port = f'PORT="{name}"'
-    found += [k for k, attrs in model.nodes.items() if k.startswith("s") and port in attrs.get("label", "")]
-    return found
+    found = [name] if name in model.nodes else []
+    return found + [k for k, attrs in model.nodes.items() if k != name and port in attrs.get("label", "")]
 
 
 # ------------------------------------------------------------------ SVG

@@ -20,6 +20,7 @@ that fills less than `SMALL_PAGE` of its sheet joins another page it fits on.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -43,6 +44,7 @@ class Block:
 
     nodes: list[str]
     heads: list[str]
+    lonely: bool = False  # a top goal cut from its branches (see _Planner.pack)
 
 
 @dataclass
@@ -203,7 +205,7 @@ class _Planner:
             return out if len(out) > 1 else []
         head = block.heads[0]
         first = [n for n in self.with_attachments(head) if n in inside]
-        out = [Block(first, [])]
+        out = [Block(first, [], lonely=True)]
         taken = set(first)
         for c in self.kids(head):
             if c not in inside or c in taken:
@@ -213,30 +215,39 @@ class _Planner:
             out.append(Block(self.p.sort(nodes), [c]))
         left = [n for n in block.nodes if n not in taken]
         if left:
-            out[0] = Block(out[0].nodes + left, [])
+            out[0] = Block(out[0].nodes + left, [], lonely=True)
         return out if len(out) > 1 else []
 
     def pack(self, blocks: list[Block]) -> list[list[str]]:
-        """Blocks onto pages in order, each page taking blocks while it fits."""
+        """Blocks onto pages in order, each page taking blocks while it fits. A block too big for
+        a page is cut below its top goal (`expand`); the top goal then waits for the start of its
+        first branch rather than standing alone on a sheet."""
         pages: list[list[str]] = []
         current: list[str] = []
-        for block in blocks:
+        lonely = False  # `current` ends with a top goal whose branches are still to come
+        queue = deque(blocks)
+        while queue:
+            block = queue.popleft()
             if current and self.fits(current + block.nodes, "branch").ok:
                 current = current + block.nodes
+                lonely = block.lonely
                 continue
+            if current and lonely:
+                smaller = self.expand(block)
+                if smaller:
+                    queue.extendleft(reversed(smaller))
+                    continue
             if current:
                 pages.append(current)
-                current = []
+                current, lonely = [], False
             if self.fits(block.nodes, "branch").ok:
-                current = list(block.nodes)
+                current, lonely = list(block.nodes), block.lonely
                 continue
             smaller = self.expand(block)
             if not smaller:  # one box with its indicators: a page of its own, however small it prints
                 pages.append(list(block.nodes))
                 continue
-            inner = self.pack(smaller)
-            pages.extend(inner[:-1])
-            current = inner[-1]
+            queue.extendleft(reversed(smaller))
         if current:
             pages.append(current)
         return pages
