@@ -153,7 +153,8 @@ def test_year_shows_each_indicators_target_and_marks_a_missing_one():
         organisation: {name: Uji}
         nodes:
           - {id: A, statement: Tujuan, level: tujuan, owner: Camat,
-             indicators: [{name: IKM, unit: "%", targets: {2024: "80", 2025: "85"}}, {name: Lain, targets: {2025: "3 Dokumen"}}]}
+             indicators: [{name: IKM, unit: "%", targets: {2024: "80", 2025: "85"}},
+                          {name: Lain, targets: {2025: "3 Dokumen"}}]}
     """)
     label = flat(parse_dot(dot_of(G, year=2024)).label("g0"))
     assert "<I>Target 2024:</I> 80 %" in label
@@ -358,9 +359,7 @@ def test_hostile_text_is_escaped_in_the_dot(tmp_path):
         assert where_drawn(model, G, n) == [name(G, n)]
 
 
-@pytest.mark.parametrize(
-    "case, file", [("manual-crosscut-empty-label", "cc.yaml"), ("injection-03", "g-chain.json")]
-)
+@pytest.mark.parametrize("case, file", [("manual-crosscut-empty-label", "cc.yaml"), ("injection-03", "g-chain.json")])
 def test_a_crosscutting_body_without_a_name_gets_a_label_graphviz_accepts(case, file):
     path = RELIABILITY / case / file
     if not path.exists():
@@ -412,7 +411,9 @@ def test_dot_is_identical_on_every_build(sokaraja):
 def test_direction_lr_turns_the_bands_into_columns(praya):
     model = parse_dot(dot_of(praya, direction="LR"))
     assert model.attrs["rankdir"] == "LR"
-    assert all(t.endswith(":box:e") and h.endswith(":box:w") for t, h, a in model.edges if a.get("arrowtail") == "normal")
+    assert all(
+        t.endswith(":box:e") and h.endswith(":box:w") for t, h, a in model.edges if a.get("arrowtail") == "normal"
+    )
     with pytest.raises(ValueError):
         dot_of(praya, direction="BT")
 

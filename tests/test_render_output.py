@@ -5,9 +5,12 @@ byte-identical output, PNG and PDF, the time limit, and the message when there i
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
 import pytest
 from test_render_support import (
@@ -28,6 +31,8 @@ from test_render_support import (
 from kinerja_graph import api
 from kinerja_graph.render import DiagramOptions, RenderError, build_diagram, draw, load_style, output, render_source
 from kinerja_graph.render.labels import clean
+from kinerja_graph.render.layout import place
+from kinerja_graph.render.paper import paper
 
 STYLE = load_style()
 ENGINES = [
@@ -91,11 +96,12 @@ def test_goals_of_one_level_share_a_rank_and_the_bands_are_stacked(engine, which
     assert rendered.warnings == []  # Graphviz had nothing to complain about, cycles and all
     nodes, _ = svg_nodes(rendered.data)
     top = {node.title: node.box[1] for node in nodes}  # the boxes of a band are top-aligned
+    band = place(G).band  # the declared level's rank; the lowest band for an indicator without a place
     by_rank: dict[int, set] = {}
     for n in goal_ids(G):
         ref = f"g{G.nodes[n]['order']}"
         if ref in top:
-            by_rank.setdefault(G.nodes[n]["rank"], set()).add(round(top[ref]))
+            by_rank.setdefault(band[n], set()).add(round(top[ref]))
     for rank, tops in by_rank.items():
         assert max(tops) - min(tops) <= 3, (rank, tops)
     levels = sorted(by_rank)
@@ -140,13 +146,14 @@ def test_hostile_labels_survive_verbatim_and_the_svg_stays_well_formed(tmp_path,
         "😀",
         "🇮🇩",
         "Format {0}",
-        "{name} %s %(x)d",
+        "{name}",
+        "%(x)d",
     ]:
         assert any(exact in t.replace("\u00a0", " ") for t in texts), exact
     assert any(t.startswith("Garis\\miring") for t in texts)  # \N, \G... were not replaced by Graphviz
     assert not any("pohon_kinerja" in t or t.startswith("g1 ") for t in texts)
     assert 'Kec. <i>"Uji"</i> & {Org} \\N' in " ".join(texts)  # the title
-    assert any('<80> & "90"' in t for t in texts)  # a target
+    assert squash('Target 2024: <80> & "90"') in joined  # a target
     assert squash('Satpol <PP> & "TNI"') in joined and any("<PP>" in t for t in texts)  # a crosscutting body
 
 
@@ -163,15 +170,180 @@ def test_control_characters_cannot_break_the_svg(engine):
 # ------------------------------------------------------------------ formats, determinism
 
 
+# ------------------------------------------------------------------ printed pages: what a planner takes to a meeting
+
+A3 = STYLE.print["papers"]["A3"]
+MARGIN = STYLE.print["margin_mm"]
+ALL = ["praya", "pujon", "pino-raya", "batumandi", "sokaraja", "clean"]
+
+
+def printed_size(svg: bytes) -> float:
+    """The smallest text of an SVG page printed on A3 (shrunk to fit inside the margins, the better
+    orientation, never enlarged), measured here independently of the renderer's own measure."""
+    root = ET.fromstring(svg)
+    w, h = (float(root.get(k).removesuffix("pt")) for k in ("width", "height"))
+    fonts = [float(t.get("font-size")) for t in root.iter(f"{SVG}text")]
+    mm = 72 / 25.4
+    short, long_ = (A3["width_mm"] - 2 * MARGIN) * mm, (A3["height_mm"] - 2 * MARGIN) * mm
+    scale = min(1.0, max(min(long_ / w, short / h), min(short / w, long_ / h)))
+    return min(fonts) * scale
+
+
+def page_geometry(svg: bytes):
+    nodes, _ = svg_nodes(svg)
+    return {node.title: node.box for node in nodes}
+
+
+def check_page_geometry(G, page, svg: bytes, layout_band) -> None:
+    """On one drawn page: the band captions form a column left of every box; siblings stand side by
+    side in their band, never one above the other."""
+    boxes = page_geometry(svg)
+    bands = [b for t, b in boxes.items() if t.startswith("band")]
+    others = [b for t, b in boxes.items() if not t.startswith("band")]
+    assert bands and others
+    assert max(b[2] for b in bands) <= min(b[0] for b in others) + 0.5, "a box left of the band captions"
+    lefts = {round(b[0]) for b in bands}
+    assert max(lefts) - min(lefts) <= 2, "the band captions are not one column"
+    drawn = {n: f"g{G.nodes[n]['order']}" for n in page.nodes}
+    p = layout_band
+    for parent in page.nodes:
+        kids = [v for v in p.kids.get(parent, ()) if v in drawn]
+        for i, a in enumerate(kids):
+            for b in kids[i + 1 :]:
+                if p.band[a] != p.band[b]:
+                    continue
+                ba, bb = boxes[drawn[a]], boxes[drawn[b]]
+                assert min(ba[2], bb[2]) - max(ba[0], bb[0]) <= 0.5, f"siblings {a} and {b} stacked"
+                assert min(ba[3], bb[3]) - max(ba[1], bb[1]) > 0, f"siblings {a} and {b} not in one band"
+
+
+@pytest.mark.slow
+@ANY_ENGINE
+@pytest.mark.parametrize("sample", ALL)
+def test_every_sample_prints_on_a3_readably_with_every_goal_on_one_page(tmp_path, sample):
+    from kinerja_graph.engine import check_graph
+    from kinerja_graph.render.layout import place
+
+    G = sample_graph(sample)
+    from kinerja_graph import config
+
+    findings = check_graph(G, config.Resolver(None, use_project=False)(str(SAMPLES / f"{sample}.yaml"))).findings
+    G = sample_graph(sample)
+    drawing, pictures = draw(G, tmp_path / f"{sample}.svg", findings=findings, paper_name="A3")
+    written = sorted(p.name for p in tmp_path.iterdir())
+    if len(pictures) > 1:
+        assert written == sorted(f"{sample}-{i}.svg" for i in range(1, len(pictures) + 1))
+        assert pictures[0].part.kind == "overview" and drawing.split
+    for picture in pictures:
+        size = printed_size(picture.data)
+        assert size >= 8.0, f"{sample} page {picture.part.number}: {size:.1f} pt"
+        assert picture.measure.smallest_text <= size + 0.05  # what the command says is not flattering
+        check_page_geometry(G, picture.part, picture.data, place(G))
+    goals = [n for n, d in G.nodes(data=True) if d["kind"] in ("goal", "indicator")]
+    for n in goals:
+        where = [p.part.number for p in pictures if n in p.part.nodes and p.part.kind != "overview"]
+        overview = [p for p in pictures if p.part.kind == "overview" and n in p.part.nodes]
+        assert len(where) == 1 or (not where and overview), (n, where)
+    # codes on the boxes are keyed to the list on the same sheet
+    for picture in pictures:
+        texts = all_text(picture.data)
+        on_boxes = {m.group(1) for t in texts if (m := re.fullmatch(r"[■▲●](T\d+)", t.strip()))}
+        listed = {m.group(1): t for t in texts if (m := re.match(r"[■▲●]\u00a0(T\d+)", t.strip()))}
+        assert on_boxes <= set(listed), (picture.part.number, on_boxes - set(listed))
+        general = [code for code in listed if code not in on_boxes]  # about the cascade as a whole
+        assert not general or " ".join(texts).count("seluruh cascading") >= len(general), general
+        assert not general or picture.part.number == 1
+
+
+@pytest.mark.slow
+@ANY_ENGINE
+def test_praya_branch_pages_say_where_each_branch_continues(tmp_path):
+    G = sample_graph("praya")
+    _drawing, pictures = draw(G, tmp_path / "praya.svg")
+    home = pictures[0].part.home
+    overview = " ".join(all_text(pictures[0].data))
+    for head in ("1.1", "1.2", "1.3", "1.4"):
+        assert f"lanjut di halaman {home[head]}" in overview or "lanjut di halaman" in overview
+        page = pictures[home[head] - 1]
+        assert "berkontribusi pada 1 (halaman 1)" in " ".join(all_text(page.data))
+    assert "Daftar halaman" in overview
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", ENGINES)
-def test_svg_and_dot_are_byte_identical_on_every_run(tmp_path, engine):
+def test_batumandi_structure_layout_reads_by_its_tree(tmp_path, engine):
+    G = sample_graph("batumandi")
+    _d, pictures = draw(G, tmp_path / "b.svg", engine=engine, split=False, options=DiagramOptions(layout="structure"))
+    boxes = page_geometry(pictures[0].data)
+    top = {}
+    for n, d in G.nodes(data=True):
+        if d["kind"] == "goal":
+            top.setdefault(n.count("."), []).append(boxes[f"g{d['order']}"][1])
+    depths = sorted(top)
+    assert depths == [0, 1, 2, 3, 4]
+    for a, b in zip(depths, depths[1:], strict=False):
+        assert max(top[a]) < min(top[b]), "a deeper goal drawn above a shallower one"
+    bands = sorted((b[1], t) for t, b in boxes.items() if t.startswith("band"))
+    assert [t for _, t in bands] == ["band0", "band1", "band2", "band3", "band4"]
+    assert any("◆" in t for t in all_text(pictures[0].data))
+
+
+@ANY_ENGINE
+def test_findings_all_includes_info(tmp_path):
+    G = sample_graph("clean")
+    info = SimpleNamespace(node="1.1.1", severity="info", rule="single-child", related=(), message=lambda lang: "satu")
+    _d, marked = draw(G, tmp_path / "a.svg", findings=[info], split=False)
+    assert not any("single-child" in t for t in all_text(marked[0].data))
+    _d, everything = draw(
+        G, tmp_path / "b.svg", findings=[info], split=False, options=DiagramOptions(include_info=True)
+    )
+    texts = all_text(everything[0].data)
+    assert any("●T1" in t for t in texts) and any("single-child" in t for t in texts)
+
+
+@ANY_ENGINE
+def test_a_crosscutting_body_without_a_name_is_drawn(tmp_path):
+    G = api.load_graph(
+        str(
+            write_yaml(
+                tmp_path / "cc.yaml",
+                {
+                    "kinerja": 1,
+                    "organisation": {"name": "x"},
+                    "nodes": [
+                        {"id": "1", "statement": "Meningkatnya kinerja", "level": "Tujuan", "crosscutting": ["#x"]}
+                    ],
+                },
+            )
+        )
+    )
+    _d, pictures = draw(G, tmp_path / "cc.svg")
+    assert pictures[0].warnings == [] and "(tanpa nama)" in all_text(pictures[0].data)
+
+
+@ANY_ENGINE
+def test_a_label_graphviz_rejects_is_an_error_not_a_silent_fallback():
+    with pytest.raises(RenderError, match="Graphviz"):
+        render_source("digraph { a [label=<<B></B>>] }", "svg")
+
+
+# ------------------------------------------------------------------ formats, determinism
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ENGINES)
+def test_pages_are_byte_identical_on_every_run(tmp_path, engine):
     G = sample_graph("sokaraja")
-    first_plan, first = draw(G, tmp_path / "a.svg", engine=engine)
-    _, again = draw(sample_graph("sokaraja"), tmp_path / "b.svg", engine=engine)
-    assert first[0].data == again[0].data and first[0].source == again[0].source
-    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+    _d, first = draw(G, tmp_path / "a.svg", engine=engine)
+    _d, again = draw(sample_graph("sokaraja"), tmp_path / "b.svg", engine=engine)
+    assert len(first) > 1
+    assert [p.data for p in first] == [p.data for p in again] and [p.source for p in first] == [p.source for p in again]
+    assert (tmp_path / "a-2.svg").read_bytes() == (tmp_path / "b-2.svg").read_bytes()
     assert b"<!-- Generated by graphviz" in first[0].data
-    assert str(tmp_path).encode() not in first[0].data  # nothing about where or when it was drawn
+    assert str(tmp_path).encode() not in first[0].data
+    d1, _ = draw(G, tmp_path / "a.pdf", engine=engine)
+    d2, _ = draw(sample_graph("sokaraja"), tmp_path / "b.pdf", engine=engine)
+    assert d1.pdf == d2.pdf == (tmp_path / "a.pdf").read_bytes()
 
 
 @pytest.mark.slow
@@ -204,35 +376,42 @@ def test_dot_does_not_depend_on_the_hash_seed():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("sample", ["praya", "sokaraja"])
-def test_png_and_pdf(tmp_path, sample, engine):
-    G = sample_graph(sample)
-    _, png = draw(G, tmp_path / f"{sample}.png", engine=engine, dpi=100)
-    data = (tmp_path / f"{sample}.png").read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    w, h = png[0].size_pt
-    svg_w, svg_h = draw(G, tmp_path / f"{sample}.svg", engine=engine)[1][0].size_pt
-    assert abs(w - svg_w) < 2 and abs(h - svg_h) < 2  # the same picture, at 100 dpi
-    _, pdf = draw(G, tmp_path / f"{sample}.pdf", engine=engine)
-    data = (tmp_path / f"{sample}.pdf").read_bytes()
-    assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
-    assert b"(D:20000101000000Z)" in data  # cairo's creation time replaced: the PDF is reproducible
-    _, pdf_again = draw(G, tmp_path / f"{sample}-2.pdf", engine=engine)
-    assert pdf_again[0].data == pdf[0].data
+def test_pdf_is_one_file_of_a3_pages_and_png_one_file_per_page(tmp_path, engine):
+    G = sample_graph("praya")
+    drawing, pages = draw(G, tmp_path / "praya.pdf", engine=engine)
+    data = (tmp_path / "praya.pdf").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["praya.pdf"]
+    assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:] and b"(D:20000101000000Z)" in data
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", data)) == len(pages) == len(drawing.pages)
+    long_, short = round(420 / 25.4 * 72, 2), round(297 / 25.4 * 72, 2)
+    for box in re.findall(rb"/MediaBox \[ 0 0 ([\d.]+) ([\d.]+) \]", data):
+        assert sorted(round(float(x), 2) for x in box) == [short, long_]
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(tmp_path / "praya.pdf")], capture_output=True, text=True)
+        assert info.returncode == 0 and f"Pages:           {len(pages)}" in info.stdout, info.stderr
+    _d, pngs = draw(G, tmp_path / "png" / "praya.png", engine=engine, dpi=60)
+    names = sorted(p.name for p in (tmp_path / "png").iterdir())
+    assert names == sorted(f"praya-{i}.png" for i in range(1, len(pngs) + 1)) and len(pngs) == len(pages)
+    assert all(p.data[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
 
 
 def test_dot_format_needs_no_graphviz(tmp_path, monkeypatch):
     monkeypatch.setattr(output, "has_dot", lambda: False)
     monkeypatch.setattr(output, "has_pygraphviz", lambda: False)
+    import kinerja_graph.render as render
+
+    monkeypatch.setattr(render, "has_dot", lambda: False)
+    monkeypatch.setattr(render, "has_pygraphviz", lambda: False)
     G = sample_graph("praya")
-    _, pictures = draw(G, tmp_path / "praya.dot")
-    text = (tmp_path / "praya.dot").read_text(encoding="utf-8")
-    assert text.startswith("digraph pohon_kinerja {") and text == pictures[0].source
+    drawing, pictures = draw(G, tmp_path / "praya.dot")
+    text = pictures[0].source
+    assert text.startswith("digraph pohon_kinerja {") and pictures[0].measure.estimated
+    assert (tmp_path / drawing.files[0].name).read_text(encoding="utf-8") == text
     with pytest.raises(RenderError) as info:
         draw(G, tmp_path / "praya.svg")
     message = str(info.value)
     assert "apt-get install graphviz" in message and "pip install 'pygraphviz>=2.0'" in message
-    assert not (tmp_path / "praya.svg").exists()
+    assert not list(tmp_path.glob("praya*.svg"))
     with pytest.raises(RenderError, match="pip install"):
         render_source("digraph {}", "svg", engine="pygraphviz", lang="en")
 
@@ -265,10 +444,15 @@ def test_auto_prefers_pygraphviz_and_both_draw_the_same_boxes():
     assert by_engine["dot"] == by_engine["pygraphviz"]
 
 
-def test_print_scale_and_page_size():
-    assert output.print_scale((500, 300), (297, 420)) == 1.0  # fits: printed at full size
-    a3_long = 420 / 25.4 * 72
-    assert output.print_scale((2 * a3_long, 100), (297, 420)) == pytest.approx(0.5)
+def test_paper_fit_and_page_size():
+    a3 = paper(STYLE, "A3")
+    assert a3.fit((500, 300)) == (1.0, "landscape")  # fits: printed at full size
+    long_ = (420 - 2 * MARGIN) / 25.4 * 72
+    scale, orientation = a3.fit((2 * long_, 100))
+    assert scale == pytest.approx(0.5) and orientation == "landscape"
+    assert paper(STYLE, "A4", "portrait").fit((600, 600))[1] == "portrait"
+    with pytest.raises(RenderError, match="A3, A4"):
+        paper(STYLE, "B5")
     assert output.page_size_pt(b'<svg width="120pt" height="80pt"', "svg", 96) == (120.0, 80.0)
 
 

@@ -236,7 +236,7 @@ _NUM = re.compile(r"-?\d+(?:\.\d+)?")
 def _points(element) -> list[tuple[float, float]]:
     raw = element.get("points") or element.get("d") or ""
     nums = [float(x) for x in _NUM.findall(raw)]
-    return list(zip(nums[0::2], nums[1::2]))
+    return list(zip(nums[0::2], nums[1::2], strict=False))
 
 
 def svg_nodes(svg: bytes) -> tuple[list[SvgNode], list[tuple[float, float, str]]]:

@@ -244,26 +244,8 @@ class _Builder:
             page.attr(label=f"<{foot}>", labelloc="b", labeljust="l", peripheries="0", margin="4")
         else:
             page = g
-        orphans = [n for n in self.nodes if n in self.p.orphan_group]
-        tray = [n for n in self.nodes if n in self.p.tray]
-        framed = set(orphans) | set(tray)
-        for n in self.nodes:
-            if n not in framed:
-                emit(page, n)
-        for key, members in (("orphans", orphans), ("tray", tray)):
-            if not members:
-                continue
-            with page.subgraph(name=f"cluster_{key}") as frame:
-                frame.attr(
-                    label=f'<<FONT POINT-SIZE="{s.small_font_size}"><B>{esc(self.t(key + "_frame"))}</B></FONT>>',
-                    labeljust="l",
-                    style="dashed,rounded",
-                    color=c["tray_border"],
-                    fontcolor=c["muted"],
-                    margin="8",
-                )
-                for n in members:
-                    emit(frame, n)
+        for n in self.nodes:  # orphans and indicators without a place follow the tree, each marked
+            emit(page, n)
         for name, (bodies, band, _links) in groups.items():
             page.node(name, **self.body_attrs(bodies))
             if band is not None:
@@ -303,7 +285,7 @@ class _Builder:
                 way = self.way(u, v)
                 tail, head = ports[way]
                 attrs = {"dir": "back", "arrowtail": "normal", "weight": "5"}
-                if way == "flat":
+                if way != "down":  # a child beside or above its parent: the bands alone decide the ranks
                     attrs["constraint"] = "false"
                 g.edge(f"{self.name[u]}:box:{tail}", f"{self.name[v]}:box:{head}", **attrs)
             goal = self.p.attached.get(v)
@@ -317,13 +299,15 @@ class _Builder:
                         constraint="false",
                     )
                 else:
-                    tail, head = ports[self.way(goal, v)]
+                    way = self.way(goal, v)
+                    tail, head = ports[way]
                     g.edge(
                         f"{self.name[goal]}:box:{tail}",
                         f"{self.name[v]}:box:{head}",
                         style="dashed",
                         dir="back",
                         arrowtail="empty",
+                        **({} if way == "down" else {"constraint": "false"}),
                     )
         for name, (_bodies, _band, links) in groups.items():
             for u in links:
@@ -578,10 +562,8 @@ class _Builder:
                 f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{s.small_font_size}">{body}</FONT></TD></TR>'
             )
             used += lines
-        cells = "".join(
-            f'<TD ALIGN="LEFT" VALIGN="TOP"><TABLE BORDER="0" CELLSPACING="1" CELLPADDING="1">{"".join(col)}</TABLE></TD>'
-            for col in cols
-        )
+        inner = '<TD ALIGN="LEFT" VALIGN="TOP"><TABLE BORDER="0" CELLSPACING="1" CELLPADDING="1">{}</TABLE></TD>'
+        cells = "".join(inner.format("".join(col)) for col in cols)
         head = f'<FONT POINT-SIZE="{s.band_font_size}"><B>{esc(heading)}</B></FONT>'
         table = (
             f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">'
@@ -630,7 +612,7 @@ class _Builder:
         return (
             f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD>'
             f'<TABLE BORDER="1" COLOR="{c["band_border"]}" STYLE="rounded" BGCOLOR="{c["band"]}" CELLBORDER="0" '
-            f'CELLPADDING="5" WIDTH="96"><TR><TD>{text}</TD></TR></TABLE></TD></TR>{spacer}</TABLE>>'
+            f'CELLPADDING="5" WIDTH="112"><TR><TD>{text}</TD></TR></TABLE></TD></TR>{spacer}</TABLE>>'
         )
 
     def level_by_rank(self, rank: int):
@@ -676,11 +658,11 @@ class _Builder:
         height = 0.0
         widest = float(min_width)
 
-        def row(html: str, lines: list[str] | int, font: float = size) -> None:
+        def row(html: str, lines: list[str] | int, font: float = size, extra: float = 0.0) -> None:
             nonlocal height, widest
             rows.append(html)
             count = lines if isinstance(lines, int) else len(lines)
-            height += count * font * 1.2 + 4
+            height += count * font + 4 + extra  # Graphviz: a line is as high as its font, a cell pads 2
             if not isinstance(lines, int) and lines:
                 widest = max(widest, max(len(x) for x in lines) * font * _CHAR + 8)
 
@@ -702,7 +684,8 @@ class _Builder:
                 word = self.t("note_" + key)
                 text = labels.wrap(f"{word}: {labels.clean(value)}", int(width * 1.2))
                 row(
-                    f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{small}" COLOR="{c["muted"]}"><I>'
+                    f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">'
+                    f'<FONT POINT-SIZE="{small}" COLOR="{c["muted"]}"><I>'
                     f"{'<BR/>'.join(esc(x) for x in text)}</I></FONT></TD></TR>",
                     text,
                     small,
@@ -729,7 +712,7 @@ class _Builder:
             row(*self.prefixed(self.t("owner"), owner, width, bold=True))
         missing = self.missing_words(n, indicators, owner)
         if missing and not compact:
-            row(*self.patch(self.t("missing_list", what=", ".join(missing)), width), small)
+            row(*self.patch(self.t("missing_list", what=", ".join(missing)), width), small, 2.0)
         for text, colour in self.notes(n):
             lines = labels.wrap(text, int(width * 1.4))
             row(
