@@ -228,13 +228,12 @@ def test_pujon_indicators_without_a_goal_hang_below_their_goal_never_in_the_top_
         assert 'STYLE="rounded,dashed"' in model.label(name(G, n))
 
 
-def test_orphans_are_gathered_in_one_marked_frame():
+def test_orphans_are_gathered_after_the_tree_and_marked():
     G = sample_graph("pujon")
     model = parse_dot(dot_of(G))
-    members, attrs = model.clusters["cluster_orphans"]
     orphans = [str(i) for i in range(2, 13)]
-    assert sorted(members) == sorted(name(G, n) for n in orphans)
-    assert "Kinerja tanpa induk" in attrs["label"] and "dashed" in attrs["style"]
+    row = next(names for names in model.ranks if name(G, "2") in names)
+    assert row[-len(orphans) :] == [name(G, n) for n in orphans]  # together, right of the tree
     assert all("⊘ tanpa induk" in model.label(name(G, n)) for n in orphans)
     assert "⊘" not in model.label(name(G, "1"))  # the top of the cascade is not an orphan
     pino = place(sample_graph("pino-raya"))
@@ -259,7 +258,7 @@ def test_a_goal_without_a_known_level_is_placed_by_its_position_and_says_so():
     b = model.label(name(G, "B"))
     assert "level tidak dikenal" in b and f'BGCOLOR="{STYLE.colours["no_level"]}"' in b
     assert rank_of(model, name(G, "B")) == 1  # one band below its parent, inside the bands
-    assert name(G, "L") in model.clusters["cluster_tray"][0]
+    assert place(G).tray == ["L"]  # no parent, no goal of its owner: the tray, in the lowest band
     assert rank_of(model, name(G, "L")) == 1 and "Indikator yatim" in model.label(name(G, "L"))
 
 
