@@ -261,18 +261,18 @@ class _Builder:
         position = {ref: i for i, ref in enumerate(self.sequence(groups))}
         previous = None
         for key in sorted(by_band):
-            band = f"band{key}"
+            caption = f"band{key}"
             row = sorted(by_band[key], key=lambda ref: position.get(ref, len(position)))
             with g.subgraph() as same:
                 same.attr(rank="same")
-                same.node(band)
+                same.node(caption)
                 for ref in row:
                     same.node(ref)
             if previous is not None:
-                g.edge(previous, band, style="invis", weight="10")
-            for left, right in zip([band, *row], row, strict=False):
+                g.edge(previous, caption, style="invis", weight="10")
+            for left, right in zip([caption, *row], row, strict=False):
                 g.edge(left, right, style="invis", weight="1")
-            previous = band
+            previous = caption
 
         # contribution edges, child by child in document order
         ports = {
@@ -713,8 +713,8 @@ class _Builder:
         missing = self.missing_words(n, indicators, owner)
         if missing and not compact:
             row(*self.patch(self.t("missing_list", what=", ".join(missing)), width), small, 2.0)
-        for text, colour in self.notes(n):
-            lines = labels.wrap(text, int(width * 1.4))
+        for note, colour in self.notes(n):
+            lines = labels.wrap(note, int(width * 1.4))
             row(
                 f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{small}" COLOR="{colour}"><B>'
                 f"{'<BR/>'.join(esc(x) for x in lines)}</B></FONT></TD></TR>",
@@ -787,7 +787,7 @@ class _Builder:
         away = [v for v in self.away.get(n, ())]
         if away:
             placed = [v for v in away if home is not None and v in home]
-            if placed:
+            if placed and home is not None:
                 pages = sorted({home[v] for v in placed})
                 count = len(self.below_away(n, set(placed)))
                 out.append((self.t("continued_down", count=count, pages=", ".join(str(p) for p in pages)), c["text"]))

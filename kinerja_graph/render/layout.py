@@ -137,8 +137,8 @@ def place(G: nx.DiGraph, mode: str = "level") -> Placement:
         parent = next((u for u in getattr(node, "parents", None) or () if u in p.kids), None)
         if parent is not None:
             p.attached[n] = parent
-            below = p.band[parent] + 1
-            p.band[n] = min(below, cap) if cap is not None else below
+            under = p.band[parent] + 1
+            p.band[n] = min(under, cap) if cap is not None else under
             continue
         mate = by_owner.get(_norm(G.nodes[n].get("owner")))
         if mate is not None:
@@ -181,9 +181,9 @@ def _depths(goals: list[str], kids, parents, base: dict[str, int]) -> dict[str, 
                 indegree[v] -= 1
                 if indegree[v] == 0:
                     queue.append(v)
-        n = next((m for m in pending if m not in done), None)
-        if n is None:
+        start = next((m for m in pending if m not in done), None)
+        if start is None:
             return depth
-        depth.setdefault(n, 0)
-        indegree[n] = -1  # never queued again by a parent inside the cycle
-        queue.append(n)
+        depth.setdefault(start, 0)
+        indegree[start] = -1  # never queued again by a parent inside the cycle
+        queue.append(start)

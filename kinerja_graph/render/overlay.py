@@ -16,6 +16,7 @@ Findings are anything with ``rule``, ``severity``, ``node`` and ``related``; the
 
 from __future__ import annotations
 
+import importlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -29,7 +30,7 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 def message_text(finding, lang: str) -> str:
     """A finding's message in `lang`, as the checker words it."""
     try:
-        from kinerja_graph import messages  # the rule API's renderer, where it exists
+        messages = importlib.import_module("kinerja_graph.messages")  # the rule API's renderer, where it exists
     except ImportError:
         return str(finding.message(lang))
     return str(messages.render(finding, lang))

@@ -181,7 +181,8 @@ class _Planner:
 
     def subtree_of(self, head: str, within: list[str]) -> list[str]:
         inside = set(within)
-        out, stack, seen = [], [head], set()
+        out: list[str] = []
+        stack, seen = [head], set()
         while stack:
             n = stack.pop()
             if n in seen or n not in inside:

@@ -66,13 +66,13 @@ def _objects(data: bytes) -> tuple[dict[int, bytes], bytes]:
     for index, (number, offset) in enumerate(ordered):
         end = ordered[index + 1][1] if index + 1 < len(ordered) else start
         chunk = data[offset:end]
-        head = _OBJ.match(chunk)
-        if not head or int(head.group(1)) != number:
+        found = _OBJ.match(chunk)
+        if not found or int(found.group(1)) != number:
             raise PdfError(f"object {number} is not where the table says")
         stop = chunk.rfind(b"endobj")
         if stop < 0:
             raise PdfError(f"object {number} has no end")
-        bodies[number] = chunk[head.end() : stop].strip(b"\r\n ")
+        bodies[number] = chunk[found.end() : stop].strip(b"\r\n ")
     return bodies, trailer
 
 
@@ -149,6 +149,7 @@ def combine(pictures: list[tuple[bytes, Sheet]]) -> bytes:
         inner = inner[1:-1].strip() if inner.startswith(b"[") else inner
         body = _replace(body, contents, b"/Contents [ %d 0 R %s %d 0 R ]" % (before, inner, after))
         box = _MEDIABOX.search(body)
+        assert box is not None  # found above, before the contents were replaced
         body = _replace(body, box, b"/MediaBox [ 0 0 " + _number(sheet.width) + b" " + _number(sheet.height) + b" ]")
         body = _PARENT.sub(b"/Parent %d 0 R" % pages_number, body, count=1)
         out_objects[page - 1] = body
@@ -157,8 +158,8 @@ def combine(pictures: list[tuple[bytes, Sheet]]) -> bytes:
         b"<< /Type /Pages /Kids [ " + b" ".join(b"%d 0 R" % k for k in kids) + b" ] /Count %d >>" % len(kids)
     )
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_number)
-    info = add(b"<< /Creator (kinerja-graph) /CreationDate (D:20000101000000Z) >>")
-    return _write(out_objects, catalog, info)
+    about = add(b"<< /Creator (kinerja-graph) /CreationDate (D:20000101000000Z) >>")
+    return _write(out_objects, catalog, about)
 
 
 def _replace(body: bytes, match: re.Match, new: bytes) -> bytes:
