@@ -322,11 +322,13 @@ def bench(n: int, seed: int, folder: Path, memory: bool):
 
     def run_rule(rule_id):
         setting = settings.setting(rule_id)
-        ctx = Context(
-            G=G,
-            options={**setting.options, "_severity": setting.severity},
+        ctx = Context.create(
+            G,
+            registry[rule_id],
+            options=setting.options,
+            severity=setting.severity,
+            levels=settings.levels,
             vocabulary=settings.pack.vocabulary,
-            rule=registry[rule_id],
         )
         rule = registry[rule_id]
         if hasattr(rule, "check_silences"):

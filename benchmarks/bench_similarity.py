@@ -195,11 +195,8 @@ def run(n: int) -> None:
     total = 0.0
     for rule_id in MINE:
         setting = pack.rules[rule_id]
-        ctx = Context(
-            G=G,
-            options={**setting.options, "_severity": setting.severity},
-            vocabulary=pack.vocabulary,
-            rule=checks.get(rule_id),
+        ctx = Context.create(
+            G, checks.get(rule_id), options=setting.options, severity=setting.severity, vocabulary=pack.vocabulary
         )
         started = time.perf_counter()
         found = list(ctx.rule.check(ctx))

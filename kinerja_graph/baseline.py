@@ -35,6 +35,7 @@ from kinerja_graph import __version__
 from kinerja_graph.engine import Report, Silenced
 from kinerja_graph.errors import InputError
 from kinerja_graph.fingerprint import SCHEME, file_keys
+from kinerja_graph.messages import render
 
 FORMAT = 1
 REASON = "baseline: {path}"
@@ -71,7 +72,7 @@ def entries(report: Report, lang: str = "id") -> list[dict]:
                     "severity": f.severity,
                     "file": f.file or fr.file,
                     "node": f.node,
-                    "message": f.message(lang),
+                    "message": render(f, lang),
                 }
             )
     out.sort(key=lambda e: (e["file"], e["rule"], e["fingerprint"]))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -486,7 +487,7 @@ class OwnerResolver:
 # -------------------------------------------------------------------- defaults, for report writers
 
 
-def required_vocabulary(vocabulary: dict, name: str, rule_id: str) -> dict:
+def required_vocabulary(vocabulary: Mapping, name: str, rule_id: str) -> dict:
     """The vocabulary a rule needs from its pack, or a PolicyError saying which one is missing."""
     found = (vocabulary or {}).get(name)
     if not isinstance(found, dict):

@@ -167,7 +167,7 @@ def expand_rule_ids(items: Iterable[str]) -> tuple[list[str], list[str]]:
 
     Returns (ids in id order without repeats, the items that name nothing).
     """
-    from kinerja_graph.checks.base import AREAS
+    from kinerja_graph.findings import AREAS
 
     rules = known_rules()
     chosen: set[str] = set()
@@ -189,7 +189,7 @@ def expand_rule_ids(items: Iterable[str]) -> tuple[list[str], list[str]]:
 
 
 def unknown_rule_message(name: str) -> str:
-    from kinerja_graph.checks.base import AREAS
+    from kinerja_graph.findings import AREAS
 
     return f"unknown rule {name!r}{suggest(name, [*known_rules(), *AREAS])}; `kinerja rules` lists them"
 

@@ -40,9 +40,10 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kinerja_graph import engine
-from kinerja_graph.checks.base import Finding
 from kinerja_graph.engine import FileReport, RunError
+from kinerja_graph.findings import Finding
 from kinerja_graph.gcpause import gc_paused
+from kinerja_graph.messages import to_dict
 from kinerja_graph.model import Cascade, Indicator, Node
 from kinerja_graph.pipeline import FileResult
 from kinerja_graph.text import normalise
@@ -411,11 +412,11 @@ def compare_findings(
         waiting[key].append(f)
     fresh, unchanged = [], []
     unpaired_new: dict[tuple, list[Finding]] = defaultdict(list)
-    # pair by equal message first (english, then indonesian), then in document order
+    # pair by equal message first (the same template and arguments), then in document order
     for key, f in zip(new_keys, new.findings):
         queue = waiting.get(key)
         if queue:
-            hit = next((k for k, g in enumerate(queue) if g.messages == f.messages), None)
+            hit = next((k for k, g in enumerate(queue) if g.key == f.key and g.args == f.args), None)
             if hit is not None:
                 queue.pop(hit)
                 unchanged.append(f)
@@ -561,10 +562,10 @@ def to_data(result: DiffResult, lang: str = "id") -> dict:
             "changed": [c.to_dict() for c in result.edited],
         },
         "findings": {
-            "new": [f.to_dict(lang) for f in result.new_findings],
-            "resolved": [f.to_dict(lang) for f in result.resolved_findings],
-            "unchanged": [f.to_dict(lang) for f in result.unchanged_findings],
-            "silenced": [f.to_dict(lang) for f in result.silenced_findings],
+            "new": [to_dict(f, lang) for f in result.new_findings],
+            "resolved": [to_dict(f, lang) for f in result.resolved_findings],
+            "unchanged": [to_dict(f, lang) for f in result.unchanged_findings],
+            "silenced": [to_dict(f, lang) for f in result.silenced_findings],
         },
         "errors": [e.to_dict() for e in result.errors],
         "fail_on": result.fail_on,

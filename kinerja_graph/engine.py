@@ -35,8 +35,9 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kinerja_graph import checks
-from kinerja_graph.checks.base import SEVERITY_ORDER, Context, Finding
+from kinerja_graph.checks.base import Context
 from kinerja_graph.config import Settings
+from kinerja_graph.findings import SEVERITY_ORDER, Finding
 from kinerja_graph.gcpause import gc_paused
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -79,11 +80,6 @@ class RunError:
 class Silenced:
     finding: Finding
     reason: str
-
-    def to_dict(self, lang: str = "id") -> dict:
-        out = self.finding.to_dict(lang)
-        out["reason"] = self.reason
-        return out
 
 
 @dataclass
@@ -186,7 +182,7 @@ def _silences(G: nx.DiGraph) -> dict[str, dict]:
     return out
 
 
-def _run_one(rule, ctx: Context, file: str, report: FileReport, call) -> list[Finding] | None:
+def _run_one(rule, file: str, report: FileReport, call) -> list[Finding] | None:
     started = time.perf_counter()
     try:
         found = list(call())
@@ -229,26 +225,36 @@ def _check_graph(G: nx.DiGraph, settings: Settings, file: str | None) -> FileRep
     later = []
 
     def context(rule_id: str) -> Context:
+        """The rule's context (the graph's Index is built for the first rule, inside its run, and shared)."""
         setting = settings.setting(rule_id)
-        options = {**setting.options, "_severity": setting.severity}
-        return Context(G=G, options=options, vocabulary=vocabulary, rule=registry[rule_id])
+        return Context.create(
+            G,
+            registry[rule_id],
+            options=setting.options,
+            severity=setting.severity,
+            levels=settings.levels,
+            vocabulary=vocabulary,
+        )
+
+    def run(rule) -> Iterable[Finding]:  # inside _run_one: a rule whose context cannot be made is a broken rule
+        return rule.check(context(rule.id))
+
+    def run_later(rule) -> Iterable[Finding]:
+        return rule.check_silences(context(rule.id), ran=frozenset(ran), matched=frozenset(matched))
 
     for rule_id in active:
         rule = registry[rule_id]
         if hasattr(rule, "check_silences"):
             later.append(rule)
             continue
-        ctx = context(rule_id)
-        found = _run_one(rule, ctx, file, report, functools.partial(rule.check, ctx))
+        found = _run_one(rule, file, report, functools.partial(run, rule))
         if found is not None:
             ran.add(rule_id)
             findings.extend(found)
 
     kept, matched = _apply_silences(findings, silences, report)
     for rule in later:
-        ctx = context(rule.id)
-        call = functools.partial(rule.check_silences, ctx, ran=frozenset(ran), matched=frozenset(matched))
-        found = _run_one(rule, ctx, file, report, call)
+        found = _run_one(rule, file, report, functools.partial(run_later, rule))
         if found is not None:
             more, _ = _apply_silences(found, silences, report)
             kept.extend(more)

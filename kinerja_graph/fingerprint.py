@@ -49,7 +49,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kinerja_graph import policy
-from kinerja_graph.checks.base import Finding
+from kinerja_graph.findings import Finding
 from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.text import normalise
 

@@ -25,8 +25,8 @@ from pathlib import Path
 import networkx as nx
 
 from kinerja_graph import checks, policy
-from kinerja_graph.checks.base import AREAS, SEVERITIES, Finding
 from kinerja_graph.errors import PolicyError
+from kinerja_graph.findings import AREAS, SEVERITIES, Finding
 
 SCHEMA = "score.schema.json"
 

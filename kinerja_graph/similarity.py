@@ -43,7 +43,7 @@ import itertools
 import sys
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kinerja_graph.text import normalise, stems
@@ -158,10 +158,10 @@ def normalised(text: str | None, tv: TextVocabulary) -> str:
     return found
 
 
-def text_vocabulary(vocabulary: dict, G=None) -> TextVocabulary:
+def text_vocabulary(vocabulary: Mapping, G=None) -> TextVocabulary:
     """The `text` vocabulary of a rule context (ctx.vocabulary), parsed once per pack.
 
-    With the graph being checked (ctx.G), the memo of per-text results is kept for that graph only:
+    With the graph being checked (ctx.graph), the memo of per-text results is kept for that graph only:
     it is emptied when another graph comes, so it never holds more than one cascade's texts, and the
     several rules checking one cascade share it.
     """

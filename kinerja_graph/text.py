@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -195,7 +195,7 @@ class UnitVocabulary:
 _UNITS_CACHE: dict[int, tuple[dict, UnitVocabulary]] = {}
 
 
-def unit_vocabulary(vocabulary: dict | None) -> UnitVocabulary:
+def unit_vocabulary(vocabulary: Mapping | None) -> UnitVocabulary:
     """The `units` vocabulary of a rule context (ctx.vocabulary), parsed once per pack."""
     data = (vocabulary or {}).get("units") or {}
     cached = _UNITS_CACHE.get(id(data))
@@ -205,28 +205,12 @@ def unit_vocabulary(vocabulary: dict | None) -> UnitVocabulary:
     return cached[1]
 
 
-def short_list(items, limit: int = 5) -> str:
-    """'a, b, c, d, e (+3)': a list for a message that stays short whatever the group's size."""
-    items = items if type(items) in (list, tuple) else list(items)
-    shown = ", ".join([str(i) for i in items[:limit]])  # only what is shown is spelled out: groups may be large
-    return shown + (f" (+{len(items) - limit})" if len(items) > limit else "")
-
-
-def localise(templates: dict, **parts: dict) -> dict:
-    """Message templates ({"id": ..., "en": ...}) with bilingual parts filled in per language.
-
-    `parts` maps a placeholder to {"id": ..., "en": ...}; the other placeholders stay for str.format.
-    Only the tool's own words go here, never a user's text (which could hold braces).
-    """
-    out = {}
-    for lang, template in templates.items():
-        for name, value in parts.items():
-            template = template.replace("{" + name + "}", value.get(lang) or value.get("en") or "")
-        out[lang] = template
-    return out
+def close_matches(name: str, choices: Iterable[str]) -> list[str]:
+    """The choices closest to a name that is not one of them (a misspelt rule id), at most three."""
+    return difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6)
 
 
 def suggest(name: str, choices: Iterable[str]) -> str:
     """' (did you mean x, y?)' when there are close matches, else ''."""
-    close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6)
+    close = close_matches(name, choices)
     return f" (did you mean {', '.join(close)}?)" if close else ""

@@ -11,6 +11,7 @@ from kinerja_graph import checks, config
 from kinerja_graph.checks.base import Context
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import document, structured
+from kinerja_graph.messages import render
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -25,15 +26,31 @@ def graph_from_yaml(text: str, file: str = "test.yaml") -> nx.DiGraph:
     return build_graph(cascade_from_yaml(text, file))
 
 
-def run_rule(rule_id: str, text_or_graph, options: dict | None = None):
-    """The findings one rule yields on a cascade (YAML text or a built graph), with the pack's settings."""
+def context(rule_id: str, text_or_graph, options: dict | None = None, vocabulary: dict | None = None) -> Context:
+    """The context one rule runs in on a cascade (YAML text or a built graph), with the default pack's settings
+    (`options` override the pack's, `vocabulary` replaces its vocabularies)."""
     G = graph_from_yaml(text_or_graph) if isinstance(text_or_graph, str) else text_or_graph
-    pack = config.load_default_pack()
-    setting = pack.rules[rule_id]
-    merged = {**setting.options, **(options or {}), "_severity": setting.severity}
-    rule = checks.get(rule_id)
-    ctx = Context(G=nx.freeze(G), options=merged, vocabulary=pack.vocabulary, rule=rule)
-    return list(rule.check(ctx))
+    settings = config.default_settings()
+    setting = settings.pack.rules[rule_id]
+    return Context.create(
+        G,
+        checks.get(rule_id),
+        options={**setting.options, **(options or {})},
+        severity=setting.severity,
+        levels=settings.levels,
+        vocabulary=settings.pack.vocabulary if vocabulary is None else vocabulary,
+    )
+
+
+def run_rule(rule_id: str, text_or_graph, options: dict | None = None, vocabulary: dict | None = None) -> list:
+    """The findings one rule yields on a cascade (YAML text or a built graph), with the default pack's settings."""
+    ctx = context(rule_id, text_or_graph, options, vocabulary)
+    return list(ctx.rule.check(ctx))
+
+
+def messages(findings, lang: str = "en") -> list[str]:
+    """The findings' messages in `lang`, as the formatters word them."""
+    return [render(f, lang) for f in findings]
 
 
 def register_broken_rule(monkeypatch, area: str = "structure") -> str:
@@ -42,7 +59,8 @@ def register_broken_rule(monkeypatch, area: str = "structure") -> str:
 
     class _Boom(Rule):
         id = "boom"
-        summary = rationale = message = {"id": "x", "en": "x"}
+        summary = rationale = {"id": "x", "en": "x"}
+        messages = {"default": {"id": "x", "en": "x"}}
 
         def check(self, ctx):
             raise KeyError("oops")

@@ -120,6 +120,8 @@ def test_json_output_is_stable_and_documented(dangling):
         "message": 'Goal "Meningkatnya layanan sesuai SOP" names parent "9", which does not exist',
         "area": "structure",
         "lke": "1.b.8",
+        "args": {"label": "Meningkatnya layanan sesuai SOP", "parents": ["9"]},
+        "basis": None,
     }
     assert data["findings"][0]["line"] == 4 and data["findings"][0]["related"] == ["1.2"]
 

@@ -306,20 +306,12 @@ def test_a_malformed_vocabulary_file_is_reported_with_its_place(tmp_path, name, 
     [("indicator-level-mismatch", "cues"), ("goal-is-activity", "cues"), ("owner-level-mismatch", "owners")],
 )
 def test_a_rule_without_its_vocabulary_says_which_one_is_missing(rule_id, name):
-    import networkx as nx
-    from helpers import graph_from_yaml
+    from helpers import run_rule
 
-    from kinerja_graph import checks
-    from kinerja_graph.checks.base import Context
-
-    G = nx.freeze(
-        graph_from_yaml(
-            "organisation: {name: Uji}\nnodes:\n  - {id: a, statement: Penyusunan SOP, "
-            "level: immediate outcome, owner: Camat, indicators: [{name: Jumlah SOP}]}\n"
-        )
+    text = (
+        "organisation: {name: Uji}\nnodes:\n  - {id: a, statement: Penyusunan SOP, "
+        "level: immediate outcome, owner: Camat, indicators: [{name: Jumlah SOP}]}\n"
     )
-    rule = checks.get(rule_id)
-    options = config.load_default_pack().rules[rule_id].options
     vocabulary = {k: v for k, v in config.load_default_pack().vocabulary.items() if k != name}
     with pytest.raises(PolicyError, match=f"{rule_id} needs the '{name}' vocabulary"):
-        list(rule.check(Context(G=G, options=options, vocabulary=vocabulary, rule=rule)))
+        run_rule(rule_id, text, vocabulary=vocabulary)

@@ -7,6 +7,7 @@ from helpers import SAMPLES, graph_from_yaml
 from kinerja_graph import checks, config, engine, pipeline
 from kinerja_graph.checks.base import Rule
 from kinerja_graph.config import RuleSetting
+from kinerja_graph.messages import render
 
 DOC = """
 organisation: {name: Kecamatan Uji, id: uji}
@@ -57,7 +58,8 @@ def test_the_graph_given_to_rules_is_frozen():
 class _Boom(Rule):
     id = "boom"
     area = "structure"
-    summary = rationale = message = {"id": "x", "en": "x"}
+    summary = rationale = {"id": "x", "en": "x"}
+    messages = {"default": {"id": "x {label}", "en": "x {label}"}}
 
     def check(self, ctx):
         yield ctx.finding("1", label="x")
@@ -67,10 +69,11 @@ class _Boom(Rule):
 class _Mutator(Rule):
     id = "mutator"
     area = "structure"
-    summary = rationale = message = {"id": "x", "en": "x"}
+    summary = rationale = {"id": "x", "en": "x"}
+    messages = {"default": {"id": "x", "en": "x"}}
 
     def check(self, ctx):
-        ctx.G.add_node("sneaky")  # a frozen graph refuses
+        ctx.graph.add_node("sneaky")  # a frozen graph refuses
         yield from ()
 
 
@@ -143,10 +146,11 @@ def test_every_cascade_of_the_run_is_visible_to_the_rules(tmp_path, monkeypatch)
     class _Spy(Rule):
         id = "spy"
         area = "structure"
-        summary = rationale = message = {"id": "x", "en": "x"}
+        summary = rationale = {"id": "x", "en": "x"}
+        messages = {"default": {"id": "x", "en": "x"}}
 
         def check(self, ctx):
-            seen[ctx.G.graph["file"]] = sorted(ctx.G.graph["cascades"])
+            seen[ctx.graph.graph["file"]] = sorted(ctx.graph.graph["cascades"])
             yield from ()
 
     registry = {**checks.all_rules(), "spy": _Spy()}
@@ -175,7 +179,7 @@ def test_the_run_is_deterministic():
         report = check_paths(
             [str(SAMPLES / "pujon.yaml"), str(SAMPLES / "praya.yaml")], lambda p: config.default_settings()
         )
-        return [(f.file, f.rule, f.node, f.related, f.message("id")) for f in report.findings]
+        return [(f.file, f.rule, f.node, f.related, render(f, "id")) for f in report.findings]
 
     first = run()
     assert first and first == run()
@@ -223,7 +227,7 @@ def test_every_rule_survives_a_cascade_with_holes():
     report = engine.check_graph(G, config.default_settings())
     assert report.errors == [], [e.message for e in report.errors]
     assert {"orphan-node", "orphan-indicator", "cycle", "stale-ignore"} <= {f.rule for f in report.findings}
-    assert all(len(f.message("id")) < 2000 for f in report.findings)  # long statements are quoted short
+    assert all(len(render(f, "id")) < 2000 for f in report.findings)  # long statements are quoted short
 
 
 def test_the_garbage_collector_is_paused_during_the_run_and_restored_after(monkeypatch):
@@ -234,7 +238,8 @@ def test_the_garbage_collector_is_paused_during_the_run_and_restored_after(monke
     class _Probe(Rule):
         id = "probe"
         area = "structure"
-        summary = rationale = message = {"id": "x", "en": "x"}
+        summary = rationale = {"id": "x", "en": "x"}
+        messages = {"default": {"id": "x", "en": "x"}}
 
         def check(self, ctx):
             states.append(gc.isenabled())

@@ -9,7 +9,8 @@ import pytest
 from helpers import graph_from_yaml, run_rule
 
 from kinerja_graph import checks, config, engine
-from kinerja_graph.checks.base import AREAS, SEVERITIES
+from kinerja_graph.findings import AREAS, SEVERITIES
+from kinerja_graph.messages import render
 
 RULES = checks.all_rules()
 PACK = config.load_default_pack()
@@ -38,8 +39,7 @@ def test_rule_metadata(rule_id):
     assert rule.area in AREAS
     assert rule.lke is None or re.fullmatch(r"\d\.[a-c]\.\d+", rule.lke)
     assert PACK.rules[rule_id].severity in SEVERITIES
-    templates = [rule.summary, rule.rationale, rule.message, *getattr(rule, "messages", {}).values()]
-    for text in templates:
+    for text in [rule.summary, rule.rationale, *rule.messages.values()]:
         assert set(text) == {"id", "en"} and all(isinstance(v, str) and v.strip() for v in text.values()), text
     if rule.lke is not None:
         assert re.search(r"PermenPAN-?RB (88|89)/2021", rule.rationale["id"] + rule.rationale["en"])
@@ -86,4 +86,4 @@ def test_the_documented_example_is_found_and_the_fix_is_not(rule_id):
     else:
         found, fixed = run_rule(rule_id, example), run_rule(rule_id, fix)
     assert found, f"{rule_id}: the documented defect is not found"
-    assert fixed == [], f"{rule_id}: the documented fix still has {[f.message('en') for f in fixed]}"
+    assert fixed == [], f"{rule_id}: the documented fix still has {[render(f, 'en') for f in fixed]}"

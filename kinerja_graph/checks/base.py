@@ -1,114 +1,26 @@
-"""What a rule is, what it yields, and what it is given.
+"""What a rule is, and what it is given.
 
 A rule is one module in kinerja_graph/checks/ holding one subclass of `Rule` with plain metadata
 attributes and a `check(ctx)` generator. Its default severity and options are *data*, in the rule
-pack (rules/default.yaml); the class declares only the schema of its options. A rule never prints,
-never reads files and never decides an exit code: it looks at the frozen graph and yields findings.
+pack (rules/default.yaml); the class declares only the schema of its options and the templates of its
+messages. A rule never prints, never reads files and never decides an exit code: it looks at the frozen
+graph through its Context and yields findings (kinerja_graph/findings.py), whose words the formatters
+render later (kinerja_graph/messages.py). docs/contributing.md shows a complete rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import ClassVar
+import string
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 import networkx as nx
 
+from kinerja_graph import policy
+from kinerja_graph.checks._index import Index, index
+from kinerja_graph.findings import Finding, softened
 from kinerja_graph.model import Location
-
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-AREAS = ("structure", "levels", "redundancy", "ownership", "indicators")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One defect. `messages` holds the message in every language ({"id": ..., "en": ...})."""
-
-    rule: str
-    severity: str
-    node: str | None
-    messages: dict
-    related: tuple[str, ...] = ()
-    file: str = ""
-    location: Location | None = None
-    area: str = ""
-    lke: str | None = None
-
-    def message(self, lang: str = "id") -> str:
-        return self.messages.get(lang) or self.messages.get("en") or ""
-
-    @property
-    def line(self) -> int | None:
-        return self.location.line if self.location else None
-
-    @property
-    def cell(self) -> str | None:
-        return self.location.cell() if self.location else None
-
-    def sort_key(self):
-        line = self.line  # once: the engine sorts 10^4 findings by this
-        return (
-            self.file,
-            line if line is not None else 0,
-            SEVERITY_ORDER[self.severity],
-            self.rule,
-            self.node or "",
-            self.related,
-        )
-
-    def to_dict(self, lang: str = "id") -> dict:
-        """The stable JSON form (docs/json-output.md)."""
-        out = {
-            "rule": self.rule,
-            "severity": self.severity,
-            "node": self.node,
-            "related": list(self.related),
-            "file": self.file,
-            "line": self.line,
-            "message": self.message(lang),
-        }
-        if self.cell:
-            out["cell"] = self.cell
-        out["area"] = self.area
-        out["lke"] = self.lke
-        return out
-
-
-@dataclass
-class Context:
-    """Everything a rule may look at."""
-
-    G: nx.DiGraph  # frozen: rules cannot change what another rule sees
-    options: dict  # this rule's options, pack defaults merged with overrides
-    vocabulary: dict  # the pack's vocabularies by name (owners, cues, units, ...), see rules/default.yaml
-    rule: Rule | None = None
-
-    def finding(
-        self, node: str | None, messages: dict | None = None, *, related=(), location: Location | None = None, **params
-    ) -> Finding:
-        """A finding on `node`, its message built from the rule's MESSAGE templates and `params`."""
-        rule = self.rule
-        templates = messages or rule.message
-        text = {lang: template.format(**params) for lang, template in templates.items()}
-        if location is None and node is not None:
-            try:
-                data = self.G._node.get(node)  # the node's data, without networkx's views (10^4 findings)
-            except TypeError:  # not a node id at all
-                data = None
-            if data is not None:
-                location = data.get("location")
-        return Finding(
-            rule=rule.id,
-            severity=self.options.get("_severity", "warning"),
-            node=node,
-            messages=text,
-            related=tuple(related),
-            file=self.G.graph.get("file", ""),
-            location=location,
-            area=rule.area,
-            lke=rule.lke,
-        )
 
 
 class Rule:
@@ -119,7 +31,9 @@ class Rule:
     lke         the LKE criterion of PermenPANRB 88/2021 the defect threatens ("1.b.8"), or None
     summary     one line, {"id": ..., "en": ...}
     rationale   why an evaluator cares, citing the regulation, {"id": ..., "en": ...}
-    message     message templates ({"id": ..., "en": ...}) formatted with the finding's params
+    messages    {key: {"id": template, "en": template}}: the finding's words, its arguments filled in
+                (typed format specs such as {level:level}: kinerja_graph/messages.py); a finding made
+                without a key uses "default"
     options_schema  JSON Schema properties of the rule's options (defaults live in the pack)
     doc         Markdown: "## What it does", "## Why it matters", "## Example", "## Fix", "## Options"
     """
@@ -127,11 +41,150 @@ class Rule:
     id: ClassVar[str]
     area: ClassVar[str]
     lke: ClassVar[str | None] = None
-    summary: ClassVar[dict]
-    rationale: ClassVar[dict]
-    message: ClassVar[dict]
+    summary: ClassVar[dict[str, str]]
+    rationale: ClassVar[dict[str, str]]
+    messages: ClassVar[dict[str, dict[str, str]]]
     options_schema: ClassVar[dict] = {}
     doc: ClassVar[str] = ""
 
     def check(self, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+_FORMATTER = string.Formatter()
+_NEEDS: dict[tuple[type, str], frozenset[str]] = {}  # (rule class, message key) -> the arguments its templates name
+
+
+def _needs(rule: Rule, key: str) -> frozenset[str]:
+    """The arguments the templates of message `key` of `rule` name, in every language (KeyError: no such key)."""
+    found = _NEEDS.get((type(rule), key))
+    if found is None:
+        try:
+            templates = rule.messages[key]
+        except KeyError:
+            raise KeyError(
+                f"rule {rule.id} has no message {key!r} (its messages: {', '.join(rule.messages)})"
+            ) from None
+        names = {name for text in templates.values() for _, name, _, _ in _FORMATTER.parse(text) if name is not None}
+        found = _NEEDS[(type(rule), key)] = frozenset(names)
+    return found
+
+
+@dataclass
+class Context:
+    """Everything a rule may look at, and how it makes a finding.
+
+    graph       the cascade's graph (kinerja_graph/graph.py), frozen: rules cannot change what another sees
+    index       the graph's Index, shared by every rule (kinerja_graph/checks/_index.py)
+    options     this rule's options: the pack's defaults merged with the project's overrides
+    severity    this rule's severity in the pack
+    levels      the level vocabulary: the shipped levels plus the labels the pack gives them
+    vocabulary  the pack's vocabularies by name (cues, owners, units, text, ...), see rules/default.yaml
+    rule        the rule being run
+    """
+
+    graph: nx.DiGraph
+    index: Index
+    options: Mapping[str, Any]
+    severity: str
+    levels: policy.LevelVocabulary
+    vocabulary: Mapping[str, Any]
+    rule: Rule
+    _nodes: dict = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._nodes = self.graph._node  # the nodes' data without networkx's views (10^4 findings)
+
+    @classmethod
+    def create(
+        cls,
+        graph: nx.DiGraph,
+        rule: Rule,
+        *,
+        options: Mapping[str, Any] | None = None,
+        severity: str = "warning",
+        levels: policy.LevelVocabulary | None = None,
+        vocabulary: Mapping[str, Any] | None = None,
+    ) -> Context:
+        """A context for `rule` on `graph`, which is frozen here; the shipped levels unless `levels` is given."""
+        if not nx.is_frozen(graph):
+            nx.freeze(graph)
+        return cls(
+            graph=graph,
+            index=index(graph),
+            options=options or {},
+            severity=severity,
+            levels=levels or policy.levels(),
+            vocabulary=vocabulary or {},
+            rule=rule,
+        )
+
+    def finding(
+        self,
+        node: str | None,
+        key: str = "default",
+        *,
+        related: Iterable[str] = (),
+        location: Location | None = None,
+        rests_on: Iterable[str] = (),
+        **args: object,
+    ) -> Finding:
+        """A finding of this rule on `node` (None: the whole cascade), worded by its message `key`.
+
+        args      the message's arguments (every one its templates name): language-neutral values, texts
+                  already quoted (_quote.quote), level ids, field ids, counts, lists
+        related   the other nodes involved
+        location  where it stands, when not where `node` stands (an indicator's own row)
+        rests_on  the fields ("level", "parent", "owner", ...) of `node` and the related nodes that the
+                  judgement rests on: when one of them is inferred (Node.inferred) or a level the cascade's
+                  structure contradicts (Index.doubtful_levels), the finding gets that basis and a
+                  severity of at most "warning"
+        """
+        rule = self.rule
+        needed = _NEEDS.get((type(rule), key)) or _needs(rule, key)
+        if not args.keys() >= needed:
+            missing = ", ".join(sorted(needed - args.keys()))
+            raise KeyError(f"rule {rule.id}: message {key!r} needs the argument(s) {missing}")
+        related = tuple(related)
+        if location is None and node is not None:
+            try:
+                data = self._nodes.get(node)
+            except TypeError:  # not a node id at all
+                data = None
+            if data is not None:
+                location = data.get("location")
+        severity, basis = self.severity, None
+        if rests_on:
+            basis = self.basis(node, related, rests_on)
+            if basis is not None:
+                severity = softened(severity)
+        return Finding(
+            rule=rule.id,
+            severity=severity,
+            node=node,
+            args=args,
+            key=key,
+            related=related,
+            file=self.graph.graph.get("file", ""),
+            location=location,
+            area=rule.area,
+            lke=rule.lke,
+            basis=basis,
+        )
+
+    def basis(self, node: str | None, related: tuple[str, ...], rests_on: Iterable[str]) -> str | None:
+        """What a judgement on these fields of `node` and `related` rests on besides stated data:
+        "doubtful" when it rests on the level of a goal whose level label the cascade's structure
+        contradicts, else "inferred" when one of the fields is one the document marks as inferred, else None."""
+        fields = frozenset(rests_on)
+        members = related if node is None else (node, *related)
+        if "level" in fields:
+            doubtful = self.index.doubtful_levels
+            if doubtful and any(n in doubtful for n in members):
+                return "doubtful"
+        for n in members:
+            data = self._nodes.get(n)
+            model = data.get("node") if data is not None else None
+            if model is not None and not fields.isdisjoint(getattr(model, "inferred", ())):
+                return "inferred"
+        return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import index
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -22,11 +21,14 @@ class CrosscuttingAbsent(Rule):
         'policy and activity relate across fields (crosscutting); its rubric scores "no crosscutting" as '
         "zero. Hardly any result is reached by one organisation alone.",
     }
-    message = {
-        "id": "Cascade {organisation} tidak memuat satu pun tautan crosscutting ({count} kinerja); LKE 1.b.9 menilai "
-        "ini nol. Tandai kinerja yang hasilnya bergantung pada organisasi lain (crosscutting: [BKPSDM], ...)",
-        "en": "The cascade of {organisation} has no crosscutting link at all ({count} goals); LKE 1.b.9 scores this "
-        "as zero. Mark the goals whose result depends on other organisations (crosscutting: [BKPSDM], ...)",
+    messages = {
+        "default": {
+            "id": "Cascade {organisation} tidak memuat satu pun tautan crosscutting ({count} kinerja); LKE 1.b.9 "
+            "menilai ini nol. Tandai kinerja yang hasilnya bergantung pada organisasi lain (crosscutting: [BKPSDM], "
+            "...)",
+            "en": "The cascade of {organisation} has no crosscutting link at all ({count} goals); LKE 1.b.9 scores "
+            "this as zero. Mark the goals whose result depends on other organisations (crosscutting: [BKPSDM], ...)",
+        },
     }
     options_schema = {
         "min-goals": {
@@ -69,8 +71,8 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        ix = index(G)
+        G = ctx.graph
+        ix = ctx.index
         goals = ix.goals
         if len(goals) < int(ctx.options.get("min-goals", 2)):
             return

@@ -3,11 +3,12 @@ that does not exist."""
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import index, quote
+from typing import Any
+
+from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.graph import crosscutting_key
 from kinerja_graph.similarity import organisation_keys, text_vocabulary
-from kinerja_graph.text import localise
 
 
 class CrosscuttingUnresolved(Rule):
@@ -15,7 +16,8 @@ class CrosscuttingUnresolved(Rule):
     area = "structure"
     lke = "1.b.9"
     summary = {
-        "id": "Tautan crosscutting yang tidak menunjuk apa pun, menunjuk organisasi sendiri, atau kinerja yang tidak ada",
+        "id": "Tautan crosscutting yang tidak menunjuk apa pun, menunjuk organisasi sendiri, atau kinerja yang "
+        "tidak ada",
         "en": "A crosscutting link that names nothing, the organisation itself, or a goal that does not exist",
     }
     rationale = {
@@ -26,24 +28,27 @@ class CrosscuttingUnresolved(Rule):
         "other fields or organisations (crosscutting). A link that is empty, names the organisation itself, or "
         "names a goal missing from the partner's tree shows no relation at all.",
     }
-    message = {
-        "id": 'Tautan crosscutting "{link}" pada kinerja "{statement}" {problem}',
-        "en": 'Crosscutting link "{link}" on goal "{statement}" {problem}',
-    }
-    problems = {
-        "empty": {"id": "tidak menyebut organisasi mitra", "en": "names no partner organisation"},
+    messages = {
+        "empty": {
+            "id": 'Tautan crosscutting "{link}" pada kinerja "{statement}" tidak menyebut organisasi mitra',
+            "en": 'Crosscutting link "{link}" on goal "{statement}" names no partner organisation',
+        },
         "self": {
-            "id": "menunjuk organisasi ini sendiri ({organisation}); crosscutting adalah keterkaitan dengan "
-            "organisasi lain",
-            "en": "names this organisation itself ({organisation}); crosscutting relates to other organisations",
+            "id": 'Tautan crosscutting "{link}" pada kinerja "{statement}" menunjuk organisasi ini sendiri '
+            "({organisation}); crosscutting adalah keterkaitan dengan organisasi lain",
+            "en": 'Crosscutting link "{link}" on goal "{statement}" names this organisation itself ({organisation}); '
+            "crosscutting relates to other organisations",
         },
         "missing-own": {
-            "id": "menunjuk kinerja {target} yang tidak ada dalam cascade ini",
-            "en": "names goal {target}, which is not in this cascade",
+            "id": 'Tautan crosscutting "{link}" pada kinerja "{statement}" menunjuk kinerja {target} yang tidak ada '
+            "dalam cascade ini",
+            "en": 'Crosscutting link "{link}" on goal "{statement}" names goal {target}, which is not in this cascade',
         },
         "missing-other": {
-            "id": "menunjuk kinerja {target} yang tidak ada dalam cascade {organisation}",
-            "en": "names goal {target}, which is not in the cascade of {organisation}",
+            "id": 'Tautan crosscutting "{link}" pada kinerja "{statement}" menunjuk kinerja {target} yang tidak ada '
+            "dalam cascade {organisation}",
+            "en": 'Crosscutting link "{link}" on goal "{statement}" names goal {target}, which is not in the cascade '
+            "of {organisation}",
         },
     }
     options_schema = {}
@@ -96,13 +101,13 @@ None.
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary, ctx.G)
+        G = ctx.graph
+        tv = text_vocabulary(ctx.vocabulary, G)
         org = G.graph.get("organisation")
         own_name = getattr(org, "name", None)
         own_keys = organisation_keys(tv, own_name, getattr(org, "id", None))
         cascades = G.graph.get("cascades") or {}
-        others: dict[str, object] = {}
+        others: dict[str, Any] = {}
         for cascade in cascades.values():
             other = cascade.organisation
             keys = organisation_keys(tv, other.name, other.id)
@@ -117,13 +122,14 @@ None.
                 node_ids[id(cascade)] = {node.id for node in cascade.nodes}
             return node_ids[id(cascade)]
 
-        for n, d in index(G).having("crosscutting"):
+        for n, d in ctx.index.having("crosscutting"):
             if d["kind"] != "goal":
                 continue
             model = d.get("node")
             for link in getattr(model, "crosscutting", None) or ():
                 target_keys = organisation_keys(tv, link.target)
-                problem, params = None, {}
+                problem: str | None = None
+                params: dict[str, Any] = {}
                 if not target_keys:
                     problem = "empty"
                 elif target_keys & own_keys:
@@ -140,13 +146,12 @@ None.
                         )
                 if problem is None:
                     continue
-                templates = localise(self.message, problem=self.problems[problem])
                 key = crosscutting_key(str(link))
                 yield ctx.finding(
                     n,
-                    templates,
+                    problem,
                     related=(key,) if key in G else (),
                     link=quote(str(link), 60),
                     statement=quote(d.get("statement")),
-                    **{k: quote(v, 60) for k, v in params.items()},
+                    **{k: quote(v, 60) for k, v in params.items()},  # type: ignore[arg-type]  # texts, not locations
                 )

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 
-from kinerja_graph.checks._completeness import index, label, level_name
+from kinerja_graph.checks._quote import label
 from kinerja_graph.checks.base import Context, Rule
 
-PATH_LIMIT = 8
 
-
-def knots(children: dict, parents: dict, among=None):
+def knots(children: Any, parents: Any, among=None):
     """Each set of goals linked in a circle (a strongly connected component with a circle), any order;
     with `among`, the circles of those goals alone (a set holding every circle's goals gives them all).
 
@@ -49,7 +49,7 @@ def knots(children: dict, parents: dict, among=None):
                 yield component
 
 
-def reached(starts: set, links: dict) -> set:
+def reached(starts: set, links: Any) -> set:
     """The goals reached from `starts` (included) following `links` (children, or parents), linearly."""
     seen = set(starts)
     stack = list(seen)
@@ -61,7 +61,7 @@ def reached(starts: set, links: dict) -> set:
     return seen
 
 
-def one_cycle(children: dict, component: set, start) -> list:
+def one_cycle(children: Any, component: set, start) -> list:
     """One circle inside a knot, found by walking children inside it until a goal repeats."""
     seen: dict = {}
     path: list = []
@@ -99,9 +99,11 @@ class Cycle(Rule):
         "condition up to the outcome; when a goal is (through others) its own cause, the chain has no start and "
         "an evaluator cannot follow it for LKE 1.b.8 (cascading).",
     }
-    message = {
-        "id": 'Kinerja "{label}" ({level_id}) berada dalam lingkaran kontribusi: {path}',
-        "en": 'Goal "{label}" ({level_en}) is part of a circle of contribution links: {path}',
+    messages = {
+        "default": {
+            "id": 'Kinerja "{label}" ({level:level}) berada dalam lingkaran kontribusi: {path:circle}',
+            "en": 'Goal "{label}" ({level:level}) is part of a circle of contribution links: {path:circle}',
+        },
     }
     options_schema = {}
     doc = """\
@@ -136,8 +138,8 @@ None.
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        ix = index(G)
+        G = ctx.graph
+        ix = ctx.index
         if not ix.backward:  # every link goes down the graph's own order: nothing can go round
             return
         # a circle holds a link going back up, and every goal of it lies below that link's child and above
@@ -157,16 +159,12 @@ None.
             head = circle[0]
             in_circle = set(circle)
             rest = sorted((n for n in component if n not in in_circle), key=order)
-            shown = circle if len(circle) <= PATH_LIMIT else circle[:PATH_LIMIT]
-            path = " → ".join(f'"{n}"' for n in shown)
-            path += f" → … (+{len(circle) - PATH_LIMIT})" if len(circle) > PATH_LIMIT else ""
-            path += f' → "{head}"'
             data = G.nodes[head]
             yield ctx.finding(
                 head,
                 related=[*circle[1:], *rest],
+                rests_on=("parent",),
                 label=label(data),
-                level_id=level_name(data.get("level"), "id"),
-                level_en=level_name(data.get("level"), "en"),
-                path=path,
+                level=data.get("level"),
+                path=circle,
             )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import index, indicator_location, quote
+from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
-from kinerja_graph.text import short_list
 
 
 class DuplicateIndicator(Rule):
@@ -26,14 +25,13 @@ class DuplicateIndicator(Rule):
         "broken down (LKE 1.b.8, PermenPANRB 88/2021) and counts one achievement twice; Kemenkeu practice "
         "forbids one key indicator measuring two objectives.",
     }
-    message = {
-        "id": 'Indikator "{indicator}" mengukur {count} kinerja ({ids}); rumuskan indikator yang mengukur '
-        "kontribusi masing-masing kinerja",
-        "en": 'Indicator "{indicator}" measures {count} goals ({ids}); give each goal an indicator of its own '
-        "contribution",
-    }
     messages = {
-        "many": message,
+        "many": {
+            "id": 'Indikator "{indicator}" mengukur {count} kinerja ({ids:ids}); rumuskan indikator yang mengukur '
+            "kontribusi masing-masing kinerja",
+            "en": 'Indicator "{indicator}" measures {count} goals ({ids:ids}); give each goal an indicator of its own '
+            "contribution",
+        },
         "same-node": {
             "id": 'Indikator "{indicator}" ditulis {count} kali pada kinerja yang sama',
             "en": 'Indicator "{indicator}" is listed {count} times on the same goal',
@@ -86,9 +84,8 @@ None.
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary, ctx.G)
-        ix = index(G)
+        tv = text_vocabulary(ctx.vocabulary, ctx.graph)
+        ix = ctx.index
         items = ix.indicators
         grouping = ix.indicator_groups(("name",))  # each distinct name is normalised once
         keys = [normalised(items[p][2].name, tv) for p in grouping.first]
@@ -98,12 +95,12 @@ None.
         owners, ids = ix.indicator_nodes(), ix.ids()  # the position of each indicator's node; each node's id
         for positions in grouping.members(repeated).values():
             nodes = list(map(ids.__getitem__, dict.fromkeys(map(owners.__getitem__, positions))))
-            first, _, indicator = items[positions[0]]
-            location = indicator_location(G, first, indicator)
+            first, data, indicator = items[positions[0]]
+            location = indicator_location(indicator, data)
             if len(nodes) == 1:
                 yield ctx.finding(
                     first,
-                    self.messages["same-node"],
+                    "same-node",
                     location=location,
                     indicator=quote(indicator.name),
                     count=len(positions),
@@ -111,10 +108,10 @@ None.
             else:
                 yield ctx.finding(
                     first,
-                    self.messages["many"],
+                    "many",
                     related=nodes[1:],
                     location=location,
                     indicator=quote(indicator.name),
                     count=len(nodes),
-                    ids=short_list(nodes),
+                    ids=nodes,
                 )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import index, quote
+from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
-from kinerja_graph.text import short_list
 
 
 def indicator_key(data: dict, tv) -> frozenset:
@@ -37,10 +36,13 @@ class DuplicateStatement(Rule):
         "condition written down several times blurs the cause-effect chain and doubles its ownership. "
         "Evaluators score the cascade's alignment under LKE 1.b.8 (PermenPANRB 88/2021).",
     }
-    message = {
-        "id": 'Pernyataan "{statement}" ditulis sama pada {count} kinerja ({ids}); bedakan rumusannya atau '
-        "gabungkan menjadi satu kinerja",
-        "en": 'Statement "{statement}" is written on {count} goals ({ids}); tell them apart or merge them into one goal',
+    messages = {
+        "default": {
+            "id": 'Pernyataan "{statement}" ditulis sama pada {count} kinerja ({ids:ids}); bedakan rumusannya atau '
+            "gabungkan menjadi satu kinerja",
+            "en": 'Statement "{statement}" is written on {count} goals ({ids:ids}); tell them apart or merge them '
+            "into one goal",
+        },
     }
     options_schema = {}
     doc = """\
@@ -83,9 +85,9 @@ None.
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary, ctx.G)
-        ix = index(G)
+        G = ctx.graph
+        tv = text_vocabulary(ctx.vocabulary, G)
+        ix = ctx.index
         nodes = ix.nodes
         grouping = ix.node_groups(("kind", "statement"))  # each distinct statement is normalised once
         keys = [
@@ -116,5 +118,5 @@ None.
                 related=members[1:],
                 statement=quote(nodes[positions[0]][1]["statement"]),
                 count=len(members),
-                ids=short_list(members),
+                ids=members,
             )

@@ -6,17 +6,11 @@ from __future__ import annotations
 import re
 from itertools import compress
 
-from kinerja_graph.checks._completeness import index, indicator_location, label, quote
+from kinerja_graph.checks._quote import indicator_location, label, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import edit_distance, organisation_keys, text_vocabulary
-from kinerja_graph.text import fold, localise, normalise
+from kinerja_graph.text import fold, normalise
 
-FIELDS = {
-    "statement": {"id": "pernyataan kinerja", "en": "statement"},
-    "indicator": {"id": "indikator", "en": "indicator"},
-    "formula": {"id": "formula", "en": "formula"},
-    "source": {"id": "sumber data", "en": "data source"},
-}
 _NAME_WORD = r"[A-Z][A-Za-z'-]*"
 
 
@@ -36,9 +30,11 @@ class ForeignOrganisation(Rule):
         "PermenPANRB 88/2021). Another kecamatan's name in a kecamatan's document is almost always a paste: "
         "data taken from the wrong area, or a document never adapted.",
     }
-    message = {
-        "id": '{fields} pada "{label}" menyebut "{phrase}", padahal cascade ini milik {organisation}',
-        "en": 'The {fields} of "{label}" names "{phrase}", but this cascade belongs to {organisation}',
+    messages = {
+        "default": {
+            "id": '{fields:Fields} pada "{label}" menyebut "{phrase}", padahal cascade ini milik {organisation}',
+            "en": 'The {fields:fields} of "{label}" names "{phrase}", but this cascade belongs to {organisation}',
+        },
     }
     options_schema = {
         "words": {
@@ -105,8 +101,8 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary, ctx.G)
+        G = ctx.graph
+        tv = text_vocabulary(ctx.vocabulary, G)
         org = G.graph.get("organisation")
         if org is None:
             return
@@ -147,17 +143,17 @@ nodes:
                 lowered = text.lower()
                 if any(w in lowered for w in quick):
                     for m in pattern.finditer(text if text.isascii() else fold(text)):
-                        name = self._name(m.group(1).split(), stop, ())
+                        name = self._name(m.group(1).split(), stop, set())
                         if name and not self._is_own(name, own):
                             found.append((m.group(0)[: m.start(1) - m.start(0)].strip(), name))
             return found
 
         # every text that may name an organisation: statements, and indicators' names, formulas and sources
-        ix = index(G)
+        ix = ctx.index
         statements = {ix.nodes[p][1].get("statement") for p in ix.node_groups(("kind", "statement")).first}  # distinct
         indicator_texts = []  # every distinct name, formula and source
         hit_statements = {text for text in statements if text and names_in(text)}
-        hit_nodes = set()
+        hit_nodes: set[str] = set()
         if hit_statements:
             hit_nodes.update(compress(ix.ids(), map(hit_statements.__contains__, ix.values("statement"))))
         for field in ("name", "formula", "source"):
@@ -170,11 +166,12 @@ nodes:
         if not hit_nodes:
             return
 
-        candidates = []  # (node, field, kind word as written, name words, location), not the own organisation
+        # (node, field, kind word as written, name words, location), not the own organisation
+        candidates: list[tuple] = []
         for n, d in compress(ix.nodes, map(hit_nodes.__contains__, ix.ids())):
             texts = [("statement", d.get("statement"), None)]
             for indicator in d.get("indicators") or ():
-                loc = indicator_location(G, n, indicator)
+                loc = indicator_location(indicator, d)
                 texts += [
                     ("indicator", indicator.name, loc),
                     ("formula", indicator.formula, loc),
@@ -200,12 +197,10 @@ nodes:
             if field not in entry["fields"]:
                 entry["fields"].append(field)
         for (n, _), entry in found.items():
-            fields = {lang: ", ".join(FIELDS[f][lang] for f in entry["fields"]) for lang in ("id", "en")}
-            fields["id"] = fields["id"][:1].upper() + fields["id"][1:]
             yield ctx.finding(
                 n,
-                localise(self.message, fields=fields),
                 location=entry["location"],
+                fields=entry["fields"],
                 label=label(G.nodes[n]),
                 phrase=quote(entry["phrase"], 50),
                 organisation=org.name,

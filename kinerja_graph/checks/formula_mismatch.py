@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kinerja_graph.checks._completeness import index, indicator_location, judged_groups, quote
+from kinerja_graph.checks._judge import judged_groups
+from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import (
     canonical_words,
@@ -16,7 +17,7 @@ from kinerja_graph.similarity import (
     share_content,
     text_vocabulary,
 )
-from kinerja_graph.text import normalise, short_list, unit_vocabulary
+from kinerja_graph.text import normalise, unit_vocabulary
 
 SHARE_HEADS = ("persentase", "proporsi", "rasio")
 # where a formula divides, for telling its numerator from its denominator
@@ -67,12 +68,12 @@ class FormulaMismatch(Rule):
         '("Dokumen") or a method ("Survey"), or a percentage that divides nothing, does not measure what the '
         "indicator claims.",
     }
-    message = {
-        "id": 'Formula "{formula}" tidak berhubungan dengan indikator "{indicator}": tidak ada pokok bahasan yang sama',
-        "en": 'Formula "{formula}" has nothing to do with indicator "{indicator}": they share no subject',
-    }
     messages = {
-        "unrelated": message,
+        "unrelated": {
+            "id": 'Formula "{formula}" tidak berhubungan dengan indikator "{indicator}": tidak ada pokok bahasan yang '
+            "sama",
+            "en": 'Formula "{formula}" has nothing to do with indicator "{indicator}": they share no subject',
+        },
         "unit-only": {
             "id": 'Formula indikator "{indicator}" hanya "{formula}": itu satuan atau metode, bukan cara menghitung; '
             "tuliskan rumus atau definisi operasionalnya",
@@ -86,8 +87,8 @@ class FormulaMismatch(Rule):
             "numerator divided by the denominator",
         },
         "counted": {
-            "id": 'Indikator "{indicator}" menghitung {noun}, tetapi formulanya "{formula}" menghitung {other}',
-            "en": 'Indicator "{indicator}" counts {noun}, but its formula "{formula}" counts {other}',
+            "id": 'Indikator "{indicator}" menghitung "{noun}", tetapi formulanya "{formula}" menghitung "{other}"',
+            "en": 'Indicator "{indicator}" counts "{noun}", but its formula "{formula}" counts "{other}"',
         },
         "inverted": {
             "id": 'Formula indikator "{indicator}" terbalik: penyebut "{denominator}" adalah bagian dari pembilang '
@@ -96,10 +97,10 @@ class FormulaMismatch(Rule):
             'of the numerator "{numerator}", so the result is always 100 % or more',
         },
         "shared": {
-            "id": 'Formula "{formula}" dipakai untuk {count} indikator berbeda ({indicators}); satu formula tidak '
-            "dapat mengukur indikator yang berbeda",
-            "en": 'Formula "{formula}" is used for {count} different indicators ({indicators}); one formula cannot '
-            "measure different indicators",
+            "id": 'Formula "{formula}" dipakai untuk {count} indikator berbeda ({indicators:quoted}); satu formula '
+            "tidak dapat mengukur indikator yang berbeda",
+            "en": 'Formula "{formula}" is used for {count} different indicators ({indicators:quoted}); one formula '
+            "cannot measure different indicators",
         },
         "count-as-share": {
             "id": 'Indikator "{indicator}" adalah jumlah, tetapi formulanya "{formula}" menghitung persentase',
@@ -191,8 +192,8 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary, ctx.G)
+        G = ctx.graph
+        tv = text_vocabulary(ctx.vocabulary, G)
         units = unit_vocabulary(ctx.vocabulary)
         unit_only = bool(ctx.options.get("unit-only", True))
         division = bool(ctx.options.get("check-division", True))
@@ -216,21 +217,21 @@ nodes:
                 return f_norm, ("unit-only", {})
             return f_norm, self._judge(indicator, formula, f_norm, tv, units, own, division)
 
-        grouping, verdicts = judged_groups(G, ("name", "formula", "unit", "target_units"), judge)
-        items = index(G).indicators
+        grouping, verdicts = judged_groups(ctx.index, ("name", "formula", "unit", "target_units"), judge)
+        items = ctx.index.indicators
         reported = [
             verdict is not None and verdict[1] is not None and (verdict[1][0] != "unit-only" or unit_only)
             for verdict in verdicts
         ]
         if any(reported):
             positions = grouping.positions(reported)
-            for position, number in zip(positions, grouping.numbers(positions)):
-                n, _, indicator = items[position]
+            for position, number in zip(positions, grouping.numbers(positions), strict=False):
+                n, d, indicator = items[position]
                 kind, extra = verdicts[number][1]
                 yield ctx.finding(
                     n,
-                    self.messages[kind],
-                    location=indicator_location(G, n, indicator),
+                    kind,
+                    location=indicator_location(indicator, d),
                     indicator=quote(indicator.name),
                     formula=quote(indicator.formula, 60),
                     **extra,
@@ -241,7 +242,8 @@ nodes:
         for number, verdict in enumerate(verdicts):
             if verdict is not None and (verdict[1] is None or verdict[1][0] != "unit-only"):
                 by_formula.setdefault(verdict[0], []).append(number)
-        shared_by = [None] * len(grouping)  # group -> its formula, when several names share that formula
+        # group -> its formula, when several names share that formula
+        shared_by: list[str | None] = [None] * len(grouping)
         for f_norm, numbers in by_formula.items():
             if len({normalised(items[grouping.first[number]][2].name, tv) for number in numbers}) > 1:
                 for number in numbers:
@@ -249,19 +251,19 @@ nodes:
         if not any(shared_by):
             return
         for positions in grouping.members(shared_by).values():
-            users = [(items[position][0], items[position][2]) for position in positions]
-            names = list(dict.fromkeys(normalised(i.name, tv) for _, i in users))
-            first, indicator = users[0]
-            spelled = list(dict.fromkeys(quote(i.name, 40) for _, i in users))
-            nodes = [m for m in dict.fromkeys(n for n, _ in users) if m != first]
+            users = [items[position] for position in positions]
+            names = list(dict.fromkeys(normalised(i.name, tv) for _, _, i in users))
+            first, data, indicator = users[0]
+            spelled = list(dict.fromkeys(quote(i.name, 40) for _, _, i in users))
+            nodes = [m for m in dict.fromkeys(n for n, _, _ in users) if m != first]
             yield ctx.finding(
                 first,
-                self.messages["shared"],
+                "shared",
                 related=nodes,
-                location=indicator_location(G, first, indicator),
+                location=indicator_location(indicator, data),
                 formula=quote(indicator.formula, 60),
                 count=len(names),
-                indicators=short_list((f'"{t}"' for t in spelled), 3),
+                indicators=spelled,
             )
 
     @staticmethod
@@ -290,7 +292,7 @@ nodes:
             counted = counted_noun(indicator.name, tv, units)
             measured = counted_noun(formula, tv, units, anywhere=True) if counted else None
             if counted and measured and not units.same_count_class(counted[1], measured[1]):
-                return "counted", {"noun": f'"{counted[0]}"', "other": f'"{measured[0]}"'}
+                return "counted", {"noun": counted[0], "other": measured[0]}
         if "/" in formula or "bagi" in f_norm:
             key = ("inverted", formula)
             inverted = tv.cache[key] if key in tv.cache else remember(tv, key, _inverted(formula, tv, units))

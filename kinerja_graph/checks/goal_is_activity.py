@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from itertools import compress
 
-from kinerja_graph.checks._completeness import index, judged_nodes_among, label, level_name, levels_schema
+from kinerja_graph.checks._judge import judged_nodes_among
+from kinerja_graph.checks._options import levels_schema
+from kinerja_graph.checks._quote import label
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.classify import StatementClassifier, required_vocabulary
 
@@ -29,27 +31,26 @@ class GoalIsActivity(Rule):
         'neither states the changed condition ("Meningkatnya …", "Menurunnya …", "Terwujudnya …") '
         "the outcome levels of a PermenPANRB 89/2021 performance tree call for.",
     }
-    message = {
-        "id": '{level_id} "{label}" dirumuskan sebagai kegiatan ({evidence}), bukan kondisi yang ingin dicapai; '
-        'rumuskan perubahan kondisinya, mis. "Meningkatnya …" atau "Menurunnya …"',
-        "en": '{level_en} "{label}" is phrased as an activity ({evidence}), not a condition to reach; state '
-        'the changed condition, e.g. "Meningkatnya …" (increased …) or "Menurunnya …" (decreased …)',
-    }
     messages = {
-        "activity": message,
+        "activity": {
+            "id": '{level:level} "{label}" dirumuskan sebagai kegiatan ({evidence:evidence}), bukan kondisi yang '
+            'ingin dicapai; rumuskan perubahan kondisinya, mis. "Meningkatnya …" atau "Menurunnya …"',
+            "en": '{level:level} "{label}" is phrased as an activity ({evidence:evidence}), not a condition to reach; '
+            'state the changed condition, e.g. "Meningkatnya …" (increased …) or "Menurunnya …" (decreased …)',
+        },
         "output": {
-            "id": '{level_id} "{label}" dirumuskan sebagai keluaran yang selesai dikerjakan ({evidence}) — '
-            "rumusan output (sasaran kegiatan), bukan perubahan kondisi; rumuskan kondisi yang dihasilkan, "
-            'mis. "Meningkatnya …"',
-            "en": '{level_en} "{label}" is phrased as an output delivered ({evidence}) — the wording of an '
-            "output (sasaran kegiatan), not of a changed condition; state the condition it brings about, "
-            'e.g. "Meningkatnya …" (increased …)',
+            "id": '{level:level} "{label}" dirumuskan sebagai keluaran yang selesai dikerjakan ({evidence:evidence}) '
+            "— rumusan output (sasaran kegiatan), bukan perubahan kondisi; rumuskan kondisi yang dihasilkan, mis. "
+            '"Meningkatnya …"',
+            "en": '{level:level} "{label}" is phrased as an output delivered ({evidence:evidence}) — the wording of '
+            "an output (sasaran kegiatan), not of a changed condition; state the condition it brings about, e.g. "
+            '"Meningkatnya …" (increased …)',
         },
         "effort": {
-            "id": '{level_id} "{label}" dirumuskan sebagai upaya ({evidence}), bukan kondisi yang dicapai; '
-            'mis. "Meningkatnya …" alih-alih "Meningkatkan …"',
-            "en": '{level_en} "{label}" is phrased as an effort ({evidence}), not a condition reached; e.g. '
-            '"Meningkatnya …" (increased …) instead of "Meningkatkan …" (to increase …)',
+            "id": '{level:level} "{label}" dirumuskan sebagai upaya ({evidence:evidence}), bukan kondisi yang '
+            'dicapai; mis. "Meningkatnya …" alih-alih "Meningkatkan …"',
+            "en": '{level:level} "{label}" is phrased as an effort ({evidence:evidence}), not a condition reached; '
+            'e.g. "Meningkatnya …" (increased …) instead of "Meningkatkan …" (to increase …)',
         },
     }
     options_schema = {
@@ -142,17 +143,16 @@ nodes:
                 return None
             return found
 
-        ix = index(ctx.G)
+        ix = ctx.index
         judged = levels | effort_levels
         at = ix.values("level")  # of every node
         positions = compress(range(len(at)), map(judged.__contains__, at))  # the nodes at the levels judged: few
-        for n, d, found in judged_nodes_among(ctx.G, positions, ("kind", "level", "statement"), judge):
-            level = d.get("level")
+        for n, d, found in judged_nodes_among(ix, positions, ("kind", "level", "statement"), judge):
             yield ctx.finding(
                 n,
-                self.messages[found.kind],
+                found.kind,
+                rests_on=("level",),
                 label=label(d),
-                evidence=found.explain(),
-                level_id=level_name(level, "id"),
-                level_en=level_name(level, "en"),
+                level=d.get("level"),
+                evidence=[list(pair) for pair in found.evidence],
             )

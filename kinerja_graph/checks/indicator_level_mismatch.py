@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from itertools import compress
 
-from kinerja_graph.checks._completeness import index, judged_groups, level_name, levels_schema, quote
+from kinerja_graph.checks._judge import judged_groups
+from kinerja_graph.checks._options import levels_schema
+from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.classify import IndicatorClassifier, indicator_unit, required_vocabulary
 
@@ -32,21 +34,22 @@ class IndicatorLevelMismatch(Rule):
         "satisfaction index (IKM) or the SAKIP score is a result of the whole organisation that the holder "
         "of a sub-activity cannot reach alone — operational goals need a measure of their own output.",
     }
-    message = {
-        "id": 'Indikator "{indicator}" pada {level_id}{goal} adalah indikator {kind_id} ({evidence_id}); '
-        "{level_id} diukur dengan indikator outcome, yaitu kondisi yang berubah",
-        "en": 'Indicator "{indicator}" of {level_en}{goal} is an {kind_en} indicator ({evidence_en}); '
-        "{level_en} is measured by an outcome indicator, a changed condition",
-    }
     messages = {
-        "output_on_outcome": message,
+        "output_on_outcome": {
+            "id": 'Indikator "{indicator}" pada {level:level}{goal:aside} adalah indikator {kind:kind} '
+            "({evidence:evidence} → {kind:kind}); {level:level} diukur dengan indikator outcome, yaitu kondisi yang "
+            "berubah",
+            "en": 'Indicator "{indicator}" of {level:level}{goal:aside} is an {kind:kind} indicator '
+            "({evidence:evidence} → {kind:kind}); {level:level} is measured by an outcome indicator, a changed "
+            "condition",
+        },
         "outcome_on_operational": {
-            "id": 'Indikator "{indicator}" pada {level_id}{goal} mengukur hasil seluruh organisasi '
-            "({evidence_id}), yang tidak dapat dicapai sendiri oleh pemegang kinerja operasional; ukur "
-            "keluaran kinerja ini sendiri",
-            "en": 'Indicator "{indicator}" of {level_en}{goal} measures a result of the whole organisation '
-            "({evidence_en}), which the holder of an operational goal cannot reach alone; measure this "
-            "goal's own output",
+            "id": 'Indikator "{indicator}" pada {level:level}{goal:aside} mengukur hasil seluruh organisasi '
+            "({evidence:evidence} → {kind:kind}), yang tidak dapat dicapai sendiri oleh pemegang kinerja operasional; "
+            "ukur keluaran kinerja ini sendiri",
+            "en": 'Indicator "{indicator}" of {level:level}{goal:aside} measures a result of the whole organisation '
+            "({evidence:evidence} → {kind:kind}), which the holder of an operational goal cannot reach alone; measure "
+            "this goal's own output",
         },
     }
     options_schema = {
@@ -156,19 +159,19 @@ nodes:
             return found or None
 
         fields = ("name", "unit", "first_target_unit")
-        grouping, verdicts = judged_groups(ctx.G, fields, judge)
+        grouping, verdicts = judged_groups(ctx.index, fields, judge)
         # the levels each group's indicators are reported at: where a variant it was found under applies
         reported = [self._levels(verdict, outcome_levels, operational_levels) for verdict in verdicts]
         if not any(reported):
             return
-        ix = index(ctx.G)
+        ix = ctx.index
         levels = ix.values("level")  # of every node
         owners = ix.indicator_nodes()
         positions = grouping.positions(reported)
         numbers = grouping.numbers(positions)
         at = map(levels.__getitem__, map(owners.__getitem__, positions))  # the level of each one's node
         hits = map(frozenset.__contains__, map(reported.__getitem__, numbers), at)
-        for position, number in compress(zip(positions, numbers), hits):
+        for position, number in compress(zip(positions, numbers, strict=False), hits):
             n, d, indicator = ix.indicators[position]
             level = d.get("level")
             variant = "output_on_outcome" if level in outcome_levels else "outcome_on_operational"
@@ -176,16 +179,14 @@ nodes:
             statement = d.get("statement")
             yield ctx.finding(
                 n,
-                self.messages[variant],
+                variant,
                 location=getattr(indicator, "location", None) or d.get("location"),
+                rests_on=("level",),
                 indicator=quote(indicator.name),
-                goal=f' "{quote(statement)}"' if statement else "",
-                level_id=level_name(level, "id"),
-                level_en=level_name(level, "en"),
-                kind_id=found.kind_name("id"),
-                kind_en=found.kind_name("en"),
-                evidence_id=f"{found.explain('id')} → {found.kind_name('id')}",
-                evidence_en=f"{found.explain('en')} → {found.kind_name('en')}",
+                goal=quote(statement) if statement else None,
+                level=level,
+                kind=found.kind,
+                evidence=[list(pair) for pair in found.evidence],
             )
 
     @staticmethod

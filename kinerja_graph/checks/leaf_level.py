@@ -5,13 +5,9 @@ from __future__ import annotations
 import operator
 from itertools import compress
 
-from kinerja_graph import policy
-from kinerja_graph.checks._completeness import (
-    index,
-    label,
-    level_name,
-    levels_schema,
-)
+from kinerja_graph.checks._index import Index
+from kinerja_graph.checks._options import levels_schema
+from kinerja_graph.checks._quote import label
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -28,21 +24,20 @@ class LeafLevel(Rule):
         "sampai output dengan hubungan sebab-akibat; PermenPANRB 89/2021 menurunkan kondisi antara sampai "
         "kondisi paling operasional. Cabang yang berhenti di level outcome tidak punya sarana operasional "
         "(kegiatan, sub kegiatan) untuk mencapainya.",
-        "en": "LKE 1.b.8 (PermenPANRB 88/2021) gives full marks when the cascade runs from the ultimate outcome down to "
-        "outputs with cause and effect; PermenPANRB 89/2021 breaks intermediate conditions down to the most "
+        "en": "LKE 1.b.8 (PermenPANRB 88/2021) gives full marks when the cascade runs from the ultimate outcome "
+        "down to outputs with cause and effect; PermenPANRB 89/2021 breaks intermediate conditions down to the most "
         "operational ones. A branch that stops at an outcome level has no operational means (activities, "
         "sub-activities) of reaching it.",
     }
-    message = {
-        "id": 'Cabang "{label}" berhenti di level {level_id}: tidak ada kinerja output atau proses di bawahnya',
-        "en": 'The branch "{label}" stops at {level_en}: no output or process goal below it',
-    }
     messages = {
-        "one": message,
+        "one": {
+            "id": 'Cabang "{label}" berhenti di level {level:level}: tidak ada kinerja output atau proses di bawahnya',
+            "en": 'The branch "{label}" stops at {level:level}: no output or process goal below it',
+        },
         "all": {
-            "id": "Seluruh cascade berhenti paling dalam di level {level_id}: tidak satu pun kinerja turun sampai "
+            "id": "Seluruh cascade berhenti paling dalam di level {level:level}: tidak satu pun kinerja turun sampai "
             "output atau proses ({count} cabang)",
-            "en": "The whole cascade stops at {level_en} at the deepest: no goal reaches the output or process "
+            "en": "The whole cascade stops at {level:level} at the deepest: no goal reaches the output or process "
             "level ({count} branches)",
         },
     }
@@ -60,8 +55,9 @@ strategic and tactical tiers) with no goal contributing to them: branches that s
 the operational tier. The finding names the deepest level the branch reached on its way down from
 the top. A branch that already passed through an operational level higher up (a level inversion:
 an "output" with an "immediate outcome" below it) did reach it and is left to `level-inversion`; a
-goal under which hangs an indicator without a goal is left to `orphan-indicator`. When no goal of the whole cascade stands below the outcome levels (a cascade of IKU only),
-one finding says so for the cascade, naming the deepest level reached, instead of one per branch.
+goal under which hangs an indicator without a goal is left to `orphan-indicator`. When no goal of the
+whole cascade stands below the outcome levels (a cascade of IKU only), one finding says so for the
+cascade, naming the deepest level reached, instead of one per branch.
 
 ## Why it matters
 An outcome is reached through outputs: activities and sub-activities that someone carries out and
@@ -89,9 +85,8 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
         levels = set(ctx.options.get("levels") or ())
-        ix = index(G)
+        ix = ctx.index
         goals = ix.goals
         goal_levels = ix.goal_values("level")
         childless = map(operator.not_, map(ix.child_counts().__contains__, ix.goal_positions()))
@@ -101,39 +96,26 @@ nodes:
         below = any(level is not None and level not in levels for level in set(goal_levels))
         if ctx.options.get("summarise-absent", True) and not below and len(leaves) > 1:
             deepest = max((d for _, d in goals if d.get("rank") is not None), key=lambda d: d["rank"])
-            yield ctx.finding(
-                None,
-                self.messages["all"],
-                count=len(leaves),
-                level_id=level_name(deepest.get("level"), "id"),
-                level_en=level_name(deepest.get("level"), "en"),
-            )
+            yield ctx.finding(None, "all", rests_on=("level",), count=len(leaves), level=deepest.get("level"))
             return
-        reached = deepest_reached(G)
-        continued = parents_of_loose_indicators(G)
-        rank_level = {lv.rank: lv.id for lv in policy.levels().levels}
+        reached = deepest_reached(ix)
+        continued = parents_of_loose_indicators(ix)
+        rank_level = {lv.rank: lv.id for lv in ctx.levels.levels}
         for n, d in leaves:
             if n in continued:
                 continue  # an indicator without a goal hangs below it: orphan-indicator's business
-            deepest = rank_level.get(reached.get(n), d.get("level"))
+            deepest = rank_level.get(reached[n], d.get("level"))
             if deepest not in levels:
                 continue  # the branch reached an operational level higher up (a level inversion)
-            yield ctx.finding(
-                n,
-                self.messages["one"],
-                label=label(d),
-                level_id=level_name(deepest, "id"),
-                level_en=level_name(deepest, "en"),
-            )
+            yield ctx.finding(n, "one", rests_on=("level",), label=label(d), level=deepest)
 
 
-def deepest_reached(G) -> dict:
+def deepest_reached(ix: Index) -> dict:
     """Goal -> the highest rank (deepest level) on the way down to it from the top of the cascade.
 
     Ranks flow from parents to children in topological order (Kahn's algorithm, linear); goals in or
     below a circle, which no order reaches, keep what their processed parents gave them.
     """
-    ix = index(G)
     rank = {n: d.get("rank") for n, d in ix.goals}
     reached = {n: (r if r is not None else -1) for n, r in rank.items()}
     waiting = {n: len(ix.parents[n]) for n in rank}
@@ -149,10 +131,10 @@ def deepest_reached(G) -> dict:
     return reached
 
 
-def parents_of_loose_indicators(G) -> set:
+def parents_of_loose_indicators(ix: Index) -> set:
     """Goals that an indicator without a goal names as its parent."""
     out = set()
-    for _, d in index(G).loose:
+    for _, d in ix.loose:
         if d.get("node") is not None:
             out.update(d["node"].parents)
     return out

@@ -5,8 +5,8 @@ from __future__ import annotations
 import operator
 from itertools import repeat
 
-from kinerja_graph import policy
-from kinerja_graph.checks._completeness import link_names, ranked_links
+from kinerja_graph.checks._judge import ranked_links
+from kinerja_graph.checks._quote import label
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -26,11 +26,13 @@ class LevelInversion(Rule):
         "is a cause of the goal above it. An outcome hung under an output turns that cause-and-effect "
         "around, and the chain of results scored by LKE 1.b.8 (PermenPANRB 88/2021) stops making sense.",
     }
-    message = {
-        "id": 'Kinerja "{label}" ({level_id}) berada di bawah "{parent}" ({parent_level_id}), yang levelnya '
-        "lebih rendah: hubungan sebab-akibatnya terbalik",
-        "en": 'Goal "{label}" ({level_en}) stands under "{parent}" ({parent_level_en}), a lower level: the '
-        "cause-and-effect runs backwards",
+    messages = {
+        "default": {
+            "id": 'Kinerja "{label}" ({level:level}) berada di bawah "{parent}" ({parent_level:level}), yang levelnya '
+            "lebih rendah: hubungan sebab-akibatnya terbalik",
+            "en": 'Goal "{label}" ({level:level}) stands under "{parent}" ({parent_level:level}), a lower level: the '
+            "cause-and-effect runs backwards",
+        },
     }
     options_schema = {}
     doc = """\
@@ -72,7 +74,7 @@ None.
 """
 
     def check(self, ctx: Context):
-        lowest = max(level.rank for level in policy.levels().levels)
+        lowest = max(level.rank for level in ctx.levels.levels)
 
         def picks(parent_ranks, child_ranks):  # under a parent of a lower level; nothing is below the lowest
             return map(
@@ -81,6 +83,13 @@ None.
                 map(operator.lt, child_ranks, parent_ranks),
             )
 
-        inverted = ranked_links(ctx.G, picks, lambda rank, parent_rank: rank < lowest and rank < parent_rank)
-        for n, d, p, pd, _, _ in inverted:
-            yield ctx.finding(n, related=(p,), **link_names(d, pd))
+        for n, d, p, pd, _, _ in ranked_links(ctx.index, picks):
+            yield ctx.finding(
+                n,
+                related=(p,),
+                rests_on=("level", "parent"),
+                label=label(d),
+                level=d.get("level"),
+                parent=label(pd),
+                parent_level=pd.get("level"),
+            )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import operator
 from itertools import repeat
 
-from kinerja_graph import policy
-from kinerja_graph.checks._completeness import levels_schema, link_names, ranked_links
+from kinerja_graph.checks._judge import ranked_links
+from kinerja_graph.checks._options import levels_schema
+from kinerja_graph.checks._quote import label
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -30,11 +31,13 @@ class LevelSkip(Rule):
         "between) reads to an evaluator as a broken chain: the condition that links the two is missing, and "
         "the position that should hold it has no performance.",
     }
-    message = {
-        "id": 'Kinerja "{label}" ({level_id}) langsung di bawah "{parent}" ({parent_level_id}): level '
-        "{missing_id} terlewati",
-        "en": 'Goal "{label}" ({level_en}) stands straight under "{parent}" ({parent_level_en}): '
-        "{missing_en} is skipped",
+    messages = {
+        "default": {
+            "id": 'Kinerja "{label}" ({level:level}) langsung di bawah "{parent}" ({parent_level:level}): level '
+            "{missing:levels} terlewati",
+            "en": 'Goal "{label}" ({level:level}) stands straight under "{parent}" ({parent_level:level}): '
+            "{missing:levels} is skipped",
+        },
     }
     options_schema = {
         "optional-levels": levels_schema(
@@ -85,28 +88,24 @@ nodes:
 
     def check(self, ctx: Context):
         optional = set(ctx.options.get("optional-levels") or ())
-        by_rank = {level.rank: level for level in policy.levels().levels}
+        by_rank = {level.rank: level for level in ctx.levels.levels}
 
         def picks(parent_ranks, child_ranks):  # two levels or more below the parent
             return map(operator.ge, map(operator.sub, child_ranks, parent_ranks), repeat(2))
 
-        skipping = ranked_links(ctx.G, picks, lambda rank, parent_rank: rank >= 2 and rank - parent_rank >= 2)
-        for n, d, p, pd, rank, parent_rank in skipping:
+        for n, d, p, pd, rank, parent_rank in ranked_links(ctx.index, picks):
             missing = [
-                by_rank[r] for r in range(parent_rank + 1, rank) if r in by_rank and by_rank[r].id not in optional
+                by_rank[r].id for r in range(parent_rank + 1, rank) if r in by_rank and by_rank[r].id not in optional
             ]
             if not missing:
                 continue
             yield ctx.finding(
-                n, related=(p,), **link_names(d, pd), missing_id=_names(missing, "id"), missing_en=_names(missing, "en")
+                n,
+                related=(p,),
+                rests_on=("level", "parent"),
+                label=label(d),
+                level=d.get("level"),
+                parent=label(pd),
+                parent_level=pd.get("level"),
+                missing=missing,
             )
-
-
-def _names(levels, lang: str) -> str:
-    """'Immediate Outcome (Sasaran Program)', joined with "dan"/"and"."""
-    parts = []
-    for level in levels:
-        planning = (level.planning or {}).get(lang)
-        parts.append(f"{level.name[lang]} ({planning})" if planning else level.name[lang])
-    joiner = " dan " if lang == "id" else " and "
-    return ", ".join(parts[:-1]) + joiner + parts[-1] if len(parts) > 1 else parts[0]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import MIN_LENGTH_SCHEMA, PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, missing_field
+from kinerja_graph.checks._blank import missing_field
+from kinerja_graph.checks._options import MIN_LENGTH_SCHEMA, PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -22,12 +23,11 @@ class MissingFormula(Rule):
         "every indicator; without a formula the indicator is not measurable (not SMART) and anyone may compute "
         "its achievement differently.",
     }
-    message = {
-        "id": 'Indikator "{indicator}" tidak punya formula (definisi operasional)',
-        "en": 'Indicator "{indicator}" has no formula (operational definition)',
-    }
     messages = {
-        "one": message,
+        "one": {
+            "id": 'Indikator "{indicator}" tidak punya formula (definisi operasional)',
+            "en": 'Indicator "{indicator}" has no formula (operational definition)',
+        },
         "placeholder": {
             "id": 'Formula indikator "{indicator}" hanya "{value}": itu bukan rumus perhitungan',
             "en": 'The formula of indicator "{indicator}" is only "{value}": that is no way of computing it',
@@ -92,4 +92,4 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        yield from missing_field(self, ctx, "formula")
+        yield from missing_field(ctx, "formula")

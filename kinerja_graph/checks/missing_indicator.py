@@ -5,7 +5,9 @@ from __future__ import annotations
 import operator
 from itertools import compress
 
-from kinerja_graph.checks._completeness import SUMMARISE_SCHEMA, count_nodes, index, label, level_name, levels_schema
+from kinerja_graph.checks._judge import count_nodes
+from kinerja_graph.checks._options import SUMMARISE_SCHEMA, levels_schema
+from kinerja_graph.checks._quote import label
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -25,12 +27,11 @@ class MissingIndicator(Rule):
         "the indicators are SMART, and the fourth step of PermenPANRB 89/2021 formulates an indicator for every "
         "condition in the tree.",
     }
-    message = {
-        "id": 'Kinerja "{label}" ({level_id}) tidak punya indikator kinerja',
-        "en": 'Goal "{label}" ({level_en}) has no indicator',
-    }
     messages = {
-        "one": message,
+        "one": {
+            "id": 'Kinerja "{label}" ({level:level}) tidak punya indikator kinerja',
+            "en": 'Goal "{label}" ({level:level}) has no indicator',
+        },
         "none": {
             "id": "Tidak satu pun dari {count} kinerja dalam cascade ini punya indikator kinerja",
             "en": "None of the {count} goals of this cascade has an indicator",
@@ -75,20 +76,14 @@ nodes:
 
     def check(self, ctx: Context):
         skip = set(ctx.options.get("skip-levels") or ())
-        ix = index(ctx.G)
+        ix = ctx.index
         without = compress(ix.goals, map(operator.not_, ix.goal_values("indicators")))  # few goals
         lacking = [(n, d) for n, d in without if d.get("level") not in skip]
         if not lacking:
             return
-        goals = count_nodes(ctx.G, ("kind", "level"), lambda d: d["kind"] == "goal" and d.get("level") not in skip)
+        goals = count_nodes(ix, ("kind", "level"), lambda d: d["kind"] == "goal" and d.get("level") not in skip)
         if ctx.options.get("summarise-absent", True) and len(lacking) == goals > 1:
-            yield ctx.finding(None, self.messages["none"], count=goals)
+            yield ctx.finding(None, "none", count=goals)
             return
         for n, d in lacking:
-            yield ctx.finding(
-                n,
-                self.messages["one"],
-                label=label(d),
-                level_id=level_name(d.get("level"), "id"),
-                level_en=level_name(d.get("level"), "en"),
-            )
+            yield ctx.finding(n, "one", label=label(d), level=d.get("level"))

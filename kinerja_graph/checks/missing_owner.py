@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import (
-    PLACEHOLDERS_SCHEMA,
-    SUMMARISE_SCHEMA,
-    index,
-    is_blank,
-    judged_nodes_among,
-    label,
-    level_name,
-    levels_schema,
-    placeholder_set,
-)
+from kinerja_graph.checks._blank import is_blank, placeholder_set
+from kinerja_graph.checks._judge import judged_nodes_among
+from kinerja_graph.checks._options import PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, levels_schema
+from kinerja_graph.checks._quote import label
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -32,12 +25,11 @@ class MissingOwner(Rule):
         "performance of positions: every goal has an owner. Without one, the goal enters nobody's performance "
         "agreement (PK) or SKP, and LKE 1.b.10-1.b.11 (PermenPANRB 88/2021) are not met.",
     }
-    message = {
-        "id": 'Kinerja "{label}" ({level_id}) tidak punya penanggung jawab',
-        "en": 'Goal "{label}" ({level_en}) has no owner (penanggung jawab)',
-    }
     messages = {
-        "one": message,
+        "one": {
+            "id": 'Kinerja "{label}" ({level:level}) tidak punya penanggung jawab',
+            "en": 'Goal "{label}" ({level:level}) has no owner (penanggung jawab)',
+        },
         "none": {
             "id": "Tidak satu pun dari {count} kinerja dalam cascade ini mencantumkan penanggung jawab",
             "en": "None of the {count} goals of this cascade names an owner (penanggung jawab)",
@@ -93,22 +85,16 @@ nodes:
             return True if in_scope(d) and is_blank(d.get("owner"), placeholders) else None
 
         # the owner first, once per distinct owner: kind and level only for the nodes without one
-        ix = index(ctx.G)
+        ix = ctx.index
         owners = ix.node_groups(("owner",))
         blank = [is_blank(ix.nodes[position][1].get("owner"), placeholders) for position in owners.first]
-        lacking = [(n, d) for n, d, _ in judged_nodes_among(ctx.G, owners.positions(blank), fields, lacks_owner)]
+        lacking = [(n, d) for n, d, _ in judged_nodes_among(ix, owners.positions(blank), fields, lacks_owner)]
         if not lacking:
             return
         goal_levels = ix.goal_values("level")
         goals = len(goal_levels) - sum(map(skip.__contains__, goal_levels))  # the goals in_scope() takes
         if ctx.options.get("summarise-absent", True) and len(lacking) == goals > 1:
-            yield ctx.finding(None, self.messages["none"], count=goals)
+            yield ctx.finding(None, "none", count=goals)
             return
         for n, d in lacking:
-            yield ctx.finding(
-                n,
-                self.messages["one"],
-                label=label(d),
-                level_id=level_name(d.get("level"), "id"),
-                level_en=level_name(d.get("level"), "en"),
-            )
+            yield ctx.finding(n, "one", label=label(d), level=d.get("level"))

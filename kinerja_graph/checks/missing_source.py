@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import MIN_LENGTH_SCHEMA, PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA, missing_field
+from kinerja_graph.checks._blank import missing_field
+from kinerja_graph.checks._options import MIN_LENGTH_SCHEMA, PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -21,17 +22,16 @@ class MissingSource(Rule):
         'evaluator will ask "where do the data come from?". An indicator without a data source cannot be '
         "verified.",
     }
-    message = {
-        "id": 'Indikator "{indicator}" tidak punya sumber data',
-        "en": 'Indicator "{indicator}" has no data source',
-    }
     messages = {
-        "one": message,
+        "one": {
+            "id": 'Indikator "{indicator}" tidak punya sumber data',
+            "en": 'Indicator "{indicator}" has no data source',
+        },
         "placeholder": {
-            "id": 'Sumber data indikator "{indicator}" hanya "{value}": sebutkan dokumen, aplikasi atau unit '
-            "penyedia datanya",
-            "en": 'The data source of indicator "{indicator}" is only "{value}": name the document, application '
-            "or unit that provides the data",
+            "id": 'Sumber data indikator "{indicator}" hanya "{value}": sebutkan dokumen, aplikasi atau unit penyedia '
+            "datanya",
+            "en": 'The data source of indicator "{indicator}" is only "{value}": name the document, application or '
+            "unit that provides the data",
         },
         "none": {
             "id": "Tidak satu pun dari {count} indikator dalam cascade ini punya sumber data",
@@ -81,4 +81,4 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        yield from missing_field(self, ctx, "source")
+        yield from missing_field(ctx, "source")

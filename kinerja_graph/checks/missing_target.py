@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import SUMMARISE_SCHEMA, index, indicator_location, judged_indicators, quote
+from kinerja_graph.checks._judge import judged_indicators
+from kinerja_graph.checks._options import SUMMARISE_SCHEMA
+from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
-
-
-def years_text(years: list[int]) -> str:
-    """2022, 2024 — or 2022–2026 when the years run without a gap."""
-    if len(years) > 2 and years[-1] - years[0] == len(years) - 1:
-        return f"{years[0]}–{years[-1]}"
-    return ", ".join(str(y) for y in years)
 
 
 class MissingTarget(Rule):
@@ -29,15 +24,14 @@ class MissingTarget(Rule):
         "gives zero when there is no target; without a target for every year of the Renstra period, that "
         "year's achievement cannot be measured.",
     }
-    message = {
-        "id": 'Indikator "{indicator}" tidak punya target untuk tahun {years}',
-        "en": 'Indicator "{indicator}" has no target for {years}',
-    }
     messages = {
-        "one": message,
+        "one": {
+            "id": 'Indikator "{indicator}" tidak punya target untuk tahun {years:years}',
+            "en": 'Indicator "{indicator}" has no target for {years:years}',
+        },
         "none": {
-            "id": "Tidak satu pun dari {count} indikator dalam cascade ini punya target untuk periode {years}",
-            "en": "None of the {count} indicators of this cascade has a target for the period {years}",
+            "id": "Tidak satu pun dari {count} indikator dalam cascade ini punya target untuk periode {years:years}",
+            "en": "None of the {count} indicators of this cascade has a target for the period {years:years}",
         },
     }
     options_schema = {
@@ -84,7 +78,7 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        period = sorted(ctx.G.graph.get("period") or [])
+        period = sorted(ctx.graph.graph.get("period") or [])
         if not period:
             return
         years = frozenset(period)
@@ -96,24 +90,18 @@ nodes:
                 return None
             return [y for y in period if y not in targets or targets[y].kind == "blank"]
 
-        total = len(index(ctx.G).indicators)
-        lacking = [
-            (n, indicator, missing) for n, _, indicator, missing in judged_indicators(ctx.G, ("targets",), judge)
-        ]
+        total = len(ctx.index.indicators)
+        lacking = list(judged_indicators(ctx.index, ("targets",), judge))
         if not lacking:
             return
         if (
             ctx.options.get("summarise-absent", True)
             and len(lacking) == total > 1
-            and all(len(missing) == len(period) for _, _, missing in lacking)
+            and all(len(missing) == len(period) for *_, missing in lacking)
         ):
-            yield ctx.finding(None, self.messages["none"], count=total, years=years_text(period))
+            yield ctx.finding(None, "none", count=total, years=period)
             return
-        for n, indicator, missing in lacking:
+        for n, d, indicator, missing in lacking:
             yield ctx.finding(
-                n,
-                self.messages["one"],
-                location=indicator_location(ctx.G, n, indicator),
-                indicator=quote(indicator.name),
-                years=years_text(missing),
+                n, "one", location=indicator_location(indicator, d), indicator=quote(indicator.name), years=missing
             )

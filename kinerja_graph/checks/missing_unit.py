@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from itertools import compress
 
-from kinerja_graph.checks._completeness import (
-    PLACEHOLDERS_SCHEMA,
-    SUMMARISE_SCHEMA,
-    count_indicators,
-    indicator_location,
-    is_blank,
-    judged_among,
-    judged_groups,
-    placeholder_set,
-    quote,
-    quoted_list,
-)
+from kinerja_graph.checks._blank import is_blank, placeholder_set
+from kinerja_graph.checks._judge import count_indicators, judged_among, judged_groups
+from kinerja_graph.checks._options import PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA
+from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.text import tokens
 
@@ -36,12 +28,11 @@ class MissingUnit(Rule):
         "not say whether it means percent, an index, documents or people, so target and realisation cannot be "
         "compared.",
     }
-    message = {
-        "id": 'Indikator "{indicator}" tidak punya satuan, dan targetnya ({targets}) tidak menyebut satuan',
-        "en": 'Indicator "{indicator}" has no unit, and its targets ({targets}) do not name one',
-    }
     messages = {
-        "one": message,
+        "one": {
+            "id": 'Indikator "{indicator}" tidak punya satuan, dan targetnya ({targets:quoted}) tidak menyebut satuan',
+            "en": 'Indicator "{indicator}" has no unit, and its targets ({targets:quoted}) do not name one',
+        },
         "none": {
             "id": "Tidak satu pun dari {count} indikator bertarget dalam cascade ini menyebut satuan",
             "en": "None of the {count} indicators with targets in this cascade names a unit",
@@ -54,7 +45,8 @@ class MissingUnit(Rule):
             "type": "boolean",
         },
         "implied-by-name": {
-            "description": "First words of an indicator name that already say its unit (Persentase -> %, Indeks -> indeks).",
+            "description": "First words of an indicator name that already say its unit (Persentase -> %, "
+            "Indeks -> indeks).",
             "type": "array",
             "items": {"type": "string"},
         },
@@ -125,29 +117,29 @@ nodes:
         # An indicator lacks a unit when its unit is blank, its targets name none and its name implies
         # none: the unit and the targets are judged once per distinct value, then the names of the few
         # indicators left once per distinct name and targets.
+        ix = ctx.index
         by_unit, blank = judged_groups(
-            ctx.G, ("unit",), lambda indicator: is_blank(indicator.unit, placeholders, symbols_count=True)
+            ix, ("unit",), lambda indicator: is_blank(indicator.unit, placeholders, symbols_count=True)
         )
-        by_targets, given = judged_groups(ctx.G, ("targets",), unnamed)
+        by_targets, given = judged_groups(ix, ("targets",), unnamed)
         unnamed_targets = [targets is not None for targets in given]
-        positions = by_unit.positions(blank)
-        positions = compress(positions, map(unnamed_targets.__getitem__, by_targets.numbers(positions)))
+        blank_units = by_unit.positions(blank)
+        positions = compress(blank_units, map(unnamed_targets.__getitem__, by_targets.numbers(blank_units)))
         lacking = [
-            (n, indicator, targets)
-            for n, _, indicator, targets in judged_among(ctx.G, positions, ("name", "targets"), unimplied)
+            (n, d, indicator, targets)
+            for n, d, indicator, targets in judged_among(ix, positions, ("name", "targets"), unimplied)
         ]
         if not lacking:
             return
-        in_scope = count_indicators(ctx.G, ("targets",), is_in_scope)
+        in_scope = count_indicators(ix, ("targets",), is_in_scope)
         if options.get("summarise-absent", True) and len(lacking) == in_scope > 1:
-            yield ctx.finding(None, self.messages["none"], count=in_scope)
+            yield ctx.finding(None, "none", count=in_scope)
             return
-        for n, indicator, targets in lacking:
-            shown = quoted_list([t.text for t in targets]) if targets else "-"
+        for n, d, indicator, targets in lacking:
             yield ctx.finding(
                 n,
-                self.messages["one"],
-                location=indicator_location(ctx.G, n, indicator),
+                "one",
+                location=indicator_location(indicator, d),
                 indicator=quote(indicator.name),
-                targets=shown,
+                targets=[quote(t.text) for t in targets],
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import index, label, level_name, quoted_list
+from kinerja_graph.checks._quote import label
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.checks.orphan_node import top_rank
 
@@ -23,11 +23,13 @@ class MultipleRoots(Rule):
         "with several unrelated top goals is several separate trees, so the cause-and-effect link to one "
         "organisational result that LKE 1.b.8 (PermenPANRB 88/2021) scores is not shown.",
     }
-    message = {
-        "id": "Cascade ini punya {count} kinerja puncak di level {level_id} ({roots}); kinerja puncak paling banyak "
-        "{limit}: satukan di bawah satu tujuan",
-        "en": "This cascade has {count} top goals at {level_en} ({roots}); at most {limit} expected: bring them "
-        "under one goal",
+    messages = {
+        "default": {
+            "id": "Cascade ini punya {count} kinerja puncak di level {level:level} ({roots:quoted}); kinerja puncak "
+            "paling banyak {limit}: satukan di bawah satu tujuan",
+            "en": "This cascade has {count} top goals at {level:level} ({roots:quoted}); at most {limit} expected: "
+            "bring them under one goal",
+        },
     }
     options_schema = {
         "max-roots": {
@@ -73,12 +75,11 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        top = top_rank(G)
+        ix = ctx.index
+        top = top_rank(ix)
         if top is None:
             return
         limit = int(ctx.options.get("max-roots", 1))
-        ix = index(G)
         roots = []
         for i in ix.roots():  # the goals without a parent goal, in document order
             n, d = ix.goals[i]
@@ -90,9 +91,9 @@ nodes:
         yield ctx.finding(
             first,
             related=[n for n, _ in roots[1:]],
+            rests_on=("level", "parent"),
             count=len(roots),
             limit=limit,
-            roots=quoted_list(label(d) for _, d in roots),
-            level_id=level_name(data.get("level"), "id"),
-            level_en=level_name(data.get("level"), "en"),
+            roots=[label(d) for _, d in roots],
+            level=data.get("level"),
         )

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import itertools
 
-from kinerja_graph.checks._completeness import index, indicator_location, quote
+from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import NearDuplicateIndex, normalised, text_vocabulary
-from kinerja_graph.text import localise, short_list
 
-WHAT = {
-    "statements": {"id": "Pernyataan kinerja", "en": "Statements"},
-    "indicators": {"id": "Indikator", "en": "Indicators"},
-}
+FIELD = {"statements": "statement", "indicators": "indicator"}  # what a finding's texts are, by message key
 
 
 class NearDuplicate(Rule):
@@ -32,11 +28,19 @@ class NearDuplicate(Rule):
         '("no redundancy", PermenPANRB 89/2021 method), achievement is counted twice, and typos in an '
         "official document lower the quality of wording scored under LKE 1.b.4-1.b.8 (PermenPANRB 88/2021).",
     }
-    message = {
-        "id": "{what} ini hampir sama (hanya beda salah ketik, spasi, huruf besar atau urutan kata): {variants}; "
-        "samakan penulisannya bila maksudnya satu, atau bedakan isinya",
-        "en": "{what} that are nearly the same (differing only by typing slips, spacing, case or word order): "
-        "{variants}; write them the same way if they mean one thing, or make them say different things",
+    messages = {
+        "statements": {
+            "id": "Pernyataan kinerja ini hampir sama (hanya beda salah ketik, spasi, huruf besar atau urutan kata): "
+            "{variants:variants}; samakan penulisannya bila maksudnya satu, atau bedakan isinya",
+            "en": "Statements that are nearly the same (differing only by typing slips, spacing, case or word order): "
+            "{variants:variants}; write them the same way if they mean one thing, or make them say different things",
+        },
+        "indicators": {
+            "id": "Indikator ini hampir sama (hanya beda salah ketik, spasi, huruf besar atau urutan kata): "
+            "{variants:variants}; samakan penulisannya bila maksudnya satu, atau bedakan isinya",
+            "en": "Indicators that are nearly the same (differing only by typing slips, spacing, case or word order): "
+            "{variants:variants}; write them the same way if they mean one thing, or make them say different things",
+        },
     }
     options_schema = {
         "threshold": {
@@ -106,8 +110,8 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary, ctx.G)
+        G = ctx.graph
+        tv = text_vocabulary(ctx.vocabulary, G)
         threshold = float(ctx.options.get("threshold", 0.85))
         compare = ctx.options.get("compare") or ["statements", "indicators"]
         by_parent = ctx.options.get("scope", "cascade") == "parent"
@@ -119,7 +123,7 @@ nodes:
             parents = [u for u in G.predecessors(n) if G.edges[u, n].get("kind") == "contribution"]
             return tuple(sorted(parents)) or tuple(d.get("missing_parents") or ()) or ("(root)",)
 
-        ix = index(G)
+        ix = ctx.index
         if "statements" in compare:
             nodes = ix.nodes
             if by_parent:
@@ -149,7 +153,7 @@ nodes:
                 grouping = ix.indicator_groups(("name",))
                 found = _cluster_groups(tv, threshold, grouping, [items[p][2].name for p in grouping.first])
             clusters = [
-                [(items[p][0], indicator_location(G, items[p][0], items[p][2]), items[p][2].name) for p in cluster]
+                [(items[p][0], indicator_location(items[p][2], items[p][1]), items[p][2].name) for p in cluster]
                 for cluster in found
             ]
             yield from self._report(ctx, clusters, "indicators", tv)
@@ -166,14 +170,8 @@ nodes:
                 variants.setdefault(key, [])
                 if n not in variants[key]:
                     variants[key].append(n)
-            listed = "; ".join(
-                f'"{quote(spelled[k], 60)}" ({short_list(ids, 3)})' for k, ids in list(variants.items())[:4]
-            )
-            if len(variants) > 4:
-                listed += f"; (+{len(variants) - 4})"
-            yield ctx.finding(
-                nodes[0], localise(self.message, what=WHAT[what]), related=nodes[1:], location=location, variants=listed
-            )
+            listed = [[quote(spelled[k], 60), ids] for k, ids in variants.items()]
+            yield ctx.finding(nodes[0], what, related=nodes[1:], location=location, variants=listed, field=FIELD[what])
 
 
 def _distinct(occurrences) -> tuple[list[tuple], list[list[int]]]:
@@ -213,7 +211,7 @@ def _cluster_groups(tv, threshold: float, grouping, texts: list) -> list[list[in
     found = _clusters(tv, threshold, [(texts[number], None) for number in numbers])
     if not found:
         return []
-    labels = [None] * len(grouping)
+    labels: list[int | None] = [None] * len(grouping)
     for cluster in found:
         for variant in cluster:
             for i in variant:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import index, quoted_list
+from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -22,9 +22,11 @@ class OrphanIndicator(Rule):
         "goal measures nothing in the pohon kinerja and cannot be cascaded or owned as PermenPANRB 89/2021 "
         "requires.",
     }
-    message = {
-        "id": "Indikator {indicators} tidak melekat pada kinerja (sasaran) mana pun",
-        "en": "Indicator {indicators} is attached to no goal",
+    messages = {
+        "default": {
+            "id": "Indikator {indicators:quoted} tidak melekat pada kinerja (sasaran) mana pun",
+            "en": "Indicator {indicators:quoted} is attached to no goal",
+        },
     }
     options_schema = {}
     doc = """\
@@ -65,6 +67,6 @@ None.
 """
 
     def check(self, ctx: Context):
-        for n, d in index(ctx.G).loose:
-            names = [i.name for i in d.get("indicators") or []]
-            yield ctx.finding(n, indicators=quoted_list(names) if names else f'"{n}"')
+        for n, d in ctx.index.loose:
+            names = [quote(i.name) for i in d.get("indicators") or []]
+            yield ctx.finding(n, indicators=names or [n])

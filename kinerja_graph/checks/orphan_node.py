@@ -5,13 +5,13 @@ from __future__ import annotations
 import operator
 from itertools import compress, repeat
 
-from kinerja_graph.checks._completeness import index, label, level_name, quote
+from kinerja_graph.checks._index import Index
+from kinerja_graph.checks._quote import label, quote
 from kinerja_graph.checks.base import Context, Rule
 
 
-def top_rank(G) -> int | None:
+def top_rank(ix: Index) -> int | None:
     """The highest level (lowest rank) any goal of the cascade stands at: where its top goals belong."""
-    ix = index(G)
 
     def compute():
         ranks = ix.goal_values("rank")
@@ -36,20 +36,21 @@ class OrphanNode(Rule):
         "outcome down to outputs; a goal whose parent does not exist, or that has no parent at all, breaks the "
         "chain, and its contribution to the organisation's aim cannot be read.",
     }
-    message = {
-        "id": 'Kinerja "{label}" menunjuk induk {parents} yang tidak ada',
-        "en": 'Goal "{label}" names parent {parents}, which does not exist',
-    }
     messages = {
-        "dangling": message,
+        "dangling": {
+            "id": 'Kinerja "{label}" menunjuk induk {parents:quoted-all} yang tidak ada',
+            "en": 'Goal "{label}" names parent {parents:quoted-all}, which does not exist',
+        },
         "not_goal": {
-            "id": 'Kinerja "{label}" menunjuk induk {parents} yang hanya berupa indikator tanpa sasaran, bukan kinerja',
-            "en": 'Goal "{label}" names parent {parents}, which is an indicator without a goal, not a goal',
+            "id": 'Kinerja "{label}" menunjuk induk {parents:quoted-all} yang hanya berupa indikator tanpa sasaran, '
+            "bukan kinerja",
+            "en": 'Goal "{label}" names parent {parents:quoted-all}, which is an indicator without a goal, not a goal',
         },
         "parentless": {
-            "id": 'Kinerja "{label}" ({level_id}) tidak punya induk, padahal kinerja puncak cascade ini ada di '
-            "level {top_id}",
-            "en": 'Goal "{label}" ({level_en}) has no parent, while the top goals of this cascade stand at {top_en}',
+            "id": 'Kinerja "{label}" ({level:level}) tidak punya induk, padahal kinerja puncak cascade ini ada di '
+            "level {top:level}",
+            "en": 'Goal "{label}" ({level:level}) has no parent, while the top goals of this cascade stand at '
+            "{top:level}",
         },
     }
     options_schema = {}
@@ -95,9 +96,9 @@ None.
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        top = top_rank(G)
-        ix = index(G)
+        G = ctx.graph
+        ix = ctx.index
+        top = top_rank(ix)
         goals = ix.goals
         missing = ix.goal_values("missing_parents")
         ranks = ix.goal_values("rank")
@@ -105,7 +106,7 @@ None.
         # without a parent goal (few of either)
         naming = compress(range(len(goals)), missing)
         parentless = ix.roots() if top is not None else ()
-        top_id, top_en = (_top_name(top, "id"), _top_name(top, "en")) if top is not None else (None, None)
+        top_level = next((level.id for level in ctx.levels.levels if level.rank == top), str(top))
         for i in sorted({*naming, *parentless}):
             n, d = goals[i]
             if missing[i]:
@@ -114,30 +115,12 @@ None.
                 for variant, ids in (("dangling", absent), ("not_goal", loose)):
                     if ids:
                         yield ctx.finding(
-                            n,
-                            self.messages[variant],
-                            label=label(d),
-                            parents=", ".join(f'"{quote(p, 30)}"' for p in ids),
+                            n, variant, rests_on=("parent",), label=label(d), parents=[quote(p, 30) for p in ids]
                         )
                 continue
             rank = ranks[i]
             if top is None or rank is None or rank <= top:
                 continue
             yield ctx.finding(
-                n,
-                self.messages["parentless"],
-                label=label(d),
-                level_id=level_name(d.get("level"), "id"),
-                level_en=level_name(d.get("level"), "en"),
-                top_id=top_id,
-                top_en=top_en,
+                n, "parentless", rests_on=("level", "parent"), label=label(d), level=d.get("level"), top=top_level
             )
-
-
-def _top_name(rank: int, lang: str) -> str:
-    from kinerja_graph import policy
-
-    for level in policy.levels().levels:
-        if level.rank == rank:
-            return level.name[lang]
-    return str(rank)

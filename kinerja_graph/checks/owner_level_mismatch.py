@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from kinerja_graph import policy
-from kinerja_graph.checks._completeness import judged_nodes, label, level_name, quote
+from kinerja_graph.checks._judge import judged_nodes
+from kinerja_graph.checks._quote import label, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.classify import OwnerResolver, required_vocabulary
 from kinerja_graph.errors import PolicyError
-
-_LIST_JOIN = {"id": " atau ", "en": " or "}
 
 
 class OwnerLevelMismatch(Rule):
@@ -32,11 +30,13 @@ class OwnerLevelMismatch(Rule):
         "(LKE 1.b.10–1.b.11, PermenPANRB 88/2021): the head signs for technical work, or staff carry a "
         "result beyond their control.",
     }
-    message = {
-        "id": 'Penanggung jawab "{owner}" ({owner_tiers_id}) memegang kinerja "{label}" ({level_id}, '
-        "{tier_id}), terpaut {distance} jenjang; {tier_id} lazimnya dipegang {holders_id}",
-        "en": 'Owner "{owner}" ({owner_tiers_en}) holds goal "{label}" ({level_en}, {tier_en}), {distance} '
-        "tiers away; {tier_en} is usually held by {holders_en}",
+    messages = {
+        "default": {
+            "id": 'Penanggung jawab "{owner}" ({owner_tiers:tiers}) memegang kinerja "{label}" ({level:level}, '
+            "{tier:tier}), terpaut {distance} jenjang; {tier:tier} lazimnya dipegang {holders:terms}",
+            "en": 'Owner "{owner}" ({owner_tiers:tiers}) holds goal "{label}" ({level:level}, {tier:tier}), '
+            "{distance} tiers away; {tier:tier} is usually held by {holders:terms}",
+        },
     }
     options_schema = {
         "max-tier-distance": {
@@ -90,8 +90,10 @@ accountable for a result only the organisation as a whole can reach.
 ```yaml
 organisation: {name: Kecamatan Contoh, type: kecamatan}
 nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Pengadministrasi Umum}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome, owner: Kasi Pelayanan}
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome,
+     owner: Pengadministrasi Umum}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome,
+     owner: Kasi Pelayanan}
   - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Kasi Pelayanan}
   - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process, owner: Camat}
 ```
@@ -101,9 +103,11 @@ nodes:
 organisation: {name: Kecamatan Contoh, type: kecamatan}
 nodes:
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Camat}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome, owner: Kasi Pelayanan}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome,
+     owner: Kasi Pelayanan}
   - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Kasi Pelayanan}
-  - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process, owner: Pengadministrasi Umum}
+  - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process,
+     owner: Pengadministrasi Umum}
 ```
 
 ## Options
@@ -114,7 +118,7 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
+        G = ctx.graph
         resolver = OwnerResolver(required_vocabulary(ctx.vocabulary, "owners", self.id))
         profile = ctx.options.get("profile")
         if profile and profile not in resolver.profiles:
@@ -124,8 +128,7 @@ nodes:
             )
         profile = profile or resolver.profile_for(G.graph.get("organisation"))
         limit = int(ctx.options.get("max-tier-distance") or 1)
-        levels = policy.levels()
-        order = {tier: i for i, tier in enumerate(levels.tier_order())}
+        order = {tier: i for i, tier in enumerate(ctx.levels.tier_order())}
 
         def judge(d):
             """The message's parts about the owner and the goal's tier, or None: decided by those alone."""
@@ -139,30 +142,13 @@ nodes:
             distance = min(abs(order[t] - order[tier]) for t in tiers)
             if distance <= limit:
                 return None
-            owner_tiers = sorted(tiers, key=order.get)
-            holders = resolver.holders(tier, profile)
-            return dict(
-                owner=quote(owner),
-                distance=distance,
-                tier_id=levels.tiers[tier]["id"],
-                tier_en=levels.tiers[tier]["en"],
-                owner_tiers_id=_join([levels.tiers[t]["id"] for t in owner_tiers], "id"),
-                owner_tiers_en=_join([levels.tiers[t]["en"] for t in owner_tiers], "en"),
-                holders_id=_join([p.name["id"] for p in holders], "id") or "-",
-                holders_en=_join([p.name["en"] for p in holders], "en") or "-",
-            )
+            return {
+                "owner": quote(owner),
+                "owner_tiers": sorted(tiers, key=order.__getitem__),
+                "tier": tier,
+                "distance": distance,
+                "holders": [{"id": p.name["id"], "en": p.name["en"]} for p in resolver.holders(tier, profile)],
+            }
 
-        for n, d, parts in judged_nodes(G, ("owner", "tier"), judge):
-            yield ctx.finding(
-                n,
-                label=label(d),
-                level_id=level_name(d.get("level"), "id"),
-                level_en=level_name(d.get("level"), "en"),
-                **parts,
-            )
-
-
-def _join(items: list[str], lang: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + _LIST_JOIN[lang] + items[-1]
+        for n, d, parts in judged_nodes(ctx.index, ("owner", "tier"), judge):
+            yield ctx.finding(n, rests_on=("owner", "level"), label=label(d), level=d.get("level"), **parts)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import operator
 from itertools import compress, repeat
 
-from kinerja_graph.checks._completeness import index, quote
+from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import may_be_near, near_equal, text_shape, text_vocabulary, text_words
-from kinerja_graph.text import localise, normalise
+from kinerja_graph.text import normalise
 
 
 class RestatedChild(Rule):
@@ -29,16 +29,17 @@ class RestatedChild(Rule):
         "cause-effect chain scored under LKE 1.b.8 (PermenPANRB 88/2021) stops there. Kemenkeu practice allows "
         "direct cascading (the same sentence) only to one unit below.",
     }
-    message = {
-        "id": 'Kinerja "{statement}" menyalin pernyataan dan indikator induknya ({parent}) tanpa menguraikannya{note}',
-        "en": 'Goal "{statement}" copies the statement and indicators of its parent ({parent}) without breaking it '
-        "down{note}",
-    }
-    notes = {
-        "": {"id": "", "en": ""},
+    messages = {
+        "default": {
+            "id": 'Kinerja "{statement}" menyalin pernyataan dan indikator induknya ({parent}) tanpa menguraikannya',
+            "en": 'Goal "{statement}" copies the statement and indicators of its parent ({parent}) without breaking '
+            "it down",
+        },
         "siblings": {
-            "id": "; {count} kinerja bawahan dari induk yang sama melakukannya",
-            "en": "; {count} children of the same parent do so",
+            "id": 'Kinerja "{statement}" menyalin pernyataan dan indikator induknya ({parent}) tanpa menguraikannya; '
+            "{count} kinerja bawahan dari induk yang sama melakukannya",
+            "en": 'Goal "{statement}" copies the statement and indicators of its parent ({parent}) without breaking '
+            "it down; {count} children of the same parent do so",
         },
     }
     options_schema = {
@@ -112,11 +113,11 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary, ctx.G)
+        G = ctx.graph
+        tv = text_vocabulary(ctx.vocabulary, G)
         threshold = float(ctx.options.get("threshold", 0.85))
         allow_direct = bool(ctx.options.get("allow-direct-cascade", True))
-        ix = index(G)
+        ix = ctx.index
         nodes = G._node
         # a child can only restate a parent whose statement has its shape (near_equal's first test): a
         # cheap comparison sorts out almost every contribution link before the texts are compared
@@ -137,10 +138,9 @@ nodes:
             if allow_direct and only_child and self._other_owner(pd, nodes[restating[0]]):
                 continue
             for child in restating:
-                note = "siblings" if len(restating) > 1 else ""
                 yield ctx.finding(
                     child,
-                    localise(self.message, note=self.notes[note]),
+                    "siblings" if len(restating) > 1 else "default",
                     related=(parent,),
                     statement=quote(G.nodes[child]["statement"]),
                     parent=parent,
@@ -161,7 +161,7 @@ nodes:
         # about as many letters, span being more than any count of letters (plus 2 * max_slips)
         slack = 2 * tv.max_slips
         span = max(map(len, joined), default=0) + slack + 1
-        sizes = [len(w) * span + len(text) for w, text in zip(words, joined)]
+        sizes = [len(w) * span + len(text) for w, text in zip(words, joined, strict=False)]
         parents, children = ix.links()
         of = grouping.of
         parent_groups = list(map(of.__getitem__, parents))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import index, label, levels_schema
+from kinerja_graph.checks._options import levels_schema
+from kinerja_graph.checks._quote import label
 from kinerja_graph.checks.base import Context, Rule
 
 
@@ -22,9 +23,12 @@ class SingleChild(Rule):
         "(LKE 1.b.3, PermenPANRB 88/2021: the real performance need); a single cause often means the condition "
         "was not broken down, or the same level was written twice.",
     }
-    message = {
-        "id": 'Kinerja "{label}" hanya didukung satu kinerja di bawahnya ("{child}"): apakah penyebabnya sudah cukup?',
-        "en": 'Goal "{label}" is supported by only one goal below it ("{child}"): are its causes sufficient?',
+    messages = {
+        "default": {
+            "id": 'Kinerja "{label}" hanya didukung satu kinerja di bawahnya ("{child}"): apakah penyebabnya sudah '
+            "cukup?",
+            "en": 'Goal "{label}" is supported by only one goal below it ("{child}"): are its causes sufficient?',
+        },
     }
     options_schema = {
         "skip-levels": levels_schema("Levels whose goals may have a single child without comment."),
@@ -69,9 +73,9 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
+        G = ctx.graph
         skip = set(ctx.options.get("skip-levels") or ())
-        ix = index(G)
+        ix = ctx.index
         # the goals with one or two children (a goal's link to itself aside): few, looked at in document order
         few = [parent for parent, count in ix.child_counts().items() if count <= 2]
         ids = ix.ids()
@@ -84,4 +88,4 @@ nodes:
             if d.get("level") in skip:
                 continue
             child = G.nodes[kids[0]]
-            yield ctx.finding(n, related=kids, label=label(d), child=label(child))
+            yield ctx.finding(n, related=kids, rests_on=("parent",), label=label(d), child=label(child))

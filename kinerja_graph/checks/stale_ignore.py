@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import index, label
+from kinerja_graph import checks
+from kinerja_graph.checks._quote import label
 from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.text import close_matches
 
 
 class StaleIgnore(Rule):
@@ -22,15 +24,20 @@ class StaleIgnore(Rule):
         "defect was fixed, or the rule's name is mistyped) would quietly hide the same defect if it came back, "
         "and the evaluator could no longer trust the report.",
     }
-    message = {
-        "id": 'Pembungkaman aturan {silenced} pada "{label}" tidak lagi cocok dengan temuan apa pun: hapus',
-        "en": 'The silence of rule {silenced} on "{label}" no longer matches any finding: remove it',
-    }
     messages = {
-        "stale": message,
+        "stale": {
+            "id": 'Pembungkaman aturan {silenced} pada "{label}" tidak lagi cocok dengan temuan apa pun: hapus',
+            "en": 'The silence of rule {silenced} on "{label}" no longer matches any finding: remove it',
+        },
         "unknown": {
-            "id": 'Pembungkaman pada "{label}" menyebut aturan "{silenced}" yang tidak ada{hint}',
-            "en": 'The silence on "{label}" names rule "{silenced}", which does not exist{hint_en}',
+            "id": 'Pembungkaman pada "{label}" menyebut aturan "{silenced}" yang tidak ada',
+            "en": 'The silence on "{label}" names rule "{silenced}", which does not exist',
+        },
+        "unknown-close": {
+            "id": 'Pembungkaman pada "{label}" menyebut aturan "{silenced}" yang tidak ada (maksud Anda '
+            "{suggestions:ids}?)",
+            "en": 'The silence on "{label}" names rule "{silenced}", which does not exist (did you mean '
+            "{suggestions:ids}?)",
         },
     }
     options_schema = {}
@@ -92,11 +99,8 @@ None.
     def check_silences(self, ctx: Context, *, ran: frozenset, matched: frozenset):
         """Called by the engine after the other rules: `ran` holds the ids of the rules that ran to the
         end on this cascade, `matched` the (node, rule id) pairs of the silences that silenced a finding."""
-        from kinerja_graph import checks
-        from kinerja_graph.text import suggest
-
         known = checks.all_rules()
-        for n, d in index(ctx.G).having("ignore"):
+        for n, d in ctx.index.having("ignore"):
             model = d.get("node")
             seen = set()
             for silence in getattr(model, "ignore", None) or ():
@@ -104,14 +108,13 @@ None.
                     continue
                 seen.add(silence.rule)
                 if silence.rule not in known:
-                    hint = suggest(silence.rule, known)
+                    close = close_matches(silence.rule, known)
                     yield ctx.finding(
                         n,
-                        self.messages["unknown"],
+                        "unknown-close" if close else "unknown",
                         label=label(d),
                         silenced=silence.rule,
-                        hint=hint.replace("did you mean", "maksud Anda"),
-                        hint_en=hint,
+                        suggestions=close,
                     )
                 elif silence.rule != self.id and silence.rule in ran and (n, silence.rule) not in matched:
-                    yield ctx.finding(n, self.messages["stale"], label=label(d), silenced=silence.rule)
+                    yield ctx.finding(n, "stale", label=label(d), silenced=silence.rule)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import index, indicator_location, judged_indicators, quote
+from kinerja_graph.checks._judge import judged_indicators
+from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
-from kinerja_graph.text import localise, normalise
+from kinerja_graph.text import normalise
 
 
 class StraySource(Rule):
@@ -24,23 +25,29 @@ class StraySource(Rule):
         "document, application, survey or unit providing the data. Stray letters, a number, a unit or the word "
         '"Ada" in the source column usually mean a shifted or unfilled column.',
     }
-    message = {
-        "id": 'Sumber data indikator "{indicator}" hanya "{source}": terlalu pendek untuk menyebut sumber data',
-        "en": 'The data source of indicator "{indicator}" is only "{source}": too short to name a source',
-    }
     messages = {
-        "short": message,
-        "not-source": {
-            "id": 'Sumber data indikator "{indicator}" adalah "{source}": itu {what}, bukan sumber data; sebutkan '
-            "dokumen, aplikasi, survei atau unit penyedia datanya",
-            "en": 'The data source of indicator "{indicator}" is "{source}": that is {what}, not a source; name '
-            "the document, application, survey or unit providing the data",
+        "short": {
+            "id": 'Sumber data indikator "{indicator}" hanya "{source}": terlalu pendek untuk menyebut sumber data',
+            "en": 'The data source of indicator "{indicator}" is only "{source}": too short to name a source',
         },
-    }
-    whats = {
-        "number": {"id": "angka", "en": "a number"},
-        "word": {"id": "satuan atau isian kolom lain", "en": "a unit or another column's value"},
-        "position": {"id": "jabatan dalam cascade ini", "en": "a position of this cascade"},
+        "number": {
+            "id": 'Sumber data indikator "{indicator}" adalah "{source}": itu angka, bukan sumber data; sebutkan '
+            "dokumen, aplikasi, survei atau unit penyedia datanya",
+            "en": 'The data source of indicator "{indicator}" is "{source}": that is a number, not a source; name the '
+            "document, application, survey or unit providing the data",
+        },
+        "word": {
+            "id": 'Sumber data indikator "{indicator}" adalah "{source}": itu satuan atau isian kolom lain, bukan '
+            "sumber data; sebutkan dokumen, aplikasi, survei atau unit penyedia datanya",
+            "en": 'The data source of indicator "{indicator}" is "{source}": that is a unit or another column\'s '
+            "value, not a source; name the document, application, survey or unit providing the data",
+        },
+        "position": {
+            "id": 'Sumber data indikator "{indicator}" adalah "{source}": itu jabatan dalam cascade ini, bukan sumber '
+            "data; sebutkan dokumen, aplikasi, survei atau unit penyedia datanya",
+            "en": 'The data source of indicator "{indicator}" is "{source}": that is a position of this cascade, not '
+            "a source; name the document, application, survey or unit providing the data",
+        },
     }
     options_schema = {
         "min-length": {
@@ -114,14 +121,13 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
-        tv = text_vocabulary(ctx.vocabulary, ctx.G)
+        tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         min_length = int(ctx.options.get("min-length", 3))
         known = {normalise(k).replace(" ", "") for k in ctx.options.get("known-short") or ()}
         not_sources = {normalise(w) for w in ctx.options.get("not-sources") or ()}
         positions = set()
         if ctx.options.get("positions", True):
-            ix = index(G)
+            ix = ctx.index
             owners = {ix.nodes[p][1].get("owner") for p in ix.node_groups(("owner",)).first}  # few distinct texts
             owners.update(d.get("owner") for _, d in ix.others())  # the graph's other nodes, if they have one
             positions = {normalise(owner) for owner in owners if owner}
@@ -147,12 +153,11 @@ nodes:
                 return "position"
             return None
 
-        for n, _, indicator, kind in judged_indicators(G, ("source",), judge):
-            params = {"indicator": quote(indicator.name), "source": quote(indicator.source, 40)}
-            location = indicator_location(G, n, indicator)
-            if kind == "short":
-                yield ctx.finding(n, self.messages["short"], location=location, **params)
-            else:
-                yield ctx.finding(
-                    n, localise(self.messages["not-source"], what=self.whats[kind]), location=location, **params
-                )
+        for n, d, indicator, kind in judged_indicators(ctx.index, ("source",), judge):
+            yield ctx.finding(
+                n,
+                kind,
+                location=indicator_location(indicator, d),
+                indicator=quote(indicator.name),
+                source=quote(indicator.source, 40),
+            )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kinerja_graph.checks._completeness import indicator_location, judged_among, judged_groups, quote
+from kinerja_graph.checks._judge import judged_among, judged_groups
+from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import head_word, normalised, text_vocabulary
 from kinerja_graph.targets import parse_number
@@ -40,30 +41,32 @@ class TargetInvalid(Rule):
         'achievement can only be computed against one number. A target in words ("Tersedia"), a "-", a '
         "percentage above 100 or a negative count cannot be reached or measured.",
     }
-    message = {
-        "id": 'Target indikator "{indicator}" bukan angka yang dapat diukur: {items}',
-        "en": 'The target of indicator "{indicator}" is not a measurable number: {items}',
-    }
     messages = {
         "range": {
-            "id": 'Target indikator "{indicator}" berupa rentang: {items}; tetapkan satu angka target per tahun',
-            "en": 'The target of indicator "{indicator}" is a range: {items}; set one target figure per year',
+            "id": 'Target indikator "{indicator}" berupa rentang: {items:by-year}; tetapkan satu angka target per '
+            "tahun",
+            "en": 'The target of indicator "{indicator}" is a range: {items:by-year}; set one target figure per year',
         },
         "bound": {
-            "id": 'Target indikator "{indicator}" berupa batas, bukan angka: {items}; tetapkan satu angka target',
-            "en": 'The target of indicator "{indicator}" is a bound, not a figure: {items}; set one target figure',
+            "id": 'Target indikator "{indicator}" berupa batas, bukan angka: {items:by-year}; tetapkan satu angka '
+            "target",
+            "en": 'The target of indicator "{indicator}" is a bound, not a figure: {items:by-year}; set one target '
+            "figure",
         },
-        "words": message,
+        "words": {
+            "id": 'Target indikator "{indicator}" bukan angka yang dapat diukur: {items:by-year}',
+            "en": 'The target of indicator "{indicator}" is not a measurable number: {items:by-year}',
+        },
         "percent": {
-            "id": 'Target indikator "{indicator}" melebihi 100 %: {items}; persentase tidak dapat melebihi 100 '
-            "kecuali indikator pertumbuhan/peningkatan",
-            "en": 'The target of indicator "{indicator}" exceeds 100 %: {items}; a percentage cannot exceed 100 '
-            "unless the indicator measures growth",
+            "id": 'Target indikator "{indicator}" melebihi 100 %: {items:by-year}; persentase tidak dapat melebihi '
+            "100 kecuali indikator pertumbuhan/peningkatan",
+            "en": 'The target of indicator "{indicator}" exceeds 100 %: {items:by-year}; a percentage cannot exceed '
+            "100 unless the indicator measures growth",
         },
         "negative": {
-            "id": 'Target indikator "{indicator}" negatif: {items}; jumlah atau persentase tidak dapat negatif',
-            "en": 'The target of indicator "{indicator}" is negative: {items}; a count or a percentage cannot be '
-            "negative",
+            "id": 'Target indikator "{indicator}" negatif: {items:by-year}; jumlah atau persentase tidak dapat negatif',
+            "en": 'The target of indicator "{indicator}" is negative: {items:by-year}; a count or a percentage cannot '
+            "be negative",
         },
     }
     options_schema = {
@@ -122,9 +125,8 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
         units = unit_vocabulary(ctx.vocabulary)
-        tv = text_vocabulary(ctx.vocabulary, ctx.G)
+        tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         allow_bounds = bool(ctx.options.get("allow-bounds", False))
 
         def plain(indicator) -> bool:
@@ -151,19 +153,24 @@ nodes:
             if not problems:
                 return None
             return [
-                (kind, ", ".join(f'{y}: "{quote(indicator.targets[y].text.strip(), 30)}"' for y in problems[kind]))
+                (kind, [[y, quote(indicator.targets[y].text.strip(), 30)] for y in problems[kind]])
                 for kind in PROBLEMS
                 if kind in problems
             ]
 
         # the targets first, once per distinct set of them; the name and unit only where they are not plain
-        grouping, usual = judged_groups(G, ("targets",), plain)
+        grouping, usual = judged_groups(ctx.index, ("targets",), plain)
         unusual = grouping.positions([not ok for ok in usual])
-        for n, _, indicator, problems in judged_among(G, unusual, ("name", "unit", "targets"), judge):
-            location = indicator_location(G, n, indicator)
+        for n, d, indicator, problems in judged_among(ctx.index, unusual, ("name", "unit", "targets"), judge):
+            location = indicator_location(indicator, d)
             for kind, items in problems:
                 yield ctx.finding(
-                    n, self.messages[kind], location=location, indicator=quote(indicator.name), items=items
+                    n,
+                    kind,
+                    location=location,
+                    indicator=quote(indicator.name),
+                    items=items,
+                    years=[year for year, _ in items],
                 )
 
     @staticmethod

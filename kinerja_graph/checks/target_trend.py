@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import index, indicator_location, judged_groups, levels_schema, quote
+from typing import Any
+
+from kinerja_graph.checks._judge import judged_groups
+from kinerja_graph.checks._options import levels_schema
+from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
-from kinerja_graph.text import localise, unit_vocabulary
+from kinerja_graph.text import unit_vocabulary
 
-DIRECTION = {
-    "higher": {"id": "turun", "en": "fall"},
-    "lower": {"id": "naik", "en": "rise"},
-}
+WORSE = {"higher": "worse", "lower": "worse-lower"}  # the message of targets getting worse, by polarity
 
 
 def _contains(name: str, phrases) -> bool:
@@ -34,22 +35,21 @@ class TargetTrend(Rule):
         "targets raised when last year's result was better. A target that falls (or rises, for an indicator "
         "where lower is better) plans for worse performance.",
     }
-    message = {
-        "id": 'Target indikator "{indicator}" {direction}: {changes}{polarity_note}',
-        "en": 'The targets of indicator "{indicator}" {direction}: {changes}{polarity_note}',
-    }
     messages = {
-        "worse": message,
-        "flat": {
-            "id": 'Target indikator "{indicator}" tidak meningkat: {changes}; target kinerja outcome semestinya '
-            "makin menantang dari tahun ke tahun",
-            "en": 'The targets of indicator "{indicator}" do not improve: {changes}; an outcome\'s targets should '
-            "become more challenging year by year",
+        "worse": {
+            "id": 'Target indikator "{indicator}" turun: {changes:steps}',
+            "en": 'The targets of indicator "{indicator}" fall: {changes:steps}',
         },
-    }
-    polarity_notes = {
-        "higher": {"id": "", "en": ""},
-        "lower": {"id": " (indikator ini semakin kecil semakin baik)", "en": " (for this indicator lower is better)"},
+        "worse-lower": {
+            "id": 'Target indikator "{indicator}" naik: {changes:steps} (indikator ini semakin kecil semakin baik)',
+            "en": 'The targets of indicator "{indicator}" rise: {changes:steps} (for this indicator lower is better)',
+        },
+        "flat": {
+            "id": 'Target indikator "{indicator}" tidak meningkat: {changes:steps}; target kinerja outcome semestinya '
+            "makin menantang dari tahun ke tahun",
+            "en": 'The targets of indicator "{indicator}" do not improve: {changes:steps}; an outcome\'s targets '
+            "should become more challenging year by year",
+        },
     }
     options_schema = {
         "flat": {
@@ -113,9 +113,8 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
         units = unit_vocabulary(ctx.vocabulary)
-        tv = text_vocabulary(ctx.vocabulary, ctx.G)
+        tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         flat = bool(ctx.options.get("flat", False))
         flat_levels = set(
             ctx.options.get("flat-levels") or ("ultimate_outcome", "intermediate_outcome", "immediate_outcome")
@@ -127,7 +126,7 @@ nodes:
             polarity = indicator.effective_polarity
             series = self._series(indicator, units, written)
             worse, same = [], []
-            for (y1, v1, u1, bound1), (y2, v2, u2, _) in zip(series, series[1:]):
+            for (y1, v1, u1, bound1), (y2, v2, u2, _) in zip(series, series[1:], strict=False):
                 if u1 != u2:
                     continue
                 if (v2 < v1) if polarity == "higher" else (v2 > v1):
@@ -147,8 +146,9 @@ nodes:
             return bool(worse or (flat and same))
 
         def judge(indicator):
-            """("worse", messages, changes), or ("flat", None, changes) for targets that stay flat (reported on
-            the flat levels only), or None: decided by the indicator's own fields, once per distinct set."""
+            """(message key, changes) for targets that get worse or ("flat", changes) for targets that stay flat
+            (reported on the flat levels only), or None: decided by the indicator's own fields, once per
+            distinct set. changes: [[[year, target], [year, target]], ...]."""
             if len(indicator.targets) < 2:
                 return None
             written = indicator.polarity is not None or indicator.calculation == "kumulatif-negatif"
@@ -159,23 +159,18 @@ nodes:
             if not written and _contains(normalised(indicator.name, tv), tv.polarity_ambiguous):
                 return None  # which way is better is not clear: not judged
             texts = {y: indicator.targets[y].text.strip() for y in indicator.targets}
-            if worse:
-                changes = "; ".join(f"{texts[a]} ({a}) → {texts[b]} ({b})" for a, b in worse)
-                messages = localise(
-                    self.messages["worse"], direction=DIRECTION[polarity], polarity_note=self.polarity_notes[polarity]
-                )
-                return "worse", messages, changes
-            return "flat", self.messages["flat"], "; ".join(f"{texts[a]} ({a}) → {texts[b]} ({b})" for a, b in same)
+            pairs = worse or same
+            return WORSE[polarity] if worse else "flat", [[[a, texts[a]], [b, texts[b]]] for a, b in pairs]
 
         # first what the name cannot change, once per distinct unit, polarity, calculation and targets (few);
         # then, for the indicators that may be reported, their verdict once per distinct name as well
-        ix = index(G)
+        ix = ctx.index
         items = ix.indicators
-        coarse, possible = judged_groups(G, ("unit", "polarity", "calculation", "targets"), may_report)
+        coarse, possible = judged_groups(ix, ("unit", "polarity", "calculation", "targets"), may_report)
         if not any(possible):
             return
         fine = ix.indicator_groups(("name", "unit", "polarity", "calculation", "targets"))
-        verdicts: dict[int, tuple | None] = {}
+        verdicts: dict[int, Any] = {}
         for position in coarse.positions(possible):
             n, d, indicator = items[position]
             number = fine.of[position]
@@ -183,15 +178,17 @@ nodes:
                 verdicts[number] = judge(items[fine.first[number]][2])
             if verdicts[number] is None:
                 continue
-            kind, messages, changes = verdicts[number]
-            if kind == "flat" and d.get("level") not in flat_levels:
+            key, changes = verdicts[number]
+            if key == "flat" and d.get("level") not in flat_levels:
                 continue
             yield ctx.finding(
                 n,
-                messages,
-                location=indicator_location(G, n, indicator),
+                key,
+                location=indicator_location(indicator, d),
+                rests_on=("level",) if key == "flat" else (),
                 indicator=quote(indicator.name),
                 changes=changes,
+                years=sorted({year for step in changes for year, _ in step}),
             )
 
     @staticmethod

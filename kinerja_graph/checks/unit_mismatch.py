@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._completeness import indicator_location, judged_indicators, quote
+from kinerja_graph.checks._judge import judged_indicators
+from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import counted_noun, head_word, text_vocabulary
-from kinerja_graph.text import UnitVocabulary, localise, normalise, unit_vocabulary
+from kinerja_graph.text import UnitVocabulary, normalise, unit_vocabulary
 
 
 class UnitMismatch(Rule):
@@ -25,23 +26,25 @@ class UnitMismatch(Rule):
         '"Persentase" in %, a "Jumlah ASN" in persons. An irrelevant unit is a standard evaluation note, and a '
         "unit that changes between years makes the targets impossible to compare.",
     }
-    message = {
-        "id": 'Indikator "{indicator}" diukur dalam "{unit}" ({family}), padahal "{head}" diukur dalam {expected}',
-        "en": 'Indicator "{indicator}" is measured in "{unit}" ({family}), but a "{head}" is measured in {expected}',
-    }
     messages = {
-        "head": message,
+        "head": {
+            "id": 'Indikator "{indicator}" diukur dalam "{unit}" ({family:term}), padahal "{head}" diukur dalam '
+            "{expected:term}",
+            "en": 'Indicator "{indicator}" is measured in "{unit}" ({family:term}), but a "{head}" is measured in '
+            "{expected:term}",
+        },
         "noun": {
-            "id": 'Indikator "{indicator}" menghitung {noun} tetapi satuannya "{unit}"',
-            "en": 'Indicator "{indicator}" counts {noun} but its unit is "{unit}"',
+            "id": 'Indikator "{indicator}" menghitung "{noun}" tetapi satuannya "{unit}"',
+            "en": 'Indicator "{indicator}" counts "{noun}" but its unit is "{unit}"',
         },
         "declared": {
-            "id": 'Satuan indikator "{indicator}" ditulis "{declared}", tetapi targetnya dalam {units}',
-            "en": 'The unit of indicator "{indicator}" is written "{declared}", but its targets are in {units}',
+            "id": 'Satuan indikator "{indicator}" ditulis "{declared}", tetapi targetnya dalam {units:quoted-all}',
+            "en": 'The unit of indicator "{indicator}" is written "{declared}", but its targets are in '
+            "{units:quoted-all}",
         },
         "changes": {
-            "id": 'Satuan target indikator "{indicator}" berganti antar tahun: {items}',
-            "en": 'The unit of indicator "{indicator}"\'s targets changes between years: {items}',
+            "id": 'Satuan target indikator "{indicator}" berganti antar tahun: {items:by-year}',
+            "en": 'The unit of indicator "{indicator}"\'s targets changes between years: {items:by-year}',
         },
     }
     options_schema = {
@@ -103,14 +106,14 @@ nodes:
 """
 
     def check(self, ctx: Context):
-        G = ctx.G
         units = unit_vocabulary(ctx.vocabulary)
-        tv = text_vocabulary(ctx.vocabulary, ctx.G)
+        tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         nouns = bool(ctx.options.get("counted-nouns", True))
 
         def judge(indicator):
-            """(name-unit finding or None, unit-change finding or None), or None: decided by the name, unit
-            and the units written in the targets alone, so once per distinct combination of them."""
+            """(name-unit finding or None, unit-change finding or None), each (message key, args), or None:
+            decided by the name, unit and the units written in the targets alone, so once per distinct
+            combination of them."""
             declared = units.read(indicator.unit)
             written: list[tuple[int, str, tuple]] = []  # (year, unit as written, (family, canonical))
             for year in sorted(indicator.targets):
@@ -121,39 +124,39 @@ nodes:
                     written.append((year, target.text.strip(), ("grade", normalise(target.text))))
             used = ([(indicator.unit, declared)] if declared else []) + [(w, r) for _, w, r in written]
             head = head_word(indicator.name, tv, units.heads)
-            finding = self._head_mismatch(ctx, units, indicator, head, used)
+            finding = self._head_mismatch(units, head, used)
             if finding is None and nouns and head in units.count_heads:
-                finding = self._noun_mismatch(ctx, units, tv, indicator, head, used)
+                finding = self._noun_mismatch(units, tv, indicator, used)
             change = self._inconsistency(units, indicator, declared, written)
             return None if finding is None and change is None else (finding, change)
 
         # judge reads of the targets only the units written (and the texts of targets written in words)
-        for n, _, indicator, (finding, change) in judged_indicators(G, ("name", "unit", "written_units"), judge):
-            location = indicator_location(G, n, indicator)
-            if finding is not None:
-                yield ctx.finding(n, finding[0], location=location, **finding[1])
-            if change is not None:
-                yield ctx.finding(
-                    n, self.messages[change[0]], location=location, indicator=quote(indicator.name), **change[1]
-                )
+        for n, d, indicator, verdicts in judged_indicators(ctx.index, ("name", "unit", "written_units"), judge):
+            location = indicator_location(indicator, d)
+            for found in verdicts:
+                if found is not None:
+                    key, args = found
+                    yield ctx.finding(n, key, location=location, indicator=quote(indicator.name), **args)
 
-    def _head_mismatch(self, ctx, units: UnitVocabulary, indicator, head: str, used: list):
+    @staticmethod
+    def _head_mismatch(units: UnitVocabulary, head: str, used: list) -> tuple[str, dict] | None:
         allowed = units.heads.get(head)
         if not allowed:
             return None
         for written, (family, _) in used:
             if family is None or family in allowed:
                 continue
-            expected = {lang: "/".join(units.family_name(a, lang) for a in allowed) for lang in ("id", "en")}
-            family_name = {lang: units.family_name(family, lang) for lang in ("id", "en")}
-            return localise(self.messages["head"], family=family_name, expected=expected), {
-                "indicator": quote(indicator.name),
+            names = {lang: [units.family_name(a, lang) for a in allowed] for lang in ("id", "en")}
+            return "head", {
                 "unit": quote(written, 30),
+                "family": {lang: units.family_name(family, lang) for lang in ("id", "en")},
                 "head": head.capitalize(),
+                "expected": {lang: "/".join(names[lang]) for lang in ("id", "en")},
             }
         return None
 
-    def _noun_mismatch(self, ctx, units: UnitVocabulary, tv, indicator, head: str, used: list):
+    @staticmethod
+    def _noun_mismatch(units: UnitVocabulary, tv, indicator, used: list) -> tuple[str, dict] | None:
         found = counted_noun(indicator.name, tv, units)
         if found is None:
             return None
@@ -161,11 +164,7 @@ nodes:
         for written, (family, canonical) in used:
             if family != "count" or units.same_count_class(counted, canonical):
                 continue
-            return self.messages["noun"], {
-                "indicator": quote(indicator.name),
-                "noun": f'"{noun}"',
-                "unit": quote(written, 30),
-            }
+            return "noun", {"noun": noun, "unit": quote(written, 30)}
         return None
 
     @staticmethod
@@ -177,9 +176,8 @@ nodes:
         if declared and written and declared[0] != "grade":
             mismatched = [w for _, w, r in written if key(r, w) != key(declared, indicator.unit)]
             if mismatched:
-                shown = ", ".join(f'"{quote(w, 20)}"' for w in dict.fromkeys(mismatched))
+                shown = [quote(w, 20) for w in dict.fromkeys(mismatched)]
                 return "declared", {"declared": quote(indicator.unit, 30), "units": shown}
         if len(target_units) > 1:
-            items = ", ".join(f'{y}: "{quote(w, 20)}"' for y, w, _ in written)
-            return "changes", {"items": items}
+            return "changes", {"items": [[y, quote(w, 20)] for y, w, _ in written]}
         return None

@@ -16,10 +16,10 @@ Findings are anything with ``rule``, ``severity``, ``node`` and ``related``; the
 
 from __future__ import annotations
 
-import importlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kinerja_graph.messages import render
 from kinerja_graph.render import labels
 from kinerja_graph.render.style import Style
 
@@ -29,11 +29,7 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 
 def message_text(finding, lang: str) -> str:
     """A finding's message in `lang`, as the checker words it."""
-    try:
-        messages = importlib.import_module("kinerja_graph.messages")  # the rule API's renderer, where it exists
-    except ImportError:
-        return str(finding.message(lang))
-    return str(messages.render(finding, lang))
+    return render(finding, lang)
 
 
 @dataclass

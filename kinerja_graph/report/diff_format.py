@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import json
 
-from kinerja_graph.checks.base import Finding
 from kinerja_graph.diff import DiffResult, FieldChange, GoalChange, to_data
+from kinerja_graph.findings import Finding
 from kinerja_graph.i18n import words
+from kinerja_graph.messages import render
 from kinerja_graph.report import markdown
 from kinerja_graph.report.text import clean, place
 
@@ -90,7 +91,7 @@ def _change_head(change: GoalChange, lang: str) -> str:
 
 def _finding_row(status: str, f: Finding, lang: str) -> tuple:
     node = clean(f.node) if f.node is not None else "-"
-    return (status, clean(place(f)), f.severity, f.rule, node, clean(f.message(lang)))
+    return (status, clean(place(f)), f.severity, f.rule, node, clean(render(f, lang)))
 
 
 def format_text(result: DiffResult, lang: str = "id") -> str:
@@ -181,7 +182,7 @@ def format_markdown(result: DiffResult, lang: str = "id", limit: int | None = ma
         for status, f in listed:
             lines.append(
                 f"| {status} | {f.severity} | {code(f.rule)} | {code(place(f))} | "
-                f"{esc(f.node) if f.node is not None else '-'} | {esc(f.message(lang))} |"
+                f"{esc(f.node) if f.node is not None else '-'} | {esc(render(f, lang))} |"
             )
         if len(found) > len(listed):
             lines.append("")

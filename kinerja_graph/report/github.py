@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import os
 
-from kinerja_graph.checks.base import Finding
 from kinerja_graph.engine import Report
+from kinerja_graph.findings import Finding
 from kinerja_graph.i18n import words
+from kinerja_graph.messages import render
 from kinerja_graph.report import markdown
 from kinerja_graph.report import paths as repo_paths
 from kinerja_graph.report.text import clean, summary_line
@@ -77,7 +78,7 @@ def annotation(f: Finding, lang: str = "id", root: str | None = None) -> str:
         where = f"{where}, {f.cell}" if where else f.cell
     title = f"kinerja {f.rule}" + (f" ({clean(where)})" if where else "")
     return command(
-        COMMANDS[f.severity], clean(f.message(lang)), file=workspace_path(f.file, root), line=line, title=title
+        COMMANDS[f.severity], clean(render(f, lang)), file=workspace_path(f.file, root), line=line, title=title
     )
 
 

@@ -28,9 +28,10 @@ from importlib import resources
 import networkx as nx
 
 from kinerja_graph import __version__, checks, policy
-from kinerja_graph.checks.base import AREAS, SEVERITIES, Finding
 from kinerja_graph.engine import FileReport
+from kinerja_graph.findings import AREAS, SEVERITIES, Finding
 from kinerja_graph.i18n import words
+from kinerja_graph.messages import render
 from kinerja_graph.render.dot import period_text
 from kinerja_graph.report import html_views as views
 from kinerja_graph.report.html_diagram import Diagram, svg_is_inert
@@ -132,7 +133,7 @@ def _mark(number: int, f: Finding, lang: str) -> Html:
         class_=f"kg-mark kg-mark-{f.severity}",
         href=f"#kg-f{number}",
         data_f=number,
-        title=f.message(lang),
+        title=render(f, lang),
     )
 
 
@@ -219,7 +220,7 @@ def render_page(page: PageInput, lang: str = "id") -> str:
             "n": node_order,
             "s": f.severity,
             "r": f.rule,
-            "m": f.message(lang),
+            "m": render(f, lang),
             "l": f.lke or "",
         }
     title = f"{t('title', lang)} — {org_name}"
@@ -420,7 +421,7 @@ def _main_findings(groups: list[views.RuleGroup], sc: Score, lang: str) -> Html:
         example = tag(
             "a",
             tag("b", f"{first.node}: ") if first.node is not None else "",
-            first.message(lang),
+            render(first, lang),
             href=f"#kg-f{number}",
             class_="kg-example",
             data_goto_f=number if first.node is not None else None,
@@ -712,7 +713,7 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
             )
         else:
             node_cell = tag("td", f.node if f.node is not None else t("whole_cascade", lang), class_="kg-node")
-        message = [tag("div", f.message(lang))]
+        message = [tag("div", render(f, lang))]
         if f.related:
             message.append(tag("div", t("related", lang, ids=", ".join(map(str, f.related))), class_="kg-related"))
         rows.append(
@@ -768,7 +769,7 @@ def _silenced(fr: FileReport, lang: str) -> Html:
             tag("td", tag("code", s.finding.rule)),
             tag("td", s.finding.node if s.finding.node is not None else t("whole_cascade", lang)),
             tag("td", s.reason or t("no_reason", lang)),
-            tag("td", s.finding.message(lang)),
+            tag("td", render(s.finding, lang)),
             data_silenced=s.finding.rule,
         )
         for s in fr.silenced
@@ -865,7 +866,7 @@ def _owners_section(page: PageInput, on_node: dict, lang: str) -> Html:
                                 "div",
                                 _mark(num, f, lang),
                                 " ",
-                                f.message(lang),
+                                render(f, lang),
                                 tag("span", f" LKE {f.lke}", class_="kg-sub") if f.lke else None,
                             )
                             for num, f in found
@@ -989,7 +990,7 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: 
         for num in table.header_marks.get(key, []):
             f = by_number[num]
             notes.append(
-                tag("p", _mark(num, f, lang), " ", tag("strong", f"{label}: "), f.message(lang), class_="kg-colnote")
+                tag("p", _mark(num, f, lang), " ", tag("strong", f"{label}: "), render(f, lang), class_="kg-colnote")
             )
     out = [
         tag("h2", t("nav_indicators", lang)),

@@ -7,15 +7,17 @@ reader. Each view is built in one pass over the findings and one over the nodes 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
 from kinerja_graph import checks
-from kinerja_graph.checks.base import SEVERITY_ORDER, Finding
 from kinerja_graph.classify import OwnerResolver
+from kinerja_graph.findings import SEVERITY_ORDER, Finding
+from kinerja_graph.model import Indicator
 
 # ------------------------------------------------------------------------------------------ findings
 
@@ -119,8 +121,9 @@ def owner_groups(G: nx.DiGraph, owners_vocabulary: dict | None) -> tuple[list[Ow
 
 # ------------------------------------------------------------------------------------------ indicators
 
-# Which cell of the indicator table a rule's finding is about. Rules not listed here are placed on
-# an indicator only when they quote its text (near-duplicate, foreign-organisation, …).
+# Which cell of the indicator table a rule's finding is about. Other rules' findings are placed by what
+# their arguments say: the indicator they name (args "indicator", "indicators", or the variants of
+# near-duplicate indicators), the fields they are about (args "field", "fields"), the years (args "years").
 RULE_COLUMN = {
     "missing-formula": "formula",
     "formula-mismatch": "formula",
@@ -136,21 +139,39 @@ RULE_COLUMN = {
     "indicator-level-mismatch": "name",
     "orphan-indicator": "name",
 }
-_QUOTED = re.compile(r"\"([^\"]{3,})\"|'([^']{3,})'")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+FIELD_COLUMN = {"indicator": "name", "formula": "formula", "source": "source", "unit": "unit", "target": "targets"}
 
 
 def _squash(text: object) -> str:
     return " ".join(str(text or "").split()).casefold()
 
 
-def _fragments(message: str) -> list[str]:
+def _named(f: Finding) -> list[str]:
+    """The beginnings of the indicator names a finding quotes (shortened quotes end in "…"), squashed."""
+    args: Mapping[str, Any] = f.args
+    texts: list = []
+    if isinstance(args.get("indicator"), str):
+        texts.append(args["indicator"])
+    if isinstance(args.get("indicators"), list):
+        texts.extend(args["indicators"])
+    if args.get("field") == "indicator":
+        texts.extend(text for text, _ in args.get("variants") or ())
     out = []
-    for m in _QUOTED.finditer(message or ""):
-        frag = _squash(m.group(1) or m.group(2)).rstrip("…").rstrip(". ").strip()
+    for text in texts:
+        frag = _squash(text).rstrip("…").rstrip(". ").strip()
         if len(frag) >= 3:
             out.append(frag)
     return out
+
+
+def _column(f: Finding) -> str | None:
+    """The column of the indicator table a finding is about: its rule's, or the first field it names."""
+    column = RULE_COLUMN.get(f.rule)
+    if column is None:
+        args: Mapping[str, Any] = f.args
+        fields = args.get("fields") or ([args["field"]] if "field" in args else [])
+        column = next((FIELD_COLUMN[name] for name in fields if name in FIELD_COLUMN), None)
+    return column
 
 
 @dataclass
@@ -158,7 +179,7 @@ class IndicatorRow:
     node: str
     order: int
     kind: str  # "goal" or "indicator" (an indicator without a goal)
-    indicator: object | None  # model.Indicator, or None for a goal without any indicator
+    indicator: Indicator | None  # None for a goal without any indicator
     first: bool  # the first row of its node
     marks: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # column -> finding numbers
     target_marks: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))  # year -> numbers
@@ -172,27 +193,19 @@ class IndicatorTable:
     placed: set[int]  # numbers of the findings shown in the table
 
 
-def _match_indicator(f: Finding, indicators: list, messages: list[str]) -> int | None:
+def _match_indicator(f: Finding, indicators: list, node: str | None = None) -> int | None:
+    """Which of a node's indicators a finding is about: the one at its location, else the first one whose name
+    begins with a name the finding quotes (on a related node, `node`, only the latter)."""
     if not indicators:
         return None
-    if f.location is not None:
+    if f.location is not None and node is None:
         same = [i for i, ind in enumerate(indicators) if getattr(ind, "location", None) == f.location]
         if len(same) == 1:
             return same[0]
-    frags = [fr for m in messages for fr in _fragments(m)]
-    for frag in frags:
+    for frag in _named(f):
         named = [i for i, ind in enumerate(indicators) if _squash(ind.name).startswith(frag)]
-        if len(named) >= 1:
+        if named:
             return named[0]
-    return None
-
-
-def _column_by_quote(ind, messages: list[str]) -> str | None:
-    frags = [fr for m in messages for fr in _fragments(m)]
-    for column, value in (("formula", ind.formula), ("source", ind.source), ("unit", ind.unit), ("name", ind.name)):
-        text = _squash(value)
-        if text and any(fr in text or text.startswith(fr) for fr in frags):
-            return column
     return None
 
 
@@ -210,8 +223,8 @@ def indicator_table(G: nx.DiGraph, items: list[tuple[int, Finding]]) -> Indicato
         mine = []
         if not inds:
             mine.append(IndicatorRow(n, d["order"], d["kind"], None, True))
-        for i, ind in enumerate(inds):
-            mine.append(IndicatorRow(n, d["order"], d["kind"], ind, i == 0))
+        for k, ind in enumerate(inds):
+            mine.append(IndicatorRow(n, d["order"], d["kind"], ind, k == 0))
         node_rows[n] = mine
         rows.extend(mine)
     registry = checks.all_rules()
@@ -225,12 +238,12 @@ def indicator_table(G: nx.DiGraph, items: list[tuple[int, Finding]]) -> Indicato
                 header[RULE_COLUMN.get(f.rule, "name")].append(number)
                 placed.add(number)
             continue
-        mine = node_rows.get(f.node)
-        if not mine:
+        found = node_rows.get(f.node)
+        if not found:
             continue
-        messages = list(f.messages.values())
+        mine = found
         inds = [r.indicator for r in mine if r.indicator is not None]
-        i = _match_indicator(f, inds, messages)
+        i = _match_indicator(f, inds)
         if i is None and sure and len(inds) == 1:
             i = 0
         if i is None:
@@ -238,36 +251,33 @@ def indicator_table(G: nx.DiGraph, items: list[tuple[int, Finding]]) -> Indicato
                 mine[0].marks[RULE_COLUMN.get(f.rule, "name")].append(number)
                 placed.add(number)
             continue
-        column = RULE_COLUMN.get(f.rule) or _column_by_quote(mine[i].indicator, messages)
+        column = _column(f)
         if column is None:
             if not sure:
                 continue
             column = "name"
-        _place(mine[i], column, number, messages, years)
+        years_named: Any = f.args.get("years") or ()
+        mentioned = set(years_named)
+        _place(mine[i], column, number, mentioned, years)
         placed.add(number)
         # the same text on the related goals (a duplicated indicator, a shared formula): marked there too
         for other in f.related:
             rows_other = node_rows.get(other)
             if not rows_other or other == f.node:
                 continue
-            j = _match_indicator(
-                Finding(f.rule, f.severity, other, f.messages),
-                [r.indicator for r in rows_other if r.indicator is not None],
-                messages,
-            )
+            j = _match_indicator(f, [r.indicator for r in rows_other if r.indicator is not None], other)
             if j is not None:
-                _place(rows_other[j], column, number, messages, years)
+                _place(rows_other[j], column, number, mentioned, years)
     return IndicatorTable(years, rows, dict(header), placed)
 
 
-def _place(row: IndicatorRow, column: str, number: int, messages: list[str], years: list[int]) -> None:
+def _place(row: IndicatorRow, column: str, number: int, mentioned: set, years: list[int]) -> None:
     if row.indicator is None or (column == "targets" and not years):
         row.marks["name"].append(number)
     elif column == "targets":
-        # the years the message names, else the years the indicator has targets for, else all
-        mentioned = {int(y) for m in messages for y in _YEAR.findall(m)} & set(years)
+        # the years the finding is about, else the years the indicator has targets for, else all
         given = {int(y) for y in (row.indicator.targets or {})} & set(years)
-        for year in sorted(mentioned or given or set(years)):
+        for year in sorted((mentioned & set(years)) or given or set(years)):
             row.target_marks[year].append(number)
     else:
         row.marks[column].append(number)

@@ -2,7 +2,8 @@
 
     {"version": 1,
      "summary": {"files", "error", "warning", "info", "silenced", "unreadable", "internal_errors"},
-     "findings": [{"rule", "severity", "node", "related", "file", "line", "message", ["cell"], "area", "lke"}],
+     "findings": [{"rule", "severity", "node", "related", "file", "line", "message", ["cell"], "area", "lke",
+                   "args", "basis"}],
      "silenced": [{... the finding ..., "reason"}],
      "errors": [{"kind": "input" | "internal", "file", "rule", "message"}]}
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import json
 
 from kinerja_graph.engine import Report
+from kinerja_graph.messages import to_dict
 
 VERSION = 1
 
@@ -23,8 +25,8 @@ def to_data(report: Report, lang: str = "id") -> dict:
     return {
         "version": VERSION,
         "summary": report.summary(),
-        "findings": [f.to_dict(lang) for f in report.findings],
-        "silenced": [s.to_dict(lang) for s in report.silenced],
+        "findings": [to_dict(f, lang) for f in report.findings],
+        "silenced": [{**to_dict(s.finding, lang), "reason": s.reason} for s in report.silenced],
         "errors": [e.to_dict() for e in report.errors],
     }
 

@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from kinerja_graph.checks.base import SEVERITY_ORDER, Finding
 from kinerja_graph.engine import FileReport, Report
+from kinerja_graph.findings import SEVERITY_ORDER, Finding
 from kinerja_graph.i18n import words
+from kinerja_graph.messages import render
 from kinerja_graph.report.text import place
 
 _t = words("junit").t  # kinerja_graph/words/junit.yaml
@@ -37,7 +38,7 @@ def xml_text(text: object) -> str:
 
 def _line(f: Finding, lang: str) -> str:
     node = f.node if f.node is not None else "-"
-    return xml_text(f"{place(f)} {f.severity} {node} {f.message(lang)}")
+    return xml_text(f"{place(f)} {f.severity} {node} {render(f, lang)}")
 
 
 def _suite(fr: FileReport, lang: str) -> ET.Element:

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 
-from kinerja_graph.checks.base import SEVERITY_ORDER, Finding
 from kinerja_graph.engine import Report
+from kinerja_graph.findings import SEVERITY_ORDER, Finding
 from kinerja_graph.i18n import words
+from kinerja_graph.messages import render
 from kinerja_graph.report.text import clean, place, summary_line
 
 LIMIT = 100
@@ -62,7 +63,7 @@ def table(findings: list[Finding], lang: str = "id", limit: int | None = LIMIT) 
     for f in shown:
         lines.append(
             f"| {f.severity} | {code(f.rule)} | {code(place(f))} | "
-            f"{escape(f.node) if f.node is not None else '-'} | {escape(f.message(lang))} |"
+            f"{escape(f.node) if f.node is not None else '-'} | {escape(render(f, lang))} |"
         )
     if len(ordered) > len(shown):
         lines.append("")

@@ -37,11 +37,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kinerja_graph import __version__, checks, config
-from kinerja_graph.checks.base import Finding
 from kinerja_graph.engine import Report
+from kinerja_graph.findings import Finding
 from kinerja_graph.fingerprint import SCHEME, Paths, file_fingerprints, graph_of
 from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.i18n import words
+from kinerja_graph.messages import render
 from kinerja_graph.report import paths as repo_paths
 
 SARIF_VERSION = "2.1.0"
@@ -142,7 +143,7 @@ def _result(
     result: dict = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
-        "message": {"text": f.message(lang) or f.rule},
+        "message": {"text": render(f, lang) or f.rule},
         "locations": [{"physicalLocation": _physical(uri, base_id, artifact, _line(f)), "logicalLocations": logical}],
         "partialFingerprints": {FINGERPRINT_KEY: fp},
         "fingerprints": {SCHEME: fp},

@@ -20,9 +20,10 @@ from collections import Counter
 
 import click
 
-from kinerja_graph.checks.base import Finding
 from kinerja_graph.engine import FileReport, Report
+from kinerja_graph.findings import Finding
 from kinerja_graph.i18n import words
+from kinerja_graph.messages import render
 
 NODE_WIDTH = 14
 COLOURS = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow"}, "info": {"fg": "cyan"}}
@@ -97,7 +98,7 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
     if not fr.findings and fr.readable and not any(e.kind == "internal" for e in fr.errors):
         lines.append(f"  {_t('no_findings', lang)}")
     rows = [
-        (clean(place(f)), f.severity, f.rule, clean(f.node) if f.node is not None else "-", clean(f.message(lang)))
+        (clean(place(f)), f.severity, f.rule, clean(f.node) if f.node is not None else "-", clean(render(f, lang)))
         for f in fr.findings
     ]
     if rows:

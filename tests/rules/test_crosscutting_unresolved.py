@@ -5,6 +5,7 @@ from helpers import SAMPLES, graph_from_yaml, run_rule
 from kinerja_graph import config, pipeline
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "crosscutting-unresolved"
 
@@ -24,7 +25,7 @@ def test_links_to_other_bodies_pass():
 def test_the_organisation_itself_by_name_id_or_name_without_kind_words():
     found = run_rule(RULE, doc('["Kecamatan Praya", "praya", "Kantor Camat Praya", "KEC. PRAYA"]'))
     assert len(found) == 4
-    assert found[0].message("id") == (
+    assert render(found[0], "id") == (
         'Tautan crosscutting "Kecamatan Praya" pada kinerja "Terkoordinasinya trantibum" '
         "menunjuk organisasi ini sendiri (Kecamatan Praya); crosscutting adalah "
         "keterkaitan dengan organisasi lain"
@@ -34,7 +35,7 @@ def test_the_organisation_itself_by_name_id_or_name_without_kind_words():
 
 def test_an_empty_organisation_and_a_missing_own_goal():
     found = run_rule(RULE, doc('["#1.2", "praya#9.9", "praya#1"]'))
-    assert [f.message("en") for f in found] == [
+    assert [render(f, "en") for f in found] == [
         'Crosscutting link "#1.2" on goal "Terkoordinasinya trantibum" names no partner organisation',
         'Crosscutting link "praya#9.9" on goal "Terkoordinasinya trantibum" names goal 9.9, which is not in this cascade',
         'Crosscutting link "praya#1" on goal "Terkoordinasinya trantibum" names this organisation itself (Kecamatan Praya); '
@@ -53,7 +54,7 @@ def test_another_organisations_goal_is_checked_only_when_its_cascade_is_loaded()
     G = graph_from_yaml(text)
     G.graph["cascades"] = {"praya": G.graph["cascade"], "bkpsdm": partner}
     found = run_rule(RULE, G)
-    assert [f.message("en") for f in found] == [
+    assert [render(f, "en") for f in found] == [
         'Crosscutting link "bkpsdm#9.9" on goal "Terkoordinasinya trantibum" names goal 9.9, which is not in the cascade '
         "of Badan Kepegawaian dan Pengembangan SDM"
     ]

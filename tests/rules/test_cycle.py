@@ -4,6 +4,7 @@ import pytest
 from helpers import run_rule
 
 from kinerja_graph.graph import build_graph
+from kinerja_graph.messages import render
 from kinerja_graph.model import Cascade, Node, Organisation
 
 RULE = "cycle"
@@ -25,11 +26,10 @@ def test_two_goals_that_are_each_others_parent_are_one_finding():
     f = found[0]
     assert f.severity == "error" and f.area == "structure" and f.lke == "1.b.8"
     assert f.line == 4
-    assert (
-        'Kinerja "Meningkatnya kualitas pelayanan publik" (Intermediate Outcome) berada dalam lingkaran'
-        in f.message("id")
+    assert 'Kinerja "Meningkatnya kualitas pelayanan publik" (Intermediate Outcome) berada dalam lingkaran' in render(
+        f, "id"
     )
-    assert '"1" → "1.1" → "1"' in f.message("en")
+    assert '"1" → "1.1" → "1"' in render(f, "en")
 
 
 def test_a_goal_that_is_its_own_parent_is_a_circle():
@@ -83,7 +83,7 @@ def test_a_circle_of_ten_thousand_goals_is_found_without_recursion():
     found = run_rule(RULE, G)
     assert len(found) == 1
     assert found[0].node == "g0" and len(found[0].related) == n - 1
-    assert "(+" in found[0].message("en")  # the path is shortened, not 10,000 ids long
+    assert "(+" in render(found[0], "en")  # the path is shortened, not 10,000 ids long
 
 
 def test_a_long_chain_without_circle_is_quiet():

@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "duplicate-indicator"
 HEAD = "organisation: {name: Kecamatan Uji}\nnodes:\n"
@@ -26,7 +27,7 @@ def test_the_same_indicator_on_a_goal_and_its_sub_goal():
 """,
     )
     assert [(f.node, f.related) for f in found] == [("1", ("1.1",))]
-    assert found[0].message("en") == (
+    assert render(found[0], "en") == (
         'Indicator "Indeks Kepuasan Masyarakat (IKM)" measures 2 goals (1, 1.1); give '
         "each goal an indicator of its own contribution"
     )
@@ -44,7 +45,7 @@ def test_an_indicator_listed_twice_on_one_goal():
     indicators: [{name: Indeks Kepuasan Masyarakat}, {name: Indeks kepuasan masyarakat}]
 """,
     )
-    assert [f.message("id") for f in found] == [
+    assert [render(f, "id") for f in found] == [
         'Indikator "Indeks Kepuasan Masyarakat" ditulis 2 kali pada kinerja yang sama'
     ]
 

@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "duplicate-statement"
 HEAD = "organisation: {name: Kecamatan Uji, type: kecamatan}\nnodes:\n"
@@ -25,7 +26,7 @@ def test_one_finding_per_group_on_the_first_goal():
     assert len(found) == 1
     f = found[0]
     assert (f.node, f.related) == ("1.1.1", ("1.2.1", "1.2.2"))
-    assert f.message("id") == (
+    assert render(f, "id") == (
         'Pernyataan "Reward dan punishment" ditulis sama pada 3 kinerja (1.1.1, 1.2.1, 1.2.2); '
         "bedakan rumusannya atau gabungkan menjadi satu kinerja"
     )

@@ -5,6 +5,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "foreign-organisation"
 
@@ -31,7 +32,7 @@ def test_another_kecamatan_in_a_formula_and_a_source():
             source="Laporan Kec. Somagede",
         ),
     )
-    assert [f.message("id") for f in found] == [
+    assert [render(f, "id") for f in found] == [
         'Formula pada "Terlaksananya koordinasi pemberdayaan desa" menyebut "Kecamatan Somagede", padahal cascade ini '
         "milik Kecamatan Sokaraja",
         'Sumber data pada "Terlaksananya koordinasi pemberdayaan desa" menyebut "Kec. Somagede", padahal cascade ini '
@@ -44,7 +45,7 @@ def test_one_finding_per_name_listing_the_fields():
     found = run_rule(
         RULE, doc("Meningkatnya pelayanan di Kecamatan Somagede", formula="Jumlah layanan Kecamatan Somagede")
     )
-    assert [f.message("en") for f in found] == [
+    assert [render(f, "en") for f in found] == [
         'The statement, formula of "Meningkatnya pelayanan di Kecamatan Somagede" names "Kecamatan Somagede", but this '
         "cascade belongs to Kecamatan Sokaraja"
     ]
@@ -97,7 +98,7 @@ def test_an_organisation_of_unknown_kind_is_not_judged():
 
 def test_samples():
     found = run_rule(RULE, build_graph(load(str(SAMPLES / "sokaraja.yaml"))))
-    assert [(f.node, f.message("en").split(" names ")[1].split(",")[0]) for f in found] == [
+    assert [(f.node, render(f, "en").split(" names ")[1].split(",")[0]) for f in found] == [
         ("1.1.3.1", '"Kecamatan Somagede"')
     ]
     for name in ("praya.yaml", "pujon.yaml", "pino-raya.yaml", "batumandi.yaml", "clean.yaml"):

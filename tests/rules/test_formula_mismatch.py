@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "formula-mismatch"
 
@@ -18,7 +19,7 @@ def doc(*indicators: str, org: str = "{name: Kecamatan Uji, id: uji}") -> str:
 
 
 def messages(found, lang="en"):
-    return [f.message(lang) for f in found]
+    return [render(f, lang) for f in found]
 
 
 def test_the_drivers_indicator_with_the_cleaners_formula():

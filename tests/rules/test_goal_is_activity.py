@@ -8,6 +8,7 @@ from helpers import SAMPLES, run_rule
 from kinerja_graph import checks
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "goal-is-activity"
 
@@ -29,12 +30,12 @@ def test_an_activity_statement_at_outcome_level_is_reported():
     assert nodes_of(found) == ["1"]
     f = found[0]
     assert f.severity == "warning" and f.area == "levels" and f.lke == "1.b.4"
-    assert f.message("id") == (
+    assert render(f, "id") == (
         'Immediate Outcome "Koordinasi penyelenggaraan pelayanan kecamatan" dirumuskan sebagai '
         "kegiatan ('Koordinasi'), bukan kondisi yang ingin dicapai; rumuskan perubahan "
         'kondisinya, mis. "Meningkatnya …" atau "Menurunnya …"'
     )
-    assert "is phrased as an activity ('Koordinasi')" in f.message("en")
+    assert "is phrased as an activity ('Koordinasi')" in render(f, "en")
 
 
 @pytest.mark.parametrize(
@@ -51,7 +52,7 @@ def test_an_activity_statement_at_outcome_level_is_reported():
 )
 def test_activity_openers(statement):
     found = run_rule(RULE, one(statement, "intermediate outcome"))
-    assert nodes_of(found) == ["1"] and "dirumuskan sebagai kegiatan" in found[0].message("id")
+    assert nodes_of(found) == ["1"] and "dirumuskan sebagai kegiatan" in render(found[0], "id")
 
 
 @pytest.mark.parametrize(
@@ -68,8 +69,8 @@ def test_activity_openers(statement):
 def test_output_openers_get_the_output_message(statement):
     found = run_rule(RULE, one(statement))
     assert nodes_of(found) == ["1"]
-    assert "dirumuskan sebagai keluaran yang selesai dikerjakan" in found[0].message("id")
-    assert "is phrased as an output delivered" in found[0].message("en")
+    assert "dirumuskan sebagai keluaran yang selesai dikerjakan" in render(found[0], "id")
+    assert "is phrased as an output delivered" in render(found[0], "en")
 
 
 @pytest.mark.parametrize(
@@ -95,7 +96,7 @@ def test_activities_are_what_outputs_and_processes_are_made_of(level):
 
 def test_effort_verbs_are_reported_at_sasaran_levels_but_not_at_tujuan():
     found = run_rule(RULE, one("Meningkatkan kualitas pelayanan publik", "intermediate outcome"))
-    assert nodes_of(found) == ["1"] and "dirumuskan sebagai upaya ('Meningkatkan')" in found[0].message("id")
+    assert nodes_of(found) == ["1"] and "dirumuskan sebagai upaya ('Meningkatkan')" in render(found[0], "id")
     assert run_rule(RULE, one("Mewujudkan kinerja pelayanan kecamatan yang prima", "ultimate outcome")) == []
     assert nodes_of(
         run_rule(
@@ -109,7 +110,7 @@ def test_effort_verbs_are_reported_at_sasaran_levels_but_not_at_tujuan():
 
 def test_an_effort_verb_on_an_activity_is_an_activity_at_every_outcome_level():
     found = run_rule(RULE, one("Meningkatkan Pembinaan dan Pengawasan Urusan Pemerintahan", "ultimate outcome"))
-    assert nodes_of(found) == ["1"] and "('Meningkatkan' + 'Pembinaan')" in found[0].message("id")
+    assert nodes_of(found) == ["1"] and "('Meningkatkan' + 'Pembinaan')" in render(found[0], "id")
     assert nodes_of(run_rule(RULE, one("Meningkatkan Pembinaan", "immediate outcome"), {"effort-levels": []})) == ["1"]
 
 

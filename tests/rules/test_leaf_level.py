@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "leaf-level"
 
@@ -23,7 +24,7 @@ def test_an_immediate_outcome_without_outputs_is_reported_with_its_level():
 """),
     )
     assert [(f.node, f.severity) for f in found] == [("1.1", "warning")]
-    assert found[0].message("id") == (
+    assert render(found[0], "id") == (
         'Cabang "Meningkatnya layanan sesuai SOP" berhenti di level Immediate Outcome: '
         "tidak ada kinerja output atau proses di bawahnya"
     )
@@ -54,7 +55,7 @@ def test_a_cascade_of_outcomes_only_is_one_finding_naming_the_deepest_level():
 """),
     )
     assert [f.node for f in found] == [None]
-    assert "stops at Immediate outcome at the deepest" in found[0].message("en")
+    assert "stops at Immediate outcome at the deepest" in render(found[0], "en")
 
 
 def test_a_branch_that_passed_an_output_higher_up_is_left_to_level_inversion():

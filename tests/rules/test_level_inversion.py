@@ -8,6 +8,7 @@ from helpers import SAMPLES, graph_from_yaml, run_rule
 from kinerja_graph import checks
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "level-inversion"
 
@@ -28,9 +29,9 @@ def test_outcome_under_an_output_is_reported_on_the_child():
     assert [(f.node, f.related) for f in found] == [("1.1.1", ("1.1",))]
     f = found[0]
     assert f.severity == "error" and f.area == "levels" and f.lke == "1.b.8"
-    assert '"Meningkatnya kepatuhan petugas pada SOP" (Immediate Outcome)' in f.message("id")
-    assert '"Tersusunnya SOP pelayanan" (Output)' in f.message("id")
-    assert "a lower level" in f.message("en") and "(Immediate outcome)" in f.message("en")
+    assert '"Meningkatnya kepatuhan petugas pada SOP" (Immediate Outcome)' in render(f, "id")
+    assert '"Tersusunnya SOP pelayanan" (Output)' in render(f, "id")
+    assert "a lower level" in render(f, "en") and "(Immediate outcome)" in render(f, "en")
 
 
 def test_a_well_ordered_chain_raises_nothing():

@@ -8,6 +8,7 @@ from helpers import SAMPLES, graph_from_yaml, run_rule
 from kinerja_graph import checks
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "level-skip"
 
@@ -27,9 +28,9 @@ def test_output_straight_under_an_intermediate_outcome_is_reported():
     assert [(f.node, f.related) for f in found] == [("1.1", ("1",))]
     f = found[0]
     assert f.severity == "warning" and f.area == "levels"
-    assert "level Immediate Outcome (Sasaran Program) terlewati" in f.message("id")
-    assert '"Tersusunnya SOP pelayanan administrasi" (Output)' in f.message("id")
-    assert "Immediate outcome (Programme objective (sasaran program)) is skipped" in f.message("en")
+    assert "level Immediate Outcome (Sasaran Program) terlewati" in render(f, "id")
+    assert '"Tersusunnya SOP pelayanan administrasi" (Output)' in render(f, "id")
+    assert "Immediate outcome (Programme objective (sasaran program)) is skipped" in render(f, "en")
 
 
 def test_a_cascade_without_tujuan_starts_at_its_top_and_skips_nothing():
@@ -56,7 +57,7 @@ def test_two_skipped_levels_are_both_named():
 """),
     )
     assert len(found) == 1
-    assert "Immediate Outcome (Sasaran Program) dan Output (Sasaran Kegiatan) terlewati" in found[0].message("id")
+    assert "Immediate Outcome (Sasaran Program) dan Output (Sasaran Kegiatan) terlewati" in render(found[0], "id")
 
 
 def test_sub_kegiatan_directly_under_a_programme_is_a_skip_unless_output_is_optional():
@@ -78,7 +79,7 @@ def test_an_optional_level_does_not_excuse_another_skipped_level():
         {"optional-levels": ["output"]},
     )
     assert len(found) == 1
-    message = found[0].message("id")
+    message = render(found[0], "id")
     assert "Immediate Outcome (Sasaran Program) terlewati" in message and "Output (Sasaran Kegiatan)" not in message
 
 

@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "missing-formula"
 
@@ -26,7 +27,7 @@ def test_absent_placeholder_and_repeated_name_are_three_findings():
       - {name: Nilai SAKIP, formula: "Nilai hasil evaluasi AKIP oleh Inspektorat"}
 """),
     )
-    assert [f.message("en") for f in found] == [
+    assert [render(f, "en") for f in found] == [
         'Indicator "Persentase layanan sesuai SOP" has no formula (operational definition)',
         'The formula of indicator "Indeks Kepuasan Masyarakat (IKM)" only repeats the indicator\'s name',
         'The formula of indicator "Jumlah laporan" is only "-": that is no way of computing it',
@@ -80,12 +81,12 @@ def test_sokaraja_tautologies_are_the_ones_the_sample_lists():
 
 def test_pujon_indicators_without_formula():
     found = run_rule(RULE, build_graph(load(str(SAMPLES / "pujon.yaml"))))
-    absent = [f for f in found if "no formula" in f.message("en")]
+    absent = [f for f in found if "no formula" in render(f, "en")]
     assert [f.node for f in absent] == ["1.2", "1.2"]
 
 
 def test_what_counts_as_only_repeating_the_name():
-    from kinerja_graph.checks._completeness import same_text
+    from kinerja_graph.checks._blank import same_text
 
     assert same_text("Jumlah laporan.", "Jumlah Laporan")
     assert same_text("Indeks Kepuasan Masyarakat", "Indeks Kepuasan Masyarakat (IKM)")
@@ -99,6 +100,6 @@ def test_what_counts_as_only_repeating_the_name():
       - {name: Jumlah dokumen, formula: "Jumlah dokumen yang disahkan"}
 """),
     )
-    assert [f.message("en") for f in found] == [
+    assert [render(f, "en") for f in found] == [
         'The formula of indicator "Jumlah laporan" only repeats the indicator\'s name'
     ]

@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "missing-indicator"
 
@@ -21,7 +22,7 @@ def test_a_goal_without_indicator_is_reported():
 """),
     )
     assert [(f.node, f.severity) for f in found] == [("1.1", "error")]
-    assert found[0].message("en") == 'Goal "Tersusunnya SOP pelayanan" (Output) has no indicator'
+    assert render(found[0], "en") == 'Goal "Tersusunnya SOP pelayanan" (Output) has no indicator'
 
 
 def test_goals_with_indicators_are_quiet():
@@ -45,7 +46,7 @@ def test_no_indicator_anywhere_is_one_finding():
 """),
     )
     assert [f.node for f in found] == [None]
-    assert "2 kinerja" in found[0].message("id")
+    assert "2 kinerja" in render(found[0], "id")
 
 
 def test_praya_and_sokaraja():

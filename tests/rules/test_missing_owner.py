@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "missing-owner"
 
@@ -24,7 +25,7 @@ def test_a_goal_without_owner_or_with_a_dash_is_reported():
     assert [f.node for f in found] == ["1.1", "1.2"]
     assert found[0].severity == "warning" and found[0].area == "ownership"
     assert (
-        found[0].message("id")
+        render(found[0], "id")
         == 'Kinerja "Meningkatnya layanan sesuai SOP" (Immediate Outcome) tidak punya penanggung jawab'
     )
 
@@ -52,7 +53,7 @@ def test_a_document_without_any_owner_is_one_finding():
 """),
     )
     assert [(f.node, f.line) for f in found] == [(None, None)]
-    assert found[0].message("en") == "None of the 2 goals of this cascade names an owner (penanggung jawab)"
+    assert render(found[0], "en") == "None of the 2 goals of this cascade names an owner (penanggung jawab)"
 
 
 def test_summarise_absent_off_reports_each_goal():

@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "missing-source"
 
@@ -25,7 +26,7 @@ def test_absent_and_one_letter_sources_are_reported():
       - {name: Indeks Kepuasan Masyarakat, source: Laporan survei kepuasan masyarakat}
 """),
     )
-    assert [f.message("id") for f in found] == [
+    assert [render(f, "id") for f in found] == [
         'Indikator "Persentase layanan sesuai SOP" tidak punya sumber data',
         'Sumber data indikator "Jumlah laporan" hanya "s": sebutkan dokumen, aplikasi atau unit penyedia datanya',
     ]

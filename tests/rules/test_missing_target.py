@@ -2,9 +2,9 @@
 
 from helpers import SAMPLES, run_rule
 
-from kinerja_graph.checks.missing_target import years_text
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "missing-target"
 
@@ -25,7 +25,7 @@ def test_a_missing_and_a_blank_year_are_named():
 """),
     )
     assert [(f.node, f.line) for f in found] == [("1", 9)]  # the indicator's own line
-    assert found[0].message("id") == 'Indikator "Indeks Kepuasan Masyarakat" tidak punya target untuk tahun 2023, 2024'
+    assert render(found[0], "id") == 'Indikator "Indeks Kepuasan Masyarakat" tidak punya target untuk tahun 2023, 2024'
 
 
 def test_every_year_given_is_quiet_and_text_targets_count_as_given():
@@ -59,7 +59,7 @@ def test_without_period_the_years_of_the_other_indicators_count():
             period="",
         ),
     )
-    assert [f.message("en") for f in found] == ['Indicator "Persentase layanan sesuai SOP" has no target for 2023']
+    assert [render(f, "en") for f in found] == ['Indicator "Persentase layanan sesuai SOP" has no target for 2023']
 
 
 def test_neither_period_nor_targets_is_quiet():
@@ -86,13 +86,27 @@ def test_a_period_without_any_target_is_one_finding():
 """),
     )
     assert [f.node for f in found] == [None]
-    assert found[0].message("en") == "None of the 2 indicators of this cascade has a target for the period 2022–2024"
+    assert render(found[0], "en") == "None of the 2 indicators of this cascade has a target for the period 2022–2024"
 
 
-def test_years_text():
-    assert years_text([2022, 2023, 2024, 2025]) == "2022–2025"
-    assert years_text([2022, 2024]) == "2022, 2024"
-    assert years_text([2023]) == "2023"
+def test_the_missing_years_are_data_and_read_as_a_span_when_they_run_without_a_gap():
+    found = run_rule(
+        RULE,
+        """
+organisation: {name: Kecamatan Uji}
+period: [2022, 2026]
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Indeks A, targets: {2022: 80}}
+      - {name: Indeks B, targets: {2022: 80, 2024: 82, 2026: 84}}
+      - {name: Indeks C, targets: {2022: 80, 2023: 81, 2024: 82, 2025: 83}}
+""",
+    )
+    assert [f.args["years"] for f in found] == [[2023, 2024, 2025, 2026], [2023, 2025], [2026]]
+    assert [render(f, "en").rsplit(" for ", 1)[1] for f in found] == ["2023–2026", "2023, 2025", "2026"]
 
 
 def test_pino_raya_has_every_year():

@@ -2,6 +2,8 @@
 
 from helpers import run_rule
 
+from kinerja_graph.messages import render
+
 RULE = "missing-unit"
 
 
@@ -21,7 +23,7 @@ def test_bare_numbers_without_unit_are_reported():
 """),
     )
     assert [(f.node, f.severity) for f in found] == [("1", "info")]
-    assert found[0].message("en") == (
+    assert render(found[0], "en") == (
         'Indicator "Dokumen perencanaan yang disusun" has no unit, and its targets ("4", "5") do not name one'
     )
 
@@ -59,4 +61,4 @@ def test_without_targets_there_is_nothing_to_misread():
         {"require-targets": False},
     )
     assert [f.node for f in found] == ["1"]
-    assert '("-")' not in found[0].message("en") and "(-)" in found[0].message("en")
+    assert '("-")' not in render(found[0], "en") and "(-)" in render(found[0], "en")

@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "multiple-roots"
 
@@ -25,8 +26,8 @@ def test_two_top_goals_are_one_finding_on_the_first_with_the_other_related():
     assert [(f.node, f.related) for f in found] == [("1", ("2",))]
     f = found[0]
     assert f.severity == "error" and f.line == 4
-    assert f.message("id").startswith("Cascade ini punya 2 kinerja puncak di level Ultimate Outcome")
-    assert '"Meningkatnya kinerja pelayanan", "Meningkatnya akuntabilitas kinerja"' in f.message("en")
+    assert render(f, "id").startswith("Cascade ini punya 2 kinerja puncak di level Ultimate Outcome")
+    assert '"Meningkatnya kinerja pelayanan", "Meningkatnya akuntabilitas kinerja"' in render(f, "en")
 
 
 def test_a_parentless_goal_below_the_top_is_not_counted_here():

@@ -6,6 +6,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 from kinerja_graph.model import Cascade, Node, Organisation
 
 RULE = "near-duplicate"
@@ -24,7 +25,7 @@ def test_a_spelling_slip_is_one_cluster():
     )
     assert len(found) == 1
     assert (found[0].node, found[0].related) == ("1.1", ("1.2",))
-    assert found[0].message("id") == (
+    assert render(found[0], "id") == (
         "Pernyataan kinerja ini hampir sama (hanya beda salah ketik, spasi, huruf besar atau urutan kata): "
         '"Terselenggaranya urusan pemerintahan umum" (1.1); "Terseleenggaranya Urusan Pemerintahan Umum" (1.2); '
         "samakan penulisannya bila maksudnya satu, atau bedakan isinya"
@@ -82,8 +83,8 @@ def test_spacing_word_order_function_words_and_variant_spellings():
 """,
     )
     assert [(f.node, f.related) for f in found] == [("1", ("1.1",)), ("1", ("1.1",)), ("1", ("1.1",))]
-    assert found[0].message("en").startswith("Statements that are nearly the same")
-    assert found[1].message("en").startswith("Indicators that are nearly the same")
+    assert render(found[0], "en").startswith("Statements that are nearly the same")
+    assert render(found[1], "en").startswith("Indicators that are nearly the same")
 
 
 def test_options_compare_threshold_and_scope():
@@ -97,7 +98,7 @@ def test_options_compare_threshold_and_scope():
 """
     )
     assert len(run_rule(RULE, text)) == 2
-    assert [f.message("en")[:10] for f in run_rule(RULE, text, {"compare": ["indicators"]})] == ["Indicators"]
+    assert [render(f, "en")[:10] for f in run_rule(RULE, text, {"compare": ["indicators"]})] == ["Indicators"]
     assert run_rule(RULE, text, {"scope": "parent"}) == []  # different parents: never compared
     assert run_rule(RULE, text, {"threshold": 0.99}) == []
 

@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "orphan-indicator"
 
@@ -23,7 +24,7 @@ def test_an_indicator_without_goal_is_reported_by_name():
     )
     assert [(f.node, f.line) for f in found] == [("2", 5)]
     assert found[0].severity == "error"
-    assert found[0].message("id") == (
+    assert render(found[0], "id") == (
         'Indikator "Persentase surat yang diselesaikan tepat waktu", "Jumlah arsip" '
         "tidak melekat pada kinerja (sasaran) mana pun"
     )

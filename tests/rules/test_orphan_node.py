@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "orphan-node"
 
@@ -22,8 +23,8 @@ def test_a_parent_id_that_names_no_goal_is_reported_with_the_id():
     )
     assert [(f.node, f.line) for f in found] == [("3.4", 5)]
     assert found[0].severity == "error"
-    assert found[0].message("id") == 'Kinerja "Meningkatnya layanan sesuai SOP" menunjuk induk "9" yang tidak ada'
-    assert found[0].message("en") == 'Goal "Meningkatnya layanan sesuai SOP" names parent "9", which does not exist'
+    assert render(found[0], "id") == 'Kinerja "Meningkatnya layanan sesuai SOP" menunjuk induk "9" yang tidak ada'
+    assert render(found[0], "en") == 'Goal "Meningkatnya layanan sesuai SOP" names parent "9", which does not exist'
 
 
 def test_a_parentless_goal_below_the_top_level_is_an_orphan():
@@ -36,9 +37,15 @@ def test_a_parentless_goal_below_the_top_level_is_an_orphan():
 """),
     )
     assert [f.node for f in found] == ["2.1"]
-    assert "(Immediate outcome) has no parent, while the top goals of this cascade stand at Ultimate outcome" in found[
-        0
-    ].message("en")
+    assert "(Immediate outcome) has no parent, while the top goals of this cascade stand at Ultimate outcome" in render(
+        found[0], "en"
+    )
+    assert found[0].key == "parentless"
+    assert dict(found[0].args) == {
+        "label": "Meningkatnya tertib administrasi",
+        "level": "immediate_outcome",
+        "top": "ultimate_outcome",
+    }
 
 
 def test_a_kecamatan_cascade_without_tujuan_is_not_an_orphan():
@@ -74,7 +81,7 @@ def test_a_parent_that_is_an_indicator_without_goal_is_named_as_such():
 """),
     )
     assert [f.node for f in found] == ["1.1"]
-    assert "indicator without a goal" in found[0].message("en")
+    assert "indicator without a goal" in render(found[0], "en")
 
 
 def test_pujon_positions_without_a_superior_are_the_orphans():

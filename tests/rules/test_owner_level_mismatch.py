@@ -10,6 +10,7 @@ from kinerja_graph.classify import unresolved_owners
 from kinerja_graph.errors import PolicyError
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "owner-level-mismatch"
 KECAMATAN = "{name: Kecamatan Uji, type: kecamatan}"
@@ -37,9 +38,9 @@ def test_camat_owning_a_process_in_a_kecamatan_is_reported():
     assert (
         'Penanggung jawab "Camat" (Kinerja Strategis) memegang kinerja "Penyusunan rancangan SOP" '
         "(Proses, Kinerja Operasional), terpaut 2 jenjang"
-    ) in f.message("id")
-    assert "Kepala Seksi" in f.message("id")  # who usually holds operational goals there
-    assert 'Owner "Camat" (Strategic performance) holds goal' in f.message("en")
+    ) in render(f, "id")
+    assert "Kepala Seksi" in render(f, "id")  # who usually holds operational goals there
+    assert 'Owner "Camat" (Strategic performance) holds goal' in render(f, "en")
 
 
 def test_camat_in_a_dinas_is_an_administrator_not_the_head():
@@ -102,7 +103,7 @@ def test_a_name_in_brackets_is_ignored():
         ),
     )
     assert nodes_of(found) == ["1"]
-    assert '"Pengadministrasi Umum (Budi Santoso, S.IP)"' in found[0].message("id")
+    assert '"Pengadministrasi Umum (Budi Santoso, S.IP)"' in render(found[0], "id")
     # what the brackets hold never counts as a position when the text outside names one: read with the
     # brackets, "Camat" would make the owner strategic and silence the finding
     found = run_rule(
@@ -187,7 +188,7 @@ nodes:
   - {{id: "x", indicators: [{{name: Indeks Kepuasan Masyarakat}}], owner: Caraka, level: intermediate outcome}}
 """
     found = run_rule(RULE, text)
-    assert nodes_of(found) == ["x"] and '"Indeks Kepuasan Masyarakat"' in found[0].message("id")
+    assert nodes_of(found) == ["x"] and '"Indeks Kepuasan Masyarakat"' in render(found[0], "id")
 
 
 def test_doc_example_fails_and_fix_passes():
@@ -209,7 +210,7 @@ def _sample(name):
 def test_pino_raya_camat_owning_kegiatan_is_reported_and_nothing_else():
     found = run_rule(RULE, _sample("pino-raya.yaml"))
     assert nodes_of(found) == ["2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "5.1", "5.2", "5.3", "5.4", "5.5"]
-    assert all('"Camat"' in f.message("id") for f in found)
+    assert all('"Camat"' in render(f, "id") for f in found)
 
 
 def test_batumandi_staff_owning_goals_labelled_strategic_are_reported():

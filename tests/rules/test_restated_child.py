@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "restated-child"
 HEAD = "organisation: {name: Kecamatan Uji}\nnodes:\n"
@@ -33,7 +34,7 @@ def test_a_copied_child_under_the_same_owner():
         RULE, tree("Meningkatnya Kualitas Perencanaan, dan Evaluasi Kinerja Perangkat Daerah", "nilai laporan AKIP")
     )
     assert [(f.node, f.related) for f in found] == [("1.1", ("1",))]
-    assert found[0].message("id") == (
+    assert render(found[0], "id") == (
         'Kinerja "Meningkatnya Kualitas Perencanaan, dan Evaluasi Kinerja Perangkat Dae…" '
         "menyalin pernyataan dan indikator induknya (1) tanpa menguraikannya"
     )
@@ -95,7 +96,7 @@ def test_several_restating_children_are_each_reported():
         ),
     )
     assert [f.node for f in found] == ["1.1", "1.2"]
-    assert found[0].message("en").endswith("; 2 children of the same parent do so")
+    assert render(found[0], "en").endswith("; 2 children of the same parent do so")
 
 
 def test_samples():

@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "single-child"
 
@@ -24,7 +25,7 @@ ONE_CHILD = doc("""
 def test_a_goal_with_one_child_is_advice_with_the_child_related():
     found = run_rule(RULE, ONE_CHILD)
     assert [(f.node, f.related, f.severity) for f in found] == [("1", ("1.1",), "info")]
-    assert '("Meningkatnya layanan sesuai SOP")' in found[0].message("en")
+    assert '("Meningkatnya layanan sesuai SOP")' in render(found[0], "en")
 
 
 def test_the_tujuan_may_have_one_sasaran_unless_the_pack_says_otherwise():

@@ -3,6 +3,7 @@
 from helpers import graph_from_yaml, run_rule
 
 from kinerja_graph import config, engine
+from kinerja_graph.messages import render
 
 RULE = "stale-ignore"
 
@@ -33,7 +34,7 @@ def test_a_matching_silence_silences_and_a_stale_one_is_reported():
         ("single-child", "1", "cascade langsung ke Sekcam")
     ]
     stale = [f for f in report.findings if f.rule == RULE]
-    assert [f.message("en") for f in stale] == [
+    assert [render(f, "en") for f in stale] == [
         'The silence of rule missing-owner on "Meningkatnya kualitas layanan publik" no longer matches any finding: '
         "remove it",
         'The silence on "Meningkatnya kualitas layanan publik" names rule "single-chlid", which does not exist '
@@ -44,7 +45,7 @@ def test_a_matching_silence_silences_and_a_stale_one_is_reported():
 
 def test_a_silence_of_a_rule_that_did_not_run_is_not_judged():
     report = check(DOC, select=("single-child", "stale-ignore"))
-    assert [f.message("en") for f in report.findings if f.rule == RULE] == [
+    assert [render(f, "en") for f in report.findings if f.rule == RULE] == [
         'The silence on "Meningkatnya kualitas layanan publik" names rule "single-chlid", which does not exist '
         "(did you mean single-child?)"
     ]
@@ -73,5 +74,5 @@ def test_clean_silences_are_quiet():
 
 def test_on_its_own_only_unknown_rule_ids_can_be_judged():
     found = run_rule(RULE, DOC)
-    assert [f.node for f in found] == ["1"] and "single-chlid" in found[0].message("id")
-    assert "maksud Anda single-child" in found[0].message("id")
+    assert [f.node for f in found] == ["1"] and "single-chlid" in render(found[0], "id")
+    assert "maksud Anda single-child" in render(found[0], "id")

@@ -5,6 +5,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "stray-source"
 
@@ -20,7 +21,7 @@ def doc(*sources: str, owner: str = "Kasi Pemerintahan") -> str:
 
 def test_stray_fragments_and_other_columns_values():
     found = run_rule(RULE, doc("sd", "2022", "85 %", "Kumulatif", "Orang", "Ada", "Kasi Pemerintahan"))
-    assert [f.message("id") for f in found] == [
+    assert [render(f, "id") for f in found] == [
         'Sumber data indikator "Indikator 0" hanya "sd": terlalu pendek untuk menyebut sumber data',
         'Sumber data indikator "Indikator 1" adalah "2022": itu angka, bukan sumber data; sebutkan dokumen, aplikasi, '
         "survei atau unit penyedia datanya",

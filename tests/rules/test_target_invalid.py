@@ -5,6 +5,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "target-invalid"
 
@@ -25,7 +26,7 @@ def test_each_kind_of_problem_is_one_finding_listing_its_years():
             '{2022: "80-85", 2023: "Tersedia", 2024: "-", 2025: "110 %", 2026: "≥ 90"}}'
         ),
     )
-    assert [f.message("id") for f in found] == [
+    assert [render(f, "id") for f in found] == [
         'Target indikator "Persentase layanan sesuai standar" berupa rentang: 2022: "80-85"; tetapkan satu angka target per tahun',
         'Target indikator "Persentase layanan sesuai standar" berupa batas, bukan angka: 2026: "≥ 90"; tetapkan satu angka target',
         'Target indikator "Persentase layanan sesuai standar" bukan angka yang dapat diukur: 2023: "Tersedia", 2024: "-"',
@@ -53,11 +54,11 @@ def test_growth_rates_may_exceed_100_and_be_negative():
 
 def test_a_percentage_by_name_alone_and_a_negative_count():
     found = run_rule(RULE, doc('{name: Persentase desa mandiri, targets: {2022: "150"}}'))
-    assert [f.message("en") for f in found][0].startswith(
+    assert [render(f, "en") for f in found][0].startswith(
         'The target of indicator "Persentase desa mandiri" exceeds 100 %'
     )
     found = run_rule(RULE, doc('{name: Jumlah dokumen, targets: {2022: "-2 Dokumen"}}'))
-    assert [f.message("en") for f in found] == [
+    assert [render(f, "en") for f in found] == [
         'The target of indicator "Jumlah dokumen" is negative: 2022: "-2 Dokumen"; a count or a percentage cannot be negative'
     ]
     # a count of 150 documents is fine, and so is a Nilai of 150
@@ -82,7 +83,7 @@ def test_bounds_are_accepted_with_the_option():
 
 def test_pino_raya_dash_and_clean_sample():
     found = run_rule(RULE, build_graph(load(str(SAMPLES / "pino-raya.yaml"))))
-    assert [(f.node, f.message("en")) for f in found] == [
+    assert [(f.node, render(f, "en")) for f in found] == [
         (
             "S13",
             'The target of indicator "Gedung kantor atau bangunan lainnya terawat dengan baik" is not a measurable '

@@ -5,6 +5,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "target-trend"
 
@@ -25,7 +26,7 @@ def test_a_falling_target_is_reported_with_every_step():
             'targets: {2022: "80 %", 2023: "85 %", 2024: "75 %", 2025: "70%"}}'
         ),
     )
-    assert [f.message("id") for f in found] == [
+    assert [render(f, "id") for f in found] == [
         'Target indikator "Persentase layanan tepat waktu" turun: 85 % (2023) → 75 % (2024); 75 % (2024) → 70% (2025)'
     ]
     assert found[0].severity == "warning" and found[0].lke == "1.b.7"
@@ -42,7 +43,7 @@ def test_lower_is_better_when_written_so_rising_is_worse():
     found = run_rule(
         RULE, doc('{name: Jumlah temuan BPK, polarity: lower, targets: {2022: "5", 2023: "6", 2024: "4"}}')
     )
-    assert [f.message("en") for f in found] == [
+    assert [render(f, "en") for f in found] == [
         'The targets of indicator "Jumlah temuan BPK" rise: 5 (2022) → 6 (2023) (for this indicator lower is better)'
     ]
     assert (
@@ -81,7 +82,7 @@ def test_only_targets_in_the_same_unit_are_compared():
     assert run_rule(RULE, doc('{name: Jumlah laporan, targets: {2022: "4 Dokumen", 2023: "2 Laporan"}}')) == []
     # text, ranges and blanks are skipped, the next figure is compared with the last one
     found = run_rule(RULE, doc('{name: Jumlah desa mandiri, targets: {2022: "5", 2023: "-", 2024: "", 2025: "4"}}'))
-    assert [f.message("en") for f in found] == [
+    assert [render(f, "en") for f in found] == [
         'The targets of indicator "Jumlah desa mandiri" fall: 5 (2022) → 4 (2025)'
     ]
 
@@ -121,7 +122,7 @@ def test_flat_counts_on_an_output_are_normal_even_with_the_option():
 def test_pino_raya_falling_targets():
     found = run_rule(RULE, build_graph(load(str(SAMPLES / "pino-raya.yaml"))))
     assert [f.node for f in found] == ["S1", "S6", "S13"]
-    assert "5 Unit (2023) → 3 unit (2024)" in found[2].message("id")
+    assert "5 Unit (2023) → 3 unit (2024)" in render(found[2], "id")
 
 
 def test_clean_sample_passes():

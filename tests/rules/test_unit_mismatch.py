@@ -4,6 +4,7 @@ from helpers import SAMPLES, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
+from kinerja_graph.messages import render
 
 RULE = "unit-mismatch"
 
@@ -25,7 +26,7 @@ def test_a_score_counted_in_documents():
             'targets: {2022: "4 Dokumen", 2023: "4 Dokumen"}}'
         ),
     )
-    assert [f.message("id") for f in found] == [
+    assert [render(f, "id") for f in found] == [
         'Indikator "Nilai Laporan Akuntabilitas Kinerja (AKIP)" diukur dalam "Dokumen" (jumlah), padahal "Nilai" '
         "diukur dalam indeks/nilai/persen/uang/predikat"
     ]
@@ -33,7 +34,7 @@ def test_a_score_counted_in_documents():
 
 def test_a_percentage_by_its_misspelt_name_counted_in_documents_without_a_declared_unit():
     found = run_rule(RULE, doc('{name: presentase desa tertib administrasi, targets: {2022: "4 Dokumen"}}'))
-    assert [f.message("en") for f in found] == [
+    assert [render(f, "en") for f in found] == [
         'Indicator "presentase desa tertib administrasi" is measured in "Dokumen" (count), but a "Persentase" is '
         "measured in percent"
     ]
@@ -48,7 +49,7 @@ def test_a_count_in_percent_and_people_counted_in_documents():
             "{name: Jumlah Masayarkat yang hadir, unit: Dokumen}",
         ),
     )
-    assert [f.message("en") for f in found] == [
+    assert [render(f, "en") for f in found] == [
         'Indicator "Jumlah ASN penerima gaji" is measured in "%" (percent), but a "Jumlah" is measured in count/money/time',
         'Indicator "Jumlah ASN yang mengikuti pelatihan" counts "asn" but its unit is "Dokumen"',
         'Indicator "Jumlah Masayarkat yang hadir" counts "masayarkat" but its unit is "Dokumen"',
@@ -99,7 +100,7 @@ def test_a_unit_that_changes_between_years_or_disagrees_with_the_declared_unit()
             '{name: Jumlah gedung terawat, unit: Unit, targets: {2022: "4 Unit", 2023: "3 unit"}}',
         ),
     )
-    assert [f.message("en") for f in found] == [
+    assert [render(f, "en") for f in found] == [
         'The unit of indicator "Jumlah laporan"\'s targets changes between years: 2022: "Dokumen", 2023: "Laporan"',
         'The unit of indicator "Laporan keuangan" is written "Tahun", but its targets are in "Laporan", "laporan"',
     ]

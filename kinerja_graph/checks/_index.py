@@ -1,99 +1,22 @@
-"""Helpers shared by the structure, completeness and shape rules (not a rule: the registry skips
-modules whose name starts with an underscore).
+"""The Index: what the rules ask of a graph, computed in one linear pass and shared between rules (not a
+rule: the registry skips modules whose name starts with an underscore).
 
-Quoting: a message names the offending text, shortened to QUOTE_LIMIT characters on one line.
-Placeholders: "-", "n/a", "tidak ada" and the like count as empty (the list is each rule's option).
-Absent everywhere: when *no* item of a cascade has a field (a drawn pohon kinerja carries no
-formulas at all), the completeness rules say so once for the cascade instead of once per item.
+Texts repeat massively in real cascades (standard wording, one formula on many rows): the Index numbers
+the distinct texts once, so that a rule decides what it decides once per distinct text or combination of
+texts (see kinerja_graph/checks/_judge.py), then spreads its verdicts over the items.
 """
 
 from __future__ import annotations
 
 import collections
 import collections.abc
-import functools
 import itertools
-import math
 import operator
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 
 import networkx as nx
-
-from kinerja_graph import policy
-from kinerja_graph.text import normalise
-
-QUOTE_LIMIT = 70
-LIST_LIMIT = 3
-
-# option schemas shared by several rules
-PLACEHOLDERS_SCHEMA = {
-    "description": "Texts that count as empty (compared ignoring case and surrounding spaces).",
-    "type": "array",
-    "items": {"type": "string"},
-}
-MIN_LENGTH_SCHEMA = {
-    "description": 'A text with fewer letters and digits than this counts as empty ("s" is not a data source).',
-    "type": "integer",
-    "minimum": 0,
-}
-SUMMARISE_SCHEMA = {
-    "description": "When no item of the whole cascade has the field, report it once for the cascade instead of once per item.",
-    "type": "boolean",
-}
-
-
-@functools.cache
-def level_ids() -> tuple[str, ...]:
-    return tuple(level.id for level in policy.levels().levels)
-
-
-def levels_schema(description: str) -> dict:
-    return {"description": description, "type": "array", "items": {"enum": list(level_ids())}, "uniqueItems": True}
-
-
-def quote(text: object, limit: int = QUOTE_LIMIT) -> str:
-    """A user's text on one line, shortened: what a message quotes."""
-    s = " ".join(str(text or "").split())  # whitespace runs as one space, none at the ends
-    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
-
-
-def quoted_list(texts, limit: int = LIST_LIMIT) -> str:
-    """'"a", "b", "c" (+2)'."""
-    texts = list(texts)
-    shown = ", ".join(f'"{quote(t)}"' for t in texts[:limit])
-    return shown + (f" (+{len(texts) - limit})" if len(texts) > limit else "")
-
-
-def level_name(level_id: str | None, lang: str) -> str:
-    level = policy.levels().by_id(level_id)
-    if level is None:
-        return "?" if level_id is None else str(level_id)
-    return level.name[lang]
-
-
-def link_names(data: dict, parent: dict) -> dict:
-    """Message parameters naming a goal and its parent with their levels (label, parent, level_id/en,
-    parent_level_id/en), for the rules about a contribution link."""
-    return {
-        "label": label(data),
-        "parent": label(parent),
-        "level_id": level_name(data.get("level"), "id"),
-        "level_en": level_name(data.get("level"), "en"),
-        "parent_level_id": level_name(parent.get("level"), "id"),
-        "parent_level_en": level_name(parent.get("level"), "en"),
-    }
-
-
-def label(data: dict) -> str:
-    """What to call a node in a message: its statement, else its first indicator, else its id."""
-    if data.get("statement"):
-        return quote(data["statement"])
-    indicators = data.get("indicators") or []
-    if indicators:
-        return quote(indicators[0].name)
-    return quote(data.get("node").id if data.get("node") is not None else "?")
 
 
 @dataclass(frozen=True)
@@ -161,7 +84,7 @@ class Index:
         link_parents, link_children = self.links()
         out = collections.defaultdict(list)
         if parents is None:
-            for parent, child in zip(link_parents, link_children):
+            for parent, child in zip(link_parents, link_children, strict=False):
                 out[parent].append(child)
         else:
             wanted = set(parents)
@@ -193,7 +116,19 @@ class Index:
             parents, children = self.links()  # positions in `nodes`: in insertion order (else see index())
             ids = self.ids()
             up = map(operator.ge, parents, children)
-            found = self._memo["backward"] = [(ids[u], ids[v]) for u, v in compress(zip(parents, children), up)]
+            found = self._memo["backward"] = [
+                (ids[u], ids[v]) for u, v in compress(zip(parents, children, strict=False), up)
+            ]
+        return found
+
+    @property
+    def doubtful_levels(self) -> frozenset:
+        """The ids of the goals whose level label the cascade's own structure contradicts (a finding of a
+        rule that rests on a level of one of them is softened: see Context.finding). Empty unless a
+        structural reading of the cascade fills it, once per graph, under the memo key "doubtful levels"."""
+        found = self._memo.get("doubtful levels")
+        if found is None:
+            found = self._memo["doubtful levels"] = frozenset()
         return found
 
     def shared(self, key: str, compute):
@@ -214,10 +149,14 @@ class Index:
             models = self.values("node")
             getter = operator.attrgetter(*attributes)
             try:
-                held = list(zip(*map(getter, models))) if len(attributes) > 1 else [list(map(getter, models))]
+                held = (
+                    list(zip(*map(getter, models), strict=False))
+                    if len(attributes) > 1
+                    else [list(map(getter, models))]
+                )
             except AttributeError:  # a node without a model, or a model without the attribute
-                held = [[getattr(model, name, None) for model in models] for name in attributes]
-            for name, values in zip(attributes, held or [()] * len(attributes)):
+                held = [tuple(getattr(model, name, None) for model in models) for name in attributes]
+            for name, values in zip(attributes, held or [()] * len(attributes), strict=False):
                 self._memo["having", name] = list(compress(self.nodes, values))
             found = self._memo[key]
         return found
@@ -331,7 +270,7 @@ class Index:
             if len(rest) == 1 and not among and column == self._column:
                 first = self._memo.get(("first", fields[0]))  # an indicator field's first positions, if known
             return Grouping(varied[0] if varied else rest[0], first)
-        return Grouping(_numbered(zip(*varied)))
+        return Grouping(_numbered(zip(*varied, strict=False)))
 
     def _node_table(self) -> _Table | None:
         if "node table" not in self._memo:
@@ -385,8 +324,8 @@ class Index:
             column = _numbered((*t, *map(id, t.values())) if type(t) is dict else object() for t in values)
             first = self._memo["first", name] = _firsts(column)  # for indicator_groups((name,)) too
             self._memo["distinct targets"] = list(map(values.__getitem__, first))
-        elif name in _INDICATOR_TEXTS and self._indicator_table() is not None:
-            column = self._indicator_table().grouping((_INDICATOR_TEXTS.index(name),)).of
+        elif name in _INDICATOR_TEXTS and (table := self._indicator_table()) is not None:
+            column = table.grouping((_INDICATOR_TEXTS.index(name),)).of
         else:
             column = _numbered(_apart(list(map(operator.attrgetter(name), self.indicators.objects))))
         self._memo[key] = column
@@ -424,7 +363,7 @@ class _Indicators(collections.abc.Sequence):
 
     def __iter__(self):
         nodes = map(self._nodes.__getitem__, self.owners)
-        return (nd + (indicator,) for nd, indicator in zip(nodes, self.objects))
+        return (nd + (indicator,) for nd, indicator in zip(nodes, self.objects, strict=False))
 
 
 class _Table:
@@ -464,7 +403,7 @@ class _Table:
         grouping = self._groupings.get(fields)
         if grouping is None:
             numbers = _numbered(list(map(operator.itemgetter(*fields), self.rows)))
-            first = []
+            first: list[int] = []
             for row, number in enumerate(numbers):  # a group's first row is the first row of its items
                 if number == len(first):
                     first.append(self.first[row])
@@ -493,8 +432,8 @@ class Grouping:
 
     def __init__(self, of: list[int] | None, first: list[int] | None = None, rows: tuple | None = None) -> None:
         self._of = of
-        self._rows = rows  # (the row of each item, the group of each row) when `of` is not given
-        self.first = _firsts(of) if first is None else first
+        self._rows: tuple = rows or ()  # (the row of each item, the group of each row) when `of` is not given
+        self.first = _firsts(of) if first is None else first  # type: ignore[arg-type]  # `of` or `first` given
 
     @property
     def of(self) -> list[int]:
@@ -506,7 +445,7 @@ class Grouping:
     def __len__(self) -> int:
         return len(self.first)
 
-    def _spread(self, per_group: list) -> tuple[list, list[int]]:
+    def _spread(self, per_group: Sequence) -> tuple[Sequence, list[int]]:
         """(per_item, by): per_item[by[position]] is per_group's entry for the item at `position`."""
         if self._of is not None:
             return per_group, self._of
@@ -520,7 +459,7 @@ class Grouping:
         row_of, numbers = self._rows
         return list(map(numbers.__getitem__, map(row_of.__getitem__, positions)))
 
-    def positions(self, chosen: list[bool]) -> list[int]:
+    def positions(self, chosen: Sequence) -> list[int]:
         """The positions of the members of the groups chosen (chosen[number]), in document order."""
         per_item, by = self._spread(chosen)
         return list(compress(range(len(by)), map(per_item.__getitem__, by)))
@@ -553,8 +492,8 @@ class Grouping:
     def repeated(self, keys: list) -> list:
         """keys (one per group, "" for none), with None wherever a key's groups hold one member in all:
         the labels to give `members` to find what stands more than once."""
-        per_key = collections.Counter()
-        for key, size in zip(keys, self.sizes()):
+        per_key: collections.Counter = collections.Counter()
+        for key, size in zip(keys, self.sizes(), strict=False):
             if key:
                 per_key[key] += size
         return [key if key and per_key[key] > 1 else None for key in keys]
@@ -599,7 +538,7 @@ def _numbered(values) -> list[int]:
 def _firsts(of: list[int], count: int | None = None) -> list[int]:
     """The position of the first occurrence of each number of `of` (numbers 0, 1, ... by first occurrence)."""
     # walked backwards, so that the last position written for a number is its smallest
-    smallest = dict(zip(reversed(of), range(len(of) - 1, -1, -1)))
+    smallest = dict(zip(reversed(of), range(len(of) - 1, -1, -1), strict=False))
     return list(map(smallest.__getitem__, range(len(smallest) if count is None else count)))
 
 
@@ -615,7 +554,12 @@ def index(G: nx.DiGraph) -> Index:
     # G._node / G._pred are networkx's own dicts behind G.nodes / G.pred: the same data without the view
     # objects. At 10^5 nodes what costs is looking at each node's objects again, so each node's data is
     # looked at once, here: its kind and the fields the rules ask about (Index.values).
-    nodes, goals, loose, others, rows, extras = [], [], [], [], [], []
+    nodes: list = []
+    goals: list = []
+    loose: list = []
+    others: list = []
+    rows: list = []
+    extras: list = []
     position = {}  # goal -> its position in `nodes`
     for nd in G._node.items():
         d = nd[1]
@@ -662,286 +606,19 @@ def index(G: nx.DiGraph) -> Index:
                 edge_kinds.add("contribution")
                 parents[v] = found
                 several_parents = several_parents or len(found) > 1
-    memo = {"node rows": rows, "node extras": extras, "others": others, "position": position, "succ": G._succ}
+    memo: dict = {"node rows": rows, "node extras": extras, "others": others, "position": position, "succ": G._succ}
     if not in_order:  # the links going back up the graph's own order, not the document's (Index.backward)
-        met = dict(zip(G._pred, range(len(G._pred))))
+        met = dict(zip(G._pred, range(len(G._pred)), strict=False))
         memo["backward"] = [(u, v) for v in G._pred if v in parents for u in parents[v] if met[u] >= met[v]]
     if several_parents:
         for links in parents.values():
             if len(links) > 1:
                 links.sort(key=position.__getitem__)
-    extras_columns = list(zip(*extras)) or [()] * len(_NODE_EXTRAS)  # as Index.values() keeps them
-    memo.update((("values", name), column) for name, column in zip(_NODE_EXTRAS, extras_columns))
+    extras_columns = list(zip(*extras, strict=False)) or [()] * len(_NODE_EXTRAS)  # as Index.values() keeps them
+    memo.update((("values", name), column) for name, column in zip(_NODE_EXTRAS, extras_columns, strict=False))
     indicators = _Indicators(nodes, memo["values", "indicators"])
     built = Index(goals, loose, nodes, indicators, parents, frozenset(edge_kinds))
     built._memo.update(memo)
     if nx.is_frozen(G):
         setattr(G, _CACHE, built)
     return built
-
-
-def judged_groups(G: nx.DiGraph, fields: tuple[str, ...], judge) -> tuple[Grouping, list]:
-    """The indicators grouped by `fields` (Index.indicator_groups), and the verdict on each group: judge(the
-    group's first indicator), by group number.
-
-    Texts repeat massively in real cascades, so a rule decides what an indicator's own fields say once per
-    distinct combination of them: judge must read nothing of the indicator but `fields`, and what it
-    returns stands for every indicator of the group.
-    """
-    ix = index(G)
-    grouping = ix.indicator_groups(fields)
-    items = ix.indicators
-    return grouping, [judge(items[position][2]) for position in grouping.first]
-
-
-def judged_indicators(G: nx.DiGraph, fields: tuple[str, ...], judge):
-    """(node id, node data, indicator, verdict) for every indicator judge() finds something on (a verdict
-    that is not None), in document order; judge is asked once per group, as judged_groups() asks it."""
-    grouping, verdicts = judged_groups(G, fields, judge)
-    chosen = [verdict is not None for verdict in verdicts]
-    if not any(chosen):
-        return
-    items = index(G).indicators
-    positions = grouping.positions(chosen)
-    for position, number in zip(positions, grouping.numbers(positions)):
-        n, d, indicator = items[position]
-        yield n, d, indicator, verdicts[number]
-
-
-def judged_among(G: nx.DiGraph, positions, fields: tuple[str, ...], judge):
-    """judged_indicators() for the indicators at `positions` alone (positions in Index.indicators, in
-    document order): for a rule that first sorts out, from a few fields, the many indicators it has nothing
-    to say about. judge is asked once per distinct combination of `fields` among them."""
-    ix = index(G)
-    items = ix.indicators
-    positions = list(positions)
-    keys = zip(*(ix.indicator_groups((name,)).numbers(positions) for name in fields))
-    verdicts: dict = {}
-    for position, key in zip(positions, keys):
-        verdict = verdicts.get(key, verdicts)
-        if verdict is verdicts:  # not judged yet
-            verdict = verdicts[key] = judge(items[position][2])
-        if verdict is not None:
-            n, d, indicator = items[position]
-            yield n, d, indicator, verdict
-
-
-def judged_nodes(G: nx.DiGraph, fields: tuple[str, ...], judge):
-    """(node id, node data, verdict) for every node (goal or indicator without a goal) judge() finds
-    something on, in document order: judge(node data) is asked once per group of nodes agreeing on
-    `fields` (Index.node_groups), with the first node's data, and must read nothing else."""
-    ix = index(G)
-    grouping = ix.node_groups(fields)
-    nodes = ix.nodes
-    verdicts = [judge(nodes[position][1]) for position in grouping.first]
-    chosen = [verdict is not None for verdict in verdicts]
-    if not any(chosen):
-        return
-    positions = grouping.positions(chosen)
-    for position, number in zip(positions, grouping.numbers(positions)):
-        n, d = nodes[position]
-        yield n, d, verdicts[number]
-
-
-def judged_nodes_among(G: nx.DiGraph, positions, fields: tuple[str, ...], judge):
-    """judged_nodes() for the nodes at `positions` alone (positions in Index.nodes, in document order): for a
-    rule that first sorts out, from a field or two, the many nodes it has nothing to say about. judge(node
-    data) is asked once per distinct combination of `fields` among them (values that are neither texts nor
-    None apart, as node_groups() keeps them)."""
-    nodes = index(G).nodes
-    verdicts: dict = {}
-    for position in positions:
-        n, d = nodes[position]
-        key = tuple(value if type(value) in _TEXT_TYPES else object() for value in map(d.get, fields))
-        verdict = verdicts.get(key, verdicts)
-        if verdict is verdicts:  # not judged yet
-            verdict = verdicts[key] = judge(d)
-        if verdict is not None:
-            yield n, d, verdict
-
-
-def count_nodes(G: nx.DiGraph, fields: tuple[str, ...], test) -> int:
-    """How many nodes pass test(node data), asked once per group, as judged_nodes() asks judge."""
-    ix = index(G)
-    grouping = ix.node_groups(fields)
-    nodes = ix.nodes
-    return sum(size for size, position in zip(grouping.sizes(), grouping.first) if test(nodes[position][1]))
-
-
-def count_indicators(G: nx.DiGraph, fields: tuple[str, ...], test) -> int:
-    """How many indicators pass test(indicator), asked once per group, as judged_groups() asks judge."""
-    grouping, passed = judged_groups(G, fields, test)
-    return sum(size for size, ok in zip(grouping.sizes(), passed) if ok)
-
-
-def link_ranks(G: nx.DiGraph) -> tuple[list, list] | None:
-    """(parent's rank, child's rank) of every contribution link, in the order of Index.links(), an unknown
-    rank as NaN (every comparison with it is false): for rules comparing the levels of linked goals, which
-    then look only at the links the comparison picks out. None when a rank is neither an int nor None (a
-    graph built otherwise)."""
-    ix = index(G)
-
-    def compute():
-        ranks = ix.values("rank")
-        if not set(map(type, ranks)) <= {int, type(None)}:
-            return None
-        known = [math.nan if rank is None else rank for rank in ranks]
-        parents, children = ix.links()
-        return list(map(known.__getitem__, parents)), list(map(known.__getitem__, children))
-
-    return ix.shared("link ranks", compute)
-
-
-def ranked_links(G: nx.DiGraph, picks, keep):
-    """(child, its data, parent, its data, child's rank, parent's rank) of the contribution links, in
-    document order, whose goals both have a rank and pass keep(child_rank, parent_rank).
-
-    picks(parent_ranks, child_ranks) -> an iterable of booleans, one per link: the same test written over
-    whole columns (operator maps, no Python call per link), which narrows 10^5 links to the few worth a
-    look; NaN stands for an unknown rank. keep then decides each of those few, and every link when the
-    graph's ranks cannot be compared in bulk (link_ranks is None).
-    """
-    ix = index(G)
-    nodes = ix.nodes
-    parents, children = ix.links()  # child after child in document order, as the goals were read
-    ranks = link_ranks(G)
-    candidates = range(len(children)) if ranks is None else compress(range(len(children)), picks(*ranks))
-    for link in candidates:
-        n, d = nodes[children[link]]
-        p, pd = nodes[parents[link]]
-        rank, parent_rank = d.get("rank"), pd.get("rank")
-        if rank is not None and parent_rank is not None and keep(rank, parent_rank):
-            yield n, d, p, pd, rank, parent_rank
-
-
-def placeholder_set(options: dict) -> frozenset:
-    return frozenset(str(p).strip().lower() for p in options.get("placeholders") or ())
-
-
-def is_blank(value: str | None, placeholders: frozenset, min_length: int = 0, symbols_count: bool = False) -> bool:
-    """Empty, a placeholder ("-", "n/a"), only punctuation, or shorter than min_length letters/digits.
-
-    symbols_count: a text of symbols only is not blank (a unit of "%" is a unit).
-    """
-    if value is None:
-        return True
-    s = str(value).strip()
-    if not s:
-        return True
-    if s.lower() in placeholders:
-        return True
-    if symbols_count:
-        return False
-    need = max(min_length, 1)
-    count = 0
-    for ch in s:  # stops as soon as enough letters and digits are seen
-        if ch.isalnum():
-            count += 1
-            if count >= need:
-                return False
-    return True
-
-
-def indicator_location(G: nx.DiGraph, n, indicator):
-    """Where an indicator stands: its own row/line when known, else its goal's."""
-    loc = getattr(indicator, "location", None)
-    if loc is not None and loc.line is not None:
-        return loc
-    return G.nodes[n].get("location")
-
-
-_PARENTHESES = re.compile(r"\([^()]*\)")
-
-
-def _core(text: str) -> str:
-    """A text for "does the formula only repeat the name?": normalised, abbreviations in brackets dropped."""
-    return normalise(_PARENTHESES.sub(" ", str(text)))
-
-
-def _ends(s: str) -> tuple[str, str]:
-    """The first and the last letter or digit of s, lower case ("", "") when it has none."""
-    i, j = 0, len(s) - 1
-    while i <= j and not s[i].isalnum():
-        i += 1
-    while j >= i and not s[j].isalnum():
-        j -= 1
-    return (s[i].lower(), s[j].lower()) if i <= j else ("", "")
-
-
-def same_text(a: str, b: str) -> bool:
-    """Do a and b say the same words (case, accents, punctuation and bracketed abbreviations aside)?
-
-    Plain ASCII texts without brackets that begin or end with different letters cannot be the same:
-    that check costs next to nothing and spares normalising almost every formula ("… x 100%").
-    """
-    if a.isascii() and b.isascii() and "(" not in a and "(" not in b and _ends(a) != _ends(b):
-        return False
-    return _core(a) == _core(b)
-
-
-def missing_field(rule, ctx, field: str):
-    """Findings for indicators whose `field` (formula, source) is absent or a placeholder.
-
-    Variants of rule.messages: "one" (absent), "placeholder" (written but empty in meaning), "same"
-    (only repeats the indicator's name; used when the option same-as-name is true) and "none" (no
-    indicator of the cascade has the field at all).
-    """
-    options = ctx.options
-    placeholders = placeholder_set(options)
-    min_length = int(options.get("min-length", 0) or 0)
-    same_as_name = bool(options.get("same-as-name", False))
-    need = max(min_length, 1)
-
-    def judge(indicator):
-        """The variant of message the indicator's field calls for, or None: decided by the field (and the
-        name, with same-as-name) alone."""
-        value = getattr(indicator, field)
-        text = value.strip() if value is not None else ""
-        if not text:
-            return "one"
-        if text.lower() in placeholders:
-            return "placeholder"
-        count = 0
-        for ch in text:  # enough letters and digits? (stops as soon as there are)
-            if ch.isalnum():
-                count += 1
-                if count >= need:
-                    break
-        else:
-            return "placeholder"
-        if same_as_name:
-            name = indicator.name
-            last_a, last_b = text[-1], name[-1:]
-            if (
-                last_a.isalnum()
-                and last_b.isalnum()
-                and last_a.lower() != last_b.lower()
-                and text.isascii()
-                and name.isascii()
-            ):
-                return None  # different last letters: cannot be the same words (the common case, cheaply)
-            if same_text(text, name):
-                return "same"
-        return None
-
-    fields = (field, "name") if same_as_name else (field,)
-    lacking = list(judged_indicators(ctx.G, fields, judge))
-    if not lacking:
-        return
-    total = len(index(ctx.G).indicators)
-    if (
-        options.get("summarise-absent", True)
-        and total > 1
-        and sum(1 for *_, variant in lacking if variant == "one") == total
-    ):
-        yield ctx.finding(None, rule.messages["none"], count=total)
-        return
-    for n, _, indicator, variant in lacking:
-        value = getattr(indicator, field)
-        yield ctx.finding(
-            n,
-            rule.messages[variant],
-            location=indicator_location(ctx.G, n, indicator),
-            indicator=quote(indicator.name),
-            value=quote(value or "", 30),
-        )

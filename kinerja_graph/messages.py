@@ -1,0 +1,303 @@
+"""Findings in words: `render(finding, lang)` words a finding from its rule's template, in one language.
+
+A rule declares its messages as templates, `messages = {key: {"id": ..., "en": ...}}`, and a finding
+carries the key and the arguments (kinerja_graph/findings.py). The arguments are language-neutral; a
+format spec says how an argument becomes words in the language printed:
+
+    'Kinerja "{label}" ({level:level}) belum memiliki penanggung jawab'
+
+An argument without a spec is printed as it is (a quoted text, a count). The specs (SPECS):
+
+    level       a level id                          "immediate_outcome" -> "Immediate Outcome"
+    levels      level ids, with their planning name  -> "Output (Sasaran Kegiatan) dan Proses"
+    tier        a tier id                           "operational" -> "operasional" / "operational"
+    tiers       tier ids                            -> "strategis atau taktis" / "strategic or tactical"
+    field       a field id (statement, indicator, formula, source, unit, owner, target, level, parent)
+                                                    "source" -> "sumber data" / "data source"
+    fields      field ids                           -> "formula, sumber data"
+    kind        what a text states (outcome, output, activity, effort, unknown)
+    evidence    [[role, word], ...] the words that say so (classify.Classification.evidence)
+                                                    -> "'Jumlah' + satuan 'Dokumen'"
+    term        {"id": ..., "en": ...}: a word of the pack's vocabularies (a unit family, a position),
+                which a project may define, so the rule passes it in both languages
+    terms       a list of terms                     -> "Camat atau Sekcam"
+    quoted      texts (already shortened)           -> '"a", "b", "c" (+2)'
+    quoted-all  texts (already shortened)           -> '"a", "b", "c", "d", "e"'
+    ids         node ids                            -> "1.1, 1.2, 1.3, 1.4, 1.5 (+3)"
+    years       years                               -> "2022–2026", "2022, 2024"
+    by-year     [[year, text], ...]                 -> '2023: "≥ 90", 2024: "95-100"'
+    steps       [[[year, text], [year, text]], ...] -> "90 (2023) → 85 (2024); …"
+    circle      node ids, a circle from its first   -> '"1" → "1.1" → "1"'
+    variants    [[text, [node ids]], ...]           -> '"Meningkatnya …" (1, 2); "Meningkatnya…" (3)'
+    aside       an optional text                    -> ' "text"', or nothing for None
+
+A spec written with a capital (`{fields:Fields}`) starts what it renders with a capital letter. An empty
+list renders as "-". Templates are compiled once and cached; a finding is worded only in the language
+printed.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from kinerja_graph import checks, i18n, policy
+from kinerja_graph.classify import KIND_NAMES, Classification
+from kinerja_graph.findings import Finding
+
+QUOTED_LIMIT = 3  # texts a `quoted` list shows
+IDS_LIMIT = 5  # node ids an `ids` list shows
+CIRCLE_LIMIT = 8  # goals a `circle` shows
+VARIANTS_LIMIT = 4  # variants a `variants` list shows, with VARIANT_IDS_LIMIT nodes each
+VARIANT_IDS_LIMIT = 3
+
+Spec = Callable[[Any, str], str]
+
+
+def _word(key: str, lang: str) -> str:
+    return i18n.words("messages").t(key, lang)
+
+
+def _limited(items: Sequence[str], limit: int) -> str:
+    """'a, b, c (+2)'."""
+    shown = ", ".join(items[:limit])
+    return shown + (f" (+{len(items) - limit})" if len(items) > limit else "")
+
+
+def _joined(items: Sequence[str], lang: str, last: str) -> str:
+    """'a, b and c' with the word `last` ("and", "or") before the last item; "-" for none."""
+    if not items:
+        return "-"
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + _word(last, lang) + items[-1]
+
+
+def _level(value: Any, lang: str) -> str:
+    level = policy.levels().by_id(value) if value is not None else None
+    if level is None:
+        return "?" if value is None else str(value)
+    return level.name[lang]
+
+
+def _levels(values: Any, lang: str) -> str:
+    names = []
+    for value in values:
+        level = policy.levels().by_id(value)
+        if level is None:
+            names.append(str(value))
+            continue
+        planning = (level.planning or {}).get(lang)
+        names.append(f"{level.name[lang]} ({planning})" if planning else level.name[lang])
+    return _joined(names, lang, "and")
+
+
+def _tier(value: Any, lang: str) -> str:
+    names = policy.levels().tiers.get(value)
+    return names[lang] if names else str(value)
+
+
+def _tiers(values: Any, lang: str) -> str:
+    return _joined([_tier(v, lang) for v in values], lang, "or")
+
+
+def _field(value: Any, lang: str) -> str:
+    return _word(f"field_{value}", lang)
+
+
+def _fields(values: Any, lang: str) -> str:
+    return ", ".join(_field(v, lang) for v in values) or "-"
+
+
+def _kind(value: Any, lang: str) -> str:
+    names = KIND_NAMES.get(value)
+    return (names.get(lang) or names["en"]) if names else str(value)
+
+
+def _evidence(value: Any, lang: str) -> str:
+    return Classification("unknown", tuple((role, word) for role, word in value)).explain(lang)
+
+
+def _term(value: Any, lang: str) -> str:
+    if isinstance(value, Mapping):
+        return value.get(lang) or value.get("en") or ""
+    return str(value)
+
+
+def _terms(values: Any, lang: str) -> str:
+    return _joined([_term(v, lang) for v in values], lang, "or")
+
+
+def _quoted(values: Any, lang: str) -> str:
+    return _limited([f'"{v}"' for v in values], QUOTED_LIMIT) or "-"
+
+
+def _quoted_all(values: Any, lang: str) -> str:
+    return ", ".join(f'"{v}"' for v in values) or "-"
+
+
+def _ids(values: Any, lang: str) -> str:
+    return _limited([str(v) for v in values], IDS_LIMIT) or "-"
+
+
+def _years(values: Any, lang: str) -> str:
+    years = list(values)
+    if len(years) > 2 and years[-1] - years[0] == len(years) - 1:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
+
+
+def _by_year(values: Any, lang: str) -> str:
+    return ", ".join(f'{year}: "{text}"' for year, text in values)
+
+
+def _steps(values: Any, lang: str) -> str:
+    return "; ".join(f"{t1} ({y1}) → {t2} ({y2})" for (y1, t1), (y2, t2) in values)
+
+
+def _circle(values: Any, lang: str) -> str:
+    circle = list(values)
+    path = " → ".join(f'"{n}"' for n in circle[:CIRCLE_LIMIT])
+    if len(circle) > CIRCLE_LIMIT:
+        path += f" → … (+{len(circle) - CIRCLE_LIMIT})"
+    return path + f' → "{circle[0]}"' if circle else "-"
+
+
+def _variants(values: Any, lang: str) -> str:
+    variants = list(values)
+    listed = "; ".join(
+        f'"{text}" ({_limited([str(n) for n in nodes], VARIANT_IDS_LIMIT)})'
+        for text, nodes in variants[:VARIANTS_LIMIT]
+    )
+    if len(variants) > VARIANTS_LIMIT:
+        listed += f"; (+{len(variants) - VARIANTS_LIMIT})"
+    return listed
+
+
+def _aside(value: Any, lang: str) -> str:
+    return "" if value is None else f' "{value}"'
+
+
+SPECS: dict[str, Spec] = {
+    "level": _level,
+    "levels": _levels,
+    "tier": _tier,
+    "tiers": _tiers,
+    "field": _field,
+    "fields": _fields,
+    "kind": _kind,
+    "evidence": _evidence,
+    "term": _term,
+    "terms": _terms,
+    "quoted": _quoted,
+    "quoted-all": _quoted_all,
+    "ids": _ids,
+    "years": _years,
+    "by-year": _by_year,
+    "steps": _steps,
+    "circle": _circle,
+    "variants": _variants,
+    "aside": _aside,
+}
+
+
+def _capitalised(spec: Spec) -> Spec:
+    def render(value: Any, lang: str) -> str:
+        text = spec(value, lang)
+        return text[:1].upper() + text[1:]
+
+    return render
+
+
+class Template:
+    """A message template, compiled: a format string of numbered fields and, for each field, the argument
+    it shows and the spec that words it (None: the argument as it is)."""
+
+    __slots__ = ("text", "format", "fields")
+
+    def __init__(self, text: str) -> None:
+        parts: list[str] = []
+        fields: list[tuple[str, Spec | None]] = []
+        for literal, name, spec, conversion in _FORMATTER.parse(text):
+            parts.append(literal.replace("{", "{{").replace("}", "}}"))
+            if name is None:
+                continue
+            if not name.isidentifier() or conversion:
+                raise ValueError(f"template {text!r}: {{{name}}}: an argument is a plain name, with an optional :spec")
+            spec_fn = None
+            if spec:
+                spec_fn = SPECS.get(spec.lower())
+                if spec_fn is None or (spec != spec.lower() and spec != spec.capitalize()):
+                    raise ValueError(f"template {text!r}: unknown format spec {spec!r} (known: {', '.join(SPECS)})")
+                if spec[0].isupper():
+                    spec_fn = _capitalised(spec_fn)
+            parts.append(f"{{{len(fields)}}}")
+            fields.append((name, spec_fn))
+        self.text = text
+        self.format = "".join(parts)
+        self.fields = tuple(fields)
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The arguments the template shows."""
+        return frozenset(name for name, _ in self.fields)
+
+    def render(self, args: Mapping[str, object], lang: str) -> str:
+        try:
+            values = [args[name] if spec is None else spec(args[name], lang) for name, spec in self.fields]
+        except KeyError as exc:
+            raise KeyError(f"message {self.text!r} needs the argument {exc.args[0]!r}") from None
+        return self.format.format(*values)
+
+
+_FORMATTER = string.Formatter()
+_COMPILED: dict[str, Template] = {}
+
+
+def compile_template(text: str) -> Template:
+    """The compiled template (cached); ValueError for an argument that is not a name or an unknown spec."""
+    found = _COMPILED.get(text)
+    if found is None:
+        found = _COMPILED[text] = Template(text)
+    return found
+
+
+def template(finding: Finding, lang: str) -> str:
+    """The template that words `finding` in `lang` (English when the rule has none in `lang`)."""
+    rule = checks.all_rules().get(finding.rule)
+    if rule is None:
+        raise KeyError(f"no rule {finding.rule!r} to word its finding")
+    try:
+        templates = rule.messages[finding.key]
+    except KeyError:
+        raise KeyError(f"rule {finding.rule} has no message {finding.key!r}") from None
+    return templates.get(lang) or templates["en"]
+
+
+def render(finding: Finding, lang: str = "id") -> str:
+    """The finding in words, in `lang` ("id" or "en")."""
+    text = template(finding, lang)
+    compiled = _COMPILED.get(text) or compile_template(text)
+    return compiled.render(finding.args, lang)
+
+
+def to_dict(finding: Finding, lang: str = "id") -> dict:
+    """The stable JSON form of a finding (docs/json-output.md), its message in `lang`."""
+    out: dict = {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "node": finding.node,
+        "related": list(finding.related),
+        "file": finding.file,
+        "line": finding.line,
+        "message": render(finding, lang),
+    }
+    cell = finding.cell
+    if cell:
+        out["cell"] = cell
+    out["area"] = finding.area
+    out["lke"] = finding.lke
+    out["args"] = dict(finding.args)
+    out["basis"] = finding.basis
+    return out
