@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -51,6 +52,22 @@ def run_rule(rule_id: str, text_or_graph, options: dict | None = None, vocabular
 def messages(findings, lang: str = "en") -> list[str]:
     """The findings' messages in `lang`, as the formatters word them."""
     return [render(f, lang) for f in findings]
+
+
+def documented(rule_id: str, heading: str = "## Example") -> str:
+    """The YAML block under `heading` ("## Example", "## Fix") of a rule's documentation, as a cascade."""
+    section = checks.get(rule_id).doc.split(heading, 1)[1].split("\n## ", 1)[0]
+    match = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert match, f"{rule_id}: no YAML block under {heading}"
+    text = textwrap.dedent(match.group(1))
+    if "organisation:" not in text:
+        text = "organisation: {name: Contoh}\n" + text
+    return text
+
+
+def as_data(findings) -> list[tuple]:
+    """(node, message key, args) of each finding: what a rule found, without its words."""
+    return [(f.node, f.key, dict(f.args)) for f in findings]
 
 
 def register_broken_rule(monkeypatch, area: str = "structure") -> str:

@@ -2,11 +2,10 @@
 
 import pkgutil
 import re
-import textwrap
 
 import jsonschema
 import pytest
-from helpers import graph_from_yaml, run_rule
+from helpers import documented, graph_from_yaml, run_rule
 
 from kinerja_graph import checks, config, engine
 from kinerja_graph.findings import AREAS, SEVERITIES
@@ -64,21 +63,10 @@ def test_pack_options_validate_and_are_documented(rule_id):
         assert f"`{name}`" in documented, f"{rule_id}: option {name} is not documented"
 
 
-def _block(doc: str, heading: str) -> str:
-    section = doc.split(heading, 1)[1].split("\n## ", 1)[0]
-    match = re.search(r"```yaml\n(.*?)```", section, re.S)
-    assert match, f"no YAML block under {heading}"
-    text = textwrap.dedent(match.group(1))
-    if "organisation:" not in text:
-        text = "organisation: {name: Contoh}\n" + text
-    return text
-
-
 @pytest.mark.parametrize("rule_id", sorted(RULES))
 def test_the_documented_example_is_found_and_the_fix_is_not(rule_id):
     """The doc's Example is a defect the rule reports, its Fix a version the rule accepts."""
-    rule = RULES[rule_id]
-    example, fix = _block(rule.doc, "## Example"), _block(rule.doc, "## Fix")
+    example, fix = documented(rule_id, "## Example"), documented(rule_id, "## Fix")
     if rule_id == "stale-ignore":  # judges silences: needs the engine and the rules silenced
         settings = config.default_settings().override(select=["missing-owner", "single-child", rule_id])
         found = [f for f in engine.check_graph(graph_from_yaml(example), settings).findings if f.rule == rule_id]

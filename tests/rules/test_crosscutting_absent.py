@@ -1,6 +1,6 @@
 """crosscutting-absent: a cascade without a single crosscutting link (LKE 1.b.9 scores it zero)."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -41,3 +41,8 @@ def test_samples():
         ("sokaraja.yaml", 1),
     ):
         assert len(run_rule(RULE, build_graph(load(str(SAMPLES / name))))) == expected, name
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [(None, "default", {"organisation": "Contoh", "count": 2})]

@@ -1,6 +1,6 @@
 """crosscutting-unresolved: links naming nothing, the organisation itself, or a goal that does not exist."""
 
-from helpers import SAMPLES, graph_from_yaml, run_rule
+from helpers import SAMPLES, as_data, documented, graph_from_yaml, run_rule
 
 from kinerja_graph import config, pipeline
 from kinerja_graph.graph import build_graph
@@ -37,8 +37,10 @@ def test_an_empty_organisation_and_a_missing_own_goal():
     found = run_rule(RULE, doc('["#1.2", "praya#9.9", "praya#1"]'))
     assert [render(f, "en") for f in found] == [
         'Crosscutting link "#1.2" on goal "Terkoordinasinya trantibum" names no partner organisation',
-        'Crosscutting link "praya#9.9" on goal "Terkoordinasinya trantibum" names goal 9.9, which is not in this cascade',
-        'Crosscutting link "praya#1" on goal "Terkoordinasinya trantibum" names this organisation itself (Kecamatan Praya); '
+        'Crosscutting link "praya#9.9" on goal "Terkoordinasinya trantibum" names goal 9.9, which is not in this '
+        "cascade",
+        'Crosscutting link "praya#1" on goal "Terkoordinasinya trantibum" names this organisation itself (Kecamatan '
+        "Praya); "
         "crosscutting relates to other organisations",
     ]
 
@@ -55,7 +57,8 @@ def test_another_organisations_goal_is_checked_only_when_its_cascade_is_loaded()
     G.graph["cascades"] = {"praya": G.graph["cascade"], "bkpsdm": partner}
     found = run_rule(RULE, G)
     assert [render(f, "en") for f in found] == [
-        'Crosscutting link "bkpsdm#9.9" on goal "Terkoordinasinya trantibum" names goal 9.9, which is not in the cascade '
+        'Crosscutting link "bkpsdm#9.9" on goal "Terkoordinasinya trantibum" names goal 9.9, which is not in the '
+        "cascade "
         "of Badan Kepegawaian dan Pengembangan SDM"
     ]
 
@@ -83,3 +86,23 @@ def test_the_engine_passes_the_other_cascades_of_a_run(tmp_path):
 def test_samples_pass():
     for name in ("praya.yaml", "clean.yaml", "sokaraja.yaml"):
         assert run_rule(RULE, build_graph(load(str(SAMPLES / name)))) == [], name
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1",
+            "self",
+            {
+                "link": "Kecamatan Praya",
+                "statement": "Terwujudnya ketenteraman dan ketertiban umum",
+                "organisation": "Kecamatan Praya",
+            },
+        ),
+        (
+            "1",
+            "missing-own",
+            {"link": "praya#9.9", "statement": "Terwujudnya ketenteraman dan ketertiban umum", "target": "9.9"},
+        ),
+    ]

@@ -1,7 +1,7 @@
 """cycle: contribution links that go round in a circle; one finding per knot, found without recursion."""
 
 import pytest
-from helpers import run_rule
+from helpers import as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.messages import render
@@ -94,3 +94,14 @@ def test_a_long_chain_without_circle_is_quiet():
     ]
     G = build_graph(Cascade(Organisation("Uji"), nodes, file="rantai.yaml"))
     assert run_rule(RULE, G) == []
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1",
+            "default",
+            {"label": "Meningkatnya kualitas pelayanan publik", "level": "intermediate_outcome", "path": ["1", "1.1"]},
+        )
+    ]

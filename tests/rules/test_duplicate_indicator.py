@@ -1,6 +1,6 @@
 """duplicate-indicator: the same indicator measuring several goals."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -74,3 +74,10 @@ def test_samples():
     assert nodes("sokaraja.yaml") == [("1.1.1.4", ("1.1.1.4.2",))]
     assert nodes("pujon.yaml") == [("4", ("7", "10")), ("5", ("8", "11")), ("6", ("9", "12"))]
     assert nodes("clean.yaml") == []
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1", "many", {"indicator": "Indeks Kepuasan Masyarakat (IKM)", "count": 2, "ids": ["1", "1.1"]})
+    ]

@@ -1,6 +1,6 @@
 """duplicate-statement: the same statement (case, spacing, punctuation aside) on several goals."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -118,3 +118,10 @@ def test_pino_raya_and_praya():
 
 def test_clean_sample_passes():
     assert run_rule(RULE, build_graph(load(str(SAMPLES / "clean.yaml")))) == []
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1.1.1", "default", {"statement": "Reward dan punishment", "count": 2, "ids": ["1.1.1", "1.2.1"]})
+    ]

@@ -1,7 +1,7 @@
 """foreign-organisation: another organisation of the cascade's own kind named in its texts."""
 
 import pytest
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -103,3 +103,19 @@ def test_samples():
     ]
     for name in ("praya.yaml", "pujon.yaml", "pino-raya.yaml", "batumandi.yaml", "clean.yaml"):
         assert run_rule(RULE, build_graph(load(str(SAMPLES / name)))) == [], name
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1",
+            "default",
+            {
+                "fields": ["formula"],
+                "label": "Terlaksananya koordinasi kegiatan pemberdayaan desa",
+                "phrase": "Kecamatan Somagede",
+                "organisation": "Kecamatan Sokaraja",
+            },
+        )
+    ]

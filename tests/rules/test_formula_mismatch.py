@@ -1,6 +1,6 @@
 """formula-mismatch: formulas that do not compute what their indicator names."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -42,11 +42,13 @@ def test_related_words_keep_a_formula_apart_from_a_mismatch():
         run_rule(
             RULE,
             doc(
-                '{name: Persentase Tingkat Kehadiran PNS, formula: "(∑ hari kerja efektif - ∑ hari tidak masuk) / ∑ hari kerja x 100%"}',
+                '{name: Persentase Tingkat Kehadiran PNS, formula: "(∑ hari kerja efektif - ∑ hari tidak masuk) / ∑ '
+                'hari kerja x 100%"}',
                 "{name: Jumlah rekening yang dibayarkan, formula: Jumlah bukti pembayaran rekening}",
                 "{name: Jumlah asset yang terdokumentasi, formula: Jumlah Seluruh aset Kecamatan}",
                 "{name: Jumlah ATK yang tersedia, formula: Jumlah alat tulis kantor yang dibutuhkan dan tersedia}",
-                '{name: Indeks Kepuasan Masyarakat, formula: "Σ nilai persepsi per unsur / jumlah unsur x nilai penimbang x 25"}',
+                '{name: Indeks Kepuasan Masyarakat, formula: "Σ nilai persepsi per unsur / jumlah unsur x nilai '
+                'penimbang x 25"}',
                 '{name: Indeks Desa Membangun, formula: "(IKS + IKE + IKL) / 3"}',  # algebra on abbreviations
             ),
         )
@@ -96,9 +98,11 @@ def test_a_share_without_a_division_and_a_count_computed_as_a_share():
         ),
     )
     assert messages(found) == [
-        'Indicator "Presentase Realisasi PBB" is a Persentase, but its formula "Jumlah desa yang melaporkan realisasi PBB" '
+        'Indicator "Presentase Realisasi PBB" is a Persentase, but its formula "Jumlah desa yang melaporkan realisasi '
+        'PBB" '
         "divides nothing; write the numerator divided by the denominator",
-        'Indicator "Jumlah desa tertib administrasi" is a count, but its formula "Jumlah desa tertib / jumlah desa x 100 %" '
+        'Indicator "Jumlah desa tertib administrasi" is a count, but its formula "Jumlah desa tertib / jumlah desa x '
+        '100 %" '
         "computes a percentage",
     ]
     assert (
@@ -126,7 +130,8 @@ def test_counting_another_kind_of_thing_and_an_upside_down_fraction():
         ),
     )
     assert messages(found) == [
-        'Indicator "Jumlah dokumen evaluasi kinerja yang disusun" counts "dokumen", but its formula "Jumlah rapat kerja '
+        'Indicator "Jumlah dokumen evaluasi kinerja yang disusun" counts "dokumen", but its formula "Jumlah rapat '
+        "kerja "
         'perencanaan dan evaluasi yang dilaksanak…" counts "rapat"',  # a long formula is shortened
         'The formula of indicator "Persentase desa mandiri" is upside down: the denominator "jumlah Desa yang mandiri" '
         'is a part of the numerator "Jumlah Desa", so the result is always 100 % or more',
@@ -152,7 +157,8 @@ def test_one_formula_for_different_indicators_is_reported_once():
         ),
     )
     assert messages(found) == [
-        'Formula "Jumlah draf laporan kependudukan dan mutasi" is used for 2 different indicators ("Jumlah draf laporan '
+        'Formula "Jumlah draf laporan kependudukan dan mutasi" is used for 2 different indicators ("Jumlah draf '
+        "laporan "
         'kependudukan", "Jumlah surat mutasi masuk"); one formula cannot measure different indicators'
     ]
     assert (
@@ -172,7 +178,8 @@ def test_the_organisations_own_name_is_no_common_subject():
     found = run_rule(
         RULE,
         doc(
-            "{name: Jumlah program kerja Sokaraja yang disusun, formula: Jumlah rapat koordinasi di Kecamatan Sokaraja}",
+            "{name: Jumlah program kerja Sokaraja yang disusun, formula: Jumlah rapat koordinasi di Kecamatan "
+            "Sokaraja}",
             org="{name: Kecamatan Sokaraja, id: sokaraja}",
         ),
     )
@@ -199,3 +206,26 @@ def test_samples():
     assert {"3", "4", "5.4", "3.3", "4.1", "5.1", "5.2", "S2", "S11", "S14", "S17", "S25", "S27"} <= set(pino)
     assert "1a" not in pino  # "Hasil evaluasi AKIP" measures the AKIP value
     assert nodes("praya.yaml") == nodes("batumandi.yaml") == nodes("clean.yaml") == []
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1",
+            "unrelated",
+            {
+                "indicator": "Jumlah pengemudian untuk kelancaran kegiatan pemerintahan",
+                "formula": "Jumlah pelaksanaan kebersihan kantor dan taman",
+            },
+        ),
+        (
+            "1",
+            "no-division",
+            {
+                "indicator": "Persentase realisasi PBB",
+                "formula": "Jumlah desa yang melaporkan realisasi PBB",
+                "head": "Persentase",
+            },
+        ),
+    ]

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph import checks
 from kinerja_graph.graph import build_graph
@@ -167,3 +167,27 @@ def test_batumandi_output_statements_at_outcome_labels_are_reported():
         .startswith(("terlaksananya", "terselenggaranya", "terkoordinasinya", "terfasilitasinya"))
         for f in found
     )
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1.1",
+            "activity",
+            {
+                "label": "Koordinasi penyelenggaraan pelayanan kecamatan",
+                "level": "immediate_outcome",
+                "evidence": [["opener", "Koordinasi"]],
+            },
+        ),
+        (
+            "1.2",
+            "output",
+            {
+                "label": "Terselenggaranya pelayanan perkantoran sesuai SOP",
+                "level": "immediate_outcome",
+                "evidence": [["opener", "Terselenggaranya"]],
+            },
+        ),
+    ]

@@ -4,7 +4,7 @@ outputs and processes — classified by head word, object and unit together."""
 import re
 
 import pytest
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph import checks
 from kinerja_graph.graph import build_graph
@@ -270,3 +270,42 @@ def test_the_cue_words_are_data_a_pack_can_change():
     assert [f.node for f in found] == ["1"] and "('Capaian' + 'penyusunan' → kegiatan (proses))" in render(
         found[0], "id"
     )
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1",
+            "output_on_outcome",
+            {
+                "indicator": "Jumlah dokumen perencanaan dan pelaporan kinerja",
+                "goal": "Meningkatnya akuntabilitas kinerja kecamatan",
+                "level": "intermediate_outcome",
+                "kind": "output",
+                "evidence": [["head", "Jumlah"], ["object", "dokumen"]],
+            },
+        ),
+        (
+            "1.1",
+            "output_on_outcome",
+            {
+                "indicator": "Persentase dokumen perencanaan yang tersusun",
+                "goal": "Meningkatnya kualitas perencanaan kinerja",
+                "level": "immediate_outcome",
+                "kind": "output",
+                "evidence": [["head", "Persentase"], ["object", "dokumen"]],
+            },
+        ),
+        (
+            "1.1.1",
+            "outcome_on_operational",
+            {
+                "indicator": "Nilai SAKIP",
+                "goal": "Tersusunnya dokumen Renja",
+                "level": "output",
+                "kind": "outcome",
+                "evidence": [["phrase", "Nilai SAKIP"]],
+            },
+        ),
+    ]

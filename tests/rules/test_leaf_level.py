@@ -1,6 +1,6 @@
 """leaf-level: a branch that stops at an outcome level, above the outputs."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -91,3 +91,10 @@ def test_a_goal_with_an_indicator_without_goal_below_is_left_to_orphan_indicator
 def test_batumandi_only_the_unambiguous_stop():
     found = run_rule(RULE, build_graph(load(str(SAMPLES / "batumandi.yaml"))))
     assert [f.node for f in found] == ["1.1.1.3.1"]
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1.1", "one", {"label": "Meningkatnya layanan sesuai SOP", "level": "immediate_outcome"})
+    ]

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from helpers import SAMPLES, graph_from_yaml, run_rule
+from helpers import SAMPLES, as_data, documented, graph_from_yaml, run_rule
 
 from kinerja_graph import checks
 from kinerja_graph.graph import build_graph
@@ -122,3 +122,20 @@ def test_batumandi_skips_are_the_four_the_sample_lists():
 @pytest.mark.parametrize("name", ["clean.yaml", "praya.yaml", "pujon.yaml", "pino-raya.yaml", "sokaraja.yaml"])
 def test_samples_without_skips_raise_nothing(name):
     assert run_rule(RULE, _sample(name)) == []
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1.1",
+            "default",
+            {
+                "label": "Tersusunnya SOP pelayanan administrasi",
+                "level": "output",
+                "parent": "Meningkatnya kualitas pelayanan publik",
+                "parent_level": "intermediate_outcome",
+                "missing": ["immediate_outcome"],
+            },
+        )
+    ]

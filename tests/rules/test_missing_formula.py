@@ -1,6 +1,6 @@
 """missing-formula: an indicator without a formula, with a placeholder, or one that only repeats its name."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -102,4 +102,11 @@ def test_what_counts_as_only_repeating_the_name():
     )
     assert [render(f, "en") for f in found] == [
         'The formula of indicator "Jumlah laporan" only repeats the indicator\'s name'
+    ]
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1", "placeholder", {"indicator": "Persentase layanan sesuai SOP", "value": "-"})
     ]

@@ -1,6 +1,6 @@
 """missing-indicator: a goal with no indicator."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -54,3 +54,10 @@ def test_praya_and_sokaraja():
     assert len(praya) == 46
     sokaraja = run_rule(RULE, build_graph(load(str(SAMPLES / "sokaraja.yaml"))))
     assert [f.node for f in sokaraja] == ["1.1.1.3.3"]
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1", "one", {"label": "Meningkatnya kualitas layanan publik", "level": "intermediate_outcome"})
+    ]

@@ -1,6 +1,6 @@
 """missing-owner: a goal without penanggung jawab; said once when no goal of the cascade has one."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -89,3 +89,10 @@ def test_praya_outputs_and_processes_have_no_owner():
 def test_sokaraja_has_42_goals_without_owner():
     found = run_rule(RULE, build_graph(load(str(SAMPLES / "sokaraja.yaml"))))
     assert len(found) == 42 and "1" not in {f.node for f in found} and "1.1" not in {f.node for f in found}
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1.1", "one", {"label": "Meningkatnya layanan sesuai SOP", "level": "immediate_outcome"})
+    ]

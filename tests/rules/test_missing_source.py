@@ -1,6 +1,6 @@
 """missing-source: an indicator without a data source, or with "s" or "-" for one."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -48,3 +48,10 @@ def test_min_length_zero_accepts_a_letter():
 def test_sokaraja_stray_and_missing_sources():
     found = run_rule(RULE, build_graph(load(str(SAMPLES / "sokaraja.yaml"))))
     assert [f.node for f in found] == ["1.1", "1.1.1.3.1"]
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1", "placeholder", {"indicator": "Indeks Kepuasan Masyarakat", "value": "s"})
+    ]

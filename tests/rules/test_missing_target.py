@@ -1,6 +1,6 @@
 """missing-target: an indicator without a target for a year of the cascade's period."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -111,3 +111,10 @@ nodes:
 
 def test_pino_raya_has_every_year():
     assert run_rule(RULE, build_graph(load(str(SAMPLES / "pino-raya.yaml")))) == []
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1", "one", {"indicator": "Indeks Kepuasan Masyarakat", "years": [2023]})
+    ]

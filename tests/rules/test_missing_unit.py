@@ -1,6 +1,6 @@
 """missing-unit: an indicator with targets whose unit is neither given, nor in a target, nor in its name."""
 
-from helpers import run_rule
+from helpers import as_data, documented, run_rule
 
 from kinerja_graph.messages import render
 
@@ -62,3 +62,10 @@ def test_without_targets_there_is_nothing_to_misread():
     )
     assert [f.node for f in found] == ["1"]
     assert '("-")' not in render(found[0], "en") and "(-)" in render(found[0], "en")
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1", "one", {"indicator": "Dokumen perencanaan yang disusun tepat waktu", "targets": ["4"]})
+    ]

@@ -1,6 +1,6 @@
 """multiple-roots: more than one parentless goal at the cascade's top level; one finding per cascade."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -56,3 +56,19 @@ def test_pino_raya_has_eight_program_roots():
     found = run_rule(RULE, build_graph(load(str(SAMPLES / "pino-raya.yaml"))))
     assert len(found) == 1
     assert (found[0].node, found[0].related) == ("1a", ("1b", "1c", "1d", "2", "3", "4", "5"))
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1",
+            "default",
+            {
+                "count": 2,
+                "limit": 1,
+                "roots": ["Meningkatnya kualitas pelayanan publik", "Meningkatnya akuntabilitas kinerja"],
+                "level": "intermediate_outcome",
+            },
+        )
+    ]

@@ -2,7 +2,7 @@
 
 import random
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -93,8 +93,10 @@ def test_options_compare_threshold_and_scope():
         + """\
   - {id: "1", statement: Induk satu, level: intermediate outcome}
   - {id: "2", statement: Induk dua, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Terselenggaranya urusan umum, level: output, indicators: [{name: Jumlah dokumen}]}
-  - {id: "2.1", parent: "2", statement: Terseleenggaranya urusan umum, level: output, indicators: [{name: Jumlah dokumenn}]}
+  - {id: "1.1", parent: "1", statement: Terselenggaranya urusan umum, level: output,
+     indicators: [{name: Jumlah dokumen}]}
+  - {id: "2.1", parent: "2", statement: Terseleenggaranya urusan umum, level: output,
+     indicators: [{name: Jumlah dokumenn}]}
 """
     )
     assert len(run_rule(RULE, text)) == 2
@@ -177,3 +179,20 @@ def test_samples():
     assert [(f.node, f.related) for f in found] == [("1.1.3", ("1.1.3.1",))]  # dokumenLaporan
     for name in ("praya.yaml", "batumandi.yaml", "sokaraja.yaml", "pino-raya.yaml", "clean.yaml"):
         assert run_rule(RULE, build_graph(load(str(SAMPLES / name)))) == [], name
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1.1",
+            "statements",
+            {
+                "variants": [
+                    ["Terselenggaranya urusan pemerintahan umum", ["1.1"]],
+                    ["Terseleenggaranya Urusan Pemerintahan Umum", ["1.2"]],
+                ],
+                "field": "statement",
+            },
+        )
+    ]

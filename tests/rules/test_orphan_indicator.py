@@ -1,6 +1,6 @@
 """orphan-indicator: an indicator attached to no goal (a node with indicators but no statement)."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -45,3 +45,10 @@ def test_indicators_of_goals_are_quiet():
 def test_pujon_rows_without_sasaran():
     found = run_rule(RULE, build_graph(load(str(SAMPLES / "pujon.yaml"))))
     assert [f.node for f in found] == ["1.1.1.1", "1.1.3.2", "1.1.4.3", "1.3.1", "1.5.1"]
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("2", "default", {"indicators": ["Persentase surat yang diselesaikan tepat waktu"]})
+    ]

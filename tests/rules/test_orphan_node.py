@@ -1,6 +1,6 @@
 """orphan-node: a goal whose parent does not exist, or that has no parent below the cascade's top level."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -96,3 +96,15 @@ def test_pino_raya_orphan_sub_kegiatan():
 
 def test_the_clean_praya_tree_has_no_orphan():
     assert run_rule(RULE, build_graph(load(str(SAMPLES / "praya.yaml")))) == []
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1.1.1", "dangling", {"label": "Meningkatnya layanan sesuai SOP", "parents": ["9"]}),
+        (
+            "1.2.1",
+            "parentless",
+            {"label": "Meningkatnya tertib administrasi", "level": "immediate_outcome", "top": "ultimate_outcome"},
+        ),
+    ]

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from helpers import SAMPLES, graph_from_yaml, run_rule
+from helpers import SAMPLES, as_data, documented, graph_from_yaml, run_rule
 
 from kinerja_graph import checks
 from kinerja_graph.classify import unresolved_owners
@@ -77,7 +77,8 @@ def test_adjacent_tiers_are_normal():
 organisation: {KECAMATAN}
 nodes:
   - {{id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome, owner: Camat}}
-  - {{id: "1.1", parent: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Sekcam}}
+  - {{id: "1.1", parent: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome,
+     owner: Sekcam}}
   - {{id: "1.1.1", parent: "1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, owner: Camat}}
   - {{id: "1.1.1.1", parent: "1.1.1", statement: Tersusunnya SOP, level: output, owner: Sekretaris Kecamatan}}
   - {{id: "1.1.1.2", parent: "1.1.1", statement: Tersedianya sarana layanan, level: output, owner: Kasi Pelayanan}}
@@ -227,3 +228,47 @@ def test_samples_with_fitting_owners_raise_nothing(name):
 )
 def test_every_owner_written_in_the_samples_resolves(name):
     assert unresolved_owners(_sample(name)) == []
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1",
+            "default",
+            {
+                "label": "Meningkatnya kualitas pelayanan publik",
+                "level": "intermediate_outcome",
+                "owner": "Pengadministrasi Umum",
+                "owner_tiers": ["operational"],
+                "tier": "strategic",
+                "distance": 2,
+                "holders": [
+                    {"id": "Kepala organisasi", "en": "head of the organisation"},
+                    {"id": "Camat", "en": "Camat"},
+                    {"id": "Sekretaris Kecamatan", "en": "Sekretaris Kecamatan"},
+                    {"id": "Sekretaris", "en": "Sekretaris (secretary)"},
+                ],
+            },
+        ),
+        (
+            "1.1.1.1",
+            "default",
+            {
+                "label": "Penyusunan rancangan SOP",
+                "level": "process",
+                "owner": "Camat",
+                "owner_tiers": ["strategic"],
+                "tier": "operational",
+                "distance": 2,
+                "holders": [
+                    {"id": "Kepala Seksi", "en": "Kepala Seksi (Kasi)"},
+                    {"id": "Kepala Subbagian", "en": "Kepala Subbagian (Kasubbag)"},
+                    {"id": "Lurah", "en": "Lurah (head of kelurahan)"},
+                    {"id": "Sekretaris Kelurahan", "en": "Sekretaris Kelurahan"},
+                    {"id": "Ketua Tim / Koordinator", "en": "team leader / coordinator"},
+                    {"id": "Staf / jabatan fungsional / pelaksana", "en": "staff / functional / executing position"},
+                ],
+            },
+        ),
+    ]

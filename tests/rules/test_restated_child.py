@@ -1,6 +1,6 @@
 """restated-child: a child copying its parent's statement and indicators."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -104,3 +104,18 @@ def test_samples():
     assert [(f.node, f.related) for f in found] == [("1.1", ("1a",))]
     for name in ("praya.yaml", "pujon.yaml", "batumandi.yaml", "sokaraja.yaml", "clean.yaml"):
         assert run_rule(RULE, build_graph(load(str(SAMPLES / name)))) == [], name
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1.1",
+            "default",
+            {
+                "statement": "Meningkatnya Kualitas Perencanaan, Penganggaran, dan Evaluasi Kinerja…",
+                "parent": "1",
+                "count": 1,
+            },
+        )
+    ]

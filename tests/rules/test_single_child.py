@@ -1,6 +1,6 @@
 """single-child: a goal supported by exactly one goal below it (advice; tujuan skipped by default)."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -52,3 +52,10 @@ def test_praya_and_sokaraja_single_children():
     assert len(praya) == 16  # 13 immediate outcomes with one output, 3 outputs with one process
     sokaraja = run_rule(RULE, build_graph(load(str(SAMPLES / "sokaraja.yaml"))))
     assert [f.node for f in sokaraja] == ["1.1.2", "1.1.3", "1.1.4", "1.1.5"]
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1", "default", {"label": "Meningkatnya kualitas layanan publik", "child": "Meningkatnya layanan sesuai SOP"})
+    ]

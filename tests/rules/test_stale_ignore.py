@@ -1,6 +1,6 @@
 """stale-ignore: silences that silence nothing, or that name no rule."""
 
-from helpers import graph_from_yaml, run_rule
+from helpers import as_data, documented, graph_from_yaml, run_rule
 
 from kinerja_graph import config, engine
 from kinerja_graph.messages import render
@@ -76,3 +76,31 @@ def test_on_its_own_only_unknown_rule_ids_can_be_judged():
     found = run_rule(RULE, DOC)
     assert [f.node for f in found] == ["1"] and "single-chlid" in render(found[0], "id")
     assert "maksud Anda single-child" in render(found[0], "id")
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    report = check(documented(RULE))
+    assert as_data(f for f in report.findings if f.rule == RULE) == [
+        ("1", "stale", {"label": "Meningkatnya kualitas layanan publik", "silenced": "missing-owner"}),
+        (
+            "1",
+            "unknown-close",
+            {
+                "label": "Meningkatnya kualitas layanan publik",
+                "silenced": "single-chlid",
+                "suggestions": ["single-child"],
+            },
+        ),
+    ]
+
+
+def test_a_silence_naming_no_rule_close_to_any_is_worded_without_a_suggestion():
+    found = run_rule(RULE, DOC.replace("single-chlid", "zzz-qqq"))
+    assert as_data(found) == [
+        ("1", "unknown", {"label": "Meningkatnya kualitas layanan publik", "silenced": "zzz-qqq", "suggestions": []})
+    ]
+    assert (
+        render(found[0], "id")
+        == 'Pembungkaman pada "Meningkatnya kualitas layanan publik" menyebut aturan "zzz-qqq" yang tidak ada'
+    )

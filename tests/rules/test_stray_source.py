@@ -1,7 +1,7 @@
 """stray-source: a data source that is a fragment, a number, a unit, yes/no or a position."""
 
 import pytest
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -72,3 +72,11 @@ def test_samples():
     assert [f.node for f in found] == ["1.1.3.1", "1.1.3.1", "1.1.4.1", "2"]  # positions as sources
     for name in ("praya.yaml", "pino-raya.yaml", "batumandi.yaml", "sokaraja.yaml", "clean.yaml"):
         assert run_rule(RULE, build_graph(load(str(SAMPLES / name)))) == [], name
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1", "word", {"indicator": "Jumlah alat listrik yang tersedia", "source": "Kumulatif"}),
+        ("1", "short", {"indicator": "Jumlah lampu yang diganti", "source": "sd"}),
+    ]

@@ -1,7 +1,7 @@
 """target-invalid: ranges, words, "-", bounds and impossible values as targets."""
 
 import pytest
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -27,9 +27,12 @@ def test_each_kind_of_problem_is_one_finding_listing_its_years():
         ),
     )
     assert [render(f, "id") for f in found] == [
-        'Target indikator "Persentase layanan sesuai standar" berupa rentang: 2022: "80-85"; tetapkan satu angka target per tahun',
-        'Target indikator "Persentase layanan sesuai standar" berupa batas, bukan angka: 2026: "≥ 90"; tetapkan satu angka target',
-        'Target indikator "Persentase layanan sesuai standar" bukan angka yang dapat diukur: 2023: "Tersedia", 2024: "-"',
+        'Target indikator "Persentase layanan sesuai standar" berupa rentang: 2022: "80-85"; tetapkan satu angka '
+        "target per tahun",
+        'Target indikator "Persentase layanan sesuai standar" berupa batas, bukan angka: 2026: "≥ 90"; tetapkan satu '
+        "angka target",
+        'Target indikator "Persentase layanan sesuai standar" bukan angka yang dapat diukur: 2023: "Tersedia", 2024: '
+        '"-"',
         'Target indikator "Persentase layanan sesuai standar" melebihi 100 %: 2025: "110 %"; persentase tidak dapat '
         "melebihi 100 kecuali indikator pertumbuhan/peningkatan",
     ]
@@ -59,7 +62,8 @@ def test_a_percentage_by_name_alone_and_a_negative_count():
     )
     found = run_rule(RULE, doc('{name: Jumlah dokumen, targets: {2022: "-2 Dokumen"}}'))
     assert [render(f, "en") for f in found] == [
-        'The target of indicator "Jumlah dokumen" is negative: 2022: "-2 Dokumen"; a count or a percentage cannot be negative'
+        'The target of indicator "Jumlah dokumen" is negative: 2022: "-2 Dokumen"; a count or a percentage cannot be '
+        "negative"
     ]
     # a count of 150 documents is fine, and so is a Nilai of 150
     assert run_rule(RULE, doc('{name: Jumlah dokumen, unit: Dokumen, targets: {2022: "150"}}')) == []
@@ -91,3 +95,20 @@ def test_pino_raya_dash_and_clean_sample():
         )
     ]
     assert run_rule(RULE, build_graph(load(str(SAMPLES / "clean.yaml")))) == []
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        ("1", "range", {"indicator": "Persentase layanan sesuai standar", "items": [[2022, "80-85"]], "years": [2022]}),
+        (
+            "1",
+            "words",
+            {"indicator": "Persentase layanan sesuai standar", "items": [[2023, "Tersedia"]], "years": [2023]},
+        ),
+        (
+            "1",
+            "percent",
+            {"indicator": "Persentase layanan sesuai standar", "items": [[2024, "110 %"]], "years": [2024]},
+        ),
+    ]

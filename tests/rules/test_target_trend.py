@@ -1,7 +1,7 @@
 """target-trend: yearly targets that get worse (falling; rising where lower is better)."""
 
 import pytest
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -127,3 +127,18 @@ def test_pino_raya_falling_targets():
 
 def test_clean_sample_passes():
     assert run_rule(RULE, build_graph(load(str(SAMPLES / "clean.yaml")))) == []
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1",
+            "worse",
+            {
+                "indicator": "Persentase layanan selesai tepat waktu",
+                "changes": [[[2023, "85 %"], [2024, "75 %"]]],
+                "years": [2023, 2024],
+            },
+        )
+    ]

@@ -1,6 +1,6 @@
 """unit-mismatch: an indicator's name and unit (or targets) disagree, or the unit changes between years."""
 
-from helpers import SAMPLES, run_rule
+from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
@@ -50,7 +50,8 @@ def test_a_count_in_percent_and_people_counted_in_documents():
         ),
     )
     assert [render(f, "en") for f in found] == [
-        'Indicator "Jumlah ASN penerima gaji" is measured in "%" (percent), but a "Jumlah" is measured in count/money/time',
+        'Indicator "Jumlah ASN penerima gaji" is measured in "%" (percent), but a "Jumlah" is measured in '
+        "count/money/time",
         'Indicator "Jumlah ASN yang mengikuti pelatihan" counts "asn" but its unit is "Dokumen"',
         'Indicator "Jumlah Masayarkat yang hadir" counts "masayarkat" but its unit is "Dokumen"',
     ]
@@ -114,3 +115,20 @@ def test_pino_raya_mismatches():
 def test_samples_without_units_and_the_clean_sample_pass():
     for name in ("praya.yaml", "pujon.yaml", "batumandi.yaml", "sokaraja.yaml", "clean.yaml"):
         assert run_rule(RULE, build_graph(load(str(SAMPLES / name)))) == [], name
+
+
+def test_the_documented_example_as_data():
+    """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
+    assert as_data(run_rule(RULE, documented(RULE))) == [
+        (
+            "1",
+            "head",
+            {
+                "indicator": "Nilai Laporan Akuntabilitas Kinerja Instansi Pemerintah (AKIP)",
+                "unit": "Dokumen",
+                "family": {"id": "jumlah", "en": "count"},
+                "head": "Nilai",
+                "expected": {"id": "indeks/nilai/persen/uang/predikat", "en": "index/score/percent/money/grade"},
+            },
+        )
+    ]
