@@ -10,8 +10,8 @@ An argument without a spec is printed as it is (a quoted text, a count). The spe
 
     level       a level id                          "immediate_outcome" -> "Immediate Outcome"
     levels      level ids, with their planning name  -> "Output (Sasaran Kegiatan) dan Proses"
-    tier        a tier id                           "operational" -> "operasional" / "operational"
-    tiers       tier ids                            -> "strategis atau taktis" / "strategic or tactical"
+    tier        a tier id                           "operational" -> "Kinerja Operasional"
+    tiers       tier ids                            -> "Kinerja Strategis atau Kinerja Taktikal"
     field       a field id (statement, indicator, formula, source, unit, owner, target, level, parent)
                                                     "source" -> "sumber data" / "data source"
     fields      field ids                           -> "formula, sumber data"
