@@ -22,6 +22,9 @@ AREAS = ("structure", "levels", "redundancy", "ownership", "indicators")
 BASES = ("inferred", "doubtful")
 # The worst severity a finding with a basis may have: a judgement on inferred or doubtful data is softened.
 SOFTENED = "warning"
+# What a message template may name besides the finding's args: "nodes", the finding's node followed by its
+# related nodes (a group of duplicates lists them without carrying them twice).
+IMPLICIT_ARGS = frozenset({"nodes"})
 
 
 @dataclass(frozen=True, slots=True)

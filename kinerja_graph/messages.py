@@ -6,7 +6,9 @@ format spec says how an argument becomes words in the language printed:
 
     'Kinerja "{label}" ({level:level}) belum memiliki penanggung jawab'
 
-An argument without a spec is printed as it is (a quoted text, a count). The specs (SPECS):
+An argument without a spec is printed as it is (a quoted text, a count). Besides its arguments a template
+may name `nodes`: the finding's node followed by its related nodes (findings.IMPLICIT_ARGS). The specs
+(SPECS):
 
     level       a level id                          "immediate_outcome" -> "Immediate Outcome"
     levels      level ids, with their planning name  -> "Output (Sasaran Kegiatan) dan Proses"
@@ -44,7 +46,7 @@ from typing import Any
 
 from kinerja_graph import checks, i18n, policy
 from kinerja_graph.classify import KIND_NAMES, Classification
-from kinerja_graph.findings import Finding
+from kinerja_graph.findings import IMPLICIT_ARGS, Finding
 
 QUOTED_LIMIT = 3  # texts a `quoted` list shows
 IDS_LIMIT = 5  # node ids an `ids` list shows
@@ -59,9 +61,9 @@ def _word(key: str, lang: str) -> str:
     return i18n.words("messages").t(key, lang)
 
 
-def _limited(items: Sequence[str], limit: int) -> str:
-    """'a, b, c (+2)'."""
-    shown = ", ".join(items[:limit])
+def _limited(items: Sequence, limit: int, form: str = "{}") -> str:
+    """'a, b, c (+2)': the first `limit` items, each written as `form` says (only those: groups may be large)."""
+    shown = ", ".join(map(form.format, items[:limit]))
     return shown + (f" (+{len(items) - limit})" if len(items) > limit else "")
 
 
@@ -130,7 +132,7 @@ def _terms(values: Any, lang: str) -> str:
 
 
 def _quoted(values: Any, lang: str) -> str:
-    return _limited([f'"{v}"' for v in values], QUOTED_LIMIT) or "-"
+    return _limited(values, QUOTED_LIMIT, '"{}"') or "-"
 
 
 def _quoted_all(values: Any, lang: str) -> str:
@@ -138,7 +140,7 @@ def _quoted_all(values: Any, lang: str) -> str:
 
 
 def _ids(values: Any, lang: str) -> str:
-    return _limited([str(v) for v in values], IDS_LIMIT) or "-"
+    return _limited(values, IDS_LIMIT) or "-"
 
 
 def _years(values: Any, lang: str) -> str:
@@ -166,10 +168,7 @@ def _circle(values: Any, lang: str) -> str:
 
 def _variants(values: Any, lang: str) -> str:
     variants = list(values)
-    listed = "; ".join(
-        f'"{text}" ({_limited([str(n) for n in nodes], VARIANT_IDS_LIMIT)})'
-        for text, nodes in variants[:VARIANTS_LIMIT]
-    )
+    listed = "; ".join(f'"{text}" ({_limited(nodes, VARIANT_IDS_LIMIT)})' for text, nodes in variants[:VARIANTS_LIMIT])
     if len(variants) > VARIANTS_LIMIT:
         listed += f"; (+{len(variants) - VARIANTS_LIMIT})"
     return listed
@@ -214,7 +213,7 @@ class Template:
     """A message template, compiled: a format string of numbered fields and, for each field, the argument
     it shows and the spec that words it (None: the argument as it is)."""
 
-    __slots__ = ("text", "format", "fields")
+    __slots__ = ("text", "format", "fields", "implicit")
 
     def __init__(self, text: str) -> None:
         parts: list[str] = []
@@ -237,13 +236,17 @@ class Template:
         self.text = text
         self.format = "".join(parts)
         self.fields = tuple(fields)
+        self.implicit = bool(self.names & IMPLICIT_ARGS)
 
     @property
     def names(self) -> frozenset[str]:
         """The arguments the template shows."""
         return frozenset(name for name, _ in self.fields)
 
-    def render(self, args: Mapping[str, object], lang: str) -> str:
+    def render(self, args: Mapping[str, object], lang: str, finding: Finding | None = None) -> str:
+        if self.implicit and finding is not None:
+            nodes = finding.related if finding.node is None else (finding.node, *finding.related)
+            args = {**args, "nodes": nodes}
         try:
             values = [args[name] if spec is None else spec(args[name], lang) for name, spec in self.fields]
         except KeyError as exc:
@@ -279,7 +282,7 @@ def render(finding: Finding, lang: str = "id") -> str:
     """The finding in words, in `lang` ("id" or "en")."""
     text = template(finding, lang)
     compiled = _COMPILED.get(text) or compile_template(text)
-    return compiled.render(finding.args, lang)
+    return compiled.render(finding.args, lang, finding)
 
 
 def to_dict(finding: Finding, lang: str = "id") -> dict:
@@ -298,6 +301,7 @@ def to_dict(finding: Finding, lang: str = "id") -> dict:
         out["cell"] = cell
     out["area"] = finding.area
     out["lke"] = finding.lke
-    out["args"] = dict(finding.args)
+    args = finding.args
+    out["args"] = args if type(args) is dict else dict(args)
     out["basis"] = finding.basis
     return out

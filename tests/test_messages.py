@@ -228,3 +228,23 @@ def test_the_basis_reaches_the_json_output(tmp_path, monkeypatch):
         ("level-inversion", "warning", "doubtful")
     ]
     assert result.exit_code == 0  # a softened error no longer fails the default --fail-on error
+
+
+def test_a_template_may_list_the_findings_nodes_without_an_argument_for_them(probe):
+    probe.rule.messages = {**probe.rule.messages, "group": {"id": "sama ({nodes:ids})", "en": "same ({nodes:ids})"}}
+    f = probe.finding("1", "group", related=["2", "3", "4", "5", "6", "7"])
+    assert dict(f.args) == {}
+    assert render(f, "en") == "same (1, 2, 3, 4, 5 (+2))"
+    whole = probe.finding(None, "group", related=["2", "3"])
+    assert render(whole, "id") == "sama (2, 3)"
+
+
+def test_the_json_report_stands_one_finding_on_a_line(monkeypatch):
+    from helpers import SAMPLES
+
+    monkeypatch.chdir(SAMPLES.parent)
+    result = CliRunner().invoke(cli, ["check", "samples/praya.yaml", "--no-config", "--format", "json"])
+    data = json.loads(result.output)
+    lines = [line for line in result.output.splitlines() if line.startswith('    {"rule": ')]
+    assert len(lines) == len(data["findings"]) > 10
+    assert [json.loads(line.rstrip(",")) for line in lines] == data["findings"]

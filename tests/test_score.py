@@ -9,8 +9,8 @@ import pytest
 from helpers import SAMPLES, cascade_from_yaml, graph_from_yaml
 
 from kinerja_graph import checks, config, engine, loaders, score
-from kinerja_graph.checks.base import Finding
 from kinerja_graph.errors import PolicyError
+from kinerja_graph.findings import Finding
 from kinerja_graph.graph import build_graph
 
 
@@ -24,7 +24,7 @@ def _score_of(text: str, settings=None) -> score.Score:
 
 
 def _finding(rule: str, severity: str, area: str, node: str | None = "1") -> Finding:
-    return Finding(rule, severity, node, {"id": "x", "en": "x"}, area=area)
+    return Finding(rule, severity, node, area=area)
 
 
 ALL_RULES = list(checks.all_rules())

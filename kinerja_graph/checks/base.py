@@ -19,7 +19,7 @@ import networkx as nx
 
 from kinerja_graph import policy
 from kinerja_graph.checks._index import Index, index
-from kinerja_graph.findings import Finding, softened
+from kinerja_graph.findings import IMPLICIT_ARGS, Finding, softened
 from kinerja_graph.model import Location
 
 
@@ -66,7 +66,7 @@ def _needs(rule: Rule, key: str) -> frozenset[str]:
                 f"rule {rule.id} has no message {key!r} (its messages: {', '.join(rule.messages)})"
             ) from None
         names = {name for text in templates.values() for _, name, _, _ in _FORMATTER.parse(text) if name is not None}
-        found = _NEEDS[(type(rule), key)] = frozenset(names)
+        found = _NEEDS[(type(rule), key)] = frozenset(names) - IMPLICIT_ARGS
     return found
 
 

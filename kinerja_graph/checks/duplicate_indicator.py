@@ -27,10 +27,10 @@ class DuplicateIndicator(Rule):
     }
     messages = {
         "many": {
-            "id": 'Indikator "{indicator}" mengukur {count} kinerja ({ids:ids}); rumuskan indikator yang mengukur '
+            "id": 'Indikator "{indicator}" mengukur {count} kinerja ({nodes:ids}); rumuskan indikator yang mengukur '
             "kontribusi masing-masing kinerja",
-            "en": 'Indicator "{indicator}" measures {count} goals ({ids:ids}); give each goal an indicator of its own '
-            "contribution",
+            "en": 'Indicator "{indicator}" measures {count} goals ({nodes:ids}); give each goal an indicator of its '
+            "own contribution",
         },
         "same-node": {
             "id": 'Indikator "{indicator}" ditulis {count} kali pada kinerja yang sama',
@@ -113,5 +113,4 @@ None.
                     location=location,
                     indicator=quote(indicator.name),
                     count=len(nodes),
-                    ids=nodes,
                 )

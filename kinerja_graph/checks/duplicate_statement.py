@@ -38,9 +38,9 @@ class DuplicateStatement(Rule):
     }
     messages = {
         "default": {
-            "id": 'Pernyataan "{statement}" ditulis sama pada {count} kinerja ({ids:ids}); bedakan rumusannya atau '
+            "id": 'Pernyataan "{statement}" ditulis sama pada {count} kinerja ({nodes:ids}); bedakan rumusannya atau '
             "gabungkan menjadi satu kinerja",
-            "en": 'Statement "{statement}" is written on {count} goals ({ids:ids}); tell them apart or merge them '
+            "en": 'Statement "{statement}" is written on {count} goals ({nodes:ids}); tell them apart or merge them '
             "into one goal",
         },
     }
@@ -118,5 +118,4 @@ None.
                 related=members[1:],
                 statement=quote(nodes[positions[0]][1]["statement"]),
                 count=len(members),
-                ids=members,
             )

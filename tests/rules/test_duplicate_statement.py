@@ -122,6 +122,7 @@ def test_clean_sample_passes():
 
 def test_the_documented_example_as_data():
     """What the rule finds in its documented example, as language-neutral data: node, message, arguments."""
-    assert as_data(run_rule(RULE, documented(RULE))) == [
-        ("1.1.1", "default", {"statement": "Reward dan punishment", "count": 2, "ids": ["1.1.1", "1.2.1"]})
-    ]
+    found = run_rule(RULE, documented(RULE))
+    assert as_data(found) == [("1.1.1", "default", {"statement": "Reward dan punishment", "count": 2})]
+    assert found[0].related == ("1.2.1",)  # the message lists the finding's nodes: its own and the related ones
+    assert "(1.1.1, 1.2.1)" in render(found[0], "en")
