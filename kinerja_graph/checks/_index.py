@@ -84,7 +84,7 @@ class Index:
         link_parents, link_children = self.links()
         out = collections.defaultdict(list)
         if parents is None:
-            for parent, child in zip(link_parents, link_children, strict=False):
+            for parent, child in zip(link_parents, link_children):
                 out[parent].append(child)
         else:
             wanted = set(parents)
@@ -116,9 +116,7 @@ class Index:
             parents, children = self.links()  # positions in `nodes`: in insertion order (else see index())
             ids = self.ids()
             up = map(operator.ge, parents, children)
-            found = self._memo["backward"] = [
-                (ids[u], ids[v]) for u, v in compress(zip(parents, children, strict=False), up)
-            ]
+            found = self._memo["backward"] = [(ids[u], ids[v]) for u, v in compress(zip(parents, children), up)]
         return found
 
     @property
@@ -149,14 +147,10 @@ class Index:
             models = self.values("node")
             getter = operator.attrgetter(*attributes)
             try:
-                held = (
-                    list(zip(*map(getter, models), strict=False))
-                    if len(attributes) > 1
-                    else [list(map(getter, models))]
-                )
+                held = list(zip(*map(getter, models))) if len(attributes) > 1 else [list(map(getter, models))]
             except AttributeError:  # a node without a model, or a model without the attribute
                 held = [tuple(getattr(model, name, None) for model in models) for name in attributes]
-            for name, values in zip(attributes, held or [()] * len(attributes), strict=False):
+            for name, values in zip(attributes, held or [()] * len(attributes)):
                 self._memo["having", name] = list(compress(self.nodes, values))
             found = self._memo[key]
         return found
@@ -270,7 +264,7 @@ class Index:
             if len(rest) == 1 and not among and column == self._column:
                 first = self._memo.get(("first", fields[0]))  # an indicator field's first positions, if known
             return Grouping(varied[0] if varied else rest[0], first)
-        return Grouping(_numbered(zip(*varied, strict=False)))
+        return Grouping(_numbered(zip(*varied)))
 
     def _node_table(self) -> _Table | None:
         if "node table" not in self._memo:
@@ -363,7 +357,7 @@ class _Indicators(collections.abc.Sequence):
 
     def __iter__(self):
         nodes = map(self._nodes.__getitem__, self.owners)
-        return (nd + (indicator,) for nd, indicator in zip(nodes, self.objects, strict=False))
+        return (nd + (indicator,) for nd, indicator in zip(nodes, self.objects))
 
 
 class _Table:
@@ -493,7 +487,7 @@ class Grouping:
         """keys (one per group, "" for none), with None wherever a key's groups hold one member in all:
         the labels to give `members` to find what stands more than once."""
         per_key: collections.Counter = collections.Counter()
-        for key, size in zip(keys, self.sizes(), strict=False):
+        for key, size in zip(keys, self.sizes()):
             if key:
                 per_key[key] += size
         return [key if key and per_key[key] > 1 else None for key in keys]
@@ -538,7 +532,7 @@ def _numbered(values) -> list[int]:
 def _firsts(of: list[int], count: int | None = None) -> list[int]:
     """The position of the first occurrence of each number of `of` (numbers 0, 1, ... by first occurrence)."""
     # walked backwards, so that the last position written for a number is its smallest
-    smallest = dict(zip(reversed(of), range(len(of) - 1, -1, -1), strict=False))
+    smallest = dict(zip(reversed(of), range(len(of) - 1, -1, -1)))
     return list(map(smallest.__getitem__, range(len(smallest) if count is None else count)))
 
 
@@ -608,14 +602,14 @@ def index(G: nx.DiGraph) -> Index:
                 several_parents = several_parents or len(found) > 1
     memo: dict = {"node rows": rows, "node extras": extras, "others": others, "position": position, "succ": G._succ}
     if not in_order:  # the links going back up the graph's own order, not the document's (Index.backward)
-        met = dict(zip(G._pred, range(len(G._pred)), strict=False))
+        met = dict(zip(G._pred, range(len(G._pred))))
         memo["backward"] = [(u, v) for v in G._pred if v in parents for u in parents[v] if met[u] >= met[v]]
     if several_parents:
         for links in parents.values():
             if len(links) > 1:
                 links.sort(key=position.__getitem__)
-    extras_columns = list(zip(*extras, strict=False)) or [()] * len(_NODE_EXTRAS)  # as Index.values() keeps them
-    memo.update((("values", name), column) for name, column in zip(_NODE_EXTRAS, extras_columns, strict=False))
+    extras_columns = list(zip(*extras)) or [()] * len(_NODE_EXTRAS)  # as Index.values() keeps them
+    memo.update((("values", name), column) for name, column in zip(_NODE_EXTRAS, extras_columns))
     indicators = _Indicators(nodes, memo["values", "indicators"])
     built = Index(goals, loose, nodes, indicators, parents, frozenset(edge_kinds))
     built._memo.update(memo)

@@ -36,7 +36,7 @@ def judged_indicators(ix: Index, fields: tuple[str, ...], judge: Callable) -> It
         return
     items = ix.indicators
     positions = grouping.positions(chosen)
-    for position, number in zip(positions, grouping.numbers(positions), strict=False):
+    for position, number in zip(positions, grouping.numbers(positions)):
         n, d, indicator = items[position]
         yield n, d, indicator, verdicts[number]
 
@@ -47,9 +47,9 @@ def judged_among(ix: Index, positions: Iterable[int], fields: tuple[str, ...], j
     to say about. judge is asked once per distinct combination of `fields` among them."""
     items = ix.indicators
     positions = list(positions)
-    keys = zip(*(ix.indicator_groups((name,)).numbers(positions) for name in fields), strict=False)
+    keys = zip(*(ix.indicator_groups((name,)).numbers(positions) for name in fields))
     verdicts: dict = {}
-    for position, key in zip(positions, keys, strict=False):
+    for position, key in zip(positions, keys):
         verdict = verdicts.get(key, verdicts)
         if verdict is verdicts:  # not judged yet
             verdict = verdicts[key] = judge(items[position][2])
@@ -69,7 +69,7 @@ def judged_nodes(ix: Index, fields: tuple[str, ...], judge: Callable) -> Iterato
     if not any(chosen):
         return
     positions = grouping.positions(chosen)
-    for position, number in zip(positions, grouping.numbers(positions), strict=False):
+    for position, number in zip(positions, grouping.numbers(positions)):
         n, d = nodes[position]
         yield n, d, verdicts[number]
 
@@ -97,15 +97,13 @@ def count_nodes(ix: Index, fields: tuple[str, ...], test: Callable) -> int:
     """How many nodes pass test(node data), asked once per group, as judged_nodes() asks judge."""
     grouping = ix.node_groups(fields)
     nodes = ix.nodes
-    return sum(
-        size for size, position in zip(grouping.sizes(), grouping.first, strict=False) if test(nodes[position][1])
-    )
+    return sum(size for size, position in zip(grouping.sizes(), grouping.first) if test(nodes[position][1]))
 
 
 def count_indicators(ix: Index, fields: tuple[str, ...], test: Callable) -> int:
     """How many indicators pass test(indicator), asked once per group, as judged_groups() asks judge."""
     grouping, passed = judged_groups(ix, fields, test)
-    return sum(size for size, ok in zip(grouping.sizes(), passed, strict=False) if ok)
+    return sum(size for size, ok in zip(grouping.sizes(), passed) if ok)
 
 
 def link_ranks(ix: Index) -> tuple[list, list]:

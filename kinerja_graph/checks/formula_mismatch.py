@@ -225,7 +225,7 @@ nodes:
         ]
         if any(reported):
             positions = grouping.positions(reported)
-            for position, number in zip(positions, grouping.numbers(positions), strict=False):
+            for position, number in zip(positions, grouping.numbers(positions)):
                 n, d, indicator = items[position]
                 kind, extra = verdicts[number][1]
                 yield ctx.finding(

@@ -171,7 +171,7 @@ nodes:
         numbers = grouping.numbers(positions)
         at = map(levels.__getitem__, map(owners.__getitem__, positions))  # the level of each one's node
         hits = map(frozenset.__contains__, map(reported.__getitem__, numbers), at)
-        for position, number in compress(zip(positions, numbers, strict=False), hits):
+        for position, number in compress(zip(positions, numbers), hits):
             n, d, indicator = ix.indicators[position]
             level = d.get("level")
             variant = "output_on_outcome" if level in outcome_levels else "outcome_on_operational"

@@ -55,9 +55,8 @@ strategic and tactical tiers) with no goal contributing to them: branches that s
 the operational tier. The finding names the deepest level the branch reached on its way down from
 the top. A branch that already passed through an operational level higher up (a level inversion:
 an "output" with an "immediate outcome" below it) did reach it and is left to `level-inversion`; a
-goal under which hangs an indicator without a goal is left to `orphan-indicator`. When no goal of the
-whole cascade stands below the outcome levels (a cascade of IKU only), one finding says so for the
-cascade, naming the deepest level reached, instead of one per branch.
+goal under which hangs an indicator without a goal is left to `orphan-indicator`. When no goal of the whole cascade stands below the outcome levels (a cascade of IKU only),
+one finding says so for the cascade, naming the deepest level reached, instead of one per branch.
 
 ## Why it matters
 An outcome is reached through outputs: activities and sub-activities that someone carries out and

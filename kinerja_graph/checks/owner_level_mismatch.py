@@ -90,10 +90,8 @@ accountable for a result only the organisation as a whole can reach.
 ```yaml
 organisation: {name: Kecamatan Contoh, type: kecamatan}
 nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome,
-     owner: Pengadministrasi Umum}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome,
-     owner: Kasi Pelayanan}
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Pengadministrasi Umum}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome, owner: Kasi Pelayanan}
   - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Kasi Pelayanan}
   - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process, owner: Camat}
 ```
@@ -103,11 +101,9 @@ nodes:
 organisation: {name: Kecamatan Contoh, type: kecamatan}
 nodes:
   - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Camat}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome,
-     owner: Kasi Pelayanan}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome, owner: Kasi Pelayanan}
   - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Kasi Pelayanan}
-  - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process,
-     owner: Pengadministrasi Umum}
+  - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process, owner: Pengadministrasi Umum}
 ```
 
 ## Options

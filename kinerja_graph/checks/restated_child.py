@@ -161,7 +161,7 @@ nodes:
         # about as many letters, span being more than any count of letters (plus 2 * max_slips)
         slack = 2 * tv.max_slips
         span = max(map(len, joined), default=0) + slack + 1
-        sizes = [len(w) * span + len(text) for w, text in zip(words, joined, strict=False)]
+        sizes = [len(w) * span + len(text) for w, text in zip(words, joined)]
         parents, children = ix.links()
         of = grouping.of
         parent_groups = list(map(of.__getitem__, parents))

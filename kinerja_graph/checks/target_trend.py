@@ -126,7 +126,7 @@ nodes:
             polarity = indicator.effective_polarity
             series = self._series(indicator, units, written)
             worse, same = [], []
-            for (y1, v1, u1, bound1), (y2, v2, u2, _) in zip(series, series[1:], strict=False):
+            for (y1, v1, u1, bound1), (y2, v2, u2, _) in zip(series, series[1:]):
                 if u1 != u2:
                     continue
                 if (v2 < v1) if polarity == "higher" else (v2 > v1):
