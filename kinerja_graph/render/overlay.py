@@ -11,7 +11,7 @@ shortened. Errors give the box a red border and "■", warnings amber and "▲",
 about the cascade as a whole are listed on the first page.
 
 Findings are anything with ``rule``, ``severity``, ``node`` and ``related``; their text comes from
-`message_text` (the one place that knows the checker's message API).
+`message_text` (the one place that knows the checker's message API, kinerja_graph/messages.py).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kinerja_graph.findings import Finding
 from kinerja_graph.messages import render
 from kinerja_graph.render import labels
 from kinerja_graph.render.style import Style
@@ -28,8 +29,11 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def message_text(finding, lang: str) -> str:
-    """A finding's message in `lang`, as the checker words it."""
-    return render(finding, lang)
+    """A finding's message in `lang`: the checker's Finding worded from its rule's template, anything else
+    (a finding-like object from elsewhere) by its own message(lang)."""
+    if isinstance(finding, Finding):
+        return render(finding, lang)
+    return str(finding.message(lang))
 
 
 @dataclass
