@@ -36,6 +36,9 @@ class Rule:
                 without a key uses "default"
     options_schema  JSON Schema properties of the rule's options (defaults live in the pack)
     doc         Markdown: "## What it does", "## Why it matters", "## Example", "## Fix", "## Options"
+    doc_id      the same documentation in Indonesian (formal LHE register): "## Apa yang diperiksa",
+                "## Mengapa penting", "## Contoh", "## Perbaikan", "## Opsi" — the YAML of Contoh and
+                Perbaikan is the same as the English Example and Fix
     """
 
     id: ClassVar[str]
@@ -46,6 +49,11 @@ class Rule:
     messages: ClassVar[dict[str, dict[str, str]]]
     options_schema: ClassVar[dict] = {}
     doc: ClassVar[str] = ""
+    doc_id: ClassVar[str] = ""
+
+    def documentation(self, lang: str = "en") -> str:
+        """The rule's documentation in `lang` (Indonesian when it has one, else English)."""
+        return self.doc_id if lang == "id" and self.doc_id else self.doc
 
     def check(self, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -37,7 +37,7 @@ def format_rule(rule, settings: Settings, lang: str = "id") -> str:
         "",
         f"{_t('why', lang)}: {rule.rationale.get(lang) or rule.rationale['en']}",
         "",
-        rule.doc.rstrip(),
+        rule.documentation(lang).rstrip(),
         "",
         f'## {_t("pack", lang)} "{settings.pack.name}" ({settings.pack.path})',
     ]
