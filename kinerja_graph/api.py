@@ -18,12 +18,16 @@ if TYPE_CHECKING:
     from kinerja_graph.engine import Report
 
 
-def levels_for(path: str, rules: str | None = None, use_project: bool = True) -> LevelVocabulary:
+def levels_for(
+    path: str, rules: str | None = None, use_project: bool = True, *, stdin_filename: str | None = None
+) -> LevelVocabulary:
     """The level vocabulary `path` is read with: the shipped labels plus those of the rule pack that
-    applies to it (`rules`, or else kinerja.toml / [tool.kinerja] found upward, unless not use_project)."""
+    applies to it (`rules`, or else kinerja.toml / [tool.kinerja] found upward, unless not use_project);
+    for standard input ("-"), those that apply to a file named `stdin_filename`."""
     from kinerja_graph import pipeline
 
-    return pipeline.settings_for(path, pipeline.Options(rules=rules, use_project=use_project)).levels
+    options = pipeline.Options(rules=rules, use_project=use_project, stdin_filename=stdin_filename)
+    return pipeline.settings_for(path, options).levels
 
 
 def load(path: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Cascade:
@@ -35,8 +39,11 @@ def load_graph(path: str, sheet: str | None = None, levels: LevelVocabulary | No
     return build_graph(loaders.load(path, sheet, levels))
 
 
-def show(path: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Summary:
-    return summarise(load_graph(path, sheet, levels))
+def show(
+    path: str, sheet: str | None = None, levels: LevelVocabulary | None = None, *, name: str | None = None
+) -> Summary:
+    """The summary `kinerja show` prints; path "-" is standard input, named `name`."""
+    return summarise(build_graph(loaders.load(path, sheet, levels, name=name)))
 
 
 def convert(
@@ -62,10 +69,12 @@ def check(
     ignore: Iterable[str] | None = None,
     fail_on: str | None = None,
     sheet: str | None = None,
+    stdin_filename: str | None = None,
 ) -> Report:
     """Check cascade files, as `kinerja check` does, and return the report (nothing is printed).
 
-    paths        files, or folders (the cascade files under them)
+    paths        files, or folders (the cascade files under them); "-" reads standard input
+    stdin_filename   the name of standard input (--stdin-filename): its messages, format and configuration
     rules        a rule pack to use instead of the project configuration (--rules)
     use_project  False: ignore kinerja.toml and [tool.kinerja] in pyproject.toml (--no-config)
     select, ignore, fail_on   as the command's options: rule ids or areas, and a severity
@@ -86,5 +95,6 @@ def check(
         ignore=None if ignore is None else tuple(ignore),
         fail_on=fail_on,
         sheet=sheet,
+        stdin_filename=stdin_filename,
     )
     return pipeline.run(paths, options).report

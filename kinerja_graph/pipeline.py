@@ -8,7 +8,9 @@
 
 Steps, each in one place:
 
-1. paths -> files: folders are replaced by the cascade files under them (loaders/discover.py);
+1. paths -> files: folders are replaced by the cascade files under them (loaders/discover.py); "-" is
+   standard input, read as bytes by the loaders under the name Options.stdin_filename (its format by
+   that name's suffix, else sniffed from the content), configured as a file of that name would be;
 2. file -> settings: the configuration that applies to the file is resolved once (config.Resolver:
    --rules, else kinerja.toml / [tool.kinerja] found upward, then the command-line flags), and kept
    in the result;
@@ -55,6 +57,9 @@ class Options:
     fail_on      a severity; None where not given (the configuration's, else "error")
     sheet        the sheet of an .xlsx file to read
     jobs         files checked at once (1; parallel checking comes later)
+    stdin_filename   the name of standard input (path "-"): the name its findings and errors show, the
+                 suffix its format is read by (without one it is sniffed) and where its configuration is
+                 found, as for a file of that name (--stdin-filename)
     """
 
     rules: str | None = None
@@ -64,6 +69,7 @@ class Options:
     fail_on: str | None = None
     sheet: str | None = None
     jobs: int = 1
+    stdin_filename: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore"):
@@ -72,6 +78,20 @@ class Options:
                 object.__setattr__(self, name, tuple(value))
         if self.jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {self.jobs}")
+
+    def name_of(self, path: str) -> str:
+        """How a path of the run is named in its findings and errors: standard input by --stdin-filename
+        (else "<stdin>"), a file as given."""
+        if path == loaders.STDIN:
+            return self.stdin_filename or loaders.STDIN_NAME
+        return path
+
+    def config_path(self, path: str) -> str:
+        """Where a path's configuration is looked for: standard input's from --stdin-filename (else the
+        working folder)."""
+        if path == loaders.STDIN:
+            return self.stdin_filename or "."
+        return path
 
     def resolver(self) -> config.Resolver:
         """The settings of each file, read once per configuration file (see config.Resolver)."""
@@ -120,19 +140,23 @@ class Run:
 
 def settings_for(path: str, options: Options | None = None) -> Settings:
     """The settings one file is read and checked with (a one-file run's configuration)."""
-    return (options or Options()).resolver()(path)
+    options = options or Options()
+    return options.resolver()(options.config_path(path))
 
 
 def _read(
     path: str, settings: Settings, sheet: str | None, label: str | None
 ) -> tuple[Cascade | None, RunError | None]:
-    """One file read with its settings' level labels; a file that cannot be read gives its error."""
+    """One file read with its settings' level labels; a file that cannot be read gives its error.
+
+    `label`: the name the file is shown by; standard input (path "-") is read under it."""
     name = label or path
+    stdin = path == loaders.STDIN
     try:
-        cascade = loaders.load(path, sheet, settings.levels)
+        cascade = loaders.load(path, sheet, settings.levels, name=label if stdin else None)
     except InputError as exc:
         message = "\n".join(exc.problems)
-        return None, RunError("input", name, message.replace(path, label) if label else message)
+        return None, RunError("input", name, message.replace(path, label) if label and not stdin else message)
     except Exception as exc:  # a reader bug on hostile input: reported, never a traceback
         return None, internal_error(name, "reading the file", exc)
     if label:
@@ -172,16 +196,19 @@ def each(
     settings_for  the settings of a file (default: options.resolver()); diff gives both versions the
                   settings of the new one
     check         False: read and build the graphs only (render without --findings)
-    labels        path -> the name its findings and errors show ("HEAD:cascades/praya.yaml")
+    labels        path -> the name its findings and errors show ("HEAD:cascades/praya.yaml"); standard
+                  input (path "-") is named by options.stdin_filename unless labelled
     """
     options = options or Options()
     resolve = settings_for or options.resolver()
     files = discover.expand(paths)
-    labels = labels or {}
+    labels = dict(labels or {})
+    if loaders.STDIN in files:
+        labels.setdefault(loaders.STDIN, options.name_of(loaders.STDIN))
     read: list[tuple[str, Settings, Cascade | None, RunError | None]] = []
     with gc_paused():
         for path in files:
-            settings = resolve(path)
+            settings = resolve(options.config_path(path))
             cascade, error = _read(path, settings, options.sheet, labels.get(path))
             read.append((path, settings, cascade, error))
     cascades: dict[str, Cascade] = {}

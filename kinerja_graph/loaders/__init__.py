@@ -1,7 +1,15 @@
-"""Load a cascade from any supported file: YAML, JSON, CSV or XLSX.
+"""Load a cascade from any supported file: YAML, JSON, CSV or XLSX — or from bytes that are not a file.
 
     >>> from kinerja_graph.loaders import load
     >>> cascade = load("samples/praya.yaml")
+    >>> cascade = load_data(b"nodes: ...", "praya.yaml")     # bytes, named for messages and their format
+    >>> cascade = load("-", name="praya.yaml")                # standard input, read as bytes
+
+A path is read in the format its name says. Bytes (`load_data`, and standard input, path "-") are read
+in the format of the name they are given (`name`, the --stdin-filename of the commands); with no name,
+or a name whose suffix is not a cascade format, the format is sniffed from the content
+(discover.sniff_format: a zip archive is a workbook, ``{`` or ``[`` JSON, a top-level ``nodes:`` YAML, a
+known header row CSV). Either way the same limits and checks apply (size, empty, binary, UTF-8).
 
 Every problem becomes an InputError naming file, line/row/cell and field; nothing outside this
 package reads raw file rows.
@@ -9,7 +17,9 @@ package reads raw file rows.
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 
 from kinerja_graph.errors import InputError
 from kinerja_graph.gcpause import gc_paused
@@ -19,6 +29,8 @@ from kinerja_graph.policy import LevelVocabulary
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 MAX_FILE = 512 * 1024 * 1024
+STDIN = "-"  # the path that means standard input
+STDIN_NAME = "<stdin>"  # how messages name standard input when it is given no name
 
 
 def format_of(path: str) -> str:
@@ -38,29 +50,53 @@ def _read_text(path: str) -> str:
         raise InputError.one(path, "is a folder, not a cascade file") from None
     except OSError as exc:
         raise InputError.one(path, f"cannot read: {exc.strerror or exc}") from None
+    _check_size(data, path)
+    return _decode(data, path)
+
+
+def _check_size(data: bytes, name: str) -> None:
     if len(data) > MAX_FILE:
-        raise InputError.one(path, f"file is larger than {MAX_FILE // (1024 * 1024)} MiB")
+        raise InputError.one(name, f"file is larger than {MAX_FILE // (1024 * 1024)} MiB")
     if not data or data.isspace():  # (not data.strip(): no copy of a large file)
-        raise InputError.one(path, "the file is empty")
+        raise InputError.one(name, "the file is empty")
+
+
+def _decode(data: bytes, name: str) -> str:
+    """The text of a text cascade's bytes (UTF-8, with or without a BOM)."""
     if b"\x00" in data[:65536] or data.startswith(b"PK\x03\x04"):
-        raise InputError.one(path, "this is a binary file, not a text cascade (an .xlsx must be named .xlsx)")
+        raise InputError.one(name, "this is a binary file, not a text cascade (an .xlsx must be named .xlsx)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError.one(
-            f"{path}:{line}",
+            f"{name}:{line}",
             f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8 "
             "(in Excel: 'CSV UTF-8 (Comma delimited)')",
         ) from None
     return text
 
 
-def read_raw(path: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> document.RawDocument:
+def _read_text_format(text: str, name: str, fmt: str, levels: LevelVocabulary | None) -> document.RawDocument:
+    if fmt == "yaml":
+        return structured.read_yaml(text, name)
+    if fmt == "json":
+        return structured.read_json(text, name)
+    return table.read_table(table.csv_rows(text, name), name, "csv", levels=levels)
+
+
+def read_raw(
+    path: str, sheet: str | None = None, levels: LevelVocabulary | None = None, *, name: str | None = None
+) -> document.RawDocument:
     """Read a file into a raw document (plain data + locations), without validating it.
 
     `levels`: the level vocabulary labels are read with (a table infers parents from its levels);
-    the shipped one unless a rule pack adds labels (config.Settings.levels)."""
+    the shipped one unless a rule pack adds labels (config.Settings.levels).
+    `path` "-" is standard input, named `name` (default "<stdin>"; see read_raw_data); `name` is
+    not used for a file."""
+    if path == STDIN:
+        label = name or STDIN_NAME
+        return read_raw_data(read_stdin(label), label, sheet, levels)
     fmt = format_of(path)
     if fmt == "xlsx":
         if not os.path.exists(path):
@@ -70,15 +106,67 @@ def read_raw(path: str, sheet: str | None = None, levels: LevelVocabulary | None
         return table.read_xlsx(path, sheet, levels)
     if sheet is not None:
         raise InputError.one(path, "--sheet applies to .xlsx files only")
-    text = _read_text(path)
-    if fmt == "yaml":
-        return structured.read_yaml(text, path)
-    if fmt == "json":
-        return structured.read_json(text, path)
-    return table.read_table(table.csv_rows(text, path), path, "csv", levels=levels)
+    return _read_text_format(_read_text(path), path, fmt, levels)
 
 
-def load(path: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Cascade:
-    """Read, validate and normalise one cascade file (level labels read with `levels`, see read_raw)."""
+def data_format(data: bytes, name: str) -> str:
+    """The format bytes named `name` are read in: the name's suffix when it is a cascade format, else the
+    content's (discover.sniff_format); an InputError when neither tells."""
+    fmt = FORMATS.get(os.path.splitext(name)[1].lower())
+    if fmt is not None:
+        return fmt
+    from kinerja_graph.loaders import discover  # (discover imports this module)
+
+    fmt = discover.sniff_format(data)
+    if fmt is None:
+        raise InputError.one(
+            name,
+            "cannot tell whether this is YAML, JSON, CSV or XLSX: no top-level nodes: key, JSON object, "
+            "known header row or workbook; give it a name with the suffix of its format "
+            "(--stdin-filename NAME.yaml, .json, .csv or .xlsx)",
+        )
+    return fmt
+
+
+def read_raw_data(
+    data: bytes, name: str, sheet: str | None = None, levels: LevelVocabulary | None = None
+) -> document.RawDocument:
+    """Bytes that are not a file (standard input, a version taken from git) read into a raw document.
+
+    `name` is how every message names them, and its suffix picks the format (data_format); the limits
+    and checks of a file apply."""
+    _check_size(data, name)
+    fmt = data_format(data, name)
+    if fmt == "xlsx":
+        return table.read_xlsx(io.BytesIO(data), sheet, levels, file=name)
+    if sheet is not None:
+        raise InputError.one(name, "--sheet applies to .xlsx workbooks only")
+    return _read_text_format(_decode(data, name), name, fmt, levels)
+
+
+def read_stdin(name: str = STDIN_NAME) -> bytes:
+    """Standard input, whole, as bytes (at most MAX_FILE + 1 of them: read_raw_data refuses more)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is not None:
+            return stream.read(MAX_FILE + 1)
+        if sys.stdin is None:
+            raise InputError.one(name, "there is no standard input to read")
+        return sys.stdin.read(MAX_FILE + 1).encode("utf-8")
+    except OSError as exc:
+        raise InputError.one(name, f"cannot read standard input: {exc.strerror or exc}") from None
+
+
+def load(
+    path: str, sheet: str | None = None, levels: LevelVocabulary | None = None, *, name: str | None = None
+) -> Cascade:
+    """Read, validate and normalise one cascade file (level labels read with `levels`, see read_raw);
+    path "-" is standard input, named `name`."""
     with gc_paused():
-        return document.build(read_raw(path, sheet, levels), levels)
+        return document.build(read_raw(path, sheet, levels, name=name), levels)
+
+
+def load_data(data: bytes, name: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Cascade:
+    """Read, validate and normalise a cascade given as bytes, named `name` (see read_raw_data)."""
+    with gc_paused():
+        return document.build(read_raw_data(data, name, sheet, levels), levels)

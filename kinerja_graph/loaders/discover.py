@@ -20,6 +20,10 @@ or never end), at most SNIFF_BYTES are read from a text file to sniff it, a JSON
 up to PARSE_LIMIT bytes and a nesting depth of MAX_DEPTH. Hidden files and folders (".git",
 ".github", ".venv", …), virtual environments and Excel's lock files ("~$book.xlsx") are passed over.
 A file named explicitly is always read, whatever it holds.
+
+Standard input ("-" on the command line) has no name to go by unless it is given one: sniff_format
+tells its format from its first bytes, with the same tests (and "{"/"[" for JSON, a zip archive for a
+workbook).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 from kinerja_graph.errors import InputError, KinerjaError
-from kinerja_graph.loaders import FORMATS, format_of, table
+from kinerja_graph.loaders import FORMATS, STDIN, STDIN_NAME, format_of, table
 
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", "env", "site-packages"})
 SNIFF_BYTES = 256 * 1024
@@ -137,6 +141,26 @@ def _xlsx_like(path: str) -> bool:
     return table.header_row(rows) is not None
 
 
+def sniff_format(data: bytes) -> str | None:
+    """The format of a cascade given as bytes without a name (standard input), from its content: "xlsx" for a
+    zip archive, "json" for a text opening with ``{`` or ``[``, "yaml" for a top-level ``nodes:`` or
+    ``kinerja:`` key, "csv" for a table whose header row the table loader finds; None when nothing tells.
+
+    Only the first SNIFF_BYTES are looked at, as for a file found in a folder."""
+    if data.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    head = data[:SNIFF_BYTES].decode("utf-8-sig", errors="replace")
+    if head.lstrip().startswith(("{", "[")):
+        return "json"
+    if _YAML_KEY.search(head):
+        return "yaml"
+    try:
+        rows = table.csv_rows("\n".join(table._first_lines(head, table.HEADER_SCAN)), STDIN_NAME)
+    except InputError:
+        return None
+    return "csv" if table.header_row(rows) is not None else None
+
+
 def discover(folder: str) -> list[str]:
     """The cascade files under `folder`, in path order."""
     found = []
@@ -158,21 +182,24 @@ def discover(folder: str) -> list[str]:
 
 
 def expand(paths: Iterable[str]) -> list[str]:
-    """Files as given, folders replaced by the cascade files they hold; each file once, in order.
+    """Files as given, folders replaced by the cascade files they hold; each file once, in order. "-"
+    (standard input) is kept as given.
 
     Raises NoCascades for a folder with no cascade file in it.
     """
     out: list[str] = []
     seen: set[str] = set()
     for path in paths:
-        if os.path.isdir(path):
+        if path == STDIN:  # standard input: read by the loader, never a folder or a file named "-"
+            files = [path]
+        elif os.path.isdir(path):
             files = discover(path)
             if not files:
                 raise NoCascades(path)
         else:
             files = [path]
         for f in files:
-            key = os.path.normpath(os.path.abspath(f))
+            key = f if f == STDIN else os.path.normpath(os.path.abspath(f))
             if key not in seen:
                 seen.add(key)
                 out.append(f)

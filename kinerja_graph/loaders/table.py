@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
+from typing import IO
 
 from kinerja_graph import cells as cellcodec
 from kinerja_graph import policy
@@ -114,14 +115,25 @@ def header_row(rows: Rows) -> int | None:
     return None
 
 
-def read_xlsx(path: str, sheet: str | None = None, levels: policy.LevelVocabulary | None = None) -> RawDocument:
-    """A workbook's cascade: its first sheet (or `sheet`), and its organisation sheet when it has one."""
+def read_xlsx(
+    path: str | IO[bytes],
+    sheet: str | None = None,
+    levels: policy.LevelVocabulary | None = None,
+    *,
+    file: str | None = None,
+) -> RawDocument:
+    """A workbook's cascade: its first sheet (or `sheet`), and its organisation sheet when it has one.
+
+    `path`: a file, or the workbook's bytes as a binary stream (standard input), then named `file`."""
     names = policy.fields().organisation_sheet
-    with xlsx.open_workbook(path) as book:
+    name_in_messages = file or str(path)
+    with xlsx.open_workbook(path, name_in_messages) as book:
         rows, name = xlsx.sheet_rows(book, sheet)
         organisation = next((n for n in book.sheet_names if policy.key(n) in names and n != name), None)
         organisation_rows = xlsx.sheet_rows(book, organisation)[0] if organisation is not None else None
-    return read_table(rows, path, "xlsx", name, levels=levels, organisation=(organisation, organisation_rows))
+    return read_table(
+        rows, name_in_messages, "xlsx", name, levels=levels, organisation=(organisation, organisation_rows)
+    )
 
 
 def read_table(

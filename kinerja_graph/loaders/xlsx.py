@@ -17,6 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import IO
 from xml.parsers import expat
 
 from kinerja_graph.cells import column_index, column_letter, plain_number
@@ -47,7 +48,7 @@ class _Damaged(Exception):
 class Workbook:
     """The parts of an open workbook that reading a sheet needs."""
 
-    path: str
+    path: str | IO[bytes]  # a file, or the workbook's bytes as a binary stream
     file: str  # how messages name it
     archive: zipfile.ZipFile
     sheets: list[tuple[str, str]]  # (name, part path) of each worksheet, in order
@@ -118,9 +119,10 @@ class Workbook:
         return self._formats
 
 
-def open_workbook(path: str, file: str | None = None) -> Workbook:
-    """Open `path` and read its list of sheets (InputError if it is not a readable workbook)."""
-    file = file or path
+def open_workbook(path: str | IO[bytes], file: str | None = None) -> Workbook:
+    """Open `path` (a file, or a binary stream of the workbook's bytes, named `file` in messages) and read
+    its list of sheets (InputError if it is not a readable workbook)."""
+    file = file or str(path)
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
@@ -148,7 +150,7 @@ def _attr(attrs: dict, local: str) -> str | None:
     return None
 
 
-def _workbook(path: str, file: str, archive: zipfile.ZipFile) -> Workbook:
+def _workbook(path: str | IO[bytes], file: str, archive: zipfile.ZipFile) -> Workbook:
     names = set(archive.namelist())
     book_part = "xl/workbook.xml"
     if book_part not in names:
