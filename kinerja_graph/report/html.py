@@ -197,7 +197,7 @@ def render_page(page: PageInput, lang: str = "id") -> str:
         Html("</main>"),
         _footer(fr.file, sha, lang),
     ]
-    data = {
+    data: dict[str, dict] = {
         "words": {k: t(k, lang) for k in _JS_WORDS},
         "goals": {},
         "findings": {},
@@ -536,7 +536,7 @@ def _facts(page: PageInput, lang: str) -> Html:
         tag("tbody", join(rows)),
         id="kg-levels",
     )
-    root_items = [
+    root_items: list[str] = [
         tag("a", f"{r}: {_shorten(G.nodes[r].get('statement'), 90)}", href="#diagram", data_goto_n=G.nodes[r]["order"])
         for r in roots[:8]
     ]
@@ -586,6 +586,7 @@ def _diagram_section(page: PageInput, lang: str) -> Html:
             "div", tag("p", t("no_diagram", lang, reason=problem), class_="kg-problem"), panel, class_="kg-diagram-wrap"
         )
         return tag("section", head, body, id="diagram", class_="kg-section")
+    assert d is not None  # (no diagram is a problem, answered above)
     tools = [
         tag("button", "+", type="button", data_zoom="in", title=t("zoom_in", lang), aria_label=t("zoom_in", lang)),
         tag("button", "−", type="button", data_zoom="out", title=t("zoom_out", lang), aria_label=t("zoom_out", lang)),
@@ -720,7 +721,7 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
             tag(
                 "tr",
                 tag("td", f"#{number}", class_="kg-num"),
-                tag("td", place(f), class_="kg-place"),
+                tag("td", place(f, path=False), class_="kg-place"),
                 node_cell,
                 tag("td", join(message)),
                 tag("td", f.lke or "—", class_="kg-lke-cell", title=sp.lke_name(f.lke, lang)),
@@ -956,8 +957,8 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: 
         d = G.nodes[row.node]
         cells = []
         if row.first:
-            label = [tag("a", row.node, href="#diagram", data_goto_n=row.order)]
-            label.append(
+            goal = [tag("a", row.node, href="#diagram", data_goto_n=row.order)]
+            goal.append(
                 tag(
                     "div",
                     _shorten(d.get("statement"), 110) if d.get("statement") else t("indicator_only", lang),
@@ -965,7 +966,7 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: 
                 )
             )
             cells.append(
-                tag("td", join(label), rowspan=span[row.node] if span[row.node] > 1 else None, class_="kg-node")
+                tag("td", join(goal), rowspan=span[row.node] if span[row.node] > 1 else None, class_="kg-node")
             )
         ind = row.indicator
         if ind is None:

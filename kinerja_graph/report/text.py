@@ -1,15 +1,18 @@
 """`kinerja check --format text`: findings grouped by file, in the order they stand in the file.
 
     samples/praya.yaml  (Kecamatan Praya)
-      praya.yaml:173  error    missing-indicator  1.1.1.1  Kinerja "Ketersediaan SOP …" (Output) tidak punya …
-      praya.yaml      warning  missing-formula    -        Tidak satu pun dari 19 indikator …
+      samples/praya.yaml:173  error    missing-indicator  1.1.1.1  Kinerja "Ketersediaan SOP …" (Output) …
+      samples/praya.yaml      warning  missing-formula    -        Tidak satu pun dari 19 indikator …
       dibungkam: single-child ×2 — "cascade langsung ke Sekcam"
 
     46 galat, 48 peringatan, 16 info (2 dibungkam)
 
-The place is file:line for YAML and JSON, file:row for CSV, file:Sheet!C37 for Excel; a finding about
-the whole cascade has no line. Colour (severity only) is the caller's choice: the CLI turns it on for
-a terminal unless NO_COLOR is set. The formatter computes nothing: it prints the engine's Report.
+The place is path:line for YAML and JSON, path:row for CSV, path:Sheet!C37 for Excel; a finding about
+the whole cascade has no line. The path is the file as given on the command line (or as found in a
+folder), an absolute path inside the working folder made relative to it (shown_path), so that a
+terminal or an editor can open it. Colour (severity only) is the caller's choice: the CLI turns it on
+for a terminal unless NO_COLOR is set (FORCE_COLOR forces it). The formatter computes nothing: it prints the
+engine's Report.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from typing import Any
 
 import click
 
@@ -26,7 +30,11 @@ from kinerja_graph.i18n import words
 from kinerja_graph.messages import render
 
 NODE_WIDTH = 14
-COLOURS = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow"}, "info": {"fg": "cyan"}}
+COLOURS: dict[str, dict[str, Any]] = {
+    "error": {"fg": "red", "bold": True},
+    "warning": {"fg": "yellow"},
+    "info": {"fg": "cyan"},
+}
 
 _t = words("text").t  # kinerja_graph/words/text.yaml
 
@@ -49,9 +57,23 @@ def count(n: int, one: str, many: str, lang: str) -> str:
     return f"{n} {_t(one if n == 1 else many, lang)}"
 
 
-def place(f: Finding) -> str:
-    """Where a finding stands, for a reader: praya.yaml:120, table.csv:37, book.xlsx:Pohon!C37."""
-    base = os.path.basename(f.file) if f.file else "-"
+def shown_path(file: str) -> str:
+    """A file as a report names it: as given, except that an absolute path inside the working folder is
+    made relative to it (cascades/praya.yaml rather than /home/…/cascades/praya.yaml)."""
+    if not file or not os.path.isabs(file):
+        return file
+    try:
+        relative = os.path.relpath(file)
+    except ValueError:  # another drive (Windows)
+        return file
+    return file if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
+
+
+def place(f: Finding, *, path: bool = True) -> str:
+    """Where a finding stands, for a reader: samples/praya.yaml:120, table.csv:37, book.xlsx:Pohon!C37.
+
+    `path`: name the file by its path (shown_path); False, by its name only (a page about one file)."""
+    base = (shown_path(f.file) if path else os.path.basename(f.file)) if f.file else "-"
     loc = f.location
     if loc is None or loc.line is None:
         return base
@@ -88,7 +110,7 @@ def _style(text: str, colour: bool, **style) -> str:
 
 
 def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[str]:
-    header = clean(fr.file + (f"  ({fr.organisation})" if fr.organisation else ""))
+    header = clean(shown_path(fr.file) + (f"  ({fr.organisation})" if fr.organisation else ""))
     lines = [_style(header, colour, bold=True)]
     for error in fr.errors:
         label = _t("unreadable" if error.kind == "input" else "internal_error", lang)
