@@ -14,10 +14,11 @@ import sys
 
 import click
 
-from kinerja_graph import __version__, api, policy
+from kinerja_graph import __version__, api, pipeline, policy
 from kinerja_graph.commands import ci as _ci
 from kinerja_graph.commands import hook as _hook
 from kinerja_graph.commands import output
+from kinerja_graph.commands import settings as _settings
 from kinerja_graph.commands.diff import diff as diff_command
 from kinerja_graph.commands.export import export as export_command
 from kinerja_graph.commands.options import (
@@ -25,9 +26,13 @@ from kinerja_graph.commands.options import (
     ignore_option,
     lang_option,
     no_config_option,
+    output_file_option,
+    quiet_option,
     rules_option,
     select_option,
     sheet_option,
+    stdin_filename_option,
+    with_stdin,
 )
 from kinerja_graph.commands.render import render as render_command
 from kinerja_graph.commands.report import report as report_command
@@ -85,28 +90,26 @@ def schema():
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
+@stdin_filename_option
 @sheet_option
 @rules_option
 @no_config_option
+@output_file_option
 @lang_option
-def show(file, sheet, rules_file, no_config, lang):
-    """Print a short summary of FILE: organisation, goals per level, roots, leaves, owners."""
+def show(file, stdin_filename, sheet, rules_file, no_config, output_file, lang):
+    """Print a short summary of FILE (- for standard input): organisation, goals per level, roots, leaves,
+    owners."""
     from kinerja_graph.report.show import format_summary
 
-    levels = api.levels_for(file, rules_file, use_project=not no_config)
-    click.echo(format_summary(api.show(file, sheet, levels), lang), nl=False)
-
-
-def _use_colour(choice: str) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR", ""):
-        return False
-    return sys.stdout.isatty()
+    with_stdin((file,), stdin_filename)
+    levels = api.levels_for(file, rules_file, use_project=not no_config, stdin_filename=stdin_filename)
+    summary = api.show(file, sheet, levels, name=stdin_filename)
+    output.write_text(format_summary(summary, lang), output_file)
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, type=click.Path())
+@stdin_filename_option
 @rules_option
 @no_config_option
 @select_option
@@ -118,7 +121,16 @@ def _use_colour(choice: str) -> bool:
     type=click.Choice(output.CHECK_FORMATS),
     default="text",
     show_default=True,
-    help="Report format: text, json (docs/json-output.md), or for CI sarif, github, markdown, junit.",
+    help="Report format: text, concise (one line per finding: path:line: severity rule message), json "
+    "(docs/json-output.md), or for CI sarif, github, markdown, junit.",
+)
+@output_file_option
+@quiet_option
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Count the findings per rule (rule, severity, count, summary), most first: instead of the findings "
+    "in text and concise, beside them in the other formats.",
 )
 @click.option(
     "--color",
@@ -126,7 +138,13 @@ def _use_colour(choice: str) -> bool:
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
     show_default=True,
-    help="Colour the text report: auto colours a terminal unless NO_COLOR is set.",
+    help="Colour the text report: auto colours a terminal unless NO_COLOR is set; FORCE_COLOR colours it anywhere.",
+)
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the configuration each FILE would be checked with (project file, rule pack, fail-on, the "
+    "rules that run and their severities) and check nothing; --format json for a program.",
 )
 @_ci.ci_options
 @click.option(
@@ -139,13 +157,18 @@ def _use_colour(choice: str) -> bool:
 @lang_option
 def check(
     files,
+    stdin_filename,
     rules_file,
     no_config,
     select,
     ignore,
     fail_on,
     fmt,
+    output_file,
+    quiet,
+    statistics,
     colour,
+    show_settings,
     baseline_file,
     write_baseline,
     exit_zero,
@@ -153,23 +176,47 @@ def check(
     sheet,
     lang,
 ):
-    """Check the cascade in each FILE (or in the cascade files under each folder) and report its defects.
+    """Check the cascade in each FILE (or in the cascade files under each folder; - reads standard input)
+    and report its defects.
 
     Exit codes: 0 no finding reaches --fail-on; 1 one does; 2 a file could not be read, a rule broke,
     or the configuration or the command line is wrong. Files are checked independently: a file that
     cannot be read is reported and the others are still checked.
     """
+    files = with_stdin(files, stdin_filename)
+    if show_settings:
+        options = pipeline.Options(
+            rules=rules_file,
+            use_project=not no_config,
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on,
+            stdin_filename=stdin_filename,
+        )
+        output.write_text(_settings.show_settings(files, options, fmt, lang), output_file)
+        return
+    output.refuse_overwriting_inputs(output_file, files)
     accepted = _ci.load_baseline(baseline_file)  # read before the run: a bad baseline stops it
     if only_cascades:
         picked = _hook.select(files)
-        if picked.passed_over:
+        if picked.passed_over and not quiet:
             click.echo(_hook.note(picked, lang), err=True)
         files = picked.paths
     report = api.check(
-        files, rules=rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on, sheet=sheet
+        files,
+        rules=rules_file,
+        use_project=not no_config,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        sheet=sheet,
+        stdin_filename=stdin_filename,
     )
-    _ci.record(report, write_baseline, accepted, lang)
-    output.write_report(report, fmt, lang, colour=_use_colour(colour))
+    _ci.record(report, write_baseline, accepted, lang, quiet=quiet)
+    shown_colour = output.colour_wanted(colour, terminal=sys.stdout.isatty(), to_file=bool(output_file))
+    output.write_report(
+        report, fmt, lang, colour=shown_colour, output_file=output_file, quiet=quiet, statistics=statistics
+    )
     sys.exit(_ci.exit_code(report, exit_zero=exit_zero, wrote_baseline=bool(write_baseline)))
 
 

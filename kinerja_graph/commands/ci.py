@@ -47,29 +47,32 @@ def load_baseline(path: str | None):
     return baselines.load(path) if path else None
 
 
-def record(report: Report, write_baseline: str | None, accepted, lang: str = "id") -> None:
-    """Write the baseline (every finding of the run), then apply the accepted one; notes go to stderr."""
+def record(report: Report, write_baseline: str | None, accepted, lang: str = "id", *, quiet: bool = False) -> None:
+    """Write the baseline (every finding of the run), then apply the accepted one; notes go to stderr
+    (none with `quiet`)."""
+
+    def note(text: str) -> None:
+        if not quiet:
+            click.echo(text, err=True)
+
     if write_baseline:
         n = baselines.write(report, write_baseline, lang)
-        click.echo(_t("wrote", lang).format(n=n, path=write_baseline), err=True)
+        note(_t("wrote", lang).format(n=n, path=write_baseline))
         unreadable = sum(1 for fr in report.files if not fr.readable)
         if unreadable:
-            click.echo(_t("wrote_partial", lang).format(n=unreadable), err=True)
+            note(_t("wrote_partial", lang).format(n=unreadable))
     if accepted is not None:
         applied = baselines.apply(report, accepted)
-        click.echo(
-            _t("accepted", lang).format(path=accepted.path, accepted=applied.accepted, new=applied.new), err=True
-        )
+        note(_t("accepted", lang).format(path=accepted.path, accepted=applied.accepted, new=applied.new))
         if applied.stale:
             one = applied.stale == 1
-            click.echo(
+            note(
                 _t("stale", lang).format(
                     n=applied.stale,
                     entries="entry" if one else "entries",
                     matches="matches" if one else "match",
                     them="it" if one else "them",
                 ),
-                err=True,
             )
 
 

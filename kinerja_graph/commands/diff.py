@@ -20,9 +20,13 @@ from kinerja_graph.commands.options import (
     ignore_option,
     lang_option,
     no_config_option,
+    output_file_option,
+    quiet_option,
     rules_option,
     select_option,
     sheet_option,
+    stdin_filename_option,
+    with_stdin,
 )
 from kinerja_graph.errors import InputError, KinerjaError
 
@@ -88,6 +92,9 @@ def _version(path: str, options, settings, label: str | None = None):
     show_default=True,
     help="Output format.",
 )
+@output_file_option
+@quiet_option
+@stdin_filename_option
 @rules_option
 @no_config_option
 @select_option
@@ -95,25 +102,36 @@ def _version(path: str, options, settings, label: str | None = None):
 @fail_on_option
 @sheet_option
 @lang_option
-def diff(files, rev, fmt, rules_file, no_config, select, ignore, fail_on, sheet, lang):
+def diff(
+    files, rev, fmt, output_file, quiet, stdin_filename, rules_file, no_config, select, ignore, fail_on, sheet, lang
+):
     """Show what changed between two versions of a cascade: goals added, removed, moved (new parent),
     renumbered and changed (statement, level, owner, indicators, targets), and the findings the change
     introduces, resolves or leaves.
 
     Goals are matched across the versions by statement, so renumbered ids are followed. Exit codes: 0
     the change introduces no finding at or above --fail-on; 1 it does; 2 a version cannot be read or
-    the git revision is wrong.
+    the git revision is wrong. One of OLD and NEW may be - (standard input; --stdin-filename names it):
+    `git show main:praya.yaml | kinerja diff - praya.yaml`.
     """
     from kinerja_graph import diff as diffing
     from kinerja_graph import pipeline
 
+    files = with_stdin(files, stdin_filename)
     options = pipeline.Options(
-        rules=rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on, sheet=sheet
+        rules=rules_file,
+        use_project=not no_config,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        sheet=sheet,
+        stdin_filename=stdin_filename,
     )
+    output.refuse_overwriting_inputs(output_file, files)
     resolver = options.resolver()
     if rev is not None:
-        if len(files) != 1:
-            raise click.UsageError("with --git REV give exactly one PATH")
+        if len(files) != 1 or files[0] == "-":
+            raise click.UsageError("with --git REV give exactly one PATH (a file, not -)")
         new_path = files[0]
         settings = resolver(new_path)  # both versions are read and checked with the configuration of PATH
         data, label = git_version(rev, new_path)
@@ -132,10 +150,14 @@ def diff(files, rev, fmt, rules_file, no_config, select, ignore, fail_on, sheet,
     else:
         if len(files) != 2:
             raise click.UsageError("give OLD and NEW, or --git REV PATH")
-        old_file, new_file = files
-        settings = resolver(new_file)  # both versions are read and checked with the configuration of NEW
-        old = _version(old_file, options, settings)
-        new = _version(new_file, options, settings)
+        if files[0] == files[1] == "-":
+            raise click.UsageError("standard input (-) can be only one of OLD and NEW")
+        old_path, new_path = files
+        # both versions are read and checked with the configuration of NEW
+        settings = resolver(options.config_path(new_path))
+        old = _version(old_path, options, settings)
+        new = _version(new_path, options, settings)
+        old_file, new_file = options.name_of(old_path), options.name_of(new_path)
     result = diffing.compare(old, new, old_file=old_file, new_file=new_file, fail_on=settings.fail_on)
-    output.write_diff(result, fmt, lang)
+    output.write_diff(result, fmt, lang, output_file=output_file, quiet=quiet)
     sys.exit(result.exit_code())

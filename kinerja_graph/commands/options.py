@@ -57,3 +57,37 @@ fail_on_option = click.option(
     default=None,
     help="Exit 1 when a finding of this severity or a worse one remains. [default: error]",
 )
+stdin_filename_option = click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="The name of the cascade read from standard input (FILE -): shown in messages, its suffix gives the "
+    "format (.yaml, .json, .csv, .xlsx; without one the format is read from the content) and its folder the "
+    "project configuration.",
+)
+output_file_option = click.option(
+    "-o",
+    "--output-file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Write the report to FILE instead of standard output (replaced at once, never half-written); "
+    "errors still go to stderr.",
+)
+quiet_option = click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print nothing unless a finding reaches --fail-on or a file cannot be read, and then only that; "
+    "no notes on stderr. The exit code is unchanged.",
+)
+
+
+def with_stdin(files: tuple[str, ...], stdin_filename: str | None) -> tuple[str, ...]:
+    """The FILES to read: "-" (standard input) alone when only --stdin-filename is given; a usage error when
+    there is nothing to read, or a --stdin-filename without "-" to name."""
+    if not files:
+        if stdin_filename is not None:
+            return ("-",)
+        raise click.UsageError("give at least one FILE (a file or a folder), or - to read standard input")
+    if stdin_filename is not None and "-" not in files:
+        raise click.UsageError("--stdin-filename names standard input: give - among the FILES")
+    return files

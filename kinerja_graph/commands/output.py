@@ -1,25 +1,40 @@
-"""The output formats of the commands that write findings: one registry, name -> formatter.
+"""The output formats of the commands that write findings: one registry, name -> formatter, and how
+their text reaches the user.
 
-    FORMATS["sarif"].check(report, lang, colour)   # `kinerja check --format sarif`
-    FORMATS["markdown"].diff(result, lang)         # `kinerja diff --format markdown`
+    FORMATS["sarif"].check(report, View(lang="en"))   # `kinerja check --format sarif`
+    FORMATS["markdown"].diff(result, "en")            # `kinerja diff --format markdown`
 
 `kinerja check` offers every format with a `check` formatter (CHECK_FORMATS), `kinerja diff` every one
 with a `diff` formatter (DIFF_FORMATS). The formatters live in kinerja_graph/report/ and only turn a
-result into text; this module prints it: the text on stdout, then each error of the run on stderr
-(one line each, naming its file: the reasons stay readable in a CI log whatever the format), and
-runs a format's side effect (the github format also fills the job's step summary).
+result into text; this module prints it: the text on stdout (or, with -o/--output-file, into a file,
+written atomically), then each error of the run on stderr (one line each, naming its file: the
+reasons stay readable in a CI log whatever the format), and runs a format's side effect (the github
+format also fills the job's step summary).
+
+What a `check` formatter is asked for travels in a View: the language, colour, --statistics (the
+counts per rule: instead of the findings in text and concise, beside them in the others; a format
+that has no place for them — junit — leaves them to stderr) and --quiet. --quiet: nothing on stdout
+unless a finding reaches --fail-on or an error happened, and then text and concise list only what
+fails, without the summary line; the other formats, documents a program reads, are written whole.
+A file asked for with -o is always written, whole. Colour (`colour_wanted`): --color always/never;
+else NO_COLOR turns it off, FORCE_COLOR on (even off a terminal), and otherwise a terminal gets it; a
+file gets colour only with --color always.
 
 Formatter modules are imported when their format is used: a run pays only for the format it writes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import click
+
+from kinerja_graph.errors import KinerjaError
 
 if TYPE_CHECKING:
     from kinerja_graph.diff import DiffResult
@@ -27,24 +42,42 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class View:
+    """How a report is to be written, besides its format."""
+
+    lang: str = "id"
+    colour: bool = False  # terminal colours (only formats with OutputFormat.colour get them)
+    statistics: bool = False  # --statistics: the counts per rule
+    quiet: bool = False  # --quiet: only what fails (text, concise), no summary line
+
+
+@dataclass(frozen=True)
 class OutputFormat:
     name: str
-    check: Callable[[Report, str, bool], str] | None = None  # (report, lang, colour) -> text
+    check: Callable[[Report, View], str] | None = None  # (report, view) -> text
     diff: Callable[[DiffResult, str], str] | None = None  # (diff result, lang) -> text
     after: Callable[[Report, str], None] | None = None  # a side effect once the text is written
     colour: bool = False  # does the text carry terminal colours (click strips them when asked)
+    statistics: bool = True  # does the text hold the counts per rule when asked (else: stderr)
+    quiet_trims: bool = False  # --quiet lists only the findings that fail (a format read by people)
 
 
-def _text(report: Report, lang: str, colour: bool) -> str:
+def _text(report: Report, view: View) -> str:
     from kinerja_graph.report import text
 
-    return text.format_report(report, lang, colour=colour)
+    return text.format_report(report, view.lang, colour=view.colour, summary=not view.quiet, statistics=view.statistics)
 
 
-def _json(report: Report, lang: str, colour: bool) -> str:
+def _concise(report: Report, view: View) -> str:
+    from kinerja_graph.report import concise
+
+    return concise.format_report(report, view.lang, colour=view.colour, statistics=view.statistics)
+
+
+def _json(report: Report, view: View) -> str:
     from kinerja_graph.report import json_format
 
-    return json_format.format_report(report, lang)
+    return json_format.format_report(report, view.lang, statistics=view.statistics)
 
 
 def _repo_root() -> str | None:
@@ -53,28 +86,28 @@ def _repo_root() -> str | None:
     return os.environ.get("KINERJA_REPO_ROOT") or None
 
 
-def _sarif(report: Report, lang: str, colour: bool) -> str:
+def _sarif(report: Report, view: View) -> str:
     from kinerja_graph.report import sarif
 
-    return sarif.format_report(report, lang, base=_repo_root())
+    return sarif.format_report(report, view.lang, base=_repo_root(), statistics=view.statistics)
 
 
-def _github(report: Report, lang: str, colour: bool) -> str:
+def _github(report: Report, view: View) -> str:
     from kinerja_graph.report import github
 
-    return github.format_report(report, lang, root=_repo_root())
+    return github.format_report(report, view.lang, root=_repo_root(), statistics=view.statistics)
 
 
-def _markdown(report: Report, lang: str, colour: bool) -> str:
+def _markdown(report: Report, view: View) -> str:
     from kinerja_graph.report import markdown
 
-    return markdown.format_report(report, lang)
+    return markdown.format_report(report, view.lang, statistics=view.statistics)
 
 
-def _junit(report: Report, lang: str, colour: bool) -> str:
+def _junit(report: Report, view: View) -> str:
     from kinerja_graph.report import junit
 
-    return junit.format_report(report, lang)
+    return junit.format_report(report, view.lang)
 
 
 def _diff_text(result: DiffResult, lang: str) -> str:
@@ -112,12 +145,13 @@ def _step_summary(report: Report, lang: str) -> None:
 FORMATS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
-        OutputFormat("text", check=_text, diff=_diff_text, colour=True),
+        OutputFormat("text", check=_text, diff=_diff_text, colour=True, quiet_trims=True),
+        OutputFormat("concise", check=_concise, colour=True, quiet_trims=True),
         OutputFormat("json", check=_json, diff=_diff_json),
         OutputFormat("sarif", check=_sarif),
         OutputFormat("github", check=_github, after=_step_summary),
         OutputFormat("markdown", check=_markdown, diff=_diff_markdown),
-        OutputFormat("junit", check=_junit),
+        OutputFormat("junit", check=_junit, statistics=False),
     )
 }
 CHECK_FORMATS = tuple(name for name, f in FORMATS.items() if f.check is not None)
@@ -131,19 +165,128 @@ def echo_errors(errors: Iterable[RunError]) -> None:
             click.echo(f"kinerja: {line}", err=True)
 
 
-def write_report(report: Report, fmt: str, lang: str = "id", *, colour: bool = False) -> None:
-    """`kinerja check`'s output: the report in format `fmt` on stdout, its errors on stderr."""
+def colour_wanted(choice: str, *, terminal: bool, to_file: bool = False, env: Mapping[str, str] | None = None) -> bool:
+    """--color: "always" and "never" decide; "auto" is off with NO_COLOR, on with FORCE_COLOR (even off a
+    terminal: a CI log that shows colours), else on for a terminal. A file (-o) gets colour only with
+    "always". NO_COLOR and FORCE_COLOR count when set to anything but the empty string."""
+    env = os.environ if env is None else env
+    if choice in ("always", "never"):
+        return choice == "always"
+    if to_file or env.get("NO_COLOR", ""):
+        return False
+    if env.get("FORCE_COLOR", ""):
+        return True
+    return terminal
+
+
+def fails(report: Report) -> bool:
+    """Does the run fail: a finding at or above its file's --fail-on, or an error?"""
+    return bool(report.errors) or any(fr.failed() for fr in report.files)
+
+
+def failing_only(report: Report) -> Report:
+    """The report with only what fails: each file's findings at or above its --fail-on, nothing silenced;
+    the files with neither such a finding nor an error left out (--quiet)."""
+    from kinerja_graph.engine import Report, reaches
+
+    kept = []
+    for fr in report.files:
+        findings = [f for f in fr.findings if reaches((f,), fr.fail_on)]
+        if findings or fr.errors:
+            kept.append(replace(fr, findings=findings, silenced=[]))
+    return Report(kept)
+
+
+def refuse_overwriting_inputs(output_file: str | None, inputs: Iterable[str]) -> None:
+    """-o must not name a file the run reads: the report would replace the cascade."""
+    if not output_file or not os.path.exists(output_file):
+        return
+    for path in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.isfile(path) and os.path.samefile(path, output_file):
+                raise click.BadParameter(
+                    f"{output_file} is one of the files to check; write the report elsewhere",
+                    param_hint="'-o' / '--output-file'",
+                )
+
+
+def write_file(path: str, text: str) -> None:
+    """Write `text` to `path` atomically: into a temporary file beside it, then renamed over it, so that a
+    reader never sees half a report and a failed run leaves the old one whole. The file gets the
+    permissions a new file gets (or keeps those of the file it replaces)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".kinerja-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise KinerjaError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.remove(tmp)
+
+
+def write_text(text: str, output_file: str | None = None, colour: bool | None = None) -> None:
+    """A command's output: into `output_file` (atomically) when given, else on stdout."""
+    if output_file:
+        write_file(output_file, text)
+    elif text:
+        click.echo(text, nl=False, color=colour)
+
+
+def write_report(
+    report: Report,
+    fmt: str,
+    lang: str = "id",
+    *,
+    colour: bool = False,
+    output_file: str | None = None,
+    quiet: bool = False,
+    statistics: bool = False,
+) -> None:
+    """`kinerja check`'s output: the report in format `fmt` on stdout (or in `output_file`), its errors on
+    stderr. `quiet` and `statistics` as the module docstring says."""
     spec = FORMATS[fmt]
     assert spec.check is not None, fmt
-    click.echo(spec.check(report, lang, colour and spec.colour), nl=False, color=colour if spec.colour else None)
+    colour = colour and spec.colour
+    view = View(lang, colour, statistics and spec.statistics)
+    if output_file:
+        write_text(spec.check(report, view), output_file)
+    elif not quiet or fails(report):
+        shown = failing_only(report) if quiet and spec.quiet_trims else report
+        write_text(
+            spec.check(shown, replace(view, quiet=quiet and spec.quiet_trims)),
+            None,
+            colour if spec.colour else None,
+        )
+    if statistics and not spec.statistics and (not quiet or fails(report)):
+        from kinerja_graph.report import statistics as stats
+
+        for line in stats.table(report, lang):
+            click.echo(f"kinerja: {line}", err=True)
     if spec.after is not None:
         spec.after(report, lang)
     echo_errors(report.errors)
 
 
-def write_diff(result: DiffResult, fmt: str, lang: str = "id") -> None:
-    """`kinerja diff`'s output: the diff in format `fmt` on stdout, the errors of either version on stderr."""
+def write_diff(
+    result: DiffResult, fmt: str, lang: str = "id", *, output_file: str | None = None, quiet: bool = False
+) -> None:
+    """`kinerja diff`'s output: the diff in format `fmt` on stdout (or in `output_file`), the errors of
+    either version on stderr. `quiet`: nothing on stdout unless the change fails (exit code not 0)."""
     spec = FORMATS[fmt]
     assert spec.diff is not None, fmt
-    click.echo(spec.diff(result, lang), nl=False)
+    if output_file or not quiet or result.exit_code() != 0:
+        write_text(spec.diff(result, lang), output_file)
     echo_errors(result.errors)

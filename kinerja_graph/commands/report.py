@@ -19,9 +19,12 @@ from kinerja_graph.commands.options import (
     ignore_option,
     lang_option,
     no_config_option,
+    quiet_option,
     rules_option,
     select_option,
     sheet_option,
+    stdin_filename_option,
+    with_stdin,
 )
 from kinerja_graph.i18n import words
 
@@ -29,7 +32,8 @@ _t = words("html").t  # the report's words: kinerja_graph/words/html.yaml
 
 
 @click.command("report")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, type=click.Path())
+@stdin_filename_option
 @click.option(
     "-o",
     "--output",
@@ -57,24 +61,46 @@ _t = words("html").t  # the report's words: kinerja_graph/words/html.yaml
     show_default=True,
     help="Graphviz to run for the diagram (as in `kinerja render`).",
 )
+@quiet_option
 @sheet_option
 @lang_option
 def report(
-    files, output, rules_file, no_config, select, ignore, fail_on, year, no_diagram, engine, sheet, lang
+    files,
+    stdin_filename,
+    output,
+    rules_file,
+    no_config,
+    select,
+    ignore,
+    fail_on,
+    year,
+    no_diagram,
+    engine,
+    quiet,
+    sheet,
+    lang,
 ) -> None:
     """Write the evaluator's report: one self-contained HTML page per cascade (summary and quality
     score, diagram, findings with rationale and fix, per-owner view, indicator table) and, for several
     files or a folder, an index page comparing them.
 
-    The quality score is this tool's own estimate, not an official nilai SAKIP or LKE result.
+    The quality score is this tool's own estimate, not an official nilai SAKIP or LKE result. FILE - reads
+    standard input (its page is named after --stdin-filename). --quiet: no progress bar and no notes,
+    only the files that cannot be read.
     """
     from kinerja_graph import pipeline
     from kinerja_graph.loaders import discover
     from kinerja_graph.report import html_build
 
-    paths = discover.expand(files)
+    paths = discover.expand(with_stdin(files, stdin_filename))
     options = pipeline.Options(
-        rules=rules_file, use_project=not no_config, select=select, ignore=ignore, fail_on=fail_on, sheet=sheet
+        rules=rules_file,
+        use_project=not no_config,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        sheet=sheet,
+        stdin_filename=stdin_filename,
     )
     lines: list[str] = []
 
@@ -84,6 +110,8 @@ def report(
                 lines.append(f"{error.file}: {_t('unreadable', lang)}")
             indent = "  " if error.kind == "input" else ""
             lines.extend(indent + line for line in error.lines())
+        if quiet:
+            return
         if result.diagram_problem:
             lines.append(_t("no_diagram_for", lang, file=result.file, reason=result.diagram_problem))
         if result.page is not None:
@@ -101,7 +129,7 @@ def report(
                 )
             )
 
-    if len(paths) > 1:
+    if len(paths) > 1 and not quiet:
         with click.progressbar(length=len(paths), label=_t("progress", lang), file=sys.stderr, show_pos=True) as bar:
 
             def tick(result: html_build.PageResult) -> None:
@@ -132,8 +160,8 @@ def report(
     for line in lines:
         click.echo(f"kinerja: {line}", err=True)
     written = batch.index if batch.index is not None else next((r.page for r in batch.results if r.page), None)
-    if batch.index is not None:
+    if batch.index is not None and not quiet:
         click.echo(f"kinerja: {_t('index_written', lang, page=batch.index)}", err=True)
-    if written is not None:
+    if written is not None and not quiet:
         click.echo(f"kinerja: {_t('open_page', lang, page=written)}", err=True)
     sys.exit(batch.exit_code(fail_on))

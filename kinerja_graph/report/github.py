@@ -82,8 +82,11 @@ def annotation(f: Finding, lang: str = "id", root: str | None = None) -> str:
     )
 
 
-def format_report(report: Report, lang: str = "id", limit: int = LIMIT, root: str | None = None) -> str:
-    """The workflow commands; files relative to `root` (default: the repository around the working folder)."""
+def format_report(
+    report: Report, lang: str = "id", limit: int = LIMIT, root: str | None = None, *, statistics: bool = False
+) -> str:
+    """The workflow commands; files relative to `root` (default: the repository around the working folder).
+    `statistics`: the counts per rule (report/statistics.py) as plain log lines before the summary line."""
     root = repo_paths.root(root)
     lines: list[str] = []
     used = {"error": 0, "warning": 0, "notice": 0}
@@ -103,6 +106,10 @@ def format_report(report: Report, lang: str = "id", limit: int = LIMIT, root: st
     for severity in ("error", "warning", "info"):
         if left.get(severity):
             lines.append(_t("more", lang).format(n=left[severity], severity=severity, limit=limit))
+    if statistics:
+        from kinerja_graph.report import statistics as stats
+
+        lines.extend(stats.table(report, lang))
     lines.append(summary_line(report, lang))
     return "\n".join(lines) + "\n"
 

@@ -119,16 +119,19 @@ def build_reports(
     (the index names their errors)."""
     sp = score_policy or load_score_policy()
     paths = discover.expand(paths)
-    index, pages = output_paths(paths, output)
+    named = options or pipeline.Options()
+    # standard input's page is named after --stdin-filename ("stdin" without one)
+    index, pages = output_paths([(named.stdin_filename or "stdin") if p == "-" else p for p in paths], output)
     batch = Batch(index)
     results = pipeline.each(paths, options, settings_for=settings_for)
     for result, page_path in zip(results, pages, strict=True):
+        name = named.name_of(result.path)
         if result.graph is None:
             error = result.report.errors[0] if result.report.errors else None
             problem = error.message.splitlines()[0] if error is not None and error.message else ""
-            page = PageResult(result.path, None, result.report, html.IndexEntry(result.path, None, problem=problem))
+            page = PageResult(name, None, result.report, html.IndexEntry(name, None, problem=problem))
         else:
-            page = _one(result, page_path, index, lang, diagram, year, engine_name, timeout, sp, write)
+            page = _one(result, name, page_path, index, lang, diagram, year, engine_name, timeout, sp, write)
         batch.results.append(page)
         if tick is not None:
             tick(page)
@@ -139,6 +142,7 @@ def build_reports(
 
 def _one(
     result: FileResult,
+    path: str,
     page_path: Path,
     index: Path | None,
     lang: str,
@@ -149,7 +153,7 @@ def _one(
     sp: ScorePolicy,
     write: bool,
 ) -> PageResult:
-    G, fr, path = result.graph, result.report, result.path
+    G, fr = result.graph, result.report
     assert G is not None
     sc = score_graph(G, fr, sp)
     drawing = None

@@ -5,7 +5,8 @@
      "findings": [{"rule", "severity", "node", "related", "file", "line", "message", ["cell"], "area", "lke",
                    "args", "basis"}],
      "silenced": [{... the finding ..., "reason"}],
-     "errors": [{"kind": "input" | "internal", "file", "rule", "message"}]}
+     "errors": [{"kind": "input" | "internal", "file", "rule", "message"}],
+     ["statistics": [{"rule", "severity", "count", "summary"}]]}    # with --statistics only
 
 Findings keep the engine's order: file by file as given, then by line. Keys never disappear: a value
 that is unknown is null. New keys may be added within version 1; removing or renaming one raises it.
@@ -25,21 +26,26 @@ from kinerja_graph.messages import to_dict
 VERSION = 1
 
 
-def to_data(report: Report, lang: str = "id") -> dict:
-    return {
+def to_data(report: Report, lang: str = "id", *, statistics: bool = False) -> dict:
+    data = {
         "version": VERSION,
         "summary": report.summary(),
         "findings": [to_dict(f, lang) for f in report.findings],
         "silenced": [{**to_dict(s.finding, lang), "reason": s.reason} for s in report.silenced],
         "errors": [e.to_dict() for e in report.errors],
     }
+    if statistics:  # the counts per rule, most first (report/statistics.py)
+        from kinerja_graph.report import statistics as stats
+
+        data["statistics"] = stats.to_data(report, lang)
+    return data
 
 
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder
 
 
-def format_report(report: Report, lang: str = "id") -> str:
-    return dumps(to_data(report, lang))
+def format_report(report: Report, lang: str = "id", *, statistics: bool = False) -> str:
+    return dumps(to_data(report, lang, statistics=statistics))
 
 
 def dumps(data: dict) -> str:

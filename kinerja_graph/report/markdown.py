@@ -71,7 +71,26 @@ def table(findings: list[Finding], lang: str = "id", limit: int | None = LIMIT) 
     return lines
 
 
-def format_report(report: Report, lang: str = "id", limit: int | None = LIMIT, title: str | None = None) -> str:
+def statistics_table(report: Report, lang: str = "id") -> list[str]:
+    """The counts per rule (report/statistics.py), most first, as a table."""
+    from kinerja_graph.report import statistics as stats
+
+    rows = stats.counts(report, lang)
+    if not rows:
+        return []
+    lines = [
+        "| " + " | ".join(t(k, lang) for k in ("count", "rule", "severity", "summary")) + " |",
+        "| ---: | --- | --- | --- |",
+    ]
+    lines.extend(f"| {r.count} | {code(r.rule)} | {r.severity} | {escape(r.summary)} |" for r in rows)
+    return lines
+
+
+def format_report(
+    report: Report, lang: str = "id", limit: int | None = LIMIT, title: str | None = None, *, statistics: bool = False
+) -> str:
+    """The summary, the files, the errors and the findings table; `statistics`: the counts per rule too,
+    before the findings."""
     lines = [f"### {title or t('title', lang)}: {escape(summary_line(report, lang))}", ""]
     heads = ("file", "organisation", "errors", "warnings", "infos", "silenced")
     lines.append("| " + " | ".join(t(k, lang) for k in heads) + " |")
@@ -91,6 +110,9 @@ def format_report(report: Report, lang: str = "id", limit: int | None = LIMIT, t
             text = "; ".join(line for line in e.message.splitlines() if line.strip())
             lines.append(f"- **{label}**: {code(e.file)} — {escape(text)}")
     lines.append("")
+    counted = statistics_table(report, lang) if statistics else []
+    if counted:
+        lines.extend([*counted, ""])
     findings = report.findings
     if findings:
         lines.extend(table(findings, lang, limit))

@@ -220,8 +220,16 @@ def _left_out(entries: list[tuple], kept: set[int], limit: int, lang: str) -> tu
     return note, {"limit": limit, "total": len(entries), "omitted": omitted, "omittedBy": counts}
 
 
-def to_data(report: Report, lang: str = "id", base: str | None = None, limit: int | None = MAX_RESULTS) -> dict:
-    """The SARIF log as plain data: at most `limit` results (None: all of them).
+def to_data(
+    report: Report,
+    lang: str = "id",
+    base: str | None = None,
+    limit: int | None = MAX_RESULTS,
+    *,
+    statistics: bool = False,
+) -> dict:
+    """The SARIF log as plain data: at most `limit` results (None: all of them); `statistics`: the counts
+    per rule (report/statistics.py, of every finding, capped or not) as the run's properties.statistics.
 
     Over the limit, the most severe findings are kept (errors, then warnings, then info, each in file
     order), then findings silenced in the cascade, and baselined findings last: an accepted finding
@@ -281,6 +289,10 @@ def to_data(report: Report, lang: str = "id", base: str | None = None, limit: in
     if kept is not None and limit is not None:
         capped_note, properties["resultsCapped"] = _left_out(entries, kept, limit, lang)
         notifications.append(capped_note)
+    if statistics:
+        from kinerja_graph.report import statistics as stats
+
+        properties["statistics"] = stats.to_data(report, lang)
     run: dict = {
         "tool": {
             "driver": {
@@ -305,9 +317,16 @@ def to_data(report: Report, lang: str = "id", base: str | None = None, limit: in
     return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
 
 
-def format_report(report: Report, lang: str = "id", base: str | None = None, limit: int | None = MAX_RESULTS) -> str:
+def format_report(
+    report: Report,
+    lang: str = "id",
+    base: str | None = None,
+    limit: int | None = MAX_RESULTS,
+    *,
+    statistics: bool = False,
+) -> str:
     """The SARIF log as JSON: indented for a reader, compact (and much faster) past INDENT_LIMIT results."""
     with gc_paused():
-        data = to_data(report, lang, base, limit)
+        data = to_data(report, lang, base, limit, statistics=statistics)
     indent = 2 if len(data["runs"][0]["results"]) <= INDENT_LIMIT else None
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"

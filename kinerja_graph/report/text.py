@@ -11,7 +11,8 @@ The place is path:line for YAML and JSON, path:row for CSV, path:Sheet!C37 for E
 the whole cascade has no line. The path is the file as given on the command line (or as found in a
 folder), an absolute path inside the working folder made relative to it (shown_path), so that a
 terminal or an editor can open it. Colour (severity only) is the caller's choice: the CLI turns it on
-for a terminal unless NO_COLOR is set (FORCE_COLOR forces it). The formatter computes nothing: it prints the
+for a terminal unless NO_COLOR is set (FORCE_COLOR forces it). With `statistics` the findings give way
+to their counts per rule (report/statistics.py). The formatter computes nothing: it prints the
 engine's Report.
 """
 
@@ -139,11 +140,34 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
     return lines
 
 
-def format_report(report: Report, lang: str = "id", colour: bool = False) -> str:
-    """The whole report as text, ending with the summary line."""
+def severity_style(colour: bool):
+    """The severity colours, as a function of (text, severity), for the tables that share them."""
+    return lambda text, severity: _style(text, colour, **COLOURS[severity])
+
+
+def format_report(
+    report: Report, lang: str = "id", colour: bool = False, *, summary: bool = True, statistics: bool = False
+) -> str:
+    """The whole report as text, ending with the summary line (unless not `summary`: --quiet).
+
+    `statistics`: the counts per rule (report/statistics.py) instead of the findings."""
     lines: list[str] = []
-    for fr in report.files:
-        lines.extend(format_file(fr, lang, colour))
-        lines.append("")
-    lines.append(_style(summary_line(report, lang), colour, bold=True))
+    if statistics:
+        from kinerja_graph.report import statistics as stats
+
+        table = stats.table(report, lang, severity_style(colour))
+        lines.extend(table)
+        if table:
+            lines.append("")
+    else:
+        for fr in report.files:
+            lines.extend(format_file(fr, lang, colour))
+            lines.append("")
+    if summary:
+        lines.append(_style(summary_line(report, lang), colour, bold=True))
+    else:
+        while lines and not lines[-1]:
+            lines.pop()
+        if not lines:
+            return ""
     return "\n".join(lines) + "\n"
