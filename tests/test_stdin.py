@@ -63,6 +63,14 @@ def test_json_is_sniffed_from_its_first_character():
     assert loaders.load_data(data.encode(), "<stdin>").nodes[0].statement == "A"
 
 
+def test_a_text_is_read_as_its_bytes():
+    text = (SAMPLES / "batumandi.csv").read_text(encoding="utf-8")
+    from_text = loaders.load_data(text, "pohon.csv")
+    assert [(n.id, n.statement) for n in from_text.nodes] == [
+        (n.id, n.statement) for n in loaders.load(str(SAMPLES / "batumandi.csv")).nodes
+    ]
+
+
 def test_a_name_without_a_cascade_suffix_is_sniffed():
     data = (SAMPLES / "praya.yaml").read_bytes()
     assert len(loaders.load_data(data, "pohon.txt").nodes) == len(loaders.load(str(SAMPLES / "praya.yaml")).nodes)

@@ -129,12 +129,15 @@ def data_format(data: bytes, name: str) -> str:
 
 
 def read_raw_data(
-    data: bytes, name: str, sheet: str | None = None, levels: LevelVocabulary | None = None
+    data: bytes | str, name: str, sheet: str | None = None, levels: LevelVocabulary | None = None
 ) -> document.RawDocument:
-    """Bytes that are not a file (standard input, a version taken from git) read into a raw document.
+    """A cascade that is not a file (standard input, a version taken from git, a text a program holds) read
+    into a raw document: its bytes, or its text (read as UTF-8 bytes).
 
-    `name` is how every message names them, and its suffix picks the format (data_format); the limits
+    `name` is how every message names it, and its suffix picks the format (data_format); the limits
     and checks of a file apply."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", errors="surrogateescape")
     _check_size(data, name)
     fmt = data_format(data, name)
     if fmt == "xlsx":
@@ -166,7 +169,7 @@ def load(
         return document.build(read_raw(path, sheet, levels, name=name), levels)
 
 
-def load_data(data: bytes, name: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Cascade:
-    """Read, validate and normalise a cascade given as bytes, named `name` (see read_raw_data)."""
+def load_data(data: bytes | str, name: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Cascade:
+    """Read, validate and normalise a cascade given as bytes or text, named `name` (see read_raw_data)."""
     with gc_paused():
         return document.build(read_raw_data(data, name, sheet, levels), levels)
