@@ -279,13 +279,22 @@ def test_a_folder_or_no_file_is_a_usage_error(tmp_path):
 
 
 def test_rules_lists_every_rule_with_its_severity():
-    result = run("rules")
+    result = run("rules", "--lang", "en")
     assert result.exit_code == 0
     lines = result.output.splitlines()
     for rule_id in checks.all_rules():
         assert any(line.split()[:1] == [rule_id] for line in lines), rule_id
     assert any(line.split()[:3] == ["cycle", "error", "structure"] for line in lines)
     assert any(line.split()[:2] == ["single-child", "info"] for line in lines)
+
+
+def test_the_catalogue_reads_in_indonesian_by_default():
+    lines = run("rules").output.splitlines()
+    assert lines[0].split() == ["aturan", "tingkat", "bidang", "LKE", "ringkasan"]
+    assert any(line.split()[:4] == ["cycle", "galat", "struktur", "1.b.8"] for line in lines)
+    assert any(line.split()[:5] == ["missing-owner", "peringatan", "penanggung", "jawab", "1.b.10"] for line in lines)
+    cycle = next(line for line in lines if line.startswith("cycle "))
+    assert cycle.endswith(checks.all_rules()["cycle"].summary["id"])
 
 
 def test_rules_shows_a_disabled_rule_as_off(tmp_path):

@@ -10,6 +10,7 @@ render later (kinerja_graph/messages.py). docs/contributing.md shows a complete 
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +22,27 @@ from kinerja_graph import policy
 from kinerja_graph.checks._index import Index, index
 from kinerja_graph.findings import IMPLICIT_ARGS, Finding, softened
 from kinerja_graph.model import Location
+
+# The five sections of a rule's documentation, in order, in each language: `doc` (English) and `doc_id`
+# (Indonesian) use these headings ("## What it does"), and the YAML under Example/Contoh and Fix/Perbaikan
+# is the same in both.
+DOC_SECTIONS = ("what", "why", "example", "fix", "options")
+DOC_HEADINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "what": "What it does",
+        "why": "Why it matters",
+        "example": "Example",
+        "fix": "Fix",
+        "options": "Options",
+    },
+    "id": {
+        "what": "Apa yang diperiksa",
+        "why": "Mengapa penting",
+        "example": "Contoh",
+        "fix": "Perbaikan",
+        "options": "Opsi",
+    },
+}
 
 
 class Rule:
@@ -54,6 +76,14 @@ class Rule:
     def documentation(self, lang: str = "en") -> str:
         """The rule's documentation in `lang` (Indonesian when it has one, else English)."""
         return self.doc_id if lang == "id" and self.doc_id else self.doc
+
+    def doc_section(self, section: str, lang: str = "en") -> str:
+        """The body of one section of the documentation in `lang` (a key of DOC_SECTIONS: "example", "fix", ...),
+        "" when the documentation has no such section. Falls back to English as `documentation` does."""
+        doc_lang = "id" if lang == "id" and self.doc_id else "en"
+        heading = DOC_HEADINGS[doc_lang][section]
+        found = re.search(rf"^## {re.escape(heading)}[ \t]*\n(.*?)(?=^## |\Z)", self.documentation(lang), re.S | re.M)
+        return found.group(1).strip() if found else ""
 
     def check(self, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -28,6 +28,7 @@ from importlib import resources
 import networkx as nx
 
 from kinerja_graph import __version__, checks, policy
+from kinerja_graph.checks.base import DOC_HEADINGS
 from kinerja_graph.engine import FileReport
 from kinerja_graph.findings import AREAS, SEVERITIES, Finding
 from kinerja_graph.i18n import words
@@ -670,6 +671,14 @@ def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str)
     return tag("section", join(out), id="findings", class_="kg-section")
 
 
+def _doc_section(rule, section: str, lang: str) -> str:
+    """One section ("example", "fix") of a rule's documentation in `lang`: English when it has none in `lang`."""
+    doc_id = getattr(rule, "doc_id", "")
+    if lang == "id" and doc_id:
+        return doc_section(doc_id, DOC_HEADINGS["id"][section])
+    return doc_section(getattr(rule, "doc", ""), DOC_HEADINGS["en"][section])
+
+
 def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
     G, sp = page.G, page.score.policy
     summary = _rule_summary(g.rule, lang)
@@ -688,9 +697,9 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
         why = rule.rationale.get(lang) or rule.rationale.get("en") or ""
         if why:
             parts.append(tag("p", tag("strong", t("why", lang) + ": "), why, class_="kg-why"))
-        example, fix = doc_section(rule.doc, "Example"), doc_section(rule.doc, "Fix")
+        example, fix = _doc_section(rule, "example", lang), _doc_section(rule, "fix", lang)
         if example or fix:
-            note = t("doc_language", lang)
+            note = t("doc_language", lang) if lang == "id" and not getattr(rule, "doc_id", "") else ""
             parts.append(
                 tag(
                     "details",

@@ -10,13 +10,22 @@ from kinerja_graph.i18n import words
 _t = words("rules").t  # kinerja_graph/words/rules.yaml
 
 
+def _area(area: str, lang: str) -> str:
+    """An area of the catalogue in words (its id when the words do not know it: a rule from elsewhere)."""
+    try:
+        return _t(f"area_{area}", lang)
+    except KeyError:
+        return area
+
+
 def format_catalogue(rules: dict, settings: Settings, lang: str = "id") -> str:
     """One line per rule: id, severity in the pack (or off), area, LKE criterion, summary."""
     rows = []
     for rule_id, rule in rules.items():
         setting = settings.pack.rules.get(rule_id)
-        severity = setting.severity if setting is not None and setting.enabled else _t("off", lang)
-        rows.append((rule_id, severity, rule.area, rule.lke or "-", rule.summary.get(lang) or rule.summary["en"]))
+        severity = _t(setting.severity, lang) if setting is not None and setting.enabled else _t("off", lang)
+        summary = rule.summary.get(lang) or rule.summary["en"]
+        rows.append((rule_id, severity, _area(rule.area, lang), rule.lke or "-", summary))
     head = (_t("rule", lang), _t("severity", lang), _t("area", lang), "LKE", _t("summary", lang))
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(head[:4], widths)) + "  " + head[4]]
@@ -30,10 +39,10 @@ def format_catalogue(rules: dict, settings: Settings, lang: str = "id") -> str:
 def format_rule(rule, settings: Settings, lang: str = "id") -> str:
     """A rule's documentation: summary, area, LKE, severity, why it matters, its doc and the pack's options."""
     setting = settings.pack.rules.get(rule.id)
-    severity = _t("disabled", lang) if setting is None or not setting.enabled else setting.severity
+    severity = _t("disabled", lang) if setting is None or not setting.enabled else _t(setting.severity, lang)
     lines = [
         f"{rule.id} — {rule.summary.get(lang) or rule.summary['en']}",
-        f"{_t('area', lang)}: {rule.area}   LKE: {rule.lke or '-'}   {_t('severity', lang)}: {severity}",
+        f"{_t('area', lang)}: {_area(rule.area, lang)}   LKE: {rule.lke or '-'}   {_t('severity', lang)}: {severity}",
         "",
         f"{_t('why', lang)}: {rule.rationale.get(lang) or rule.rationale['en']}",
         "",

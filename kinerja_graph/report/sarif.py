@@ -87,7 +87,7 @@ def rule_descriptors(lang: str = "id") -> tuple[list[dict], dict[str, int]]:
         level = LEVELS[setting.severity] if setting is not None else "warning"
         enabled = bool(setting.enabled) if setting is not None else False
         summary, rationale = _text(rule.summary, lang), _text(rule.rationale, lang)
-        doc = (rule.doc or "").strip()
+        doc = (rule.documentation(lang) if hasattr(rule, "documentation") else rule.doc or "").strip()
         help_md = f"**{summary}**\n\n{rationale}\n\n{doc}".strip()
         out.append(
             {
