@@ -10,22 +10,22 @@ class CrosscuttingAbsent(Rule):
     area = "structure"
     lke = "1.b.9"
     summary = {
-        "id": "Cascade tanpa satu pun tautan crosscutting",
+        "id": "Pohon kinerja tanpa satu pun tautan crosscutting",
         "en": "A cascade without any crosscutting link",
     }
     rationale = {
         "id": "LKE 1.b.9 (PermenPANRB 88/2021) menanyakan apakah dokumen perencanaan menunjukkan keterkaitan kinerja, "
         "strategi, kebijakan dan kegiatan antarbidang (crosscutting); rubriknya memberi nilai nol untuk "
-        '"tidak ada crosscutting". Hampir tidak ada hasil yang dicapai satu organisasi sendirian.',
+        '"tidak ada crosscutting". Hampir tidak ada hasil yang dapat dicapai oleh satu organisasi secara mandiri.',
         "en": "LKE 1.b.9 (PermenPANRB 88/2021) asks whether planning documents show how performance, strategy, "
         'policy and activity relate across fields (crosscutting); its rubric scores "no crosscutting" as '
         "zero. Hardly any result is reached by one organisation alone.",
     }
     messages = {
         "default": {
-            "id": "Cascade {organisation} tidak memuat satu pun tautan crosscutting ({count} kinerja); LKE 1.b.9 "
-            "menilai ini nol. Tandai kinerja yang hasilnya bergantung pada organisasi lain (crosscutting: [BKPSDM], "
-            "...)",
+            "id": "Pohon kinerja {organisation} tidak memuat satu pun tautan crosscutting ({count} kinerja), sedangkan "
+            "LKE 1.b.9 memberi nilai nol untuk hal ini. Kinerja yang hasilnya bergantung pada organisasi lain perlu "
+            "ditandai (crosscutting: [BKPSDM], ...)",
             "en": "The cascade of {organisation} has no crosscutting link at all ({count} goals); LKE 1.b.9 scores "
             "this as zero. Mark the goals whose result depends on other organisations (crosscutting: [BKPSDM], ...)",
         },

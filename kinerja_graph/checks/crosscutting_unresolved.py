@@ -16,14 +16,15 @@ class CrosscuttingUnresolved(Rule):
     area = "structure"
     lke = "1.b.9"
     summary = {
-        "id": "Tautan crosscutting yang tidak menunjuk apa pun, menunjuk organisasi sendiri, atau kinerja yang "
-        "tidak ada",
+        "id": "Tautan crosscutting yang tidak menunjuk apa pun, menunjuk organisasi sendiri, atau menunjuk kinerja "
+        "yang tidak ada",
         "en": "A crosscutting link that names nothing, the organisation itself, or a goal that does not exist",
     }
     rationale = {
         "id": "LKE 1.b.9 (PermenPANRB 88/2021) menilai apakah dokumen perencanaan menunjukkan keterkaitan kinerja "
         "dengan bidang atau organisasi lain (crosscutting). Tautan yang kosong, yang menunjuk organisasi "
-        "sendiri, atau yang menunjuk kinerja yang tidak ada di pohon mitra tidak menunjukkan keterkaitan apa pun.",
+        "sendiri, atau yang menunjuk kinerja yang tidak terdapat dalam pohon kinerja mitra tidak menunjukkan "
+        "keterkaitan apa pun.",
         "en": "LKE 1.b.9 (PermenPANRB 88/2021) scores whether planning documents show how performance relates to "
         "other fields or organisations (crosscutting). A link that is empty, names the organisation itself, or "
         "names a goal missing from the partner's tree shows no relation at all.",
@@ -35,18 +36,18 @@ class CrosscuttingUnresolved(Rule):
         },
         "self": {
             "id": 'Tautan crosscutting "{link}" pada kinerja "{statement}" menunjuk organisasi ini sendiri '
-            "({organisation}); crosscutting adalah keterkaitan dengan organisasi lain",
+            "({organisation}), sedangkan crosscutting merupakan keterkaitan dengan organisasi lain",
             "en": 'Crosscutting link "{link}" on goal "{statement}" names this organisation itself ({organisation}); '
             "crosscutting relates to other organisations",
         },
         "missing-own": {
-            "id": 'Tautan crosscutting "{link}" pada kinerja "{statement}" menunjuk kinerja {target} yang tidak ada '
-            "dalam cascade ini",
+            "id": 'Tautan crosscutting "{link}" pada kinerja "{statement}" menunjuk kinerja {target} yang tidak '
+            "terdapat dalam pohon kinerja ini",
             "en": 'Crosscutting link "{link}" on goal "{statement}" names goal {target}, which is not in this cascade',
         },
         "missing-other": {
-            "id": 'Tautan crosscutting "{link}" pada kinerja "{statement}" menunjuk kinerja {target} yang tidak ada '
-            "dalam cascade {organisation}",
+            "id": 'Tautan crosscutting "{link}" pada kinerja "{statement}" menunjuk kinerja {target} yang tidak '
+            "terdapat dalam pohon kinerja {organisation}",
             "en": 'Crosscutting link "{link}" on goal "{statement}" names goal {target}, which is not in the cascade '
             "of {organisation}",
         },

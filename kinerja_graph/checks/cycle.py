@@ -88,20 +88,20 @@ class Cycle(Rule):
     area = "structure"
     lke = "1.b.8"
     summary = {
-        "id": "Tautan kontribusi yang berputar melingkar",
+        "id": "Tautan kontribusi yang membentuk lingkaran",
         "en": "Contribution links that go round in a circle",
     }
     rationale = {
         "id": "Pohon kinerja menurut PermenPANRB 89/2021 menjaga logika sebab-akibat dari kondisi paling operasional "
-        "sampai outcome; bila sebuah kinerja (lewat kinerja lain) menjadi penyebab dirinya sendiri, rantai itu "
-        "tidak punya awal dan evaluator LKE 1.b.8 (cascading) tidak dapat menelusurinya.",
+        "sampai outcome; apabila sebuah kinerja (melalui kinerja lain) menjadi penyebab dirinya sendiri, rantai "
+        "tersebut tidak memiliki titik awal dan evaluator tidak dapat menelusurinya pada LKE 1.b.8 (cascading).",
         "en": "A pohon kinerja under PermenPANRB 89/2021 keeps the cause-and-effect logic from the most operational "
         "condition up to the outcome; when a goal is (through others) its own cause, the chain has no start and "
         "an evaluator cannot follow it for LKE 1.b.8 (cascading).",
     }
     messages = {
         "default": {
-            "id": 'Kinerja "{label}" ({level:level}) berada dalam lingkaran kontribusi: {path:circle}',
+            "id": 'Kinerja "{label}" ({level:level}) berada dalam tautan kontribusi yang melingkar: {path:circle}',
             "en": 'Goal "{label}" ({level:level}) is part of a circle of contribution links: {path:circle}',
         },
     }

@@ -27,8 +27,8 @@ class DuplicateIndicator(Rule):
     }
     messages = {
         "many": {
-            "id": 'Indikator "{indicator}" mengukur {count} kinerja ({nodes:ids}); rumuskan indikator yang mengukur '
-            "kontribusi masing-masing kinerja",
+            "id": 'Indikator "{indicator}" mengukur {count} kinerja ({nodes:ids}); setiap kinerja perlu memiliki '
+            "indikator yang mengukur kontribusinya sendiri",
             "en": 'Indicator "{indicator}" measures {count} goals ({nodes:ids}); give each goal an indicator of its '
             "own contribution",
         },

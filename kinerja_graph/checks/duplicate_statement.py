@@ -38,8 +38,8 @@ class DuplicateStatement(Rule):
     }
     messages = {
         "default": {
-            "id": 'Pernyataan "{statement}" ditulis sama pada {count} kinerja ({nodes:ids}); bedakan rumusannya atau '
-            "gabungkan menjadi satu kinerja",
+            "id": 'Pernyataan "{statement}" ditulis sama pada {count} kinerja ({nodes:ids}); rumusannya perlu '
+            "dibedakan, atau kinerja tersebut digabungkan menjadi satu",
             "en": 'Statement "{statement}" is written on {count} goals ({nodes:ids}); tell them apart or merge them '
             "into one goal",
         },

@@ -24,7 +24,7 @@ class ForeignOrganisation(Rule):
     }
     rationale = {
         "id": "Rumusan kinerja, formula dan sumber data harus menggambarkan organisasi itu sendiri (LKE 1.b.4 dan "
-        "2.a, PermenPANRB 88/2021). Nama kecamatan lain dalam dokumen sebuah kecamatan hampir selalu tanda "
+        "2.a, PermenPANRB 88/2021). Nama kecamatan lain dalam dokumen sebuah kecamatan hampir selalu menandakan "
         "salin-tempel: data diambil dari wilayah yang salah atau dokumen belum disesuaikan.",
         "en": "Goals, formulas and data sources must describe the organisation itself (LKE 1.b.4 and 2.a, "
         "PermenPANRB 88/2021). Another kecamatan's name in a kecamatan's document is almost always a paste: "
@@ -32,7 +32,7 @@ class ForeignOrganisation(Rule):
     }
     messages = {
         "default": {
-            "id": '{fields:Fields} pada "{label}" menyebut "{phrase}", padahal cascade ini milik {organisation}',
+            "id": '{fields:Fields} pada "{label}" menyebut "{phrase}", sedangkan pohon kinerja ini milik {organisation}',
             "en": 'The {fields:fields} of "{label}" names "{phrase}", but this cascade belongs to {organisation}',
         },
     }

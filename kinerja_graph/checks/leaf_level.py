@@ -16,13 +16,13 @@ class LeafLevel(Rule):
     area = "structure"
     lke = "1.b.8"
     summary = {
-        "id": "Cabang yang berhenti di level outcome, tidak turun sampai output",
+        "id": "Cabang yang berhenti pada level outcome dan tidak diturunkan sampai output",
         "en": "A branch that stops at an outcome level, above the outputs",
     }
     rationale = {
         "id": "Nilai penuh LKE 1.b.8 (PermenPANRB 88/2021) diberikan bila cascade berjalan dari ultimate outcome "
         "sampai output dengan hubungan sebab-akibat; PermenPANRB 89/2021 menurunkan kondisi antara sampai "
-        "kondisi paling operasional. Cabang yang berhenti di level outcome tidak punya sarana operasional "
+        "kondisi paling operasional. Cabang yang berhenti pada level outcome tidak memiliki sarana operasional "
         "(kegiatan, sub kegiatan) untuk mencapainya.",
         "en": "LKE 1.b.8 (PermenPANRB 88/2021) gives full marks when the cascade runs from the ultimate outcome "
         "down to outputs with cause and effect; PermenPANRB 89/2021 breaks intermediate conditions down to the most "
@@ -31,12 +31,13 @@ class LeafLevel(Rule):
     }
     messages = {
         "one": {
-            "id": 'Cabang "{label}" berhenti di level {level:level}: tidak ada kinerja output atau proses di bawahnya',
+            "id": 'Cabang "{label}" berhenti pada level {level:level}: tidak terdapat kinerja output atau proses di '
+            "bawahnya",
             "en": 'The branch "{label}" stops at {level:level}: no output or process goal below it',
         },
         "all": {
-            "id": "Seluruh cascade berhenti paling dalam di level {level:level}: tidak satu pun kinerja turun sampai "
-            "output atau proses ({count} cabang)",
+            "id": "Seluruh pohon kinerja paling dalam hanya sampai level {level:level}: tidak satu pun kinerja "
+            "diturunkan sampai level output atau proses ({count} cabang)",
             "en": "The whole cascade stops at {level:level} at the deepest: no goal reaches the output or process "
             "level ({count} branches)",
         },

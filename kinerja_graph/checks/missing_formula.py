@@ -17,19 +17,19 @@ class MissingFormula(Rule):
     }
     rationale = {
         "id": "LKE 2.a.2 (PermenPANRB 88/2021) mensyaratkan definisi operasional dan cara pengukuran yang jelas untuk "
-        "setiap indikator; tanpa formula, indikator tidak terukur (bukan SMART) dan capaiannya dapat dihitung "
-        "berbeda oleh setiap orang.",
+        "setiap indikator; tanpa formula, indikator tidak terukur (tidak memenuhi kriteria SMART) dan capaiannya "
+        "dapat dihitung secara berbeda oleh setiap pihak.",
         "en": "LKE 2.a.2 (PermenPANRB 88/2021) requires a clear operational definition and measurement method for "
         "every indicator; without a formula the indicator is not measurable (not SMART) and anyone may compute "
         "its achievement differently.",
     }
     messages = {
         "one": {
-            "id": 'Indikator "{indicator}" tidak punya formula (definisi operasional)',
+            "id": 'Indikator "{indicator}" belum memiliki formula (definisi operasional)',
             "en": 'Indicator "{indicator}" has no formula (operational definition)',
         },
         "placeholder": {
-            "id": 'Formula indikator "{indicator}" hanya "{value}": itu bukan rumus perhitungan',
+            "id": 'Formula indikator "{indicator}" hanya berisi "{value}", yang bukan rumus perhitungan',
             "en": 'The formula of indicator "{indicator}" is only "{value}": that is no way of computing it',
         },
         "same": {
@@ -37,7 +37,8 @@ class MissingFormula(Rule):
             "en": 'The formula of indicator "{indicator}" only repeats the indicator\'s name',
         },
         "none": {
-            "id": "Tidak satu pun dari {count} indikator dalam cascade ini punya formula (definisi operasional)",
+            "id": "Tidak satu pun dari {count} indikator dalam pohon kinerja ini memiliki formula (definisi "
+            "operasional)",
             "en": "None of the {count} indicators of this cascade has a formula (operational definition)",
         },
     }

@@ -29,11 +29,11 @@ class MissingIndicator(Rule):
     }
     messages = {
         "one": {
-            "id": 'Kinerja "{label}" ({level:level}) tidak punya indikator kinerja',
+            "id": 'Kinerja "{label}" ({level:level}) belum memiliki indikator kinerja',
             "en": 'Goal "{label}" ({level:level}) has no indicator',
         },
         "none": {
-            "id": "Tidak satu pun dari {count} kinerja dalam cascade ini punya indikator kinerja",
+            "id": "Tidak satu pun dari {count} kinerja dalam pohon kinerja ini memiliki indikator kinerja",
             "en": "None of the {count} goals of this cascade has an indicator",
         },
     }

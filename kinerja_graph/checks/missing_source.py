@@ -24,17 +24,17 @@ class MissingSource(Rule):
     }
     messages = {
         "one": {
-            "id": 'Indikator "{indicator}" tidak punya sumber data',
+            "id": 'Indikator "{indicator}" belum memiliki sumber data',
             "en": 'Indicator "{indicator}" has no data source',
         },
         "placeholder": {
-            "id": 'Sumber data indikator "{indicator}" hanya "{value}": sebutkan dokumen, aplikasi atau unit penyedia '
-            "datanya",
+            "id": 'Sumber data indikator "{indicator}" hanya berisi "{value}"; dokumen, aplikasi atau unit penyedia '
+            "datanya perlu disebutkan",
             "en": 'The data source of indicator "{indicator}" is only "{value}": name the document, application or '
             "unit that provides the data",
         },
         "none": {
-            "id": "Tidak satu pun dari {count} indikator dalam cascade ini punya sumber data",
+            "id": "Tidak satu pun dari {count} indikator dalam pohon kinerja ini memiliki sumber data",
             "en": "None of the {count} indicators of this cascade has a data source",
         },
     }

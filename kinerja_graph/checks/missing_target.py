@@ -26,11 +26,12 @@ class MissingTarget(Rule):
     }
     messages = {
         "one": {
-            "id": 'Indikator "{indicator}" tidak punya target untuk tahun {years:years}',
+            "id": 'Indikator "{indicator}" belum memiliki target untuk tahun {years:years}',
             "en": 'Indicator "{indicator}" has no target for {years:years}',
         },
         "none": {
-            "id": "Tidak satu pun dari {count} indikator dalam cascade ini punya target untuk periode {years:years}",
+            "id": "Tidak satu pun dari {count} indikator dalam pohon kinerja ini memiliki target untuk periode "
+            "{years:years}",
             "en": "None of the {count} indicators of this cascade has a target for the period {years:years}",
         },
     }

@@ -30,11 +30,12 @@ class MissingUnit(Rule):
     }
     messages = {
         "one": {
-            "id": 'Indikator "{indicator}" tidak punya satuan, dan targetnya ({targets:quoted}) tidak menyebut satuan',
+            "id": 'Indikator "{indicator}" belum memiliki satuan, dan targetnya ({targets:quoted}) tidak menyebut '
+            "satuan",
             "en": 'Indicator "{indicator}" has no unit, and its targets ({targets:quoted}) do not name one',
         },
         "none": {
-            "id": "Tidak satu pun dari {count} indikator bertarget dalam cascade ini menyebut satuan",
+            "id": "Tidak satu pun dari {count} indikator bertarget dalam pohon kinerja ini menyebut satuan",
             "en": "None of the {count} indicators with targets in this cascade names a unit",
         },
     }

@@ -12,21 +12,23 @@ class MultipleRoots(Rule):
     area = "structure"
     lke = "1.b.8"
     summary = {
-        "id": "Lebih dari satu kinerja puncak dalam cascade satu organisasi",
+        "id": "Lebih dari satu kinerja puncak dalam pohon kinerja satu organisasi",
         "en": "More than one top goal in one organisation's cascade",
     }
     rationale = {
-        "id": "PermenPANRB 89/2021 menurunkan kinerja dari outcome yang hendak dicapai organisasi; cascade yang "
-        "punya beberapa puncak yang berdiri sendiri adalah beberapa pohon terpisah, sehingga hubungan "
-        "sebab-akibat ke satu hasil organisasi yang dinilai LKE 1.b.8 (PermenPANRB 88/2021) tidak tergambar.",
+        "id": "PermenPANRB 89/2021 menurunkan kinerja dari outcome yang hendak dicapai organisasi; pohon kinerja "
+        "yang memiliki beberapa puncak yang berdiri sendiri sesungguhnya terdiri atas beberapa pohon terpisah, "
+        "sehingga hubungan sebab-akibat menuju satu hasil organisasi yang dinilai LKE 1.b.8 (PermenPANRB 88/2021) "
+        "tidak tergambar.",
         "en": "PermenPANRB 89/2021 cascades performance down from the outcome the organisation is to reach; a cascade "
         "with several unrelated top goals is several separate trees, so the cause-and-effect link to one "
         "organisational result that LKE 1.b.8 (PermenPANRB 88/2021) scores is not shown.",
     }
     messages = {
         "default": {
-            "id": "Cascade ini punya {count} kinerja puncak di level {level:level} ({roots:quoted}); kinerja puncak "
-            "paling banyak {limit}: satukan di bawah satu tujuan",
+            "id": "Pohon kinerja ini memiliki {count} kinerja puncak pada level {level:level} ({roots:quoted}), "
+            "sedangkan kinerja puncak paling banyak {limit}; kinerja puncak tersebut perlu disatukan di bawah satu "
+            "tujuan",
             "en": "This cascade has {count} top goals at {level:level} ({roots:quoted}); at most {limit} expected: "
             "bring them under one goal",
         },

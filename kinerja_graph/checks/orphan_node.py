@@ -30,15 +30,16 @@ class OrphanNode(Rule):
     }
     rationale = {
         "id": "LKE 1.b.8 (PermenPANRB 88/2021) menilai cascading sebagai rantai hasil yang berkesinambungan dari "
-        "ultimate outcome sampai output; kinerja yang induknya tidak ada atau tidak punya induk sama sekali "
-        "memutus rantai itu, sehingga kontribusinya pada tujuan organisasi tidak terbaca.",
+        "ultimate outcome sampai output; kinerja yang induknya tidak terdapat dalam pohon kinerja, atau yang sama "
+        "sekali tidak memiliki induk, memutus rantai itu, sehingga kontribusinya pada tujuan organisasi tidak "
+        "terbaca.",
         "en": "LKE 1.b.8 (PermenPANRB 88/2021) scores cascading as a continuous chain of results from the ultimate "
         "outcome down to outputs; a goal whose parent does not exist, or that has no parent at all, breaks the "
         "chain, and its contribution to the organisation's aim cannot be read.",
     }
     messages = {
         "dangling": {
-            "id": 'Kinerja "{label}" menunjuk induk {parents:quoted-all} yang tidak ada',
+            "id": 'Kinerja "{label}" menunjuk induk {parents:quoted-all} yang tidak terdapat dalam pohon kinerja ini',
             "en": 'Goal "{label}" names parent {parents:quoted-all}, which does not exist',
         },
         "not_goal": {
@@ -47,8 +48,8 @@ class OrphanNode(Rule):
             "en": 'Goal "{label}" names parent {parents:quoted-all}, which is an indicator without a goal, not a goal',
         },
         "parentless": {
-            "id": 'Kinerja "{label}" ({level:level}) tidak punya induk, padahal kinerja puncak cascade ini ada di '
-            "level {top:level}",
+            "id": 'Kinerja "{label}" ({level:level}) tidak memiliki induk, sedangkan kinerja puncak pohon kinerja ini '
+            "berada pada level {top:level}",
             "en": 'Goal "{label}" ({level:level}) has no parent, while the top goals of this cascade stand at '
             "{top:level}",
         },

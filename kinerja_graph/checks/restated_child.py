@@ -37,7 +37,7 @@ class RestatedChild(Rule):
         },
         "siblings": {
             "id": 'Kinerja "{statement}" menyalin pernyataan dan indikator induknya ({parent}) tanpa menguraikannya; '
-            "{count} kinerja bawahan dari induk yang sama melakukannya",
+            "hal yang sama terdapat pada {count} kinerja bawahan dari induk yang sama",
             "en": 'Goal "{statement}" copies the statement and indicators of its parent ({parent}) without breaking '
             "it down; {count} children of the same parent do so",
         },

@@ -25,8 +25,8 @@ class SingleChild(Rule):
     }
     messages = {
         "default": {
-            "id": 'Kinerja "{label}" hanya didukung satu kinerja di bawahnya ("{child}"): apakah penyebabnya sudah '
-            "cukup?",
+            "id": 'Kinerja "{label}" hanya didukung oleh satu kinerja di bawahnya ("{child}"); kecukupan '
+            "penyebabnya perlu dipastikan",
             "en": 'Goal "{label}" is supported by only one goal below it ("{child}"): are its causes sufficient?',
         },
     }

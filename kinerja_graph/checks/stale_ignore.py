@@ -13,29 +13,31 @@ class StaleIgnore(Rule):
     area = "structure"
     lke = None
     summary = {
-        "id": "Pembungkaman aturan (ignore) yang tidak lagi cocok dengan temuan apa pun",
+        "id": "Pengecualian aturan (ignore) yang tidak lagi sesuai dengan temuan mana pun",
         "en": "A silence (ignore) that no longer matches any finding",
     }
     rationale = {
-        "id": "Setiap pembungkaman adalah pengecualian yang perlu alasan; pembungkaman yang tidak lagi membungkam "
-        "apa pun (cacatnya sudah diperbaiki, atau nama aturannya salah ketik) akan diam-diam menyembunyikan "
-        "cacat yang sama bila muncul lagi, sehingga evaluator tidak lagi dapat mempercayai laporan.",
+        "id": "Setiap pengecualian aturan (ignore) memerlukan alasan; pengecualian yang tidak lagi mengecualikan "
+        "temuan apa pun (cacatnya telah diperbaiki, atau nama aturannya salah ketik) akan menyembunyikan cacat "
+        "yang sama tanpa diketahui apabila cacat itu muncul kembali, sehingga evaluator tidak lagi dapat "
+        "mempercayai kelengkapan laporan.",
         "en": "Every silence is an exception that needs a reason; a silence that no longer silences anything (the "
         "defect was fixed, or the rule's name is mistyped) would quietly hide the same defect if it came back, "
         "and the evaluator could no longer trust the report.",
     }
     messages = {
         "stale": {
-            "id": 'Pembungkaman aturan {silenced} pada "{label}" tidak lagi cocok dengan temuan apa pun: hapus',
+            "id": 'Pengecualian aturan {silenced} pada "{label}" tidak lagi sesuai dengan temuan mana pun; '
+            "pengecualian ini perlu dihapus",
             "en": 'The silence of rule {silenced} on "{label}" no longer matches any finding: remove it',
         },
         "unknown": {
-            "id": 'Pembungkaman pada "{label}" menyebut aturan "{silenced}" yang tidak ada',
+            "id": 'Pengecualian pada "{label}" menyebut aturan "{silenced}" yang tidak ada',
             "en": 'The silence on "{label}" names rule "{silenced}", which does not exist',
         },
         "unknown-close": {
-            "id": 'Pembungkaman pada "{label}" menyebut aturan "{silenced}" yang tidak ada (maksud Anda '
-            "{suggestions:ids}?)",
+            "id": 'Pengecualian pada "{label}" menyebut aturan "{silenced}" yang tidak ada (kemungkinan yang '
+            "dimaksud adalah {suggestions:ids})",
             "en": 'The silence on "{label}" names rule "{silenced}", which does not exist (did you mean '
             "{suggestions:ids}?)",
         },

@@ -43,13 +43,13 @@ class TargetInvalid(Rule):
     }
     messages = {
         "range": {
-            "id": 'Target indikator "{indicator}" berupa rentang: {items:by-year}; tetapkan satu angka target per '
-            "tahun",
+            "id": 'Target indikator "{indicator}" berupa rentang: {items:by-year}; perlu ditetapkan satu angka '
+            "target per tahun",
             "en": 'The target of indicator "{indicator}" is a range: {items:by-year}; set one target figure per year',
         },
         "bound": {
-            "id": 'Target indikator "{indicator}" berupa batas, bukan angka: {items:by-year}; tetapkan satu angka '
-            "target",
+            "id": 'Target indikator "{indicator}" berupa batas, bukan angka: {items:by-year}; perlu ditetapkan '
+            "satu angka target",
             "en": 'The target of indicator "{indicator}" is a bound, not a figure: {items:by-year}; set one target '
             "figure",
         },
@@ -64,7 +64,8 @@ class TargetInvalid(Rule):
             "100 unless the indicator measures growth",
         },
         "negative": {
-            "id": 'Target indikator "{indicator}" negatif: {items:by-year}; jumlah atau persentase tidak dapat negatif',
+            "id": 'Target indikator "{indicator}" negatif: {items:by-year}; jumlah atau persentase tidak dapat '
+            "bernilai negatif",
             "en": 'The target of indicator "{indicator}" is negative: {items:by-year}; a count or a percentage cannot '
             "be negative",
         },

@@ -28,13 +28,13 @@ class UnitMismatch(Rule):
     }
     messages = {
         "head": {
-            "id": 'Indikator "{indicator}" diukur dalam "{unit}" ({family:term}), padahal "{head}" diukur dalam '
+            "id": 'Indikator "{indicator}" diukur dalam "{unit}" ({family:term}), sedangkan "{head}" diukur dalam '
             "{expected:term}",
             "en": 'Indicator "{indicator}" is measured in "{unit}" ({family:term}), but a "{head}" is measured in '
             "{expected:term}",
         },
         "noun": {
-            "id": 'Indikator "{indicator}" menghitung "{noun}" tetapi satuannya "{unit}"',
+            "id": 'Indikator "{indicator}" menghitung "{noun}", tetapi satuannya "{unit}"',
             "en": 'Indicator "{indicator}" counts "{noun}" but its unit is "{unit}"',
         },
         "declared": {

@@ -11,7 +11,7 @@ computes, kinerja_graph/commands/output.py registers and prints.
           indikator "Persentase desa …": target 2024: "80%" → "85%"
 
     Temuan: 1 baru, 1 selesai, 115 tetap
-      baru     praya.yaml:12   error    orphan-node  1.1  Kinerja "…" menunjuk induk "9" yang tidak ada
+      baru     praya.yaml:12   error    orphan-node  1.1  Kinerja "…" menunjuk induk "9" yang tidak terdapat …
       selesai  praya.yaml:40   warning  missing-owner 1.4.5 …
 """
 

@@ -19,7 +19,9 @@ def test_a_cascade_without_links_is_reported_once_for_the_whole_cascade():
     assert len(found) == 1
     f = found[0]
     assert f.node is None and f.severity == "info" and f.lke == "1.b.9"
-    assert render(f, "id").startswith("Cascade Kecamatan Uji tidak memuat satu pun tautan crosscutting (2 kinerja)")
+    assert render(f, "id").startswith(
+        "Pohon kinerja Kecamatan Uji tidak memuat satu pun tautan crosscutting (2 kinerja)"
+    )
 
 
 def test_one_link_anywhere_is_enough():

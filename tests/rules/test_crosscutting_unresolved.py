@@ -27,7 +27,7 @@ def test_the_organisation_itself_by_name_id_or_name_without_kind_words():
     assert len(found) == 4
     assert render(found[0], "id") == (
         'Tautan crosscutting "Kecamatan Praya" pada kinerja "Terkoordinasinya trantibum" '
-        "menunjuk organisasi ini sendiri (Kecamatan Praya); crosscutting adalah "
+        "menunjuk organisasi ini sendiri (Kecamatan Praya), sedangkan crosscutting merupakan "
         "keterkaitan dengan organisasi lain"
     )
     assert found[0].related == ("crosscutting:Kecamatan Praya",)

@@ -26,8 +26,9 @@ def test_two_goals_that_are_each_others_parent_are_one_finding():
     f = found[0]
     assert f.severity == "error" and f.area == "structure" and f.lke == "1.b.8"
     assert f.line == 4
-    assert 'Kinerja "Meningkatnya kualitas pelayanan publik" (Intermediate Outcome) berada dalam lingkaran' in render(
-        f, "id"
+    assert (
+        'Kinerja "Meningkatnya kualitas pelayanan publik" (Intermediate Outcome) berada dalam tautan kontribusi yang melingkar'
+        in render(f, "id")
     )
     assert '"1" → "1.1" → "1"' in render(f, "en")
 

@@ -28,7 +28,7 @@ def test_one_finding_per_group_on_the_first_goal():
     assert (f.node, f.related) == ("1.1.1", ("1.2.1", "1.2.2"))
     assert render(f, "id") == (
         'Pernyataan "Reward dan punishment" ditulis sama pada 3 kinerja (1.1.1, 1.2.1, 1.2.2); '
-        "bedakan rumusannya atau gabungkan menjadi satu kinerja"
+        "rumusannya perlu dibedakan, atau kinerja tersebut digabungkan menjadi satu"
     )
     assert f.severity == "warning" and f.area == "redundancy" and f.line == 6
 

@@ -33,10 +33,10 @@ def test_another_kecamatan_in_a_formula_and_a_source():
         ),
     )
     assert [render(f, "id") for f in found] == [
-        'Formula pada "Terlaksananya koordinasi pemberdayaan desa" menyebut "Kecamatan Somagede", padahal cascade ini '
-        "milik Kecamatan Sokaraja",
-        'Sumber data pada "Terlaksananya koordinasi pemberdayaan desa" menyebut "Kec. Somagede", padahal cascade ini '
-        "milik Kecamatan Sokaraja",
+        'Formula pada "Terlaksananya koordinasi pemberdayaan desa" menyebut "Kecamatan Somagede", sedangkan pohon '
+        "kinerja ini milik Kecamatan Sokaraja",
+        'Sumber data pada "Terlaksananya koordinasi pemberdayaan desa" menyebut "Kec. Somagede", sedangkan pohon kinerja '
+        "ini milik Kecamatan Sokaraja",
     ]
     assert found[0].line == 6  # the indicator's line
 

@@ -25,8 +25,8 @@ def test_an_immediate_outcome_without_outputs_is_reported_with_its_level():
     )
     assert [(f.node, f.severity) for f in found] == [("1.1", "warning")]
     assert render(found[0], "id") == (
-        'Cabang "Meningkatnya layanan sesuai SOP" berhenti di level Immediate Outcome: '
-        "tidak ada kinerja output atau proses di bawahnya"
+        'Cabang "Meningkatnya layanan sesuai SOP" berhenti pada level Immediate Outcome: '
+        "tidak terdapat kinerja output atau proses di bawahnya"
     )
 
 

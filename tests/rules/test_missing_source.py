@@ -27,8 +27,9 @@ def test_absent_and_one_letter_sources_are_reported():
 """),
     )
     assert [render(f, "id") for f in found] == [
-        'Indikator "Persentase layanan sesuai SOP" tidak punya sumber data',
-        'Sumber data indikator "Jumlah laporan" hanya "s": sebutkan dokumen, aplikasi atau unit penyedia datanya',
+        'Indikator "Persentase layanan sesuai SOP" belum memiliki sumber data',
+        'Sumber data indikator "Jumlah laporan" hanya berisi "s"; dokumen, aplikasi atau unit penyedia datanya perlu '
+        "disebutkan",
     ]
 
 

@@ -25,7 +25,9 @@ def test_a_missing_and_a_blank_year_are_named():
 """),
     )
     assert [(f.node, f.line) for f in found] == [("1", 9)]  # the indicator's own line
-    assert render(found[0], "id") == 'Indikator "Indeks Kepuasan Masyarakat" tidak punya target untuk tahun 2023, 2024'
+    assert (
+        render(found[0], "id") == 'Indikator "Indeks Kepuasan Masyarakat" belum memiliki target untuk tahun 2023, 2024'
+    )
 
 
 def test_every_year_given_is_quiet_and_text_targets_count_as_given():

@@ -26,7 +26,7 @@ def test_two_top_goals_are_one_finding_on_the_first_with_the_other_related():
     assert [(f.node, f.related) for f in found] == [("1", ("2",))]
     f = found[0]
     assert f.severity == "error" and f.line == 4
-    assert render(f, "id").startswith("Cascade ini punya 2 kinerja puncak di level Ultimate Outcome")
+    assert render(f, "id").startswith("Pohon kinerja ini memiliki 2 kinerja puncak pada level Ultimate Outcome")
     assert '"Meningkatnya kinerja pelayanan", "Meningkatnya akuntabilitas kinerja"' in render(f, "en")
 
 

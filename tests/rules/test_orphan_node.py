@@ -23,7 +23,10 @@ def test_a_parent_id_that_names_no_goal_is_reported_with_the_id():
     )
     assert [(f.node, f.line) for f in found] == [("3.4", 5)]
     assert found[0].severity == "error"
-    assert render(found[0], "id") == 'Kinerja "Meningkatnya layanan sesuai SOP" menunjuk induk "9" yang tidak ada'
+    assert (
+        render(found[0], "id")
+        == 'Kinerja "Meningkatnya layanan sesuai SOP" menunjuk induk "9" yang tidak terdapat dalam pohon kinerja ini'
+    )
     assert render(found[0], "en") == 'Goal "Meningkatnya layanan sesuai SOP" names parent "9", which does not exist'
 
 

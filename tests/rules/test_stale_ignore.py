@@ -75,7 +75,7 @@ def test_clean_silences_are_quiet():
 def test_on_its_own_only_unknown_rule_ids_can_be_judged():
     found = run_rule(RULE, DOC)
     assert [f.node for f in found] == ["1"] and "single-chlid" in render(found[0], "id")
-    assert "maksud Anda single-child" in render(found[0], "id")
+    assert "(kemungkinan yang dimaksud adalah single-child)" in render(found[0], "id")
 
 
 def test_the_documented_example_as_data():
@@ -102,5 +102,5 @@ def test_a_silence_naming_no_rule_close_to_any_is_worded_without_a_suggestion():
     ]
     assert (
         render(found[0], "id")
-        == 'Pembungkaman pada "Meningkatnya kualitas layanan publik" menyebut aturan "zzz-qqq" yang tidak ada'
+        == 'Pengecualian pada "Meningkatnya kualitas layanan publik" menyebut aturan "zzz-qqq" yang tidak ada'
     )

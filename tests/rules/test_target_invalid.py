@@ -27,10 +27,10 @@ def test_each_kind_of_problem_is_one_finding_listing_its_years():
         ),
     )
     assert [render(f, "id") for f in found] == [
-        'Target indikator "Persentase layanan sesuai standar" berupa rentang: 2022: "80-85"; tetapkan satu angka '
-        "target per tahun",
-        'Target indikator "Persentase layanan sesuai standar" berupa batas, bukan angka: 2026: "≥ 90"; tetapkan satu '
-        "angka target",
+        'Target indikator "Persentase layanan sesuai standar" berupa rentang: 2022: "80-85"; perlu ditetapkan satu '
+        "angka target per tahun",
+        'Target indikator "Persentase layanan sesuai standar" berupa batas, bukan angka: 2026: "≥ 90"; perlu '
+        "ditetapkan satu angka target",
         'Target indikator "Persentase layanan sesuai standar" bukan angka yang dapat diukur: 2023: "Tersedia", 2024: '
         '"-"',
         'Target indikator "Persentase layanan sesuai standar" melebihi 100 %: 2025: "110 %"; persentase tidak dapat '

@@ -27,7 +27,7 @@ def test_a_score_counted_in_documents():
         ),
     )
     assert [render(f, "id") for f in found] == [
-        'Indikator "Nilai Laporan Akuntabilitas Kinerja (AKIP)" diukur dalam "Dokumen" (jumlah), padahal "Nilai" '
+        'Indikator "Nilai Laporan Akuntabilitas Kinerja (AKIP)" diukur dalam "Dokumen" (jumlah), sedangkan "Nilai" '
         "diukur dalam indeks/nilai/persen/uang/predikat"
     ]
 
