@@ -69,6 +69,40 @@ nodes:
 ## Options
 - `min-goals` (integer, default 2): the fewest goals a cascade must have to be judged.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini melaporkan, satu kali untuk seluruh pohon kinerja (tidak pada kinerja tertentu), pohon
+kinerja yang tidak satu pun kinerjanya memiliki tautan crosscutting. Pohon kinerja dengan kinerja kurang
+dari `min-goals` tidak dinilai. Apakah tautan yang ada menunjuk mitra yang benar diperiksa oleh
+`crosscutting-unresolved`.
+
+## Mengapa penting
+LKE 1.b.9 menilai apakah dokumen perencanaan menunjukkan keterkaitan kinerja dengan bidang dan organisasi
+lain; rubriknya memberi nilai nol untuk "Tidak ada crosscutting". Hasil seperti ketenteraman dan
+ketertiban umum (Satpol PP, TNI, POLRI) atau disiplin aparatur (BKPSDM) tidak pernah dicapai oleh
+kecamatan secara mandiri.
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Terwujudnya ketenteraman dan ketertiban umum, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Terkoordinasinya pengendalian trantibum, level: immediate outcome}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - {id: "1", statement: Terwujudnya ketenteraman dan ketertiban umum, level: intermediate outcome}
+  - id: "1.1"
+    parent: "1"
+    statement: Terkoordinasinya pengendalian trantibum
+    level: immediate outcome
+    crosscutting: [Satpol PP, TNI, POLRI]
+```
+
+## Opsi
+- `min-goals` (bilangan bulat, bawaan 2): jumlah kinerja paling sedikit agar pohon kinerja dinilai.
+"""
 
     def check(self, ctx: Context):
         G = ctx.graph

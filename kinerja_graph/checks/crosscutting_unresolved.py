@@ -100,6 +100,57 @@ nodes:
 ## Options
 None.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini memeriksa setiap tautan crosscutting pada setiap kinerja. Tautan menyebut instansi lain
+("BKPSDM", "Satpol PP") atau kinerja dalam pohon kinerja organisasi lain ("ORG#NODE"). Tautan dilaporkan
+apabila
+
+- tidak menyebut organisasi apa pun ("#1.2");
+- menyebut organisasi pemilik pohon kinerja itu sendiri: dibandingkan menurut `id`-nya, namanya, dan
+  namanya tanpa kata yang menyatakan jenis organisasi (rules/vocabulary/text.yaml `organisation_kinds`,
+  `organisation_words`), sehingga "Kecamatan Praya", "praya" dan "Kantor Camat Praya" dianggap satu
+  organisasi (tautan ke kinerja dalam pohon kinerja sendiri merupakan tautan internal, bukan
+  crosscutting);
+- menyebut kinerja ("ORG#NODE") yang tidak terdapat dalam pohon kinerja yang disebut: selalu diperiksa
+  untuk organisasi sendiri, dan untuk organisasi lain hanya apabila pohon kinerjanya dimuat dalam
+  pemeriksaan yang sama.
+
+Pohon kinerja lain: pemeriksa (kinerja_graph/engine.py) menempatkan setiap pohon kinerja yang dibaca
+dalam satu pemeriksaan ke dalam `G.graph["cascades"]`, dengan kunci organisasi (`Organisation.key`, yaitu
+id-nya atau, apabila tidak ada, namanya). Tautan ke organisasi yang cocok menurut id, nama, atau nama
+tanpa kata jenis organisasi ditelusuri di sana; tautan ke organisasi yang pohon kinerjanya tidak dimuat
+tidak dinilai (tautan tersebut mungkin benar). Karena itu, pemeriksaan satu berkas saja tidak pernah
+melaporkan tautan ke kinerja organisasi lain.
+
+## Mengapa penting
+Crosscutting menunjukkan hasil yang dicapai bersama organisasi lain (LKE 1.b.9). Tautan yang tidak
+menunjuk apa pun, atau yang kembali ke organisasi itu sendiri, tidak diperhitungkan oleh pihak mana pun:
+rencana kinerja mitra tidak akan memuat hasil bersama tersebut.
+
+## Contoh
+```yaml
+organisation: {name: Kecamatan Praya, id: praya}
+nodes:
+  - id: "1"
+    statement: Terwujudnya ketenteraman dan ketertiban umum
+    level: intermediate outcome
+    crosscutting: ["Kecamatan Praya", "praya#9.9"]
+```
+
+## Perbaikan
+```yaml
+organisation: {name: Kecamatan Praya, id: praya}
+nodes:
+  - id: "1"
+    statement: Terwujudnya ketenteraman dan ketertiban umum
+    level: intermediate outcome
+    crosscutting: ["Satpol PP", "TNI", "POLRI"]
+```
+
+## Opsi
+Tidak ada.
+"""
 
     def check(self, ctx: Context):
         G = ctx.graph

@@ -136,6 +136,39 @@ nodes:
 ## Options
 None.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari kinerja yang tautan kontribusinya (kinerja bawahan -> induk) membentuk lingkaran:
+kinerja yang, secara langsung atau melalui kinerja lain, berkontribusi pada dirinya sendiri. Satu temuan
+dibuat untuk setiap kelompok kinerja yang saling terhubung secara melingkar; pesannya menampilkan satu
+lingkaran (kode kinerja, dimulai dari induk), dan `related` memuat kinerja lain dalam kelompok tersebut.
+Pencarian berjalan secara linear dan iteratif, sehingga lingkaran yang melalui 10.000 kinerja ditemukan
+secepat lingkaran yang melalui dua kinerja.
+
+## Mengapa penting
+Pohon kinerja adalah pohon sebab: setiap kinerja dicapai melalui kinerja di bawahnya. Dalam sebuah
+lingkaran, tidak satu pun kinerja memiliki penyebab di luar lingkaran tersebut, sehingga rantai tidak
+dapat dibaca dari output sampai outcome; evaluator menilai pohon kinerja seperti ini tidak menunjukkan
+hubungan sebab-akibat (LKE 1.b.8, PermenPANRB 88/2021).
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, parent: "1.1"}
+  - {id: "1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "1"}
+```
+
+## Perbaikan
+Kinerja puncak tidak diberi induk (atau diberi induknya yang sebenarnya):
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "1"}
+```
+
+## Opsi
+Tidak ada.
+"""
 
     def check(self, ctx: Context):
         G = ctx.graph

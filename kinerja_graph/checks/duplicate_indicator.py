@@ -82,6 +82,51 @@ nodes:
 ## Options
 None.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mengelompokkan indikator menurut namanya, tanpa membedakan huruf besar-kecil, spasi dan tanda
+baca, di seluruh kinerja (dan setiap indikator tanpa sasaran) dalam pohon kinerja. Nama yang terdapat
+pada dua kinerja atau lebih dilaporkan satu kali, pada kinerja pertama menurut urutan dokumen, dengan
+kinerja lainnya sebagai kinerja terkait. Nama yang tercantum dua kali pada satu kinerja juga dilaporkan,
+dengan pesannya sendiri. Nama yang hanya berbeda karena salah ketik diperiksa oleh `near-duplicate`.
+
+## Mengapa penting
+Indikator mengukur kinerja tempatnya melekat. Indikator yang sama pada tujuan dan sasarannya (IKM
+Batumandi), atau pada empat sasaran dalam satu program ("Nilai Laporan AKIP" Pino Raya), berarti kinerja
+di bawahnya belum memiliki ukuran sendiri: cascading belum dilakukan (LKE 1.b.8), dan satu hasil
+dilaporkan sebagai capaian beberapa kinerja.
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya Indeks Reformasi Birokrasi
+    level: ultimate outcome
+    indicators: [{name: Indeks Kepuasan Masyarakat (IKM)}]
+  - id: "1.1"
+    parent: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators: [{name: indeks kepuasan masyarakat (IKM)}]
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya Indeks Reformasi Birokrasi
+    level: ultimate outcome
+    indicators: [{name: Indeks Reformasi Birokrasi}]
+  - id: "1.1"
+    parent: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators: [{name: Indeks Kepuasan Masyarakat (IKM)}]
+```
+
+## Opsi
+Tidak ada.
+"""
 
     def check(self, ctx: Context):
         tv = text_vocabulary(ctx.vocabulary, ctx.graph)

@@ -83,6 +83,46 @@ nodes:
 ## Options
 None.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mengelompokkan kinerja yang pernyataannya sama setelah perbedaan huruf besar-kecil, spasi dan
+tanda baca diabaikan, dan melaporkan setiap kelompok satu kali: pada kinerja pertamanya menurut urutan
+dokumen, dengan kinerja lainnya sebagai kinerja terkait. Kinerja bawahan yang mengulang pernyataan
+induknya *dan* memuat indikator yang sama merupakan pengulangan yang dilaporkan oleh `restated-child`
+(yang mengenali kapan pengulangan tersebut merupakan cascading langsung yang sah); pasangan induk dan
+kinerja bawahan seperti itu saja tidak membentuk kelompok di sini. Pernyataan yang berbeda karena salah
+ketik atau urutan kata diperiksa oleh `near-duplicate`.
+
+## Mengapa penting
+Setiap kotak dalam pohon kinerja semestinya menyatakan kondisinya sendiri. Kalimat yang sama di dua
+tempat (proses yang sama di bawah dua output, tiga pengadministrasi pemerintahan desa dengan kinerja
+yang persis sama) membuat pembaca tidak dapat membedakan kotak-kotak tersebut, menggandakan akuntabilitas atas satu hasil,
+dan mengaburkan cabang yang sebenarnya menghasilkannya (LKE 1.b.8; "jangan redundansi", metode
+PermenPANRB 89/2021).
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya aparatur desa yang berkinerja baik, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Meningkatnya disiplin ASN kecamatan, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Reward dan punishment, level: output}
+  - {id: "1.2.1", parent: "1.2", statement: Reward dan Punishment., level: output}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya aparatur desa yang berkinerja baik, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Meningkatnya disiplin ASN kecamatan, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Terlaksananya reward dan punishment bagi aparatur desa, level: output}
+  - {id: "1.2.1", parent: "1.2", statement: Terlaksananya reward dan punishment bagi ASN kecamatan, level: output}
+```
+
+## Opsi
+Tidak ada.
+"""
 
     def check(self, ctx: Context):
         G = ctx.graph

@@ -99,6 +99,59 @@ nodes:
 - `words` (mapping type -> words): the words that introduce a name, per organisation type.
 - `not-names` (list of words): capitalised words after a kind word that are not names.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari, dalam setiap pernyataan kinerja, nama indikator, formula dan sumber data, frasa
+"Kecamatan X" (atau kata yang diberikan opsi `words` untuk jenis organisasi pemilik pohon kinerja:
+"Kec. X", "Kelurahan X", "Kabupaten X", "Kota X") dengan X berupa nama berhuruf kapital yang bukan nama
+organisasi pemilik pohon kinerja. Organisasi sendiri dikenali dari nama dan id-nya, juga dalam bentuk
+terpotong ("Kecamatan Sokaraj") atau dengan satu atau dua salah ketik ("SOKAAJA"). Hanya organisasi yang
+sejenis dengan pemilik pohon kinerja yang dicari: pohon kinerja kecamatan wajar menyebut kabupatennya,
+desa-desanya (Desa X) dan mitranya (Dinas X). Jenis organisasi diambil dari `organisation.type`, atau
+apabila tidak ada, dari kata pertama nama organisasi.
+
+Kata yang mengikuti kata jenis organisasi dianggap nama hanya apabila berhuruf kapital dan bukan kata
+tugas, kata umum, kata yang tercantum dalam `not-names` ("Kecamatan Sehat", "Kecamatan Layak Anak"),
+atau kata yang di bagian lain pohon kinerja yang sama ditulis dengan huruf kecil; "di Kecamatan" tanpa
+nama tidak dilaporkan. Satu temuan dibuat untuk setiap kinerja dan nama, dengan menyebut isian yang
+memuatnya.
+
+Dinas dan badan tidak termasuk dalam `words` bawaan: pohon kinerja dinas lazim menyebut dinas lain
+sebagai mitra dan sumber data.
+
+## Mengapa penting
+Formula yang menghitung "desa di Kecamatan Somagede" dalam pohon kinerja Kecamatan Sokaraja mengukur
+wilayah yang salah, atau disalin tanpa disesuaikan: data indikator tersebut tidak mungkin sesuai dengan
+yang dinyatakan dokumen.
+
+## Contoh
+```yaml
+organisation: {name: Kecamatan Sokaraja, type: kecamatan}
+nodes:
+  - id: "1"
+    statement: Terlaksananya koordinasi kegiatan pemberdayaan desa
+    level: output
+    indicators:
+      - name: Jumlah desa yang aktif dalam kegiatan pemberdayaan masyarakat
+        formula: Jumlah desa di Kecamatan Somagede yang memiliki dokumen perencanaan yang baik
+```
+
+## Perbaikan
+```yaml
+organisation: {name: Kecamatan Sokaraja, type: kecamatan}
+nodes:
+  - id: "1"
+    statement: Terlaksananya koordinasi kegiatan pemberdayaan desa
+    level: output
+    indicators:
+      - name: Jumlah desa yang aktif dalam kegiatan pemberdayaan masyarakat
+        formula: Jumlah desa di Kecamatan Sokaraja yang memiliki dokumen perencanaan yang baik
+```
+
+## Opsi
+- `words` (pemetaan jenis organisasi -> daftar kata): kata yang mengawali nama, per jenis organisasi.
+- `not-names` (daftar kata): kata berhuruf kapital sesudah kata jenis organisasi yang bukan nama.
+"""
 
     def check(self, ctx: Context):
         G = ctx.graph

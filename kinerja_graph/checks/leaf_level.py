@@ -83,6 +83,45 @@ nodes:
 - `levels` (list of level ids, default the three outcome levels): levels at which a goal must have goals below it.
 - `summarise-absent` (boolean, default true): one finding for a cascade with no goal below these levels.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari kinerja pada level outcome (secara bawaan ultimate, intermediate dan immediate
+outcome: jenjang strategis dan taktikal) yang tidak memiliki kinerja bawahan yang berkontribusi
+padanya: cabang yang berhenti sebelum mencapai jenjang operasional. Temuan menyebut level terdalam yang
+dicapai cabang tersebut dari puncak. Cabang yang di atasnya telah melalui level operasional (inversi
+level: "output" yang memiliki "immediate outcome" di bawahnya) dianggap telah mencapainya dan diperiksa
+oleh `level-inversion`; kinerja yang di bawahnya hanya terdapat indikator tanpa sasaran diperiksa oleh
+`orphan-indicator`. Apabila tidak satu pun kinerja dalam pohon kinerja berada di bawah level outcome
+(pohon kinerja yang hanya memuat IKU), satu temuan menyatakannya untuk seluruh pohon kinerja, dengan
+menyebut level terdalam yang dicapai, alih-alih satu temuan per cabang.
+
+## Mengapa penting
+Outcome dicapai melalui output: kegiatan dan sub kegiatan yang dilaksanakan dan dianggarkan oleh suatu
+jabatan. LKE 1.b.8 hanya memberi nilai penuh kepada pohon kinerja yang diturunkan dari ultimate outcome
+sampai output; cabang yang berhenti pada sasaran program menjadikan hasil tersebut tidak memiliki sarana
+operasional.
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
+```
+
+## Opsi
+- `levels` (daftar id level, bawaan ketiga level outcome): level yang kinerjanya wajib memiliki kinerja
+  bawahan.
+- `summarise-absent` (boolean, bawaan true): satu temuan untuk pohon kinerja yang tidak memiliki kinerja
+  di bawah level-level tersebut.
+"""
 
     def check(self, ctx: Context):
         levels = set(ctx.options.get("levels") or ())

@@ -91,6 +91,50 @@ nodes:
 - `same-as-name` (boolean, default true): report a formula that only repeats the indicator's name.
 - `summarise-absent` (boolean, default true): one finding for a cascade where no indicator has a formula.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari indikator yang formulanya (formulasi, penjelasan, definisi operasional) tidak diisi,
+hanya berisi tanda pengisi ("-", "n/a", "tidak ada"), terdiri atas huruf dan angka yang lebih sedikit
+dari `min-length`, atau hanya mengulang nama indikator. Indikator pada kinerja dan indikator tanpa
+sasaran sama-sama diperiksa. Apabila tidak satu pun indikator dalam pohon kinerja memiliki formula
+(pohon kinerja berbentuk diagram jarang memuatnya), satu temuan menyatakannya untuk seluruh pohon
+kinerja, alih-alih satu temuan per indikator.
+
+## Mengapa penting
+Formula menyatakan cara indikator dihitung: "jumlah layanan sesuai SOP / jumlah layanan × 100%". Tanpa
+formula, pengukuran tidak dapat diulang dengan hasil yang sama, dua pejabat dapat melaporkan dua angka
+yang berbeda, dan evaluator tidak menemukan definisi operasional (LKE 2.a.2).
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Persentase layanan sesuai SOP, formula: "-"}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - name: Persentase layanan sesuai SOP
+        formula: Jumlah layanan sesuai SOP / jumlah seluruh layanan x 100%
+```
+
+## Opsi
+- `placeholders` (daftar teks): formula yang dianggap kosong, dibandingkan tanpa membedakan huruf
+  besar-kecil.
+- `min-length` (bilangan bulat, bawaan 2): formula dengan huruf dan angka yang lebih sedikit dari nilai
+  ini dianggap kosong.
+- `same-as-name` (boolean, bawaan true): melaporkan formula yang hanya mengulang nama indikator.
+- `summarise-absent` (boolean, bawaan true): satu temuan untuk pohon kinerja yang tidak satu pun
+  indikatornya memiliki formula.
+"""
 
     def check(self, ctx: Context):
         yield from missing_field(ctx, "formula")

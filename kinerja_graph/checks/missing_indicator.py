@@ -73,6 +73,40 @@ nodes:
 - `skip-levels` (list of level ids, default none): levels whose goals need no indicator.
 - `summarise-absent` (boolean, default true): one finding for a cascade where no goal has an indicator.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari kinerja (simpul yang memiliki pernyataan kinerja) yang tidak memuat indikator. Setiap
+level diperiksa, kecuali level yang tercantum dalam `skip-levels`. Apabila tidak satu pun kinerja dalam
+pohon kinerja memiliki indikator, satu temuan menyatakannya untuk seluruh pohon kinerja, alih-alih satu
+temuan per kinerja.
+
+## Mengapa penting
+Indikator adalah ukuran keberhasilan kinerja. Tanpa indikator, tidak ada yang dapat diberi target, tidak
+ada yang dapat dilaporkan dalam LKjIP, dan tidak ada yang dapat dinilai evaluator terhadap kriteria SMART
+(LKE 1.b.5). Pohon kinerja berbentuk diagram sering membiarkan kotak "Indikator" pada level bawah
+kosong: kinerja tersebut belum terukur.
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Indeks Kepuasan Masyarakat, unit: indeks}
+```
+
+## Opsi
+- `skip-levels` (daftar id level, bawaan tidak ada): level yang kinerjanya tidak memerlukan indikator.
+- `summarise-absent` (boolean, bawaan true): satu temuan untuk pohon kinerja yang tidak satu pun
+  kinerjanya memiliki indikator.
+"""
 
     def check(self, ctx: Context):
         skip = set(ctx.options.get("skip-levels") or ())

@@ -79,6 +79,46 @@ nodes:
 - `min-length` (integer, default 2): a source with fewer letters and digits counts as empty.
 - `summarise-absent` (boolean, default true): one finding for a cascade where no indicator has a data source.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari indikator yang sumber datanya tidak diisi, hanya berisi tanda pengisi ("-", "n/a",
+"tidak ada"), atau terdiri atas huruf dan angka yang lebih sedikit dari `min-length` (sumber data "s",
+seperti pada salah satu baris Sokaraja). Indikator pada kinerja dan indikator tanpa sasaran sama-sama
+diperiksa. Apabila tidak satu pun indikator dalam pohon kinerja memiliki sumber data, satu temuan
+menyatakannya untuk seluruh pohon kinerja, alih-alih satu temuan per indikator.
+
+## Mengapa penting
+Data kinerja perlu dikumpulkan melalui mekanisme yang andal (LKE 2.a.3): sumber data menyebut dokumen,
+aplikasi, survei atau unit asal angka tersebut, sehingga realisasinya dapat diverifikasi.
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Indeks Kepuasan Masyarakat, source: s}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Indeks Kepuasan Masyarakat, source: Laporan Survei Kepuasan Masyarakat}
+```
+
+## Opsi
+- `placeholders` (daftar teks): sumber data yang dianggap kosong, dibandingkan tanpa membedakan huruf
+  besar-kecil.
+- `min-length` (bilangan bulat, bawaan 2): sumber data dengan huruf dan angka yang lebih sedikit dari
+  nilai ini dianggap kosong.
+- `summarise-absent` (boolean, bawaan true): satu temuan untuk pohon kinerja yang tidak satu pun
+  indikatornya memiliki sumber data.
+"""
 
     def check(self, ctx: Context):
         yield from missing_field(ctx, "source")

@@ -77,6 +77,46 @@ nodes:
 - `summarise-absent` (boolean, default true): one finding when no indicator of the cascade has any target
   for the period.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Untuk setiap indikator (pada kinerja maupun tanpa sasaran), aturan ini mencantumkan tahun-tahun dalam
+periode pohon kinerja yang targetnya tidak ada atau kosong; satu temuan per indikator. Periode diambil
+dari `period` dokumen (baris "Periode" pada tabel); pohon kinerja yang tidak menyatakan periode diukur
+terhadap setiap tahun yang memiliki target pada salah satu indikatornya. Pohon kinerja yang tidak
+memiliki periode maupun satu target pun (pohon kinerja berbentuk diagram) tidak menghasilkan temuan.
+Target yang ditulis sebagai teks ("-", "Tersedia") dianggap ada: sah atau tidaknya target tersebut
+diperiksa oleh `target-invalid`.
+
+## Mengapa penting
+Target adalah pembanding capaian tahunan. Capaian indikator yang tidak memiliki target pada suatu tahun
+tidak dapat dilaporkan untuk tahun tersebut, dan LKE 1.b.7 memberi nilai nol untuk target yang tidak ada.
+
+## Contoh
+```yaml
+period: [2022, 2024]
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Indeks Kepuasan Masyarakat, targets: {2022: 80, 2024: 84}}
+```
+
+## Perbaikan
+```yaml
+period: [2022, 2024]
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    indicators:
+      - {name: Indeks Kepuasan Masyarakat, targets: {2022: 80, 2023: 82, 2024: 84}}
+```
+
+## Opsi
+- `summarise-absent` (boolean, bawaan true): satu temuan apabila tidak satu pun indikator dalam pohon
+  kinerja memiliki target untuk periode tersebut.
+"""
 
     def check(self, ctx: Context):
         period = sorted(ctx.graph.graph.get("period") or [])

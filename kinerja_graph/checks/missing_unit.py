@@ -92,6 +92,48 @@ nodes:
 - `implied-by-name` (list of words): first words of a name that say the unit.
 - `summarise-absent` (boolean, default true): one finding for a cascade where no indicator in scope has a unit.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari indikator tanpa satuan: isian `unit` kosong atau hanya berisi tanda pengisi, tidak
+satu pun targetnya memuat satuan ("4 Dokumen", "85%" dan "Rp 1.500.000" memuat satuan), dan namanya tidak
+diawali kata yang telah menyatakan satuannya ("Persentase …" dinyatakan dalam persen, "Indeks …" berupa
+indeks; daftarnya adalah opsi `implied-by-name`). Secara bawaan, hanya indikator yang memiliki paling
+sedikit satu target yang diperiksa: pohon kinerja berbentuk diagram tanpa target dan tanpa satuan tidak
+memuat angka yang dapat disalahartikan. Apabila tidak satu pun indikator yang diperiksa menyebut satuan,
+satu temuan menyatakannya untuk seluruh pohon kinerja, alih-alih satu temuan per indikator.
+
+## Mengapa penting
+Angka tanpa satuan tidak dapat dibandingkan dengan realisasinya maupun dengan target tahun lain;
+evaluator mencatat "satuan tidak jelas" pada aspek keterukuran indikator (LKE 1.b.5).
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan
+    level: output
+    indicators:
+      - {name: Dokumen perencanaan yang disusun tepat waktu, targets: {2024: 4}}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan
+    level: output
+    indicators:
+      - {name: Dokumen perencanaan yang disusun tepat waktu, unit: Dokumen, targets: {2024: 4}}
+```
+
+## Opsi
+- `placeholders` (daftar teks): satuan yang dianggap kosong.
+- `require-targets` (boolean, bawaan true): hanya memeriksa indikator yang memiliki paling sedikit satu
+  target.
+- `implied-by-name` (daftar kata): kata awal nama indikator yang telah menyatakan satuannya.
+- `summarise-absent` (boolean, bawaan true): satu temuan untuk pohon kinerja yang tidak satu pun
+  indikatornya (di antara yang diperiksa) memiliki satuan.
+"""
 
     def check(self, ctx: Context):
         options = ctx.options

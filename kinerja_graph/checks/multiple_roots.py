@@ -75,6 +75,43 @@ nodes:
 - `max-roots` (integer, default 1): how many top goals are accepted. An organisation whose Renstra
   has two tujuan may set 2.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini menghitung kinerja puncak pohon kinerja: kinerja tanpa induk yang berada pada level teratas
+(level tertinggi yang dimiliki kinerja mana pun dalam pohon kinerja tersebut). Apabila jumlahnya
+melebihi `max-roots`, satu temuan dibuat pada kinerja puncak pertama dalam dokumen, dengan kinerja puncak
+lainnya dalam `related`.
+
+Kinerja tanpa induk yang berada *di bawah* level teratas adalah kinerja yang terputus dari puncak dan
+dilaporkan oleh `orphan-node`; aturan ini hanya memeriksa level teratas, sehingga tidak ada kinerja yang
+dilaporkan dua kali.
+
+## Mengapa penting
+Pohon kinerja menggambarkan cara satu organisasi mencapai outcome-nya. Beberapa kinerja puncak yang
+tidak saling terkait berarti beberapa pohon: kinerja organisasi tidak tergambar sebagai satu rantai
+hasil, dan evaluator (LKE 1.b.8) maupun Perjanjian Kinerja pimpinan kehilangan keterkaitan di antara
+pohon-pohon tersebut. Kecamatan tanpa tujuan dapat dimulai dari satu intermediate outcome; beberapa
+intermediate outcome yang berdampingan tetap memerlukan tujuan yang menyatukannya.
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "2", statement: Meningkatnya akuntabilitas kinerja, level: intermediate outcome}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - {id: "0", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, parent: "0"}
+  - {id: "2", statement: Meningkatnya akuntabilitas kinerja, level: intermediate outcome, parent: "0"}
+```
+
+## Opsi
+- `max-roots` (bilangan bulat, bawaan 1): jumlah kinerja puncak yang diterima. Organisasi yang
+  Renstra-nya memiliki dua tujuan dapat menetapkan 2.
+"""
 
     def check(self, ctx: Context):
         ix = ctx.index

@@ -65,6 +65,43 @@ nodes:
 ## Options
 None.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari indikator yang tidak melekat pada kinerja mana pun: simpul yang memiliki indikator
+tetapi tidak memiliki pernyataan kinerja (dalam tabel, baris yang mengisi indikator tetapi mengosongkan
+kolom sasaran dan memulai kode baru, seperti pada tabel kinerja individu Kecamatan Pujon). Satu temuan
+dibuat untuk setiap simpul seperti itu, dengan menyebut indikatornya.
+
+## Mengapa penting
+Indikator mengukur keberhasilan suatu kinerja. Tanpa kinerjanya, evaluator tidak dapat mengetahui apa
+yang diukur, pada level mana indikator tersebut berada, atau siapa penanggung jawabnya; pembaca pohon
+kinerja melihat ukuran tanpa hasil di baliknya (LKE 1.b.5).
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan administrasi, level: intermediate outcome,
+     indicators: [{name: Indeks Kepuasan Masyarakat}]}
+  - id: "2"
+    indicators: [{name: Persentase surat yang diselesaikan tepat waktu}]
+```
+
+## Perbaikan
+Indikator diberi kinerjanya (atau dipindahkan ke bawah kinerja yang telah ada):
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan administrasi, level: intermediate outcome,
+     indicators: [{name: Indeks Kepuasan Masyarakat}]}
+  - id: "2"
+    parent: "1"
+    statement: Meningkatnya ketepatan waktu layanan persuratan
+    level: immediate outcome
+    indicators: [{name: Persentase surat yang diselesaikan tepat waktu}]
+```
+
+## Opsi
+Tidak ada.
+"""
 
     def check(self, ctx: Context):
         for n, d in ctx.index.loose:

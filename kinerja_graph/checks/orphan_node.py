@@ -95,6 +95,48 @@ nodes:
 ## Options
 None.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari kinerja yang terputus dari puncak pohon kinerja:
+
+- kinerja yang `parent`-nya menunjuk kode yang tidak dimiliki kinerja mana pun (salah ketik, kinerja
+  yang telah dihapus, baris yang tidak tersalin);
+- kinerja tanpa induk yang berada *di bawah* level teratas pohon kinerja. Level teratas adalah level
+  tertinggi yang dimiliki kinerja mana pun dalam pohon kinerja tersebut: pohon kinerja kecamatan tanpa
+  tujuan yang kinerja puncaknya berupa intermediate outcome adalah sah, dan intermediate outcome-nya
+  tidak terputus. Immediate outcome tanpa induk dalam pohon kinerja yang memiliki tujuan adalah kinerja
+  yang terputus.
+
+Beberapa kinerja tanpa induk *pada* level teratas diperiksa oleh `multiple-roots`, bukan oleh aturan
+ini; kinerja yang saling terhubung secara melingkar diperiksa oleh `cycle`. Kinerja di bawah kinerja
+yang terputus tidak dilaporkan ulang.
+
+## Mengapa penting
+Kinerja yang tidak tersambung ke puncak tidak berkontribusi pada apa pun yang menjadi akuntabilitas
+organisasi; evaluator melihat rantai yang terputus (LKE 1.b.8 memberi setengah nilai atau nol), dan
+Perjanjian Kinerja (PK) penanggung jawabnya kehilangan keterkaitan dengan outcome organisasi.
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
+  - {id: "1.1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, parent: "1"}
+  - {id: "1.1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "9"}
+  - {id: "1.2.1", statement: Meningkatnya tertib administrasi, level: immediate outcome}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
+  - {id: "1.1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, parent: "1"}
+  - {id: "1.1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "1.1"}
+  - {id: "1.2.1", statement: Meningkatnya tertib administrasi, level: immediate outcome, parent: "1.1"}
+```
+
+## Opsi
+Tidak ada.
+"""
 
     def check(self, ctx: Context):
         G = ctx.graph

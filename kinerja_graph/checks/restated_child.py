@@ -111,6 +111,66 @@ nodes:
 - `allow-direct-cascade` (boolean, default true): accept a parent's only child that restates it under
   another owner.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Untuk setiap tautan kontribusi (induk ke kinerja bawahan), aturan ini melaporkan kinerja bawahan apabila
+
+- pernyataannya sama dengan pernyataan induknya, atau sama setelah perbedaan huruf besar-kecil, spasi,
+  tanda baca, kata tugas, varian ejaan, urutan kata dan salah ketik diabaikan (sebagaimana
+  `near-duplicate` membandingkannya, pada `threshold`), dan
+- indikatornya menyalin indikator induknya: setiap indikator kinerja bawahan (hampir) sama dengan salah
+  satu indikator induk, atau keduanya sama-sama tidak memiliki indikator.
+
+Cascading langsung adalah sah: dengan `allow-direct-cascade` (bawaan true), kinerja bawahan
+*satu-satunya* yang mengulang induknya diterima apabila keduanya memiliki penanggung jawab yang berbeda
+dan sama-sama tertulis (cascading langsung dalam praktik Kemenkeu meneruskan sasaran tanpa perubahan ke
+satu unit di bawahnya). Penanggung jawab yang sama, penanggung jawab yang tidak diisi, atau beberapa
+kinerja bawahan dari satu induk yang sama-sama mengulang induknya dilaporkan; pesannya menyebutkan
+apabila kinerja bawahan lain juga berbuat demikian.
+
+## Mengapa penting
+Setiap level semestinya menyebut kondisi-kondisi yang menyebabkan kondisi induknya. Salinan menambah
+satu kotak dan satu penanggung jawab tanpa menjelaskan cara hasil tersebut dicapai: rantai sebab-akibat
+(LKE 1.b.8) berhenti pada level tersebut.
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan, penganggaran dan evaluasi kinerja perangkat daerah
+    level: immediate outcome
+    owner: Sekcam
+    indicators: [{name: Nilai AKIP}]
+  - id: "1.1"
+    parent: "1"
+    statement: Meningkatnya Kualitas Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
+    level: output
+    owner: Sekcam
+    indicators: [{name: Nilai AKIP}]
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan, penganggaran dan evaluasi kinerja perangkat daerah
+    level: immediate outcome
+    owner: Sekcam
+    indicators: [{name: Nilai AKIP}]
+  - id: "1.1"
+    parent: "1"
+    statement: Tersusunnya dokumen perencanaan dan laporan kinerja tepat waktu
+    level: output
+    owner: Kasubag Perencanaan dan Keuangan
+    indicators: [{name: Persentase dokumen perencanaan dan pelaporan yang tepat waktu}]
+```
+
+## Opsi
+- `threshold` (bilangan 0–1, bawaan `0.85`): tingkat kemiripan yang disyaratkan bagi pernyataan yang
+  hanya berbeda karena salah ketik.
+- `allow-direct-cascade` (boolean, bawaan true): menerima kinerja bawahan satu-satunya yang mengulang
+  induknya di bawah penanggung jawab lain.
+"""
 
     def check(self, ctx: Context):
         G = ctx.graph

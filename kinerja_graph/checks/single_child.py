@@ -71,6 +71,45 @@ nodes:
   child. A tujuan served by one sasaran strategis is common and legitimate in a small organisation's
   Renstra, so the default pack skips the ultimate outcome level.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari kinerja yang didukung oleh tepat satu kinerja bawahan. Temuannya bersifat saran
+(secara bawaan bertingkat info): satu kinerja bawahan adalah sah dalam cascading langsung ke satu unit,
+dan suatu kinerja dapat mengecualikan aturan ini bagi dirinya dengan menyebut alasannya
+(`ignore: [{rule: single-child, reason: "cascade langsung ke Sekcam"}]`). Kinerja tanpa kinerja
+bawahan diperiksa oleh `leaf-level`.
+
+## Mengapa penting
+Pohon kinerja menjelaskan setiap hasil melalui kondisi-kondisi yang bersama-sama memadai untuk
+mewujudkannya (prinsip materialitas dan kecukupan dalam PermenPANRB 89/2021). Satu kinerja bawahan saja
+berarti kinerja tersebut mengulang induknya satu level di bawahnya, atau penyebab lainnya terlewat.
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
+  - {id: "1.1.2", parent: "1.1", statement: Terlaksananya pelayanan sesuai SOP, level: output}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Meningkatnya kompetensi petugas layanan, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
+  - {id: "1.1.2", parent: "1.1", statement: Terlaksananya pelayanan sesuai SOP, level: output}
+  - {id: "1.2.1", parent: "1.2", statement: Terlaksananya pelatihan petugas layanan, level: output}
+  - {id: "1.2.2", parent: "1.2", statement: Terlaksananya uji kompetensi petugas, level: output}
+```
+
+## Opsi
+- `skip-levels` (daftar id level, bawaan `[ultimate_outcome]`): level yang kinerjanya boleh memiliki
+  satu kinerja bawahan. Tujuan yang didukung oleh satu sasaran strategis lazim dan sah dalam Renstra
+  organisasi kecil, sehingga paket aturan bawaan mengecualikan level ultimate outcome.
+"""
 
     def check(self, ctx: Context):
         G = ctx.graph

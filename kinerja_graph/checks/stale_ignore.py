@@ -93,6 +93,61 @@ nodes:
 ## Options
 None.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan semu tentang pengecualian yang ditulis dalam dokumen itu sendiri
+(`ignore: [{rule: id, reason: ...}]` pada suatu kinerja). Aturan ini dijalankan setelah seluruh aturan
+lain dan melaporkan
+
+- pengecualian terhadap aturan yang telah dijalankan dan tidak menemukan apa pun pada kinerja tersebut:
+  cacatnya telah diperbaiki, sehingga pengecualian itu hanya akan menyembunyikannya apabila muncul
+  kembali;
+- pengecualian yang menyebut id aturan yang tidak ada (salah ketik, aturan yang telah berganti nama).
+
+Pengecualian terhadap aturan yang tidak dijalankan (dinonaktifkan dalam paket aturan, atau tidak dipilih
+melalui `--select`/`--ignore`) tidak dinilai. Pengecualian terhadap `stale-ignore` sendiri mengecualikan
+temuan aturan ini pada kinerja tersebut dan tidak pernah dilaporkan sebagai usang. Pengecualian berlaku
+per kinerja: temuan yang tidak melekat pada kinerja tertentu tidak dapat dikecualikan (sebagai gantinya,
+aturannya dinonaktifkan dalam paket aturan).
+
+## Mengapa penting
+Pengecualian adalah cara pohon kinerja mencatat penyimpangan yang disengaja ("cascade langsung ke satu
+unit"). Pengecualian yang masih berlaku setelah alasannya tidak ada lagi akan menyembunyikan cacat di
+kemudian hari, dan id aturan yang salah ketik tidak mengecualikan apa pun meskipun tampak demikian:
+evaluator tidak lagi dapat memastikan bahwa laporan lengkap.
+
+## Contoh
+Penanggung jawab telah diisi sejak pengecualian pertama ditulis, dan pengecualian kedua salah mengeja
+nama aturannya:
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    owner: Camat
+    ignore:
+      - {rule: missing-owner, reason: "PJ belum ditetapkan"}
+      - {rule: single-chlid, reason: "cascade langsung ke Sekcam"}
+  - {id: "1.1", parent: "1", statement: Meningkatnya tertib administrasi perkantoran, level: immediate outcome,
+     owner: Sekcam}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas layanan publik
+    level: intermediate outcome
+    owner: Camat
+    ignore:
+      - {rule: single-child, reason: "cascade langsung ke Sekcam"}
+  - {id: "1.1", parent: "1", statement: Meningkatnya tertib administrasi perkantoran, level: immediate outcome,
+     owner: Sekcam}
+```
+
+## Opsi
+Tidak ada.
+"""
 
     def check(self, ctx: Context):
         """On its own (outside the engine) only silences naming no rule can be judged."""

@@ -124,6 +124,55 @@ nodes:
 ## Options
 - `allow-bounds` (boolean, default false): accept targets written as a bound ("≥ 90").
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini memeriksa setiap target yang tertulis pada setiap indikator dan melaporkan, satu temuan per
+indikator dan jenis masalah, dengan menyebut tahun-tahunnya:
+
+- rentang ("80–85", "80 s.d. 85");
+- batas ("≥ 90", "min. 90"), kecuali `allow-bounds` bernilai true;
+- kata atau tanda pengisi ("Tersedia", "Ada", "-", "N/A"), kecuali berupa tingkatan pada skala yang
+  ditunjukkan nama indikatornya ("Opini BPK": "WTP"; "Predikat SAKIP": "BB"; lihat
+  rules/vocabulary/units.yaml), angka dengan keterangan dalam kurung ("90 (Baik)"), atau rasio yang
+  ditulis sebagai rasio ("1:20");
+- persentase di atas batasnya (100) yang bukan laju pertumbuhan (nama indikator memuat "peningkatan",
+  "pertumbuhan", "kenaikan" atau "laju": units.yaml `growth_words`). Target dianggap persentase apabila
+  ditulis dengan "%", apabila satuan indikatornya %, atau apabila nama indikator diawali "Persentase" dan
+  targetnya tidak bersatuan;
+- jumlah atau persentase yang negatif (laju pertumbuhan boleh negatif).
+
+Angka berformat Indonesia tetap dibaca sebagai angka: "3,5", "1.500", "85 %", "Rp 1.500.000". Target
+yang kosong adalah target yang tidak ada, yang dilaporkan oleh `missing-target`, bukan oleh aturan ini.
+
+## Mengapa penting
+LKE 1.b.7 memberi nilai nol untuk target yang ditetapkan dalam bentuk rentang, dan capaian hanya dapat
+dihitung terhadap satu angka. Kata, tanda hubung, atau nilai yang mustahil sama sekali bukan target.
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators:
+      - name: Persentase layanan sesuai standar
+        targets: {2022: "80-85", 2023: "Tersedia", 2024: "110 %"}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators:
+      - name: Persentase layanan sesuai standar
+        targets: {2022: "82 %", 2023: "86 %", 2024: "90 %"}
+```
+
+## Opsi
+- `allow-bounds` (boolean, bawaan false): menerima target yang ditulis sebagai batas ("≥ 90").
+"""
 
     def check(self, ctx: Context):
         units = unit_vocabulary(ctx.vocabulary)

@@ -104,6 +104,58 @@ nodes:
 ## Options
 - `counted-nouns` (boolean, default true): compare what a "Jumlah ..." counts with its count unit.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Untuk setiap indikator, aturan ini membandingkan tiga hal yang semestinya sesuai:
+
+1. kata kepala nama indikator dan golongan satuannya: "Persentase" diukur dalam %, "Jumlah" dalam satuan
+   hitung, waktu atau uang, "Indeks"/"Nilai" pada suatu skala (atau %), "Opini"/"Predikat" dalam
+   tingkatan (rules/vocabulary/units.yaml `heads`). Satuan yang dibandingkan adalah `unit` yang tertulis
+   dan setiap satuan yang ditulis pada target ("4 Dokumen"). "Nilai Laporan AKIP" dengan target
+   "4 Dokumen", atau "Jumlah ASN" dengan target "100 %", dilaporkan;
+2. dengan `counted-nouns` (bawaan true), apa yang dihitung oleh indikator "Jumlah ..." dan satuan
+   hitungnya: "Jumlah ASN yang mengikuti pelatihan" yang dihitung dalam Dokumen dilaporkan (units.yaml
+   `count_nouns`; laporan boleh dihitung sebagai dokumen: `count_compatible`);
+3. satuan yang tertulis dan satuan pada target, serta satuan target antartahun ("4 Dokumen" pada 2022,
+   "4 Laporan" pada 2023). Sinonim ("Dok" / "Dokumen", "Persen" / "%") dianggap satu satuan.
+
+Satuan yang tidak dikenal kosakata, dan kata kepala yang tidak tercantum di dalamnya, tidak dinilai pada
+butir 1 dan 2. Paling banyak satu temuan dari butir 1–2 dan satu temuan dari butir 3 dibuat untuk setiap
+indikator.
+
+## Mengapa penting
+Satuan menyatakan apa yang dihitung. Persentase yang dihitung dalam dokumen, atau jumlah ASN yang
+dihitung dalam dokumen, tidak dapat diukur sebagaimana tertulis; evaluator mencatatnya sebagai "satuan
+tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak dapat dibandingkan.
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan dan evaluasi kinerja
+    level: immediate outcome
+    indicators:
+      - name: Nilai Laporan Akuntabilitas Kinerja Instansi Pemerintah (AKIP)
+        unit: Dokumen
+        targets: {2022: "4 Dokumen", 2023: "4 Dokumen"}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan dan evaluasi kinerja
+    level: immediate outcome
+    indicators:
+      - name: Nilai Laporan Akuntabilitas Kinerja Instansi Pemerintah (AKIP)
+        unit: Nilai
+        targets: {2022: "75", 2023: "77"}
+```
+
+## Opsi
+- `counted-nouns` (boolean, bawaan true): membandingkan apa yang dihitung indikator "Jumlah ..." dengan
+  satuan hitungnya.
+"""
 
     def check(self, ctx: Context):
         units = unit_vocabulary(ctx.vocabulary)
