@@ -21,7 +21,7 @@ Matching, in three passes, each only over what the passes before left unmatched:
 
 Each entry accepts one finding: two findings with one fingerprint need two entries. A finding the baseline
 accepts is not dropped silently: it moves to the report's silenced findings with the reason
-"baseline: FILE", so every format still counts it (text: "dibungkam: … — baseline: …"; SARIF: a
+"baseline: FILE", so every format still counts it (text: "dikecualikan: … — baseline: …"; SARIF: a
 suppression of kind "external"). Entries that match nothing any more (fixed findings) are counted, so
 the CLI can suggest writing the baseline again.
 """

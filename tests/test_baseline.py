@@ -66,7 +66,7 @@ def test_with_its_baseline_the_same_cascade_passes_and_the_findings_are_counted_
     assert all(s["reason"] == f"baseline: {baseline}" for s in data["silenced"])
     text = run(cascade, "--baseline", baseline)
     assert text.exit_code == 0
-    assert "0 galat, 0 peringatan, 0 info" in text.stdout and "dibungkam" in text.stdout
+    assert "0 galat, 0 peringatan, 0 info" in text.stdout and "dikecualikan" in text.stdout
 
 
 def test_reordered_rows_shifted_lines_and_renumbered_ids_keep_the_baseline(recorded, tmp_path):

@@ -156,8 +156,8 @@ nodes:
     )
     result = run("check", path, "--select", "single-child", "--fail-on", "info")
     assert result.exit_code == 0, result.output
-    assert 'dibungkam: single-child ×1 — "cascade langsung"' in result.output
-    assert result.output.splitlines()[-1] == "0 galat, 0 peringatan, 0 info (1 dibungkam)"
+    assert 'dikecualikan: single-child ×1 — "cascade langsung"' in result.output
+    assert result.output.splitlines()[-1] == "0 galat, 0 peringatan, 0 info (1 dikecualikan)"
     data = json.loads(run("check", path, "--select", "single-child", "--format", "json").output)
     assert data["summary"]["silenced"] == 1 and data["silenced"][0]["reason"] == "cascade langsung"
     assert data["silenced"][0]["rule"] == "single-child" and data["silenced"][0]["node"] == "1"
@@ -170,7 +170,7 @@ def test_several_files_one_unreadable_exits_2_and_still_reports_the_others(tmp_p
     assert result.exit_code == 2
     assert "tidak dapat dibaca:" in result.output and "not valid JSON" in result.output
     assert "orphan-node" in result.output
-    assert result.stdout.splitlines()[-1] == "2 berkas: 1 galat, 0 peringatan, 0 info; 1 berkas tidak terbaca"
+    assert result.stdout.splitlines()[-1] == "2 berkas: 1 galat, 0 peringatan, 0 info; 1 berkas tidak dapat dibaca"
     # the reason on stderr too, one line naming the file
     assert result.stderr.startswith(f"kinerja: {broken}:1: not valid JSON") and result.stderr.count("\n") == 1
     as_json = run("check", broken, dangling, "--select", "orphan-node", "--format", "json")

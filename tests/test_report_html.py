@@ -262,7 +262,7 @@ def test_silenced_findings_are_counted_with_their_reason():
     assert page.report.silenced
     block = text[text.index('id="kg-silenced"') :]
     assert "satu-satunya program &lt;kecamatan&gt;" in block
-    assert f"<li><b>{len(page.report.silenced)}</b><span>dibungkam</span></li>" in text.replace(
+    assert f"<li><b>{len(page.report.silenced)}</b><span>dikecualikan</span></li>" in text.replace(
         ' data-count="silenced"', ""
     )
 

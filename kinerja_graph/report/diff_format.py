@@ -3,7 +3,7 @@ computes, kinerja_graph/commands/output.py registers and prints.
 
     kinerja diff: HEAD:cascades/praya.yaml → cascades/praya.yaml  (Kecamatan Praya)
 
-    Kinerja: 1 ditambah, 1 dihapus, 1 dipindah, 1 dinomori ulang, 2 diubah
+    Kinerja: 1 ditambahkan, 1 dihapus, 1 dipindahkan, 1 dinomori ulang, 2 diubah
       + 1.5      "Meningkatnya kapasitas aparatur"  (induk: 1)
       - 1.4.5    "Reward dan punishment"
       ~ 1.2.1    "Meningkatnya tata kelola pemerintahan desa"

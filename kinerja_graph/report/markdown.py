@@ -3,7 +3,7 @@ GitHub Actions step summary.
 
     ### kinerja-graph: 46 galat, 55 peringatan, 16 info
 
-    | berkas | organisasi | galat | peringatan | info | dibungkam |
+    | berkas | organisasi | galat | peringatan | info | dikecualikan |
     | --- | --- | ---: | ---: | ---: | ---: |
     | `samples/praya.yaml` | Kecamatan Praya | 46 | 55 | 16 | 0 |
 

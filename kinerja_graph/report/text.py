@@ -3,9 +3,9 @@
     samples/praya.yaml  (Kecamatan Praya)
       samples/praya.yaml:173  error    missing-indicator  1.1.1.1  Kinerja "Ketersediaan SOP …" (Output) belum memiliki …
       samples/praya.yaml      warning  missing-formula    -        Tidak satu pun dari 19 indikator …
-      dibungkam: single-child ×2 — "cascade langsung ke Sekcam"
+      dikecualikan: single-child ×2 — "cascade langsung ke Sekcam"
 
-    46 galat, 48 peringatan, 16 info (2 dibungkam)
+    46 galat, 48 peringatan, 16 info (2 dikecualikan)
 
 The place is path:line for YAML and JSON, path:row for CSV, path:Sheet!C37 for Excel; a finding about
 the whole cascade has no line. The path is the file as given on the command line (or as found in a

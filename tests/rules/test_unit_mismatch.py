@@ -27,7 +27,7 @@ def test_a_score_counted_in_documents():
         ),
     )
     assert [render(f, "id") for f in found] == [
-        'Indikator "Nilai Laporan Akuntabilitas Kinerja (AKIP)" diukur dalam "Dokumen" (jumlah), sedangkan "Nilai" '
+        'Indikator "Nilai Laporan Akuntabilitas Kinerja (AKIP)" diukur dalam "Dokumen" (satuan hitung), sedangkan "Nilai" '
         "diukur dalam indeks/nilai/persen/uang/predikat"
     ]
 
@@ -126,7 +126,7 @@ def test_the_documented_example_as_data():
             {
                 "indicator": "Nilai Laporan Akuntabilitas Kinerja Instansi Pemerintah (AKIP)",
                 "unit": "Dokumen",
-                "family": {"id": "jumlah", "en": "count"},
+                "family": {"id": "satuan hitung", "en": "count"},
                 "head": "Nilai",
                 "expected": {"id": "indeks/nilai/persen/uang/predikat", "en": "index/score/percent/money/grade"},
             },
