@@ -70,19 +70,19 @@ class FormulaMismatch(Rule):
     }
     messages = {
         "unrelated": {
-            "id": 'Formula "{formula}" tidak berhubungan dengan indikator "{indicator}": tidak ada pokok bahasan yang '
-            "sama",
+            "id": 'Formula "{formula}" tidak berkaitan dengan indikator "{indicator}": keduanya tidak memiliki pokok '
+            "bahasan yang sama",
             "en": 'Formula "{formula}" has nothing to do with indicator "{indicator}": they share no subject',
         },
         "unit-only": {
-            "id": 'Formula indikator "{indicator}" hanya "{formula}": itu satuan atau metode, bukan cara menghitung; '
-            "tuliskan rumus atau definisi operasionalnya",
+            "id": 'Formula indikator "{indicator}" hanya berisi "{formula}", yaitu satuan atau metode, bukan cara '
+            "perhitungan; rumus atau definisi operasionalnya perlu dituliskan",
             "en": 'The formula of indicator "{indicator}" is only "{formula}": a unit or a method, not a way to '
             "compute it; write the formula or operational definition",
         },
         "no-division": {
-            "id": 'Indikator "{indicator}" adalah {head}, tetapi formulanya "{formula}" tidak membagi apa pun; '
-            "tuliskan pembilang dibagi penyebut",
+            "id": 'Indikator "{indicator}" berupa {head}, tetapi formulanya "{formula}" tidak memuat pembagian; '
+            "formula perlu dituliskan sebagai pembilang dibagi penyebut",
             "en": 'Indicator "{indicator}" is a {head}, but its formula "{formula}" divides nothing; write the '
             "numerator divided by the denominator",
         },
@@ -97,7 +97,7 @@ class FormulaMismatch(Rule):
             'of the numerator "{numerator}", so the result is always 100 % or more',
         },
         "shared": {
-            "id": 'Formula "{formula}" dipakai untuk {count} indikator berbeda ({indicators:quoted}); satu formula '
+            "id": 'Formula "{formula}" digunakan untuk {count} indikator berbeda ({indicators:quoted}); satu formula '
             "tidak dapat mengukur indikator yang berbeda",
             "en": 'Formula "{formula}" is used for {count} different indicators ({indicators:quoted}); one formula '
             "cannot measure different indicators",
@@ -189,6 +189,80 @@ nodes:
 - `unit-only` (boolean, default true): report formulas that are only a unit or a method.
 - `check-division` (boolean, default true): the division checks (5 and 6).
 - `shared` (boolean, default true): report one formula used for different indicators (7).
+"""
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini membandingkan formula (formulasi/penjelasan) setiap indikator dengan indikatornya, lalu
+melaporkan butir pertama dari butir 1–6 yang berlaku (satu temuan per indikator), kemudian butir 7 satu
+kali per formula:
+
+1. `unit-only`: formula hanya berupa satuan, angka, atau kata metode/bukti ("Dokumen", "Orang",
+   "Survey", "Bukti Pembayaran"), atau mengulang satuan indikator: formula tersebut tidak menyatakan
+   perhitungan apa pun. Formula yang tidak diisi, tanda pengisi seperti "-", atau formula yang hanya
+   mengulang nama indikator diperiksa oleh `missing-formula` dan tidak dilaporkan di sini;
+2. formula dan indikator tidak memiliki satu pun kata isi yang sama. Kata isi adalah kata yang tersisa
+   setelah kata tugas dan kata yang tidak menyatakan *apa* yang diukur dibuang (jumlah, persentase, x,
+   100, tersedia, kecamatan, masyarakat, nama organisasi sendiri ...; rules/vocabulary/text.yaml
+   `generic`). Dua kata dianggap berkaitan apabila sama, bersinonim ("PNS" / "pegawai"), memiliki kata
+   dasar yang sama ("pembayaran" / "dibayarkan"), salah satunya merupakan salah ketik dari yang lain
+   ("asset" / "aset"), salah satunya memuat yang lain ("dokumenLaporan"), atau salah satunya merupakan
+   singkatan dari yang lain ("ATK" = alat tulis kantor). Indikator pengemudi di Pujon "Jumlahmengemudi
+   untuk kelancaran kegiatan pemerintahan" dengan formula petugas kebersihan "Jumlah pelaksanaan
+   kebersihan kantor dan taman" dilaporkan. Formula yang memuat kurang dari dua kata isi sepanjang empat
+   huruf atau lebih ("(IKS + IKE + IKL) / 3") tidak dinilai di sini;
+3. indikator "Jumlah ..." dan formulanya menghitung jenis hal yang berbeda ("Jumlah dokumen evaluasi"
+   yang dihitung sebagai "Jumlah rapat kerja ..."; jenis hal diambil dari units.yaml `count_nouns` dan
+   `count_compatible`);
+4. pecahannya terbalik: penyebutnya adalah pembilang yang dipersempit oleh suatu keterangan ("Jumlah
+   Desa / jumlah Desa yang mandiri"), sehingga hasilnya tidak pernah di bawah 100 %;
+5. `check-division`: indikator "Persentase", "Proporsi" atau "Rasio" yang formulanya tidak memuat
+   pembagian ("/", ":", "dibagi", "per", "dibandingkan" ...: text.yaml `division_markers`);
+6. `check-division`: indikator "Jumlah" yang formulanya membagi dan mengalikan dengan 100, kecuali satuan
+   atau target indikator tersebut memang persentase (dalam hal itu `unit-mismatch` menyatakan bahwa
+   namanya yang keliru);
+7. `shared`: satu formula (selain formula yang hanya berupa satuan) yang ditulis untuk indikator dengan
+   nama yang berbeda: satu temuan per formula, pada kinerja indikator pertamanya, dengan kinerja lainnya
+   sebagai kinerja terkait.
+
+Pemeriksaan ini bersifat hati-hati: formula yang memiliki satu kata isi yang sama dengan indikatornya
+tidak dinyatakan tidak berkaitan, meskipun evaluator mungkin tetap menilainya sebagai proksi yang lemah.
+
+## Mengapa penting
+Formula adalah definisi operasional indikator (LKE 2.a.2). Formula tentang hal lain, atau formula yang
+sama sekali tidak memuat perhitungan, berarti indikator tidak dapat diukur sebagaimana tertulis, atau
+diukur dengan proksi yang tidak pernah ditetapkan.
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Kelancaran kegiatan pemerintahan di kecamatan
+    level: process
+    indicators:
+      - name: Jumlah pengemudian untuk kelancaran kegiatan pemerintahan
+        formula: Jumlah pelaksanaan kebersihan kantor dan taman
+      - name: Persentase realisasi PBB
+        formula: Jumlah desa yang melaporkan realisasi PBB
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Kelancaran kegiatan pemerintahan di kecamatan
+    level: process
+    indicators:
+      - name: Jumlah pengemudian untuk kelancaran kegiatan pemerintahan
+        formula: Jumlah perjalanan dinas yang dikemudikan tepat waktu
+      - name: Persentase realisasi PBB
+        formula: Realisasi PBB dibagi target PBB x 100 %
+```
+
+## Opsi
+- `unit-only` (boolean, bawaan true): melaporkan formula yang hanya berupa satuan atau metode.
+- `check-division` (boolean, bawaan true): pemeriksaan pembagian (butir 5 dan 6).
+- `shared` (boolean, bawaan true): melaporkan satu formula yang digunakan untuk indikator yang berbeda
+  (butir 7).
 """
 
     def check(self, ctx: Context):

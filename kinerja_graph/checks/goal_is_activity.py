@@ -34,21 +34,21 @@ class GoalIsActivity(Rule):
     messages = {
         "activity": {
             "id": '{level:level} "{label}" dirumuskan sebagai kegiatan ({evidence:evidence}), bukan kondisi yang '
-            'ingin dicapai; rumuskan perubahan kondisinya, mis. "Meningkatnya …" atau "Menurunnya …"',
+            'ingin dicapai; perubahan kondisinya perlu dirumuskan, misalnya "Meningkatnya …" atau "Menurunnya …"',
             "en": '{level:level} "{label}" is phrased as an activity ({evidence:evidence}), not a condition to reach; '
             'state the changed condition, e.g. "Meningkatnya …" (increased …) or "Menurunnya …" (decreased …)',
         },
         "output": {
             "id": '{level:level} "{label}" dirumuskan sebagai keluaran yang selesai dikerjakan ({evidence:evidence}) '
-            "— rumusan output (sasaran kegiatan), bukan perubahan kondisi; rumuskan kondisi yang dihasilkan, mis. "
-            '"Meningkatnya …"',
+            "— rumusan output (sasaran kegiatan), bukan perubahan kondisi; kondisi yang dihasilkan perlu "
+            'dirumuskan, misalnya "Meningkatnya …"',
             "en": '{level:level} "{label}" is phrased as an output delivered ({evidence:evidence}) — the wording of '
             "an output (sasaran kegiatan), not of a changed condition; state the condition it brings about, e.g. "
             '"Meningkatnya …" (increased …)',
         },
         "effort": {
             "id": '{level:level} "{label}" dirumuskan sebagai upaya ({evidence:evidence}), bukan kondisi yang '
-            'dicapai; mis. "Meningkatnya …" alih-alih "Meningkatkan …"',
+            'dicapai; kondisi yang dicapai perlu dirumuskan, misalnya "Meningkatnya …" alih-alih "Meningkatkan …"',
             "en": '{level:level} "{label}" is phrased as an effort ({evidence:evidence}), not a condition reached; '
             'e.g. "Meningkatnya …" (increased …) instead of "Meningkatkan …" (to increase …)',
         },
@@ -120,6 +120,68 @@ nodes:
 - `effort-levels` (list of level ids, default `[intermediate_outcome, immediate_outcome]`): the levels
   whose statements must not read as an effort ("Meningkatkan …"); `[]` reports none, adding
   `ultimate_outcome` reports "Mewujudkan …" tujuan too.
+"""
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini membaca kata pembuka setiap pernyataan pada level outcome (secara bawaan ultimate,
+intermediate dan immediate outcome) dan melaporkan pernyataan yang menggambarkan pekerjaan atau produk,
+bukan perubahan kondisi:
+
+- kegiatan: "Penyusunan …", "Pelaksanaan …", "Fasilitasi …", "Koordinasi …", "Pembinaan …",
+  "Pengelolaan …", "Peningkatan …", "Melaksanakan …";
+- output, yaitu sesuatu yang dihasilkan: "Tersusunnya …", "Tersedianya …", "Terselenggaranya …",
+  "Terlaksananya …", "Terfasilitasinya …", "Terkoordinasinya …", "Ketersediaan …".
+
+Pernyataan yang diawali kondisi ("Meningkatnya …", "Menurunnya …", "Terwujudnya …", "Terkendalinya …",
+"Terjaminnya …") tidak dilaporkan, demikian pula pernyataan yang tidak dapat digolongkan oleh aturan
+ini ("ASN yang berkinerja"). Salah ketik satu huruf dari kata yang tercantum tetap dikenali
+("Terseleenggaranya").
+
+"Terselenggaranya …" dan "Terlaksananya …" lazim dijumpai pada level immediate outcome dalam pohon
+kinerja kecamatan, biasanya berupa nama kegiatan yang diawali "Terlaksananya". Pernyataan tersebut
+dilaporkan (katalog memperlakukannya sebagai pembuka output: kalimatnya menyatakan bahwa pekerjaan telah
+dilaksanakan, bukan apa yang berubah), dengan pesan yang menyebut *output*, bukan *kegiatan*, sehingga
+penanggung jawabnya mengetahui bahwa pernyataan itu semestinya berada satu level di bawah atau perlu
+dirumuskan sebagai kondisi.
+
+Kata kerja upaya ("Meningkatkan …", "Mewujudkan …", "Memastikan …") dinilai menurut kata sesudahnya:
+"Meningkatkan pembinaan …" adalah kegiatan dan "Memastikan ketersediaan …" adalah output, dan keduanya
+dilaporkan pada setiap level dalam `levels`. Selain itu ("Meningkatkan kualitas pelayanan …"),
+pernyataan tersebut menyebut kondisinya tetapi merumuskannya sebagai tindakan organisasi, bukan sebagai
+kondisi yang dicapai ("Meningkatnya …"): hal ini hanya dilaporkan pada level dalam `effort-levels` —
+secara bawaan level sasaran, karena tujuan lazim dirumuskan "Mewujudkan …" / "Meningkatkan …" dalam
+dokumen RPJMD dan Renstra. Kata-kata tersebut merupakan data: rules/vocabulary/cues.yaml, bagian
+`statement`.
+
+## Mengapa penting
+Level outcome dalam pohon kinerja menyatakan apa yang berubah bagi masyarakat atau organisasi;
+evaluator menilai kejelasan rumusannya (LKE 1.b.4, PermenPANRB 88/2021). Pernyataan yang menyebut
+pekerjaan ("Koordinasi …") atau produk yang dihasilkan ("Tersusunnya dokumen …") tidak menyatakan
+kondisi yang dicapai, sehingga indikator di bawahnya juga akan mengukur pekerjaan, dan pohon kinerja
+terbaca sebagai daftar kegiatan, bukan rantai hasil.
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Koordinasi penyelenggaraan pelayanan kecamatan, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Terselenggaranya pelayanan perkantoran sesuai SOP, level: immediate outcome}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya ketepatan waktu pelayanan kecamatan, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Meningkatnya layanan perkantoran yang sesuai SOP, level: immediate outcome}
+```
+
+## Opsi
+- `levels` (daftar id level, bawaan `[ultimate_outcome, intermediate_outcome, immediate_outcome]`): level
+  yang pernyataannya tidak boleh terbaca sebagai kegiatan atau output.
+- `effort-levels` (daftar id level, bawaan `[intermediate_outcome, immediate_outcome]`): level yang
+  pernyataannya tidak boleh terbaca sebagai upaya ("Meningkatkan …"); `[]` tidak melaporkan satu pun,
+  dan penambahan `ultimate_outcome` juga melaporkan tujuan yang dirumuskan "Mewujudkan …".
 """
 
     def check(self, ctx: Context):

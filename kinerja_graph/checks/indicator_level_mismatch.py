@@ -37,8 +37,8 @@ class IndicatorLevelMismatch(Rule):
     messages = {
         "output_on_outcome": {
             "id": 'Indikator "{indicator}" pada {level:level}{goal:aside} adalah indikator {kind:kind} '
-            "({evidence:evidence} → {kind:kind}); {level:level} diukur dengan indikator outcome, yaitu kondisi yang "
-            "berubah",
+            "({evidence:evidence} → {kind:kind}); {level:level} semestinya diukur dengan indikator outcome, yaitu "
+            "kondisi yang berubah",
             "en": 'Indicator "{indicator}" of {level:level}{goal:aside} is an {kind:kind} indicator '
             "({evidence:evidence} → {kind:kind}); {level:level} is measured by an outcome indicator, a changed "
             "condition",
@@ -46,7 +46,7 @@ class IndicatorLevelMismatch(Rule):
         "outcome_on_operational": {
             "id": 'Indikator "{indicator}" pada {level:level}{goal:aside} mengukur hasil seluruh organisasi '
             "({evidence:evidence} → {kind:kind}), yang tidak dapat dicapai sendiri oleh pemegang kinerja operasional; "
-            "ukur keluaran kinerja ini sendiri",
+            "yang perlu diukur adalah keluaran kinerja ini sendiri",
             "en": 'Indicator "{indicator}" of {level:level}{goal:aside} measures a result of the whole organisation '
             "({evidence:evidence} → {kind:kind}), which the holder of an operational goal cannot reach alone; measure "
             "this goal's own output",
@@ -137,6 +137,89 @@ nodes:
   immediate_outcome]`): levels whose indicators must measure an outcome, not an output or an activity.
 - `operational-levels` (list of level ids, default `[output, process]`): levels whose indicators must
   not be organisation-wide outcomes.
+"""
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini menggolongkan setiap indikator menurut kata kepala, objek dan satuannya sekaligus
+(`kinerja_graph.classify`, dengan kata-kata dalam rules/vocabulary/cues.yaml), lalu melaporkan dua
+ketidaksesuaian:
+
+- pada level outcome (ultimate, intermediate atau immediate outcome), indikator yang menghitung produk
+  atau pekerjaan: "Jumlah dokumen …" (`'Jumlah' + 'dokumen'` → output), "Jumlah rapat koordinasi"
+  (kegiatan), "Persentase pelaksanaan koordinasi …" (`'Persentase' + 'pelaksanaan'` → kegiatan),
+  "Persentase serapan anggaran" (ukuran proses), atau ukuran tanpa kata kepala yang satuannya Dokumen
+  atau Kegiatan;
+- pada output atau proses, outcome tingkat organisasi: "Indeks Kepuasan Masyarakat (IKM)", "Nilai
+  SAKIP", "Nilai AKIP", "Opini BPK", "Indeks Reformasi Birokrasi" dan sejenisnya.
+
+Aturan ini berhati-hati agar tidak menghasilkan temuan yang keliru. "Persentase" saja bukan outcome dan
+bukan output: indikator tersebut dinilai menurut objeknya ("Persentase dokumen yang tersusun" adalah
+output, "Persentase desa yang menyampaikan laporan tepat waktu" bukan, karena objeknya desa), dan
+persentase produk yang memenuhi standar ("Persentase dokumen perencanaan yang sesuai standar") mengukur
+mutu produk tersebut dan tidak dilaporkan. "Jumlah" menghitung produk, kecuali objeknya berupa kondisi
+("Jumlah kasus gangguan trantibum", "Jumlah desa berstatus mandiri", "Jumlah desa yang aman dan
+tertib"). "Jumlah dokumen" adalah indikator yang sah pada level output dan proses (indikator sub
+kegiatan Kepmendagri dirumuskan demikian) dan tidak pernah dilaporkan pada level tersebut. Indikator
+yang tidak dapat digolongkan tidak dilaporkan. Pesannya menyebut alasannya: "'Jumlah' + 'dokumen' →
+output".
+
+## Mengapa penting
+Outcome yang diukur dengan indikator output tidak dapat menunjukkan apakah kondisinya berubah — catatan
+evaluator yang paling umum pada dokumen perencanaan SAKIP dan pengurang nilai langsung pada LKE
+1.b.4–1.b.6 (PermenPANRB 88/2021): IKU harus menggambarkan hasil, pada level outcome. Kesalahan
+sebaliknya membebankan kepada penanggung jawab sub kegiatan suatu hasil (IKM, Nilai SAKIP) yang hanya
+dapat dicapai oleh organisasi secara keseluruhan, sehingga kinerja operasional tersebut tidak memiliki
+ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya akuntabilitas kinerja kecamatan
+    level: intermediate outcome
+    indicators:
+      - {name: Jumlah dokumen perencanaan dan pelaporan kinerja, unit: Dokumen}
+  - id: "1.1"
+    parent: "1"
+    statement: Meningkatnya kualitas perencanaan kinerja
+    level: immediate outcome
+    indicators:
+      - {name: Persentase dokumen perencanaan yang tersusun, unit: "%"}
+  - id: "1.1.1"
+    parent: "1.1"
+    statement: Tersusunnya dokumen Renja
+    level: output
+    indicators:
+      - {name: Nilai SAKIP, unit: nilai}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya akuntabilitas kinerja kecamatan
+    level: intermediate outcome
+    indicators:
+      - {name: Nilai SAKIP kecamatan, unit: nilai}
+  - id: "1.1"
+    parent: "1"
+    statement: Meningkatnya kualitas perencanaan kinerja
+    level: immediate outcome
+    indicators:
+      - {name: Persentase indikator kinerja yang berorientasi hasil, unit: "%"}
+  - id: "1.1.1"
+    parent: "1.1"
+    statement: Tersusunnya dokumen Renja
+    level: output
+    indicators:
+      - {name: Jumlah dokumen Renja yang tersusun tepat waktu, unit: Dokumen}
+```
+
+## Opsi
+- `outcome-levels` (daftar id level, bawaan `[ultimate_outcome, intermediate_outcome,
+  immediate_outcome]`): level yang indikatornya harus mengukur outcome, bukan output atau kegiatan.
+- `operational-levels` (daftar id level, bawaan `[output, process]`): level yang indikatornya tidak
+  boleh berupa outcome tingkat organisasi.
 """
 
     def check(self, ctx: Context):

@@ -72,6 +72,45 @@ nodes:
 ## Options
 None.
 """
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini membandingkan level setiap kinerja dengan level setiap kinerja yang didukungnya (induknya).
+Kinerja yang levelnya *lebih tinggi* daripada induknya — intermediate outcome di bawah output, immediate
+outcome di bawah proses — dilaporkan pada kinerja bawahan tersebut, dengan induknya dalam `related`.
+
+Beberapa lapis level yang sama adalah sah (dua lapis intermediate outcome, sub kegiatan yang diuraikan
+menjadi rencana aksi pada level proses): level yang sama tidak dilaporkan. Kinerja tanpa level dilewati
+(aturan lain melaporkannya). Kinerja yang berada *lebih dari satu* level di bawah induknya diperiksa oleh
+`level-skip`.
+
+## Mengapa penting
+Pohon kinerja menurut PermenPANRB 89/2021 dibaca dari atas ke bawah dengan pertanyaan "kondisi apa yang
+diperlukan untuk mewujudkan hal ini?": outcome disebabkan oleh output, dan output oleh proses. Outcome
+yang ditempatkan di bawah output menyatakan bahwa output disebabkan oleh outcome — rantainya terbalik,
+evaluator menilai pohon kinerja tersebut tidak menunjukkan hubungan sebab-akibat (LKE 1.b.8,
+PermenPANRB 88/2021), dan Perjanjian Kinerja para penanggung jawabnya mewarisi kerancuan tersebut.
+Penyebabnya biasanya level yang ditulis pada kolom yang salah atau kinerja yang dikaitkan dengan induk
+yang salah.
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Tersusunnya SOP pelayanan, level: output}
+  - {id: "1.1.1", parent: "1.1", statement: Meningkatnya kepatuhan petugas pada SOP, level: immediate outcome}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya kepatuhan petugas pada SOP, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
+```
+
+## Opsi
+Tidak ada.
+"""
 
     def check(self, ctx: Context):
         lowest = max(level.rank for level in ctx.levels.levels)

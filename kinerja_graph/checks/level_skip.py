@@ -24,7 +24,7 @@ class LevelSkip(Rule):
         "ultimate outcome sampai output; PermenPANRB 89/2021 menguraikan kondisi antara satu demi satu. Level "
         "yang dilompati (output langsung di bawah sasaran strategis, tanpa sasaran program) dibaca evaluator "
         "sebagai rantai yang terputus: tidak tampak kondisi antara yang menghubungkan keduanya, dan jabatan "
-        "yang seharusnya memegangnya tidak punya kinerja.",
+        "yang seharusnya memegangnya tidak memiliki kinerja.",
         "en": "LKE 1.b.8 (PermenPANRB 88/2021) gives full marks when the cascade runs unbroken from the ultimate "
         "outcome down to outputs; PermenPANRB 89/2021 breaks a result down one intermediate condition at a "
         "time. A skipped level (an output straight under a strategic objective, with no programme objective "
@@ -33,8 +33,8 @@ class LevelSkip(Rule):
     }
     messages = {
         "default": {
-            "id": 'Kinerja "{label}" ({level:level}) langsung di bawah "{parent}" ({parent_level:level}): level '
-            "{missing:levels} terlewati",
+            "id": 'Kinerja "{label}" ({level:level}) berada langsung di bawah "{parent}" ({parent_level:level}): '
+            "level {missing:levels} terlewati",
             "en": 'Goal "{label}" ({level:level}) stands straight under "{parent}" ({parent_level:level}): '
             "{missing:levels} is skipped",
         },
@@ -84,6 +84,46 @@ nodes:
   its parent. With `[output]`, a process directly under an immediate outcome passes; a process
   directly under an intermediate outcome still skips the immediate outcome and is reported (the
   message then names only the immediate outcome).
+"""
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini membandingkan level setiap kinerja dengan level setiap kinerja yang didukungnya (induknya).
+Kinerja yang berada dua level atau lebih di bawah induknya — output langsung di bawah intermediate
+outcome, proses langsung di bawah immediate outcome — dilaporkan pada kinerja bawahan tersebut, dengan
+induknya dalam `related` dan level yang terlewati disebutkan.
+
+Hanya tautan antarkinerja yang dinilai, tidak pernah titik awal pohon kinerja: pohon kinerja kecamatan
+yang kinerja puncaknya berupa intermediate outcome (tanpa tujuan) tidak melewati level apa pun. Kinerja
+tanpa level dilewati. Level yang tercantum dalam `optional-levels` boleh tidak ada di antara suatu
+kinerja dan induknya. Kinerja yang berada *di atas* level induknya diperiksa oleh `level-inversion`.
+
+## Mengapa penting
+Setiap level dalam pohon kinerja adalah kondisi yang dipertanggungjawabkan oleh suatu jabatan: sasaran
+program (immediate outcome) oleh Kasi atau Kabid, output oleh Kasubbag atau staf. Apabila satu level
+terlewati, rantai kehilangan kondisi yang menjelaskan bagaimana kinerja bawahan menyebabkan kinerja di
+atasnya, dan jabatan yang seharusnya memegang kondisi tersebut tidak memiliki kinerja untuk
+ditandatangani dalam Perjanjian Kinerja — LKE 1.b.8 menilai rantai tersebut terputus.
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Tersusunnya SOP pelayanan administrasi, level: output}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan administrasi sesuai SOP, level: immediate outcome}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan administrasi, level: output}
+```
+
+## Opsi
+- `optional-levels` (daftar id level, bawaan `[]`): level yang boleh tidak ada di antara suatu kinerja
+  dan induknya. Dengan `[output]`, proses yang berada langsung di bawah immediate outcome diterima;
+  proses yang berada langsung di bawah intermediate outcome tetap melewati immediate outcome dan
+  dilaporkan (pesannya kemudian hanya menyebut immediate outcome).
 """
 
     def check(self, ctx: Context):

@@ -19,7 +19,7 @@ class MissingOwner(Rule):
     }
     rationale = {
         "id": "Langkah terakhir penjenjangan kinerja menurut PermenPANRB 89/2021 adalah menerjemahkan pohon kinerja "
-        "ke kinerja jabatan: setiap kinerja punya pemilik. Tanpa penanggung jawab, kinerja itu tidak masuk "
+        "ke kinerja jabatan: setiap kinerja memiliki pemilik. Tanpa penanggung jawab, kinerja itu tidak masuk "
         "Perjanjian Kinerja atau SKP siapa pun, dan LKE 1.b.10-1.b.11 (PermenPANRB 88/2021) tidak terpenuhi.",
         "en": "The last step of performance cascading under PermenPANRB 89/2021 translates the tree into the "
         "performance of positions: every goal has an owner. Without one, the goal enters nobody's performance "
@@ -27,11 +27,11 @@ class MissingOwner(Rule):
     }
     messages = {
         "one": {
-            "id": 'Kinerja "{label}" ({level:level}) tidak punya penanggung jawab',
+            "id": 'Kinerja "{label}" ({level:level}) belum memiliki penanggung jawab',
             "en": 'Goal "{label}" ({level:level}) has no owner (penanggung jawab)',
         },
         "none": {
-            "id": "Tidak satu pun dari {count} kinerja dalam cascade ini mencantumkan penanggung jawab",
+            "id": "Tidak satu pun dari {count} kinerja dalam pohon kinerja ini mencantumkan penanggung jawab",
             "en": "None of the {count} goals of this cascade names an owner (penanggung jawab)",
         },
     }
@@ -71,6 +71,43 @@ nodes:
 - `placeholders` (list of texts): owners that count as empty, compared ignoring case.
 - `skip-levels` (list of level ids, default none): levels whose goals need no owner.
 - `summarise-absent` (boolean, default true): one finding for a cascade where no goal names an owner.
+"""
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari kinerja yang `owner`-nya (penanggung jawab, jabatan, PJ) kosong atau hanya berisi
+tanda pengisi seperti "-". Indikator tanpa sasaran diperiksa oleh `orphan-indicator` dan tidak diperiksa
+di sini. Apabila tidak satu pun kinerja dalam pohon kinerja mencantumkan penanggung jawab (dokumen memang
+tidak memiliki kolom penanggung jawab), satu temuan menyatakannya untuk seluruh pohon kinerja, alih-alih
+satu temuan per kinerja.
+
+## Mengapa penting
+PermenPANRB 89/2021 mengakhiri penjenjangan kinerja dengan menetapkan setiap kinerja kepada suatu
+jabatan, sehingga kinerja tersebut masuk ke dalam Perjanjian Kinerja (PK) dan SKP pegawai yang
+melaksanakannya. Kinerja tanpa penanggung jawab adalah kinerja yang tidak dipertanggungjawabkan oleh
+siapa pun; evaluator mencatatnya pada LKE 1.b.10–1.b.11.
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, owner: Camat}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, owner: "-"}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, owner: Camat}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome,
+     owner: Kasi Pelayanan Umum}
+```
+
+## Opsi
+- `placeholders` (daftar teks): penanggung jawab yang dianggap kosong, dibandingkan tanpa membedakan
+  huruf besar-kecil.
+- `skip-levels` (daftar id level, bawaan tidak ada): level yang kinerjanya tidak memerlukan penanggung
+  jawab.
+- `summarise-absent` (boolean, bawaan true): satu temuan untuk pohon kinerja yang tidak satu pun
+  kinerjanya mencantumkan penanggung jawab.
 """
 
     def check(self, ctx: Context):

@@ -16,7 +16,8 @@ class NearDuplicate(Rule):
     area = "redundancy"
     lke = "1.b.8"
     summary = {
-        "id": "Pernyataan atau indikator yang hanya berbeda salah ketik, spasi, huruf besar atau urutan kata",
+        "id": "Pernyataan atau indikator yang hanya berbeda karena salah ketik, spasi, huruf besar-kecil atau urutan "
+        "kata",
         "en": "Statements or indicators that differ only by typing slips, spacing, case or word order",
     }
     rationale = {
@@ -30,14 +31,16 @@ class NearDuplicate(Rule):
     }
     messages = {
         "statements": {
-            "id": "Pernyataan kinerja ini hampir sama (hanya beda salah ketik, spasi, huruf besar atau urutan kata): "
-            "{variants:variants}; samakan penulisannya bila maksudnya satu, atau bedakan isinya",
+            "id": "Pernyataan kinerja berikut hampir sama (hanya berbeda karena salah ketik, spasi, huruf besar-kecil "
+            "atau urutan kata): {variants:variants}; penulisannya perlu diseragamkan apabila maksudnya sama, atau "
+            "isinya dibedakan",
             "en": "Statements that are nearly the same (differing only by typing slips, spacing, case or word order): "
             "{variants:variants}; write them the same way if they mean one thing, or make them say different things",
         },
         "indicators": {
-            "id": "Indikator ini hampir sama (hanya beda salah ketik, spasi, huruf besar atau urutan kata): "
-            "{variants:variants}; samakan penulisannya bila maksudnya satu, atau bedakan isinya",
+            "id": "Indikator berikut hampir sama (hanya berbeda karena salah ketik, spasi, huruf besar-kecil atau "
+            "urutan kata): {variants:variants}; penulisannya perlu diseragamkan apabila maksudnya sama, atau isinya "
+            "dibedakan",
             "en": "Indicators that are nearly the same (differing only by typing slips, spacing, case or word order): "
             "{variants:variants}; write them the same way if they mean one thing, or make them say different things",
         },
@@ -107,6 +110,58 @@ nodes:
 - `compare` (list, default `[statements, indicators]`): what is compared.
 - `scope` (`cascade` or `parent`, default `cascade`): compare across the whole cascade, or only among
   the children of one parent (for a Pemda-wide tree whose organisations repeat standard wording).
+"""
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini mencari kelompok pernyataan kinerja, dan kelompok nama indikator, yang teksnya sama kecuali
+salah ketik ("Terselenggaranya" / "Terseleenggaranya", "Draft" / "Darft"), spasi ("dokumenLaporan"),
+huruf besar-kecil, tanda baca, kata tugas ("dan" / "dengan"), varian ejaan yang dikenal ("Presentase" /
+"Persentase") atau urutan kata. Setiap kelompok dilaporkan satu kali, pada kinerja pertamanya menurut
+urutan dokumen, dengan kinerja lainnya sebagai kinerja terkait; pesannya mengutip setiap varian.
+
+Pernyataan yang disusun dari satu pola tetapi menyebut hal yang berbeda ("Terfasilitasinya pengelolaan
+keuangan desa" / "Terfasilitasinya penyusunan peraturan desa", "... Musrenbangdes" / "...
+Musrenbangcam") bukan hampir-duplikat: setiap kata dari satu teks harus sama dengan, atau merupakan
+salah ketik dari, kata dalam teks lainnya. Batasan salah ketik (panjang kata, jumlah perubahan yang
+diizinkan, pasangan kata yang tidak pernah dianggap salah ketik) ditetapkan dalam
+rules/vocabulary/text.yaml (`slips`, `distinct`). Teks yang persis sama diperiksa oleh
+`duplicate-statement` dan `duplicate-indicator`; kelompok di sini selalu memuat paling sedikit dua
+penulisan yang berbeda.
+
+Perbandingan tidak pernah dilakukan terhadap seluruh pasangan: kata diindeks menurut lingkungan
+penghapusannya (deletion neighbourhood) dan teks dikelompokkan menurut wakil kata-katanya (lihat
+kinerja_graph/similarity.py), sehingga pohon kinerja tingkat Pemda dengan 10^5 pernyataan diperiksa
+dalam hitungan detik.
+
+## Mengapa penting
+Kondisi yang ditulis dua kali dengan salah ketik adalah satu kondisi yang dihitung dua kali; pembaca
+tidak dapat mengetahui apakah kedua kotak memang dimaksudkan berbeda. Salah ketik dalam rumusan resmi
+juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
+
+## Contoh
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas penyelenggaraan pemerintahan, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Terselenggaranya urusan pemerintahan umum, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Terseleenggaranya Urusan Pemerintahan Umum, level: immediate outcome}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas penyelenggaraan pemerintahan, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Terselenggaranya urusan pemerintahan umum, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Terfasilitasinya pembinaan pemerintahan desa, level: immediate outcome}
+```
+
+## Opsi
+- `threshold` (bilangan 0–1, bawaan `0.85`): tingkat kemiripan yang disyaratkan bagi dua teks, yaitu 1
+  dikurangi jumlah huruf yang berubah karena salah ketik dibagi jumlah huruf teks yang lebih panjang.
+  Nilai yang lebih tinggi hanya melaporkan pasangan yang paling mirip.
+- `compare` (daftar, bawaan `[statements, indicators]`): apa yang dibandingkan.
+- `scope` (`cascade` atau `parent`, bawaan `cascade`): membandingkan di seluruh pohon kinerja, atau hanya
+  di antara kinerja bawahan dari satu induk (untuk pohon kinerja tingkat Pemda yang organisasinya
+  mengulang rumusan baku).
 """
 
     def check(self, ctx: Context):

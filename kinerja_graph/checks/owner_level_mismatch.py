@@ -33,7 +33,7 @@ class OwnerLevelMismatch(Rule):
     messages = {
         "default": {
             "id": 'Penanggung jawab "{owner}" ({owner_tiers:tiers}) memegang kinerja "{label}" ({level:level}, '
-            "{tier:tier}), terpaut {distance} jenjang; {tier:tier} lazimnya dipegang {holders:terms}",
+            "{tier:tier}), terpaut {distance} jenjang, sedangkan {tier:tier} lazimnya dipegang oleh {holders:terms}",
             "en": 'Owner "{owner}" ({owner_tiers:tiers}) holds goal "{label}" ({level:level}, {tier:tier}), '
             "{distance} tiers away; {tier:tier} is usually held by {holders:terms}",
         },
@@ -111,6 +111,70 @@ nodes:
   With 1, adjacent tiers pass and only a two-tier gap (strategic against operational) is reported.
 - `profile` (string or null, default null): force one profile of the owners vocabulary instead of
   choosing it by the organisation's type or name.
+"""
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini membaca penanggung jawab setiap kinerja, mengenali jabatan yang disebutnya dan jenjang
+kinerja yang dapat dipegang jabatan tersebut, lalu membandingkannya dengan jenjang kinerja itu
+(strategis untuk ultimate dan intermediate outcome, taktikal untuk immediate outcome, operasional untuk
+output dan proses). Penanggung jawab yang setiap jenjangnya terpaut dua jenjang dari jenjang kinerjanya
+— Camat yang memegang proses, staf yang memegang intermediate outcome — dilaporkan. Jenjang yang
+bersebelahan (Kasi yang memegang output, Sekcam yang memegang immediate outcome) adalah wajar dan tidak
+dilaporkan.
+
+Jenjang yang dapat dipegang suatu jabatan bergantung pada organisasinya. Profil dipilih menurut `type`
+organisasi (kecamatan, kelurahan, dinas, badan, …), atau apabila tidak ada, menurut kata dalam namanya
+("Kecamatan Praya"), atau apabila keduanya tidak ada, profil bawaan yang longgar:
+
+- kecamatan: Camat memimpin organisasi dan berjenjang strategis meskipun bereselon IIIa; Sekcam
+  strategis atau taktikal; Kasi, Kasubbag dan Lurah taktikal atau operasional; staf operasional;
+- dinas (juga badan, inspektorat, Satpol PP, sekretariat): Kepala berjenjang strategis; Sekretaris,
+  Kabid dan Kabag taktikal; Kasi, Kasubbag, Kasubbid dan Ketua Tim operasional; Camat dalam profil ini
+  adalah administrator (taktikal), bukan pimpinan organisasi;
+- jabatan staf dan fungsional (pengadministrasi, pengelola, pranata, analis, bendahara, pengurus
+  barang, caraka, pengemudi, petugas, pramu, staf, JF, …) berjenjang operasional dalam setiap profil.
+
+Penanggung jawab dibaca secara longgar: "Plt." / "Plh." / "pk" dan kata lain yang tidak menyebut
+jabatan dilewati, nama orang dalam kurung diabaikan ("Kasi Trantib (Budi, S.IP)"), varian ejaan dikenali
+("Kasubag", "Kasubbag", "SEKRETARIS KECAMATAN", "Sekcam"), dan penanggung jawab gabungan ("Kasi Pem &
+Lurah", "Kasi/Jafung/Analis") memegang gabungan jenjang jabatan-jabatannya. Penanggung jawab yang tidak
+menyebut jabatan yang dikenal tidak dinilai di sini (tidak ada yang ditebak);
+`kinerja_graph.classify.unresolved_owners` mencantumkan penanggung jawab seperti itu untuk laporan.
+Jabatan, alias dan profil merupakan data: rules/vocabulary/owners.yaml.
+
+## Mengapa penting
+Pohon kinerja diterjemahkan ke dalam Perjanjian Kinerja setiap jabatan (PermenPANRB 89/2021) dan
+selanjutnya ke dalam SKP setiap pegawai; evaluator memeriksa bahwa setiap unit dan pegawai merencanakan
+kinerja yang mengikuti pohon kinerja (LKE 1.b.10–1.b.11, PermenPANRB 88/2021). Pimpinan yang memegang
+sub kegiatan menandatangani tugas teknis alih-alih hasil organisasi; staf yang memegang sasaran strategis
+dimintai pertanggungjawaban atas hasil yang hanya dapat dicapai oleh organisasi secara keseluruhan.
+
+## Contoh
+```yaml
+organisation: {name: Kecamatan Contoh, type: kecamatan}
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Pengadministrasi Umum}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome, owner: Kasi Pelayanan}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Kasi Pelayanan}
+  - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process, owner: Camat}
+```
+
+## Perbaikan
+```yaml
+organisation: {name: Kecamatan Contoh, type: kecamatan}
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Camat}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome, owner: Kasi Pelayanan}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Kasi Pelayanan}
+  - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process, owner: Pengadministrasi Umum}
+```
+
+## Opsi
+- `max-tier-distance` (bilangan bulat, bawaan 1): selisih jenjang terjauh yang diterima antara jenjang
+  penanggung jawab dan jenjang kinerjanya. Dengan nilai 1, jenjang yang bersebelahan diterima dan hanya
+  selisih dua jenjang (strategis terhadap operasional) yang dilaporkan.
+- `profile` (teks atau null, bawaan null): menetapkan satu profil dari kosakata penanggung jawab,
+  alih-alih memilihnya menurut jenis atau nama organisasi.
 """
 
     def check(self, ctx: Context):

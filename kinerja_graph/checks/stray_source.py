@@ -20,31 +20,32 @@ class StraySource(Rule):
     rationale = {
         "id": "LKE 2.a.3 (PermenPANRB 88/2021) menuntut mekanisme pengumpulan data yang andal: sumber data harus "
         "menyebut dokumen, aplikasi, survei atau unit penyedia data. Potongan huruf, angka, satuan atau kata "
-        '"Ada" di kolom sumber data biasanya tanda kolom yang bergeser atau tidak diisi.',
+        '"Ada" pada kolom sumber data biasanya menandakan kolom yang bergeser atau tidak diisi.',
         "en": "LKE 2.a.3 (PermenPANRB 88/2021) requires a reliable data-collection mechanism: the data source names a "
         "document, application, survey or unit providing the data. Stray letters, a number, a unit or the word "
         '"Ada" in the source column usually mean a shifted or unfilled column.',
     }
     messages = {
         "short": {
-            "id": 'Sumber data indikator "{indicator}" hanya "{source}": terlalu pendek untuk menyebut sumber data',
+            "id": 'Sumber data indikator "{indicator}" hanya berisi "{source}", terlalu pendek untuk menyebut sumber '
+            "data",
             "en": 'The data source of indicator "{indicator}" is only "{source}": too short to name a source',
         },
         "number": {
-            "id": 'Sumber data indikator "{indicator}" adalah "{source}": itu angka, bukan sumber data; sebutkan '
-            "dokumen, aplikasi, survei atau unit penyedia datanya",
+            "id": 'Sumber data indikator "{indicator}" berisi "{source}", yaitu angka, bukan sumber data; dokumen, '
+            "aplikasi, survei atau unit penyedia datanya perlu disebutkan",
             "en": 'The data source of indicator "{indicator}" is "{source}": that is a number, not a source; name the '
             "document, application, survey or unit providing the data",
         },
         "word": {
-            "id": 'Sumber data indikator "{indicator}" adalah "{source}": itu satuan atau isian kolom lain, bukan '
-            "sumber data; sebutkan dokumen, aplikasi, survei atau unit penyedia datanya",
+            "id": 'Sumber data indikator "{indicator}" berisi "{source}", yaitu satuan atau isian kolom lain, bukan '
+            "sumber data; dokumen, aplikasi, survei atau unit penyedia datanya perlu disebutkan",
             "en": 'The data source of indicator "{indicator}" is "{source}": that is a unit or another column\'s '
             "value, not a source; name the document, application, survey or unit providing the data",
         },
         "position": {
-            "id": 'Sumber data indikator "{indicator}" adalah "{source}": itu jabatan dalam cascade ini, bukan sumber '
-            "data; sebutkan dokumen, aplikasi, survei atau unit penyedia datanya",
+            "id": 'Sumber data indikator "{indicator}" berisi "{source}", yaitu jabatan dalam pohon kinerja ini, '
+            "bukan sumber data; dokumen, aplikasi, survei atau unit penyedia datanya perlu disebutkan",
             "en": 'The data source of indicator "{indicator}" is "{source}": that is a position of this cascade, not '
             "a source; name the document, application, survey or unit providing the data",
         },
@@ -118,6 +119,59 @@ nodes:
 - `known-short` (list): short sources that are real.
 - `not-sources` (list): words that are not a source, alone or together.
 - `positions` (boolean, default true): report a source that is only a position of the cascade.
+"""
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini melaporkan sumber data yang diisi tetapi tidak mungkin merupakan sumber data:
+
+- terlalu pendek: huruf dan angkanya lebih sedikit dari `min-length` ("sd", "x."), kecuali tercantum
+  dalam `known-short` ("BPS"). Satu karakter ("s", seperti pada salah satu baris Sokaraja) atau isian
+  kosong diperiksa oleh `missing-source` (dengan `min-length`-nya sendiri), sehingga tidak dilaporkan dua
+  kali;
+- jelas bukan sumber data: hanya angka atau persentase ("100", "85 %", "2022"), atau hanya kata dari
+  `not-sources`: satuan ("Orang", "Unit", "Kegiatan", "Bulan"), ya/tidak ("Ada", "Tersedia"), jenis
+  perhitungan ("Kumulatif") — isian kolom di sebelahnya;
+- dengan `positions` (bawaan true), hanya nama jabatan yang memegang salah satu kinerja dalam pohon
+  kinerja ini (caraka di Pujon menyebut "Caraka", dirinya sendiri, sebagai sumber data indikatornya;
+  Bendahara menyebut "Pengadministrasi Keuangan", rekan kerjanya): orang bukan sumber data, sedangkan
+  dokumen atau aplikasi yang dikelolanya merupakan sumber data.
+
+Sumber data yang kurang spesifik tetapi nyata ("Kecamatan", "Desa", "Masyarakat", "Laporan") tidak
+dilaporkan.
+
+## Mengapa penting
+Sumber data adalah sarana evaluator memverifikasi realisasi (LKE 2.a.3). Potongan teks atau isian kolom
+lain berarti sumber data belum pernah diisi.
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Tersedianya komponen instalasi listrik kantor
+    level: process
+    indicators:
+      - {name: Jumlah alat listrik yang tersedia, source: "Kumulatif"}
+      - {name: Jumlah lampu yang diganti, source: "sd"}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Tersedianya komponen instalasi listrik kantor
+    level: process
+    indicators:
+      - {name: Jumlah alat listrik yang tersedia, source: Data pengadministrasi barang}
+      - {name: Jumlah lampu yang diganti, source: SPJ pemeliharaan kantor}
+```
+
+## Opsi
+- `min-length` (bilangan bulat, bawaan 3): jumlah huruf dan angka paling sedikit yang diperlukan sumber
+  data.
+- `known-short` (daftar): sumber data pendek yang nyata.
+- `not-sources` (daftar): kata yang, secara tersendiri maupun bersama-sama, bukan sumber data.
+- `positions` (boolean, bawaan true): melaporkan sumber data yang hanya berupa jabatan dalam pohon
+  kinerja.
 """
 
     def check(self, ctx: Context):

@@ -37,16 +37,17 @@ class TargetTrend(Rule):
     }
     messages = {
         "worse": {
-            "id": 'Target indikator "{indicator}" turun: {changes:steps}',
+            "id": 'Target indikator "{indicator}" menurun: {changes:steps}',
             "en": 'The targets of indicator "{indicator}" fall: {changes:steps}',
         },
         "worse-lower": {
-            "id": 'Target indikator "{indicator}" naik: {changes:steps} (indikator ini semakin kecil semakin baik)',
+            "id": 'Target indikator "{indicator}" meningkat: {changes:steps} (indikator ini semakin kecil semakin '
+            "baik)",
             "en": 'The targets of indicator "{indicator}" rise: {changes:steps} (for this indicator lower is better)',
         },
         "flat": {
             "id": 'Target indikator "{indicator}" tidak meningkat: {changes:steps}; target kinerja outcome semestinya '
-            "makin menantang dari tahun ke tahun",
+            "semakin menantang dari tahun ke tahun",
             "en": 'The targets of indicator "{indicator}" do not improve: {changes:steps}; an outcome\'s targets '
             "should become more challenging year by year",
         },
@@ -110,6 +111,60 @@ nodes:
 ## Options
 - `flat` (boolean, default false): also report targets that do not change from one year to the next.
 - `flat-levels` (list of level ids, default the three outcome levels): where flat targets are reported.
+"""
+    doc_id = """\
+## Apa yang diperiksa
+Aturan ini membaca target tahunan setiap indikator menurut urutan tahun dan membandingkan setiap target
+berupa angka dengan target angka sebelumnya yang ditulis dalam *satuan yang sama* (target dengan satuan
+berbeda diperiksa oleh `unit-mismatch`; teks, rentang dan target kosong oleh `target-invalid` dan
+`missing-target`). Target dinilai memburuk apabila menurun atau, untuk indikator yang semakin kecil
+semakin baik, apabila meningkat. Indikator dianggap semakin kecil semakin baik apabila indikator
+tersebut menyatakannya: `polarity: lower` ("semakin kecil semakin baik") atau jenis perhitungan
+`kumulatif-negatif`. Tingkatan yang ditulis sebagai kata dibandingkan pada skalanya apabila nama
+indikator menunjuk skala tersebut ("Opini BPK": WTP > WDP; "Predikat SAKIP": AA > A > BB ...;
+rules/vocabulary/units.yaml). Satu temuan per indikator mencantumkan setiap langkah yang memburuk.
+
+Tidak dinilai: indikator yang namanya tidak menunjukkan arah yang baik dengan jelas ("Jumlah
+pengaduan", "Rata-rata waktu layanan", "Persentase penurunan ...": rules/vocabulary/text.yaml
+`polarity_ambiguous`), kecuali polaritasnya ditulis; serta satuan waktu (apakah jumlah bulan yang lebih
+banyak lebih baik bergantung pada indikatornya), kecuali polaritasnya ditulis.
+
+Dengan `flat: true`, target yang tetap pada level outcome (`flat-levels`) juga dilaporkan, kecuali
+target yang telah mencapai batasnya (100 %, WTP, AA; 0 untuk indikator yang semakin kecil semakin
+baik): "1 Dokumen" setiap tahun pada output adalah wajar dan tidak pernah dilaporkan.
+
+## Mengapa penting
+Target harus menantang (LKE 1.b.7) dan dinaikkan apabila realisasi terakhir lebih baik (1.c). Target
+yang menurun berarti merencanakan kinerja yang memburuk; evaluator akan menanyakan alasannya.
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators:
+      - name: Persentase layanan selesai tepat waktu
+        unit: "%"
+        targets: {2022: "80 %", 2023: "85 %", 2024: "75 %"}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: intermediate outcome
+    indicators:
+      - name: Persentase layanan selesai tepat waktu
+        unit: "%"
+        targets: {2022: "80 %", 2023: "85 %", 2024: "90 %"}
+```
+
+## Opsi
+- `flat` (boolean, bawaan false): juga melaporkan target yang tidak berubah dari tahun ke tahun.
+- `flat-levels` (daftar id level, bawaan ketiga level outcome): level tempat target yang tetap
+  dilaporkan.
 """
 
     def check(self, ctx: Context):

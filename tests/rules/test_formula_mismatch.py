@@ -31,8 +31,9 @@ def test_the_drivers_indicator_with_the_cleaners_formula():
         ),
     )
     assert messages(found, "id") == [
-        'Formula "Jumlah pelaksanaan kebersihan kantor dan taman" tidak berhubungan dengan indikator '
-        '"Jumlahmengemudi untuk kelancaran kegiatan pemerintahan di Kecamatan": tidak ada pokok bahasan yang sama'
+        'Formula "Jumlah pelaksanaan kebersihan kantor dan taman" tidak berkaitan dengan indikator '
+        '"Jumlahmengemudi untuk kelancaran kegiatan pemerintahan di Kecamatan": keduanya tidak memiliki pokok '
+        "bahasan yang sama"
     ]
     assert found[0].line == 7  # the indicator's own line
 

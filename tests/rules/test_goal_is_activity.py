@@ -32,8 +32,8 @@ def test_an_activity_statement_at_outcome_level_is_reported():
     assert f.severity == "warning" and f.area == "levels" and f.lke == "1.b.4"
     assert render(f, "id") == (
         'Immediate Outcome "Koordinasi penyelenggaraan pelayanan kecamatan" dirumuskan sebagai '
-        "kegiatan ('Koordinasi'), bukan kondisi yang ingin dicapai; rumuskan perubahan "
-        'kondisinya, mis. "Meningkatnya …" atau "Menurunnya …"'
+        "kegiatan ('Koordinasi'), bukan kondisi yang ingin dicapai; perubahan kondisinya perlu "
+        'dirumuskan, misalnya "Meningkatnya …" atau "Menurunnya …"'
     )
     assert "is phrased as an activity ('Koordinasi')" in render(f, "en")
 

@@ -26,7 +26,7 @@ def test_a_goal_without_owner_or_with_a_dash_is_reported():
     assert found[0].severity == "warning" and found[0].area == "ownership"
     assert (
         render(found[0], "id")
-        == 'Kinerja "Meningkatnya layanan sesuai SOP" (Immediate Outcome) tidak punya penanggung jawab'
+        == 'Kinerja "Meningkatnya layanan sesuai SOP" (Immediate Outcome) belum memiliki penanggung jawab'
     )
 
 

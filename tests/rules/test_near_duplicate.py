@@ -26,9 +26,9 @@ def test_a_spelling_slip_is_one_cluster():
     assert len(found) == 1
     assert (found[0].node, found[0].related) == ("1.1", ("1.2",))
     assert render(found[0], "id") == (
-        "Pernyataan kinerja ini hampir sama (hanya beda salah ketik, spasi, huruf besar atau urutan kata): "
-        '"Terselenggaranya urusan pemerintahan umum" (1.1); "Terseleenggaranya Urusan Pemerintahan Umum" (1.2); '
-        "samakan penulisannya bila maksudnya satu, atau bedakan isinya"
+        "Pernyataan kinerja berikut hampir sama (hanya berbeda karena salah ketik, spasi, huruf besar-kecil atau "
+        'urutan kata): "Terselenggaranya urusan pemerintahan umum" (1.1); "Terseleenggaranya Urusan Pemerintahan '
+        'Umum" (1.2); penulisannya perlu diseragamkan apabila maksudnya sama, atau isinya dibedakan'
     )
 
 

@@ -22,19 +22,19 @@ def doc(*sources: str, owner: str = "Kasi Pemerintahan") -> str:
 def test_stray_fragments_and_other_columns_values():
     found = run_rule(RULE, doc("sd", "2022", "85 %", "Kumulatif", "Orang", "Ada", "Kasi Pemerintahan"))
     assert [render(f, "id") for f in found] == [
-        'Sumber data indikator "Indikator 0" hanya "sd": terlalu pendek untuk menyebut sumber data',
-        'Sumber data indikator "Indikator 1" adalah "2022": itu angka, bukan sumber data; sebutkan dokumen, aplikasi, '
-        "survei atau unit penyedia datanya",
-        'Sumber data indikator "Indikator 2" adalah "85 %": itu angka, bukan sumber data; sebutkan dokumen, aplikasi, '
-        "survei atau unit penyedia datanya",
-        'Sumber data indikator "Indikator 3" adalah "Kumulatif": itu satuan atau isian kolom lain, bukan sumber data; '
-        "sebutkan dokumen, aplikasi, survei atau unit penyedia datanya",
-        'Sumber data indikator "Indikator 4" adalah "Orang": itu satuan atau isian kolom lain, bukan sumber data; '
-        "sebutkan dokumen, aplikasi, survei atau unit penyedia datanya",
-        'Sumber data indikator "Indikator 5" adalah "Ada": itu satuan atau isian kolom lain, bukan sumber data; '
-        "sebutkan dokumen, aplikasi, survei atau unit penyedia datanya",
-        'Sumber data indikator "Indikator 6" adalah "Kasi Pemerintahan": itu jabatan dalam cascade ini, bukan sumber '
-        "data; sebutkan dokumen, aplikasi, survei atau unit penyedia datanya",
+        'Sumber data indikator "Indikator 0" hanya berisi "sd", terlalu pendek untuk menyebut sumber data',
+        'Sumber data indikator "Indikator 1" berisi "2022", yaitu angka, bukan sumber data; dokumen, aplikasi, '
+        "survei atau unit penyedia datanya perlu disebutkan",
+        'Sumber data indikator "Indikator 2" berisi "85 %", yaitu angka, bukan sumber data; dokumen, aplikasi, '
+        "survei atau unit penyedia datanya perlu disebutkan",
+        'Sumber data indikator "Indikator 3" berisi "Kumulatif", yaitu satuan atau isian kolom lain, bukan sumber '
+        "data; dokumen, aplikasi, survei atau unit penyedia datanya perlu disebutkan",
+        'Sumber data indikator "Indikator 4" berisi "Orang", yaitu satuan atau isian kolom lain, bukan sumber data; '
+        "dokumen, aplikasi, survei atau unit penyedia datanya perlu disebutkan",
+        'Sumber data indikator "Indikator 5" berisi "Ada", yaitu satuan atau isian kolom lain, bukan sumber data; '
+        "dokumen, aplikasi, survei atau unit penyedia datanya perlu disebutkan",
+        'Sumber data indikator "Indikator 6" berisi "Kasi Pemerintahan", yaitu jabatan dalam pohon kinerja ini, '
+        "bukan sumber data; dokumen, aplikasi, survei atau unit penyedia datanya perlu disebutkan",
     ]
 
 

@@ -27,7 +27,7 @@ def test_a_falling_target_is_reported_with_every_step():
         ),
     )
     assert [render(f, "id") for f in found] == [
-        'Target indikator "Persentase layanan tepat waktu" turun: 85 % (2023) → 75 % (2024); 75 % (2024) → 70% (2025)'
+        'Target indikator "Persentase layanan tepat waktu" menurun: 85 % (2023) → 75 % (2024); 75 % (2024) → 70% (2025)'
     ]
     assert found[0].severity == "warning" and found[0].lke == "1.b.7"
 
