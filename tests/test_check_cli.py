@@ -334,6 +334,19 @@ def test_rules_id_prints_the_documentation_with_the_packs_options():
     assert "  min-length: 2" in out
 
 
+def test_rules_id_prints_the_documentation_wholly_in_indonesian():
+    out = run("rules", "missing-source").output
+    rule = checks.all_rules()["missing-source"]
+    assert out.startswith(
+        f"missing-source — {rule.summary['id']}\nbidang: indikator   LKE: 2.a.3   tingkat: peringatan\n"
+    )
+    assert f"Dasar penilaian: {rule.rationale['id']}" in out
+    headings = [line for line in out.splitlines() if line.startswith("## ")]
+    assert headings[:5] == ["## Apa yang diperiksa", "## Mengapa penting", "## Contoh", "## Perbaikan", "## Opsi"]
+    assert headings[5].startswith('## Nilai dalam paket aturan "default"') and len(headings) == 6
+    assert rule.doc_id.strip() in out and "## What it does" not in out
+
+
 def test_the_json_documentation_names_the_keys_the_output_has(dangling):
     import re
     from pathlib import Path

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from helpers import documented, run_rule
 
 from kinerja_graph import checks, config
-from kinerja_graph.checks.base import Rule
+from kinerja_graph.checks.base import DOC_HEADINGS, Rule
 from kinerja_graph.cli import cli
 from kinerja_graph.findings import AREAS
 
@@ -90,3 +90,17 @@ def test_the_guides_test_passes(registered):
     assert len(tests) >= 2
     for test in tests:
         test()
+
+
+def test_the_guides_rule_is_documented_in_indonesian_in_the_register_of_an_lhe(registered):
+    from test_register import english_words, informal_words, yaml_blocks
+
+    rule = registered
+    assert [line[3:] for line in rule.doc_id.splitlines() if line.startswith("## ")] == list(
+        DOC_HEADINGS["id"].values()
+    )
+    for section in ("example", "fix"):
+        assert yaml_blocks(rule.doc_section(section, "id")) == yaml_blocks(rule.doc_section(section, "en")) != []
+    texts = [rule.summary["id"], rule.rationale["id"], rule.doc_id, *(m["id"] for m in rule.messages.values())]
+    assert [informal_words(t) for t in texts] == [[]] * len(texts)
+    assert [english_words(t) for t in texts] == [[]] * len(texts)

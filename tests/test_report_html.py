@@ -213,6 +213,11 @@ def test_every_finding_is_listed_once_with_its_rule_rationale_fix_and_lke(batuma
         if rule.lke:
             assert f"LKE {rule.lke}" in group
         assert "<h4>Perbaikan</h4>" in group and "<pre><code" in group
+        # the example and the fix in Indonesian: the rule's doc_id, its YAML as the English doc's
+        fix_start = group.index("<h4>Perbaikan</h4>")
+        fix = group[fix_start : group.index("</div>", fix_start)]
+        assert markdown(rule.doc_section("fix", "id")) in fix
+        assert "bahasa Inggris" not in group
         assert group.count('class="kg-f"') == sum(1 for f in fr.findings if f.rule == rule_id)
     # each finding names its LKE criterion
     cells = re.findall(r'<tr class="kg-f" id="kg-f(\d+)".*?<td class="kg-lke-cell"[^>]*>([^<]*)</td>', text, re.S)

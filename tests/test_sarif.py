@@ -99,6 +99,7 @@ def test_the_driver_lists_every_rule_with_its_descriptions_and_default_level():
     _, log_id = sarif(SAMPLES / "clean.yaml")
     first = log_id["runs"][0]["tool"]["driver"]["rules"][0]
     assert first["shortDescription"]["text"] == registry[first["id"]].summary["id"]
+    assert "## Apa yang diperiksa" in first["help"]["markdown"] and "## What it does" not in first["help"]["markdown"]
 
 
 def _results(log, rule, node=None):
