@@ -12,7 +12,7 @@ class SingleChild(Rule):
     area = "structure"
     lke = "1.b.3"
     summary = {
-        "id": "Kinerja yang hanya didukung satu kinerja di bawahnya",
+        "id": "Kinerja yang hanya didukung oleh satu kinerja di bawahnya",
         "en": "A goal supported by exactly one goal below it",
     }
     rationale = {

@@ -14,13 +14,13 @@ class UnitMismatch(Rule):
     area = "indicators"
     lke = "1.b.5"
     summary = {
-        "id": "Satuan indikator tidak sesuai dengan namanya, atau berganti antar tahun",
+        "id": "Satuan indikator tidak sesuai dengan namanya, atau berganti antartahun",
         "en": "An indicator's unit disagrees with its name, or changes between years",
     }
     rationale = {
         "id": "Indikator yang SMART terukur dalam satuan yang sesuai dengan apa yang diukurnya (LKE 1.b.5, "
         'PermenPANRB 88/2021): "Persentase" dalam %, "Jumlah ASN" dalam orang. Satuan yang tidak relevan '
-        "adalah catatan evaluasi yang lazim, dan satuan yang berganti antar tahun membuat target tidak dapat "
+        "adalah catatan evaluasi yang lazim, dan satuan yang berganti antartahun membuat target tidak dapat "
         "dibandingkan.",
         "en": "A SMART indicator is measured in a unit that fits what it measures (LKE 1.b.5, PermenPANRB 88/2021): a "
         '"Persentase" in %, a "Jumlah ASN" in persons. An irrelevant unit is a standard evaluation note, and a '
@@ -43,7 +43,7 @@ class UnitMismatch(Rule):
             "{units:quoted-all}",
         },
         "changes": {
-            "id": 'Satuan target indikator "{indicator}" berganti antar tahun: {items:by-year}',
+            "id": 'Satuan target indikator "{indicator}" berganti antartahun: {items:by-year}',
             "en": 'The unit of indicator "{indicator}"\'s targets changes between years: {items:by-year}',
         },
     }
