@@ -86,3 +86,25 @@ def register_broken_rule(monkeypatch, area: str = "structure") -> str:
     registry = {**checks.all_rules(), "boom": _Boom()}
     monkeypatch.setattr(checks, "all_rules", lambda: registry)
     return "boom"
+
+
+HEADINGS_ID = ["## Apa yang diperiksa", "## Mengapa penting", "## Contoh", "## Perbaikan", "## Opsi"]
+
+
+def assert_documented_in_indonesian(rule_id: str) -> None:
+    """The rule's Indonesian documentation (doc_id) has the five headings in order, and its Contoh and Perbaikan
+    are the very YAML of the English Example and Fix."""
+    rule = checks.get(rule_id)
+    headings = [line.strip() for line in rule.doc_id.splitlines() if line.startswith("## ")]
+    assert headings == HEADINGS_ID, rule_id
+
+    def yaml_under(doc: str, heading: str) -> str:
+        section = doc.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
+        return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+
+    assert yaml_under(rule.doc_id, "## Contoh") == yaml_under(rule.doc, "## Example")
+    assert yaml_under(rule.doc_id, "## Perbaikan") == yaml_under(rule.doc, "## Fix")
+    for name in rule.options_schema:
+        assert f"`{name}`" in rule.doc_id.split("## Opsi", 1)[1], (
+            f"{rule_id}: option {name} is not documented in Indonesian"
+        )
