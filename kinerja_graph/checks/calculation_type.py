@@ -1,0 +1,329 @@
+"""calculation-type: a calculation type (kumulatif, non-kumulatif, kumulatif negatif) that contradicts its
+indicator, its targets or the indicators below it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kinerja_graph.checks._judge import judged_groups
+from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures, spelled_out, words
+from kinerja_graph.checks._quote import indicator_location, quote
+from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.findings import Finding
+from kinerja_graph.text import UnitVocabulary, unit_vocabulary
+
+KUMULATIF = "kumulatif"
+# what an indicator is for the parent/child check (bits): declared kumulatif and not a level (a count, or a
+# name that states no measure), a count declared kumulatif, a count declared otherwise
+_SUMMED, _SUMMED_COUNT, _PERIODIC = 1, 2, 4
+
+
+class CalculationType(Rule):
+    id = "calculation-type"
+    area = "indicators"
+    lke = "2.a.2"
+    summary = {
+        "id": "Jenis perhitungan yang bertentangan dengan indikatornya, targetnya atau indikator di bawahnya",
+        "en": "A calculation type that contradicts its indicator, its targets or the indicators below it",
+    }
+    rationale = {
+        "id": "LKE 2.a.2 (PermenPANRB 88/2021) menuntut definisi operasional dan cara pengukuran yang jelas; jenis "
+        "perhitungan (kumulatif, non-kumulatif, kumulatif negatif) menentukan bagaimana realisasi "
+        "triwulanan dan tahunan dikonsolidasikan dan capaian dihitung. Persentase atau indeks yang dijumlahkan, "
+        "indikator yang makin besar makin baik tetapi dihitung makin kecil makin baik, kegiatan kumulatif di atas "
+        "sub kegiatan non-kumulatif, atau target kumulatif yang turun menghasilkan capaian yang salah.",
+        "en": "LKE 2.a.2 (PermenPANRB 88/2021) requires a clear operational definition and measurement method; the "
+        "calculation type (kumulatif, non-kumulatif, kumulatif negatif) decides how quarterly and yearly "
+        "realisations are consolidated and how achievement is computed. A percentage or index that is summed, an "
+        "indicator where more is better computed as if less were better, a kumulatif kegiatan over non-kumulatif "
+        "sub kegiatan, or cumulative targets that fall give a wrong achievement.",
+    }
+    messages = {
+        "not-summable": {
+            "id": 'Indikator "{indicator}" dinyatakan kumulatif, padahal ukurannya ("{measure}") tidak dapat '
+            "dijumlahkan dari periode ke periode; gunakan non-kumulatif (posisi akhir periode)",
+            "en": 'Indicator "{indicator}" is declared kumulatif, but its measure ("{measure}") cannot be added up '
+            "from period to period; use non-kumulatif (the value at the end of the period)",
+        },
+        "negative": {
+            "id": 'Indikator "{indicator}" dinyatakan kumulatif negatif (makin kecil makin baik), padahal namanya '
+            '("{word}") menunjukkan makin besar makin baik',
+            "en": 'Indicator "{indicator}" is declared kumulatif negatif (less is better), but its name ("{word}") '
+            "says more is better",
+        },
+        "lower": {
+            "id": 'Polaritas indikator "{indicator}" dinyatakan negatif (makin kecil makin baik), padahal namanya '
+            '("{word}") menunjukkan makin besar makin baik',
+            "en": 'The polarity of indicator "{indicator}" is declared lower (less is better), but its name ("{word}") '
+            "says more is better",
+        },
+        "falling": {
+            "id": 'Indikator "{indicator}" dinyatakan kumulatif, tetapi targetnya turun: {changes:steps}; jumlah '
+            "kumulatif tidak dapat berkurang, sehingga jenis perhitungannya atau targetnya keliru",
+            "en": 'Indicator "{indicator}" is declared kumulatif, but its targets fall: {changes:steps}; a running '
+            "total cannot decrease, so either the calculation type or the targets are wrong",
+        },
+        "children": {
+            "id": 'Indikator "{indicator}" dinyatakan kumulatif, sedangkan indikator kinerja di bawahnya ({children:ids}) '
+            "non-kumulatif; jumlah yang dihasilkan per periode di bawahnya tidak menjadi jumlah kumulatif di atasnya: "
+            "samakan jenis perhitungannya",
+            "en": 'Indicator "{indicator}" is declared kumulatif, while the indicators below it ({children:ids}) are '
+            "not; counts made period by period below do not add up to a cumulative count above: use one "
+            "calculation type",
+        },
+    }
+    options_schema = {
+        "not-summable": {
+            "description": "Report a percentage, ratio, index or grade declared kumulatif.",
+            "type": "boolean",
+        },
+        "negative": {
+            "description": "Report kumulatif negatif (or polarity lower) on an indicator whose name says more is better.",
+            "type": "boolean",
+        },
+        "falling": {"description": "Report kumulatif targets that fall from one year to the next.", "type": "boolean"},
+        "children": {
+            "description": "Report a kumulatif count over counts below it that are all non-kumulatif.",
+            "type": "boolean",
+        },
+    }
+    doc = """\
+## What it does
+Reads each indicator's calculation type (`calculation`: kumulatif, non-kumulatif, kumulatif-negatif;
+sakip-domain section 4.5) against what the indicator is, and reports:
+
+1. `not-summable`: kumulatif on a level rather than a sum — a name opening with Persentase, Rasio,
+   Indeks, Tingkat, Rata-rata, Nilai … (rules/vocabulary/indicators.yaml `not_summable.heads`) or a
+   unit in %, an index, a ratio or a grade (`not_summable.families`), unless the unit is a count or
+   money ("Nilai investasi" in Rp adds up);
+2. `negative`: kumulatif-negatif, or `polarity: lower`, on an indicator whose name says more is
+   better ("… yang terlayani dengan baik", "… yang puas": `more_is_better`) and holds no word that
+   leaves the direction open (text.yaml `polarity_ambiguous`: pengaduan, gangguan, kasus …);
+3. `falling`: kumulatif targets, all figures, that fall from one year to the next;
+4. `children`: an indicator declared kumulatif (a count, or a name that states no measure; a level is
+   1's) on a goal whose contributing goals measure counts ("Jumlah …", or a count unit) that are all
+   declared non-kumulatif (a kumulatif kegiatan over non-kumulatif sub kegiatan): one finding on the
+   goal, the goals below related. Goals below with no calculation type, or with other measures, are
+   not counted; one kumulatif count below leaves the goal alone.
+
+Kumulatif negatif is read as the catalogue reads it: a negative polarity, not a sum.
+
+## Why it matters
+The calculation type says how quarterly and yearly realisations are consolidated and how the
+achievement is computed (LKE 2.a.2). A percentage summed over four quarters passes 100 %; an indicator
+where more is better computed as if less were better rewards failure; a cumulative total cannot
+fall; and a kegiatan that sums what its sub kegiatan deliver each year cannot be cumulative while
+they are not.
+
+## Example
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: immediate outcome
+    indicators:
+      - {name: Persentase pelaksanaan koordinasi ketentraman dan ketertiban umum, calculation: kumulatif}
+      - {name: Persentase pemohon pelayanan yang terlayani dengan baik, calculation: kumulatif-negatif}
+```
+
+## Fix
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: immediate outcome
+    indicators:
+      - {name: Persentase pelaksanaan koordinasi ketentraman dan ketertiban umum, calculation: non-kumulatif}
+      - {name: Persentase pemohon pelayanan yang terlayani dengan baik, calculation: non-kumulatif}
+```
+
+## Options
+- `not-summable` (boolean, default true): report 1.
+- `negative` (boolean, default true): report 2.
+- `falling` (boolean, default true): report 3.
+- `children` (boolean, default true): report 4.
+"""
+    doc_id = """\
+## Apa yang diperiksa
+Membaca jenis perhitungan setiap indikator (`calculation`: kumulatif, non-kumulatif,
+kumulatif-negatif; sakip-domain bagian 4.5) terhadap indikatornya, dan melaporkan:
+
+1. `not-summable`: kumulatif pada indikator berupa posisi, bukan jumlah — nama yang diawali
+   Persentase, Rasio, Indeks, Tingkat, Rata-rata, Nilai … (rules/vocabulary/indicators.yaml
+   `not_summable.heads`) atau satuan %, indeks, rasio atau predikat (`not_summable.families`),
+   kecuali satuannya berupa jumlah atau uang ("Nilai investasi" dalam Rp dapat dijumlahkan);
+2. `negative`: kumulatif-negatif, atau `polarity: lower`, pada indikator yang namanya menunjukkan
+   makin besar makin baik ("… yang terlayani dengan baik", "… yang puas": `more_is_better`) dan tidak
+   memuat kata yang membuat arahnya terbuka (text.yaml `polarity_ambiguous`: pengaduan, gangguan,
+   kasus …);
+3. `falling`: target kumulatif, seluruhnya berupa angka, yang turun dari satu tahun ke tahun
+   berikutnya;
+4. `children`: indikator yang dinyatakan kumulatif (jumlah, atau nama yang belum menyatakan ukuran;
+   indikator berupa posisi menjadi urusan butir 1) pada kinerja yang kinerja-kinerja penyumbangnya
+   mengukur jumlah ("Jumlah …", atau satuan jumlah) yang seluruhnya dinyatakan non-kumulatif
+   (kegiatan kumulatif di atas sub kegiatan non-kumulatif): satu temuan pada kinerja tersebut, dengan
+   kinerja di bawahnya sebagai kinerja terkait. Kinerja di bawahnya yang tidak memiliki jenis
+   perhitungan, atau yang mengukur hal lain, tidak dihitung; satu jumlah kumulatif di bawahnya membuat
+   kinerja tersebut tidak dilaporkan.
+
+Kumulatif negatif dibaca sebagaimana katalog membacanya: polaritas negatif, bukan penjumlahan.
+
+## Mengapa penting
+Jenis perhitungan menentukan bagaimana realisasi triwulanan dan tahunan dikonsolidasikan dan bagaimana
+capaian dihitung (LKE 2.a.2). Persentase yang dijumlahkan selama empat triwulan melampaui 100 %;
+indikator yang makin besar makin baik tetapi dihitung makin kecil makin baik justru menghargai
+kegagalan; jumlah kumulatif tidak dapat turun; dan kegiatan yang menjumlahkan hasil sub kegiatannya
+setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
+
+## Contoh
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: immediate outcome
+    indicators:
+      - {name: Persentase pelaksanaan koordinasi ketentraman dan ketertiban umum, calculation: kumulatif}
+      - {name: Persentase pemohon pelayanan yang terlayani dengan baik, calculation: kumulatif-negatif}
+```
+
+## Perbaikan
+```yaml
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas pelayanan publik
+    level: immediate outcome
+    indicators:
+      - {name: Persentase pelaksanaan koordinasi ketentraman dan ketertiban umum, calculation: non-kumulatif}
+      - {name: Persentase pemohon pelayanan yang terlayani dengan baik, calculation: non-kumulatif}
+```
+
+## Opsi
+- `not-summable` (boolean, bawaan true): laporkan butir 1.
+- `negative` (boolean, bawaan true): laporkan butir 2.
+- `falling` (boolean, bawaan true): laporkan butir 3.
+- `children` (boolean, bawaan true): laporkan butir 4.
+"""
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        mv, tv = measures(ctx.vocabulary, self.id, ctx.graph)
+        units = unit_vocabulary(ctx.vocabulary)
+        options = ctx.options
+        wanted = {key: bool(options.get(key, True)) for key in ("not-summable", "negative", "falling", "children")}
+        wanted["lower"] = wanted["negative"]
+        ambiguous = Phrases((tuple(phrase.split()), phrase) for phrase in tv.polarity_ambiguous)
+        ix = ctx.index
+        items = ix.indicators
+
+        def judge(indicator) -> tuple | None:
+            """(what it is for the parent/child check, [(message key, args)]): decided by the name, unit,
+            calculation, polarity and targets, once per distinct combination of them."""
+            calculation = indicator.calculation
+            if calculation is None and indicator.polarity is None:
+                return None
+            found: list[tuple[str, dict]] = []
+            name = spelled_out(words(indicator.name, tv), tv)
+            written = _units(indicator, units)
+            count = "count" in written or (bool(name) and name[0] in units.count_heads)
+            measure = None
+            if calculation == KUMULATIF:
+                measure = _not_summable(name, written, mv)
+                if measure is not None:
+                    found.append(("not-summable", {"measure": measure}))
+                changes = _falls(indicator)
+                if changes:
+                    found.append(("falling", {"changes": changes}))
+            if indicator.effective_polarity == "lower" and not any(True for _ in ambiguous.find(name)):
+                better = next((phrase for _, phrase in mv.more_is_better.find(name)), None)
+                if better is not None:
+                    key = "lower" if indicator.polarity == "lower" else "negative"
+                    found.append((key, {"word": " ".join(better)}))
+            found = [item for item in found if wanted[item[0]]]
+            role = 0
+            if calculation == KUMULATIF and measure is None:
+                role = _SUMMED | (_SUMMED_COUNT if count else 0)
+            elif count and calculation is not None:
+                role = _PERIODIC
+            return (role, found) if role or found else None
+
+        grouping, verdicts = judged_groups(
+            ix, ("name", "unit", "calculation", "polarity", "target_units", "targets"), judge
+        )
+        reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
+        if any(reported):
+            positions = grouping.positions(reported)
+            for position, number in zip(positions, grouping.numbers(positions)):
+                n, d, indicator = items[position]
+                location = indicator_location(indicator, d)
+                for key, args in verdicts[number][1]:
+                    yield ctx.finding(n, key, location=location, indicator=quote(indicator.name), **args)
+        if wanted["children"]:
+            yield from self._children(ctx, grouping, verdicts)
+
+    def _children(self, ctx: Context, grouping, verdicts: list) -> Iterator[Finding]:
+        """A kumulatif count over counts below it that are all non-kumulatif: once per goal."""
+        ix = ctx.index
+        items = ix.indicators
+        roles = [verdict[0] if verdict is not None else 0 for verdict in verdicts]
+        if not any(role & _SUMMED for role in roles):
+            return
+        chosen = [bool(role) for role in roles]
+        owners = items.owners
+        marks: dict[int, int] = {}  # position in Index.nodes -> the roles of its counts, or-ed
+        summed: dict[int, list[int]] = {}  # position in Index.nodes -> its kumulatif counts (indicator positions)
+        positions = grouping.positions(chosen)
+        for position, number in zip(positions, grouping.numbers(positions)):
+            node, role = owners[position], roles[number]
+            marks[node] = marks.get(node, 0) | role
+            if role & _SUMMED:
+                summed.setdefault(node, []).append(position)
+        nodes = ix.nodes
+        for parent, kids in ix.kids(list(summed)).items():
+            below = [marks.get(kid, 0) for kid in kids]
+            if any(mark & _SUMMED_COUNT for mark in below) or not any(mark & _PERIODIC for mark in below):
+                continue
+            children = [nodes[kid][0] for kid, mark in zip(kids, below) if mark & _PERIODIC]
+            for position in summed[parent]:
+                n, d, indicator = items[position]
+                yield ctx.finding(
+                    n,
+                    "children",
+                    related=children,
+                    location=indicator_location(indicator, d),
+                    rests_on=("parent",),
+                    indicator=quote(indicator.name),
+                    children=children,
+                )
+
+
+def _units(indicator, units: UnitVocabulary) -> dict[str, str]:
+    """Unit family -> the unit as written, for the indicator's unit and the units written with its targets."""
+    found: dict[str, str] = {}
+    for unit in (indicator.unit, *(indicator.targets[y].unit for y in sorted(indicator.targets))):
+        read = units.read(unit) if unit else None
+        if read and read[0]:
+            found.setdefault(read[0], str(unit).strip())
+    return found
+
+
+def _not_summable(name: tuple, written: dict[str, str], mv: IndicatorVocabulary) -> str | None:
+    """What makes the indicator a level that cannot be summed — its head word, or its unit as written — or
+    None (a count or an amount of money can be summed)."""
+    if "count" in written or "money" in written:
+        return None
+    head = mv.not_summable_heads.starts(name)
+    if head is not None:
+        return " ".join(head).capitalize()
+    return next((written[f] for f in sorted(written) if f in mv.not_summable_families), None)
+
+
+def _falls(indicator) -> list:
+    """[[[year, target], [year, target]], ...] where figures of the targets fall from one year to the next."""
+    targets = indicator.targets
+    if len(targets) < 2 or not all(t.kind == "number" and t.value is not None for t in targets.values()):
+        return []
+    years = sorted(targets)
+    return [
+        [[a, targets[a].text.strip()], [b, targets[b].text.strip()]]
+        for a, b in zip(years, years[1:])
+        if targets[b].value < targets[a].value  # type: ignore[operator]  # figures, checked above
+    ]
