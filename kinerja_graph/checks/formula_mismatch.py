@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kinerja_graph.checks._judge import judged_groups
+from kinerja_graph.checks._measures import measures
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import (
@@ -13,9 +14,9 @@ from kinerja_graph.similarity import (
     counted_noun,
     head_word,
     normalised,
+    related_words,
     remember,
     share_content,
-    text_vocabulary,
 )
 from kinerja_graph.text import normalise, unit_vocabulary
 
@@ -102,6 +103,24 @@ class FormulaMismatch(Rule):
             "en": 'Formula "{formula}" is used for {count} different indicators ({indicators:quoted}); one formula '
             "cannot measure different indicators",
         },
+        "broad-only": {
+            "id": 'Formula "{formula}" dan indikator "{indicator}" hanya memiliki kesamaan kata yang umum '
+            "({shared:quoted-all}); selebihnya keduanya mengukur hal yang berbeda",
+            "en": 'Formula "{formula}" and indicator "{indicator}" share only broad words ({shared:quoted-all}); '
+            "beyond them they measure different things",
+        },
+        "complement": {
+            "id": 'Formula indikator "{indicator}" menghitung kebalikannya: pembilang "{numerator}" menghitung '
+            '"{word}", yang tidak dinyatakan indikatornya',
+            "en": 'The formula of indicator "{indicator}" counts the opposite: its numerator "{numerator}" counts '
+            '"{word}", which the indicator does not name',
+        },
+        "count-divides": {
+            "id": 'Indikator "{indicator}" adalah jumlah, tetapi formulanya "{formula}" membagi; jumlah tidak dihitung '
+            "dengan pembagian",
+            "en": 'Indicator "{indicator}" is a count, but its formula "{formula}" divides; a count is not computed '
+            "by a division",
+        },
         "count-as-share": {
             "id": 'Indikator "{indicator}" adalah jumlah, tetapi formulanya "{formula}" menghitung persentase',
             "en": 'Indicator "{indicator}" is a count, but its formula "{formula}" computes a percentage',
@@ -124,8 +143,8 @@ class FormulaMismatch(Rule):
     }
     doc = """\
 ## What it does
-Compares each indicator's formula (formulasi / penjelasan) with the indicator, and reports the first
-of 1-6 that applies (one finding per indicator), then 7 once per formula:
+Compares each indicator's formula (formulasi / penjelasan) with the indicator, and reports every one
+of 1-6 that applies (1 alone when the formula is only a unit), then 7 once per formula:
 
 1. `unit-only`: the formula is only a unit, a number or a method/evidence word ("Dokumen", "Orang",
    "Survey", "Bukti Pembayaran"), or repeats the indicator's unit: it states no calculation. An
@@ -139,20 +158,31 @@ of 1-6 that applies (one finding per indicator), then 7 once per formula:
    the other ("dokumenLaporan"), or when an abbreviation spells the other out ("ATK" = alat tulis
    kantor). The Pujon driver's indicator "Jumlahmengemudi untuk kelancaran kegiatan pemerintahan" with
    the cleaner's formula "Jumlah pelaksanaan kebersihan kantor dan taman" is reported. A formula with
-   fewer than two content words of four letters or more ("(IKS + IKE + IKL) / 3") is not judged here;
+   fewer than two content words of four letters or more ("(IKS + IKE + IKL) / 3") is not judged here.
+   One shared broad noun proves nothing (`broad-only`): when the words they share are all broad
+   (desa, pelayanan, administrasi, kegiatan …: rules/vocabulary/indicators.yaml `broad_subjects`) and
+   their other words share nothing, "Jumlah desa yang adminstrasi pemerintahannya baik" computed as
+   "Jumlah desa yang mendapatkan pembinaan … APBDes" is reported;
 3. a "Jumlah ..." indicator and its formula count different kinds of things ("Jumlah dokumen evaluasi"
-   computed as "Jumlah rapat kerja ..."; kinds from units.yaml `count_nouns`, `count_compatible`);
-4. the fraction is upside down: the denominator is the numerator narrowed by a qualifier ("Jumlah Desa
-   / jumlah Desa yang mandiri"), so the share is never below 100 %;
+   computed as "Jumlah rapat kerja ...", "Jumlah draf pelayanan …" as "Jumlah pengaduan pelayanan …";
+   kinds from units.yaml `count_nouns`, `count_compatible`);
+4. the fraction is upside down (`inverted`): the denominator is the numerator narrowed by a qualifier
+   ("Jumlah Desa / jumlah Desa yang mandiri"), so the share is never below 100 %; or it counts the
+   opposite (`complement`): its numerator holds a negation or an unwanted thing the indicator's name
+   does not ("pengaduan", "tidak", "terlambat": indicators.yaml `opposites`; what follows a minus
+   sign is subtracted, not counted), as "% pemohon yang terlayani dengan baik" computed as
+   "Jumlah pengaduan pelayanan dibagi Jumlah pemohon";
 5. `check-division`: a "Persentase", "Proporsi" or "Rasio" whose formula holds no division ("/",
    ":", "dibagi", "per", "dibandingkan" ...: text.yaml `division_markers`);
-6. `check-division`: a "Jumlah" whose formula divides and multiplies by 100, unless the indicator's
-   unit or targets are already percentages (then `unit-mismatch` says the name is wrong);
+6. `check-division`: a "Jumlah" whose formula divides and multiplies by 100 (`count-as-share`), or
+   divides without (`count-divides`: "Jumlah Laporan Pembangunan yang terealisasi / Jumlah
+   Pembangunan Fisik yang direncanakan"), unless the indicator's unit or targets are already
+   percentages (then `unit-mismatch` says the name is wrong);
 7. `shared`: one formula (not a unit-only one) written for indicators with different names: one
    finding per formula, on its first indicator's node, the other nodes related.
 
-The checks stay on the side of caution: a formula sharing any content word with its indicator is
-not called unrelated, even when an evaluator might still find it a poor proxy.
+The checks stay on the side of caution: a formula sharing any content word but a broad one with its
+indicator is not called unrelated, even when an evaluator might still find it a poor proxy.
 
 ## Why it matters
 The formula is the indicator's operational definition (LKE 2.a.2). A formula about something else,
@@ -267,7 +297,7 @@ nodes:
 
     def check(self, ctx: Context):
         G = ctx.graph
-        tv = text_vocabulary(ctx.vocabulary, G)
+        mv, tv = measures(ctx.vocabulary, self.id, G)
         units = unit_vocabulary(ctx.vocabulary)
         unit_only = bool(ctx.options.get("unit-only", True))
         division = bool(ctx.options.get("check-division", True))
@@ -281,40 +311,39 @@ nodes:
             unit_words.update(spelling.split())
 
         def judge(indicator):
-            """(normalised formula, finding or None), or None when there is no formula to judge: decided by
-            the name, formula, unit and the units of the targets, once per distinct combination of them."""
+            """(normalised formula, [(message key, args)] of every sub-check that fails, whether the formula is
+            only a unit), or None when there is no formula to judge: decided by the name, formula, unit and the
+            units of the targets, once per distinct combination of them."""
             formula = indicator.formula
             f_norm = normalised(formula, tv)
             if not f_norm or f_norm == normalised(indicator.name, tv):
                 return None
             if self._unit_only(indicator, f_norm, tv, unit_words):
-                return f_norm, ("unit-only", {})
-            return f_norm, self._judge(indicator, formula, f_norm, tv, units, own, division)
+                return f_norm, [("unit-only", {})] if unit_only else [], True
+            return f_norm, self._judge(indicator, formula, f_norm, tv, mv, units, own, division), False
 
         grouping, verdicts = judged_groups(ctx.index, ("name", "formula", "unit", "target_units"), judge)
         items = ctx.index.indicators
-        reported = [
-            verdict is not None and verdict[1] is not None and (verdict[1][0] != "unit-only" or unit_only)
-            for verdict in verdicts
-        ]
+        reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
         if any(reported):
             positions = grouping.positions(reported)
             for position, number in zip(positions, grouping.numbers(positions)):
                 n, d, indicator = items[position]
-                kind, extra = verdicts[number][1]
-                yield ctx.finding(
-                    n,
-                    kind,
-                    location=indicator_location(indicator, d),
-                    indicator=quote(indicator.name),
-                    formula=quote(indicator.formula, 60),
-                    **extra,
-                )
+                location = indicator_location(indicator, d)
+                for kind, extra in verdicts[number][1]:
+                    yield ctx.finding(
+                        n,
+                        kind,
+                        location=location,
+                        indicator=quote(indicator.name),
+                        formula=quote(indicator.formula, 60),
+                        **extra,
+                    )
         if not shared:
             return
         by_formula: dict[str, list] = {}  # normalised formula -> the groups using it (unit-only ones aside)
         for number, verdict in enumerate(verdicts):
-            if verdict is not None and (verdict[1] is None or verdict[1][0] != "unit-only"):
+            if verdict is not None and not verdict[2]:  # a unit-only formula is no formula to share
                 by_formula.setdefault(verdict[0], []).append(number)
         # group -> its formula, when several names share that formula
         shared_by: list[str | None] = [None] * len(grouping)
@@ -353,38 +382,86 @@ nodes:
         return f_norm in declared
 
     @staticmethod
-    def _judge(indicator, formula, f_norm, tv, units, own, division):
+    def _judge(indicator, formula, f_norm, tv, mv, units, own, division) -> list[tuple[str, dict]]:
+        """Every sub-check the formula fails, in the order of the documentation: (message key, args)."""
+        out: list[tuple[str, dict]] = []
         name_words = content_words(indicator.name, tv, own)
         formula_words = content_words(formula, tv, own)
         # judged only when the formula says something in words: "(IKS + IKE + IKL) / 3" is algebra on
         # abbreviations the name does not spell out, not a formula about something else
         wordy = sum(1 for w in formula_words if len(w) >= 4) >= 2
         if name_words and wordy and not share_content(name_words, formula_words, tv):
-            return "unrelated", {}
+            out.append(("unrelated", {}))
+        elif name_words and wordy:
+            shared = _broad_only(name_words, formula_words, tv, mv.broad_subjects)
+            if shared:
+                out.append(("broad-only", {"shared": shared}))
         head = head_word(indicator.name, tv, (*SHARE_HEADS, *units.count_heads))
         if head in units.count_heads:
             counted = counted_noun(indicator.name, tv, units)
             measured = counted_noun(formula, tv, units, anywhere=True) if counted else None
             if counted and measured and not units.same_count_class(counted[1], measured[1]):
-                return "counted", {"noun": counted[0], "other": measured[0]}
-        if "/" in formula or "bagi" in f_norm:
+                out.append(("counted", {"noun": counted[0], "other": measured[0]}))
+        divides = "/" in formula or "bagi" in f_norm or "banding" in f_norm
+        if divides:
             key = ("inverted", formula)
             inverted = tv.cache[key] if key in tv.cache else remember(tv, key, _inverted(formula, tv, units))
             if inverted is not None:
-                return "inverted", {"numerator": quote(inverted[0], 40), "denominator": quote(inverted[1], 40)}
+                out.append(("inverted", {"numerator": quote(inverted[0], 40), "denominator": quote(inverted[1], 40)}))
+            key = ("complement", formula, indicator.name)
+            opposite = (
+                tv.cache[key] if key in tv.cache else remember(tv, key, _complement(indicator.name, formula, tv, mv))
+            )
+            if opposite is not None:
+                out.append(("complement", {"numerator": quote(opposite[0], 40), "word": opposite[1]}))
         if not division:
-            return None
+            return out
         if head in SHARE_HEADS and not has_marker(formula, tv.division_markers, tv):
-            return "no-division", {"head": head.capitalize()}
-        if (
-            head in units.count_heads
-            and has_marker(formula, tv.division_markers, tv)
-            and has_marker(formula, tv.percentage_markers, tv)
-        ):
+            out.append(("no-division", {"head": head.capitalize()}))
+        if head in units.count_heads and has_marker(formula, tv.division_markers, tv):
             read = [units.read(indicator.unit)] + [units.read(t.unit) for t in indicator.targets.values()]
             if not any(r and r[0] == "percent" for r in read):
-                return "count-as-share", {}
+                if has_marker(formula, tv.percentage_markers, tv):
+                    out.append(("count-as-share", {}))
+                elif len(_SPLIT.split(formula, maxsplit=1)) == 2:
+                    out.append(("count-divides", {}))
+        return out
+
+
+def _broad_only(name_words: list, formula_words: list, tv, broad: frozenset) -> list[str]:
+    """The words a formula shares with its indicator when they are only broad ones ("desa", "pelayanan"),
+    while each has words of its own that share nothing: [] when they share something of substance, or
+    when either speaks only in broad words."""
+    name_strong = [w for w in name_words if w not in broad]
+    formula_strong = [w for w in formula_words if w not in broad]
+    if not name_strong or sum(1 for w in formula_strong if len(w) >= 4) < 2:
+        return []
+    if share_content(name_strong, formula_strong, tv):
+        return []
+    shared = [
+        w for w in dict.fromkeys(name_words) if w in broad and any(related_words(w, f, tv) for f in formula_words)
+    ]
+    return [quote(w, 30) for w in shared]
+
+
+_MINUS = re.compile(r"\s[-−–]\s|\bdikurangi\b|\bminus\b", re.I)
+
+
+def _complement(name: str, formula: str, tv, mv) -> tuple[str, str] | None:
+    """(numerator, the word) when the formula's numerator counts the opposite of what the indicator names:
+    it holds a negation or an unwanted thing ("pengaduan", "tidak", "terlambat": indicators.yaml `opposites`)
+    that the name does not hold. What is subtracted (after a minus sign) is not read."""
+    parts = _SPLIT.split(formula, maxsplit=1)
+    if len(parts) != 2:
         return None
+    numerator = _MINUS.split(parts[0], maxsplit=1)[0]
+    name_words = canonical_words(name, tv)
+    if any(True for _ in mv.opposites.find(name_words)):
+        return None
+    found = next((phrase for _, phrase in mv.opposites.find(canonical_words(numerator, tv))), None)
+    if found is None:
+        return None
+    return parts[0].strip(" =()\t"), " ".join(found)
 
 
 def _inverted(formula: str, tv, units) -> tuple[str, str] | None:

@@ -187,19 +187,146 @@ def test_the_organisations_own_name_is_no_common_subject():
     assert len(found) == 1
 
 
+def test_every_sub_check_that_fails_is_reported():
+    """Pino Raya's program 4: a formula about lembaga for an indicator about desa, and upside down too."""
+    found = run_rule(
+        RULE,
+        doc(
+            '{name: persentase desa dan kecamatan yang baik, formula: "= Jumlah Lembaga Masyarakat / jumlah Lembaga '
+            'Masyarakat yang Mandiri x 100 %"}'
+        ),
+    )
+    assert [f.key for f in found] == ["unrelated", "inverted"]
+
+
+def test_a_formula_counting_the_opposite_of_its_indicator():
+    """Sokaraja 1.1.2: "% terlayani dengan baik" computed as complaints / applicants."""
+    found = run_rule(
+        RULE,
+        doc(
+            "{name: Persentase Pemohon Pelayanan di Kecamatan yang terlayani dengan baik, "
+            "formula: Jumlah pengaduan pelayanan dibagi Jumlah pemohon X 100%}",
+            '{name: Persentase layanan yang diselesaikan tepat waktu, formula: "Jumlah layanan yang terlambat / '
+            'jumlah layanan x 100 %"}',
+        ),
+    )
+    assert as_data(found) == [
+        (
+            "1",
+            "complement",
+            {
+                "indicator": "Persentase Pemohon Pelayanan di Kecamatan yang terlayani dengan baik",
+                "formula": "Jumlah pengaduan pelayanan dibagi Jumlah pemohon X 100%",
+                "numerator": "Jumlah pengaduan pelayanan",
+                "word": "pengaduan",
+            },
+        ),
+        (
+            "1",
+            "complement",
+            {
+                "indicator": "Persentase layanan yang diselesaikan tepat waktu",
+                "formula": "Jumlah layanan yang terlambat / jumlah layanan x 100 %",
+                "numerator": "Jumlah layanan yang terlambat",
+                "word": "terlambat",
+            },
+        ),
+    ]
+    assert render(found[0], "id") == (
+        'Formula indikator "Persentase Pemohon Pelayanan di Kecamatan yang terlayani dengan baik" menghitung '
+        'kebalikannya: pembilang "Jumlah pengaduan pelayanan" menghitung "pengaduan", yang tidak dinyatakan '
+        "indikatornya"
+    )
+    # what the indicator names itself, and what is subtracted, are no opposite
+    assert (
+        run_rule(
+            RULE,
+            doc(
+                '{name: Persentase pengaduan yang ditindaklanjuti, formula: "Jumlah pengaduan yang ditindaklanjuti / '
+                'jumlah pengaduan x 100 %"}',
+                '{name: Persentase Tingkat Kehadiran PNS, formula: "(∑ Pegawai X (∑ Hari kerja efektif - ∑ hari tidak '
+                'masuk kerja)) / (∑Pegawai X ∑harikerja efektif) x 100%"}',
+            ),
+        )
+        == []
+    )
+
+
+def test_one_shared_broad_noun_is_no_common_subject():
+    """Sokaraja 1.1.5.1: desa with good administration computed as desa supervised on their APBDes."""
+    found = run_rule(
+        RULE,
+        doc(
+            "{name: Jumlah desa yang adminstrasi pemerintahannya baik, formula: Jumlah desa yang mendapatkan "
+            "pembinaan dan pengawasan pengelolaan APBDes di Kecamatan Sokaraja}",
+        ),
+    )
+    assert as_data(found) == [
+        (
+            "1",
+            "broad-only",
+            {
+                "indicator": "Jumlah desa yang adminstrasi pemerintahannya baik",
+                "formula": "Jumlah desa yang mendapatkan pembinaan dan pengawasan penge…",
+                "shared": ["desa"],
+            },
+        )
+    ]
+    assert (
+        run_rule(
+            RULE,
+            doc(
+                "{name: Jumlah desa yang difasilitasi dalam pengelolaan keuangan desa, formula: Jumlah desa yang "
+                "menerima fasilitasi pengelolaan keuangan desa dalam satu tahun}",
+                "{name: Persentase desa berstatus mandiri, formula: Jumlah desa berstatus mandiri / jumlah desa x 100 %}",
+            ),
+        )
+        == []
+    )
+
+
+def test_a_count_of_other_things_hidden_behind_shared_nouns():
+    """Pujon 1.7.1: a count of drafted services measured by a count of complaints about those services."""
+    found = run_rule(
+        RULE,
+        doc(
+            "{name: Jumlah draf Pelayanan Administrasi Kependudukan - KTP - KK dan - Surat Pindah, "
+            "formula: Jumlah Pengaduan Pelayanan Administrasi Kependudukan - KTP - KK dan - Surat Pindah}"
+        ),
+    )
+    assert [(f.key, f.args["noun"], f.args["other"]) for f in found] == [("counted", "draf", "pengaduan")]
+
+
+def test_a_count_whose_formula_divides():
+    """Pujon 1.6.1: a "Jumlah Laporan …" computed as a ratio, without "x 100 %"."""
+    found = run_rule(
+        RULE,
+        doc(
+            "{name: Jumlah Laporan Penyerapan dana ADD/DD, formula: Jumlah Laporan Penyerapan dana ADD/DD yang "
+            "terealisasi / Jumlah Laporan Penyerapan dana ADD/DD yang direncanakan}"
+        ),
+    )
+    assert [f.key for f in found] == ["count-divides"]
+    assert run_rule(RULE, doc("{name: Jumlah draf/konsep laporan hasil evaluasi, formula: Jumlah draf/konsep}")) == []
+
+
 def test_samples():
     def nodes(name):
         return [f.node for f in run_rule(RULE, build_graph(load(str(SAMPLES / name))))]
 
     pujon = nodes("pujon.yaml")
-    assert {"1", "1.1", "1.1.4.4", "1.1.3.1", "1.2.1"} == set(pujon)
+    assert {"1", "1.1", "1.1.4.4", "1.1.3.1", "1.2.1", "1.6.1", "1.7.1"} == set(pujon)
     assert {
         "1.1.1.1.2",
         "1.1.1.2.2",
         "1.1.1.4.2",
+        "1.1.2",
         "1.1.2.1.2",
+        "1.1.3",
+        "1.1.3.1",
         "1.1.3.1.1",
         "1.1.3.1.2",
+        "1.1.5.1",
         "1.1.5.1.2",
         "1.1.1.6.3",
     } == set(nodes("sokaraja.yaml"))
