@@ -40,19 +40,19 @@ class CalculationType(Rule):
     }
     messages = {
         "not-summable": {
-            "id": 'Indikator "{indicator}" dinyatakan kumulatif, padahal ukurannya ("{measure}") tidak dapat '
+            "id": 'Indikator "{indicator}" dinyatakan kumulatif, sedangkan ukurannya ("{measure}") tidak dapat '
             "dijumlahkan dari periode ke periode; gunakan non-kumulatif (posisi akhir periode)",
             "en": 'Indicator "{indicator}" is declared kumulatif, but its measure ("{measure}") cannot be added up '
             "from period to period; use non-kumulatif (the value at the end of the period)",
         },
         "negative": {
-            "id": 'Indikator "{indicator}" dinyatakan kumulatif negatif (makin kecil makin baik), padahal namanya '
+            "id": 'Indikator "{indicator}" dinyatakan kumulatif negatif (makin kecil makin baik), sedangkan namanya '
             '("{word}") menunjukkan makin besar makin baik',
             "en": 'Indicator "{indicator}" is declared kumulatif negatif (less is better), but its name ("{word}") '
             "says more is better",
         },
         "lower": {
-            "id": 'Polaritas indikator "{indicator}" dinyatakan negatif (makin kecil makin baik), padahal namanya '
+            "id": 'Polaritas indikator "{indicator}" dinyatakan negatif (makin kecil makin baik), sedangkan namanya '
             '("{word}") menunjukkan makin besar makin baik',
             "en": 'The polarity of indicator "{indicator}" is declared lower (less is better), but its name ("{word}") '
             "says more is better",

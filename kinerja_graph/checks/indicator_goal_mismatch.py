@@ -148,7 +148,7 @@ teks yang berbeda, dan melaporkan indikator yang mengukur hal lain:
 3. `appraisal`: pada level dalam `appraisal-levels` (bawaan ketiga level outcome), indikator yang
    mengukur penilaian kinerja satu orang — nilai kinerja yang diikuti jabatan dalam
    rules/vocabulary/owners.yaml ("Nilai Kinerja Camat": `appraisal.heads`), atau penilaian perorangan
-   yang disebut namanya ("Nilai SKP": `appraisal.phrases`) — padahal yang dimaksud adalah hasil
+   yang disebut namanya ("Nilai SKP": `appraisal.phrases`) — sedangkan yang dimaksud adalah hasil
    organisasi.
 
 Perbandingan ini berhati-hati: indikator yang kurang tepat sebagai ukuran kinerjanya, tetapi tidak

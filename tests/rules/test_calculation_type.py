@@ -29,7 +29,7 @@ def test_a_percentage_declared_kumulatif_and_declared_non_kumulatif():
         ("1", "not-summable", {"indicator": "Presentase Realisasi PBB", "measure": "Persentase"})
     ]
     assert render(result[0], "id") == (
-        'Indikator "Presentase Realisasi PBB" dinyatakan kumulatif, padahal ukurannya ("Persentase") tidak dapat '
+        'Indikator "Presentase Realisasi PBB" dinyatakan kumulatif, sedangkan ukurannya ("Persentase") tidak dapat '
         "dijumlahkan dari periode ke periode; gunakan non-kumulatif (posisi akhir periode)"
     )
     assert keys("{name: Presentase Realisasi PBB, calculation: non-kumulatif}") == []
