@@ -325,5 +325,5 @@ def _falls(indicator) -> list:
     return [
         [[a, targets[a].text.strip()], [b, targets[b].text.strip()]]
         for a, b in zip(years, years[1:])
-        if targets[b].value < targets[a].value  # type: ignore[operator]  # figures, checked above
+        if (targets[b].value or 0) < (targets[a].value or 0)  # figures, checked above
     ]

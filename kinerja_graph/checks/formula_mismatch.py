@@ -408,9 +408,9 @@ nodes:
             inverted = tv.cache[key] if key in tv.cache else remember(tv, key, _inverted(formula, tv, units))
             if inverted is not None:
                 out.append(("inverted", {"numerator": quote(inverted[0], 40), "denominator": quote(inverted[1], 40)}))
-            key = ("complement", formula, indicator.name)
+            memo = ("complement", formula, indicator.name)
             opposite = (
-                tv.cache[key] if key in tv.cache else remember(tv, key, _complement(indicator.name, formula, tv, mv))
+                tv.cache[memo] if memo in tv.cache else remember(tv, memo, _complement(indicator.name, formula, tv, mv))
             )
             if opposite is not None:
                 out.append(("complement", {"numerator": quote(opposite[0], 40), "word": opposite[1]}))

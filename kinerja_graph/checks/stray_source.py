@@ -198,7 +198,7 @@ nodes:
         not_sources = {normalise(w) for w in ctx.options.get("not-sources") or ()}
         positions = ctx.options.get("positions", True)
         owners: set[str] = set()
-        aliases, exact = Phrases(()), frozenset()
+        aliases, exact = Phrases(()), frozenset[tuple]()
         if positions:
             ix = ctx.index
             written = {ix.nodes[p][1].get("owner") for p in ix.node_groups(("owner",)).first}  # few distinct texts
@@ -241,7 +241,8 @@ def _positions(owners: Mapping, mv: IndicatorVocabulary, tv: TextVocabulary) -> 
     """The aliases of the positions of the owners vocabulary (organisational units and bodies outside the
     organisation set aside), as phrases to find at the start of a source, and the `exact` aliases, which
     count only as the whole source."""
-    aliases, exact = [], set()
+    aliases: list[tuple[tuple, str]] = []
+    exact: set[tuple] = set()
     for position in owners.get("positions") or ():
         if position.get("id") == "outside":
             continue
