@@ -3,7 +3,9 @@ indicator, its targets or the indicators below it."""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
+from itertools import compress, repeat
 
 from kinerja_graph.checks._judge import judged_groups
 from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures, spelled_out, words
@@ -216,7 +218,7 @@ nodes:
 
         def judge(indicator) -> tuple | None:
             """(what it is for the parent/child check, [(message key, args)]): decided by the name, unit,
-            calculation, polarity and targets, once per distinct combination of them."""
+            units of the targets, calculation and polarity, once per distinct combination of them."""
             calculation = indicator.calculation
             if calculation is None and indicator.polarity is None:
                 return None
@@ -227,17 +229,13 @@ nodes:
             measure = None
             if calculation == KUMULATIF:
                 measure = _not_summable(name, written, mv)
-                if measure is not None:
+                if measure is not None and wanted["not-summable"]:
                     found.append(("not-summable", {"measure": measure}))
-                changes = _falls(indicator)
-                if changes:
-                    found.append(("falling", {"changes": changes}))
-            if indicator.effective_polarity == "lower" and not any(True for _ in ambiguous.find(name)):
+            if wanted["negative"] and indicator.effective_polarity == "lower" and not any(ambiguous.find(name)):
                 better = next((phrase for _, phrase in mv.more_is_better.find(name)), None)
                 if better is not None:
                     key = "lower" if indicator.polarity == "lower" else "negative"
                     found.append((key, {"word": " ".join(better)}))
-            found = [item for item in found if wanted[item[0]]]
             role = 0
             if calculation == KUMULATIF and measure is None:
                 role = _SUMMED | (_SUMMED_COUNT if count else 0)
@@ -245,17 +243,34 @@ nodes:
                 role = _PERIODIC
             return (role, found) if role or found else None
 
-        grouping, verdicts = judged_groups(
-            ix, ("name", "unit", "calculation", "polarity", "target_units", "targets"), judge
-        )
+        def falls(indicator) -> list | None:
+            """[("falling", args)] for kumulatif targets that fall: decided by the calculation and the targets
+            alone, once per distinct combination of them (the names do not multiply them)."""
+            if indicator.calculation != KUMULATIF:
+                return None
+            changes = _falls(indicator)
+            return [("falling", {"changes": changes})] if changes else None
+
+        grouping, verdicts = judged_groups(ix, ("name", "unit", "calculation", "polarity", "target_units"), judge)
+        found = {}  # indicator position -> [(message key, args)], for the few reported
         reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
         if any(reported):
             positions = grouping.positions(reported)
-            for position, number in zip(positions, grouping.numbers(positions)):
-                n, d, indicator = items[position]
-                location = indicator_location(indicator, d)
-                for key, args in verdicts[number][1]:
-                    yield ctx.finding(n, key, location=location, indicator=quote(indicator.name), **args)
+            found.update(zip(positions, map(lambda number: list(verdicts[number][1]), grouping.numbers(positions))))
+        if wanted["falling"]:
+            fallen, falling = judged_groups(ix, ("calculation", "targets"), falls)
+            chosen = [verdict is not None for verdict in falling]
+            if any(chosen):
+                positions = fallen.positions(chosen)
+                for position, number in zip(positions, fallen.numbers(positions)):
+                    found.setdefault(position, []).extend(falling[number])
+        quoted: dict = {}  # name -> as a message quotes it: names repeat massively
+        for position in sorted(found):
+            n, d, indicator = items[position]
+            location = indicator_location(indicator, d)
+            name = quoted.get(indicator.name) or quoted.setdefault(indicator.name, quote(indicator.name))
+            for key, args in found[position]:
+                yield ctx.finding(n, key, location=location, indicator=name, **args)
         if wanted["children"]:
             yield from self._children(ctx, grouping, verdicts)
 
@@ -266,39 +281,43 @@ nodes:
         roles = [verdict[0] if verdict is not None else 0 for verdict in verdicts]
         if not any(role & _SUMMED for role in roles):
             return
-        chosen = [bool(role) for role in roles]
+        per_item = list(map(roles.__getitem__, grouping.of))  # each indicator's role, by its group's (in C)
         owners = items.owners
-        marks: dict[int, int] = {}  # position in Index.nodes -> the roles of its counts, or-ed
-        summed: dict[int, list[int]] = {}  # position in Index.nodes -> its kumulatif counts (indicator positions)
-        positions = grouping.positions(chosen)
-        for position, number in zip(positions, grouping.numbers(positions)):
-            node, role = owners[position], roles[number]
-            marks[node] = marks.get(node, 0) | role
-            if role & _SUMMED:
-                summed.setdefault(node, []).append(position)
+
+        def holding(bit: int) -> set[int]:
+            """The positions in Index.nodes of the goals holding an indicator of this role."""
+            return set(compress(owners, map(operator.and_, per_item, repeat(bit))))
+
+        summed, counted, periodic = holding(_SUMMED), holding(_SUMMED_COUNT), holding(_PERIODIC)
         nodes = ix.nodes
-        for parent, kids in ix.kids(list(summed)).items():
-            below = [marks.get(kid, 0) for kid in kids]
-            if any(mark & _SUMMED_COUNT for mark in below) or not any(mark & _PERIODIC for mark in below):
+        flagged: dict[int, list[str]] = {}  # goal -> its children measuring non-kumulatif counts
+        for parent, kids in ix.kids(summed).items():
+            if any(kid in periodic for kid in kids) and not any(kid in counted for kid in kids):
+                flagged[parent] = [nodes[kid][0] for kid in kids if kid in periodic]
+        if not flagged:
+            return
+        quoted: dict = {}
+        for position in compress(range(len(per_item)), map(operator.and_, per_item, repeat(_SUMMED))):
+            children = flagged.get(owners[position])
+            if children is None:
                 continue
-            children = [nodes[kid][0] for kid, mark in zip(kids, below) if mark & _PERIODIC]
-            for position in summed[parent]:
-                n, d, indicator = items[position]
-                yield ctx.finding(
-                    n,
-                    "children",
-                    related=children,
-                    location=indicator_location(indicator, d),
-                    rests_on=("parent",),
-                    indicator=quote(indicator.name),
-                    children=children,
-                )
+            n, d, indicator = items[position]
+            yield ctx.finding(
+                n,
+                "children",
+                related=children,
+                location=indicator_location(indicator, d),
+                rests_on=("parent",),
+                indicator=quoted.get(indicator.name) or quoted.setdefault(indicator.name, quote(indicator.name)),
+                children=children,
+            )
 
 
 def _units(indicator, units: UnitVocabulary) -> dict[str, str]:
     """Unit family -> the unit as written, for the indicator's unit and the units written with its targets."""
     found: dict[str, str] = {}
-    for unit in (indicator.unit, *(indicator.targets[y].unit for y in sorted(indicator.targets))):
+    # the targets' units as a sorted set: what the Index groups indicators by ("target_units")
+    for unit in (indicator.unit, *sorted({t.unit for t in indicator.targets.values() if t.unit})):
         read = units.read(unit) if unit else None
         if read and read[0]:
             found.setdefault(read[0], str(unit).strip())

@@ -172,11 +172,13 @@ nodes:
                 return "vague"
             return "record" if records else None
 
+        quoted: dict = {}  # name or source -> as a message quotes it: texts repeat massively
         for n, d, indicator, key in judged_indicators(ctx.index, ("source",), judge):
+            name, source = indicator.name, indicator.source
             yield ctx.finding(
                 n,
                 key,
                 location=indicator_location(indicator, d),
-                indicator=quote(indicator.name),
-                source=quote(indicator.source, 40),
+                indicator=quoted.get(name) or quoted.setdefault(name, quote(name)),
+                source=quoted.get(("source", source)) or quoted.setdefault(("source", source), quote(source, 40)),
             )
