@@ -13,7 +13,6 @@ written the way texts are read: normalised words, text.yaml spellings fixed, fun
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -201,12 +200,25 @@ def spelled_out(found: tuple, tv: TextVocabulary) -> tuple:
     return found
 
 
-_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_OPEN, _CLOSE = "([", ")]"
 
 
 def without_brackets(text: str) -> str:
-    """The text with its bracketed parts taken out ("Pengadministrasi Keuangan (Umum, ...)" -> "... Keuangan ")."""
-    previous = None
-    while previous != text:
-        previous, text = text, _BRACKETS.sub(" ", text)
-    return text
+    """The text with its bracketed parts taken out ("Pengadministrasi Keuangan (Umum, ...)" -> "... Keuangan "),
+    nested brackets included, in one pass (an unclosed bracket takes the rest of the text out)."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            if depth == 0:
+                out.append(text[start:i])
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(" ")
+                start = i + 1
+    if depth == 0:
+        out.append(text[start:])
+    return "".join(out)
