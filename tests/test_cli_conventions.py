@@ -287,14 +287,17 @@ def test_statistics_in_json_count_every_finding_per_rule_most_first():
 
 @pytest.mark.parametrize("fmt", ["text", "concise"])
 def test_statistics_replace_the_findings_in_text_and_concise(fmt):
-    expected = expected_statistics(findings_of("samples/praya.yaml"), "en")
+    found = findings_of("samples/praya.yaml")
+    expected = expected_statistics(found, "en")
     result = run("check", "--no-config", "samples/praya.yaml", "--format", fmt, "--statistics", "--lang", "en")
     assert result.exit_code == 1  # the exit code is the check's
     lines = result.stdout.splitlines()
     rows = [line.split(None, 3) for line in lines[: len(expected)]]
     assert [[str(e["count"]), e["rule"], e["severity"], e["summary"]] for e in expected] == rows
     rest = lines[len(expected) :]
-    assert rest == (["", "46 errors, 55 warnings, 16 info"] if fmt == "text" else [])
+    counts = Counter(f["severity"] for f in found)
+    summary = f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+    assert rest == (["", summary] if fmt == "text" else [])
     assert "samples/praya.yaml:" not in result.stdout
 
 

@@ -32,7 +32,7 @@ class CalculationType(Rule):
         "id": "LKE 2.a.2 (PermenPANRB 88/2021) menuntut definisi operasional dan cara pengukuran yang jelas; jenis "
         "perhitungan (kumulatif, non-kumulatif, kumulatif negatif) menentukan bagaimana realisasi "
         "triwulanan dan tahunan dikonsolidasikan dan capaian dihitung. Persentase atau indeks yang dijumlahkan, "
-        "indikator yang makin besar makin baik tetapi dihitung makin kecil makin baik, kegiatan kumulatif di atas "
+        "indikator yang semakin besar semakin baik tetapi dihitung semakin kecil semakin baik, kegiatan kumulatif di atas "
         "sub kegiatan non-kumulatif, atau target kumulatif yang turun menghasilkan capaian yang salah.",
         "en": "LKE 2.a.2 (PermenPANRB 88/2021) requires a clear operational definition and measurement method; the "
         "calculation type (kumulatif, non-kumulatif, kumulatif negatif) decides how quarterly and yearly "
@@ -48,14 +48,14 @@ class CalculationType(Rule):
             "from period to period; use non-kumulatif (the value at the end of the period)",
         },
         "negative": {
-            "id": 'Indikator "{indicator}" dinyatakan kumulatif negatif (makin kecil makin baik), sedangkan namanya '
-            '("{word}") menunjukkan makin besar makin baik',
+            "id": 'Indikator "{indicator}" dinyatakan kumulatif negatif (semakin kecil semakin baik), sedangkan namanya '
+            '("{word}") menunjukkan semakin besar semakin baik',
             "en": 'Indicator "{indicator}" is declared kumulatif negatif (less is better), but its name ("{word}") '
             "says more is better",
         },
         "lower": {
-            "id": 'Polaritas indikator "{indicator}" dinyatakan negatif (makin kecil makin baik), sedangkan namanya '
-            '("{word}") menunjukkan makin besar makin baik',
+            "id": 'Polaritas indikator "{indicator}" dinyatakan negatif (semakin kecil semakin baik), sedangkan namanya '
+            '("{word}") menunjukkan semakin besar semakin baik',
             "en": 'The polarity of indicator "{indicator}" is declared lower (less is better), but its name ("{word}") '
             "says more is better",
         },
@@ -155,7 +155,7 @@ kumulatif-negatif; sakip-domain bagian 4.5) terhadap indikatornya, dan melaporka
    `not_summable.heads`) atau satuan %, indeks, rasio atau predikat (`not_summable.families`),
    kecuali satuannya berupa jumlah atau uang ("Nilai investasi" dalam Rp dapat dijumlahkan);
 2. `negative`: kumulatif-negatif, atau `polarity: lower`, pada indikator yang namanya menunjukkan
-   makin besar makin baik ("… yang terlayani dengan baik", "… yang puas": `more_is_better`) dan tidak
+   semakin besar semakin baik ("… yang terlayani dengan baik", "… yang puas": `more_is_better`) dan tidak
    memuat kata yang membuat arahnya terbuka (text.yaml `polarity_ambiguous`: pengaduan, gangguan,
    kasus …);
 3. `falling`: target kumulatif, seluruhnya berupa angka, yang turun dari satu tahun ke tahun
@@ -173,7 +173,7 @@ Kumulatif negatif dibaca sebagaimana katalog membacanya: polaritas negatif, buka
 ## Mengapa penting
 Jenis perhitungan menentukan bagaimana realisasi triwulanan dan tahunan dikonsolidasikan dan bagaimana
 capaian dihitung (LKE 2.a.2). Persentase yang dijumlahkan selama empat triwulan melampaui 100 %;
-indikator yang makin besar makin baik tetapi dihitung makin kecil makin baik justru menghargai
+indikator yang semakin besar semakin baik tetapi dihitung semakin kecil semakin baik justru menghargai
 kegagalan; jumlah kumulatif tidak dapat turun; dan kegiatan yang menjumlahkan hasil sub kegiatannya
 setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
 
