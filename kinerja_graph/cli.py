@@ -122,7 +122,8 @@ def show(file, stdin_filename, sheet, rules_file, no_config, output_file, lang):
     default="text",
     show_default=True,
     help="Report format: text, concise (one line per finding: path:line: severity rule message), json "
-    "(docs/json-output.md), or for CI sarif, github, markdown, junit.",
+    "(docs/json-output.md), xlsx (-o FILE.xlsx: the findings beside the rows, for a planner), or for CI "
+    "sarif, github, markdown, junit.",
 )
 @output_file_option
 @quiet_option
@@ -195,6 +196,8 @@ def check(
         )
         output.write_text(_settings.show_settings(files, options, fmt, lang), output_file)
         return
+    if output.FORMATS[fmt].document and not output_file:
+        raise click.UsageError(f"--format {fmt} writes a document: name its file with -o FILE")
     output.refuse_overwriting_inputs(output_file, files)
     accepted = _ci.load_baseline(baseline_file)  # read before the run: a bad baseline stops it
     if only_cascades:

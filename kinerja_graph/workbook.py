@@ -22,8 +22,11 @@ import copy
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
+from typing import Any
 
 from kinerja_graph import cells, policy, writers
 from kinerja_graph.cells import column_letter
@@ -88,21 +91,132 @@ def numeric_target(text: str) -> tuple[int | float, str] | None:
 # ------------------------------------------------------------------------------------- writing
 
 
+@dataclass(frozen=True)
+class Mark:
+    """What a report says about one goal, shown on its rows of the table sheet: the rows filled in the
+    colour of the worst `severity`, and `note` (one line per finding) as a comment on its first Kode cell."""
+
+    severity: str
+    note: str
+
+
+MARK_FILLS = {"error": "F8CBAD", "warning": "FFE699", "info": "E4DFEC"}  # red, yellow, lavender
+BOLD_SHARE = 0.85  # a bold header holds this share of a column's characters
+NOTE_LIMIT = 2_000  # characters of a comment; the findings sheet holds every finding whole
+
+
+@dataclass
+class Book:
+    """A planner's workbook being made (write-only: sheets are written in the order they are made)."""
+
+    book: Any
+    lists: _Lists
+    table_title: str = ""
+    first_rows: dict[str, int] = field(default_factory=dict)  # goal id -> its first row on the table sheet
+
+
 def write_workbook(cascade: Cascade, path: str, headers: str = "en") -> None:
     """`kinerja convert … FILE.xlsx`: the cascade as a planner's workbook (InputError when a text is too long)."""
+    made = cascade_book(cascade, headers, path=path)
+    made.lists.write(made.book)
+    _save(made.book, path)
+
+
+def cascade_book(
+    cascade: Cascade, headers: str = "en", *, path: str = "", marks: Mapping[str, Mark] | None = None
+) -> Book:
+    """The table and organisation sheets of `cascade` in a new workbook; `marks` by goal id are shown on
+    the goals' rows. The caller adds its own sheets, then writes the lists (`Book.lists.write`) and saves.
+    InputError (naming `path`) when a text is too long for a cell: nothing is made."""
     lang = "id" if headers == "id" else "en"
     table = writers.table(
         cascade, headers, document_columns=False, polarity_words=writers.polarity_words(headers), xlsx=True
     )
-    problems = _too_long(table, path)
+    problems = _too_long(table, path or cascade.file)
     if problems:
         raise InputError(problems)
-    book = _new_book()
-    lists = _Lists(lang)
-    _table_sheet(book, _t("sheet_table", lang), table, lists, len(table.rows) + 1 + SPARE_ROWS)
-    _organisation_sheet(book, table.document, lang, lists)
-    lists.write(book)
-    _save(book, path)
+    made = Book(_new_book(), _Lists(lang), _t("sheet_table", lang))
+    made.first_rows = _table_sheet(
+        made.book, made.table_title, table, made.lists, len(table.rows) + 1 + SPARE_ROWS, marks or {}
+    )
+    _organisation_sheet(made.book, table.document, lang, made.lists)
+    return made
+
+
+def new_book(lang: str = "id") -> Book:
+    """An empty planner's workbook (for sheets of the caller's own)."""
+    return Book(_new_book(), _Lists(lang))
+
+
+def list_sheet(
+    made: Book,
+    title: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    widths: Sequence[float],
+    *,
+    links: Iterable[int | None] = (),
+    fills: Iterable[str | None] = (),
+    link_column: int = 0,
+    fill_column: int = 0,
+) -> None:
+    """A plain list sheet: a bold frozen header with an autofilter, one row per item, every text a text
+    cell (encoded: a text starting with "=" is never a formula). `links`: per row, the row of the table
+    sheet its cell in `link_column` links to (None: no link); `fills`: per row, a severity whose colour fills its cell in `fill_column`."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    ws = made.book.create_sheet(title)
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    _page(ws, landscape=True, a3=True, pages_wide=1, title_rows="1:1")
+    bold, header_fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    head_align = Alignment(wrap_text=True, vertical="center")
+    header_cells = []
+    for name in header:
+        cell = _text(ws, name, bold, head_align)
+        cell.fill = header_fill
+        header_cells.append(cell)
+    height = _row_height((name, width * BOLD_SHARE) for name, width in zip(header, widths, strict=False))
+    if height:
+        ws.row_dimensions[1].height = height
+    ws.append(header_cells)
+    styles = _Styles(ws, Alignment(wrap_text=True, vertical="top"))
+    link_font = Font(color="1F4E79", underline="single")
+    count = 0
+    for row, link, severity in zip_longest(rows, links, fills):
+        if row is None:
+            break
+        count += 1
+        out: list[Any] = []
+        for column, value in enumerate(row):
+            fill = severity if column == fill_column else None
+            if value is None or value == "":
+                out.append(styles.cell(None, fill=fill) if fill else None)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                out.append(styles.cell(value, "General", fill=fill))
+            else:
+                out.append(styles.cell(cells.encode(str(value), xlsx=True), fill=fill))
+        if link is not None and link_column < len(out) and out[link_column] is not None:
+            out[link_column].hyperlink = Hyperlink(ref="", location=f"{_sheet_ref(made.table_title)}!A{link}")
+            out[link_column].font = link_font
+        height = _row_height((str(v), w) for v, w in zip(row, widths, strict=False) if v not in (None, ""))
+        if height:
+            ws.row_dimensions[count + 1].height = height
+        ws.append(out)
+    ws.auto_filter.ref = f"A1:{column_letter(max(len(header), 1))}{max(count + 1, 2)}"
+
+
+def book_bytes(made: Book, active: int = 0) -> bytes:
+    """The workbook's file, with the lists written and sheet number `active` the one it opens on."""
+    import io
+
+    made.lists.write(made.book)
+    made.book.active = active
+    buffer = io.BytesIO()
+    made.book.save(buffer)
+    return buffer.getvalue()
 
 
 def write_template(path: str, headers: str = "id", years: Iterable[int] = (), example: Cascade | None = None) -> None:
@@ -322,7 +436,11 @@ def _page(ws, landscape: bool, a3: bool, pages_wide: int, title_rows: str | None
         ws.print_title_rows = title_rows
 
 
-def _table_sheet(book, title: str, table: writers.Table, lists: _Lists, validated_rows: int) -> None:
+def _table_sheet(
+    book, title: str, table: writers.Table, lists: _Lists, validated_rows: int, marks: Mapping[str, Mark] | None = None
+) -> dict[str, int]:
+    """The table sheet; returns each goal's first row. `marks` by goal id fill the goal's rows and put a
+    comment on its first Kode cell."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -355,21 +473,31 @@ def _table_sheet(book, title: str, table: writers.Table, lists: _Lists, validate
     ws.append(header)
     styles = _Styles(ws, body_align)
     is_target = [c.startswith("target_") for c in table.columns]
+    marks = marks or {}
+    first_rows: dict[str, int] = {}
     for row_number, row in enumerate(table.rows, start=2):
+        goal = str(row[0])
+        first = goal not in first_rows
+        if first:
+            first_rows[goal] = row_number
+        mark = marks.get(goal)
+        severity = mark.severity if mark else None
         out: list = []
         texts: list[tuple[str, float]] = []
         for target, value, width in zip(is_target, row, widths, strict=True):
             if value is None:
-                out.append(None)
+                out.append(styles.cell(None, fill=severity) if severity else None)
                 continue
             if target and isinstance(value, str):
                 numeric = numeric_target(value)
                 if numeric is not None:
-                    out.append(styles.cell(numeric[0], numeric[1]))
+                    out.append(styles.cell(numeric[0], numeric[1], fill=severity))
                     continue
             text = writers.cell_text(value, xlsx=True)
             texts.append((text, width))
-            out.append(styles.cell(text))
+            out.append(styles.cell(text, fill=severity))
+        if mark is not None and first and out[0] is not None:
+            out[0].comment = _comment(mark.note)
         height = _row_height(texts)
         if height:
             ws.row_dimensions[row_number].height = height
@@ -404,6 +532,19 @@ def _table_sheet(book, title: str, table: writers.Table, lists: _Lists, validate
         for letter in targets:
             dv.add(f"{letter}2:{letter}{end}")
         ws.data_validations.append(dv)
+    return first_rows
+
+
+def _comment(note: str):
+    """A cell comment holding `note` (cut to NOTE_LIMIT characters), sized to show it."""
+    from openpyxl.comments import Comment
+
+    text = cells.encode(_clip(note, NOTE_LIMIT), xlsx=True)
+    lines = sum(1 + len(part) // 60 for part in text.split("\n"))
+    comment = Comment(text, "kinerja-graph")
+    comment.width = 420
+    comment.height = min(20 + 15 * lines, 600)
+    return comment
 
 
 class _Styles:
@@ -417,21 +558,25 @@ class _Styles:
         self.alignment = alignment
         self.known: dict[str, object] = {}
 
-    def cell(self, value, number_format: str | None = None):
+    def cell(self, value, number_format: str | None = None, fill: str | None = None):
+        """A body cell; `fill`: a severity whose colour (MARK_FILLS) fills it."""
         from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import PatternFill
 
-        key = number_format or ""
+        key = f"{number_format or ''}|{fill or ''}"
         style = self.known.get(key)
         if style is None:
             model = WriteOnlyCell(self.ws)
             model.alignment = self.alignment
             if number_format:
                 model.number_format = number_format
-            style = self.known[key] = model._style
+            if fill:
+                model.fill = PatternFill("solid", fgColor=MARK_FILLS.get(fill, "EDEDED"))
+            style = self.known[key] = model._style  # type: ignore[attr-defined]
         cell = WriteOnlyCell(self.ws, value=value)
-        if number_format is None:
+        if number_format is None and value is not None:
             cell.data_type = "s"  # always text: a statement starting with "=" never becomes a formula
-        cell._style = copy.copy(style)
+        cell._style = copy.copy(style)  # type: ignore[attr-defined]
         return cell
 
 

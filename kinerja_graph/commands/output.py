@@ -54,12 +54,13 @@ class View:
 @dataclass(frozen=True)
 class OutputFormat:
     name: str
-    check: Callable[[Report, View], str] | None = None  # (report, view) -> text
+    check: Callable[[Report, View], str | bytes] | None = None  # (report, view) -> text, or a document's bytes
     diff: Callable[[DiffResult, str], str] | None = None  # (diff result, lang) -> text
     after: Callable[[Report, str], None] | None = None  # a side effect once the text is written
     colour: bool = False  # does the text carry terminal colours (click strips them when asked)
     statistics: bool = True  # does the text hold the counts per rule when asked (else: stderr)
     quiet_trims: bool = False  # --quiet lists only the findings that fail (a format read by people)
+    document: bool = False  # the check formatter makes a binary document (bytes): written only with -o
 
 
 def _text(report: Report, view: View) -> str:
@@ -110,6 +111,12 @@ def _junit(report: Report, view: View) -> str:
     return junit.format_report(report, view.lang)
 
 
+def _xlsx(report: Report, view: View) -> bytes:
+    from kinerja_graph.report import findings_xlsx
+
+    return findings_xlsx.to_bytes(report, view.lang)
+
+
 def _diff_text(result: DiffResult, lang: str) -> str:
     from kinerja_graph.report import diff_format
 
@@ -152,6 +159,7 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat("github", check=_github, after=_step_summary),
         OutputFormat("markdown", check=_markdown, diff=_diff_markdown),
         OutputFormat("junit", check=_junit, statistics=False),
+        OutputFormat("xlsx", check=_xlsx, statistics=False, document=True),
     )
 }
 CHECK_FORMATS = tuple(name for name, f in FORMATS.items() if f.check is not None)
@@ -210,10 +218,10 @@ def refuse_overwriting_inputs(output_file: str | None, inputs: Iterable[str]) ->
                 )
 
 
-def write_file(path: str, text: str) -> None:
-    """Write `text` to `path` atomically: into a temporary file beside it, then renamed over it, so that a
-    reader never sees half a report and a failed run leaves the old one whole. The file gets the
-    permissions a new file gets (or keeps those of the file it replaces)."""
+def write_file(path: str, text: str | bytes) -> None:
+    """Write `text` (or a document's bytes) to `path` atomically: into a temporary file beside it, then
+    renamed over it, so that a reader never sees half a report and a failed run leaves the old one whole.
+    The file gets the permissions a new file gets (or keeps those of the file it replaces)."""
     folder = os.path.dirname(os.path.abspath(path))
     try:
         mode = os.stat(path).st_mode & 0o7777
@@ -224,8 +232,12 @@ def write_file(path: str, text: str) -> None:
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".kinerja-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
         tmp = None
@@ -261,15 +273,15 @@ def write_report(
     assert spec.check is not None, fmt
     colour = colour and spec.colour
     view = View(lang, colour, statistics and spec.statistics)
+    if spec.document and not output_file:
+        raise click.UsageError(f"--format {fmt} writes a document: name its file with -o FILE")
     if output_file:
-        write_text(spec.check(report, view), output_file)
+        write_file(output_file, spec.check(report, view))
     elif not quiet or fails(report):
         shown = failing_only(report) if quiet and spec.quiet_trims else report
-        write_text(
-            spec.check(shown, replace(view, quiet=quiet and spec.quiet_trims)),
-            None,
-            colour if spec.colour else None,
-        )
+        text = spec.check(shown, replace(view, quiet=quiet and spec.quiet_trims))
+        assert isinstance(text, str), fmt
+        write_text(text, None, colour if spec.colour else None)
     if statistics and not spec.statistics and (not quiet or fails(report)):
         from kinerja_graph.report import statistics as stats
 
