@@ -36,7 +36,7 @@ def build_graph(cascade: Cascade) -> nx.DiGraph:
     kinds = {}
     nodes = []
     for order, node in enumerate(cascade.nodes):  # bulk adds: a 10^5-node cascade builds in a blink
-        level = by_level.get(node.level)
+        level = by_level.get(node.level) if node.level is not None else None
         kind = kinds[node.id] = "goal" if node.is_goal else "indicator"
         nodes.append(
             (

@@ -23,7 +23,9 @@ COMMON = "common"
 
 def read(name: str) -> dict[str, dict[str, str]]:
     """One words file as it stands: word -> {"id": ..., "en": ...}."""
-    return policy.read_yaml(FOLDER / f"{name}.yaml", "words file") or {}
+    data = policy.read_yaml(FOLDER / f"{name}.yaml", "words file") or {}
+    assert isinstance(data, dict), name  # a words file is a mapping (tests/test_words.py)
+    return data
 
 
 @functools.cache

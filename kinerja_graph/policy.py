@@ -63,6 +63,8 @@ def load_policy_file(path: Path, schema_name: str) -> dict:
     if problems:
         lines = [f"{path}: {'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in problems]
         raise PolicyError("\n".join(lines))
+    if not isinstance(data, dict):
+        raise PolicyError(f"{path}: (top): a mapping of keys is expected")
     return data
 
 
@@ -144,7 +146,9 @@ class LevelVocabulary:
 def levels() -> LevelVocabulary:
     data = load_policy_file(rules_dir() / "levels.yaml", "levels.schema.json")
     tiers = {t["id"]: t["name"] for t in data["tiers"]}
-    found, synonyms, labels = [], {}, []
+    found: list = []
+    synonyms: dict[str, str] = {}
+    labels: list[str] = []
     for entry in sorted(data["levels"], key=lambda e: e["rank"]):
         if entry["tier"] not in tiers:
             raise PolicyError(f"rules/levels.yaml: level {entry['id']}: unknown tier {entry['tier']!r}")
@@ -194,7 +198,7 @@ class FieldVocabulary:
 
 
 def _invert(mapping: dict, what: str) -> dict:
-    out = {}
+    out: dict = {}
     for name, aliases in mapping.items():
         for alias in [name, *aliases]:
             previous = out.setdefault(key(alias), name)

@@ -36,7 +36,7 @@ def summarise(G: nx.DiGraph) -> Summary:
     without_owner = 0
     indicators = 0
     loose = []
-    dangling = []
+    dangling: list = []
     for n, d in G.nodes(data=True):
         if d["kind"] == "crosscutting":
             continue

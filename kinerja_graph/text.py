@@ -79,7 +79,7 @@ def stems(word: str) -> frozenset:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             bases.add(word[: -len(suffix)])
     for allowed in (None, _INNER_PREFIXES):  # up to two prefixes: "kependudukan" = ke + pen + duduk + an
-        more = set()
+        more: set[str] = set()
         for base in bases:
             for prefix, replacements in _PREFIXES:
                 if allowed is not None and prefix not in allowed:

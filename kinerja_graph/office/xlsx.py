@@ -21,10 +21,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import openpyxl
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kinerja_graph.office import xml_text
@@ -62,7 +63,7 @@ STYLES: dict[str, Font] = {
 def new_workbook() -> Workbook:
     """An empty workbook (its default sheet removed: add_sheet makes every sheet)."""
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])
     return book
 
 
@@ -94,7 +95,7 @@ def sheet_link(ws: Worksheet) -> str:
     return "#'" + ws.title.replace("'", "''") + "'!A1"
 
 
-def set_text(cell: Cell, value: object, style: str = "text") -> Cell:
+def set_text(cell: Cell | MergedCell, value: object, style: str = "text") -> Cell | MergedCell:
     """Put user text into a cell as inert text (see the module's docstring); `style` names a font of STYLES."""
     text = xml_text(value)
     if len(text) > MAX_CELL:
@@ -107,25 +108,25 @@ def set_text(cell: Cell, value: object, style: str = "text") -> Cell:
     return cell
 
 
-def set_number(cell: Cell, value: int | float, style: str = "text") -> Cell:
+def set_number(cell: Cell | MergedCell, value: int | float, style: str = "text") -> Cell | MergedCell:
     cell.value = value
     cell.font = STYLES[style]
     return cell
 
 
-def set_value(cell: Cell, value: Any, style: str = "text") -> Cell:
+def set_value(cell: Cell | MergedCell, value: Any, style: str = "text") -> Cell | MergedCell:
     """A number stays a number (bool excluded); anything else is text through set_text."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return set_number(cell, value, style)
     return set_text(cell, value, style)
 
 
-def align(cell: Cell, horizontal: str | None = None, vertical: str = "top", wrap: bool = True) -> None:
+def align(cell: Cell | MergedCell, horizontal: str | None = None, vertical: str = "top", wrap: bool = True) -> None:
     """A cell's alignment: horizontal "left", "center" or "right" (None: by value), wrapped by default."""
     cell.alignment = Alignment(wrap_text=wrap, vertical=vertical, horizontal=horizontal)
 
 
-def frame(cell: Cell, *, top: bool = True, bottom: bool = True) -> None:
+def frame(cell: Cell | MergedCell, *, top: bool = True, bottom: bool = True) -> None:
     """Thin left and right borders, and top/bottom ones when asked: several cells framed as one block."""
     cell.border = Border(left=_thin, right=_thin, top=_thin if top else None, bottom=_thin if bottom else None)
 
@@ -218,7 +219,7 @@ def write_table(
     if widths:
         set_widths(ws, widths, first)
     if freeze:
-        ws.freeze_panes = ws.cell(row=header_row + 1, column=first)
+        ws.freeze_panes = f"{get_column_letter(first)}{header_row + 1}"
     if autofilter and headers:
         end = get_column_letter(first + len(headers) - 1)
         ws.auto_filter.ref = f"{get_column_letter(first)}{header_row}:{end}{last}"
@@ -281,6 +282,8 @@ def print_setup(
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A3 if paper.upper() == "A3" else ws.PAPERSIZE_A4
     if fit_width:
+        if ws.sheet_properties.pageSetUpPr is None:
+            ws.sheet_properties.pageSetUpPr = PageSetupProperties()
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
@@ -291,11 +294,14 @@ def print_setup(
     ws.page_margins.top = ws.page_margins.bottom = inch * 1.2
     ws.page_margins.header = ws.page_margins.footer = inch / 2
     ws.print_options.horizontalCentered = True
+    odd = ws.oddFooter
+    assert odd is not None  # openpyxl makes every part of a header or footer
+    left, right = odd.left, odd.right
     if footer is not None:
-        ws.oddFooter.left.text = _header_footer_text(footer)
-        ws.oddFooter.left.size = 8
-    ws.oddFooter.right.text = "&P / &N"
-    ws.oddFooter.right.size = 8
+        left.text = _header_footer_text(footer)
+        left.size = 8
+    right.text = "&P / &N"
+    right.size = 8
 
 
 def _header_footer_text(text: str) -> str:

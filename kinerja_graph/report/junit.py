@@ -105,7 +105,7 @@ def to_element(report: Report, lang: str = "id") -> ET.Element:
         suite = _suite(fr, lang)
         root.append(suite)
         for key in totals:
-            totals[key] += int(suite.get(key))
+            totals[key] += int(suite.get(key) or 0)
     for key, value in totals.items():
         root.set(key, str(value))
     return root
