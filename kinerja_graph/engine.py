@@ -18,6 +18,11 @@ Python's cyclic garbage collector would walk all of them again and again while t
 (a third of the check time). Reading and checking run with it paused (gc_paused); reference counting
 still frees everything the rules drop, and the collector resumes when the run ends.
 
+Before any rule checks the graph, every rule run may prepare what other rules rely on (Rule.prepare):
+level-label-conflict tells the shared Index which level labels the cascade's tree makes doubtful, so
+that the rules judging levels judge those goals by their place in the tree. A rule whose prepare breaks
+is an internal error, and its check is not run.
+
 Each rule's graph carries, besides the attributes graph.py documents, ``G.graph["cascades"]``: every
 cascade read in this run by organisation key (Organisation.key), for rules that follow references
 into other organisations' cascades.
@@ -35,7 +40,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kinerja_graph import checks
-from kinerja_graph.checks.base import Context
+from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.config import Settings
 from kinerja_graph.findings import SEVERITY_ORDER, Finding
 from kinerja_graph.gcpause import gc_paused
@@ -242,10 +247,24 @@ def _check_graph(G: nx.DiGraph, settings: Settings, file: str | None) -> FileRep
     def run_later(rule) -> Iterable[Finding]:
         return rule.check_silences(context(rule.id), ran=frozenset(ran), matched=frozenset(matched))
 
+    def prepare(rule) -> Iterable[Finding]:
+        rule.prepare(context(rule.id))
+        return ()
+
+    broken = set()
+    for rule_id in active:  # what some rules set up for the others (doubtful level labels), before any checks
+        rule = registry[rule_id]
+        if (
+            type(rule).prepare is not Rule.prepare
+            and _run_one(rule, file, report, functools.partial(prepare, rule)) is None
+        ):
+            broken.add(rule_id)
     for rule_id in active:
         rule = registry[rule_id]
         if hasattr(rule, "check_silences"):
             later.append(rule)
+            continue
+        if rule_id in broken:  # its internal error is reported once
             continue
         found = _run_one(rule, file, report, functools.partial(run, rule))
         if found is not None:

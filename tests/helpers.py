@@ -27,25 +27,43 @@ def graph_from_yaml(text: str, file: str = "test.yaml") -> nx.DiGraph:
     return build_graph(cascade_from_yaml(text, file))
 
 
-def context(rule_id: str, text_or_graph, options: dict | None = None, vocabulary: dict | None = None) -> Context:
+def context(
+    rule_id: str, text_or_graph, options: dict | None = None, vocabulary: dict | None = None, *, prepare: bool = True
+) -> Context:
     """The context one rule runs in on a cascade (YAML text or a built graph), with the default pack's settings
-    (`options` override the pack's, `vocabulary` replaces its vocabularies)."""
+    (`options` override the pack's, `vocabulary` replaces its vocabularies). As the engine does, the pack's rules
+    first prepare what they set up for the others (level-label-conflict: the doubtful level labels); with
+    `prepare=False` they do not, and every level label is taken as written."""
     G = graph_from_yaml(text_or_graph) if isinstance(text_or_graph, str) else text_or_graph
     settings = config.default_settings()
-    setting = settings.pack.rules[rule_id]
-    return Context.create(
-        G,
-        checks.get(rule_id),
-        options={**setting.options, **(options or {})},
-        severity=setting.severity,
-        levels=settings.levels,
-        vocabulary=settings.pack.vocabulary if vocabulary is None else vocabulary,
-    )
+
+    def make(rule_id: str, options: dict | None = None) -> Context:
+        setting = settings.pack.rules[rule_id]
+        return Context.create(
+            G,
+            checks.get(rule_id),
+            options={**setting.options, **(options or {})},
+            severity=setting.severity,
+            levels=settings.levels,
+            vocabulary=settings.pack.vocabulary if vocabulary is None else vocabulary,
+        )
+
+    for other in settings.active_rules() if prepare else ():  # what the rules prepare for the others, first
+        if other != rule_id:
+            prepared = make(other)
+            prepared.rule.prepare(prepared)
+    ctx = make(rule_id, options)
+    if prepare:
+        ctx.rule.prepare(ctx)
+    return ctx
 
 
-def run_rule(rule_id: str, text_or_graph, options: dict | None = None, vocabulary: dict | None = None) -> list:
-    """The findings one rule yields on a cascade (YAML text or a built graph), with the default pack's settings."""
-    ctx = context(rule_id, text_or_graph, options, vocabulary)
+def run_rule(
+    rule_id: str, text_or_graph, options: dict | None = None, vocabulary: dict | None = None, *, prepare: bool = True
+) -> list:
+    """The findings one rule yields on a cascade (YAML text or a built graph), with the default pack's settings
+    (prepare=False: every level label taken as written, see context)."""
+    ctx = context(rule_id, text_or_graph, options, vocabulary, prepare=prepare)
     return list(ctx.rule.check(ctx))
 
 

@@ -106,6 +106,52 @@ def test_a_rule_that_raises_is_an_internal_error_naming_it_and_the_others_still_
     assert whole.exit_code() == 2 and whole.summary()["internal_errors"] == 2
 
 
+class _Unprepared(Rule):
+    id = "unprepared"
+    area = "structure"
+    summary = rationale = {"id": "x", "en": "x"}
+    messages = {"default": {"id": "x", "en": "x"}}
+
+    def prepare(self, ctx):
+        raise ValueError("cannot prepare")
+
+    def check(self, ctx):  # never reached: its prepare broke
+        yield ctx.finding("1")
+
+
+def test_prepare_runs_before_any_check_and_a_broken_one_is_one_internal_error(monkeypatch):
+    seen = []
+
+    class _Reader(Rule):
+        id = "reader"
+        area = "structure"
+        summary = rationale = {"id": "x", "en": "x"}
+        messages = {"default": {"id": "x", "en": "x"}}
+
+        def check(self, ctx):
+            seen.append(ctx.index.doubtful_levels)
+            yield from ()
+
+    class _Doubter(_Reader):
+        id = "zz-doubter"  # its check runs after "reader"'s, its prepare before any check
+
+        def prepare(self, ctx):
+            ctx.index._memo["doubtful levels"] = frozenset({"1"})
+
+    registry = {**checks.all_rules(), "unprepared": _Unprepared(), "reader": _Reader(), "zz-doubter": _Doubter()}
+    monkeypatch.setattr(checks, "all_rules", lambda: registry)
+    pack = config.load_default_pack()
+    for rule_id in ("unprepared", "reader", "zz-doubter"):
+        pack.rules[rule_id] = RuleSetting(True, "error", {})
+    report = engine.check_graph(
+        graph_from_yaml(DOC), config.Settings(pack, select=("unprepared", "reader", "zz-doubter"))
+    )
+    assert [(e.rule, e.message) for e in report.errors] == [
+        ("unprepared", "internal error in rule unprepared: ValueError: cannot prepare")
+    ]
+    assert seen == [frozenset({"1"}), frozenset({"1"})]  # "reader" checks first, and sees what was prepared
+
+
 def test_exit_codes_follow_fail_on():
     G = graph_from_yaml(DOC)
     only_info = settings(select=["single-child"])

@@ -18,6 +18,8 @@ from itertools import compress, repeat
 
 import networkx as nx
 
+from kinerja_graph import policy, structure
+
 
 @dataclass(frozen=True)
 class Index:
@@ -122,11 +124,99 @@ class Index:
     @property
     def doubtful_levels(self) -> frozenset:
         """The ids of the goals whose level label the cascade's own structure contradicts (a finding of a
-        rule that rests on a level of one of them is softened: see Context.finding). Empty unless a
-        structural reading of the cascade fills it, once per graph, under the memo key "doubtful levels"."""
+        rule that rests on a level of one of them is softened: see Context.finding, and the rules judge
+        them by their place in the tree: judged_values, judged_data). Empty unless a structural reading of
+        the cascade fills it, once per graph (doubt_levels, from level-label-conflict's prepare)."""
         found = self._memo.get("doubtful levels")
         if found is None:
             found = self._memo["doubtful levels"] = frozenset()
+        return found
+
+    def read_levels(self, vocabulary, min_inverted: int, min_share: float):
+        """The structure's reading of the goals' level labels (kinerja_graph/structure.py, read_levels),
+        once per graph and parameters."""
+        key = ("level reading", id(vocabulary), min_inverted, min_share)
+        found = self._memo.get(key)
+        if found is None:
+            goals = self.goal_positions()
+            if len(goals) == len(self.nodes):
+                ids, labels, links = self.ids(), self.values("level"), self.links()
+            else:  # links are positions in `nodes`: renumbered as positions among the goals
+                among = {p: i for i, p in enumerate(goals)}
+                ids = [self.ids()[p] for p in goals]
+                labels = self.goal_values("level")
+                parents, children = self.links()
+                links = (list(map(among.__getitem__, parents)), list(map(among.__getitem__, children)))
+            found = self._memo[key] = structure.read_levels(
+                ids, labels, links, vocabulary, min_inverted=min_inverted, min_share=min_share
+            )
+        return found
+
+    def doubt_levels(self, reading) -> None:
+        """Take the goals `reading` (a structure.LevelReading) finds doubtful as doubtful_levels: the rules
+        that judge levels judge them by the level their place in the tree implies (judged_values,
+        judged_data). Called before any rule runs (the level-label-conflict rule's prepare)."""
+        self._memo["doubtful levels"] = frozenset(reading.doubtful)
+        self._memo["level doubts"] = {n: reading.implied[n] for n in reading.doubtful if n in reading.implied}
+        for key in [k for k in self._memo if isinstance(k, tuple) and k[0] in ("judged", "judged apart")]:
+            del self._memo[key]
+        self._memo.pop(("shared", "link ranks"), None)
+
+    def judged_apart(self) -> dict:
+        """{position in `nodes`: the data a rule judges that goal by} for the goals whose level is doubtful and
+        read from the structure: their data with the level, rank and tier of the level their place in the
+        tree implies (a copy: the graph's own data is not changed). Empty for a cascade without doubts."""
+        found = self._memo.get(("judged apart",))
+        if found is None:
+            doubts = self._memo.get("level doubts") or {}
+            found = {}
+            if doubts:
+                levels = {level.id: level for level in policy.levels().levels}  # as graph.py gives rank and tier
+                position = self._memo["position"]
+                for n, level_id in doubts.items():
+                    level = levels.get(level_id)
+                    if n in position and level is not None:
+                        d = self.nodes[position[n]][1]
+                        found[position[n]] = {**d, "level": level.id, "rank": level.rank, "tier": level.tier}
+            self._memo[("judged apart",)] = found
+        return found
+
+    def judged_data(self, n, d: dict) -> dict:
+        """The data a rule judges node `n` (data `d`) by: its own, or for a goal whose level is doubtful, the
+        same with the level its place in the tree implies (judged_apart)."""
+        apart = self.judged_apart()
+        if not apart:
+            return d
+        position = self._memo["position"].get(n)
+        return apart.get(position, d) if position is not None else d
+
+    def judged_values(self, name: str) -> tuple | list:
+        """values(name) for "level", "rank" and "tier" as the rules judge them: the doubtful goals' taken from
+        the level their place in the tree implies (judged_apart). values(name) itself when nothing is
+        doubtful. Read-only."""
+        apart = self.judged_apart()
+        if not apart:
+            return self.values(name)
+        key = ("judged", name)
+        found = self._memo.get(key)
+        if found is None:
+            found = list(self.values(name))
+            for position, d in apart.items():
+                found[position] = d.get(name)
+            self._memo[key] = found
+        return found
+
+    def judged_goal_values(self, name: str) -> tuple | list:
+        """judged_values(name), in the order of `goals`. Read-only."""
+        if not self.judged_apart():
+            return self.goal_values(name)
+        key = ("judged", "goals", name)
+        found = self._memo.get(key)
+        if found is None:
+            found = self.judged_values(name)
+            if len(self.goals) != len(found):
+                found = list(compress(found, self._is_goal()))
+            self._memo[key] = found
         return found
 
     def shared(self, key: str, compute):

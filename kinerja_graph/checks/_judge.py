@@ -13,6 +13,7 @@ fields, else a verdict could be wrong for another member.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Iterable, Iterator
 from itertools import compress
 
@@ -61,17 +62,27 @@ def judged_among(ix: Index, positions: Iterable[int], fields: tuple[str, ...], j
 def judged_nodes(ix: Index, fields: tuple[str, ...], judge: Callable) -> Iterator[tuple]:
     """(node id, node data, verdict) for every node (goal or indicator without a goal) judge() finds
     something on, in document order: judge(node data) is asked once per group of nodes agreeing on
-    `fields` (Index.node_groups), with the first node's data, and must read nothing else."""
+    `fields` (Index.node_groups), with the first node's data, and must read nothing else.
+
+    When `fields` hold the level ("level", "rank", "tier"), a goal whose level label the structure makes
+    doubtful (Index.judged_apart) is judged, and given, with the level its place in the tree implies."""
     grouping = ix.node_groups(fields)
     nodes = ix.nodes
+    apart = _apart(ix, fields)
     verdicts = [judge(nodes[position][1]) for position in grouping.first]
     chosen = [verdict is not None for verdict in verdicts]
-    if not any(chosen):
-        return
-    positions = grouping.positions(chosen)
-    for position, number in zip(positions, grouping.numbers(positions)):
-        n, d = nodes[position]
-        yield n, d, verdicts[number]
+    found: list[tuple] = []
+    if any(chosen):
+        positions = grouping.positions(chosen)
+        for position, number in zip(positions, grouping.numbers(positions)):
+            if position not in apart:
+                n, d = nodes[position]
+                found.append((position, n, d, verdicts[number]))
+    if apart:
+        found.extend((position, *rest) for position, *rest in _judged_apart(ix, apart, apart, fields, judge))
+        found.sort(key=_POSITION)
+    for _, n, d, verdict in found:
+        yield n, d, verdict
 
 
 def judged_nodes_among(
@@ -80,17 +91,46 @@ def judged_nodes_among(
     """judged_nodes() for the nodes at `positions` alone (positions in Index.nodes, in document order): for a
     rule that first sorts out, from a field or two, the many nodes it has nothing to say about. judge(node
     data) is asked once per distinct combination of `fields` among them (values that are neither texts nor
-    None apart, as node_groups() keeps them)."""
+    None apart, as node_groups() keeps them). A goal whose level is doubtful is judged as judged_nodes()
+    judges it (pick its position from Index.judged_values)."""
     nodes = ix.nodes
+    apart = _apart(ix, fields)
     verdicts: dict = {}
     for position in positions:
-        n, d = nodes[position]
+        d = apart.get(position) if apart else None
+        if d is None:
+            n, d = nodes[position]
+        else:
+            n = nodes[position][0]
         key = tuple(value if type(value) in _TEXT_TYPES else object() for value in map(d.get, fields))
         verdict = verdicts.get(key, verdicts)
         if verdict is verdicts:  # not judged yet
             verdict = verdicts[key] = judge(d)
         if verdict is not None:
             yield n, d, verdict
+
+
+_LEVEL_FIELDS = frozenset({"level", "rank", "tier"})
+_POSITION = operator.itemgetter(0)
+
+
+def _apart(ix: Index, fields: tuple[str, ...]) -> dict:
+    """Index.judged_apart() when `fields` read a goal's level, else nothing."""
+    return {} if _LEVEL_FIELDS.isdisjoint(fields) else ix.judged_apart()
+
+
+def _judged_apart(ix: Index, positions: Iterable[int], apart: dict, fields: tuple[str, ...], judge: Callable):
+    """(position, node id, judged data, verdict) of the goals at `positions` judged by their data in `apart`,
+    once per distinct combination of `fields`."""
+    verdicts: dict = {}
+    for position in sorted(positions):
+        d = apart[position]
+        key = tuple(value if type(value) in _TEXT_TYPES else object() for value in map(d.get, fields))
+        verdict = verdicts.get(key, verdicts)
+        if verdict is verdicts:
+            verdict = verdicts[key] = judge(d)
+        if verdict is not None:
+            yield position, ix.nodes[position][0], d, verdict
 
 
 def count_nodes(ix: Index, fields: tuple[str, ...], test: Callable) -> int:
@@ -108,10 +148,11 @@ def count_indicators(ix: Index, fields: tuple[str, ...], test: Callable) -> int:
 
 def link_ranks(ix: Index) -> tuple[list, list]:
     """(parent's rank, child's rank) of every contribution link, in the order of Index.links(), an unknown
-    rank as NaN (every comparison with it is false), worked out once per graph."""
+    rank as NaN (every comparison with it is false), worked out once per graph; a goal whose level is
+    doubtful has the rank its place in the tree implies (Index.judged_values)."""
 
     def compute() -> tuple[list, list]:
-        known = [math.nan if rank is None else rank for rank in ix.values("rank")]
+        known = [math.nan if rank is None else rank for rank in ix.judged_values("rank")]
         parents, children = ix.links()
         return list(map(known.__getitem__, parents)), list(map(known.__getitem__, children))
 
@@ -124,7 +165,9 @@ def ranked_links(ix: Index, picks: Callable[[list, list], Iterable[bool]]) -> It
 
     picks(parent_ranks, child_ranks) -> one boolean per link: the test written over whole columns (operator
     maps, no Python call per link), which narrows 10^5 links to the few worth a look. An unknown rank is NaN
-    there, so a test made of comparisons is false for a link with a goal of unknown level.
+    there, so a test made of comparisons is false for a link with a goal of unknown level. A goal whose
+    level is doubtful is compared, and given, with the level its place in the tree implies (link_ranks,
+    Index.judged_data).
     """
     nodes = ix.nodes
     parents, children = ix.links()  # child after child in document order, as the goals were read
@@ -135,4 +178,4 @@ def ranked_links(ix: Index, picks: Callable[[list, list], Iterable[bool]]) -> It
             continue
         n, d = nodes[children[link]]
         p, pd = nodes[parents[link]]
-        yield n, d, p, pd, rank, parent_rank
+        yield n, ix.judged_data(n, d), p, ix.judged_data(p, pd), rank, parent_rank

@@ -85,6 +85,11 @@ class Rule:
         found = re.search(rf"^## {re.escape(heading)}[ \t]*\n(.*?)(?=^## |\Z)", self.documentation(lang), re.S | re.M)
         return found.group(1).strip() if found else ""
 
+    def prepare(self, ctx: Context) -> None:
+        """Before any rule checks the graph: set up what other rules rely on (the engine calls it for every
+        rule it runs, on the same graph and Index). level-label-conflict tells the Index which level labels
+        the structure makes doubtful (Index.doubt_levels); most rules have nothing to prepare."""
+
     def check(self, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 

@@ -207,7 +207,7 @@ nodes:
 
         ix = ctx.index
         judged = levels | effort_levels
-        at = ix.values("level")  # of every node
+        at = ix.judged_values("level")  # of every node (a doubtful label: the level its place implies)
         positions = compress(range(len(at)), map(judged.__contains__, at))  # the nodes at the levels judged: few
         for n, d, found in judged_nodes_among(ix, positions, ("kind", "level", "statement"), judge):
             yield ctx.finding(

@@ -248,7 +248,7 @@ nodes:
         if not any(reported):
             return
         ix = ctx.index
-        levels = ix.values("level")  # of every node
+        levels = ix.judged_values("level")  # of every node (a doubtful label: the level its place implies)
         owners = ix.indicator_nodes()
         positions = grouping.positions(reported)
         numbers = grouping.numbers(positions)
@@ -256,7 +256,7 @@ nodes:
         hits = map(frozenset.__contains__, map(reported.__getitem__, numbers), at)
         for position, number in compress(zip(positions, numbers), hits):
             n, d, indicator = ix.indicators[position]
-            level = d.get("level")
+            level = ix.judged_data(n, d).get("level")
             variant = "output_on_outcome" if level in outcome_levels else "outcome_on_operational"
             found = verdicts[number][variant]
             statement = d.get("statement")

@@ -127,14 +127,15 @@ nodes:
         levels = set(ctx.options.get("levels") or ())
         ix = ctx.index
         goals = ix.goals
-        goal_levels = ix.goal_values("level")
+        goal_levels = ix.judged_goal_values("level")  # a doubtful label: the level its place in the tree implies
         childless = map(operator.not_, map(ix.child_counts().__contains__, ix.goal_positions()))
         leaves = list(compress(goals, map(operator.and_, map(levels.__contains__, goal_levels), childless)))
         if not leaves:
             return
         below = any(level is not None and level not in levels for level in set(goal_levels))
         if ctx.options.get("summarise-absent", True) and not below and len(leaves) > 1:
-            deepest = max((d for _, d in goals if d.get("rank") is not None), key=lambda d: d["rank"])
+            ranked = (ix.judged_data(n, d) for n, d in goals)
+            deepest = max((d for d in ranked if d.get("rank") is not None), key=lambda d: d["rank"])
             yield ctx.finding(None, "all", rests_on=("level",), count=len(leaves), level=deepest.get("level"))
             return
         reached = deepest_reached(ix)
@@ -143,6 +144,7 @@ nodes:
         for n, d in leaves:
             if n in continued:
                 continue  # an indicator without a goal hangs below it: orphan-indicator's business
+            d = ix.judged_data(n, d)
             deepest = rank_level.get(reached[n], d.get("level"))
             if deepest not in levels:
                 continue  # the branch reached an operational level higher up (a level inversion)
@@ -155,7 +157,7 @@ def deepest_reached(ix: Index) -> dict:
     Ranks flow from parents to children in topological order (Kahn's algorithm, linear); goals in or
     below a circle, which no order reaches, keep what their processed parents gave them.
     """
-    rank = {n: d.get("rank") for n, d in ix.goals}
+    rank = {n: r for (n, _), r in zip(ix.goals, ix.judged_goal_values("rank"))}  # doubtful labels: by place
     reached = {n: (r if r is not None else -1) for n, r in rank.items()}
     waiting = {n: len(ix.parents[n]) for n in rank}
     ready = [n for n, k in waiting.items() if k == 0]

@@ -157,9 +157,9 @@ def test_samples_report_exactly_the_statements_their_readme_lists(name, expected
     assert nodes_of(run_rule(RULE, _sample(name))) == expected
 
 
-def test_batumandi_output_statements_at_outcome_labels_are_reported():
+def test_batumandi_output_statements_at_outcome_labels_are_reported_when_labels_are_taken_as_written():
     G = _sample("batumandi.yaml")
-    found = run_rule(RULE, G)
+    found = run_rule(RULE, G, prepare=False)
     assert len(found) == 10
     assert all(
         G.nodes[f.node]["statement"]
@@ -167,6 +167,12 @@ def test_batumandi_output_statements_at_outcome_labels_are_reported():
         .startswith(("terlaksananya", "terselenggaranya", "terkoordinasinya", "terfasilitasinya"))
         for f in found
     )
+
+
+def test_batumandi_doubtful_labels_are_judged_by_their_place_in_the_tree():
+    """Batumandi's Tahap 5 labels contradict its tree (level-label-conflict): read by their place, the
+    "Terlaksananya …" / "Terkoordinasinya …" goals are outputs and processes, which may be so worded."""
+    assert run_rule(RULE, _sample("batumandi.yaml")) == []
 
 
 def test_the_documented_example_as_data():
