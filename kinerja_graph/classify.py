@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -372,6 +372,40 @@ class OwnerResolution:
         return bool(self.positions)
 
 
+@dataclass(frozen=True)
+class OwnerParts:
+    """Who an owner text says holds the goal: the holders it names, how they are joined, and whether the one
+    holder it names is only a kind of position.
+
+    holders   each holder as written (a part between separators that names a position), in order; a part
+              naming no position belongs to the holder before it ("Kasubbag Perencanaan dan Keuangan")
+    positions the position ids each holder names
+    join      "joint" ("Kasi Pem & Lurah"), "alternative" ("Kasi/Jafung/Analis"), or None for one holder
+    generic   for a single holder written only as a kind of position ("Kasi", "Plt. Staf"): its id
+    """
+
+    text: str
+    holders: tuple[str, ...] = ()
+    positions: tuple[tuple[str, ...], ...] = ()
+    join: str | None = None
+    generic: str | None = None
+
+
+@dataclass(frozen=True)
+class ProfileChoice:
+    """Which owner profile judges an organisation, and how it was chosen: "option" (the rule's option),
+    "type" (the organisation's stated type), "name" (a word of its name), "positions" (the position holding
+    the top of the cascade, `head`), or "fallback" (nothing known: the default profile)."""
+
+    profile: str
+    basis: str
+    head: str | None = None
+
+    @property
+    def stated(self) -> bool:
+        return self.basis in ("option", "type")
+
+
 @dataclass
 class OwnerResolver:
     """Resolves owner texts to positions and positions to tiers, per organisation profile."""
@@ -419,7 +453,31 @@ class OwnerResolver:
                 raise PolicyError(f"owners vocabulary: organisation type names unknown profile {entry['profile']!r}")
             type_names.setdefault(entry["profile"], []).extend(entry["names"])
         self._type_words = Lexicon(type_names, "owners vocabulary: organisation_types")
+        self._head_profiles: dict[str, str] = {}
+        for entry in data.get("organisation_types") or []:
+            for pid in entry.get("heads") or []:
+                if pid not in self.positions:
+                    raise PolicyError(f"owners vocabulary: organisation type names unknown head position {pid!r}")
+                self._head_profiles.setdefault(pid, entry["profile"])
+        self.profile_names = {
+            name: (data.get("profile_names") or {}).get(name) or {"id": name, "en": name} for name in self.profiles
+        }
+        separators = data.get("separators") or {}
+        self._separators = {
+            sign.lower() if sign[0].isalnum() else sign: kind
+            for kind in ("joint", "alternative")
+            for sign in separators.get(kind) or ()
+        }
+        signs = sorted({sign for sign in self._separators if not sign[0].isalnum()}, key=len, reverse=True)
+        self._tokens = re.compile(r"[A-Za-z0-9]+" + "".join(f"|{re.escape(sign)}" for sign in signs))
+        self._generic = Lexicon({"generic": list(data.get("generic_positions") or ())}, "owners: generic_positions")
+        self._fillers = frozenset(w for phrase in data.get("owner_fillers") or () for w, _ in words(phrase))
+        self.own_units = frozenset(data.get("own_units") or ())
+        unknown = self.own_units - set(self.positions)
+        if unknown:
+            raise PolicyError(f"owners vocabulary: own_units names unknown position {sorted(unknown)[0]!r}")
         self._cache: dict[str, OwnerResolution] = {}
+        self._parts: dict[str, OwnerParts] = {}
 
     # -- owner text -> positions
     def resolve(self, owner: object) -> OwnerResolution:
@@ -451,18 +509,113 @@ class OwnerResolver:
                 i += 1
         return OwnerResolution(text, tuple(positions), tuple(matched))
 
+    # -- owner text -> holders
+    def parts(self, owner: object) -> OwnerParts:
+        """The holders an owner text names and how they are joined (OwnerParts), remembered by text."""
+        text = "" if owner is None else str(owner)
+        found = self._parts.get(text)
+        if found is None:
+            found = self._parts[text] = self._split(text)
+        return found
+
+    def _split(self, text: str) -> OwnerParts:
+        cleaned = _BRACKETS.sub(" ", text)
+        qualified = bool(words(" ".join(_BRACKETS.findall(text))))  # a name or a unit in brackets
+        if not cleaned.isascii():
+            cleaned = unicodedata.normalize("NFKD", cleaned).encode("ascii", "ignore").decode("ascii")
+        # parts between separators: [start, end (in `cleaned`), normalised words, the separator before it]
+        parts: list[list] = [[None, None, [], None]]
+        for match in self._tokens.finditer(cleaned):
+            token = match.group()
+            kind = self._separators.get(token.lower() if token[0].isalnum() else token)
+            if kind is not None:
+                parts.append([None, None, [], kind])
+                continue
+            part = parts[-1]
+            if part[0] is None:
+                part[0] = match.start()
+            part[1] = match.end()
+            part[2].append(token.lower())
+        holders: list[list] = []  # [start, end, normalised words, the separator before, position ids]
+        for start, end, toks, before in parts:
+            if not toks:
+                continue
+            found = self._mentions(toks)
+            if found or not holders:
+                holders.append([start, end, list(toks), before, found])
+            else:  # names no position: part of the holder before ("Kasubbag Perencanaan dan Keuangan")
+                holders[-1][1] = end
+                holders[-1][2] += toks
+        named = [h for h in holders if h[4]]
+        written = tuple(cleaned[h[0] : h[1]] for h in named)
+        positions = tuple(tuple(h[4]) for h in named)
+        if len(named) < 2:
+            generic = None
+            if len(named) == 1 and not qualified:
+                toks = [w for w in named[0][2] if w not in self._fillers]
+                label, n = self._generic.match_at(toks, 0, fuzzy=False)
+                if label and n == len(toks):
+                    generic = named[0][4][0]
+            return OwnerParts(text, written, positions, None, generic)
+        join = "alternative" if any(h[3] == "alternative" for h in named[1:]) else "joint"
+        return OwnerParts(text, written, positions, join)
+
+    def _mentions(self, toks: list[str]) -> list[str]:
+        """The position ids named in these words, in order (the longest alias first, as resolve reads them)."""
+        whole = " ".join(toks)
+        if whole in self._exact:
+            return [self._exact[whole]]
+        found: list[str] = []
+        i = 0
+        while i < len(toks):
+            pid, n = self._aliases.match_at(toks, i)
+            if pid:
+                if pid not in found:
+                    found.append(pid)
+                i += n
+            else:
+                i += 1
+        return found
+
     # -- organisation -> profile
-    def profile_for(self, organisation: object) -> str:
-        """The profile of an organisation: by its type, else by a word of its name, else the default."""
+    def choose_profile(
+        self, organisation: object, top_owners: Callable[[], Iterable[Iterable[object]]] | None = None, option=None
+    ) -> ProfileChoice:
+        """The profile that judges an organisation, and how it was chosen: the rule's option, else the
+        organisation's type, else a word of its name, else the position holding the top of its cascade, else
+        the default profile. `top_owners()` gives the owners of the cascade's top goals (goals without a parent)
+        level by level, the most strategic first: the first level whose owners name a position heading a kind
+        of organisation (a Camat: a kecamatan) decides, when they name one kind only."""
+        if option:
+            return ProfileChoice(option, "option")
         otype = getattr(organisation, "type", None)
         if otype:
             toks = [w for w, _ in words(otype)]
             if "_".join(toks) in self.profiles:
-                return "_".join(toks)
+                return ProfileChoice("_".join(toks), "type")
             label, _, _ = self._type_words.find(toks)
-            return label or self.default_profile
+            if label:
+                return ProfileChoice(label, "type")
         label, _, _ = self._type_words.find([w for w, _ in words(getattr(organisation, "name", None))])
-        return label or self.default_profile
+        if label:
+            return ProfileChoice(label, "name")
+        for owners in top_owners() if top_owners is not None else ():
+            heads: dict[str, str] = {}  # profile -> the head position that names it
+            for owner in owners:
+                for pid in self.resolve(owner).positions:
+                    if pid in self._head_profiles:
+                        heads.setdefault(self._head_profiles[pid], pid)
+            if len(heads) == 1:
+                ((profile, head),) = heads.items()
+                return ProfileChoice(profile, "positions", head)
+            if heads:  # heads of several kinds of organisation at the top: no guess
+                break
+        return ProfileChoice(self.default_profile, "fallback")
+
+    def profile_for(self, organisation: object) -> str:
+        """The profile of an organisation by its type, else by a word of its name, else the default (without
+        looking at its cascade: see choose_profile)."""
+        return self.choose_profile(organisation).profile
 
     # -- positions -> tiers
     def position_tiers(self, position: str, profile: str) -> frozenset:

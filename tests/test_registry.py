@@ -75,3 +75,25 @@ def test_the_documented_example_is_found_and_the_fix_is_not(rule_id):
         found, fixed = run_rule(rule_id, example), run_rule(rule_id, fix)
     assert found, f"{rule_id}: the documented defect is not found"
     assert fixed == [], f"{rule_id}: the documented fix still has {[render(f, 'en') for f in fixed]}"
+
+
+HEADINGS_ID = ["## Apa yang diperiksa", "## Mengapa penting", "## Contoh", "## Perbaikan", "## Opsi"]
+
+
+@pytest.mark.parametrize("rule_id", sorted(r for r in RULES if RULES[r].doc_id))
+def test_the_indonesian_documentation_has_its_five_headings_and_the_same_example_and_fix(rule_id):
+    """doc_id (formal LHE register) mirrors doc: its own five headings, the same YAML under Contoh/Perbaikan,
+    every option named."""
+    rule = RULES[rule_id]
+    found = [line.strip() for line in rule.doc_id.splitlines() if line.startswith("## ")]
+    assert found == HEADINGS_ID
+    assert re.findall(r"```yaml\n(.*?)```", rule.doc_id, re.S) == re.findall(r"```yaml\n(.*?)```", rule.doc, re.S)
+    for name in rule.options_schema:
+        assert f"`{name}`" in rule.doc_id.split("## Opsi", 1)[1], f"{rule_id}: option {name} is not in doc_id"
+    for informal in ("punya", "padahal", "nggak", "udah"):
+        assert not re.search(rf"\b{informal}\b", rule.doc_id + " ".join(m["id"] for m in rule.messages.values()))
+
+
+def test_new_rules_are_documented_in_both_languages():
+    for rule_id in ("level-label-conflict", "joint-owner", "ambiguous-owner"):
+        assert RULES[rule_id].doc_id and RULES[rule_id].documentation("id") == RULES[rule_id].doc_id

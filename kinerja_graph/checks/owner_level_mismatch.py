@@ -31,11 +31,45 @@ class OwnerLevelMismatch(Rule):
         "result beyond their control.",
     }
     messages = {
-        "default": {
+        "type": {
             "id": 'Penanggung jawab "{owner}" ({owner_tiers:tiers}) memegang kinerja "{label}" ({level:level}, '
-            "{tier:tier}), terpaut {distance} jenjang, sedangkan {tier:tier} lazimnya dipegang oleh {holders:terms}",
+            "{tier:tier}), terpaut {distance} jenjang, sedangkan {tier:tier} lazimnya dipegang oleh {holders:terms} "
+            "(profil {profile:term}, menurut jenis organisasi)",
             "en": 'Owner "{owner}" ({owner_tiers:tiers}) holds goal "{label}" ({level:level}, {tier:tier}), '
-            "{distance} tiers away; {tier:tier} is usually held by {holders:terms}",
+            "{distance} tiers away; {tier:tier} is usually held by {holders:terms} "
+            "(profile {profile:term}, by the organisation's type)",
+        },
+        "option": {
+            "id": 'Penanggung jawab "{owner}" ({owner_tiers:tiers}) memegang kinerja "{label}" ({level:level}, '
+            "{tier:tier}), terpaut {distance} jenjang, sedangkan {tier:tier} lazimnya dipegang oleh {holders:terms} "
+            "(profil {profile:term}, sesuai opsi aturan)",
+            "en": 'Owner "{owner}" ({owner_tiers:tiers}) holds goal "{label}" ({level:level}, {tier:tier}), '
+            "{distance} tiers away; {tier:tier} is usually held by {holders:terms} "
+            "(profile {profile:term}, set by the rule's option)",
+        },
+        "name": {
+            "id": 'Penanggung jawab "{owner}" ({owner_tiers:tiers}) memegang kinerja "{label}" ({level:level}, '
+            "{tier:tier}), terpaut {distance} jenjang, sedangkan {tier:tier} lazimnya dipegang oleh {holders:terms} "
+            "(profil {profile:term}, disimpulkan dari nama organisasi)",
+            "en": 'Owner "{owner}" ({owner_tiers:tiers}) holds goal "{label}" ({level:level}, {tier:tier}), '
+            "{distance} tiers away; {tier:tier} is usually held by {holders:terms} "
+            "(profile {profile:term}, inferred from the organisation's name)",
+        },
+        "positions": {
+            "id": 'Penanggung jawab "{owner}" ({owner_tiers:tiers}) memegang kinerja "{label}" ({level:level}, '
+            "{tier:tier}), terpaut {distance} jenjang, sedangkan {tier:tier} lazimnya dipegang oleh {holders:terms} "
+            "(profil {profile:term}, disimpulkan dari {head:term} di puncak pohon kinerja)",
+            "en": 'Owner "{owner}" ({owner_tiers:tiers}) holds goal "{label}" ({level:level}, {tier:tier}), '
+            "{distance} tiers away; {tier:tier} is usually held by {holders:terms} "
+            "(profile {profile:term}, inferred from the {head:term} at the top of the cascade)",
+        },
+        "fallback": {
+            "id": 'Penanggung jawab "{owner}" ({owner_tiers:tiers}) memegang kinerja "{label}" ({level:level}, '
+            "{tier:tier}), terpaut {distance} jenjang, sedangkan {tier:tier} lazimnya dipegang oleh {holders:terms} "
+            "(profil {profile:term}: jenis organisasi tidak diketahui)",
+            "en": 'Owner "{owner}" ({owner_tiers:tiers}) holds goal "{label}" ({level:level}, {tier:tier}), '
+            "{distance} tiers away; {tier:tier} is usually held by {holders:terms} "
+            "(profile {profile:term}: the kind of organisation is unknown)",
         },
     }
     options_schema = {
@@ -47,7 +81,8 @@ class OwnerLevelMismatch(Rule):
         },
         "profile": {
             "description": "The owner profile to use (a key of `profiles` in the owners vocabulary: kecamatan, "
-            "kelurahan, dinas, default); null chooses it by the organisation's type or name.",
+            "kelurahan, dinas, default); null chooses it by the organisation's type, its name, or the position "
+            "holding the top of its cascade.",
             "type": ["string", "null"],
         },
     }
@@ -60,9 +95,13 @@ owner every one of whose tiers stands two tiers away from the goal's tier — a 
 a staff member owning an intermediate outcome — is reported. Adjacent tiers (a Kasi owning an output,
 a Sekcam owning an immediate outcome) are normal and raise nothing.
 
-Which tiers a position may hold depends on the organisation. The profile is chosen by the
-organisation's `type` (kecamatan, kelurahan, dinas, badan, …), else by a word of its name ("Kecamatan
-Praya"), else the lenient default profile:
+Which tiers a position may hold depends on the organisation. The profile is chosen by the rule's
+`profile` option, else by the organisation's `type` (kecamatan, kelurahan, dinas, badan, …), else by a
+word of its name ("Kecamatan Praya"), else by the position holding the top of the cascade — the owners
+of the goals without a parent, the most strategic first: a Camat at the top means a kecamatan, a
+Kepala Dinas or Kepala Badan a dinas, a Lurah a kelurahan (`heads` in the owners vocabulary) — else
+the lenient default profile. The message says which profile judged the owner and how it was chosen
+(stated: the type or the option; inferred: the name or the top of the cascade; or unknown):
 
 - kecamatan: the Camat heads the organisation and is strategic although eselon IIIa; the Sekcam is
   strategic or tactical; Kasi, Kasubbag and Lurah tactical or operational; staff operational;
@@ -75,7 +114,8 @@ Praya"), else the lenient default profile:
 Owners are read generously: "Plt." / "Plh." / "pk" and other words that name no position are passed
 over, a person's name in brackets is ignored ("Kasi Trantib (Budi, S.IP)"), spelling variants resolve
 ("Kasubag", "Kasubbag", "SEKRETARIS KECAMATAN", "Sekcam"), and combined owners ("Kasi Pem & Lurah",
-"Kasi/Jafung/Analis") hold the union of their positions' tiers. An owner that names no known position
+"Kasi/Jafung/Analis") hold the union of their positions' tiers here (that they name several positions
+is `joint-owner`'s and `ambiguous-owner`'s). An owner that names no known position
 is not judged here (nothing is guessed); `kinerja_graph.classify.unresolved_owners` lists such owners
 for a report. The positions, aliases and profiles are data: rules/vocabulary/owners.yaml.
 
@@ -110,7 +150,7 @@ nodes:
 - `max-tier-distance` (integer, default 1): how far an owner's tier may stand from its goal's tier.
   With 1, adjacent tiers pass and only a two-tier gap (strategic against operational) is reported.
 - `profile` (string or null, default null): force one profile of the owners vocabulary instead of
-  choosing it by the organisation's type or name.
+  choosing it by the organisation's type, name or the top of its cascade.
 """
     doc_id = """\
 ## Apa yang diperiksa
@@ -122,9 +162,15 @@ output dan proses). Penanggung jawab yang setiap jenjangnya terpaut dua jenjang 
 bersebelahan (Kasi yang memegang output, Sekcam yang memegang immediate outcome) adalah wajar dan tidak
 dilaporkan.
 
-Jenjang yang dapat dipegang suatu jabatan bergantung pada organisasinya. Profil dipilih menurut `type`
-organisasi (kecamatan, kelurahan, dinas, badan, …), atau apabila tidak ada, menurut kata dalam namanya
-("Kecamatan Praya"), atau apabila keduanya tidak ada, profil bawaan yang longgar:
+Jenjang yang dapat dipegang suatu jabatan bergantung pada organisasinya. Profil dipilih menurut opsi
+`profile` aturan ini, atau apabila tidak ada, menurut `type` organisasi (kecamatan, kelurahan, dinas,
+badan, …), atau menurut kata dalam namanya ("Kecamatan Praya"), atau menurut jabatan yang memegang
+puncak pohon kinerja — penanggung jawab kinerja yang tidak memiliki induk, yang paling strategis
+terlebih dahulu: Camat di puncak menunjukkan kecamatan, Kepala Dinas atau Kepala Badan menunjukkan
+dinas, Lurah menunjukkan kelurahan (`heads` dalam kosakata penanggung jawab) —, atau apabila semuanya
+tidak ada, profil bawaan yang longgar. Pesan temuan menyebutkan profil yang digunakan dan cara
+memilihnya (dinyatakan: jenis organisasi atau opsi; disimpulkan: nama organisasi atau puncak pohon
+kinerja; atau tidak diketahui):
 
 - kecamatan: Camat memimpin organisasi dan berjenjang strategis meskipun bereselon IIIa; Sekcam
   strategis atau taktikal; Kasi, Kasubbag dan Lurah taktikal atau operasional; staf operasional;
@@ -174,7 +220,7 @@ nodes:
   penanggung jawab dan jenjang kinerjanya. Dengan nilai 1, jenjang yang bersebelahan diterima dan hanya
   selisih dua jenjang (strategis terhadap operasional) yang dilaporkan.
 - `profile` (teks atau null, bawaan null): menetapkan satu profil dari kosakata penanggung jawab,
-  alih-alih memilihnya menurut jenis atau nama organisasi.
+  alih-alih memilihnya menurut jenis organisasi, namanya, atau puncak pohon kinerjanya.
 """
 
     def check(self, ctx: Context):
@@ -186,7 +232,24 @@ nodes:
                 f"owner-level-mismatch: option profile: unknown profile {profile!r} "
                 f"(the owners vocabulary defines {', '.join(sorted(resolver.profiles))})"
             )
-        profile = profile or resolver.profile_for(G.graph.get("organisation"))
+        ix = ctx.index
+
+        def tops():
+            """The owners of the top goals (goals without a parent), level by level, the most strategic first
+            (read only when neither the option nor the organisation says which profile)."""
+            ranks = ix.goal_values("rank")
+            by_rank: dict = {}
+            for i in ix.roots():
+                by_rank.setdefault(ranks[i], []).append(ix.goals[i][1].get("owner"))
+            return [by_rank[rank] for rank in sorted(by_rank, key=lambda r: (r is None, r or 0))]
+
+        choice = resolver.choose_profile(G.graph.get("organisation"), tops, option=profile)
+        profile = choice.profile
+        named = {
+            "profile": dict(resolver.profile_names[profile]),
+            "profile_basis": choice.basis,
+            "head": dict(resolver.positions[choice.head].name) if choice.head else None,
+        }
         limit = int(ctx.options.get("max-tier-distance") or 1)
         order = {tier: i for i, tier in enumerate(ctx.levels.tier_order())}
 
@@ -210,5 +273,7 @@ nodes:
                 "holders": [{"id": p.name["id"], "en": p.name["en"]} for p in resolver.holders(tier, profile)],
             }
 
-        for n, d, parts in judged_nodes(ctx.index, ("owner", "tier"), judge):
-            yield ctx.finding(n, rests_on=("owner", "level"), label=label(d), level=d.get("level"), **parts)
+        for n, d, parts in judged_nodes(ix, ("owner", "tier"), judge):
+            yield ctx.finding(
+                n, choice.basis, rests_on=("owner", "level"), label=label(d), level=d.get("level"), **parts, **named
+            )

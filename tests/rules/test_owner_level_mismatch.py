@@ -162,15 +162,52 @@ nodes:
     assert unresolved_owners(G) == [("1", "Bapak Budi"), ("x", "Tim Hore")]
 
 
-def test_the_profile_comes_from_the_type_else_the_name_else_the_lenient_default():
+def test_the_profile_comes_from_the_type_else_the_name_else_the_top_of_the_cascade_else_the_lenient_default():
     by_name = one("Camat", "process", "{name: Kecamatan Tanpa Tipe}")
-    assert nodes_of(run_rule(RULE, by_name)) == ["1"]
+    assert [(f.key, f.args["profile_basis"]) for f in run_rule(RULE, by_name)] == [("name", "name")]
     by_type_word = one("Camat", "process", "{name: Contoh, type: Badan}")  # a badan uses the dinas profile
     assert run_rule(RULE, by_type_word) == []
-    assert nodes_of(run_rule(RULE, one("Kepala Badan", "process", "{name: Contoh, type: Badan}"))) == ["1"]
-    unknown = one("Camat", "process", "{name: Pemerintah Contoh}")  # Camat may be tactical: adjacent
-    assert run_rule(RULE, unknown) == []
-    assert nodes_of(run_rule(RULE, unknown, {"profile": "kecamatan"})) == ["1"]
+    (f,) = run_rule(RULE, one("Kepala Badan", "process", "{name: Contoh, type: Badan}"))
+    assert (f.key, f.args["profile"]["id"]) == ("type", "dinas/badan")
+    unknown = one("Camat", "process", "{name: Pemerintah Contoh}")  # the Camat at the top: a kecamatan
+    (f,) = run_rule(RULE, unknown)
+    assert (f.key, f.args["profile"]["en"], f.args["head"]["en"]) == ("positions", "kecamatan", "Camat")
+    (f,) = run_rule(RULE, unknown, {"profile": "kecamatan"})
+    assert f.key == "option" and f.args["head"] is None
+    (f,) = run_rule(RULE, one("Lurah", "process", "{name: Pemerintah Contoh}"))  # a Lurah at the top: a kelurahan
+    assert (f.key, f.args["profile"]["en"]) == ("positions", "kelurahan")
+    (f,) = run_rule(RULE, one("Pengadministrasi Umum", "intermediate outcome", "{name: Pemerintah Contoh}"))
+    assert (f.key, f.args["profile"]["en"]) == ("fallback", "general (lenient)")  # no head anywhere: no guess
+    assert render(f, "en").endswith("(profile general (lenient): the kind of organisation is unknown)")
+
+
+def test_a_camat_at_the_top_of_a_table_without_organisation_type_means_a_kecamatan():
+    """Today's lenient profile let a Camat own a kegiatan unreported when the table named no organisation type;
+    the Camat holding the top goal says the cascade is a kecamatan's."""
+    text = """
+organisation: {name: Pohon Kinerja 2024}
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Camat}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome, owner: Sekcam}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Camat}
+  - {id: "9", statement: Terlaksananya pembinaan RT, level: output, owner: Lurah}
+"""
+    (f,) = run_rule(RULE, text)
+    assert (f.node, f.key, f.args["profile_basis"]) == ("1.1.1", "positions", "positions")
+    assert render(f, "en").endswith("(profile kecamatan, inferred from the Camat at the top of the cascade)")
+    assert render(f, "id").endswith("(profil kecamatan, disimpulkan dari Camat di puncak pohon kinerja)")
+    assert run_rule(RULE, text, {"profile": "default"}) == []  # the lenient profile: a Camat may be tactical
+
+
+def test_heads_of_two_kinds_of_organisation_at_the_top_leave_the_lenient_profile():
+    text = """
+organisation: {name: Pohon Kinerja 2024}
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Camat}
+  - {id: "2", statement: Meningkatnya kualitas layanan kesehatan, level: intermediate outcome, owner: Kepala Dinas}
+  - {id: "1.1", parent: "1", statement: Tersusunnya SOP pelayanan, level: output, owner: Camat}
+"""
+    assert run_rule(RULE, text) == []
 
 
 def test_an_unknown_profile_option_is_a_policy_error_naming_the_choices():
@@ -240,7 +277,7 @@ def test_the_documented_example_as_data():
     assert as_data(run_rule(RULE, documented(RULE))) == [
         (
             "1",
-            "default",
+            "type",
             {
                 "label": "Meningkatnya kualitas pelayanan publik",
                 "level": "intermediate_outcome",
@@ -254,11 +291,14 @@ def test_the_documented_example_as_data():
                     {"id": "Sekretaris Kecamatan", "en": "Sekretaris Kecamatan"},
                     {"id": "Sekretaris", "en": "Sekretaris (secretary)"},
                 ],
+                "profile": {"id": "kecamatan", "en": "kecamatan"},
+                "profile_basis": "type",
+                "head": None,
             },
         ),
         (
             "1.1.1.1",
-            "default",
+            "type",
             {
                 "label": "Penyusunan rancangan SOP",
                 "level": "process",
@@ -274,6 +314,9 @@ def test_the_documented_example_as_data():
                     {"id": "Ketua Tim / Koordinator", "en": "team leader / coordinator"},
                     {"id": "Staf / jabatan fungsional / pelaksana", "en": "staff / functional / executing position"},
                 ],
+                "profile": {"id": "kecamatan", "en": "kecamatan"},
+                "profile_basis": "type",
+                "head": None,
             },
         ),
     ]
