@@ -46,6 +46,13 @@ class GoalIsActivity(Rule):
             "an output (sasaran kegiatan), not of a changed condition; state the condition it brings about, e.g. "
             '"Meningkatnya …" (increased …)',
         },
+        "activity-output": {
+            "id": '{level:level} "{label}" dirumuskan sebagai kegiatan ({evidence:evidence}), bukan keluaran yang '
+            'dihasilkannya; rumuskan produk atau layanannya, mis. "Tersusunnya …" atau "Terlaksananya …"',
+            "en": '{level:level} "{label}" is phrased as an activity ({evidence:evidence}), not as the output it '
+            'delivers; state the product or service, e.g. "Tersusunnya …" (drafted …) or "Terlaksananya …" '
+            "(carried out …)",
+        },
         "effort": {
             "id": '{level:level} "{label}" dirumuskan sebagai upaya ({evidence:evidence}), bukan kondisi yang '
             'dicapai; kondisi yang dicapai perlu dirumuskan, misalnya "Meningkatnya …" alih-alih "Meningkatkan …"',
@@ -60,6 +67,9 @@ class GoalIsActivity(Rule):
         ),
         "effort-levels": levels_schema(
             'Levels whose statements must not be phrased as an effort ("Meningkatkan …", "Mewujudkan …").'
+        ),
+        "activity-levels": levels_schema(
+            'Levels whose statements must name a product, not the work: outputs, not "Pembinaan …" or "Koordinasi …".'
         ),
     }
     doc = """\
@@ -91,12 +101,21 @@ reported at the levels of `effort-levels` only — the sasaran levels by default
 conventionally written "Mewujudkan …" / "Meningkatkan …" in RPJMD and Renstra documents. The words
 are data: rules/vocabulary/cues.yaml, section `statement`.
 
+An output (sasaran kegiatan) may say that something was delivered ("Terlaksananya …", "Tersusunnya
+…"), but not only name the work: "Pembinaan dan pengawasan …", "Koordinasi pengendalian trantibum",
+"Peningkatan kompetensi …", "Optimalisasi …" (Praya's outputs) state what the owner does, not what the
+kegiatan produces. Statements at the levels of `activity-levels` (outputs by default) phrased as an
+activity are reported with a message that asks for the product. Processes (rencana aksi, sub
+kegiatan) are work, and may be so worded.
+
 ## Why it matters
 The outcome levels of the cascade say what changes for the community or the organisation; the
 evaluator scores how clearly they do (LKE 1.b.4, PermenPANRB 88/2021). A statement that names work
 ("Koordinasi …") or a delivered product ("Tersusunnya dokumen …") says nothing about the condition
 reached, so the indicator under it will measure work too and the cascade reads as a list of
-activities rather than a chain of results.
+activities rather than a chain of results. One level down, an output names what the kegiatan delivers
+(Kepmendagri 050-5889/2021 gives each one a product and a unit); worded as the work itself, it cannot
+be counted or checked.
 
 ## Example
 ```yaml
@@ -120,6 +139,8 @@ nodes:
 - `effort-levels` (list of level ids, default `[intermediate_outcome, immediate_outcome]`): the levels
   whose statements must not read as an effort ("Meningkatkan …"); `[]` reports none, adding
   `ultimate_outcome` reports "Mewujudkan …" tujuan too.
+- `activity-levels` (list of level ids, default `[output]`): the levels whose statements must name a
+  product or service rather than the work ("Pembinaan …", "Koordinasi …"); `[]` reports none.
 """
     doc_id = """\
 ## Apa yang diperiksa
@@ -188,31 +209,33 @@ nodes:
         classifier = StatementClassifier(required_vocabulary(ctx.vocabulary, "cues", self.id))
         levels = set(ctx.options.get("levels") or ())
         effort_levels = set(ctx.options.get("effort-levels") or ())
+        activity_levels = set(ctx.options.get("activity-levels") or ()) - levels
 
         def judge(d):
-            """The statement's Classification when it is to be reported at its level, else None: decided by
-            the kind, level and statement alone."""
+            """(message key, the statement's Classification) when it is to be reported at its level, else None:
+            decided by the kind, level and statement alone."""
             if d["kind"] != "goal":
                 return None
             level = d.get("level")
-            if level not in levels and level not in effort_levels:
+            if level not in levels and level not in effort_levels and level not in activity_levels:
                 return None
             found = classifier.classify(d.get("statement"))
-            if found.kind in ("activity", "output"):
-                if level not in levels:
-                    return None
-            elif found.kind != "effort" or level not in effort_levels:
-                return None
-            return found
+            if found.kind in ("activity", "output") and level in levels:
+                return found.kind, found
+            if found.kind == "activity" and level in activity_levels:
+                return "activity-output", found
+            if found.kind == "effort" and level in effort_levels:
+                return found.kind, found
+            return None
 
         ix = ctx.index
-        judged = levels | effort_levels
+        judged = levels | effort_levels | activity_levels
         at = ix.judged_values("level")  # of every node (a doubtful label: the level its place implies)
-        positions = compress(range(len(at)), map(judged.__contains__, at))  # the nodes at the levels judged: few
-        for n, d, found in judged_nodes_among(ix, positions, ("kind", "level", "statement"), judge):
+        positions = compress(range(len(at)), map(judged.__contains__, at))  # the nodes at the levels judged
+        for n, d, (key, found) in judged_nodes_among(ix, positions, ("kind", "level", "statement"), judge):
             yield ctx.finding(
                 n,
-                found.kind,
+                key,
                 rests_on=("level",),
                 label=label(d),
                 level=d.get("level"),

@@ -59,6 +59,16 @@ class TargetTrend(Rule):
             "type": "boolean",
         },
         "flat-levels": levels_schema("The levels where flat targets are reported when `flat` is true."),
+        "period-documents": {
+            "description": "Documents drafted once per planning period (Renstra, RPJMD): a count of documents naming "
+            "them may fall by as many from one year to the next.",
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+        },
+        "need-driven-levels": levels_schema(
+            "Levels whose counted targets (people trained, buildings maintained, documents) follow the year's need, "
+            "not a trend: falling counts there are not reported."
+        ),
     }
     doc = """\
 ## What it does
@@ -75,6 +85,15 @@ Not judged: an indicator whose name leaves the good direction unclear ("Jumlah p
 "Rata-rata waktu layanan", "Persentase penurunan ...": rules/vocabulary/text.yaml
 `polarity_ambiguous`) unless its polarity is written; and units of time (whether more months is better
 depends on the indicator) unless the polarity is written.
+
+Not judged either, as the pack says (both on by default):
+
+- a count of documents that names documents drafted once per planning period (`period-documents`:
+  Renstra, RPJMD, …) falling by at most as many: Pino Raya's "Buku RKA, DPA, RENJA, RENSTRA", 4
+  Dokumen in 2022 then 3, is right — the Renstra is drafted once;
+- counts at the levels of `need-driven-levels` (outputs and processes): how many ASN are trained,
+  buildings maintained or reports made at the operational tier follows the year's need and budget,
+  not a trend. Percentages, indices and grades there are still judged, and counts at outcome levels.
 
 With `flat: true`, targets that stay the same on an outcome level (`flat-levels`) are reported too,
 except a target already at its bound (100 %, WTP, AA; 0 for lower-is-better): "1 Dokumen" every year
@@ -111,6 +130,10 @@ nodes:
 ## Options
 - `flat` (boolean, default false): also report targets that do not change from one year to the next.
 - `flat-levels` (list of level ids, default the three outcome levels): where flat targets are reported.
+- `period-documents` (list of words, default `[renstra, rencana strategis, rpjmd, rpjpd, rpjmdes, rpjm
+  desa]`): documents drafted once per planning period; `[]` judges every count of documents.
+- `need-driven-levels` (list of level ids, default `[output, process]`): levels whose falling counts are
+  not reported; `[]` judges counts everywhere.
 """
     doc_id = """\
 ## Apa yang diperiksa
@@ -174,21 +197,28 @@ nodes:
         flat_levels = set(
             ctx.options.get("flat-levels") or ("ultimate_outcome", "intermediate_outcome", "immediate_outcome")
         )
+        period_documents = [normalised(word, tv) for word in ctx.options.get("period-documents") or ()]
+        need_levels = set(ctx.options.get("need-driven-levels") or ())
 
-        def steps(indicator):
-            """(worse steps, flat steps) of the targets: pairs of years."""
+        def steps(indicator, drafted: int = 0):
+            """(worse steps, flat steps) of the targets: pairs of years; and whether every worse step is a count.
+            drafted: how many documents drafted once per period the indicator counts (a fall by as many is no
+            worse step)."""
             written = indicator.polarity is not None or indicator.calculation == "kumulatif-negatif"
             polarity = indicator.effective_polarity
             series = self._series(indicator, units, written)
-            worse, same = [], []
-            for (y1, v1, u1, bound1), (y2, v2, u2, _) in zip(series, series[1:]):
+            worse, same, counts = [], [], True
+            for (y1, v1, u1, bound1, f1), (y2, v2, u2, _, _) in zip(series, series[1:]):
                 if u1 != u2:
                     continue
                 if (v2 < v1) if polarity == "higher" else (v2 > v1):
+                    if drafted and u1 == "dokumen" and polarity == "higher" and v1 - v2 <= drafted:
+                        continue  # a document drafted once per period (the Renstra) is not drafted again
                     worse.append((y1, y2))
+                    counts = counts and f1 == "count"
                 elif v2 == v1 and not bound1:
                     same.append((y1, y2))
-            return worse, same
+            return worse, same, counts
 
         def may_report(indicator):
             """False when the targets neither get worse nor stay flat whatever the indicator's name: when all are
@@ -197,25 +227,27 @@ nodes:
                 return False
             if not all(t.kind == "number" and t.value is not None for t in indicator.targets.values()):
                 return True
-            worse, same = steps(indicator)
+            worse, same, _ = steps(indicator)  # a period document named only takes worse steps away
             return bool(worse or (flat and same))
 
         def judge(indicator):
-            """(message key, changes) for targets that get worse or ("flat", changes) for targets that stay flat
-            (reported on the flat levels only), or None: decided by the indicator's own fields, once per
-            distinct set. changes: [[[year, target], [year, target]], ...]."""
+            """(message key, changes, counts only) for targets that get worse or ("flat", changes, False) for
+            targets that stay flat (reported on the flat levels only), or None: decided by the indicator's own
+            fields, once per distinct set. changes: [[[year, target], [year, target]], ...]."""
             if len(indicator.targets) < 2:
                 return None
             written = indicator.polarity is not None or indicator.calculation == "kumulatif-negatif"
             polarity = indicator.effective_polarity
-            worse, same = steps(indicator)
+            drafted = self._drafted(indicator, tv, period_documents, units) if period_documents else 0
+            worse, same, counts = steps(indicator, drafted)
             if not worse and not (flat and same):
                 return None
             if not written and _contains(normalised(indicator.name, tv), tv.polarity_ambiguous):
                 return None  # which way is better is not clear: not judged
             texts = {y: indicator.targets[y].text.strip() for y in indicator.targets}
             pairs = worse or same
-            return WORSE[polarity] if worse else "flat", [[[a, texts[a]], [b, texts[b]]] for a, b in pairs]
+            key = WORSE[polarity] if worse else "flat"
+            return key, [[[a, texts[a]], [b, texts[b]]] for a, b in pairs], bool(worse) and counts
 
         # first what the name cannot change, once per distinct unit, polarity, calculation and targets (few);
         # then, for the indicators that may be reported, their verdict once per distinct name as well
@@ -233,22 +265,34 @@ nodes:
                 verdicts[number] = judge(items[fine.first[number]][2])
             if verdicts[number] is None:
                 continue
-            key, changes = verdicts[number]
-            if key == "flat" and d.get("level") not in flat_levels:
+            key, changes, counts = verdicts[number]
+            level = ix.judged_data(n, d).get("level") if key == "flat" or (counts and need_levels) else None
+            if key == "flat" and level not in flat_levels:
                 continue
+            if counts and level in need_levels:
+                continue  # a count at the operational tier follows the year's need
             yield ctx.finding(
                 n,
                 key,
                 location=indicator_location(indicator, d),
-                rests_on=("level",) if key == "flat" else (),
+                rests_on=("level",) if key == "flat" or (counts and need_levels) else (),
                 indicator=quote(indicator.name),
                 changes=changes,
                 years=sorted({year for step in changes for year, _ in step}),
             )
 
     @staticmethod
+    def _drafted(indicator, tv, period_documents: list[str], units) -> int:
+        """How many documents drafted once per period a count of documents names (0 for another indicator)."""
+        read = units.read(indicator.unit) if indicator.unit else None
+        if read is not None and read[1] != "dokumen":
+            return 0
+        name = normalised(indicator.name, tv)
+        return sum(1 for phrase in period_documents if phrase and _contains(name, (phrase,)))
+
+    @staticmethod
     def _series(indicator, units, polarity_written: bool) -> list[tuple]:
-        """(year, value, unit key, at bound) of the targets that can be compared, in year order."""
+        """(year, value, unit key, at bound, unit family) of the targets that can be compared, in year order."""
         out = []
         lower = indicator.effective_polarity == "lower"
         declared = units.read(indicator.unit)
@@ -265,10 +309,10 @@ nodes:
                     bound = "min" in entry and value <= float(entry["min"])
                 else:
                     bound = "max" in entry and value >= float(entry["max"])
-                out.append((year, value, read[1] if read else None, bound))
+                out.append((year, value, read[1] if read else None, bound, family))
             else:
                 grade = units.grade(indicator.name, target.text)
                 if grade is not None:
                     scale, rank, best = grade
-                    out.append((year, float(rank), ("grade", scale), rank == best and not lower))
+                    out.append((year, float(rank), ("grade", scale), rank == best and not lower, "grade"))
         return out

@@ -88,10 +88,16 @@ def test_conditions_and_unplaceable_statements_pass(statement):
     assert run_rule(RULE, one(statement, "intermediate outcome")) == []
 
 
-@pytest.mark.parametrize("level", ["output", "process", "sasaran kegiatan", "sub kegiatan"])
-def test_activities_are_what_outputs_and_processes_are_made_of(level):
+@pytest.mark.parametrize("level", ["process", "sub kegiatan"])
+def test_activities_are_what_processes_are_made_of(level):
     assert run_rule(RULE, one("Penyusunan dokumen perencanaan", level)) == []
     assert run_rule(RULE, one("Tersusunnya dokumen perencanaan", level)) == []
+
+
+@pytest.mark.parametrize("level", ["output", "sasaran kegiatan"])
+def test_outputs_are_deliveries_not_work(level):
+    assert run_rule(RULE, one("Tersusunnya dokumen perencanaan", level)) == []
+    assert [f.key for f in run_rule(RULE, one("Penyusunan dokumen perencanaan", level))] == ["activity-output"]
 
 
 def test_effort_verbs_are_reported_at_sasaran_levels_but_not_at_tujuan():
@@ -147,10 +153,28 @@ def _sample(name):
     "name, expected",
     [
         ("clean.yaml", []),  # the well-formed sample: not one false alarm
-        ("praya.yaml", ["1.4.1", "1.4.2", "1.4.3", "1.4.5"]),
+        # the outcome statements, then (in document order) the outputs worded as activities
+        (
+            "praya.yaml",
+            [
+                "1.4.1",
+                "1.4.2",
+                "1.4.3",
+                "1.4.5",
+                "1.1.2.1",
+                "1.2.1.1",
+                "1.2.2.1",
+                "1.2.3.1",
+                "1.2.4.1",
+                "1.3.1.1",
+                "1.3.2.1",
+                "1.4.2.1",
+                "1.4.5.1",
+            ],
+        ),
         ("pino-raya.yaml", ["1b", "1c", "4"]),
         ("sokaraja.yaml", ["1.1.1"]),
-        ("pujon.yaml", ["1", "1.1", "1.2", "1.3", "1.6"]),
+        ("pujon.yaml", ["1", "1.1", "1.2", "1.3", "1.4.1", "1.6", "6", "9", "12"]),
     ],
 )
 def test_samples_report_exactly_the_statements_their_readme_lists(name, expected):
@@ -196,4 +220,47 @@ def test_the_documented_example_as_data():
                 "evidence": [["opener", "Terselenggaranya"]],
             },
         ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["Pembinaan dan pengawasan pemerintahan desa", "Koordinasi pengendalian trantibum", "Penyelengaraan pelayanan"],
+)
+def test_an_output_worded_as_the_work_itself_is_reported_asking_for_its_product(statement):
+    (f,) = run_rule(RULE, one(statement, "output"))
+    assert f.key == "activity-output" and f.args["level"] == "output"
+    assert "bukan keluaran yang dihasilkannya" in render(f, "id")
+    assert "not as the output it delivers" in render(f, "en")
+
+
+@pytest.mark.parametrize(
+    "statement,level",
+    [
+        ("Terlaksananya pembinaan pemerintahan desa", "output"),  # a delivery: what an output says
+        ("Tersusunnya dokumen perencanaan", "output"),
+        ("Penyusunan rancangan SOP", "process"),  # a process is work
+        ("Koordinasi pengendalian trantibum", "process"),
+    ],
+)
+def test_outputs_naming_a_delivery_and_processes_naming_work_pass(statement, level):
+    assert run_rule(RULE, one(statement, level)) == []
+
+
+def test_outputs_worded_as_activities_can_be_left_alone():
+    assert run_rule(RULE, one("Koordinasi pengendalian trantibum", "output"), {"activity-levels": []}) == []
+
+
+def test_praya_outputs_worded_as_activities():
+    found = [f for f in run_rule(RULE, _sample("praya.yaml")) if f.key == "activity-output"]
+    assert nodes_of(found) == [
+        "1.1.2.1",  # Penyelengaraan …
+        "1.2.1.1",  # Pembinaan dan Pengawasan …
+        "1.2.2.1",
+        "1.2.3.1",  # Peningkatan kompetensi …
+        "1.2.4.1",  # Optimalisasi …
+        "1.3.1.1",  # Koordinasi …
+        "1.3.2.1",
+        "1.4.2.1",  # Inventarisasi …
+        "1.4.5.1",  # Perencanaan, penganggaran dan evaluasi kinerja …
     ]

@@ -119,10 +119,46 @@ def test_flat_counts_on_an_output_are_normal_even_with_the_option():
     )
 
 
-def test_pino_raya_falling_targets():
-    found = run_rule(RULE, build_graph(load(str(SAMPLES / "pino-raya.yaml"))))
+def test_pino_raya_falling_counts_of_its_sub_kegiatan_follow_the_years_need():
+    """S1 (RKA, DPA, Renja, Renstra: 4 then 3 Dokumen), S6 (ASN trained: 4, 2, 1 Orang) and S13 (buildings
+    maintained: 5 then 3 Unit) are counts of sub kegiatan: need-driven, not a trend."""
+    G = build_graph(load(str(SAMPLES / "pino-raya.yaml")))
+    assert run_rule(RULE, G) == []
+    found = run_rule(RULE, G, {"need-driven-levels": [], "period-documents": []})
     assert [f.node for f in found] == ["S1", "S6", "S13"]
     assert "5 Unit (2023) → 3 unit (2024)" in render(found[2], "id")
+    # with counts judged everywhere, the Renstra drafted once in the period still explains S1's 4 then 3
+    assert [f.node for f in run_rule(RULE, G, {"need-driven-levels": []})] == ["S6", "S13"]
+
+
+def _counted(name: str, targets: str, level: str = "intermediate outcome", unit: str = "Dokumen") -> str:
+    return f"""
+organisation: {{name: Kecamatan Uji, type: kecamatan}}
+nodes:
+  - id: "1"
+    statement: Meningkatnya kualitas perencanaan kinerja
+    level: {level}
+    indicators: [{{name: "{name}", unit: {unit}, targets: {targets}}}]
+"""
+
+
+def test_a_document_drafted_once_per_period_may_leave_the_count_one_lower():
+    drafted_once = _counted("Jumlah dokumen RKA, Renja dan Renstra", '{2022: "3", 2023: "2", 2024: "2"}')
+    assert run_rule(RULE, drafted_once) == []
+    fell_more = _counted("Jumlah dokumen RKA, Renja dan Renstra", '{2022: "3", 2023: "1"}')
+    assert [f.key for f in run_rule(RULE, fell_more)] == ["worse"]
+    annual = _counted("Jumlah dokumen RKA dan Renja", '{2022: "3", 2023: "2"}')
+    assert [f.key for f in run_rule(RULE, annual)] == ["worse"]
+    assert run_rule(RULE, drafted_once, {"period-documents": []}) != []
+
+
+def test_counts_at_the_operational_tier_follow_need_but_shares_and_outcome_counts_are_judged():
+    trained = ("Jumlah ASN yang mengikuti diklat", '{2022: "4", 2023: "2"}')
+    assert run_rule(RULE, _counted(*trained, level="process", unit="Orang")) == []
+    assert run_rule(RULE, _counted(*trained, level="output", unit="Orang")) == []
+    assert run_rule(RULE, _counted(*trained, level="immediate outcome", unit="Orang")) != []
+    share = _counted("Persentase ASN yang mengikuti diklat", '{2022: "80", 2023: "60"}', level="output", unit="'%'")
+    assert [f.key for f in run_rule(RULE, share)] == ["worse"]
 
 
 def test_clean_sample_passes():
