@@ -3,7 +3,8 @@
 Two statements (or indicator names) are *near-duplicates* when they differ only by what a typist
 gets wrong: spelling slips ("Terselenggaranya" / "Terseleenggaranya"), spacing ("dokumenLaporan" /
 "dokumen Laporan"), case, punctuation, function words ("dan" / "dengan"), known variant spellings
-("Presentase" / "Persentase") or word order. Statements built on one template that name different
+("Presentase" / "Persentase"), word order, or an abbreviation written out or not ("IKM" / "Indeks
+Kepuasan Masyarakat (IKM)", text.yaml ``abbreviations``). Statements built on one template that name different
 things ("Terfasilitasinya pengelolaan keuangan desa" / "Terfasilitasinya penyusunan peraturan desa")
 are not: every word must be accounted for by an equal word or by a slip of it.
 
@@ -24,9 +25,16 @@ Cost. ``NearDuplicateIndex.clusters`` never compares all pairs. It
    are slips of each other are united (union-find) under one representative;
 3. blocks variants by two keys: the sorted representatives of their words (equal for texts that
    differ by slips, word order, function words or spelling variants) and their compact canonical
-   text (equal for texts that differ only by spacing);
-4. verifies candidate pairs inside each block with `similarity` against the threshold (a block of k
-   variants costs k^2/2 comparisons when small, 2k when large) and unites the variants that pass.
+   text (equal for texts that differ only by spacing); and, where a text holds an abbreviation, by
+   the set of its words with every abbreviation spelled out (`expanded_words`);
+4. verifies candidate pairs inside each block with `similarity` against the threshold, or by equal
+   spelled-out words for a pair one of which holds an abbreviation (a block of k variants costs
+   k^2/2 comparisons when small, 2k when large), and unites the variants that pass.
+
+`contained` finds, among the distinct texts of one small family (the goals under one parent), texts
+whose spelled-out words all stand in another's ("Musrenbang Desa" / "Musrenbang Desa / Kelurahan"),
+looking only at the texts sharing the rarest word of each: no pair of the family is compared for
+nothing.
 
 Per-text results (normalised text, canonical words, content words) are remembered in the text
 vocabulary's memo, so that the several rules reading one text in a run compute them once.
@@ -407,6 +415,54 @@ def may_be_near(a: tuple, b: tuple, tv: TextVocabulary) -> bool:
 # the index
 
 
+def expanded_words(words: tuple, tv: TextVocabulary) -> frozenset:
+    """A text's canonical words (text_words) as a set, with every abbreviation of text.yaml `abbreviations`
+    spelled out instead ("IKM" and "Indeks Kepuasan Masyarakat (IKM)" both give {indeks, kepuasan,
+    masyarakat}), remembered per words."""
+    key = ("expanded", words)
+    found = tv.cache.get(key)
+    if found is None:
+        abbreviations, stop = tv.abbreviations, tv.stop_words
+        if abbreviations.keys().isdisjoint(words):
+            found = frozenset(words)
+        else:
+            found = frozenset(v for w in words for v in abbreviations.get(w, (w,)) if v not in stop)
+        remember(tv, key, found)
+    return found
+
+
+def has_abbreviation(words: tuple, tv: TextVocabulary) -> bool:
+    return not tv.abbreviations.keys().isdisjoint(words)
+
+
+def contained(
+    members: list, word_sets: list[frozenset], *, min_words: int, max_extra: int, limit: int = 64
+) -> list[tuple[int, list[int]]]:
+    """(i, [j, ...]) for each of `members` (distinct texts of one family, by number) whose words
+    (word_sets[number]) all stand in the words of others that add at most `max_extra` words: the containing
+    texts j, in the order of `members`. Texts of fewer than `min_words` words contain nothing worth saying.
+    Only the texts sharing a text's rarest word in the family are looked at (at most `limit` of them)."""
+    postings: dict[str, list] = defaultdict(list)
+    for number in members:
+        for word in word_sets[number]:
+            postings[word].append(number)
+    out = []
+    for number in members:
+        words = word_sets[number]
+        size = len(words)
+        if size < min_words:
+            continue
+        rarest = min(words, key=lambda w: (len(postings[w]), w))
+        found = [
+            other
+            for other in postings[rarest][:limit]
+            if other != number and size < len(word_sets[other]) <= size + max_extra and words < word_sets[other]
+        ]
+        if found:
+            out.append((number, found))
+    return out
+
+
 class _Variant:
     __slots__ = ("words", "block", "items")
 
@@ -451,12 +507,24 @@ class NearDuplicateIndex:
         # keys are hashed: equal keys always meet; the rare hash collision only adds a candidate pair,
         # which the verification below rejects
         blocks: dict[int, list[int]] = defaultdict(list)
+        # texts holding an abbreviation meet the texts that spell it out by their spelled-out words
+        abbreviated = [has_abbreviation(v.words, tv) for v in variants]
+        spelled = [expanded_words(v.words, tv) if a else None for v, a in zip(variants, abbreviated)]
+        spelled_keys = {hash(("a", v.block, tuple(sorted(e)))) for v, e in zip(variants, spelled) if e}
         for i, variant in enumerate(variants):
             words = variant.words
             if not words:
                 continue
             blocks[hash(("w", variant.block, tuple(sorted(map(rep, words)))))].append(i)
             blocks[hash(("c", variant.block, "".join(words)))].append(i)
+            if spelled_keys:
+                if spelled[i] is None:
+                    key = hash(("a", variant.block, tuple(sorted(set(words)))))
+                    if key in spelled_keys:  # a text that spells out what another abbreviates
+                        spelled[i] = frozenset(words)
+                        blocks[key].append(i)
+                elif spelled[i]:
+                    blocks[hash(("a", variant.block, tuple(sorted(spelled[i]))))].append(i)
         uf = _UnionFind()
         for members in blocks.values():
             if len(members) < 2:
@@ -467,6 +535,9 @@ class NearDuplicateIndex:
                 pairs = itertools.chain(((members[0], m) for m in members[1:]), zip(members[1:], members[2:]))
             for i, j in pairs:
                 if uf.find(i) == uf.find(j) or variants[i].block != variants[j].block:
+                    continue
+                if (abbreviated[i] or abbreviated[j]) and spelled[i] is not None and spelled[i] == spelled[j]:
+                    uf.union(i, j)  # the same words once the abbreviation is spelled out
                     continue
                 score = similarity(variants[i].words, variants[j].words, tv)
                 if score is not None and score >= self.threshold:

@@ -276,3 +276,25 @@ def test_organisation_keys_drop_kind_words():
     assert "praya" in keys and "kecamatanpraya" in keys
     assert organisation_keys(TV, "Kantor Camat Praya") & keys
     assert not organisation_keys(TV, "BKPSDM") & keys
+
+
+def test_an_abbreviation_and_its_words_are_one_set_of_words():
+    from kinerja_graph.similarity import expanded_words, text_words
+
+    tv = text_vocabulary(config.load_default_pack().vocabulary)
+    spelled = [
+        expanded_words(text_words(t, tv), tv)
+        for t in ("IKM", "Indeks Kepuasan Masyarakat (IKM)", "indeks kepuasan masyarakat")
+    ]
+    assert spelled[0] == spelled[1] == spelled[2] == {"indeks", "kepuasan", "masyarakat"}
+
+
+def test_containment_looks_only_at_the_texts_sharing_the_rarest_word_and_at_most_limit_of_them():
+    from kinerja_graph.similarity import contained
+
+    sets = [frozenset({"musrenbang", "desa"})] + [frozenset({"musrenbang", "desa", f"w{i}"}) for i in range(1000)]
+    sets.append(frozenset({"pengelolaan", "keuangan", "desa"}))
+    sets.append(frozenset({"penyusunan", "peraturan", "desa"}))  # a template sibling: contains nothing
+    sets.append(frozenset({"w" * 2000, "desa"}))  # a 2,000-letter word costs a set member, nothing more
+    found = dict(contained(list(range(len(sets))), sets, min_words=2, max_extra=3, limit=64))
+    assert list(found) == [0] and len(found[0]) == 63  # 1,001 texts hold "musrenbang": the first 64 seen, itself aside

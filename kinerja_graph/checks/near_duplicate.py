@@ -1,4 +1,5 @@
-"""near-duplicate: statements or indicators that differ only by slips, spacing, case or word order."""
+"""near-duplicate: statements or indicators that differ only by slips, spacing, case, word order or an abbreviation,
+or that one contains under one parent."""
 
 from __future__ import annotations
 
@@ -6,7 +7,14 @@ import itertools
 
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
-from kinerja_graph.similarity import NearDuplicateIndex, normalised, text_vocabulary
+from kinerja_graph.similarity import (
+    NearDuplicateIndex,
+    contained,
+    expanded_words,
+    normalised,
+    text_vocabulary,
+    text_words,
+)
 
 FIELD = {"statements": "statement", "indicators": "indicator"}  # what a finding's texts are, by message key
 
@@ -16,9 +24,10 @@ class NearDuplicate(Rule):
     area = "redundancy"
     lke = "1.b.8"
     summary = {
-        "id": "Pernyataan atau indikator yang hanya berbeda karena salah ketik, spasi, huruf besar-kecil atau urutan "
-        "kata",
-        "en": "Statements or indicators that differ only by typing slips, spacing, case or word order",
+        "id": "Pernyataan atau indikator yang hanya berbeda karena salah ketik, spasi, huruf besar-kecil, urutan "
+        "kata atau singkatan, atau yang termuat dalam yang lain",
+        "en": "Statements or indicators that differ only by typing slips, spacing, case, word order or an "
+        "abbreviation, or that another contains",
     }
     rationale = {
         "id": "Kondisi yang sama ditulis dua kali dengan salah ketik tetap kondisi yang sama: pohon kinerja menjadi "
@@ -31,18 +40,35 @@ class NearDuplicate(Rule):
     }
     messages = {
         "statements": {
-            "id": "Pernyataan kinerja berikut hampir sama (hanya berbeda karena salah ketik, spasi, huruf besar-kecil "
-            "atau urutan kata): {variants:variants}; penulisannya perlu diseragamkan apabila maksudnya sama, atau "
-            "isinya dibedakan",
-            "en": "Statements that are nearly the same (differing only by typing slips, spacing, case or word order): "
+            "id": "Pernyataan kinerja berikut hampir sama (hanya berbeda karena salah ketik, spasi, huruf besar-kecil, "
+            "urutan kata atau singkatan): {variants:variants}; penulisannya perlu diseragamkan apabila maksudnya sama, "
+            "atau isinya dibedakan",
+            "en": "Statements that are nearly the same (differing only by typing slips, spacing, case, word order or "
+            "abbreviations): "
             "{variants:variants}; write them the same way if they mean one thing, or make them say different things",
         },
         "indicators": {
-            "id": "Indikator berikut hampir sama (hanya berbeda karena salah ketik, spasi, huruf besar-kecil atau "
-            "urutan kata): {variants:variants}; penulisannya perlu diseragamkan apabila maksudnya sama, atau isinya "
-            "dibedakan",
-            "en": "Indicators that are nearly the same (differing only by typing slips, spacing, case or word order): "
+            "id": "Indikator berikut hampir sama (hanya berbeda karena salah ketik, spasi, huruf besar-kecil, urutan "
+            "kata atau singkatan): {variants:variants}; penulisannya perlu diseragamkan apabila maksudnya sama, atau "
+            "isinya dibedakan",
+            "en": "Indicators that are nearly the same (differing only by typing slips, spacing, case, word order or "
+            "abbreviations): "
             "{variants:variants}; write them the same way if they mean one thing, or make them say different things",
+        },
+        "statements-contained": {
+            "id": 'Pernyataan kinerja "{contained}" termuat seluruhnya dalam {containers:quoted} di bawah induk '
+            "yang sama ({nodes:ids}); yang satu mengulang sebagian yang lain, sehingga keduanya perlu digabungkan, "
+            "atau masing-masing perlu merumuskan kondisi yang berbeda",
+            "en": 'Statement "{contained}" stands whole in {containers:quoted} under the same parent ({nodes:ids}); '
+            "one repeats part of the other — merge them, or make each state a condition of its own",
+        },
+        "indicators-contained": {
+            "id": 'Indikator "{contained}" termuat seluruhnya dalam indikator {containers:quoted} pada satu kinerja '
+            "dan kinerja di bawahnya ({nodes:ids}); kinerja bawahan semestinya mengukur kontribusinya sendiri, bukan "
+            "mengulang ukuran di atasnya atau di sampingnya",
+            "en": 'Indicator "{contained}" stands whole in indicator {containers:quoted} within one goal and the '
+            "goals under it ({nodes:ids}); a goal below should measure its own contribution, not repeat the measure "
+            "above or beside it",
         },
     }
     options_schema = {
@@ -63,6 +89,17 @@ class NearDuplicate(Rule):
             "description": "cascade: compare across the whole cascade; parent: only among the children of one parent.",
             "enum": ["cascade", "parent"],
         },
+        "containment": {
+            "description": "The most words a text may add to another under one parent for the other to count as "
+            "contained in it; 0 reports no containment.",
+            "type": "integer",
+            "minimum": 0,
+        },
+        "containment-min-words": {
+            "description": "The fewest words (spelled out, function words aside) a contained text must have.",
+            "type": "integer",
+            "minimum": 1,
+        },
     }
     doc = """\
 ## What it does
@@ -72,9 +109,23 @@ case, punctuation, function words ("dan" / "dengan"), known variant spellings ("
 "Persentase") or word order. Each cluster is reported once, on its first node in document order,
 with the other nodes as related; the message quotes every variant.
 
+An abbreviation written out or not makes no difference either: "IKM", "Indeks Kepuasan Masyarakat"
+and "Indeks Kepuasan Masyarakat (IKM)" are one text (the abbreviations are rules/vocabulary/text.yaml
+`abbreviations`).
+
+Under one parent, a text that another contains is reported too (`containment`): among the
+statements of the children of one goal ("Musrenbang Desa" / "Musrenbang Desa / Kelurahan", Praya),
+and among the indicators of a goal and of the goals under it ("Indeks Kepuasan Masyarakat (IKM)" /
+"indeks kepuasan Masyarakat (IKM) dalam Pelayanan Publik", Pino Raya's program and its kegiatan): every
+word of the one, abbreviations spelled out and function words aside, stands in the other, which adds
+at most `containment` words. The finding names the contained text and the texts containing it. A
+goal's statement narrowing its parent's is what cascading does, so statements are compared among
+siblings only. Each distinct text's words are worked out once, and within a family only the texts
+sharing a text's rarest word are compared.
+
 Statements built on one template that name different things ("Terfasilitasinya pengelolaan keuangan
 desa" / "Terfasilitasinya penyusunan peraturan desa", "... Musrenbangdes" / "... Musrenbangcam") are
-not near-duplicates: every word of one text must be equal to, or a slip of, a word of the other. What
+not near-duplicates, nor contained in each other: every word of one text must be equal to, or a slip of, a word of the other. What
 a slip is (word length, edits allowed, word pairs that are never slips) is set in
 rules/vocabulary/text.yaml (`slips`, `distinct`). Exactly equal texts are `duplicate-statement`'s and
 `duplicate-indicator`'s; a cluster here always holds at least two different spellings.
@@ -85,7 +136,9 @@ cascade of 10^5 statements is checked in seconds.
 
 ## Why it matters
 A condition written twice with a slip is one condition counted twice; the reader cannot tell whether
-two boxes are meant to differ. Typos in the official wording also lower the quality of the
+two boxes are meant to differ. A box that repeats part of its sibling, or an indicator that repeats
+the measure of the goal above, adds a level or a box without breaking anything down ("jangan
+redundansi", the PermenPANRB 89/2021 method). Typos in the official wording also lower the quality of the
 formulation the evaluator scores (LKE 1.b.4-1.b.8).
 
 ## Example
@@ -110,6 +163,10 @@ nodes:
 - `compare` (list, default `[statements, indicators]`): what is compared.
 - `scope` (`cascade` or `parent`, default `cascade`): compare across the whole cascade, or only among
   the children of one parent (for a Pemda-wide tree whose organisations repeat standard wording).
+- `containment` (integer, default 3): the most words a text may add to another under one parent for
+  the other to count as contained in it; 0 reports no containment.
+- `containment-min-words` (integer, default 2): the fewest words a contained text must have (a single
+  word, "Dokumen", is contained in almost anything).
 """
     doc_id = """\
 ## Apa yang diperiksa
@@ -119,9 +176,24 @@ huruf besar-kecil, tanda baca, kata tugas ("dan" / "dengan"), varian ejaan yang 
 "Persentase") atau urutan kata. Setiap kelompok dilaporkan satu kali, pada kinerja pertamanya menurut
 urutan dokumen, dengan kinerja lainnya sebagai kinerja terkait; pesannya mengutip setiap varian.
 
+Singkatan yang ditulis atau diuraikan juga tidak membedakan teks: "IKM", "Indeks Kepuasan Masyarakat"
+dan "Indeks Kepuasan Masyarakat (IKM)" merupakan satu teks (daftar singkatan terdapat dalam
+rules/vocabulary/text.yaml `abbreviations`).
+
+Di bawah satu induk, teks yang termuat seluruhnya dalam teks lain juga dilaporkan (`containment`): di
+antara pernyataan kinerja bawahan dari satu kinerja ("Musrenbang Desa" / "Musrenbang Desa / Kelurahan",
+Praya), dan di antara indikator suatu kinerja dan kinerja di bawahnya ("Indeks Kepuasan Masyarakat
+(IKM)" / "indeks kepuasan Masyarakat (IKM) dalam Pelayanan Publik", program Pino Raya dan kegiatannya):
+setiap kata dari teks yang satu, dengan singkatan diuraikan dan kata tugas dikesampingkan, terdapat
+dalam teks lainnya, yang menambahkan paling banyak `containment` kata. Temuan menyebut teks yang termuat
+dan teks yang memuatnya. Pernyataan kinerja yang mempersempit pernyataan induknya merupakan hakikat
+cascading, sehingga pernyataan hanya dibandingkan di antara kinerja yang seinduk. Kata-kata setiap teks
+yang berbeda dihitung satu kali, dan dalam satu keluarga hanya teks yang memuat kata paling jarang dari
+suatu teks yang dibandingkan dengannya.
+
 Pernyataan yang disusun dari satu pola tetapi menyebut hal yang berbeda ("Terfasilitasinya pengelolaan
 keuangan desa" / "Terfasilitasinya penyusunan peraturan desa", "... Musrenbangdes" / "...
-Musrenbangcam") bukan hampir-duplikat: setiap kata dari satu teks harus sama dengan, atau merupakan
+Musrenbangcam") bukan hampir-duplikat dan tidak saling memuat: setiap kata dari satu teks harus sama dengan, atau merupakan
 salah ketik dari, kata dalam teks lainnya. Batasan salah ketik (panjang kata, jumlah perubahan yang
 diizinkan, pasangan kata yang tidak pernah dianggap salah ketik) ditetapkan dalam
 rules/vocabulary/text.yaml (`slips`, `distinct`). Teks yang persis sama diperiksa oleh
@@ -135,7 +207,9 @@ dalam hitungan detik.
 
 ## Mengapa penting
 Kondisi yang ditulis dua kali dengan salah ketik adalah satu kondisi yang dihitung dua kali; pembaca
-tidak dapat mengetahui apakah kedua kotak memang dimaksudkan berbeda. Salah ketik dalam rumusan resmi
+tidak dapat mengetahui apakah kedua kotak memang dimaksudkan berbeda. Kotak yang mengulang sebagian
+kotak sebelahnya, atau indikator yang mengulang ukuran kinerja di atasnya, menambah level atau kotak
+tanpa menguraikan apa pun ("jangan redundansi", metode PermenPANRB 89/2021). Salah ketik dalam rumusan resmi
 juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
 
 ## Contoh
@@ -162,6 +236,11 @@ nodes:
 - `scope` (`cascade` atau `parent`, bawaan `cascade`): membandingkan di seluruh pohon kinerja, atau hanya
   di antara kinerja bawahan dari satu induk (untuk pohon kinerja tingkat Pemda yang organisasinya
   mengulang rumusan baku).
+- `containment` (bilangan bulat, bawaan 3): jumlah kata terbanyak yang boleh ditambahkan suatu teks
+  terhadap teks lain di bawah satu induk agar teks lain tersebut dianggap termuat di dalamnya; nilai 0
+  berarti tidak ada teks termuat yang dilaporkan.
+- `containment-min-words` (bilangan bulat, bawaan 2): jumlah kata paling sedikit dari teks yang termuat
+  (satu kata, "Dokumen", termuat dalam hampir semua teks).
 """
 
     def check(self, ctx: Context):
@@ -212,6 +291,92 @@ nodes:
                 for cluster in found
             ]
             yield from self._report(ctx, clusters, "indicators", tv)
+        extra = int(ctx.options.get("containment", 3))
+        if extra > 0:
+            min_words = int(ctx.options.get("containment-min-words", 2))
+            yield from self._contained(ctx, tv, compare, extra, min_words)
+
+    def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int):
+        """Texts under one parent that another contains (each distinct text's words worked out once): among the
+        statements of the children of one parent; among the indicators of a goal and of its children."""
+        ix = ctx.index
+        nodes = ix.nodes
+        families = _families(ix)  # parent position -> its children's positions (goals and loose indicators)
+        seen: set = set()  # (contained text, node positions): a goal's own indicators are in two families
+        if "statements" in compare:
+            grouping = ix.node_groups(("kind", "statement"))
+            firsts = grouping.first
+            sets = [
+                expanded_words(text_words(nodes[p][1].get("statement"), tv), tv)
+                if nodes[p][1].get("kind") == "goal"
+                else frozenset()
+                for p in firsts
+            ]
+            of = grouping.of
+            for kids in families.values():
+                if len(kids) < 2:
+                    continue
+                yield from self._report_contained(
+                    ctx,
+                    "statements-contained",
+                    kids,
+                    [of[k] for k in kids],
+                    sets,
+                    lambda number: nodes[firsts[number]][1].get("statement"),
+                    min_words,
+                    extra,
+                    lambda position: nodes[position][1].get("location"),
+                    seen,
+                )
+        if "indicators" in compare:
+            items = ix.indicators
+            grouping = ix.indicator_groups(("name",))
+            firsts = grouping.first
+            sets = [expanded_words(text_words(items[p][2].name, tv), tv) for p in firsts]
+            of = grouping.of
+            held = _indicators_by_node(ix)  # node position -> its indicators' positions
+            for parent, kids in families.items():
+                positions = [i for member in (parent, *kids) for i in held.get(member, ())]
+                if len(positions) < 2:
+                    continue
+                yield from self._report_contained(
+                    ctx,
+                    "indicators-contained",
+                    positions,
+                    [of[i] for i in positions],
+                    sets,
+                    lambda number: items[firsts[number]][2].name,
+                    min_words,
+                    extra,
+                    lambda position: indicator_location(items[position][2], items[position][1]),
+                    seen,
+                    node_of=ix.indicator_nodes().__getitem__,
+                )
+
+    def _report_contained(
+        self, ctx, key, positions, numbers, sets, text_of, min_words, extra, location_of, seen, node_of=None
+    ):
+        """One finding per contained text of a family: positions (nodes, or indicators with node_of) in
+        document order, numbers: each one's distinct text."""
+        members = list(dict.fromkeys(numbers))
+        if len(members) < 2:
+            return
+        ids = ctx.index.ids()
+        for number, containers in contained(members, sets, min_words=min_words, max_extra=extra):
+            involved = {number, *containers}
+            at = [p for p, n in zip(positions, numbers) if n in involved]
+            node_positions = sorted(set(node_of(p) if node_of else p for p in at))  # in document order
+            if (key, number, tuple(node_positions)) in seen:
+                continue
+            seen.add((key, number, tuple(node_positions)))
+            yield ctx.finding(
+                ids[node_positions[0]],
+                key,
+                related=[ids[p] for p in node_positions[1:]],
+                location=location_of(min(at)),  # the first text involved, on the first node
+                contained=quote(text_of(number), 60),
+                containers=[quote(text_of(other), 60) for other in containers],
+            )
 
     def _report(self, ctx: Context, clusters: list, what: str, tv):
         for cluster in clusters:
@@ -227,6 +392,32 @@ nodes:
                     variants[key].append(n)
             listed = [[quote(spelled[k], 60), ids] for k, ids in variants.items()]
             yield ctx.finding(nodes[0], what, related=nodes[1:], location=location, variants=listed, field=FIELD[what])
+
+
+def _families(ix) -> dict[int, list[int]]:
+    """{parent's position: its children's positions} in Index.nodes, parents and children in document order:
+    the goals contributing to a goal, and the indicators without a goal that name it as their parent."""
+    found = ix.kids(None)
+    if ix.loose:
+        position = {n: p for p, (n, _) in enumerate(ix.nodes)}
+        goals = set(ix.goal_positions())
+        for n, d in ix.loose:
+            model = d.get("node")
+            for parent in getattr(model, "parents", None) or ():
+                if position.get(parent) in goals:
+                    found.setdefault(position[parent], []).append(position[n])
+        for kids in found.values():
+            kids.sort()
+        found = dict(sorted(found.items()))  # parents in document order
+    return found
+
+
+def _indicators_by_node(ix) -> dict[int, list[int]]:
+    """{node position: the positions of its indicators in Index.indicators}."""
+    found: dict[int, list[int]] = {}
+    for i, node in enumerate(ix.indicator_nodes()):
+        found.setdefault(node, []).append(i)
+    return found
 
 
 def _distinct(occurrences) -> tuple[list[tuple], list[list[int]]]:

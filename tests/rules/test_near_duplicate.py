@@ -1,7 +1,9 @@
-"""near-duplicate: statements or indicators that differ only by slips, spacing, case or word order."""
+"""near-duplicate: statements or indicators that differ only by slips, spacing, case, word order or abbreviations,
+and texts another contains under one parent."""
 
 import random
 
+import pytest
 from helpers import SAMPLES, as_data, documented, run_rule
 
 from kinerja_graph.graph import build_graph
@@ -26,9 +28,9 @@ def test_a_spelling_slip_is_one_cluster():
     assert len(found) == 1
     assert (found[0].node, found[0].related) == ("1.1", ("1.2",))
     assert render(found[0], "id") == (
-        "Pernyataan kinerja berikut hampir sama (hanya berbeda karena salah ketik, spasi, huruf besar-kecil atau "
-        'urutan kata): "Terselenggaranya urusan pemerintahan umum" (1.1); "Terseleenggaranya Urusan Pemerintahan '
-        'Umum" (1.2); penulisannya perlu diseragamkan apabila maksudnya sama, atau isinya dibedakan'
+        "Pernyataan kinerja berikut hampir sama (hanya berbeda karena salah ketik, spasi, huruf besar-kecil, urutan "
+        'kata atau singkatan): "Terselenggaranya urusan pemerintahan umum" (1.1); "Terseleenggaranya Urusan '
+        'Pemerintahan Umum" (1.2); penulisannya perlu diseragamkan apabila maksudnya sama, atau isinya dibedakan'
     )
 
 
@@ -174,11 +176,117 @@ def test_a_large_generated_cascade_finds_exactly_the_planted_slips():
     assert sorted((f.node, f.related) for f in found) == sorted((f"n{i}", (f"n{9950 + i}",)) for i in range(50))
 
 
+def _found(name, **options):
+    return [(f.node, f.related, f.key) for f in run_rule(RULE, build_graph(load(str(SAMPLES / name))), options)]
+
+
 def test_samples():
-    found = run_rule(RULE, build_graph(load(str(SAMPLES / "pujon.yaml"))))
-    assert [(f.node, f.related) for f in found] == [("1.1.3", ("1.1.3.1",))]  # dokumenLaporan
+    assert _found("pujon.yaml", containment=0) == [("1.1.3", ("1.1.3.1",), "indicators")]  # dokumenLaporan
     for name in ("praya.yaml", "batumandi.yaml", "sokaraja.yaml", "pino-raya.yaml", "clean.yaml"):
-        assert run_rule(RULE, build_graph(load(str(SAMPLES / name)))) == [], name
+        assert _found(name, containment=0) == [], name
+
+
+def test_samples_texts_contained_under_one_parent():
+    assert _found("praya.yaml") == [("1.2.2.1.1", ("1.2.2.1.4",), "statements-contained")]  # Musrenbang Desa
+    assert _found("pino-raya.yaml") == [("2", ("2.1",), "indicators-contained")]  # IKM / IKM dalam Pelayanan Publik
+    assert _found("pujon.yaml") == [
+        ("1.1.3", ("1.1.3.1",), "indicators"),
+        ("1.1.3", ("1.1.3.2",), "indicators-contained"),  # Jumlah Laporan keuangan yang benar
+        ("1.3", ("1.3.1",), "indicators-contained"),  # PKH spelled out: Program Keluarga Harapan
+        ("1.7", ("1.7.1",), "indicators-contained"),
+    ]
+    assert _found("sokaraja.yaml") == [("1.1.1.1", ("1.1.1.1.2",), "indicators-contained")]
+    assert _found("batumandi.yaml") == _found("clean.yaml") == []
+
+
+def test_an_abbreviation_written_out_or_not_is_one_text():
+    names = ["IKM", "Indeks Kepuasan Masyarakat", "Indeks Kepuasan Masyarakat (IKM)", "Jumlah IKM"]
+    text = HEAD + "\n".join(
+        f'  - {{id: "{i}", statement: Meningkatnya layanan {i}, level: output, indicators: [{{name: "{name}"}}]}}'
+        for i, name in enumerate(names, 1)
+    )
+    (f,) = run_rule(RULE, text, {"containment": 0})
+    assert f.key == "indicators" and [v[0] for v in f.args["variants"]] == [
+        "IKM",
+        "Indeks Kepuasan Masyarakat",
+        "Indeks Kepuasan Masyarakat (IKM)",
+    ]
+
+
+def test_musrenbang_desa_stands_whole_in_musrenbang_desa_kelurahan_under_one_parent():
+    text = """
+organisation: {name: Kecamatan Uji}
+nodes:
+  - {id: "1", statement: Meningkatnya partisipasi masyarakat dalam perencanaan, level: output}
+  - {id: "1.1", parent: "1", statement: Musrenbang Desa / Kelurahan, level: process}
+  - {id: "1.2", parent: "1", statement: Fasilitasi pemberdayaan lembaga, level: process}
+  - {id: "1.3", parent: "1", statement: Musrenbang Desa, level: process}
+  - {id: "2", statement: Meningkatnya tata kelola desa, level: output}
+  - {id: "2.1", parent: "2", statement: Musrenbang Desa dan evaluasi APBDes, level: process}
+"""
+    (f,) = run_rule(RULE, text)
+    assert (f.node, f.related, f.key) == ("1.1", ("1.3",), "statements-contained")
+    assert f.args == {"contained": "Musrenbang Desa", "containers": ["Musrenbang Desa / Kelurahan"]}
+    assert render(f, "en").startswith('Statement "Musrenbang Desa" stands whole in "Musrenbang Desa / Kelurahan"')
+    assert "termuat seluruhnya dalam" in render(f, "id")
+
+
+def test_a_childs_indicator_repeating_its_parents_measure_is_contained():
+    text = """
+organisation: {name: Kecamatan Uji}
+nodes:
+  - {id: "2", statement: Meningkatnya Pelayanan Publik di Kecamatan, level: immediate outcome,
+     indicators: [{name: Indeks Kepuasan Masyarakat (IKM)}]}
+  - {id: "2.1", parent: "2", statement: Meningkatnya kualitas pelayanan publik, level: output,
+     indicators: [{name: indeks kepuasan Masyarakat (IKM) dalam Pelayanan Publik}]}
+  - {id: "3", statement: Meningkatnya ketertiban umum, level: immediate outcome,
+     indicators: [{name: IKM Terhadap Ketertiban Umum dalam Pelayanan Publik}]}
+"""
+    (f,) = run_rule(RULE, text)  # "3" is another family: its IKM is not compared with 2's
+    assert (f.node, f.related, f.key) == ("2", ("2.1",), "indicators-contained")
+    assert "a goal below should measure its own contribution" in render(f, "en")
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Terfasilitasinya pengelolaan keuangan desa", "Terfasilitasinya penyusunan peraturan desa"),  # a template
+        ("Penyusunan dokumen", "Penyusunan dokumen perencanaan kinerja tahunan dan lima tahunan kecamatan"),  # +6 words
+        ("Dokumen", "Dokumen perencanaan"),  # one word is contained in almost anything
+    ],
+)
+def test_template_siblings_long_additions_and_single_words_are_not_contained(a, b):
+    text = f"""
+organisation: {{name: Kecamatan Uji}}
+nodes:
+  - {{id: "1", statement: Meningkatnya tata kelola desa, level: output}}
+  - {{id: "1.1", parent: "1", statement: "{a}", level: process}}
+  - {{id: "1.2", parent: "1", statement: "{b}", level: process}}
+"""
+    assert run_rule(RULE, text) == []
+
+
+def test_a_goals_narrower_statement_than_its_parents_is_cascading_not_containment():
+    text = """
+organisation: {name: Kecamatan Uji}
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya kualitas pelayanan publik bidang kependudukan, level: immediate outcome}
+"""
+    assert run_rule(RULE, text) == []
+
+
+def test_a_goals_own_indicators_in_two_families_are_reported_once():
+    text = """
+organisation: {name: Kecamatan Uji}
+nodes:
+  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Meningkatnya layanan administrasi, level: immediate outcome,
+     indicators: [{name: Persentase layanan tepat waktu}, {name: Persentase layanan tepat waktu sesuai SOP}]}
+  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP, level: output}
+"""
+    (f,) = run_rule(RULE, text)
+    assert (f.node, f.related, f.key) == ("1.1", (), "indicators-contained")
 
 
 def test_the_documented_example_as_data():
