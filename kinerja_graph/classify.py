@@ -122,9 +122,9 @@ class Lexicon:
             if tuple(toks[i : i + n]) == entry:
                 return label, n
         if fuzzy and len(toks[i]) >= _FUZZY_MIN:
-            label = self._fuzzy(toks[i])
-            if label:
-                return label, 1
+            guess = self._fuzzy(toks[i])
+            if guess:
+                return guess, 1
         return None, 0
 
     def find(self, toks: list[str], fuzzy: bool = False) -> tuple[str | None, int, int]:
@@ -276,13 +276,13 @@ class IndicatorClassifier:
                 return Classification(qualifier, (head_ev, ("object", _span(written, q_at, qn))))
             if head != "neutral":
                 return Classification(head, (head_ev,))
-            if unit_kind:
+            if unit_kind and unit_ev:
                 return Classification(unit_kind, (head_ev, unit_ev))
             return Classification("unknown", (head_ev,))
         obj, on = self.objects.match_at(toks, 0)
         if obj:
             return Classification(obj, (("object", _span(written, 0, on)),))
-        if unit_kind:
+        if unit_kind and unit_ev:
             return Classification(unit_kind, (unit_ev,))
         return UNKNOWN
 
@@ -325,7 +325,7 @@ class StatementClassifier:
 
     def __init__(self, cues: dict):
         self.openers = Lexicon((cues or {}).get("statement"), "cues: statement openers")
-        self._cache: dict[str, Classification] = {}
+        self._cache: dict[object, Classification] = {}
 
     def classify(self, statement: object) -> Classification:
         found = self._cache.get(statement)

@@ -31,10 +31,10 @@ Cost. ``NearDuplicateIndex.clusters`` never compares all pairs. It
    spelled-out words for a pair one of which holds an abbreviation (a block of k variants costs
    k^2/2 comparisons when small, 2k when large), and unites the variants that pass.
 
-`contained` finds, among the distinct texts of one small family (the goals under one parent), texts
-whose spelled-out words all stand in another's ("Musrenbang Desa" / "Musrenbang Desa / Kelurahan"),
-looking only at the texts sharing the rarest word of each: no pair of the family is compared for
-nothing.
+`Containment` finds, among the texts of one family (the goals under one parent), texts whose spelled-out
+words all stand in another's ("Musrenbang Desa" / "Musrenbang Desa / Kelurahan"), looking only at the
+members holding each text's rarest word: no pair of a family is compared for nothing, and every family
+is read in one pass.
 
 Per-text results (normalised text, canonical words, content words) are remembered in the text
 vocabulary's memo, so that the several rules reading one text in a run compute them once.
@@ -51,8 +51,9 @@ import itertools
 import sys
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from kinerja_graph.text import normalise, stems
 
@@ -332,7 +333,7 @@ def slip_representatives(words: Iterable[str], tv: TextVocabulary) -> dict[str, 
 # text-level comparison
 
 
-def similarity(a: list[str], b: list[str], tv: TextVocabulary) -> float | None:
+def similarity(a: Sequence[str], b: Sequence[str], tv: TextVocabulary) -> float | None:
     """How alike two texts' canonical words are (1.0: the same words), when every word of one is an
     equal word or a slip of a word of the other (at most ``max_slips`` slipped words); None when they
     differ by more than that.
@@ -435,32 +436,88 @@ def has_abbreviation(words: tuple, tv: TextVocabulary) -> bool:
     return not tv.abbreviations.keys().isdisjoint(words)
 
 
-def contained(
-    members: list, word_sets: list[frozenset], *, min_words: int, max_extra: int, limit: int = 64
-) -> list[tuple[int, list[int]]]:
-    """(i, [j, ...]) for each of `members` (distinct texts of one family, by number) whose words
-    (word_sets[number]) all stand in the words of others that add at most `max_extra` words: the containing
-    texts j, in the order of `members`. Texts of fewer than `min_words` words contain nothing worth saying.
-    Only the texts sharing a text's rarest word in the family are looked at (at most `limit` of them)."""
-    postings: dict[str, list] = defaultdict(list)
-    for number in members:
-        for word in word_sets[number]:
-            postings[word].append(number)
-    out = []
-    for number in members:
-        words = word_sets[number]
-        size = len(words)
-        if size < min_words:
-            continue
-        rarest = min(words, key=lambda w: (len(postings[w]), w))
-        found = [
-            other
-            for other in postings[rarest][:limit]
-            if other != number and size < len(word_sets[other]) <= size + max_extra and words < word_sets[other]
+_F = TypeVar("_F", bound=Hashable)  # a family's key
+
+
+class Containment:
+    """Which texts stand whole in another text of the same family (the texts under one parent): every word of
+    the one, spelled out (`expanded_words`), among the words of the other, which adds at most `max_extra`
+    words; texts of fewer than `min_words` words contain nothing worth saying.
+
+    word_sets  the words of each distinct text, by number (the distinct texts of the whole cascade)
+
+    Built once per cascade, from the distinct texts only: each text's *signature* is its rarest word over
+    them, which any text containing it must hold too; a text `may_be_contained` when some text of a fitting
+    length holds its signature, and each text keeps the signatures of shorter texts it holds. `within` then
+    reads every family at once, in one pass over its (family, text) entries: it looks, for each text that
+    may be contained, only at the members of its family holding its signature (at most `limit`) — never at
+    the pairs of a family — and a cascade where no text may be contained costs nothing more.
+    """
+
+    def __init__(self, word_sets: list[frozenset], *, min_words: int, max_extra: int, limit: int = 64) -> None:
+        self.word_sets = word_sets
+        self.max_extra = max_extra
+        self.limit = limit
+        sizes = [len(words) for words in word_sets]
+        frequency: Counter = Counter(itertools.chain.from_iterable(word_sets))
+        self.signature: list[str | None] = [
+            min(words, key=lambda w: (frequency[w], w)) if size >= min_words else None
+            for words, size in zip(word_sets, sizes)
         ]
-        if found:
-            out.append((number, found))
-    return out
+        held_at: set = {(w, size) for words, size in zip(word_sets, sizes) for w in words}  # word, text length
+        self.may_be_contained = [
+            sig is not None and any((sig, size + d) in held_at for d in range(1, max_extra + 1))
+            for sig, size in zip(self.signature, sizes)
+        ]
+        signed_at = {(sig, size) for sig, size, maybe in zip(self.signature, sizes, self.may_be_contained) if maybe}
+        words_at = {w for w, _ in signed_at}
+        # the signatures of shorter texts each text holds: what it may contain
+        self.holds = [
+            tuple(w for w in words & words_at if any((w, size - d) in signed_at for d in range(1, max_extra + 1)))
+            if words_at
+            else ()
+            for words, size in zip(word_sets, sizes)
+        ]
+        self.relevant = [maybe or bool(held) for maybe, held in zip(self.may_be_contained, self.holds)]
+
+    def __bool__(self) -> bool:
+        """Whether any text may stand whole in another at all."""
+        return any(self.may_be_contained)
+
+    def within(self, entries: Iterable[tuple[_F, int]]) -> list[tuple[_F, int, list[int]]]:
+        """(family, i, [j, ...]) for each text i standing whole in texts j of the same family. entries: (family
+        key, text number) pairs, in document order (repeats are read once); the containing texts j in the order
+        of their first entry, at most `limit` looked at per text."""
+        if not any(self.may_be_contained):
+            return []
+        relevant, holds = self.relevant, self.holds
+        read = [entry for entry in dict.fromkeys(entries) if relevant[entry[1]]]
+        holders: dict[tuple, list[int]] = {}
+        for family, number in read:
+            for word in holds[number]:
+                found = holders.get((family, word))
+                if found is None:
+                    holders[(family, word)] = [number]
+                else:
+                    found.append(number)
+        sets, signature, maybe, extra = self.word_sets, self.signature, self.may_be_contained, self.max_extra
+        out = []
+        for family, number in read:
+            if not maybe[number]:
+                continue
+            candidates = holders.get((family, signature[number]))
+            if not candidates:
+                continue
+            words = sets[number]
+            size = len(words)
+            inside = [
+                other
+                for other in candidates[: self.limit]
+                if other != number and len(sets[other]) <= size + extra and words < sets[other]
+            ]
+            if inside:
+                out.append((family, number, inside))
+        return out
 
 
 class _Variant:
@@ -518,17 +575,19 @@ class NearDuplicateIndex:
             blocks[hash(("w", variant.block, tuple(sorted(map(rep, words)))))].append(i)
             blocks[hash(("c", variant.block, "".join(words)))].append(i)
             if spelled_keys:
-                if spelled[i] is None:
+                spelled_out = spelled[i]
+                if spelled_out is None:
                     key = hash(("a", variant.block, tuple(sorted(set(words)))))
                     if key in spelled_keys:  # a text that spells out what another abbreviates
                         spelled[i] = frozenset(words)
                         blocks[key].append(i)
-                elif spelled[i]:
-                    blocks[hash(("a", variant.block, tuple(sorted(spelled[i]))))].append(i)
+                elif spelled_out:
+                    blocks[hash(("a", variant.block, tuple(sorted(spelled_out))))].append(i)
         uf = _UnionFind()
         for members in blocks.values():
             if len(members) < 2:
                 continue
+            pairs: Iterable[tuple[int, int]]
             if len(members) <= PAIRWISE_LIMIT:
                 pairs = itertools.combinations(members, 2)
             else:  # a large block: each variant against the first and against its predecessor

@@ -289,12 +289,23 @@ def test_an_abbreviation_and_its_words_are_one_set_of_words():
     assert spelled[0] == spelled[1] == spelled[2] == {"indeks", "kepuasan", "masyarakat"}
 
 
-def test_containment_looks_only_at_the_texts_sharing_the_rarest_word_and_at_most_limit_of_them():
-    from kinerja_graph.similarity import contained
+def test_containment_looks_only_at_the_members_holding_a_texts_rarest_word_and_at_most_limit_of_them():
+    from kinerja_graph.similarity import Containment
 
     sets = [frozenset({"musrenbang", "desa"})] + [frozenset({"musrenbang", "desa", f"w{i}"}) for i in range(1000)]
     sets.append(frozenset({"pengelolaan", "keuangan", "desa"}))
     sets.append(frozenset({"penyusunan", "peraturan", "desa"}))  # a template sibling: contains nothing
     sets.append(frozenset({"w" * 2000, "desa"}))  # a 2,000-letter word costs a set member, nothing more
-    found = dict(contained(list(range(len(sets))), sets, min_words=2, max_extra=3, limit=64))
-    assert list(found) == [0] and len(found[0]) == 63  # 1,001 texts hold "musrenbang": the first 64 seen, itself aside
+    within = Containment(sets, min_words=2, max_extra=3, limit=64)
+    assert within.signature[0] == "musrenbang" and within.signature[1] == "w0"
+    assert within.may_be_contained == [True] + [False] * 1003  # only "musrenbang desa" is short enough
+    found = within.within(("family", number) for number in range(len(sets)))
+    assert [(f, n, len(c)) for f, n, c in found] == [("family", 0, 64)]  # 1,000 members hold "musrenbang": the first 64
+    assert within.within([("a", 0), ("b", 1)]) == []  # different families
+
+
+def test_containment_costs_nothing_where_no_text_may_be_contained():
+    from kinerja_graph.similarity import Containment
+
+    within = Containment([frozenset({"a", "b"}), frozenset({"c", "d", "e"})], min_words=2, max_extra=3)
+    assert not within and within.within(iter(())) == []

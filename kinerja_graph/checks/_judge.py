@@ -79,7 +79,7 @@ def judged_nodes(ix: Index, fields: tuple[str, ...], judge: Callable) -> Iterato
                 n, d = nodes[position]
                 found.append((position, n, d, verdicts[number]))
     if apart:
-        found.extend((position, *rest) for position, *rest in _judged_apart(ix, apart, apart, fields, judge))
+        found.extend(_judged_apart(ix, apart, fields, judge))
         found.sort(key=_POSITION)
     for _, n, d, verdict in found:
         yield n, d, verdict
@@ -119,11 +119,11 @@ def _apart(ix: Index, fields: tuple[str, ...]) -> dict:
     return {} if _LEVEL_FIELDS.isdisjoint(fields) else ix.judged_apart()
 
 
-def _judged_apart(ix: Index, positions: Iterable[int], apart: dict, fields: tuple[str, ...], judge: Callable):
-    """(position, node id, judged data, verdict) of the goals at `positions` judged by their data in `apart`,
-    once per distinct combination of `fields`."""
+def _judged_apart(ix: Index, apart: dict, fields: tuple[str, ...], judge: Callable) -> Iterator[tuple]:
+    """(position, node id, judged data, verdict) of the goals in `apart` (position -> the data they are judged
+    by) judge() finds something on, asked once per distinct combination of `fields`."""
     verdicts: dict = {}
-    for position in sorted(positions):
+    for position in sorted(apart):
         d = apart[position]
         key = tuple(value if type(value) in _TEXT_TYPES else object() for value in map(d.get, fields))
         verdict = verdicts.get(key, verdicts)

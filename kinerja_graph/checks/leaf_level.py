@@ -145,10 +145,10 @@ nodes:
             if n in continued:
                 continue  # an indicator without a goal hangs below it: orphan-indicator's business
             d = ix.judged_data(n, d)
-            deepest = rank_level.get(reached[n], d.get("level"))
-            if deepest not in levels:
+            lowest = rank_level.get(reached[n], d.get("level"))
+            if lowest not in levels:
                 continue  # the branch reached an operational level higher up (a level inversion)
-            yield ctx.finding(n, "one", rests_on=("level",), label=label(d), level=deepest)
+            yield ctx.finding(n, "one", rests_on=("level",), label=label(d), level=lowest)
 
 
 def deepest_reached(ix: Index) -> dict:

@@ -4,12 +4,13 @@ or that one contains under one parent."""
 from __future__ import annotations
 
 import itertools
+from itertools import compress
 
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import (
+    Containment,
     NearDuplicateIndex,
-    contained,
     expanded_words,
     normalised,
     text_vocabulary,
@@ -297,12 +298,13 @@ nodes:
             yield from self._contained(ctx, tv, compare, extra, min_words)
 
     def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int):
-        """Texts under one parent that another contains (each distinct text's words worked out once): among the
-        statements of the children of one parent; among the indicators of a goal and of its children."""
+        """Texts under one parent that another contains: among the statements of the children of one parent;
+        among the indicators of a goal and of its children. Each distinct text's words are worked out once,
+        and every family is read in one pass (similarity.Containment)."""
         ix = ctx.index
         nodes = ix.nodes
-        families = _families(ix)  # parent position -> its children's positions (goals and loose indicators)
-        seen: set = set()  # (contained text, node positions): a goal's own indicators are in two families
+        position = ix._memo["position"]  # goal id -> its position in Index.nodes
+        found = []  # (first node position, message key, contained text, containing texts, node positions)
         if "statements" in compare:
             grouping = ix.node_groups(("kind", "statement"))
             firsts = grouping.first
@@ -312,71 +314,61 @@ nodes:
                 else frozenset()
                 for p in firsts
             ]
-            of = grouping.of
-            for kids in families.values():
-                if len(kids) < 2:
-                    continue
-                yield from self._report_contained(
-                    ctx,
-                    "statements-contained",
-                    kids,
-                    [of[k] for k in kids],
-                    sets,
-                    lambda number: nodes[firsts[number]][1].get("statement"),
-                    min_words,
-                    extra,
-                    lambda position: nodes[position][1].get("location"),
-                    seen,
-                )
+            within = Containment(sets, min_words=min_words, max_extra=extra)
+            if within:
+                of = grouping.of
+                parents, children = ix.links()
+                for family, number, containers in within.within(zip(parents, map(of.__getitem__, children))):
+                    involved = {number, *containers}
+                    kids = ix.children_of(nodes[family][0])
+                    at = [position[k] for k in kids if of[position[k]] in involved]
+                    texts = [nodes[firsts[n]][1].get("statement") for n in (number, *containers)]
+                    found.append((at[0], "statements-contained", texts, at, nodes[at[0]][1].get("location")))
         if "indicators" in compare:
             items = ix.indicators
             grouping = ix.indicator_groups(("name",))
             firsts = grouping.first
             sets = [expanded_words(text_words(items[p][2].name, tv), tv) for p in firsts]
-            of = grouping.of
-            held = _indicators_by_node(ix)  # node position -> its indicators' positions
-            for parent, kids in families.items():
-                positions = [i for member in (parent, *kids) for i in held.get(member, ())]
-                if len(positions) < 2:
-                    continue
-                yield from self._report_contained(
-                    ctx,
-                    "indicators-contained",
-                    positions,
-                    [of[i] for i in positions],
-                    sets,
-                    lambda number: items[firsts[number]][2].name,
-                    min_words,
-                    extra,
-                    lambda position: indicator_location(items[position][2], items[position][1]),
-                    seen,
-                    node_of=ix.indicator_nodes().__getitem__,
-                )
-
-    def _report_contained(
-        self, ctx, key, positions, numbers, sets, text_of, min_words, extra, location_of, seen, node_of=None
-    ):
-        """One finding per contained text of a family: positions (nodes, or indicators with node_of) in
-        document order, numbers: each one's distinct text."""
-        members = list(dict.fromkeys(numbers))
-        if len(members) < 2:
-            return
-        ids = ctx.index.ids()
-        for number, containers in contained(members, sets, min_words=min_words, max_extra=extra):
-            involved = {number, *containers}
-            at = [p for p, n in zip(positions, numbers) if n in involved]
-            node_positions = sorted(set(node_of(p) if node_of else p for p in at))  # in document order
-            if (key, number, tuple(node_positions)) in seen:
+            within = Containment(sets, min_words=min_words, max_extra=extra)
+            if within:
+                of = grouping.of
+                owners = ix.indicator_nodes()
+                relevant = list(compress(range(len(of)), map(within.relevant.__getitem__, of)))
+                families: dict[int, list[int]] = {}  # family (a node's position) -> its relevant indicators
+                for i in relevant:
+                    for family in (owners[i], *self._parents(ix, owners[i], position)):
+                        families.setdefault(family, []).append(i)
+                entries = ((family, of[i]) for family, held in sorted(families.items()) for i in held)
+                for family, number, containers in within.within(entries):
+                    involved = {number, *containers}
+                    at = sorted(i for i in families[family] if of[i] in involved)
+                    texts = [items[firsts[n]][2].name for n in (number, *containers)]
+                    location = indicator_location(items[at[0]][2], items[at[0]][1])
+                    found.append((owners[at[0]], "indicators-contained", texts, [owners[i] for i in at], location))
+        ids = ix.ids()
+        seen: set = set()
+        for _, key, texts, at, location in sorted(found, key=lambda f: (f[0], f[1])):
+            node_positions = sorted(set(at))
+            if (key, texts[0], tuple(node_positions)) in seen:  # a goal's own indicators are in two families
                 continue
-            seen.add((key, number, tuple(node_positions)))
+            seen.add((key, texts[0], tuple(node_positions)))
             yield ctx.finding(
                 ids[node_positions[0]],
                 key,
                 related=[ids[p] for p in node_positions[1:]],
-                location=location_of(min(at)),  # the first text involved, on the first node
-                contained=quote(text_of(number), 60),
-                containers=[quote(text_of(other), 60) for other in containers],
+                location=location,  # the first text involved, on the first node
+                contained=quote(texts[0], 60),
+                containers=[quote(text, 60) for text in texts[1:]],
             )
+
+    @staticmethod
+    def _parents(ix, node: int, position: dict) -> list[int]:
+        """The positions of the goals a node (goal, or indicator without a goal) contributes to."""
+        n, d = ix.nodes[node]
+        if n in ix.parents and d.get("kind") == "goal":
+            return [position[p] for p in ix.parents[n]]
+        model = d.get("node")
+        return [position[p] for p in getattr(model, "parents", None) or () if p in position]
 
     def _report(self, ctx: Context, clusters: list, what: str, tv):
         for cluster in clusters:
@@ -392,32 +384,6 @@ nodes:
                     variants[key].append(n)
             listed = [[quote(spelled[k], 60), ids] for k, ids in variants.items()]
             yield ctx.finding(nodes[0], what, related=nodes[1:], location=location, variants=listed, field=FIELD[what])
-
-
-def _families(ix) -> dict[int, list[int]]:
-    """{parent's position: its children's positions} in Index.nodes, parents and children in document order:
-    the goals contributing to a goal, and the indicators without a goal that name it as their parent."""
-    found = ix.kids(None)
-    if ix.loose:
-        position = {n: p for p, (n, _) in enumerate(ix.nodes)}
-        goals = set(ix.goal_positions())
-        for n, d in ix.loose:
-            model = d.get("node")
-            for parent in getattr(model, "parents", None) or ():
-                if position.get(parent) in goals:
-                    found.setdefault(position[parent], []).append(position[n])
-        for kids in found.values():
-            kids.sort()
-        found = dict(sorted(found.items()))  # parents in document order
-    return found
-
-
-def _indicators_by_node(ix) -> dict[int, list[int]]:
-    """{node position: the positions of its indicators in Index.indicators}."""
-    found: dict[int, list[int]] = {}
-    for i, node in enumerate(ix.indicator_nodes()):
-        found.setdefault(node, []).append(i)
-    return found
 
 
 def _distinct(occurrences) -> tuple[list[tuple], list[list[int]]]:

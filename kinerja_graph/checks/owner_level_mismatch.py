@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kinerja_graph.checks._judge import judged_nodes
 from kinerja_graph.checks._quote import label, quote
 from kinerja_graph.checks.base import Context, Rule
@@ -245,7 +247,7 @@ nodes:
 
         choice = resolver.choose_profile(G.graph.get("organisation"), tops, option=profile)
         profile = choice.profile
-        named = {
+        named: dict[str, Any] = {
             "profile": dict(resolver.profile_names[profile]),
             "profile_basis": choice.basis,
             "head": dict(resolver.positions[choice.head].name) if choice.head else None,
