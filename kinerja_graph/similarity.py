@@ -53,6 +53,7 @@ import weakref
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import TypeVar
 
 from kinerja_graph.text import normalise, stems
@@ -478,17 +479,44 @@ class Containment:
             else ()
             for words, size in zip(word_sets, sizes)
         ]
-        self.relevant = [maybe or bool(held) for maybe, held in zip(self.may_be_contained, self.holds)]
+        self.relevant = self._involved(sizes, limit * 4)
+
+    def _involved(self, sizes: list[int], cap: int) -> list[bool]:
+        """Whether each text stands whole in another text anywhere in the cascade, or holds one that does: the
+        only texts `within` needs to read. A text's signature held by more than `cap` texts is not checked here:
+        the text and every holder stay in (`within` reads them, family by family)."""
+        sets, signature, maybe = self.word_sets, self.signature, self.may_be_contained
+        postings: dict[str, list[int]] = {}
+        for j, held in enumerate(self.holds):
+            for word in held:
+                postings.setdefault(word, []).append(j)
+        involved = [False] * len(sets)
+        crowded: set = set()  # signatures whose every holder is in already
+        for i in compress(range(len(sets)), maybe):
+            sig = signature[i]
+            candidates = postings.get(sig, ())  # type: ignore[arg-type]
+            if len(candidates) > cap:
+                involved[i] = True
+                if sig not in crowded:
+                    crowded.add(sig)
+                    for j in candidates:
+                        involved[j] = True
+                continue
+            words, size = sets[i], sizes[i]
+            for j in candidates:
+                if sizes[j] <= size + self.max_extra and words < sets[j]:
+                    involved[i] = involved[j] = True
+        return involved
 
     def __bool__(self) -> bool:
-        """Whether any text may stand whole in another at all."""
-        return any(self.may_be_contained)
+        """Whether any text stands whole in another at all."""
+        return any(self.relevant)
 
     def within(self, entries: Iterable[tuple[_F, int]]) -> list[tuple[_F, int, list[int]]]:
         """(family, i, [j, ...]) for each text i standing whole in texts j of the same family. entries: (family
         key, text number) pairs, in document order (repeats are read once); the containing texts j in the order
         of their first entry, at most `limit` looked at per text."""
-        if not any(self.may_be_contained):
+        if not self:
             return []
         relevant, holds = self.relevant, self.holds
         read = [entry for entry in dict.fromkeys(entries) if relevant[entry[1]]]

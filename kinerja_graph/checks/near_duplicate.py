@@ -4,6 +4,7 @@ or that one contains under one parent."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from itertools import compress
 
 from kinerja_graph.checks._quote import indicator_location, quote
@@ -316,9 +317,12 @@ nodes:
             ]
             within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
-                of = grouping.of
+                of, relevant = grouping.of, within.relevant
                 parents, children = ix.links()
-                for family, number, containers in within.within(zip(parents, map(of.__getitem__, children))):
+                numbers = list(map(of.__getitem__, children))
+                kept = list(map(relevant.__getitem__, numbers))  # only the links to a text that may be involved
+                entries = zip(compress(parents, kept), compress(numbers, kept))
+                for family, number, containers in within.within(entries):
                     involved = {number, *containers}
                     kids = ix.children_of(nodes[family][0])
                     at = [position[k] for k in kids if of[position[k]] in involved]
@@ -333,13 +337,18 @@ nodes:
             if within:
                 of = grouping.of
                 owners = ix.indicator_nodes()
-                relevant = list(compress(range(len(of)), map(within.relevant.__getitem__, of)))
-                families: dict[int, list[int]] = {}  # family (a node's position) -> its relevant indicators
-                for i in relevant:
-                    for family in (owners[i], *self._parents(ix, owners[i], position)):
-                        families.setdefault(family, []).append(i)
-                entries = ((family, of[i]) for family, held in sorted(families.items()) for i in held)
-                for family, number, containers in within.within(entries):
+                by_node: dict[int, list[int]] = {}  # node position -> its indicators that may be involved
+                for i in compress(range(len(of)), map(within.relevant.__getitem__, of)):
+                    by_node.setdefault(owners[i], []).append(i)
+                up = self._parents(ix, by_node, position)
+                families: dict[int, list[int]] = {}  # family (a node's position) -> its indicators that may be
+                for node, held in by_node.items():  # involved: its own and its children's
+                    for family in (node, *up.get(node, ())):
+                        families.setdefault(family, []).extend(held)
+                for held in families.values():
+                    held.sort()
+                members = ((family, of[i]) for family, held in sorted(families.items()) for i in held)
+                for family, number, containers in within.within(members):
                     involved = {number, *containers}
                     at = sorted(i for i in families[family] if of[i] in involved)
                     texts = [items[firsts[n]][2].name for n in (number, *containers)]
@@ -362,13 +371,21 @@ nodes:
             )
 
     @staticmethod
-    def _parents(ix, node: int, position: dict) -> list[int]:
-        """The positions of the goals a node (goal, or indicator without a goal) contributes to."""
-        n, d = ix.nodes[node]
-        if n in ix.parents and d.get("kind") == "goal":
-            return [position[p] for p in ix.parents[n]]
-        model = d.get("node")
-        return [position[p] for p in getattr(model, "parents", None) or () if p in position]
+    def _parents(ix, nodes: Mapping[int, object], position: dict) -> dict[int, list[int]]:
+        """{node position: the positions of the goals it contributes to} for these nodes (goals, or indicators
+        without a goal), read off the contribution links once."""
+        up: dict[int, list[int]] = {}
+        parents, children = ix.links()
+        for parent, child in zip(parents, children):
+            if child in nodes:
+                up.setdefault(child, []).append(parent)
+        if ix.loose:  # an indicator without a goal contributes to the goals its row names as parents
+            loose = {n: d for n, d in ix.loose}
+            for at, n in enumerate(ix.ids()):
+                if at in nodes and n in loose:
+                    model = loose[n].get("node")
+                    up[at] = [position[p] for p in getattr(model, "parents", None) or () if p in position]
+        return up
 
     def _report(self, ctx: Context, clusters: list, what: str, tv):
         for cluster in clusters:
