@@ -33,7 +33,7 @@ class AmbiguousOwner(Rule):
     messages = {
         "alternatives": {
             "id": 'Penanggung jawab "{owner}" (kinerja {nodes:ids}) ditulis sebagai pilihan di antara '
-            "{count} jabatan ({holders:quoted-all}), sehingga belum menunjuk jabatan tertentu; tetapkan satu "
+            "{count} jabatan ({holders:quoted-all}), sehingga belum menunjuk jabatan tertentu; perlu ditetapkan satu "
             "jabatan yang memperjanjikan kinerja tersebut",
             "en": 'Owner "{owner}" (goals {nodes:ids}) is written as a choice between {count} positions '
             "({holders:quoted-all}), so no position in particular holds them; name the one position that signs for "
@@ -42,7 +42,7 @@ class AmbiguousOwner(Rule):
         "generic": {
             "id": 'Penanggung jawab "{owner}" (kinerja {nodes:ids}) hanya menyebut jenis jabatan '
             "({position:term}) tanpa seksi, subbagian, atau bidangnya, sehingga belum jelas jabatan mana yang "
-            "dimaksud; sebutkan jabatannya secara lengkap",
+            "dimaksud; jabatannya perlu disebutkan secara lengkap",
             "en": 'Owner "{owner}" (goals {nodes:ids}) names only a kind of position ({position:term}) '
             "without its section or field, so it is unclear which position is meant; name the position in full",
         },

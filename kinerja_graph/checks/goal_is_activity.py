@@ -48,7 +48,7 @@ class GoalIsActivity(Rule):
         },
         "activity-output": {
             "id": '{level:level} "{label}" dirumuskan sebagai kegiatan ({evidence:evidence}), bukan keluaran yang '
-            'dihasilkannya; rumuskan produk atau layanannya, mis. "Tersusunnya …" atau "Terlaksananya …"',
+            'dihasilkannya; produk atau layanannya perlu dirumuskan, misalnya "Tersusunnya …" atau "Terlaksananya …"',
             "en": '{level:level} "{label}" is phrased as an activity ({evidence:evidence}), not as the output it '
             'delivers; state the product or service, e.g. "Tersusunnya …" (drafted …) or "Terlaksananya …" '
             "(carried out …)",
@@ -174,12 +174,22 @@ secara bawaan level sasaran, karena tujuan lazim dirumuskan "Mewujudkan …" / "
 dokumen RPJMD dan Renstra. Kata-kata tersebut merupakan data: rules/vocabulary/cues.yaml, bagian
 `statement`.
 
+Output (sasaran kegiatan) boleh menyatakan bahwa sesuatu telah dihasilkan ("Terlaksananya …",
+"Tersusunnya …"), tetapi tidak boleh hanya menyebut pekerjaannya: "Pembinaan dan pengawasan …",
+"Koordinasi pengendalian trantibum", "Peningkatan kompetensi …", "Optimalisasi …" (output Praya)
+menyatakan apa yang dikerjakan penanggung jawab, bukan apa yang dihasilkan kegiatan. Pernyataan pada
+level dalam `activity-levels` (secara bawaan output) yang dirumuskan sebagai kegiatan dilaporkan dengan
+pesan yang meminta produknya. Proses (rencana aksi, sub kegiatan) merupakan pekerjaan, sehingga boleh
+dirumuskan demikian.
+
 ## Mengapa penting
 Level outcome dalam pohon kinerja menyatakan apa yang berubah bagi masyarakat atau organisasi;
 evaluator menilai kejelasan rumusannya (LKE 1.b.4, PermenPANRB 88/2021). Pernyataan yang menyebut
 pekerjaan ("Koordinasi …") atau produk yang dihasilkan ("Tersusunnya dokumen …") tidak menyatakan
 kondisi yang dicapai, sehingga indikator di bawahnya juga akan mengukur pekerjaan, dan pohon kinerja
-terbaca sebagai daftar kegiatan, bukan rantai hasil.
+terbaca sebagai daftar kegiatan, bukan rantai hasil. Satu level di bawahnya, output menyebut apa yang
+dihasilkan kegiatan (Kepmendagri 050-5889/2021 menetapkan produk dan satuan bagi setiap kegiatan);
+apabila dirumuskan sebagai pekerjaannya, output tersebut tidak dapat dihitung atau diperiksa.
 
 ## Contoh
 ```yaml
@@ -203,6 +213,8 @@ nodes:
 - `effort-levels` (daftar id level, bawaan `[intermediate_outcome, immediate_outcome]`): level yang
   pernyataannya tidak boleh terbaca sebagai upaya ("Meningkatkan …"); `[]` tidak melaporkan satu pun,
   dan penambahan `ultimate_outcome` juga melaporkan tujuan yang dirumuskan "Mewujudkan …".
+- `activity-levels` (daftar id level, bawaan `[output]`): level yang pernyataannya harus menyebut produk
+  atau layanan, bukan pekerjaannya ("Pembinaan …", "Koordinasi …"); `[]` tidak melaporkan satu pun.
 """
 
     def check(self, ctx: Context):

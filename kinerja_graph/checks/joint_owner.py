@@ -35,8 +35,8 @@ class JointOwner(Rule):
     messages = {
         "default": {
             "id": 'Penanggung jawab "{owner}" (kinerja {nodes:ids}) menunjuk {count} jabatan sekaligus '
-            "({holders:quoted-all}); satu kinerja dipertanggungjawabkan oleh satu jabatan — tetapkan satu "
-            "penanggung jawab, atau uraikan menjadi kinerja masing-masing jabatan",
+            "({holders:quoted-all}); satu kinerja dipertanggungjawabkan oleh satu jabatan, sehingga perlu ditetapkan "
+            "satu penanggung jawab, atau kinerja tersebut diuraikan menjadi kinerja masing-masing jabatan",
             "en": 'Owner "{owner}" (goals {nodes:ids}) names {count} positions at once ({holders:quoted-all}); '
             "one goal is answered for by one position — name one owner, or break it down into each "
             "position's own goal",
@@ -44,8 +44,8 @@ class JointOwner(Rule):
         "other-unit": {
             "id": 'Penanggung jawab "{owner}" (kinerja {nodes:ids}) menunjuk {count} jabatan sekaligus '
             "({holders:quoted-all}), termasuk {heads:terms} yang memimpin unit kerja tersendiri dan "
-            "memperjanjikan kinerjanya sendiri; tetapkan satu penanggung jawab, dan tuangkan kontribusi unit "
-            "tersebut sebagai kinerja di bawahnya atau sebagai crosscutting",
+            "memperjanjikan kinerjanya sendiri; perlu ditetapkan satu penanggung jawab, dan kontribusi unit tersebut "
+            "dituangkan sebagai kinerja di bawahnya atau sebagai crosscutting",
             "en": 'Owner "{owner}" (goals {nodes:ids}) names {count} positions at once ({holders:quoted-all}), '
             "among them {heads:terms}, who heads a unit of its own and signs for its own results; "
             "name one owner, and write that unit's contribution as a goal below this one or as crosscutting",

@@ -34,9 +34,9 @@ class LevelLabelConflict(Rule):
         "default": {
             "id": "Label level {count} dari {goals} kinerja bertentangan dengan struktur pohon kinerjanya sendiri "
             "({nodes:ids}): {inverted} kinerja berlabel lebih tinggi daripada kinerja yang didukungnya, dan menurut "
-            'letaknya dalam pohon label tersebut menunjuk jenjang lain — mis. "{example}" berlabel '
+            'letaknya dalam pohon label tersebut menunjuk jenjang lain, misalnya "{example}" berlabel '
             "{example_level:level}, sedangkan letaknya adalah {example_place:level}. Aturan yang menilai level "
-            "membaca kinerja tersebut menurut letaknya; sesuaikan labelnya dengan pohon kinerja",
+            "membaca kinerja tersebut menurut letaknya; labelnya perlu disesuaikan dengan pohon kinerja",
             "en": "The level labels of {count} of {goals} goals contradict the cascade's own tree ({nodes:ids}): "
             "{inverted} goals are labelled above the goal they contribute to, and by their place in the tree the "
             'labels name another tier — e.g. "{example}" is labelled {example_level:level}, while its place is '

@@ -156,6 +156,17 @@ Dengan `flat: true`, target yang tetap pada level outcome (`flat-levels`) juga d
 target yang telah mencapai batasnya (100 %, WTP, AA; 0 untuk indikator yang semakin kecil semakin
 baik): "1 Dokumen" setiap tahun pada output adalah wajar dan tidak pernah dilaporkan.
 
+Sesuai ketentuan dalam paket aturan, hal berikut juga tidak dinilai (keduanya aktif secara bawaan):
+
+- jumlah dokumen yang menyebut dokumen yang disusun satu kali dalam satu periode perencanaan
+  (`period-documents`: Renstra, RPJMD, …) dan menurun paling banyak sejumlah dokumen tersebut: "Buku
+  RKA, DPA, RENJA, RENSTRA" Pino Raya, 4 Dokumen pada 2022 lalu 3, sudah tepat karena Renstra hanya
+  disusun satu kali;
+- jumlah pada level dalam `need-driven-levels` (output dan proses): banyaknya ASN yang dilatih, gedung
+  yang dipelihara atau laporan yang disusun pada jenjang operasional mengikuti kebutuhan dan anggaran
+  tahun berjalan, bukan suatu tren. Persentase, indeks dan predikat pada level tersebut tetap dinilai,
+  demikian pula jumlah pada level outcome.
+
 ## Mengapa penting
 Target harus menantang (LKE 1.b.7) dan dinaikkan apabila realisasi terakhir lebih baik (1.c). Target
 yang menurun berarti merencanakan kinerja yang memburuk; evaluator akan menanyakan alasannya.
@@ -188,6 +199,11 @@ nodes:
 - `flat` (boolean, bawaan false): juga melaporkan target yang tidak berubah dari tahun ke tahun.
 - `flat-levels` (daftar id level, bawaan ketiga level outcome): level tempat target yang tetap
   dilaporkan.
+- `period-documents` (daftar kata, bawaan `[renstra, rencana strategis, rpjmd, rpjpd, rpjmdes, rpjm
+  desa]`): dokumen yang disusun satu kali dalam satu periode perencanaan; `[]` menilai setiap jumlah
+  dokumen.
+- `need-driven-levels` (daftar id level, bawaan `[output, process]`): level yang jumlahnya yang menurun
+  tidak dilaporkan; `[]` menilai jumlah pada setiap level.
 """
 
     def check(self, ctx: Context):
