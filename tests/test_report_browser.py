@@ -153,7 +153,7 @@ def test_clicking_a_goal_lists_its_findings(open_page, pages):
     o = open_page(path)
     p = o.page
     G = page.G
-    node = "1.1.1.2.1"  # a level inversion, a goal-is-activity, an owner mismatch, an indicator mismatch
+    node = "1.1.1.1"  # an ambiguous owner ("Kasi"), a vague indicator, a single child
     order = G.nodes[node]["order"]
     expected = [f for f in page.report.findings if f.node == node]
     assert len(expected) >= 3
@@ -186,10 +186,10 @@ def test_severity_filter_hides_and_shows_rows(open_page, pages):
     assert visible("warning") == 0 and visible("error") == counts["error"] and visible("info") == counts["info"]
     assert p.locator("#kg-showing").inner_text() == f"Menampilkan {total - counts['warning']} dari {total} temuan"
     # a rule group whose rows are all hidden disappears with them
-    assert p.locator("section.kg-rule[data-rule='goal-is-activity']").is_hidden()
+    assert p.locator("section.kg-rule[data-rule='ambiguous-owner']").is_hidden()
     box.check()
     assert visible("warning") == counts["warning"]
-    assert p.locator("section.kg-rule[data-rule='goal-is-activity']").is_visible()
+    assert p.locator("section.kg-rule[data-rule='ambiguous-owner']").is_visible()
     # the area filter works the same way
     p.locator("input[data-filter='area'][value='levels']").uncheck()
     assert p.locator("tr.kg-f[data-area='levels']:visible").count() == 0

@@ -194,9 +194,9 @@ def test_summary_shows_organisation_score_and_caveat_first(batumandi):
     # summary comes before the diagram, the findings, owners and indicators
     positions = [text.index(f'id="{s}"') for s in ("summary", "diagram", "findings", "owners", "indicators")]
     assert positions == sorted(positions)
-    # main findings: the worst first, the five level inversions among them (warnings: their parents are inferred)
+    # main findings: the worst first, the one note on its doubtful level labels among them
     main = text[text.index('id="kg-main-findings"') : text.index('id="diagram"')]
-    assert "level-inversion" in re.findall(r'data-rule="([^"]+)"', main)
+    assert "level-label-conflict" in re.findall(r'data-rule="([^"]+)"', main)
 
 
 def test_every_finding_is_listed_once_with_its_rule_rationale_fix_and_lke(batumandi):
