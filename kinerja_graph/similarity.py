@@ -8,9 +8,10 @@ Kepuasan Masyarakat (IKM)", text.yaml ``abbreviations``). Statements built on on
 things ("Terfasilitasinya pengelolaan keuangan desa" / "Terfasilitasinya penyusunan peraturan desa")
 are not: every word must be accounted for by an equal word or by a slip of it.
 
-What a slip is (text.yaml ``slips``): two words of at least ``min_word_length`` letters, starting with
-the same letter, without digits, that are one edit apart (two for words of ``long_word_length``
-letters or more; an edit inserts, deletes, replaces or swaps one letter), and that are not both
+What a slip is (text.yaml ``slips``): two words of at least ``min_word_length`` letters (and at most
+``SLIP_WORD_LIMIT``: a longer run of letters is a pasted blob, not a word), starting with the same
+letter, without digits, that are one edit apart (two for words of ``long_word_length`` letters or
+more; an edit inserts, deletes, replaces or swaps one letter), and that are not both
 correctly spelled words (``words``: "pengadaan" / "pengaduan") nor listed as ``distinct`` ("siswa" /
 "siswi"). Short words, numbers ("2022" / "2023", "I" / "II") and acronyms
 ("APBDes" / "RAPBDes") must match exactly.
@@ -64,6 +65,9 @@ PAIRWISE_LIMIT = 40
 BUCKET_LIMIT = 64
 # most words that may differ between two texts for them to still count as near-duplicates
 DIFFERING_WORDS_LIMIT = 6
+# longest word that may be a slip of another: a longer one (a URL, a pasted blob without spaces) must match
+# exactly; it is never expanded into its deletion neighbourhood, which grows with the cube of its length
+SLIP_WORD_LIMIT = 40
 
 
 @dataclass(frozen=True)
@@ -257,7 +261,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 def allowed_edits(a: str, b: str, tv: TextVocabulary) -> int:
     """How many edits may separate two words for one to be a slip of the other (0: must be equal)."""
     shorter = min(len(a), len(b))
-    if shorter < tv.min_word_length:
+    if shorter < tv.min_word_length or max(len(a), len(b)) > SLIP_WORD_LIMIT:
         return 0
     if a[0] != b[0] or any(c.isdigit() for c in a) or any(c.isdigit() for c in b):
         return 0
@@ -275,6 +279,14 @@ def slip_distance(a: str, b: str, tv: TextVocabulary) -> int | None:
         return None
     d = edit_distance(a, b, limit)
     return d if d <= limit else None
+
+
+def deletion_keys(word: str, tv: TextVocabulary) -> set[str]:
+    """The keys a word is indexed by to find its slips (its deletion neighbourhood); none for a word that
+    cannot be a slip (too short, too long, or holding a digit)."""
+    if not tv.min_word_length <= len(word) <= SLIP_WORD_LIMIT or any(c.isdigit() for c in word):
+        return set()
+    return _deletions(word, 2 if len(word) >= tv.long_word_length else 1)
 
 
 def _deletions(word: str, depth: int) -> set[str]:
@@ -313,10 +325,7 @@ def slip_representatives(words: Iterable[str], tv: TextVocabulary) -> dict[str, 
     buckets: dict[str, list[str]] = defaultdict(list)
     for w in set(words):
         uf.find(w)
-        if len(w) < tv.min_word_length or any(c.isdigit() for c in w):
-            continue
-        depth = 2 if len(w) >= tv.long_word_length else 1
-        for key in _deletions(w, depth):
+        for key in deletion_keys(w, tv):
             buckets[key].append(w)
     for bucket in buckets.values():
         if len(bucket) < 2:
@@ -366,7 +375,7 @@ def similarity(a: Sequence[str], b: Sequence[str], tv: TextVocabulary) -> float 
     best: int | None = None
     for perm in itertools.permutations(right):
         total = 0
-        for x, y in zip(left, perm):
+        for x, y in zip(left, perm, strict=False):
             d = slip_distance(x, y, tv)
             if d is None:
                 break
@@ -619,7 +628,9 @@ class NearDuplicateIndex:
             if len(members) <= PAIRWISE_LIMIT:
                 pairs = itertools.combinations(members, 2)
             else:  # a large block: each variant against the first and against its predecessor
-                pairs = itertools.chain(((members[0], m) for m in members[1:]), zip(members[1:], members[2:]))
+                pairs = itertools.chain(
+                    ((members[0], m) for m in members[1:]), zip(members[1:], members[2:], strict=False)
+                )
             for i, j in pairs:
                 if uf.find(i) == uf.find(j) or variants[i].block != variants[j].block:
                     continue
