@@ -216,13 +216,16 @@ def _read_yaml(path: Path) -> dict:
 
 
 def _read_toml(path: Path) -> dict:
+    text = policy.policy_text(path, "configuration file")
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        data = None
+    if data is None or policy.too_deep(data):
+        raise PolicyError(f"{path}: values nested more than {policy.MAX_POLICY_DEPTH} levels deep")
+    return data
 
 
 def load_vocabulary(name: str, path: Path) -> dict:

@@ -17,9 +17,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from kinerja_graph import yamlread
 from kinerja_graph.errors import PolicyError
-
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def rules_dir() -> Path:
@@ -39,20 +38,76 @@ def load_schema(name: str) -> dict:
     return json.loads(schema_path(name).read_text(encoding="utf-8"))
 
 
-def read_yaml(path: Path, what: str = "policy file") -> object:
-    """Read a YAML file safely (no tags, no objects); a failure is a PolicyError naming file and line."""
+MAX_POLICY_FILE = 16 * 1024 * 1024  # bytes in one rule pack, vocabulary, words or project file
+MAX_POLICY_DEPTH = 32  # containers a policy value may nest
+_SCALARS = yaml.constructor.SafeConstructor.yaml_constructors
+_SAFE = yaml.constructor.SafeConstructor()
+_PLAIN_SCALAR_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "binary", "timestamp", "str")
+}
+
+
+def read_policy_bytes(path: Path, what: str) -> bytes:
+    """The bytes of a policy or project file, at most MAX_POLICY_FILE; a PolicyError naming the file."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_POLICY_FILE + 1)
     except FileNotFoundError:
         raise PolicyError(f"{path}: no such {what}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(f"{path}: cannot read {what}: {exc}") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise PolicyError(f"{where}: not valid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise PolicyError(f"{path}: not valid YAML: {exc}") from None
+    except IsADirectoryError:
+        raise PolicyError(f"{path}: is a folder, not a {what}") from None
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    if len(data) > MAX_POLICY_FILE:
+        raise PolicyError(f"{path}: {what} is larger than {MAX_POLICY_FILE // (1024 * 1024)} MiB")
+    return data
+
+
+def policy_text(path: Path, what: str) -> str:
+    """A policy or project file as UTF-8 text; a PolicyError naming file and line when it is not."""
+    data = read_policy_bytes(path, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PolicyError(f"{path}:{line}: {what} is not UTF-8 text (byte 0x{data[exc.start]:02x})") from None
+
+
+def _plain_scalar(node: yaml.ScalarNode) -> object:
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value
+    if node.tag not in _PLAIN_SCALAR_TAGS:
+        raise yamlread.YamlRefused(node.start_mark.line + 1, f"unsupported YAML tag {node.tag!r}")
+    try:
+        return _SCALARS[node.tag](_SAFE, node)
+    except (ValueError, TypeError, yaml.YAMLError):
+        raise yamlread.YamlRefused(node.start_mark.line + 1, "a value YAML cannot read (a number too long?)") from None
+
+
+def too_deep(data: object, limit: int = MAX_POLICY_DEPTH) -> bool:
+    """Does plain data (dicts and lists) nest more than `limit` containers deep? Without recursion."""
+    stack = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return False
+
+
+def read_yaml(path: Path, what: str = "policy file") -> object:
+    """Read a YAML file safely (no tags, no objects, aliases and depth within kinerja_graph/yamlread.py's
+    budgets); a failure is a PolicyError naming file and line."""
+    text = policy_text(path, what)
+    try:
+        root = yamlread.compose(text)
+        if root is None:
+            return None
+        return yamlread.to_data(root, _plain_scalar, max_depth=MAX_POLICY_DEPTH)
+    except yamlread.YamlRefused as exc:
+        where = f"{path}:{exc.line}" if exc.line else str(path)
+        raise PolicyError(f"{where}: {exc.message}") from None
 
 
 def load_policy_file(path: Path, schema_name: str) -> dict:

@@ -1,8 +1,9 @@
 """YAML and JSON cascade documents, read into plain data with the line of every mapping.
 
-YAML is read with PyYAML's safe composer (the C one when libyaml is present): no object is ever
-constructed from a tag, and aliases may not expand beyond a budget (no alias bombs). The composed
-node tree is converted iteratively, so no depth of nesting reaches Python's recursion limit.
+YAML is read by kinerja_graph/yamlread.py: PyYAML's safe composer, no object ever constructed from
+a tag, aliases within a budget of nodes and of characters (no alias bombs), values at most MAX_DEPTH
+containers deep (a node's nested `children` start afresh). The composed node tree is converted
+iteratively, so no depth of nesting reaches Python's recursion limit.
 """
 
 from __future__ import annotations
@@ -12,34 +13,42 @@ import re
 
 import yaml
 
+from kinerja_graph import yamlread
 from kinerja_graph.errors import InputError
 from kinerja_graph.loaders.raw import RawDocument, RawFloat, RawInt
 from kinerja_graph.model import Location
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = {"true", "yes", "on"}
+# containers a value may nest (inside a node; a node's `children` start afresh: a tree may be deep)
+MAX_DEPTH = 32
 
 
 def read_yaml(text: str, file: str) -> RawDocument:
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{file}:{mark.line + 1}" if mark else file
-        raise InputError.one(where, f"not valid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise InputError.one(file, f"not valid YAML: {exc}") from None
-    except RecursionError:
-        raise InputError.one(file, "YAML nested too deeply; use the flat form with parent ids") from None
-    if root is None:
-        raise InputError.one(file, "the file is empty")
     locations: dict[int, Location] = {}
-    data = _convert(root, file, locations)
+
+    def located(mapping: dict, node: yaml.Node) -> None:
+        locations[id(mapping)] = Location(file, node.start_mark.line + 1)
+
+    try:
+        root = yamlread.compose(text)
+        if root is None:
+            raise InputError.one(file, "the file is empty")
+        data = yamlread.to_data(
+            root,
+            _scalar,
+            on_mapping=located,
+            max_depth=MAX_DEPTH,
+            fresh_depth_keys=("children",),
+        )
+    except yamlread.YamlRefused as exc:
+        raise InputError.one(f"{file}:{exc.line}" if exc.line else file, exc.message) from None
     return RawDocument(data, locations, file, "yaml")
 
 
-def _scalar(node: yaml.ScalarNode, file: str):
+def _scalar(node: yaml.ScalarNode):
     tag, value = node.tag, node.value
+    if tag == "tag:yaml.org,2002:str":
+        return value
     if tag == "tag:yaml.org,2002:null":
         return None
     if tag == "tag:yaml.org,2002:bool":
@@ -47,57 +56,13 @@ def _scalar(node: yaml.ScalarNode, file: str):
     if tag == "tag:yaml.org,2002:int":
         try:
             return RawInt.of(value)
-        except ValueError:
+        except ValueError:  # more digits than Python converts (4,300): kept as the text it is
             return value
     if tag == "tag:yaml.org,2002:float":
         return RawFloat.of(value)
-    if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+    if tag == "tag:yaml.org,2002:timestamp":
         return value
-    raise InputError.one(f"{file}:{node.start_mark.line + 1}", f"unsupported YAML tag {tag!r}; tags are not allowed")
-
-
-def _convert(root, file: str, locations: dict[int, Location]):
-    """Turn a composed YAML node tree into dicts, lists and scalars without recursion."""
-    distinct: set[int] = set()
-    expanded = 0
-    result_holder: list = []
-    stack = [(root, result_holder, None)]  # (node, container, key-or-None)
-    while stack:
-        node, container, slot = stack.pop()
-        expanded += 1
-        distinct.add(id(node))
-        if expanded > 2 * len(distinct) + 100_000:
-            raise InputError.one(file, "YAML aliases expand too much (an alias bomb?); write the data out")
-        if isinstance(node, yaml.ScalarNode):
-            value = _scalar(node, file)
-        elif isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                raise InputError.one(f"{file}:{node.start_mark.line + 1}", f"unsupported YAML tag {node.tag!r}")
-            value = [None] * len(node.value)
-            for i in range(len(node.value) - 1, -1, -1):
-                stack.append((node.value[i], value, i))
-        else:
-            if node.tag != "tag:yaml.org,2002:map":
-                raise InputError.one(f"{file}:{node.start_mark.line + 1}", f"unsupported YAML tag {node.tag!r}")
-            value = {}
-            locations[id(value)] = Location(file, node.start_mark.line + 1)
-            pending = []
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise InputError.one(f"{file}:{key_node.start_mark.line + 1}", "a mapping key must be plain text")
-                k = key_node.value if key_node.tag != "tag:yaml.org,2002:null" else ""
-                if k in value:
-                    raise InputError.one(
-                        f"{file}:{key_node.start_mark.line + 1}", f"key {k!r} appears twice in one mapping"
-                    )
-                value[k] = None
-                pending.append((value_node, value, k))
-            stack.extend(reversed(pending))
-        if slot is None:
-            container.append(value)
-        else:
-            container[slot] = value
-    return result_holder[0]
+    raise yamlread.YamlRefused(node.start_mark.line + 1, f"unsupported YAML tag {tag!r}; tags are not allowed")
 
 
 _END = object()
@@ -169,7 +134,7 @@ def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> 
     if len(positions) != len(owners):
         return
     line, last = 1, 0
-    for pos, owner in zip(positions, owners):  # lines counted between keys: one pass over the text, in C
+    for pos, owner in zip(positions, owners, strict=True):  # lines counted between keys: one pass over the text, in C
         line += text.count("\n", last, pos)
         last = pos
         key = id(owner)
