@@ -130,7 +130,7 @@ def _dotted(prefix: str, path: Iterable) -> str:
 def _schema_problems(data, schema: dict, where: object, prefix: str, problems: _Problems) -> None:
     validator = jsonschema.Draft7Validator(schema)
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
-        message = error.message
+        message = policy.short_message(error)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = sorted((error.schema.get("properties") or {}).keys())
             extra = [k for k in error.instance if k not in allowed]

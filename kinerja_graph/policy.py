@@ -110,13 +110,27 @@ def read_yaml(path: Path, what: str = "policy file") -> object:
         raise PolicyError(f"{where}: {exc.message}") from None
 
 
+MESSAGE_LIMIT = 300  # characters of a validator's message shown; a value in it is shortened first
+
+
+def short_message(error: jsonschema.ValidationError) -> str:
+    """A JSON Schema validator's message that never quotes a whole long value (a 100,000-character text,
+    a 5,000-digit number): the value is shown shortened, and the message cut at MESSAGE_LIMIT."""
+    message = error.message
+    if len(message) > 100 and isinstance(error.instance, (str, int, float, list, dict)):
+        whole = repr(error.instance)
+        if len(whole) > 70 and whole in message:
+            message = message.replace(whole, whole[:60] + "…")
+    return message if len(message) <= MESSAGE_LIMIT else message[: MESSAGE_LIMIT - 1] + "…"
+
+
 def load_policy_file(path: Path, schema_name: str) -> dict:
     """Read a YAML policy file safely and validate it; every problem is reported at once."""
     data = read_yaml(path)
     validator = jsonschema.Draft7Validator(load_schema(schema_name))
     problems = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if problems:
-        lines = [f"{path}: {'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in problems]
+        lines = [f"{path}: {'/'.join(map(str, e.absolute_path)) or '(top)'}: {short_message(e)}" for e in problems]
         raise PolicyError("\n".join(lines))
     if not isinstance(data, dict):
         raise PolicyError(f"{path}: (top): a mapping of keys is expected")

@@ -67,10 +67,10 @@ def to_data(
     distinct: set[int] = set()
     expanded = expanded_chars = distinct_chars = 0
     holder: list = []
-    # (node, container, key or index or None, depth)
-    stack: list = [(root, holder, None, 1)]
+    # (node, container, key or index or None, depth, the nearest mapping key above: for messages)
+    stack: list = [(root, holder, None, 1, "")]
     while stack:
-        node, container, slot, depth = stack.pop()
+        node, container, slot, depth, field = stack.pop()
         expanded += 1
         if type(node) is yaml.ScalarNode:
             size = len(node.value)
@@ -84,13 +84,14 @@ def to_data(
         else:
             distinct.add(id(node))
             if max_depth is not None and depth > max_depth:
-                raise YamlRefused(_line(node), f"a value nested more than {max_depth} levels deep")
+                named = _short(field, 40)[1:-1] + ": " if field else ""
+                raise YamlRefused(_line(node), f"{named}a value nested more than {max_depth} levels deep")
             if type(node) is yaml.SequenceNode:
                 if node.tag != _SEQ:
                     raise YamlRefused(_line(node), f"unsupported YAML tag {node.tag!r}; tags are not allowed")
                 value = [None] * len(node.value)
                 for i in range(len(node.value) - 1, -1, -1):
-                    stack.append((node.value[i], value, i, depth + 1))
+                    stack.append((node.value[i], value, i, depth + 1, field))
             else:
                 if node.tag != _MAP:
                     raise YamlRefused(_line(node), f"unsupported YAML tag {node.tag!r}; tags are not allowed")
@@ -105,7 +106,7 @@ def to_data(
                     if k in value:
                         raise YamlRefused(_line(key_node), f"key {_short(k)} appears twice in one mapping")
                     value[k] = None
-                    pending.append((value_node, value, k, 1 if k in fresh_depth_keys else depth + 1))
+                    pending.append((value_node, value, k, 1 if k in fresh_depth_keys else depth + 1, k))
                 stack.extend(reversed(pending))
         if expanded > 2 * len(distinct) + ALIAS_NODES:
             raise YamlRefused(_line(node), "YAML aliases expand too much (an alias bomb?); write the data out")

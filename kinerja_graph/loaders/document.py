@@ -79,15 +79,40 @@ def _validators():
     )
 
 
-def _errors(pair, instance, before_explaining=None):
+def _errors(pair, instance, before_explaining=None, nested: str = ""):
     fast, explain = pair
     try:
         fast(instance)
         return []
     except fastjsonschema.JsonSchemaException:
+        # A valid document nests little (the schema says so), but explaining a value nested a thousand
+        # deep would exhaust the recursion of the validator itself: such a value is named, not explained.
+        deep = _too_deep(instance, nested)
+        if deep is not None:
+            return [jsonschema.ValidationError(f"nested more than {MAX_DEPTH} levels deep", path=deep)]
         if before_explaining is not None:
             before_explaining(instance)
         return sorted(explain.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
+
+
+MAX_DEPTH = 32  # containers a value may nest (the YAML reader's limit too: structured.MAX_DEPTH)
+
+
+def _too_deep(instance, nested: str) -> list | None:
+    """The path (its first steps) to a container nested deeper than MAX_DEPTH, not looking inside the
+    key `nested` (a node's children, the document's nodes: validated one by one); else None."""
+    stack = [(v, [k], 2) for k, v in instance.items() if k != nested] if isinstance(instance, dict) else []
+    while stack:
+        item, path, depth = stack.pop()
+        if isinstance(item, dict):
+            if depth > MAX_DEPTH:
+                return path[:3]
+            stack.extend((v, path if len(path) >= 3 else [*path, k], depth + 1) for k, v in item.items())
+        elif isinstance(item, list):
+            if depth > MAX_DEPTH:
+                return path[:3]
+            stack.extend((v, path if len(path) >= 3 else [*path, i], depth + 1) for i, v in enumerate(item))
+    return None
 
 
 def validated_entries(raw: RawDocument):
@@ -96,7 +121,7 @@ def validated_entries(raw: RawDocument):
     Raises InputError listing every schema problem (at most MAX_PROBLEMS), each with its place.
     """
     doc_pair, node_pair = _validators()
-    problems = [_describe(raw, raw.data, e, "") for e in _errors(doc_pair, raw.data)]
+    problems = [_describe(raw, raw.data, e, "") for e in _errors(doc_pair, raw.data, nested="nodes")]
     if problems:
         raise InputError(problems)
     entries = []
@@ -106,7 +131,7 @@ def validated_entries(raw: RawDocument):
     while stack:
         entry, parent, path = stack.pop()
         errors = (
-            _errors(node_pair, entry, _stringify_target_years)
+            _errors(node_pair, entry, _stringify_target_years, "children")
             if not shaped or "ignore" in entry or "inferred" in entry
             else None
         )
@@ -141,7 +166,8 @@ def _stringify_target_years(entry: dict) -> None:
 
     Only needed to explain a failure: the quick pass does not look at key types, and the builder
     reads years through text_of."""
-    for ind in entry.get("indicators") or []:
+    indicators = entry.get("indicators")
+    for ind in indicators if isinstance(indicators, list) else ():
         if isinstance(ind, dict) and isinstance(ind.get("targets"), dict):
             ind["targets"] = {text_of(k): v for k, v in ind["targets"].items()}
 
@@ -170,7 +196,9 @@ def _describe(raw: RawDocument, root, error: jsonschema.ValidationError, prefix:
         )
     inner = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
     field_path = (prefix + inner).lstrip(".") or "(document)"
-    message = error.message
+    if len(field_path) > 120:  # a path down a deep nesting: its end says where
+        field_path = "…" + field_path[-119:]
+    message = policy.short_message(error)
     if error.validator == "additionalProperties":
         message += _allowed_hint(error)
     elif error.validator == "oneOf":
@@ -181,6 +209,19 @@ def _describe(raw: RawDocument, root, error: jsonschema.ValidationError, prefix:
 def _allowed_hint(error) -> str:
     allowed = sorted((error.schema.get("properties") or {}).keys())
     return f" (allowed: {', '.join(allowed)})" if allowed else ""
+
+
+QUOTE_LIMIT = 70  # characters of a user's text quoted in a message
+
+
+def _quote(text: str) -> str:
+    """A user's text quoted for a message: on one line (control characters escaped), shortened."""
+    return repr(text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "…")
+
+
+def _quote_id(node_id: str) -> str:
+    """A node id for a message: as it is when short and plain, else quoted and shortened."""
+    return node_id if len(node_id) <= 40 and node_id.isprintable() else _quote(node_id)
 
 
 def _short(value) -> str:
@@ -266,8 +307,8 @@ def _node(entry, implied_parent, where, raw, levels, vocab, problems) -> Node | 
         level = _memo(levels.resolve, level_label)
         if level is None:
             problems.append(
-                f"{raw.where(entry, 'level')}: level: unknown level {level_label!r} (node {node_id}); accepted: "
-                + accepted_levels(levels)
+                f"{raw.where(entry, 'level')}: level: unknown level {_quote(level_label)} "
+                f"(node {_quote_id(node_id)}); accepted: " + accepted_levels(levels)
             )
         else:
             level_id = level.id
@@ -277,11 +318,11 @@ def _node(entry, implied_parent, where, raw, levels, vocab, problems) -> Node | 
         if indicator is not None:
             indicators.append(indicator)
     if statement is None and not indicators:
-        problems.append(f"{where}: statement: node {node_id} has neither a statement nor an indicator")
+        problems.append(f"{where}: statement: node {_quote_id(node_id)} has neither a statement nor an indicator")
         return None
     if statement is not None and level_label is None:
         problems.append(
-            f"{where}: level: goal {node_id} has no level; give one of: "
+            f"{where}: level: goal {_quote_id(node_id)} has no level; give one of: "
             + ", ".join(lv.name["id"] for lv in levels.levels)
         )
     return Node(
@@ -331,14 +372,15 @@ def _indicator(entry, raw, node_id, vocab, problems) -> Indicator | None:
     where = raw.where(entry)
     name = _opt(entry.get("name"))
     if name is None:
-        problems.append(f"{where}: indicators.name: an indicator of node {node_id} has an empty name")
+        problems.append(f"{where}: indicators.name: an indicator of node {_quote_id(node_id)} has an empty name")
         return None
     calculation = _opt(entry.get("calculation"))
     if calculation is not None:
         canonical = _memo(vocab.calculation_of, calculation)
         if canonical is None:
             problems.append(
-                f"{raw.where(entry, 'calculation')}: calculation: unknown calculation type {calculation!r} (indicator {name!r}); "
+                f"{raw.where(entry, 'calculation')}: calculation: unknown calculation type {_quote(calculation)} "
+                f"(indicator {_quote(name)}); "
                 "accepted: kumulatif, non-kumulatif, kumulatif-negatif"
             )
         calculation = canonical
@@ -347,7 +389,8 @@ def _indicator(entry, raw, node_id, vocab, problems) -> Indicator | None:
         canonical = _memo(vocab.polarity_of, polarity)
         if canonical is None:
             problems.append(
-                f"{raw.where(entry, 'polarity')}: polarity: unknown polarity {polarity!r} (indicator {name!r}); accepted: higher, lower"
+                f"{raw.where(entry, 'polarity')}: polarity: unknown polarity {_quote(polarity)} "
+                f"(indicator {_quote(name)}); accepted: higher, lower"
             )
         polarity = canonical
     given = entry.get("targets")
@@ -371,8 +414,8 @@ def _targets(given: dict, entry, raw, name, problems) -> dict:
         number = _memo(_year, text_of(year))
         if number is None:
             problems.append(
-                f"{raw.where(entry, 'targets')}: targets: {text_of(year)!r} is not a year; "
-                f"give targets by four-digit year (2025: ...) (indicator {name!r})"
+                f"{raw.where(entry, 'targets')}: targets: {_quote(text_of(year))} is not a year; "
+                f"give targets by four-digit year (2025: ...) (indicator {_quote(name)})"
             )
             continue
         if type(value) is not str:
@@ -410,8 +453,8 @@ def _merge(first: Node, again: Node, first_where: Location, problems: list[str])
         a, b = getattr(first, attr), getattr(again, attr)
         if a is not None and b is not None and a != b:
             problems.append(
-                f"{again.location}: {attr.replace('_label', '')}: id {again.id} is used again with a different "
-                f"{attr.replace('_label', '')} ({b!r}; first at {first_where}: {a!r})"
+                f"{again.location}: {attr.replace('_label', '')}: id {_quote_id(again.id)} is used again with a "
+                f"different {attr.replace('_label', '')} ({_quote(b)}; first at {first_where}: {_quote(a)})"
             )
         elif a is None and b is not None:
             setattr(first, attr, b)

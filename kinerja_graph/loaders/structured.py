@@ -71,14 +71,103 @@ _KEY = re.compile(r'"(?:id|name)"\s*:')
 
 def read_json(text: str, file: str) -> RawDocument:
     try:
-        data = json.loads(text, parse_float=RawFloat.of, parse_int=RawInt.of)
+        data = json.loads(text, parse_float=RawFloat.of, parse_int=_json_int, object_pairs_hook=_json_object)
     except json.JSONDecodeError as exc:
         raise InputError.one(f"{file}:{exc.lineno}", f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    except _DuplicateKey:
+        line, key = _duplicate_key(text)
+        raise InputError.one(
+            f"{file}:{line}" if line else file,
+            f"key {_short(key)} appears twice in one object; JSON readers keep only the last one, so the first "
+            "would be lost silently",
+        ) from None
     except RecursionError:
         raise InputError.one(file, "JSON nested too deeply; use the flat form with parent ids") from None
     locations: dict[int, Location] = {}
     _locate_json(text, data, file, locations)
+    if _MAY_HOLD_SURROGATE.search(text):
+        _refuse_lone_surrogates(data, file, locations)
     return RawDocument(data, locations, file, "json")
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _json_object(pairs: list) -> dict:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise _DuplicateKey
+    return mapping
+
+
+def _json_int(text: str):
+    try:
+        return RawInt.of(text)
+    except ValueError:  # more digits than Python converts (4,300): kept as the text it is, as YAML does
+        return text
+
+
+# every JSON string, and whether it is a key (followed by a colon); braces open and close objects
+_JSON_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?|[{}]', re.S)
+
+
+def _duplicate_key(text: str) -> tuple[int | None, str]:
+    """(line, key) of the first key repeated within one object: a slow scan, run only when one is."""
+    objects: list[set] = []
+    for m in _JSON_TOKEN.finditer(text):
+        token = m.group()
+        if token == "{":
+            objects.append(set())
+        elif token == "}":
+            if objects:
+                objects.pop()
+        elif m.group(2) and objects:
+            key = json.loads(f'"{m.group(1)}"')
+            if key in objects[-1]:
+                return text.count("\n", 0, m.start()) + 1, key
+            objects[-1].add(key)
+    return None, ""
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A user's text quoted for a message: one line, at most about `limit` characters."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+# a lone surrogate can only come from a \uD800-\uDFFF escape (UTF-8 text holds none)
+_MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogates(data, file: str, locations: dict[int, Location]) -> None:
+    """An InputError naming line and field of the first text holding half of a character (a surrogate
+    escape without its other half): it could be written nowhere, neither to a terminal nor to a file."""
+    stack = [(data, "", None)]
+    while stack:
+        item, path, owner = stack.pop()
+        if isinstance(item, dict):
+            owner = item if id(item) in locations else owner
+            for k, v in reversed(list(item.items())):
+                field = f"{path}.{k}" if path else str(k)
+                if _SURROGATE.search(k):
+                    _surrogate_problem(file, locations, owner, path or "(document)", k)
+                stack.append((v, field, owner))
+        elif isinstance(item, list):
+            stack.extend((v, f"{path}[{i}]", owner) for i, v in reversed(list(enumerate(item))))
+        elif isinstance(item, str) and _SURROGATE.search(item):
+            _surrogate_problem(file, locations, owner, path, item)
+
+
+def _surrogate_problem(file: str, locations: dict[int, Location], owner, path: str, text: str) -> None:
+    where = locations.get(id(owner)) if owner is not None else None
+    lone = _SURROGATE.search(text).group()
+    field = path if len(path) <= 100 else "…" + path[-99:]
+    raise InputError.one(
+        where or file,
+        f"{field}: holds half of a character (\\u{ord(lone):04x}, an emoji or letter cut in two); "
+        "write the character whole or remove it",
+    )
 
 
 def _owners_recursive(item, owners: list) -> None:
