@@ -141,8 +141,10 @@ def test_a_target_key_that_is_not_a_year_names_the_indicator(tmp_path):
     )
     problems = problems_of(path)
     assert problems == [
-        f"{path}:7: targets: '20260' is not a year; give targets by four-digit year (2025: ...) (indicator 'Indeks A')",
-        f"{path}:7: targets: 'tahun' is not a year; give targets by four-digit year (2025: ...) (indicator 'Indeks A')",
+        f"{path}:7: targets: '20260' is not a year; give targets by four-digit year from 1900 to 2199 (2025: ...) "
+        "(indicator 'Indeks A')",
+        f"{path}:7: targets: 'tahun' is not a year; give targets by four-digit year from 1900 to 2199 (2025: ...) "
+        "(indicator 'Indeks A')",
     ]
 
 

@@ -293,3 +293,14 @@ def test_a_message_never_quotes_a_whole_long_value(tmp_path, field, value):  # M
     code, out, err = run("show", str(path))
     assert code == 2
     assert_one_clear_line(err, path, field if field != "id" else "level")
+
+
+# ------------------------------------------------------------------------------------------------
+# L10: a target year outside 1900–2199 is refused in YAML/JSON as in tables (tests/test_years.py: one rule)
+
+
+def test_the_target_year_reproducer_is_refused_naming_line_and_field(tmp_path):
+    path = copy("year.yaml", tmp_path)
+    code, out, err = run("show", str(path))
+    assert code == 2
+    assert_one_clear_line(err, path, "year.yaml:6:", "targets", "'3000'")

@@ -12,7 +12,7 @@ import functools
 import fastjsonschema
 import jsonschema
 
-from kinerja_graph import policy
+from kinerja_graph import policy, years
 from kinerja_graph.errors import InputError
 from kinerja_graph.loaders.raw import RawDocument, text_of
 from kinerja_graph.model import Cascade, Crosscut, Indicator, Location, Node, Organisation, Silence
@@ -46,7 +46,7 @@ def _fast_node_schema(node: dict) -> dict:
     """The node schema for the quick pass, without the year pattern on target keys.
 
     Matching a regex against every target key is a fifth of the validation time of a 10^5-node
-    cascade; the builder checks the same thing (`_year`) while it reads each year anyway.
+    cascade; the builder checks the same thing (`years.year_of`) while it reads each year anyway.
     """
     fast = copy.deepcopy(node)
     fast["properties"]["indicators"]["items"]["properties"]["targets"].pop("propertyNames", None)
@@ -246,7 +246,7 @@ def build(raw: RawDocument, levels: policy.LevelVocabulary | None = None) -> Cas
     problems = list(raw.problems)
     org = data["organisation"]
     organisation = Organisation(text_of(org["name"]), _opt(org.get("type")), _opt(org.get("id")))
-    period = _period(data.get("period") or [])
+    period = years.period_of(data.get("period") or [])
     nodes: dict[str, Node] = {}
     first_seen: dict[str, Location] = {}
     levels = levels or policy.levels()
@@ -277,13 +277,6 @@ def build(raw: RawDocument, levels: policy.LevelVocabulary | None = None) -> Cas
         file=raw.file,
         format=raw.format,
     )
-
-
-def _period(years: list) -> list[int]:
-    years = [int(y) for y in years]
-    if len(years) == 2 and years[0] < years[1]:
-        return list(range(years[0], years[1] + 1))
-    return sorted(set(years))
 
 
 def _notes(value) -> dict[str, str]:
@@ -411,22 +404,18 @@ def _targets(given: dict, entry, raw, name, problems) -> dict:
     """{year: Target} in year order; a key that is not a year is a problem naming the indicator."""
     targets = {}
     for year, value in given.items():
-        number = _memo(_year, text_of(year))
+        number = _memo(years.year_of, text_of(year))
         if number is None:
             problems.append(
                 f"{raw.where(entry, 'targets')}: targets: {_quote(text_of(year))} is not a year; "
-                f"give targets by four-digit year (2025: ...) (indicator {_quote(name)})"
+                f"give targets by four-digit year from {years.FIRST_YEAR} to {years.LAST_YEAR} (2025: ...) "
+                f"(indicator {_quote(name)})"
             )
             continue
         if type(value) is not str:
             value = text_of(value["text"]) if isinstance(value, dict) else ("" if value is None else text_of(value))
         targets[number] = parse_target(value)
     return dict(sorted(targets.items()))
-
-
-def _year(text: str) -> int | None:
-    """A target key as a year: four digits (the schema's propertyNames), else None."""
-    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() else None
 
 
 _MEMO: dict = {}
