@@ -285,7 +285,7 @@ def match_indicators(old: list[Indicator], new: list[Indicator]) -> list[tuple[i
         else:
             old_left.append(i)
     new_left = [j for j in range(len(new)) if j not in used_new]
-    for i, j in zip(old_left, new_left):
+    for i, j in zip(old_left, new_left, strict=False):
         pairs.append((i, j))
     for i in old_left[len(new_left) :]:
         pairs.append((i, None))
@@ -389,11 +389,14 @@ def compare_findings(
     "resolved": the defect is still there.
     """
 
+    # another body named by a crosscutting link is known by its name in both versions (goals by matching)
     def old_node(n):
-        return f"n:{o2n[n]}" if n in o2n else f"old:{n}"
+        if n in o2n:
+            return f"n:{o2n[n]}"
+        return f"x:{n}" if n in G_old and G_old.nodes[n].get("kind") == "crosscutting" else f"old:{n}"
 
     def new_node(n):
-        return f"n:{n}"
+        return f"x:{n}" if n in G_new and G_new.nodes[n].get("kind") == "crosscutting" else f"n:{n}"
 
     def old_focus(n, i):
         if i is None:
@@ -408,7 +411,7 @@ def compare_findings(
     old_keys = _finding_keys(old.findings, G_old, old_node, old_focus)
     new_keys = _finding_keys(new.findings, G_new, new_node, new_focus)
     waiting: dict[tuple, list[Finding]] = defaultdict(list)
-    for key, f in zip(old_keys, old.findings):
+    for key, f in zip(old_keys, old.findings, strict=True):
         waiting[key].append(f)
     fresh, unchanged = [], []
     unpaired_new: dict[tuple, list[Finding]] = defaultdict(list)

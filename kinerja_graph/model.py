@@ -86,7 +86,10 @@ class Silence:
 
 @dataclass(frozen=True)
 class Crosscut:
-    """A crosscutting link: another body by name ("BKPSDM"), or a node of another cascade ("ORG#NODE")."""
+    """A crosscutting link: another body by name ("BKPSDM"), or a node of another cascade ("ORG#NODE").
+
+    `node` is None for a link without "#", and "" for one whose "#" names no node ("BKPSDM#", "#"):
+    written back as it was read, so that a conversion keeps it (and the checker still sees it)."""
 
     target: str
     node: str | None = None
@@ -96,11 +99,11 @@ class Crosscut:
         text = text.strip()
         if "#" in text:
             org, node = text.split("#", 1)
-            return cls(org.strip(), node.strip() or None)
+            return cls(org.strip(), node.strip())
         return cls(text)
 
     def __str__(self) -> str:
-        return f"{self.target}#{self.node}" if self.node else self.target
+        return f"{self.target}#{self.node}" if self.node is not None else self.target
 
 
 @dataclass

@@ -304,3 +304,48 @@ def test_the_target_year_reproducer_is_refused_naming_line_and_field(tmp_path):
     code, out, err = run("show", str(path))
     assert code == 2
     assert_one_clear_line(err, path, "year.yaml:6:", "targets", "'3000'")
+
+
+# ------------------------------------------------------------------------------------------------
+# L11, L12: crosscutting "#…" survives conversion; diff of a file with a copy or a conversion is empty
+
+CROSSCUTTING = ["#", "#1.2", "BKPSDM#", "Satpol PP", "praya#9.9", " x # y "]
+
+
+@pytest.mark.parametrize("link", CROSSCUTTING)
+@pytest.mark.parametrize("fmt", ["yaml", "json", "csv", "xlsx"])
+def test_a_crosscutting_link_survives_conversion_twice(tmp_path, link, fmt):
+    from kinerja_graph.loaders import load
+    from kinerja_graph.writers import to_document, write
+
+    source = tmp_path / "x.yaml"
+    source.write_text(
+        "organisation: {name: Kecamatan Praya, id: praya}\nnodes:\n"
+        f"- {{id: '1', statement: Meningkatnya kinerja, level: Tujuan, owner: Camat, crosscutting: ['{link}']}}\n",
+        encoding="utf-8",
+    )
+    first = load(str(source))
+    write(first, str(tmp_path / f"once.{fmt}"), fmt)
+    once = load(str(tmp_path / f"once.{fmt}"))
+    write(once, str(tmp_path / f"twice.{fmt}"), fmt)
+    twice = load(str(tmp_path / f"twice.{fmt}"))
+    assert to_document(once) == to_document(first) == to_document(twice)
+    assert first.nodes[0].crosscutting  # the link is kept
+
+
+def test_diff_of_the_reproducer_with_its_copy_and_its_conversions_reports_nothing(tmp_path):
+    import json
+
+    source = copy("diff-self.yaml", tmp_path)  # crosscutting: ["#"]
+    copies = [tmp_path / "copy.yaml"]
+    shutil.copyfile(source, copies[0])
+    for fmt in ("json", "csv", "xlsx", "yaml"):
+        target = tmp_path / f"converted.{fmt}" if fmt != "yaml" else tmp_path / "converted-again.yaml"
+        code, out, err = run("convert", str(source), str(target))
+        assert code == 0, err
+        copies.append(target)
+    for other in copies:
+        code, out, err = run("diff", str(source), str(other), "--format", "json", "--fail-on", "info")
+        summary = json.loads(out)["summary"]
+        assert (summary["new_findings"], summary["resolved_findings"]) == (0, 0), (other, summary)
+        assert summary["unchanged_findings"] > 0 and code == 0

@@ -185,11 +185,11 @@ Tidak ada.
                 if not target_keys:
                     problem = "empty"
                 elif target_keys & own_keys:
-                    if link.node is not None and link.node not in G:
+                    if link.node and link.node not in G:
                         problem, params = "missing-own", {"target": link.node}
                     else:
                         problem, params = "self", {"organisation": own_name or link.target}
-                elif link.node is not None:
+                elif link.node:
                     other = next((others[k] for k in sorted(target_keys) if k in others), None)
                     if other is not None and link.node not in ids_of(other):
                         problem, params = (
