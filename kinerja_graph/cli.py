@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from kinerja_graph import __version__, api, pipeline, policy
+from kinerja_graph import __version__, api, pipeline, policy, terminal
 from kinerja_graph.commands import ci as _ci
 from kinerja_graph.commands import hook as _hook
 from kinerja_graph.commands import output
@@ -49,7 +49,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except KinerjaError as exc:
             for line in str(exc).splitlines() or [type(exc).__name__]:
-                click.echo(f"kinerja: {line}", err=True)
+                terminal.say(line)
             sys.exit(EXIT_INPUT)
 
 
@@ -79,7 +79,7 @@ def convert(source, target, sheet, headers, rules_file, no_config):
     """Convert SOURCE to TARGET; the formats follow the file names (.yaml, .json, .csv, .xlsx)."""
     levels = api.levels_for(source, rules_file, use_project=not no_config)
     cascade = api.convert(source, target, sheet, headers, levels)
-    click.echo(f"{source} -> {target} ({len(cascade.nodes)} nodes)", err=True)
+    click.echo(terminal.clean(f"{source} -> {target} ({len(cascade.nodes)} nodes)"), err=True)
 
 
 @cli.command()
@@ -104,7 +104,7 @@ def show(file, stdin_filename, sheet, rules_file, no_config, output_file, lang):
     with_stdin((file,), stdin_filename)
     levels = api.levels_for(file, rules_file, use_project=not no_config, stdin_filename=stdin_filename)
     summary = api.show(file, sheet, levels, name=stdin_filename)
-    output.write_text(format_summary(summary, lang), output_file)
+    output.write_text(terminal.escape(format_summary(summary, lang)), output_file)
 
 
 @cli.command()

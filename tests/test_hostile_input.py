@@ -4,6 +4,7 @@ naming the user's file, its line and the field — never a traceback, a library'
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -349,3 +350,42 @@ def test_diff_of_the_reproducer_with_its_copy_and_its_conversions_reports_nothin
         summary = json.loads(out)["summary"]
         assert (summary["new_findings"], summary["resolved_findings"]) == (0, 0), (other, summary)
         assert summary["unchanged_findings"] > 0 and code == 0
+
+
+# ------------------------------------------------------------------------------------------------
+# I2: control characters reach no terminal raw: `show` and every message on stderr escape them
+
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_show_escapes_control_characters(tmp_path):
+    path = copy("control-chars.yaml", tmp_path)  # "a\u0001b\u0002" as organisation and statement
+    code, out, err = run("show", str(path))
+    assert code == 0, err
+    assert not RAW_CONTROL.search(out) and "a\\x01b\\x02" in out
+
+
+@pytest.mark.parametrize("command", ["show", "check", "render", "convert", "report", "diff"])
+def test_messages_escape_control_characters(tmp_path, command):
+    path = tmp_path / "pohon\x1b[2J\x07.yaml"  # a file name is printed in every message
+    path.write_text("organisation: {name: X}\nnodes:\n  - {id: '1', statement: A, level: \"\\e[31mentah\"}\n")
+    args = {
+        "show": ["show", str(path)],
+        "check": ["check", str(path), "--format", "json"],
+        "render": ["render", str(path), "-f", "dot", "-o", str(tmp_path / "o.dot")],
+        "convert": ["convert", str(path), str(tmp_path / "o.json")],
+        "report": ["report", str(path), "-o", str(tmp_path / "o.html")],
+        "diff": ["diff", str(path), str(path)],
+    }[command]
+    code, out, err = run(*args)
+    assert code == 2
+    assert not RAW_CONTROL.search(err) and "\\x1b[2J\\x07" in err and "level" in err
+
+
+def test_the_one_terminal_escape_is_the_text_reports():
+    from kinerja_graph import terminal
+    from kinerja_graph.report import text
+
+    assert text.clean is terminal.clean
+    assert terminal.clean("a\x1b[31m\r\n\tb\u202e") == "a\\x1b[31m\\x0d  b\\u202e"
+    assert terminal.escape("line\nnext\x00") == "line\nnext\\x00"

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from kinerja_graph import terminal
 from kinerja_graph.errors import KinerjaError
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ def echo_errors(errors: Iterable[RunError]) -> None:
     """Every error of a run on stderr, one line each, naming its file."""
     for error in errors:
         for line in error.lines():
-            click.echo(f"kinerja: {line}", err=True)
+            terminal.say(line)
 
 
 def colour_wanted(choice: str, *, terminal: bool, to_file: bool = False, env: Mapping[str, str] | None = None) -> bool:
@@ -286,7 +287,7 @@ def write_report(
         from kinerja_graph.report import statistics as stats
 
         for line in stats.table(report, lang):
-            click.echo(f"kinerja: {line}", err=True)
+            terminal.say(line)
     if spec.after is not None:
         spec.after(report, lang)
     echo_errors(report.errors)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from kinerja_graph import terminal
 from kinerja_graph.commands.options import no_config_option, rules_option, sheet_option
 
 FORMAT_CHOICES = ["svg", "png", "pdf", "dot"]
@@ -157,8 +158,7 @@ def render(
 
     style = load_style()
 
-    def say(text: str) -> None:
-        click.echo(f"kinerja: {text}", err=True)
+    say = terminal.say
 
     to_stdout = output == "-"
     if to_stdout:

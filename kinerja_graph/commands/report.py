@@ -14,6 +14,7 @@ import sys
 
 import click
 
+from kinerja_graph import terminal
 from kinerja_graph.commands.options import (
     FAIL_ON,
     ignore_option,
@@ -158,7 +159,7 @@ def report(
             tick=note,
         )
     for line in lines:
-        click.echo(f"kinerja: {line}", err=True)
+        terminal.say(line)
     written = batch.index if batch.index is not None else next((r.page for r in batch.results if r.page), None)
     if batch.index is not None and not quiet:
         click.echo(f"kinerja: {_t('index_written', lang, page=batch.index)}", err=True)

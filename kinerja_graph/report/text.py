@@ -19,12 +19,12 @@ engine's Report.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from typing import Any
 
 import click
 
+from kinerja_graph import terminal
 from kinerja_graph.engine import FileReport, Report
 from kinerja_graph.findings import Finding
 from kinerja_graph.i18n import words
@@ -40,17 +40,9 @@ COLOURS: dict[str, dict[str, Any]] = {
 _t = words("text").t  # kinerja_graph/words/text.yaml
 
 
-# Control characters (and bidi overrides) a user typed must not reach a terminal as such: an ESC in a
-# statement could recolour or rewrite the report. They are shown escaped instead.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: str) -> str:
-    """User text made safe for a terminal: control characters escaped, line breaks as spaces."""
-    text = _CONTROL.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
-    )
-    return text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+# Control characters (and bidi overrides) a user typed must not reach a terminal as such: they are
+# shown escaped, by the one terminal sink (kinerja_graph/terminal.py).
+clean = terminal.clean
 
 
 def count(n: int, one: str, many: str, lang: str) -> str:
