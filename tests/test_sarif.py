@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 from helpers import ROOT, SAMPLES
 
-from kinerja_graph import checks, config
+from kinerja_graph import api, checks, config
 from kinerja_graph.cli import cli
+from kinerja_graph.report import sarif as sarif_format
 from kinerja_graph.report.sarif import FINGERPRINT_KEY, LEVELS
 
 # the official OASIS schema, vendored unchanged (tests/schemas/README.md): the tests never skip for want of it
@@ -234,3 +235,30 @@ def test_an_unreadable_file_is_a_notification_and_the_run_unsuccessful(tmp_path,
         r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("/clean.yaml")
         for r in log["runs"][0]["results"]
     )
+
+
+def test_node_paths_stay_short_in_a_deep_chain(tmp_path):
+    """A 2,000-deep chain: each result's logical location holds at most PATH_LIMIT steps (the top goal,
+    "…", the nearest ones), so the log grows with the number of results, not with results × depth."""
+    from kinerja_graph.report.sarif import PATH_LIMIT
+
+    n = 2_000
+    lines = ["organisation: {name: Panjang}", "nodes:"]
+    for i in range(n):
+        parent = f", parent: n{i - 1}" if i else ""
+        level = "tujuan" if i == 0 else "sasaran strategis"
+        lines.append(f"  - {{id: n{i}, statement: Meningkatnya hal {i}, level: {level}{parent}}}")
+    path = tmp_path / "chain.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = api.check([str(path)], select=["single-child"])  # one finding on each goal with one child
+    data = json.loads(sarif_format.format_report(report, "en"))
+    names = {
+        r["properties"]["node"]: r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+        for r in data["runs"][0]["results"]
+    }
+    assert len(names) > n - 5
+    assert max(name.count(" › ") + 1 for name in names.values()) == PATH_LIMIT
+    deepest = names[f"n{n - 2}"].split(" › ")
+    assert deepest[0].endswith("n0") and deepest[1] == "…" and deepest[-1].endswith(f"n{n - 2}")
+    shallow = names["n3"].split(" › ")  # a node four steps deep: its whole path, as before
+    assert [s.split()[-1] for s in shallow] == ["n0", "n1", "n2", "n3"]

@@ -39,7 +39,7 @@ from urllib.parse import quote
 from kinerja_graph import __version__, checks, config
 from kinerja_graph.engine import Report
 from kinerja_graph.findings import Finding
-from kinerja_graph.fingerprint import SCHEME, Paths, file_fingerprints, graph_of
+from kinerja_graph.fingerprint import PATH_SEPARATOR, SCHEME, Paths, _first_parent, file_fingerprints, graph_of
 from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.i18n import words
 from kinerja_graph.messages import render
@@ -57,6 +57,7 @@ RELATED_LIMIT = 25  # related locations listed per result (all related ids stay 
 MAX_RESULTS = 25_000  # GitHub code scanning rejects a run with more results
 CAPPED_NOTIFICATION = "kinerja/results-capped"
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+PATH_LIMIT = 8  # steps of a node path in a logical location; a deeper one: the top goal, "…", the nearest steps
 
 _t = words("sarif").t  # kinerja_graph/words/sarif.yaml
 
@@ -121,6 +122,50 @@ def _line(f: Finding) -> int | None:
     if loc is None or loc.line is None or loc.kind == "cell":
         return None
     return loc.line
+
+
+class _BoundedPaths(Paths):
+    """Node paths of at most PATH_LIMIT steps: every result of a 10^4-deep chain carrying its whole
+    path would make the log grow with nodes × depth. A deeper path keeps the top goal, "…" and the
+    PATH_LIMIT - 2 steps nearest the node. Each node's first parent, top goal and depth are found once."""
+
+    def __init__(self, G, lang: str = "id") -> None:
+        super().__init__(G, lang)
+        self._up: dict[str, tuple[str, int, str | None]] = {}  # node -> (top goal, depth, first parent)
+        self._bounded: dict[str, str] = {}
+
+    def path(self, n: str | None) -> str:
+        if n is None or self.G is None or n not in self.G:
+            return super().path(n)
+        found = self._bounded.get(n)
+        if found is None:
+            top, depth, _ = self._walk(n)
+            steps = [n]
+            while len(steps) < (depth if depth <= PATH_LIMIT else PATH_LIMIT - 2):
+                steps.append(self._up[steps[-1]][2])
+            segments = [self.segment(x) for x in reversed(steps)]
+            found = PATH_SEPARATOR.join(segments if depth <= PATH_LIMIT else [self.segment(top), "…", *segments])
+            self._bounded[n] = found
+        return found
+
+    def _walk(self, n: str) -> tuple[str, int, str | None]:
+        """(top goal, steps from it to n, first parent) along first parents, as Paths.ids follows them."""
+        up, G = self._up, self.G
+        chain: list[tuple[str, str]] = []
+        seen, cur = set(), n
+        while cur not in up:
+            seen.add(cur)
+            parent = _first_parent(G, cur)
+            if parent is None or parent in seen:  # a root, or a cycle (reported by its own rule)
+                up[cur] = (cur, 1, None)
+                break
+            chain.append((cur, parent))
+            cur = parent
+        top, depth, _ = up[cur]
+        for x, parent in reversed(chain):
+            depth += 1
+            up[x] = (top, depth, parent)
+        return up[n]
 
 
 def _node_logical(paths: Paths, node: str) -> dict:
@@ -262,7 +307,7 @@ def to_data(
     at = 0
     for fr in report.files:
         G = graph_of(fr)
-        paths = Paths(G, lang)
+        paths = _BoundedPaths(G, lang)
         prints = file_fingerprints(fr)
         org = fr.organisation
         mine = len(fr.findings) + len(fr.silenced)
