@@ -117,6 +117,8 @@ def load(path: str) -> Baseline:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError.one(f"{path}:{exc.lineno}", f"not a baseline: invalid JSON ({exc.msg})") from None
+    except (RecursionError, ValueError):  # nested past the parser's depth; a number of thousands of digits
+        raise InputError.one(path, "not a baseline: JSON nested too deeply or a number too long") from None
     if not isinstance(data, dict) or data.get("kinerja_baseline") != FORMAT:
         raise InputError.one(
             path, f'not a kinerja baseline (expected "kinerja_baseline": {FORMAT}); write one with --write-baseline'
@@ -124,7 +126,7 @@ def load(path: str) -> Baseline:
     if data.get("scheme", SCHEME) != SCHEME:
         raise InputError.one(
             path,
-            f"baseline fingerprints use scheme {data.get('scheme')!r}, this version uses "
+            f"baseline fingerprints use scheme {str(data.get('scheme'))[:40]!r}, this version uses "
             f"{SCHEME!r}: write the baseline again with --write-baseline",
         )
     findings = data.get("findings")

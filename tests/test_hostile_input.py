@@ -389,3 +389,14 @@ def test_the_one_terminal_escape_is_the_text_reports():
     assert text.clean is terminal.clean
     assert terminal.clean("a\x1b[31m\r\n\tb\u202e") == "a\\x1b[31m\\x0d  b\\u202e"
     assert terminal.escape("line\nnext\x00") == "line\nnext\\x00"
+
+
+@pytest.mark.parametrize(
+    "content", ["[" * 100_000 + "]" * 100_000, '{"kinerja_baseline": ' + "9" * 5000 + "}"], ids=["deep", "bigint"]
+)
+def test_a_hostile_baseline_is_named(tmp_path, content):
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(content, encoding="utf-8")
+    code, out, err = run("check", str(CLEAN), "--baseline", str(baseline), "--format", "json")
+    assert code == 2
+    assert_one_clear_line(err, baseline, "not a baseline")
