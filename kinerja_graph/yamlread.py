@@ -22,6 +22,8 @@ from collections.abc import Callable, Collection
 import yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml refuses a surrogate escape ("\\ud800"); PyYAML's own scanner lets one through (its readers check)
+REFUSES_SURROGATES = _Loader is not yaml.SafeLoader
 
 ALIAS_NODES = 100_000  # nodes aliases may add beyond twice the distinct ones
 ALIAS_CHARACTERS = 2_000_000  # characters of text aliases may add beyond twice the distinct ones

@@ -382,6 +382,16 @@ def test_messages_escape_control_characters(tmp_path, command):
     assert not RAW_CONTROL.search(err) and "\\x1b[2J\\x07" in err and "level" in err
 
 
+@pytest.mark.parametrize("command", ["show", "check", "render"])
+def test_messages_about_a_table_escape_control_characters(tmp_path, command):
+    path = copy("control-chars.csv", tmp_path)  # ids "a\x01b\x02" on rows 33-35
+    args = {"show": ["show"], "check": ["check", "--format", "json"], "render": ["render", "-f", "dot", "-o", "-"]}
+    code, out, err = run(*args[command], str(path))
+    assert code == 2
+    assert not RAW_CONTROL.search(err)
+    assert_one_clear_line(err, path, "row", "level")
+
+
 def test_the_one_terminal_escape_is_the_text_reports():
     from kinerja_graph import terminal
     from kinerja_graph.report import text
@@ -400,3 +410,17 @@ def test_a_hostile_baseline_is_named(tmp_path, content):
     code, out, err = run("check", str(CLEAN), "--baseline", str(baseline), "--format", "json")
     assert code == 2
     assert_one_clear_line(err, baseline, "not a baseline")
+
+
+def test_a_lone_surrogate_is_refused_in_yaml_without_libyaml_too(tmp_path, monkeypatch):
+    import yaml
+
+    from kinerja_graph import yamlread
+
+    monkeypatch.setattr(yamlread, "_Loader", yaml.SafeLoader)  # PyYAML's own scanner lets "\ud800" through
+    monkeypatch.setattr(yamlread, "REFUSES_SURROGATES", False)
+    path = tmp_path / "surr.yaml"
+    path.write_text('organisation: {name: x}\nnodes:\n  - {id: "1", statement: "a\\ud800b", level: Tujuan}\n')
+    code, out, err = run("show", str(path))
+    assert code == 2
+    assert_one_clear_line(err, path, "surr.yaml:3:", "nodes[0].statement", "half of a character")

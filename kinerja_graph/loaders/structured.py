@@ -42,6 +42,8 @@ def read_yaml(text: str, file: str) -> RawDocument:
         )
     except yamlread.YamlRefused as exc:
         raise InputError.one(f"{file}:{exc.line}" if exc.line else file, exc.message) from None
+    if not yamlread.REFUSES_SURROGATES and _MAY_HOLD_SURROGATE.search(text):
+        _refuse_lone_surrogates(data, file, locations)
     return RawDocument(data, locations, file, "yaml")
 
 
@@ -136,7 +138,7 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 # a lone surrogate can only come from a \uD800-\uDFFF escape (UTF-8 text holds none)
-_MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_MAY_HOLD_SURROGATE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
