@@ -425,6 +425,7 @@ def compare_findings(
                 unchanged.append(f)
                 continue
         unpaired_new[key].append(f)
+    fresh_keys = []
     for key, fs in unpaired_new.items():
         queue = waiting.get(key) or []
         for f in fs:
@@ -432,7 +433,24 @@ def compare_findings(
                 queue.pop(0)
                 unchanged.append(f)
             else:
-                fresh.append(f)
+                fresh_keys.append((key, f))
+    # In a table a goal and its first indicator share one row, so a finding there does not say which of
+    # them it is about (its focus): a finding of the same rule on the same goal with the same message is
+    # the same finding, whatever focus each version gave it.
+    by_goal: dict[tuple, list[tuple]] = defaultdict(list)
+    if fresh_keys:
+        for key in waiting:
+            by_goal[key[:2]].append(key)
+    for key, f in fresh_keys:
+        hit = next(
+            ((k, i) for k in by_goal.get(key[:2], ()) for i, g in enumerate(waiting[k]) if g.messages == f.messages),
+            None,
+        )
+        if hit is None:
+            fresh.append(f)
+        else:
+            waiting[hit[0]].pop(hit[1])
+            unchanged.append(f)
     silenced_now: dict[tuple, int] = defaultdict(int)
     for key in _finding_keys([x.finding for x in new.silenced], G_new, new_node, new_focus):
         silenced_now[key] += 1

@@ -74,6 +74,7 @@ def to_data(
     while stack:
         node, container, slot, depth, field = stack.pop()
         expanded += 1
+        value: object
         if type(node) is yaml.ScalarNode:
             size = len(node.value)
             expanded_chars += size
@@ -91,24 +92,26 @@ def to_data(
             if type(node) is yaml.SequenceNode:
                 if node.tag != _SEQ:
                     raise YamlRefused(_line(node), f"unsupported YAML tag {node.tag!r}; tags are not allowed")
-                value = [None] * len(node.value)
+                items: list[object] = [None] * len(node.value)
+                value = items
                 for i in range(len(node.value) - 1, -1, -1):
-                    stack.append((node.value[i], value, i, depth + 1, field))
+                    stack.append((node.value[i], items, i, depth + 1, field))
             else:
                 if node.tag != _MAP:
                     raise YamlRefused(_line(node), f"unsupported YAML tag {node.tag!r}; tags are not allowed")
-                value = {}
+                mapping: dict[str, object] = {}
+                value = mapping
                 if on_mapping is not None:
-                    on_mapping(value, node)
-                pending = []
+                    on_mapping(mapping, node)
+                pending: list[tuple[yaml.Node, dict, str, int, str]] = []
                 for key_node, value_node in node.value:
                     if type(key_node) is not yaml.ScalarNode:
                         raise YamlRefused(_line(key_node), "a mapping key must be plain text")
                     k = key_node.value if key_node.tag != _NULL else ""
-                    if k in value:
+                    if k in mapping:
                         raise YamlRefused(_line(key_node), f"key {_short(k)} appears twice in one mapping")
-                    value[k] = None
-                    pending.append((value_node, value, k, 1 if k in fresh_depth_keys else depth + 1, k))
+                    mapping[k] = None
+                    pending.append((value_node, mapping, k, 1 if k in fresh_depth_keys else depth + 1, k))
                 stack.extend(reversed(pending))
         if expanded > 2 * len(distinct) + ALIAS_NODES:
             raise YamlRefused(_line(node), "YAML aliases expand too much (an alias bomb?); write the data out")

@@ -424,3 +424,22 @@ def test_a_lone_surrogate_is_refused_in_yaml_without_libyaml_too(tmp_path, monke
     code, out, err = run("show", str(path))
     assert code == 2
     assert_one_clear_line(err, path, "surr.yaml:3:", "nodes[0].statement", "half of a character")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_diff_of_a_document_with_its_table_pairs_findings_on_a_shared_row(tmp_path, fmt):
+    """In a table a goal and its first indicator share one row: a finding about the indicator (its own
+    lines in YAML) is the same finding in the table."""
+    import json
+
+    source = tmp_path / "a.yaml"
+    source.write_text(
+        "organisation: {name: X}\nnodes:\n- id: '0'\n  statement: Meningkatnya A\n  level: Tujuan\n"
+        "  indicators:\n  - name: Indeks kepuasan masyarakat\n",
+        encoding="utf-8",
+    )
+    table = tmp_path / f"a.{fmt}"
+    assert run("convert", str(source), str(table))[0] == 0
+    code, out, err = run("diff", str(source), str(table), "--format", "json")
+    summary = json.loads(out)["summary"]
+    assert (summary["new_findings"], summary["resolved_findings"]) == (0, 0) and summary["unchanged_findings"]

@@ -145,7 +145,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _refuse_lone_surrogates(data, file: str, locations: dict[int, Location]) -> None:
     """An InputError naming line and field of the first text holding half of a character (a surrogate
     escape without its other half): it could be written nowhere, neither to a terminal nor to a file."""
-    stack = [(data, "", None)]
+    stack: list[tuple[object, str, dict | None]] = [(data, "", None)]
     while stack:
         item, path, owner = stack.pop()
         if isinstance(item, dict):
@@ -163,7 +163,8 @@ def _refuse_lone_surrogates(data, file: str, locations: dict[int, Location]) -> 
 
 def _surrogate_problem(file: str, locations: dict[int, Location], owner, path: str, text: str) -> None:
     where = locations.get(id(owner)) if owner is not None else None
-    lone = _SURROGATE.search(text).group()
+    found = _SURROGATE.search(text)
+    lone = found.group() if found else "\ufffd"
     field = path if len(path) <= 100 else "…" + path[-99:]
     raise InputError.one(
         where or file,

@@ -142,7 +142,10 @@ class _BoundedPaths(Paths):
             top, depth, _ = self._walk(n)
             steps = [n]
             while len(steps) < (depth if depth <= PATH_LIMIT else PATH_LIMIT - 2):
-                steps.append(self._up[steps[-1]][2])
+                parent = self._up[steps[-1]][2]
+                if parent is None:  # (never: depth counts the steps up to the top goal)
+                    break
+                steps.append(parent)
             segments = [self.segment(x) for x in reversed(steps)]
             found = PATH_SEPARATOR.join(segments if depth <= PATH_LIMIT else [self.segment(top), "…", *segments])
             self._bounded[n] = found

@@ -37,18 +37,17 @@ RUN_SECONDS = 60  # one command on a generated cascade (tens of nodes) takes wel
 NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
 
 
-def examples(share: float, *, pending: bool = False, fast: int = FAST_EXAMPLES) -> settings:
+def examples(share: float, *, fast: int = FAST_EXAMPLES) -> settings:
     """Hypothesis settings for a property that takes `share` of the long run's inputs (the shares of all
     properties add up to 1), or `fast` in the fast slice. The fast slice is derandomised (the same
     on every run) and reports a failing example as found; the long run explores and shrinks a failing
-    example to a small one — except for a property expected to fail now and then (`pending`, xfail):
-    no minutes spent shrinking what is known."""
+    example to a small one."""
     return settings(
         max_examples=max(fast, round(EXAMPLES * share)),
         deadline=None,
         derandomize=not EXAMPLES,
         database=None,
-        phases=tuple(Phase) if EXAMPLES and not pending else NO_SHRINK,
+        phases=tuple(Phase) if EXAMPLES else NO_SHRINK,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
         print_blob=True,
     )

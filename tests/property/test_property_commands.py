@@ -72,7 +72,7 @@ def check_output(fmt: str, code: int, out: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
-@examples(0.2)
+@examples(0.17)
 @given(doc=cascades())
 def test_every_command_holds_on_a_hostile_cascade(fmt, doc):
     with tempfile.TemporaryDirectory() as folder:

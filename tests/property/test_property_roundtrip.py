@@ -2,9 +2,8 @@
 the same cascade (document → convert → document equal), converting again changes nothing (convert is
 idempotent), and `kinerja diff` of a file with its conversion reports nothing.
 
-Tables (CSV, XLSX) hold the same promise; their reader and writers are being fixed for list items
-holding separators, whitespace at the ends, CR LF, control characters, notes and formula cells (issue
-16, C1-C3, L1-L9, I1): until then those properties are expected to fail now and then (xfail, not strict).
+Tables (CSV, XLSX) written by the project's own writers hold the same promise, and a CSV export holds no
+live formula cell.
 """
 
 from __future__ import annotations
@@ -22,11 +21,6 @@ from hypothesis import assume, given
 from kinerja_graph import loaders, writers
 from kinerja_graph.errors import KinerjaError
 
-TABLES_PENDING = pytest.mark.xfail(
-    strict=False,
-    reason="CSV/XLSX reader and writers: separators in list cells, whitespace, CR LF, control characters, "
-    "notes rows and formula cells are being fixed by the tables work of issue 16 (C1-C3, L1-L9, I1)",
-)
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
@@ -58,30 +52,28 @@ def round_trip(doc: dict, source_fmt: str, target_fmt: str) -> None:
 
 @pytest.mark.parametrize("source_fmt", ["yaml", "json"])
 @pytest.mark.parametrize("target_fmt", ["yaml", "json"])
-@examples(0.075)
+@examples(0.06)
 @given(doc=cascades())
 def test_a_document_survives_conversion(source_fmt, target_fmt, doc):
     round_trip(doc, source_fmt, target_fmt)
 
 
-@TABLES_PENDING
 @pytest.mark.parametrize("target_fmt", ["csv", "xlsx"])
-@examples(0.02, pending=True)
+@examples(0.05)
 @given(doc=cascades())
 def test_a_document_survives_a_table(target_fmt, doc):
     round_trip(doc, "yaml", target_fmt)
 
 
 @pytest.mark.parametrize("target_fmt", ["json", "yaml"])
-@examples(0.1)
+@examples(0.05)
 @given(doc=cascades())
 def test_diff_of_a_file_with_its_conversion_is_empty(target_fmt, doc):
     diff_with_conversion(doc, target_fmt)
 
 
-@TABLES_PENDING
 @pytest.mark.parametrize("target_fmt", ["csv", "xlsx"])
-@examples(0.02, pending=True)
+@examples(0.03)
 @given(doc=cascades())
 def test_diff_of_a_file_with_its_table_is_empty(target_fmt, doc):
     diff_with_conversion(doc, target_fmt)
@@ -104,8 +96,7 @@ def diff_with_conversion(doc: dict, target_fmt: str) -> None:
         assert summary["new_findings"] == summary["resolved_findings"] == 0, summary
 
 
-@TABLES_PENDING
-@examples(0.02, pending=True)
+@examples(0.02)
 @given(doc=cascades())
 def test_no_live_formula_cell_in_a_csv_export(doc):
     with tempfile.TemporaryDirectory() as folder:
@@ -121,9 +112,8 @@ def test_no_live_formula_cell_in_a_csv_export(doc):
                 assert not cell.startswith(FORMULA_PREFIXES), f"live formula cell {cell[:40]!r}"
 
 
-@TABLES_PENDING
 @pytest.mark.parametrize("table_fmt", ["csv", "xlsx"])
-@examples(0.02, pending=True)
+@examples(0.02)
 @given(doc=cascades())
 def test_every_command_holds_on_a_table_the_writers_made(table_fmt, doc):
     with tempfile.TemporaryDirectory() as folder:
