@@ -337,7 +337,8 @@ HOSTILE = {
             "id": "1.1",
             "parent": "1",
             "level": "Immediate Outcome",
-            "statement": "Bel\x07l \x1b[31mmerah\x00 \ud800 selesai",
+            # (a lone surrogate, "\ud800", is refused when the file is read: tests/test_hostile_input.py)
+            "statement": "Bel\x07l \x1b[31mmerah\x00 \ufffd selesai",
             "owner": "=cmd|' /C calc'!A0 & Lurah",
             "indicators": [
                 {"name": "+1+1", "formula": "-2+3", "source": "@SUM(A1:A2)", "unit": "\ttab", "targets": {"2025": "=1"}}

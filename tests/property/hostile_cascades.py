@@ -11,7 +11,7 @@ How many inputs: a fast, derandomised slice of FAST_EXAMPLES per property runs w
 KINERJA_PROPERTY_EXAMPLES=N generates N inputs in all, shared among the properties (`examples`).
 The long run, documented in docs/contributing.md:
 
-    KINERJA_PROPERTY_EXAMPLES=10000 ./run test tests/property -n 2
+    KINERJA_PROPERTY_EXAMPLES=10000 ./run test tests/property
 """
 
 from __future__ import annotations
