@@ -191,6 +191,8 @@ def expand_rule_ids(items: Iterable[str]) -> tuple[list[str], list[str]]:
 def unknown_rule_message(name: str) -> str:
     from kinerja_graph.findings import AREAS
 
+    if len(name) > 60:  # a pasted paragraph, not a misspelt id: quoted shortened, nothing to suggest
+        return f"unknown rule {name[:59] + '…'!r}; `kinerja rules` lists them"
     return f"unknown rule {name!r}{suggest(name, [*known_rules(), *AREAS])}; `kinerja rules` lists them"
 
 

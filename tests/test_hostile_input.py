@@ -443,3 +443,15 @@ def test_diff_of_a_document_with_its_table_pairs_findings_on_a_shared_row(tmp_pa
     code, out, err = run("diff", str(source), str(table), "--format", "json")
     summary = json.loads(out)["summary"]
     assert (summary["new_findings"], summary["resolved_findings"]) == (0, 0) and summary["unchanged_findings"]
+
+
+@pytest.mark.parametrize("where", ["pack", "select"])
+def test_an_unknown_rule_id_of_a_whole_paragraph_is_quoted_shortened(tmp_path, where):
+    rule = "x" * (1_000 if where == "pack" else 100_000)  # (YAML allows keys of 1,024 characters at most)
+    if where == "pack":
+        cascade = _project(tmp_path, f"extends: default\nrules:\n  {rule}: false\n")
+        code, out, err = run("check", str(cascade), "--format", "json")
+    else:
+        code, out, err = run("check", str(CLEAN), "--select", rule, "--format", "json")
+    assert code == 2
+    assert "unknown rule 'xxxx" in err and max(map(len, err.splitlines())) < 300
