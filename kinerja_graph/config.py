@@ -123,7 +123,7 @@ class _Problems:
 
 
 def _dotted(prefix: str, path: Iterable) -> str:
-    parts = [str(p) for p in path]
+    parts = [str(p) if len(str(p)) <= 60 else str(p)[:59] + "…" for p in path]  # a key may be a paragraph
     return ".".join([prefix, *parts] if prefix else parts) or "(top)"
 
 
