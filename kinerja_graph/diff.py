@@ -435,15 +435,20 @@ def compare_findings(
             else:
                 fresh_keys.append((key, f))
     # In a table a goal and its first indicator share one row, so a finding there does not say which of
-    # them it is about (its focus): a finding of the same rule on the same goal with the same message is
-    # the same finding, whatever focus each version gave it.
+    # them it is about (its focus): a finding of the same rule on the same goal with the same message
+    # (template and arguments) is the same finding, whatever focus each version gave it.
     by_goal: dict[tuple, list[tuple]] = defaultdict(list)
     if fresh_keys:
         for key in waiting:
             by_goal[key[:2]].append(key)
     for key, f in fresh_keys:
         hit = next(
-            ((k, i) for k in by_goal.get(key[:2], ()) for i, g in enumerate(waiting[k]) if g.messages == f.messages),
+            (
+                (k, i)
+                for k in by_goal.get(key[:2], ())
+                for i, g in enumerate(waiting[k])
+                if g.key == f.key and g.args == f.args
+            ),
             None,
         )
         if hit is None:

