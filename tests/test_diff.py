@@ -61,6 +61,47 @@ def test_the_same_cascade_has_no_change_and_no_new_finding_even_with_errors():
     assert any(f["severity"] == "error" for f in data["findings"]["unchanged"])
 
 
+# ------------------------------------------------------------------------------------------------
+# The diff regression (issue 16): an unchanged cascade never fails CI, whatever the form it is kept in
+
+SAMPLE_FILES = sorted(p.name for p in SAMPLES.iterdir() if p.suffix in (".yaml", ".json", ".csv", ".xlsx"))
+NOTHING_CHANGED = dict.fromkeys(("added", "removed", "moved", "renumbered", "changed"), 0)
+
+
+def assert_nothing_new(old, new):
+    """diff OLD NEW reports no change and no new or resolved finding, and passes even with --fail-on warning
+    (an unchanged cascade with warnings of its own must not fail a pull request)."""
+    result = run("--format", "json", "--lang", "en", "--fail-on", "warning", old, new)
+    assert result.exit_code == 0, result.output[-2000:]
+    summary = json.loads(result.stdout)["summary"]
+    assert {k: summary[k] for k in NOTHING_CHANGED} == NOTHING_CHANGED, (new, summary)
+    assert (summary["new_findings"], summary["resolved_findings"]) == (0, 0), (new, summary)
+    assert summary["unchanged_findings"] > 0  # the samples have findings: they are paired, not lost
+
+
+@pytest.mark.parametrize("name", SAMPLE_FILES)
+def test_diff_of_two_byte_identical_files_reports_nothing(tmp_path, name):
+    copy = tmp_path / f"copy-{name}"
+    shutil.copyfile(SAMPLES / name, copy)
+    assert copy.read_bytes() == (SAMPLES / name).read_bytes()
+    assert_nothing_new(SAMPLES / name, copy)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SAMPLE_FILES)
+@pytest.mark.parametrize("fmt", ["yaml", "json", "csv", "xlsx"])
+def test_diff_of_a_file_with_a_lossless_conversion_of_itself_reports_nothing(tmp_path, name, fmt):
+    """Every conversion the project makes is lossless: diffed with its source, it reports nothing, and so
+    does a conversion of the conversion (convert is idempotent)."""
+    once, twice = tmp_path / f"once.{fmt}", tmp_path / f"twice.{fmt}"
+    for source, target in ((SAMPLES / name, once), (once, twice)):
+        converted = CliRunner().invoke(cli, ["convert", "--no-config", str(source), str(target)])
+        assert converted.exit_code == 0, converted.output[-2000:]
+    assert_nothing_new(SAMPLES / name, once)
+    assert_nothing_new(once, twice)
+    assert_nothing_new(SAMPLES / name, twice)
+
+
 def test_a_moved_goal(tmp_path):
     data = load("praya.yaml")
     node(data, "1.2.3")["parent"] = "1.3"
