@@ -120,7 +120,8 @@ def short_message(error: jsonschema.ValidationError) -> str:
     if len(message) > 100 and isinstance(error.instance, (str, int, float, list, dict)):
         whole = repr(error.instance)
         if len(whole) > 70 and whole in message:
-            message = message.replace(whole, whole[:60] + "…")
+            closing = whole[-1] if isinstance(error.instance, str) else ""  # a quoted text stays quoted
+            message = message.replace(whole, whole[:60] + "…" + closing)
     return message if len(message) <= MESSAGE_LIMIT else message[: MESSAGE_LIMIT - 1] + "…"
 
 

@@ -296,6 +296,13 @@ def test_a_message_never_quotes_a_whole_long_value(tmp_path, field, value):  # M
     assert_one_clear_line(err, path, field if field != "id" else "level")
 
 
+def test_a_shortened_quoted_value_keeps_its_closing_quote(tmp_path):  # M2: huge-int2.yaml
+    path = copy("huge-int2.yaml", tmp_path)  # a year of 5,000 digits, quoted: a text where a number belongs
+    code, out, err = run("check", str(path), "--format", "json", "--lang", "en")
+    line = assert_one_clear_line(err, path, "huge-int2.yaml:1:", "period[0]")
+    assert code == 2 and re.search(r"'9{50,}…'", line), line
+
+
 # ------------------------------------------------------------------------------------------------
 # L10: a target year outside 1900–2199 is refused in YAML/JSON as in tables (tests/test_years.py: one rule)
 
