@@ -442,7 +442,7 @@ def compare_findings(
         for key in waiting:
             by_goal[key[:2]].append(key)
     for key, f in fresh_keys:
-        hit = next(
+        paired = next(
             (
                 (k, i)
                 for k in by_goal.get(key[:2], ())
@@ -451,10 +451,10 @@ def compare_findings(
             ),
             None,
         )
-        if hit is None:
+        if paired is None:
             fresh.append(f)
         else:
-            waiting[hit[0]].pop(hit[1])
+            waiting[paired[0]].pop(paired[1])
             unchanged.append(f)
     silenced_now: dict[tuple, int] = defaultdict(int)
     for key in _finding_keys([x.finding for x in new.silenced], G_new, new_node, new_focus):

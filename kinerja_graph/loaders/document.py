@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from typing import Any
 
 import fastjsonschema
 import jsonschema
@@ -127,7 +128,11 @@ def validated_entries(raw: RawDocument):
     entries = []
     shaped = raw.shaped
     # (entry, implied parent id, path as (parent path, list name, index) built into text only on error)
-    stack = [(e, None, (None, "nodes", i)) for i, e in reversed(list(enumerate(raw.data["nodes"])))]
+    data = raw.data
+    assert isinstance(data, dict)  # checked by the document schema before the entries are
+    stack: list[tuple[Any, str | None, tuple]] = [
+        (e, None, (None, "nodes", i)) for i, e in reversed(list(enumerate(data["nodes"])))
+    ]
     while stack:
         entry, parent, path = stack.pop()
         errors = (
@@ -243,6 +248,7 @@ def build(raw: RawDocument, levels: policy.LevelVocabulary | None = None) -> Cas
     Level labels are resolved with `levels` (default: the shipped vocabulary, rules/levels.yaml)."""
     entries = validated_entries(raw)
     data = raw.data
+    assert isinstance(data, dict)  # validated_entries checked it against the document schema
     problems = list(raw.problems)
     org = data["organisation"]
     organisation = Organisation(text_of(org["name"]), _opt(org.get("type")), _opt(org.get("id")))
@@ -353,7 +359,7 @@ def _parents(value, implied_parent: str | None) -> list[str]:
 
 def accepted_levels(levels) -> str:
     """'Ultimate Outcome (tujuan, …); Intermediate Outcome (…); …' for messages."""
-    groups = {lv.id: [] for lv in levels.levels}
+    groups: dict[str, list[str]] = {lv.id: [] for lv in levels.levels}
     for label in levels.labels:
         level = levels.resolve(label)
         if label != level.id:
