@@ -222,15 +222,16 @@ class _Planner:
     def pack(self, blocks: list[Block]) -> list[list[str]]:
         """Blocks onto pages in order, each page taking blocks while it fits. A block too big for
         a page is cut below its top goal (`expand`); the top goal then waits for the start of its
-        first branch rather than standing alone on a sheet."""
-        pages: list[list[str]] = []
-        current: list[str] = []
+        first branch rather than standing alone on a sheet. A last page left nearly empty takes
+        blocks from the end of the page before it (`balance`)."""
+        pages: list[list[Block]] = []
+        current: list[Block] = []
         lonely = False  # `current` ends with a top goal whose branches are still to come
         queue = deque(blocks)
         while queue:
             block = queue.popleft()
-            if current and self.fits(current + block.nodes, "branch").ok:
-                current = current + block.nodes
+            if current and self.fits(_nodes(current) + block.nodes, "branch").ok:
+                current.append(block)
                 lonely = block.lonely
                 continue
             if current and lonely:
@@ -242,13 +243,35 @@ class _Planner:
                 pages.append(current)
                 current, lonely = [], False
             if self.fits(block.nodes, "branch").ok:
-                current, lonely = list(block.nodes), block.lonely
+                current, lonely = [block], block.lonely
                 continue
             smaller = self.expand(block)
             if not smaller:  # one box with its indicators: a page of its own, however small it prints
-                pages.append(list(block.nodes))
+                pages.append([block])
                 continue
             queue.extendleft(reversed(smaller))
         if current:
             pages.append(current)
-        return pages
+        self.balance(pages)
+        return [_nodes(page) for page in pages]
+
+    def balance(self, pages: list[list[Block]]) -> None:
+        """The last page, when it fills less than SMALL_PAGE of its sheet, takes whole blocks from the
+        end of the page before it while it holds fewer goals than that page and both still print
+        readably: two pages of 6 and 5 orphans, not 9 and 2."""
+        if len(pages) < 2:
+            return
+        before, last = pages[-2], pages[-1]
+        if self.fits(_nodes(last), "branch").fill >= SMALL_PAGE:
+            return
+        while len(before) > 1 and not before[-1].lonely and not before[-2].lonely:
+            block = before[-1]
+            moved = [block, *last]
+            if len(_nodes(moved)) > len(_nodes(before[:-1])) or not self.fits(_nodes(moved), "branch").ok:
+                break
+            before.pop()
+            last.insert(0, block)
+
+
+def _nodes(blocks: list[Block]) -> list[str]:
+    return [n for b in blocks for n in b.nodes]
