@@ -54,7 +54,7 @@ class ScorePolicy:
 
     def area_name(self, area: str, lang: str = "id") -> str:
         entry = self.areas.get(area)
-        return (entry.name.get(lang) or entry.name.get("en")) if entry else area
+        return (entry.name.get(lang) or entry.name.get("en") or area) if entry else area
 
 
 def load_score_policy(path: str | Path | None = None) -> ScorePolicy:

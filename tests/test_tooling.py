@@ -45,7 +45,6 @@ def test_no_import_goes_up_the_layers():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="mypy clean-up at the end of the round")
 def test_mypy_finds_nothing():
     done = run(tool("mypy"), "--no-incremental")
     assert done.returncode == 0, done.stdout + done.stderr

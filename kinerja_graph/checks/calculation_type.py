@@ -252,7 +252,7 @@ nodes:
             return [("falling", {"changes": changes})] if changes else None
 
         grouping, verdicts = judged_groups(ix, ("name", "unit", "calculation", "polarity", "target_units"), judge)
-        found = {}  # indicator position -> [(message key, args)], for the few reported
+        found: dict[int, list] = {}  # indicator position -> [(message key, args)], for the few reported
         reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
         if any(reported):
             positions = grouping.positions(reported)
