@@ -236,6 +236,7 @@ class Index:
             attributes = _MODEL_LISTS if attribute in _MODEL_LISTS else (attribute,)
             models = self.values("node")
             getter = operator.attrgetter(*attributes)
+            held: list
             try:
                 held = list(zip(*map(getter, models))) if len(attributes) > 1 else [list(map(getter, models))]
             except AttributeError:  # a node without a model, or a model without the attribute

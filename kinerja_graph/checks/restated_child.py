@@ -184,8 +184,8 @@ nodes:
         grouping = ix.node_groups(("kind", "statement"))  # each distinct statement, once
         near = self._may_be_near(ix, grouping, [ix.nodes[p][1].get("statement") for p in grouping.first], tv)
         candidates: dict = {}  # parent -> its children that may restate it, in document order
-        for parent, child in near:
-            candidates.setdefault(parent, []).append(child)
+        for parent_position, child in near:
+            candidates.setdefault(parent_position, []).append(child)
         for position in sorted(candidates):  # parents in document order
             parent = ix.nodes[position][0]
             pd = nodes[parent]

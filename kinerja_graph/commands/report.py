@@ -160,7 +160,8 @@ def report(
         )
     for line in lines:
         terminal.say(line)
-    written = batch.index if batch.index is not None else next((r.page for r in batch.results if r.page), None)
+    pages = [r.page for r in batch.results if r.page]
+    written = batch.index if batch.index is not None else (pages[0] if pages else None)
     if batch.index is not None and not quiet:
         click.echo(f"kinerja: {_t('index_written', lang, page=batch.index)}", err=True)
     if written is not None and not quiet:

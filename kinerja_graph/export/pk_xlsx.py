@@ -145,6 +145,6 @@ def _summary_sheet(ws: Worksheet, tables: PkTables, sheets: Sequence[Worksheet],
     xlsx.fit_row_heights(ws, header_row, last)
     for r, target in zip(range(header_row + 1, last + 1), [*sheets, unowned], strict=True):
         cell = ws.cell(row=r, column=3)
-        cell.hyperlink = xlsx.sheet_link(target)
+        cell.hyperlink = xlsx.sheet_link(target, cell)
         cell.font = xlsx.STYLES["link"]
     xlsx.print_setup(ws, header_rows=(header_row, header_row), footer=_footer(tables, _t("summary", lang)))

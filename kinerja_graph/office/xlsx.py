@@ -25,6 +25,7 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -90,9 +91,9 @@ def add_sheet(book: Workbook, name: object) -> Worksheet:
     return ws
 
 
-def sheet_link(ws: Worksheet) -> str:
-    """An internal hyperlink target to the first cell of `ws`."""
-    return "#'" + ws.title.replace("'", "''") + "'!A1"
+def sheet_link(ws: Worksheet, cell: Cell | MergedCell) -> Hyperlink:
+    """An internal hyperlink from `cell` to the first cell of `ws` (a place in the workbook, not a file)."""
+    return Hyperlink(ref=cell.coordinate, location="'" + ws.title.replace("'", "''") + "'!A1")
 
 
 def set_text(cell: Cell | MergedCell, value: object, style: str = "text") -> Cell | MergedCell:
@@ -297,6 +298,7 @@ def print_setup(
     odd = ws.oddFooter
     assert odd is not None  # openpyxl makes every part of a header or footer
     left, right = odd.left, odd.right
+    assert left is not None and right is not None
     if footer is not None:
         left.text = _header_footer_text(footer)
         left.size = 8
