@@ -20,6 +20,7 @@ from kinerja_graph.commands import hook as _hook
 from kinerja_graph.commands import output
 from kinerja_graph.commands import settings as _settings
 from kinerja_graph.commands.diff import diff as diff_command
+from kinerja_graph.commands.evaluate import evaluate as evaluate_command
 from kinerja_graph.commands.export import export as export_command
 from kinerja_graph.commands.options import (
     fail_on_option,
@@ -149,6 +150,12 @@ def show(file, stdin_filename, sheet, rules_file, no_config, output_file, lang):
 )
 @_ci.ci_options
 @click.option(
+    "--group",
+    is_flag=True,
+    help="Text format: the findings grouped into notes by cause (rule and criterion), each saying how many of "
+    "how many, with the goals and one recommendation, as `kinerja evaluate` lists them.",
+)
+@click.option(
     "--only-cascades",
     is_flag=True,
     help="Pass over named files (and folders) that hold no cascade, with a note, instead of failing on them: "
@@ -173,6 +180,7 @@ def check(
     baseline_file,
     write_baseline,
     exit_zero,
+    group,
     only_cascades,
     sheet,
     lang,
@@ -185,6 +193,10 @@ def check(
     cannot be read is reported and the others are still checked.
     """
     files = with_stdin(files, stdin_filename)
+    if group and fmt != "text":
+        raise click.BadParameter(
+            "--group goes with --format text (the other formats list every finding)", param_hint="--group"
+        )
     if show_settings:
         options = pipeline.Options(
             rules=rules_file,
@@ -217,9 +229,12 @@ def check(
     )
     _ci.record(report, write_baseline, accepted, lang, quiet=quiet)
     shown_colour = output.colour_wanted(colour, terminal=sys.stdout.isatty(), to_file=bool(output_file))
-    output.write_report(
-        report, fmt, lang, colour=shown_colour, output_file=output_file, quiet=quiet, statistics=statistics
-    )
+    if group:
+        output.write_grouped(report, lang, colour=shown_colour, output_file=output_file, quiet=quiet)
+    else:
+        output.write_report(
+            report, fmt, lang, colour=shown_colour, output_file=output_file, quiet=quiet, statistics=statistics
+        )
     sys.exit(_ci.exit_code(report, exit_zero=exit_zero, wrote_baseline=bool(write_baseline)))
 
 
@@ -281,6 +296,7 @@ def _exit_now(code) -> None:
 
 cli.add_command(render_command)
 cli.add_command(report_command)
+cli.add_command(evaluate_command)
 cli.add_command(diff_command)
 cli.add_command(export_command)
 cli.add_command(template_command)

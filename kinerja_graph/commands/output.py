@@ -1,15 +1,19 @@
 """The output formats of the commands that write findings: one registry, name -> formatter, and how
 their text reaches the user.
 
-    FORMATS["sarif"].check(report, View(lang="en"))   # `kinerja check --format sarif`
-    FORMATS["markdown"].diff(result, "en")            # `kinerja diff --format markdown`
+    FORMATS["sarif"].check(report, View(lang="en"))      # `kinerja check --format sarif`
+    FORMATS["markdown"].diff(result, "en")               # `kinerja diff --format markdown`
+    FORMATS["json"].evaluate(evaluations, "en", False)   # `kinerja evaluate --format json`
 
 `kinerja check` offers every format with a `check` formatter (CHECK_FORMATS), `kinerja diff` every one
-with a `diff` formatter (DIFF_FORMATS). The formatters live in kinerja_graph/report/ and only turn a
-result into text; this module prints it: the text on stdout (or, with -o/--output-file, into a file,
-written atomically), then each error of the run on stderr (one line each, naming its file: the
-reasons stay readable in a CI log whatever the format), and runs a format's side effect (the github
-format also fills the job's step summary).
+with a `diff` formatter (DIFF_FORMATS), `kinerja evaluate` every one with an `evaluate` formatter
+(EVALUATE_FORMATS). An evaluate formatter returns text, or bytes for a binary document (a format with
+`binary=True`, which is written only to a file: -o). A new format of the evaluation (docx, xlsx, html) is
+one function in kinerja_graph/report/ and an `evaluate=` entry here. The formatters live in
+kinerja_graph/report/ and only turn a result into text; this module prints it: the text on stdout (or,
+with -o/--output-file, into a file, written atomically), then each error of the run on stderr (one line
+each, naming its file: the reasons stay readable in a CI log whatever the format), and runs a format's
+side effect (the github format also fills the job's step summary).
 
 What a `check` formatter is asked for travels in a View: the language, colour, --statistics (the
 counts per rule: instead of the findings in text and concise, beside them in the others; a format
@@ -40,6 +44,7 @@ from kinerja_graph.errors import KinerjaError
 if TYPE_CHECKING:
     from kinerja_graph.diff import DiffResult
     from kinerja_graph.engine import Report, RunError
+    from kinerja_graph.evaluation import Evaluation
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,10 @@ class OutputFormat:
     statistics: bool = True  # does the text hold the counts per rule when asked (else: stderr)
     quiet_trims: bool = False  # --quiet lists only the findings that fail (a format read by people)
     document: bool = False  # the check formatter makes a binary document (bytes): written only with -o
+    # (evaluations, lang, colour) -> text, or bytes for a binary document
+    evaluate: Callable[[list[Evaluation], str, bool], str | bytes] | None = None
+    binary: bool = False  # the evaluate formatter makes bytes: written only to a file (-o)
+    suffix: str = ""  # the file name ending of the evaluate format's documents (".md")
 
 
 def _text(report: Report, view: View) -> str:
@@ -136,6 +145,24 @@ def _diff_markdown(result: DiffResult, lang: str) -> str:
     return diff_format.format_markdown(result, lang)
 
 
+def _evaluation_text(evaluations: list[Evaluation], lang: str, colour: bool) -> str:
+    from kinerja_graph.report import evaluation_text
+
+    return evaluation_text.format_evaluations(evaluations, lang, colour)
+
+
+def _evaluation_json(evaluations: list[Evaluation], lang: str, colour: bool) -> str:
+    from kinerja_graph.report import evaluation_json
+
+    return evaluation_json.format_evaluations(evaluations, lang)
+
+
+def _evaluation_markdown(evaluations: list[Evaluation], lang: str, colour: bool) -> str:
+    from kinerja_graph.report import evaluation_markdown
+
+    return evaluation_markdown.format_evaluations(evaluations, lang)
+
+
 def _step_summary(report: Report, lang: str) -> None:
     """The github format also appends a summary to the job's page, when GitHub Actions asks for one."""
     from kinerja_graph.report import github
@@ -153,18 +180,27 @@ def _step_summary(report: Report, lang: str) -> None:
 FORMATS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
-        OutputFormat("text", check=_text, diff=_diff_text, colour=True, quiet_trims=True),
+        OutputFormat(
+            "text",
+            check=_text,
+            diff=_diff_text,
+            colour=True,
+            quiet_trims=True,
+            evaluate=_evaluation_text,
+            suffix=".txt",
+        ),
         OutputFormat("concise", check=_concise, colour=True, quiet_trims=True),
-        OutputFormat("json", check=_json, diff=_diff_json),
+        OutputFormat("json", check=_json, diff=_diff_json, evaluate=_evaluation_json, suffix=".json"),
         OutputFormat("sarif", check=_sarif),
         OutputFormat("github", check=_github, after=_step_summary),
-        OutputFormat("markdown", check=_markdown, diff=_diff_markdown),
+        OutputFormat("markdown", check=_markdown, diff=_diff_markdown, evaluate=_evaluation_markdown, suffix=".md"),
         OutputFormat("junit", check=_junit, statistics=False),
         OutputFormat("xlsx", check=_xlsx, statistics=False, document=True),
     )
 }
 CHECK_FORMATS = tuple(name for name, f in FORMATS.items() if f.check is not None)
 DIFF_FORMATS = tuple(name for name, f in FORMATS.items() if f.diff is not None)
+EVALUATE_FORMATS = tuple(name for name, f in FORMATS.items() if f.evaluate is not None)
 
 
 def echo_errors(errors: Iterable[RunError]) -> None:
@@ -293,6 +329,25 @@ def write_report(
     echo_errors(report.errors)
 
 
+def write_grouped(
+    report: Report,
+    lang: str = "id",
+    *,
+    colour: bool = False,
+    output_file: str | None = None,
+    quiet: bool = False,
+) -> None:
+    """`kinerja check --group`: each file's findings grouped into the evaluation's notes, on stdout (or in
+    `output_file`); the errors on stderr. `quiet`: nothing on stdout unless the run fails."""
+    from kinerja_graph.evaluation import group_report
+    from kinerja_graph.report import evaluation_text
+
+    if output_file or not quiet or fails(report):
+        notes = [group_report(fr, lang) for fr in report.files]
+        write_text(evaluation_text.format_grouped(report, notes, lang, colour), output_file, colour)
+    echo_errors(report.errors)
+
+
 def write_diff(
     result: DiffResult, fmt: str, lang: str = "id", *, output_file: str | None = None, quiet: bool = False
 ) -> None:
@@ -303,3 +358,21 @@ def write_diff(
     if output_file or not quiet or result.exit_code() != 0:
         write_text(spec.diff(result, lang), output_file)
     echo_errors(result.errors)
+
+
+def write_evaluation(
+    evaluations: list[Evaluation], fmt: str, lang: str = "id", *, output: str | None = None, colour: bool = False
+) -> None:
+    """`kinerja evaluate`'s output: the evaluations in format `fmt` on stdout, or into the file `output`;
+    the errors of the run on stderr. A binary format needs `output`."""
+    spec = FORMATS[fmt]
+    assert spec.evaluate is not None, fmt
+    if spec.binary and not output:
+        raise click.UsageError(f"--format {fmt} writes a document: name the file with -o FILE{spec.suffix}")
+    content = spec.evaluate(evaluations, lang, colour and spec.colour and not output)
+    if output:
+        write_file(output, content)  # atomically, as every -o
+    else:
+        assert isinstance(content, str)
+        write_text(content, None, colour if spec.colour else None)
+    echo_errors(e for ev in evaluations for e in ev.errors)

@@ -6,6 +6,7 @@ A layer above the pipeline and the engine (it reads what they produce) and below
 kinerja_graph/report/ and the commands.
 """
 
+from kinerja_graph.evaluation.build import evaluate, evaluate_run, group_report
 from kinerja_graph.evaluation.model import (
     ANSWERS,
     NO,
@@ -38,4 +39,7 @@ __all__ = [
     "Recommendation",
     "Score",
     "ScorePart",
+    "evaluate",
+    "evaluate_run",
+    "group_report",
 ]

@@ -220,11 +220,18 @@ class Recommendation:
 
 @dataclass(frozen=True)
 class ScorePart:
-    """One criterion's share of the score: weight x value (points); not assessed parts count for nothing."""
+    """One criterion's share of the score.
+
+    weight  the criterion's weight (rules/evaluation.yaml)
+    value   the value of its answer, 0..1; None when the document holds no evidence for it
+    scored  what it counts for in the score: its value, or for a criterion not assessed the rubric's
+            `unassessed_value` (0: as in the LKE, a criterion without evidence earns nothing)
+    """
 
     criterion: str
     weight: float
     value: float | None
+    scored: float
 
     @property
     def assessed(self) -> bool:
@@ -232,13 +239,14 @@ class ScorePart:
 
     @property
     def points(self) -> float:
-        return 0.0 if self.value is None else self.weight * self.value
+        return self.weight * self.scored
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "criterion": self.criterion,
             "weight": round(self.weight, 4),
             "value": self.value,
+            "scored": self.scored,
             "points": round(self.points, 4),
         }
 
@@ -247,11 +255,11 @@ class ScorePart:
 class Score:
     """The tool's estimate, out of 100, from the criterion answers (docs/evaluation.md): not a nilai SAKIP.
 
-    value           100 x (sum of the assessed parts' points) / (sum of their weights); None when no
-                    criterion could be assessed
+    value           100 x (sum of the parts' points) / (sum of their weights); None when no criterion
+                    could be assessed
     parts           one per criterion, in the order of the criteria
     assessed_weight the weight of the criteria assessed, of `total_weight`: how much of the score the
-                    document could evidence
+                    document could evidence (the rest counts as ScorePart.scored says)
     label           what the number is, in the evaluation's language (shown next to it everywhere)
     """
 
