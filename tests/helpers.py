@@ -88,8 +88,9 @@ def as_data(findings) -> list[tuple]:
     return [(f.node, f.key, dict(f.args)) for f in findings]
 
 
-def register_broken_rule(monkeypatch, area: str = "structure") -> str:
-    """Register, for one test, a rule "boom" (in `area`) whose check raises KeyError('oops'); its id."""
+def register_broken_rule(monkeypatch, area: str = "structure", lke: str | None = None) -> str:
+    """Register, for one test, a rule "boom" (in `area`, citing LKE criterion `lke`) whose check raises
+    KeyError('oops'); its id."""
     from kinerja_graph.checks.base import Rule
 
     class _Boom(Rule):
@@ -101,6 +102,7 @@ def register_broken_rule(monkeypatch, area: str = "structure") -> str:
             raise KeyError("oops")
 
     _Boom.area = area
+    _Boom.lke = lke
     registry = {**checks.all_rules(), "boom": _Boom()}
     monkeypatch.setattr(checks, "all_rules", lambda: registry)
     return "boom"

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import SAMPLES, graph_from_yaml, register_broken_rule
 
-from kinerja_graph import checks, config, engine, loaders, score
+from kinerja_graph import checks, config, engine, evaluation, loaders
 from kinerja_graph.cli import cli
 from kinerja_graph.graph import build_graph
 from kinerja_graph.render.output import has_dot, has_pygraphviz
@@ -95,9 +95,9 @@ def page_for(path_or_text, lang="id", diagram=True, file="hostile.yaml") -> tupl
     G.graph["cascades"] = {G.graph["organisation"].key: G.graph["cascade"]}
     settings = config.default_settings()
     fr = engine.check_graph(G, settings)
-    sc = score.score_graph(G, fr)
+    ev = evaluation.evaluate(fr, lang)
     drawing = html_diagram.build(G, fr.findings, lang) if diagram else None
-    page = html.PageInput(G, fr, sc, drawing, settings.pack.vocabulary.get("owners"), sha256="0" * 64)
+    page = html.PageInput(G, fr, ev, drawing, settings.pack.vocabulary.get("owners"), sha256="0" * 64)
     return html.render_page(page, lang), page
 
 
@@ -186,7 +186,7 @@ def test_summary_shows_organisation_score_and_caveat_first(batumandi):
     text, page = batumandi
     assert "<h1>Kecamatan Batumandi</h1>" in text
     m = re.search(r'id="kg-score" data-score="(\d+)"', text)
-    assert m and int(m.group(1)) == page.score.rounded
+    assert m and int(m.group(1)) == page.evaluation.score.rounded
     # the caveat sits in the score card, right under the number
     card = text[text.index('class="kg-card kg-scorecard"') :]
     card = card[: card.index("</details>")]
@@ -557,13 +557,15 @@ def test_page_is_linear_enough_for_a_big_cascade():
     assert len(page.report.findings) == text.count('class="kg-f"')
 
 
-def test_a_broken_rule_is_named_on_the_page_and_its_area_not_scored(monkeypatch, tmp_path):
-    register_broken_rule(monkeypatch, area="redundancy")
+def test_a_broken_rule_is_named_on_the_page_and_its_criterion_not_assessed(monkeypatch, tmp_path):
+    register_broken_rule(monkeypatch, area="redundancy", lke="1.b.4")
     out = tmp_path / "r.html"
     result = _run(["report", str(SAMPLES / "clean.yaml"), "-o", str(out), "--no-diagram", "--select", "boom,cycle"])
     assert result.exit_code == 2
     assert "internal error in rule boom" in result.stderr
     text = out.read_text(encoding="utf-8")
     assert "Pemeriksaan tidak lengkap" in text and "Aturan boom gagal dijalankan" in text
-    redundancy = re.search(r'<tr data-area="redundancy">.*?</tr>', text, re.S).group(0)
-    assert "tidak dinilai" in redundancy
+    # the criterion the broken rule bears on, and one whose rules were not selected, are not assessed
+    for criterion in ("1.b.4", "1.b.6"):
+        row = re.search(rf'<tr data-criterion="{re.escape(criterion)}">.*?</tr>', text, re.S).group(0)
+        assert "tidak dapat dinilai" in row

@@ -82,12 +82,13 @@ def report(
     lang,
 ) -> None:
     """Write the evaluator's report: one self-contained HTML page per cascade (summary and quality
-    score, diagram, findings with rationale and fix, per-owner view, indicator table) and, for several
+    score and the answer to each LKE criterion, diagram, findings with rationale and fix, per-owner view,
+    indicator table) and, for several
     files or a folder, an index page comparing them.
 
-    The quality score is this tool's own estimate, not an official nilai SAKIP or LKE result. FILE - reads
-    standard input (its page is named after --stdin-filename). --quiet: no progress bar and no notes,
-    only the files that cannot be read.
+    The score is this tool's own estimate from the criteria (as `kinerja evaluate`), not an official nilai
+    SAKIP or LKE result. FILE - reads standard input (its page is named after --stdin-filename). --quiet:
+    no progress bar and no notes, only the files that cannot be read.
     """
     from kinerja_graph import pipeline
     from kinerja_graph.loaders import discover
@@ -117,7 +118,8 @@ def report(
             lines.append(_t("no_diagram_for", lang, file=result.file, reason=result.diagram_problem))
         if result.page is not None:
             counts = result.entry.counts
-            score = result.entry.score.rounded if result.entry.score is not None else "-"
+            sc = result.entry.evaluation.score if result.entry.evaluation is not None else None
+            score = sc.rounded if sc is not None and sc.rounded is not None else "-"
             lines.append(
                 _t(
                     "written",

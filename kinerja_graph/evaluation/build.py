@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from kinerja_graph import policy
+from kinerja_graph import checks, policy
 from kinerja_graph.engine import FileReport
 from kinerja_graph.evaluation import notes as notes_mod
 from kinerja_graph.evaluation.facts import FIELDS, STRATEGIC, Facts, carries
@@ -78,7 +78,9 @@ def evaluate(report: FileReport, lang: str = "id", rubric: Rubric | None = None)
         return ev
     facts = Facts.read(G, lang)
     ev.notes = notes_mod.notes(report.findings, rubric, facts, lang)
-    ev.criteria = [answer(c, facts, report.findings, rubric, ev.notes, lang) for c in rubric.criteria]
+    broke = {e.rule for e in report.errors if e.kind == "internal" and e.rule}
+    ran = set(report.rules) - broke
+    ev.criteria = [answer(c, facts, report.findings, rubric, ev.notes, lang, ran, broke) for c in rubric.criteria]
     ev.score = score(ev.criteria, rubric, lang)
     ev.strengths = strengths(ev.criteria, facts, rubric, lang)
     ev.weaknesses = weaknesses(ev.criteria, ev.notes, rubric, lang)
@@ -191,11 +193,29 @@ def _unassessed(c: Criterion, evidence: Evidence, notes: Sequence[Note], lang: s
 
 
 def answer(
-    c: Criterion, facts: Facts, findings: Sequence[Finding], rubric: Rubric, notes: Sequence[Note], lang: str
+    c: Criterion,
+    facts: Facts,
+    findings: Sequence[Finding],
+    rubric: Rubric,
+    notes: Sequence[Note],
+    lang: str,
+    ran: set[str] | None = None,
+    broke: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> CriterionAnswer:
-    """The suggested answer to one criterion, with its evidence (see the module's docstring)."""
+    """The suggested answer to one criterion, with its evidence (see the module's docstring). `ran`: the rules
+    that ran (None: all of them); `broke`: the rules that broke. A criterion one of whose rules broke, or none
+    of whose rules ran when it has no test of its own, is not assessed: the check says nothing about it."""
     t = _w.t
     note_ids = [n.id for n in notes if n.criterion == c.id]
+    own = rubric.rules_of(c, checks.all_rules())
+    failed = sorted(set(own) & broke)
+    if failed or (ran is not None and own and not set(own) & ran and not c.tests):
+        evidence = Evidence(population=c.population, levels=c.levels)
+        if failed:
+            evidence.text.append(t("rules_broke", lang, rules=", ".join(failed)))
+        else:
+            evidence.text.append(t("rules_not_run", lang, rules=", ".join(own)))
+        return _unassessed(c, evidence, notes, lang)
     if c.population == "cascade":
         return _cascade_answer(c, facts, findings, rubric, note_ids, lang)
     evidence = Evidence(population=c.population, levels=c.levels)
@@ -338,7 +358,8 @@ def _cascade_answer(
     t = _w.t
     evidence = Evidence(population="cascade")
     unresolved = [f for f in findings if _bears_on(f, c, rubric, facts) and f.rule != "crosscutting-absent"]
-    partners = facts.partners if "partners" in c.tests else []
+    broken = {r for f in unresolved for r in f.related}  # the links the rules found naming nothing traceable
+    partners = [p for p in facts.partners if facts.partner_keys.get(p) not in broken] if "partners" in c.tests else []
     evidence.facts = {"partners": list(partners), "goals": list(facts.crosscut_goals), "unresolved": len(unresolved)}
     if partners:
         evidence.text.append(

@@ -53,6 +53,7 @@ class Facts:
     derived: set[str] = field(default_factory=set)  # goals at the strategic tier or below one
     links: int = 0  # contribution links between goals
     partners: list[str] = field(default_factory=list)  # crosscutting bodies named, first-seen order
+    partner_keys: dict[str, str] = field(default_factory=dict)  # body name -> its graph node ("crosscutting:…")
     crosscut_goals: list[str] = field(default_factory=list)  # goals with a crosscutting link
     doubtful: frozenset[str] = frozenset()  # goals whose level label the cascade's structure contradicts
 
@@ -85,6 +86,7 @@ class Facts:
                 name = G.nodes[v].get("name") or str(v)
                 if name not in facts.partners:
                     facts.partners.append(name)
+                    facts.partner_keys[name] = v
                 if u not in facts.crosscut_goals:
                     facts.crosscut_goals.append(u)
         facts.roots = [g for g in facts.goals if not parents[g]]

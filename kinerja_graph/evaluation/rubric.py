@@ -88,6 +88,14 @@ class Rubric:
         robustness check of docs/evaluation.md."""
         return replace(self, criteria=tuple(replace(c, weight=weights.get(c.id, c.weight)) for c in self.criteria))
 
+    def rules_of(self, criterion: Criterion, registry: Mapping[str, object]) -> list[str]:
+        """The rules of `registry` that bear on `criterion`: those it lists, and those listed nowhere whose
+        own LKE criterion it is."""
+        listed = {r for c in self.criteria for r in c.rules}
+        own = [r for r in criterion.rules if r in registry]
+        own += [r for r, rule in registry.items() if r not in listed and getattr(rule, "lke", None) == criterion.id]
+        return own
+
     def routes(self, rule: str, lke: str | None) -> list[Criterion]:
         """The criteria a rule's findings bear on: those that list it, else the one of the rule's own LKE
         criterion (a rule the evaluation does not name yet still counts where the rule says it belongs)."""

@@ -25,6 +25,7 @@ class Style:
     planning_notes: list
     colours: dict
     text: dict
+    report_max_goals: int = 3000  # the HTML report draws no diagram above this many goals
 
     def t(self, key: str, lang: str = "id", **params) -> str:
         """A word or message of the diagram in `lang`, its {placeholders} filled from `params`."""

@@ -17,6 +17,7 @@ control characters escaped (report/text.py `clean`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import click
 
@@ -55,7 +56,7 @@ def answer_word(answer: str, lang: str) -> str:
 
 def format_note(note: Note, lang: str, colour: bool = False, criterion: bool = True) -> list[str]:
     """One note: its number, severity, criterion and message; the goals; examples; the recommendation."""
-    style: dict = dict(COLOURS[note.severity])
+    style: dict[str, Any] = COLOURS[note.severity]  # type: ignore[assignment]
     severity = _style(_t(f"severity_{note.severity}", lang), colour, **style)
     where = f"{note.criterion}  " if criterion and note.criterion else ""
     lines = [f"  {note.id:<4} [{severity}] {where}{clean(note.message)}  ({note.rule})"]

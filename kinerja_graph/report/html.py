@@ -1,7 +1,8 @@
 """`kinerja report`: the evaluator's page — one self-contained HTML file per cascade, and an index.
 
-A page holds, top to bottom: the organisation and the quality score with its caveat and sub-scores
-per area, the main findings, what the cascade holds; the diagram (the renderer's SVG, findings marked,
+A page holds, top to bottom: the organisation and the evaluation's score (kinerja_graph/evaluation:
+the tool's estimate from the answers to the LKE criteria) with its caveat and the answer to each
+criterion, the main findings, what the cascade holds; the diagram (the renderer's SVG, findings marked,
 pan and zoom, goals clickable); every finding grouped by rule with the rule's rationale and an
 example fix, filterable by severity and area, and what was silenced and why; the goals and
 indicators of each owner with their findings; the indicator table with problems marked in place.
@@ -11,8 +12,8 @@ the diagram is Graphviz's SVG of labels the renderer escaped, and is refused if 
 executable. The page loads nothing: CSS and JavaScript are inlined from assets/, and its
 Content-Security-Policy allows no request and runs only the script whose hash it names.
 
-Formatter only: the findings, the score and the diagram are computed before (engine.py, score.py,
-html_diagram.py); this module arranges them.
+Formatter only: the findings, the evaluation and the diagram are computed before (engine.py,
+evaluation/, html_diagram.py); this module arranges them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ import networkx as nx
 from kinerja_graph import __version__, checks, policy
 from kinerja_graph.checks.base import DOC_HEADINGS
 from kinerja_graph.engine import FileReport
+from kinerja_graph.evaluation import UNASSESSED, Evaluation
+from kinerja_graph.evaluation.rubric import load_rubric
 from kinerja_graph.findings import AREAS, SEVERITIES, Finding
 from kinerja_graph.i18n import words
 from kinerja_graph.messages import render
@@ -38,7 +41,6 @@ from kinerja_graph.report import html_views as views
 from kinerja_graph.report.html_diagram import Diagram, svg_is_inert
 from kinerja_graph.report.html_markup import Html, doc_section, esc, join, json_for_script, markdown, tag
 from kinerja_graph.report.text import place
-from kinerja_graph.score import Score, ScorePolicy
 
 MAIN_FINDINGS = 6  # rules listed under "main findings"
 SEVERITY_MARK = {"error": "■", "warning": "▲", "info": "●"}
@@ -114,10 +116,23 @@ def _rule_summary(rule_id: str, lang: str) -> str:
     return rule.summary.get(lang) or rule.summary.get("en") or rule_id
 
 
-def _lke_badge(criterion: str | None, sp: ScorePolicy, lang: str) -> Html:
+def _lke_name(criterion: str | None, lang: str) -> str | None:
+    """The criterion's short name (rules/evaluation.yaml), or None for one the evaluation does not answer."""
+    found = load_rubric().criterion(criterion) if criterion else None
+    return found.title_in(lang) if found is not None else None
+
+
+def _area_name(area: str, lang: str) -> str:
+    try:
+        return t(f"area_{area}", lang)
+    except KeyError:
+        return area
+
+
+def _lke_badge(criterion: str | None, lang: str) -> Html:
     if not criterion:
         return tag("span", t("no_lke", lang), class_="kg-lke")
-    name = sp.lke_name(criterion, lang)
+    name = _lke_name(criterion, lang)
     text = f"LKE {criterion}" + (f" — {name}" if name else "")
     return tag("span", text, class_="kg-lke", title=t("lke", lang))
 
@@ -166,7 +181,7 @@ class PageInput:
 
     G: nx.DiGraph
     report: FileReport
-    score: Score
+    evaluation: Evaluation
     diagram: Diagram | None = None  # None: turned off (--no-diagram)
     owners_vocabulary: dict | None = None
     index_href: str | None = None  # the link back to the index page of a batch
@@ -261,7 +276,7 @@ def _footer(file: str, sha: str | None, lang: str) -> Html:
 
 
 def _summary(page: PageInput, org, groups: list[views.RuleGroup], lang: str) -> Html:
-    G, fr, sc = page.G, page.report, page.score
+    G, fr, ev = page.G, page.report, page.evaluation
     name = getattr(org, "name", None) or os.path.basename(fr.file)
     meta = []
     if getattr(org, "type", None):
@@ -284,15 +299,15 @@ def _summary(page: PageInput, org, groups: list[views.RuleGroup], lang: str) -> 
                 class_="kg-caveat",
             )
         )
-    out.append(tag("div", _score_card(sc, lang), _area_card(sc, lang), _count_card(fr, lang), class_="kg-overview"))
-    out.append(_score_how(sc, lang))
-    out.append(_main_findings(groups, page.score, lang))
+    out.append(tag("div", _score_card(ev, lang), _criteria_card(ev, lang), _count_card(fr, lang), class_="kg-overview"))
+    out.append(_score_how(ev, lang))
+    out.append(_main_findings(groups, page.G, lang))
     out.append(_facts(page, lang))
     return tag("section", join(out), id="summary")
 
 
-def _score_card(sc: Score, lang: str) -> Html:
-    number = sc.rounded
+def _score_card(ev: Evaluation, lang: str) -> Html:
+    number = ev.score.rounded if ev.score is not None else None
     value = tag(
         "div",
         "–" if number is None else str(number),
@@ -310,67 +325,36 @@ def _score_card(sc: Score, lang: str) -> Html:
     )
 
 
-def _score_how(sc: Score, lang: str) -> Html:
-    sp = sc.policy
+def _score_how(ev: Evaluation, lang: str) -> Html:
+    coverage = round(100 * ev.score.coverage) if ev.score is not None else 0
     return tag(
         "details",
         tag("summary", t("score_how", lang)),
-        tag(
-            "p",
-            t(
-                "score_formula",
-                lang,
-                error=_num(sp.severity_weights["error"], lang),
-                warning=_num(sp.severity_weights["warning"], lang),
-                info=_num(sp.severity_weights["info"], lang),
-                half=_num(sp.half_density, lang),
-                path="rules/score.yaml",
-            ),
-        ),
+        tag("p", t("score_formula", lang, coverage=coverage, path="rules/evaluation.yaml")),
         class_="kg-how",
         id="kg-how",
     )
 
 
-def _num(x: float, lang: str = "en") -> str:
-    text = f"{x:g}"
-    return text.replace(".", ",") if lang == "id" else text
-
-
-def _area_card(sc: Score, lang: str) -> Html:
+def _criteria_card(ev: Evaluation, lang: str) -> Html:
+    """One row per LKE criterion: its suggested answer, and its value as a bar (none when not assessed)."""
     rows = []
-    for area in AREAS:
-        a = sc.areas.get(area)
-        if a is None:
-            continue
-        name = sc.policy.area_name(area, lang)
-        if a.score is None:
+    for c in ev.criteria:
+        if c.value is None:
             bar = tag("span", t("not_scored", lang), title=t("not_scored_why", lang), class_="kg-sub")
-            value = Html("")
         else:
-            bar = tag("div", tag("span", style=f"width:{max(0.0, min(100.0, a.score)):.1f}%"), class_="kg-bar")
-            value = tag("b", str(a.rounded))
-        counts = [
-            tag(
-                "span",
-                f"{SEVERITY_MARK[s]}{a.counts[s]}",
-                class_=f"kg-c-{s}",
-                title=t(s if a.counts[s] == 1 else s + "s", lang),
-            )
-            for s in SEVERITIES
-            if a.counts.get(s)
-        ]
+            bar = tag("div", tag("span", style=f"width:{max(0.0, min(1.0, c.value)) * 100:.1f}%"), class_="kg-bar")
+        answer = t("answer_" + ("na" if c.answer == UNASSESSED else c.answer), lang)
         rows.append(
             tag(
                 "tr",
-                tag("th", name, scope="row"),
+                tag("th", c.id, scope="row", title=c.title),
                 tag("td", bar),
-                tag("td", value, class_="num"),
-                tag("td", join(counts, " "), class_="kg-sub"),
-                data_area=area,
+                tag("td", tag("b", answer), class_="num"),
+                data_criterion=c.id,
             )
         )
-    head = tag("tr", tag("th", t("area", lang)), tag("th", t("sub_score", lang), colspan=2), tag("th", ""))
+    head = tag("tr", tag("th", t("criterion", lang)), tag("th", t("answer", lang), colspan=2))
     return tag("div", tag("table", tag("thead", head), tag("tbody", join(rows))), class_="kg-card kg-areas")
 
 
@@ -391,16 +375,15 @@ def _count_card(fr: FileReport, lang: str) -> Html:
     return tag("div", tag("ul", join(items)), class_="kg-card kg-counts")
 
 
-def _main_findings(groups: list[views.RuleGroup], sc: Score, lang: str) -> Html:
+def _main_findings(groups: list[views.RuleGroup], G: nx.DiGraph, lang: str) -> Html:
     """The rules with the worst findings: by severity, then by how much of the cascade they touch (a
-    finding on the whole cascade touches every item of its area, as in the score)."""
-    sp = sc.policy
+    finding on the whole cascade touches every goal)."""
     if not groups:
         return tag("div", tag("h2", t("main_findings", lang)), tag("p", t("no_findings", lang)), class_="kg-main")
 
+    size = max(1, sum(1 for _, kind in G.nodes(data="kind") if kind == "goal"))
+
     def impact(g: views.RuleGroup) -> int:
-        area = sc.areas.get(g.findings[0][1].area)
-        size = area.size if area is not None else 1
         return sum(size if f.node is None else 1 for _, f in g.findings)
 
     order = {s: i for i, s in enumerate(SEVERITIES)}
@@ -417,7 +400,7 @@ def _main_findings(groups: list[views.RuleGroup], sc: Score, lang: str) -> Html:
             " ",
             tag("strong", f"{count} {_rule_summary(g.rule, lang)}"),
             " ",
-            _lke_badge(getattr(rule, "lke", None), sp, lang),
+            _lke_badge(getattr(rule, "lke", None), lang),
         ]
         example = tag(
             "a",
@@ -618,7 +601,7 @@ def _diagram_section(page: PageInput, lang: str) -> Html:
 
 
 def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str) -> Html:
-    fr, sp = page.report, page.score.policy
+    fr = page.report
     registry = checks.all_rules()
     head = tag("h2", t("nav_findings", lang) + f" ({len(fr.findings)})")
     out = [head]
@@ -642,7 +625,7 @@ def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str)
                 "label",
                 tag("input", type="checkbox", data_filter="area", value=a, checked=True),
                 " ",
-                f"{sp.area_name(a, lang)} ({area_counts[a]})",
+                f"{_area_name(a, lang)} ({area_counts[a]})",
             )
             for a in [*AREAS, *sorted(set(area_counts) - set(AREAS))]
             if a in area_counts
@@ -680,15 +663,15 @@ def _doc_section(rule, section: str, lang: str) -> str:
 
 
 def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
-    G, sp = page.G, page.score.policy
+    G = page.G
     summary = _rule_summary(g.rule, lang)
     head = tag(
         "div",
         _sev_badge(g.severity, lang),
         tag("h3", summary),
         tag("code", g.rule),
-        tag("span", sp.area_name(getattr(rule, "area", ""), lang), class_="kg-sub"),
-        _lke_badge(getattr(rule, "lke", None), sp, lang),
+        tag("span", _area_name(getattr(rule, "area", ""), lang), class_="kg-sub"),
+        _lke_badge(getattr(rule, "lke", None), lang),
         tag("span", t("times", lang, count=len(g.findings)), class_="kg-sub"),
         class_="kg-rule-head",
     )
@@ -733,7 +716,7 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
                 tag("td", place(f, path=False), class_="kg-place"),
                 node_cell,
                 tag("td", join(message)),
-                tag("td", f.lke or "—", class_="kg-lke-cell", title=sp.lke_name(f.lke, lang)),
+                tag("td", f.lke or "—", class_="kg-lke-cell", title=_lke_name(f.lke, lang)),
                 class_="kg-f",
                 id=f"kg-f{number}",
                 data_f=number,
@@ -1029,17 +1012,15 @@ class IndexEntry:
     file: str
     href: str | None  # the page, relative to the index; None when the file could not be read
     organisation: str | None = None
-    score: Score | None = None
+    evaluation: Evaluation | None = None
     counts: dict[str, int] = field(default_factory=dict)  # error, warning, info, silenced
     problem: str | None = None  # why there is no page
 
 
-def render_index(entries: list[IndexEntry], lang: str = "id", score_policy: ScorePolicy | None = None) -> str:
-    from kinerja_graph.score import load_score_policy
-
-    sp = score_policy or load_score_policy()
+def render_index(entries: list[IndexEntry], lang: str = "id") -> str:
+    criteria = [c.id for c in load_rubric().criteria]
     head = [tag("th", t("file", lang)), tag("th", t("organisation", lang)), tag("th", t("score", lang), class_="num")]
-    head += [tag("th", sp.area_name(a, lang), class_="num") for a in AREAS]
+    head += [tag("th", c, class_="num", title=_lke_name(c, lang) or c) for c in criteria]
     head += [tag("th", t(s + "s", lang), class_="num") for s in SEVERITIES] + [
         tag("th", t("silenced", lang), class_="num")
     ]
@@ -1060,15 +1041,21 @@ def render_index(entries: list[IndexEntry], lang: str = "id", score_policy: Scor
                 )
             )
             continue
-        score = e.score.rounded if e.score is not None else None
+        sc = e.evaluation.score if e.evaluation is not None else None
+        score = sc.rounded if sc is not None else None
         cells = [
             tag("td", name),
             tag("td", e.organisation or ""),
             tag("td", "–" if score is None else str(score), class_="num kg-score"),
         ]
-        for a in AREAS:
-            sub = e.score.areas[a].rounded if e.score is not None and a in e.score.areas else None
-            cells.append(tag("td", "–" if sub is None else str(sub), class_="num"))
+        for cid in criteria:
+            answered = e.evaluation.criterion(cid) if e.evaluation is not None else None
+            text = (
+                "–"
+                if answered is None
+                else t("answer_" + ("na" if answered.answer == UNASSESSED else answered.answer), lang)
+            )
+            cells.append(tag("td", text, class_="num", data_criterion=cid))
         for key in (*SEVERITIES, "silenced"):
             cells.append(
                 tag(

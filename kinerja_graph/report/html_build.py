@@ -18,10 +18,11 @@ from pathlib import Path
 
 from kinerja_graph import engine, pipeline
 from kinerja_graph.engine import FileReport, RunError
+from kinerja_graph.evaluation import evaluate
 from kinerja_graph.loaders import discover
 from kinerja_graph.pipeline import FileResult
+from kinerja_graph.render.style import load_style
 from kinerja_graph.report import html, html_diagram
-from kinerja_graph.score import ScorePolicy, load_score_policy, score_graph
 
 
 def output_paths(paths: list[str], output: str | None) -> tuple[Path | None, list[Path]]:
@@ -110,14 +111,12 @@ def build_reports(
     year: int | None = None,
     engine_name: str = "auto",
     timeout: float | None = None,
-    score_policy: ScorePolicy | None = None,
     tick: Callable[[PageResult], None] | None = None,
     write: bool = True,
 ) -> Batch:
     """Check every file (the pipeline: read, configure, check) and write its page, and the index when
     there are several. `tick` is called after each file. Pages of unreadable files are not written
     (the index names their errors)."""
-    sp = score_policy or load_score_policy()
     paths = discover.expand(paths)
     named = options or pipeline.Options()
     # standard input's page is named after --stdin-filename ("stdin" without one)
@@ -131,12 +130,12 @@ def build_reports(
             problem = error.message.splitlines()[0] if error is not None and error.message else ""
             page = PageResult(name, None, result.report, html.IndexEntry(name, None, problem=problem))
         else:
-            page = _one(result, name, page_path, index, lang, diagram, year, engine_name, timeout, sp, write)
+            page = _one(result, name, page_path, index, lang, diagram, year, engine_name, timeout, write)
         batch.results.append(page)
         if tick is not None:
             tick(page)
     if index is not None and write:
-        _write(index, html.render_index([r.entry for r in batch.results], lang, sp))
+        _write(index, html.render_index([r.entry for r in batch.results], lang))
     return batch
 
 
@@ -150,21 +149,26 @@ def _one(
     year: int | None,
     engine_name: str,
     timeout: float | None,
-    sp: ScorePolicy,
     write: bool,
 ) -> PageResult:
     G, fr = result.graph, result.report
     assert G is not None
-    sc = score_graph(G, fr, sp)
+    ev = evaluate(fr, lang)
     drawing = None
     if diagram:
         drawing = html_diagram.build(
-            G, fr.findings, lang, year=year, engine=engine_name, timeout=timeout, max_goals=sp.diagram_max_goals
+            G,
+            fr.findings,
+            lang,
+            year=year,
+            engine=engine_name,
+            timeout=timeout,
+            max_goals=load_style().report_max_goals,
         )
     page = html.PageInput(
         G,
         fr,
-        sc,
+        ev,
         drawing,
         result.settings.pack.vocabulary.get("owners"),
         index_href=os.path.relpath(index, page_path.parent) if index is not None else None,
@@ -172,5 +176,5 @@ def _one(
     if write:
         _write(page_path, html.render_page(page, lang))
     href = os.path.relpath(page_path, index.parent) if index is not None else page_path.name
-    entry = html.IndexEntry(path, href.replace(os.sep, "/"), fr.organisation, sc, _counts(fr))
+    entry = html.IndexEntry(path, href.replace(os.sep, "/"), fr.organisation, ev, _counts(fr))
     return PageResult(path, page_path, fr, entry, html.diagram_problem(drawing, lang) if drawing is not None else None)
