@@ -84,7 +84,7 @@ def evaluate(report: FileReport, lang: str = "id", rubric: Rubric | None = None)
     ev.score = score(ev.criteria, rubric, lang)
     ev.strengths = strengths(ev.criteria, facts, rubric, lang)
     ev.weaknesses = weaknesses(ev.criteria, ev.notes, rubric, lang)
-    ev.recommendations = recommendations(ev.notes)
+    ev.recommendations = recommendations(ev.notes, ev.criteria)
     return ev
 
 
@@ -122,6 +122,11 @@ def _bears_on(f: Finding, c: Criterion, rubric: Rubric, facts: Facts) -> bool:
     return route(f, rubric, facts) is c
 
 
+def _unstated(c: Criterion, items: list[Item], facts: Facts) -> set[Item]:
+    """The items whose answer rests on a field the document does not state (rests_on: the level)."""
+    return {(n, i) for n, i in items if c.rests_on and facts.unstated(n, c.rests_on)}
+
+
 def _failures(c: Criterion, items: list[Item], facts: Facts, findings: Iterable[Finding], rubric: Rubric) -> dict:
     """item -> how much it fails (1, or basis_weight when the failure rests on inferred or doubtful data)."""
     population = set(items)
@@ -134,8 +139,6 @@ def _failures(c: Criterion, items: list[Item], facts: Facts, findings: Iterable[
 
     anchored = facts.has("strategic")  # without a strategic goal nothing inferred could make a goal derived
     for n, i in items:
-        if c.rests_on and facts.unstated(n, c.rests_on):
-            fail((n, i), soft)
         if "derived" in c.tests and n not in facts.derived and n in facts.level:
             top = facts.top_of(n)
             doubtful = anchored and (facts.unstated(n, ("level", "parent")) or facts.unstated(top, ("level",)))
@@ -247,8 +250,10 @@ def answer(
         evidence.text.append(text)
         return _unassessed(c, evidence, notes, lang)
     failures = _failures(c, items, facts, findings, rubric)
+    unstated = {item for item in _unstated(c, items, facts) if item not in failures}
+    weights = {**dict.fromkeys(unstated, rubric.basis_weight), **failures}
     evidence.items = len(items)
-    evidence.met = round(len(items) - sum(failures.values()), 2)
+    evidence.met = round(len(items) - sum(weights.values()), 2)
     evidence.share = evidence.met / len(items)
     failing_nodes: list[str] = []
     for n, _ in items:
@@ -262,6 +267,7 @@ def answer(
     evidence.facts["caps"] = [cap.unless for cap in caps]
     soft = sum(1 for w in failures.values() if w < 1.0)
     evidence.facts["softened"] = soft
+    evidence.facts["unstated"] = len(unstated)
     # the sentences
     what, cond = _what(c, lang), _cond(c, lang)
     met_count = len(items) - len(failures)
@@ -275,6 +281,8 @@ def answer(
         )
     if soft:
         evidence.text.append(t("share_basis", lang, count=soft))
+    if unstated:
+        evidence.text.append(t("share_unstated", lang, count=len(unstated)))
     if c.requires in FIELDS:
         stating = evidence.facts["stating"]
         if stating["count"] < stating["of"]:
@@ -417,6 +425,12 @@ def strengths(criteria: Sequence[CriterionAnswer], facts: Facts, rubric: Rubric,
             )
         )
     by_id = {c.id: c for c in rubric.criteria}
+    # every goal owned, or measured, whatever its level (a document whose levels are not stated has that)
+    for test in ("owned", "measured"):
+        takers = [a for a in criteria if test in getattr(by_id.get(a.id), "tests", ())]
+        partly = facts.goals and takers and any(a.answer != YES for a in takers)
+        if partly and all(_passes(test, n, facts) for n in facts.goals):
+            out.append(t(f"strength_{test}", lang, items=len(facts.goals), what=t("goals", lang)))
     for answered in criteria:
         c = by_id.get(answered.id)
         if c is None:
@@ -428,8 +442,8 @@ def strengths(criteria: Sequence[CriterionAnswer], facts: Facts, rubric: Rubric,
             elif answered.evidence.text and not answered.evidence.failing:  # fully met, not met with remarks
                 out.append(answered.evidence.text[0])
             continue
-        if answered.answer not in (PARTLY, NO) or c.population == "cascade":
-            continue
+        if answered.answer not in (PARTLY, NO) or c.population == "cascade" or (answered.value or 0) < 0.5:
+            continue  # a part fully met is a strength where the criterion is at least half met
         for test in c.tests:
             nodes = [n for n in population_goals(c, facts) if n in facts.level and n not in facts.loose]
             subsets = [(nodes, what_goals(c, lang))]
@@ -437,6 +451,8 @@ def strengths(criteria: Sequence[CriterionAnswer], facts: Facts, rubric: Rubric,
                 outcome = [n for n in nodes if facts.tier.get(n) in OUTCOME_TIERS]
                 subsets.append((outcome, _w.t("tier_goals", lang, tiers=_tiers_words(lang))))
             for chosen, what in subsets:
+                if c.rests_on and any(facts.unstated(n, c.rests_on) for n in chosen):
+                    continue  # a part the document does not state the levels of is no strength to claim
                 if chosen and all(_passes(test, n, facts) for n in chosen):
                     sentence = t(f"strength_{test}", lang, items=len(chosen), what=what)
                     if sentence not in out:
@@ -472,7 +488,9 @@ def weaknesses(criteria: Sequence[CriterionAnswer], notes: Sequence[Note], rubri
             continue
         causes = [by_id[i].message for i in c.notes if i in by_id and by_id[i].severity in rubric.failing]
         caps = [s for s in c.evidence.text[1:] if s in _cap_sentences(lang)]
-        text = " ".join([("; ".join(causes) + ".") if causes else c.evidence.text[0], *caps])
+        # what its notes found, else the structure it lacks, else the share that decided it
+        fallback = " ".join(caps) if caps else c.evidence.text[0]
+        text = " ".join(["; ".join(causes) + ".", *caps]) if causes else fallback
         out.append(_w.t("weakness", lang, criterion=c.id, title=c.title, text=text))
     return out
 
@@ -484,18 +502,23 @@ def _cap_sentences(lang: str) -> set[str]:
     }
 
 
-def recommendations(notes: Sequence[Note]) -> list[Recommendation]:
-    """One recommendation per distinct text, those answering errors first, then warnings, then questions
-    (info); within one severity in the order of the notes."""
+ANSWER_PRIORITY = {NO: 0, PARTLY: 1, UNASSESSED: 2, YES: 3}
+
+
+def recommendations(notes: Sequence[Note], criteria: Sequence[CriterionAnswer] = ()) -> list[Recommendation]:
+    """One recommendation per distinct text: first those for the criteria not met (T), then partly met, not
+    assessed, met; within these, those answering errors first, then warnings, then questions (info); then in
+    the order of the notes."""
+    answers = {c.id: ANSWER_PRIORITY[c.answer] for c in criteria}
     out: dict[str, Recommendation] = {}
-    worst: dict[str, int] = {}
+    rank: dict[str, tuple[int, int]] = {}
     for n in notes:
         found = out.get(n.recommendation)
         if found is None:
             out[n.recommendation] = Recommendation(n.recommendation, n.criterion, [n.id])
         else:
             found.notes.append(n.id)
-        rank = SEVERITY_ORDER[n.severity]
-        worst[n.recommendation] = min(worst.get(n.recommendation, rank), rank)
+        mine = (answers.get(n.criterion or "", len(ANSWER_PRIORITY)), SEVERITY_ORDER[n.severity])
+        rank[n.recommendation] = min(rank.get(n.recommendation, mine), mine)
     order = {text: i for i, text in enumerate(out)}
-    return sorted(out.values(), key=lambda r: (worst[r.text], order[r.text]))
+    return sorted(out.values(), key=lambda r: (rank[r.text], order[r.text]))

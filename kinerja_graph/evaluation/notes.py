@@ -143,7 +143,9 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
     findings = g.findings
     grouped = g.rule in rubric.groups
     about_indicators = all(unit_of(f) == "indicators" for f in findings) or (
-        g.criterion is not None and g.criterion.population == "indicators"
+        g.criterion is not None  # "none of the 19 indicators has a formula": a summary counts indicators
+        and g.criterion.population == "indicators"
+        and all(affected(f, facts, rubric.groups) is None for f in findings)
     )
     unit = "goals" if grouped else ("indicators" if about_indicators else "goals")
     goals_population = population_goals(g.criterion, facts)

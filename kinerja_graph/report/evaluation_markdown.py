@@ -60,7 +60,9 @@ def format_evaluation(ev: Evaluation, lang: str = "id") -> list[str]:
         return lines
     sc = ev.score
     number = t("score_none", lang) if sc.rounded is None else f"{sc.rounded}/100"
-    coverage = t("coverage", lang, share=f"{round(100 * sc.coverage)} %")
+    coverage = (
+        t("coverage", lang, share=f"{round(100 * sc.coverage)} %") if sc.coverage < 1 else t("coverage_full", lang)
+    )
     lines += ["", f"**{t('score', lang)}: {number}** — {escape(sc.label)} ({escape(coverage)})", ""]
     lines.append(f"### {t('criteria', lang)}")
     lines.append("")

@@ -84,7 +84,9 @@ def format_evaluation(ev: Evaluation, lang: str = "id", colour: bool = False) ->
         return lines
     sc = ev.score
     number = t("score_none", lang) if sc.rounded is None else f"{sc.rounded}/100"
-    coverage = t("coverage", lang, share=f"{round(100 * sc.coverage)} %")
+    coverage = (
+        t("coverage", lang, share=f"{round(100 * sc.coverage)} %") if sc.coverage < 1 else t("coverage_full", lang)
+    )
     lines.append(_style(f"{t('score', lang)}: {number}", colour, bold=True) + f" — {sc.label} ({coverage})")
     lines.append("")
     lines.append(_style(t("criteria", lang), colour, bold=True))

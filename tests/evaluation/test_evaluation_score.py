@@ -51,7 +51,8 @@ def test_the_reasons_are_in_the_evidence(samples):
     assert "The document holds no goal or strategic objective" in " ".join(
         samples["pino-raya"].criterion("1.b.3").evidence.text
     )
-    assert samples["pujon"].criterion("1.b.3").evidence.facts["softened"] == 32
+    facts = samples["pujon"].criterion("1.b.3").evidence.facts  # every level of Pujon is the transcriber's
+    assert facts["softened"] + facts["unstated"] == 32
 
 
 def test_each_weight_moved_by_a_fifth_keeps_the_order(samples):
