@@ -112,19 +112,25 @@ def _items(c: Criterion, facts: Facts) -> list[Item]:
     return [(n, -1) for n in nodes]
 
 
-def _bears_on(f: Finding, c: Criterion, rubric: Rubric, facts: Facts) -> bool:
-    """Does the finding fail items of `c`? Those of the criterion its note goes to; a finding on the whole
-    cascade, those of every criterion that takes its rule."""
-    if f.severity not in rubric.failing:
+def _bears_on(f: Finding, c: Criterion, rubric: Rubric, facts: Facts, node: str | None = None) -> bool:
+    """Does the finding fail items of `c` (for `node`, one of the nodes it is about)? A finding fails the items
+    of the criterion each of its nodes goes to; a finding on the whole cascade, those of every criterion that
+    takes its rule; a rule a criterion takes in its notes only fails nothing there."""
+    if f.severity not in rubric.failing or f.rule in c.notes_only:
         return False
     if affected(f, facts, rubric.groups) is None:
         return c in rubric.routes(f.rule, f.lke)
-    return route(f, rubric, facts) is c
+    return route(f, rubric, facts, node) is c
 
 
 def _unstated(c: Criterion, items: list[Item], facts: Facts) -> set[Item]:
-    """The items whose answer rests on a field the document does not state (rests_on: the level)."""
-    return {(n, i) for n, i in items if c.rests_on and facts.unstated(n, c.rests_on)}
+    """The items whose answer rests on a level the document does not state (rests_on: [level]): a goal's
+    own level; for `derived`, the level of the strategic goal it descends from."""
+    if not c.rests_on:
+        return set()
+    if "derived" in c.tests:
+        return {(n, i) for n, i in items if n in facts.derived and n not in facts.derived_stated}
+    return {(n, i) for n, i in items if facts.unstated(n, c.rests_on)}
 
 
 def _failures(c: Criterion, items: list[Item], facts: Facts, findings: Iterable[Finding], rubric: Rubric) -> dict:
@@ -151,15 +157,18 @@ def _failures(c: Criterion, items: list[Item], facts: Facts, findings: Iterable[
     for item in items:
         by_node.setdefault(item[0], []).append(item)
     for f in findings:
-        if not _bears_on(f, c, rubric, facts):
+        if c not in rubric.routes(f.rule, f.lke):
             continue
         weight = soft if f.basis else 1.0
         hit = affected(f, facts, rubric.groups)
         if hit is None:
-            for item in items:
-                fail(item, weight)
+            if _bears_on(f, c, rubric, facts):
+                for item in items:
+                    fail(item, weight)
             continue
         for n in hit:
+            if not _bears_on(f, c, rubric, facts, n):
+                continue
             if c.population == "indicators" and "indicator" in f.args:
                 position = indicator_position(facts, n, f.args["indicator"])
                 targets = [(n, position)] if position >= 0 else by_node.get(n, [])

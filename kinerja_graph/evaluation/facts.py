@@ -51,6 +51,7 @@ class Facts:
     model: dict[str, Node] = field(default_factory=dict)
     roots: list[str] = field(default_factory=list)  # goals no goal contributes to... as parent: top goals
     derived: set[str] = field(default_factory=set)  # goals at the strategic tier or below one
+    derived_stated: set[str] = field(default_factory=set)  # ... below one whose level the document states
     links: int = 0  # contribution links between goals
     partners: list[str] = field(default_factory=list)  # crosscutting bodies named, first-seen order
     partner_keys: dict[str, str] = field(default_factory=dict)  # body name -> its graph node ("crosscutting:…")
@@ -103,6 +104,13 @@ class Facts:
         facts._parents = parents
         if nx.is_frozen(G):  # a checked graph: the rules' reading of it (Index.doubtful_levels)
             facts.doubtful = frozenset(index(G).doubtful_levels)
+        stack = [g for g in facts.goals if facts.tier[g] == STRATEGIC and not facts.unstated(g, ("level",))]
+        facts.derived_stated = set(stack)
+        while stack:
+            for child in children[stack.pop()]:
+                if child not in facts.derived_stated:
+                    facts.derived_stated.add(child)
+                    stack.append(child)
         return facts
 
     _children: dict[str, list[str]] = field(default_factory=dict, repr=False)

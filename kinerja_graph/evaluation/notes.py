@@ -33,12 +33,14 @@ def unit_of(f: Finding) -> str:
     return "indicators" if "indicator" in f.args or "indicators" in f.args else "goals"
 
 
-def route(f: Finding, rubric: Rubric, facts: Facts) -> Criterion | None:
-    """The criterion a finding's note belongs to (see the module's docstring)."""
+def route(f: Finding, rubric: Rubric, facts: Facts, node: str | None = None) -> Criterion | None:
+    """The criterion a finding's note belongs to (see the module's docstring); with `node`, the criterion the
+    finding bears on for that node of it (a group of goals at several tiers bears on each tier's criterion)."""
     candidates = rubric.routes(f.rule, f.lke)
     if not candidates:
         return None
-    node = f.node if f.node is not None else (f.related[0] if f.related else None)
+    if node is None:
+        node = f.node if f.node is not None else (f.related[0] if f.related else None)
     level = facts.level.get(node) if node is not None else None
     if level is not None:  # the criteria that name levels first: 1.b.6 before 1.b.5, which takes every level
         for c in sorted(candidates, key=lambda c: not c.levels):

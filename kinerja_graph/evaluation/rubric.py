@@ -43,6 +43,7 @@ class Criterion:
     caps: tuple[Cap, ...]
     weight: float  # LKE points of the criterion x how much of its evidence a cascade is
     rests_on: tuple[str, ...] = ()  # fields whose inference makes an item count basis_weight either way
+    notes_only: tuple[str, ...] = ()  # rules the criterion takes in its notes without failing an item
     bands: tuple[tuple[float, float], ...] = ()  # the criterion's own rubric steps; () for the rubric's
 
     def title_in(self, lang: str) -> str:
@@ -91,7 +92,7 @@ class Rubric:
     def rules_of(self, criterion: Criterion, registry: Mapping[str, object]) -> list[str]:
         """The rules of `registry` that bear on `criterion`: those it lists, and those listed nowhere whose
         own LKE criterion it is."""
-        listed = {r for c in self.criteria for r in c.rules}
+        listed = {r for c in self.criteria for r in (*c.rules, *c.notes_only)}
         own = [r for r in criterion.rules if r in registry]
         own += [r for r, rule in registry.items() if r not in listed and getattr(rule, "lke", None) == criterion.id]
         return own
@@ -99,7 +100,7 @@ class Rubric:
     def routes(self, rule: str, lke: str | None) -> list[Criterion]:
         """The criteria a rule's findings bear on: those that list it, else the one of the rule's own LKE
         criterion (a rule the evaluation does not name yet still counts where the rule says it belongs)."""
-        listed = [c for c in self.criteria if rule in c.rules]
+        listed = [c for c in self.criteria if rule in c.rules or rule in c.notes_only]
         if listed:
             return listed
         own = self.criterion(lke) if lke else None
@@ -149,6 +150,7 @@ def _read(path: Path) -> Rubric:
                 caps=tuple(Cap(c["unless"], float(c["value"])) for c in entry.get("caps") or ()),
                 weight=float(sub["points"]) / int(sub["criteria"]) * float(relevance[entry["evidence"]]),
                 rests_on=tuple(entry.get("rests_on") or ()),
+                notes_only=tuple(entry.get("notes_only") or ()),
                 bands=_bands(entry.get("bands") or [], f"{path}: criteria/{i}/bands", problems),
             )
         )
