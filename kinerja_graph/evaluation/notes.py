@@ -12,6 +12,7 @@ lands in exactly one note. What the findings affect:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -80,17 +81,24 @@ class Group:
     criterion: Criterion | None
     rule: str
     findings: list[Finding] = field(default_factory=list)
+    outside: bool = False  # on goals outside the criterion's levels
 
 
 def group(findings: Iterable[Finding], rubric: Rubric, facts: Facts) -> list[Group]:
-    """The findings by (criterion, rule), in the order the criteria are listed, then by severity and size."""
-    groups: dict[tuple[str | None, str], Group] = {}
+    """The findings by (criterion, rule), in the order the criteria are listed, then by severity and size. The
+    findings of a rule on goals outside the levels of the criterion they go to (an output worded as an activity,
+    under 1.b.4 which judges outcomes) make a note of their own."""
+    groups: dict[tuple[str | None, str, bool], Group] = {}
     for f in findings:
         criterion = route(f, rubric, facts)
-        key = (criterion.id if criterion else None, f.rule)
+        first = f.node if f.node is not None else (f.related[0] if f.related else None)
+        outside = bool(
+            criterion and criterion.levels and first is not None and not criterion.holds_level(facts.level.get(first))
+        )
+        key = (criterion.id if criterion else None, f.rule, outside)
         found = groups.get(key)
         if found is None:
-            found = groups[key] = Group(criterion, f.rule)
+            found = groups[key] = Group(criterion, f.rule, outside=outside)
         found.findings.append(f)
     order = {c.id: i for i, c in enumerate(rubric.criteria)}
 
@@ -122,6 +130,14 @@ def what_goals(criterion: Criterion | None, lang: str) -> str:
     t = _w.t
     if criterion is None or not criterion.levels:
         return t("goals", lang)
+    try:
+        return t(f"what_{criterion.id}", lang)
+    except KeyError:
+        pass
+    if len(criterion.levels) == 1:
+        level = policy.levels().by_id(criterion.levels[0])
+        if level is not None:
+            return t("level_goals", lang, level=level.name[lang])
     tiers: list[str] = []
     for level in policy.levels().levels:
         if level.id in criterion.levels and level.tier not in tiers:
@@ -150,10 +166,13 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
         and all(affected(f, facts, rubric.groups) is None for f in findings)
     )
     unit = "goals" if grouped else ("indicators" if about_indicators else "goals")
-    goals_population = population_goals(g.criterion, facts)
-    total = (len(population_indicators(g.criterion, facts)) if unit == "indicators" else len(goals_population)) or len(
-        facts.goals
-    )
+    scope = g.criterion
+    hit_levels = {facts.level.get(n) for f in findings for n in (affected(f, facts, rubric.groups) or ())}
+    if scope is not None and scope.levels and hit_levels and not any(scope.holds_level(lv) for lv in hit_levels):
+        # a note listed under a criterion its goals stand outside of: counted among their own levels
+        scope = dataclasses.replace(scope, levels=tuple(lv for lv in hit_levels if lv))
+    population = population_indicators(scope, facts) if unit == "indicators" else population_goals(scope, facts)
+    total = len(population) or len(facts.goals)
     nodes: list[str] = []
     items: set[Item] = set()
     everything = False
@@ -179,19 +198,21 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
     nodes.sort(key=lambda n: order.get(n, len(order)))
     everyone = {n for f in findings for n in involved(f)}
     levels = facts.level_counts(nodes)
-    what = t("indicators", lang) if unit == "indicators" else what_goals(g.criterion, lang)
+    what = t("indicators", lang) if unit == "indicators" else what_goals(scope, lang)
     params = {
         "count": count,
         "total": max(total, count),
         "what": what,
-        "scope": what_goals(g.criterion, lang),
+        "scope": what_goals(scope, lang),
         "involved": len(everyone),
         "findings": len(findings),
         "levels": level_breakdown(levels, lang) if unit == "goals" else "",
     }
     rule = checks.all_rules().get(g.rule)
     message = None
-    for key in ([f"note_{g.rule}_{g.criterion.id}"] if g.criterion else []) + [f"note_{g.rule}"]:
+    keys = [f"note_{g.rule}_outside"] if g.outside else []
+    keys += ([f"note_{g.rule}_{g.criterion.id}"] if g.criterion else []) + [f"note_{g.rule}"]
+    for key in keys:
         try:
             message = t(key, lang, **params)
             break
@@ -207,9 +228,14 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
     extras = [t("note_basis" if b == "inferred" else "note_doubtful", lang, count=n) for b, n in basis.items()]
     if extras:
         message += "; " + "; ".join(extras)
-    try:
-        recommendation = t(f"rec_{g.rule}", lang)
-    except KeyError:
+    recommendation = None
+    for key in ([f"rec_{g.rule}_outside"] if g.outside else []) + [f"rec_{g.rule}"]:
+        try:
+            recommendation = t(key, lang)
+            break
+        except KeyError:
+            continue
+    if recommendation is None:
         recommendation = t("rec_default", lang, rule=g.rule)
     worst = min((f.severity for f in findings), key=SEVERITY_ORDER.__getitem__)
     return Note(
