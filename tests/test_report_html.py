@@ -569,3 +569,12 @@ def test_a_broken_rule_is_named_on_the_page_and_its_criterion_not_assessed(monke
     for criterion in ("1.b.4", "1.b.6"):
         row = re.search(rf'<tr data-criterion="{re.escape(criterion)}">.*?</tr>', text, re.S).group(0)
         assert "tidak dapat dinilai" in row
+
+
+def test_findings_cite_the_auditees_document_and_say_what_rests_on_inferred_data():
+    text, page = page_for(SAMPLES / "praya.yaml", diagram=False)
+    # a finding on a goal the document places ("bagan, kolom 1") shows that place above the file's line
+    assert re.search(r'<div class="kg-ref">bagan, kolom 1</div><div class="kg-sub">praya\.yaml:\d+</div>', text)
+    softened = [f for f in page.report.findings if f.basis == "inferred"]
+    assert softened and text.count('data-basis="inferred"') == len(softened)
+    assert "Bertumpu pada data yang disimpulkan oleh penyalin dokumen" in text

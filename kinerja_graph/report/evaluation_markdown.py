@@ -53,7 +53,8 @@ def format_evaluation(ev: Evaluation, lang: str = "id") -> list[str]:
     if ev.source:
         lines.append(f"- {t('source', lang)}: {escape(ev.source)}")
     if ev.period:
-        lines.append(f"- {t('period', lang)}: {ev.period[0]}–{ev.period[-1]}")
+        years = f"{ev.period[0]}–{ev.period[-1]}" if ev.period[-1] != ev.period[0] else str(ev.period[0])
+        lines.append(f"- {t('period', lang)}: {years}")
     for error in ev.errors:
         lines.append(f"- **{t('unreadable', lang)}** " + escape("; ".join(error.message.splitlines())))
     if ev.score is None:

@@ -75,7 +75,7 @@ def format_evaluation(ev: Evaluation, lang: str = "id", colour: bool = False) ->
     if ev.source:
         lines.append(f"{t('source', lang)}: {clean(ev.source)}")
     if ev.period:
-        years = f"{ev.period[0]}–{ev.period[-1]}" if len(ev.period) > 1 else str(ev.period[0])
+        years = f"{ev.period[0]}–{ev.period[-1]}" if ev.period[-1] != ev.period[0] else str(ev.period[0])
         lines.append(f"{t('period', lang)}: {years}")
     for error in ev.errors:
         lines.append(_style(t("unreadable", lang), colour, fg="red", bold=True))

@@ -709,11 +709,20 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
         message = [tag("div", render(f, lang))]
         if f.related:
             message.append(tag("div", t("related", lang, ids=", ".join(map(str, f.related))), class_="kg-related"))
+        if f.basis:  # the finding rests on data the document does not state: softened, and said so
+            message.append(tag("div", t(f"basis_{f.basis}", lang), class_="kg-basis kg-sub", data_basis=f.basis))
+        model = d.get("node") if d is not None else None
+        ref = getattr(model, "ref", None)
+        where = (
+            [tag("div", ref, class_="kg-ref"), tag("div", place(f, path=False), class_="kg-sub")]
+            if ref
+            else [place(f, path=False)]
+        )
         rows.append(
             tag(
                 "tr",
                 tag("td", f"#{number}", class_="kg-num"),
-                tag("td", place(f, path=False), class_="kg-place"),
+                tag("td", join(where), class_="kg-place"),
                 node_cell,
                 tag("td", join(message)),
                 tag("td", f.lke or "—", class_="kg-lke-cell", title=_lke_name(f.lke, lang)),
