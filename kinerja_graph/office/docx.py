@@ -22,13 +22,14 @@ from collections.abc import Sequence
 
 import docx
 from docx.document import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tc
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
@@ -51,9 +52,7 @@ def new_document(
     """An empty A4 document (landscape when asked), with `font` at `size` pt as its body text."""
     doc = docx.Document()
     section = doc.sections[0]
-    short, long_ = A4
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (long_, short) if landscape else (short, long_)
+    set_orientation(section, landscape=landscape)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(margin_cm))
     section.header_distance = section.footer_distance = Cm(margin_cm / 2)
@@ -126,6 +125,49 @@ def paragraph(
     if text:
         add_text(p, text, bold=bold, italic=italic, size=size)
     return p
+
+
+def bullet(
+    doc: Document, text: object = "", *, italic: bool = False, size: float | None = None, colour: RGBColor | None = None
+) -> Paragraph:
+    """A bulleted paragraph (style List Bullet) of user text."""
+    p = doc.add_paragraph(style="List Bullet")
+    p.paragraph_format.space_after = Pt(1)
+    if text:
+        add_text(p, text, italic=italic, size=size, colour=colour)
+    return p
+
+
+def set_orientation(section: Section, *, landscape: bool) -> None:
+    """A section's page: A4, landscape or portrait."""
+    short, long_ = A4
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (long_, short) if landscape else (short, long_)
+
+
+def new_section(doc: Document, *, landscape: bool = False) -> Section:
+    """A new section starting on a new page, A4 landscape or portrait, with the margins of the last one."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    set_orientation(section, landscape=landscape)
+    return section
+
+
+def facts_table(
+    doc: Document, pairs: Sequence[tuple[str, object]], widths_cm: Sequence[float], *, fill: str = HEADER_FILL
+) -> Table:
+    """A two-column bordered table of "label | value" rows, labels bold on a shaded cell (a cover's
+    facts: organisation, document, period …)."""
+    table = doc.add_table(rows=0, cols=2)
+    table.style = doc.styles["Table Grid"]
+    cell_margins(table, CELL_MARGIN_CM * 1.5, 0.06)
+    for label, value in pairs:
+        row = table.add_row()
+        keep_row_together(row)
+        set_cell(row.cells[0], label, bold=True, size=FONT_SIZE)
+        shade(row.cells[0], fill)
+        set_cell(row.cells[1], value, size=FONT_SIZE)
+    _set_widths(table, widths_cm)
+    return table
 
 
 def labelled(doc: Document, pairs: Sequence[tuple[str, object]]) -> Paragraph:
