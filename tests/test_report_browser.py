@@ -18,6 +18,8 @@ import pytest
 from helpers import SAMPLES
 from test_report_html import HAS_GRAPHVIZ, HOSTILE, page_for
 
+from kinerja_graph import evaluation
+
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
 ARGS = [
     "--headless",
@@ -62,7 +64,11 @@ def browser_context():
 def pages(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report")
     out = {}
-    for name, source in (("batumandi", SAMPLES / "batumandi.yaml"), ("hostile", HOSTILE)):
+    for name, source in (
+        ("batumandi", SAMPLES / "batumandi.yaml"),
+        ("praya", SAMPLES / "praya.yaml"),
+        ("hostile", HOSTILE),
+    ):
         text, page = page_for(source)
         path = folder / f"{name}.html"
         path.write_text(text, encoding="utf-8")
@@ -87,6 +93,11 @@ class Opened:
         self.page.close()
 
 
+def open_detail(page):
+    """Open every group of the detail (closed on a fresh page), as a reader clicking each title would."""
+    page.evaluate("() => document.querySelectorAll('#detail details').forEach(d => { d.open = true; })")
+
+
 @pytest.fixture
 def open_page(browser_context):
     opened = []
@@ -104,6 +115,7 @@ def open_page(browser_context):
 def test_page_loads_without_console_error_or_network_request(open_page, pages):
     o = open_page(pages["batumandi"][0])
     o.page.mouse.wheel(0, 400)
+    open_detail(o.page)
     o.page.locator("tr.kg-f").first.click()
     o.page.wait_for_timeout(200)
     assert o.errors == []
@@ -124,6 +136,7 @@ def test_clicking_a_finding_highlights_and_scrolls_to_its_goal(open_page, pages)
     path, page = pages["batumandi"]
     o = open_page(path)
     p = o.page
+    open_detail(p)
     row = p.locator("tr.kg-f[data-n]").nth(3)
     number, order = int(row.get_attribute("data-f")), int(row.get_attribute("data-n"))
     row.scroll_into_view_if_needed()
@@ -173,6 +186,7 @@ def test_clicking_a_goal_lists_its_findings(open_page, pages):
 def test_severity_filter_hides_and_shows_rows(open_page, pages):
     path, page = pages["batumandi"]
     p = open_page(path).page
+    open_detail(p)
     counts = {s: sum(1 for f in page.report.findings if f.severity == s) for s in ("error", "warning", "info")}
     total = sum(counts.values())
 
@@ -186,10 +200,10 @@ def test_severity_filter_hides_and_shows_rows(open_page, pages):
     assert visible("warning") == 0 and visible("error") == counts["error"] and visible("info") == counts["info"]
     assert p.locator("#kg-showing").inner_text() == f"Menampilkan {total - counts['warning']} dari {total} temuan"
     # a rule group whose rows are all hidden disappears with them
-    assert p.locator("section.kg-rule[data-rule='ambiguous-owner']").is_hidden()
+    assert p.locator("details.kg-rule[data-rule='ambiguous-owner']").is_hidden()
     box.check()
     assert visible("warning") == counts["warning"]
-    assert p.locator("section.kg-rule[data-rule='ambiguous-owner']").is_visible()
+    assert p.locator("details.kg-rule[data-rule='ambiguous-owner']").is_visible()
     # the area filter works the same way
     p.locator("input[data-filter='area'][value='levels']").uncheck()
     assert p.locator("tr.kg-f[data-area='levels']:visible").count() == 0
@@ -200,6 +214,7 @@ def test_a_mark_in_the_indicator_table_opens_its_finding_even_when_filtered_out(
     path, _ = pages["batumandi"]
     p = open_page(path).page
     p.locator("input[data-filter='severity'][value='warning']").uncheck()
+    p.locator("#kg-indicator-details > summary").click()  # the rule groups stay closed
     mark = p.locator("#kg-indicator-table a.kg-mark-warning").first
     number = mark.get_attribute("data-f")
     mark.scroll_into_view_if_needed()
@@ -215,6 +230,7 @@ def test_script_in_user_text_is_shown_as_text_and_not_run(open_page, pages):
     p = o.page
     assert p.evaluate("() => window.__pwned") is None
     assert o.errors == [] and o.requests == [o.url]  # no request to "x" (the <img>), none anywhere
+    open_detail(p)
     owner_table = p.locator("#owners").inner_text()
     assert "<script>window.__pwned = 1</script> Meningkatnya kualitas layanan" in owner_table
     assert '"><img src=x onerror="window.__pwned = 2">' in owner_table
@@ -277,13 +293,58 @@ def test_print_gives_a4_pages_without_the_controls(open_page, pages, tmp_path):
     assert len(boxes) >= 4
 
 
+def test_the_evaluation_is_read_first_and_the_detail_opens_on_demand(open_page, pages):
+    path, page = pages["batumandi"]
+    o = open_page(path)
+    p = o.page
+    tops = [p.locator(f"#{s}").bounding_box()["y"] for s in ("summary", "criteria", "strengths", "diagram", "detail")]
+    assert tops == sorted(tops)
+    assert p.locator("#kg-criteria-table tbody tr").count() == len(evaluation.evaluate(page.report, "id").criteria)
+    # the detail is closed: no finding row shows until its rule is opened
+    assert p.locator("details.kg-rule[open]").count() == 0
+    assert p.locator("tr.kg-f:visible").count() == 0
+    # a note's link to its findings opens its rule and brings it into view
+    link = p.locator(".kg-note a.kg-to-rule").first
+    rule = link.get_attribute("href").removeprefix("#kg-r-")
+    link.click()
+    group = p.locator(f"details.kg-rule[data-rule='{rule}']")
+    assert group.evaluate("d => d.open") is True
+    assert group.locator("tr.kg-f").first.is_visible()
+    assert p.evaluate("() => location.hash") == f"#kg-r-{rule}"
+    # a goal named in a note is shown in the diagram
+    goal = p.locator(".kg-note a.kg-node-id[data-goto-n]").first
+    goal.scroll_into_view_if_needed()
+    node, order = goal.inner_text(), goal.get_attribute("data-goto-n")
+    goal.click()
+    p.wait_for_timeout(300)
+    assert _halo_owner(p)["selected"] == f"a_kgn{order}"
+    assert f"Kinerja {node}" in p.locator("#kg-panel").inner_text()
+    assert o.errors == [] and o.requests == [o.url]
+
+
+def test_printing_keeps_the_detail_closed_and_praya_prints_in_a_few_pages(open_page, pages):
+    path, page = pages["praya"]
+    p = open_page(path).page
+    p.emulate_media(media="print")
+    assert p.locator("#kg-criteria-table").is_visible() and p.locator(".kg-note").first.is_visible()
+    assert p.locator("#detail details.kg-rule > summary").first.is_visible()
+    assert p.locator("tr.kg-f:visible").count() == 0 and p.locator("#kg-indicator-table").is_hidden()
+    pdf = p.pdf(prefer_css_page_size=True, print_background=True)
+    pages_printed = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert 3 <= pages_printed <= 10, pages_printed  # it was 31 pages when every finding was a row
+    # a group the reader opened is printed
+    p.locator("details.kg-rule").first.evaluate("d => { d.open = true; }")
+    assert p.locator("details.kg-rule").first.locator("tr.kg-f").first.is_visible()
+
+
 def test_english_page_in_the_browser(open_page, tmp_path):
     text, _ = page_for(SAMPLES / "batumandi.yaml", lang="en")
     path = tmp_path / "en.html"
     path.write_text(text, encoding="utf-8")
     o = open_page(path)
     assert o.page.locator("html").get_attribute("lang") == "en"
-    assert "not an official nilai SAKIP" in o.page.locator("#kg-caveat").inner_text()
+    assert "not a nilai SAKIP" in o.page.locator("#kg-caveat").inner_text()
+    open_detail(o.page)
     o.page.locator("tr.kg-f[data-n]").first.click()
     assert o.page.locator("#kg-panel h3").inner_text().startswith("Goal ")
     assert o.errors == []
@@ -333,6 +394,7 @@ def test_a_split_diagram_shows_the_part_holding_the_goal(open_page, tmp_path):
         for f in page.report.findings
         if f.node is not None and page.G.nodes[f.node]["order"] not in overview
     )
+    open_detail(p)
     row = p.locator(f"tr.kg-f[data-n='{order}']").first
     row.scroll_into_view_if_needed()
     row.click()

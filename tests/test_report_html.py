@@ -19,7 +19,7 @@ from kinerja_graph import checks, config, engine, evaluation, loaders
 from kinerja_graph.cli import cli
 from kinerja_graph.graph import build_graph
 from kinerja_graph.render.output import has_dot, has_pygraphviz
-from kinerja_graph.report import html, html_build, html_diagram, html_views
+from kinerja_graph.report import evaluation_layout, html, html_build, html_diagram, html_evaluation, html_views
 from kinerja_graph.report.html_markup import esc, markdown, tag
 
 HAS_GRAPHVIZ = has_dot() or has_pygraphviz()
@@ -95,9 +95,15 @@ def page_for(path_or_text, lang="id", diagram=True, file="hostile.yaml") -> tupl
     G.graph["cascades"] = {G.graph["organisation"].key: G.graph["cascade"]}
     settings = config.default_settings()
     fr = engine.check_graph(G, settings)
-    ev = evaluation.evaluate(fr, lang)
     drawing = html_diagram.build(G, fr.findings, lang) if diagram else None
-    page = html.PageInput(G, fr, ev, drawing, settings.pack.vocabulary.get("owners"), sha256="0" * 64)
+    page = html.PageInput(
+        G,
+        fr,
+        evaluation.evaluate(fr, lang),
+        drawing,
+        settings.pack.vocabulary.get("owners"),
+        sha256="0" * 64,
+    )
     return html.render_page(page, lang), page
 
 
@@ -182,21 +188,51 @@ def test_page_loads_nothing_and_allows_only_its_own_script(batumandi):
 # ------------------------------------------------------------------------------------------ content
 
 
-def test_summary_shows_organisation_score_and_caveat_first(batumandi):
+def test_the_page_follows_the_evaluation_criteria_first(batumandi):
     text, page = batumandi
+    ev = evaluation.evaluate(page.report, "id")
     assert "<h1>Kecamatan Batumandi</h1>" in text
     m = re.search(r'id="kg-score" data-score="(\d+)"', text)
-    assert m and int(m.group(1)) == page.evaluation.score.rounded
-    # the caveat sits in the score card, right under the number
-    card = text[text.index('class="kg-card kg-scorecard"') :]
-    card = card[: card.index("</details>")]
-    assert "bukan nilai SAKIP resmi dan bukan hasil LKE" in card
-    # summary comes before the diagram, the findings, owners and indicators
-    positions = [text.index(f'id="{s}"') for s in ("summary", "diagram", "findings", "owners", "indicators")]
+    assert m and int(m.group(1)) == ev.score.rounded
+    # the caveat sits in the score card, next to the number: the tool's estimate, not a nilai SAKIP
+    card = text[text.index('class="kg-card kg-scorecard"') : text.index('class="kg-card kg-criteria-card"')]
+    assert "bukan nilai SAKIP" in card and 'id="kg-caveat"' in card
+    # evaluation first (summary with the criteria, their notes, strengths), then the diagram, then the detail
+    order = ("summary", "kg-criteria-table", "criteria", "strengths", "diagram", "detail")
+    positions = [text.index(f'id="{s}"') for s in (*order, "findings", "owners", "indicators")]
     assert positions == sorted(positions)
-    # main findings: the worst first, the one note on its doubtful level labels among them
-    main = text[text.index('id="kg-main-findings"') : text.index('id="diagram"')]
-    assert "level-label-conflict" in re.findall(r'data-rule="([^"]+)"', main)
+    # one row per criterion in the table, in the evaluation's order, with its answer
+    rows = re.findall(r'<tr data-criterion="([^"]+)" data-answer="(\w+)"', text)
+    assert rows == [(c.id, evaluation_layout.answer_class(c.answer)) for c in ev.criteria]
+    # each criterion's block holds the notes bearing on it, each with its message and recommendation
+    for c in ev.criteria:
+        start = text.index(f'id="{html_evaluation.criterion_anchor(c.id)}"')
+        block = text[start : text.index("</article>", start)]
+        assert esc(c.title) in block
+        for note_id in c.notes:
+            note = ev.note(note_id)
+            assert f'id="kg-n-{note_id}"' in block and esc(note.message) in block
+            assert esc(note.recommendation) in block
+            assert f'href="#kg-r-{note.rule}"' in block  # to its findings in the detail
+    # every note appears once, under its criterion or under "other notes"
+    assert sorted(re.findall(r'class="kg-note" id="kg-n-(N\d+)"', text)) == sorted(n.id for n in ev.notes)
+    strengths = text[text.index('id="kg-strengths"') : text.index('id="kg-weaknesses"')]
+    assert ev.strengths and all(esc(x) in strengths for x in ev.strengths)
+    # its doubtful level labels: one note, under cascading (1.b.8)
+    cascading = text[text.index(f'id="{html_evaluation.criterion_anchor("1.b.8")}"') :]
+    assert 'href="#kg-r-level-label-conflict"' in cascading[: cascading.index("</article>")]
+
+
+def test_the_detail_is_collapsed(batumandi):
+    text, page = batumandi
+    detail = text[text.index('id="detail"') :]
+    groups = re.findall(r"<details([^>]*)>", detail)
+    rules = {f.rule for f in page.report.findings}
+    assert sum('class="kg-rule"' in g for g in groups) == len(rules)
+    assert sum('class="kg-owner"' in g for g in groups) >= 3
+    assert any('id="kg-indicator-details"' in g for g in groups)
+    # none is open: the printout is the evaluation and the diagram, plus what the reader opens
+    assert not any(re.search(r"\bopen\b", g) for g in groups if 'id="kg-silenced"' not in g)
 
 
 def test_every_finding_is_listed_once_with_its_rule_rationale_fix_and_lke(batumandi):
@@ -208,7 +244,8 @@ def test_every_finding_is_listed_once_with_its_rule_rationale_fix_and_lke(batuma
     for rule_id in {f.rule for f in fr.findings}:
         rule = registry[rule_id]
         start = text.index(f'id="kg-r-{rule_id}"')
-        group = text[start : text.index("</section>", start)]
+        ends = [i for i in (text.find('class="kg-rule"', start + 1), text.find('id="owners"', start)) if i > 0]
+        group = text[start : min(ends)]
         assert esc(rule.rationale["id"]) in group
         if rule.lke:
             assert f"LKE {rule.lke}" in group
@@ -239,8 +276,9 @@ def test_every_finding_is_listed_once_with_its_rule_rationale_fix_and_lke(batuma
 def test_english_page(tmp_path):
     text, _ = page_for(SAMPLES / "batumandi.yaml", lang="en", diagram=False)
     assert '<html lang="en">' in text
-    assert "not an official nilai SAKIP and not an LKE result" in text
-    assert "Main findings" in text and "Temuan utama" not in text
+    assert "not a nilai SAKIP" in text and "bukan nilai SAKIP" not in text
+    assert "Answers to the evaluation criteria" in text and "Jawaban atas Kriteria" not in text
+    assert "Strengths and weaknesses" in text
     assert "No diagram: turned off with --no-diagram" in text
 
 
@@ -267,9 +305,7 @@ def test_silenced_findings_are_counted_with_their_reason():
     assert page.report.silenced
     block = text[text.index('id="kg-silenced"') :]
     assert "satu-satunya program &lt;kecamatan&gt;" in block
-    assert f"<li><b>{len(page.report.silenced)}</b><span>dikecualikan</span></li>" in text.replace(
-        ' data-count="silenced"', ""
-    )
+    assert f'data-count="silenced"><b>{len(page.report.silenced)}</b> dikecualikan</li>' in text
 
 
 def test_owner_view_orders_positions_and_lists_their_goals(batumandi):
@@ -442,7 +478,13 @@ def test_several_files_give_one_page_each_and_an_index(tmp_path):
     links = re.findall(r'<a href="([^"]+)">', text)
     assert links == ["batumandi-yaml.html", "batumandi-csv.html", "clean.html"]
     assert "rusak.yaml" in text and "could not be read" in text
-    assert "not an official nilai SAKIP" in text
+    assert "not a nilai SAKIP" in text
+    # each cascade's answer to every criterion, side by side
+    header = re.findall(r'<th title="[^"]*" class="kg-lke-id">([^<]+)</th>', text)
+    assert "1.b.8" in header and "2.a.3" in header
+    row = text[text.index('href="clean.html"') :]
+    row = row[: row.index("</tr>")]
+    assert len(re.findall(r'<td data-criterion="([^"]+)">', row)) == len(header)
     # scores in the index are the pages' scores
     for name in ("batumandi-yaml.html", "clean.html"):
         page_score = re.search(r'data-score="(\d+)"', (index.parent / name).read_text(encoding="utf-8")).group(1)
@@ -567,8 +609,8 @@ def test_a_broken_rule_is_named_on_the_page_and_its_criterion_not_assessed(monke
     assert "Pemeriksaan tidak lengkap" in text and "Aturan boom gagal dijalankan" in text
     # the criterion the broken rule bears on, and one whose rules were not selected, are not assessed
     for criterion in ("1.b.4", "1.b.6"):
-        row = re.search(rf'<tr data-criterion="{re.escape(criterion)}">.*?</tr>', text, re.S).group(0)
-        assert "tidak dapat dinilai" in row
+        row = re.search(rf'<tr data-criterion="{re.escape(criterion)}" data-answer="na">.*?</tr>', text, re.S).group(0)
+        assert "Tidak dapat dinilai" in row
 
 
 def test_findings_cite_the_auditees_document_and_say_what_rests_on_inferred_data():
@@ -576,5 +618,5 @@ def test_findings_cite_the_auditees_document_and_say_what_rests_on_inferred_data
     # a finding on a goal the document places ("bagan, kolom 1") shows that place above the file's line
     assert re.search(r'<div class="kg-ref">bagan, kolom 1</div><div class="kg-sub">praya\.yaml:\d+</div>', text)
     softened = [f for f in page.report.findings if f.basis == "inferred"]
-    assert softened and text.count('data-basis="inferred"') == len(softened)
+    assert softened and len(re.findall(r'<tr class="kg-f"[^>]*data-basis="inferred"', text)) == len(softened)
     assert "Bertumpu pada data yang disimpulkan oleh penyalin dokumen" in text

@@ -11,8 +11,8 @@ One document, A4. For each cascade evaluated:
     III. Kekuatan dan Kelemahan       what is fully met, said so; what is not
     IV.  Catatan per Kriteria         per criterion: the answer, the evidence, examples quoting the cascade
                                       and citing the auditee's own document (Node.ref), then each note (how
-                                      many of how many, the goals concerned, caveats of inferred data) with
-                                      its recommendation; the notes of no criterion last
+                                      many of how many, the goals concerned, whether it rests on inferred
+                                      data) with its recommendation; the notes of no criterion last
     V.   Rekomendasi                  (a landscape page) the matrix temuan | rekomendasi | penanggung jawab |
                                       tenggat, the last two left blank for the evaluator; the evaluators'
                                       signature block
@@ -26,6 +26,7 @@ nothing from text).
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import os
 from collections.abc import Sequence
 
@@ -41,7 +42,7 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI")
 MARGIN_CM = 2.0
 CAVEAT_COLOUR = RGBColor(0x7F, 0x51, 0x00)
 # column widths (cm): portrait 17 cm between the margins, landscape 25.7 cm
-CRITERIA_WIDTHS = (1.0, 5.2, 2.6, 8.2)
+CRITERIA_WIDTHS = (0.9, 6.3, 2.4, 7.4)
 MATRIX_WIDTHS = (1.0, 1.6, 8.4, 8.2, 3.6, 2.9)
 
 
@@ -53,8 +54,14 @@ def write(
     day: _dt.date | None = None,
 ) -> None:
     """Write the LHE draft of `evaluations` (one part per cascade) to `path`."""
-    doc = build(evaluations, lang, day=day)
-    word.save(doc, path)
+    word.save(build(evaluations, lang, day=day), path)
+
+
+def to_bytes(evaluations: Sequence[Evaluation], lang: str = "id", *, day: _dt.date | None = None) -> bytes:
+    """The LHE draft as the bytes of a .docx file (`kinerja evaluate --format docx -o FILE`)."""
+    buffer = io.BytesIO()
+    build(evaluations, lang, day=day).save(buffer)
+    return buffer.getvalue()
 
 
 def build(evaluations: Sequence[Evaluation], lang: str = "id", *, day: _dt.date | None = None) -> Document:
@@ -94,7 +101,7 @@ def _evaluation(doc: Document, ev: Evaluation, lang: str, day: _dt.date, level: 
     word.facts_table(doc, lhe.scope(ev, lang, day), (4.2, 12.8))
     caveat = word.paragraph(doc)
     caveat.paragraph_format.space_before = Pt(4)
-    word.add_text(caveat, t("caveat", lang), italic=True, size=word.FONT_SIZE - 1, colour=CAVEAT_COLOUR)
+    word.add_text(caveat, lhe.caveat(ev, lang), italic=True, size=word.FONT_SIZE - 1, colour=CAVEAT_COLOUR)
     if not ev.readable:
         word.paragraph(doc, t("unreadable", lang), bold=True)
         for line in lhe.error_lines(ev):
@@ -121,7 +128,7 @@ def _evaluation(doc: Document, ev: Evaluation, lang: str, day: _dt.date, level: 
             word.heading(doc, t("h_other_notes", lang), level + 1)
             word.paragraph(doc, t("other_notes_intro", lang), italic=True)
         else:
-            _criterion(doc, criterion, lang, level + 1)
+            _criterion(doc, criterion, notes, lang, level + 1)
             if not notes:
                 word.paragraph(doc, t("no_notes", lang), italic=True, size=word.FONT_SIZE - 1)
         for note in notes:
@@ -147,7 +154,7 @@ def _criteria_table(doc: Document, criteria: Sequence[CriterionAnswer], lang: st
         word.shade(answer, lhe.ANSWER_FILL.get(c.answer, "FFFFFF"))
 
 
-def _criterion(doc: Document, c: CriterionAnswer, lang: str, level: int) -> None:
+def _criterion(doc: Document, c: CriterionAnswer, notes: Sequence[Note], lang: str, level: int) -> None:
     word.heading(doc, f"{lhe.criterion_label(c)} — {lhe.answer_text(c.answer, lang)}", level)
     answer = word.paragraph(doc)
     word.add_text(answer, f"{t('suggested', lang)}: ", bold=True)
@@ -160,9 +167,10 @@ def _criterion(doc: Document, c: CriterionAnswer, lang: str, level: int) -> None
         p = word.paragraph(doc)
         word.add_text(p, f"{t('evidence', lang)}: ", bold=True)
         word.add_text(p, " ".join(sentences))
-    if c.evidence.examples:
+    examples = lhe.criterion_examples(c, notes)
+    if examples:
         word.paragraph(doc, f"{t('examples', lang)}:", bold=True)
-        for example in c.evidence.examples:
+        for example in examples:
             word.bullet(doc, lhe.example_text(example), size=word.FONT_SIZE - 1)
 
 
@@ -184,8 +192,6 @@ def _note(doc: Document, note: Note, lang: str) -> None:
         word.add_text(p, lhe.nodes_text(note.nodes, lang), size=word.FONT_SIZE - 1, colour=word.GREY)
     for example in note.examples:
         word.bullet(doc, lhe.example_text(example), size=word.FONT_SIZE - 1)
-    for line in lhe.basis_lines(note, lang):
-        word.paragraph(doc, line, italic=True, size=word.FONT_SIZE - 1)
     if lhe.one_line(note.recommendation):
         p = word.paragraph(doc)
         word.add_text(p, f"{t('recommendation', lang)}: ", bold=True)

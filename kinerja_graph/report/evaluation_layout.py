@@ -4,7 +4,7 @@
 
 Nothing here computes the evaluation (that is done before, into an `Evaluation`): these functions only
 word it — the scope of the evaluation, each criterion's answer and the one-line reason for it, an example
-quoted with its place in the auditee's document, the caveat of a note resting on inferred data, and the
+quoted with its place in the auditee's document, and the
 rows of the recommendations matrix (temuan, rekomendasi; penanggung jawab and tenggat are left for the
 evaluator). The words are in kinerja_graph/words/lhe.yaml.
 """
@@ -97,15 +97,11 @@ def example_text(example: Example) -> str:
     return f"{quote(example.text)} ({cite})"
 
 
-def basis_lines(note: Note, lang: str) -> list[str]:
-    """The caveats of a note whose findings rest on inferred or doubtful data (none for stated data)."""
-    total = len(note.findings) or note.count
-    out = []
-    for basis in ("inferred", "doubtful"):
-        count = note.basis.get(basis, 0)
-        if count:
-            out.append(t(f"basis_{basis}", lang, count=count, total=total))
-    return out
+def criterion_examples(criterion: CriterionAnswer, notes: Sequence[Note]) -> list[Example]:
+    """The criterion's examples that its notes do not already quote (the same goals are often the
+    examples of both: each is quoted once, under its note)."""
+    quoted = {(e.node, e.text) for n in notes for e in n.examples}
+    return [e for e in criterion.evidence.examples if (e.node, e.text) not in quoted]
 
 
 def nodes_text(nodes: Sequence[str], lang: str, limit: int = NODES_SHOWN) -> str:
@@ -138,16 +134,21 @@ def organisation_name(ev: Evaluation) -> str:
 
 
 def score_text(ev: Evaluation, lang: str) -> str:
-    """ "72 dari 100 (perkiraan alat, bukan nilai SAKIP); kriteria yang dapat dinilai mencakup 85 % bobot"."""
+    """ "72 dari 100; kriteria yang dapat dinilai mencakup 85 % bobot penilaian" (the caveat is said beside it)."""
     sc = ev.score
     if sc is None or sc.rounded is None:
         return t("score_none", lang)
     text = t("score_value", lang, score=sc.rounded)
-    if sc.label:
-        text += f" ({one_line(sc.label)})"
     if sc.total_weight and sc.coverage < 0.999:
         text += "; " + t("coverage", lang, share=percent(sc.coverage, lang))
     return text
+
+
+def caveat(ev: Evaluation, lang: str) -> str:
+    """What the score is: the evaluation's own label of it ("the tool's estimate, not a nilai SAKIP"), or
+    the documents' general caveat."""
+    label = one_line(ev.score.label) if ev.score is not None else ""
+    return label or t("caveat", lang)
 
 
 def scope(ev: Evaluation, lang: str, day: _dt.date | None = None) -> list[tuple[str, str]]:

@@ -31,18 +31,20 @@ import networkx as nx
 from kinerja_graph import __version__, checks, policy
 from kinerja_graph.checks.base import DOC_HEADINGS
 from kinerja_graph.engine import FileReport
-from kinerja_graph.evaluation import UNASSESSED, Evaluation
+from kinerja_graph.evaluation import evaluate
+from kinerja_graph.evaluation.model import Evaluation
 from kinerja_graph.evaluation.rubric import load_rubric
 from kinerja_graph.findings import AREAS, SEVERITIES, Finding
 from kinerja_graph.i18n import words
 from kinerja_graph.messages import render
 from kinerja_graph.render.dot import period_text
+from kinerja_graph.report import evaluation_layout
+from kinerja_graph.report import html_evaluation as evaluation_view
 from kinerja_graph.report import html_views as views
 from kinerja_graph.report.html_diagram import Diagram, svg_is_inert
 from kinerja_graph.report.html_markup import Html, doc_section, esc, join, json_for_script, markdown, tag
 from kinerja_graph.report.text import place
 
-MAIN_FINDINGS = 6  # rules listed under "main findings"
 SEVERITY_MARK = {"error": "■", "warning": "▲", "info": "●"}
 
 t = words("html").t  # kinerja_graph/words/html.yaml
@@ -177,11 +179,12 @@ def _file_sha256(path: str) -> str | None:
 
 @dataclass
 class PageInput:
-    """Everything one cascade's page shows, computed beforehand."""
+    """Everything one cascade's page shows, computed beforehand (the evaluation, when not given, is made
+    from the report when the page is rendered)."""
 
     G: nx.DiGraph
     report: FileReport
-    evaluation: Evaluation
+    evaluation: Evaluation | None = None  # shown first: criteria, notes, strengths (kinerja_graph/evaluation)
     diagram: Diagram | None = None  # None: turned off (--no-diagram)
     owners_vocabulary: dict | None = None
     index_href: str | None = None  # the link back to the index page of a batch
@@ -202,14 +205,21 @@ def render_page(page: PageInput, lang: str = "id") -> str:
         for part in page.diagram.parts:
             drawn.update(part.orders)
 
+    ev = page.evaluation if page.evaluation is not None else evaluate(fr, lang)
     body = [
         _top_bar(page, lang),
         Html("<main>"),
-        _summary(page, org, groups, lang),
+        tag(
+            "section",
+            _head(page, org, ev, lang),
+            evaluation_view.overview(ev, fr, lang),
+            id="summary",
+            class_="kg-eval",
+        ),
+        evaluation_view.criteria_section(ev, G, lang),
+        evaluation_view.strengths_section(ev, lang),
         _diagram_section(page, lang),
-        _findings_section(page, groups, lang),
-        _owners_section(page, on_node, lang),
-        _indicator_section(page, items, lang),
+        _detail_section(page, groups, items, on_node, lang),
         Html("</main>"),
         _footer(fr.file, sha, lang),
     ]
@@ -244,16 +254,17 @@ def render_page(page: PageInput, lang: str = "id") -> str:
 
 
 def _top_bar(page: PageInput, lang: str) -> Html:
-    links = [
-        tag("a", t(key, lang), href=f"#{anchor}")
-        for key, anchor in (
-            ("nav_summary", "summary"),
-            ("nav_diagram", "diagram"),
-            ("nav_findings", "findings"),
-            ("nav_owners", "owners"),
-            ("nav_indicators", "indicators"),
-        )
+    sections = [
+        ("nav_summary", "summary"),
+        ("nav_criteria", "criteria"),
+        ("nav_strengths", "strengths"),
+        ("nav_diagram", "diagram"),
+        ("nav_detail", "detail"),
+        ("nav_findings", "findings"),
+        ("nav_owners", "owners"),
+        ("nav_indicators", "indicators"),
     ]
+    links = [tag("a", t(key, lang), href=f"#{anchor}") for key, anchor in sections]
     if page.index_href:
         links.insert(0, tag("a", t("back_to_index", lang), href=page.index_href))
     return tag(
@@ -275,13 +286,17 @@ def _footer(file: str, sha: str | None, lang: str) -> Html:
 # ------------------------------------------------------------------------------------------ summary
 
 
-def _summary(page: PageInput, org, groups: list[views.RuleGroup], lang: str) -> Html:
-    G, fr, ev = page.G, page.report, page.evaluation
+def _head(page: PageInput, org, ev: Evaluation, lang: str) -> Html:
+    """The organisation, its type, period, document and file; what to say about the run (notes, rules
+    that broke)."""
+    G, fr = page.G, page.report
     name = getattr(org, "name", None) or os.path.basename(fr.file)
     meta = []
     if getattr(org, "type", None):
         meta.append(tag("span", f"{t('type', lang)}: {org.type}"))
     meta.append(tag("span", f"{t('period', lang)}: {period_text(G.graph.get('period')) or t('no_period', lang)}"))
+    if ev.source:
+        meta.append(tag("span", f"{evaluation_layout.t('document', lang)}: {evaluation_layout.one_line(ev.source)}"))
     meta.append(tag("span", f"{t('file', lang)}: {os.path.basename(fr.file)}"))
     out = [tag("h1", name), tag("p", join(meta), class_="kg-meta")]
     for note in page.notes:
@@ -299,129 +314,7 @@ def _summary(page: PageInput, org, groups: list[views.RuleGroup], lang: str) -> 
                 class_="kg-caveat",
             )
         )
-    out.append(tag("div", _score_card(ev, lang), _criteria_card(ev, lang), _count_card(fr, lang), class_="kg-overview"))
-    out.append(_score_how(ev, lang))
-    out.append(_main_findings(groups, page.G, lang))
-    out.append(_facts(page, lang))
-    return tag("section", join(out), id="summary")
-
-
-def _score_card(ev: Evaluation, lang: str) -> Html:
-    number = ev.score.rounded if ev.score is not None else None
-    value = tag(
-        "div",
-        "–" if number is None else str(number),
-        tag("small", t("score_of", lang)),
-        class_="kg-score-num",
-        id="kg-score",
-        data_score="" if number is None else number,
-    )
-    return tag(
-        "div",
-        tag("div", t("score", lang), class_="kg-score-label"),
-        value,
-        tag("p", t("score_caveat", lang), class_="kg-caveat", id="kg-caveat"),
-        class_="kg-card kg-scorecard",
-    )
-
-
-def _score_how(ev: Evaluation, lang: str) -> Html:
-    coverage = round(100 * ev.score.coverage) if ev.score is not None else 0
-    return tag(
-        "details",
-        tag("summary", t("score_how", lang)),
-        tag("p", t("score_formula", lang, coverage=coverage, path="rules/evaluation.yaml")),
-        class_="kg-how",
-        id="kg-how",
-    )
-
-
-def _criteria_card(ev: Evaluation, lang: str) -> Html:
-    """One row per LKE criterion: its suggested answer, and its value as a bar (none when not assessed)."""
-    rows = []
-    for c in ev.criteria:
-        if c.value is None:
-            bar = tag("span", t("not_scored", lang), title=t("not_scored_why", lang), class_="kg-sub")
-        else:
-            bar = tag("div", tag("span", style=f"width:{max(0.0, min(1.0, c.value)) * 100:.1f}%"), class_="kg-bar")
-        answer = t("answer_" + ("na" if c.answer == UNASSESSED else c.answer), lang)
-        rows.append(
-            tag(
-                "tr",
-                tag("th", c.id, scope="row", title=c.title),
-                tag("td", bar),
-                tag("td", tag("b", answer), class_="num"),
-                data_criterion=c.id,
-            )
-        )
-    head = tag("tr", tag("th", t("criterion", lang)), tag("th", t("answer", lang), colspan=2))
-    return tag("div", tag("table", tag("thead", head), tag("tbody", join(rows))), class_="kg-card kg-areas")
-
-
-def _count_card(fr: FileReport, lang: str) -> Html:
-    counts = {s: 0 for s in SEVERITIES}
-    for f in fr.findings:
-        counts[f.severity] += 1
-    items = [
-        tag(
-            "li",
-            tag("b", str(counts[s]), class_=f"kg-c-{s}"),
-            tag("span", t(s if counts[s] == 1 else s + "s", lang)),
-            data_count=s,
-        )
-        for s in SEVERITIES
-    ]
-    items.append(tag("li", tag("b", str(len(fr.silenced))), tag("span", t("silenced", lang)), data_count="silenced"))
-    return tag("div", tag("ul", join(items)), class_="kg-card kg-counts")
-
-
-def _main_findings(groups: list[views.RuleGroup], G: nx.DiGraph, lang: str) -> Html:
-    """The rules with the worst findings: by severity, then by how much of the cascade they touch (a
-    finding on the whole cascade touches every goal)."""
-    if not groups:
-        return tag("div", tag("h2", t("main_findings", lang)), tag("p", t("no_findings", lang)), class_="kg-main")
-
-    size = max(1, sum(1 for _, kind in G.nodes(data="kind") if kind == "goal"))
-
-    def impact(g: views.RuleGroup) -> int:
-        return sum(size if f.node is None else 1 for _, f in g.findings)
-
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    ranked = sorted(groups, key=lambda g: (order[g.severity], -impact(g), g.rule))
-    chosen = [g for g in ranked if g.severity != "info"][:MAIN_FINDINGS] or ranked[:MAIN_FINDINGS]
-    lis = []
-    for g in chosen:
-        number, first = g.findings[0]
-        rule = checks.all_rules().get(g.rule)
-        whole = all(f.node is None for _, f in g.findings)
-        count = t("whole_cascade", lang).capitalize() + ":" if whole else t("times", lang, count=len(g.findings))
-        head = [
-            _sev_badge(g.severity, lang),
-            " ",
-            tag("strong", f"{count} {_rule_summary(g.rule, lang)}"),
-            " ",
-            _lke_badge(getattr(rule, "lke", None), lang),
-        ]
-        example = tag(
-            "a",
-            tag("b", f"{first.node}: ") if first.node is not None else "",
-            render(first, lang),
-            href=f"#kg-f{number}",
-            class_="kg-example",
-            data_goto_f=number if first.node is not None else None,
-        )
-        more = []
-        if len(g.findings) > 1:
-            more = [tag("a", t("and_more", lang, count=len(g.findings) - 1), href=f"#kg-r-{g.rule}", class_="kg-more")]
-        lis.append(tag("li", join(head), example, *more, data_rule=g.rule))
-    return tag(
-        "div",
-        tag("h2", t("main_findings", lang)),
-        tag("p", t("main_findings_hint", lang), class_="kg-intro kg-hint-screen"),
-        tag("ol", join(lis)),
-        class_="kg-main",
-        id="kg-main-findings",
-    )
+    return join(out)
 
 
 def _facts(page: PageInput, lang: str) -> Html:
@@ -603,8 +496,8 @@ def _diagram_section(page: PageInput, lang: str) -> Html:
 def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str) -> Html:
     fr = page.report
     registry = checks.all_rules()
-    head = tag("h2", t("nav_findings", lang) + f" ({len(fr.findings)})")
-    out = [head]
+    head = tag("h3", t("nav_findings", lang) + f" ({len(fr.findings)})")
+    out = [head, tag("p", t("findings_intro", lang), class_="kg-intro")]
     if fr.findings:
         sev_counts = {s: 0 for s in SEVERITIES}
         area_counts: dict[str, int] = {}
@@ -651,7 +544,7 @@ def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str)
         out.append(_rule_group(page, g, registry.get(g.rule), lang))
     if fr.silenced:
         out.append(_silenced(fr, lang))
-    return tag("section", join(out), id="findings", class_="kg-section")
+    return tag("div", join(out), id="findings", class_="kg-part")
 
 
 def _doc_section(rule, section: str, lang: str) -> str:
@@ -666,7 +559,7 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
     G = page.G
     summary = _rule_summary(g.rule, lang)
     head = tag(
-        "div",
+        "summary",
         _sev_badge(g.severity, lang),
         tag("h3", summary),
         tag("code", g.rule),
@@ -752,7 +645,7 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
     )
     parts.append(table)
     return tag(
-        "section", join(parts), class_="kg-rule", id=f"kg-r-{g.rule}", data_rule=g.rule, data_severity=g.severity
+        "details", join(parts), class_="kg-rule", id=f"kg-r-{g.rule}", data_rule=g.rule, data_severity=g.severity
     )
 
 
@@ -814,7 +707,7 @@ def _silenced(fr: FileReport, lang: str) -> Html:
 def _owners_section(page: PageInput, on_node: dict, lang: str) -> Html:
     G = page.G
     groups, resolver = views.owner_groups(G, page.owners_vocabulary)
-    out = [tag("h2", t("nav_owners", lang)), tag("p", t("owners_intro", lang), class_="kg-intro")]
+    out = [tag("h3", t("nav_owners", lang)), tag("p", t("owners_intro", lang), class_="kg-intro")]
     for i, group in enumerate(groups):
         nodes = group.nodes
         n_inds = sum(len(G.nodes[n].get("indicators") or ()) for n in nodes)
@@ -896,16 +789,15 @@ def _owners_section(page: PageInput, on_node: dict, lang: str) -> Html:
         )
         out.append(
             tag(
-                "div",
-                tag("h3", title),
-                tag("p", join(line), class_="kg-sub"),
+                "details",
+                tag("summary", tag("h4", title), tag("span", join(line), class_="kg-sub")),
                 table,
                 class_="kg-owner",
                 data_owner=group.owner or "",
                 id=f"kg-owner-{i}",
             )
         )
-    return tag("section", join(out), id="owners", class_="kg-section")
+    return tag("div", join(out), id="owners", class_="kg-part")
 
 
 # ------------------------------------------------------------------------------------------ indicators
@@ -994,23 +886,52 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: 
             notes.append(
                 tag("p", _mark(num, f, lang), " ", tag("strong", f"{label}: "), render(f, lang), class_="kg-colnote")
             )
+    marked = len(
+        {n for row in table.rows for ns in [*row.marks.values(), *row.target_marks.values()] for n in ns}
+        | {n for ns in table.header_marks.values() for n in ns}
+    )
+    count = sum(1 for row in table.rows if row.indicator is not None)
     out = [
-        tag("h2", t("nav_indicators", lang)),
+        tag("h3", t("nav_indicators", lang)),
         tag("p", t("indicators_intro", lang), class_="kg-intro"),
         join(notes),
         tag(
-            "div",
+            "details",
+            tag("summary", t("indicator_table_summary", lang, indicators=count, marks=marked)),
             tag(
-                "table",
-                tag("thead", tag("tr", join(header))),
-                tag("tbody", join(body)),
-                class_="kg-indicators",
-                id="kg-indicator-table",
+                "div",
+                tag(
+                    "table",
+                    tag("thead", tag("tr", join(header))),
+                    tag("tbody", join(body)),
+                    class_="kg-indicators",
+                    id="kg-indicator-table",
+                ),
+                class_="kg-ind-scroll",
             ),
-            class_="kg-ind-scroll",
+            class_="kg-ind-details",
+            id="kg-indicator-details",
         ),
     ]
-    return tag("section", join(out), id="indicators", class_="kg-section")
+    return tag("div", join(out), id="indicators", class_="kg-part")
+
+
+def _detail_section(
+    page: PageInput,
+    groups: list[views.RuleGroup],
+    items: list[tuple[int, Finding]],
+    on_node: dict,
+    lang: str,
+) -> Html:
+    """The detail under the evaluation: what the cascade holds, every finding by rule, the goals of each
+    owner, the indicator table — each group collapsed (<details>), open on demand, printed closed."""
+    out = [tag("h2", t("nav_detail", lang)), tag("p", t("detail_intro", lang), class_="kg-intro"), _facts(page, lang)]
+    out += [
+        _findings_section(page, groups, lang),
+        _owners_section(page, on_node, lang),
+        _indicator_section(page, items, lang),
+    ]
+    return tag("section", join(out), id="detail", class_="kg-section")
 
 
 # ------------------------------------------------------------------------------------------ index
@@ -1025,11 +946,22 @@ class IndexEntry:
     counts: dict[str, int] = field(default_factory=dict)  # error, warning, info, silenced
     problem: str | None = None  # why there is no page
 
+    @property
+    def score(self) -> int | None:
+        """The evaluation's estimated score, rounded (None: not evaluated, or nothing could be assessed)."""
+        sc = self.evaluation.score if self.evaluation is not None else None
+        return sc.rounded if sc is not None else None
+
 
 def render_index(entries: list[IndexEntry], lang: str = "id") -> str:
-    criteria = [c.id for c in load_rubric().criteria]
+    """The page comparing several cascades: each one's estimated score, its answer to every LKE criterion
+    and its findings counted; a file that could not be read with its reason."""
+    criteria: dict[str, str] = {}  # id -> title, in the order the evaluations list them
+    for e in entries:
+        for c in e.evaluation.criteria if e.evaluation is not None else ():
+            criteria.setdefault(c.id, c.title)
     head = [tag("th", t("file", lang)), tag("th", t("organisation", lang)), tag("th", t("score", lang), class_="num")]
-    head += [tag("th", c, class_="num", title=_lke_name(c, lang) or c) for c in criteria]
+    head += [tag("th", cid, title=title, class_="kg-lke-id") for cid, title in criteria.items()]
     head += [tag("th", t(s + "s", lang), class_="num") for s in SEVERITIES] + [
         tag("th", t("silenced", lang), class_="num")
     ]
@@ -1050,21 +982,19 @@ def render_index(entries: list[IndexEntry], lang: str = "id") -> str:
                 )
             )
             continue
-        sc = e.evaluation.score if e.evaluation is not None else None
-        score = sc.rounded if sc is not None else None
         cells = [
             tag("td", name),
             tag("td", e.organisation or ""),
-            tag("td", "–" if score is None else str(score), class_="num kg-score"),
+            tag("td", "–" if e.score is None else str(e.score), class_="num kg-score"),
         ]
+        answers = {c.id: c for c in e.evaluation.criteria} if e.evaluation is not None else {}
         for cid in criteria:
-            answered = e.evaluation.criterion(cid) if e.evaluation is not None else None
-            text = (
-                "–"
-                if answered is None
-                else t("answer_" + ("na" if answered.answer == UNASSESSED else answered.answer), lang)
+            found = answers.get(cid)
+            cells.append(
+                tag("td", evaluation_view.answer_badge(found.answer, lang), data_criterion=cid)
+                if found is not None
+                else tag("td", "–")
             )
-            cells.append(tag("td", text, class_="num", data_criterion=cid))
         for key in (*SEVERITIES, "silenced"):
             cells.append(
                 tag(
@@ -1075,6 +1005,7 @@ def render_index(entries: list[IndexEntry], lang: str = "id") -> str:
             )
         rows.append(tag("tr", join(cells), data_file=e.file))
     title = t("index_title", lang, count=len(entries))
+    caveats = dict.fromkeys(evaluation_layout.caveat(e.evaluation, lang) for e in entries if e.evaluation is not None)
     body = [
         tag(
             "header",
@@ -1086,8 +1017,14 @@ def render_index(entries: list[IndexEntry], lang: str = "id") -> str:
         Html("<main>"),
         tag("h1", title),
         tag("p", t("index_intro", lang), class_="kg-intro"),
-        tag("p", t("score_caveat", lang), class_="kg-caveat", id="kg-caveat"),
-        tag("table", tag("thead", tag("tr", join(head))), tag("tbody", join(rows)), class_="kg-index", id="kg-index"),
+        tag("p", " ".join(caveats) or evaluation_layout.t("caveat", lang), class_="kg-caveat", id="kg-caveat"),
+        tag(
+            "div",
+            tag(
+                "table", tag("thead", tag("tr", join(head))), tag("tbody", join(rows)), class_="kg-index", id="kg-index"
+            ),
+            class_="kg-ind-scroll",
+        ),
         Html("</main>"),
         tag(
             "footer", t("made_by", lang, version=__version__, file=", ".join(os.path.basename(e.file) for e in entries))

@@ -1,4 +1,4 @@
-"""Running `kinerja report`: read, check, score and draw each cascade, then write its page (and, for
+"""Running `kinerja report`: read, check, evaluate and draw each cascade, then write its page (and, for
 several files, the index page). The command (kinerja_graph/commands/report.py) only parses options
 and prints; this module does the work, one file at a time, telling a callback after each file so the
 command can move its progress bar.

@@ -243,9 +243,17 @@
   }
 
   /* reveal a finding row even when the filters hide it, and scroll to it */
+  /* open every closed group (<details>) holding an element, so that it can be seen */
+  function openAround(element) {
+    for (var e = element; e; e = e.parentElement) {
+      if (e.tagName === "DETAILS" && !e.open) { e.open = true; }
+    }
+  }
+
   function revealFinding(num) {
     var row = findingRow(num);
     if (!row) { return; }
+    openAround(row);
     if (row.hidden) {
       ["severity", "area"].forEach(function (kind) {
         var value = row.getAttribute("data-" + kind);
@@ -261,6 +269,13 @@
   document.addEventListener("click", function (e) {
     var t = e.target;
     if (!t.closest) { return; }
+    /* a link into the detail (a note's findings, a section of the top bar) opens what it points to */
+    var inner = t.closest("a[href^='#']");
+    if (inner && !inner.hasAttribute("data-goto-n") && !inner.hasAttribute("data-goto-f")) {
+      var target = document.getElementById(inner.getAttribute("href").slice(1));
+      if (target && target.tagName === "DETAILS") { openAround(target); }
+      else if (target) { openAround(target.parentElement); }
+    }
     var toRow = t.closest("a.kg-mark, a.kg-goto-row");
     if (toRow) {
       e.preventDefault();
@@ -300,7 +315,7 @@
       row.hidden = !ok;
       if (ok) { shown += 1; }
     });
-    Array.prototype.forEach.call(document.querySelectorAll("section.kg-rule"), function (group) {
+    Array.prototype.forEach.call(document.querySelectorAll(".kg-rule"), function (group) {
       group.hidden = !group.querySelector("tr.kg-f:not([hidden])");
     });
     var counter = document.getElementById("kg-showing");
@@ -314,15 +329,8 @@
 
   /* ------------------------------------------------------------------ print */
 
-  var closed = [];
-  window.addEventListener("beforeprint", function () {
-    closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
-    closed.forEach(function (d) { d.open = true; });
-  });
-  window.addEventListener("afterprint", function () {
-    closed.forEach(function (d) { d.open = false; });
-    closed = [];
-  });
+  /* closed groups (<details>) stay closed when printing: the printout is the evaluation, the diagram
+     and the titles of the detail, plus whatever the reader opened */
   Array.prototype.forEach.call(document.querySelectorAll("[data-kg-print]"), function (b) {
     b.addEventListener("click", function () { window.print(); });
   });
