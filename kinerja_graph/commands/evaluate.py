@@ -34,7 +34,8 @@ from kinerja_graph.engine import EXIT_INPUT, EXIT_OK
     type=click.Choice(output.EVALUATE_FORMATS),
     default="text",
     show_default=True,
-    help="text, json (docs/evaluation.md) or markdown.",
+    help="text, json (docs/evaluation.md), markdown; docx (the LHE draft) or xlsx (the recommendations matrix) "
+    "with -o FILE; html (the report's page: with -o, as `kinerja report -o`).",
 )
 @output_file_option
 @rules_option
@@ -61,6 +62,11 @@ def evaluate(files, fmt, output_file, rules_file, no_config, select, ignore, col
     from kinerja_graph import evaluation, pipeline
 
     options = pipeline.Options(rules=rules_file, use_project=not no_config, select=select, ignore=ignore, sheet=sheet)
+    if output.FORMATS[fmt].pages:  # html: the report's pages (evaluation, diagram, detail), as `kinerja report`
+        from kinerja_graph.commands.report import write_pages
+
+        batch = write_pages(files, options, output=output_file, lang=lang)
+        sys.exit(EXIT_INPUT if batch.errors else EXIT_OK)
     run = pipeline.run(files, options)
     evaluations = evaluation.evaluate_run(run, lang)
     shown_colour = output.colour_wanted(colour, terminal=sys.stdout.isatty(), to_file=bool(output_file))

@@ -8,12 +8,14 @@ their text reaches the user.
 `kinerja check` offers every format with a `check` formatter (CHECK_FORMATS), `kinerja diff` every one
 with a `diff` formatter (DIFF_FORMATS), `kinerja evaluate` every one with an `evaluate` formatter
 (EVALUATE_FORMATS). An evaluate formatter returns text, or bytes for a binary document (a format with
-`binary=True`, which is written only to a file: -o). A new format of the evaluation (docx, xlsx, html) is
-one function in kinerja_graph/report/ and an `evaluate=` entry here. The formatters live in
-kinerja_graph/report/ and only turn a result into text; this module prints it: the text on stdout (or,
-with -o/--output-file, into a file, written atomically), then each error of the run on stderr (one line
-each, naming its file: the reasons stay readable in a CI log whatever the format), and runs a format's
-side effect (the github format also fills the job's step summary).
+`binary=True`, which is written only to a file: -o): docx (the LHE draft) and xlsx (the recommendations
+matrix) are such documents. The html format is the report's pages (`pages=True`: the evaluation, the
+diagram and the detail, written by kinerja_graph/report/html_build.py as for `kinerja report`). A new
+format of the evaluation is one function in kinerja_graph/report/ and an `evaluate=` entry here. The
+formatters live in kinerja_graph/report/ and only turn a result into text; this module prints it: the
+text on stdout (or, with -o/--output-file, into a file, written atomically), then each error of the run
+on stderr (one line each, naming its file: the reasons stay readable in a CI log whatever the format),
+and runs a format's side effect (the github format also fills the job's step summary).
 
 What a `check` formatter is asked for travels in a View: the language, colour, --statistics (the
 counts per rule: instead of the findings in text and concise, beside them in the others; a format
@@ -71,6 +73,9 @@ class OutputFormat:
     evaluate: Callable[[list[Evaluation], str, bool], str | bytes] | None = None
     binary: bool = False  # the evaluate formatter makes bytes: written only to a file (-o)
     suffix: str = ""  # the file name ending of the evaluate format's documents (".md")
+    # the format is the report's HTML pages (kinerja_graph/report/html_build.py: evaluation, diagram, detail),
+    # written by `kinerja evaluate --format html` as by `kinerja report`, not one text
+    pages: bool = False
 
 
 def _text(report: Report, view: View) -> str:
@@ -163,6 +168,18 @@ def _evaluation_markdown(evaluations: list[Evaluation], lang: str, colour: bool)
     return evaluation_markdown.format_evaluations(evaluations, lang)
 
 
+def _evaluation_docx(evaluations: list[Evaluation], lang: str, colour: bool) -> bytes:
+    from kinerja_graph.report import evaluation_docx
+
+    return evaluation_docx.to_bytes(evaluations, lang)
+
+
+def _evaluation_xlsx(evaluations: list[Evaluation], lang: str, colour: bool) -> bytes:
+    from kinerja_graph.report import evaluation_xlsx
+
+    return evaluation_xlsx.to_bytes(evaluations, lang)
+
+
 def _step_summary(report: Report, lang: str) -> None:
     """The github format also appends a summary to the job's page, when GitHub Actions asks for one."""
     from kinerja_graph.report import github
@@ -195,12 +212,23 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat("github", check=_github, after=_step_summary),
         OutputFormat("markdown", check=_markdown, diff=_diff_markdown, evaluate=_evaluation_markdown, suffix=".md"),
         OutputFormat("junit", check=_junit, statistics=False),
-        OutputFormat("xlsx", check=_xlsx, statistics=False, document=True),
+        OutputFormat("html", pages=True, suffix=".html"),
+        OutputFormat("docx", evaluate=_evaluation_docx, binary=True, suffix=".docx"),
+        # check: the planner's workbook of the cascade checked; evaluate: the evaluator's recommendations matrix
+        OutputFormat(
+            "xlsx",
+            check=_xlsx,
+            statistics=False,
+            document=True,
+            evaluate=_evaluation_xlsx,
+            binary=True,
+            suffix=".xlsx",
+        ),
     )
 }
 CHECK_FORMATS = tuple(name for name, f in FORMATS.items() if f.check is not None)
 DIFF_FORMATS = tuple(name for name, f in FORMATS.items() if f.diff is not None)
-EVALUATE_FORMATS = tuple(name for name, f in FORMATS.items() if f.evaluate is not None)
+EVALUATE_FORMATS = tuple(name for name, f in FORMATS.items() if f.evaluate is not None or f.pages)
 
 
 def echo_errors(errors: Iterable[RunError]) -> None:

@@ -10,7 +10,9 @@ or a rule broke (the other files' pages are still written), or bad usage.
 
 from __future__ import annotations
 
+import functools
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -28,6 +30,9 @@ from kinerja_graph.commands.options import (
     with_stdin,
 )
 from kinerja_graph.i18n import words
+
+if TYPE_CHECKING:
+    from kinerja_graph.report import html_build
 
 _t = words("html").t  # the report's words: kinerja_graph/words/html.yaml
 
@@ -91,10 +96,7 @@ def report(
     no progress bar and no notes, only the files that cannot be read.
     """
     from kinerja_graph import pipeline
-    from kinerja_graph.loaders import discover
-    from kinerja_graph.report import html_build
 
-    paths = discover.expand(with_stdin(files, stdin_filename))
     options = pipeline.Options(
         rules=rules_file,
         use_project=not no_config,
@@ -104,6 +106,39 @@ def report(
         sheet=sheet,
         stdin_filename=stdin_filename,
     )
+    batch = write_pages(
+        with_stdin(files, stdin_filename),
+        options,
+        output=output,
+        lang=lang,
+        diagram=not no_diagram,
+        year=year,
+        engine_name=engine,
+        quiet=quiet,
+    )
+    sys.exit(batch.exit_code(fail_on))
+
+
+def write_pages(
+    files,
+    options,
+    *,
+    output: str | None,
+    lang: str,
+    diagram: bool = True,
+    year: int | None = None,
+    engine_name: str = "auto",
+    quiet: bool = False,
+) -> html_build.Batch:
+    """Write the pages of `files` (kinerja_graph/report/html_build.py) and say on stderr what was written:
+    each page with its estimated score and counts, the index, what could not be read. A progress bar
+    moves while several files are processed (none with `quiet`, which says only what could not be read).
+    Shared by `kinerja report` and `kinerja evaluate --format
+    html`."""
+    from kinerja_graph.loaders import discover
+    from kinerja_graph.report import html_build
+
+    paths = discover.expand(files)
     lines: list[str] = []
 
     def note(result: html_build.PageResult) -> None:
@@ -118,8 +153,7 @@ def report(
             lines.append(_t("no_diagram_for", lang, file=result.file, reason=result.diagram_problem))
         if result.page is not None:
             counts = result.entry.counts
-            sc = result.entry.evaluation.score if result.entry.evaluation is not None else None
-            score = sc.rounded if sc is not None and sc.rounded is not None else "-"
+            score = result.entry.score if result.entry.score is not None else "-"
             lines.append(
                 _t(
                     "written",
@@ -132,6 +166,16 @@ def report(
                 )
             )
 
+    build = functools.partial(
+        html_build.build_reports,
+        paths,
+        options,
+        output=output,
+        lang=lang,
+        diagram=diagram,
+        year=year,
+        engine_name=engine_name,
+    )
     if len(paths) > 1 and not quiet:
         with click.progressbar(length=len(paths), label=_t("progress", lang), file=sys.stderr, show_pos=True) as bar:
 
@@ -139,27 +183,9 @@ def report(
                 note(result)
                 bar.update(1)
 
-            batch = html_build.build_reports(
-                paths,
-                options,
-                output=output,
-                lang=lang,
-                diagram=not no_diagram,
-                year=year,
-                engine_name=engine,
-                tick=tick,
-            )
+            batch = build(tick=tick)
     else:
-        batch = html_build.build_reports(
-            paths,
-            options,
-            output=output,
-            lang=lang,
-            diagram=not no_diagram,
-            year=year,
-            engine_name=engine,
-            tick=note,
-        )
+        batch = build(tick=note)
     for line in lines:
         terminal.say(line)
     pages = [r.page for r in batch.results if r.page]
@@ -168,4 +194,4 @@ def report(
         click.echo(f"kinerja: {_t('index_written', lang, page=batch.index)}", err=True)
     if written is not None and not quiet:
         click.echo(f"kinerja: {_t('open_page', lang, page=written)}", err=True)
-    sys.exit(batch.exit_code(fail_on))
+    return batch

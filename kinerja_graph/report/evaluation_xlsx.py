@@ -18,10 +18,12 @@ enters a cell through kinerja_graph.office.xlsx.set_text: always a text cell, ne
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import os
 from collections.abc import Sequence
 
 from openpyxl.styles import PatternFill
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -45,11 +47,22 @@ def write(
     day: _dt.date | None = None,
 ) -> None:
     """Write the recommendations matrix and the criteria of `evaluations` to the workbook `path`."""
+    xlsx.save(build(evaluations, lang, day=day), path)
+
+
+def to_bytes(evaluations: Sequence[Evaluation], lang: str = "id", *, day: _dt.date | None = None) -> bytes:
+    """The workbook as the bytes of a .xlsx file (`kinerja evaluate --format xlsx -o FILE`)."""
+    buffer = io.BytesIO()
+    build(evaluations, lang, day=day).save(buffer)
+    return buffer.getvalue()
+
+
+def build(evaluations: Sequence[Evaluation], lang: str = "id", *, day: _dt.date | None = None) -> Workbook:
     book = xlsx.new_workbook()
     day = day or _dt.date.today()
     _recommendations(xlsx.add_sheet(book, t("sheet_recommendations", lang)), evaluations, lang, day)
     _criteria(xlsx.add_sheet(book, t("sheet_criteria", lang)), evaluations, lang, day)
-    xlsx.save(book, path)
+    return book
 
 
 def _heading(evaluations: Sequence[Evaluation], title: str, lang: str, day: _dt.date) -> list[tuple[str, str]]:
@@ -67,7 +80,7 @@ def _heading(evaluations: Sequence[Evaluation], title: str, lang: str, day: _dt.
         for ev in evaluations:
             score = lhe.score_text(ev, lang) if ev.readable else t("unreadable", lang)
             lines.append((f"{lhe.organisation_name(ev)} ({os.path.basename(ev.file)}): {score}", "text"))
-    lines.append((t("caveat", lang), "note"))
+    lines += [(text, "note") for text in dict.fromkeys(lhe.caveat(ev, lang) for ev in evaluations)]
     for ev in evaluations:
         if not ev.readable:
             prefix = f"{os.path.basename(ev.file)}: " if len(evaluations) > 1 else ""
@@ -89,8 +102,8 @@ def _recommendations(ws: Worksheet, evaluations: Sequence[Evaluation], lang: str
     widths: list[float] = list(MATRIX_WIDTHS)
     rows: list[list[object]] = []
     for ev in evaluations:
-        for r in lhe.matrix(ev):
-            row: list[object] = [r.number, r.criterion, r.finding, r.recommendation, "", ""]
+        for m in lhe.matrix(ev):
+            row: list[object] = [m.number, m.criterion, m.finding, m.recommendation, "", ""]
             rows.append([lhe.organisation_name(ev), *row] if many else row)
     if many:
         headers.insert(0, t("col_organisation", lang))
@@ -100,8 +113,8 @@ def _recommendations(ws: Worksheet, evaluations: Sequence[Evaluation], lang: str
         xlsx.set_text(ws.cell(row=last + 1, column=1), t("no_recommendations", lang), "missing")
     first_input = len(headers) - 1  # penanggung jawab, tenggat: the last two columns
     _input_cells(ws, header_row + 1, last, range(first_input, len(headers) + 1))
-    for r in range(header_row + 1, last + 1):
-        xlsx.align(ws.cell(row=r, column=2 if many else 1), "center")
+    for row_number in range(header_row + 1, last + 1):
+        xlsx.align(ws.cell(row=row_number, column=2 if many else 1), "center")
     xlsx.fit_row_heights(ws, header_row, last)
     xlsx.print_setup(ws, header_rows=(header_row, header_row), footer=_footer(evaluations, lang))
 
@@ -160,6 +173,7 @@ def _criteria(ws: Worksheet, evaluations: Sequence[Evaluation], lang: str, day: 
         cell.font = xlsx.STYLES["header"]
         for column in (1 + offset, 2 + offset, answer_col, answer_col + 1, answer_col + 3):
             xlsx.align(ws.cell(row=r, column=column), "center")
+        ws.cell(row=r, column=answer_col + 3).number_format = "0.0#"
     evaluator = len(headers) - 1  # the evaluator's answer and note: the last two columns
     _input_cells(ws, header_row + 1, last, range(evaluator, len(headers) + 1))
     if rows:
