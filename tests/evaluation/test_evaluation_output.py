@@ -132,8 +132,9 @@ def test_an_unreadable_file_is_named_and_the_others_still_evaluated(tmp_path):
 
 
 def test_the_format_registry_offers_the_evaluation_formats():
-    assert {"text", "json", "markdown"} <= set(output.EVALUATE_FORMATS)
-    assert all(output.FORMATS[f].evaluate is not None for f in output.EVALUATE_FORMATS)
+    assert {"text", "json", "markdown", "docx", "xlsx", "html"} <= set(output.EVALUATE_FORMATS)
+    # each one a formatter, or (html) the report's pages
+    assert all(output.FORMATS[f].evaluate is not None or output.FORMATS[f].pages for f in output.EVALUATE_FORMATS)
 
 
 def test_a_binary_format_needs_a_file(monkeypatch):
