@@ -111,7 +111,7 @@ def title(doc: Document, text: object, subtitle: object = None) -> Paragraph:
 
 def heading(doc: Document, text: object, level: int = 1, *, page_break: bool = False) -> Paragraph:
     """A heading (styles Heading 1–3), starting a new page when asked; it keeps with what follows."""
-    p = doc.add_paragraph(style=f"Heading {max(1, min(level, 3))}")
+    p = styled_paragraph(doc, f"Heading {max(1, min(level, 3))}")
     add_text(p, text)
     p.paragraph_format.page_break_before = page_break
     p.paragraph_format.keep_with_next = True
@@ -127,11 +127,22 @@ def paragraph(
     return p
 
 
+def styled_paragraph(doc: Document, style: str) -> Paragraph:
+    """A new paragraph in paragraph style `style` (by name), its style id looked up once per document
+    (python-docx's own lookup walks every style for each paragraph: slow for a long report)."""
+    ids: dict[str, str] = doc.__dict__.setdefault("_kg_style_ids", {})
+    if style not in ids:
+        ids[style] = doc.styles[style].style_id
+    p = doc.add_paragraph()
+    p._p.style = ids[style]
+    return p
+
+
 def bullet(
     doc: Document, text: object = "", *, italic: bool = False, size: float | None = None, colour: RGBColor | None = None
 ) -> Paragraph:
     """A bulleted paragraph (style List Bullet) of user text."""
-    p = doc.add_paragraph(style="List Bullet")
+    p = styled_paragraph(doc, "List Bullet")
     p.paragraph_format.space_after = Pt(1)
     if text:
         add_text(p, text, italic=italic, size=size, colour=colour)
