@@ -86,10 +86,11 @@ def report(
     sheet,
     lang,
 ) -> None:
-    """Write the evaluator's report: one self-contained HTML page per cascade (summary and quality
-    score and the answer to each LKE criterion, diagram, findings with rationale and fix, per-owner view,
-    indicator table) and, for several
-    files or a folder, an index page comparing them.
+    """Write the evaluator's report: one self-contained HTML page per cascade, following the evaluation
+    (the score and the answer to each LKE criterion with its evidence, notes and recommendations,
+    strengths and weaknesses), then the diagram and the detail (findings with rationale and fix,
+    per-owner view, indicator table, collapsed) and, for several files or a folder, an index page
+    comparing them.
 
     The score is this tool's own estimate from the criteria (as `kinerja evaluate`), not an official nilai
     SAKIP or LKE result. FILE - reads standard input (its page is named after --stdin-filename). --quiet:

@@ -1,11 +1,13 @@
 """`kinerja report`: the evaluator's page — one self-contained HTML file per cascade, and an index.
 
-A page holds, top to bottom: the organisation and the evaluation's score (kinerja_graph/evaluation:
-the tool's estimate from the answers to the LKE criteria) with its caveat and the answer to each
-criterion, the main findings, what the cascade holds; the diagram (the renderer's SVG, findings marked,
-pan and zoom, goals clickable); every finding grouped by rule with the rule's rationale and an
-example fix, filterable by severity and area, and what was silenced and why; the goals and
-indicators of each owner with their findings; the indicator table with problems marked in place.
+A page follows the evaluation (kinerja_graph/evaluation; its sections in html_evaluation.py), top to
+bottom: the organisation, the evaluation's score with its caveat and the answer to each LKE criterion
+with its reason; each criterion's evidence, notes and recommendations; strengths and weaknesses; the
+diagram (the renderer's SVG, findings marked, pan and zoom, goals clickable); then the detail, each
+group collapsed (<details>, printed closed unless opened): what the cascade holds, every finding
+grouped by rule with the rule's rationale and an example fix, filterable by severity and area, and
+what was silenced and why; the goals and indicators of each owner with their findings; the indicator
+table with problems marked in place.
 
 Safety. Every string reaches the page through html_markup (escaped unless built as markup here);
 the diagram is Graphviz's SVG of labels the renderer escaped, and is refused if it holds anything
@@ -13,7 +15,8 @@ executable. The page loads nothing: CSS and JavaScript are inlined from assets/,
 Content-Security-Policy allows no request and runs only the script whose hash it names.
 
 Formatter only: the findings, the evaluation and the diagram are computed before (engine.py,
-evaluation/, html_diagram.py); this module arranges them.
+evaluation/, html_diagram.py; a PageInput without an evaluation gets one from its report when the
+page is rendered); this module arranges them.
 """
 
 from __future__ import annotations
