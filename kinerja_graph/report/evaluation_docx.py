@@ -157,6 +157,7 @@ def _criteria_table(doc: Document, criteria: Sequence[CriterionAnswer], lang: st
 def _criterion(doc: Document, c: CriterionAnswer, notes: Sequence[Note], lang: str, level: int) -> None:
     word.heading(doc, f"{lhe.criterion_label(c)} — {lhe.answer_text(c.answer, lang)}", level)
     answer = word.paragraph(doc)
+    answer.paragraph_format.keep_with_next = True  # the answer, its evidence and what follows stay together
     word.add_text(answer, f"{t('suggested', lang)}: ", bold=True)
     word.add_text(answer, lhe.answer_text(c.answer, lang))
     count = lhe.evidence_count(c, lang)
@@ -165,11 +166,12 @@ def _criterion(doc: Document, c: CriterionAnswer, notes: Sequence[Note], lang: s
     sentences = [lhe.one_line(s) for s in c.evidence.text if lhe.one_line(s)]
     if sentences:
         p = word.paragraph(doc)
+        p.paragraph_format.keep_with_next = True
         word.add_text(p, f"{t('evidence', lang)}: ", bold=True)
         word.add_text(p, " ".join(sentences))
     examples = lhe.criterion_examples(c, notes)
     if examples:
-        word.paragraph(doc, f"{t('examples', lang)}:", bold=True)
+        word.paragraph(doc, f"{t('examples', lang)}:", bold=True).paragraph_format.keep_with_next = True
         for example in examples:
             word.bullet(doc, lhe.example_text(example), size=word.FONT_SIZE - 1)
 

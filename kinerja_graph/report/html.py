@@ -565,10 +565,14 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
         "summary",
         _sev_badge(g.severity, lang),
         tag("h3", summary),
-        tag("code", g.rule),
-        tag("span", _area_name(getattr(rule, "area", ""), lang), class_="kg-sub"),
-        _lke_badge(getattr(rule, "lke", None), lang),
         tag("span", t("times", lang, count=len(g.findings)), class_="kg-sub"),
+        tag(
+            "div",
+            tag("code", g.rule),
+            tag("span", _area_name(getattr(rule, "area", ""), lang), class_="kg-sub"),
+            _lke_badge(getattr(rule, "lke", None), lang),
+            class_="kg-rule-meta",
+        ),
         class_="kg-rule-head",
     )
     parts = [head]
@@ -994,7 +998,7 @@ def render_index(entries: list[IndexEntry], lang: str = "id") -> str:
         for cid in criteria:
             found = answers.get(cid)
             cells.append(
-                tag("td", evaluation_view.answer_badge(found.answer, lang), data_criterion=cid)
+                tag("td", evaluation_view.answer_badge(found.answer, lang, short=True), data_criterion=cid)
                 if found is not None
                 else tag("td", "–")
             )
@@ -1019,7 +1023,7 @@ def render_index(entries: list[IndexEntry], lang: str = "id") -> str:
         ),
         Html("<main>"),
         tag("h1", title),
-        tag("p", t("index_intro", lang), class_="kg-intro"),
+        tag("p", t("index_intro", lang), " ", t("index_legend", lang), class_="kg-intro"),
         tag("p", " ".join(caveats) or evaluation_layout.t("caveat", lang), class_="kg-caveat", id="kg-caveat"),
         tag(
             "div",

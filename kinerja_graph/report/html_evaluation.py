@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 import networkx as nx
 
 from kinerja_graph.engine import FileReport
-from kinerja_graph.evaluation.model import CriterionAnswer, Evaluation, Example, Note
+from kinerja_graph.evaluation.model import NO, PARTLY, UNASSESSED, YES, CriterionAnswer, Evaluation, Example, Note
 from kinerja_graph.findings import SEVERITIES
 from kinerja_graph.i18n import words
 from kinerja_graph.report import evaluation_layout as lhe
@@ -34,8 +34,15 @@ def criterion_anchor(criterion_id: str) -> str:
     return "kg-c-" + "".join(ch if ch.isalnum() else "-" for ch in criterion_id)
 
 
-def answer_badge(answer: str, lang: str) -> Html:
-    return tag("span", lhe.answer_text(answer, lang), class_=f"kg-answer kg-answer-{lhe.answer_class(answer)}")
+SHORT = {YES: "Y", PARTLY: "S", NO: "T", UNASSESSED: "–"}  # a criterion's answer in a narrow column (the index)
+
+
+def answer_badge(answer: str, lang: str, *, short: bool = False) -> Html:
+    """The answer, coloured; `short`: one letter (the full answer as its title)."""
+    cls = f"kg-answer kg-answer-{lhe.answer_class(answer)}" + (" kg-answer-short" if short else "")
+    if short:
+        return tag("span", SHORT.get(answer, answer), class_=cls, title=lhe.answer_text(answer, lang))
+    return tag("span", lhe.answer_text(answer, lang), class_=cls)
 
 
 def _orders(G: nx.DiGraph) -> dict[str, int]:
