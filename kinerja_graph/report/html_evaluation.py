@@ -109,6 +109,16 @@ def overview(ev: Evaluation, fr: FileReport, lang: str) -> Html:
         )
     )
     more.append(tag("ul", join(tally), class_="kg-tally"))
+    coverage = round(100 * sc.coverage) if sc is not None else 0
+    more.append(
+        tag(
+            "details",
+            tag("summary", h("score_how", lang)),
+            tag("p", h("score_formula", lang, coverage=coverage, path="rules/evaluation.yaml")),
+            class_="kg-how",
+            id="kg-how",
+        )
+    )
     return tag(
         "div",
         tag(
