@@ -1,4 +1,4 @@
-"""The library's front door: what the CLI (and any other program) calls."""
+"""The library's front door: what the CLI (and any other program) calls: load, show, convert, check, evaluate."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from kinerja_graph.summary import Summary, summarise
 
 if TYPE_CHECKING:
     from kinerja_graph.engine import Report
+    from kinerja_graph.evaluation import Evaluation
 
 
 def levels_for(
@@ -98,3 +99,31 @@ def check(
         stdin_filename=stdin_filename,
     )
     return pipeline.run(paths, options).report
+
+
+def evaluate(
+    paths: Iterable[str],
+    *,
+    lang: str = "id",
+    rules: str | None = None,
+    use_project: bool = True,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    sheet: str | None = None,
+) -> list[Evaluation]:
+    """Evaluate cascade files, as `kinerja evaluate` does: one Evaluation per file (docs/evaluation.md), its
+    sentences in `lang`. A file that cannot be read has an Evaluation holding its errors and no criteria.
+
+        >>> [ev.score.rounded for ev in evaluate(["samples/clean.yaml"])]
+        [100]
+    """
+    from kinerja_graph import evaluation, pipeline
+
+    options = pipeline.Options(
+        rules=rules,
+        use_project=use_project,
+        select=None if select is None else tuple(select),
+        ignore=None if ignore is None else tuple(ignore),
+        sheet=sheet,
+    )
+    return evaluation.evaluate_run(pipeline.run(paths, options), lang)

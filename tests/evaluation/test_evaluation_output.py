@@ -144,3 +144,11 @@ def test_a_binary_format_needs_a_file(monkeypatch):
     monkeypatch.setitem(output.FORMATS, "bin", fake)
     with pytest.raises(click.UsageError, match="-o FILE.bin"):
         output.write_evaluation([], "bin")
+
+
+def test_the_library_evaluates_as_the_command_does():
+    from kinerja_graph import api
+
+    clean, broken = api.evaluate([str(SAMPLES / "clean.yaml"), str(SAMPLES / "missing.yaml")], lang="en")
+    assert clean.score.rounded == 100 and clean.strengths and not clean.weaknesses
+    assert broken.criteria == [] and broken.errors and not broken.readable
