@@ -56,7 +56,7 @@ def answer_word(answer: str, lang: str) -> str:
 
 def format_note(note: Note, lang: str, colour: bool = False, criterion: bool = True) -> list[str]:
     """One note: its number, severity, criterion and message; the goals; examples; the recommendation."""
-    style: dict[str, Any] = COLOURS[note.severity]  # type: ignore[assignment]
+    style: dict[str, Any] = COLOURS[note.severity]
     severity = _style(_t(f"severity_{note.severity}", lang), colour, **style)
     where = f"{note.criterion}  " if criterion and note.criterion else ""
     lines = [f"  {note.id:<4} [{severity}] {where}{clean(note.message)}  ({note.rule})"]
