@@ -133,14 +133,27 @@ def _unstated(c: Criterion, items: list[Item], facts: Facts) -> set[Item]:
     return {(n, i) for n, i in items if facts.unstated(n, c.rests_on)}
 
 
-def _failures(c: Criterion, items: list[Item], facts: Facts, findings: Iterable[Finding], rubric: Rubric) -> dict:
-    """item -> how much it fails (1, or basis_weight when the failure rests on inferred or doubtful data)."""
+def _failures(
+    c: Criterion,
+    items: list[Item],
+    facts: Facts,
+    findings: Iterable[Finding],
+    rubric: Rubric,
+    causes: set[int] | None = None,
+) -> dict:
+    """item -> how much it fails (1, or basis_weight when the failure rests on inferred or doubtful data).
+    `causes` collects the findings (by id()) that fail an item."""
     population = set(items)
     soft = rubric.basis_weight
     out: dict[Item, float] = {}
+    cause: list[Finding | None] = [None]  # the finding being read, if any
 
     def fail(item: Item, weight: float) -> None:
-        if item in population and out.get(item, 0.0) < weight:
+        if item not in population:
+            return
+        if causes is not None and cause[0] is not None:
+            causes.add(id(cause[0]))
+        if out.get(item, 0.0) < weight:
             out[item] = weight
 
     anchored = facts.has("strategic")  # without a strategic goal nothing inferred could make a goal derived
@@ -159,6 +172,7 @@ def _failures(c: Criterion, items: list[Item], facts: Facts, findings: Iterable[
     for f in findings:
         if c not in rubric.routes(f.rule, f.lke):
             continue
+        cause[0] = f
         weight = soft if f.basis else 1.0
         hit = affected(f, facts, rubric.groups)
         if hit is None:
@@ -258,7 +272,11 @@ def answer(
             text = t("empty_population", lang, what=_what(c, lang))
         evidence.text.append(text)
         return _unassessed(c, evidence, notes, lang)
-    failures = _failures(c, items, facts, findings, rubric)
+    causes: set[int] = set()
+    failures = _failures(c, items, facts, findings, rubric, causes)
+    # notes listed under another criterion whose findings fail items here too (an owner naming goals of
+    # several tiers): named with this criterion's own notes
+    see_also = [n.id for n in notes if n.id not in note_ids and any(id(f) in causes for f in n.findings)]
     unstated = {item for item in _unstated(c, items, facts) if item not in failures}
     weights = {**dict.fromkeys(unstated, rubric.basis_weight), **failures}
     evidence.items = len(items)
@@ -306,10 +324,12 @@ def answer(
             )
     evidence.text.extend(_structure_sentences(c, facts, lang))
     evidence.text.extend(t(f"cap_{cap.unless}", lang) for cap in caps)
-    if note_ids:
-        evidence.text.append(t("see_notes", lang, notes=", ".join(note_ids)))
+    if note_ids or see_also:
+        evidence.text.append(t("see_notes", lang, notes=", ".join(note_ids + see_also)))
     evidence.examples = _examples(c, items, failures, facts)
-    return CriterionAnswer(c.id, c.title_in(lang), rubric.answer_of(value), value, c.weight, evidence, note_ids)
+    return CriterionAnswer(
+        c.id, c.title_in(lang), rubric.answer_of(value), value, c.weight, evidence, note_ids, see_also
+    )
 
 
 def _structure_sentences(c: Criterion, facts: Facts, lang: str) -> list[str]:
@@ -495,10 +515,15 @@ def weaknesses(criteria: Sequence[CriterionAnswer], notes: Sequence[Note], rubri
     for c in criteria:
         if c.answer not in (PARTLY, NO) or not c.evidence.text:
             continue
-        causes = [by_id[i].message for i in c.notes if i in by_id and by_id[i].severity in rubric.failing]
+        causes = [
+            by_id[i].message for i in (*c.notes, *c.see_also) if i in by_id and by_id[i].severity in rubric.failing
+        ]
         caps = [s for s in c.evidence.text[1:] if s in _cap_sentences(lang)]
-        # what its notes found, else the structure it lacks, else the share that decided it
-        fallback = " ".join(caps) if caps else c.evidence.text[0]
+        # what its notes found, else the structure it lacks, else the share that decided it — or, when no item
+        # fails, that the levels of those meeting it are not stated (each counted half)
+        unstated = _w.t("share_unstated", lang, count=c.evidence.facts.get("unstated", 0))
+        reason = unstated if not c.evidence.failing and unstated in c.evidence.text else c.evidence.text[0]
+        fallback = " ".join(caps) if caps else reason
         text = " ".join(["; ".join(causes) + ".", *caps]) if causes else fallback
         out.append(_w.t("weakness", lang, criterion=c.id, title=c.title, text=text))
     return out

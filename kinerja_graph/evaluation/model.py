@@ -14,6 +14,7 @@ of an LHE for Indonesian. Everything else is language-neutral (ids, answers, cou
         id ("1.b.8"), title, answer (ANSWERS), value (the LKE step, 0..1; None when not assessed)
         evidence: Evidence          what decided the answer: counts, the share, facts, examples
         notes: [note ids]           the notes (below) that bear on this criterion
+        see_also: [note ids]        notes listed under another criterion that fail items of this one too
       strengths: [str]              kekuatan: what is fully met, said so
       weaknesses: [str]             kelemahan: one sentence per criterion not fully met
       recommendations: [Recommendation]   rekomendasi, one per cause, with the notes it answers
@@ -127,7 +128,9 @@ class CriterionAnswer:
               document holds no evidence either way (answer "tidak dapat dinilai")
     weight    the criterion's weight in the score (rules/evaluation.yaml)
     evidence  what decided it
-    notes     the ids of the notes that bear on it
+    notes     the ids of the notes that bear on it (listed under it)
+    see_also  the ids of notes listed under another criterion whose findings also fail items of this one
+              (one owner text naming goals of several tiers: its note stands under one tier's criterion)
     """
 
     id: str
@@ -137,6 +140,7 @@ class CriterionAnswer:
     weight: float
     evidence: Evidence
     notes: list[str] = field(default_factory=list)
+    see_also: list[str] = field(default_factory=list)
 
     @property
     def assessed(self) -> bool:
@@ -151,6 +155,7 @@ class CriterionAnswer:
             "weight": round(self.weight, 4),
             "evidence": self.evidence.to_dict(),
             "notes": list(self.notes),
+            "see_also": list(self.see_also),
         }
 
 

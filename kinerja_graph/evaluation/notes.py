@@ -125,15 +125,17 @@ def population_indicators(criterion: Criterion | None, facts: Facts) -> list[Ite
     return [(n, i) for n in population_goals(criterion, facts) for i in range(len(facts.indicators(n)))]
 
 
-def what_goals(criterion: Criterion | None, lang: str) -> str:
-    """What the criterion's goals are called: "kinerja", "kinerja strategis dan taktikal", ..."""
+def what_goals(criterion: Criterion | None, lang: str, *, own: bool = True) -> str:
+    """What the criterion's goals are called: "kinerja", "kinerja strategis dan taktikal", ... `own`: by the
+    criterion's own word for them when it has one (False: by their levels, for a population widened)."""
     t = _w.t
     if criterion is None or not criterion.levels:
         return t("goals", lang)
-    try:
-        return t(f"what_{criterion.id}", lang)
-    except KeyError:
-        pass
+    if own:
+        try:
+            return t(f"what_{criterion.id}", lang)
+        except KeyError:
+            pass
     if len(criterion.levels) == 1:
         level = policy.levels().by_id(criterion.levels[0])
         if level is not None:
@@ -167,10 +169,19 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
     )
     unit = "goals" if grouped else ("indicators" if about_indicators else "goals")
     scope = g.criterion
+    widened = False
     hit_levels = {facts.level.get(n) for f in findings for n in (affected(f, facts, rubric.groups) or ())}
     if scope is not None and scope.levels and hit_levels and not any(scope.holds_level(lv) for lv in hit_levels):
         # a note listed under a criterion its goals stand outside of: counted among their own levels
         scope = dataclasses.replace(scope, levels=tuple(lv for lv in hit_levels if lv))
+    elif scope is not None and scope.levels and not all(scope.holds_level(lv) for lv in hit_levels):
+        # goals of several tiers (one owner holding strategic and operational goals): counted among the goals
+        # of all their levels, every goal when they reach every level the cascade has
+        union = set(scope.levels) | {lv for lv in hit_levels if lv}
+        covered = facts.levels_covered()
+        wide = () if None in hit_levels or union >= set(covered) else tuple(lv for lv in covered if lv in union)
+        scope = dataclasses.replace(scope, levels=wide)
+        widened = True
     population = population_indicators(scope, facts) if unit == "indicators" else population_goals(scope, facts)
     total = len(population) or len(facts.goals)
     nodes: list[str] = []
@@ -198,12 +209,12 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
     nodes.sort(key=lambda n: order.get(n, len(order)))
     everyone = {n for f in findings for n in involved(f)}
     levels = facts.level_counts(nodes)
-    what = t("indicators", lang) if unit == "indicators" else what_goals(scope, lang)
+    what = t("indicators", lang) if unit == "indicators" else what_goals(scope, lang, own=not widened)
     params = {
         "count": count,
         "total": max(total, count),
         "what": what,
-        "scope": what_goals(scope, lang),
+        "scope": what_goals(scope, lang, own=not widened),
         "involved": len(everyone),
         "findings": len(findings),
         "levels": level_breakdown(levels, lang) if unit == "goals" else "",
