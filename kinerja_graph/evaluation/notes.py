@@ -176,8 +176,10 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
         scope = dataclasses.replace(scope, levels=tuple(lv for lv in hit_levels if lv))
     elif scope is not None and scope.levels and not all(scope.holds_level(lv) for lv in hit_levels):
         # goals of several tiers (one owner holding strategic and operational goals): counted among the goals
-        # of all their levels, every goal when they reach every level the cascade has
-        union = set(scope.levels) | {lv for lv in hit_levels if lv}
+        # of all their tiers, every goal when they reach every level the cascade has
+        vocabulary = policy.levels()
+        tiers = {lv.tier for lv in (vocabulary.by_id(h) for h in hit_levels if h) if lv is not None}
+        union = set(scope.levels) | {lv.id for lv in vocabulary.levels if lv.tier in tiers}
         covered = facts.levels_covered()
         wide = () if None in hit_levels or union >= set(covered) else tuple(lv for lv in covered if lv in union)
         scope = dataclasses.replace(scope, levels=wide)
