@@ -82,7 +82,8 @@ TEXTS = indonesian_texts()
 def test_the_texts_are_found():
     wheres = {where.split(":")[0] for where, _ in TEXTS}
     assert {f"{rule_id}" for rule_id in RULES} <= wheres
-    assert {"words/messages.yaml", "words/html.yaml", "rules/levels.yaml", "rules/score.yaml"} <= wheres
+    assert {"words/messages.yaml", "words/html.yaml", "rules/levels.yaml", "rules/evaluation.yaml"} <= wheres
+    assert {"words/evaluation.yaml", "words/lhe.yaml"} <= wheres
     assert len(TEXTS) > 500
 
 
