@@ -153,7 +153,7 @@ def _criteria(ws: Worksheet, evaluations: Sequence[Evaluation], lang: str, day: 
                 lhe.evidence_count(c, lang),
                 lhe.reason(c, lang),
                 round(c.weight, 4),
-                ", ".join(c.notes),
+                ", ".join([*c.notes, *c.see_also]),  # the notes listed under it, and those elsewhere bearing on it
                 "",
                 "",
             ]
