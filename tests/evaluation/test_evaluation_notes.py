@@ -143,3 +143,15 @@ def test_grouping_counts_the_same_as_the_findings_per_rule(checked):
     for n in ev.notes:
         in_notes[n.rule] += len(n.findings)
     assert in_notes == per_rule
+
+
+def test_a_criterion_met_on_levels_the_document_does_not_state_says_so_as_its_weakness(tmp_path):
+    doc = base()
+    for n in doc["nodes"]:
+        if n["level"] in ("Intermediate Outcome", "Immediate Outcome"):
+            n["inferred"] = ["level"]
+    ev = evaluate(doc, tmp_path)
+    c = ev.criterion("1.b.4")
+    assert c is not None and c.answer == "Sebagian" and not c.evidence.failing
+    weakness = next(w for w in ev.weaknesses if w.startswith("1.b.4"))
+    assert "is not stated by the document" in weakness and "All " not in weakness
