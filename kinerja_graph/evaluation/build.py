@@ -298,7 +298,9 @@ def answer(
     # the sentences
     what, cond = _what(c, lang), _cond(c, lang)
     met_count = len(items) - len(failures)
-    if not failures:
+    if not failures and unstated:  # met by every item, but not credited in full: said in the first sentence
+        evidence.text.append(t("share_all_unstated", lang, items=len(items), what=what, cond=cond, count=len(unstated)))
+    elif not failures:
         evidence.text.append(t("share_all", lang, items=len(items), what=what, cond=cond))
     elif met_count == 0:
         evidence.text.append(t("share_none", lang, items=len(items), what=what, cond=cond))
@@ -308,7 +310,7 @@ def answer(
         )
     if soft:
         evidence.text.append(t("share_basis", lang, count=soft))
-    if unstated:
+    if unstated and failures:
         evidence.text.append(t("share_unstated", lang, count=len(unstated)))
     if c.requires in FIELDS:
         stating = evidence.facts["stating"]
@@ -468,7 +470,10 @@ def strengths(criteria: Sequence[CriterionAnswer], facts: Facts, rubric: Rubric,
             if c.population == "cascade":
                 partners = answered.evidence.facts.get("partners") or []
                 out.append(t("strength_partners", lang, count=len(partners), partners=", ".join(partners)))
-            elif answered.evidence.text and not answered.evidence.failing:  # fully met, not met with remarks
+            elif (
+                answered.evidence.text and not answered.evidence.failing and not answered.evidence.facts.get("unstated")
+            ):
+                # fully met, not met with remarks nor on levels the document does not state
                 out.append(answered.evidence.text[0])
             continue
         if answered.answer not in (PARTLY, NO) or c.population == "cascade" or (answered.value or 0) < 0.5:
@@ -519,11 +524,9 @@ def weaknesses(criteria: Sequence[CriterionAnswer], notes: Sequence[Note], rubri
             by_id[i].message for i in (*c.notes, *c.see_also) if i in by_id and by_id[i].severity in rubric.failing
         ]
         caps = [s for s in c.evidence.text[1:] if s in _cap_sentences(lang)]
-        # what its notes found, else the structure it lacks, else the share that decided it — or, when no item
-        # fails, that the levels of those meeting it are not stated (each counted half)
-        unstated = _w.t("share_unstated", lang, count=c.evidence.facts.get("unstated", 0))
-        reason = unstated if not c.evidence.failing and unstated in c.evidence.text else c.evidence.text[0]
-        fallback = " ".join(caps) if caps else reason
+        # what its notes found, else the structure it lacks, else the share that decided it (when every item
+        # meets it: that the levels of some are not stated, each counted half)
+        fallback = " ".join(caps) if caps else c.evidence.text[0]
         text = " ".join(["; ".join(causes) + ".", *caps]) if causes else fallback
         out.append(_w.t("weakness", lang, criterion=c.id, title=c.title, text=text))
     return out
