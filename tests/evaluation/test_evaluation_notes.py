@@ -157,3 +157,48 @@ def test_a_criterion_met_on_levels_the_document_does_not_state_says_why_it_is_on
     assert "but the level of 4 of them is not stated by the document" in weakness
     # the criteria table's one-line reason says it too
     assert c.evidence.text[0].startswith("All 5 strategic and tactical goals are stated as a condition to be reached,")
+
+
+def test_an_owner_holding_goals_of_several_tiers_is_one_note_named_by_both_criteria(tmp_path):
+    doc = base()
+    for goal in ("1.1.1", "1.1.1.1"):  # an immediate outcome and an output held by no particular position
+        node(doc, goal)["owner"] = "Kasi/Jafung/Analis"
+    ev = evaluate(doc, tmp_path)
+    owner_notes = [n for n in ev.notes if n.rule == "ambiguous-owner"]
+    assert len(owner_notes) == 1
+    note = owner_notes[0]
+    # counted among the goals of every tier it touches (here every goal), not "2 of 5 strategic and tactical"
+    assert (note.count, note.total) == (2, 9) and note.nodes == ["1.1.1", "1.1.1.1"]
+    assert note.message.startswith("2 of 9 goals are held by an owner who names no particular position")
+    tactical, operational = ev.criterion("1.b.10"), ev.criterion("1.b.11")
+    assert tactical is not None and operational is not None
+    assert note.criterion == "1.b.10" and note.id in tactical.notes and not tactical.see_also
+    assert operational.notes == [] and operational.see_also == [note.id]
+    assert operational.evidence.failing == ["1.1.1.1"] and operational.answer == "Sebagian"
+    assert f"Details in notes {note.id}." in operational.evidence.text
+    weakness = next(w for w in ev.weaknesses if w.startswith("1.b.11"))
+    assert "2 of 9 goals are held by an owner who names no particular position" in weakness
+    data = ev.to_dict()
+    assert next(c for c in data["criteria"] if c["id"] == "1.b.11")["see_also"] == [note.id]
+
+
+def test_batumandis_level_labels_its_tree_contradicts_are_one_note(checked):
+    report, ev = checked["batumandi.yaml"]
+    # level-label-conflict: one finding on the 15 goals whose labels the tree contradicts; the inversions,
+    # skips and activity wordings that rested on those labels are no longer separate notes
+    assert not {"level-inversion", "level-skip", "goal-is-activity"} & {n.rule for n in ev.notes}
+    (label,) = [n for n in ev.notes if n.rule == "level-label-conflict"]
+    assert label.criterion == "1.b.8" and (label.count, label.total) == (15, 26)
+    assert label.message.startswith("15 dari 26 kinerja memiliki label tingkat yang bertentangan dengan struktur")
+    cascading = ev.criterion("1.b.8")
+    assert cascading is not None and label.id in cascading.notes and cascading.answer == "Sebagian"
+    # what still rests on those labels is said so in its note and counts half
+    doubtful = [n for n in ev.notes if n.basis.get("doubtful")]
+    assert doubtful and {n.rule for n in doubtful} == {"indicator-level-mismatch"}
+    assert all("bertumpu pada label tingkat yang bertentangan" in n.message for n in doubtful)
+    # one ambiguous owner text holds goals of both tiers: one note, named by 1.b.10 and 1.b.11
+    (owners,) = [n for n in ev.notes if n.rule == "ambiguous-owner"]
+    tactical, operational = ev.criterion("1.b.10"), ev.criterion("1.b.11")
+    assert tactical is not None and operational is not None
+    assert owners.id in tactical.notes and operational.see_also == [owners.id]
+    assert (owners.count, owners.total) == (13, 26)
