@@ -23,6 +23,7 @@ import os
 from collections.abc import Sequence
 
 from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -180,7 +181,7 @@ def _criteria(ws: Worksheet, evaluations: Sequence[Evaluation], lang: str, day: 
         scale = ",".join(lhe.answer_text(a, lang) for a in (YES, PARTLY, NO))
         choice = DataValidation(type="list", formula1=f'"{scale}"', allow_blank=True)
         ws.add_data_validation(choice)
-        letter = ws.cell(row=header_row, column=evaluator).column_letter
+        letter = get_column_letter(evaluator)
         choice.add(f"{letter}{header_row + 1}:{letter}{last}")
     xlsx.fit_row_heights(ws, header_row, last)
     xlsx.print_setup(ws, header_rows=(header_row, header_row), footer=_footer(evaluations, lang))
