@@ -1,0 +1,404 @@
+"""`kinerja check` on Pemda-like cascades against the floor of reading the same CSV, each in a fresh process.
+
+    .venv/bin/python benchmarks/bench_pemda.py [--sizes 1e4,1e5,2e5] [--million] [--formats text,json,...]
+        [--runs 3] [--sections table,readme,inputs,dir,render] [--profile 1e5] [--out benchmarks/out]
+
+Sections (each prints its table as soon as it is measured; --sections chooses them):
+
+table    For each size (goals) and each output format (text, json, sarif, github, markdown, junit):
+         `kinerja check FILE.csv --format F` against the floor (benchmarks/floor_csv.py: the same CSV read with
+         the csv module into a networkx DiGraph), --runs times each, alternating floor, tool, floor, tool, ...;
+         the medians of CPU (user + sys) and of the tool's peak resident memory, and the ratio of the medians.
+         Then the growth: the cost per goal at each size and the ratio of per-goal cost between the smallest
+         and every larger size (1.0 = linear). --million adds 10^6 goals (--million-formats, --million-runs:
+         minutes per run and several GiB).
+readme   The same measurement on the README's generator (benchmarks/bench_check.py, about 1 % planted
+         defects and a few hundred distinct texts) at --readme-sizes, so both generators' figures are printed.
+inputs   Reading the same cascade as CSV, JSON, YAML and XLSX (YAML and XLSX written by `kinerja convert`):
+         `kinerja show FILE` (reading alone) and `kinerja check FILE --format json`, against the floor.
+dir      `kinerja check DIR --format json` on a folder of --dir-orgs organisation cascades (--dir-goals goals
+         in all), against the floor reading every file of the folder in one process; wall-clock time too,
+         and --jobs 1 / --jobs 2 when the command has that option.
+render   `kinerja render` (DOT only; SVG with the default engine; SVG with --engine dot) and `kinerja report`
+         at --render-goals, against Graphviz `dot -Tsvg` alone on the same DOT files.
+profile  (--profile SIZE) cProfile of `kinerja check FILE --format json` at SIZE goals: the top entries by
+         cumulative time (the .prof file is kept in --out).
+
+Every measured command runs in a fresh process under /usr/bin/time (CPU = user + sys of the process and of
+the processes it waited for, peak = its maximum resident set size); without /usr/bin/time, os.wait4 gives
+the same figures. Generated files are kept in --out (benchmarks/out, ignored by git) and reused: the
+generators are deterministic. The machine is shared and noisy: medians are quoted, and each section prints
+the load average before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks"
+PY = sys.executable
+TIME = "/usr/bin/time"
+FORMATS = ("text", "json", "sarif", "github", "markdown", "junit")
+
+
+@dataclass
+class Run:
+    cpu: float  # user + sys seconds
+    wall: float
+    peak: float  # MiB
+    code: int
+
+
+def measure(cmd: list[str], stdout: Path | None = None, timeout: float | None = None) -> Run:
+    """CPU, wall-clock time and peak memory of `cmd` in a fresh process (stdout to a file or discarded)."""
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
+    try:
+        if os.path.exists(TIME):
+            with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+                started = time.perf_counter()
+                proc = subprocess.run(
+                    [TIME, "-f", "%U %S %M", "-o", tf.name, *cmd],
+                    stdout=out,
+                    stderr=subprocess.PIPE,
+                    cwd=ROOT,
+                    timeout=timeout,
+                )
+                wall = time.perf_counter() - started
+                user, system, kib = tf.read().split()[-3:]  # after "Command exited with non-zero status N"
+            return _checked(cmd, proc.returncode, proc.stderr, float(user) + float(system), wall, int(kib) / 1024)
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, cwd=ROOT)
+        err = proc.stderr.read() if proc.stderr else b""
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - started
+        cpu = usage.ru_utime + usage.ru_stime
+        return _checked(cmd, proc.returncode, err, cpu, wall, usage.ru_maxrss / 1024)
+    finally:
+        if stdout:
+            out.close()
+
+
+def _checked(cmd: list[str], code: int, err: bytes, cpu: float, wall: float, peak: float) -> Run:
+    if code not in (0, 1):  # 1: findings reached --fail-on; anything else is a failure worth seeing
+        sys.stderr.write(f"\n! exit {code}: {' '.join(cmd)}\n{err.decode(errors='replace')[-2000:]}\n")
+    return Run(cpu, wall, peak, code)
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def kinerja(*args: str) -> list[str]:
+    return [PY, "-m", "kinerja_graph", *args]
+
+
+def floor(*paths: Path) -> list[str]:
+    return [PY, str(BENCH / "floor_csv.py"), *map(str, paths)]
+
+
+def pemda(out: Path, goals: int, seed: int, formats: str = "csv", organisations: int = 0, split: bool = False):
+    """The generated files (made once, in a subprocess so that this process stays small) and their statistics."""
+    cmd = [PY, str(BENCH / "gen_pemda.py"), "--goals", str(goals), "--seed", str(seed), "--out", str(out)]
+    cmd += ["--formats", formats] + (["--organisations", str(organisations)] if organisations else [])
+    cmd += ["--split"] if split else []
+    printed = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    paths, _, stats = printed.partition("{")
+    files = {line.split()[0]: Path(line.split(None, 1)[1]) for line in paths.splitlines() if line.strip()}
+    return files, json.loads("{" + stats)
+
+
+def readme_csv(out: Path, nodes: int, seed: int = 7) -> Path:
+    """A cascade of benchmarks/bench_check.py's generator (the README's figures), as CSV."""
+    path = out / f"readme-{nodes}-s{seed}.csv"
+    if not path.exists():
+        code = (
+            "import sys; from pathlib import Path; sys.path.insert(0, 'benchmarks'); import bench_check as b; "
+            f"b.write_csv(b.generate({nodes}, {seed}), Path({str(path)!r}))"
+        )
+        subprocess.run([PY, "-c", code], check=True, cwd=ROOT)
+    return path
+
+
+def median(runs: list[Run], attr: str) -> float:
+    return statistics.median(getattr(r, attr) for r in runs)
+
+
+def alternate(tool: list[str], base: list[str], runs: int, report: Path | None, timeout: float | None):
+    """floor, tool, floor, tool, ...: the medians (floor runs, tool runs)."""
+    floors, tools = [], []
+    for _ in range(runs):
+        floors.append(measure(base, timeout=timeout))
+        tools.append(measure(tool, stdout=report, timeout=timeout))
+    return floors, tools
+
+
+def size_label(n: int) -> str:
+    for exp in range(7, 2, -1):
+        for lead in (1, 2, 5):
+            if n == lead * 10**exp:
+                return f"10^{exp}" if lead == 1 else f"{lead}·10^{exp}"
+    return f"{n:,}"
+
+
+def mib(x: float) -> str:
+    return f"{x / 1024:.1f} GiB" if x >= 1024 else f"{x:.0f} MiB"
+
+
+def findings_of(report: Path) -> tuple[int, dict[str, int]]:
+    data = json.loads(report.read_text(encoding="utf-8"))
+    counts: dict[str, int] = {}
+    for f in data["findings"]:
+        counts[f["rule"]] = counts.get(f["rule"], 0) + 1
+    return len(data["findings"]), dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+HEADER = "| goals | format | `kinerja check` CPU | floor CPU | ratio | peak memory | findings |"
+RULE = "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+
+
+def row(label: str, fmt: str, floors: list[Run], tools: list[Run], findings: str = "") -> str:
+    t, f = median(tools, "cpu"), median(floors, "cpu")
+    return f"| {label} | {fmt} | {t:.1f} s | {f:.1f} s | {t / f:.1f}× | {mib(median(tools, 'peak'))} | {findings} |"
+
+
+def section_table(args, sizes: list[int]) -> None:
+    print(f"\n## Pemda-like cascades: `kinerja check FILE.csv --format F` against the floor ({load()})")
+    print(f"median of {args.runs} runs each, alternating floor and tool; 10^6: {args.million_runs} run(s)\n")
+    print(HEADER + "\n" + RULE, flush=True)
+    per_goal: dict[str, list[tuple[int, float, float]]] = {}
+    for n in sizes:
+        files, stats = pemda(args.out, n, args.seed)
+        big = n >= 1_000_000
+        formats = args.million_formats if big else args.formats
+        runs = args.million_runs if big else args.runs
+        for fmt in formats:
+            report = args.out / f"report-{n}.{fmt}"
+            floors, tools = alternate(
+                kinerja("check", str(files["csv"]), "--format", fmt), floor(files["csv"]), runs, report, args.timeout
+            )
+            found = ""
+            if fmt == "json" and report.exists() and tools[-1].code in (0, 1):
+                total, by_rule = findings_of(report)
+                top = ", ".join(f"{k} {v:,}" for k, v in list(by_rule.items())[:2])
+                found = f"{total:,} ({top})"
+            print(row(size_label(n), fmt, floors, tools, found), flush=True)
+            per_goal.setdefault(fmt, []).append((n, median(tools, "cpu") / n, median(floors, "cpu") / n))
+        print(
+            f"|  | {size_label(n)}: {stats['goals']:,} goals, {stats['indicators']:,} indicators, "
+            f"{stats['organisations']} organisations, {stats['distinct_groups']:,} distinct statements and "
+            "indicator names |  |  |  |  |  |",
+            flush=True,
+        )
+    print(f"\n### Growth: CPU per goal (µs) and its ratio to the smallest size ({load()})\n")
+    print("| format | " + " | ".join(size_label(n) for n in sizes) + " | per-goal cost, largest / smallest |")
+    print("| --- | " + " | ".join("---:" for _ in sizes) + " | ---: |")
+    for fmt, points in per_goal.items():
+        at = {n: (t, f) for n, t, f in points}
+        cells = [f"{at[n][0] * 1e6:.0f} (floor {at[n][1] * 1e6:.0f})" if n in at else "" for n in sizes]
+        first, last = points[0], points[-1]
+        growth = f"{last[1] / first[1]:.2f} (floor {last[2] / first[2]:.2f})" if len(points) > 1 else ""
+        print(f"| {fmt} | " + " | ".join(cells) + f" | {growth} |", flush=True)
+
+
+def section_readme(args) -> None:
+    print(f"\n## The README's generator (benchmarks/bench_check.py), same measurement ({load()})\n")
+    print(HEADER + "\n" + RULE, flush=True)
+    for n in args.readme_sizes:
+        path = readme_csv(args.out, n)
+        report = args.out / f"report-readme-{n}.json"
+        floors, tools = alternate(
+            kinerja("check", str(path), "--format", "json"), floor(path), args.runs, report, args.timeout
+        )
+        total, by_rule = findings_of(report) if report.exists() else (0, {})
+        top = ", ".join(f"{k} {v:,}" for k, v in list(by_rule.items())[:2])
+        print(row(f"{size_label(n)} nodes", "json", floors, tools, f"{total:,} ({top})"), flush=True)
+
+
+def section_inputs(args) -> None:
+    n = args.inputs_size
+    print(f"\n## Input formats at {size_label(n)} goals, against the floor (CSV) ({load()})\n")
+    files, _ = pemda(args.out, n, args.seed, "csv,json,yaml,xlsx")
+    print("| input | `kinerja show` CPU | ratio | peak | `kinerja check --format json` CPU | ratio | peak |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
+    for fmt in ("csv", "json", "yaml", "xlsx"):
+        path = files[fmt]
+        floors, shows = alternate(kinerja("show", str(path)), floor(files["csv"]), args.input_runs, None, args.timeout)
+        floors2, checks = alternate(
+            kinerja("check", str(path), "--format", "json"), floor(files["csv"]), args.input_runs, None, args.timeout
+        )
+        f1, f2 = median(floors, "cpu"), median(floors2, "cpu")
+        s, c = median(shows, "cpu"), median(checks, "cpu")
+        size = f"{path.stat().st_size / 2**20:.0f} MB"
+        print(
+            f"| {fmt} ({size}) | {s:.1f} s | {s / f1:.1f}× | {mib(median(shows, 'peak'))} "
+            f"| {c:.1f} s | {c / f2:.1f}× | {mib(median(checks, 'peak'))} |",
+            flush=True,
+        )
+    print(f"\nfloor (CSV): {statistics.median([f1, f2]):.1f} s")
+
+
+def jobs_supported() -> bool:
+    helped = subprocess.run(kinerja("check", "--help"), capture_output=True, text=True, cwd=ROOT).stdout
+    return "--jobs" in helped
+
+
+def section_dir(args) -> None:
+    print(
+        f"\n## `kinerja check DIR` on {args.dir_orgs} organisation cascades, {size_label(args.dir_goals)} goals "
+        f"in all ({load()})\n"
+    )
+    files, stats = pemda(args.out, args.dir_goals, args.seed, "csv", args.dir_orgs, split=True)
+    folder = files["orgs"]
+    print("| run | CPU | wall | peak memory | floor CPU | floor wall | ratio (CPU) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
+    variants = [("serial", [])]
+    if jobs_supported():
+        variants = [("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]), ("default", [])]
+    for name, extra in variants:
+        floors, tools = alternate(
+            kinerja("check", str(folder), "--format", "json", *extra), floor(folder), args.runs, None, args.timeout
+        )
+        t, f = median(tools, "cpu"), median(floors, "cpu")
+        print(
+            f"| {name} | {t:.1f} s | {median(tools, 'wall'):.1f} s | {mib(median(tools, 'peak'))} | {f:.1f} s "
+            f"| {median(floors, 'wall'):.1f} s | {t / f:.1f}× |",
+            flush=True,
+        )
+    print(f"\n{len(list(folder.glob('*.csv')))} files, {stats['goals']:,} goals")
+
+
+def section_render(args) -> None:
+    n = args.render_goals
+    print(f"\n## `kinerja render` and `kinerja report` at {size_label(n)} goals, against `dot` alone ({load()})\n")
+    files, _ = pemda(args.out, n, args.seed)
+    where = args.out / f"render-{n}"
+    shutil.rmtree(where, ignore_errors=True)
+    dots = where / "dot"
+    dots.mkdir(parents=True)
+    measure(kinerja("render", str(files["csv"]), "-f", "dot", "-o", str(dots / "pemda.dot")))
+    dot_files = sorted(dots.glob("*.dot"))
+    dot_cpu, dot_wall = 0.0, 0.0
+    dot_program = shutil.which("dot")
+    if dot_program:
+        for f in dot_files:
+            r = measure([dot_program, "-Tsvg", str(f), "-o", str(f.with_suffix(".svg"))], timeout=args.timeout)
+            dot_cpu, dot_wall = dot_cpu + r.cpu, dot_wall + r.wall
+    print(f"{len(dot_files)} diagrams (DOT files); `dot -Tsvg` on each, in all: {dot_cpu:.1f} s CPU\n")
+    print("| command | CPU | wall | peak memory | against `dot` alone | the tool's own share |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |", flush=True)
+    commands = [
+        ("render -f dot (no Graphviz)", ["render", str(files["csv"]), "-f", "dot", "-o", str(where / "a" / "p.dot")]),
+        ("render -f svg", ["render", str(files["csv"]), "-f", "svg", "-o", str(where / "b" / "p.svg")]),
+        (
+            "render -f svg --engine dot",
+            ["render", str(files["csv"]), "-f", "svg", "--engine", "dot", "-o", str(where / "c" / "p.svg")],
+        ),
+        ("report", ["report", str(files["csv"]), "-o", str(where / "d" / "p.html")]),
+        ("report --engine dot", ["report", str(files["csv"]), "--engine", "dot", "-o", str(where / "e" / "p.html")]),
+    ]
+    for name, cmd in commands:
+        runs = []
+        for _ in range(args.render_runs):
+            shutil.rmtree(Path(cmd[-1]).parent, ignore_errors=True)
+            Path(cmd[-1]).parent.mkdir(parents=True)
+            runs.append(measure(kinerja(*cmd), timeout=args.timeout))
+        t = median(runs, "cpu")
+        against = f"{t / dot_cpu:.1f}×" if dot_cpu and "dot (no" not in name else ""
+        own = f"{t - dot_cpu:.1f} s" if dot_cpu and "dot (no" not in name else f"{t:.1f} s"
+        wall, peak = median(runs, "wall"), mib(median(runs, "peak"))
+        print(f"| {name} | {t:.1f} s | {wall:.1f} s | {peak} | {against} | {own} |", flush=True)
+
+
+PROFILE = """
+import atexit, cProfile, sys
+profile = cProfile.Profile()
+atexit.register(lambda: (profile.disable(), profile.dump_stats({out!r})))  # kinerja ends with os._exit
+sys.argv = ["kinerja", "check", {path!r}, "--format", "json"]
+profile.enable()
+from kinerja_graph.cli import main
+main()
+"""
+
+
+def section_profile(args) -> None:
+    n = args.profile
+    files, _ = pemda(args.out, n, args.seed)
+    out = args.out / f"profile-{n}.prof"
+    code = PROFILE.format(out=str(out), path=str(files["csv"]))
+    r = measure([PY, "-c", code], timeout=args.timeout)
+    print(f"\n## Profile: `kinerja check FILE.csv --format json` at {size_label(n)} goals ({load()})\n")
+    print(f"under cProfile: {r.cpu:.1f} s CPU (profiling slows Python code about twice); {out}\n")
+    import pstats
+
+    stats = pstats.Stats(str(out))
+    stats.strip_dirs().sort_stats("cumulative").print_stats(args.profile_top)
+    print("### by own time (tottime)")
+    stats.sort_stats("tottime").print_stats(max(10, args.profile_top // 2))
+
+
+def number(text: str) -> int:
+    return int(float(text.replace("_", "")))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1e4,1e5,2e5", help="goals, comma-separated (default 1e4,1e5,2e5)")
+    parser.add_argument("--million", action="store_true", help="add 10^6 goals (minutes per run, several GiB)")
+    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--million-formats", default="text,json")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--million-runs", type=int, default=1)
+    parser.add_argument("--sections", default="table,readme,inputs,dir,render")
+    parser.add_argument("--readme-sizes", default="1e5")
+    parser.add_argument("--inputs-size", type=number, default=100_000)
+    parser.add_argument("--input-runs", type=int, default=3)
+    parser.add_argument("--dir-goals", type=number, default=100_000)
+    parser.add_argument("--dir-orgs", type=int, default=200)
+    parser.add_argument("--render-goals", type=number, default=10_000)
+    parser.add_argument("--render-runs", type=int, default=1)
+    parser.add_argument("--profile", type=number, default=0, metavar="GOALS", help="profile check at this size")
+    parser.add_argument("--profile-top", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument("--out", type=Path, default=BENCH / "out")
+    args = parser.parse_args(argv)
+    args.out = args.out.resolve()
+    args.out.mkdir(parents=True, exist_ok=True)
+    args.formats = [f for f in args.formats.split(",") if f]
+    args.million_formats = [f for f in args.million_formats.split(",") if f]
+    args.readme_sizes = [number(s) for s in args.readme_sizes.split(",") if s]
+    sizes = [number(s) for s in args.sizes.split(",") if s] + ([1_000_000] if args.million else [])
+    sections = [s.strip() for s in args.sections.split(",") if s.strip()]
+    print(f"# bench_pemda.py: {os.cpu_count()} CPUs, {sys.version.split()[0]}, {load()}")
+    if not os.path.exists(TIME):
+        print("(no /usr/bin/time: figures from os.wait4)")
+    if "table" in sections and sizes:
+        section_table(args, sizes)
+    if "readme" in sections and args.readme_sizes:
+        section_readme(args)
+    if "inputs" in sections and args.inputs_size:
+        section_inputs(args)
+    if "dir" in sections and args.dir_goals:
+        section_dir(args)
+    if "render" in sections and args.render_goals:
+        section_render(args)
+    if args.profile:
+        section_profile(args)
+    print(f"\n({load()})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
