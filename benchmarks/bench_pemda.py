@@ -62,12 +62,11 @@ class Run:
 
 def measure(cmd: list[str], stdout: Path | None = None, timeout: float | None = None) -> Run:
     """CPU, wall-clock time and peak memory of `cmd` in a fresh process (stdout to a file or discarded)."""
-    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
-    try:
+    with open(stdout or os.devnull, "wb") as out:
         if os.path.exists(TIME):
             with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
                 started = time.perf_counter()
-                proc = subprocess.run(
+                done = subprocess.run(
                     [TIME, "-f", "%U %S %M", "-o", tf.name, *cmd],
                     stdout=out,
                     stderr=subprocess.PIPE,
@@ -76,7 +75,7 @@ def measure(cmd: list[str], stdout: Path | None = None, timeout: float | None = 
                 )
                 wall = time.perf_counter() - started
                 user, system, kib = tf.read().split()[-3:]  # after "Command exited with non-zero status N"
-            return _checked(cmd, proc.returncode, proc.stderr, float(user) + float(system), wall, int(kib) / 1024)
+            return _checked(cmd, done.returncode, done.stderr, float(user) + float(system), wall, int(kib) / 1024)
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, cwd=ROOT)
         err = proc.stderr.read() if proc.stderr else b""
@@ -85,9 +84,6 @@ def measure(cmd: list[str], stdout: Path | None = None, timeout: float | None = 
         wall = time.perf_counter() - started
         cpu = usage.ru_utime + usage.ru_stime
         return _checked(cmd, proc.returncode, err, cpu, wall, usage.ru_maxrss / 1024)
-    finally:
-        if stdout:
-            out.close()
 
 
 def _checked(cmd: list[str], code: int, err: bytes, cpu: float, wall: float, peak: float) -> Run:
@@ -263,7 +259,7 @@ def section_dir(args) -> None:
     folder = files["orgs"]
     print("| run | CPU | wall | peak memory | floor CPU | floor wall | ratio (CPU) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
-    variants = [("serial", [])]
+    variants: list[tuple[str, list[str]]] = [("serial", [])]
     if jobs_supported():
         variants = [("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]), ("default", [])]
     for name, extra in variants:

@@ -44,6 +44,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -54,8 +55,8 @@ PERIOD = list(range(2025, 2030))
 SHAPE = (1, 200, 2_000, 14_000, 98_000)  # goals per level of the reference Pemda (fan-out 200, 10, 7, 7)
 
 # How a text varies between organisations and between occurrences
-VARIATION = {
-    "locus": (0.0, 0.45, 0.5, 0.55, 0.6),  # by level: a goal names its locus (desa, puskesmas, road ...)
+LOCUS = (0.0, 0.45, 0.5, 0.55, 0.6)  # by level: the share of goals naming a locus (desa, puskesmas, road ...)
+VARIATION: dict[str, float] = {
     "typo": 0.12,  # a typing slip in a statement or indicator name
     "function_word": 0.12,  # "pada" for "di", "serta" for "dan", "yang" left out
     "swap": 0.05,  # "A dan B" written "B dan A" on one occurrence (besides each organisation's habit)
@@ -67,7 +68,7 @@ VARIATION = {
     "third_indicator": 0.05,
 }
 # Defects, as a share of goals (or of indicators)
-DEFECTS = {
+DEFECTS: dict[str, float] = {
     "no_owner": 0.012,
     "placeholder_owner": 0.003,
     "low_owner": 0.004,  # a tactical goal owned by staff
@@ -100,7 +101,7 @@ SPELLING = [("Persentase", "Presentase"), ("Efektivitas", "Efektifitas"), ("Kete
 KEEP_CASE = re.compile(r"^(?:[A-Z0-9-]{2,}|\(.*\)|[A-Z][a-z]*[A-Z].*)$")  # acronyms, (IKM), APBDes
 SMALL_WORDS = {"dan", "di", "yang", "atau", "dalam", "untuk", "pada", "oleh", "ke", "dari", "serta", "per", "atas"}
 SWAP = re.compile(r"\b(" + "|".join(f"{a} dan {b}|{b} dan {a}" for a, b in W.COORDINATED) + r")\b", re.IGNORECASE)
-LOCUS = re.compile(r"(\s*)(\b(?:di|pada|se)\s+)?\{locus\}")
+LOCUS_PLACE = re.compile(r"(\s*)(\b(?:di|pada|se)\s+)?\{locus\}")
 
 
 @dataclass
@@ -171,7 +172,7 @@ def make_orgs(rng: random.Random, count: int) -> list[Org]:
     n_opd = min(len(opd), max(1, round(count * 0.45))) if count > 1 else 0
     orgs: list[Org] = []
     for i in range(count):
-        style = dict(
+        style: dict[str, Any] = dict(
             labels=rng.choice(W.LEVEL_STYLES),
             title=rng.random() < 0.45,
             swap=rng.choice([0.0, 0.0, 0.3, 0.5, 1.0]),
@@ -244,7 +245,7 @@ def fill(template: str, org: Org, locus: str | None) -> str:
     """{org} -> the organisation's name; {locus} -> the locus with the word before it, or nothing."""
     text = template.replace("{org}", org.name)
     if "{locus}" in text:
-        text = LOCUS.sub(lambda m: (m.group(1) + (m.group(2) or "") + locus) if locus else "", text, count=1)
+        text = LOCUS_PLACE.sub(lambda m: (m.group(1) + (m.group(2) or "") + locus) if locus else "", text, count=1)
     return text
 
 
@@ -311,25 +312,27 @@ def targets(rng: random.Random, org: Org, unit: str, polarity_lower: bool) -> di
         values = [min(100, base + i * step) for i in range(len(PERIOD))]
         return {str(y): org.percent.format(v=v) for y, v in zip(PERIOD, values, strict=True)}
     if unit in ("indeks", "nilai", "skor"):
-        base = rng.choice([(3.0, 0.1), (70.0, 1.5), (80.0, 1.0)])
-        values = [base[0] + i * base[1] for i in range(len(PERIOD))]
-        written = [f"{v:.2f}".rstrip("0").rstrip(".").replace(".", ",") for v in values]  # decimal comma
-        return dict(zip(map(str, PERIOD), written, strict=True))
+        start, rise = rng.choice([(3.0, 0.1), (70.0, 1.5), (80.0, 1.0)])
+        scores = [start + i * rise for i in range(len(PERIOD))]
+        decimal = [f"{v:.2f}".rstrip("0").rstrip(".").replace(".", ",") for v in scores]  # decimal comma
+        return dict(zip(map(str, PERIOD), decimal, strict=True))
     if polarity_lower:
-        base = rng.randint(80, 200)
-        return {str(y): str(base - i * rng.randint(2, 8)) for i, y in enumerate(PERIOD)}
+        high = rng.randint(80, 200)
+        return {str(y): str(high - i * rng.randint(2, 8)) for i, y in enumerate(PERIOD)}
     if unit == "opini":
         return {str(y): "WTP" for y in PERIOD}
     count, grow = rng.choice([1, 1, 2, 4, 12, 25]), rng.random() < 0.4
-    written = rng.random() < 0.5
-    return {str(y): (f"{count + i * grow} {unit}" if written else str(count + i * grow)) for i, y in enumerate(PERIOD)}
+    with_unit = rng.random() < 0.5
+    return {
+        str(y): (f"{count + i * grow} {unit}" if with_unit else str(count + i * grow)) for i, y in enumerate(PERIOD)
+    }
 
 
 def indicator(rng: random.Random, org: Org, spec: tuple, locus: str | None, rank: int) -> dict:
     name, unit, formula, source = spec[:4]
     calc = spec[4] if len(spec) > 4 else "kumulatif"
     lower = name.lower().startswith(("angka kematian", "prevalensi", "indeks risiko"))
-    out = {
+    out: dict[str, Any] = {
         "name": indicator_name(rng, org, name, locus),
         "formula": fill(formula, org, locus),
         "unit": unit,
@@ -380,7 +383,7 @@ class Builder:
         n_orgs = organisations or max(1, round(self.sizes[1] / 3))
         self.orgs = make_orgs(self.rng, n_orgs)
         self.nodes: list[dict] = []
-        self.stats = {"goals": 0, "indicators": 0, "defects": {}}
+        self.stats: dict[str, Any] = {"goals": 0, "indicators": 0, "defects": {}}
         self._orders: dict[str, list[int]] = {}
 
     def count(self, defect: str) -> None:
@@ -402,7 +405,7 @@ class Builder:
         org_of_first = [org for org, c in zip(self.orgs, owners, strict=True) for _ in range(c)]
         org_of_first += [self.orgs[-1]] * (sizes[1] - len(org_of_first))
         cursors = [0, 0, 0, 0]
-        root = {
+        root: dict[str, Any] = {
             "id": "1",
             "statement": f"Meningkatnya kualitas tata kelola pemerintahan dan pelayanan publik {W.KABUPATEN}",
             "level": "Tujuan",
@@ -424,7 +427,7 @@ class Builder:
         first = 0  # the next level-1 goal, for its organisation
         # depth first, in outline order (a goal, then the goals under it), without recursion: the stack holds
         # the children still to be made, (parent, rank, organisation, program or kegiatan, locus, number)
-        todo = [(root, 1, None, None, None, k, kids[0][0]) for k in reversed(range(kids[0][0]))]
+        todo: list[tuple[Any, ...]] = [(root, 1, None, None, None, k, kids[0][0]) for k in reversed(range(kids[0][0]))]
         while todo:
             parent, rank, org, element, locus, k, n = todo.pop()
             if rank == 1:
@@ -439,7 +442,7 @@ class Builder:
         self.defects()
         return self.nodes
 
-    def pick(self, parent: str, k: int, n: int, options: list) -> tuple[object, bool]:
+    def pick(self, parent: str, k: int, n: int, options: list) -> tuple[Any, bool]:
         """The k-th of n children of `parent` takes the options in a shuffled order, each once before any comes
         again; (the option, whether it came before)."""
         order = self._orders.get(parent)
@@ -460,11 +463,11 @@ class Builder:
             return org.units[rng.randrange(len(org.units))] if r < VARIATION["own_name"] + VARIATION["unit"] else None
         if inherited is not None and not again:
             return inherited
-        if again or rng.random() < VARIATION["locus"][rank]:
+        if again or rng.random() < LOCUS[rank]:
             return org.loci[rng.randrange(len(org.loci))]
         return None
 
-    def goal(self, parent: dict, rank: int, k: int, n: int, org: Org, element, locus):
+    def goal(self, parent: dict, rank: int, k: int, n: int, org: Org, element: Any, locus: str | None):
         rng = self.rng
         node_id = f"{parent['id']}.{k + 1}"
         derived = None
@@ -499,7 +502,7 @@ class Builder:
             holders = org.operational if rank == 3 else org.staff
             owner = holders[rng.randrange(len(holders))]
             derived = item[0]
-        node = {"id": node_id, "statement": text, "level": org.labels[rank], "parent": parent["id"]}
+        node: dict[str, Any] = {"id": node_id, "statement": text, "level": org.labels[rank], "parent": parent["id"]}
         r = rng.random()
         if rank >= 3 and r < DEFECTS["no_owner"]:
             self.count("no_owner")
@@ -616,7 +619,7 @@ def split(doc: dict, orgs: list[Org]) -> list[dict]:
     for org in orgs:
         for g in org.goals:
             owner_of[g] = org
-    docs: dict[str, dict] = {}
+    docs: dict[str, dict[str, Any]] = {}
     for org in orgs:
         docs[org.key] = {
             "kinerja": 1,
@@ -647,10 +650,9 @@ def split(doc: dict, orgs: list[Org]) -> list[dict]:
         if "statement" not in node:
             loose.append(node)
             continue
-        top = ".".join(node["id"].split(".")[:2])
-        org = owner_of.get(top)
-        if org is not None:
-            docs[org.key]["nodes"].append(node)
+        holder = owner_of.get(".".join(node["id"].split(".")[:2]))
+        if holder is not None:
+            docs[holder.key]["nodes"].append(node)
     for j, node in enumerate(loose):
         docs[orgs[j % len(orgs)].key]["nodes"].append(node)
     return list(docs.values())
