@@ -102,6 +102,26 @@ def kinerja(*args: str) -> list[str]:
     return [PY, "-m", "kinerja_graph", *args]
 
 
+# The loaders refuse files above a size (loaders.MAX_FILE, 512 MiB): a 10^6-goal cascade is bigger in every
+# format. To measure it at all, the command runs with that limit raised; nothing else changes.
+LIFTED = (
+    "import sys; import kinerja_graph.loaders as loaders; loaders.MAX_FILE = max(loaders.MAX_FILE, {size}); "
+    "from kinerja_graph.cli import main; sys.argv[0] = 'kinerja'; main()"
+)
+
+
+def kinerja_big(path: Path, *args: str) -> list[str]:
+    """kinerja(*args), with the loaders' file-size limit lifted when `path` is above it."""
+    sys.path.insert(0, str(ROOT))
+    import kinerja_graph.loaders as loaders
+
+    if path.stat().st_size <= getattr(loaders, "MAX_FILE", 1 << 62):
+        return kinerja(*args)
+    size = path.stat().st_size
+    print(f"({path.name}: {size / 2**20:,.0f} MiB, above the loaders' limit: measured with the limit raised)")
+    return [PY, "-c", LIFTED.format(size=size + 1), *args]
+
+
 def floor(*paths: Path) -> list[str]:
     return [PY, str(BENCH / "floor_csv.py"), *map(str, paths)]
 
@@ -183,9 +203,8 @@ def section_table(args, sizes: list[int]) -> None:
         runs = args.million_runs if big else args.runs
         for fmt in formats:
             report = args.out / f"report-{n}.{fmt}"
-            floors, tools = alternate(
-                kinerja("check", str(files["csv"]), "--format", fmt), floor(files["csv"]), runs, report, args.timeout
-            )
+            tool = kinerja_big(files["csv"], "check", str(files["csv"]), "--format", fmt)
+            floors, tools = alternate(tool, floor(files["csv"]), runs, report, args.timeout)
             found = ""
             if fmt == "json" and report.exists() and tools[-1].code in (0, 1):
                 total, by_rule = findings_of(report)
