@@ -262,10 +262,7 @@ def _file_keys(file_report) -> dict[int, Keys]:
     G = graph_of(file_report)
     org = organisation_key(G)
     identities = _Identities(G)
-    everything = list(file_report.findings)
-    if file_report.silenced:  # the findings alone are in document order already
-        everything += [s.finding for s in file_report.silenced]
-        everything.sort(key=Finding.sort_key)
+    everything = _in_order(file_report)
     exact = [finding_key(G, f, org, identities) for f in everything]
     prints = _numbered(exact)
     out = {}
@@ -276,5 +273,21 @@ def _file_keys(file_report) -> dict[int, Keys]:
 
 
 def file_fingerprints(file_report) -> dict[int, str]:
-    """id(finding) -> fingerprint for every finding of one FileReport, silenced ones included."""
-    return {k: keys.fingerprint for k, keys in file_keys(file_report).items()}
+    """id(finding) -> fingerprint for every finding of one FileReport, silenced ones included: the
+    fingerprints of file_keys() alone (one digest per finding, not three)."""
+    with gc_paused():
+        G = graph_of(file_report)
+        org = organisation_key(G)
+        identities = _Identities(G)
+        everything = _in_order(file_report)
+        prints = _numbered(finding_key(G, f, org, identities) for f in everything)
+        return dict(zip(map(id, everything), prints))
+
+
+def _in_order(file_report) -> list[Finding]:
+    """The findings and silenced findings of one FileReport, together in document order."""
+    everything = list(file_report.findings)
+    if file_report.silenced:  # the findings alone are in document order already
+        everything += [s.finding for s in file_report.silenced]
+        everything.sort(key=Finding.sort_key)
+    return everything

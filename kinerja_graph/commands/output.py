@@ -62,7 +62,8 @@ class View:
 @dataclass(frozen=True)
 class OutputFormat:
     name: str
-    check: Callable[[Report, View], str | bytes] | None = None  # (report, view) -> text, or a document's bytes
+    check: Callable[[Report, View], str | bytes | Iterable[str]] | None = None  # (report, view) -> text, its
+    # pieces (a large report, written as it is made), or a document's bytes
     diff: Callable[[DiffResult, str], str] | None = None  # (diff result, lang) -> text
     after: Callable[[Report, str], None] | None = None  # a side effect once the text is written
     colour: bool = False  # does the text carry terminal colours (click strips them when asked)
@@ -90,10 +91,10 @@ def _concise(report: Report, view: View) -> str:
     return concise.format_report(report, view.lang, colour=view.colour, statistics=view.statistics)
 
 
-def _json(report: Report, view: View) -> str:
+def _json(report: Report, view: View) -> Iterable[str]:
     from kinerja_graph.report import json_format
 
-    return json_format.format_report(report, view.lang, statistics=view.statistics)
+    return json_format.chunks(report, view.lang, statistics=view.statistics)  # written as it is made
 
 
 def _repo_root() -> str | None:
@@ -283,10 +284,11 @@ def refuse_overwriting_inputs(output_file: str | None, inputs: Iterable[str]) ->
                 )
 
 
-def write_file(path: str, text: str | bytes) -> None:
+def write_file(path: str, text: str | bytes | Iterable[str]) -> None:
     """Write `text` (or a document's bytes) to `path` atomically: into a temporary file beside it, then
     renamed over it, so that a reader never sees half a report and a failed run leaves the old one whole.
-    The file gets the permissions a new file gets (or keeps those of the file it replaces)."""
+    The file gets the permissions a new file gets (or keeps those of the file it replaces). `text` may come
+    in pieces."""
     folder = os.path.dirname(os.path.abspath(path))
     try:
         mode = os.stat(path).st_mode & 0o7777
@@ -302,7 +304,10 @@ def write_file(path: str, text: str | bytes) -> None:
                 fh.write(text)
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
+                if isinstance(text, str):
+                    fh.write(text)
+                else:
+                    fh.writelines(text)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
         tmp = None
@@ -314,12 +319,18 @@ def write_file(path: str, text: str | bytes) -> None:
                 os.remove(tmp)
 
 
-def write_text(text: str, output_file: str | None = None, colour: bool | None = None) -> None:
-    """A command's output: into `output_file` (atomically) when given, else on stdout."""
+def write_text(text: str | Iterable[str], output_file: str | None = None, colour: bool | None = None) -> None:
+    """A command's output: into `output_file` (atomically) when given, else on stdout. `text` may come in
+    pieces (a large report, written as it is made)."""
     if output_file:
         write_file(output_file, text)
-    elif text:
-        click.echo(text, nl=False, color=colour)
+    elif isinstance(text, str):
+        if text:
+            click.echo(text, nl=False, color=colour)
+    else:
+        for piece in text:
+            if piece:
+                click.echo(piece, nl=False, color=colour)
 
 
 def write_report(
@@ -345,7 +356,7 @@ def write_report(
     elif not quiet or fails(report):
         shown = failing_only(report) if quiet and spec.quiet_trims else report
         text = spec.check(shown, replace(view, quiet=quiet and spec.quiet_trims))
-        assert isinstance(text, str), fmt
+        assert not isinstance(text, bytes), fmt
         write_text(text, None, colour if spec.colour else None)
     if statistics and not spec.statistics and (not quiet or fails(report)):
         from kinerja_graph.report import statistics as stats

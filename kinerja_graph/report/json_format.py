@@ -19,6 +19,7 @@ indenting every key, and greps and diffs well.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from kinerja_graph.engine import Report
 from kinerja_graph.messages import to_dict
@@ -27,11 +28,18 @@ VERSION = 1
 
 
 def to_data(report: Report, lang: str = "id", *, statistics: bool = False) -> dict:
-    data = {
+    """The whole document as plain data (for a program that wants it so; the command streams it: chunks)."""
+    data = _lazy_data(report, lang, statistics=statistics)
+    return {key: list(value) if isinstance(value, Iterator) else value for key, value in data.items()}
+
+
+def _lazy_data(report: Report, lang: str = "id", *, statistics: bool = False) -> dict:
+    """to_data() with its lists of findings as iterators: each finding becomes a dict when it is written."""
+    data: dict = {
         "version": VERSION,
         "summary": report.summary(),
-        "findings": [to_dict(f, lang) for f in report.findings],
-        "silenced": [{**to_dict(s.finding, lang), "reason": s.reason} for s in report.silenced],
+        "findings": (to_dict(f, lang) for f in report.findings),
+        "silenced": ({**to_dict(s.finding, lang), "reason": s.reason} for s in report.silenced),
         "errors": [e.to_dict() for e in report.errors],
     }
     if statistics:  # the counts per rule, most first (report/statistics.py)
@@ -42,26 +50,42 @@ def to_data(report: Report, lang: str = "id", *, statistics: bool = False) -> di
 
 
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder
+_BATCH = 2000  # entries joined into one chunk of text
 
 
 def format_report(report: Report, lang: str = "id", *, statistics: bool = False) -> str:
-    return dumps(to_data(report, lang, statistics=statistics))
+    return "".join(chunks(report, lang, statistics=statistics))
+
+
+def chunks(report: Report, lang: str = "id", *, statistics: bool = False) -> Iterator[str]:
+    """format_report()'s text, in pieces of a few thousand findings: written as it is made, the report never
+    holds every finding's dict and text at once (10^6 goals: half a million findings)."""
+    return _chunks(_lazy_data(report, lang, statistics=statistics))
 
 
 def dumps(data: dict) -> str:
     """`data` as JSON text: its keys indented, each entry of a list on one line (joined once: 10 MB of text)."""
+    return "".join(_chunks(data))
+
+
+def _chunks(data: dict) -> Iterator[str]:
+    """dumps(data) in pieces; a list may be given as an iterator, encoded entry by entry."""
+    encode = _ONE_LINE.encode
     out = ["{"]
     for number, (key, value) in enumerate(data.items()):
-        out.append(f"{',' if number else ''}\n  {_ONE_LINE.encode(key)}: ")
-        if isinstance(value, list) and value:
-            out.append("[")
-            for position, entry in enumerate(value):
-                out.append(",\n    " if position else "\n    ")
-                out.append(_ONE_LINE.encode(entry))
-            out.append("\n  ]")
+        out.append(f"{',' if number else ''}\n  {encode(key)}: ")
+        if isinstance(value, (list, Iterator)):
+            empty = True
+            for entry in value:
+                out.append(("[\n    " if empty else ",\n    ") + encode(entry))
+                empty = False
+                if len(out) >= _BATCH:
+                    yield "".join(out)
+                    out.clear()
+            out.append("[]" if empty else "\n  ]")
         elif isinstance(value, dict) and value:
             out.append(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  "))
         else:
-            out.append(_ONE_LINE.encode(value))
+            out.append(encode(value))
     out.append("\n}\n")
-    return "".join(out)
+    yield "".join(out)
