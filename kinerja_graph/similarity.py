@@ -237,6 +237,19 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     la, lb = len(a), len(b)
     if abs(la - lb) > limit:
         return limit + 1
+    # a slip changes a letter or two inside a word: the common start and end cost nothing, and leave the table
+    # a few letters wide (the distance is the same with them or without)
+    start, shorter = 0, min(la, lb)
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shorter - start and a[la - 1 - end] == b[lb - 1 - end]:
+        end += 1
+    if start or end:
+        a, b = a[start : la - end], b[start : lb - end]
+        la, lb = la - start - end, lb - start - end
+        if not la or not lb:
+            return min(la + lb, limit + 1)
     previous2: list[int] | None = None
     previous = list(range(lb + 1))
     for i in range(1, la + 1):

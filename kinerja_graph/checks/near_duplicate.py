@@ -391,15 +391,16 @@ nodes:
         for cluster in clusters:
             nodes = list(dict.fromkeys(n for n, _, _ in cluster))
             location = cluster[0][1]
-            variants: dict[str, list] = {}
+            variants: dict[str, dict] = {}  # normalised text -> its nodes (a dict: a cluster may hold 10^4 members)
             spelled: dict[str, str] = {}
             for n, _, text in cluster:
                 key = normalised(text, tv)
-                spelled.setdefault(key, text)
-                variants.setdefault(key, [])
-                if n not in variants[key]:
-                    variants[key].append(n)
-            listed = [[quote(spelled[k], 60), ids] for k, ids in variants.items()]
+                ids = variants.get(key)
+                if ids is None:
+                    spelled[key] = text
+                    ids = variants[key] = {}
+                ids[n] = None
+            listed = [[quote(spelled[k], 60), list(ids)] for k, ids in variants.items()]
             yield ctx.finding(nodes[0], what, related=nodes[1:], location=location, variants=listed, field=FIELD[what])
 
 
