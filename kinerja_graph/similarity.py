@@ -346,7 +346,12 @@ def slip_representatives(words: Iterable[str], tv: TextVocabulary) -> dict[str, 
         bucket.sort()
         head = bucket if len(bucket) <= BUCKET_LIMIT else bucket[:2]
         for i, a in enumerate(head):
+            first, size = a[0], len(a)
             for b in bucket[i + 1 :]:
+                if b[0] != first:  # never a slip (allowed_edits), nor any word after it in the sorted bucket
+                    break
+                if abs(len(b) - size) > 2:  # more edits than any slip has
+                    continue
                 if uf.find(a) != uf.find(b) and slip_distance(a, b, tv) is not None:
                     uf.union(a, b)
     return {w: uf.find(w) for w in uf.parent}
@@ -376,13 +381,19 @@ def similarity(a: Sequence[str], b: Sequence[str], tv: TextVocabulary) -> float 
     set_b = set(b)
     if sum(1 for w in a if w not in set_b) > tv.max_slips:
         return None
-    if Counter(a) == Counter(b):
-        return 1.0
+    set_a = set(a)
+    if len(set_a) == len(a) and len(set_b) == len(b):  # no word written twice (the usual text): sets will do
+        if set_a == set_b:
+            return 1.0
+        left, right = sorted(set_a - set_b), sorted(set_b - set_a)
+    else:
+        ca, cb = Counter(a), Counter(b)
+        if ca == cb:
+            return 1.0
+        common = ca & cb
+        left = sorted((ca - common).elements())
+        right = sorted((cb - common).elements())
     longest = max(len(ja), len(jb)) or 1
-    ca, cb = Counter(a), Counter(b)
-    common = ca & cb
-    left = sorted((ca - common).elements())
-    right = sorted((cb - common).elements())
     if len(left) > min(tv.max_slips, DIFFERING_WORDS_LIMIT):
         return None
     best: int | None = None

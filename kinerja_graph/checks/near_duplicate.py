@@ -289,7 +289,10 @@ nodes:
                 grouping = ix.indicator_groups(("name",))
                 found = _cluster_groups(tv, threshold, grouping, [items[p][2].name for p in grouping.first])
             clusters = [
-                [(items[p][0], indicator_location(items[p][2], items[p][1]), items[p][2].name) for p in cluster]
+                [
+                    (n, indicator_location(indicator, d), indicator.name)
+                    for n, d, indicator in map(items.__getitem__, cluster)
+                ]
                 for cluster in found
             ]
             yield from self._report(ctx, clusters, "indicators", tv)
