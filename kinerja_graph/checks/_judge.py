@@ -24,8 +24,7 @@ def judged_groups(ix: Index, fields: tuple[str, ...], judge: Callable) -> tuple[
     """The indicators grouped by `fields` (Index.indicator_groups), and judge(the group's first indicator)
     for each group, by group number."""
     grouping = ix.indicator_groups(fields)
-    items = ix.indicators
-    return grouping, [judge(items[position][2]) for position in grouping.first]
+    return grouping, list(map(judge, map(ix.indicators.objects.__getitem__, grouping.first)))
 
 
 def judged_indicators(ix: Index, fields: tuple[str, ...], judge: Callable) -> Iterator[tuple]:
