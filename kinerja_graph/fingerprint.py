@@ -61,8 +61,18 @@ _SEP = "\x1f"
 def _norm(text: object) -> str:
     if text is None:
         return ""
-    s = normalise(str(text))
-    return s or " ".join(str(text).split())
+    found = _NORMALISED.get(text) if type(text) is str else None
+    if found is None:
+        s = normalise(str(text))
+        found = s or " ".join(str(text).split())
+        if type(text) is str:
+            if len(_NORMALISED) >= 200_000:
+                _NORMALISED.clear()
+            _NORMALISED[text] = found
+    return found
+
+
+_NORMALISED: dict[str, str] = {}  # text -> _norm(text): statements and indicator names repeat
 
 
 def node_identity(G: nx.DiGraph | None, n: str | None) -> str:
@@ -171,10 +181,11 @@ class Keys:
 
 def _first_parent(G: nx.DiGraph, n: str) -> str | None:
     best = None
-    for u in G.predecessors(n):
-        if G.edges[u, n].get("kind") != "contribution":
+    nodes = G._node  # networkx's own dicts behind G.nodes and G.pred: no view object per look
+    for u, attr in G._pred[n].items():
+        if attr.get("kind") != "contribution":
             continue
-        if best is None or G.nodes[u].get("order", 0) < G.nodes[best].get("order", 0):
+        if best is None or nodes[u].get("order", 0) < nodes[best].get("order", 0):
             best = u
     return best
 
@@ -202,6 +213,7 @@ class Paths:
         self._ids: dict[str, tuple[str, ...]] = {}
         self._paths: dict[str, str] = {}
         self._segments: dict[str, str] = {}
+        self.related: dict[tuple, dict] = {}  # what a report makes once per node (SARIF: a related location)
 
     def ids(self, n: str) -> tuple[str, ...]:
         """The ids from the top goal to n, following each node's first parent in document order."""

@@ -202,20 +202,12 @@ def _result(
     if f.cell:
         result["properties"]["cell"] = f.cell
     related = []
-    G = paths.G
     for i, other in enumerate(f.related[:RELATED_LIMIT], start=1):
-        d = G.nodes[other] if G is not None and other in G else {}
-        loc = d.get("location")
-        line = loc.line if loc is not None and loc.kind != "cell" else None
-        text = d.get("statement") or d.get("name") or str(other)
-        related.append(
-            {
-                "id": i,
-                "physicalLocation": _physical(uri, base_id, artifact, line),
-                "logicalLocations": [_node_logical(paths, other)],
-                "message": {"text": f"{other}: {text}"},
-            }
-        )
+        key = (other, artifact)
+        parts = paths.related.get(key)
+        if parts is None:  # a node is related to many findings: its location is made once (shared, read-only)
+            parts = paths.related[key] = _related_parts(paths, other, uri, base_id, artifact)
+        related.append({"id": i, **parts})
     if related:
         result["relatedLocations"] = related
     if reason is not None:
@@ -225,6 +217,20 @@ def _result(
             suppression["justification"] = reason
         result["suppressions"] = [suppression]
     return result
+
+
+def _related_parts(paths: Paths, node: str, uri: str, base_id: str | None, artifact: int) -> dict:
+    """A related location of `node` but its id: where it stands, its path and its text."""
+    G = paths.G
+    d = G.nodes[node] if G is not None and node in G else {}
+    loc = d.get("location")
+    line = loc.line if loc is not None and loc.kind != "cell" else None
+    text = d.get("statement") or d.get("name") or str(node)
+    return {
+        "physicalLocation": _physical(uri, base_id, artifact, line),
+        "logicalLocations": [_node_logical(paths, node)],
+        "message": {"text": f"{node}: {text}"},
+    }
 
 
 def _folder_uri(base: str | None) -> str:
