@@ -129,7 +129,10 @@ class Lexicon:
 
     def find(self, toks: list[str], fuzzy: bool = False) -> tuple[str | None, int, int]:
         """(label, start, length) of the first entry found anywhere in toks."""
+        by_first = self._by_first
         for i in range(len(toks)):
+            if not fuzzy and toks[i] not in by_first:  # no entry starts with this word
+                continue
             label, n = self.match_at(toks, i, fuzzy)
             if label:
                 return label, i, n
