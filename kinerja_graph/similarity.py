@@ -682,7 +682,16 @@ class NearDuplicateIndex:
 def content_words(text: str | None, tv: TextVocabulary, extra_generic: Iterable[str] = ()) -> list[str]:
     """The words of a text that say what is measured: canonical words with abbreviations also spelled
     out, generic words (jumlah, persentase, x, 100 ...) and numbers dropped, and a generic head glued to
-    the next word split off ("Jumlahmengemudi" -> "mengemudi")."""
+    the next word split off ("Jumlahmengemudi" -> "mengemudi"). Remembered per text (a fresh list each time)."""
+    extra = frozenset(extra_generic)
+    key = ("content", text, extra)
+    found = tv.cache.get(key)
+    if found is None:
+        found = remember(tv, key, tuple(_content_words(text, tv, extra)))
+    return list(found)
+
+
+def _content_words(text: str | None, tv: TextVocabulary, extra: frozenset[str]) -> list[str]:
     generic, abbreviations, stop = tv.generic, tv.abbreviations, tv.stop_words
     words = list(_canonical(text, tv))
     if words and words[0] not in generic:  # a head glued to the next word: "Jumlahmengemudi"
@@ -693,8 +702,7 @@ def content_words(text: str | None, tv: TextVocabulary, extra_generic: Iterable[
     out = [w for w in words if w not in generic and not w.isdigit() and len(w) > 1]
     if not abbreviations.keys().isdisjoint(words):
         out += [v for w in words for v in abbreviations.get(w, ()) if v not in generic and v not in stop and len(v) > 1]
-    if extra_generic:
-        extra = frozenset(extra_generic)
+    if extra:
         out = [w for w in out if w not in extra]
     return out
 
