@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kinerja_graph.classify import required_vocabulary
-from kinerja_graph.similarity import TextVocabulary, canonical_words, text_vocabulary
+from kinerja_graph.similarity import TextVocabulary, canonical_words, text_vocabulary, text_words
 from kinerja_graph.text import normalise
 
 Phrase = tuple[str, ...]
@@ -46,8 +46,11 @@ class Phrases:
 
     def at(self, words: tuple | list, i: int) -> Phrase | None:
         """The longest phrase that starts at words[i], or None."""
-        for phrase in self._by_first.get(words[i], ()) if i < len(words) else ():
-            if tuple(words[i : i + len(phrase)]) == phrase:
+        if i >= len(words):
+            return None
+        for phrase in self._by_first.get(words[i], ()):
+            n = len(phrase)
+            if n == 1 or tuple(words[i : i + n]) == phrase:  # one word: the word itself (it is the key)
                 return phrase
         return None
 
@@ -57,9 +60,10 @@ class Phrases:
 
     def find(self, words: tuple | list) -> Iterator[tuple[int, Phrase]]:
         """(position, phrase) of every phrase in the words, left to right, occurrences not overlapping."""
-        i = 0
-        while i < len(words):
-            phrase = self.at(words, i)
+        by_first = self._by_first
+        i, size = 0, len(words)
+        while i < size:
+            phrase = self.at(words, i) if words[i] in by_first else None  # most words start no phrase
             if phrase is None:
                 i += 1
             else:
@@ -73,9 +77,10 @@ class Phrases:
 
     def covers(self, words: tuple | list, also: frozenset = frozenset()) -> bool:
         """Is every word one of a phrase found in them, or one of `also`?"""
+        by_first = self._by_first
         i = 0
         while i < len(words):
-            phrase = self.at(words, i)
+            phrase = self.at(words, i) if words[i] in by_first else None
             if phrase is not None:
                 i += len(phrase)
             elif words[i] in also:
@@ -186,11 +191,11 @@ def measures(vocabulary: Mapping, rule_id: str, G=None) -> tuple[IndicatorVocabu
 def words(text: str | None, tv: TextVocabulary) -> tuple:
     """The words phrases are matched on: normalised, spellings fixed, function words dropped, leading
     numbering ("1.", "a.") dropped."""
-    found = canonical_words(text, tv)
+    found = text_words(text, tv)  # the remembered tuple, not a copy
     start = 0
     while start < len(found) and (found[start].isdigit() or len(found[start]) == 1):
         start += 1
-    return tuple(found[start:])
+    return found[start:] if start else found
 
 
 def spelled_out(found: tuple, tv: TextVocabulary) -> tuple:

@@ -250,10 +250,23 @@ def _head(found: tuple, mv: IndicatorVocabulary) -> tuple | None:
     if head is not None or not found:
         return head
     first = found[0]
-    for phrase in mv.measure_heads.labels:
-        if len(phrase) == 1 and first.startswith(phrase[0]) and len(first) - len(phrase[0]) >= 3:
-            return phrase
-    return None
+    held = _GLUED.get(id(mv))
+    if held is None or held[0] is not mv:
+        held = _GLUED[id(mv)] = (mv, {})
+    glued = held[1]
+    if first not in glued:  # asked once per distinct first word
+        glued[first] = next(
+            (
+                phrase
+                for phrase in mv.measure_heads.labels
+                if len(phrase) == 1 and first.startswith(phrase[0]) and len(first) - len(phrase[0]) >= 3
+            ),
+            None,
+        )
+    return glued[first]
+
+
+_GLUED: dict[int, tuple[IndicatorVocabulary, dict]] = {}  # a vocabulary's heads glued to a first word, by that word
 
 
 def _targets(name: str, mv: IndicatorVocabulary, tv: TextVocabulary) -> list[str]:
