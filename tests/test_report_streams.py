@@ -1,0 +1,52 @@
+"""The JSON report is written as it is made, a batch of findings at a time (report/json_format.chunks): the
+pieces make the very document the formatter makes whole, on standard output and in a file alike."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kinerja_graph import api
+from kinerja_graph.cli import cli
+from kinerja_graph.report import json_format
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = "samples/pino-raya.yaml"  # a hundred findings and more
+
+
+def test_pieces_make_the_whole_document(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(json_format, "_BATCH", 7)  # many pieces from a sample
+    report = api.check([SAMPLE], use_project=False)
+    assert len(report.findings) > 50
+    pieces = list(json_format.chunks(report, "en"))
+    assert len(pieces) > 10
+    text = "".join(pieces)
+    assert text == json_format.dumps(json_format.to_data(report, "en"))
+    data = json.loads(text)
+    assert [f["node"] for f in data["findings"]] == [f.node for f in report.findings]
+    lines = text.splitlines()
+    assert sum(1 for line in lines if line.startswith('    {"rule": ')) == len(report.findings)  # one a line
+
+
+def test_an_empty_list_is_written_as_one(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    report = api.check(["samples/clean.yaml"], use_project=False)
+    text = json_format.format_report(report)
+    assert json.loads(text)["errors"] == []
+    assert '\n  "errors": [],\n' in text or '\n  "errors": []\n' in text
+
+
+def test_stdout_and_file_get_the_same_bytes(monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(json_format, "_BATCH", 5)
+    args = ["check", "--no-config", "--exit-zero", "--format", "json", SAMPLE]
+    shown = CliRunner().invoke(cli, args)
+    assert shown.exit_code == 0, shown.output
+    target = tmp_path / "report.json"
+    written = CliRunner().invoke(cli, [*args, "-o", str(target)])
+    assert written.exit_code == 0, written.output
+    assert target.read_text(encoding="utf-8") == shown.output
+    assert json.loads(shown.output)["summary"]["files"] == 1
