@@ -103,10 +103,10 @@ def _repo_root() -> str | None:
     return os.environ.get("KINERJA_REPO_ROOT") or None
 
 
-def _sarif(report: Report, view: View) -> str:
+def _sarif(report: Report, view: View) -> Iterable[str]:
     from kinerja_graph.report import sarif
 
-    return sarif.format_report(report, view.lang, base=_repo_root(), statistics=view.statistics)
+    return sarif.chunks(report, view.lang, base=_repo_root(), statistics=view.statistics)
 
 
 def _github(report: Report, view: View) -> str:

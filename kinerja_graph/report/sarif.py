@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -282,7 +283,23 @@ def to_data(
     *,
     statistics: bool = False,
 ) -> dict:
-    """The SARIF log as plain data: at most `limit` results (None: all of them); `statistics`: the counts
+    """The SARIF log as plain data (see _log)."""
+    with gc_paused():
+        data, _ = _log(report, lang, base, limit, statistics=statistics)
+        run = data["runs"][0]
+        run["results"] = list(run["results"])
+    return data
+
+
+def _log(
+    report: Report,
+    lang: str = "id",
+    base: str | None = None,
+    limit: int | None = MAX_RESULTS,
+    *,
+    statistics: bool = False,
+) -> tuple[dict, int]:
+    """The SARIF log as plain data, its results an iterator (each made when asked for), and their number: at most `limit` results (None: all of them); `statistics`: the counts
     per rule (report/statistics.py, of every finding, capped or not) as the run's properties.statistics.
 
     Over the limit, the most severe findings are kept (errors, then warnings, then info, each in file
@@ -311,20 +328,15 @@ def to_data(
         entries.extend((fr, s.finding, s.reason or "") for s in fr.silenced)
     kept = _kept(entries, limit)
 
-    results: list[dict] = []
+    # every artifact and notification first, met in the order results and errors always met them (the
+    # artifacts come before the results in the log); the results themselves are made when written
     notifications: list[dict] = []
     at = 0
     for fr in report.files:
-        G = graph_of(fr)
-        paths = _BoundedPaths(G, lang)
-        prints = file_fingerprints(fr)
-        org = fr.organisation
         mine = len(fr.findings) + len(fr.silenced)
         for i in range(at, at + mine):
-            if kept is not None and i not in kept:
-                continue
-            _fr, f, reason = entries[i]
-            results.append(_result(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang, reason))
+            if kept is None or i in kept:
+                artifact(entries[i][1].file or fr.file)
         at += mine
         for error in fr.errors:
             uri, base_id, idx = artifact(error.file or fr.file)
@@ -339,6 +351,21 @@ def to_data(
                 if error.rule in rule_index:
                     note["associatedRule"]["index"] = rule_index[error.rule]
             notifications.append(note)
+
+    def results() -> Iterator[dict]:
+        at = 0
+        for fr in report.files:
+            paths = _BoundedPaths(graph_of(fr), lang)
+            prints = file_fingerprints(fr)
+            org = fr.organisation
+            mine = len(fr.findings) + len(fr.silenced)
+            for i in range(at, at + mine):
+                if kept is not None and i not in kept:
+                    continue
+                _fr, f, reason = entries[i]
+                yield _result(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang, reason)
+            at += mine
+
     properties: dict = {"summary": report.summary(), "language": lang}
     if kept is not None and limit is not None:
         capped_note, properties["resultsCapped"] = _left_out(entries, kept, limit, lang)
@@ -364,11 +391,13 @@ def to_data(
                 "toolExecutionNotifications": notifications,
             }
         ],
-        "results": results,
+        "results": results(),
         "columnKind": "unicodeCodePoints",
         "properties": properties,
     }
-    return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
+    return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}, len(
+        entries
+    ) if kept is None else len(kept)
 
 
 def format_report(
@@ -380,7 +409,38 @@ def format_report(
     statistics: bool = False,
 ) -> str:
     """The SARIF log as JSON: indented for a reader, compact (and much faster) past INDENT_LIMIT results."""
+    return "".join(chunks(report, lang, base, limit, statistics=statistics))
+
+
+_MARK = "\x00kinerja results\x00"  # where the results go in the compact log
+_BATCH = 500  # results encoded into one piece of text
+
+
+def chunks(
+    report: Report,
+    lang: str = "id",
+    base: str | None = None,
+    limit: int | None = MAX_RESULTS,
+    *,
+    statistics: bool = False,
+) -> Iterator[str]:
+    """format_report()'s text in pieces: past INDENT_LIMIT results, each result is made, encoded and let go
+    a batch at a time (the same bytes as encoding the whole log at once)."""
     with gc_paused():
-        data = to_data(report, lang, base, limit, statistics=statistics)
-    indent = 2 if len(data["runs"][0]["results"]) <= INDENT_LIMIT else None
-    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+        data, count = _log(report, lang, base, limit, statistics=statistics)
+        run = data["runs"][0]
+        if count <= INDENT_LIMIT:
+            run["results"] = list(run["results"])
+            yield json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            return
+        results, run["results"] = run["results"], _MARK
+        head, tail = json.dumps(data, ensure_ascii=False).rsplit(json.dumps(_MARK), 1)  # after it: no user text
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps' compact form: ", " between items
+        out = [head + "["]
+        for number, result in enumerate(results):
+            out.append((", " if number else "") + encode(result))
+            if len(out) >= _BATCH:
+                yield "".join(out)
+                out.clear()
+        out.append("]" + tail + "\n")
+        yield "".join(out)
