@@ -122,8 +122,8 @@ def assert_documented_in_indonesian(rule_id: str) -> None:
         section = doc.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
         return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
 
-    assert yaml_under(rule.doc_id, "## Contoh") == yaml_under(rule.doc, "## Example")
-    assert yaml_under(rule.doc_id, "## Perbaikan") == yaml_under(rule.doc, "## Fix")
+    assert yaml_under(rule.documentation("id"), "## Contoh") == yaml_under(rule.doc, "## Example")
+    assert yaml_under(rule.documentation("id"), "## Perbaikan") == yaml_under(rule.doc, "## Fix")
     for name in rule.options_schema:
         assert f"`{name}`" in rule.doc_id.split("## Opsi", 1)[1], (
             f"{rule_id}: option {name} is not documented in Indonesian"

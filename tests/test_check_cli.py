@@ -339,7 +339,7 @@ def test_rules_id_prints_the_documentation_wholly_in_indonesian():
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     assert headings[:5] == ["## Apa yang diperiksa", "## Mengapa penting", "## Contoh", "## Perbaikan", "## Opsi"]
     assert headings[5].startswith('## Nilai dalam paket aturan "default"') and len(headings) == 6
-    assert rule.doc_id.strip() in out and "## What it does" not in out
+    assert rule.documentation("id").strip() in out and "## What it does" not in out
 
 
 def test_the_json_documentation_names_the_keys_the_output_has(dangling):

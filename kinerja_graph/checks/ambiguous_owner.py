@@ -121,23 +121,7 @@ kinerja (LKE 1.b.11, PermenPANRB 88/2021). Penanggung jawab yang dapat berarti b
 kinerja tersebut tidak tercantum dalam perjanjian kinerja siapa pun.
 
 ## Contoh
-```yaml
-organisation: {name: Kecamatan Contoh, type: kecamatan}
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Camat}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan administrasi sesuai standar, level: immediate outcome, owner: Kasi}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan administrasi, level: output, owner: Kasi/Jafung/Analis}
-```
-
 ## Perbaikan
-```yaml
-organisation: {name: Kecamatan Contoh, type: kecamatan}
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Camat}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan administrasi sesuai standar, level: immediate outcome, owner: Kasi Pelayanan Umum}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan administrasi, level: output, owner: Analis Pelayanan}
-```
-
 ## Opsi
 - `generic` (boolean, bawaan true): juga melaporkan penanggung jawab yang hanya ditulis sebagai jenis
   jabatan. Bila false, hanya pilihan di antara beberapa jabatan yang dilaporkan.

@@ -45,6 +45,11 @@ DOC_HEADINGS: dict[str, dict[str, str]] = {
 }
 
 
+def _section(doc: str, heading: str) -> re.Match[str] | None:
+    """The section of Markdown `doc` under "## heading" (its body is group 1), up to the next heading."""
+    return re.search(rf"^## {re.escape(heading)}[ \t]*\n(.*?)(?=^## |\Z)", doc, re.S | re.M)
+
+
 class Rule:
     """Base of every rule. Subclasses set the metadata below and implement `check`.
 
@@ -59,8 +64,9 @@ class Rule:
     options_schema  JSON Schema properties of the rule's options (defaults live in the pack)
     doc         Markdown: "## What it does", "## Why it matters", "## Example", "## Fix", "## Options"
     doc_id      the same documentation in Indonesian (formal LHE register): "## Apa yang diperiksa",
-                "## Mengapa penting", "## Contoh", "## Perbaikan", "## Opsi" — the YAML of Contoh and
-                Perbaikan is the same as the English Example and Fix
+                "## Mengapa penting", "## Contoh", "## Perbaikan", "## Opsi" — Contoh and Perbaikan hold
+                only their Indonesian prose, if any: their YAML is that of the English Example and Fix,
+                written once and added by `documentation("id")`
     """
 
     id: ClassVar[str]
@@ -74,15 +80,27 @@ class Rule:
     doc_id: ClassVar[str] = ""
 
     def documentation(self, lang: str = "en") -> str:
-        """The rule's documentation in `lang` (Indonesian when it has one, else English)."""
-        return self.doc_id if lang == "id" and self.doc_id else self.doc
+        """The rule's documentation in `lang` (Indonesian when it has one, else English). In Indonesian,
+        Contoh and Perbaikan show the YAML of Example and Fix after their own words (the examples are
+        written once, in `doc`, and run as tests)."""
+        if lang != "id" or not self.doc_id:
+            return self.doc
+        out = self.doc_id
+        for section in ("example", "fix"):
+            english = _section(self.doc, DOC_HEADINGS["en"][section])
+            own = _section(out, DOC_HEADINGS["id"][section])
+            if english is None or own is None or "```" in own.group(1):
+                continue
+            blocks = re.findall(r"```.*?```", english.group(1), re.S)
+            words = own.group(1).strip()
+            out = out[: own.start(1)] + "\n\n".join([words, *blocks] if words else blocks) + "\n\n" + out[own.end(1) :]
+        return out
 
     def doc_section(self, section: str, lang: str = "en") -> str:
         """The body of one section of the documentation in `lang` (a key of DOC_SECTIONS: "example", "fix", ...),
         "" when the documentation has no such section. Falls back to English as `documentation` does."""
         doc_lang = "id" if lang == "id" and self.doc_id else "en"
-        heading = DOC_HEADINGS[doc_lang][section]
-        found = re.search(rf"^## {re.escape(heading)}[ \t]*\n(.*?)(?=^## |\Z)", self.documentation(lang), re.S | re.M)
+        found = _section(self.documentation(lang), DOC_HEADINGS[doc_lang][section])
         return found.group(1).strip() if found else ""
 
     def prepare(self, ctx: Context) -> None:

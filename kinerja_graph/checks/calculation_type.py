@@ -178,27 +178,7 @@ kegagalan; jumlah kumulatif tidak dapat turun; dan kegiatan yang menjumlahkan ha
 setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas pelayanan publik
-    level: immediate outcome
-    indicators:
-      - {name: Persentase pelaksanaan koordinasi ketentraman dan ketertiban umum, calculation: kumulatif}
-      - {name: Persentase pemohon pelayanan yang terlayani dengan baik, calculation: kumulatif-negatif}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas pelayanan publik
-    level: immediate outcome
-    indicators:
-      - {name: Persentase pelaksanaan koordinasi ketentraman dan ketertiban umum, calculation: non-kumulatif}
-      - {name: Persentase pemohon pelayanan yang terlayani dengan baik, calculation: non-kumulatif}
-```
-
 ## Opsi
 - `not-summable` (boolean, bawaan true): laporkan butir 1.
 - `negative` (boolean, bawaan true): laporkan butir 2.

@@ -83,23 +83,7 @@ ketertiban umum (Satpol PP, TNI, POLRI) atau disiplin aparatur (BKPSDM) tidak pe
 kecamatan secara mandiri.
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Terwujudnya ketenteraman dan ketertiban umum, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Terkoordinasinya pengendalian trantibum, level: immediate outcome}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "1", statement: Terwujudnya ketenteraman dan ketertiban umum, level: intermediate outcome}
-  - id: "1.1"
-    parent: "1"
-    statement: Terkoordinasinya pengendalian trantibum
-    level: immediate outcome
-    crosscutting: [Satpol PP, TNI, POLRI]
-```
-
 ## Opsi
 - `min-goals` (bilangan bulat, bawaan 2): jumlah kinerja paling sedikit agar pohon kinerja dinilai.
 """

@@ -129,25 +129,7 @@ menunjuk apa pun, atau yang kembali ke organisasi itu sendiri, tidak diperhitung
 rencana kinerja mitra tidak akan memuat hasil bersama tersebut.
 
 ## Contoh
-```yaml
-organisation: {name: Kecamatan Praya, id: praya}
-nodes:
-  - id: "1"
-    statement: Terwujudnya ketenteraman dan ketertiban umum
-    level: intermediate outcome
-    crosscutting: ["Kecamatan Praya", "praya#9.9"]
-```
-
 ## Perbaikan
-```yaml
-organisation: {name: Kecamatan Praya, id: praya}
-nodes:
-  - id: "1"
-    statement: Terwujudnya ketenteraman dan ketertiban umum
-    level: intermediate outcome
-    crosscutting: ["Satpol PP", "TNI", "POLRI"]
-```
-
 ## Opsi
 Tidak ada.
 """

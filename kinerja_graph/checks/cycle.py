@@ -152,19 +152,8 @@ dapat dibaca dari output sampai outcome; evaluator menilai pohon kinerja seperti
 hubungan sebab-akibat (LKE 1.b.8, PermenPANRB 88/2021).
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, parent: "1.1"}
-  - {id: "1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "1"}
-```
-
 ## Perbaikan
 Kinerja puncak tidak diberi induk (atau diberi induknya yang sebenarnya):
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "1"}
-```
 
 ## Opsi
 Tidak ada.

@@ -97,33 +97,7 @@ di bawahnya belum memiliki ukuran sendiri: cascading belum dilakukan (LKE 1.b.8)
 dilaporkan sebagai capaian beberapa kinerja.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya Indeks Reformasi Birokrasi
-    level: ultimate outcome
-    indicators: [{name: Indeks Kepuasan Masyarakat (IKM)}]
-  - id: "1.1"
-    parent: "1"
-    statement: Meningkatnya kualitas pelayanan publik
-    level: intermediate outcome
-    indicators: [{name: indeks kepuasan masyarakat (IKM)}]
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya Indeks Reformasi Birokrasi
-    level: ultimate outcome
-    indicators: [{name: Indeks Reformasi Birokrasi}]
-  - id: "1.1"
-    parent: "1"
-    statement: Meningkatnya kualitas pelayanan publik
-    level: intermediate outcome
-    indicators: [{name: Indeks Kepuasan Masyarakat (IKM)}]
-```
-
 ## Opsi
 Tidak ada.
 """

@@ -101,25 +101,7 @@ dan mengaburkan cabang yang sebenarnya menghasilkannya (LKE 1.b.8; "jangan redun
 PermenPANRB 89/2021).
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Meningkatnya aparatur desa yang berkinerja baik, level: immediate outcome}
-  - {id: "1.2", parent: "1", statement: Meningkatnya disiplin ASN kecamatan, level: immediate outcome}
-  - {id: "1.1.1", parent: "1.1", statement: Reward dan punishment, level: output}
-  - {id: "1.2.1", parent: "1.2", statement: Reward dan Punishment., level: output}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Meningkatnya aparatur desa yang berkinerja baik, level: immediate outcome}
-  - {id: "1.2", parent: "1", statement: Meningkatnya disiplin ASN kecamatan, level: immediate outcome}
-  - {id: "1.1.1", parent: "1.1", statement: Terlaksananya reward dan punishment bagi aparatur desa, level: output}
-  - {id: "1.2.1", parent: "1.2", statement: Terlaksananya reward dan punishment bagi ASN kecamatan, level: output}
-```
-
 ## Opsi
 Tidak ada.
 """

@@ -125,29 +125,7 @@ wilayah yang salah, atau disalin tanpa disesuaikan: data indikator tersebut tida
 yang dinyatakan dokumen.
 
 ## Contoh
-```yaml
-organisation: {name: Kecamatan Sokaraja, type: kecamatan}
-nodes:
-  - id: "1"
-    statement: Terlaksananya koordinasi kegiatan pemberdayaan desa
-    level: output
-    indicators:
-      - name: Jumlah desa yang aktif dalam kegiatan pemberdayaan masyarakat
-        formula: Jumlah desa di Kecamatan Somagede yang memiliki dokumen perencanaan yang baik
-```
-
 ## Perbaikan
-```yaml
-organisation: {name: Kecamatan Sokaraja, type: kecamatan}
-nodes:
-  - id: "1"
-    statement: Terlaksananya koordinasi kegiatan pemberdayaan desa
-    level: output
-    indicators:
-      - name: Jumlah desa yang aktif dalam kegiatan pemberdayaan masyarakat
-        formula: Jumlah desa di Kecamatan Sokaraja yang memiliki dokumen perencanaan yang baik
-```
-
 ## Opsi
 - `words` (pemetaan jenis organisasi -> daftar kata): kata yang mengawali nama, per jenis organisasi.
 - `not-names` (daftar kata): kata berhuruf kapital sesudah kata jenis organisasi yang bukan nama.

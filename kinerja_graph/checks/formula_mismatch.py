@@ -263,31 +263,7 @@ sama sekali tidak memuat perhitungan, berarti indikator tidak dapat diukur sebag
 diukur dengan proksi yang tidak pernah ditetapkan.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Kelancaran kegiatan pemerintahan di kecamatan
-    level: process
-    indicators:
-      - name: Jumlah pengemudian untuk kelancaran kegiatan pemerintahan
-        formula: Jumlah pelaksanaan kebersihan kantor dan taman
-      - name: Persentase realisasi PBB
-        formula: Jumlah desa yang melaporkan realisasi PBB
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Kelancaran kegiatan pemerintahan di kecamatan
-    level: process
-    indicators:
-      - name: Jumlah pengemudian untuk kelancaran kegiatan pemerintahan
-        formula: Jumlah perjalanan dinas yang dikemudikan tepat waktu
-      - name: Persentase realisasi PBB
-        formula: Realisasi PBB dibagi target PBB x 100 %
-```
-
 ## Opsi
 - `unit-only` (boolean, bawaan true): melaporkan formula yang hanya berupa satuan atau metode.
 - `check-division` (boolean, bawaan true): pemeriksaan pembagian (butir 5 dan 6).

@@ -192,21 +192,7 @@ dihasilkan kegiatan (Kepmendagri 050-5889/2021 menetapkan produk dan satuan bagi
 apabila dirumuskan sebagai pekerjaannya, output tersebut tidak dapat dihitung atau diperiksa.
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Koordinasi penyelenggaraan pelayanan kecamatan, level: immediate outcome}
-  - {id: "1.2", parent: "1", statement: Terselenggaranya pelayanan perkantoran sesuai SOP, level: immediate outcome}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Meningkatnya ketepatan waktu pelayanan kecamatan, level: immediate outcome}
-  - {id: "1.2", parent: "1", statement: Meningkatnya layanan perkantoran yang sesuai SOP, level: immediate outcome}
-```
-
 ## Opsi
 - `levels` (daftar id level, bawaan `[ultimate_outcome, intermediate_outcome, immediate_outcome]`): level
   yang pernyataannya tidak boleh terbaca sebagai kegiatan atau output.

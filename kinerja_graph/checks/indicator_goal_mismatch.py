@@ -161,37 +161,7 @@ kendaraan (indikator yang tercantum pada baris yang salah), atau ultimate outcom
 dengan penilaian kinerja Camat sendiri melaporkan realisasi yang tidak menggambarkan kinerja tersebut.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya Indeks Reformasi Birokrasi
-    level: ultimate outcome
-    indicators:
-      - {name: Indeks Kepuasan Masyarakat (IKM)}
-  - id: "1.1"
-    parent: "1"
-    statement: Tersedianya Barang Cetak dan Penggandaan
-    level: process
-    indicators:
-      - {name: Jumlah kendaraan dinas operasional yang terpelihara}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya Indeks Reformasi Birokrasi
-    level: ultimate outcome
-    indicators:
-      - {name: Indeks Reformasi Birokrasi Kecamatan}
-  - id: "1.1"
-    parent: "1"
-    statement: Tersedianya Barang Cetak dan Penggandaan
-    level: process
-    indicators:
-      - {name: Jumlah barang cetakan dan penggandaan yang tersedia}
-```
-
 ## Opsi
 - `named-measures` (boolean, bawaan true): laporkan butir 1.
 - `subjects` (boolean, bawaan true): laporkan butir 2.

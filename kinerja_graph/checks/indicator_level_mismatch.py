@@ -172,49 +172,7 @@ dapat dicapai oleh organisasi secara keseluruhan, sehingga kinerja operasional t
 ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya akuntabilitas kinerja kecamatan
-    level: intermediate outcome
-    indicators:
-      - {name: Jumlah dokumen perencanaan dan pelaporan kinerja, unit: Dokumen}
-  - id: "1.1"
-    parent: "1"
-    statement: Meningkatnya kualitas perencanaan kinerja
-    level: immediate outcome
-    indicators:
-      - {name: Persentase dokumen perencanaan yang tersusun, unit: "%"}
-  - id: "1.1.1"
-    parent: "1.1"
-    statement: Tersusunnya dokumen Renja
-    level: output
-    indicators:
-      - {name: Nilai SAKIP, unit: nilai}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya akuntabilitas kinerja kecamatan
-    level: intermediate outcome
-    indicators:
-      - {name: Nilai SAKIP kecamatan, unit: nilai}
-  - id: "1.1"
-    parent: "1"
-    statement: Meningkatnya kualitas perencanaan kinerja
-    level: immediate outcome
-    indicators:
-      - {name: Persentase indikator kinerja yang berorientasi hasil, unit: "%"}
-  - id: "1.1.1"
-    parent: "1.1"
-    statement: Tersusunnya dokumen Renja
-    level: output
-    indicators:
-      - {name: Jumlah dokumen Renja yang tersusun tepat waktu, unit: Dokumen}
-```
-
 ## Opsi
 - `outcome-levels` (daftar id level, bawaan `[ultimate_outcome, intermediate_outcome,
   immediate_outcome]`): level yang indikatornya harus mengukur outcome, bukan output atau kegiatan.

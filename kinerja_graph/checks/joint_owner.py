@@ -118,22 +118,7 @@ jabatan tidak dapat dimasukkan utuh ke perjanjian kinerja mana pun, dan bila tid
 yang bertanggung jawab.
 
 ## Contoh
-```yaml
-organisation: {name: Kecamatan Contoh, type: kecamatan}
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Camat}
-  - {id: "1.1", parent: "1", statement: Meningkatnya tata kelola pemerintahan kelurahan, level: immediate outcome, owner: Kasi Pem & Lurah}
-```
-
 ## Perbaikan
-```yaml
-organisation: {name: Kecamatan Contoh, type: kecamatan}
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Camat}
-  - {id: "1.1", parent: "1", statement: Meningkatnya tata kelola pemerintahan kelurahan, level: immediate outcome, owner: Kasi Pemerintahan}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya laporan penyelenggaraan pemerintahan kelurahan, level: output, owner: Lurah}
-```
-
 ## Opsi
 Tidak ada. Kata-katanya merupakan data: `separators` (`joint`) dan `own_units` dalam
 rules/vocabulary/owners.yaml.

@@ -102,20 +102,7 @@ sampai output; cabang yang berhenti pada sasaran program menjadikan hasil terseb
 operasional.
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
-```
-
 ## Opsi
 - `levels` (daftar id level, bawaan ketiga level outcome): level yang kinerjanya wajib memiliki kinerja
   bawahan.

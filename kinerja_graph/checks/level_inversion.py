@@ -93,21 +93,7 @@ Penyebabnya biasanya level yang ditulis pada kolom yang salah atau kinerja yang 
 yang salah.
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Tersusunnya SOP pelayanan, level: output}
-  - {id: "1.1.1", parent: "1.1", statement: Meningkatnya kepatuhan petugas pada SOP, level: immediate outcome}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Meningkatnya kepatuhan petugas pada SOP, level: immediate outcome}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
-```
-
 ## Opsi
 Tidak ada.
 """

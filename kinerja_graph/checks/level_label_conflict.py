@@ -150,25 +150,7 @@ strategis, dan output yang dirumuskan sebagai output — semuanya akibat satu ke
 evaluator dicatat satu kali.
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan administrasi sesuai standar, level: output}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan administrasi, level: immediate outcome}
-  - {id: "1.2", parent: "1", statement: Meningkatnya ketertiban umum, level: output}
-  - {id: "1.2.1", parent: "1.2", statement: Terlaksananya patroli ketertiban, level: immediate outcome}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan administrasi sesuai standar, level: immediate outcome}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan administrasi, level: output}
-  - {id: "1.2", parent: "1", statement: Meningkatnya ketertiban umum, level: immediate outcome}
-  - {id: "1.2.1", parent: "1.2", statement: Terlaksananya patroli ketertiban, level: output}
-```
-
 ## Opsi
 - `min-inverted` (bilangan bulat, bawaan 2): banyaknya kinerja berlabel lebih tinggi daripada kinerja
   yang didukungnya yang membuat label secara keseluruhan diragukan. Di bawah angka tersebut, setiap

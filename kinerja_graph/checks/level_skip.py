@@ -105,20 +105,7 @@ atasnya, dan jabatan yang seharusnya memegang kondisi tersebut tidak memiliki ki
 ditandatangani dalam Perjanjian Kinerja — LKE 1.b.8 menilai rantai tersebut terputus.
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Tersusunnya SOP pelayanan administrasi, level: output}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan administrasi sesuai SOP, level: immediate outcome}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan administrasi, level: output}
-```
-
 ## Opsi
 - `optional-levels` (daftar id level, bawaan `[]`): level yang boleh tidak ada di antara suatu kinerja
   dan induknya. Dengan `[output]`, proses yang berada langsung di bawah immediate outcome diterima;

@@ -106,26 +106,7 @@ formula, pengukuran tidak dapat diulang dengan hasil yang sama, dua pejabat dapa
 yang berbeda, dan evaluator tidak menemukan definisi operasional (LKE 2.a.2).
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas layanan publik
-    level: intermediate outcome
-    indicators:
-      - {name: Persentase layanan sesuai SOP, formula: "-"}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas layanan publik
-    level: intermediate outcome
-    indicators:
-      - name: Persentase layanan sesuai SOP
-        formula: Jumlah layanan sesuai SOP / jumlah seluruh layanan x 100%
-```
-
 ## Opsi
 - `placeholders` (daftar teks): formula yang dianggap kosong, dibandingkan tanpa membedakan huruf
   besar-kecil.

@@ -87,21 +87,7 @@ ada yang dapat dilaporkan dalam LKjIP, dan tidak ada yang dapat dinilai evaluato
 kosong: kinerja tersebut belum terukur.
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas layanan publik
-    level: intermediate outcome
-    indicators:
-      - {name: Indeks Kepuasan Masyarakat, unit: indeks}
-```
-
 ## Opsi
 - `skip-levels` (daftar id level, bawaan tidak ada): level yang kinerjanya tidak memerlukan indikator.
 - `summarise-absent` (boolean, bawaan true): satu temuan untuk pohon kinerja yang tidak satu pun

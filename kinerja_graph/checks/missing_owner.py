@@ -87,20 +87,7 @@ melaksanakannya. Kinerja tanpa penanggung jawab adalah kinerja yang tidak dipert
 siapa pun; evaluator mencatatnya pada LKE 1.b.10–1.b.11.
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, owner: Camat}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, owner: "-"}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, owner: Camat}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome,
-     owner: Kasi Pelayanan Umum}
-```
-
 ## Opsi
 - `placeholders` (daftar teks): penanggung jawab yang dianggap kosong, dibandingkan tanpa membedakan
   huruf besar-kecil.

@@ -92,25 +92,7 @@ Data kinerja perlu dikumpulkan melalui mekanisme yang andal (LKE 2.a.3): sumber 
 aplikasi, survei atau unit asal angka tersebut, sehingga realisasinya dapat diverifikasi.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas layanan publik
-    level: intermediate outcome
-    indicators:
-      - {name: Indeks Kepuasan Masyarakat, source: s}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas layanan publik
-    level: intermediate outcome
-    indicators:
-      - {name: Indeks Kepuasan Masyarakat, source: Laporan Survei Kepuasan Masyarakat}
-```
-
 ## Opsi
 - `placeholders` (daftar teks): sumber data yang dianggap kosong, dibandingkan tanpa membedakan huruf
   besar-kecil.

@@ -92,27 +92,7 @@ Target adalah pembanding capaian tahunan. Capaian indikator yang tidak memiliki 
 tidak dapat dilaporkan untuk tahun tersebut, dan LKE 1.b.7 memberi nilai nol untuk target yang tidak ada.
 
 ## Contoh
-```yaml
-period: [2022, 2024]
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas layanan publik
-    level: intermediate outcome
-    indicators:
-      - {name: Indeks Kepuasan Masyarakat, targets: {2022: 80, 2024: 84}}
-```
-
 ## Perbaikan
-```yaml
-period: [2022, 2024]
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas layanan publik
-    level: intermediate outcome
-    indicators:
-      - {name: Indeks Kepuasan Masyarakat, targets: {2022: 80, 2023: 82, 2024: 84}}
-```
-
 ## Opsi
 - `summarise-absent` (boolean, bawaan true): satu temuan apabila tidak satu pun indikator dalam pohon
   kinerja memiliki target untuk periode tersebut.

@@ -107,25 +107,7 @@ Angka tanpa satuan tidak dapat dibandingkan dengan realisasinya maupun dengan ta
 evaluator mencatat "satuan tidak jelas" pada aspek keterukuran indikator (LKE 1.b.5).
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas perencanaan
-    level: output
-    indicators:
-      - {name: Dokumen perencanaan yang disusun tepat waktu, targets: {2024: 4}}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas perencanaan
-    level: output
-    indicators:
-      - {name: Dokumen perencanaan yang disusun tepat waktu, unit: Dokumen, targets: {2024: 4}}
-```
-
 ## Opsi
 - `placeholders` (daftar teks): satuan yang dianggap kosong.
 - `require-targets` (boolean, bawaan true): hanya memeriksa indikator yang memiliki paling sedikit satu

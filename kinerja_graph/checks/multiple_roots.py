@@ -94,20 +94,7 @@ pohon-pohon tersebut. Kecamatan tanpa tujuan dapat dimulai dari satu intermediat
 intermediate outcome yang berdampingan tetap memerlukan tujuan yang menyatukannya.
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome}
-  - {id: "2", statement: Meningkatnya akuntabilitas kinerja, level: intermediate outcome}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "0", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, parent: "0"}
-  - {id: "2", statement: Meningkatnya akuntabilitas kinerja, level: intermediate outcome, parent: "0"}
-```
-
 ## Opsi
 - `max-roots` (bilangan bulat, bawaan 1): jumlah kinerja puncak yang diterima. Organisasi yang
   Renstra-nya memiliki dua tujuan dapat menetapkan 2.

@@ -215,21 +215,7 @@ tanpa menguraikan apa pun ("jangan redundansi", metode PermenPANRB 89/2021). Sal
 juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas penyelenggaraan pemerintahan, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Terselenggaranya urusan pemerintahan umum, level: immediate outcome}
-  - {id: "1.2", parent: "1", statement: Terseleenggaranya Urusan Pemerintahan Umum, level: immediate outcome}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas penyelenggaraan pemerintahan, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Terselenggaranya urusan pemerintahan umum, level: immediate outcome}
-  - {id: "1.2", parent: "1", statement: Terfasilitasinya pembinaan pemerintahan desa, level: immediate outcome}
-```
-
 ## Opsi
 - `threshold` (bilangan 0–1, bawaan `0.85`): tingkat kemiripan yang disyaratkan bagi dua teks, yaitu 1
   dikurangi jumlah huruf yang berubah karena salah ketik dibagi jumlah huruf teks yang lebih panjang.

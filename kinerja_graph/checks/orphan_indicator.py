@@ -78,26 +78,8 @@ yang diukur, pada level mana indikator tersebut berada, atau siapa penanggung ja
 kinerja melihat ukuran tanpa hasil di baliknya (LKE 1.b.5).
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas layanan administrasi, level: intermediate outcome,
-     indicators: [{name: Indeks Kepuasan Masyarakat}]}
-  - id: "2"
-    indicators: [{name: Persentase surat yang diselesaikan tepat waktu}]
-```
-
 ## Perbaikan
 Indikator diberi kinerjanya (atau dipindahkan ke bawah kinerja yang telah ada):
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas layanan administrasi, level: intermediate outcome,
-     indicators: [{name: Indeks Kepuasan Masyarakat}]}
-  - id: "2"
-    parent: "1"
-    statement: Meningkatnya ketepatan waktu layanan persuratan
-    level: immediate outcome
-    indicators: [{name: Persentase surat yang diselesaikan tepat waktu}]
-```
 
 ## Opsi
 Tidak ada.

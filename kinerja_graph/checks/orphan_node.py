@@ -117,23 +117,7 @@ organisasi; evaluator melihat rantai yang terputus (LKE 1.b.8 memberi setengah n
 Perjanjian Kinerja (PK) penanggung jawabnya kehilangan keterkaitan dengan outcome organisasi.
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
-  - {id: "1.1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, parent: "1"}
-  - {id: "1.1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "9"}
-  - {id: "1.2.1", statement: Meningkatnya tertib administrasi, level: immediate outcome}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kinerja kecamatan, level: ultimate outcome}
-  - {id: "1.1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome, parent: "1"}
-  - {id: "1.1.1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome, parent: "1.1"}
-  - {id: "1.2.1", statement: Meningkatnya tertib administrasi, level: immediate outcome, parent: "1.1"}
-```
-
 ## Opsi
 Tidak ada.
 """

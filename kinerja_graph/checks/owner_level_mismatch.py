@@ -198,25 +198,7 @@ sub kegiatan menandatangani tugas teknis alih-alih hasil organisasi; staf yang m
 dimintai pertanggungjawaban atas hasil yang hanya dapat dicapai oleh organisasi secara keseluruhan.
 
 ## Contoh
-```yaml
-organisation: {name: Kecamatan Contoh, type: kecamatan}
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Pengadministrasi Umum}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome, owner: Kasi Pelayanan}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Kasi Pelayanan}
-  - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process, owner: Camat}
-```
-
 ## Perbaikan
-```yaml
-organisation: {name: Kecamatan Contoh, type: kecamatan}
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas pelayanan publik, level: intermediate outcome, owner: Camat}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai standar, level: immediate outcome, owner: Kasi Pelayanan}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output, owner: Kasi Pelayanan}
-  - {id: "1.1.1.1", parent: "1.1.1", statement: Penyusunan rancangan SOP, level: process, owner: Pengadministrasi Umum}
-```
-
 ## Opsi
 - `max-tier-distance` (bilangan bulat, bawaan 1): selisih jenjang terjauh yang diterima antara jenjang
   penanggung jawab dan jenjang kinerjanya. Dengan nilai 1, jenjang yang bersebelahan diterima dan hanya

@@ -134,37 +134,7 @@ satu kotak dan satu penanggung jawab tanpa menjelaskan cara hasil tersebut dicap
 (LKE 1.b.8) berhenti pada level tersebut.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas perencanaan, penganggaran dan evaluasi kinerja perangkat daerah
-    level: immediate outcome
-    owner: Sekcam
-    indicators: [{name: Nilai AKIP}]
-  - id: "1.1"
-    parent: "1"
-    statement: Meningkatnya Kualitas Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
-    level: output
-    owner: Sekcam
-    indicators: [{name: Nilai AKIP}]
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas perencanaan, penganggaran dan evaluasi kinerja perangkat daerah
-    level: immediate outcome
-    owner: Sekcam
-    indicators: [{name: Nilai AKIP}]
-  - id: "1.1"
-    parent: "1"
-    statement: Tersusunnya dokumen perencanaan dan laporan kinerja tepat waktu
-    level: output
-    owner: Kasubag Perencanaan dan Keuangan
-    indicators: [{name: Persentase dokumen perencanaan dan pelaporan yang tepat waktu}]
-```
-
 ## Opsi
 - `threshold` (bilangan 0–1, bawaan `0.85`): tingkat kemiripan yang disyaratkan bagi pernyataan yang
   hanya berbeda karena salah ketik.

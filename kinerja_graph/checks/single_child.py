@@ -85,26 +85,7 @@ mewujudkannya (prinsip materialitas dan kecukupan dalam PermenPANRB 89/2021). Sa
 berarti kinerja tersebut mengulang induknya satu level di bawahnya, atau penyebab lainnya terlewat.
 
 ## Contoh
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
-  - {id: "1.1.2", parent: "1.1", statement: Terlaksananya pelayanan sesuai SOP, level: output}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - {id: "1", statement: Meningkatnya kualitas layanan publik, level: intermediate outcome}
-  - {id: "1.1", parent: "1", statement: Meningkatnya layanan sesuai SOP, level: immediate outcome}
-  - {id: "1.2", parent: "1", statement: Meningkatnya kompetensi petugas layanan, level: immediate outcome}
-  - {id: "1.1.1", parent: "1.1", statement: Tersusunnya SOP pelayanan, level: output}
-  - {id: "1.1.2", parent: "1.1", statement: Terlaksananya pelayanan sesuai SOP, level: output}
-  - {id: "1.2.1", parent: "1.2", statement: Terlaksananya pelatihan petugas layanan, level: output}
-  - {id: "1.2.2", parent: "1.2", statement: Terlaksananya uji kompetensi petugas, level: output}
-```
-
 ## Opsi
 - `skip-levels` (daftar id level, bawaan `[ultimate_outcome]`): level yang kinerjanya boleh memiliki
   satu kinerja bawahan. Tujuan yang didukung oleh satu sasaran strategis lazim dan sah dalam Renstra

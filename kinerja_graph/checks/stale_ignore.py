@@ -119,32 +119,8 @@ evaluator tidak lagi dapat memastikan bahwa laporan lengkap.
 ## Contoh
 Penanggung jawab telah diisi sejak pengecualian pertama ditulis, dan pengecualian kedua salah mengeja
 nama aturannya:
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas layanan publik
-    level: intermediate outcome
-    owner: Camat
-    ignore:
-      - {rule: missing-owner, reason: "PJ belum ditetapkan"}
-      - {rule: single-chlid, reason: "cascade langsung ke Sekcam"}
-  - {id: "1.1", parent: "1", statement: Meningkatnya tertib administrasi perkantoran, level: immediate outcome,
-     owner: Sekcam}
-```
 
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas layanan publik
-    level: intermediate outcome
-    owner: Camat
-    ignore:
-      - {rule: single-child, reason: "cascade langsung ke Sekcam"}
-  - {id: "1.1", parent: "1", statement: Meningkatnya tertib administrasi perkantoran, level: immediate outcome,
-     owner: Sekcam}
-```
-
 ## Opsi
 Tidak ada.
 """

@@ -162,27 +162,7 @@ Sumber data adalah sarana evaluator memverifikasi realisasi (LKE 2.a.3). Potonga
 lain berarti sumber data belum pernah diisi.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Tersedianya komponen instalasi listrik kantor
-    level: process
-    indicators:
-      - {name: Jumlah alat listrik yang tersedia, source: "Kumulatif"}
-      - {name: Jumlah lampu yang diganti, source: "sd"}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Tersedianya komponen instalasi listrik kantor
-    level: process
-    indicators:
-      - {name: Jumlah alat listrik yang tersedia, source: Data pengadministrasi barang}
-      - {name: Jumlah lampu yang diganti, source: SPJ pemeliharaan kantor}
-```
-
 ## Opsi
 - `min-length` (bilangan bulat, bawaan 3): jumlah huruf dan angka paling sedikit yang diperlukan sumber
   data.

@@ -149,27 +149,7 @@ LKE 1.b.7 memberi nilai nol untuk target yang ditetapkan dalam bentuk rentang, d
 dihitung terhadap satu angka. Kata, tanda hubung, atau nilai yang mustahil sama sekali bukan target.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas pelayanan publik
-    level: intermediate outcome
-    indicators:
-      - name: Persentase layanan sesuai standar
-        targets: {2022: "80-85", 2023: "Tersedia", 2024: "110 %"}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas pelayanan publik
-    level: intermediate outcome
-    indicators:
-      - name: Persentase layanan sesuai standar
-        targets: {2022: "82 %", 2023: "86 %", 2024: "90 %"}
-```
-
 ## Opsi
 - `allow-bounds` (boolean, bawaan false): menerima target yang ditulis sebagai batas ("≥ 90").
 """

@@ -172,29 +172,7 @@ Target harus menantang (LKE 1.b.7) dan dinaikkan apabila realisasi terakhir lebi
 yang menurun berarti merencanakan kinerja yang memburuk; evaluator akan menanyakan alasannya.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas pelayanan publik
-    level: intermediate outcome
-    indicators:
-      - name: Persentase layanan selesai tepat waktu
-        unit: "%"
-        targets: {2022: "80 %", 2023: "85 %", 2024: "75 %"}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas pelayanan publik
-    level: intermediate outcome
-    indicators:
-      - name: Persentase layanan selesai tepat waktu
-        unit: "%"
-        targets: {2022: "80 %", 2023: "85 %", 2024: "90 %"}
-```
-
 ## Opsi
 - `flat` (boolean, bawaan false): juga melaporkan target yang tidak berubah dari tahun ke tahun.
 - `flat-levels` (daftar id level, bawaan ketiga level outcome): level tempat target yang tetap

@@ -129,29 +129,7 @@ dihitung dalam dokumen, tidak dapat diukur sebagaimana tertulis; evaluator menca
 tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak dapat dibandingkan.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas perencanaan dan evaluasi kinerja
-    level: immediate outcome
-    indicators:
-      - name: Nilai Laporan Akuntabilitas Kinerja Instansi Pemerintah (AKIP)
-        unit: Dokumen
-        targets: {2022: "4 Dokumen", 2023: "4 Dokumen"}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas perencanaan dan evaluasi kinerja
-    level: immediate outcome
-    indicators:
-      - name: Nilai Laporan Akuntabilitas Kinerja Instansi Pemerintah (AKIP)
-        unit: Nilai
-        targets: {2022: "75", 2023: "77"}
-```
-
 ## Opsi
 - `counted-nouns` (boolean, bawaan true): membandingkan apa yang dihitung indikator "Jumlah ..." dengan
   satuan hitungnya.

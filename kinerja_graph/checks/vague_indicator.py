@@ -192,27 +192,7 @@ satu kursi; target dalam nama membekukan target itu, sedangkan dua ukuran dalam 
 dilaporkan sebagai satu realisasi.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Terlaksananya kegiatan pasar murah di kecamatan
-    level: process
-    indicators:
-      - {name: Pasar murah}
-      - {name: "TGR 0 dan Penyelesaian Temuan Administrasi 100 %"}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Terlaksananya kegiatan pasar murah di kecamatan
-    level: process
-    indicators:
-      - {name: Jumlah paket sembako yang tersalurkan dalam pasar murah}
-      - {name: Persentase temuan administrasi yang diselesaikan}
-```
-
 ## Opsi
 - `no-measure` (boolean, bawaan true): laporkan nama yang belum menyatakan ukuran (1).
 - `uncountable` (boolean, bawaan true): laporkan jumlah dari sesuatu yang tidak dapat dihitung (2).

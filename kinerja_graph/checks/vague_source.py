@@ -119,27 +119,7 @@ sumbernya; "Kecamatan" atau "Masyarakat" tidak memberikan apa pun untuk diuji, s
 tidak dapat diverifikasi.
 
 ## Contoh
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas pelayanan publik
-    level: immediate outcome
-    indicators:
-      - {name: Indeks Kepuasan Masyarakat, source: Masyarakat}
-      - {name: Persentase desa tertib administrasi, source: Desa dan Kelurahan}
-```
-
 ## Perbaikan
-```yaml
-nodes:
-  - id: "1"
-    statement: Meningkatnya kualitas pelayanan publik
-    level: immediate outcome
-    indicators:
-      - {name: Indeks Kepuasan Masyarakat, source: Laporan hasil survei kepuasan masyarakat}
-      - {name: Persentase desa tertib administrasi, source: Laporan evaluasi administrasi desa Seksi Pemerintahan}
-```
-
 ## Opsi
 - `records` (boolean, bawaan true): laporkan juga sumber data yang hanya menyebut jenis dokumen.
 """

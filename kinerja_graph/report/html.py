@@ -552,9 +552,8 @@ def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str)
 
 def _doc_section(rule, section: str, lang: str) -> str:
     """One section ("example", "fix") of a rule's documentation in `lang`: English when it has none in `lang`."""
-    doc_id = getattr(rule, "doc_id", "")
-    if lang == "id" and doc_id:
-        return doc_section(doc_id, DOC_HEADINGS["id"][section])
+    if hasattr(rule, "doc_section"):
+        return rule.doc_section(section, lang)
     return doc_section(getattr(rule, "doc", ""), DOC_HEADINGS["en"][section])
 
 
