@@ -71,6 +71,8 @@ def check(
     fail_on: str | None = None,
     sheet: str | None = None,
     stdin_filename: str | None = None,
+    jobs: int = 1,
+    graphs: bool = True,
 ) -> Report:
     """Check cascade files, as `kinerja check` does, and return the report (nothing is printed).
 
@@ -79,6 +81,10 @@ def check(
     rules        a rule pack to use instead of the project configuration (--rules)
     use_project  False: ignore kinerja.toml and [tool.kinerja] in pyproject.toml (--no-config)
     select, ignore, fail_on   as the command's options: rule ids or areas, and a severity
+    jobs         processes checking the files at once: 1 here (the default), 0 one per core (--jobs);
+                 the findings are the same whatever the number
+    graphs       False: the reports may come without their graphs (FileReport.graph), which spares carrying
+                 them back from the processes; SARIF and baselines need them
 
         >>> report = check(["samples/clean.yaml"])
         >>> report.summary()["error"], report.exit_code()
@@ -97,8 +103,9 @@ def check(
         fail_on=fail_on,
         sheet=sheet,
         stdin_filename=stdin_filename,
+        jobs=jobs,
     )
-    return pipeline.run(paths, options).report
+    return pipeline.run(paths, options, graphs=graphs).report
 
 
 def evaluate(

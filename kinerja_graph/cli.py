@@ -25,6 +25,7 @@ from kinerja_graph.commands.export import export as export_command
 from kinerja_graph.commands.options import (
     fail_on_option,
     ignore_option,
+    jobs_option,
     lang_option,
     no_config_option,
     output_file_option,
@@ -161,6 +162,7 @@ def show(file, stdin_filename, sheet, rules_file, no_config, output_file, lang):
     help="Pass over named files (and folders) that hold no cascade, with a note, instead of failing on them: "
     "for pre-commit hooks, which choose files by name.",
 )
+@jobs_option
 @sheet_option
 @lang_option
 def check(
@@ -182,6 +184,7 @@ def check(
     exit_zero,
     group,
     only_cascades,
+    jobs,
     sheet,
     lang,
 ):
@@ -226,6 +229,9 @@ def check(
         fail_on=fail_on,
         sheet=sheet,
         stdin_filename=stdin_filename,
+        jobs=jobs,
+        # node paths (SARIF) and fingerprints (baselines) need each file's graph
+        graphs=fmt == "sarif" or bool(baseline_file or write_baseline),
     )
     _ci.record(report, write_baseline, accepted, lang, quiet=quiet)
     shown_colour = output.colour_wanted(colour, terminal=sys.stdout.isatty(), to_file=bool(output_file))

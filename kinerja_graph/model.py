@@ -168,3 +168,14 @@ class Cascade:
             return list(self.period)
         years = {y for n in self.nodes for i in n.indicators for y in i.targets}
         return sorted(years)
+
+
+class Cascades(dict[str, Cascade]):
+    """Every cascade of one run, by organisation key (G.graph["cascades"]), shared by the graphs of the run.
+
+    `memo` keeps what a rule derives from all of them (an index of organisations by name) once per run
+    rather than once per file, so that looking across the files of a folder stays linear in their number."""
+
+    def __init__(self, *args: object, **kwargs: Cascade) -> None:
+        super().__init__(*args, **kwargs)
+        self.memo: dict[object, object] = {}

@@ -25,13 +25,23 @@ and what was being done ("reading the file", "building the graph", "rule near-du
 traceback; set KINERJA_DEBUG=1 to add where in the code it broke. Configuration problems
 (PolicyError) and a folder without cascades (NoCascades) are raised: they concern the whole run.
 
-`jobs` is accepted for the parallel run to come; files are checked one after the other today.
+Parallel runs. With Options.jobs other than 1 and more than one file, the files are read and then
+checked in a pool of worker processes (one per core for jobs=0): first every file is read, in the pool
+(standard input in this process), and its cascade comes back; then a second pool, which starts with
+every cascade of the run already in memory, builds and checks each file's graph and hands back what
+the caller asked for (`map_files`' `work`). Each file is read and checked exactly as in a serial run,
+with the same settings and every cascade of the run in G.graph["cascades"], so its findings are the
+same, and results come back in the files' order. One file never starts a pool.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -42,9 +52,10 @@ from kinerja_graph.errors import InputError, KinerjaError
 from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import discover
-from kinerja_graph.model import Cascade
+from kinerja_graph.model import Cascade, Cascades
 
 SettingsFor = Callable[[str], Settings]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -56,7 +67,9 @@ class Options:
     select, ignore   rule ids (already expanded from areas); None where not given
     fail_on      a severity; None where not given (the configuration's, else "error")
     sheet        the sheet of an .xlsx file to read
-    jobs         files checked at once (1; parallel checking comes later)
+    jobs         worker processes reading and checking files at once: 1 one after the other in this
+                 process (the default), 0 one per core (what `kinerja check` and `kinerja report` use
+                 unless --jobs says otherwise); never more than there are files
     stdin_filename   the name of standard input (path "-"): the name its findings and errors show, the
                  suffix its format is read by (without one it is sniffed) and where its configuration is
                  found, as for a file of that name (--stdin-filename)
@@ -76,8 +89,12 @@ class Options:
             value = getattr(self, name)
             if value is not None and not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
-        if self.jobs < 1:
-            raise ValueError(f"jobs must be at least 1, not {self.jobs}")
+        if self.jobs < 0:
+            raise ValueError(f"jobs must be 0 (one per core) or more, not {self.jobs}")
+
+    def workers(self, files: int) -> int:
+        """How many processes check `files` files: 1 means in this process, without a pool."""
+        return max(1, min(self.jobs or cores(), files))
 
     def name_of(self, path: str) -> str:
         """How a path of the run is named in its findings and errors: standard input by --stdin-filename
@@ -198,33 +215,73 @@ def each(
     check         False: read and build the graphs only (render without --findings)
     labels        path -> the name its findings and errors show ("HEAD:cascades/praya.yaml"); standard
                   input (path "-") is named by options.stdin_filename unless labelled
-    """
+
+    Always in this process (see `map_files` for the parallel run)."""
+    return _each(_plan(paths, options, settings_for, labels), check)
+
+
+def _each(plan: _Plan, check: bool) -> Iterator[FileResult]:
+    read = [_read_one(plan, i) for i in range(len(plan.files))]
+    cascades = _cascades(read)
+    for i, (cascade, error) in enumerate(read):
+        yield _result(plan, i, cascade, error, cascades, check)
+
+
+def map_files(
+    paths: Iterable[str],
+    work: Callable[[int, FileResult], T],
+    options: Options | None = None,
+    *,
+    settings_for: SettingsFor | None = None,
+    check: bool = True,
+    labels: Mapping[str, str] | None = None,
+    graphs: bool = True,
+) -> Iterator[T]:
+    """work(position, result) for each file of `paths` (as `each` gives them), in the files' order.
+
+    With options.jobs other than 1 and several files, the files are read and checked, and `work` runs,
+    in worker processes (see the module's docstring): `work` must then be a module-level function (or a
+    functools.partial of one) and its result something pickle can carry back. A graph in that result comes
+    back without G.graph["cascades"] (None: the workers had every cascade, the caller has its own); with
+    `graphs` False the result's FileReport comes back without its graph (report.graph None), which spares
+    carrying every graph back when the caller needs only the findings. With one file, or jobs=1,
+    everything runs here and nothing is dropped."""
     options = options or Options()
-    resolve = settings_for or options.resolver()
-    files = discover.expand(paths)
-    labels = dict(labels or {})
-    if loaders.STDIN in files:
-        labels.setdefault(loaders.STDIN, options.name_of(loaders.STDIN))
-    read: list[tuple[str, Settings, Cascade | None, RunError | None]] = []
-    with gc_paused():
-        for path in files:
-            settings = resolve(options.config_path(path))
-            cascade, error = _read(path, settings, options.sheet, labels.get(path))
-            read.append((path, settings, cascade, error))
-    cascades: dict[str, Cascade] = {}
-    for _, _, cascade, _ in read:
-        if cascade is not None:
-            cascades.setdefault(cascade.organisation.key, cascade)
-    for path, settings, cascade, error in read:
-        if cascade is None:
-            assert error is not None
-            file = labels.get(path, path)
-            yield FileResult(
-                path, settings, None, None, FileReport(file=file, fail_on=settings.fail_on, errors=[error])
-            )
-            continue
-        G, report = check_cascade(cascade, settings, cascades, check=check)
-        yield FileResult(path, settings, cascade, G, report)
+    plan = _plan(paths, options, settings_for, labels)
+    workers = options.workers(len(plan.files))
+    if workers == 1:
+        for i, result in enumerate(_each(plan, check)):
+            yield work(i, result)
+        return
+    for _, done in _in_pool(plan, workers, work, check, graphs):
+        yield done
+
+
+def _in_pool(
+    plan: _Plan, workers: int, work: Callable[[int, FileResult], T], check: bool, graphs: bool
+) -> Iterator[tuple[tuple[Cascade | None, RunError | None], T]]:
+    """(what was read, what `work` gave) for each file, read in one pool and checked in a second."""
+    context = _pool_context()
+    # 1. read every file in the pool (standard input here: the workers do not have it)
+    parent = [i for i, path in enumerate(plan.files) if path == loaders.STDIN]
+    pooled = [i for i in range(len(plan.files)) if i not in parent]
+    read_here = {i: _read_one(plan, i) for i in parent}
+    reading = context.Pool(min(workers, len(pooled)), initializer=_start_worker, initargs=((plan,),))
+    with reading as pool, gc_paused():
+        read_there = dict(zip(pooled, pool.map(_read_task, pooled, chunksize=1), strict=True))
+    read = [read_here[i] if i in read_here else read_there[i] for i in range(len(plan.files))]
+    cascades = _cascades(read)
+    # 2. check each file (and run `work`) in a pool that starts with every cascade of the run
+    state = (plan, read, cascades, check, work, graphs)
+    with context.Pool(workers, initializer=_start_worker, initargs=(state,)) as pool, gc_paused():
+        yield from zip(read, pool.imap(_work_task, range(len(plan.files)), chunksize=1), strict=True)
+
+
+def cores() -> int:
+    """The processors this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 def run(
@@ -234,6 +291,120 @@ def run(
     settings_for: SettingsFor | None = None,
     check: bool = True,
     labels: Mapping[str, str] | None = None,
+    graphs: bool = True,
 ) -> Run:
-    """Every file of `paths`, read and checked (see `each`)."""
-    return Run(list(each(paths, options, settings_for=settings_for, check=check, labels=labels)))
+    """Every file of `paths`, read and checked (see `each`; in parallel as options.jobs says, see `map_files`).
+
+    graphs   False: a parallel run may leave the graphs in the workers (result.graph and result.report.graph
+             None), for a caller that needs the findings only (not SARIF's node paths, not fingerprints)."""
+    options = options or Options()
+    plan = _plan(paths, options, settings_for, labels)
+    workers = options.workers(len(plan.files))
+    if workers == 1:
+        return Run(list(_each(plan, check)))
+    results: list[FileResult] = []
+    cascades = Cascades()
+    for i, ((cascade, _), report) in enumerate(_in_pool(plan, workers, _report_of, check, graphs)):
+        if cascade is not None:
+            cascades.setdefault(cascade.organisation.key, cascade)
+        if report.graph is not None:  # the graph comes back from its worker, the cascade from the reading
+            report.graph.graph["cascades"] = cascades
+        results.append(FileResult(plan.files[i], plan.settings[i], cascade, report.graph, report))
+    return Run(results)
+
+
+# ------------------------------------------------------------------------------------------------
+# The steps, shared by the serial and the parallel run
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What every file of a run is read and checked with, resolved before anything is read."""
+
+    files: list[str]
+    settings: list[Settings]
+    labels: dict[str, str]
+    sheet: str | None
+
+
+def _plan(
+    paths: Iterable[str], options: Options | None, settings_for: SettingsFor | None, labels: Mapping[str, str] | None
+) -> _Plan:
+    options = options or Options()
+    resolve = settings_for or options.resolver()
+    files = discover.expand(paths)
+    named = dict(labels or {})
+    if loaders.STDIN in files:
+        named.setdefault(loaders.STDIN, options.name_of(loaders.STDIN))
+    settings = [resolve(options.config_path(path)) for path in files]
+    return _Plan(files, settings, named, options.sheet)
+
+
+def _read_one(plan: _Plan, i: int) -> tuple[Cascade | None, RunError | None]:
+    path = plan.files[i]
+    with gc_paused():
+        return _read(path, plan.settings[i], plan.sheet, plan.labels.get(path))
+
+
+def _cascades(read: list[tuple[Cascade | None, RunError | None]]) -> Cascades:
+    """Every cascade read, by organisation key (the first of a key wins)."""
+    cascades = Cascades()
+    for cascade, _ in read:
+        if cascade is not None:
+            cascades.setdefault(cascade.organisation.key, cascade)
+    return cascades
+
+
+def _result(
+    plan: _Plan, i: int, cascade: Cascade | None, error: RunError | None, cascades: Cascades, check: bool
+) -> FileResult:
+    path, settings = plan.files[i], plan.settings[i]
+    if cascade is None:
+        assert error is not None
+        file = plan.labels.get(path, path)
+        return FileResult(path, settings, None, None, FileReport(file=file, fail_on=settings.fail_on, errors=[error]))
+    G, report = check_cascade(cascade, settings, cascades, check=check)
+    return FileResult(path, settings, cascade, G, report)
+
+
+def _report_of(_: int, result: FileResult) -> FileReport:
+    """What `run` brings back from a worker: the file's report (and with it the graph, unless left there)."""
+    return result.report
+
+
+# The worker processes' side. A worker is started with the run's state (inherited as it is with the
+# "fork" start method, pickled once per worker otherwise) and is handed file positions.
+
+_STATE: tuple[Any, ...] = ()
+
+
+def _pool_context() -> Any:
+    """fork where the platform has it (the workers start with the parent's memory: nothing to pickle to
+    them), else the platform's default."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform != "darwin":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _start_worker(state: tuple[Any, ...]) -> None:
+    global _STATE
+    _STATE = state
+
+
+def _read_task(i: int) -> tuple[Cascade | None, RunError | None]:
+    (plan,) = _STATE
+    return _read_one(plan, i)
+
+
+def _work_task(i: int) -> Any:
+    plan, read, cascades, check, work, graphs = _STATE
+    cascade, error = read[i]
+    with gc_paused():
+        result = _result(plan, i, cascade, error, cascades, check)
+        done = work(i, result)
+    if result.graph is not None:  # what goes back to the parent does not carry every cascade of the run
+        result.graph.graph["cascades"] = None
+    if not graphs:
+        result.report.graph = None
+    return done

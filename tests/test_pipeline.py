@@ -59,18 +59,22 @@ def test_a_one_file_command_raises_the_loaders_message(folder):
 def test_options_say_what_the_commands_say():
     assert pipeline.Options(select=["cycle"]).select == ("cycle",)
     with pytest.raises(ValueError):
-        pipeline.Options(jobs=0)
+        pipeline.Options(jobs=-1)
+    assert pipeline.Options(jobs=1).workers(8) == 1
+    assert pipeline.Options(jobs=4).workers(3) == 3  # never more processes than files
+    assert pipeline.Options(jobs=0).workers(1) == 1  # one file: no pool
+    assert pipeline.Options(jobs=0).workers(100) == pipeline.cores()
 
 
 def test_every_command_that_checks_goes_through_the_pipeline(folder, monkeypatch):
     calls = []
-    real = pipeline.each
+    real = pipeline._plan  # where every run of the pipeline (each, run, map_files) starts
 
     def spy(paths, *args, **kwargs):
         calls.append(list(paths))
         return real(paths, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "each", spy)
+    monkeypatch.setattr(pipeline, "_plan", spy)
     praya, clean = str(folder / "praya.yaml"), str(folder / "clean.yaml")
     runner = CliRunner()
     runner.invoke(cli, ["check", "--no-config", praya])

@@ -3,12 +3,15 @@ that does not exist."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.findings import Finding
 from kinerja_graph.graph import crosscutting_key
-from kinerja_graph.similarity import organisation_keys, text_vocabulary
+from kinerja_graph.model import Cascade
+from kinerja_graph.similarity import TextVocabulary, organisation_keys, text_vocabulary
 
 
 class CrosscuttingUnresolved(Rule):
@@ -134,27 +137,13 @@ rencana kinerja mitra tidak akan memuat hasil bersama tersebut.
 Tidak ada.
 """
 
-    def check(self, ctx: Context):
+    def check(self, ctx: Context) -> Iterator[Finding]:
         G = ctx.graph
         tv = text_vocabulary(ctx.vocabulary, G)
         org = G.graph.get("organisation")
         own_name = getattr(org, "name", None)
         own_keys = organisation_keys(tv, own_name, getattr(org, "id", None))
-        cascades = G.graph.get("cascades") or {}
-        others: dict[str, Any] = {}
-        for cascade in cascades.values():
-            other = cascade.organisation
-            keys = organisation_keys(tv, other.name, other.id)
-            if keys & own_keys:
-                continue
-            for k in keys:
-                others.setdefault(k, cascade)
-        node_ids: dict[int, set] = {}
-
-        def ids_of(cascade) -> set:
-            if id(cascade) not in node_ids:
-                node_ids[id(cascade)] = {node.id for node in cascade.nodes}
-            return node_ids[id(cascade)]
+        peers = _peers(G.graph.get("cascades") or {}, tv)
 
         for n, d in ctx.index.having("crosscutting"):
             if d["kind"] != "goal":
@@ -172,8 +161,8 @@ Tidak ada.
                     else:
                         problem, params = "self", {"organisation": own_name or link.target}
                 elif link.node:
-                    other = next((others[k] for k in sorted(target_keys) if k in others), None)
-                    if other is not None and link.node not in ids_of(other):
+                    other = peers.find(target_keys, own_keys)
+                    if other is not None and link.node not in peers.node_ids(other):
                         problem, params = (
                             "missing-other",
                             {"target": link.node, "organisation": other.organisation.name},
@@ -189,3 +178,43 @@ Tidak ada.
                     statement=quote(d.get("statement")),
                     **{k: quote(v, 60) for k, v in params.items()},  # type: ignore[arg-type]  # texts, not locations
                 )
+
+
+class _Peers:
+    """The cascades of a run by every key their organisation may be named by, built once per run (and text
+    vocabulary): each file's links are looked up in it, so a folder of F files costs F, not F * F."""
+
+    def __init__(self, cascades: Iterable[Cascade], tv: TextVocabulary) -> None:
+        self.by_key: dict[str, list[tuple[set[str], Cascade]]] = {}
+        for cascade in cascades:
+            keys = organisation_keys(tv, cascade.organisation.name, cascade.organisation.id)
+            for k in keys:
+                self.by_key.setdefault(k, []).append((keys, cascade))
+        self._ids: dict[int, set[str]] = {}
+
+    def find(self, target_keys: set[str], own_keys: set[str]) -> Cascade | None:
+        """The first cascade (in the run's order) named by the first of the keys (in sorted order) that does
+        not share a key with the organisation itself."""
+        for k in sorted(target_keys):
+            for keys, cascade in self.by_key.get(k, ()):
+                if not keys & own_keys:
+                    return cascade
+        return None
+
+    def node_ids(self, cascade: Cascade) -> set[str]:
+        found = self._ids.get(id(cascade))
+        if found is None:
+            found = self._ids[id(cascade)] = {node.id for node in cascade.nodes}
+        return found
+
+
+def _peers(cascades: Mapping[str, Cascade], tv: TextVocabulary) -> _Peers:
+    """The run's _Peers, kept in the run's Cascades memo (a plain mapping gets its own each time)."""
+    memo = getattr(cascades, "memo", None)
+    if memo is None:
+        return _Peers(cascades.values(), tv)
+    key = ("crosscutting-unresolved", id(tv))
+    found = memo.get(key)
+    if found is None or found[0] is not tv:
+        found = memo[key] = (tv, _Peers(cascades.values(), tv))
+    return found[1]

@@ -81,6 +81,31 @@ quiet_option = click.option(
 )
 
 
+def _jobs(ctx, param, value):
+    """--jobs: "auto" or 0 is one process per core, 1 checks the files one after the other here."""
+    if value is None or str(value).strip().lower() == "auto":
+        return 0
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise click.BadParameter(f"{value!r}: give a number of processes (1 or more), or 0 or auto for one per core")
+    return jobs
+
+
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    metavar="N",
+    default="auto",
+    show_default=True,
+    callback=_jobs,
+    help="Check the files of a folder in N processes at once: auto (or 0) one per core, 1 one after the other. "
+    "Each file's findings and the order of the output are the same whatever N; one file never starts a pool.",
+)
+
+
 def with_stdin(files: tuple[str, ...], stdin_filename: str | None) -> tuple[str, ...]:
     """The FILES to read: "-" (standard input) alone when only --stdin-filename is given; a usage error when
     there is nothing to read, or a --stdin-filename without "-" to name."""

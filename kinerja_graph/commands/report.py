@@ -20,6 +20,7 @@ from kinerja_graph import terminal
 from kinerja_graph.commands.options import (
     FAIL_ON,
     ignore_option,
+    jobs_option,
     lang_option,
     no_config_option,
     quiet_option,
@@ -68,6 +69,7 @@ _t = words("html").t  # the report's words: kinerja_graph/words/html.yaml
     help="Graphviz to run for the diagram (as in `kinerja render`).",
 )
 @quiet_option
+@jobs_option
 @sheet_option
 @lang_option
 def report(
@@ -83,6 +85,7 @@ def report(
     no_diagram,
     engine,
     quiet,
+    jobs,
     sheet,
     lang,
 ) -> None:
@@ -106,6 +109,7 @@ def report(
         fail_on=fail_on,
         sheet=sheet,
         stdin_filename=stdin_filename,
+        jobs=jobs,
     )
     batch = write_pages(
         with_stdin(files, stdin_filename),

@@ -11,6 +11,7 @@ name). A file that cannot be read gets no page: the index lists it with its erro
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -122,21 +123,49 @@ def build_reports(
     # standard input's page is named after --stdin-filename ("stdin" without one)
     index, pages = output_paths([(named.stdin_filename or "stdin") if p == "-" else p for p in paths], output)
     batch = Batch(index)
-    results = pipeline.each(paths, options, settings_for=settings_for)
-    for result, page_path in zip(results, pages, strict=True):
-        name = named.name_of(result.path)
-        if result.graph is None:
-            error = result.report.errors[0] if result.report.errors else None
-            problem = error.message.splitlines()[0] if error is not None and error.message else ""
-            page = PageResult(name, None, result.report, html.IndexEntry(name, None, problem=problem))
-        else:
-            page = _one(result, name, page_path, index, lang, diagram, year, engine_name, timeout, write)
+    work = functools.partial(
+        _page,
+        pages=pages,
+        index=index,
+        options=named,
+        lang=lang,
+        diagram=diagram,
+        year=year,
+        engine_name=engine_name,
+        timeout=timeout,
+        write=write,
+    )
+    # each file's page is written where it is checked (in a worker process when options.jobs asks for it)
+    for page in pipeline.map_files(paths, work, options, settings_for=settings_for, graphs=False):
         batch.results.append(page)
         if tick is not None:
             tick(page)
     if index is not None and write:
         _write(index, html.render_index([r.entry for r in batch.results], lang))
     return batch
+
+
+def _page(
+    position: int,
+    result: FileResult,
+    *,
+    pages: list[Path],
+    index: Path | None,
+    options: pipeline.Options,
+    lang: str,
+    diagram: bool,
+    year: int | None,
+    engine_name: str,
+    timeout: float | None,
+    write: bool,
+) -> PageResult:
+    """One file's page (written unless `write` is False), or the index entry of a file that cannot be read."""
+    name = options.name_of(result.path)
+    if result.graph is None:
+        error = result.report.errors[0] if result.report.errors else None
+        problem = error.message.splitlines()[0] if error is not None and error.message else ""
+        return PageResult(name, None, result.report, html.IndexEntry(name, None, problem=problem))
+    return _one(result, name, pages[position], index, lang, diagram, year, engine_name, timeout, write)
 
 
 def _one(
