@@ -473,3 +473,15 @@ def test_auto_falls_back_to_whichever_graphviz_there_is(monkeypatch):
     assert output.choose_engine("auto") == "pygraphviz"
     with pytest.raises(RenderError, match="apt-get install graphviz"):
         output.choose_engine("dot")
+
+
+@pytest.mark.skipif(not output.has_dot(), reason="the Graphviz `dot` program is not installed")
+def test_graphviz_runs_without_source_date_epoch_and_pdfs_stay_identical(monkeypatch):
+    # fontconfig stamps its font caches with SOURCE_DATE_EPOCH and then finds them stale on every run;
+    # the PDF's dates are fixed by the tool itself
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    env = output._env()
+    assert "SOURCE_DATE_EPOCH" not in env and env["LC_ALL"] == "C"
+    source = 'digraph { a [label="Meningkatnya pelayanan"]; a -> b }'
+    first, again = render_source(source, "pdf", engine="dot"), render_source(source, "pdf", engine="dot")
+    assert first.data == again.data and b"D:20000101000000Z" in first.data

@@ -15,8 +15,11 @@ Two renderers:
 ``auto`` prefers pygraphviz when it is installed (the same pinned Graphviz on every machine, and
 faster on big trees), else ``dot``. The ``dot`` format needs neither: it is the DOT text itself.
 
-Output is deterministic: Graphviz runs with ``LC_ALL=C`` and ``SOURCE_DATE_EPOCH=0``; the creation
-date cairo writes into a PDF is replaced by a fixed one (same length, so offsets stay valid).
+Output is deterministic: Graphviz runs with ``LC_ALL=C``, and the creation date cairo writes into a
+PDF is replaced by a fixed one (same length, so offsets stay valid). ``SOURCE_DATE_EPOCH`` is taken out
+of Graphviz's environment rather than set: fontconfig reads it too, refuses the value 0 ("strtoull"),
+and stamps the font caches it writes with it, so that every later run finds the cache stale and scans
+the fonts again (on a machine with many fonts, most of the time of a small picture).
 """
 
 from __future__ import annotations
@@ -77,9 +80,12 @@ def choose_engine(engine: str = "auto", lang: str = "id", style: Style | None = 
     return engine
 
 
-def _env() -> dict:
+def _env() -> dict[str, str]:
+    """Graphviz's environment: the C locale; no SOURCE_DATE_EPOCH (see the module docstring), so that the
+    font cache fontconfig keeps stays valid between runs."""
     env = dict(os.environ)
-    env.update({"LC_ALL": "C", "SOURCE_DATE_EPOCH": "0"})
+    env.pop("SOURCE_DATE_EPOCH", None)
+    env["LC_ALL"] = "C"
     return env
 
 
