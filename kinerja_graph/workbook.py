@@ -28,7 +28,7 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
-from kinerja_graph import cells, policy, writers
+from kinerja_graph import cells, policy, sharedstrings, writers
 from kinerja_graph.cells import column_letter
 from kinerja_graph.errors import InputError
 from kinerja_graph.i18n import words
@@ -261,6 +261,7 @@ def _save(book, path: str) -> None:
     os.close(fd)
     try:
         book.save(temporary)
+        sharedstrings.share_strings(temporary)  # each distinct text stored once, as Excel writes it
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # as a file opened for writing would be, not mkstemp's 0600

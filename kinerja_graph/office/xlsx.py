@@ -29,6 +29,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kinerja_graph import sharedstrings
 from kinerja_graph.office import xml_text
 
 FONT = "Arial"
@@ -312,7 +313,8 @@ def _header_footer_text(text: str) -> str:
 
 
 def save(book: Workbook, path: str | os.PathLike[str]) -> None:
-    """Write the workbook, creating the folder it goes in."""
+    """Write the workbook, creating the folder it goes in, with shared strings (kinerja_graph/sharedstrings.py)."""
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     book.save(path)
+    sharedstrings.share_strings(path)
