@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 from xml.parsers import expat
 
 from kinerja_graph.cells import column_index, column_letter, plain_number
@@ -73,13 +73,19 @@ class Workbook:
 
     # -------------------------------------------------------------------------------- parts
 
-    def _parse(self, part: str, start: Callable | None, end: Callable | None = None, text: Callable | None = None):
+    def _info(self, part: str) -> zipfile.ZipInfo:
+        """The part's entry, its declared size within the bound."""
         try:
             info = self.archive.getinfo(part)
         except KeyError:
             raise _Damaged(f"{part}: the part is missing") from None
         if info.file_size > MAX_PART:
             raise _Damaged(f"{part}: {info.file_size:,} bytes unpacked; the limit is {MAX_PART:,}")
+        return info
+
+    @staticmethod
+    def _parser(part: str) -> Any:
+        """An expat parser that refuses a DTD or an entity declaration."""
         parser = expat.ParserCreate(namespace_separator="}")
         parser.buffer_text = True
         parser.buffer_size = CHUNK
@@ -89,6 +95,11 @@ class Workbook:
 
         parser.StartDoctypeDeclHandler = refuse
         parser.EntityDeclHandler = refuse
+        return parser
+
+    def _parse(self, part: str, start: Callable | None, end: Callable | None = None, text: Callable | None = None):
+        info = self._info(part)
+        parser = self._parser(part)
         if start is not None:
             parser.StartElementHandler = start
         if end is not None:
@@ -289,36 +300,11 @@ class _Stop(Exception):
 
 
 def _sheet(book: Workbook, part: str, sheet: str, max_rows: int | None) -> Rows:
-    cells: dict[int, dict[int, str]] = {}  # row -> column -> text, the cells holding a value
-    state = _SheetState()
-
-    def start(name, attrs):
-        local = _local(name)
-        if local == "c":
-            state.begin_cell(attrs, part)
-        elif local in ("v", "t") and state.in_cell:
-            state.collecting = local == "v" or state.kind == "inlineStr"
-            state.text.clear()
-        elif local == "row":
-            state.begin_row(attrs, part)
-            if max_rows is not None and state.row > max_rows:
-                raise _Stop
-
-    def end(name):
-        local = _local(name)
-        if local == "c":
-            value = state.end_cell(book, part, sheet)
-            if value:
-                cells.setdefault(state.row, {})[state.column] = value
-        elif local in ("v", "t"):
-            state.collecting = False
-
-    def text(data):
-        if state.collecting:
-            state.text.append(data)
-
-    with contextlib.suppress(_Stop):  # max_rows reached
-        book._parse(part, start, end, text)
+    """The sheet's cells holding a value, as rows of texts: through _plain_sheet when every cell is written
+    plainly, else _any_sheet; the bounds of the module docstring hold on both ways."""
+    cells = _plain_sheet(book, part, sheet, max_rows)
+    if cells is None:
+        cells = _any_sheet(book, part, sheet, max_rows)
     if not cells:
         return []
     rows: Rows = []
@@ -336,10 +322,212 @@ def _sheet(book: Workbook, part: str, sheet: str, max_rows: int | None) -> Rows:
     return rows
 
 
+# A cell as Excel, LibreOffice and the tool (kinerja_graph/sharedstrings.py) write it: reference, style,
+# type, and a value without entities (or none)
+_PLAIN_CELL = re.compile(
+    rb'<c r="([A-Z]+)([0-9]+)"(?: s="([0-9]+)")?(?: t="([a-z]+)")?(?:/>|>(?:<v>([^<&]*)</v>)?</c>)'
+)
+_ANY_CELL = re.compile(rb"<c[ >/]")
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|v|row|is|t)[ >/]")
+
+
+def _plain_sheet(book: Workbook, part: str, sheet: str, max_rows: int | None) -> dict[int, dict[int, str]] | None:
+    """The cells of a sheet whose every cell is written plainly (_PLAIN_CELL), read without a Python call per
+    XML element: the part still goes through expat (well-formed, no DTD, the size bound) while a regular
+    expression picks the cells out of the same chunks; None as soon as one cell is written otherwise (a
+    formula, an inline string, an entity, a namespace prefix): _any_sheet then reads the sheet."""
+    cells: dict[int, dict[int, str]] = {}
+    state = _SheetState()
+    column_of: dict[bytes, int] = {}
+    numbers: dict[tuple[bytes, int], str] = {}
+    strings: list[str] | None = None
+    last_row, in_row = 0, 0
+    info = book._info(part)
+    parser = book._parser(part)
+    try:
+        with book.archive.open(info) as stream:
+            pending = b""
+            while True:
+                chunk = stream.read(CHUNK)
+                parser.Parse(chunk, not chunk)
+                data = pending + chunk
+                if chunk:
+                    cut = data.rfind(b"</row>")
+                    if cut < 0:
+                        pending = data
+                        continue
+                    region, pending = data[:cut], data[cut:]
+                else:
+                    region = data
+                found = _PLAIN_CELL.findall(region)
+                if len(found) != len(_ANY_CELL.findall(region)) or _PREFIXED.search(region):
+                    return None
+                for letters, digits, style, kind, raw in found:
+                    state.cells += 1
+                    if state.cells > MAX_CELLS:
+                        raise _Damaged(f"{part}: the sheet holds more than {MAX_CELLS:,} cells")
+                    column = column_of.get(letters)
+                    if column is None:
+                        column = column_of[letters] = column_index(letters.decode("ascii"))
+                    row = int(digits)
+                    if not 0 < column <= MAX_COLUMNS or not 0 < row <= MAX_ROWS:
+                        raise _Damaged(f"{part}: {(letters + digits).decode('ascii')[:20]!r} is not a cell reference")
+                    if max_rows is not None and row > max_rows:
+                        return cells
+                    if row != last_row:
+                        last_row, in_row = row, 0
+                    in_row += 1
+                    if in_row > MAX_COLUMNS:
+                        raise _Damaged(
+                            f"{part}: row {row} holds more than {MAX_COLUMNS:,} cells, more than a sheet has"
+                        )
+                    if not raw:
+                        continue
+                    state.row, state.column = row, column
+                    state.kind = kind.decode("ascii") if kind else "n"
+                    state.style = int(style) if style else 0
+                    if state.kind == "s":
+                        if strings is None:
+                            strings = book.strings()
+                        try:
+                            value = strings[int(raw)]
+                        except (ValueError, IndexError):
+                            raise _Damaged(
+                                f"cell {state.where(sheet)} refers to shared string {raw.decode('ascii')[:20]!r}, "
+                                f"but the workbook holds {len(strings):,}"
+                            ) from None
+                    elif state.kind == "n":
+                        key = (raw, state.style)
+                        value = numbers.get(key)  # type: ignore[assignment]
+                        if value is None:
+                            value = numbers[key] = state.end_cell(book, part, sheet, raw.decode("utf-8"))
+                    else:
+                        value = state.end_cell(book, part, sheet, raw.decode("utf-8"))
+                    if value:
+                        row_cells = cells.get(row)
+                        if row_cells is None:
+                            row_cells = cells[row] = {}
+                        row_cells[column] = value
+                if not chunk:
+                    return cells
+    except expat.ExpatError as exc:
+        message = expat.errors.messages.get(exc.code, str(exc))
+        raise _Damaged(f"{part}: malformed XML: {message} (line {exc.lineno}, column {exc.offset})") from None
+
+
+def _any_sheet(book: Workbook, part: str, sheet: str, max_rows: int | None) -> dict[int, dict[int, str]]:
+    """The cells of any sheet, element by element through expat's handlers.
+
+    The handlers run once or twice per cell element of a sheet that may hold millions: what a cell needs is
+    looked up in memos (each element name's local part, each column's letters, each number cell's text by
+    value and style) and the messages naming a cell are made only when one is damaged."""
+    cells: dict[int, dict[int, str]] = {}  # row -> column -> text, the cells holding a value
+    state = _SheetState()
+    local_of: dict[str, str] = {}  # element name -> its local part (namespaces make them long)
+    column_of: dict[str, int] = {}  # column letters -> index
+    numbers: dict[tuple[str, int], str] = {}  # (raw value, style) -> text of a number cell
+    text_parts = state.text
+    strings: list[str] | None = None
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = local_of.get(name)
+        if local is None:
+            local = local_of[name] = _local(name)
+        if local == "c":
+            begin_cell(attrs)
+        elif local == "v" or local == "t":
+            if state.in_cell:
+                state.collecting = local == "v" or state.kind == "inlineStr"
+                text_parts.clear()
+        elif local == "row":
+            state.begin_row(attrs, part)
+            if max_rows is not None and state.row > max_rows:
+                raise _Stop
+
+    def begin_cell(attrs: dict[str, str]) -> None:
+        state.cells += 1
+        state.in_row += 1
+        if state.cells > MAX_CELLS:
+            raise _Damaged(f"{part}: the sheet holds more than {MAX_CELLS:,} cells")
+        if state.in_row > MAX_COLUMNS:
+            raise _Damaged(f"{part}: row {state.row} holds more than {MAX_COLUMNS:,} cells, more than a sheet has")
+        ref = attrs.get("r")
+        if ref is None:
+            state.column += 1
+            if state.row == 0:
+                state.row = 1
+        else:
+            m = _REF.fullmatch(ref)
+            if m is None:
+                raise _Damaged(f"{part}: {ref[:20]!r} is not a cell reference")
+            letters, digits = m.groups()
+            column = column_of.get(letters)
+            if column is None:
+                column = column_of[letters] = column_index(letters)
+            row = int(digits)
+            if not 0 < column <= MAX_COLUMNS or not 0 < row <= MAX_ROWS:
+                raise _Damaged(f"{part}: {ref[:20]!r} is not a cell reference")
+            state.column = column
+            state.row = row
+        state.kind = attrs.get("t", "n")
+        style = attrs.get("s")
+        state.style = int(style) if style is not None and style.isdigit() else 0
+        text_parts.clear()
+        state.collecting = False
+        state.in_cell = True
+
+    def end(name: str) -> None:
+        nonlocal strings
+        local = local_of.get(name)
+        if local is None:
+            local = local_of[name] = _local(name)
+        if local == "c":
+            state.in_cell = False
+            if not text_parts:
+                return
+            raw = text_parts[0] if len(text_parts) == 1 else "".join(text_parts)
+            if not raw:
+                return
+            kind = state.kind
+            if kind == "s":
+                if strings is None:
+                    strings = book.strings()
+                try:
+                    value = strings[int(raw)]
+                except (ValueError, IndexError):
+                    raise _Damaged(
+                        f"cell {state.where(sheet)} refers to shared string {raw[:20]!r}, but the workbook "
+                        f"holds {len(strings):,}"
+                    ) from None
+            elif kind == "n":
+                key = (raw, state.style)
+                found = numbers.get(key)
+                if found is None:
+                    found = numbers[key] = state.end_cell(book, part, sheet, raw)
+                value = found
+            else:
+                value = state.end_cell(book, part, sheet, raw)
+            if value:
+                row_cells = cells.get(state.row)
+                if row_cells is None:
+                    row_cells = cells[state.row] = {}
+                row_cells[state.column] = value
+        elif local == "v" or local == "t":
+            state.collecting = False
+
+    def text(data: str) -> None:
+        if state.collecting:
+            text_parts.append(data)
+
+    with contextlib.suppress(_Stop):  # max_rows reached
+        book._parse(part, start, end, text)
+    return cells
+
+
 class _SheetState:
     __slots__ = ("row", "column", "kind", "style", "text", "collecting", "in_cell", "cells", "in_row", "ref")
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.row = 0
         self.column = 0
         self.kind = "n"
@@ -351,7 +539,7 @@ class _SheetState:
         self.in_row = 0  # cell elements in this row
         self.ref = ""
 
-    def begin_row(self, attrs, part):
+    def begin_row(self, attrs: dict[str, str], part: str) -> None:
         number = attrs.get("r")
         if number is None:
             self.row += 1
@@ -362,47 +550,12 @@ class _SheetState:
         self.column = 0
         self.in_row = 0
 
-    def begin_cell(self, attrs, part):
-        self.cells += 1
-        self.in_row += 1
-        if self.cells > MAX_CELLS:
-            raise _Damaged(f"{part}: the sheet holds more than {MAX_CELLS:,} cells")
-        if self.in_row > MAX_COLUMNS:
-            raise _Damaged(f"{part}: row {self.row} holds more than {MAX_COLUMNS:,} cells, more than a sheet has")
-        ref = attrs.get("r")
-        if ref is None:
-            self.column += 1
-            if self.row == 0:
-                self.row = 1
-        else:
-            m = _REF.fullmatch(ref)
-            column = column_index(m.group(1)) if m else 0
-            if m is None or not 0 < column <= MAX_COLUMNS or not 0 < int(m.group(2)) <= MAX_ROWS:
-                raise _Damaged(f"{part}: {ref[:20]!r} is not a cell reference")
-            self.column = column
-            self.row = int(m.group(2))
-        self.kind = attrs.get("t", "n")
-        style = attrs.get("s")
-        self.style = int(style) if style is not None and style.isdigit() else 0
-        self.text.clear()
-        self.collecting = False
-        self.in_cell = True
+    def where(self, sheet: str) -> str:
+        return f"{sheet}!{column_letter(self.column)}{self.row}"
 
-    def end_cell(self, book: Workbook, part: str, sheet: str) -> str:
-        self.in_cell = False
-        raw = "".join(self.text)
-        if not raw:
-            return ""
+    def end_cell(self, book: Workbook, part: str, sheet: str, raw: str) -> str:
+        """The text of a cell other than a shared string (raw: its value as written, not empty)."""
         kind = self.kind
-        where = f"{sheet}!{column_letter(self.column)}{self.row}"
-        if kind == "s":
-            strings = book.strings()
-            try:
-                return strings[int(raw)]
-            except (ValueError, IndexError):
-                raise _Damaged(
-                    f"cell {where} refers to shared string {raw[:20]!r}, but the workbook holds {len(strings):,}"
-                ) from None
         if kind in ("inlineStr", "str", "e", "d"):
             return raw
         if kind == "b":
@@ -410,7 +563,7 @@ class _SheetState:
         try:
             number = float(raw)
         except ValueError:
-            raise _Damaged(f"cell {where} holds {raw[:20]!r} where a number belongs") from None
+            raise _Damaged(f"cell {self.where(sheet)} holds {raw[:20]!r} where a number belongs") from None
         formats = book.formats()
         fmt = formats[self.style] if self.style < len(formats) else "General"
         return number_text(number, fmt, book.date1904)
