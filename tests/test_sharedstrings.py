@@ -41,3 +41,22 @@ def test_texts_xml_and_spreadsheets_treat_specially_survive(tmp_path):
         assert "<is>" not in zf.read("xl/worksheets/sheet1.xml").decode()  # (an empty cell may stay inline)
     read = openpyxl.load_workbook(path).worksheets[0]
     assert [read.cell(row=r, column=1).value or "" for r in range(1, len(texts) + 1)] == texts
+
+
+def test_the_plain_way_and_the_element_way_read_the_same_cells(tmp_path):
+    from kinerja_graph.loaders import xlsx as reader
+
+    out = tmp_path / "pujon.xlsx"
+    assert CliRunner().invoke(cli, ["convert", str(SAMPLES / "pujon.yaml"), str(out)]).exit_code == 0
+    with reader.open_workbook(str(out)) as book:
+        part = book.sheets[0][1]
+        plain = reader._plain_sheet(book, part, "s", None)
+        assert plain is not None and len(plain) > 40 and plain == reader._any_sheet(book, part, "s", None)
+    with reader.open_workbook(str(SAMPLES / "praya.xlsx")) as book:  # inline strings: element by element
+        assert reader._plain_sheet(book, book.sheets[0][1], "s", None) is None
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["A2"] = "id", "=1+1"  # a formula: read element by element
+    book.save(tmp_path / "formula.xlsx")
+    with reader.open_workbook(str(tmp_path / "formula.xlsx")) as wb:
+        assert reader._plain_sheet(wb, wb.sheets[0][1], "s", None) is None
+        assert reader.sheet_rows(wb)[0][0] == ["id"]
