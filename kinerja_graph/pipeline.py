@@ -188,7 +188,8 @@ def check_cascade(
 
     `cascades`: every cascade of the run by organisation key (G.graph["cascades"]); default this one."""
     try:
-        G = build_graph(cascade)
+        with gc_paused():  # a graph of millions of live objects: the cyclic collector would only walk them
+            G = build_graph(cascade)
     except Exception as exc:
         error = internal_error(cascade.file, "building the graph", exc)
         return None, FileReport(
