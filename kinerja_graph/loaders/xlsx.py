@@ -352,7 +352,14 @@ def _plain_sheet(book: Workbook, part: str, sheet: str, max_rows: int | None) ->
                 parser.Parse(chunk, not chunk)
                 data = pending + chunk
                 if chunk:
-                    cut = data.rfind(b"</row>")
+                    # up to the end of the last whole row or cell: a row of millions of cells is read a
+                    # chunk at a time too, never gathered whole (nor copied again with every chunk)
+                    cell_end, empty_end = data.rfind(b"</c>"), data.rfind(b"/>")
+                    cut = max(
+                        data.rfind(b"</row>"),
+                        cell_end + 4 if cell_end >= 0 else -1,
+                        empty_end + 2 if empty_end >= 0 else -1,
+                    )
                     if cut < 0:
                         pending = data
                         continue
