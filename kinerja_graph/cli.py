@@ -211,7 +211,7 @@ def check(
         )
         output.write_text(_settings.show_settings(files, options, fmt, lang), output_file)
         return
-    if output.FORMATS[fmt].document and not output_file:
+    if output.FORMATS[fmt].binary and not output_file:
         raise click.UsageError(f"--format {fmt} writes a document: name its file with -o FILE")
     output.refuse_overwriting_inputs(output_file, files)
     accepted = _ci.load_baseline(baseline_file)  # read before the run: a bad baseline stops it
@@ -230,8 +230,8 @@ def check(
         sheet=sheet,
         stdin_filename=stdin_filename,
         jobs=jobs,
-        # node paths (SARIF) and fingerprints (baselines) need each file's graph
-        graphs=fmt == "sarif" or bool(baseline_file or write_baseline),
+        # formats that read the graph (SARIF's node paths, the workbook's rows) and baselines' fingerprints
+        graphs=output.FORMATS[fmt].graphs or bool(baseline_file or write_baseline),
     )
     _ci.record(report, write_baseline, accepted, lang, quiet=quiet)
     shown_colour = output.colour_wanted(colour, terminal=sys.stdout.isatty(), to_file=bool(output_file))

@@ -42,7 +42,7 @@ def findings_of(*args) -> list[dict]:
 # ---------------------------------------------------------------------------------------------- -o / --output-file
 
 
-@pytest.mark.parametrize("fmt", [f for f in output.CHECK_FORMATS if not output.FORMATS[f].document])
+@pytest.mark.parametrize("fmt", [f for f in output.CHECK_FORMATS if not output.FORMATS[f].binary])
 def test_output_file_holds_exactly_what_stdout_would_and_stderr_is_unchanged(tmp_path, fmt):
     broken = tmp_path / "rusak.yaml"
     broken.write_text("nodes: [\n", encoding="utf-8")

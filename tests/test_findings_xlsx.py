@@ -86,6 +86,10 @@ def test_several_files_give_the_findings_sheet_with_their_file(tmp_path):
     rows = by_header(book["Findings"])
     assert len(rows) == len(findings_of(*files))
     assert {r["File"] for r in rows} == set(files)
+    serial = tmp_path / "serial.xlsx"
+    run("check", *files, "--format", "xlsx", "-o", str(serial), "--lang", "en", "--jobs", "1")
+    assert rows == by_header(openpyxl.load_workbook(serial)["Findings"])  # each file's graph reached the workbook
+    assert sum(1 for r in rows if r["Goal"] and r["Level"]) > len(rows) / 2
     assert {r["Severity"] for r in rows} <= {"error", "warning", "info"}
 
 

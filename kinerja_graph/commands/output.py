@@ -69,10 +69,10 @@ class OutputFormat:
     colour: bool = False  # does the text carry terminal colours (click strips them when asked)
     statistics: bool = True  # does the text hold the counts per rule when asked (else: stderr)
     quiet_trims: bool = False  # --quiet lists only the findings that fail (a format read by people)
-    document: bool = False  # the check formatter makes a binary document (bytes): written only with -o
+    graphs: bool = False  # the check formatter reads each file's graph (FileReport.graph), kept for it in a pool
     # (evaluations, lang, colour) -> text, or bytes for a binary document
     evaluate: Callable[[list[Evaluation], str, bool], str | bytes] | None = None
-    binary: bool = False  # the evaluate formatter makes bytes: written only to a file (-o)
+    binary: bool = False  # its formatters make a document's bytes: written only to a file (-o)
     suffix: str = ""  # the file name ending of the evaluate format's documents (".md")
     # the format is the report's HTML pages (kinerja_graph/report/html_build.py: evaluation, diagram, detail),
     # written by `kinerja evaluate --format html` as by `kinerja report`, not one text
@@ -209,7 +209,7 @@ FORMATS: dict[str, OutputFormat] = {
         ),
         OutputFormat("concise", check=_concise, colour=True, quiet_trims=True),
         OutputFormat("json", check=_json, diff=_diff_json, evaluate=_evaluation_json, suffix=".json"),
-        OutputFormat("sarif", check=_sarif),
+        OutputFormat("sarif", check=_sarif, graphs=True),  # node paths
         OutputFormat("github", check=_github, after=_step_summary),
         OutputFormat("markdown", check=_markdown, diff=_diff_markdown, evaluate=_evaluation_markdown, suffix=".md"),
         OutputFormat("junit", check=_junit, statistics=False),
@@ -220,7 +220,7 @@ FORMATS: dict[str, OutputFormat] = {
             "xlsx",
             check=_xlsx,
             statistics=False,
-            document=True,
+            graphs=True,  # each goal's row, level and statement
             evaluate=_evaluation_xlsx,
             binary=True,
             suffix=".xlsx",
@@ -349,7 +349,7 @@ def write_report(
     assert spec.check is not None, fmt
     colour = colour and spec.colour
     view = View(lang, colour, statistics and spec.statistics)
-    if spec.document and not output_file:
+    if spec.binary and not output_file:
         raise click.UsageError(f"--format {fmt} writes a document: name its file with -o FILE")
     if output_file:
         write_file(output_file, spec.check(report, view))
