@@ -57,6 +57,8 @@ from dataclasses import dataclass, field
 from itertools import compress
 from typing import TypeVar
 
+from rapidfuzz.distance.OSA import distance as _osa_distance
+
 from kinerja_graph.text import normalise, stems
 
 # a block with more variants than this is verified against a chain, not pairwise
@@ -231,44 +233,12 @@ def _canonical(text: str | None, tv: TextVocabulary, norm: str | None = None) ->
 
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment distance (insert, delete, replace, swap neighbours), or limit+1 once it
-    is certain to exceed `limit`."""
-    if a == b:
-        return 0
-    la, lb = len(a), len(b)
-    if abs(la - lb) > limit:
-        return limit + 1
-    # a slip changes a letter or two inside a word: the common start and end cost nothing, and leave the table
-    # a few letters wide (the distance is the same with them or without)
-    start, shorter = 0, min(la, lb)
-    while start < shorter and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < shorter - start and a[la - 1 - end] == b[lb - 1 - end]:
-        end += 1
-    if start or end:
-        a, b = a[start : la - end], b[start : lb - end]
-        la, lb = la - start - end, lb - start - end
-        if not la or not lb:
-            return min(la + lb, limit + 1)
-    previous2: list[int] | None = None
-    previous = list(range(lb + 1))
-    for i in range(1, la + 1):
-        current = [i] + [0] * lb
-        best = current[0]
-        ca = a[i - 1]
-        for j in range(1, lb + 1):
-            cb = b[j - 1]
-            cost = 0 if ca == cb else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-            if value < best:
-                best = value
-        if best > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return min(previous[lb], limit + 1)
+    is certain to exceed `limit`.
+
+    Computed by rapidfuzz in C (bit-parallel, stopping at the limit): the same numbers as the dynamic
+    programme over the two words in Python it replaces (tests/test_similarity.py holds it to that
+    programme on many word pairs), at a hundredth of the cost."""
+    return _osa_distance(a, b, score_cutoff=limit)
 
 
 def allowed_edits(a: str, b: str, tv: TextVocabulary) -> int:
@@ -276,7 +246,7 @@ def allowed_edits(a: str, b: str, tv: TextVocabulary) -> int:
     shorter = min(len(a), len(b))
     if shorter < tv.min_word_length or max(len(a), len(b)) > SLIP_WORD_LIMIT:
         return 0
-    if a[0] != b[0] or any(c.isdigit() for c in a) or any(c.isdigit() for c in b):
+    if a[0] != b[0] or any(map(str.isdigit, a)) or any(map(str.isdigit, b)):
         return 0
     if (a in tv.lexicon and b in tv.lexicon) or frozenset((a, b)) in tv.distinct:
         return 0
@@ -376,26 +346,36 @@ def similarity(a: Sequence[str], b: Sequence[str], tv: TextVocabulary) -> float 
         return 1.0
     if len(a) != len(b):  # a word more or less is a different text, unless only spacing differs (above)
         return None
-    if abs(len(ja) - len(jb)) > 2 * tv.max_slips:  # more letters than slips can add
+    max_slips = tv.max_slips
+    if abs(len(ja) - len(jb)) > 2 * max_slips:  # more letters than slips can add
         return None
     set_b = set(b)
-    if sum(1 for w in a if w not in set_b) > tv.max_slips:
+    missing = [w for w in a if w not in set_b]
+    if len(missing) > max_slips:
         return None
     set_a = set(a)
     if len(set_a) == len(a) and len(set_b) == len(b):  # no word written twice (the usual text): sets will do
-        if set_a == set_b:
+        if not missing:  # as many distinct words, all of them in b: the same words
             return 1.0
-        left, right = sorted(set_a - set_b), sorted(set_b - set_a)
+        left, right = sorted(missing), sorted(set_b - set_a)
     else:
-        ca, cb = Counter(a), Counter(b)
-        if ca == cb:
+        rest = list(b)  # the words of b not matched yet by a word of a (a few words: a list will do)
+        left = []
+        for w in a:
+            if w in rest:
+                rest.remove(w)
+            else:
+                left.append(w)
+        if not left:  # the same words, some written twice
             return 1.0
-        common = ca & cb
-        left = sorted((ca - common).elements())
-        right = sorted((cb - common).elements())
+        left.sort()
+        right = sorted(rest)
     longest = max(len(ja), len(jb)) or 1
-    if len(left) > min(tv.max_slips, DIFFERING_WORDS_LIMIT):
+    if len(left) > min(max_slips, DIFFERING_WORDS_LIMIT):
         return None
+    if len(left) == 1:  # one word apart (the usual slip): no pairing to choose
+        d = slip_distance(left[0], right[0], tv)
+        return None if d is None else 1.0 - d / longest
     best: int | None = None
     for perm in itertools.permutations(right):
         total = 0
@@ -617,9 +597,19 @@ class NearDuplicateIndex:
         return sum(len(v.items) for v in self._variants.values())
 
     def clusters(self) -> list[list[tuple]]:
+        variants = [self._variants[vid] for vid in self._order]
+        return [[item for i in members for item in variants[i].items] for members in self._groups(variants)]
+
+    def variant_clusters(self) -> list[list[list]]:
+        """clusters(), each cluster as its variants (texts equal once normalised), each the keys of its texts in
+        the order added."""
+        variants = [self._variants[vid] for vid in self._order]
+        return [[[key for key, _ in variants[i].items] for i in members] for members in self._groups(variants)]
+
+    def _groups(self, variants: list[_Variant]) -> list[list[int]]:
+        """The clusters, as the numbers of their variants (in order), clusters in order of their first variant."""
         tv = self.tv
-        order = self._order
-        variants = [self._variants[vid] for vid in order]
+        threshold = self.threshold
         reps = slip_representatives(set().union(*(v.words for v in variants)), tv)
         rep = reps.__getitem__
         # keys are hashed: equal keys always meet; the rare hash collision only adds a candidate pair,
@@ -629,12 +619,13 @@ class NearDuplicateIndex:
         abbreviated = [has_abbreviation(v.words, tv) for v in variants]
         spelled = [expanded_words(v.words, tv) if a else None for v, a in zip(variants, abbreviated)]
         spelled_keys = {hash(("a", v.block, tuple(sorted(e)))) for v, e in zip(variants, spelled) if e}
+        joined = ["".join(v.words) for v in variants]
         for i, variant in enumerate(variants):
             words = variant.words
             if not words:
                 continue
             blocks[hash(("w", variant.block, tuple(sorted(map(rep, words)))))].append(i)
-            blocks[hash(("c", variant.block, "".join(words)))].append(i)
+            blocks[hash(("c", variant.block, joined[i]))].append(i)
             if spelled_keys:
                 spelled_out = spelled[i]
                 if spelled_out is None:
@@ -644,7 +635,22 @@ class NearDuplicateIndex:
                         blocks[key].append(i)
                 elif spelled_out:
                     blocks[hash(("a", variant.block, tuple(sorted(spelled_out))))].append(i)
-        uf = _UnionFind()
+        # union-find over the variants' numbers
+        parent = list(range(len(variants)))
+
+        def find(x: int) -> int:
+            root = x
+            while parent[root] != root:
+                root = parent[root]
+            while parent[x] != root:
+                parent[x], x = root, parent[x]
+            return root
+
+        # texts with the same words in another order, or whose words only run together differently, are
+        # alike (similarity 1.0) without looking at their words one by one
+        alike = threshold <= 1.0
+        ordered: list[tuple | None] = [None] * len(variants)
+        linked = []
         for members in blocks.values():
             if len(members) < 2:
                 continue
@@ -656,23 +662,38 @@ class NearDuplicateIndex:
                     ((members[0], m) for m in members[1:]), zip(members[1:], members[2:], strict=False)
                 )
             for i, j in pairs:
-                if uf.find(i) == uf.find(j) or variants[i].block != variants[j].block:
+                ri, rj = find(i), find(j)
+                if ri == rj:
+                    continue
+                a, b = variants[i], variants[j]
+                if a.block != b.block:
                     continue
                 if (abbreviated[i] or abbreviated[j]) and spelled[i] is not None and spelled[i] == spelled[j]:
-                    uf.union(i, j)  # the same words once the abbreviation is spelled out
-                    continue
-                score = similarity(variants[i].words, variants[j].words, tv)
-                if score is not None and score >= self.threshold:
-                    uf.union(i, j)
-        groups: dict[int, list[int]] = defaultdict(list)
-        for i in list(uf.parent):
-            groups[uf.find(i)].append(i)
-        out = []
-        for members in sorted(groups.values(), key=min):
-            if len(members) < 2:
-                continue
-            out.append([item for i in sorted(members) for item in variants[i].items])
-        return out
+                    pass  # the same words once the abbreviation is spelled out
+                elif alike and joined[i] == joined[j]:
+                    pass
+                else:
+                    oi, oj = ordered[i], ordered[j]
+                    if oi is None:
+                        oi = ordered[i] = tuple(sorted(a.words))
+                    if oj is None:
+                        oj = ordered[j] = tuple(sorted(b.words))
+                    if not (alike and oi == oj):
+                        score = similarity(a.words, b.words, tv)
+                        if score is None or score < threshold:
+                            continue
+                parent[rj] = ri
+                linked.append(i)
+                linked.append(j)
+        groups: dict[int, list[int]] = {}
+        for i in sorted(set(linked)):
+            root = find(i)
+            found = groups.get(root)
+            if found is None:
+                groups[root] = [i]
+            else:
+                found.append(i)
+        return [members for members in groups.values() if len(members) > 1]
 
 
 # ------------------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from kinerja_graph.similarity import (
     Containment,
     NearDuplicateIndex,
     expanded_words,
-    normalised,
     text_vocabulary,
     text_words,
 )
@@ -246,13 +245,15 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             return tuple(sorted(parents)) or tuple(d.get("missing_parents") or ()) or ("(root)",)
 
         ix = ctx.index
+        ids = ix.ids()
         if "statements" in compare:
             nodes = ix.nodes
             if by_parent:
                 goals = [p for p, (_, d) in enumerate(nodes) if d.get("kind") == "goal"]
                 entries, positions = _distinct((nodes[p][1].get("statement"), block(nodes[p][0])) for p in goals)
                 found = [
-                    [goals[i] for i in cluster] for cluster in _spread(_clusters(tv, threshold, entries), positions)
+                    [[goals[i] for i in variant] for variant in cluster]
+                    for cluster in _spread(_clusters(tv, threshold, entries), positions)
                 ]
             else:  # the index groups nodes by statement already
                 grouping = ix.node_groups(("kind", "statement"))
@@ -261,11 +262,14 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     for d in (nodes[p][1] for p in grouping.first)
                 ]
                 found = _cluster_groups(tv, threshold, grouping, texts)
-            clusters = [
-                [(nodes[p][0], nodes[p][1].get("location"), nodes[p][1].get("statement")) for p in cluster]
-                for cluster in found
-            ]
-            yield from self._report(ctx, clusters, "statements", tv)
+            yield from self._report(
+                ctx,
+                found,
+                "statements",
+                ids,
+                lambda p: nodes[p][1].get("statement"),
+                lambda p: nodes[p][1].get("location"),
+            )
         if "indicators" in compare:
             items = ix.indicators
             if by_parent:
@@ -274,14 +278,15 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             else:  # the index groups indicators by name already
                 grouping = ix.indicator_groups(("name",))
                 found = _cluster_groups(tv, threshold, grouping, [items[p][2].name for p in grouping.first])
-            clusters = [
-                [
-                    (n, indicator_location(indicator, d), indicator.name)
-                    for n, d, indicator in map(items.__getitem__, cluster)
-                ]
-                for cluster in found
-            ]
-            yield from self._report(ctx, clusters, "indicators", tv)
+            owners = ix.indicator_nodes()
+            yield from self._report(
+                ctx,
+                found,
+                "indicators",
+                [ids[owner] for owner in owners] if found else [],
+                lambda p: items[p][2].name,
+                lambda p: indicator_location(items[p][2], items[p][1]),
+            )
         extra = int(ctx.options.get("containment", 3))
         if extra > 0:
             min_words = int(ctx.options.get("containment-min-words", 2))
@@ -376,21 +381,27 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     up[at] = [position[p] for p in getattr(model, "parents", None) or () if p in position]
         return up
 
-    def _report(self, ctx: Context, clusters: list, what: str, tv):
+    def _report(self, ctx: Context, clusters: list, what: str, ids: list, text_at, location_at):
+        """One finding per cluster. clusters: each a list of variants (texts equal once normalised), each the
+        positions of its members in document order; ids[position] is a member's node id, text_at(position)
+        its text, location_at(position) where it stands. Work is done per variant, not per member: a cluster
+        of standard wording may hold 10^4 members."""
         for cluster in clusters:
-            nodes = list(dict.fromkeys(n for n, _, _ in cluster))
-            location = cluster[0][1]
-            variants: dict[str, dict] = {}  # normalised text -> its nodes (a dict: a cluster may hold 10^4 members)
-            spelled: dict[str, str] = {}
-            for n, _, text in cluster:
-                key = normalised(text, tv)
-                ids = variants.get(key)
-                if ids is None:
-                    spelled[key] = text
-                    ids = variants[key] = {}
-                ids[n] = None
-            listed = [[quote(spelled[k], 60), list(ids)] for k, ids in variants.items()]
-            yield ctx.finding(nodes[0], what, related=nodes[1:], location=location, variants=listed, field=FIELD[what])
+            nodes: dict = {}
+            listed = []
+            for variant in cluster:
+                members = dict.fromkeys(map(ids.__getitem__, variant))
+                nodes.update(members)
+                listed.append([quote(text_at(variant[0]), 60), list(members)])
+            first, *others = nodes
+            yield ctx.finding(
+                first,
+                what,
+                related=others,
+                location=location_at(cluster[0][0]),
+                variants=listed,
+                field=FIELD[what],
+            )
 
 
 def _distinct(occurrences) -> tuple[list[tuple], list[list[int]]]:
@@ -416,16 +427,13 @@ def _clusters(tv, threshold: float, entries: list) -> list[list[list[int]]]:
     index = NearDuplicateIndex(tv, threshold)
     for i, (text, block) in enumerate(entries):
         index.add(i, text, block)
-    # a cluster lists its variants one after the other; the texts of one variant share their normalised text
-    return [
-        [[i for i, _ in variant] for _, variant in itertools.groupby(cluster, key=lambda item: normalised(item[1], tv))]
-        for cluster in index.clusters()
-    ]
+    return index.variant_clusters()
 
 
-def _cluster_groups(tv, threshold: float, grouping, texts: list) -> list[list[int]]:
+def _cluster_groups(tv, threshold: float, grouping, texts: list) -> list[list[list[int]]]:
     """The clusters of near-duplicates among the groups of a Grouping whose text is texts[group number] (None
-    leaves a group out), each cluster as the positions of its members (see _spread)."""
+    leaves a group out), each cluster as its variants, each variant the positions of its members (see
+    _spread)."""
     numbers = [number for number, text in enumerate(texts) if text is not None]
     found = _clusters(tv, threshold, [(texts[number], None) for number in numbers])
     if not found:
@@ -438,11 +446,16 @@ def _cluster_groups(tv, threshold: float, grouping, texts: list) -> list[list[in
     return _spread(found, grouping.members(labels))
 
 
-def _spread(clusters: list, positions) -> list[list[int]]:
+def _spread(clusters: list, positions) -> list[list[list[int]]]:
     """Each cluster as the positions of its occurrences: variant after variant, each variant's occurrences in
     document order. The same clusters, in the same order, as adding every occurrence in document order to
     a NearDuplicateIndex would give. positions[entry] holds the positions of an entry's occurrences."""
     return [
-        [p for variant in cluster for p in sorted(itertools.chain.from_iterable(positions[i] for i in variant))]
+        [
+            positions[variant[0]]
+            if len(variant) == 1
+            else sorted(itertools.chain.from_iterable(map(positions.__getitem__, variant)))
+            for variant in cluster
+        ]
         for cluster in clusters
     ]
