@@ -49,12 +49,13 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import sys
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
 from typing import TypeVar
 
 from rapidfuzz.distance.OSA import distance as _osa_distance
@@ -303,10 +304,85 @@ class _UnionFind:
 
 
 def slip_representatives(words: Iterable[str], tv: TextVocabulary) -> dict[str, str]:
-    """For each word, one representative shared by all words linked to it by slips (union-find)."""
+    """For each word, one representative shared by all words linked to it by slips: the first in sorting
+    order of the words so linked.
+
+    The slips between words are found once per run (the text vocabulary's memo keeps a _SlipIndex of every
+    word asked about so far): the statements and the indicators of a cascade share most of their words."""
+    words = set(words)
+    index = tv.cache.get(_SLIP_INDEX)
+    if index is None:
+        index = remember(tv, _SLIP_INDEX, _SlipIndex(tv))
+    index.add(words)
+    if index.crowded:  # a key shared by very many words: compared with its first words only, as below
+        return _bucketed_representatives(words, tv)
+    uf = _UnionFind()
+    for w in words:
+        uf.find(w)
+    for a, b in index.edges:
+        if a in words and b in words:
+            uf.union(a, b)
+    return {w: uf.find(w) for w in uf.parent}
+
+
+_SLIP_INDEX = ("slip index",)
+
+
+class _SlipIndex:
+    """The slips between the words seen so far: each word is indexed by its deletion keys (deletion_keys), and
+    compared once with every word sharing one of them (the pairs that are slips are kept as edges).
+
+    With no key shared by more than BUCKET_LIMIT words, the slips among any set of these words are the edges
+    between them: what _bucketed_representatives finds among that set alone."""
+
+    __slots__ = ("tv", "words", "buckets", "edges", "crowded")
+
+    def __init__(self, tv: TextVocabulary) -> None:
+        self.tv = tv
+        self.words: set[str] = set()
+        self.buckets: dict[str, list[str]] = {}
+        self.edges: list[tuple[str, str]] = []
+        self.crowded = False
+
+    def add(self, words: set[str]) -> None:
+        tv, buckets, edges = self.tv, self.buckets, self.edges
+        lexicon, distinct, long_word = tv.lexicon, tv.distinct, tv.long_word_length
+        for w in sorted(words - self.words):  # sorted: the same edges, in the same order, run after run
+            self.words.add(w)
+            keys = deletion_keys(w, tv)
+            if not keys:
+                continue
+            others: set[str] = set()
+            for key in keys:
+                bucket = buckets.get(key)
+                if bucket is None:
+                    buckets[key] = [w]
+                else:
+                    others.update(bucket)
+                    bucket.append(w)
+                    if len(bucket) > BUCKET_LIMIT:
+                        self.crowded = True
+            if not others:
+                continue
+            # the words sharing a key with w: every one of them is 5 to SLIP_WORD_LIMIT letters without a digit
+            # (deletion_keys), so allowed_edits reduces to the first letter, the lexicon and `distinct`
+            first, size, known = w[0], len(w), w in lexicon
+            for x in others:
+                if x[0] != first or abs(len(x) - size) > 2:
+                    continue
+                if (known and x in lexicon) or (distinct and frozenset((w, x)) in distinct):
+                    continue
+                limit = 2 if min(size, len(x)) >= long_word else 1
+                if _osa_distance(w, x, score_cutoff=limit) <= limit:
+                    edges.append((w, x))
+
+
+def _bucketed_representatives(words: set[str], tv: TextVocabulary) -> dict[str, str]:
+    """slip_representatives() among these words alone, comparing only the first words of a deletion key shared
+    by more than BUCKET_LIMIT words."""
     uf = _UnionFind()
     buckets: dict[str, list[str]] = defaultdict(list)
-    for w in set(words):
+    for w in words:
         uf.find(w)
         for key in deletion_keys(w, tv):
             buckets[key].append(w)
@@ -451,6 +527,7 @@ def has_abbreviation(words: tuple, tv: TextVocabulary) -> bool:
 
 
 _F = TypeVar("_F", bound=Hashable)  # a family's key
+_SECOND = operator.itemgetter(1)
 
 
 class Containment:
@@ -472,24 +549,30 @@ class Containment:
         self.word_sets = word_sets
         self.max_extra = max_extra
         self.limit = limit
-        sizes = [len(words) for words in word_sets]
+        sizes = list(map(len, word_sets))
         frequency: Counter = Counter(itertools.chain.from_iterable(word_sets))
+        # each word's rank by (frequency, word): a text's signature is its word of the lowest rank
+        ranked = sorted(frequency, key=lambda w: (frequency[w], w))
+        rank = dict(zip(ranked, itertools.count())).__getitem__
         self.signature: list[str | None] = [
-            min(words, key=lambda w: (frequency[w], w)) if size >= min_words else None
-            for words, size in zip(word_sets, sizes)
+            ranked[min(map(rank, words))] if size >= min_words else None for words, size in zip(word_sets, sizes)
         ]
-        held_at: set = {(w, size) for words, size in zip(word_sets, sizes) for w in words}  # word, text length
+        # (word, length of a text holding it), for every word of every text
+        held_at: set = set(
+            zip(itertools.chain.from_iterable(word_sets), itertools.chain.from_iterable(map(repeat, sizes, sizes)))
+        )
+        longer = range(1, max_extra + 1)
         self.may_be_contained = [
-            sig is not None and any((sig, size + d) in held_at for d in range(1, max_extra + 1))
+            sig is not None and any((sig, size + d) in held_at for d in longer)
             for sig, size in zip(self.signature, sizes)
         ]
         signed_at = {(sig, size) for sig, size, maybe in zip(self.signature, sizes, self.may_be_contained) if maybe}
         words_at = {w for w, _ in signed_at}
+        # (word, length) of a text holding the signature of a shorter text that may stand in it
+        holding = {(w, size + d) for w, size in signed_at for d in longer}
         # the signatures of shorter texts each text holds: what it may contain
         self.holds = [
-            tuple(w for w in words & words_at if any((w, size - d) in signed_at for d in range(1, max_extra + 1)))
-            if words_at
-            else ()
+            () if words_at.isdisjoint(words) else tuple(w for w in words & words_at if (w, size) in holding)
             for words, size in zip(word_sets, sizes)
         ]
         self.relevant = self._involved(sizes, limit * 4)
@@ -498,27 +581,42 @@ class Containment:
         """Whether each text stands whole in another text anywhere in the cascade, or holds one that does: the
         only texts `within` needs to read. A text's signature held by more than `cap` texts is not checked here:
         the text and every holder stay in (`within` reads them, family by family)."""
-        sets, signature, maybe = self.word_sets, self.signature, self.may_be_contained
-        postings: dict[str, list[int]] = {}
+        sets, signature, maybe, extra = self.word_sets, self.signature, self.may_be_contained, self.max_extra
+        holders: dict[str, list[int]] = {}  # signature -> the texts holding it
+        postings: dict[tuple[str, int], list[int]] = {}  # (signature, length of the text holding it) -> texts
         for j, held in enumerate(self.holds):
+            size = sizes[j]
             for word in held:
-                postings.setdefault(word, []).append(j)
+                found = postings.get((word, size))
+                if found is None:
+                    postings[(word, size)] = [j]
+                else:
+                    found.append(j)
+                found = holders.get(word)
+                if found is None:
+                    holders[word] = [j]
+                else:
+                    found.append(j)
         involved = [False] * len(sets)
         crowded: set = set()  # signatures whose every holder is in already
+        at = sets.__getitem__
         for i in compress(range(len(sets)), maybe):
             sig = signature[i]
-            candidates = postings.get(sig, ())  # type: ignore[arg-type]
-            if len(candidates) > cap:
+            crowd = holders.get(sig, ())  # type: ignore[arg-type]
+            if len(crowd) > cap:
                 involved[i] = True
                 if sig not in crowded:
                     crowded.add(sig)
-                    for j in candidates:
+                    for j in crowd:
                         involved[j] = True
                 continue
-            words, size = sets[i], sizes[i]
-            for j in candidates:
-                if sizes[j] <= size + self.max_extra and words < sets[j]:
-                    involved[i] = involved[j] = True
+            # the texts a little longer holding every word of this one (a subset test per candidate, in C)
+            size, words = sizes[i], sets[i]
+            for d in range(1, extra + 1):
+                candidates = postings.get((sig, size + d))  # type: ignore[arg-type]
+                if candidates:
+                    for j in compress(candidates, map(words.__lt__, map(at, candidates))):
+                        involved[i] = involved[j] = True
         return involved
 
     def __bool__(self) -> bool:
@@ -532,32 +630,35 @@ class Containment:
         if not self:
             return []
         relevant, holds = self.relevant, self.holds
-        read = [entry for entry in dict.fromkeys(entries) if relevant[entry[1]]]
+        unique = list(dict.fromkeys(entries))
+        read = list(compress(unique, map(relevant.__getitem__, map(_SECOND, unique))))
+        numbers = list(map(_SECOND, read))
         holders: dict[tuple, list[int]] = {}
-        for family, number in read:
+        for family, number in compress(read, map(holds.__getitem__, numbers)):  # the entries holding something
             for word in holds[number]:
                 found = holders.get((family, word))
                 if found is None:
                     holders[(family, word)] = [number]
                 else:
                     found.append(number)
-        sets, signature, maybe, extra = self.word_sets, self.signature, self.may_be_contained, self.max_extra
+        sets, signature, extra, limit = self.word_sets, self.signature, self.max_extra, self.limit
+        at, get = sets.__getitem__, holders.get
         out = []
-        for family, number in read:
-            if not maybe[number]:
-                continue
-            candidates = holders.get((family, signature[number]))
+        for family, number in compress(read, map(self.may_be_contained.__getitem__, numbers)):
+            candidates = get((family, signature[number]))
             if not candidates:
                 continue
+            if len(candidates) > limit:
+                candidates = candidates[:limit]
             words = sets[number]
-            size = len(words)
-            inside = [
-                other
-                for other in candidates[: self.limit]
-                if other != number and len(sets[other]) <= size + extra and words < sets[other]
-            ]
+            # the candidates holding every word of this text and more (a text is never a proper subset of itself),
+            # then those few by their length
+            inside = list(compress(candidates, map(words.__lt__, map(at, candidates))))
             if inside:
-                out.append((family, number, inside))
+                bound = len(words) + extra
+                inside = [other for other in inside if len(sets[other]) <= bound]
+                if inside:
+                    out.append((family, number, inside))
         return out
 
 
