@@ -527,7 +527,7 @@ def has_abbreviation(words: tuple, tv: TextVocabulary) -> bool:
 
 
 _F = TypeVar("_F", bound=Hashable)  # a family's key
-_SECOND = operator.itemgetter(1)
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 
 class Containment:
@@ -632,6 +632,11 @@ class Containment:
         relevant, holds = self.relevant, self.holds
         unique = list(dict.fromkeys(entries))
         read = list(compress(unique, map(relevant.__getitem__, map(_SECOND, unique))))
+        members = Counter(map(_FIRST, read))  # a text alone in its family stands in no other of that family
+        if len(members) != len(read):
+            read = list(compress(read, map(operator.gt, map(members.__getitem__, map(_FIRST, read)), repeat(1))))
+        else:
+            read = []
         numbers = list(map(_SECOND, read))
         holders: dict[tuple, list[int]] = {}
         for family, number in compress(read, map(holds.__getitem__, numbers)):  # the entries holding something

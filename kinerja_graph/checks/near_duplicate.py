@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from itertools import compress
+from itertools import compress, repeat
 
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
@@ -316,10 +316,11 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 numbers = list(map(of.__getitem__, children))
                 kept = list(map(relevant.__getitem__, numbers))  # only the links to a text that may be involved
                 entries = zip(compress(parents, kept), compress(numbers, kept))
-                for family, number, containers in within.within(entries):
+                contained = within.within(entries)
+                kids = ix.kids({family for family, _, _ in contained})  # their children, in document order
+                for family, number, containers in contained:
                     involved = {number, *containers}
-                    kids = ix.children_of(nodes[family][0])
-                    at = [position[k] for k in kids if of[position[k]] in involved]
+                    at = [k for k in kids[family] if of[k] in involved]
                     texts = [nodes[firsts[n]][1].get("statement") for n in (number, *containers)]
                     found.append((at[0], "statements-contained", texts, at, nodes[at[0]][1].get("location")))
         if "indicators" in compare:
@@ -331,9 +332,10 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             if within:
                 of = grouping.of
                 owners = ix.indicator_nodes()
-                by_node: dict[int, list[int]] = {}  # node position -> its indicators that may be involved
-                for i in compress(range(len(of)), map(within.relevant.__getitem__, of)):
-                    by_node.setdefault(owners[i], []).append(i)
+                # node position -> its indicators that may be involved (an indicator's node comes in document
+                # order: each node's indicators are one run)
+                kept = compress(range(len(of)), map(within.relevant.__getitem__, of))
+                by_node = {node: list(held) for node, held in itertools.groupby(kept, key=owners.__getitem__)}
                 up = self._parents(ix, by_node, position)
                 families: dict[int, list[int]] = {}  # family (a node's position) -> its indicators that may be
                 for node, held in by_node.items():  # involved: its own and its children's
@@ -341,7 +343,9 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                         families.setdefault(family, []).extend(held)
                 for held in families.values():
                     held.sort()
-                members = ((family, of[i]) for family, held in sorted(families.items()) for i in held)
+                members = itertools.chain.from_iterable(
+                    zip(repeat(family), map(of.__getitem__, held)) for family, held in sorted(families.items())
+                )
                 for family, number, containers in within.within(members):
                     involved = {number, *containers}
                     at = sorted(i for i in families[family] if of[i] in involved)

@@ -1,0 +1,151 @@
+"""The fast paths of kinerja_graph.similarity give what the plain algorithms they replace give.
+
+- edit_distance is rapidfuzz's optimal-string-alignment distance with a cutoff (in C); `_reference_distance`
+  below is the dynamic programme in Python it replaced, kept here as the definition.
+- slip_representatives finds the slips between words once per run (_SlipIndex, shared by every call with
+  one text vocabulary); `_bucketed_representatives` is the per-call search it replaced, which it falls back
+  on when a deletion key is shared by more than BUCKET_LIMIT words.
+"""
+
+import random
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kinerja_graph import config, similarity
+from kinerja_graph.similarity import (
+    BUCKET_LIMIT,
+    TextVocabulary,
+    _bucketed_representatives,
+    edit_distance,
+    slip_representatives,
+)
+
+PACK = config.load_default_pack()
+
+
+def _fresh() -> TextVocabulary:
+    """A text vocabulary with a memo of its own (the slip index lives in it)."""
+    return TextVocabulary.from_data(PACK.vocabulary.get("text"))
+
+
+def _reference_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance, or limit+1 once it is certain to exceed `limit` (the Python
+    programme edit_distance used before rapidfuzz)."""
+    if a == b:
+        return 0
+    la, lb = len(a), len(b)
+    if abs(la - lb) > limit:
+        return limit + 1
+    start, shorter = 0, min(la, lb)
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shorter - start and a[la - 1 - end] == b[lb - 1 - end]:
+        end += 1
+    if start or end:
+        a, b = a[start : la - end], b[start : lb - end]
+        la, lb = la - start - end, lb - start - end
+        if not la or not lb:
+            return min(la + lb, limit + 1)
+    previous2: list[int] | None = None
+    previous = list(range(lb + 1))
+    for i in range(1, la + 1):
+        current = [i] + [0] * lb
+        best = current[0]
+        ca = a[i - 1]
+        for j in range(1, lb + 1):
+            cb = b[j - 1]
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[lb], limit + 1)
+
+
+def _slipped(word: str, rnd: random.Random, alphabet: str, edits: int) -> str:
+    """word with a few typing slips: a letter replaced, inserted, dropped, or two swapped."""
+    letters = list(word)
+    for _ in range(edits):
+        op, i = rnd.randrange(4), rnd.randrange(max(1, len(letters)))
+        if op == 0 and letters:
+            letters[i] = rnd.choice(alphabet)
+        elif op == 1:
+            letters.insert(i, rnd.choice(alphabet))
+        elif op == 2 and letters:
+            del letters[i]
+        elif op == 3 and i + 1 < len(letters):
+            letters[i], letters[i + 1] = letters[i + 1], letters[i]
+    return "".join(letters)
+
+
+ALPHABETS = st.sampled_from(["ab", "abc", "aeinrst", "abcdefghijklmnopqrstuvwxyz", "aé😀ß1"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(ALPHABETS, st.integers(0, 2**32), st.integers(0, 4))
+def test_edit_distance_is_the_optimal_string_alignment_programme(alphabet, seed, limit):
+    rnd = random.Random(seed)
+    for _ in range(100):
+        a = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        b = (
+            _slipped(a, rnd, alphabet, rnd.randint(0, 4))
+            if rnd.random() < 0.7
+            else "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        )
+        assert edit_distance(a, b, limit) == _reference_distance(a, b, limit), (a, b, limit)
+
+
+def test_edit_distance_on_the_words_of_real_cascades():
+    tv = _fresh()
+    text = Path("samples/praya.yaml").read_text(encoding="utf-8")
+    words = sorted({w for line in text.splitlines() for w in similarity.normalised(line, tv).split()})
+    rnd = random.Random(7)
+    for _ in range(5000):
+        a, b = rnd.choice(words), rnd.choice(words)
+        if rnd.random() < 0.5:
+            b = _slipped(a, rnd, "abcdefghijklmnopqrstuvwxyz", rnd.randint(1, 3))
+        for limit in (1, 2):
+            assert edit_distance(a, b, limit) == _reference_distance(a, b, limit)
+
+
+def _vocabulary(seed: int, size: int, alphabet: str) -> list[str]:
+    """Words and slips of them, as the texts of a Pemda-wide cascade hold them."""
+    rnd = random.Random(seed)
+    stems = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(4, 14))) for _ in range(max(1, size // 4))]
+    words = list(stems)
+    while len(words) < size:
+        words.append(_slipped(rnd.choice(stems), rnd, alphabet, rnd.randint(1, 3)))
+    return words
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32), st.integers(1, 120), st.sampled_from(["aeinrst", "aenpt", "abcdefghijklmnopqrstuvwxyz"]))
+def test_slip_representatives_across_calls_are_the_search_of_each_call_alone(seed, size, alphabet):
+    tv = _fresh()
+    rnd = random.Random(seed)
+    words = _vocabulary(seed, size, alphabet)
+    # two calls with one vocabulary, as the statements and the indicators of one cascade: overlapping sets
+    first = {w for w in words if rnd.random() < 0.6}
+    second = {w for w in words if rnd.random() < 0.6}
+    assert slip_representatives(first, tv) == _bucketed_representatives(first, tv)
+    assert slip_representatives(second, tv) == _bucketed_representatives(second, tv)
+    assert slip_representatives(words, tv) == _bucketed_representatives(set(words), tv)
+
+
+def test_slip_representatives_with_a_crowded_key_compare_as_the_search_of_each_call():
+    """More than BUCKET_LIMIT words share the key "abcdefg": each word is compared with its first words only,
+    so the result depends on the words of each call; the index gives way to the per-call search."""
+    tv = _fresh()
+    crowd = sorted({"abcdefg" + c + d for c in "hijklmnopqrstuvwxyz" for d in "hijk"})[: BUCKET_LIMIT + 10]
+    assert len(crowd) > BUCKET_LIMIT
+    some = set(crowd[::2])
+    assert slip_representatives(some, tv) == _bucketed_representatives(some, tv)
+    assert slip_representatives(set(crowd), tv) == _bucketed_representatives(set(crowd), tv)
+    assert tv.cache[similarity._SLIP_INDEX].crowded
+    assert slip_representatives(some, tv) == _bucketed_representatives(some, tv)
