@@ -768,7 +768,11 @@ class NearDuplicateIndex:
                     ((members[0], m) for m in members[1:]), zip(members[1:], members[2:], strict=False)
                 )
             for i, j in pairs:
-                ri, rj = find(i), find(j)
+                ri, rj = parent[i], parent[j]  # a root, or next to it, mostly: find() only when not
+                if parent[ri] != ri:
+                    ri = find(ri)
+                if parent[rj] != rj:
+                    rj = find(rj)
                 if ri == rj:
                     continue
                 a, b = variants[i], variants[j]

@@ -277,7 +277,8 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 found = _spread(_clusters(tv, threshold, entries), positions)
             else:  # the index groups indicators by name already
                 grouping = ix.indicator_groups(("name",))
-                found = _cluster_groups(tv, threshold, grouping, [items[p][2].name for p in grouping.first])
+                names = items.objects  # the indicators themselves, without their nodes
+                found = _cluster_groups(tv, threshold, grouping, [names[p].name for p in grouping.first])
             owners = ix.indicator_nodes()
             yield from self._report(
                 ctx,
@@ -327,7 +328,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             items = ix.indicators
             grouping = ix.indicator_groups(("name",))
             firsts = grouping.first
-            sets = [expanded_words(text_words(items[p][2].name, tv), tv) for p in firsts]
+            sets = [expanded_words(text_words(items.objects[p].name, tv), tv) for p in firsts]
             within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
                 of = grouping.of
