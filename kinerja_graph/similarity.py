@@ -274,6 +274,12 @@ def deletion_keys(word: str, tv: TextVocabulary) -> set[str]:
 
 
 def _deletions(word: str, depth: int) -> set[str]:
+    if depth == 2:  # each pair of letters deleted once (the later one counted in the shortened word)
+        n = len(word)
+        ones = [word[:i] + word[i + 1 :] for i in range(n)]
+        found = {word, *ones}
+        found.update(one[:j] + one[j + 1 :] for i, one in enumerate(ones) for j in range(i, n - 1))
+        return found
     found = {word}
     frontier = {word}
     for _ in range(depth):
@@ -340,7 +346,7 @@ class _SlipIndex:
     def __init__(self, tv: TextVocabulary) -> None:
         self.tv = tv
         self.words: set[str] = set()
-        self.buckets: dict[str, list[str]] = {}
+        self.buckets: dict[str, tuple[str, ...]] = {}
         self.edges: list[tuple[str, str]] = []
         self.crowded = False
 
@@ -349,21 +355,16 @@ class _SlipIndex:
         lexicon, distinct, long_word = tv.lexicon, tv.distinct, tv.long_word_length
         for w in sorted(words - self.words):  # sorted: the same edges, in the same order, run after run
             self.words.add(w)
-            keys = deletion_keys(w, tv)
-            if not keys:
-                continue
-            others: set[str] = set()
-            for key in keys:
-                bucket = buckets.get(key)
-                if bucket is None:
-                    buckets[key] = [w]
-                else:
-                    others.update(bucket)
-                    bucket.append(w)
-                    if len(bucket) > BUCKET_LIMIT:
-                        self.crowded = True
+            keys = list(deletion_keys(w, tv))
+            found = list(map(buckets.get, keys))  # the words already holding each key, or None
+            others: set[str] = set(itertools.chain.from_iterable(filter(None, found)))
+            buckets.update(zip(compress(keys, map(operator.not_, found)), repeat((w,))))
             if not others:
                 continue
+            for key, bucket in zip(compress(keys, found), filter(None, found)):
+                buckets[key] = bucket = (*bucket, w)
+                if len(bucket) > BUCKET_LIMIT:
+                    self.crowded = True
             # the words sharing a key with w: every one of them is 5 to SLIP_WORD_LIMIT letters without a digit
             # (deletion_keys), so allowed_edits reduces to the first letter, the lexicon and `distinct`
             first, size, known = w[0], len(w), w in lexicon

@@ -335,8 +335,8 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 owners = ix.indicator_nodes()
                 # node position -> its indicators that may be involved (an indicator's node comes in document
                 # order: each node's indicators are one run)
-                kept = compress(range(len(of)), map(within.relevant.__getitem__, of))
-                by_node = {node: list(held) for node, held in itertools.groupby(kept, key=owners.__getitem__)}
+                relevant_items = compress(range(len(of)), map(within.relevant.__getitem__, of))
+                by_node = {node: list(held) for node, held in itertools.groupby(relevant_items, key=owners.__getitem__)}
                 up = self._parents(ix, by_node, position)
                 families: dict[int, list[int]] = {}  # family (a node's position) -> its indicators that may be
                 for node, held in by_node.items():  # involved: its own and its children's
