@@ -246,6 +246,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
 
         ix = ctx.index
         ids = ix.ids()
+        quoted = _quoted()
         if "statements" in compare:
             nodes = ix.nodes
             if by_parent:
@@ -266,6 +267,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 ctx,
                 found,
                 "statements",
+                quoted,
                 ids,
                 lambda p: nodes[p][1].get("statement"),
                 lambda p: nodes[p][1].get("location"),
@@ -284,6 +286,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 ctx,
                 found,
                 "indicators",
+                quoted,
                 [ids[owner] for owner in owners] if found else [],
                 lambda p: items[p][2].name,
                 lambda p: indicator_location(items[p][2], items[p][1]),
@@ -291,12 +294,13 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         extra = int(ctx.options.get("containment", 3))
         if extra > 0:
             min_words = int(ctx.options.get("containment-min-words", 2))
-            yield from self._contained(ctx, tv, compare, extra, min_words)
+            yield from self._contained(ctx, tv, compare, extra, min_words, quoted)
 
-    def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int):
+    def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int, quoted=None):
         """Texts under one parent that another contains: among the statements of the children of one parent;
         among the indicators of a goal and of its children. Each distinct text's words are worked out once,
         and every family is read in one pass (similarity.Containment)."""
+        quoted = quoted or _quoted()
         ix = ctx.index
         nodes = ix.nodes
         position = ix._memo["position"]  # goal id -> its position in Index.nodes
@@ -365,8 +369,8 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 key,
                 related=[ids[p] for p in node_positions[1:]],
                 location=location,  # the first text involved, on the first node
-                contained=quote(texts[0], 60),
-                containers=[quote(text, 60) for text in texts[1:]],
+                contained=quoted(texts[0]),
+                containers=list(map(quoted, texts[1:])),
             )
 
     @staticmethod
@@ -386,7 +390,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     up[at] = [position[p] for p in getattr(model, "parents", None) or () if p in position]
         return up
 
-    def _report(self, ctx: Context, clusters: list, what: str, ids: list, text_at, location_at):
+    def _report(self, ctx: Context, clusters: list, what: str, quoted, ids: list, text_at, location_at):
         """One finding per cluster. clusters: each a list of variants (texts equal once normalised), each the
         positions of its members in document order; ids[position] is a member's node id, text_at(position)
         its text, location_at(position) where it stands. Work is done per variant, not per member: a cluster
@@ -397,7 +401,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             for variant in cluster:
                 members = dict.fromkeys(map(ids.__getitem__, variant))
                 nodes.update(members)
-                listed.append([quote(text_at(variant[0]), 60), list(members)])
+                listed.append([quoted(text_at(variant[0])), list(members)])
             first, *others = nodes
             yield ctx.finding(
                 first,
@@ -407,6 +411,22 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 variants=listed,
                 field=FIELD[what],
             )
+
+
+def _quoted():
+    """quote(text, 60), remembered per text: a text is quoted by every finding naming it."""
+    memo: dict = {}
+
+    def quoted(text) -> str:
+        try:
+            found = memo.get(text)
+        except TypeError:  # not a text at all (a hand-built model): quoted as it is
+            return quote(text, 60)
+        if found is None:
+            found = memo[text] = quote(text, 60)
+        return found
+
+    return quoted
 
 
 def _distinct(occurrences) -> tuple[list[tuple], list[list[int]]]:
