@@ -576,7 +576,19 @@ class Containment:
             () if words_at.isdisjoint(words) else tuple(w for w in words & words_at if (w, size) in holding)
             for words, size in zip(word_sets, sizes)
         ]
-        self.relevant = self._involved(sizes, limit * 4)
+        self._sizes = sizes
+        self._relevant: list[bool] | None = None
+        # a text that may stand in another, or that holds the signature of a shorter text: what `within` reads
+        # first (every relevant text is one; see within)
+        self.candidates = list(map(operator.or_, self.may_be_contained, map(bool, self.holds)))
+
+    @property
+    def relevant(self) -> list[bool]:
+        """Whether each text stands whole in another text anywhere in the cascade, or holds one that does (see
+        _involved); worked out when first asked for."""
+        if self._relevant is None:
+            self._relevant = self._involved(self._sizes, self.limit * 4)
+        return self._relevant
 
     def _involved(self, sizes: list[int], cap: int) -> list[bool]:
         """Whether each text stands whole in another text anywhere in the cascade, or holds one that does: the
@@ -621,17 +633,32 @@ class Containment:
         return involved
 
     def __bool__(self) -> bool:
-        """Whether any text stands whole in another at all."""
-        return any(self.relevant)
+        """Whether any text may stand whole in another at all."""
+        return any(self.may_be_contained)
 
     def within(self, entries: Iterable[tuple[_F, int]]) -> list[tuple[_F, int, list[int]]]:
         """(family, i, [j, ...]) for each text i standing whole in texts j of the same family. entries: (family
         key, text number) pairs, in document order (repeats are read once); the containing texts j in the order
-        of their first entry, at most `limit` looked at per text."""
+        of their first entry, at most `limit` looked at per text: the first `limit` of the family's `relevant`
+        texts holding i's signature.
+
+        The entries of the `candidates` are read first, without working out which texts are relevant: a text
+        that is not stands in no text and holds none that stands in it within the length allowed, so it adds
+        nothing to what is found unless it pushes a relevant text past the first `limit`. Where a family holds
+        more than `limit` candidates with one signature, the entries of the relevant texts are read instead."""
         if not self:
             return []
-        relevant, holds = self.relevant, self.holds
         unique = list(dict.fromkeys(entries))
+        if self._relevant is None:
+            found = self._within(unique, self.candidates, exact=False)
+            if found is not None:
+                return found
+        return self._within(unique, self.relevant, exact=True) or []
+
+    def _within(self, unique: list, relevant: list[bool], exact: bool) -> list | None:
+        """within() reading the entries of the texts marked in `relevant`; None when not `exact` and a family
+        holds more than `limit` of them with the signature of a text."""
+        holds = self.holds
         read = list(compress(unique, map(relevant.__getitem__, map(_SECOND, unique))))
         members = Counter(map(_FIRST, read))  # a text alone in its family stands in no other of that family
         if len(members) != len(read):
@@ -655,6 +682,8 @@ class Containment:
             if not candidates:
                 continue
             if len(candidates) > limit:
+                if not exact:
+                    return None
                 candidates = candidates[:limit]
             words = sets[number]
             # the candidates holding every word of this text and more (a text is never a proper subset of itself),

@@ -149,3 +149,20 @@ def test_slip_representatives_with_a_crowded_key_compare_as_the_search_of_each_c
     assert slip_representatives(set(crowd), tv) == _bucketed_representatives(set(crowd), tv)
     assert tv.cache[similarity._SLIP_INDEX].crowded
     assert slip_representatives(some, tv) == _bucketed_representatives(some, tv)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32), st.integers(2, 300), st.integers(1, 8), st.integers(1, 3))
+def test_containment_reading_candidates_first_finds_what_reading_relevant_texts_finds(seed, texts, limit, extra):
+    """Containment.within reads the entries of its `candidates` unless a family holds more than `limit` of them
+    with one signature; what it finds is what reading only the `relevant` texts finds."""
+    from kinerja_graph.similarity import Containment
+
+    rnd = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(rnd.randint(3, 12))]
+    sets = [frozenset(rnd.sample(vocabulary, rnd.randint(1, min(6, len(vocabulary))))) for _ in range(texts)]
+    entries = [(rnd.randrange(max(1, texts // 5)), rnd.randrange(texts)) for _ in range(texts * 3)]
+    fast = Containment(sets, min_words=2, max_extra=extra, limit=limit)
+    exact = Containment(sets, min_words=2, max_extra=extra, limit=limit)
+    assert all(exact.candidates[i] for i, r in enumerate(exact.relevant) if r)  # candidates hold the relevant
+    assert fast.within(entries) == exact.within(entries)

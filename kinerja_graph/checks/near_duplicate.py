@@ -316,7 +316,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             ]
             within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
-                of, relevant = grouping.of, within.relevant
+                of, relevant = grouping.of, within.candidates
                 parents, children = ix.links()
                 numbers = list(map(of.__getitem__, children))
                 kept = list(map(relevant.__getitem__, numbers))  # only the links to a text that may be involved
@@ -339,7 +339,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 owners = ix.indicator_nodes()
                 # node position -> its indicators that may be involved (an indicator's node comes in document
                 # order: each node's indicators are one run)
-                relevant_items = compress(range(len(of)), map(within.relevant.__getitem__, of))
+                relevant_items = compress(range(len(of)), map(within.candidates.__getitem__, of))
                 by_node = {node: list(held) for node, held in itertools.groupby(relevant_items, key=owners.__getitem__)}
                 up = self._parents(ix, by_node, position)
                 families: dict[int, list[int]] = {}  # family (a node's position) -> its indicators that may be
