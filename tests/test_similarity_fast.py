@@ -159,7 +159,7 @@ def test_containment_reading_candidates_first_finds_what_reading_relevant_texts_
     from kinerja_graph.similarity import Containment
 
     rnd = random.Random(seed)
-    vocabulary = [f"w{i}" for i in range(rnd.randint(3, 12))]
+    vocabulary = [f"w{i}" for i in range(rnd.randint(3, 40))]
     sets = [frozenset(rnd.sample(vocabulary, rnd.randint(1, min(6, len(vocabulary))))) for _ in range(texts)]
     entries = [(rnd.randrange(max(1, texts // 5)), rnd.randrange(texts)) for _ in range(texts * 3)]
     fast = Containment(sets, min_words=2, max_extra=extra, limit=limit)
