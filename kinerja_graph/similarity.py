@@ -22,15 +22,19 @@ Cost. ``NearDuplicateIndex.clusters`` never compares all pairs. It
    and keeps one *variant* per distinct normalised text (exact duplicates are one variant);
 2. finds slips between *words*, not texts: each distinct word of the whole vocabulary is indexed by
    its deletion neighbourhood (the word with one letter removed, or two for long words), so that two
-   words one or two edits apart share a key; only words sharing a key are compared, and words that
-   are slips of each other are united (union-find) under one representative;
+   words one or two edits apart share a key; only words sharing a key are compared (the edit distance
+   by rapidfuzz, in C), and words that are slips of each other are united (union-find) under one
+   representative. The words and their slips are kept for the run (`_SlipIndex`): the statements and
+   the indicators of a cascade share most of their words, which are compared once;
 3. blocks variants by two keys: the sorted representatives of their words (equal for texts that
    differ by slips, word order, function words or spelling variants) and their compact canonical
    text (equal for texts that differ only by spacing); and, where a text holds an abbreviation, by
    the set of its words with every abbreviation spelled out (`expanded_words`);
 4. verifies candidate pairs inside each block with `similarity` against the threshold, or by equal
    spelled-out words for a pair one of which holds an abbreviation (a block of k variants costs
-   k^2/2 comparisons when small, 2k when large), and unites the variants that pass.
+   k^2/2 comparisons when small, 2k when large), and unites the variants that pass; two variants
+   with the same words in another order, or whose words only run together differently, pass without
+   their words being compared one by one.
 
 `Containment` finds, among the texts of one family (the goals under one parent), texts whose spelled-out
 words all stand in another's ("Musrenbang Desa" / "Musrenbang Desa / Kelurahan"), looking only at the
