@@ -338,6 +338,12 @@ def slip_representatives(words: Iterable[str], tv: TextVocabulary) -> dict[str, 
 _SLIP_INDEX = ("slip index",)
 
 
+def forget_slips(tv: TextVocabulary) -> None:
+    """Let go of the words and slips kept for the run (slip_representatives): about a hundred deletion keys
+    per word, tens of megabytes at 10^5 goals, of no use once the texts are clustered."""
+    tv.cache.pop(_SLIP_INDEX, None)
+
+
 class _SlipIndex:
     """The slips between the words seen so far: each word is indexed by its deletion keys (deletion_keys), and
     compared once with every word sharing one of them (the pairs that are slips are kept as edges).

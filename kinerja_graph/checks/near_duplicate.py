@@ -13,6 +13,7 @@ from kinerja_graph.similarity import (
     Containment,
     NearDuplicateIndex,
     expanded_words,
+    forget_slips,
     text_vocabulary,
     text_words,
 )
@@ -291,6 +292,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 lambda p: items[p][2].name,
                 lambda p: indicator_location(items[p][2], items[p][1]),
             )
+        forget_slips(tv)
         extra = int(ctx.options.get("containment", 3))
         if extra > 0:
             min_words = int(ctx.options.get("containment-min-words", 2))
