@@ -45,7 +45,7 @@ class Location(NamedTuple):
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """A yearly target as written, with its parsed number and unit when it has them (immutable:
     equal texts share one parsed Target)."""
@@ -56,7 +56,7 @@ class Target:
     kind: str = "text"  # "number", "range", "text" or "blank" (see targets.parse_target)
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     name: str
     formula: str | None = None
@@ -76,7 +76,7 @@ class Indicator:
         return "lower" if self.calculation == "kumulatif-negatif" else "higher"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Silence:
     """A node's request to silence one rule for itself, with the reason given."""
 
@@ -84,7 +84,7 @@ class Silence:
     reason: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Crosscut:
     """A crosscutting link: another body by name ("BKPSDM"), or a node of another cascade ("ORG#NODE").
 
@@ -106,7 +106,7 @@ class Crosscut:
         return f"{self.target}#{self.node}" if self.node is not None else self.target
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     id: str
     statement: str | None = None

@@ -255,12 +255,12 @@ def build(raw: RawDocument, levels: policy.LevelVocabulary | None = None) -> Cas
     period = years.period_of(data.get("period") or [])
     nodes: dict[str, Node] = {}
     first_seen: dict[str, Location] = {}
-    levels = levels or policy.levels()
-    vocab = policy.fields()
+    builder = _Builder(raw, levels or policy.levels(), policy.fields(), problems)
+    node_of, locations, file = builder.node, raw.locations, raw.file
 
     for entry, implied_parent in entries:
-        where = raw.where(entry)
-        node = _node(entry, implied_parent, where, raw, levels, vocab, problems)
+        where = locations.get(id(entry)) or Location(file)
+        node = node_of(entry, implied_parent, where)
         if node is None:
             continue
         if node.id in nodes:
@@ -293,52 +293,190 @@ def _notes(value) -> dict[str, str]:
     return {text_of(k): text_of(v) for k, v in value.items() if v is not None and text_of(v).strip()}
 
 
-def _node(entry, implied_parent, where, raw, levels, vocab, problems) -> Node | None:
-    node_id = text_of(entry["id"]).strip()
-    if not node_id:
-        problems.append(f"{where}: id: a node needs a non-empty id")
-        return None
-    statement = _opt(entry.get("statement"))
-    parents = _parents(entry.get("parent"), implied_parent)
-    level_label = _opt(entry.get("level"))
-    level_id = None
-    if level_label is not None:
-        level = _memo(levels.resolve, level_label)
-        if level is None:
-            problems.append(
-                f"{raw.where(entry, 'level')}: level: unknown level {_quote(level_label)} "
-                f"(node {_quote_id(node_id)}); accepted: " + accepted_levels(levels)
-            )
+class _Memo(dict):
+    """function(key), remembered for one document: labels, years, calculation types and target texts
+    repeat on every row of a large cascade, and a hit is a plain dict lookup."""
+
+    def __init__(self, function) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key):
+        value = self[key] = self.function(key)
+        return value
+
+
+_STR = {str}
+
+
+class _Builder:
+    """Turns validated node entries into Nodes, collecting every problem with its place.
+
+    The fields are read inline rather than through a helper per field: a 10^5-node cascade has about
+    1.5 million of them. A field is kept when it is text that is not blank; anything else (a number, a
+    blank text, null) goes through `_opt`, which says the same."""
+
+    def __init__(self, raw: RawDocument, levels: policy.LevelVocabulary, vocab, problems: list[str]) -> None:
+        self.raw, self.levels, self.problems = raw, levels, problems
+        self.locations, self.file = raw.locations, raw.file
+        self.level_of = _Memo(levels.resolve)
+        self.calculation_of = _Memo(vocab.calculation_of)
+        self.polarity_of = _Memo(vocab.polarity_of)
+        self.year_of = _Memo(years.year_of)
+        self.target_of = _Memo(parse_target)  # keyed by text only (a number's text is its raw)
+        # the year keys of a targets mapping, as read: (years, whether they ascend without repeating)
+        self.year_keys: dict[tuple, tuple[tuple[int, ...], bool]] = {}
+
+    def node(self, entry: dict, implied_parent: str | None, where: Location) -> Node | None:
+        problems = self.problems
+        get = entry.get
+        node_id = entry["id"]
+        node_id = (node_id if type(node_id) is str else text_of(node_id)).strip()
+        if not node_id:
+            problems.append(f"{where}: id: a node needs a non-empty id")
+            return None
+        s = get("statement")
+        statement = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
+        s = get("parent")
+        if type(s) is str and implied_parent is None:  # the usual flat row: one parent, said once
+            s = s.strip()
+            parents = [s] if s else []
+        elif s is None and implied_parent is None:
+            parents = []
         else:
-            level_id = level.id
-    indicators = []
-    for ind in entry.get("indicators") or []:
-        indicator = _indicator(ind, raw, node_id, vocab, problems)
-        if indicator is not None:
-            indicators.append(indicator)
-    if statement is None and not indicators:
-        problems.append(f"{where}: statement: node {_quote_id(node_id)} has neither a statement nor an indicator")
-        return None
-    if statement is not None and level_label is None:
-        problems.append(
-            f"{where}: level: goal {_quote_id(node_id)} has no level; give one of: "
-            + ", ".join(lv.name["id"] for lv in levels.levels)
+            parents = _parents(s, implied_parent)
+        s = get("level")
+        level_label = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
+        level_id = None
+        if level_label is not None:
+            level = self.level_of[level_label]
+            if level is None:
+                problems.append(
+                    f"{self.raw.where(entry, 'level')}: level: unknown level {_quote(level_label)} "
+                    f"(node {_quote_id(node_id)}); accepted: " + accepted_levels(self.levels)
+                )
+            else:
+                level_id = level.id
+        indicators = []
+        given = get("indicators")
+        if given:
+            indicator_of = self.indicator
+            for ind in given:
+                indicator = indicator_of(ind, node_id)
+                if indicator is not None:
+                    indicators.append(indicator)
+        if statement is None and not indicators:
+            problems.append(f"{where}: statement: node {_quote_id(node_id)} has neither a statement nor an indicator")
+            return None
+        if statement is not None and level_label is None:
+            problems.append(
+                f"{where}: level: goal {_quote_id(node_id)} has no level; give one of: "
+                + ", ".join(lv.name["id"] for lv in self.levels.levels)
+            )
+        s = get("owner")
+        owner = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
+        s = get("crosscutting")
+        crosscutting = [Crosscut.parse(text_of(c)) for c in s if text_of(c).strip()] if s else []
+        s = get("notes")
+        notes = {} if s is None else _notes(s)
+        s = get("ignore")
+        ignore = [Silence(i["rule"], text_of(i.get("reason") or "")) for i in s] if s else []
+        s = get("ref")
+        ref = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
+        s = get("inferred")
+        return Node(
+            node_id,
+            statement,
+            level_id,
+            level_label,
+            parents,
+            owner,
+            indicators,
+            crosscutting,
+            notes,
+            ignore,
+            where,
+            ref,
+            tuple(s) if s else (),
         )
-    return Node(
-        id=node_id,
-        statement=statement,
-        level=level_id,
-        level_label=level_label,
-        parents=parents,
-        owner=_opt(entry.get("owner")),
-        indicators=indicators,
-        crosscutting=[Crosscut.parse(text_of(c)) for c in entry.get("crosscutting") or [] if text_of(c).strip()],
-        notes=_notes(entry.get("notes")),
-        ignore=[Silence(s["rule"], text_of(s.get("reason") or "")) for s in entry.get("ignore") or []],
-        location=where,
-        ref=_opt(entry.get("ref")),
-        inferred=tuple(entry.get("inferred") or ()),
-    )
+
+    def indicator(self, entry: dict, node_id: str) -> Indicator | None:
+        problems = self.problems
+        get = entry.get
+        where = self.locations.get(id(entry)) or Location(self.file)
+        s = get("name")
+        name = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
+        if name is None:
+            problems.append(f"{where}: indicators.name: an indicator of node {_quote_id(node_id)} has an empty name")
+            return None
+        s = get("calculation")
+        calculation = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
+        if calculation is not None:
+            canonical = self.calculation_of[calculation]
+            if canonical is None:
+                problems.append(
+                    f"{self.raw.where(entry, 'calculation')}: calculation: unknown calculation type "
+                    f"{_quote(calculation)} (indicator {_quote(name)}); "
+                    "accepted: kumulatif, non-kumulatif, kumulatif-negatif"
+                )
+            calculation = canonical
+        s = get("polarity")
+        polarity = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
+        if polarity is not None:
+            canonical = self.polarity_of[polarity]
+            if canonical is None:
+                problems.append(
+                    f"{self.raw.where(entry, 'polarity')}: polarity: unknown polarity {_quote(polarity)} "
+                    f"(indicator {_quote(name)}); accepted: higher, lower"
+                )
+            polarity = canonical
+        given = get("targets")
+        s = get("formula")
+        formula = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
+        s = get("unit")
+        unit = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
+        s = get("source")
+        source = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
+        s = get("notes")
+        notes = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
+        return Indicator(
+            name,
+            formula,
+            unit,
+            calculation,
+            source,
+            polarity,
+            self.targets(given, entry, name) if given else {},
+            notes,
+            where,
+        )
+
+    def targets(self, given: dict, entry: dict, name: str) -> dict:
+        """{year: Target} in year order; a key that is not a year is a problem naming the indicator."""
+        keys = tuple(given)
+        known = self.year_keys.get(keys)
+        if known is not None and known[1]:
+            values = given.values()
+            if {*map(type, values)} <= _STR:  # (a number's Target is read from its raw text)
+                return dict(zip(known[0], map(self.target_of.__getitem__, values), strict=True))
+        targets = {}
+        for year, value in given.items():
+            number = self.year_of[text_of(year)]
+            if number is None:
+                problems = self.problems
+                problems.append(
+                    f"{self.raw.where(entry, 'targets')}: targets: {_quote(text_of(year))} is not a year; "
+                    f"give targets by four-digit year from {years.FIRST_YEAR} to {years.LAST_YEAR} (2025: ...) "
+                    f"(indicator {_quote(name)})"
+                )
+                continue
+            if type(value) is not str:
+                value = text_of(value["text"]) if isinstance(value, dict) else ("" if value is None else text_of(value))
+            targets[number] = parse_target(value)
+        if known is None and len(targets) == len(keys) and {*map(type, keys)} <= _STR:
+            numbers = tuple(targets)
+            self.year_keys[keys] = (numbers, list(numbers) == sorted(set(numbers)))
+        return dict(sorted(targets.items()))
 
 
 def _parents(value, implied_parent: str | None) -> list[str]:
@@ -365,78 +503,6 @@ def accepted_levels(levels) -> str:
         if label != level.id:
             groups[level.id].append(label)
     return "; ".join(f"{lv.name['id']} ({', '.join(groups[lv.id])})" for lv in levels.levels)
-
-
-def _indicator(entry, raw, node_id, vocab, problems) -> Indicator | None:
-    where = raw.where(entry)
-    name = _opt(entry.get("name"))
-    if name is None:
-        problems.append(f"{where}: indicators.name: an indicator of node {_quote_id(node_id)} has an empty name")
-        return None
-    calculation = _opt(entry.get("calculation"))
-    if calculation is not None:
-        canonical = _memo(vocab.calculation_of, calculation)
-        if canonical is None:
-            problems.append(
-                f"{raw.where(entry, 'calculation')}: calculation: unknown calculation type {_quote(calculation)} "
-                f"(indicator {_quote(name)}); "
-                "accepted: kumulatif, non-kumulatif, kumulatif-negatif"
-            )
-        calculation = canonical
-    polarity = _opt(entry.get("polarity"))
-    if polarity is not None:
-        canonical = _memo(vocab.polarity_of, polarity)
-        if canonical is None:
-            problems.append(
-                f"{raw.where(entry, 'polarity')}: polarity: unknown polarity {_quote(polarity)} "
-                f"(indicator {_quote(name)}); accepted: higher, lower"
-            )
-        polarity = canonical
-    given = entry.get("targets")
-    return Indicator(
-        name=name,
-        formula=_opt(entry.get("formula")),
-        unit=_opt(entry.get("unit")),
-        calculation=calculation,
-        source=_opt(entry.get("source")),
-        polarity=polarity,
-        targets=_targets(given, entry, raw, name, problems) if given else {},
-        notes=_opt(entry.get("notes")),
-        location=where,
-    )
-
-
-def _targets(given: dict, entry, raw, name, problems) -> dict:
-    """{year: Target} in year order; a key that is not a year is a problem naming the indicator."""
-    targets = {}
-    for year, value in given.items():
-        number = _memo(years.year_of, text_of(year))
-        if number is None:
-            problems.append(
-                f"{raw.where(entry, 'targets')}: targets: {_quote(text_of(year))} is not a year; "
-                f"give targets by four-digit year from {years.FIRST_YEAR} to {years.LAST_YEAR} (2025: ...) "
-                f"(indicator {_quote(name)})"
-            )
-            continue
-        if type(value) is not str:
-            value = text_of(value["text"]) if isinstance(value, dict) else ("" if value is None else text_of(value))
-        targets[number] = parse_target(value)
-    return dict(sorted(targets.items()))
-
-
-_MEMO: dict = {}
-
-
-def _memo(function, text):
-    """function(text), remembered: labels and years repeat on every row of a large cascade."""
-    k = (function, text)
-    try:
-        return _MEMO[k]
-    except KeyError:
-        if len(_MEMO) > 10_000:
-            _MEMO.clear()
-        value = _MEMO[k] = function(text)
-        return value
 
 
 _MERGEABLE = ("statement", "level_label", "owner", "ref")
