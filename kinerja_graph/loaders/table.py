@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import os
 import re
 from dataclasses import dataclass
@@ -50,7 +51,6 @@ INDICATOR_KEYS = {
     "source": "source",
     "indicator_notes": "notes",
 }
-CELL_KEYS = ("formula", "unit", "calculation", "polarity", "source")  # indicator keys whose cell is kept
 
 # A table is a list of rows, each a list of cell texts; rows[i] is row i + 1 of the file or sheet.
 Rows = list[list[str]]
@@ -388,17 +388,20 @@ class TableCells:
 
     A 10^5-row table has about a million such cells, and a tuple key and value for each would cost
     more than reading the file, while RawDocument.where asks for a few (to point at a problem). So
-    the reader records a mapping's cells once — its row and the fields that row gave it — and a cell
-    is worked out when asked for.
+    the reader records each mapping once — its row is its location's, the fields that row gave it are
+    its keys that have a column (indicator keys other than the name are named as their columns) — and a
+    cell is worked out when asked for.
     """
 
     def __init__(
         self,
-        rows: dict[int, tuple[int, tuple[str, ...]]],
+        mappings: dict[int, dict],
+        locations: dict[int, Location],
         letter_of: dict[str, str | None],
         later: dict[tuple[int, str], tuple],
     ):
-        self._rows = rows  # id(mapping) -> (row, fields)
+        self._mappings = mappings  # id(mapping) -> the mapping, as its row made it
+        self._locations = locations  # id(mapping) -> where it stands (its row)
         self._letter_of = letter_of  # field -> column letter
         self._later = later  # cells set one by one after their mapping was made (by a continuation row)
 
@@ -407,9 +410,11 @@ class TableCells:
         if found is not None:
             return found
         mapping_id, field_name = key
-        made = self._rows.get(mapping_id)
-        if made is not None and field_name in made[1]:
-            return (made[0], self._letter_of[field_name])
+        mapping = self._mappings.get(mapping_id)
+        # a field with a column of its own that the mapping's row gave it (the keys added to a mapping after
+        # its row — indicators, targets, an inferred parent or id — have no column, or are in `later`)
+        if mapping is not None and field_name in self._letter_of and field_name in mapping:
+            return (self._locations[mapping_id].line, self._letter_of[field_name])
         return default
 
 
@@ -464,16 +469,17 @@ class _TableReader:
         self.unheaded = [i for i in unheaded if i < self.width]
         self.reported: set[int] = set()  # columns already reported as holding text without a header
         self.list_fields = tuple(f for f in LIST_FIELDS if f in fields)
-        # the fields with a cell of their own, as a full row gives them (most rows share these tuples)
-        self.node_keys = tuple(f for _, f in node_columns)
-        self.indicator_width = sum(1 for c in columns if c.field in INDICATOR_KEYS)
-        self.cell_keys = tuple(k for k in CELL_KEYS if k in fields)
         self.entries: list[dict] = []
         self.locations: dict[int, Location] = {}
-        self.cell_rows: dict[int, tuple[int, tuple[str, ...]]] = {}  # id(mapping) -> (row, fields it gave)
+        self.mappings: dict[int, dict] = {}  # id(mapping) -> mapping (TableCells)
         self.later_cells: dict[tuple[int, str], tuple] = {}  # (id(entry), field) -> (row, letter), filled in later
         self.problems: list[str] = []
         self.by_id: dict[str, tuple[dict, int]] = {}  # id -> (entry, its first row)
+        # id(entry) -> its first row's node cells, when no field of it is blank (a later row may fill those)
+        self.first_parts: dict[int, dict] = {}
+        document_columns = [c.index for c in columns if c.field in DOCUMENT_FIELDS or c.field == "document_note"]
+        self.pick_document = itemgetter(*document_columns) if document_columns else None
+        self.last_document: object = None  # the document cells of the last row that gave them without a problem
         self.current: tuple[dict, int] | None = None
         self._last_where: Location | None = None
         if self.has_parent and not self.has_id:
@@ -481,7 +487,7 @@ class _TableReader:
 
     @property
     def field_cells(self) -> TableCells:
-        return TableCells(self.cell_rows, self.letter_of, self.later_cells)
+        return TableCells(self.mappings, self.locations, self.letter_of, self.later_cells)
 
     def header_of(self, name: str) -> str:
         col = self.document_header.get(name)
@@ -489,17 +495,18 @@ class _TableReader:
 
     def read(self, rows: Rows, first: int) -> None:
         """Read rows[first:], the data rows (rows[i] is row i + 1)."""
-        width, strip = self.width, str.strip
-        marks = ("_x", cellcodec.EMPTY, "'") if self.csv else ("_x", cellcodec.EMPTY)
-        for number, cells in enumerate(rows[first:], start=first + 1):
+        width, strip, unheaded, add, csv_file = self.width, str.strip, self.unheaded, self.add, self.csv
+        empty = cellcodec.EMPTY
+        for number, cells in enumerate(itertools.islice(rows, first, None), start=first + 1):
             if not cells:
                 continue
-            if len(cells) > width or self.unheaded:
+            if unheaded or len(cells) > width:
                 self._unheaded(number, cells)
             text = "\x1f".join(cells)
             if len(cells) < width or len(text) > MAX_CELL:
                 cells = self._checked(number, cells)
-            self.add(number, list(map(strip, cells)), any(m in text for m in marks))
+            # some cell may need decoding (kinerja_graph.cells): an escape, the empty text, CSV's apostrophe
+            add(number, list(map(strip, cells)), "_x" in text or empty in text or (csv_file and "'" in text))
 
     def where(self, number: int, letter: str | None = None) -> Location:
         """The row (CSV) or cell (XLSX) as a Location; consecutive asks for one place share one."""
@@ -564,12 +571,13 @@ class _TableReader:
         indicator = self.read_indicator(cells)
         targets = self.read_targets(cells)
         notes = self.read_notes(cells)
-        document = self.read_document(cells)
-        document_notes = self.read_document_notes(cells)
         if encoded:
-            self._decode(node_part, indicator, targets, notes, document, document_notes)
-        if document or document_notes:
-            self._document(number, document, document_notes)
+            self._decode(node_part, indicator, targets, notes)
+        pick_document = self.pick_document
+        if pick_document is not None:
+            given = pick_document(cells)
+            if given != self.last_document:  # (the writer repeats the document's fields on every row)
+                self._document_row(number, cells, encoded, given)
         if not node_part and not indicator and not targets and not notes:
             return  # an empty row, or one giving only the document's fields
         has_indicator = "name" in indicator
@@ -584,7 +592,8 @@ class _TableReader:
                 entry = self._continuation(number, node_part, has_indicator)
             elif node_id in self.by_id:
                 entry, first_number = self.by_id[node_id]
-                self._check_same(entry, first_number, number, node_part)
+                if node_part != self.first_parts.get(id(entry)):  # a row repeating the goal's first row agrees
+                    self._check_same(entry, first_number, number, node_part)
                 self.current = (entry, first_number)
             else:
                 entry = self._new(number, node_part, has_indicator)
@@ -604,6 +613,18 @@ class _TableReader:
             self._add_notes(entry, notes)
         if has_indicator:
             self._add_indicator(entry, number, indicator, targets)
+
+    def _document_row(self, number: int, cells: list[str], encoded: bool, given: object) -> None:
+        """The document's fields of a row whose cells for them differ from the last row read without a problem."""
+        document = self.read_document(cells)
+        document_notes = self.read_document_notes(cells)
+        if encoded:
+            self._decode(document, document_notes)
+        before = len(self.problems)
+        if document or document_notes:
+            self._document(number, document, document_notes)
+        if len(self.problems) == before:  # a row that agrees: the same cells again agree too
+            self.last_document = given
 
     def _document(self, number: int, *mappings: dict) -> None:
         """The document's fields a row gives: every row giving one must agree."""
@@ -644,10 +665,7 @@ class _TableReader:
 
     def _add_indicator(self, entry: dict, number: int, indicator: dict, targets: dict) -> None:
         """The row's indicator mapping (already keyed and ordered as the schema lists it) joins its goal."""
-        cell_keys = self.cell_keys
-        if len(indicator) < self.indicator_width:  # some blank
-            cell_keys = tuple(filter(indicator.__contains__, cell_keys))
-        self.cell_rows[id(indicator)] = (number, cell_keys)
+        self.mappings[id(indicator)] = indicator
         if targets:
             indicator["targets"] = targets
         entry.setdefault("indicators", []).append(indicator)
@@ -695,10 +713,19 @@ class _TableReader:
 
     def _new(self, number: int, node_part: dict, has_indicator: bool) -> dict:
         entry = node_part  # the row's own mapping, read for this row alone, becomes the entry
+        first = dict(node_part) if self.has_id else None
         for k in self.list_fields:
             if k in entry:
-                entry[k] = _node_value(k, entry[k])
-        self.cell_rows[id(entry)] = (number, self.node_keys if len(entry) == len(self.node_keys) else tuple(entry))
+                value = entry[k]
+                if k == "parent" and '"' not in value and ";" not in value and "\n" not in value and value.strip():
+                    entry[k] = value.strip()  # one parent (_node_value's answer, without splitting)
+                    continue
+                value = entry[k] = _node_value(k, value)
+                if value == [] or value == "":
+                    first = None  # a blank list: a later row may fill it (_check_same)
+        if first is not None and "" not in entry.values():
+            self.first_parts[id(entry)] = first
+        self.mappings[id(entry)] = entry
         self.entries.append(entry)
         anchor = (
             "statement" if "statement" in entry else "indicator" if has_indicator else "id" if "id" in entry else None
