@@ -82,7 +82,7 @@ def _read_text_format(text: str, name: str, fmt: str, levels: LevelVocabulary | 
         return structured.read_yaml(text, name)
     if fmt == "json":
         return structured.read_json(text, name)
-    return table.read_table(table.csv_rows(text, name), name, "csv", levels=levels)
+    return table.read_table(table.csv_stream(text, name), name, "csv", levels=levels)
 
 
 def read_raw(

@@ -127,9 +127,25 @@ def validated_entries(raw: RawDocument):
         raise InputError(problems)
     entries = []
     shaped = raw.shaped
-    # (entry, implied parent id, path as (parent path, list name, index) built into text only on error)
     data = raw.data
     assert isinstance(data, dict)  # checked by the document schema before the entries are
+    if shaped and not any("children" in e for e in data["nodes"]):  # a table: flat, and shaped by its reader
+        for i, entry in enumerate(data["nodes"]):
+            if "ignore" in entry or "inferred" in entry:
+                errors = _errors(node_pair, entry, _stringify_target_years, "children")
+                if errors:
+                    prefix = _path_text((None, "nodes", i))
+                    problems.extend(_describe(raw, entry, e, prefix) for e in errors)
+                    if len(problems) >= MAX_PROBLEMS:
+                        break
+                    continue
+            entries.append((entry, None))
+        if problems:
+            if len(problems) > MAX_PROBLEMS:
+                problems = problems[:MAX_PROBLEMS] + [f"{raw.file}: (more problems not shown)"]
+            raise InputError(problems)
+        return entries
+    # (entry, implied parent id, path as (parent path, list name, index) built into text only on error)
     stack: list[tuple[Any, str | None, tuple]] = [
         (e, None, (None, "nodes", i)) for i, e in reversed(list(enumerate(data["nodes"])))
     ]

@@ -22,6 +22,7 @@ import io
 import itertools
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
@@ -68,6 +69,12 @@ class Column:
 
 def csv_rows(text: str, file: str) -> Rows:
     """Split CSV text into rows, choosing the delimiter that yields the best header."""
+    return list(csv_stream(text, file))
+
+
+def csv_stream(text: str, file: str) -> Iterator[list[str]]:
+    """The rows of CSV text as they are read (csv_rows without holding them all), choosing the delimiter
+    that yields the best header."""
     csv.field_size_limit(1 << 30)  # long cells are refused below, with their row and column
     head = "\n".join(_first_lines(text, HEADER_SCAN))
     best_score, best = -1, DELIMITERS[0]
@@ -79,8 +86,12 @@ def csv_rows(text: str, file: str) -> Rows:
         score = max((_header_score(r) for r in sample), default=0)
         if score > best_score:
             best_score, best = score, delimiter
+    return _checked_rows(csv.reader(io.StringIO(text, newline=""), delimiter=best), file)
+
+
+def _checked_rows(reader: Iterator[list[str]], file: str) -> Iterator[list[str]]:
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=best))
+        yield from reader
     except csv.Error as exc:
         raise InputError.one(file, f"not valid CSV: {exc}") from None
 
@@ -137,19 +148,23 @@ def read_xlsx(
 
 
 def read_table(
-    rows: Rows,
+    rows: Iterable[list[str]],
     file: str,
     fmt: str,
     sheet: str | None = None,
     levels: policy.LevelVocabulary | None = None,
     organisation: tuple[str | None, Rows | None] = (None, None),
 ) -> RawDocument:
-    """A table's rows as a raw document; `organisation`: (name, rows) of a workbook's organisation sheet."""
+    """A table's rows as a raw document; `organisation`: (name, rows) of a workbook's organisation sheet.
+
+    `rows`: a list, or rows as they are read (csv_stream): only the first HEADER_SCAN are held at once."""
     vocab = policy.fields()
     kind = "cell" if fmt == "xlsx" else "row"
-    header_at = header_row(rows)
+    rest = iter(rows)
+    head = list(itertools.islice(rest, HEADER_SCAN))  # where the header is looked for
+    header_at = header_row(head)
     if header_at is None:
-        if not any(any(c.strip() for c in cells) for cells in rows):
+        if not any(any(c.strip() for c in cells) for cells in itertools.chain(head, rest)):
             raise InputError.one(file, "the file is empty")
         raise InputError.one(
             file,
@@ -157,7 +172,7 @@ def read_table(
             "(statement/kinerja/sasaran/uraian/kondisi) or an indicator column (indicator/indikator) "
             "and at least one other known column (id/kode, parent/induk, level/tingkat, owner/penanggung jawab …)",
         )
-    columns, unheaded = _columns(rows[header_at], file, header_at + 1, kind, sheet, vocab)
+    columns, unheaded = _columns(head[header_at], file, header_at + 1, kind, sheet, vocab)
 
     document: dict = {"organisation": {"name": ""}, "nodes": []}
     given: dict[str, tuple[str, Location]] = {}  # document field -> (value, where it was given)
@@ -165,9 +180,9 @@ def read_table(
     organisation_sheet, organisation_rows = organisation
     if organisation_rows:
         _read_organisation_sheet(organisation_rows, file, organisation_sheet, vocab, given, problems)
-    preamble = _read_preamble(rows[:header_at], document, vocab)
+    preamble = _read_preamble(head[:header_at], document, vocab)
     reader = _TableReader(columns, unheaded, file, kind, sheet, levels or policy.levels())
-    reader.read(rows, header_at + 1)
+    reader.read(itertools.chain(itertools.islice(head, header_at + 1, None), rest), header_at + 2)
     reader.finish()
     for name, (value, where) in reader.document.items():
         _give(given, name, value, where, reader.header_of(name), problems)
@@ -493,11 +508,11 @@ class _TableReader:
         col = self.document_header.get(name)
         return col.header if col is not None else name
 
-    def read(self, rows: Rows, first: int) -> None:
-        """Read rows[first:], the data rows (rows[i] is row i + 1)."""
+    def read(self, rows: Iterable[list[str]], first: int) -> None:
+        """Read the data rows, the first of them row `first` of the file or sheet."""
         width, strip, unheaded, add, csv_file = self.width, str.strip, self.unheaded, self.add, self.csv
         empty = cellcodec.EMPTY
-        for number, cells in enumerate(itertools.islice(rows, first, None), start=first + 1):
+        for number, cells in enumerate(rows, start=first):
             if not cells:
                 continue
             if unheaded or len(cells) > width:
