@@ -86,7 +86,20 @@ def csv_stream(text: str, file: str) -> Iterator[list[str]]:
         score = max((_header_score(r) for r in sample), default=0)
         if score > best_score:
             best_score, best = score, delimiter
-    return _checked_rows(csv.reader(io.StringIO(text, newline=""), delimiter=best), file)
+    return _checked_rows(csv.reader(_lines(text), delimiter=best), file)
+
+
+# the line breaks str.splitlines knows and a file read with newline="" does not (it breaks at \n, \r, \r\n)
+_OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _lines(text: str) -> Iterable[str]:
+    """The lines of `text` with their line breaks, as a file opened with newline="" gives them to the csv
+    module: a list split at once when the text holds no other break (a StringIO would first copy a large
+    text into a buffer four bytes a character)."""
+    if any(c in text for c in _OTHER_BREAKS):
+        return io.StringIO(text, newline="")
+    return text.splitlines(keepends=True)
 
 
 def _checked_rows(reader: Iterator[list[str]], file: str) -> Iterator[list[str]]:
