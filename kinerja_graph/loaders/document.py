@@ -153,7 +153,7 @@ def validated_entries(raw: RawDocument):
         entry, parent, path = stack.pop()
         errors = (
             _errors(node_pair, entry, _stringify_target_years, "children")
-            if not shaped or "ignore" in entry or "inferred" in entry
+            if (not shaped or "ignore" in entry or "inferred" in entry) and not _plain(entry)
             else None
         )
         if errors:
@@ -172,6 +172,64 @@ def validated_entries(raw: RawDocument):
             problems = problems[:MAX_PROBLEMS] + [f"{raw.file}: (more problems not shown)"]
         raise InputError(problems)
     return entries
+
+
+_NODE_KEYS = frozenset(
+    ("id", "statement", "level", "parent", "owner", "indicators", "crosscutting", "notes", "ignore", "ref")
+    + ("inferred", "children")
+)
+_NULLABLE = frozenset(("statement", "level", "parent", "owner", "ref"))  # fields null may stand for
+_NOT_TEXT = frozenset(("indicators", "crosscutting", "ignore", "inferred", "children"))
+_UNLIMITED = frozenset(("parent", "notes"))  # texts without a maxLength
+_INDICATOR_KEYS = frozenset(("name", "formula", "unit", "calculation", "source", "polarity", "targets", "notes"))
+
+
+def _plain(entry) -> bool:
+    """Whether a node holds nothing but what the node schema plainly accepts — texts within their limits,
+    nulls where allowed, indicators of texts with targets given as texts, crosscutting links as texts,
+    children as mappings (each validated on its own) — so that the validator need not run on it.
+
+    A plain check of the usual node in Python costs half of the compiled validator's; anything else
+    (a number, `ignore`, `inferred`, notes as a mapping, a target as a mapping …) goes through the
+    validator as before. tests/test_loader_fast_paths.py holds it to accepting nothing the schema refuses."""
+    if type(entry) is not dict or "id" not in entry or not entry.keys() <= _NODE_KEYS:
+        return False
+    for k, v in entry.items():
+        if type(v) is str:
+            if k in _NOT_TEXT or (len(v) > MAX_TEXT and k not in _UNLIMITED) or (k == "id" and not v):
+                return False
+        elif v is None:
+            if k not in _NULLABLE:
+                return False
+        elif k == "indicators":
+            if type(v) is not list:
+                return False
+            for indicator in v:
+                if type(indicator) is not dict or "name" not in indicator or not indicator.keys() <= _INDICATOR_KEYS:
+                    return False
+                for field_name, value in indicator.items():
+                    if type(value) is str:
+                        if field_name == "targets" or len(value) > MAX_TEXT:
+                            return False
+                    elif value is None:
+                        if field_name == "name" or field_name == "targets":
+                            return False
+                    elif field_name != "targets" or type(value) is not dict:
+                        return False
+                    else:
+                        for target in value.values():
+                            if type(target) is not str and target is not None:
+                                return False
+        elif k == "children" or k == "crosscutting":
+            if type(v) is not list:
+                return False
+            kind = dict if k == "children" else str
+            for item in v:
+                if type(item) is not kind:
+                    return False
+        else:
+            return False
+    return True
 
 
 def _path_text(path) -> str:

@@ -1,0 +1,187 @@
+"""The loaders' quick paths say what the slow ones say.
+
+`document._plain` lets a node skip the schema validator: it must accept nothing the node schema refuses
+(generated nodes, every field given values of every kind). The builder remembers the year keys of a
+targets mapping per shape: a second indicator with the same keys, or with keys equal as numbers but
+written otherwise, reads exactly as the first would alone. The graph is filled directly: it must be the
+graph networkx's own add_nodes_from/add_edges_from make.
+"""
+
+from __future__ import annotations
+
+import jsonschema
+import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kinerja_graph.graph import build_graph
+from kinerja_graph.loaders import document, load
+from kinerja_graph.loaders.document import MAX_TEXT, _plain, _schemas
+from kinerja_graph.loaders.raw import RawDocument, RawInt
+from tests.helpers import cascade_from_yaml
+
+TEXTS = st.sampled_from(["", " ", "x", "1.1", "a" * (MAX_TEXT + 1), "Tujuan", "#", "kumulatif"])
+SCALARS = st.one_of(TEXTS, st.none(), st.just(5), st.just(True), st.just(2.5))
+VALUES = st.one_of(
+    SCALARS,
+    st.lists(SCALARS, max_size=2),
+    st.dictionaries(st.sampled_from(["rule", "reason", "2025", "x"]), SCALARS, max_size=2),
+    st.lists(st.dictionaries(st.sampled_from(["rule", "id", "name"]), SCALARS, max_size=2), max_size=2),
+)
+TARGETS = st.dictionaries(
+    st.sampled_from(["2025", "2026", "1800", "x"]),
+    st.one_of(SCALARS, st.fixed_dictionaries({"text": TEXTS})),
+    max_size=3,
+)
+PLAIN_INDICATOR = st.fixed_dictionaries(
+    {"name": TEXTS},
+    optional={k: st.one_of(TEXTS, st.none()) for k in ("formula", "unit", "calculation", "source", "polarity")}
+    | {"targets": st.dictionaries(st.sampled_from(["2025", "2026"]), st.one_of(TEXTS, st.none()), max_size=2)},
+)
+INDICATOR = st.one_of(
+    PLAIN_INDICATOR,
+    st.tuples(PLAIN_INDICATOR, st.sampled_from(["name", "unit", "polarity", "targets", "other"]), VALUES).map(
+        lambda t: {**t[0], t[1]: t[2]}
+    ),
+    st.tuples(PLAIN_INDICATOR, TARGETS).map(lambda t: {**t[0], "targets": t[1]}),
+    PLAIN_INDICATOR.map(lambda ind: {k: v for k, v in ind.items() if k != "name"}),
+)
+PLAIN_NODE = st.fixed_dictionaries(
+    {"id": TEXTS},
+    optional={k: st.one_of(TEXTS, st.none()) for k in ("statement", "level", "parent", "owner", "ref")}
+    | {"notes": TEXTS, "crosscutting": st.lists(TEXTS, max_size=2), "children": st.lists(st.just({}), max_size=1)}
+    | {"indicators": st.lists(INDICATOR, max_size=2)},
+)
+FIELDS = ["id", "statement", "level", "parent", "owner", "crosscutting", "notes", "ignore", "ref", "inferred"]
+NODE = st.one_of(
+    PLAIN_NODE,
+    st.tuples(PLAIN_NODE, st.sampled_from([*FIELDS, "indicators", "children", "other"]), VALUES).map(
+        lambda t: {**t[0], t[1]: t[2]}
+    ),
+    PLAIN_NODE.map(lambda node: {k: v for k, v in node.items() if k != "id"}),
+)
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(NODE)
+def test_a_plain_node_is_one_the_node_schema_accepts(node):
+    if _plain(node):
+        validator = jsonschema.Draft7Validator(_schemas()[1])
+        assert not list(validator.iter_errors(node)), node
+
+
+def test_the_usual_nodes_are_plain():
+    node = {
+        "id": "1.1",
+        "statement": "Meningkatnya A",
+        "level": "Sasaran",
+        "parent": "1",
+        "owner": "Camat",
+        "crosscutting": ["BKPSDM"],
+        "notes": "catatan",
+        "indicators": [
+            {"name": "Indeks A", "unit": "indeks", "polarity": None, "targets": {"2025": "80", "2026": None}}
+        ],
+        "children": [{"id": "1.1.1"}],
+    }
+    assert _plain(node)
+    for bad in ({"id": ""}, {"notes": None}, {"id": "1", "ignore": []}, {"id": 1}, {"statement": "x"}):
+        assert not _plain(bad), bad
+
+
+def test_targets_read_alike_with_remembered_year_keys():
+    raw = RawDocument(
+        {
+            "organisation": {"name": "Uji"},
+            "nodes": [
+                {
+                    "id": str(i),
+                    "statement": "Meningkatnya A",
+                    "level": "Tujuan",
+                    "indicators": [{"name": "Indeks", "targets": targets}],
+                }
+                for i, targets in enumerate(
+                    [
+                        {"2026": "2", "2025": "1"},
+                        {"2026": "2", "2025": "1"},  # unsorted keys, again: sorted again
+                        {"2025": "1", "2026": "2"},
+                        {"2025": "1", "2026": "2"},
+                        {"2025": RawInt.of("1"), "2026": {"text": "2"}},  # not texts: read one by one
+                        {"2025": "1", "2026": "2"},
+                    ]
+                )
+            ],
+        },
+        file="uji.json",
+    )
+    cascade = document.build(raw)
+    expected = [[(2025, "1"), (2026, "2")]] * 6
+    assert [[(y, t.text) for y, t in n.indicators[0].targets.items()] for n in cascade.nodes] == expected
+
+
+def _graph_the_networkx_way(cascade):
+    """graph.build_graph as it was written with networkx's own bulk adds."""
+    from kinerja_graph import policy
+    from kinerja_graph.graph import crosscutting_key
+
+    by_level = {lv.id: lv for lv in policy.levels().levels}
+    G = nx.DiGraph()
+    kinds = {}
+    nodes = []
+    for order, node in enumerate(cascade.nodes):
+        level = by_level.get(node.level) if node.level is not None else None
+        kind = kinds[node.id] = "goal" if node.is_goal else "indicator"
+        attrs = {"kind": kind, "order": order, "statement": node.statement, "level": node.level}
+        attrs.update(tier=level.tier if level else None, rank=level.rank if level else None, owner=node.owner)
+        attrs.update(indicators=node.indicators, location=node.location, missing_parents=[], node=node)
+        nodes.append((node.id, attrs))
+    G.add_nodes_from(nodes)
+    contribution, crosscutting, bodies = [], [], {}
+    for node in cascade.nodes:
+        if kinds[node.id] != "goal":
+            continue
+        for parent in node.parents:
+            if kinds.get(parent) == "goal":
+                contribution.append((parent, node.id))
+            else:
+                G.nodes[node.id]["missing_parents"].append(parent)
+        for link in node.crosscutting:
+            key = crosscutting_key(str(link))
+            bodies.setdefault(key, {"kind": "crosscutting", "name": link.target, "ref": link})
+            crosscutting.append((node.id, key))
+    for key, attrs in bodies.items():
+        if key not in G:
+            G.add_node(key, order=len(G), **attrs)
+    G.add_edges_from(contribution, kind="contribution")
+    G.add_edges_from(crosscutting, kind="crosscutting")
+    return G
+
+
+def _shape(G):
+    return (
+        [(n, dict(d)) for n, d in G.nodes(data=True)],
+        [(u, v, dict(d)) for u, v, d in G.edges(data=True)],
+        {n: list(G.predecessors(n)) for n in G},
+        {n: list(G.successors(n)) for n in G},
+    )
+
+
+def test_the_graph_is_the_one_networkx_bulk_adds_make():
+    cascades = [load("samples/praya.yaml"), load("samples/batumandi.csv")]
+    cascades.append(
+        cascade_from_yaml(
+            """
+            organisation: {name: Uji}
+            nodes:
+              - {id: "1", statement: Meningkatnya A, level: Tujuan, crosscutting: [BKPSDM, "ORG#2"], parent: "1"}
+              - {id: "2", statement: Meningkatnya B, level: Sasaran, parent: ["1", "9", "3"],
+                 crosscutting: [BKPSDM]}
+              - {id: "3", indicators: [{name: Indeks C}]}
+            """
+        )
+    )
+    for cascade in cascades:
+        G = build_graph(cascade)
+        assert _shape(G) == _shape(_graph_the_networkx_way(cascade))
+        assert G.number_of_edges() == _graph_the_networkx_way(cascade).number_of_edges()
+        assert set(G.adj) == set(G.succ) == set(G.pred) == set(G)
