@@ -398,8 +398,10 @@ class _Builder:
         self.polarity_of = _Memo(vocab.polarity_of)
         self.year_of = _Memo(years.year_of)
         self.target_of = _Memo(parse_target)  # keyed by text only (a number's text is its raw)
-        # the year keys of a targets mapping, as read: (years, whether they ascend without repeating)
-        self.year_keys: dict[tuple, tuple[tuple[int, ...], bool]] = {}
+        # the year keys of a targets mapping of texts, as read: their years when they ascend without repeating
+        self.year_keys: dict[tuple, tuple[int, ...]] = {}
+        self.target_text = self.target_of.__getitem__
+        self.shaped = raw.shaped  # every value a text
 
     def node(self, entry: dict, implied_parent: str | None, where: Location) -> Node | None:
         problems = self.problems
@@ -529,10 +531,10 @@ class _Builder:
         """{year: Target} in year order; a key that is not a year is a problem naming the indicator."""
         keys = tuple(given)
         known = self.year_keys.get(keys)
-        if known is not None and known[1]:
+        if known:  # texts, each a year, ascending: read as a whole (a table's cells are texts)
             values = given.values()
-            if {*map(type, values)} <= _STR:  # (a number's Target is read from its raw text)
-                return dict(zip(known[0], map(self.target_of.__getitem__, values), strict=True))
+            if self.shaped or {*map(type, values)} <= _STR:  # (a number's Target is read from its raw text)
+                return dict(zip(known, map(self.target_text, values)))
         targets = {}
         for year, value in given.items():
             number = self.year_of[text_of(year)]
@@ -549,7 +551,7 @@ class _Builder:
             targets[number] = parse_target(value)
         if known is None and len(targets) == len(keys) and {*map(type, keys)} <= _STR:
             numbers = tuple(targets)
-            self.year_keys[keys] = (numbers, list(numbers) == sorted(set(numbers)))
+            self.year_keys[keys] = numbers if list(numbers) == sorted(set(numbers)) else ()
         return dict(sorted(targets.items()))
 
 
