@@ -125,7 +125,7 @@ def validated_entries(raw: RawDocument):
     problems = [_describe(raw, raw.data, e, "") for e in _errors(doc_pair, raw.data, nested="nodes")]
     if problems:
         raise InputError(problems)
-    entries = []
+    entries: list[tuple[Any, str | None]] = []
     shaped = raw.shaped
     data = raw.data
     assert isinstance(data, dict)  # checked by the document schema before the entries are
