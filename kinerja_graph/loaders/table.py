@@ -486,6 +486,7 @@ class _TableReader:
         )
         self.read_targets = _column_reader([(c.index, str(c.year)) for c in columns if c.field == "target"])
         self.read_notes = _column_reader([(c.index, c.key or "") for c in columns if c.field == "note"])
+        self.has_notes = any(c.field == "note" for c in columns)
         self.read_document = _column_reader([(c.index, c.field) for c in columns if c.field in DOCUMENT_FIELDS])
         self.read_document_notes = _column_reader(
             [(c.index, "note:" + (c.key or "")) for c in columns if c.field == "document_note"]
@@ -525,6 +526,11 @@ class _TableReader:
         """Read the data rows, the first of them row `first` of the file or sheet."""
         width, strip, unheaded, add, csv_file = self.width, str.strip, self.unheaded, self.add, self.csv
         empty = cellcodec.EMPTY
+        # the usual row of a table with ids and no note columns, read here at once (what `add` does for it)
+        quick = self.has_id and not self.has_notes
+        read_node, read_indicator, read_targets = self.read_node, self.read_indicator, self.read_targets
+        pick_document, by_id, first_parts = self.pick_document, self.by_id, self.first_parts
+        mappings, locations, where, letter = self.mappings, self.locations, self.where, self.letter_of.get("indicator")
         for number, cells in enumerate(rows, start=first):
             if not cells:
                 continue
@@ -534,7 +540,39 @@ class _TableReader:
             if len(cells) < width or len(text) > MAX_CELL:
                 cells = self._checked(number, cells)
             # some cell may need decoding (kinerja_graph.cells): an escape, the empty text, CSV's apostrophe
-            add(number, list(map(strip, cells)), "_x" in text or empty in text or (csv_file and "'" in text))
+            encoded = "_x" in text or empty in text or (csv_file and "'" in text)
+            cells = list(map(strip, cells))
+            if not quick or encoded:
+                add(number, cells, encoded)
+                continue
+            node_part = read_node(cells)
+            indicator = read_indicator(cells)
+            targets = read_targets(cells)
+            if pick_document is not None:
+                given = pick_document(cells)
+                if given != self.last_document:
+                    self._document_row(number, cells, False, given)
+            node_id = node_part.get("id")
+            if node_id is None or "name" not in indicator:
+                self._place(number, node_part, indicator, targets, {})
+                continue
+            found = by_id.get(node_id)
+            if found is None:
+                entry = self._new(number, node_part, True)
+            else:
+                entry = found[0]
+                if node_part != first_parts.get(id(entry)):
+                    self._check_same(entry, found[1], number, node_part)
+                self.current = found
+            mappings[id(indicator)] = indicator
+            if targets:
+                indicator["targets"] = targets
+            given_indicators = entry.get("indicators")
+            if given_indicators is None:
+                entry["indicators"] = [indicator]
+            else:
+                given_indicators.append(indicator)
+            locations[id(indicator)] = where(number, letter)
 
     def where(self, number: int, letter: str | None = None) -> Location:
         """The row (CSV) or cell (XLSX) as a Location; consecutive asks for one place share one."""
@@ -606,6 +644,10 @@ class _TableReader:
             given = pick_document(cells)
             if given != self.last_document:  # (the writer repeats the document's fields on every row)
                 self._document_row(number, cells, encoded, given)
+        self._place(number, node_part, indicator, targets, notes)
+
+    def _place(self, number: int, node_part: dict, indicator: dict, targets: dict, notes: dict) -> None:
+        """A row's mappings, read: its goal (a new one, or one it continues), its notes and its indicator."""
         if not node_part and not indicator and not targets and not notes:
             return  # an empty row, or one giving only the document's fields
         has_indicator = "name" in indicator
