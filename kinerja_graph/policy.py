@@ -101,10 +101,9 @@ def read_yaml(path: Path, what: str = "policy file") -> object:
     budgets); a failure is a PolicyError naming file and line."""
     text = policy_text(path, what)
     try:
-        root = yamlread.compose(text)
-        if root is None:
-            return None
-        return yamlread.to_data(root, _plain_scalar, max_depth=MAX_POLICY_DEPTH)
+        return yamlread.load(text, _plain_scalar, max_depth=MAX_POLICY_DEPTH)
+    except yamlread.Empty:
+        return None
     except yamlread.YamlRefused as exc:
         where = f"{path}:{exc.line}" if exc.line else str(path)
         raise PolicyError(f"{where}: {exc.message}") from None

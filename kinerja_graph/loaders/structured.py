@@ -26,20 +26,19 @@ MAX_DEPTH = 32
 def read_yaml(text: str, file: str) -> RawDocument:
     locations: dict[int, Location] = {}
 
-    def located(mapping: dict, node: yaml.Node) -> None:
-        locations[id(mapping)] = Location(file, node.start_mark.line + 1)
+    def located(mapping: dict, line: int) -> None:
+        locations[id(mapping)] = Location(file, line)
 
     try:
-        root = yamlread.compose(text)
-        if root is None:
-            raise InputError.one(file, "the file is empty")
-        data = yamlread.to_data(
-            root,
+        data = yamlread.load(
+            text,
             _scalar,
             on_mapping=located,
             max_depth=MAX_DEPTH,
             fresh_depth_keys=("children",),
         )
+    except yamlread.Empty:
+        raise InputError.one(file, "the file is empty") from None
     except yamlread.YamlRefused as exc:
         raise InputError.one(f"{file}:{exc.line}" if exc.line else file, exc.message) from None
     if not yamlread.REFUSES_SURROGATES and _MAY_HOLD_SURROGATE.search(text):
