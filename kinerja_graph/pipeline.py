@@ -37,11 +37,14 @@ same, and results come back in the files' order. One file never starts a pool.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
+import pickle
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from multiprocessing.reduction import ForkingPickler
+from typing import Any, NamedTuple, TypeVar
 
 import networkx as nx
 
@@ -52,7 +55,7 @@ from kinerja_graph.errors import InputError, KinerjaError
 from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import discover
-from kinerja_graph.model import Cascade, Cascades
+from kinerja_graph.model import Cascade, Cascades, Node, Organisation
 
 SettingsFor = Callable[[str], Settings]
 T = TypeVar("T")
@@ -254,28 +257,121 @@ def map_files(
         for i, result in enumerate(_each(plan, check)):
             yield work(i, result)
         return
-    for _, done in _in_pool(plan, workers, work, check, graphs):
+    for _, _, done in _in_pool(plan, workers, work, check, graphs):
         yield done
 
 
 def _in_pool(
     plan: _Plan, workers: int, work: Callable[[int, FileResult], T], check: bool, graphs: bool
-) -> Iterator[tuple[tuple[Cascade | None, RunError | None], T]]:
-    """(what was read, what `work` gave) for each file, read in one pool and checked in a second."""
+) -> Iterator[tuple[int, Cascade | None, T]]:
+    """(position, the file's cascade as the caller gets it, what `work` gave) for each file in the files' order.
+
+    Each worker process reads files (taking the next unread one, so that the processes stay even), keeps
+    their cascades and sends this process only their outline — organisation and node ids, what another
+    file's rules look at (see `_outline`); once every file is read, each worker is sent the outlines of
+    the whole run and builds, checks and runs `work` on the files it read itself. Nothing is read, built
+    or carried twice. The caller's cascade is the whole one when `graphs` asks for the graphs (it comes
+    back with them), else the outline."""
     context = _pool_context()
-    # 1. read every file in the pool (standard input here: the workers do not have it)
-    parent = [i for i, path in enumerate(plan.files) if path == loaders.STDIN]
-    pooled = [i for i in range(len(plan.files)) if i not in parent]
-    read_here = {i: _read_one(plan, i) for i in parent}
-    reading = context.Pool(min(workers, len(pooled)), initializer=_start_worker, initargs=((plan,),))
-    with reading as pool, gc_paused():
-        read_there = dict(zip(pooled, pool.map(_read_task, pooled, chunksize=1), strict=True))
-    read = [read_here[i] if i in read_here else read_there[i] for i in range(len(plan.files))]
-    cascades = _cascades(read)
-    # 2. check each file (and run `work`) in a pool that starts with every cascade of the run
-    state = (plan, read, cascades, check, work, graphs)
-    with context.Pool(workers, initializer=_start_worker, initargs=(state,)) as pool, gc_paused():
-        yield from zip(read, pool.imap(_work_task, range(len(plan.files)), chunksize=1), strict=True)
+    # standard input is read here (the workers do not have it) and checked by the first worker
+    here = {i: _read_one(plan, i) for i, path in enumerate(plan.files) if path == loaders.STDIN}
+    pooled = [i for i in range(len(plan.files)) if i not in here]
+    workers = max(1, min(workers, len(pooled)))
+    counter = context.Value("i", 0)
+    links, processes = [], []
+    for k in range(workers):
+        mine, theirs = context.Pipe()
+        state = (plan, pooled, counter, here if k == 0 else {}, check, work, graphs)
+        process = context.Process(target=_worker, args=(state, theirs), daemon=True)
+        process.start()
+        theirs.close()
+        links.append(mine)
+        processes.append(process)
+    finished = False
+    try:
+        with gc_paused():
+            outlines: dict[int, _Outline | None] = {i: _Outline.of(cascade) for i, (cascade, _) in here.items()}
+            reading = set(range(workers))
+            while reading:
+                for k, message in _receive(links, reading):
+                    if message[0] == "read":
+                        outlines[message[1]] = message[2]
+                    else:
+                        reading.discard(k)
+            everything = [outlines[i] for i in range(len(plan.files))]
+            sent = ForkingPickler.dumps(everything)  # once for every worker
+            for link in links:
+                link.send_bytes(sent)
+            del sent
+            done: dict[int, tuple[Cascade | None, T]] = {}
+            checking = set(range(workers))
+            position = 0
+            while position < len(plan.files):
+                while position not in done:
+                    for k, message in _receive(links, checking):
+                        if message[0] == "done":
+                            done[message[1]] = (message[2], message[3])
+                        else:
+                            checking.discard(k)
+                cascade, result = done.pop(position)
+                if cascade is None and everything[position] is not None:
+                    cascade = everything[position].cascade()  # type: ignore[union-attr]
+                yield position, cascade, result
+                position += 1
+            finished = True
+    finally:
+        for link in links:
+            link.close()
+        for process in processes:
+            if not finished:  # the caller stopped early, or something broke: the workers' work is not wanted
+                process.terminate()
+            process.join()
+
+
+def _receive(links: list[Any], waiting: set[int]) -> Iterator[tuple[int, tuple]]:
+    """The messages the workers in `waiting` have sent (at least one; waits for it). A worker's exception
+    is raised here; a worker that stopped without a word is a RuntimeError."""
+    ready = multiprocessing.connection.wait([links[k] for k in waiting])
+    for k in sorted(waiting):
+        if links[k] not in ready:
+            continue
+        try:
+            message = links[k].recv()
+        except EOFError:
+            raise RuntimeError("a worker process stopped before it had checked its files") from None
+        if message[0] == "raised":
+            raise message[1]
+        yield k, message
+
+
+class _Outline(NamedTuple):
+    """What the other files of a run see of a cascade: its organisation and the ids of its nodes (all that
+    crosscutting-unresolved looks up in G.graph["cascades"]), without statements, indicators or locations:
+    cheap to carry between processes."""
+
+    organisation: Organisation
+    ids: tuple[str, ...]
+    period: list[int]
+    source: str | None
+    notes: dict[str, str]
+    file: str
+    format: str
+
+    @classmethod
+    def of(cls, cascade: Cascade | None) -> _Outline | None:
+        if cascade is None:
+            return None
+        ids = tuple(node.id for node in cascade.nodes)
+        return cls(
+            cascade.organisation, ids, cascade.period, cascade.source, cascade.notes, cascade.file, cascade.format
+        )
+
+    def cascade(self) -> Cascade:
+        """A Cascade of the outline: its nodes hold their ids only."""
+        nodes = [Node(node_id) for node_id in self.ids]
+        return Cascade(
+            self.organisation, nodes, list(self.period), self.source, dict(self.notes), self.file, self.format
+        )
 
 
 def cores() -> int:
@@ -305,10 +401,10 @@ def run(
         return Run(list(_each(plan, check)))
     results: list[FileResult] = []
     cascades = Cascades()
-    for i, ((cascade, _), report) in enumerate(_in_pool(plan, workers, _report_of, check, graphs)):
+    for i, cascade, report in _in_pool(plan, workers, _report_of, check, graphs):
         if cascade is not None:
             cascades.setdefault(cascade.organisation.key, cascade)
-        if report.graph is not None:  # the graph comes back from its worker, the cascade from the reading
+        if report.graph is not None:  # the graph comes back from its worker with the cascade
             report.graph.graph["cascades"] = cascades
         results.append(FileResult(plan.files[i], plan.settings[i], cascade, report.graph, report))
     return Run(results)
@@ -373,10 +469,12 @@ def _report_of(_: int, result: FileResult) -> FileReport:
     return result.report
 
 
-# The worker processes' side. A worker is started with the run's state (inherited as it is with the
-# "fork" start method, pickled once per worker otherwise) and is handed file positions.
-
-_STATE: tuple[Any, ...] = ()
+# The worker processes' side: `_worker` runs in each (started with the run's state: inherited as it is
+# with the "fork" start method, pickled otherwise) and talks to the parent through its end of a pipe:
+#   -> ("read", position, outline or None) for each file it read, then ("read all",)
+#   <- the outline of every file of the run (None: unreadable), in order
+#   -> ("done", position, cascade or None, what work gave) for each of its files, in order, then ("checked",)
+#   -> ("raised", exception) instead, when something broke outside what a file's report can hold
 
 
 def _pool_context() -> Any:
@@ -388,24 +486,43 @@ def _pool_context() -> Any:
     return multiprocessing.get_context()
 
 
-def _start_worker(state: tuple[Any, ...]) -> None:
-    global _STATE
-    _STATE = state
-
-
-def _read_task(i: int) -> tuple[Cascade | None, RunError | None]:
-    (plan,) = _STATE
-    return _read_one(plan, i)
-
-
-def _work_task(i: int) -> Any:
-    plan, read, cascades, check, work, graphs = _STATE
-    cascade, error = read[i]
-    with gc_paused():
-        result = _result(plan, i, cascade, error, cascades, check)
-        done = work(i, result)
-    if result.graph is not None:  # what goes back to the parent does not carry every cascade of the run
-        result.graph.graph["cascades"] = None
-    if not graphs:
-        result.report.graph = None
-    return done
+def _worker(state: tuple[Any, ...], link: Any) -> None:
+    plan, pooled, counter, given, check, work, graphs = state
+    try:
+        with gc_paused():
+            read: dict[int, tuple[Cascade | None, RunError | None]] = dict(given)
+            while True:
+                with counter.get_lock():
+                    taken = counter.value
+                    counter.value = taken + 1
+                if taken >= len(pooled):
+                    break
+                i = pooled[taken]
+                read[i] = _read_one(plan, i)
+                link.send(("read", i, _Outline.of(read[i][0])))
+            link.send(("read all",))
+            everything: list[_Outline | None] = pickle.loads(link.recv_bytes())
+            cascades = Cascades()
+            for i, outline in enumerate(everything):
+                if outline is not None and outline.organisation.key not in cascades:
+                    cascade = read[i][0] if i in read else outline.cascade()
+                    assert cascade is not None
+                    cascades[outline.organisation.key] = cascade
+            for i in sorted(read):
+                cascade, error = read[i]
+                result = _result(plan, i, cascade, error, cascades, check)
+                done = work(i, result)
+                if result.graph is not None:  # what goes back does not carry every cascade of the run
+                    result.graph.graph["cascades"] = None
+                if not graphs:
+                    result.report.graph = None
+                link.send(("done", i, cascade if graphs else None, done))
+                del read[i]
+            link.send(("checked",))
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+        try:
+            link.send(("raised", exc))
+        except Exception:
+            link.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        link.close()
