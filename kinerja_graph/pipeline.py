@@ -25,13 +25,14 @@ and what was being done ("reading the file", "building the graph", "rule near-du
 traceback; set KINERJA_DEBUG=1 to add where in the code it broke. Configuration problems
 (PolicyError) and a folder without cascades (NoCascades) are raised: they concern the whole run.
 
-Parallel runs. With Options.jobs other than 1 and more than one file, the files are read and then
-checked in a pool of worker processes (one per core for jobs=0): first every file is read, in the pool
-(standard input in this process), and its cascade comes back; then a second pool, which starts with
-every cascade of the run already in memory, builds and checks each file's graph and hands back what
-the caller asked for (`map_files`' `work`). Each file is read and checked exactly as in a serial run,
-with the same settings and every cascade of the run in G.graph["cascades"], so its findings are the
-same, and results come back in the files' order. One file never starts a pool.
+Parallel runs. With Options.jobs other than 1 and more than one file, the files are read and checked
+in worker processes (one per core for jobs=0; standard input is read in this process). Each worker reads
+the next unread file until none is left, keeps what it read, and sends back only each cascade's outline:
+its organisation and node ids, all that another file's rules look up across files (crosscutting links).
+Once every file is read, each worker gets the outlines of the whole run and builds and checks the files
+it read itself, with the same settings and, in G.graph["cascades"], every cascade of the run by the same
+keys in the same order as a serial run (its own files whole, the others' as outlines), so each file's
+findings are the same; results come back in the files' order. One file never starts a worker.
 """
 
 from __future__ import annotations
@@ -249,7 +250,7 @@ def map_files(
     back without G.graph["cascades"] (None: the workers had every cascade, the caller has its own); with
     `graphs` False the result's FileReport comes back without its graph (report.graph None), which spares
     carrying every graph back when the caller needs only the findings. With one file, or jobs=1,
-    everything runs here and nothing is dropped."""
+    everything runs here and nothing is dropped. `work` sees the whole cascade and graph in any case."""
     options = options or Options()
     plan = _plan(paths, options, settings_for, labels)
     workers = options.workers(len(plan.files))
@@ -392,8 +393,10 @@ def run(
 ) -> Run:
     """Every file of `paths`, read and checked (see `each`; in parallel as options.jobs says, see `map_files`).
 
-    graphs   False: a parallel run may leave the graphs in the workers (result.graph and result.report.graph
-             None), for a caller that needs the findings only (not SARIF's node paths, not fingerprints)."""
+    graphs   False: a parallel run may leave the graphs and cascades in the workers (result.graph and
+             result.report.graph None, result.cascade the cascade's outline: its organisation, period and
+             file, its nodes holding their ids only), for a caller that needs the findings only (not SARIF's
+             node paths, not fingerprints). True: the graph and the whole cascade come back from the worker."""
     options = options or Options()
     plan = _plan(paths, options, settings_for, labels)
     workers = options.workers(len(plan.files))

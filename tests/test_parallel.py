@@ -3,6 +3,7 @@ each file's findings and the whole output are the same as one after the other, i
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,36 @@ def test_standard_input_is_read_here_beside_a_folder_in_the_pool(folder):
 def test_jobs_is_a_number_or_auto():
     result = CliRunner().invoke(cli, ["check", "--jobs", "many", str(SAMPLES / "clean.yaml")])
     assert result.exit_code == 2 and "--jobs" in result.output
+
+
+def test_the_cascades_come_back_whole_with_the_graphs_else_as_outlines(folder):
+    serial = pipeline.run([str(folder)], pipeline.Options(use_project=False, jobs=1))
+    whole = pipeline.run([str(folder)], pipeline.Options(use_project=False, jobs=2))
+    lean = pipeline.run([str(folder)], pipeline.Options(use_project=False, jobs=2), graphs=False)
+    for one, two, three in zip(serial.results, whole.results, lean.results, strict=True):
+        if one.cascade is None:
+            assert two.cascade is None and three.cascade is None and not three.readable
+            continue
+        assert two.cascade == one.cascade  # statements, indicators, locations: all of it
+        assert three.readable and three.cascade is not None
+        assert three.cascade.organisation == one.cascade.organisation and three.cascade.file == one.cascade.file
+        assert [n.id for n in three.cascade.nodes] == [n.id for n in one.cascade.nodes]
+        assert all(n.statement is None and not n.indicators for n in three.cascade.nodes)  # the outline only
+
+
+def _positions_but_the_fourth(position: int, result: pipeline.FileResult) -> int:
+    if position == 3:
+        raise ValueError("the fourth file")
+    return position
+
+
+def test_what_breaks_in_a_worker_is_raised_here_and_the_workers_stop(folder):
+    options = pipeline.Options(use_project=False, jobs=2)
+    done = pipeline.map_files([str(folder)], _positions_but_the_fourth, options)
+    with pytest.raises(ValueError, match="the fourth file"):
+        list(done)
+    # a caller that stops early: the workers are stopped, nothing waits for them
+    partial = pipeline.map_files([str(folder)], _positions_but_the_fourth, options)
+    assert next(partial) == 0
+    partial.close()
+    assert multiprocessing.active_children() == []
