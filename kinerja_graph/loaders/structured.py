@@ -216,6 +216,8 @@ def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> 
     always is. If the counts disagree (duplicate keys), lines are left out rather than guessed.
     """
     owners: list = []
+    if not isinstance(data, (dict, list)):  # a number, a text: no object (the schema says so)
+        return
     try:
         _owners_recursive(data, owners)
     except RecursionError:  # a pathologically deep document: the same walk without recursion
