@@ -319,6 +319,9 @@ def _in_pool(
                     cascade = everything[position].cascade()  # type: ignore[union-attr]
                 yield position, cascade, result
                 position += 1
+            while checking:  # each worker's last word, so that none writes to a pipe closed under it
+                for k, _ in _receive(links, checking):
+                    checking.discard(k)
             finished = True
     finally:
         for link in links:
@@ -522,10 +525,17 @@ def _worker(state: tuple[Any, ...], link: Any) -> None:
                 link.send(("done", i, cascade if graphs else None, done))
                 del read[i]
             link.send(("checked",))
+    except (BrokenPipeError, EOFError):  # the parent stopped listening (it stopped early): nothing to say
+        pass
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
         try:
-            link.send(("raised", exc))
-        except Exception:
-            link.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
+            try:
+                link.send(("raised", exc))
+            except (BrokenPipeError, EOFError):
+                raise
+            except Exception:  # an exception pickle cannot carry: its name and words
+                link.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        except (BrokenPipeError, EOFError):
+            pass
     finally:
         link.close()
