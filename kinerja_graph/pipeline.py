@@ -269,7 +269,7 @@ def _in_pool(
 
     Each worker process reads files (taking the next unread one, so that the processes stay even), keeps
     their cascades and sends this process only their outline — organisation and node ids, what another
-    file's rules look at (see `_outline`); once every file is read, each worker is sent the outlines of
+    file's rules look at (see `_Outline`); once every file is read, each worker is sent the outlines of
     the whole run and builds, checks and runs `work` on the files it read itself. Nothing is read, built
     or carried twice. The caller's cascade is the whole one when `graphs` asks for the graphs (it comes
     back with them), else the outline."""
@@ -335,6 +335,8 @@ def _in_pool(
 def _receive(links: list[Any], waiting: set[int]) -> Iterator[tuple[int, tuple]]:
     """The messages the workers in `waiting` have sent (at least one; waits for it). A worker's exception
     is raised here; a worker that stopped without a word is a RuntimeError."""
+    if not waiting:  # every worker has said its last word, and a file is still missing
+        raise RuntimeError("the worker processes ended without checking every file")
     ready = multiprocessing.connection.wait([links[k] for k in waiting])
     for k in sorted(waiting):
         if links[k] not in ready:
