@@ -1,9 +1,10 @@
 """YAML and JSON cascade documents, read into plain data with the line of every mapping.
 
-YAML is read by kinerja_graph/yamlread.py: PyYAML's safe composer, no object ever constructed from
-a tag, aliases within a budget of nodes and of characters (no alias bombs), values at most MAX_DEPTH
-containers deep (a node's nested `children` start afresh). The composed node tree is converted
-iteratively, so no depth of nesting reaches Python's recursion limit.
+YAML is read by kinerja_graph/yamlread.py (`load`): from libyaml's events while the text is plain,
+else through PyYAML's safe composer; no object ever constructed from a tag, aliases within a budget of
+nodes and of characters (no alias bombs), values at most MAX_DEPTH containers deep (a node's nested
+`children` start afresh), every mapping with its line. Neither way recurses, so no depth of nesting
+reaches Python's recursion limit.
 """
 
 from __future__ import annotations
