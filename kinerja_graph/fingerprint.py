@@ -157,11 +157,17 @@ def _digest(parts: Iterable[str]) -> str:
     return hashlib.sha256(_SEP.join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def _numbered(keys: Iterable[tuple]) -> list[str]:
+def _numbered(keys: Iterable[tuple], wanted: Iterable[bool] | None = None) -> list[str | None]:
+    """The fingerprint of each key, numbered in order; with `wanted`, only of the keys it marks True (None
+    for the others, which still count in the numbering)."""
     seen: dict[tuple, int] = {}
-    out = []
+    out: list[str | None] = []
+    marks = iter(wanted) if wanted is not None else None
     for key in keys:
         k = seen[key] = seen.get(key, 0) + 1
+        if marks is not None and not next(marks):
+            out.append(None)
+            continue
         out.append(_digest(key if k == 1 else (*key, f"#{k}")))
     return out
 
@@ -284,16 +290,21 @@ def _file_keys(file_report) -> dict[int, Keys]:
     return out
 
 
-def file_fingerprints(file_report) -> dict[int, str]:
+def file_fingerprints(file_report, wanted: set[int] | None = None) -> dict[int, str]:
     """id(finding) -> fingerprint for every finding of one FileReport, silenced ones included: the
-    fingerprints of file_keys() alone (one digest per finding, not three)."""
+    fingerprints of file_keys() alone (one digest per finding, not three). `wanted`: only the findings whose
+    id() it holds (numbered among all of them all the same: a capped SARIF log writes only some)."""
     with gc_paused():
         G = graph_of(file_report)
         org = organisation_key(G)
         identities = _Identities(G)
         everything = _in_order(file_report)
-        prints = _numbered(finding_key(G, f, org, identities) for f in everything)
-        return dict(zip(map(id, everything), prints))
+        keys = (finding_key(G, f, org, identities) for f in everything)
+        if wanted is None:
+            return dict(zip(map(id, everything), _numbered(keys)))  # type: ignore[arg-type]
+        marks = [id(f) in wanted for f in everything]
+        prints = _numbered(keys, marks)
+        return {id(f): fp for f, fp in zip(everything, prints) if fp is not None}
 
 
 def _in_order(file_report) -> list[Finding]:

@@ -63,7 +63,11 @@ def _word(key: str, lang: str) -> str:
 
 def _limited(items: Sequence, limit: int, form: str = "{}") -> str:
     """'a, b, c (+2)': the first `limit` items, each written as `form` says (only those: groups may be large)."""
-    shown = ", ".join(map(form.format, items[:limit]))
+    first = items[:limit]
+    if form == "{}" and all(type(x) is str for x in first):  # node ids: joined as they are
+        shown = ", ".join(first)
+    else:
+        shown = ", ".join(map(form.format, first))
     return shown + (f" (+{len(items) - limit})" if len(items) > limit else "")
 
 
@@ -268,13 +272,17 @@ def compile_template(text: str) -> Template:
 
 def template(finding: Finding, lang: str) -> str:
     """The template that words `finding` in `lang` (English when the rule has none in `lang`)."""
-    rule = checks.all_rules().get(finding.rule)
+    return _template(finding.rule, finding.key, lang)
+
+
+def _template(rule_id: str, key: str, lang: str) -> str:
+    rule = checks.all_rules().get(rule_id)
     if rule is None:
-        raise KeyError(f"no rule {finding.rule!r} to word its finding")
+        raise KeyError(f"no rule {rule_id!r} to word its finding")
     try:
-        templates = rule.messages[finding.key]
+        templates = rule.messages[key]
     except KeyError:
-        raise KeyError(f"rule {finding.rule} has no message {finding.key!r}") from None
+        raise KeyError(f"rule {rule_id} has no message {key!r}") from None
     return templates.get(lang) or templates["en"]
 
 
@@ -285,8 +293,23 @@ def render(finding: Finding, lang: str = "id") -> str:
     return compiled.render(finding.args, lang, finding)
 
 
-def to_dict(finding: Finding, lang: str = "id") -> dict:
-    """The stable JSON form of a finding (docs/json-output.md), its message in `lang`."""
+def renderer(lang: str = "id") -> Callable[[Finding], str]:
+    """render(finding, lang) for the findings of one report: each rule's template is looked up once for all
+    of them (a report words 10^5 findings with a few dozen templates)."""
+    compiled: dict[tuple[str, str], Template] = {}
+
+    def words(finding: Finding) -> str:
+        found = compiled.get((finding.rule, finding.key))
+        if found is None:
+            found = compiled[finding.rule, finding.key] = compile_template(_template(finding.rule, finding.key, lang))
+        return found.render(finding.args, lang, finding)
+
+    return words
+
+
+def to_dict(finding: Finding, lang: str = "id", words: Callable[[Finding], str] | None = None) -> dict:
+    """The stable JSON form of a finding (docs/json-output.md), its message in `lang` (worded by `words`, a
+    renderer(lang) of the report, when given)."""
     out: dict = {
         "rule": finding.rule,
         "severity": finding.severity,
@@ -294,7 +317,7 @@ def to_dict(finding: Finding, lang: str = "id") -> dict:
         "related": list(finding.related),
         "file": finding.file,
         "line": finding.line,
-        "message": render(finding, lang),
+        "message": render(finding, lang) if words is None else words(finding),
     }
     cell = finding.cell
     if cell:

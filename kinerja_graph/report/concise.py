@@ -20,13 +20,16 @@ from __future__ import annotations
 from kinerja_graph.cells import column_index
 from kinerja_graph.engine import Report
 from kinerja_graph.findings import Finding
-from kinerja_graph.messages import render
+from kinerja_graph.messages import render, renderer
 from kinerja_graph.report.text import clean, severity_style, shown_path
 
 
 def where(f: Finding) -> str:
     """path, path:line, or path:row:column for a workbook cell."""
-    out = shown_path(f.file) if f.file else "-"
+    return _where(shown_path(f.file) if f.file else "-", f)
+
+
+def _where(out: str, f: Finding) -> str:
     loc = f.location
     if loc is None or loc.line is None:
         return out
@@ -41,11 +44,24 @@ def line(f: Finding, lang: str = "id", colour: bool = False) -> str:
     return f"{clean(where(f))}: {severity} {f.rule} {clean(render(f, lang))}"
 
 
+def _lines(report: Report, lang: str, colour: bool) -> list[str]:
+    """line() of every finding, each file's shown path and each rule's template found once."""
+    style, words = severity_style(colour), renderer(lang)
+    shown: dict[str, str] = {}
+    out = []
+    for f in report.findings:
+        path = shown.get(f.file)
+        if path is None:
+            path = shown[f.file] = shown_path(f.file) if f.file else "-"
+        out.append(f"{clean(_where(path, f))}: {style(f.severity, f.severity)} {f.rule} {clean(words(f))}")
+    return out
+
+
 def format_report(report: Report, lang: str = "id", colour: bool = False, *, statistics: bool = False) -> str:
     if statistics:
         from kinerja_graph.report import statistics as stats
 
         lines = stats.table(report, lang, severity_style(colour))
     else:
-        lines = [line(f, lang, colour) for f in report.findings]
+        lines = _lines(report, lang, colour)
     return "\n".join(lines) + "\n" if lines else ""

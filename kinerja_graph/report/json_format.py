@@ -19,10 +19,10 @@ indenting every key, and greps and diffs well.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from kinerja_graph.engine import Report
-from kinerja_graph.messages import to_dict
+from kinerja_graph.messages import renderer, to_dict
 
 VERSION = 1
 
@@ -35,11 +35,12 @@ def to_data(report: Report, lang: str = "id", *, statistics: bool = False) -> di
 
 def _lazy_data(report: Report, lang: str = "id", *, statistics: bool = False) -> dict:
     """to_data() with its lists of findings as iterators: each finding becomes a dict when it is written."""
+    words = renderer(lang)
     data: dict = {
         "version": VERSION,
         "summary": report.summary(),
-        "findings": (to_dict(f, lang) for f in report.findings),
-        "silenced": ({**to_dict(s.finding, lang), "reason": s.reason} for s in report.silenced),
+        "findings": (to_dict(f, lang, words) for f in report.findings),
+        "silenced": ({**to_dict(s.finding, lang, words), "reason": s.reason} for s in report.silenced),
         "errors": [e.to_dict() for e in report.errors],
     }
     if statistics:  # the counts per rule, most first (report/statistics.py)
@@ -50,7 +51,37 @@ def _lazy_data(report: Report, lang: str = "id", *, statistics: bool = False) ->
 
 
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder
-_BATCH = 2000  # entries joined into one chunk of text
+
+
+def compact_encoder() -> Callable[[object], str]:
+    """json.dumps(value, ensure_ascii=False) as a function, its C encoder made once rather than per call (a
+    report encodes 10^5 findings one by one). Values must not refer to themselves (no check for circles)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # another Python: the encoder's own method, the same text
+        return _ONE_LINE.encode
+    encoder = make(
+        None,  # no markers: plain data, made by this program
+        _ONE_LINE.default,
+        json.encoder.encode_basestring,  # ensure_ascii=False
+        None,  # no indent
+        _ONE_LINE.key_separator,
+        _ONE_LINE.item_separator,
+        False,  # sort_keys
+        False,  # skipkeys
+        True,  # allow_nan
+    )
+    join = "".join
+    encode_string = json.encoder.encode_basestring
+
+    def encode(value: object) -> str:
+        if isinstance(value, str):  # the C encoder is called on containers and scalars alike by json.dumps
+            return encode_string(value)
+        return join(encoder(value, 0))
+
+    return encode
+
+
+_BATCH = 4000  # pieces (entries and what stands between them) joined into one chunk of text
 
 
 def format_report(report: Report, lang: str = "id", *, statistics: bool = False) -> str:
@@ -70,14 +101,15 @@ def dumps(data: dict) -> str:
 
 def _chunks(data: dict) -> Iterator[str]:
     """dumps(data) in pieces; a list may be given as an iterator, encoded entry by entry."""
-    encode = _ONE_LINE.encode
+    encode = compact_encoder()
     out = ["{"]
     for number, (key, value) in enumerate(data.items()):
         out.append(f"{',' if number else ''}\n  {encode(key)}: ")
         if isinstance(value, (list, Iterator)):
             empty = True
             for entry in value:
-                out.append(("[\n    " if empty else ",\n    ") + encode(entry))
+                out.append("[\n    " if empty else ",\n    ")
+                out.append(encode(entry))
                 empty = False
                 if len(out) >= _BATCH:
                     yield "".join(out)

@@ -23,8 +23,8 @@ import xml.etree.ElementTree as ET
 from kinerja_graph.engine import FileReport, Report
 from kinerja_graph.findings import SEVERITY_ORDER, Finding
 from kinerja_graph.i18n import words
-from kinerja_graph.messages import render
-from kinerja_graph.report.text import place
+from kinerja_graph.messages import render, renderer
+from kinerja_graph.report.text import place, places
 
 _t = words("junit").t  # kinerja_graph/words/junit.yaml
 
@@ -36,9 +36,9 @@ def xml_text(text: object) -> str:
     return _INVALID_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
-def _line(f: Finding, lang: str) -> str:
+def _line(f: Finding, lang: str, where=place, words=None) -> str:
     node = f.node if f.node is not None else "-"
-    return xml_text(f"{place(f)} {f.severity} {node} {render(f, lang)}")
+    return xml_text(f"{where(f)} {f.severity} {node} {render(f, lang) if words is None else words(f)}")
 
 
 def _suite(fr: FileReport, lang: str) -> ET.Element:
@@ -55,6 +55,7 @@ def _suite(fr: FileReport, lang: str) -> ET.Element:
     for s in fr.silenced:
         silenced.setdefault(s.finding.rule, []).append(s)
     broken = {e.rule: e for e in fr.errors if e.kind == "internal" and e.rule}
+    where, words = places(), renderer(lang)
     for e in fr.errors:
         if e.kind == "input" or not e.rule:
             tests += 1
@@ -84,8 +85,8 @@ def _suite(fr: FileReport, lang: str) -> ET.Element:
             fail = ET.SubElement(
                 case, "failure", type=worst, message=_t("findings", lang).format(n=len(found), rule=rule)
             )
-            fail.text = "\n".join(_line(f, lang) for f in found)
-        out = [] if failing else [_line(f, lang) for f in passing]
+            fail.text = "\n".join(_line(f, lang, where, words) for f in found)
+        out = [] if failing else [_line(f, lang, where, words) for f in passing]
         label = _t("silenced", lang)
         out += [xml_text(f"{label}: {_line(s.finding, lang)} — {s.reason}") for s in silenced.get(rule, [])]
         if out:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -43,8 +43,9 @@ from kinerja_graph.findings import Finding
 from kinerja_graph.fingerprint import PATH_SEPARATOR, SCHEME, Paths, _first_parent, file_fingerprints, graph_of
 from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.i18n import words
-from kinerja_graph.messages import render
+from kinerja_graph.messages import render, renderer
 from kinerja_graph.report import paths as repo_paths
+from kinerja_graph.report.json_format import compact_encoder
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -176,15 +177,24 @@ def _node_logical(paths: Paths, node: str) -> dict:
     return {"name": str(node), "fullyQualifiedName": paths.path(node), "kind": "object"}
 
 
-def _result(
-    f: Finding, fp: str, rule_index: dict, art: tuple, paths: Paths, org: str | None, lang: str, reason: str | None
+def _head(
+    f: Finding,
+    fp: str,
+    rule_index: dict,
+    art: tuple,
+    paths: Paths,
+    org: str | None,
+    lang: str,
+    words: Callable[[Finding], str] | None = None,
 ) -> dict:
+    """A result but its related locations and suppressions (which _result adds after it, in this order)."""
     uri, base_id, artifact = art
     logical = []
     if f.node is not None:
         logical.append(_node_logical(paths, f.node))
-    if f.cell:
-        logical.append({"name": f.cell, "fullyQualifiedName": f.cell, "kind": "element"})
+    cell = f.cell
+    if cell:
+        logical.append({"name": cell, "fullyQualifiedName": cell, "kind": "element"})
     if not logical:
         name = org or os.path.basename(f.file) or "-"
         kind = words("common").t("organisation", lang)
@@ -192,7 +202,7 @@ def _result(
     result: dict = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
-        "message": {"text": render(f, lang) or f.rule},
+        "message": {"text": (render(f, lang) if words is None else words(f)) or f.rule},
         "locations": [{"physicalLocation": _physical(uri, base_id, artifact, _line(f)), "logicalLocations": logical}],
         "partialFingerprints": {FINGERPRINT_KEY: fp},
         "fingerprints": {SCHEME: fp},
@@ -200,8 +210,22 @@ def _result(
     }
     if f.rule in rule_index:
         result["ruleIndex"] = rule_index[f.rule]
-    if f.cell:
-        result["properties"]["cell"] = f.cell
+    if cell:
+        result["properties"]["cell"] = cell
+    return result
+
+
+def _suppression(reason: str) -> dict:
+    external = reason.startswith(BASELINE_REASON)
+    suppression: dict = {"kind": "external" if external else "inSource", "status": "accepted"}
+    if reason.strip():
+        suppression["justification"] = reason
+    return suppression
+
+
+def _related(f: Finding, art: tuple, paths: Paths) -> list[dict]:
+    """The related locations of a result: its first RELATED_LIMIT related nodes, numbered from 1."""
+    uri, base_id, artifact = art
     related = []
     for i, other in enumerate(f.related[:RELATED_LIMIT], start=1):
         key = (other, artifact)
@@ -209,15 +233,65 @@ def _result(
         if parts is None:  # a node is related to many findings: its location is made once (shared, read-only)
             parts = paths.related[key] = _related_parts(paths, other, uri, base_id, artifact)
         related.append({"id": i, **parts})
+    return related
+
+
+def _result(
+    f: Finding, fp: str, rule_index: dict, art: tuple, paths: Paths, org: str | None, lang: str, reason: str | None
+) -> dict:
+    result = _head(f, fp, rule_index, art, paths, org, lang)
+    related = _related(f, art, paths)
     if related:
         result["relatedLocations"] = related
     if reason is not None:
-        external = reason.startswith(BASELINE_REASON)
-        suppression: dict = {"kind": "external" if external else "inSource", "status": "accepted"}
-        if reason.strip():
-            suppression["justification"] = reason
-        result["suppressions"] = [suppression]
+        result["suppressions"] = [_suppression(reason)]
     return result
+
+
+class _Texts:
+    """The compact JSON of results, as json.dumps(_result(...)) writes it: a related location is encoded once per
+    node (a node is related to many findings: a group of duplicates names each member in each finding), then
+    spliced into each result that lists it."""
+
+    def __init__(self, lang: str) -> None:
+        self.encode = compact_encoder()
+        self.words = renderer(lang)
+        self.related: dict[tuple, str] = {}  # (node, artifact) -> its related location's text after '{"id": N, '
+
+    def result(
+        self,
+        f: Finding,
+        fp: str,
+        rule_index: dict,
+        art: tuple,
+        paths: Paths,
+        org: str | None,
+        lang: str,
+        reason: str | None,
+    ) -> str:
+        encode = self.encode
+        head = encode(
+            _head(f, fp, rule_index, art, paths, org, lang, self.words)
+        )  # a dict that is not empty: ends with "}"
+        pieces = [head[:-1]]
+        if f.related:
+            uri, base_id, artifact = art
+            texts = self.related
+            related = []
+            for i, other in enumerate(f.related[:RELATED_LIMIT], start=1):
+                key = (other, artifact)
+                text = texts.get(key)
+                if text is None:
+                    parts = paths.related.get(key)
+                    if parts is None:
+                        parts = paths.related[key] = _related_parts(paths, other, uri, base_id, artifact)
+                    text = texts[key] = encode(parts)[1:]  # '"physicalLocation": …}' (parts are never empty)
+                related.append(f'{{"id": {i}, {text}')
+            pieces.append(', "relatedLocations": [' + ", ".join(related) + "]")
+        if reason is not None:
+            pieces.append(', "suppressions": ' + encode([_suppression(reason)]))
+        pieces.append("}")
+        return "".join(pieces)
 
 
 def _related_parts(paths: Paths, node: str, uri: str, base_id: str | None, artifact: int) -> dict:
@@ -298,9 +372,11 @@ def _log(
     limit: int | None = MAX_RESULTS,
     *,
     statistics: bool = False,
+    texts: bool = False,
 ) -> tuple[dict, int]:
-    """The SARIF log as plain data, its results an iterator (each made when asked for), and their number: at most `limit` results (None: all of them); `statistics`: the counts
-    per rule (report/statistics.py, of every finding, capped or not) as the run's properties.statistics.
+    """The SARIF log as plain data, its results an iterator (each made when asked for; `texts`: each as its
+    compact JSON text), and their number: at most `limit` results (None: all of them); `statistics`: the
+    counts per rule (report/statistics.py, of every finding, capped or not) as the run's properties.statistics.
 
     Over the limit, the most severe findings are kept (errors, then warnings, then info, each in file
     order), then findings silenced in the cascade, and baselined findings last: an accepted finding
@@ -352,18 +428,20 @@ def _log(
                     note["associatedRule"]["index"] = rule_index[error.rule]
             notifications.append(note)
 
-    def results() -> Iterator[dict]:
+    def results() -> Iterator:
+        make = _Texts(lang).result if texts else _result
         at = 0
         for fr in report.files:
             paths = _BoundedPaths(graph_of(fr), lang)
-            prints = file_fingerprints(fr)
-            org = fr.organisation
             mine = len(fr.findings) + len(fr.silenced)
+            wanted = None if kept is None else {id(entries[i][1]) for i in range(at, at + mine) if i in kept}
+            prints = file_fingerprints(fr, wanted)  # each kept finding's (numbered among them all)
+            org = fr.organisation
             for i in range(at, at + mine):
                 if kept is not None and i not in kept:
                     continue
                 _fr, f, reason = entries[i]
-                yield _result(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang, reason)
+                yield make(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang, reason)
             at += mine
 
     properties: dict = {"summary": report.summary(), "language": lang}
@@ -413,7 +491,7 @@ def format_report(
 
 
 _MARK = "\x00kinerja results\x00"  # where the results go in the compact log
-_BATCH = 500  # results encoded into one piece of text
+_BATCH = 1000  # pieces of text (a result, a separator) joined into one
 
 
 def chunks(
@@ -427,7 +505,8 @@ def chunks(
     """format_report()'s text in pieces: past INDENT_LIMIT results, each result is made, encoded and let go
     a batch at a time (the same bytes as encoding the whole log at once)."""
     with gc_paused():
-        data, count = _log(report, lang, base, limit, statistics=statistics)
+        count = _count(report, limit)
+        data, count = _log(report, lang, base, limit, statistics=statistics, texts=count > INDENT_LIMIT)
         run = data["runs"][0]
         if count <= INDENT_LIMIT:
             run["results"] = list(run["results"])
@@ -435,12 +514,19 @@ def chunks(
             return
         results, run["results"] = run["results"], _MARK
         head, tail = json.dumps(data, ensure_ascii=False).rsplit(json.dumps(_MARK), 1)  # after it: no user text
-        encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps' compact form: ", " between items
-        out = [head + "["]
-        for number, result in enumerate(results):
-            out.append((", " if number else "") + encode(result))
+        out = [head, "["]
+        for number, result in enumerate(results):  # each result's compact text (_Texts): ", " between them
+            if number:
+                out.append(", ")
+            out.append(result)
             if len(out) >= _BATCH:
                 yield "".join(out)
                 out.clear()
         out.append("]" + tail + "\n")
         yield "".join(out)
+
+
+def _count(report: Report, limit: int | None) -> int:
+    """The number of results of the log: every finding and silenced finding, at most `limit`."""
+    total = sum(len(fr.findings) + len(fr.silenced) for fr in report.files)
+    return total if limit is None else min(total, limit)

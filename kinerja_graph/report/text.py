@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -28,7 +29,7 @@ from kinerja_graph import terminal
 from kinerja_graph.engine import FileReport, Report
 from kinerja_graph.findings import Finding
 from kinerja_graph.i18n import words
-from kinerja_graph.messages import render
+from kinerja_graph.messages import renderer
 
 NODE_WIDTH = 14
 COLOURS: dict[str, dict[str, Any]] = {
@@ -66,7 +67,23 @@ def place(f: Finding, *, path: bool = True) -> str:
     """Where a finding stands, for a reader: samples/praya.yaml:120, table.csv:37, book.xlsx:Pohon!C37.
 
     `path`: name the file by its path (shown_path); False, by its name only (a page about one file)."""
-    base = (shown_path(f.file) if path else os.path.basename(f.file)) if f.file else "-"
+    return _place((shown_path(f.file) if path else os.path.basename(f.file)) if f.file else "-", f)
+
+
+def places() -> Callable[[Finding], str]:
+    """place(f) for the findings of one report: each file's shown path worked out once."""
+    shown: dict[str, str] = {}
+
+    def where(f: Finding) -> str:
+        base = shown.get(f.file)
+        if base is None:
+            base = shown[f.file] = shown_path(f.file) if f.file else "-"
+        return _place(base, f)
+
+    return where
+
+
+def _place(base: str, f: Finding) -> str:
     loc = f.location
     if loc is None or loc.line is None:
         return base
@@ -112,8 +129,9 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
             lines.append(_style(prefix, colour, fg="red", bold=True) + clean(problem))
     if not fr.findings and fr.readable and not any(e.kind == "internal" for e in fr.errors):
         lines.append(f"  {_t('no_findings', lang)}")
+    where, words = places(), renderer(lang)
     rows = [
-        (clean(place(f)), f.severity, f.rule, clean(f.node) if f.node is not None else "-", clean(render(f, lang)))
+        (clean(where(f)), f.severity, f.rule, clean(f.node) if f.node is not None else "-", clean(words(f)))
         for f in fr.findings
     ]
     if rows:
