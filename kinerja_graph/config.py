@@ -28,8 +28,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import jsonschema
-
 from kinerja_graph import policy
 from kinerja_graph.errors import PolicyError
 from kinerja_graph.text import suggest
@@ -128,6 +126,8 @@ def _dotted(prefix: str, path: Iterable) -> str:
 
 
 def _schema_problems(data, schema: dict, where: object, prefix: str, problems: _Problems) -> None:
+    import jsonschema  # not at start-up: the shipped pack is trusted (_default_pack), a user's is validated
+
     validator = jsonschema.Draft7Validator(schema)
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         message = policy.short_message(error)
@@ -230,31 +230,36 @@ def _read_toml(path: Path) -> dict:
     return data
 
 
-def load_vocabulary(name: str, path: Path) -> dict:
-    """A vocabulary file, validated by schemas/vocabulary/<name>.schema.json when that schema exists."""
+def load_vocabulary(name: str, path: Path, *, trusted: bool = False) -> dict:
+    """A vocabulary file, validated by schemas/vocabulary/<name>.schema.json when that schema exists (unless
+    `trusted`: a file of the shipped pack, which tests/test_config.py validates)."""
     schema = policy.schema_path(f"vocabulary/{name}.schema.json")
-    if schema.exists():
+    if schema.exists() and not trusted:
         return policy.load_policy_file(path, f"vocabulary/{name}.schema.json")
     data = _read_yaml(path)
     return data
 
 
-def _vocabulary(name: str, entry, base: Path, where: object, key: str, problems: _Problems) -> dict | None:
+def _vocabulary(
+    name: str, entry, base: Path, where: object, key: str, problems: _Problems, trusted: bool = False
+) -> dict | None:
     """One vocabulary entry of a pack: a path (relative to `base`) or an inline mapping, read and checked."""
-    loaded = _read_vocabulary(name, entry, base, where, key, problems)
+    loaded = _read_vocabulary(name, entry, base, where, key, problems, trusted)
     if loaded is not None and name == "levels":
         return _checked_levels(loaded, where, key, problems)
     return loaded
 
 
-def _read_vocabulary(name: str, entry, base: Path, where: object, key: str, problems: _Problems) -> dict | None:
+def _read_vocabulary(
+    name: str, entry, base: Path, where: object, key: str, problems: _Problems, trusted: bool = False
+) -> dict | None:
     if isinstance(entry, str):
         path = base / entry
         if not path.is_file():
             problems.add(where, key, f"vocabulary file {entry!r} not found (looked for {path})")
             return None
         try:
-            return load_vocabulary(name, path)
+            return load_vocabulary(name, path, trusted=trusted)
         except PolicyError as exc:
             problems.extend(str(exc).splitlines())
             return None
@@ -288,9 +293,19 @@ def _options_schema(rule) -> dict:
 
 
 def _apply_layer(
-    pack: Pack, data: dict, where: object, base: Path, prefix: str, problems: _Problems, tolerate_unknown: bool = False
+    pack: Pack,
+    data: dict,
+    where: object,
+    base: Path,
+    prefix: str,
+    problems: _Problems,
+    tolerate_unknown: bool = False,
+    trusted: bool = False,
 ) -> None:
-    """Merge one layer (a pack, or a project file's rules/vocabulary) into `pack`, noting problems."""
+    """Merge one layer (a pack, or a project file's rules/vocabulary) into `pack`, noting problems.
+
+    `trusted`: the shipped pack, whose options and vocabularies are not validated again at every start
+    (tests/test_config.py validates them: validate_default_pack)."""
     rules = known_rules()
     for rule_id, setting in (data.get("rules") or {}).items() if isinstance(data.get("rules"), dict) else ():
         key = _dotted(prefix, ["rules", rule_id])
@@ -311,29 +326,44 @@ def _apply_layer(
             options = setting.get("options")
             if isinstance(options, dict):
                 before = len(problems.lines)
-                _schema_problems(options, _options_schema(rule), where, f"{key}.options", problems)
+                if not trusted:
+                    _schema_problems(options, _options_schema(rule), where, f"{key}.options", problems)
                 if len(problems.lines) == before:
                     current.options.update(options)
         pack.rules[rule_id] = current
     vocab = data.get("vocabulary")
     if isinstance(vocab, dict):
         for name, entry in vocab.items():
-            loaded = _vocabulary(str(name), entry, base, where, _dotted(prefix, ["vocabulary", name]), problems)
+            loaded = _vocabulary(
+                str(name), entry, base, where, _dotted(prefix, ["vocabulary", name]), problems, trusted
+            )
             if loaded is not None:
                 pack.vocabulary[str(name)] = loaded
 
 
 @functools.cache
 def _default_pack_cached() -> Pack:
+    return _default_pack(validate=False)
+
+
+def validate_default_pack() -> Pack:
+    """The shipped pack read as a user's pack is: the pack, each rule's options and each vocabulary validated
+    by their schemas (PolicyError naming every problem). A run trusts the shipped files instead (a third
+    of its start-up); tests/test_config.py holds them to their schemas with this."""
+    return _default_pack(validate=True)
+
+
+def _default_pack(validate: bool) -> Pack:
     path = policy.rules_dir() / "default.yaml"
     data = _read_yaml(path)
     problems = _Problems()
-    _schema_problems(data, _pack_schema(), path, "", problems)
-    problems.raise_if_any()
+    if validate:
+        _schema_problems(data, _pack_schema(), path, "", problems)
+        problems.raise_if_any()
     pack = Pack(data.get("name", DEFAULT), {}, {}, str(path), [str(path)])
     # A rule listed here without a module yet is a packaging slip that tests/test_registry.py reports;
     # at run time it is passed over rather than breaking every check.
-    _apply_layer(pack, data, path, path.parent, "", problems, tolerate_unknown=True)
+    _apply_layer(pack, data, path, path.parent, "", problems, tolerate_unknown=True, trusted=not validate)
     problems.raise_if_any()
     return pack
 

@@ -13,12 +13,15 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jsonschema
 import yaml
 
 from kinerja_graph import yamlread
 from kinerja_graph.errors import PolicyError
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 def rules_dir() -> Path:
@@ -109,6 +112,10 @@ def read_yaml(path: Path, what: str = "policy file") -> object:
         raise PolicyError(f"{where}: {exc.message}") from None
 
 
+# The policy files shipped with the package that a check reads at every start, with their schemas: trusted at run
+# time (load_policy_file(validate=False)), validated by tests/test_config.py.
+SHIPPED = {"levels.yaml": "levels.schema.json", "fields.yaml": "fields.schema.json"}
+
 MESSAGE_LIMIT = 300  # characters of a validator's message shown; a value in it is shortened first
 
 
@@ -124,8 +131,18 @@ def short_message(error: jsonschema.ValidationError) -> str:
     return message if len(message) <= MESSAGE_LIMIT else message[: MESSAGE_LIMIT - 1] + "…"
 
 
-def load_policy_file(path: Path, schema_name: str) -> dict:
-    """Read a YAML policy file safely and validate it; every problem is reported at once."""
+def load_policy_file(path: Path, schema_name: str, *, validate: bool = True) -> dict:
+    """Read a YAML policy file safely and validate it; every problem is reported at once.
+
+    `validate` False: a file shipped with the package (SHIPPED), read at every start without its schema
+    (tests/test_config.py validates every one of them)."""
+    if not validate:
+        data = read_yaml(path)
+        if not isinstance(data, dict):
+            raise PolicyError(f"{path}: (top): a mapping of keys is expected")
+        return data
+    import jsonschema  # only when a file is validated: not at every start
+
     data = read_yaml(path)
     validator = jsonschema.Draft7Validator(load_schema(schema_name))
     problems = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
@@ -147,7 +164,7 @@ def shipped_vocabulary(name: str) -> dict:
     entry = entries.get(name) if isinstance(entries, dict) else None
     if not isinstance(entry, str):
         raise PolicyError(f"the default rule pack registers no vocabulary {name!r}")
-    return load_policy_file(rules_dir() / entry, f"vocabulary/{name}.schema.json")
+    return load_policy_file(rules_dir() / entry, f"vocabulary/{name}.schema.json", validate=False)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -213,7 +230,7 @@ class LevelVocabulary:
 
 @functools.cache
 def levels() -> LevelVocabulary:
-    data = load_policy_file(rules_dir() / "levels.yaml", "levels.schema.json")
+    data = load_policy_file(rules_dir() / "levels.yaml", "levels.schema.json", validate=False)
     tiers = {t["id"]: t["name"] for t in data["tiers"]}
     found: list = []
     synonyms: dict[str, str] = {}
@@ -278,7 +295,7 @@ def _invert(mapping: dict, what: str) -> dict:
 
 @functools.cache
 def fields() -> FieldVocabulary:
-    data = load_policy_file(rules_dir() / "fields.yaml", "fields.schema.json")
+    data = load_policy_file(rules_dir() / "fields.yaml", "fields.schema.json", validate=False)
     return FieldVocabulary(
         columns=_invert(data["columns"], "column"),
         target_column=re.compile(data["target_column"]),

@@ -253,3 +253,36 @@ def test_the_examples_in_the_configuration_docs_are_accepted(tmp_path):
     assert settings.fail_on == "warning" and settings.pack.rules["cycle"].severity == "warning"
     assert settings.pack.rules["multiple-roots"].options["max-roots"] == 2
     assert "single-child" not in settings.active_rules() and "missing-owner" in settings.active_rules()
+
+
+def test_the_shipped_policy_files_hold_to_their_schemas():
+    """A run trusts the files shipped with the package (it reads them without their schemas at every start):
+    here they are validated as a user's files are, and read the same either way."""
+    from kinerja_graph import policy
+
+    validated = config.validate_default_pack()
+    trusted = config.load_default_pack()
+    assert validated.rules == trusted.rules and validated.vocabulary == trusted.vocabulary
+    assert set(validated.vocabulary) >= {"owners", "units"}
+    for name, schema in policy.SHIPPED.items():
+        path = policy.rules_dir() / name
+        assert policy.load_policy_file(path, schema) == policy.load_policy_file(path, schema, validate=False)
+
+
+def test_a_shipped_file_that_breaks_its_schema_is_caught_by_validation(tmp_path, monkeypatch):
+    """validate_default_pack() is a real check: a shipped pack with a bad option fails it."""
+    import shutil
+
+    from kinerja_graph import policy
+
+    shutil.copytree(policy.rules_dir(), tmp_path / "rules")
+    pack = tmp_path / "rules" / "default.yaml"
+    pack.write_text(
+        pack.read_text(encoding="utf-8").replace(
+            "  cycle: {severity: error}", "  cycle: {severity: error, options: {no-such-option: 1}}", 1
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(policy, "rules_dir", lambda: tmp_path / "rules")
+    with pytest.raises(PolicyError, match="no-such-option"):
+        config.validate_default_pack()
