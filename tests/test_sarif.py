@@ -262,3 +262,29 @@ def test_node_paths_stay_short_in_a_deep_chain(tmp_path):
     assert deepest[0].endswith("n0") and deepest[1] == "…" and deepest[-1].endswith(f"n{n - 2}")
     shallow = names["n3"].split(" › ")  # a node four steps deep: its whole path, as before
     assert [s.split()[-1] for s in shallow] == ["n0", "n1", "n2", "n3"]
+
+
+def test_a_large_log_streamed_as_text_is_the_compact_json_of_its_data(monkeypatch, tmp_path):
+    """Past INDENT_LIMIT results the log is written result by result, each encoded as text with its related
+    locations spliced in (each encoded once per node): the very bytes json.dumps gives for the log's data,
+    suppressions, cells and capped runs included."""
+    sample = SAMPLES / "pino-raya.yaml"
+    on_first = sorted({f.rule for f in api.check([sample], use_project=False).findings if f.node == "1a"})
+    assert len(on_first) >= 2
+    text = sample.read_text(encoding="utf-8")
+    marker = "\n    statement: "
+    silences = ", ".join(f"{{rule: {rule}, reason: dibahas}}" for rule in on_first[:-1]) + f", {{rule: {on_first[-1]}}}"
+    silenced = tmp_path / "silenced.yaml"  # the findings on the first goal silenced in the file
+    silenced.write_text(text.replace(marker, f"\n    ignore: [{silences}]" + marker, 1), encoding="utf-8")
+    files = [SAMPLES / "praya.xlsx", SAMPLES / "pino-raya.yaml", silenced]
+    report = api.check(files, use_project=False)
+    assert report.silenced and any(f.related for f in report.findings) and any(f.cell for f in report.findings)
+    monkeypatch.setattr(sarif_format, "INDENT_LIMIT", 0)
+    monkeypatch.setattr(sarif_format, "_BATCH", 7)
+    for limit in (None, 40):
+        pieces = list(sarif_format.chunks(report, "en", limit=limit))
+        assert len(pieces) > 3
+        data = sarif_format.to_data(report, "en", limit=limit)
+        assert "".join(pieces) == json.dumps(data, ensure_ascii=False) + "\n"
+    capped = json.loads("".join(sarif_format.chunks(report, "en", limit=40)))
+    assert len(capped["runs"][0]["results"]) == 40

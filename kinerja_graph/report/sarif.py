@@ -185,7 +185,7 @@ def _head(
     paths: Paths,
     org: str | None,
     lang: str,
-    words: Callable[[Finding], str] | None = None,
+    wording: Callable[[Finding], str] | None = None,
 ) -> dict:
     """A result but its related locations and suppressions (which _result adds after it, in this order)."""
     uri, base_id, artifact = art
@@ -202,7 +202,7 @@ def _head(
     result: dict = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
-        "message": {"text": (render(f, lang) if words is None else words(f)) or f.rule},
+        "message": {"text": (render(f, lang) if wording is None else wording(f)) or f.rule},
         "locations": [{"physicalLocation": _physical(uri, base_id, artifact, _line(f)), "logicalLocations": logical}],
         "partialFingerprints": {FINGERPRINT_KEY: fp},
         "fingerprints": {SCHEME: fp},
@@ -255,7 +255,7 @@ class _Texts:
 
     def __init__(self, lang: str) -> None:
         self.encode = compact_encoder()
-        self.words = renderer(lang)
+        self.wording = renderer(lang)
         self.related: dict[tuple, str] = {}  # (node, artifact) -> its related location's text after '{"id": N, '
 
     def result(
@@ -271,7 +271,7 @@ class _Texts:
     ) -> str:
         encode = self.encode
         head = encode(
-            _head(f, fp, rule_index, art, paths, org, lang, self.words)
+            _head(f, fp, rule_index, art, paths, org, lang, self.wording)
         )  # a dict that is not empty: ends with "}"
         pieces = [head[:-1]]
         if f.related:
