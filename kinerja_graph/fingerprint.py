@@ -157,18 +157,23 @@ def _digest(parts: Iterable[str]) -> str:
     return hashlib.sha256(_SEP.join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def _numbered(keys: Iterable[tuple], wanted: Iterable[bool] | None = None) -> list[str | None]:
-    """The fingerprint of each key, numbered in order; with `wanted`, only of the keys it marks True (None
-    for the others, which still count in the numbering)."""
+def _numbered(keys: Iterable[tuple]) -> list[str]:
     seen: dict[tuple, int] = {}
-    out: list[str | None] = []
-    marks = iter(wanted) if wanted is not None else None
+    out = []
     for key in keys:
         k = seen[key] = seen.get(key, 0) + 1
-        if marks is not None and not next(marks):
-            out.append(None)
-            continue
         out.append(_digest(key if k == 1 else (*key, f"#{k}")))
+    return out
+
+
+def _numbered_some(keys: Iterable[tuple], wanted: Iterable[bool]) -> list[str | None]:
+    """_numbered(keys), digested only for the keys `wanted` marks True (None for the others, which still
+    count in the numbering)."""
+    seen: dict[tuple, int] = {}
+    out: list[str | None] = []
+    for key, want in zip(keys, wanted):
+        k = seen[key] = seen.get(key, 0) + 1
+        out.append(_digest(key if k == 1 else (*key, f"#{k}")) if want else None)
     return out
 
 
@@ -301,9 +306,8 @@ def file_fingerprints(file_report, wanted: set[int] | None = None) -> dict[int, 
         everything = _in_order(file_report)
         keys = (finding_key(G, f, org, identities) for f in everything)
         if wanted is None:
-            return dict(zip(map(id, everything), _numbered(keys)))  # type: ignore[arg-type]
-        marks = [id(f) in wanted for f in everything]
-        prints = _numbered(keys, marks)
+            return dict(zip(map(id, everything), _numbered(keys)))
+        prints = _numbered_some(keys, [id(f) in wanted for f in everything])
         return {id(f): fp for f, fp in zip(everything, prints) if fp is not None}
 
 
