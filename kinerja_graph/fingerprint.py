@@ -123,10 +123,20 @@ class _Identities(dict):
     def __init__(self, G: nx.DiGraph | None) -> None:
         super().__init__()
         self.G = G
+        self._groups: dict[int, tuple[tuple, str, str]] = {}  # id(related) -> (related, least, greatest identity)
 
     def __missing__(self, n):
         value = self[n] = node_identity(self.G, n)
         return value
+
+    def extremes(self, related: tuple[str, ...]) -> tuple[str, str]:
+        """The least and the greatest identity of a non-empty tuple of nodes, found once per tuple: the findings
+        of one group (a formula shared by a hundred indicators) carry the same tuple of related nodes."""
+        found = self._groups.get(id(related))
+        if found is None or found[0] is not related:
+            members = [self[x] for x in related]
+            found = self._groups[id(related)] = (related, min(members), max(members))
+        return found[1], found[2]
 
 
 def finding_key(G: nx.DiGraph | None, f: Finding, org: str | None = None, identities=None) -> tuple[str, ...]:
@@ -134,6 +144,12 @@ def finding_key(G: nx.DiGraph | None, f: Finding, org: str | None = None, identi
     org = organisation_key(G) if org is None else org
     ident = identities if identities is not None else _Identities(G)
     if f.related:
+        if isinstance(ident, _Identities) and None not in f.related:
+            least, greatest = ident.extremes(f.related)
+            if f.node is not None:
+                node = ident[f.node]
+                least, greatest = min(least, node), max(greatest, node)
+            return (SCHEME, f.rule, org, f"{least}{_SEP}{greatest}", "", "group")
         members = [ident[x] for x in (f.node, *f.related) if x is not None]
         return (SCHEME, f.rule, org, _anchor(members), "", "group")
     return (SCHEME, f.rule, org, ident[f.node] if f.node is not None else "", focus(G, f), "one")
