@@ -281,10 +281,8 @@ class _Texts:
             for i, other in enumerate(f.related[:RELATED_LIMIT], start=1):
                 key = (other, artifact)
                 text = texts.get(key)
-                if text is None:
-                    parts = paths.related.get(key)
-                    if parts is None:
-                        parts = paths.related[key] = _related_parts(paths, other, uri, base_id, artifact)
+                if text is None:  # only the text is kept (not the data as well: the log's memory stays small)
+                    parts = _related_parts(paths, other, uri, base_id, artifact)
                     text = texts[key] = encode(parts)[1:]  # '"physicalLocation": …}' (parts are never empty)
                 related.append(f'{{"id": {i}, {text}')
             pieces.append(', "relatedLocations": [' + ", ".join(related) + "]")

@@ -70,14 +70,16 @@ def place(f: Finding, *, path: bool = True) -> str:
     return _place((shown_path(f.file) if path else os.path.basename(f.file)) if f.file else "-", f)
 
 
-def places() -> Callable[[Finding], str]:
-    """place(f) for the findings of one report: each file's shown path worked out once."""
+def places(cleaned: bool = False) -> Callable[[Finding], str]:
+    """place(f) for the findings of one report: each file's shown path worked out once (`cleaned`: and
+    cleaned for a terminal once: clean(place(f)) but for a cell, whose sheet name still needs cleaning)."""
     shown: dict[str, str] = {}
 
     def where(f: Finding) -> str:
         base = shown.get(f.file)
         if base is None:
-            base = shown[f.file] = shown_path(f.file) if f.file else "-"
+            base = shown_path(f.file) if f.file else "-"
+            base = shown[f.file] = clean(base) if cleaned else base
         return _place(base, f)
 
     return where
@@ -129,9 +131,15 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
             lines.append(_style(prefix, colour, fg="red", bold=True) + clean(problem))
     if not fr.findings and fr.readable and not any(e.kind == "internal" for e in fr.errors):
         lines.append(f"  {_t('no_findings', lang)}")
-    where, words = places(), renderer(lang)
+    where, words = places(cleaned=True), renderer(lang)
     rows = [
-        (clean(where(f)), f.severity, f.rule, clean(f.node) if f.node is not None else "-", clean(words(f)))
+        (
+            where(f) if f.location is None or f.location.kind != "cell" else clean(where(f)),
+            f.severity,
+            f.rule,
+            clean(f.node) if f.node is not None else "-",
+            clean(words(f)),
+        )
         for f in fr.findings
     ]
     if rows:
