@@ -182,17 +182,6 @@ def _numbered(keys: Iterable[tuple]) -> list[str]:
     return out
 
 
-def _numbered_some(keys: Iterable[tuple], wanted: Iterable[bool]) -> list[str | None]:
-    """_numbered(keys), digested only for the keys `wanted` marks True (None for the others, which still
-    count in the numbering)."""
-    seen: dict[tuple, int] = {}
-    out: list[str | None] = []
-    for key, want in zip(keys, wanted):
-        k = seen[key] = seen.get(key, 0) + 1
-        out.append(_digest(key if k == 1 else (*key, f"#{k}")) if want else None)
-    return out
-
-
 @dataclass(frozen=True)
 class Keys:
     """A finding's fingerprint and its two fallback keys (hashed like the fingerprint, never numbered)."""
@@ -320,11 +309,24 @@ def file_fingerprints(file_report, wanted: set[int] | None = None) -> dict[int, 
         org = organisation_key(G)
         identities = _Identities(G)
         everything = _in_order(file_report)
-        keys = (finding_key(G, f, org, identities) for f in everything)
         if wanted is None:
-            return dict(zip(map(id, everything), _numbered(keys)))
-        prints = _numbered_some(keys, [id(f) in wanted for f in everything])
-        return {id(f): fp for f, fp in zip(everything, prints) if fp is not None}
+            return dict(zip(map(id, everything), _numbered(finding_key(G, f, org, identities) for f in everything)))
+        # A finding's number counts the findings with its key before it, all of its rule (the key starts with
+        # the rule): of each rule, only the findings up to its last wanted one need a key.
+        last: dict[str, int] = {}
+        for i, f in enumerate(everything):
+            if id(f) in wanted:
+                last[f.rule] = i
+        seen: dict[tuple, int] = {}
+        out = {}
+        for i, f in enumerate(everything):
+            if i > last.get(f.rule, -1):
+                continue
+            key = finding_key(G, f, org, identities)
+            k = seen[key] = seen.get(key, 0) + 1
+            if id(f) in wanted:
+                out[id(f)] = _digest(key if k == 1 else (*key, f"#{k}"))
+        return out
 
 
 def _in_order(file_report) -> list[Finding]:

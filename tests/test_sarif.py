@@ -288,3 +288,35 @@ def test_a_large_log_streamed_as_text_is_the_compact_json_of_its_data(monkeypatc
         assert "".join(pieces) == json.dumps(data, ensure_ascii=False) + "\n"
     capped = json.loads("".join(sarif_format.chunks(report, "en", limit=40)))
     assert len(capped["runs"][0]["results"]) == 40
+
+
+def test_fingerprints_of_some_findings_are_those_they_have_among_all():
+    """A capped log fingerprints only the results it keeps (file_fingerprints(fr, wanted)): each is numbered
+    among every finding of its file all the same, so a finding keeps its fingerprint whether the log is
+    capped or not."""
+    import random
+
+    from kinerja_graph import fingerprint
+
+    report = api.check([SAMPLES / "pino-raya.yaml", SAMPLES / "praya.xlsx"], use_project=False)
+    chooser = random.Random(15)
+    numbered = 0
+    for fr in report.files:
+        every = fingerprint.file_fingerprints(fr)
+        findings = fingerprint._in_order(fr)
+        assert len(every) == len(findings) > 20
+        keys = [fingerprint.finding_key(fr.graph, f) for f in findings]
+        numbered += len(keys) - len(set(keys))  # findings numbered after an equal key ("#2")
+        for share in (0.1, 0.5, 1.0):
+            wanted = {id(f) for f in findings if chooser.random() < share}
+            assert fingerprint.file_fingerprints(fr, wanted) == {i: fp for i, fp in every.items() if i in wanted}
+        last = {id(findings[-1])}
+        assert fingerprint.file_fingerprints(fr, last) == {id(findings[-1]): every[id(findings[-1])]}
+        seen: set = set()
+        repeats = set()  # only the findings numbered after an equal key, the ones before them not wanted
+        for f, key in zip(findings, keys):
+            if key in seen:
+                repeats.add(id(f))
+            seen.add(key)
+        assert fingerprint.file_fingerprints(fr, repeats) == {i: fp for i, fp in every.items() if i in repeats}
+    assert numbered  # the samples hold findings whose keys repeat
