@@ -101,6 +101,10 @@ class Index:
             found = self._memo["child counts"] = collections.Counter(self.links()[0])
         return found
 
+    def position_of(self) -> dict:
+        """goal -> its position in `nodes` (read-only)."""
+        return self._memo["position"]
+
     def goal_positions(self) -> list[int]:
         """The position in `nodes` of every goal, in the order of `goals`."""
         found = self._memo.get("goal positions")
@@ -487,11 +491,9 @@ class _Table:
         """The items grouped by these fields (positions in a row)."""
         grouping = self._groupings.get(fields)
         if grouping is None:
-            numbers = _numbered(list(map(operator.itemgetter(*fields), self.rows)))
-            first: list[int] = []
-            for row, number in enumerate(numbers):  # a group's first row is the first row of its items
-                if number == len(first):
-                    first.append(self.first[row])
+            numbers = _numbered(map(operator.itemgetter(*fields), self.rows))
+            # a group's first item is the first item of its first row
+            first = list(map(self.first.__getitem__, _firsts(numbers)))
             if len(first) == len(numbers):  # every distinct row a group of its own
                 grouping = Grouping(self.of, first)
             else:

@@ -10,6 +10,7 @@ render later (kinerja_graph/messages.py). docs/contributing.md shows a complete 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping
@@ -116,6 +117,42 @@ _FORMATTER = string.Formatter()
 _NEEDS: dict[tuple[type, str], frozenset[str]] = {}  # (rule class, message key) -> the arguments its templates name
 
 
+# Making a Finding: a frozen dataclass's __init__ sets each of its eleven fields through object.__setattr__,
+# which at 10^5 findings costs more than everything else Context.finding does. The slots' own setters do the
+# same in half the time; they are used when Finding has exactly the fields below and nothing run at init,
+# else the constructor itself.
+_FINDING_FIELDS = ("rule", "severity", "node", "args", "key", "related", "file", "location", "area", "lke", "basis")
+
+
+def _finding_maker():
+    if tuple(f.name for f in dataclasses.fields(Finding)) != _FINDING_FIELDS or hasattr(Finding, "__post_init__"):
+        return Finding
+    new = object.__new__
+    rule_, severity_, node_, args_, key_, related_, file_, location_, area_, lke_, basis_ = (
+        getattr(Finding, name).__set__ for name in _FINDING_FIELDS
+    )
+
+    def make(rule, severity, node, args, key, related, file, location, area, lke, basis) -> Finding:
+        f = new(Finding)
+        rule_(f, rule)
+        severity_(f, severity)
+        node_(f, node)
+        args_(f, args)
+        key_(f, key)
+        related_(f, related)
+        file_(f, file)
+        location_(f, location)
+        area_(f, area)
+        lke_(f, lke)
+        basis_(f, basis)
+        return f
+
+    return make
+
+
+_make_finding = _finding_maker()
+
+
 def _needs(rule: Rule, key: str) -> frozenset[str]:
     """The arguments the templates of message `key` of `rule` name, in every language (KeyError: no such key)."""
     found = _NEEDS.get((type(rule), key))
@@ -152,9 +189,13 @@ class Context:
     vocabulary: Mapping[str, Any]
     rule: Rule
     _nodes: dict = field(init=False, repr=False)
+    _file: str = field(init=False, repr=False)
+    _needed: dict = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._nodes = self.graph._node  # the nodes' data without networkx's views (10^4 findings)
+        self._file = self.graph.graph.get("file", "")
+        self._needed = {}  # message key -> the arguments its templates name
 
     @classmethod
     def create(
@@ -202,11 +243,14 @@ class Context:
                   severity of at most "warning"
         """
         rule = self.rule
-        needed = _NEEDS.get((type(rule), key)) or _needs(rule, key)
+        needed = self._needed.get(key)
+        if needed is None:
+            needed = self._needed[key] = _needs(rule, key)
         if not args.keys() >= needed:
             missing = ", ".join(sorted(needed - args.keys()))
             raise KeyError(f"rule {rule.id}: message {key!r} needs the argument(s) {missing}")
-        related = tuple(related)
+        if type(related) is not tuple:
+            related = tuple(related)
         if location is None and node is not None:
             try:
                 data = self._nodes.get(node)
@@ -219,18 +263,8 @@ class Context:
             basis = self.basis(node, related, rests_on)
             if basis is not None:
                 severity = softened(severity)
-        return Finding(
-            rule=rule.id,
-            severity=severity,
-            node=node,
-            args=args,
-            key=key,
-            related=related,
-            file=self.graph.graph.get("file", ""),
-            location=location,
-            area=rule.area,
-            lke=rule.lke,
-            basis=basis,
+        return _make_finding(
+            rule.id, severity, node, args, key, related, self._file, location, rule.area, rule.lke, basis
         )
 
     def basis(self, node: str | None, related: tuple[str, ...], rests_on: Iterable[str]) -> str | None:

@@ -3,6 +3,8 @@ the cascade's own kind ("Kecamatan Somagede" in Kecamatan Sokaraja's cascade).""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from itertools import compress
 
@@ -12,6 +14,27 @@ from kinerja_graph.similarity import edit_distance, organisation_keys, text_voca
 from kinerja_graph.text import fold, normalise
 
 _NAME_WORD = r"[A-Z][A-Za-z'-]*"
+
+
+def _mentioning(texts: list, words: tuple[str, ...]) -> set | None:
+    """The texts whose lower case holds one of `words` (lower case themselves), found by reading them as one
+    text: a Pemda cascade holds 10^5 distinct texts, and a few hundred mention an organisation's kind. None
+    when the texts cannot be read so (one is not a string, or lower case changes a text's length)."""
+    if set(map(type, texts)) - {str} or any("\n" in w or not w for w in words):
+        return None
+    whole = "\n".join(texts)
+    lowered = whole.lower()
+    if len(lowered) != len(whole):
+        return None
+    starts = list(itertools.accumulate(map((1).__add__, map(len, texts)), initial=0))  # where each text begins
+    found: set = set()
+    for word in words:
+        at = lowered.find(word)
+        while at != -1:
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(texts[i])
+            at = lowered.find(word, starts[i + 1])  # on from the next text
+    return found
 
 
 class ForeignOrganisation(Rule):
@@ -181,17 +204,28 @@ yang dinyatakan dokumen.
 
         # every text that may name an organisation: statements, and indicators' names, formulas and sources
         ix = ctx.index
-        statements = {ix.nodes[p][1].get("statement") for p in ix.node_groups(("kind", "statement")).first}  # distinct
-        indicator_texts = []  # every distinct name, formula and source
-        hit_statements = {text for text in statements if text and names_in(text)}
+        statements = set(ix.values("statement"))
+        objects = ix.indicators.objects
+        by_field = {}  # field -> (its grouping, the distinct texts: each group's)
+        for field in ("name", "formula", "source"):
+            grouping = ix.indicator_groups((field,))
+            by_field[field] = grouping, [getattr(objects[position], field) for position in grouping.first]
+        indicator_texts = [text for _, texts in by_field.values() for text in texts]  # every distinct one
+        # the few texts that mention a kind word at all, found in all of them at once; then looked at one by one
+        mentioning = _mentioning(list(filter(None, statements.union(indicator_texts))), quick)
+        if mentioning is not None:
+            naming = {text for text in mentioning if names_in(text)}
+            hit_statements = naming.intersection(statements)
+        else:  # texts that are not all strings (a hand-built model): each looked at apart
+            hit_statements = {text for text in statements if text and names_in(text)}
         hit_nodes: set[str] = set()
         if hit_statements:
             hit_nodes.update(compress(ix.ids(), map(hit_statements.__contains__, ix.values("statement"))))
-        for field in ("name", "formula", "source"):
-            grouping = ix.indicator_groups((field,))
-            texts = [getattr(ix.indicators[position][2], field) for position in grouping.first]
-            indicator_texts += texts
-            hit = [bool(text) and bool(names_in(text)) for text in texts]
+        for grouping, texts in by_field.values():
+            if mentioning is not None:
+                hit = list(map(naming.__contains__, texts))
+            else:
+                hit = [bool(text) and bool(names_in(text)) for text in texts]
             if any(hit):
                 hit_nodes.update(ix.indicators[position][0] for position in grouping.positions(hit))
         if not hit_nodes:
@@ -214,10 +248,9 @@ yang dinyatakan dokumen.
         if not candidates:
             return
         # a capitalised word the cascade also writes in lower case is a common word ("Kecamatan Sehat")
-        lower: set[str] = set()
-        for text in statements.union(indicator_texts):
-            if text:
-                lower.update(w.lower() for w in re.findall(r"[A-Za-z]+", fold(text)) if w[0].islower())
+        lower = self._written_lower(
+            {normalise(w) for *_, name, _ in candidates for w in name}, statements.union(indicator_texts)
+        )
         found: dict[tuple, dict] = {}
         for n, field, kind, name, loc in candidates:
             name = self._name(name, stop, lower)
@@ -236,6 +269,31 @@ yang dinyatakan dokumen.
                 phrase=quote(entry["phrase"], 50),
                 organisation=org.name,
             )
+
+    @staticmethod
+    def _written_lower(words: set[str], texts) -> set[str]:
+        """Those of `words` (normalised) that some text writes as a word of its own in lower case: a run of
+        letters of the folded text that begins with a small letter. The texts are read as one (every text
+        that repeats is there once): only the few words of the candidate names are looked for."""
+        words = {w for w in words if w.isalpha() and w.isascii()}  # a letter run is nothing else
+        if not words:
+            return set()
+        whole = fold("\n".join(map(str, filter(None, texts))))  # plain ASCII: its lower case has the same length
+        lowered = whole.lower()
+        out = set()
+        for word in words:
+            at = lowered.find(word)
+            while at != -1:
+                end = at + len(word)
+                if (
+                    whole[at].islower()
+                    and (at == 0 or not lowered[at - 1].isalpha())
+                    and (end == len(lowered) or not lowered[end].isalpha())
+                ):
+                    out.add(word)
+                    break
+                at = lowered.find(word, at + 1)
+        return out
 
     @staticmethod
     def _name(words: list[str], stop: set, lower: set) -> list[str]:

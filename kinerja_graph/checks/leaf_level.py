@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+from collections.abc import Iterable
 from itertools import compress
 
 from kinerja_graph.checks._index import Index
@@ -125,12 +126,11 @@ operasional.
             deepest = max((d for d in ranked if d.get("rank") is not None), key=lambda d: d["rank"])
             yield ctx.finding(None, "all", rests_on=("level",), count=len(leaves), level=deepest.get("level"))
             return
-        reached = deepest_reached(ix)
-        continued = parents_of_loose_indicators(ix)
+        continued = parents_of_loose_indicators(ix)  # an indicator without a goal hangs below these goals:
+        leaves = [(n, d) for n, d in leaves if n not in continued]  # orphan-indicator's business
+        reached = deepest_reached(ix, [n for n, _ in leaves])
         rank_level = {lv.rank: lv.id for lv in ctx.levels.levels}
         for n, d in leaves:
-            if n in continued:
-                continue  # an indicator without a goal hangs below it: orphan-indicator's business
             d = ix.judged_data(n, d)
             lowest = rank_level.get(reached[n], d.get("level"))
             if lowest not in levels:
@@ -138,25 +138,45 @@ operasional.
             yield ctx.finding(n, "one", rests_on=("level",), label=label(d), level=lowest)
 
 
-def deepest_reached(ix: Index) -> dict:
-    """Goal -> the highest rank (deepest level) on the way down to it from the top of the cascade.
+def deepest_reached(ix: Index, goals: Iterable[str]) -> dict:
+    """Goal -> the highest rank (deepest level) on the way down to it from the top of the cascade, for
+    `goals` and the goals above them.
 
-    Ranks flow from parents to children in topological order (Kahn's algorithm, linear); goals in or
-    below a circle, which no order reaches, keep what their processed parents gave them.
+    Ranks flow from parents to children in topological order, as Kahn's algorithm would carry them: a goal
+    takes the deepest of its own rank and of what each parent reached, counting only the parents that such
+    an order reaches (none in or below a circle). So a goal in or below a circle keeps what its parents
+    outside circles gave it. Worked out going up from the goals asked about: the cost follows their
+    ancestors, not the cascade.
     """
-    rank = {n: r for (n, _), r in zip(ix.goals, ix.judged_goal_values("rank"))}  # doubtful labels: by place
-    reached = {n: (r if r is not None else -1) for n, r in rank.items()}
-    waiting = {n: len(ix.parents[n]) for n in rank}
-    ready = [n for n, k in waiting.items() if k == 0]
-    while ready:
-        n = ready.pop()
-        for child in ix.children[n]:
-            if reached[n] > reached[child]:
-                reached[child] = reached[n]
-            waiting[child] -= 1
-            if waiting[child] == 0:
-                ready.append(child)
-    return reached
+    parents = ix.parents
+    position = ix.position_of()
+    ranks = ix.judged_values("rank")  # doubtful labels: by place
+    reached: dict = {}  # goal -> (reached by a topological order?, the highest rank on the way down to it)
+    for start in goals:
+        if start in reached:
+            continue
+        reached[start] = None  # in progress
+        stack = [(start, iter(parents[start]))]
+        while stack:
+            n, above = stack[-1]
+            for p in above:
+                if p not in reached:
+                    reached[p] = None
+                    stack.append((p, iter(parents[p])))
+                    break
+            else:
+                stack.pop()
+                rank = ranks[position[n]]
+                deepest = rank if rank is not None else -1
+                ordered = True
+                for p in parents[n]:
+                    got = reached[p]
+                    if got is None or not got[0]:  # in progress (a circle) or itself in or below one
+                        ordered = False
+                    elif got[1] > deepest:
+                        deepest = got[1]
+                reached[n] = (ordered, deepest)
+    return {n: got[1] for n, got in reached.items()}
 
 
 def parents_of_loose_indicators(ix: Index) -> set:
