@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from kinerja_graph.checks._bulk import normalised_texts
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
-from kinerja_graph.similarity import normalised, text_vocabulary
+from kinerja_graph.similarity import text_vocabulary
 
 
 class DuplicateIndicator(Rule):
@@ -107,7 +108,8 @@ Tidak ada.
         ix = ctx.index
         items = ix.indicators
         grouping = ix.indicator_groups(("name",))  # each distinct name is normalised once
-        keys = [normalised(items[p][2].name, tv) for p in grouping.first]
+        objects = items.objects
+        keys = normalised_texts([objects[p].name for p in grouping.first], tv)
         repeated = grouping.repeated(keys)
         if not any(repeated):
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kinerja_graph.checks._bulk import normalised_texts
 from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
@@ -112,10 +113,8 @@ Tidak ada.
         ix = ctx.index
         nodes = ix.nodes
         grouping = ix.node_groups(("kind", "statement"))  # each distinct statement is normalised once
-        keys = [
-            normalised(nodes[p][1].get("statement"), tv) if nodes[p][1].get("kind") == "goal" else ""
-            for p in grouping.first
-        ]
+        firsts = list(map(nodes.__getitem__, grouping.first))
+        keys = normalised_texts([d.get("statement") if d.get("kind") == "goal" else None for _, d in firsts], tv)
         shared = grouping.repeated(keys)
         if not any(shared):
             return
