@@ -250,16 +250,19 @@ yang menurun berarti merencanakan kinerja yang memburuk; evaluator akan menanyak
         coarse, possible = judged_groups(ix, ("unit", "polarity", "calculation", "targets"), may_report)
         if not any(possible):
             return
-        fine = ix.indicator_groups(("name", "unit", "polarity", "calculation", "targets"))
-        verdicts: dict[int, Any] = {}
-        for position in coarse.positions(possible):
+        # the distinct names among those: a group of the five fields is one of a coarse group and a name, and
+        # its first member is the first met in document order (every member is among the positions)
+        positions = coarse.positions(possible)
+        fine = zip(coarse.numbers(positions), ix.indicator_groups(("name",)).numbers(positions))
+        verdicts: dict[tuple, Any] = {}
+        for position, number in zip(positions, fine):
             n, d, indicator = items[position]
-            number = fine.of[position]
-            if number not in verdicts:
-                verdicts[number] = judge(items[fine.first[number]][2])
-            if verdicts[number] is None:
+            verdict = verdicts.get(number, verdicts)
+            if verdict is verdicts:  # not judged yet: this is the group's first member
+                verdict = verdicts[number] = judge(indicator)
+            if verdict is None:
                 continue
-            key, changes, counts = verdicts[number]
+            key, changes, counts = verdict
             level = ix.judged_data(n, d).get("level") if key == "flat" or (counts and need_levels) else None
             if key == "flat" and level not in flat_levels:
                 continue
