@@ -9,6 +9,7 @@ three calls in all.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 from kinerja_graph.similarity import TextVocabulary, normalised
 
@@ -22,13 +23,12 @@ _WORDS_AND_NUL = bytes(
 def normalised_texts(texts: Sequence, tv: TextVocabulary) -> list[str]:
     """similarity.normalised(text, tv) of each of `texts`, in order ("" for None or an empty text)."""
     plain = [type(t) is str and t.isascii() and "\0" not in t for t in texts]
-    out = [""] * len(texts)
-    ascii_texts = [t for t, p in zip(texts, plain) if p]
+    ascii_texts = list(compress(texts, plain))
+    out: list[str] = []
     if ascii_texts:
         pieces = "\0".join(ascii_texts).encode("ascii").translate(_WORDS_AND_NUL).decode("ascii").split("\0")
-        words = iter(map(" ".join, map(str.split, pieces)))
-        out = [next(words) if p else "" for p in plain]
-    for i, p in enumerate(plain):
-        if not p and texts[i]:
-            out[i] = normalised(texts[i], tv)
-    return out
+        out = list(map(" ".join, map(str.split, pieces)))
+    if len(ascii_texts) == len(texts):  # the usual case
+        return out
+    words = iter(out)
+    return [next(words) if p else normalised(t, tv) if t else "" for t, p in zip(texts, plain)]

@@ -566,7 +566,7 @@ class Grouping:
     def repeated(self, keys: list) -> list:
         """keys (one per group, "" for none), with None wherever a key's groups hold one member in all:
         the labels to give `members` to find what stands more than once."""
-        per_key: collections.Counter = collections.Counter()
+        per_key: collections.defaultdict = collections.defaultdict(int)  # (a Counter's missing keys cost a call)
         for key, size in zip(keys, self.sizes()):
             if key:
                 per_key[key] += size
