@@ -28,7 +28,7 @@ from kinerja_graph.render.layout import LAYOUTS, Placement, place
 from kinerja_graph.render.output import (
     ENGINES,
     FORMATS,
-    choose_engine,
+    Graphviz,
     has_dot,
     has_pygraphviz,
     page_size_pt,
@@ -45,6 +45,7 @@ from kinerja_graph.render.style import Style, load_style
 __all__ = [
     "DiagramOptions",
     "ENGINES",
+    "Graphviz",
     "FORMATS",
     "LAYOUTS",
     "ORIENTATIONS",
@@ -155,97 +156,91 @@ def draw(
     selection = placement.sort(set(chosen))
     overlay = Overlay(findings, style, lang, include_info=options.include_info)
     graphviz = fmt != "dot" or has_dot() or has_pygraphviz()
-    if graphviz:
-        choose_engine(engine, lang, style)  # no Graphviz at all: say so before planning anything
-    measured: dict[str, tuple[Measure, bytes]] = {}
+    # one Graphviz process for all the pictures of the run (no Graphviz at all: said before planning)
+    session = Graphviz(engine, timeout=timeout, dpi=dpi, lang=lang, style=style) if graphviz else None
+    try:
+        measured: dict[str, tuple[Measure, bytes]] = {}
 
-    def run_svg(source: str, what: str, goals: int) -> tuple[Measure, bytes]:
-        if source not in measured:
-            rendered = render_source(
-                source, "svg", engine=engine, timeout=timeout, lang=lang, what=what, goals=goals, style=style
-            )
-            found = measure_svg(rendered.data, sheet)
-            if found is None:  # pragma: no cover - Graphviz always writes the size
-                raise RenderError(style.t("err_failed", lang, file=what, message="no size in the SVG"))
-            measured[source] = (found, rendered.data)
-        return measured[source]
+        def run_svg(source: str, what: str, goals: int) -> tuple[Measure, bytes]:
+            if source not in measured:
+                assert session is not None
+                rendered = session.render(source, "svg", what=what, goals=goals)
+                found = measure_svg(rendered.data, sheet)
+                if found is None:  # pragma: no cover - Graphviz always writes the size
+                    raise RenderError(style.t("err_failed", lang, file=what, message="no size in the SVG"))
+                measured[source] = (found, rendered.data)
+            return measured[source]
 
-    planning_home = {n: UNKNOWN_PAGE for n in selection}
-    limit = style.min_text_pt
-    first_whole: list[Measure] = []
+        planning_home = {n: UNKNOWN_PAGE for n in selection}
+        limit = style.min_text_pt
+        first_whole: list[Measure] = []
 
-    def fits(nodes: list[str], kind: str) -> Fit:
-        part = Part("", nodes, kind, focus=root if kind in ("whole", "subtree") else None, depth=depth)
-        if kind not in ("whole", "subtree"):
-            part.number, part.total, part.home = 2, UNKNOWN_PAGE, planning_home
-        diagram = build_diagram(G, part, options=options, style=style, placement=placement, overlay=overlay)
-        guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
-        if not graphviz or guess.smallest_text < limit * 0.7:
-            result = guess
-        else:
-            result = run_svg(diagram.source, str(out), len(nodes))[0]
-        if kind in ("whole", "subtree") and not first_whole:
-            first_whole.append(result)
-        return Fit(result.smallest_text >= limit, result.fill(sheet, diagram.tree_size))
-
-    pagination: Pagination = paginate(placement, selection, fits, split=split, focus=root, depth=depth)
-    pages = pagination.pages
-    total = len(pages)
-    contents = [(p.number, _caption(G, p, lang, style, placement)) for p in pages[1:]] if pagination.split else []
-    files: list[Path] = []
-    pictures: list[Picture] = []
-    sheets: list[tuple[bytes, Sheet]] = []
-    for page in pages:
-        path = out if fmt == "pdf" else page_path(out, page.number, total)
-        diagram = build_diagram(
-            G,
-            page,
-            options=options,
-            style=style,
-            placement=placement,
-            overlay=overlay,
-            contents=contents if page.kind == "overview" else None,
-        )
-        source = diagram.source
-        goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))
-        warnings: list[str] = []
-        if graphviz:
-            found, svg = run_svg(source, str(path), goals)
-            if fmt == "svg":
-                data = svg
+        def fits(nodes: list[str], kind: str) -> Fit:
+            part = Part("", nodes, kind, focus=root if kind in ("whole", "subtree") else None, depth=depth)
+            if kind not in ("whole", "subtree"):
+                part.number, part.total, part.home = 2, UNKNOWN_PAGE, planning_home
+            diagram = build_diagram(G, part, options=options, style=style, placement=placement, overlay=overlay)
+            guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
+            if not graphviz or guess.smallest_text < limit * 0.7:
+                result = guess
             else:
-                rendered = render_source(
-                    source,
-                    fmt,
-                    engine=engine,
-                    timeout=timeout,
-                    dpi=dpi,
-                    lang=lang,
-                    what=str(path),
-                    goals=goals,
-                    style=style,
-                )
-                data, warnings = rendered.data, rendered.warnings
-        else:
-            found = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
-            data = source.encode("utf-8")
-        if fmt == "dot":
-            data = source.encode("utf-8")
-        size = page_size_pt(data, fmt, dpi or style.png_dpi) if fmt != "pdf" else found.size
-        caption = _caption(G, page, lang, style, placement)
-        pictures.append(Picture(path, page, source, data, goals, size, found, warnings, caption))
+                result = run_svg(diagram.source, str(out), len(nodes))[0]
+            if kind in ("whole", "subtree") and not first_whole:
+                first_whole.append(result)
+            return Fit(result.smallest_text >= limit, result.fill(sheet, diagram.tree_size))
+
+        pagination: Pagination = paginate(placement, selection, fits, split=split, focus=root, depth=depth)
+        pages = pagination.pages
+        total = len(pages)
+        contents = [(p.number, _caption(G, p, lang, style, placement)) for p in pages[1:]] if pagination.split else []
+        files: list[Path] = []
+        pictures: list[Picture] = []
+        sheets: list[tuple[bytes, Sheet]] = []
+        for page in pages:
+            path = out if fmt == "pdf" else page_path(out, page.number, total)
+            diagram = build_diagram(
+                G,
+                page,
+                options=options,
+                style=style,
+                placement=placement,
+                overlay=overlay,
+                contents=contents if page.kind == "overview" else None,
+            )
+            source = diagram.source
+            goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))
+            warnings: list[str] = []
+            if graphviz:
+                found, svg = run_svg(source, str(path), goals)
+                if fmt == "svg":
+                    data = svg
+                else:
+                    assert session is not None
+                    rendered = session.render(source, fmt, what=str(path), goals=goals)
+                    data, warnings = rendered.data, rendered.warnings
+            else:
+                found = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
+                data = source.encode("utf-8")
+            if fmt == "dot":
+                data = source.encode("utf-8")
+            size = page_size_pt(data, fmt, dpi or style.png_dpi) if fmt != "pdf" else found.size
+            caption = _caption(G, page, lang, style, placement)
+            pictures.append(Picture(path, page, source, data, goals, size, found, warnings, caption))
+            if fmt == "pdf":
+                w, h = sheet.sheet(found.orientation)
+                sheets.append((data, Sheet(w, h, found.scale, sheet.margin)))
+            elif write:
+                write_bytes(path, data, lang, style)
+            if path not in files:
+                files.append(path)
+        bound = None
         if fmt == "pdf":
-            w, h = sheet.sheet(found.orientation)
-            sheets.append((data, Sheet(w, h, found.scale, sheet.margin)))
-        elif write:
-            write_bytes(path, data, lang, style)
-        if path not in files:
-            files.append(path)
-    bound = None
-    if fmt == "pdf":
-        bound = combine(sheets)
-        if write:
-            write_bytes(out, bound, lang, style)
+            bound = combine(sheets)
+            if write:
+                write_bytes(out, bound, lang, style)
+    finally:
+        if session is not None:
+            session.close()
     drawing = Drawing(
         pages,
         sheet,

@@ -1,9 +1,13 @@
-"""Child process that draws DOT text (stdin) with pygraphviz's bundled Graphviz (stdout).
+"""Child process that draws DOT text with pygraphviz's bundled Graphviz, one picture after the other.
 
-Run as ``python .../kinerja_graph/render/_pygraphviz.py FORMAT DPI`` by render/output.py, so that
-the parent can stop it when the time limit runs out (a thread running Graphviz cannot be stopped).
-It imports nothing of kinerja_graph: starting it stays cheap.
-Exit codes: 0 drawn, 3 Graphviz failed (its message on stderr).
+Run as ``python .../kinerja_graph/render/_pygraphviz.py`` by render/output.py (``Graphviz``), once
+per run, so that the parent can stop it when the time limit of a picture runs out (a thread running
+Graphviz cannot be stopped). It imports nothing of kinerja_graph: starting it stays cheap.
+
+Protocol, on standard input and output: a request is the line ``FORMAT DPI LENGTH`` and LENGTH bytes
+of DOT text (UTF-8); the answer is the line ``STATUS LENGTH`` and LENGTH bytes of the picture.
+Status 0: drawn; 3: Graphviz failed (its message on standard error, which the parent reads after
+each answer). The process ends at the end of its input.
 """
 
 from __future__ import annotations
@@ -11,23 +15,34 @@ from __future__ import annotations
 import sys
 
 
-def main(argv: list[str]) -> int:
-    fmt, dpi = argv[0], argv[1]
-    source = sys.stdin.buffer.read().decode("utf-8")
+def draw(source: str, fmt: str, dpi: str) -> bytes:
     import pygraphviz
 
-    try:
-        graph = pygraphviz.AGraph(string=source)
-        if fmt == "png":
-            graph.graph_attr["dpi"] = dpi
-        data = graph.draw(format=fmt, prog="dot")
-    except Exception as exc:  # noqa: BLE001 - any Graphviz failure becomes a message for the parent
-        print(str(exc).strip() or type(exc).__name__, file=sys.stderr)
-        return 3
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
-    return 0
+    graph = pygraphviz.AGraph(string=source)
+    if fmt == "png":
+        graph.graph_attr["dpi"] = dpi
+    return graph.draw(format=fmt, prog="dot")
+
+
+def main() -> int:
+    requests, answers = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        line = requests.readline()
+        if not line.strip():
+            return 0
+        fmt, dpi, length = line.decode("ascii").split()
+        source = requests.read(int(length)).decode("utf-8")
+        status, data = 0, b""
+        try:
+            data = draw(source, fmt, dpi)
+        except Exception as exc:  # noqa: BLE001 - any Graphviz failure becomes a message for the parent
+            print(str(exc).strip() or type(exc).__name__, file=sys.stderr)
+            status = 3
+        sys.stderr.flush()
+        answers.write(b"%d %d\n" % (status, len(data)))
+        answers.write(data)
+        answers.flush()
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

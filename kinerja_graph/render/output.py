@@ -24,13 +24,18 @@ the fonts again (on a machine with many fonts, most of the time of a small pictu
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import re
+import selectors
 import shutil
 import struct
 import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,44 +106,274 @@ def render_source(
     goals: int = 0,
     style: Style | None = None,
 ) -> Rendered:
-    """Lay out and draw DOT `source` as `fmt` bytes. `what` and `goals` only enter messages."""
+    """Lay out and draw DOT `source` as `fmt` bytes. `what` and `goals` only enter messages. One
+    picture: a run drawing several keeps one `Graphviz` for all of them."""
     style = style or load_style()
     if fmt not in FORMATS:
         raise RenderError(style.t("err_format", lang, format=fmt))
     if fmt == "dot":
         return Rendered(source.encode("utf-8"), "")
-    engine = choose_engine(engine, lang, style)
-    timeout = style.timeout_seconds if timeout is None else timeout
-    dpi = style.png_dpi if dpi is None else dpi
-    if engine == "dot":
-        cmd = [shutil.which("dot") or "dot", f"-T{fmt}"]
-        if fmt == "png":
-            cmd.append(f"-Gdpi={dpi}")
-    else:
+    with Graphviz(engine, timeout=timeout, dpi=dpi, lang=lang, style=style) as graphviz:
+        return graphviz.render(source, fmt, what=what, goals=goals)
+
+
+class Graphviz:
+    """One Graphviz process for all the pictures of a run (``with Graphviz(...) as gv: gv.render(...)``).
+
+    ``dot`` reads one graph after the other from its standard input and writes each picture as soon
+    as the graph is read, so a run keeps one ``dot -T<format>`` per output format and splits what it
+    writes picture by picture: an SVG ends with its root's ``</svg>`` (Graphviz escapes ``<`` in any
+    text), a PNG with its IEND chunk (read chunk by chunk), a PDF with ``startxref``/``%%EOF``.
+    pygraphviz runs in one child Python process (kinerja_graph/render/_pygraphviz.py) that takes one
+    length-prefixed request after the other. Either way Graphviz and fontconfig start (and read the
+    font cache) once per run instead of once per picture. The process's messages go to an unnamed
+    temporary file, read after each picture: they belong to that picture. The time limit holds per
+    picture: at the limit the process is stopped (the next picture starts a new one)."""
+
+    def __init__(
+        self,
+        engine: str = "auto",
+        *,
+        timeout: float | None = None,
+        dpi: int | None = None,
+        lang: str = "id",
+        style: Style | None = None,
+    ):
+        self.style = style or load_style()
+        self.lang = lang
+        self.engine = choose_engine(engine, lang, self.style)
+        self.timeout = self.style.timeout_seconds if timeout is None else timeout
+        self.dpi = self.style.png_dpi if dpi is None else dpi
+        self._processes: dict[str, _Process] = {}
+        self.pictures = 0  # drawn so far (all processes)
+        self.started = 0  # processes started so far
+
+    def __enter__(self) -> Graphviz:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for process in self._processes.values():
+            process.close()
+        self._processes.clear()
+
+    def render(self, source: str, fmt: str, *, what: str = "", goals: int = 0) -> Rendered:
+        """Lay out and draw DOT `source` as `fmt` bytes. `what` and `goals` only enter messages."""
+        style, lang = self.style, self.lang
+        if fmt not in FORMATS:
+            raise RenderError(style.t("err_format", lang, format=fmt))
+        if fmt == "dot":
+            return Rendered(source.encode("utf-8"), "")
+        key = "any" if self.engine == "pygraphviz" else fmt
+        process = self._processes.get(key)
+        if process is None or not process.alive():
+            process = self._processes[key] = _Process(self._command(fmt))
+            self.started += 1
+        payload = source.encode("utf-8")
+        if self.engine == "pygraphviz":
+            payload = f"{fmt} {self.dpi} {len(payload)}\n".encode("ascii") + payload
+        else:
+            payload += b"\n"  # dot reads its input line by line: the graph's last line is read when it ends
+        try:
+            status, data, errors = process.exchange(
+                payload, _ENDS[self.engine if key == "any" else fmt], self.timeout, stream=self.engine == "dot"
+            )
+        except TimeoutError:
+            process.close()
+            raise RenderError(
+                style.t("err_timeout", lang, seconds=f"{self.timeout:g}", goals=goals, file=what)
+            ) from None
+        except OSError as exc:
+            process.close()
+            raise RenderError(style.t("err_failed", lang, file=what, message=str(exc))) from None
+        self.pictures += 1
+        messages = [
+            line.strip()
+            for line in errors.decode("utf-8", "replace").splitlines()
+            if line.strip() and not _NOISE.match(line.strip())
+        ]
+        if status is None:  # the process ended without a picture (dot exits on a syntax error)
+            code = process.close()
+            messages = messages or [f"exit code {code}"]
+        # Graphviz reports a label it cannot parse ("Error: syntax error in line 1 ... in label of node
+        # g2") and draws the node's name instead, exiting 0: a picture that silently lies. A failure.
+        if status is None or status != 0 or not data or any(m.startswith("Error") for m in messages):
+            raise RenderError(
+                style.t("err_failed", lang, file=what, message="; ".join(messages) or f"exit code {status}")
+            )
+        if fmt == "svg" and self.engine == "dot":
+            # dot 2.43 carries the page position of the previous graph over to the next one of the same
+            # run and names the picture's group "page0,1_graph0": the name one picture alone gets
+            data = _STALE_PAGE.sub(b'<g id="graph0"', data, count=1)
+        if fmt == "pdf":
+            data = _PDF_DATE.sub(_fixed_date, data)
+        return Rendered(data, self.engine, messages)
+
+    def _command(self, fmt: str) -> list[str]:
+        if self.engine == "dot":
+            cmd = [shutil.which("dot") or "dot", f"-T{fmt}"]
+            if fmt == "png":
+                cmd.append(f"-Gdpi={self.dpi}")
+            return cmd
         # run the worker file itself, not `-m kinerja_graph...`: importing the package (networkx and
         # all) would cost more than drawing a small picture
-        cmd = [sys.executable, str(Path(__file__).with_name("_pygraphviz.py")), fmt, str(dpi)]
-    try:
-        proc = subprocess.run(cmd, input=source.encode("utf-8"), capture_output=True, timeout=timeout, env=_env())
-    except subprocess.TimeoutExpired:
-        raise RenderError(style.t("err_timeout", lang, seconds=f"{timeout:g}", goals=goals, file=what)) from None
-    except OSError as exc:
-        raise RenderError(style.t("err_failed", lang, file=what, message=str(exc))) from None
-    messages = [
-        line.strip()
-        for line in proc.stderr.decode("utf-8", "replace").splitlines()
-        if line.strip() and not _NOISE.match(line.strip())
-    ]
-    # Graphviz reports a label it cannot parse ("Error: syntax error in line 1 ... in label of node
-    # g2") and draws the node's name instead, exiting 0: a picture that silently lies. A failure.
-    if proc.returncode != 0 or not proc.stdout or any(m.startswith("Error") for m in messages):
-        raise RenderError(
-            style.t("err_failed", lang, file=what, message="; ".join(messages) or f"exit code {proc.returncode}")
+        return [sys.executable, str(Path(__file__).with_name("_pygraphviz.py"))]
+
+
+# Where one picture ends in what a process writes: end(buffer, start) gives the number of bytes the
+# picture takes from the start of `buffer` and its status (0: drawn), or None while it is not complete;
+# `start`: how much of `buffer` was there at the previous call (nothing before it needs a new look).
+End = Callable[[bytearray, int], "tuple[int, int] | None"]
+_SVG_END = b"</svg>\n"
+_PDF_END = re.compile(rb"startxref\r?\n\d+\r?\n%%EOF\r?\n")
+_PDF_TAIL = 64  # longer than what _PDF_END matches
+_STALE_PAGE = re.compile(rb'<g id="page\d+,\d+_graph0"')
+_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+_ERROR_WATCH = 0.1  # seconds: how often a waiting `dot` process's messages are looked at for an error
+
+
+def _svg_end(buffer: bytearray, start: int) -> tuple[int, int] | None:
+    at = buffer.find(_SVG_END, max(0, start - len(_SVG_END)))
+    return None if at < 0 else (at + len(_SVG_END), 0)
+
+
+def _pdf_end(buffer: bytearray, start: int) -> tuple[int, int] | None:
+    m = _PDF_END.search(buffer, max(0, start - _PDF_TAIL))
+    return None if m is None else (m.end(), 0)
+
+
+def _png_end(buffer: bytearray, start: int) -> tuple[int, int] | None:
+    if len(buffer) < 8:
+        return None
+    if buffer[:8] != _PNG_MAGIC:
+        return (len(buffer), 1)  # not a PNG: a failure, not something to wait for
+    at = 8
+    while len(buffer) >= at + 8:
+        (length,) = struct.unpack(">I", buffer[at : at + 4])
+        kind = bytes(buffer[at + 4 : at + 8])
+        at += 12 + length
+        if kind == b"IEND":
+            return (at, 0) if len(buffer) >= at else None
+    return None
+
+
+def _framed_end(buffer: bytearray, start: int) -> tuple[int, int] | None:
+    """The child process's answer: "STATUS LENGTH\\n" and LENGTH bytes (render/_pygraphviz.py)."""
+    line = buffer.find(b"\n")
+    if line < 0:
+        return None
+    status, length = (int(x) for x in buffer[:line].split())
+    end = line + 1 + length
+    return (end, status) if len(buffer) >= end else None
+
+
+_ENDS: dict[str, End] = {"svg": _svg_end, "png": _png_end, "pdf": _pdf_end, "pygraphviz": _framed_end}
+
+
+class _Process:
+    """A Graphviz process kept for several pictures: one request at a time, its answer read up to
+    where it ends, with a time limit; its messages in an unnamed temporary file."""
+
+    def __init__(self, cmd: list[str]):
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as the process, closed by close()
+        self.read_errors = 0
+        self.proc = subprocess.Popen(
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors, env=_env(), bufsize=0
         )
-    data = proc.stdout
-    if fmt == "pdf":
-        data = _PDF_DATE.sub(_fixed_date, data)
-    return Rendered(data, engine, messages)
+        self.pending = b""
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def close(self) -> int | None:
+        proc = self.proc
+        if proc.poll() is None:
+            with contextlib.suppress(OSError):
+                assert proc.stdin is not None
+                proc.stdin.close()
+            try:
+                proc.wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        for stream in (proc.stdin, proc.stdout):
+            with contextlib.suppress(OSError):
+                if stream is not None:
+                    stream.close()
+        self.errors.close()
+        return proc.returncode
+
+    def has_error(self) -> bool:
+        size = os.fstat(self.errors.fileno()).st_size
+        return b"Error" in os.pread(self.errors.fileno(), size - self.read_errors, self.read_errors)
+
+    def new_errors(self) -> bytes:
+        if self.errors.closed:
+            return b""
+        size = os.fstat(self.errors.fileno()).st_size
+        data = os.pread(self.errors.fileno(), size - self.read_errors, self.read_errors)
+        self.read_errors += len(data)
+        return data
+
+    def exchange(
+        self, payload: bytes, end: End, timeout: float, stream: bool = False
+    ) -> tuple[int | None, bytes, bytes]:
+        """Send `payload`, read until `end` finds the whole answer: (status, answer, messages);
+        status None when the process ended first. TimeoutError at the time limit. `stream`: the
+        process reads graph after graph (dot): when it reports an error its input is closed, since
+        after a syntax error dot waits for more input to recover, and an error fails the picture
+        anyway (a picture drawn despite an error in a label still comes out before dot ends)."""
+        proc = self.proc
+        assert proc.stdin is not None and proc.stdout is not None
+        deadline = time.monotonic() + timeout
+        out_fd, in_fd = proc.stdout.fileno(), proc.stdin.fileno()
+        os.set_blocking(in_fd, False)
+        buffer = bytearray(self.pending)
+        sent = 0
+        found = end(buffer, 0) if buffer else None
+        with selectors.DefaultSelector() as selector:
+            selector.register(out_fd, selectors.EVENT_READ)
+            if payload:
+                selector.register(in_fd, selectors.EVENT_WRITE)
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError
+                events = selector.select(min(left, _ERROR_WATCH) if stream else left)
+                if stream and not events and sent >= len(payload) and self.has_error():
+                    with contextlib.suppress(OSError):
+                        proc.stdin.close()
+                for key, _ in events:
+                    if key.fd == in_fd:
+                        try:
+                            sent += os.write(in_fd, payload[sent : sent + 65536])
+                        except BrokenPipeError:
+                            sent = len(payload)
+                        if sent >= len(payload):
+                            selector.unregister(in_fd)
+                        continue
+                    chunk = os.read(out_fd, 1 << 20)
+                    if not chunk:  # the process ended
+                        try:
+                            proc.wait(timeout=max(left, 1.0))
+                        except subprocess.TimeoutExpired:
+                            proc.kill()
+                            proc.wait()
+                        self.pending = b""
+                        return None, bytes(buffer), self.new_errors()
+                    seen = len(buffer)
+                    buffer += chunk
+                    found = found or end(buffer, seen)
+                if found is not None and sent >= len(payload):
+                    break
+        length, status = found
+        data = bytes(buffer[:length])
+        self.pending = bytes(buffer[length:])
+        if end is _framed_end:
+            data = data[data.index(b"\n") + 1 :]
+        return status, data, self.new_errors()
 
 
 def _fixed_date(m: re.Match) -> bytes:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kinerja_graph.i18n import words
-from kinerja_graph.render import DiagramOptions, RenderError, build_diagram, plan, render_source
+from kinerja_graph.render import DiagramOptions, Graphviz, RenderError, build_diagram, plan
 from kinerja_graph.render.labels import esc as dot_esc
 from kinerja_graph.render.labels import shorten
 from kinerja_graph.render.style import Style, load_style
@@ -138,22 +138,14 @@ def build(
         the_plan = plan(G, style, lang)
         parts = []
         warnings = []
-        for part in the_plan.parts:
-            diagram = build_diagram(G, part, findings, options, style=style)
-            source = add_anchors(diagram.source, G)
-            rendered = render_source(
-                source,
-                "svg",
-                engine=engine,
-                timeout=timeout,
-                lang=lang,
-                what=part.key or "svg",
-                goals=len(part.nodes),
-                style=style,
-            )
-            warnings.extend(rendered.warnings)
-            orders = [G.nodes[n]["order"] for n in part.nodes]
-            parts.append(DiagramPart(part.key, _caption(G, part, lang), inline_svg(rendered.data), orders))
+        with Graphviz(engine, timeout=timeout, lang=lang, style=style) as graphviz:  # one process for all parts
+            for part in the_plan.parts:
+                diagram = build_diagram(G, part, findings, options, style=style)
+                source = add_anchors(diagram.source, G)
+                rendered = graphviz.render(source, "svg", what=part.key or "svg", goals=len(part.nodes))
+                warnings.extend(rendered.warnings)
+                orders = [G.nodes[n]["order"] for n in part.nodes]
+                parts.append(DiagramPart(part.key, _caption(G, part, lang), inline_svg(rendered.data), orders))
         return Diagram(parts, None, warnings)
     except RenderError as exc:
         return Diagram(problem=str(exc))
