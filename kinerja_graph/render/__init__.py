@@ -16,13 +16,14 @@ Words, colours, paper and limits are in rules/render.yaml.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
 from kinerja_graph.render import labels
-from kinerja_graph.render.dot import UNKNOWN_PAGE, DiagramOptions, build_diagram
+from kinerja_graph.render.dot import UNKNOWN_PAGE, BoxCache, DiagramOptions, build_diagram
 from kinerja_graph.render.errors import RenderError
 from kinerja_graph.render.layout import LAYOUTS, Placement, place
 from kinerja_graph.render.output import (
@@ -159,32 +160,47 @@ def draw(
     # one Graphviz process for all the pictures of the run (no Graphviz at all: said before planning)
     session = Graphviz(engine, timeout=timeout, dpi=dpi, lang=lang, style=style) if graphviz else None
     try:
-        measured: dict[str, tuple[Measure, bytes]] = {}
+        measured: dict[bytes, tuple[Measure, bytes]] = {}
 
-        def run_svg(source: str, what: str, goals: int) -> tuple[Measure, bytes]:
-            if source not in measured:
+        def run_svg(source: str, what: str, goals: int, keep: bool = True) -> tuple[Measure, bytes]:
+            """The SVG of `source` and how it prints, drawn once. Candidate pages of the planner are
+            measured and forgotten (`keep` False: only a whole picture can come back as a final page);
+            the cache is keyed by a digest, not by the DOT text."""
+            key = hashlib.sha1(source.encode("utf-8")).digest()
+            if key not in measured or (keep and not measured[key][1]):
                 assert session is not None
                 rendered = session.render(source, "svg", what=what, goals=goals)
                 found = measure_svg(rendered.data, sheet)
                 if found is None:  # pragma: no cover - Graphviz always writes the size
                     raise RenderError(style.t("err_failed", lang, file=what, message="no size in the SVG"))
-                measured[source] = (found, rendered.data)
-            return measured[source]
+                measured[key] = (found, rendered.data if keep else b"")
+            return measured[key]
 
         planning_home = {n: UNKNOWN_PAGE for n in selection}
         limit = style.min_text_pt
         first_whole: list[Measure] = []
 
+        boxes: BoxCache = {}
+        asked: dict[tuple[tuple[str, ...], str], Fit] = {}
+
         def fits(nodes: list[str], kind: str) -> Fit:
+            key = (tuple(nodes), kind)
+            if key not in asked:
+                asked[key] = measure(nodes, kind)
+            return asked[key]
+
+        def measure(nodes: list[str], kind: str) -> Fit:
             part = Part("", nodes, kind, focus=root if kind in ("whole", "subtree") else None, depth=depth)
             if kind not in ("whole", "subtree"):
                 part.number, part.total, part.home = 2, UNKNOWN_PAGE, planning_home
-            diagram = build_diagram(G, part, options=options, style=style, placement=placement, overlay=overlay)
+            diagram = build_diagram(
+                G, part, options=options, style=style, placement=placement, overlay=overlay, boxes=boxes
+            )
             guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
             if not graphviz or guess.smallest_text < limit * 0.7:
                 result = guess
             else:
-                result = run_svg(diagram.source, str(out), len(nodes))[0]
+                result = run_svg(diagram.source, str(out), len(nodes), keep=kind in ("whole", "subtree"))[0]
             if kind in ("whole", "subtree") and not first_whole:
                 first_whole.append(result)
             return Fit(result.smallest_text >= limit, result.fill(sheet, diagram.tree_size))
@@ -206,6 +222,7 @@ def draw(
                 placement=placement,
                 overlay=overlay,
                 contents=contents if page.kind == "overview" else None,
+                boxes=boxes,
             )
             source = diagram.source
             goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))

@@ -80,6 +80,9 @@ def period_text(years) -> str:
     return ", ".join(str(y) for y in years)
 
 
+BoxCache = dict[tuple, tuple[str, float, float]]  # see build_diagram's `boxes`
+
+
 @dataclass
 class Diagram:
     """A page's DOT, and its size as estimated from the boxes (points, before Graphviz)."""
@@ -105,10 +108,13 @@ def build_diagram(
     placement: Placement | None = None,
     overlay: Overlay | None = None,
     contents: list[tuple[int, str]] | None = None,
+    boxes: BoxCache | None = None,
 ) -> Diagram:
     """The diagram of `part` of G (all of it when None). `links`: node -> the file continuing it
     (on-screen parts); printed pages say which page instead (`part.home`). `contents`: the list of
-    pages, printed on the overview."""
+    pages, printed on the overview. `boxes`: the goals' boxes drawn so far, kept between the pages
+    of one drawing (same G, options, style, placement and overlay): a page planner drawing many
+    candidate pages builds each box's table once."""
     options = options or DiagramOptions()
     if options.direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}")
@@ -119,7 +125,7 @@ def build_diagram(
         part = Part("", nodes, "whole")
     if overlay is None:
         overlay = Overlay(findings, style, options.lang, include_info=options.include_info)
-    return _Builder(G, part, overlay, options, style, placement, links or {}, contents or []).build()
+    return _Builder(G, part, overlay, options, style, placement, links or {}, contents or [], boxes).build()
 
 
 class _Builder:
@@ -133,8 +139,10 @@ class _Builder:
         placement: Placement,
         links: dict[str, str],
         contents: list[tuple[int, str]],
+        boxes: BoxCache | None = None,
     ):
         self.G = G
+        self.box_cache = boxes
         self.part = part
         self.p = placement
         self.nodes = [n for n in part.nodes if n in placement.order]
@@ -643,9 +651,18 @@ class _Builder:
         that would be very tall (a goal with many indicators) is drawn wider instead. The overview
         draws the goals that continue on their own page without their indicators."""
         compact = n in self.summaries
+        key = None
+        if self.box_cache is not None:  # everything on the page the box depends on
+            marks = self.marks
+            key = (n, compact, self.codes(n), marks.worst.get(n), tuple(marks.missing.get(n, ())), tuple(self.notes(n)))
+            cached = self.box_cache.get(key)
+            if cached is not None:
+                return cached
         box = self.table(n, self.wrap, compact)
         if box[2] > TALL_BOX:
             box = self.table(n, int(self.wrap * 1.6), compact)
+        if key is not None and self.box_cache is not None:
+            self.box_cache[key] = box
         return box
 
     def table(self, n, width: int, compact: bool) -> tuple[str, float, float]:
