@@ -23,7 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from kinerja_graph.render import labels
-from kinerja_graph.render.dot import UNKNOWN_PAGE, BoxCache, DiagramOptions, build_diagram
+from kinerja_graph.render.dot import UNKNOWN_PAGE, BoxCache, DiagramOptions, Lines, build_diagram
 from kinerja_graph.render.errors import RenderError
 from kinerja_graph.render.layout import LAYOUTS, Placement, place
 from kinerja_graph.render.output import (
@@ -181,6 +181,7 @@ def draw(
         first_whole: list[Measure] = []
 
         boxes: BoxCache = {}
+        lines = Lines()
         asked: dict[tuple[tuple[str, ...], str], Fit] = {}
 
         def fits(nodes: list[str], kind: str) -> Fit:
@@ -194,7 +195,7 @@ def draw(
             if kind not in ("whole", "subtree"):
                 part.number, part.total, part.home = 2, UNKNOWN_PAGE, planning_home
             diagram = build_diagram(
-                G, part, options=options, style=style, placement=placement, overlay=overlay, boxes=boxes
+                G, part, options=options, style=style, placement=placement, overlay=overlay, boxes=boxes, lines=lines
             )
             guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
             if not graphviz or guess.smallest_text < limit * 0.7:
@@ -223,6 +224,7 @@ def draw(
                 overlay=overlay,
                 contents=contents if page.kind == "overview" else None,
                 boxes=boxes,
+                lines=lines,
             )
             source = diagram.source
             goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))

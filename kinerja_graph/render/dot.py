@@ -83,6 +83,32 @@ def period_text(years) -> str:
 BoxCache = dict[tuple, tuple[str, float, float]]  # see build_diagram's `boxes`
 
 
+class Lines:
+    """The DOT lines of nodes and edges, each written by the graphviz package itself once per distinct
+    node or edge: the pages of one drawing repeat most of them (and the package's quoting of a long
+    label costs more than looking the line up)."""
+
+    def __init__(self) -> None:
+        self._scratch = graphviz.Digraph()
+        self._lines: dict[tuple, str] = {}
+
+    def node(self, target: graphviz.Digraph, name: str, **attrs: str) -> None:
+        key = ("n", name, *attrs.items())
+        line = self._lines.get(key)
+        if line is None:
+            self._scratch.node(name, **attrs)
+            line = self._lines[key] = self._scratch.body.pop()
+        target.body.append(line)
+
+    def edge(self, target: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
+        key = ("e", tail, head, *attrs.items())
+        line = self._lines.get(key)
+        if line is None:
+            self._scratch.edge(tail, head, **attrs)
+            line = self._lines[key] = self._scratch.body.pop()
+        target.body.append(line)
+
+
 @dataclass
 class Diagram:
     """A page's DOT, and its size as estimated from the boxes (points, before Graphviz)."""
@@ -109,12 +135,13 @@ def build_diagram(
     overlay: Overlay | None = None,
     contents: list[tuple[int, str]] | None = None,
     boxes: BoxCache | None = None,
+    lines: Lines | None = None,
 ) -> Diagram:
     """The diagram of `part` of G (all of it when None). `links`: node -> the file continuing it
     (on-screen parts); printed pages say which page instead (`part.home`). `contents`: the list of
-    pages, printed on the overview. `boxes`: the goals' boxes drawn so far, kept between the pages
-    of one drawing (same G, options, style, placement and overlay): a page planner drawing many
-    candidate pages builds each box's table once."""
+    pages, printed on the overview. `boxes` and `lines`: the goals' boxes and the DOT lines written
+    so far, kept between the pages of one drawing (same G, options, style, placement and overlay): a
+    page planner drawing many candidate pages builds each box's table and each line once."""
     options = options or DiagramOptions()
     if options.direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}")
@@ -125,7 +152,9 @@ def build_diagram(
         part = Part("", nodes, "whole")
     if overlay is None:
         overlay = Overlay(findings, style, options.lang, include_info=options.include_info)
-    return _Builder(G, part, overlay, options, style, placement, links or {}, contents or [], boxes).build()
+    return _Builder(
+        G, part, overlay, options, style, placement, links or {}, contents or [], boxes, lines or Lines()
+    ).build()
 
 
 class _Builder:
@@ -140,9 +169,11 @@ class _Builder:
         links: dict[str, str],
         contents: list[tuple[int, str]],
         boxes: BoxCache | None = None,
+        lines: Lines | None = None,
     ):
         self.G = G
         self.box_cache = boxes
+        self.lines = lines or Lines()
         self.part = part
         self.p = placement
         self.nodes = [n for n in part.nodes if n in placement.order]
@@ -233,7 +264,8 @@ class _Builder:
             table, _w, h = boxes[n]
             pad = round(tallest[self.p.band[n]] - h) if tb else 0
             spacer = f'<TR><TD HEIGHT="{pad}"></TD></TR>' if pad > 0 else ""
-            target.node(
+            self.lines.node(
+                target,
                 self.name[n],
                 label=(
                     f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
@@ -275,11 +307,11 @@ class _Builder:
                 same.attr(rank="same")
                 same.node(caption)
                 for ref in row:
-                    same.node(ref)
+                    self.lines.node(same, ref)
             if previous is not None:
                 g.edge(previous, caption, style="invis", weight="10")
             for left, right in zip([caption, *row], row, strict=False):
-                g.edge(left, right, style="invis", weight="1")
+                self.lines.edge(g, left, right, style="invis", weight="1")
             previous = caption
 
         # contribution edges, child by child in document order
@@ -295,11 +327,12 @@ class _Builder:
                 attrs = {"dir": "back", "arrowtail": "normal", "weight": "5"}
                 if way != "down":  # a child beside or above its parent: the bands alone decide the ranks
                     attrs["constraint"] = "false"
-                g.edge(f"{self.name[u]}:box:{tail}", f"{self.name[v]}:box:{head}", **attrs)
+                self.lines.edge(g, f"{self.name[u]}:box:{tail}", f"{self.name[v]}:box:{head}", **attrs)
             goal = self.p.attached.get(v)
             if goal in self.drawn:
                 if v in self.p.beside:
-                    g.edge(
+                    self.lines.edge(
+                        g,
                         f"{self.name[goal]}:box:e",
                         f"{self.name[v]}:box:w",
                         style="dotted",
@@ -309,7 +342,8 @@ class _Builder:
                 else:
                     way = self.way(goal, v)
                     tail, head = ports[way]
-                    g.edge(
+                    self.lines.edge(
+                        g,
                         f"{self.name[goal]}:box:{tail}",
                         f"{self.name[v]}:box:{head}",
                         style="dashed",
