@@ -485,3 +485,48 @@ def test_graphviz_runs_without_source_date_epoch_and_pdfs_stay_identical(monkeyp
     source = 'digraph { a [label="Meningkatnya pelayanan"]; a -> b }'
     first, again = render_source(source, "pdf", engine="dot"), render_source(source, "pdf", engine="dot")
     assert first.data == again.data and b"D:20000101000000Z" in first.data
+
+
+# ------------------------------------------------------------------ one Graphviz process per run
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ENGINES)
+def test_one_graphviz_process_draws_every_picture_as_it_would_alone(engine, monkeypatch):
+    # the pages of a split cascade: each drawn alone (one process each, as before) and all through one session
+    G = sample_graph("sokaraja")
+    _d, pictures = draw(G, "unused.dot", "dot", write=False)
+    sources = [p.source for p in pictures]
+    assert len(sources) > 2
+    formats = ["svg", "svg", "png", "pdf", "svg"]
+    alone = [render_source(s, f, engine=engine, dpi=40).data for s, f in zip(sources, formats, strict=False)]
+    started = []
+    real = subprocess.Popen
+    monkeypatch.setattr(output.subprocess, "Popen", lambda *a, **k: started.append(a[0]) or real(*a, **k))
+    with output.Graphviz(engine, dpi=40) as graphviz:
+        together = [graphviz.render(s, f).data for s, f in zip(sources, formats, strict=False)]
+        assert graphviz.pictures == len(together)
+    assert together == alone  # byte for byte, PNG and PDF included
+    # pygraphviz: one child for every format; dot: one process per format (dot -Tsvg, -Tpng, -Tpdf)
+    assert len(started) == (1 if engine == "pygraphviz" else 3)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_failure_inside_a_session_is_a_message_and_the_next_picture_is_drawn(engine):
+    with output.Graphviz(engine, lang="en") as graphviz:
+        first = graphviz.render("digraph { a -> b }", "svg").data
+        with pytest.raises(RenderError, match="Graphviz failed to draw broken.svg"):
+            graphviz.render("digraph { a -> }", "svg", what="broken.svg")
+        with pytest.raises(RenderError, match="Graphviz failed to draw label.svg"):
+            graphviz.render("digraph { a [label=<<B></B>>] }", "svg", what="label.svg")
+        assert graphviz.render("digraph { a -> b }", "svg").data == first
+
+
+@ANY_ENGINE
+def test_the_time_limit_holds_per_picture_in_a_session():
+    G = generated_graph((4, 5, 5, 6))  # 745 goals in one picture
+    with output.Graphviz(timeout=0.01) as graphviz:
+        with pytest.raises(RenderError, match="745"):
+            graphviz.render(build_diagram(G).source, "svg", what="besar.svg", goals=745)
+        graphviz.timeout = 60.0  # the stopped process is replaced by a new one
+        assert b"</svg>" in graphviz.render("digraph { a -> b }", "svg").data

@@ -169,6 +169,8 @@ class Graphviz:
         key = "any" if self.engine == "pygraphviz" else fmt
         process = self._processes.get(key)
         if process is None or not process.alive():
+            if process is not None:
+                process.close()
             process = self._processes[key] = _Process(self._command(fmt))
             self.started += 1
         payload = source.encode("utf-8")
@@ -285,7 +287,9 @@ class _Process:
         self.pending = b""
 
     def alive(self) -> bool:
-        return self.proc.poll() is None
+        """Still taking pictures (running, its input not closed after an error)."""
+        stdin = self.proc.stdin
+        return self.proc.poll() is None and stdin is not None and not stdin.closed
 
     def close(self) -> int | None:
         proc = self.proc
