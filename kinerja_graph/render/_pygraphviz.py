@@ -12,6 +12,7 @@ each answer). The process ends at the end of its input.
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -25,7 +26,11 @@ def draw(source: str, fmt: str, dpi: str) -> bytes:
 
 
 def main() -> int:
-    requests, answers = sys.stdin.buffer, sys.stdout.buffer
+    # the answers go to a private copy of standard output; what the C libraries print on standard output
+    # (fontconfig's FC_DEBUG output, for one) joins the messages on standard error instead
+    answers = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    requests = sys.stdin.buffer
     while True:
         line = requests.readline()
         if not line.strip():

@@ -266,7 +266,10 @@ def _framed_end(buffer: bytearray, start: int) -> tuple[int, int] | None:
     line = buffer.find(b"\n")
     if line < 0:
         return None
-    status, length = (int(x) for x in buffer[:line].split())
+    try:
+        status, length = (int(x) for x in buffer[:line].split())
+    except ValueError:  # not an answer of the child: a failure, not something to wait for
+        return (len(buffer), 3)
     end = line + 1 + length
     return (end, status) if len(buffer) >= end else None
 
@@ -376,7 +379,7 @@ class _Process:
         data = bytes(buffer[:length])
         self.pending = bytes(buffer[length:])
         if end is _framed_end:
-            data = data[data.index(b"\n") + 1 :]
+            data = data[data.index(b"\n") + 1 :] if status == 0 else b""
         return status, data, self.new_errors()
 
 
