@@ -15,6 +15,7 @@ to sit inside an HTML page: the XML prolog, the doctype and comments are dropped
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -82,27 +83,36 @@ def add_anchors(source: str, G: nx.DiGraph) -> str:
 _ACTIVE = {"script", "foreignobject", "iframe", "object", "embed", "handler", "listener"}
 
 
+@functools.lru_cache(maxsize=64)  # the page asks once per part and again for the whole diagram
 def svg_is_inert(svg: str) -> bool:
     """True when the SVG holds nothing a browser would run: no script-like element, no event
-    attribute, no javascript: link. Parsed as XML (Graphviz writes well-formed SVG); anything that
-    does not parse counts as not inert."""
-    import xml.etree.ElementTree as ET
+    attribute, no javascript: link. Parsed as XML (Graphviz writes well-formed SVG) by expat, element
+    by element without building a tree; anything that does not parse counts as not inert."""
+    from xml.parsers import expat
 
-    try:
-        root = ET.fromstring(svg)
-    except ET.ParseError:
-        return False
-    for el in root.iter():
-        name = el.tag.rsplit("}", 1)[-1].lower() if isinstance(el.tag, str) else ""
-        if name in _ACTIVE:
-            return False
-        for attr, value in el.attrib.items():
+    found: list[bool] = []
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if found:
+            return
+        if tag.rsplit("}", 1)[-1].lower() in _ACTIVE:
+            found.append(True)
+            return
+        for attr, value in attrs.items():
             local = attr.rsplit("}", 1)[-1].lower()
-            if local.startswith("on"):
-                return False
-            if local == "href" and value.strip().lower().startswith(("javascript:", "data:")):
-                return False
-    return True
+            if local.startswith("on") or (
+                local == "href" and value.strip().lower().startswith(("javascript:", "data:"))
+            ):
+                found.append(True)
+                return
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(svg, True)
+    except expat.ExpatError:
+        return False
+    return not found
 
 
 def inline_svg(data: bytes) -> str:
