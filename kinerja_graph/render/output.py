@@ -128,7 +128,9 @@ class Graphviz:
     length-prefixed request after the other. Either way Graphviz and fontconfig start (and read the
     font cache) once per run instead of once per picture. The process's messages go to an unnamed
     temporary file, read after each picture: they belong to that picture. The time limit holds per
-    picture: at the limit the process is stopped (the next picture starts a new one)."""
+    picture: at the limit the process is stopped (the next picture starts a new one), and so is a
+    process after a picture it failed. (An anonymous graph, ``digraph { ... }``, is named by a counter
+    that runs on in one process: the tool's graphs are named.)"""
 
     def __init__(
         self,
@@ -202,6 +204,7 @@ class Graphviz:
         # Graphviz reports a label it cannot parse ("Error: syntax error in line 1 ... in label of node
         # g2") and draws the node's name instead, exiting 0: a picture that silently lies. A failure.
         if status is None or status != 0 or not data or any(m.startswith("Error") for m in messages):
+            process.close()  # a process that failed is not trusted with the next picture
             raise RenderError(
                 style.t("err_failed", lang, file=what, message="; ".join(messages) or f"exit code {status}")
             )
