@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Iterator
 
-from kinerja_graph.checks._judge import judged_groups
 from kinerja_graph.checks._measures import measures
-from kinerja_graph.checks._quote import indicator_location, quote
+from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
+from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import (
     canonical_words,
     content_words,
@@ -273,6 +275,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
 
     def check(self, ctx: Context):
         G = ctx.graph
+        ix = ctx.index
         mv, tv = measures(ctx.vocabulary, self.id, G)
         units = unit_vocabulary(ctx.vocabulary)
         unit_only = bool(ctx.options.get("unit-only", True))
@@ -285,123 +288,287 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         unit_words = set()
         for spelling in units.spellings:
             unit_words.update(spelling.split())
+        judge = _Judge(tv, mv, units, own, unit_words, unit_only, division)
 
-        def judge(indicator):
-            """(normalised formula, [(message key, args)] of every sub-check that fails, whether the formula is
-            only a unit), or None when there is no formula to judge: decided by the name, formula, unit and the
-            units of the targets, once per distinct combination of them."""
-            formula = indicator.formula
-            f_norm = normalised(formula, tv)
-            if not f_norm or f_norm == normalised(indicator.name, tv):
-                return None
-            if self._unit_only(indicator, f_norm, tv, unit_words):
-                return f_norm, [("unit-only", {})] if unit_only else [], True
-            return f_norm, self._judge(indicator, formula, f_norm, tv, mv, units, own, division), False
-
-        grouping, verdicts = judged_groups(ctx.index, ("name", "formula", "unit", "target_units"), judge)
-        items = ctx.index.indicators
+        # A verdict is (normalised formula, [(message key, args)] of every sub-check that fails, whether the
+        # formula is only a unit), or None when there is no formula to judge. What the name and the formula
+        # decide is worked out once per distinct name, once per distinct formula and once per distinct pair
+        # of them (_Judge); the few pairs whose verdict also hangs on the units (a short formula that may be
+        # the indicator's unit, a count that divides: is it a percentage after all?) are judged member by
+        # member, once per distinct combination of units.
+        objects = ix.indicators.objects
+        grouping = ix.indicator_groups(("name", "formula"))
+        name_of = ix.indicator_groups(("name",)).numbers(grouping.first)
+        formula_of = ix.indicator_groups(("formula",)).numbers(grouping.first)
+        pairs = list(map(judge.pair, map(objects.__getitem__, grouping.first), name_of, formula_of))
+        # the verdict of each group that the units do not change, else None
+        verdicts: list[tuple | None] = [pair if type(pair) is tuple else None for pair in pairs]
+        apart: dict[int, tuple] = {}  # position of a member of a group the units decide -> its verdict
+        hanging = [type(pair) is _Pending for pair in pairs]
+        if any(hanging):
+            positions = grouping.positions(hanging)
+            for position, number in zip(positions, grouping.numbers(positions)):
+                apart[position] = pairs[number].verdict(objects[position], judge)  # type: ignore[union-attr]
         reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
+        found: list[tuple[int, tuple]] = [(p, v) for p, v in apart.items() if v[1]]
         if any(reported):
             positions = grouping.positions(reported)
-            for position, number in zip(positions, grouping.numbers(positions)):
-                n, d, indicator = items[position]
-                location = indicator_location(indicator, d)
-                for kind, extra in verdicts[number][1]:
-                    yield ctx.finding(
-                        n,
-                        kind,
-                        location=location,
-                        indicator=quote(indicator.name),
-                        formula=quote(indicator.formula, 60),
-                        **extra,
-                    )
+            numbers = grouping.numbers(positions)
+            found.extend((p, verdicts[number]) for p, number in zip(positions, numbers))  # type: ignore[misc]
+            found.sort(key=_FIRST)
+        items = ix.indicators
+        for position, verdict in found:
+            n, d, indicator = items[position]
+            location = indicator_location(indicator, d)
+            for kind, extra in verdict[1]:
+                yield ctx.finding(
+                    n,
+                    kind,
+                    location=location,
+                    indicator=judge.quoted(indicator.name, QUOTE_LIMIT),
+                    formula=judge.quoted(indicator.formula, 60),
+                    **extra,
+                )
         if not shared:
             return
-        by_formula: dict[str, list] = {}  # normalised formula -> the groups using it (unit-only ones aside)
+        yield from self._shared(ctx, grouping, name_of, verdicts, apart, judge)
+
+    def _shared(self, ctx: Context, grouping, name_of: list, verdicts: list, apart: dict, judge) -> Iterator[Finding]:
+        """One formula (not a unit-only one) written for indicators with different names: once per formula."""
+        ix = ctx.index
+        objects = ix.indicators.objects
+        # normalised formula -> the normalised names of its users, and which groups (members) use it
+        names: dict[str, set] = {}
+        groups: dict[str, list[int]] = {}
+        members: dict[str, list[int]] = {}
         for number, verdict in enumerate(verdicts):
             if verdict is not None and not verdict[2]:  # a unit-only formula is no formula to share
-                by_formula.setdefault(verdict[0], []).append(number)
-        # group -> its formula, when several names share that formula
-        shared_by: list[str | None] = [None] * len(grouping)
-        for f_norm, numbers in by_formula.items():
-            if len({normalised(items[grouping.first[number]][2].name, tv) for number in numbers}) > 1:
+                names.setdefault(verdict[0], set()).add(judge.names[name_of[number]].norm)
+                groups.setdefault(verdict[0], []).append(number)
+        for position, verdict in apart.items():
+            if not verdict[2]:
+                names.setdefault(verdict[0], set()).add(normalised(objects[position].name, judge.tv))
+                members.setdefault(verdict[0], []).append(position)
+        shared_by: list[str | None] = [None] * len(grouping)  # group -> its formula, when several names share it
+        for f_norm, numbers in groups.items():
+            if len(names[f_norm]) > 1:
                 for number in numbers:
                     shared_by[number] = f_norm
-        if not any(shared_by):
-            return
-        for positions in grouping.members(shared_by).values():
-            users = [items[position] for position in positions]
-            names = list(dict.fromkeys(normalised(i.name, tv) for _, _, i in users))
-            first, data, indicator = users[0]
-            spelled = list(dict.fromkeys(quote(i.name, 40) for _, _, i in users))
-            nodes = [m for m in dict.fromkeys(n for n, _, _ in users) if m != first]
+        users = grouping.members(shared_by) if any(shared_by) else {}
+        for f_norm, positions in members.items():
+            if len(names[f_norm]) > 1:
+                users[f_norm] = sorted(users.get(f_norm, []) + positions)
+        ordered = sorted(users.values(), key=_FIRST) if members else users.values()
+        owners, ids = ix.indicators.owners, ix.ids()
+        nodes = ix.nodes
+        for positions in ordered:
+            used = list(dict.fromkeys(map(_NAME, map(objects.__getitem__, positions))))  # in order of first use
+            spelled = list(dict.fromkeys(judge.quoted(name, 40) for name in used))
+            count = len({normalised(name, judge.tv) for name in used})
+            held = list(dict.fromkeys(map(ids.__getitem__, map(owners.__getitem__, positions))))
+            indicator = objects[positions[0]]
+            first_node, data = nodes[owners[positions[0]]]
             yield ctx.finding(
-                first,
+                first_node,
                 "shared",
-                related=nodes,
+                related=[m for m in held if m != first_node],
                 location=indicator_location(indicator, data),
                 formula=quote(indicator.formula, 60),
-                count=len(names),
+                count=count,
                 indicators=spelled,
             )
 
-    @staticmethod
-    def _unit_only(indicator, f_norm, tv, unit_words) -> bool:
-        """Only a unit, a number or a method word ("Dokumen", "Survey", "Bukti Pembayaran"), or the indicator's unit."""
-        words = f_norm.split()
-        if all(w in unit_words or w in tv.method_words or w.isdigit() or w in tv.stop_words for w in words):
-            return True
-        if len(words) > 3:  # longer than any unit
-            return False
-        declared = {normalised(indicator.unit, tv)} if indicator.unit else set()
-        declared |= {normalised(t.unit, tv) for t in indicator.targets.values() if t.unit}
-        return f_norm in declared
 
-    @staticmethod
-    def _judge(indicator, formula, f_norm, tv, mv, units, own, division) -> list[tuple[str, dict]]:
-        """Every sub-check the formula fails, in the order of the documentation: (message key, args)."""
-        out: list[tuple[str, dict]] = []
-        name_words = content_words(indicator.name, tv, own)
-        formula_words = content_words(formula, tv, own)
+_FIRST = operator.itemgetter(0)
+_NAME = operator.attrgetter("name")
+_UNSET = object()
+
+
+class _Name:
+    """What formula-mismatch reads of an indicator name, worked out once per distinct name."""
+
+    __slots__ = ("norm", "words", "head", "counted", "_opposite", "_text", "_tv", "_mv")
+
+    def __init__(self, name: str, judge: _Judge) -> None:
+        tv = judge.tv
+        self.norm = normalised(name, tv)
+        self.words = content_words(name, tv, judge.own)
+        self.head = head_word(name, tv, judge.heads)
+        self.counted = counted_noun(name, tv, judge.units) if self.head in judge.units.count_heads else None
+        self._opposite: object = _UNSET
+        self._text, self._tv, self._mv = name, tv, judge.mv
+
+    @property
+    def opposite(self) -> bool:
+        """Does the name itself hold a negation or an unwanted thing (indicators.yaml `opposites`)?"""
+        if self._opposite is _UNSET:
+            self._opposite = any(True for _ in self._mv.opposites.find(canonical_words(self._text, self._tv)))
+        return bool(self._opposite)
+
+
+class _Formula:
+    """What formula-mismatch reads of a formula, worked out once per distinct formula."""
+
+    __slots__ = (
+        "text",
+        "norm",
+        "only_units",
+        "short",
+        "words",
+        "wordy",
+        "divides",
+        "inverted",
+        "complement",
+        "division",
+        "percentage",
+        "split",
+        "_measured",
+        "_judge",
+    )
+
+    def __init__(self, formula: str, judge: _Judge) -> None:
+        tv = judge.tv
+        self.text = formula
+        self.norm = norm = normalised(formula, tv)
+        self._judge = judge
+        self._measured: object = _UNSET
+        if not norm:
+            return
+        found = norm.split()
+        units, method, stop = judge.unit_words, tv.method_words, tv.stop_words
+        # only a unit, a number or a method word ("Dokumen", "Survey", "Bukti Pembayaran")
+        self.only_units = all(w in units or w in method or w.isdigit() or w in stop for w in found)
+        self.short = len(found) <= 3  # no longer than a unit: may be the indicator's own unit
+        self.words = content_words(formula, tv, judge.own)
         # judged only when the formula says something in words: "(IKS + IKE + IKL) / 3" is algebra on
         # abbreviations the name does not spell out, not a formula about something else
-        wordy = sum(1 for w in formula_words if len(w) >= 4) >= 2
-        if name_words and wordy and not share_content(name_words, formula_words, tv):
-            out.append(("unrelated", {}))
-        elif name_words and wordy:
-            shared = _broad_only(name_words, formula_words, tv, mv.broad_subjects)
-            if shared:
-                out.append(("broad-only", {"shared": shared}))
-        head = head_word(indicator.name, tv, (*SHARE_HEADS, *units.count_heads))
-        if head in units.count_heads:
-            counted = counted_noun(indicator.name, tv, units)
-            measured = counted_noun(formula, tv, units, anywhere=True) if counted else None
-            if counted and measured and not units.same_count_class(counted[1], measured[1]):
-                out.append(("counted", {"noun": counted[0], "other": measured[0]}))
-        divides = "/" in formula or "bagi" in f_norm or "banding" in f_norm
-        if divides:
-            key = ("inverted", formula)
-            inverted = tv.cache[key] if key in tv.cache else remember(tv, key, _inverted(formula, tv, units))
-            if inverted is not None:
-                out.append(("inverted", {"numerator": quote(inverted[0], 40), "denominator": quote(inverted[1], 40)}))
-            memo = ("complement", formula, indicator.name)
-            opposite = (
-                tv.cache[memo] if memo in tv.cache else remember(tv, memo, _complement(indicator.name, formula, tv, mv))
-            )
-            if opposite is not None:
-                out.append(("complement", {"numerator": quote(opposite[0], 40), "word": opposite[1]}))
-        if not division:
-            return out
-        if head in SHARE_HEADS and not has_marker(formula, tv.division_markers, tv):
-            out.append(("no-division", {"head": head.capitalize()}))
-        if head in units.count_heads and has_marker(formula, tv.division_markers, tv):
-            read = [units.read(indicator.unit)] + [units.read(t.unit) for t in indicator.targets.values()]
+        self.wordy = sum(1 for w in self.words if len(w) >= 4) >= 2
+        self.divides = "/" in formula or "bagi" in norm or "banding" in norm
+        self.inverted = self.complement = None
+        if self.divides:
+            self.inverted = _inverted(formula, tv, judge.units)
+            self.complement = _numerator_opposite(formula, tv, judge.mv)
+        self.division = has_marker(formula, tv.division_markers, tv)
+        self.percentage = self.split = False
+        if self.division:
+            self.percentage = has_marker(formula, tv.percentage_markers, tv)
+            self.split = len(_SPLIT.split(formula, maxsplit=1)) == 2
+
+    @property
+    def measured(self) -> tuple[str, str] | None:
+        """What the formula counts, anywhere in it ("... jumlah desa ..." -> ("desa", "desa"))."""
+        if self._measured is _UNSET:
+            self._measured = counted_noun(self.text, self._judge.tv, self._judge.units, anywhere=True)
+        return self._measured  # type: ignore[return-value]
+
+
+class _Pending:
+    """A pair of name and formula whose verdict hangs on the units of each indicator: a short formula that
+    may be the indicator's unit, or a count whose formula divides (unless the unit is a percentage)."""
+
+    __slots__ = ("formula", "found", "count_check", "_verdicts")
+
+    def __init__(self, formula: _Formula, found: list, count_check: str | None) -> None:
+        self.formula = formula
+        self.found = found  # what the pair fails, the count check aside
+        self.count_check = count_check  # "count-as-share" or "count-divides", unless the units say percent
+        self._verdicts: dict = {}
+
+    def verdict(self, indicator, judge: _Judge) -> tuple:
+        """The verdict for this indicator, once per distinct unit and set of units of its targets."""
+        written = frozenset(t.unit for t in indicator.targets.values())
+        key = (indicator.unit, written)
+        found = self._verdicts.get(key)
+        if found is None:
+            found = self._verdicts[key] = self._verdict(indicator.unit, written, judge)
+        return found
+
+    def _verdict(self, unit, written: frozenset, judge: _Judge) -> tuple:
+        formula = self.formula
+        tv, units = judge.tv, judge.units
+        if formula.short:
+            declared = {normalised(unit, tv)} if unit else set()
+            declared |= {normalised(u, tv) for u in written if u}
+            if formula.norm in declared:
+                return formula.norm, [("unit-only", {})] if judge.unit_only else [], True
+        found = self.found
+        if self.count_check is not None:
+            read = [units.read(unit)] + [units.read(u) for u in written]
             if not any(r and r[0] == "percent" for r in read):
-                if has_marker(formula, tv.percentage_markers, tv):
-                    out.append(("count-as-share", {}))
-                elif len(_SPLIT.split(formula, maxsplit=1)) == 2:
-                    out.append(("count-divides", {}))
-        return out
+                found = [*found, (self.count_check, {})]
+        return formula.norm, found, False
+
+
+class _Judge:
+    """formula-mismatch's judgement of an indicator's name and formula: once per distinct name, formula and
+    pair of them (by their numbers in Index.indicator_groups)."""
+
+    def __init__(self, tv, mv, units, own: frozenset, unit_words: set, unit_only: bool, division: bool) -> None:
+        self.tv, self.mv, self.units, self.own = tv, mv, units, own
+        self.unit_words, self.unit_only, self.division = unit_words, unit_only, division
+        self.heads = (*SHARE_HEADS, *units.count_heads)
+        self.names: dict[int, _Name] = {}  # by name number
+        self.formulas: dict[int, _Formula] = {}  # by formula number
+        self.unit_only_verdicts: dict[str, tuple] = {}
+        self._quoted: dict = {}
+
+    def quoted(self, text: str, limit: int) -> str:
+        key = (text, limit)
+        found = self._quoted.get(key)
+        if found is None:
+            found = self._quoted[key] = quote(text, limit)
+        return found
+
+    def pair(self, indicator, name_number: int, formula_number: int) -> tuple | _Pending | None:
+        """The verdict of a name and a formula, a _Pending when it hangs on the units, or None when there is
+        no formula to judge."""
+        formula = self.formulas.get(formula_number)
+        if formula is None:
+            formula = self.formulas[formula_number] = _Formula(indicator.formula, self)
+        if not formula.norm:
+            return None
+        name = self.names.get(name_number)
+        if name is None:
+            name = self.names[name_number] = _Name(indicator.name, self)
+        if formula.norm == name.norm:
+            return None
+        if formula.only_units:
+            found = self.unit_only_verdicts.get(formula.norm)
+            if found is None:
+                found = (formula.norm, [("unit-only", {})] if self.unit_only else [], True)
+                self.unit_only_verdicts[formula.norm] = found
+            return found
+        out: list[tuple[str, dict]] = []
+        tv = self.tv
+        if name.words and formula.wordy:
+            if not share_content(name.words, formula.words, tv):
+                out.append(("unrelated", {}))
+            else:
+                shared = _broad_only(name.words, formula.words, tv, self.mv.broad_subjects)
+                if shared:
+                    out.append(("broad-only", {"shared": shared}))
+        head = name.head
+        count_heads = self.units.count_heads
+        if name.counted is not None:  # a count head
+            measured = formula.measured
+            if measured and not self.units.same_count_class(name.counted[1], measured[1]):
+                out.append(("counted", {"noun": name.counted[0], "other": measured[0]}))
+        if formula.divides:
+            if formula.inverted is not None:
+                numerator, denominator = formula.inverted
+                out.append(("inverted", {"numerator": quote(numerator, 40), "denominator": quote(denominator, 40)}))
+            if formula.complement is not None and not name.opposite:
+                numerator, word = formula.complement
+                out.append(("complement", {"numerator": quote(numerator, 40), "word": word}))
+        count_check = None
+        if self.division:
+            if head in SHARE_HEADS and not formula.division:
+                out.append(("no-division", {"head": head.capitalize()}))
+            if head in count_heads and formula.division:
+                count_check = "count-as-share" if formula.percentage else "count-divides" if formula.split else None
+        if formula.short or count_check is not None:
+            return _Pending(formula, out, count_check)
+        return formula.norm, out, False
 
 
 def _broad_only(name_words: list, formula_words: list, tv, broad: frozenset) -> list[str]:
@@ -423,17 +590,14 @@ def _broad_only(name_words: list, formula_words: list, tv, broad: frozenset) -> 
 _MINUS = re.compile(r"\s[-−–]\s|\bdikurangi\b|\bminus\b", re.I)
 
 
-def _complement(name: str, formula: str, tv, mv) -> tuple[str, str] | None:
-    """(numerator, the word) when the formula's numerator counts the opposite of what the indicator names:
-    it holds a negation or an unwanted thing ("pengaduan", "tidak", "terlambat": indicators.yaml `opposites`)
-    that the name does not hold. What is subtracted (after a minus sign) is not read."""
+def _numerator_opposite(formula: str, tv, mv) -> tuple[str, str] | None:
+    """(numerator, the word) when the formula's numerator holds a negation or an unwanted thing ("pengaduan",
+    "tidak", "terlambat": indicators.yaml `opposites`): it counts the opposite of what the indicator names
+    unless the name holds one too (see _Judge.pair). What is subtracted (after a minus sign) is not read."""
     parts = _SPLIT.split(formula, maxsplit=1)
     if len(parts) != 2:
         return None
     numerator = _MINUS.split(parts[0], maxsplit=1)[0]
-    name_words = canonical_words(name, tv)
-    if any(True for _ in mv.opposites.find(name_words)):
-        return None
     found = next((phrase for _, phrase in mv.opposites.find(canonical_words(numerator, tv))), None)
     if found is None:
         return None
