@@ -227,6 +227,17 @@ class IndicatorClassifier:
             s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
         return self._organisation_hint.search(s.lower()) is not None
 
+    @staticmethod
+    def name_key(name: object) -> str:
+        """The name as classify() knows it: texts of one key are classified alike, and the words its
+        evidence quotes are those of the first text of that key classified (as written)."""
+        return " ".join(w for w, _ in _drop_numbering(words(name)))
+
+    @staticmethod
+    def unit_key(unit: object) -> str:
+        """The unit as classify() knows it (see name_key)."""
+        return " ".join(w for w, _ in words(unit))
+
     def classify(self, name: object, unit: object = None) -> Classification:
         raw = (name, unit)
         found = self._cache.get(raw)

@@ -196,26 +196,36 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         ix = ctx.index
         items = ix.indicators
 
-        def judge(indicator) -> tuple | None:
+        count_heads = units.count_heads
+        names: dict[int, _Name] = {}  # by name number: what the name says, read once per distinct name
+        writings: dict[tuple, dict[str, str]] = {}  # (numbers of the unit, of the targets' units) -> _units()
+
+        def judge(indicator, name_number: int, unit_number: int, units_number: int) -> tuple | None:
             """(what it is for the parent/child check, [(message key, args)]): decided by the name, unit,
-            units of the targets, calculation and polarity, once per distinct combination of them."""
+            units of the targets, calculation and polarity, once per distinct combination of them (what the
+            name alone decides, once per distinct name; what the units decide, once per distinct units)."""
             calculation = indicator.calculation
             if calculation is None and indicator.polarity is None:
                 return None
+            name = names.get(name_number)
+            if name is None:
+                name = names[name_number] = _Name(spelled_out(words(indicator.name, tv), tv))
+            key = (unit_number, units_number)
+            written = writings.get(key)
+            if written is None:
+                written = writings[key] = _units(indicator, units)
             found: list[tuple[str, dict]] = []
-            name = spelled_out(words(indicator.name, tv), tv)
-            written = _units(indicator, units)
-            count = "count" in written or (bool(name) and name[0] in units.count_heads)
+            count = "count" in written or (bool(name.words) and name.words[0] in count_heads)
             measure = None
             if calculation == KUMULATIF:
                 measure = _not_summable(name, written, mv)
                 if measure is not None and wanted["not-summable"]:
                     found.append(("not-summable", {"measure": measure}))
-            if wanted["negative"] and indicator.effective_polarity == "lower" and not any(ambiguous.find(name)):
-                better = next((phrase for _, phrase in mv.more_is_better.find(name)), None)
+            if wanted["negative"] and indicator.effective_polarity == "lower":
+                better = name.better(mv, ambiguous)
                 if better is not None:
-                    key = "lower" if indicator.polarity == "lower" else "negative"
-                    found.append((key, {"word": " ".join(better)}))
+                    key_ = "lower" if indicator.polarity == "lower" else "negative"
+                    found.append((key_, {"word": better}))
             role = 0
             if calculation == KUMULATIF and measure is None:
                 role = _SUMMED | (_SUMMED_COUNT if count else 0)
@@ -231,12 +241,18 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
             changes = _falls(indicator)
             return [("falling", {"changes": changes})] if changes else None
 
-        grouping, verdicts = judged_groups(ix, ("name", "unit", "calculation", "polarity", "target_units"), judge)
+        grouping = ix.indicator_groups(("name", "unit", "calculation", "polarity", "target_units"))
+        firsts = list(map(items.objects.__getitem__, grouping.first))
+        name_numbers = ix.indicator_groups(("name",)).numbers(grouping.first)
+        unit_numbers = ix.indicator_groups(("unit",)).numbers(grouping.first)
+        units_numbers = ix.indicator_groups(("target_units",)).numbers(grouping.first)
+        verdicts: list[tuple | None] = list(map(judge, firsts, name_numbers, unit_numbers, units_numbers))
         found: dict[int, list] = {}  # indicator position -> [(message key, args)], for the few reported
         reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
         if any(reported):
             positions = grouping.positions(reported)
-            found.update(zip(positions, map(lambda number: list(verdicts[number][1]), grouping.numbers(positions))))
+            numbers = grouping.numbers(positions)
+            found.update((p, list(verdicts[number][1])) for p, number in zip(positions, numbers))  # type: ignore[index]
         if wanted["falling"]:
             fallen, falling = judged_groups(ix, ("calculation", "targets"), falls)
             chosen = [verdict is not None for verdict in falling]
@@ -304,14 +320,47 @@ def _units(indicator, units: UnitVocabulary) -> dict[str, str]:
     return found
 
 
-def _not_summable(name: tuple, written: dict[str, str], mv: IndicatorVocabulary) -> str | None:
+class _Name:
+    """What calculation-type reads of an indicator name (its words, abbreviation spelled out), worked out
+    once per distinct name and only when asked."""
+
+    __slots__ = ("words", "_head", "_better")
+
+    def __init__(self, found: tuple) -> None:
+        self.words = found
+        self._head: object = _UNSET
+        self._better: object = _UNSET
+
+    def head(self, mv: IndicatorVocabulary) -> str | None:
+        """The head that makes the name a level ("Persentase", "Indeks"), as the message names it, or None."""
+        if self._head is _UNSET:
+            head = mv.not_summable_heads.starts(self.words)
+            self._head = " ".join(head).capitalize() if head is not None else None
+        return self._head  # type: ignore[return-value]
+
+    def better(self, mv: IndicatorVocabulary, ambiguous: Phrases) -> str | None:
+        """The words that say more is better ("terlayani dengan baik"), unless a word leaves the direction
+        open (text.yaml `polarity_ambiguous`), or None."""
+        if self._better is _UNSET:
+            found = self.words
+            better = None
+            if not any(ambiguous.find(found)):
+                better = next((" ".join(phrase) for _, phrase in mv.more_is_better.find(found)), None)
+            self._better = better
+        return self._better  # type: ignore[return-value]
+
+
+_UNSET = object()
+
+
+def _not_summable(name: _Name, written: dict[str, str], mv: IndicatorVocabulary) -> str | None:
     """What makes the indicator a level that cannot be summed — its head word, or its unit as written — or
     None (a count or an amount of money can be summed)."""
     if "count" in written or "money" in written:
         return None
-    head = mv.not_summable_heads.starts(name)
+    head = name.head(mv)
     if head is not None:
-        return " ".join(head).capitalize()
+        return head
     return next((written[f] for f in sorted(written) if f in mv.not_summable_families), None)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from itertools import compress
 
-from kinerja_graph.checks._judge import judged_groups
 from kinerja_graph.checks._options import levels_schema
 from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
@@ -184,34 +183,81 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         classifier = IndicatorClassifier(required_vocabulary(ctx.vocabulary, "cues", self.id))
         outcome_levels = set(ctx.options.get("outcome-levels") or ())
         operational_levels = set(ctx.options.get("operational-levels") or ())
+        ix = ctx.index
+        objects = ix.indicators.objects
+        grouping = ix.indicator_groups(("name", "unit", "first_target_unit"))
+        levels = ix.judged_values("level")  # of every node (a doubtful label: the level its place implies)
+        owners = ix.indicator_nodes()
+        at = list(map(levels.__getitem__, owners))  # the level of each indicator's node
+        # A group is judged only under the variants its members could be reported under: as an output or
+        # activity indicator when one of them stands at an outcome level, as an organisation-wide outcome
+        # when one stands at an operational level that is not an outcome level (most stand at neither).
+        of = grouping.of
+        on_outcome = set(compress(of, map(outcome_levels.__contains__, at))) if outcome_levels else set()
+        operational_only = operational_levels - outcome_levels
+        on_operational = set(compress(of, map(operational_only.__contains__, at))) if operational_only else set()
+        name_numbers = ix.indicator_groups(("name",)).numbers(grouping.first)
+        firsts = list(map(objects.__getitem__, grouping.first))
+        hints: dict[int, bool] = {}  # name number -> may the name be an organisation-wide outcome?
 
-        def judge(indicator):
-            """{variant: classification} of the variants the indicator would be reported under, or None:
-            decided by its name and unit (or its targets' unit), once per distinct combination of them."""
+        def hint(number: int) -> bool:
+            name_number = name_numbers[number]
+            found = hints.get(name_number)
+            if found is None:
+                found = hints[name_number] = classifier.may_be_organisation_wide(firsts[number].name)
+            return found
+
+        # The classifier remembers a classification by the normalised name and unit, with the words of the
+        # first text of that key it classified as its evidence: every group's indicators were classified in
+        # the order of the groups (when judged under either variant) and so quote the first group of their
+        # key. The group judged stands in for itself by that first one.
+        stand_in: dict[tuple, int] = {}  # (name key, unit key) -> its first group
+        group_keys: dict[int, tuple] = {}  # group -> its (name key, unit key)
+        if outcome_levels or operational_levels:
+            name_keys: dict[int, str] = {}
+            unit_keys: dict = {}
+            for number, indicator in enumerate(firsts):
+                if not outcome_levels and not hint(number):
+                    continue  # never classified
+                name_number = name_numbers[number]
+                name_key = name_keys.get(name_number)
+                if name_key is None:
+                    name_key = name_keys[name_number] = classifier.name_key(indicator.name)
+                unit = indicator_unit(indicator)
+                unit_key = unit_keys.get(unit)
+                if unit_key is None:
+                    unit_key = unit_keys[unit] = classifier.unit_key(unit)
+                stand_in.setdefault((name_key, unit_key), number)
+                group_keys[number] = (name_key, unit_key)
+
+        def classify(number: int):
+            first = firsts[stand_in[group_keys[number]]]
+            return classifier.classify(first.name, indicator_unit(first))
+
+        def judge(number: int):
+            """{variant: classification} of the variants the group's indicators would be reported under, or
+            None: decided by its name and unit (or its targets' unit), once per distinct combination of them."""
             found = {}
-            if outcome_levels:
-                kind = classifier.classify(indicator.name, indicator_unit(indicator))
+            if number in on_outcome:
+                kind = classify(number)
                 if kind.kind in ("output", "activity"):
                     found["output_on_outcome"] = kind
-            if operational_levels and classifier.may_be_organisation_wide(indicator.name):
-                kind = classifier.classify(indicator.name, indicator_unit(indicator))
+            if number in on_operational and hint(number):
+                kind = classify(number)
                 if kind.organisation_wide:
                     found["outcome_on_operational"] = kind
             return found or None
 
-        fields = ("name", "unit", "first_target_unit")
-        grouping, verdicts = judged_groups(ctx.index, fields, judge)
+        verdicts: list = [None] * len(grouping)
+        for number in sorted(on_outcome | on_operational):
+            verdicts[number] = judge(number)
         # the levels each group's indicators are reported at: where a variant it was found under applies
         reported = [self._levels(verdict, outcome_levels, operational_levels) for verdict in verdicts]
         if not any(reported):
             return
-        ix = ctx.index
-        levels = ix.judged_values("level")  # of every node (a doubtful label: the level its place implies)
-        owners = ix.indicator_nodes()
         positions = grouping.positions(reported)
         numbers = grouping.numbers(positions)
-        at = map(levels.__getitem__, map(owners.__getitem__, positions))  # the level of each one's node
-        hits = map(frozenset.__contains__, map(reported.__getitem__, numbers), at)
+        hits = map(frozenset.__contains__, map(reported.__getitem__, numbers), map(at.__getitem__, positions))
         for position, number in compress(zip(positions, numbers), hits):
             n, d, indicator = ix.indicators[position]
             level = ix.judged_data(n, d).get("level")

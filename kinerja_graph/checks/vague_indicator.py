@@ -10,7 +10,7 @@ from kinerja_graph.checks._measures import IndicatorVocabulary, measures, spelle
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
-from kinerja_graph.similarity import TextVocabulary, normalised
+from kinerja_graph.similarity import TextVocabulary, normalised, text_words
 from kinerja_graph.text import UnitVocabulary, unit_vocabulary
 
 # a figure with a percent sign ("100 %", "90%"), and a lone zero ("TGR 0"), as written
@@ -297,16 +297,69 @@ def _first_word(name: str) -> str:
     return match.group() if match else name
 
 
+class _Screen:
+    """What tells at once that most names write no target and join no measures: a plain ASCII name
+    without a digit writes no target, and joins two measures only when two of its words may open a
+    measure (a head, a head glued to the next word, an abbreviation spelled out as one): each part of a
+    plain ASCII name (_parts) holds some of the name's own words, a part that opens with a measure head
+    opens with one of them."""
+
+    def __init__(self, mv: IndicatorVocabulary, tv: TextVocabulary) -> None:
+        self.mv, self.tv = mv, tv
+        self.heads = frozenset(phrase[0] for phrase in mv.measure_heads.labels)
+        self.single = tuple(phrase[0] for phrase in mv.measure_heads.labels if len(phrase) == 1)
+        self._opens: dict[str, bool] = {}
+
+    def plain(self, name: str) -> bool:
+        """A plain ASCII name without a digit?"""
+        return name.isascii() and _DIGIT.search(name) is None
+
+    def may_join(self, name: str) -> bool:
+        """May two of the name's words open a measure (see above)?"""
+        opens = self._opens
+        count = 0
+        for word in text_words(name, self.tv):
+            found = opens.get(word)
+            if found is None:
+                found = opens[word] = self._may_open(word)
+            count += found
+            if count >= 2:
+                return True
+        return False
+
+    def _may_open(self, word: str) -> bool:
+        if self._head(word):
+            return True
+        spelled = self.tv.abbreviations.get(word)
+        return self._head(spelled[0]) if spelled else False
+
+    def _head(self, word: str) -> bool:
+        return word in self.heads or any(word.startswith(h) and len(word) - len(h) >= 3 for h in self.single)
+
+
+_DIGIT = re.compile(r"[0-9]")
+_SCREENS: dict[int, _Screen] = {}  # by vocabulary
+
+
+def _screen(mv: IndicatorVocabulary, tv: TextVocabulary) -> _Screen:
+    found = _SCREENS.get(id(mv))
+    if found is None or found.mv is not mv or found.tv is not tv:
+        found = _SCREENS[id(mv)] = _Screen(mv, tv)
+    return found
+
+
 def _judge(name: str, mv: IndicatorVocabulary, tv: TextVocabulary, units: UnitVocabulary) -> list[tuple[str, dict]]:
     """What is wrong with an indicator name: (message key, args) in the order the rule reports them."""
     found = spelled_out(words(name, tv), tv)
     if not found:
         return []
     out: list[tuple[str, dict]] = []
-    targets = _targets(name, mv, tv)
+    screen = _screen(mv, tv)
+    plain = screen.plain(name)
+    targets = [] if plain else _targets(name, mv, tv)
     if targets:
         out.append(("target", {"targets": [quote(t, 30) for t in targets]}))
-    parts = _parts(name, mv, tv)
+    parts = _parts(name, mv, tv) if not plain or screen.may_join(name) else []
     head = _head(found, mv)
     if parts:
         out.append(("compound", {"count": len(parts), "parts": [quote(p, 40) for p in parts]}))
