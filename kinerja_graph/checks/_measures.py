@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from kinerja_graph.classify import required_vocabulary
-from kinerja_graph.similarity import TextVocabulary, canonical_words, text_vocabulary, text_words
+from kinerja_graph.similarity import (
+    TextVocabulary,
+    canonical_words,
+    counted_noun,
+    remember,
+    text_vocabulary,
+    text_words,
+)
 from kinerja_graph.text import normalise
 
 Phrase = tuple[str, ...]
@@ -205,6 +212,44 @@ def spelled_out(found: tuple, tv: TextVocabulary) -> tuple:
     return found
 
 
+class HeadReader:
+    """similarity.head_word(text, tv, heads) for one list of heads, each first word read once: the first
+    canonical word of a name, or the head it opens with glued to the next word ("Jumlahmengemudi" ->
+    "jumlah"; the longest head first)."""
+
+    __slots__ = ("_heads", "_longest_first", "_memo")
+
+    def __init__(self, heads: Iterable[str]) -> None:
+        self._heads = frozenset(heads)
+        self._longest_first = sorted(heads, key=len, reverse=True)  # stable: equal lengths in the given order
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, text: str | None, tv: TextVocabulary) -> str:
+        found = text_words(text, tv)
+        if not found:
+            return ""
+        first = found[0]
+        head = self._memo.get(first)
+        if head is None:
+            head = first
+            if first not in self._heads:
+                head = next((h for h in self._longest_first if first.startswith(h) and len(first) - len(h) >= 3), first)
+            self._memo[first] = head
+        return head
+
+
+def counted(text: str | None, tv: TextVocabulary, units, anywhere: bool = False) -> tuple[str, str] | None:
+    """similarity.counted_noun(text, tv, units, anywhere), remembered per text for the graph being checked (the
+    rules that read what a name counts share it)."""
+    key = ("counted", text, anywhere, units)
+    cache = tv.cache
+    found = cache.get(key, _UNSET)
+    if found is _UNSET:
+        found = remember(tv, key, counted_noun(text, tv, units, anywhere))
+    return found
+
+
+_UNSET = object()
 _OPEN, _CLOSE = "([", ")]"
 
 

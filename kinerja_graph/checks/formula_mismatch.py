@@ -6,19 +6,17 @@ import operator
 import re
 from collections.abc import Iterator
 
-from kinerja_graph.checks._measures import measures
+from kinerja_graph.checks._measures import HeadReader, counted, measures
 from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import (
     canonical_words,
     content_words,
-    counted_noun,
-    head_word,
     normalised,
     related_words,
     remember,
-    share_content,
+    text_words,
 )
 from kinerja_graph.text import normalise, unit_vocabulary
 
@@ -358,14 +356,19 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         for f_norm, positions in members.items():
             if len(names[f_norm]) > 1:
                 users[f_norm] = sorted(users.get(f_norm, []) + positions)
-        ordered = sorted(users.values(), key=_FIRST) if members else users.values()
+        ordered = sorted(users.items(), key=_first_use) if members else users.items()
         owners, ids = ix.indicators.owners, ix.ids()
         nodes = ix.nodes
-        for positions in ordered:
-            used = list(dict.fromkeys(map(_NAME, map(objects.__getitem__, positions))))  # in order of first use
+        first = grouping.first
+        for f_norm, positions in ordered:
+            # the names in order of first use: each group's first member uses its name first
+            uses = [(first[number], objects[first[number]].name) for number in groups.get(f_norm, ())]
+            if f_norm in members:
+                uses = sorted(uses + [(position, objects[position].name) for position in members[f_norm]])
+            used = list(dict.fromkeys(map(_SECOND, uses)))
             spelled = list(dict.fromkeys(judge.quoted(name, 40) for name in used))
             count = len({normalised(name, judge.tv) for name in used})
-            held = list(dict.fromkeys(map(ids.__getitem__, map(owners.__getitem__, positions))))
+            held = [ids[node] for node in dict.fromkeys(map(owners.__getitem__, positions))]
             indicator = objects[positions[0]]
             first_node, data = nodes[owners[positions[0]]]
             yield ctx.finding(
@@ -380,29 +383,45 @@ diukur dengan proksi yang tidak pernah ditetapkan.
 
 
 _FIRST = operator.itemgetter(0)
-_NAME = operator.attrgetter("name")
+_SECOND = operator.itemgetter(1)
+
+
+def _first_use(item: tuple) -> int:
+    return item[1][0]
+
+
 _UNSET = object()
 
 
 class _Name:
-    """What formula-mismatch reads of an indicator name, worked out once per distinct name."""
+    """What formula-mismatch reads of an indicator name, worked out once per distinct name: its normalised
+    text at once, the rest when a formula is judged against it."""
 
-    __slots__ = ("norm", "words", "head", "counted", "_opposite", "_text", "_tv", "_mv")
+    __slots__ = ("norm", "words", "set", "strong", "strong_set", "head", "counted", "_opposite", "_text", "_judge")
 
     def __init__(self, name: str, judge: _Judge) -> None:
-        tv = judge.tv
-        self.norm = normalised(name, tv)
-        self.words = content_words(name, tv, judge.own)
-        self.head = head_word(name, tv, judge.heads)
-        self.counted = counted_noun(name, tv, judge.units) if self.head in judge.units.count_heads else None
+        self.norm = normalised(name, judge.tv)
+        self.words: list | None = None  # None: not read yet (see read)
         self._opposite: object = _UNSET
-        self._text, self._tv, self._mv = name, tv, judge.mv
+        self._text, self._judge = name, judge
+
+    def read(self) -> _Name:
+        if self.words is None:
+            judge, name = self._judge, self._text
+            self.words = content_words(name, judge.tv, judge.own)
+            self.set = frozenset(self.words)
+            self.strong = [w for w in self.words if w not in judge.broad]  # words beyond the broad ones
+            self.strong_set = frozenset(self.strong)
+            self.head = judge.head(name, judge.tv)
+            self.counted = judge.counted(name) if self.head in judge.units.count_heads else None
+        return self
 
     @property
     def opposite(self) -> bool:
         """Does the name itself hold a negation or an unwanted thing (indicators.yaml `opposites`)?"""
         if self._opposite is _UNSET:
-            self._opposite = any(True for _ in self._mv.opposites.find(canonical_words(self._text, self._tv)))
+            judge = self._judge
+            self._opposite = any(True for _ in judge.mv.opposites.find(text_words(self._text, judge.tv)))
         return bool(self._opposite)
 
 
@@ -415,7 +434,11 @@ class _Formula:
         "only_units",
         "short",
         "words",
+        "set",
         "wordy",
+        "strong",
+        "strong_set",
+        "strong_wordy",
         "divides",
         "inverted",
         "complement",
@@ -440,9 +463,13 @@ class _Formula:
         self.only_units = all(w in units or w in method or w.isdigit() or w in stop for w in found)
         self.short = len(found) <= 3  # no longer than a unit: may be the indicator's own unit
         self.words = content_words(formula, tv, judge.own)
+        self.set = frozenset(self.words)
         # judged only when the formula says something in words: "(IKS + IKE + IKL) / 3" is algebra on
         # abbreviations the name does not spell out, not a formula about something else
         self.wordy = sum(1 for w in self.words if len(w) >= 4) >= 2
+        self.strong = [w for w in self.words if w not in judge.broad]  # words beyond the broad ones
+        self.strong_set = frozenset(self.strong)
+        self.strong_wordy = sum(1 for w in self.strong if len(w) >= 4) >= 2
         self.divides = "/" in formula or "bagi" in norm or "banding" in norm
         self.inverted = self.complement = None
         if self.divides:
@@ -458,7 +485,7 @@ class _Formula:
     def measured(self) -> tuple[str, str] | None:
         """What the formula counts, anywhere in it ("... jumlah desa ..." -> ("desa", "desa"))."""
         if self._measured is _UNSET:
-            self._measured = counted_noun(self.text, self._judge.tv, self._judge.units, anywhere=True)
+            self._measured = self._judge.counted(self.text, anywhere=True)
         return self._measured  # type: ignore[return-value]
 
 
@@ -506,11 +533,15 @@ class _Judge:
     def __init__(self, tv, mv, units, own: frozenset, unit_words: set, unit_only: bool, division: bool) -> None:
         self.tv, self.mv, self.units, self.own = tv, mv, units, own
         self.unit_words, self.unit_only, self.division = unit_words, unit_only, division
-        self.heads = (*SHARE_HEADS, *units.count_heads)
+        self.head = HeadReader((*SHARE_HEADS, *units.count_heads))
+        self.broad = mv.broad_subjects
         self.names: dict[int, _Name] = {}  # by name number
         self.formulas: dict[int, _Formula] = {}  # by formula number
         self.unit_only_verdicts: dict[str, tuple] = {}
         self._quoted: dict = {}
+
+    def counted(self, text: str, anywhere: bool = False) -> tuple[str, str] | None:
+        return counted(text, self.tv, self.units, anywhere)
 
     def quoted(self, text: str, limit: int) -> str:
         key = (text, limit)
@@ -540,11 +571,23 @@ class _Judge:
             return found
         out: list[tuple[str, dict]] = []
         tv = self.tv
+        name.read()
         if name.words and formula.wordy:
-            if not share_content(name.words, formula.words, tv):
+            if not _share(name.set, name.words, formula.set, formula.words, tv):
                 out.append(("unrelated", {}))
-            else:
-                shared = _broad_only(name.words, formula.words, tv, self.mv.broad_subjects)
+            # one shared broad noun proves nothing: when the words they share are all broad and their other
+            # words share nothing, the words shared (quoted)
+            elif (
+                name.strong
+                and formula.strong_wordy
+                and not _share(name.strong_set, name.strong, formula.strong_set, formula.strong, tv)
+            ):
+                broad = self.broad
+                shared = [
+                    quote(w, 30)
+                    for w in dict.fromkeys(name.words)
+                    if w in broad and any(related_words(w, f, tv) for f in formula.words)
+                ]
                 if shared:
                     out.append(("broad-only", {"shared": shared}))
         head = name.head
@@ -571,20 +614,11 @@ class _Judge:
         return formula.norm, out, False
 
 
-def _broad_only(name_words: list, formula_words: list, tv, broad: frozenset) -> list[str]:
-    """The words a formula shares with its indicator when they are only broad ones ("desa", "pelayanan"),
-    while each has words of its own that share nothing: [] when they share something of substance, or
-    when either speaks only in broad words."""
-    name_strong = [w for w in name_words if w not in broad]
-    formula_strong = [w for w in formula_words if w not in broad]
-    if not name_strong or sum(1 for w in formula_strong if len(w) >= 4) < 2:
-        return []
-    if share_content(name_strong, formula_strong, tv):
-        return []
-    shared = [
-        w for w in dict.fromkeys(name_words) if w in broad and any(related_words(w, f, tv) for f in formula_words)
-    ]
-    return [quote(w, 30) for w in shared]
+def _share(a_set: frozenset, a: list, b_set: frozenset, b: list, tv) -> bool:
+    """similarity.share_content(a, b), the sets of both at hand: does any word of `a` relate to one of `b`?"""
+    if not a_set.isdisjoint(b_set):  # a word in common: the usual case, decided at once
+        return True
+    return any(related_words(x, y, tv) for x in a for y in b)
 
 
 _MINUS = re.compile(r"\s[-−–]\s|\bdikurangi\b|\bminus\b", re.I)
