@@ -19,6 +19,8 @@ Kinds: ``outcome`` (a changed condition), ``output`` (a product or service deliv
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -237,6 +239,30 @@ class IndicatorClassifier:
     def unit_key(unit: object) -> str:
         """The unit as classify() knows it (see name_key)."""
         return " ".join(w for w, _ in words(unit))
+
+    def organisation_wide_hints(self, names: list) -> list[bool]:
+        """may_be_organisation_wide() of each name, the vocabulary's pattern run once over all of them (one
+        text of the names a line apart: a line break is no word, so the pattern's word boundaries fall where
+        they fall in each name alone)."""
+        if self._organisation_hint is None:
+            return [False] * len(names)
+        texts = []
+        for name in names:
+            if name is None:
+                texts.append("")
+                continue
+            s = str(name)
+            if not s.isascii():
+                s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+            texts.append(s.lower())
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))  # where each name starts
+        found = [False] * len(names)
+        for match in self._organisation_hint.finditer("\n".join(texts)):
+            found[bisect.bisect_right(starts, match.start()) - 1] = True
+        for i, name in enumerate(names):
+            if name is None:
+                found[i] = False
+        return found
 
     def classify(self, name: object, unit: object = None) -> Classification:
         raw = (name, unit)

@@ -68,6 +68,8 @@ class Phrases:
     def find(self, words: tuple | list) -> Iterator[tuple[int, Phrase]]:
         """(position, phrase) of every phrase in the words, left to right, occurrences not overlapping."""
         by_first = self._by_first
+        if by_first.keys().isdisjoint(words):  # no word opens a phrase: most texts, decided at once
+            return
         i, size = 0, len(words)
         while i < size:
             phrase = self.at(words, i) if words[i] in by_first else None  # most words start no phrase

@@ -9,6 +9,7 @@ from kinerja_graph.checks._options import levels_schema
 from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.classify import IndicatorClassifier, indicator_unit, required_vocabulary
+from kinerja_graph.similarity import TextVocabulary, normalised, text_vocabulary
 
 
 class IndicatorLevelMismatch(Rule):
@@ -181,6 +182,7 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
 
     def check(self, ctx: Context):
         classifier = IndicatorClassifier(required_vocabulary(ctx.vocabulary, "cues", self.id))
+        tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         outcome_levels = set(ctx.options.get("outcome-levels") or ())
         operational_levels = set(ctx.options.get("operational-levels") or ())
         ix = ctx.index
@@ -196,16 +198,15 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         on_outcome = set(compress(of, map(outcome_levels.__contains__, at))) if outcome_levels else set()
         operational_only = operational_levels - outcome_levels
         on_operational = set(compress(of, map(operational_only.__contains__, at))) if operational_only else set()
-        name_numbers = ix.indicator_groups(("name",)).numbers(grouping.first)
+        names = ix.indicator_groups(("name",))
+        name_numbers = names.numbers(grouping.first)
         firsts = list(map(objects.__getitem__, grouping.first))
-        hints: dict[int, bool] = {}  # name number -> may the name be an organisation-wide outcome?
+        hints: list[bool] = []  # by name number: may the name be an organisation-wide outcome?
+        if operational_levels:
+            hints = classifier.organisation_wide_hints([objects[p].name for p in names.first])
 
         def hint(number: int) -> bool:
-            name_number = name_numbers[number]
-            found = hints.get(name_number)
-            if found is None:
-                found = hints[name_number] = classifier.may_be_organisation_wide(firsts[number].name)
-            return found
+            return hints[name_numbers[number]]
 
         # The classifier remembers a classification by the normalised name and unit, with the words of the
         # first text of that key it classified as its evidence: every group's indicators were classified in
@@ -222,7 +223,7 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
                 name_number = name_numbers[number]
                 name_key = name_keys.get(name_number)
                 if name_key is None:
-                    name_key = name_keys[name_number] = classifier.name_key(indicator.name)
+                    name_key = name_keys[name_number] = _name_key(indicator.name, classifier, tv)
                 unit = indicator_unit(indicator)
                 unit_key = unit_keys.get(unit)
                 if unit_key is None:
@@ -288,3 +289,14 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         if "outcome_on_operational" in verdict:
             found |= operational_levels - outcome_levels
         return frozenset(found)
+
+
+def _name_key(name: object, classifier: IndicatorClassifier, tv: TextVocabulary) -> str:
+    """classifier.name_key(name): for a text whose first word is no numbering, its normalised words (the same
+    words, and remembered for the rules that read them too)."""
+    if type(name) is str:
+        found = normalised(name, tv)
+        first = found.partition(" ")[0]
+        if not (first.isdigit() or len(first) == 1):
+            return found
+    return classifier.name_key(name)

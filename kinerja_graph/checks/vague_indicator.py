@@ -317,15 +317,12 @@ class _Screen:
     def may_join(self, name: str) -> bool:
         """May two of the name's words open a measure (see above)?"""
         opens = self._opens
-        count = 0
-        for word in text_words(name, self.tv):
-            found = opens.get(word)
-            if found is None:
-                found = opens[word] = self._may_open(word)
-            count += found
-            if count >= 2:
-                return True
-        return False
+        found = text_words(name, self.tv)
+        if not opens.keys() >= set(found):
+            for word in found:
+                if word not in opens:
+                    opens[word] = self._may_open(word)
+        return sum(map(opens.__getitem__, found)) >= 2
 
     def _may_open(self, word: str) -> bool:
         if self._head(word):
