@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._judge import judged_indicators
+from kinerja_graph.checks._measures import HeadReader, counted
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
-from kinerja_graph.similarity import counted_noun, head_word, text_vocabulary
+from kinerja_graph.similarity import text_vocabulary
 from kinerja_graph.text import UnitVocabulary, normalise, unit_vocabulary
 
 
@@ -139,34 +139,76 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
         units = unit_vocabulary(ctx.vocabulary)
         tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         nouns = bool(ctx.options.get("counted-nouns", True))
-
-        def judge(indicator):
-            """(name-unit finding or None, unit-change finding or None), each (message key, args), or None:
-            decided by the name, unit and the units written in the targets alone, so once per distinct
-            combination of them."""
-            declared = units.read(indicator.unit)
-            written: list[tuple[int, str, tuple]] = []  # (year, unit as written, (family, canonical))
-            for year in sorted(indicator.targets):
-                target = indicator.targets[year]
-                if target.kind == "number" and target.unit:
-                    written.append((year, target.unit, units.read(target.unit)))
-                elif target.kind == "text" and units.grade(indicator.name, target.text) is not None:
-                    written.append((year, target.text.strip(), ("grade", normalise(target.text))))
-            used = ([(indicator.unit, declared)] if declared else []) + [(w, r) for _, w, r in written]
-            head = head_word(indicator.name, tv, units.heads)
-            finding = self._head_mismatch(units, head, used)
-            if finding is None and nouns and head in units.count_heads:
-                finding = self._noun_mismatch(units, tv, indicator, used)
-            change = self._inconsistency(units, indicator, declared, written)
-            return None if finding is None and change is None else (finding, change)
-
+        head_of = HeadReader(units.heads)
+        ix = ctx.index
+        objects = ix.indicators.objects
         # judge reads of the targets only the units written (and the texts of targets written in words)
-        for n, d, indicator, verdicts in judged_indicators(ctx.index, ("name", "unit", "written_units"), judge):
+        grouping = ix.indicator_groups(("name", "unit", "written_units"))
+        firsts = list(map(objects.__getitem__, grouping.first))
+        name_numbers = ix.indicator_groups(("name",)).numbers(grouping.first)
+        unit_numbers = ix.indicator_groups(("unit",)).numbers(grouping.first)
+        written_numbers = ix.indicator_groups(("written_units",)).numbers(grouping.first)
+        # What decides a verdict: what the name says (its head, what it counts), once per distinct name; the
+        # units declared and written, once per distinct unit and units written (and name, when a target is
+        # written in words: a grade the name cues); the verdict, once per distinct pair of those.
+        in_words: dict[int, bool] = {}  # units written -> is a target written in words?
+        readings: dict[tuple, tuple] = {}  # units key -> (units used, unit-change finding)
+        names: dict[int, tuple] = {}  # name number -> (head, what it counts)
+        verdicts: dict[tuple, tuple | None] = {}
+
+        def judge(indicator, name_number: int, unit_number: int, written_number: int) -> tuple | None:
+            """(name-unit finding or None, unit-change finding or None), each (message key, args), or None."""
+            text = in_words.get(written_number)
+            if text is None:
+                text = in_words[written_number] = any(t.kind == "text" for t in indicator.targets.values())
+            key = (unit_number, written_number, name_number) if text else (unit_number, written_number)
+            reading = readings.get(key)
+            if reading is None:
+                reading = readings[key] = self._read(units, indicator)
+            name = names.get(name_number)
+            if name is None:
+                head = head_of(indicator.name, tv)
+                counted_ = counted(indicator.name, tv, units) if nouns and head in units.count_heads else None
+                name = names[name_number] = (head, counted_)
+            pair = (name, key)
+            if pair in verdicts:
+                return verdicts[pair]
+            head, counted_ = name
+            used, change = reading[0], reading[1]
+            finding = self._head_mismatch(units, head, used)
+            if finding is None and counted_ is not None:
+                finding = self._noun_mismatch(units, counted_, used)
+            found = verdicts[pair] = None if finding is None and change is None else (finding, change)
+            return found
+
+        judged = list(map(judge, firsts, name_numbers, unit_numbers, written_numbers))
+        chosen = [verdict is not None for verdict in judged]
+        if not any(chosen):
+            return
+        items = ix.indicators
+        positions = grouping.positions(chosen)
+        for position, number in zip(positions, grouping.numbers(positions)):
+            n, d, indicator = items[position]
             location = indicator_location(indicator, d)
-            for found in verdicts:
+            for found in judged[number]:  # type: ignore[union-attr]
                 if found is not None:
                     key, args = found
                     yield ctx.finding(n, key, location=location, indicator=quote(indicator.name), **args)
+
+    def _read(self, units: UnitVocabulary, indicator) -> tuple[list, tuple | None]:
+        """(the units used: [(as written, (family, canonical))], the unit-change finding or None), from the
+        indicator's unit and the units written in its targets (and the targets written in words that are
+        a grade its name cues)."""
+        declared = units.read(indicator.unit)
+        written: list[tuple] = []  # (year, unit as written, (family, canonical))
+        for year in sorted(indicator.targets):
+            target = indicator.targets[year]
+            if target.kind == "number" and target.unit:
+                written.append((year, target.unit, units.read(target.unit)))
+            elif target.kind == "text" and units.grade(indicator.name, target.text) is not None:
+                written.append((year, target.text.strip(), ("grade", normalise(target.text))))
+        used = ([(indicator.unit, declared)] if declared else []) + [(w, r) for _, w, r in written]
+        return used, self._inconsistency(units, indicator, declared, written)
 
     @staticmethod
     def _head_mismatch(units: UnitVocabulary, head: str, used: list) -> tuple[str, dict] | None:
@@ -186,13 +228,11 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
         return None
 
     @staticmethod
-    def _noun_mismatch(units: UnitVocabulary, tv, indicator, used: list) -> tuple[str, dict] | None:
-        found = counted_noun(indicator.name, tv, units)
-        if found is None:
-            return None
-        noun, counted = found
+    def _noun_mismatch(units: UnitVocabulary, found: tuple[str, str], used: list) -> tuple[str, dict] | None:
+        """What a "Jumlah ..." name counts (`found`: noun, count class) against the count units used."""
+        noun, counted_ = found
         for written, (family, canonical) in used:
-            if family != "count" or units.same_count_class(counted, canonical):
+            if family != "count" or units.same_count_class(counted_, canonical):
                 continue
             return "noun", {"noun": noun, "unit": quote(written, 30)}
         return None
