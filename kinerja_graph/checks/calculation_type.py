@@ -197,41 +197,38 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         items = ix.indicators
 
         count_heads = units.count_heads
-        names: dict[int, _Name] = {}  # by name number: what the name says, read once per distinct name
+        # What a verdict reads of a name: does it open with a count head, the head that makes it a level, the
+        # words that say more is better; read once per distinct name, and named by a number.
+        readings: dict[tuple, int] = {}
+        names: dict[int, tuple[int, tuple]] = {}  # name number -> (reading number, reading)
         writings: dict[tuple, dict[str, str]] = {}  # (numbers of the unit, of the targets' units) -> _units()
+        verdicts_by: dict[tuple, tuple | None] = {}
 
         def judge(indicator, name_number: int, unit_number: int, units_number: int) -> tuple | None:
             """(what it is for the parent/child check, [(message key, args)]): decided by the name, unit,
             units of the targets, calculation and polarity, once per distinct combination of them (what the
-            name alone decides, once per distinct name; what the units decide, once per distinct units)."""
-            calculation = indicator.calculation
-            if calculation is None and indicator.polarity is None:
+            name decides, once per distinct name; what the units decide, once per distinct units; the
+            verdict once per distinct combination of those, calculation and polarity)."""
+            calculation, polarity = indicator.calculation, indicator.polarity
+            if calculation is None and polarity is None:
                 return None
             name = names.get(name_number)
             if name is None:
-                name = names[name_number] = _Name(spelled_out(words(indicator.name, tv), tv))
-            key = (unit_number, units_number)
-            written = writings.get(key)
+                found = spelled_out(words(indicator.name, tv), tv)
+                reading = (
+                    bool(found) and found[0] in count_heads,
+                    _head(found, mv),
+                    _better(found, mv, ambiguous),
+                )
+                name = names[name_number] = (readings.setdefault(reading, len(readings)), reading)
+            key = (name[0], unit_number, units_number, calculation, polarity)
+            if key in verdicts_by:
+                return verdicts_by[key]
+            written = writings.get(key[1:3])
             if written is None:
-                written = writings[key] = _units(indicator, units)
-            found: list[tuple[str, dict]] = []
-            count = "count" in written or (bool(name.words) and name.words[0] in count_heads)
-            measure = None
-            if calculation == KUMULATIF:
-                measure = _not_summable(name, written, mv)
-                if measure is not None and wanted["not-summable"]:
-                    found.append(("not-summable", {"measure": measure}))
-            if wanted["negative"] and indicator.effective_polarity == "lower":
-                better = name.better(mv, ambiguous)
-                if better is not None:
-                    key_ = "lower" if indicator.polarity == "lower" else "negative"
-                    found.append((key_, {"word": better}))
-            role = 0
-            if calculation == KUMULATIF and measure is None:
-                role = _SUMMED | (_SUMMED_COUNT if count else 0)
-            elif count and calculation is not None:
-                role = _PERIODIC
-            return (role, found) if role or found else None
+                written = writings[key[1:3]] = _units(indicator, units)
+            verdict = verdicts_by[key] = _verdict(name[1], written, calculation, polarity, mv, wanted, count_heads)
+            return verdict
 
         def falls(indicator) -> list | None:
             """[("falling", args)] for kumulatif targets that fall: decided by the calculation and the targets
@@ -320,45 +317,51 @@ def _units(indicator, units: UnitVocabulary) -> dict[str, str]:
     return found
 
 
-class _Name:
-    """What calculation-type reads of an indicator name (its words, abbreviation spelled out), worked out
-    once per distinct name and only when asked."""
-
-    __slots__ = ("words", "_head", "_better")
-
-    def __init__(self, found: tuple) -> None:
-        self.words = found
-        self._head: object = _UNSET
-        self._better: object = _UNSET
-
-    def head(self, mv: IndicatorVocabulary) -> str | None:
-        """The head that makes the name a level ("Persentase", "Indeks"), as the message names it, or None."""
-        if self._head is _UNSET:
-            head = mv.not_summable_heads.starts(self.words)
-            self._head = " ".join(head).capitalize() if head is not None else None
-        return self._head  # type: ignore[return-value]
-
-    def better(self, mv: IndicatorVocabulary, ambiguous: Phrases) -> str | None:
-        """The words that say more is better ("terlayani dengan baik"), unless a word leaves the direction
-        open (text.yaml `polarity_ambiguous`), or None."""
-        if self._better is _UNSET:
-            found = self.words
-            better = None
-            if not any(ambiguous.find(found)):
-                better = next((" ".join(phrase) for _, phrase in mv.more_is_better.find(found)), None)
-            self._better = better
-        return self._better  # type: ignore[return-value]
+def _head(found: tuple, mv: IndicatorVocabulary) -> str | None:
+    """The head that makes a name a level ("Persentase", "Indeks"), as a message names it, or None."""
+    head = mv.not_summable_heads.starts(found)
+    return " ".join(head).capitalize() if head is not None else None
 
 
-_UNSET = object()
+def _better(found: tuple, mv: IndicatorVocabulary, ambiguous: Phrases) -> str | None:
+    """The words of a name that say more is better ("terlayani dengan baik"), unless a word leaves the
+    direction open (text.yaml `polarity_ambiguous`), or None."""
+    if any(ambiguous.find(found)):
+        return None
+    return next((" ".join(phrase) for _, phrase in mv.more_is_better.find(found)), None)
 
 
-def _not_summable(name: _Name, written: dict[str, str], mv: IndicatorVocabulary) -> str | None:
+def _verdict(
+    name: tuple, written: dict[str, str], calculation, polarity, mv: IndicatorVocabulary, wanted: dict, count_heads
+) -> tuple | None:
+    """(what the indicator is for the parent/child check, [(message key, args)]) or None, from what its name
+    says (count head, level head, more-is-better words), its units, calculation and polarity."""
+    count_head, head, better = name
+    found: list[tuple[str, dict]] = []
+    count = "count" in written or count_head
+    measure = None
+    if calculation == KUMULATIF:
+        measure = _not_summable(head, written, mv)
+        if measure is not None and wanted["not-summable"]:
+            found.append(("not-summable", {"measure": measure}))
+    lower = (
+        polarity if polarity else "lower" if calculation == "kumulatif-negatif" else "higher"
+    )  # Indicator.effective_polarity
+    if wanted["negative"] and lower == "lower" and better is not None:
+        found.append(("lower" if polarity == "lower" else "negative", {"word": better}))
+    role = 0
+    if calculation == KUMULATIF and measure is None:
+        role = _SUMMED | (_SUMMED_COUNT if count else 0)
+    elif count and calculation is not None:
+        role = _PERIODIC
+    return (role, found) if role or found else None
+
+
+def _not_summable(head: str | None, written: dict[str, str], mv: IndicatorVocabulary) -> str | None:
     """What makes the indicator a level that cannot be summed — its head word, or its unit as written — or
     None (a count or an amount of money can be summed)."""
     if "count" in written or "money" in written:
         return None
-    head = name.head(mv)
     if head is not None:
         return head
     return next((written[f] for f in sorted(written) if f in mv.not_summable_families), None)
