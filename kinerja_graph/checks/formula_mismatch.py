@@ -360,14 +360,19 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         owners, ids = ix.indicators.owners, ix.ids()
         nodes = ix.nodes
         first = grouping.first
+        by_name = judge.names
         for f_norm, positions in ordered:
-            # the names in order of first use: each group's first member uses its name first
-            uses = [(first[number], objects[first[number]].name) for number in groups.get(f_norm, ())]
+            # the names (by number) in order of first use: each group's first member uses its name first
+            numbers = groups.get(f_norm, [])
             if f_norm in members:
-                uses = sorted(uses + [(position, objects[position].name) for position in members[f_norm]])
-            used = list(dict.fromkeys(map(_SECOND, uses)))
-            spelled = list(dict.fromkeys(judge.quoted(name, 40) for name in used))
-            count = len({normalised(name, judge.tv) for name in used})
+                apart_members = members[f_norm]
+                uses = list(zip(map(first.__getitem__, numbers), map(name_of.__getitem__, numbers)))
+                uses += zip(apart_members, ix.indicator_groups(("name",)).numbers(apart_members))
+                used = list(dict.fromkeys(map(_SECOND, sorted(uses))))
+            else:
+                used = list(dict.fromkeys(map(name_of.__getitem__, numbers)))
+            spelled = list(dict.fromkeys(by_name[number].quoted(40) for number in used))
+            count = len({by_name[number].norm for number in used})
             held = [ids[node] for node in dict.fromkeys(map(owners.__getitem__, positions))]
             indicator = objects[positions[0]]
             first_node, data = nodes[owners[positions[0]]]
@@ -397,13 +402,32 @@ class _Name:
     """What formula-mismatch reads of an indicator name, worked out once per distinct name: its normalised
     text at once, the rest when a formula is judged against it."""
 
-    __slots__ = ("norm", "words", "set", "strong", "strong_set", "head", "counted", "_opposite", "_text", "_judge")
+    __slots__ = (
+        "norm",
+        "words",
+        "set",
+        "strong",
+        "strong_set",
+        "head",
+        "counted",
+        "_opposite",
+        "_quoted",
+        "_text",
+        "_judge",
+    )
 
     def __init__(self, name: str, judge: _Judge) -> None:
         self.norm = normalised(name, judge.tv)
         self.words: list | None = None  # None: not read yet (see read)
         self._opposite: object = _UNSET
+        self._quoted: str | None = None
         self._text, self._judge = name, judge
+
+    def quoted(self, limit: int) -> str:
+        """The name as a message lists it among others (always with the same limit)."""
+        if self._quoted is None:
+            self._quoted = quote(self._text, limit)
+        return self._quoted
 
     def read(self) -> _Name:
         if self.words is None:
