@@ -198,12 +198,15 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         on_outcome = set(compress(of, map(outcome_levels.__contains__, at))) if outcome_levels else set()
         operational_only = operational_levels - outcome_levels
         on_operational = set(compress(of, map(operational_only.__contains__, at))) if operational_only else set()
+        if not on_outcome and not on_operational:
+            return
         names = ix.indicator_groups(("name",))
         name_numbers = names.numbers(grouping.first)
         firsts = list(map(objects.__getitem__, grouping.first))
+        name_texts = [objects[p].name for p in names.first]  # by name number
         hints: list[bool] = []  # by name number: may the name be an organisation-wide outcome?
         if operational_levels:
-            hints = classifier.organisation_wide_hints([objects[p].name for p in names.first])
+            hints = classifier.organisation_wide_hints(name_texts)
 
         def hint(number: int) -> bool:
             return hints[name_numbers[number]]
@@ -212,24 +215,13 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         # first text of that key it classified as its evidence: every group's indicators were classified in
         # the order of the groups (when judged under either variant) and so quote the first group of their
         # key. The group judged stands in for itself by that first one.
-        stand_in: dict[tuple, int] = {}  # (name key, unit key) -> its first group
-        group_keys: dict[int, tuple] = {}  # group -> its (name key, unit key)
-        if outcome_levels or operational_levels:
-            name_keys: dict[int, str] = {}
-            unit_keys: dict = {}
-            for number, indicator in enumerate(firsts):
-                if not outcome_levels and not hint(number):
-                    continue  # never classified
-                name_number = name_numbers[number]
-                name_key = name_keys.get(name_number)
-                if name_key is None:
-                    name_key = name_keys[name_number] = _name_key(indicator.name, classifier, tv)
-                unit = indicator_unit(indicator)
-                unit_key = unit_keys.get(unit)
-                if unit_key is None:
-                    unit_key = unit_keys[unit] = classifier.unit_key(unit)
-                stand_in.setdefault((name_key, unit_key), number)
-                group_keys[number] = (name_key, unit_key)
+        name_keys = [_name_key(text, classifier, tv) for text in name_texts]
+        units = list(map(indicator_unit, firsts))
+        unit_keys = {unit: classifier.unit_key(unit) for unit in set(units)}
+        group_keys = list(zip(map(name_keys.__getitem__, name_numbers), map(unit_keys.__getitem__, units)))
+        # the groups classified (every one when outcome levels are judged), and each key's first of them
+        classified = range(len(firsts)) if outcome_levels else [n for n in range(len(firsts)) if hint(n)]
+        stand_in = dict(zip(map(group_keys.__getitem__, reversed(classified)), reversed(classified)))
 
         def classify(number: int):
             first = firsts[stand_in[group_keys[number]]]
