@@ -61,6 +61,10 @@ class Phrases:
                 return phrase
         return None
 
+    def opens(self, word: str) -> bool:
+        """Does some phrase start with this word?"""
+        return word in self._by_first
+
     def starts(self, words: tuple | list) -> Phrase | None:
         """The longest phrase the words start with, or None."""
         return self.at(words, 0) if words else None

@@ -363,10 +363,13 @@ def _judge(name: str, mv: IndicatorVocabulary, tv: TextVocabulary, units: UnitVo
     elif head is not None:
         if len(head) == 1 and head[0] in units.count_heads:
             rest = found[1:] if found[0] == head[0] else (found[0][len(head[0]) :], *found[1:])
-            rest = tuple(w for w in rest if w not in units.quantifiers)
-            noun = mv.uncountable.starts(rest)
-            if noun is not None:
-                out.append(("uncountable", {"noun": " ".join(noun)}))
+            quantifiers = units.quantifiers
+            # what is counted: the words after the head, quantifiers left out (most open no uncountable noun)
+            first = next((w for w in rest if w not in quantifiers), None)
+            if first is not None and mv.uncountable.opens(first):
+                noun = mv.uncountable.starts(tuple(w for w in rest if w not in quantifiers))
+                if noun is not None:
+                    out.append(("uncountable", {"noun": " ".join(noun)}))
     elif (existence := mv.existence.starts(found)) is not None:
         out.append(("existence", {"word": " ".join(existence)}))
     elif mv.opens_goal(found[0]):
