@@ -248,20 +248,23 @@ class IndicatorClassifier:
             return [False] * len(names)
         texts = []
         for name in names:
-            if name is None:
+            if type(name) is str and name.isascii():
+                texts.append(name)
+            elif name is None:
                 texts.append("")
-                continue
-            s = str(name)
-            if not s.isascii():
-                s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
-            texts.append(s.lower())
+            else:
+                s = str(name)
+                if not s.isascii():
+                    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+                texts.append(s)
         starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))  # where each name starts
         found = [False] * len(names)
-        for match in self._organisation_hint.finditer("\n".join(texts)):
+        for match in self._organisation_hint.finditer("\n".join(texts).lower()):  # ASCII: the same lengths
             found[bisect.bisect_right(starts, match.start()) - 1] = True
-        for i, name in enumerate(names):
-            if name is None:
-                found[i] = False
+        if None in names:
+            for i, name in enumerate(names):
+                if name is None:
+                    found[i] = False
         return found
 
     def classify(self, name: object, unit: object = None) -> Classification:

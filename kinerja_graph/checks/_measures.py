@@ -61,6 +61,10 @@ class Phrases:
                 return phrase
         return None
 
+    def first_words(self) -> frozenset[str]:
+        """The words phrases start with."""
+        return frozenset(self._by_first)
+
     def opens(self, word: str) -> bool:
         """Does some phrase start with this word?"""
         return word in self._by_first

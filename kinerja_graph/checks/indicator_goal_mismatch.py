@@ -179,9 +179,25 @@ dengan penilaian kinerja Camat sendiri melaporkan realisasi yang tidak menggamba
         ix = ctx.index
         items = ix.indicators
 
+        # the words that start something read_name looks for: a name holding none of them names nothing
+        openers = frozenset().union(
+            *(
+                phrases.first_words()
+                for phrases, wanted in (
+                    (mv.named_measures, named),
+                    (mv.subjects, subjects),
+                    (mv.appraisal_phrases, appraisal_levels),
+                    (mv.appraisal_heads, appraisal_levels),
+                )
+                if wanted
+            )
+        )
+
         def read_name(indicator) -> _Read | None:
             """What an indicator's name names: decided by the name alone, once per distinct name."""
             found = spelled_out(words(indicator.name, tv), tv)
+            if openers.isdisjoint(found):
+                return None
             read = _Read(
                 mv.named_measures.label_set(found) if named else frozenset(),
                 _subjects(found, mv) if subjects else {},
