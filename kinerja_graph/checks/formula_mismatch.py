@@ -413,7 +413,6 @@ class _Name:
         "_opposite",
         "_quoted",
         "_text",
-        "_judge",
     )
 
     def __init__(self, name: str, judge: _Judge) -> None:
@@ -421,7 +420,7 @@ class _Name:
         self.words: list | None = None  # None: not read yet (see read)
         self._opposite: object = _UNSET
         self._quoted: str | None = None
-        self._text, self._judge = name, judge
+        self._text = name  # (no reference to the judge: no cycle left for the paused collector)
 
     def quoted(self, limit: int) -> str:
         """The name as a message lists it among others (always with the same limit)."""
@@ -429,9 +428,9 @@ class _Name:
             self._quoted = quote(self._text, limit)
         return self._quoted
 
-    def read(self) -> _Name:
+    def read(self, judge: _Judge) -> _Name:
         if self.words is None:
-            judge, name = self._judge, self._text
+            name = self._text
             self.words = content_words(name, judge.tv, judge.own)
             self.set = frozenset(self.words)
             self.strong = [w for w in self.words if w not in judge.broad]  # words beyond the broad ones
@@ -440,11 +439,9 @@ class _Name:
             self.counted = judge.counted(name) if self.head in judge.units.count_heads else None
         return self
 
-    @property
-    def opposite(self) -> bool:
+    def opposite(self, judge: _Judge) -> bool:
         """Does the name itself hold a negation or an unwanted thing (indicators.yaml `opposites`)?"""
         if self._opposite is _UNSET:
-            judge = self._judge
             self._opposite = any(True for _ in judge.mv.opposites.find(text_words(self._text, judge.tv)))
         return bool(self._opposite)
 
@@ -470,14 +467,12 @@ class _Formula:
         "percentage",
         "split",
         "_measured",
-        "_judge",
     )
 
     def __init__(self, formula: str, judge: _Judge) -> None:
         tv = judge.tv
         self.text = formula
         self.norm = norm = normalised(formula, tv)
-        self._judge = judge
         self._measured: object = _UNSET
         if not norm:
             return
@@ -505,11 +500,10 @@ class _Formula:
             self.percentage = has_marker(formula, tv.percentage_markers, tv)
             self.split = len(_SPLIT.split(formula, maxsplit=1)) == 2
 
-    @property
-    def measured(self) -> tuple[str, str] | None:
+    def measured(self, judge: _Judge) -> tuple[str, str] | None:
         """What the formula counts, anywhere in it ("... jumlah desa ..." -> ("desa", "desa"))."""
         if self._measured is _UNSET:
-            self._measured = self._judge.counted(self.text, anywhere=True)
+            self._measured = judge.counted(self.text, anywhere=True)
         return self._measured  # type: ignore[return-value]
 
 
@@ -595,7 +589,7 @@ class _Judge:
             return found
         out: list[tuple[str, dict]] = []
         tv = self.tv
-        name.read()
+        name.read(self)
         if name.words and formula.wordy:
             if not _share(name.set, name.words, formula.set, formula.words, tv):
                 out.append(("unrelated", {}))
@@ -617,14 +611,14 @@ class _Judge:
         head = name.head
         count_heads = self.units.count_heads
         if name.counted is not None:  # a count head
-            measured = formula.measured
+            measured = formula.measured(self)
             if measured and not self.units.same_count_class(name.counted[1], measured[1]):
                 out.append(("counted", {"noun": name.counted[0], "other": measured[0]}))
         if formula.divides:
             if formula.inverted is not None:
                 numerator, denominator = formula.inverted
                 out.append(("inverted", {"numerator": quote(numerator, 40), "denominator": quote(denominator, 40)}))
-            if formula.complement is not None and not name.opposite:
+            if formula.complement is not None and not name.opposite(self):
                 numerator, word = formula.complement
                 out.append(("complement", {"numerator": quote(numerator, 40), "word": word}))
         count_check = None
