@@ -28,6 +28,9 @@ from kinerja_graph.render.layout import Placement
 from kinerja_graph.render.plan import Part
 
 SMALL_PAGE = 0.3  # a page filling less of its sheet than this joins another page where it fits
+# how many other pages a nearly empty page tries to join, nearest first (each try lays a page out): without a
+# bound, a cascade of thousands of pages would lay out pages × small pages candidates
+MERGE_TRIES = 12
 
 
 @dataclass(frozen=True)
@@ -168,10 +171,15 @@ class _Planner:
             if self.fits(nodes, kind).fill >= SMALL_PAGE:
                 continue
             loose_pages = sum(1 for _, k in pages if k == "loose")
-            for j in range(len(pages)):
+            tries = 0
+            order = range(len(pages))  # a few pages: in order; many: the nearest first, MERGE_TRIES of them
+            for j in order if len(pages) <= MERGE_TRIES else sorted(order, key=lambda j: (abs(j - i), j)):
                 other, other_kind = pages[j]
                 if j == i or (kind == "loose" and other_kind != "loose" and loose_pages > 1):
                     continue  # orphans stay together: a part of them joins only the rest of them
+                tries += 1
+                if tries > MERGE_TRIES:
+                    break
                 joined = kind if kind == other_kind else "branch"
                 if self.fits(other + nodes, joined).ok:
                     pages[j] = (other + nodes, joined)
