@@ -462,3 +462,43 @@ def test_an_unknown_rule_id_of_a_whole_paragraph_is_quoted_shortened(tmp_path, w
         code, out, err = run("check", str(CLEAN), "--select", rule, "--format", "json")
     assert code == 2
     assert "unknown rule 'xxxx" in err and max(map(len, err.splitlines())) < 300
+
+
+# ------------------------------------------------------------------------------------------------
+# The size limit of one cascade file (512 MiB) can be moved with KINERJA_MAX_FILE_MIB: a Pemda-wide 10^6-goal
+# cascade is bigger; a shared runner may want a smaller one.
+
+
+def _cascade_of(size: int, tmp_path: Path) -> Path:
+    """A valid CSV cascade padded past `size` bytes with rows of goals."""
+    rows = ["id,parent,level,statement,owner"]
+    i = 0
+    while sum(len(r) + 1 for r in rows) <= size:
+        i += 1
+        rows.append(f"G{i},,sasaran_strategis,Meningkatnya kualitas pelayanan publik di wilayah nomor {i},Camat")
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_file_size_limit_moves_with_the_environment(tmp_path, monkeypatch):
+    path = _cascade_of(1024 * 1024 + 10, tmp_path)  # just over 1 MiB
+    monkeypatch.setenv("KINERJA_MAX_FILE_MIB", "1")
+    code, _, err = run("show", str(path))
+    assert code == 2
+    line = assert_one_clear_line(err, path)
+    assert "1 MiB" in line and "KINERJA_MAX_FILE_MIB" in line
+    monkeypatch.setenv("KINERJA_MAX_FILE_MIB", "2")
+    code, out, err = run("show", str(path))
+    assert code == 0, err
+    monkeypatch.delenv("KINERJA_MAX_FILE_MIB")
+    assert run("show", str(path))[0] == 0  # the default, 512 MiB
+
+
+@pytest.mark.parametrize("value", ["lots", "-1", "0", "1.5"])
+def test_a_bad_file_size_limit_is_one_clear_line(tmp_path, monkeypatch, value):
+    path = _cascade_of(100, tmp_path)
+    monkeypatch.setenv("KINERJA_MAX_FILE_MIB", value)
+    code, _, err = run("show", str(path))
+    assert code == 2
+    assert "KINERJA_MAX_FILE_MIB" in err and "Traceback" not in err

@@ -28,7 +28,8 @@ from kinerja_graph.model import Cascade
 from kinerja_graph.policy import LevelVocabulary
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
-MAX_FILE = 512 * 1024 * 1024
+MAX_FILE = 512 * 1024 * 1024  # the largest cascade file read, unless MAX_FILE_ENV says otherwise
+MAX_FILE_ENV = "KINERJA_MAX_FILE_MIB"  # a larger (or smaller) limit in MiB: a Pemda-wide 10^6-goal CSV is ~700 MiB
 STDIN = "-"  # the path that means standard input
 STDIN_NAME = "<stdin>"  # how messages name standard input when it is given no name
 
@@ -40,10 +41,21 @@ def format_of(path: str) -> str:
     return FORMATS[ext]
 
 
+def max_file() -> int:
+    """The largest file read, in bytes: MAX_FILE, or KINERJA_MAX_FILE_MIB when it is set to a whole number."""
+    value = os.environ.get(MAX_FILE_ENV, "").strip()
+    if not value:
+        return MAX_FILE
+    if not value.isdigit() or int(value) < 1:
+        raise InputError([f"{MAX_FILE_ENV}={value[:40]!r}: a whole number of MiB (1 or more) is expected"])
+    return int(value) * 1024 * 1024
+
+
 def _read_text(path: str) -> str:
+    limit = max_file()
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE + 1)
+            data = fh.read(limit + 1)
     except FileNotFoundError:
         raise InputError.one(path, "no such file") from None
     except IsADirectoryError:
@@ -55,8 +67,11 @@ def _read_text(path: str) -> str:
 
 
 def _check_size(data: bytes, name: str) -> None:
-    if len(data) > MAX_FILE:
-        raise InputError.one(name, f"file is larger than {MAX_FILE // (1024 * 1024)} MiB")
+    limit = max_file()
+    if len(data) > limit:
+        raise InputError.one(
+            name, f"file is larger than {limit // (1024 * 1024)} MiB (set {MAX_FILE_ENV} to read larger files)"
+        )
     if not data or data.isspace():  # (not data.strip(): no copy of a large file)
         raise InputError.one(name, "the file is empty")
 
@@ -148,14 +163,14 @@ def read_raw_data(
 
 
 def read_stdin(name: str = STDIN_NAME) -> bytes:
-    """Standard input, whole, as bytes (at most MAX_FILE + 1 of them: read_raw_data refuses more)."""
+    """Standard input, whole, as bytes (at most max_file() + 1 of them: read_raw_data refuses more)."""
     stream = getattr(sys.stdin, "buffer", None)
     try:
         if stream is not None:
-            return stream.read(MAX_FILE + 1)
+            return stream.read(max_file() + 1)
         if sys.stdin is None:
             raise InputError.one(name, "there is no standard input to read")
-        return sys.stdin.read(MAX_FILE + 1).encode("utf-8")
+        return sys.stdin.read(max_file() + 1).encode("utf-8")
     except OSError as exc:
         raise InputError.one(name, f"cannot read standard input: {exc.strerror or exc}") from None
 
