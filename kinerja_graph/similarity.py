@@ -179,6 +179,27 @@ def normalised(text: str | None, tv: TextVocabulary) -> str:
     return found
 
 
+# the same table keeping NUL, which separates the texts normalised_texts reads as one
+_ASCII_WORDS_AND_NUL = b"\0" + _ASCII_WORDS_ONLY[1:]
+
+
+def normalised_texts(texts: Sequence, tv: TextVocabulary) -> list[str]:
+    """normalised(text, tv) of each of `texts`, in order ("" for None or an empty text), many at once.
+
+    A Pemda cascade holds 10^5 distinct statements and indicator names: read as one text, the plain ASCII
+    ones (nearly all) cost three calls in all instead of a few each. These are not remembered in tv."""
+    plain = [type(t) is str and t.isascii() and "\0" not in t for t in texts]
+    ascii_texts = list(compress(texts, plain))
+    out: list[str] = []
+    if ascii_texts:
+        pieces = "\0".join(ascii_texts).encode("ascii").translate(_ASCII_WORDS_AND_NUL).decode("ascii").split("\0")
+        out = list(map(" ".join, map(str.split, pieces)))
+    if len(ascii_texts) == len(texts):  # the usual case
+        return out
+    words = iter(out)
+    return [next(words) if p else normalised(t, tv) if t else "" for t, p in zip(texts, plain)]
+
+
 def text_vocabulary(vocabulary: Mapping, G=None) -> TextVocabulary:
     """The `text` vocabulary of a rule context (ctx.vocabulary), parsed once per pack.
 

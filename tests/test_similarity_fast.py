@@ -166,3 +166,20 @@ def test_containment_reading_candidates_first_finds_what_reading_relevant_texts_
     exact = Containment(sets, min_words=2, max_extra=extra, limit=limit)
     assert all(exact.candidates[i] for i, r in enumerate(exact.relevant) if r)  # candidates hold the relevant
     assert fast.within(entries) == exact.within(entries)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.text(alphabet="abcXYZ 09-,.\0éİß\t", max_size=30),
+            st.sampled_from(["Persentase Desa Tertib", "Indeks Kepuasan Masyarakat (IKM)", "", "  "]),
+        ),
+        max_size=12,
+    )
+)
+def test_normalised_texts_is_normalised_of_each_text(texts):
+    tv = similarity.text_vocabulary(PACK.vocabulary)
+    expected = [similarity.normalised(t, tv) if t else "" for t in texts]
+    assert similarity.normalised_texts(texts, tv) == expected

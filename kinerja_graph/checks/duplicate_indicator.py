@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._bulk import normalised_texts
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
-from kinerja_graph.similarity import text_vocabulary
+from kinerja_graph.similarity import normalised_texts, text_vocabulary
 
 
 class DuplicateIndicator(Rule):
