@@ -41,7 +41,7 @@ def build_graph(cascade: Cascade) -> nx.DiGraph:
     kinds = {}
     for order, node in enumerate(cascade.nodes):
         statement = node.statement
-        kind = kinds[node.id] = "goal" if statement and not statement.isspace() else "indicator"  # Node.is_goal
+        kind = kinds[node.id] = "goal" if node.is_goal else "indicator"
         tier, rank = places.get(node.level, no_place) if node.level is not None else no_place
         data = {
             "kind": kind,
