@@ -38,6 +38,7 @@ identifier or a plain attribute: it only appears escaped (render/labels.py) insi
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import graphviz
@@ -109,14 +110,30 @@ class Lines:
         target.body.append(line)
 
 
-@dataclass
 class Diagram:
-    """A page's DOT, and its size as estimated from the boxes (points, before Graphviz)."""
+    """A page's DOT, and its size as estimated from the boxes (points, before Graphviz). The DOT is
+    written when first asked for (`graph`, `source`): a page planner that decides a candidate page from
+    its estimate alone never needs it."""
 
-    graph: graphviz.Digraph
-    estimated_size: tuple[float, float]
-    smallest_font: float
-    tree_size: tuple[float, float] = (0.0, 0.0)  # the boxes alone, without title, legend and lists
+    def __init__(
+        self,
+        emit: Callable[[], graphviz.Digraph],
+        estimated_size: tuple[float, float],
+        smallest_font: float,
+        tree_size: tuple[float, float] = (0.0, 0.0),  # the boxes alone, without title, legend and lists
+    ):
+        self._emit: Callable[[], graphviz.Digraph] | None = emit
+        self._graph: graphviz.Digraph | None = None
+        self.estimated_size = estimated_size
+        self.smallest_font = smallest_font
+        self.tree_size = tree_size
+
+    @property
+    def graph(self) -> graphviz.Digraph:
+        if self._graph is None:
+            assert self._emit is not None
+            self._graph, self._emit = self._emit(), None
+        return self._graph
 
     @property
     def source(self) -> str:
@@ -224,6 +241,27 @@ class _Builder:
     # ------------------------------------------------------------------ structure
 
     def build(self) -> Diagram:
+        s = self.style
+        groups = self.crosscutting()
+        boxes = {n: self.box(n) for n in self.nodes}  # (table, width, height)
+        tallest: dict[int, float] = defaultdict(float)
+        for n, (_table, _w, h) in boxes.items():
+            tallest[self.p.band[n]] = max(tallest[self.p.band[n]], h)
+        # the findings list (and the overview's list of pages) at the foot: the label of a frameless
+        # cluster around the whole tree, so that it is as wide as it needs, not as the title
+        self.tree_width = self.tree_estimate(boxes)
+        self.size_width = self.tree_estimate(boxes, beside=True) if self.p.beside else self.tree_width
+        tree_height = sum(tallest.values()) + 0.35 * 72 * max(0, len(tallest) - 1)
+        foot = self.foot((self.tree_width, tree_height))
+        return Diagram(
+            lambda: self.emit(groups, boxes, tallest, foot),
+            self.estimate(tallest),
+            float(s.small_font_size),
+            (self.tree_width, tree_height),
+        )
+
+    def emit(self, groups, boxes, tallest, foot: str) -> graphviz.Digraph:
+        """The page's DOT (`build` measured it)."""
         s, c = self.style, self.c
         tb = self.opt.direction == "TB"
         g = graphviz.Digraph(
@@ -253,11 +291,6 @@ class _Builder:
                 "fontsize": str(s.small_font_size),
             },
         )
-        groups = self.crosscutting()
-        boxes = {n: self.box(n) for n in self.nodes}  # (table, width, height)
-        tallest: dict[int, float] = defaultdict(float)
-        for n, (_table, _w, h) in boxes.items():
-            tallest[self.p.band[n]] = max(tallest[self.p.band[n]], h)
         by_band: dict[int, list[str]] = defaultdict(list)
 
         def emit(target, n):
@@ -274,11 +307,6 @@ class _Builder:
             )
             by_band[self.p.band[n]].append(self.name[n])
 
-        # the findings list (and the overview's list of pages) at the foot: the label of a frameless
-        # cluster around the whole tree, so that it is as wide as it needs, not as the title
-        self.tree_width = self.tree_estimate(boxes)
-        tree_height = sum(tallest.values()) + 0.35 * 72 * max(0, len(tallest) - 1)
-        foot = self.foot((self.tree_width, tree_height))
         if foot:
             page = graphviz.Digraph(name="cluster_page")
             page.attr(label=f"<{foot}>", labelloc="b", labeljust="l", peripheries="0", margin="4")
@@ -363,7 +391,7 @@ class _Builder:
                     label=f"<{esc(self.t('crosscutting'))}>",
                     fontcolor=c["crosscutting_border"],
                 )
-        return Diagram(g, self.estimate(tallest), float(s.small_font_size), (self.tree_width, tree_height))
+        return g
 
     def sequence(self, groups) -> list[str]:
         """Graphviz names in the order of a walk down the tree from the page's top goals (document
@@ -926,8 +954,11 @@ class _Builder:
 
     # ------------------------------------------------------------------ size, before Graphviz
 
-    def tree_estimate(self, boxes) -> float:
-        """How wide the tree is, as the boxes suggest: a tree is as wide as its leaves."""
+    def tree_estimate(self, boxes, beside: bool = False) -> float:
+        """How wide the tree is, as the boxes suggest: a tree is as wide as its leaves. `beside`: an
+        indicator without a goal drawn beside a goal of its owner (layout.py) widens that goal's band
+        instead of counting as a leaf below it, as Graphviz draws it (the page's size estimate; the foot's
+        lists keep the narrower width they were laid out with)."""
         gap = 0.15 * 72
         widths = {n: w for n, (_t, w, _h) in boxes.items()}
         below: dict[str, list[str]] = defaultdict(list)
@@ -941,7 +972,10 @@ class _Builder:
             goal = self.p.attached.get(i)
             if goal in self.drawn and i not in placed:
                 placed.add(i)
-                below[goal].append(i)
+                if beside and i in self.p.beside:
+                    widths[goal] += gap + widths[i]
+                else:
+                    below[goal].append(i)
         memo: dict[str, float] = {}
 
         def width(n) -> float:
@@ -958,7 +992,7 @@ class _Builder:
 
     def estimate(self, tallest) -> tuple[float, float]:
         """The page's size in points as the boxes suggest."""
-        tree = self.tree_width
+        tree = self.size_width
         bands = sorted(tallest)
         h = sum(tallest[b] for b in bands) + 0.35 * 72 * max(0, len(bands) - 1)
         foot = getattr(self, "foot_lines", 0) * self.style.small_font_size * 1.35 + (40 if self.foot_lines else 0)
