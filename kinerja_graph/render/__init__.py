@@ -38,7 +38,7 @@ from kinerja_graph.render.output import (
 )
 from kinerja_graph.render.overlay import Overlay
 from kinerja_graph.render.pages import Fit, Pagination, paginate
-from kinerja_graph.render.paper import ORIENTATIONS, Measure, Paper, estimate, measure_svg, paper
+from kinerja_graph.render.paper import ORIENTATIONS, Calibration, Measure, Paper, estimate, measure_svg, paper
 from kinerja_graph.render.pdf import Sheet, combine
 from kinerja_graph.render.plan import Part, Plan, plan, select
 from kinerja_graph.render.style import Style, load_style
@@ -183,6 +183,9 @@ def draw(
         boxes: BoxCache = {}
         lines = Lines()
         asked: dict[tuple[tuple[str, ...], str], Fit] = {}
+        calibration = Calibration(limit)
+        # candidates accepted on the estimate alone, by their goals: verified on the final pages
+        trusted: dict[frozenset[str], list[tuple[tuple[str, ...], str]]] = {}
 
         def fits(nodes: list[str], kind: str) -> Fit:
             key = (tuple(nodes), kind)
@@ -190,7 +193,7 @@ def draw(
                 asked[key] = measure(nodes, kind)
             return asked[key]
 
-        def measure(nodes: list[str], kind: str) -> Fit:
+        def measure(nodes: list[str], kind: str, verify: bool = False) -> Fit:
             part = Part("", nodes, kind, focus=root if kind in ("whole", "subtree") else None, depth=depth)
             if kind not in ("whole", "subtree"):
                 part.number, part.total, part.home = 2, UNKNOWN_PAGE, planning_home
@@ -198,56 +201,82 @@ def draw(
                 G, part, options=options, style=style, placement=placement, overlay=overlay, boxes=boxes, lines=lines
             )
             guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
-            if not graphviz or guess.smallest_text < limit * 0.7:
+            sure = None if verify else calibration.sure(guess)
+            if not graphviz or guess.smallest_text < limit * 0.7 or sure is False:
                 result = guess
+            elif sure:  # decided by the estimate: the final page is measured when drawn (see `unsure`)
+                result = guess
+                trusted.setdefault(frozenset(nodes), []).append((tuple(nodes), kind))
             else:
                 result = run_svg(diagram.source, str(out), len(nodes), keep=kind in ("whole", "subtree"))[0]
+                calibration.learn(guess, result)
             if kind in ("whole", "subtree") and not first_whole:
                 first_whole.append(result)
             return Fit(result.smallest_text >= limit, result.fill(sheet, diagram.tree_size))
 
-        pagination: Pagination = paginate(placement, selection, fits, split=split, focus=root, depth=depth)
-        pages = pagination.pages
-        total = len(pages)
-        contents = [(p.number, _caption(G, p, lang, style, placement)) for p in pages[1:]] if pagination.split else []
-        files: list[Path] = []
-        pictures: list[Picture] = []
-        sheets: list[tuple[bytes, Sheet]] = []
-        for page in pages:
-            path = out if fmt == "pdf" else page_path(out, page.number, total)
-            diagram = build_diagram(
-                G,
-                page,
-                options=options,
-                style=style,
-                placement=placement,
-                overlay=overlay,
-                contents=contents if page.kind == "overview" else None,
-                boxes=boxes,
-                lines=lines,
+        def unsure(pictures: list[Picture]) -> bool:
+            """Final pages that print too small although the estimate said their candidate would not: each
+            such candidate is laid out and its verdict replaced (True: the pages must be planned again). A
+            page of one box, or one that was measured, is what it is (as before)."""
+            again = False
+            for picture in pictures:
+                m = picture.measure
+                if m is None or m.estimated or m.smallest_text >= limit:
+                    continue
+                for key in trusted.pop(frozenset(picture.part.nodes), []):
+                    asked[key] = measure(list(key[0]), key[1], verify=True)
+                    again = True
+            return again
+
+        while True:
+            pagination: Pagination = paginate(placement, selection, fits, split=split, focus=root, depth=depth)
+            pages = pagination.pages
+            total = len(pages)
+            contents = (
+                [(p.number, _caption(G, p, lang, style, placement)) for p in pages[1:]] if pagination.split else []
             )
-            source = diagram.source
-            goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))
-            warnings: list[str] = []
-            if graphviz:
-                found, svg = run_svg(source, str(path), goals)
-                if fmt == "svg":
-                    data = svg
+            pictures: list[Picture] = []
+            for page in pages:
+                path = out if fmt == "pdf" else page_path(out, page.number, total)
+                diagram = build_diagram(
+                    G,
+                    page,
+                    options=options,
+                    style=style,
+                    placement=placement,
+                    overlay=overlay,
+                    contents=contents if page.kind == "overview" else None,
+                    boxes=boxes,
+                    lines=lines,
+                )
+                source = diagram.source
+                goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))
+                if graphviz:
+                    found, svg = run_svg(source, str(path), goals)
                 else:
-                    assert session is not None
-                    rendered = session.render(source, fmt, what=str(path), goals=goals)
-                    data, warnings = rendered.data, rendered.warnings
+                    found, svg = estimate(diagram.estimated_size, diagram.smallest_font, sheet), b""
+                caption = _caption(G, page, lang, style, placement)
+                pictures.append(Picture(path, page, source, svg, goals, measure=found, caption=caption))
+            if not unsure(pictures):
+                break
+        files: list[Path] = []
+        sheets: list[tuple[bytes, Sheet]] = []
+        for picture in pictures:
+            path, source, printed = picture.path, picture.source, picture.measure
+            assert printed is not None
+            if fmt == "dot" or not graphviz:
+                data = source.encode("utf-8")
+            elif fmt != "svg":
+                assert session is not None
+                rendered = session.render(source, fmt, what=str(path), goals=picture.goals)
+                data, picture.warnings = rendered.data, rendered.warnings
             else:
-                found = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
-                data = source.encode("utf-8")
-            if fmt == "dot":
-                data = source.encode("utf-8")
-            size = page_size_pt(data, fmt, dpi or style.png_dpi) if fmt != "pdf" else found.size
-            caption = _caption(G, page, lang, style, placement)
-            pictures.append(Picture(path, page, source, data, goals, size, found, warnings, caption))
+                data = picture.data
+            picture.data = data
+            picture.size_pt = page_size_pt(data, fmt, dpi or style.png_dpi) if fmt != "pdf" else printed.size
             if fmt == "pdf":
-                w, h = sheet.sheet(found.orientation)
-                sheets.append((data, Sheet(w, h, found.scale, sheet.margin)))
+                w, h = sheet.sheet(printed.orientation)
+                sheets.append((data, Sheet(w, h, printed.scale, sheet.margin)))
             elif write:
                 write_bytes(path, data, lang, style)
             if path not in files:

@@ -102,3 +102,53 @@ def measure_svg(svg: bytes, sheet: Paper) -> Measure | None:
 def estimate(size: tuple[float, float], smallest_font: float, sheet: Paper) -> Measure:
     scale, orientation = sheet.fit(size)
     return Measure(size, smallest_font, scale, orientation, estimated=True)
+
+
+# The estimate decides a candidate page alone only once the run has measured this many pages with Graphviz
+# and only by this margin beyond the worst misses measured so far (see Calibration)
+CALIBRATION_PAGES = 24
+CALIBRATION_MARGIN = 0.03
+
+
+class Calibration:
+    """How far a run's estimates (`estimate`, from the boxes) miss what Graphviz draws, learnt from the
+    pages it measures: the smallest printed text measured over estimated, at its lowest and highest.
+    Once CALIBRATION_PAGES pages are measured, a candidate whose estimate, moved by the worst miss seen and a
+    margin, is still on one side of the minimum text size is decided without Graphviz (`sure`). A run whose
+    estimates miss widely (few pages, another direction, findings lists) keeps laying pages out; a
+    Pemda-wide cascade, whose pages look alike, lays out only the candidates near the limit."""
+
+    def __init__(self, limit: float, pages: int = CALIBRATION_PAGES, margin: float = CALIBRATION_MARGIN):
+        self.limit = limit
+        self.pages = pages
+        self.margin = margin
+        self.measured = 0
+        self.low = 1.0
+        self.high = 1.0
+
+    def learn(self, guess: Measure, found: Measure) -> None:
+        """One candidate measured with Graphviz: how far its estimate was off."""
+        estimated = guess.smallest_font * guess.scale
+        if estimated <= 0:
+            return
+        ratio = found.smallest_font * found.scale / estimated
+        self.measured += 1
+        self.low = min(self.low, ratio)
+        self.high = max(self.high, ratio)
+
+    def sure(self, guess: Measure) -> bool | None:
+        """True: the page prints readably however far (within what was seen) the estimate misses; False:
+        it cannot; None: only Graphviz can tell."""
+        if self.measured < self.pages:
+            return None
+        estimated = guess.smallest_font * guess.scale
+        if _printed(estimated * self.low * (1 - self.margin)) >= self.limit:
+            return True
+        if _printed(estimated * self.high * (1 + self.margin)) < self.limit:
+            return False
+        return None
+
+
+def _printed(points: float) -> float:
+    """A text size as printed (Measure.smallest_text: rounded down to a tenth)."""
+    return int(points * 10 + 1e-6) / 10
