@@ -250,7 +250,7 @@ class _Builder:
         # the findings list (and the overview's list of pages) at the foot: the label of a frameless
         # cluster around the whole tree, so that it is as wide as it needs, not as the title
         self.tree_width = self.tree_estimate(boxes)
-        self.size_width = self.tree_estimate(boxes, beside=True) if self.p.beside else self.tree_width
+        self.size_width = self.tree_estimate(boxes, beside=True)
         tree_height = sum(tallest.values()) + 0.35 * 72 * max(0, len(tallest) - 1)
         foot = self.foot((self.tree_width, tree_height))
         return Diagram(
@@ -955,27 +955,26 @@ class _Builder:
     # ------------------------------------------------------------------ size, before Graphviz
 
     def tree_estimate(self, boxes, beside: bool = False) -> float:
-        """How wide the tree is, as the boxes suggest: a tree is as wide as its leaves. `beside`: an
-        indicator without a goal drawn beside a goal of its owner (layout.py) widens that goal's band
-        instead of counting as a leaf below it, as Graphviz draws it (the page's size estimate; the foot's
-        lists keep the narrower width they were laid out with)."""
+        """How wide the tree is, as the boxes suggest: a tree is as wide as its leaves. `beside`: a goal's
+        child in its own band, and an indicator without a goal drawn beside a goal of its owner (layout.py),
+        stand beside that goal, as Graphviz draws them, instead of counting as leaves below it (the page's
+        size estimate; the foot's lists keep the narrower width they were laid out with)."""
         gap = 0.15 * 72
         widths = {n: w for n, (_t, w, _h) in boxes.items()}
         below: dict[str, list[str]] = defaultdict(list)
+        aside: dict[str, list[str]] = defaultdict(list)
+        band = self.p.band
         placed: set[str] = set()
         for n in self.nodes:  # each goal counted under its first parent on the page
             for v in self.kids[n]:
                 if v not in placed:
                     placed.add(v)
-                    below[n].append(v)
+                    (aside if beside and band[v] == band[n] else below)[n].append(v)
         for i in self.nodes:
             goal = self.p.attached.get(i)
             if goal in self.drawn and i not in placed:
                 placed.add(i)
-                if beside and i in self.p.beside:
-                    widths[goal] += gap + widths[i]
-                else:
-                    below[goal].append(i)
+                (aside if beside and i in self.p.beside else below)[goal].append(i)
         memo: dict[str, float] = {}
 
         def width(n) -> float:
@@ -983,7 +982,7 @@ class _Builder:
                 return memo[n]
             memo[n] = widths[n]  # a cycle stops here
             inner = sum(width(v) for v in below[n]) + gap * max(0, len(below[n]) - 1)
-            memo[n] = max(widths[n], inner)
+            memo[n] = max(widths[n], inner) + sum(gap + width(v) for v in aside[n])
             return memo[n]
 
         tops = [n for n in self.nodes if n not in placed]
