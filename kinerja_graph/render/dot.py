@@ -980,12 +980,26 @@ class _Builder:
         def width(n) -> float:
             if n in memo:
                 return memo[n]
-            memo[n] = widths[n]  # a cycle stops here
+            memo[n] = 0.0 if beside else widths[n]  # a cycle stops here (counted once, where it starts)
             inner = sum(width(v) for v in below[n]) + gap * max(0, len(below[n]) - 1)
             memo[n] = max(widths[n], inner) + sum(gap + width(v) for v in aside[n])
             return memo[n]
 
         tops = [n for n in self.nodes if n not in placed]
+        if beside:  # goals in a cycle no top reaches: drawn all the same (as `sequence` walks them)
+            reached: set[str] = set()
+            for start in [*tops, *self.nodes]:
+                if start in reached:
+                    continue
+                if start not in tops:
+                    tops.append(start)
+                stack = [start]
+                while stack:
+                    n = stack.pop()
+                    if n not in reached:
+                        reached.add(n)
+                        stack.extend(below[n])
+                        stack.extend(aside[n])
         bodies = 120.0 * len(self.crosscutting())
         return sum(width(n) for n in tops) + gap * max(0, len(tops) - 1) + bodies
 
