@@ -403,6 +403,31 @@ def section_render(args, n: int) -> None:
             cells = [f"{reference:.1f} s", f"{t / reference:.1f}×", f"{own:.1f} s", f"{own / reference:.1f}"]
         wall, peak = median(runs, "wall"), mib(median(runs, "peak"))
         print(f"| {name} | {t:.1f} s | {wall:.1f} s | {peak} | {' | '.join(cells)} |", flush=True)
+    for name, folder in (("render -f svg", "b"), ("render -f svg --engine dot", "c")):
+        print(printed_pages(name, sorted((where / folder).glob("*.svg"))))
+
+
+def printed_pages(name: str, pages: list[Path]) -> str:
+    """Every page a run drew, measured as the planner measures it (render/paper.measure_svg): how small its
+    text prints on the paper of rules/render.yaml, and how many pages print below the minimum (a page of
+    one box too big for a sheet prints smaller: the planner cannot split it)."""
+    from kinerja_graph.render import load_style
+    from kinerja_graph.render.paper import measure_svg, paper
+
+    style = load_style()
+    sheet = paper(style)
+    sizes = []
+    for path in pages:
+        found = measure_svg(path.read_bytes(), sheet)
+        if found is not None:
+            sizes.append((found.smallest_text, path.name))
+    if not sizes:
+        return f"\n`{name}`: no pages"
+    small = [f for s, f in sorted(sizes) if s < style.min_text_pt]
+    return (
+        f"\n`{name}`: {len(sizes)} pages, smallest printed text {min(sizes)[0]:.1f} pt on {sheet.name}; "
+        f"{len(small)} below {style.min_text_pt:g} pt" + (f" ({', '.join(small[:8])})" if small else "")
+    )
 
 
 PROFILE = """
