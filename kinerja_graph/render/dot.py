@@ -195,6 +195,7 @@ class _Builder:
         self.p = placement
         self.nodes = [n for n in part.nodes if n in placement.order]
         self.drawn = set(self.nodes)
+        self._subtitle: list[str] | None = None
         self.opt = options
         self.lang = options.lang
         self.style = style
@@ -462,26 +463,34 @@ class _Builder:
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{s.title_font_size}">'
             f"<B>{esc(self.t('title', organisation=org_name).strip())}</B></FONT></TD></TR>"
         ]
-        sub = []
-        period = period_text(G.graph.get("period"))
-        if period:
-            sub.append(self.t("period", period=period))
-        if self.opt.year is not None:
-            sub.append(self.t("year", year=self.opt.year))
-        if self.part.total > 1:
-            sub.append(self.t("page", number=self.part.number, total=self.part.total))
-        caption = self.caption()
-        if caption:
-            sub.append(caption)
-        if self.opt.layout == "structure":
-            sub.append(self.t("layout_structure"))
-        if sub:
-            text = "<BR/>".join(esc(x) for x in labels.wrap(" · ".join(sub), 140))
+        lines = self.subtitle()
+        if lines:
+            text = "<BR/>".join(esc(x) for x in lines)
             rows.append(
                 f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{s.band_font_size}">{text}</FONT></TD></TR>'
             )
         rows.append(f'<TR><TD ALIGN="LEFT">{self.legend()}</TD></TR>')
         return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+
+    def subtitle(self) -> list[str]:
+        """The lines under the title: period, year, page, what the page holds."""
+        if self._subtitle is None:
+            G = self.G
+            sub = []
+            period = period_text(G.graph.get("period"))
+            if period:
+                sub.append(self.t("period", period=period))
+            if self.opt.year is not None:
+                sub.append(self.t("year", year=self.opt.year))
+            if self.part.total > 1:
+                sub.append(self.t("page", number=self.part.number, total=self.part.total))
+            caption = self.caption()
+            if caption:
+                sub.append(caption)
+            if self.opt.layout == "structure":
+                sub.append(self.t("layout_structure"))
+            self._subtitle = labels.wrap(" · ".join(sub), 140) if sub else []
+        return self._subtitle
 
     def caption(self) -> str | None:
         part, G = self.part, self.G
@@ -1009,7 +1018,9 @@ class _Builder:
         bands = sorted(tallest)
         h = sum(tallest[b] for b in bands) + 0.35 * 72 * max(0, len(bands) - 1)
         foot = getattr(self, "foot_lines", 0) * self.style.small_font_size * 1.35 + (40 if self.foot_lines else 0)
-        w = max(BAND_COLUMN + tree + 20, 700.0)
+        # the title block is as wide as its longest line under the title (or the legend, about 700 points)
+        header = max((len(line) for line in self.subtitle()), default=0) * self.style.band_font_size * _CHAR + 33
+        w = max(BAND_COLUMN + tree + 20, 700.0, header)
         if self.opt.direction == "LR":
-            w, h = max(h + BAND_COLUMN, 700.0), tree + 60
+            w, h = max(h + BAND_COLUMN, 700.0, header), tree + 60
         return (round(w, 1), round(h + self.title_height() + foot + 20, 1))
