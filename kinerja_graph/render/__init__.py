@@ -260,6 +260,7 @@ def draw(
             if not unsure(pictures):
                 break
         files: list[Path] = []
+        written: set[Path] = set()
         sheets: list[tuple[bytes, Sheet]] = []
         for picture in pictures:
             path, source, printed = picture.path, picture.source, picture.measure
@@ -279,7 +280,8 @@ def draw(
                 sheets.append((data, Sheet(w, h, printed.scale, sheet.margin)))
             elif write:
                 write_bytes(path, data, lang, style)
-            if path not in files:
+            if path not in written:  # a PDF: one file for every page
+                written.add(path)
                 files.append(path)
         bound = None
         if fmt == "pdf":

@@ -243,7 +243,7 @@ class _Builder:
 
     def build(self) -> Diagram:
         s = self.style
-        groups = self.crosscutting()
+        groups = self.groups = self.crosscutting()
         boxes = {n: self.box(n) for n in self.nodes}  # (table, width, height)
         tallest: dict[int, float] = defaultdict(float)
         for n, (_table, _w, h) in boxes.items():
@@ -1009,7 +1009,7 @@ class _Builder:
                         reached.add(n)
                         stack.extend(below[n])
                         stack.extend(aside[n])
-        bodies = 120.0 * len(self.crosscutting())
+        bodies = 120.0 * len(self.groups)
         return sum(width(n) for n in tops) + gap * max(0, len(tops) - 1) + bodies
 
     def estimate(self, tallest) -> tuple[float, float]:
