@@ -341,8 +341,8 @@ def section_render(args, n: int) -> None:
     """`kinerja render` and `kinerja report` against `dot -Tsvg` alone on the DOT of the pictures they draw.
 
     The tool's own share is its CPU minus dot's on the final pictures: reading and checking the cascade,
-    building the DOT, and planning the printed pages, which lays out candidate pages with Graphviz to measure
-    how small their text prints (several candidates per final page)."""
+    building the DOT, and planning the printed pages, which lays out with Graphviz the candidate pages its
+    calibrated estimate cannot decide (about 1.25 per final page on the Pemda-like cascade)."""
     print(f"\n## `kinerja render` and `kinerja report` at {size_label(n)} goals, against `dot` alone ({load()})\n")
     files, _ = pemda(args.out, n, args.seed)
     where = args.out / f"render-{n}"
