@@ -66,7 +66,8 @@ class Finding:
         return self.location.cell() if self.location else None
 
     def sort_key(self) -> tuple:
-        line = self.line  # once: the engine sorts 10^4 findings by this
+        location = self.location  # looked at once, not through .line: the engine sorts 10^5 findings by this
+        line = location.line if location else None
         return (
             self.file,
             line if line is not None else 0,

@@ -79,9 +79,9 @@ def node_identity(G: nx.DiGraph | None, n: str | None) -> str:
     """What node `n` is, independent of its id and place (see the module docstring)."""
     if n is None:
         return ""
-    if G is None or n not in G:
+    d = G._node.get(n) if G is not None else None  # networkx's own dict: no view object per node (10^5 nodes)
+    if d is None:
         return f"id:{n}"
-    d = G.nodes[n]
     kind = d.get("kind")
     if kind == "crosscutting":
         return f"x:{_norm(str(d.get('ref') or d.get('name') or n))}"
@@ -134,7 +134,7 @@ class _Identities(dict):
         of one group (a formula shared by a hundred indicators) carry the same tuple of related nodes."""
         found = self._groups.get(id(related))
         if found is None or found[0] is not related:
-            members = [self[x] for x in related]
+            members = list(map(self.__getitem__, related))  # __missing__ only for a node not seen before
             found = self._groups[id(related)] = (related, min(members), max(members))
         return found[1], found[2]
 
@@ -208,9 +208,9 @@ def _first_parent(G: nx.DiGraph, n: str) -> str | None:
 
 def segment(G: nx.DiGraph | None, n: str, lang: str = "id") -> str:
     """One step of a node path: "Sasaran Strategis 1.2" (the planning name of its level and its id)."""
-    if G is None or n not in G:
+    d = G._node.get(n) if G is not None else None
+    if d is None:
         return str(n)
-    d = G.nodes[n]
     if d.get("kind") == "crosscutting":
         return str(d.get("ref") or d.get("name") or n)
     level = policy.levels().by_id(d.get("level"))

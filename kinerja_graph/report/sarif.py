@@ -137,20 +137,24 @@ class _BoundedPaths(Paths):
         self._bounded: dict[str, str] = {}
 
     def path(self, n: str | None) -> str:
-        if n is None or self.G is None or n not in self.G:
+        found = self._bounded.get(n)  # type: ignore[arg-type]
+        if found is not None:
+            return found
+        if n is None or self.G is None or n not in self.G._node:
             return super().path(n)
-        found = self._bounded.get(n)
-        if found is None:
-            top, depth, _ = self._walk(n)
+        top, depth, parent = self._walk(n)
+        if depth <= PATH_LIMIT:  # the whole path: its first parent's path and one step more
+            found = self.segment(n) if parent is None else f"{self.path(parent)}{PATH_SEPARATOR}{self.segment(n)}"
+            self._bounded[n] = found
+        else:
             steps = [n]
-            while len(steps) < (depth if depth <= PATH_LIMIT else PATH_LIMIT - 2):
+            while len(steps) < PATH_LIMIT - 2:
                 parent = self._up[steps[-1]][2]
                 if parent is None:  # (never: depth counts the steps up to the top goal)
                     break
                 steps.append(parent)
             segments = [self.segment(x) for x in reversed(steps)]
-            found = PATH_SEPARATOR.join(segments if depth <= PATH_LIMIT else [self.segment(top), "…", *segments])
-            self._bounded[n] = found
+            found = self._bounded[n] = PATH_SEPARATOR.join([self.segment(top), "…", *segments])
         return found
 
     def _walk(self, n: str) -> tuple[str, int, str | None]:
@@ -295,7 +299,7 @@ class _Texts:
 def _related_parts(paths: Paths, node: str, uri: str, base_id: str | None, artifact: int) -> dict:
     """A related location of `node` but its id: where it stands, its path and its text."""
     G = paths.G
-    d = G.nodes[node] if G is not None and node in G else {}
+    d = (G._node.get(node) if G is not None else None) or {}
     loc = d.get("location")
     line = loc.line if loc is not None and loc.kind != "cell" else None
     text = d.get("statement") or d.get("name") or str(node)
