@@ -132,24 +132,24 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
     if not fr.findings and fr.readable and not any(e.kind == "internal" for e in fr.errors):
         lines.append(f"  {_t('no_findings', lang)}")
     where, words = places(cleaned=True), renderer(lang)
-    rows = [
-        (
-            where(f) if f.location is None or f.location.kind != "cell" else clean(where(f)),
-            f.severity,
-            f.rule,
-            clean(f.node) if f.node is not None else "-",
-            clean(words(f)),
-        )
-        for f in fr.findings
-    ]
-    if rows:
-        w_place = max(len(r[0]) for r in rows)
-        w_sev = max(len(r[1]) for r in rows)
-        w_rule = max(len(r[2]) for r in rows)
-        w_node = min(NODE_WIDTH, max(len(r[3]) for r in rows))
-        for p, sev, rule, node, message in rows:
-            severity = _style(sev.ljust(w_sev), colour, **COLOURS[sev])
-            lines.append(f"  {p.ljust(w_place)}  {severity}  {rule.ljust(w_rule)}  {node.ljust(w_node)}  {message}")
+    findings = fr.findings
+    if findings:  # column by column: each column's width is the longest of its texts
+        shown = [where(f) if f.location is None or f.location.kind != "cell" else clean(where(f)) for f in findings]
+        severities = [f.severity for f in findings]
+        rules = [f.rule for f in findings]
+        nodes = [clean(f.node) if f.node is not None else "-" for f in findings]
+        w_place = max(map(len, shown))
+        w_sev = max(map(len, severities))
+        w_rule = max(map(len, rules))
+        w_node = min(NODE_WIDTH, max(map(len, nodes)))
+        styled: dict[str, str] = {}  # severity -> its padded (coloured) text
+        for f, p, sev, rule, node in zip(findings, shown, severities, rules, nodes):
+            severity = styled.get(sev)
+            if severity is None:
+                severity = styled[sev] = _style(sev.ljust(w_sev), colour, **COLOURS[sev])
+            lines.append(
+                f"  {p.ljust(w_place)}  {severity}  {rule.ljust(w_rule)}  {node.ljust(w_node)}  {clean(words(f))}"
+            )
     if fr.silenced:
         groups = Counter((s.finding.rule, s.reason) for s in fr.silenced)
         for (rule, reason), n in sorted(groups.items()):
