@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import compress
 
-from kinerja_graph.checks._judge import judged_nodes_among
 from kinerja_graph.checks._options import levels_schema
 from kinerja_graph.checks._quote import label
 from kinerja_graph.checks.base import Context, Rule
@@ -229,8 +229,8 @@ apabila dirumuskan sebagai pekerjaannya, output tersebut tidak dapat dihitung at
         ix = ctx.index
         judged = levels | effort_levels | activity_levels
         at = ix.judged_values("level")  # of every node (a doubtful label: the level its place implies)
-        positions = compress(range(len(at)), map(judged.__contains__, at))  # the nodes at the levels judged
-        for n, d, (key, found) in judged_nodes_among(ix, positions, ("kind", "level", "statement"), judge):
+        positions = list(compress(range(len(at)), map(judged.__contains__, at)))  # the nodes at the levels judged
+        for n, d, (key, found) in self._judged(ix, positions, at, judge):
             yield ctx.finding(
                 n,
                 key,
@@ -239,3 +239,21 @@ apabila dirumuskan sebagai pekerjaannya, output tersebut tidak dapat dihitung at
                 level=d.get("level"),
                 evidence=[list(pair) for pair in found.evidence],
             )
+
+    @staticmethod
+    def _judged(ix, positions: list[int], at, judge) -> Iterator[tuple]:
+        """judged_nodes_among(ix, positions, ("kind", "level", "statement"), judge), its keys made in bulk: a
+        node's (kind, statement) group (the grouping duplicate-statement and restated-child share) and its
+        judged level, rather than a tuple of the three built node by node. judge(data) is asked once per
+        distinct key, with the data of its first node (the data a doubtful goal is judged by: Index.judged_apart,
+        whose level is the one `at` gives)."""
+        of = ix.node_groups(("kind", "statement")).of
+        keys = list(zip(map(of.__getitem__, positions), map(at.__getitem__, positions)))
+        first = dict(zip(reversed(keys), reversed(positions)))  # key -> its first position (the last one written)
+        nodes = ix.nodes
+        apart = ix.judged_apart()
+        verdicts = {key: judge(apart.get(position) or nodes[position][1]) for key, position in first.items()}
+        for position, verdict in zip(positions, map(verdicts.__getitem__, keys)):
+            if verdict is not None:
+                n, d = nodes[position]
+                yield n, apart.get(position) or d, verdict
