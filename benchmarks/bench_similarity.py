@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_similarity.py            # 10^4 and 10^5 goals
     .venv/bin/python benchmarks/bench_similarity.py 20000      # any sizes
+    .venv/bin/python benchmarks/bench_similarity.py --pemda benchmarks/out/pemda-100000-s1.csv [rounds]
 
 Each goal has a statement built from templates over a realistic vocabulary (openers, objects, things,
 places: the way a Pemda-wide tree repeats standard wording with different objects), one indicator,
@@ -10,6 +11,11 @@ the index alone (add + clusters) on the statements, then the time of the near-du
 every rule of this module's author on the whole graph (statements and indicators), and the number
 of clusters found against the number of slips injected. The first line times a plain Python loop of
 10^7 additions, to compare machines (about 0.35 s on a quiet modern desktop).
+
+With --pemda FILE, the near-duplicate rule on a cascade file as a full check runs it: every rule before it
+in the registry's order first (they fill the shared Index tables and the text memos), the cyclic collector
+paused as the engine pauses it; then the rule alone, `rounds` times (default 3) from the same text memo,
+in CPU seconds, with the CPU time of its parts (the slip search, the clustering, containment, findings).
 """
 
 from __future__ import annotations
@@ -206,6 +212,91 @@ def run(n: int) -> None:
     print(f"         {'all twelve rules':<24} {total:6.2f} s")
 
 
+def pemda(path: str, rounds: int) -> None:
+    from kinerja_graph import pipeline, similarity
+    from kinerja_graph.checks import near_duplicate
+    from kinerja_graph.checks.base import Rule
+    from kinerja_graph.gcpause import gc_paused
+
+    settings = pipeline.settings_for(path)
+    cascade, error = pipeline._read(path, settings, None, None)
+    if cascade is None:
+        raise SystemExit(str(error))
+    G, _ = pipeline.check_cascade(cascade, settings, check=False)
+    registry = checks.all_rules()
+
+    def context(rule_id: str) -> Context:
+        setting = settings.setting(rule_id)
+        return Context.create(
+            G,
+            registry[rule_id],
+            options=setting.options,
+            severity=setting.severity,
+            levels=settings.levels,
+            vocabulary=settings.pack.vocabulary,
+        )
+
+    spent: dict[str, float] = {}
+
+    def timed(owner, name: str, label: str, generator: bool = False) -> None:
+        """owner.name, its CPU time added to spent[label] (a generator's: while it makes each item)."""
+        inner = getattr(owner, name)
+
+        def call(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.process_time() - started
+
+        def each(*args, **kwargs):
+            items = inner(*args, **kwargs)
+            while True:
+                started = time.process_time()
+                try:
+                    item = next(items)
+                except StopIteration:
+                    return
+                finally:
+                    spent[label] = spent.get(label, 0.0) + time.process_time() - started
+                yield item
+
+        setattr(owner, name, each if generator else call)
+
+    with gc_paused():
+        for rule_id in settings.active_rules():
+            if rule_id == "near-duplicate":
+                break
+            rule = registry[rule_id]
+            if hasattr(rule, "check_silences"):
+                continue
+            if type(rule).prepare is not Rule.prepare:
+                rule.prepare(context(rule_id))
+            list(rule.check(context(rule_id)))
+        tv = similarity.text_vocabulary(settings.pack.vocabulary, G)
+        memo = dict(tv.cache)
+        timed(similarity._SlipIndex, "add", "slip search: words compared")
+        timed(similarity, "slip_representatives", "slip search: in all")
+        timed(similarity.NearDuplicateIndex, "_groups", "clusters: blocks and verification (with slips)")
+        timed(near_duplicate, "_clusters", "clusters: texts added, clusters made")
+        timed(near_duplicate.NearDuplicate, "_report", "clusters: findings", generator=True)
+        timed(similarity.Containment, "__init__", "containment: built")
+        timed(similarity.Containment, "within", "containment: within")
+        timed(near_duplicate.NearDuplicate, "_contained", "containment: in all, findings too", generator=True)
+        rule = registry["near-duplicate"]
+        times = []
+        for _ in range(rounds):
+            tv.cache.clear()
+            tv.cache.update(memo)
+            spent.clear()
+            started = time.process_time()
+            found = list(rule.check(context("near-duplicate")))
+            times.append(time.process_time() - started)
+    print(f"near-duplicate on {path}: {len(found)} findings; CPU " + ", ".join(f"{t:.2f} s" for t in times))
+    for label, seconds in sorted(spent.items()):
+        print(f"    {label:<50} {seconds:6.2f} s  (last round)")
+
+
 def calibrate() -> float:
     started = time.perf_counter()
     total = 0
@@ -215,6 +306,9 @@ def calibrate() -> float:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--pemda"]:
+        pemda(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 3)
+        sys.exit()
     sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000]
     print(f"machine: a loop of 10^7 additions takes {calibrate():.2f} s")
     for size in sizes:
