@@ -31,7 +31,7 @@ def crosscutting_key(name: str) -> str:
 
 def build_graph(cascade: Cascade) -> nx.DiGraph:
     levels = policy.levels()
-    places = {lv.id: (lv.tier, lv.rank) for lv in levels.levels}
+    places: dict[str | None, tuple] = {lv.id: (lv.tier, lv.rank) for lv in levels.levels}
     no_place = (None, None)
     G = nx.DiGraph(organisation=cascade.organisation, period=cascade.years, file=cascade.file, cascade=cascade)
     # The graph's own dicts are filled directly (networkx's adjacency: G._node, G._succ, G._pred), as
@@ -39,15 +39,16 @@ def build_graph(cascade: Cascade) -> nx.DiGraph:
     # a 10^5-node cascade builds in a fraction of the time. Edges get a dict each, shared by _succ and _pred.
     node_data, succ, pred = G._node, G._succ, G._pred
     kinds = {}
+    place_of = places.get
     for order, node in enumerate(cascade.nodes):
-        statement = node.statement
-        kind = kinds[node.id] = "goal" if node.is_goal else "indicator"
-        tier, rank = places.get(node.level, no_place) if node.level is not None else no_place
+        node_id, level = node.id, node.level
+        kind = kinds[node_id] = "goal" if node.is_goal else "indicator"
+        tier, rank = place_of(level, no_place)  # (None is no level's id)
         data = {
             "kind": kind,
             "order": order,
-            "statement": statement,
-            "level": node.level,
+            "statement": node.statement,
+            "level": level,
             "tier": tier,
             "rank": rank,
             "owner": node.owner,
@@ -56,24 +57,28 @@ def build_graph(cascade: Cascade) -> nx.DiGraph:
             "missing_parents": [],
             "node": node,
         }
-        if node.id in node_data:  # an id given twice (not from the loaders): the later attributes win
-            node_data[node.id].update(data)
+        if node_id in node_data:  # an id given twice (not from the loaders): the later attributes win
+            node_data[node_id].update(data)
         else:
-            node_data[node.id] = data
-            succ[node.id] = {}
-            pred[node.id] = {}
+            node_data[node_id] = data
+            succ[node_id] = {}
+            pred[node_id] = {}
     bodies: dict[str, dict] = {}
-    for node in cascade.nodes:
+    goal_nodes = [node for node in cascade.nodes if kinds[node.id] == "goal"]  # (the kind its id has last)
+    for node in goal_nodes:
         child = node.id
-        if kinds[child] != "goal":
-            continue
         for parent in node.parents:
             if kinds.get(parent) == "goal":
-                _edge(succ, pred, parent, child, "contribution")
+                below = succ[parent]
+                data = below.get(child)
+                if data is None:  # the edge as add_edge makes it (given again: its kind updated)
+                    below[child] = pred[child][parent] = {"kind": "contribution"}
+                else:
+                    data["kind"] = "contribution"
             else:
                 node_data[child]["missing_parents"].append(parent)
-    for node in cascade.nodes:  # (after every contribution edge, as before: the edges keep their order)
-        if kinds[node.id] != "goal" or not node.crosscutting:
+    for node in goal_nodes:  # (after every contribution edge, as before: the edges keep their order)
+        if not node.crosscutting:
             continue
         for link in node.crosscutting:
             key = crosscutting_key(str(link))
