@@ -92,36 +92,46 @@ def _decode(data: bytes, name: str) -> str:
     return text
 
 
-def _read_text_format(text: str, name: str, fmt: str, levels: LevelVocabulary | None) -> document.RawDocument:
+def _read_text_format(
+    text: str, name: str, fmt: str, levels: LevelVocabulary | None, direct: bool = False
+) -> document.RawDocument:
     if fmt == "yaml":
         return structured.read_yaml(text, name)
     if fmt == "json":
         return structured.read_json(text, name)
-    return table.read_table(table.csv_stream(text, name), name, "csv", levels=levels)
+    again = (lambda: table.csv_stream(text, name)) if direct else None
+    return table.read_table(table.csv_stream(text, name), name, "csv", levels=levels, again=again)
 
 
 def read_raw(
-    path: str, sheet: str | None = None, levels: LevelVocabulary | None = None, *, name: str | None = None
+    path: str,
+    sheet: str | None = None,
+    levels: LevelVocabulary | None = None,
+    *,
+    name: str | None = None,
+    direct: bool = False,
 ) -> document.RawDocument:
     """Read a file into a raw document (plain data + locations), without validating it.
 
     `levels`: the level vocabulary labels are read with (a table infers parents from its levels);
     the shipped one unless a rule pack adds labels (config.Settings.levels).
     `path` "-" is standard input, named `name` (default "<stdin>"; see read_raw_data); `name` is
-    not used for a file."""
+    not used for a file.
+    `direct`: a plain table's nodes are made straight from its cells (RawDocument.built, for
+    document.build; table.read_table), not held as node mappings in the document."""
     if path == STDIN:
         label = name or STDIN_NAME
-        return read_raw_data(read_stdin(label), label, sheet, levels)
+        return read_raw_data(read_stdin(label), label, sheet, levels, direct=direct)
     fmt = format_of(path)
     if fmt == "xlsx":
         if not os.path.exists(path):
             raise InputError.one(path, "no such file")
         if os.path.getsize(path) == 0:
             raise InputError.one(path, "the file is empty")
-        return table.read_xlsx(path, sheet, levels)
+        return table.read_xlsx(path, sheet, levels, direct=direct)
     if sheet is not None:
         raise InputError.one(path, "--sheet applies to .xlsx files only")
-    return _read_text_format(_read_text(path), path, fmt, levels)
+    return _read_text_format(_read_text(path), path, fmt, levels, direct)
 
 
 def data_format(data: bytes, name: str) -> str:
@@ -144,22 +154,27 @@ def data_format(data: bytes, name: str) -> str:
 
 
 def read_raw_data(
-    data: bytes | str, name: str, sheet: str | None = None, levels: LevelVocabulary | None = None
+    data: bytes | str,
+    name: str,
+    sheet: str | None = None,
+    levels: LevelVocabulary | None = None,
+    *,
+    direct: bool = False,
 ) -> document.RawDocument:
     """A cascade that is not a file (standard input, a version taken from git, a text a program holds) read
     into a raw document: its bytes, or its text (read as UTF-8 bytes).
 
     `name` is how every message names it, and its suffix picks the format (data_format); the limits
-    and checks of a file apply."""
+    and checks of a file apply. `direct`: see read_raw."""
     if isinstance(data, str):
         data = data.encode("utf-8", errors="surrogateescape")
     _check_size(data, name)
     fmt = data_format(data, name)
     if fmt == "xlsx":
-        return table.read_xlsx(io.BytesIO(data), sheet, levels, file=name)
+        return table.read_xlsx(io.BytesIO(data), sheet, levels, file=name, direct=direct)
     if sheet is not None:
         raise InputError.one(name, "--sheet applies to .xlsx workbooks only")
-    return _read_text_format(_decode(data, name), name, fmt, levels)
+    return _read_text_format(_decode(data, name), name, fmt, levels, direct)
 
 
 def read_stdin(name: str = STDIN_NAME) -> bytes:
@@ -181,10 +196,10 @@ def load(
     """Read, validate and normalise one cascade file (level labels read with `levels`, see read_raw);
     path "-" is standard input, named `name`."""
     with gc_paused():
-        return document.build(read_raw(path, sheet, levels, name=name), levels)
+        return document.build(read_raw(path, sheet, levels, name=name, direct=True), levels)
 
 
 def load_data(data: bytes | str, name: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Cascade:
     """Read, validate and normalise a cascade given as bytes or text, named `name` (see read_raw_data)."""
     with gc_paused():
-        return document.build(read_raw_data(data, name, sheet, levels), levels)
+        return document.build(read_raw_data(data, name, sheet, levels, direct=True), levels)

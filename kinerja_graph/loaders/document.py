@@ -350,7 +350,7 @@ def build(raw: RawDocument, levels: policy.LevelVocabulary | None = None) -> Cas
     notes = data.get("notes")
     return Cascade(
         organisation=organisation,
-        nodes=list(nodes.values()),
+        nodes=list(nodes.values()) if raw.built is None else raw.built,
         period=period,
         source=_opt(data.get("source")),
         notes=_notes(notes),
@@ -420,7 +420,7 @@ class _Builder:
         elif s is None and implied_parent is None:
             parents = []
         else:
-            parents = _parents(s, implied_parent)
+            parents = parent_ids(s, implied_parent)
         s = get("level")
         level_label = None if s is None else s if type(s) is str and s and not s.isspace() else _opt(s)
         level_id = None
@@ -555,7 +555,7 @@ class _Builder:
         return dict(sorted(targets.items()))
 
 
-def _parents(value, implied_parent: str | None) -> list[str]:
+def parent_ids(value, implied_parent: str | None) -> list[str]:
     """The parent ids: `parent` (one id or a list) after the parent implied by nesting, each once."""
     if type(value) is str and implied_parent is None:  # the usual flat row: one parent, said once
         value = value.strip()

@@ -73,6 +73,9 @@ class RawDocument:
     # can get wrong — the rule ids of `ignore`, the fields named by `inferred` — goes through the node
     # schema (tests/test_tables.py)
     shaped: bool = False
+    # the nodes already made from a plain table's cells (table.read_table with `again`): the builder then
+    # makes only the document's own fields (its nodes are the empty list)
+    built: list | None = None
 
     def where(self, mapping, field_name: str | None = None) -> Location:
         """Where a mapping stands — or, in a table, the very cell of one of its fields."""

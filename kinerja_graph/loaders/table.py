@@ -22,19 +22,22 @@ import io
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
-from typing import IO
+from typing import IO, Any
 
 from kinerja_graph import cells as cellcodec
 from kinerja_graph import policy
 from kinerja_graph.errors import InputError
 from kinerja_graph.loaders import xlsx
 from kinerja_graph.loaders.document import MAX_TEXT as MAX_CELL
+from kinerja_graph.loaders.document import parent_ids
 from kinerja_graph.loaders.raw import RawDocument
-from kinerja_graph.model import Location
+from kinerja_graph.model import Crosscut, Indicator, Location, Node
+from kinerja_graph.targets import parse_target
+from kinerja_graph.years import year_of
 
 HEADER_SCAN = 30  # rows searched for the header row
 NODE_FIELDS = ("id", "parent", "level", "statement", "owner", "crosscutting", "ignore", "ref", "inferred")
@@ -145,10 +148,12 @@ def read_xlsx(
     levels: policy.LevelVocabulary | None = None,
     *,
     file: str | None = None,
+    direct: bool = False,
 ) -> RawDocument:
     """A workbook's cascade: its first sheet (or `sheet`), and its organisation sheet when it has one.
 
-    `path`: a file, or the workbook's bytes as a binary stream (standard input), then named `file`."""
+    `path`: a file, or the workbook's bytes as a binary stream (standard input), then named `file`.
+    `direct`: a plain sheet's nodes are made straight from its cells (see read_table)."""
     names = policy.fields().organisation_sheet
     name_in_messages = file or str(path)
     with xlsx.open_workbook(path, name_in_messages) as book:
@@ -156,7 +161,13 @@ def read_xlsx(
         organisation = next((n for n in book.sheet_names if policy.key(n) in names and n != name), None)
         organisation_rows = xlsx.sheet_rows(book, organisation)[0] if organisation is not None else None
     return read_table(
-        rows, name_in_messages, "xlsx", name, levels=levels, organisation=(organisation, organisation_rows)
+        rows,
+        name_in_messages,
+        "xlsx",
+        name,
+        levels=levels,
+        organisation=(organisation, organisation_rows),
+        again=(lambda: rows) if direct else None,
     )
 
 
@@ -167,10 +178,16 @@ def read_table(
     sheet: str | None = None,
     levels: policy.LevelVocabulary | None = None,
     organisation: tuple[str | None, Rows | None] = (None, None),
+    again: Callable[[], Iterable[list[str]]] | None = None,
 ) -> RawDocument:
     """A table's rows as a raw document; `organisation`: (name, rows) of a workbook's organisation sheet.
 
-    `rows`: a list, or rows as they are read (csv_stream): only the first HEADER_SCAN are held at once."""
+    `rows`: a list, or rows as they are read (csv_stream): only the first HEADER_SCAN are held at once.
+    `again`: the same rows once more, from the first. Given it, a plain table (ids, parents, no note
+    columns) has its nodes made straight from its cells (RawDocument.built, `_TableReader.read_direct`),
+    without a node mapping per goal and indicator; a row that is not plain — one the reader or the
+    document builder would say something about, or would fill a goal from — has the whole table read
+    again the usual way, so that every message is the usual one."""
     vocab = policy.fields()
     kind = "cell" if fmt == "xlsx" else "row"
     rest = iter(rows)
@@ -195,8 +212,16 @@ def read_table(
         _read_organisation_sheet(organisation_rows, file, organisation_sheet, vocab, given, problems)
     preamble = _read_preamble(head[:header_at], document, vocab)
     reader = _TableReader(columns, unheaded, file, kind, sheet, levels or policy.levels())
-    reader.read(itertools.chain(itertools.islice(head, header_at + 1, None), rest), header_at + 2)
-    reader.finish()
+    data_rows = itertools.chain(itertools.islice(head, header_at + 1, None), rest)
+    built = None
+    if again is not None and reader.plain:
+        try:
+            built = reader.read_direct(data_rows, header_at + 2)
+        except _NotPlain:
+            return read_table(again(), file, fmt, sheet, levels, organisation)
+    else:
+        reader.read(data_rows, header_at + 2)
+        reader.finish()
     for name, (value, where) in reader.document.items():
         _give(given, name, value, where, reader.header_of(name), problems)
     problems.extend(reader.problems)
@@ -211,7 +236,15 @@ def read_table(
     if preamble:
         document.setdefault("notes", {})["preamble"] = "\n".join(preamble)
     return RawDocument(
-        document, reader.locations, file, fmt, field_cells=reader.field_cells, cell_kind=kind, sheet=sheet, shaped=True
+        document,
+        reader.locations,
+        file,
+        fmt,
+        field_cells=reader.field_cells,
+        cell_kind=kind,
+        sheet=sheet,
+        shaped=True,
+        built=built,
     )
 
 
@@ -446,6 +479,10 @@ class TableCells:
         return default
 
 
+class _NotPlain(Exception):
+    """A row read_direct leaves to the usual reading (and the document builder)."""
+
+
 class _TableReader:
     """Turns data rows into node entries (the canonical document's flat form).
 
@@ -573,6 +610,227 @@ class _TableReader:
             else:
                 given_indicators.append(indicator)
             locations[id(indicator)] = where(number, letter)
+
+    @property
+    def plain(self) -> bool:
+        """Whether read_direct may read this table: ids, parents, every target column a year."""
+        return (
+            self.has_id
+            and self.has_parent
+            and all(year_of(str(c.year)) is not None for c in self.columns if c.field == "target")
+        )
+
+    def read_direct(self, rows: Iterable[list[str]], first: int) -> list[Node]:
+        """The nodes of a plain table (see `plain`), made from the cells of its data rows, the first of them
+        row `first`; the document's fields as `read` takes them.
+
+        What `read` and then the document builder make of the same rows, without the mappings between:
+        a node per id, its indicators in row order, labels, calculation types, polarities, parents,
+        crosscutting links and targets worked out once per distinct cell text. Any row either of them
+        would say something about (a problem, or a goal filled in from a later row) raises _NotPlain, and
+        the table is read the usual way."""
+        width, strip, unheaded, csv_file = self.width, str.strip, self.unheaded, self.csv
+        empty = cellcodec.EMPTY
+        vocab = policy.fields()
+        index = {c.field: c.index for c in self.columns if c.field not in ("target", "note", "document_note")}
+        blank = width  # the index of the blank cell each row gets at its end: a field without a column reads it
+        i_id, i_parent, i_level, i_statement, i_owner, i_crosscutting, i_ignore, i_ref, i_inferred = (
+            index.get(f, blank) for f in NODE_FIELDS
+        )
+        i_name, i_formula, i_unit, i_calculation, i_polarity, i_source, i_notes = (
+            index.get(f, blank) for f in INDICATOR_FIELDS
+        )
+        pick_node = itemgetter(*[c.index for c in self.columns if c.field in NODE_FIELDS], blank, blank)
+        indicator_details = [index[f] for f in INDICATOR_FIELDS[1:] if f in index]
+        target_columns = sorted((c for c in self.columns if c.field == "target"), key=lambda c: c.year or 0)
+        target_years = [year_of(str(c.year)) for c in target_columns]
+        pick_targets = itemgetter(*[c.index for c in target_columns], blank, blank)
+        pick_details = itemgetter(*indicator_details + [c.index for c in target_columns], blank, blank)
+        pick_document = self.pick_document
+        read_notes, has_notes = self.read_notes, self.has_notes
+        file, kind, sheet = self.file, self.kind, self.sheet
+        node_number = 0  # the row of the last node made (its indicator on that row shares its Location)
+        node_place = Location(file)
+        letter_of = self.letter_of
+        letter_indicator = letter_of.get("indicator")
+        node_letters = {f: letter_of.get(f) for f in ("statement", "indicator", "id")}
+
+        level_of = self.levels.resolve
+        levels: dict[str, Any] = {}
+        calculations: dict[str, str | None] = {}
+        polarities: dict[str, str | None] = {}
+        parents_of: dict[str, tuple[str, ...]] = {}
+        crosscutting_of: dict[str, tuple[Crosscut, ...]] = {}
+        target_of: dict[str, Any] = {}
+        targets_of: dict[tuple, dict] = {}
+        nodes: list[Node] = []
+        by_id: dict[str, tuple[Node, tuple]] = {}
+        current: tuple[Node, tuple] | None = None
+        for number, raw in enumerate(rows, start=first):
+            if not raw:
+                continue
+            if unheaded or len(raw) > width:
+                self._unheaded(number, raw)
+                if self.problems:
+                    raise _NotPlain
+                raw = raw[:width]
+            text = "\x1f".join(raw)
+            if len(raw) < width or len(text) > MAX_CELL:
+                raw = self._checked(number, raw)
+                if self.problems:
+                    raise _NotPlain
+            cells = list(map(strip, raw))
+            encoded = "_x" in text or empty in text or (csv_file and "'" in text)
+            if pick_document is not None:
+                given = pick_document(cells)
+                if given != self.last_document:
+                    self._document_row(number, cells, encoded, given)
+                    if self.problems:
+                        raise _NotPlain
+            if encoded:  # each cell as `add` decodes it; one that decodes to a blank or spaced text is not plain
+                decoded = self._decoded
+                for i, cell in enumerate(cells):
+                    if cell:
+                        value = cells[i] = decoded(cell)
+                        if not value or value != value.strip():
+                            raise _NotPlain
+            cells.append("")
+            node_cells = pick_node(cells)
+            node_id = cells[i_id]
+            name = cells[i_name]
+            if not name and any(pick_details(cells)):
+                raise _NotPlain  # an indicator's details without its name
+            notes = read_notes(cells) if has_notes else None
+            if node_id:
+                found = by_id.get(node_id)
+            elif not any(node_cells):
+                if not name and not notes:
+                    continue  # an empty row, or one giving only the document's fields
+                found = current
+                if found is None:
+                    raise _NotPlain
+            else:
+                found = current
+                if found is None:
+                    raise _NotPlain
+            if found is not None:
+                node, first_cells = found
+                if node_cells != first_cells:
+                    for later_cell, first_cell in zip(node_cells, first_cells, strict=True):
+                        if later_cell and later_cell != first_cell:
+                            raise _NotPlain  # fills in, or conflicts with, the goal's first row
+                current = found
+            else:
+                if cells[i_ignore] or cells[i_inferred]:
+                    raise _NotPlain  # rule ids and field names: the node schema's to judge
+                statement = cells[i_statement] or None
+                label = cells[i_level] or None
+                level_id = None
+                if label is not None:
+                    level = levels.get(label)
+                    if level is None:
+                        level = levels[label] = level_of(label)
+                        if level is None:
+                            raise _NotPlain
+                    level_id = level.id
+                elif statement is not None:
+                    raise _NotPlain  # a goal without a level
+                parent = cells[i_parent]
+                if not parent:
+                    parents = []
+                elif '"' not in parent and ";" not in parent and "\n" not in parent:
+                    parents = [parent]
+                else:
+                    known_parents = parents_of.get(parent)
+                    if known_parents is None:
+                        known_parents = parents_of[parent] = tuple(parent_ids(_node_value("parent", parent), None))
+                    parents = list(known_parents)
+                links = cells[i_crosscutting]
+                if links:
+                    known_links = crosscutting_of.get(links)
+                    if known_links is None:
+                        known_links = crosscutting_of[links] = tuple(
+                            Crosscut.parse(c) for c in cellcodec.split_list(links) if c.strip()
+                        )
+                    crosscutting = list(known_links)
+                else:
+                    crosscutting = []
+                anchor = "statement" if statement is not None else "indicator" if name else "id"
+                node_place = Location(file, number, kind, sheet, node_letters[anchor])
+                node = Node(
+                    node_id,
+                    statement,
+                    level_id,
+                    label,
+                    parents,
+                    cells[i_owner] or None,
+                    [],
+                    crosscutting,
+                    {},
+                    [],
+                    node_place,
+                    cells[i_ref] or None,
+                    (),
+                )
+                nodes.append(node)
+                node_number = number
+                current = by_id[node_id] = (node, node_cells)
+            if notes:  # each note of the goal once, a different text on a later row on a line of its own
+                node_notes = node.notes
+                for key, note in notes.items():
+                    existing = node_notes.get(key)
+                    if existing is None:
+                        node_notes[key] = note
+                    elif existing != note:
+                        node_notes[key] = existing + "\n" + note
+            if not name:
+                continue
+            calculation = polarity = None
+            given = cells[i_calculation]
+            if given:
+                calculation = calculations.get(given)
+                if calculation is None:
+                    calculation = calculations[given] = vocab.calculation_of(given)
+                    if calculation is None:
+                        raise _NotPlain  # an unknown calculation type
+            given = cells[i_polarity]
+            if given:
+                polarity = polarities.get(given)
+                if polarity is None:
+                    polarity = polarities[given] = vocab.polarity_of(given)
+                    if polarity is None:
+                        raise _NotPlain  # an unknown polarity
+            texts = pick_targets(cells)
+            targets = targets_of.get(texts)
+            if targets is None:
+                targets = {}
+                for year, value in zip(target_years, texts, strict=False):
+                    if value:
+                        target = target_of.get(value)
+                        if target is None:
+                            target = target_of[value] = parse_target(value)
+                        targets[year] = target
+                targets_of[texts] = targets
+            place = node_place if number == node_number and letter_indicator == node_place.column else None
+            node.indicators.append(
+                Indicator(
+                    name,
+                    cells[i_formula] or None,
+                    cells[i_unit] or None,
+                    calculation,
+                    cells[i_source] or None,
+                    polarity,
+                    dict(targets),
+                    cells[i_notes] or None,
+                    place or Location(file, number, kind, sheet, letter_indicator),
+                )
+            )
+        if self.problems:
+            raise _NotPlain
+        for node in nodes:
+            if node.statement is None and not node.indicators:
+                raise _NotPlain  # neither a statement nor an indicator
+        return nodes
 
     def where(self, number: int, letter: str | None = None) -> Location:
         """The row (CSV) or cell (XLSX) as a Location; consecutive asks for one place share one."""
@@ -746,6 +1004,13 @@ class _TableReader:
             if "statement" in node_part:
                 self.problems.append(
                     f"{self.where(number, self.letter_of['statement'])}: id: this goal has no id "
+                    f"(column {self._header('id')}); give it one"
+                )
+                return None
+            if self.has_id:  # a blank id before any goal: nothing to continue, nothing to be known by
+                letter = self.letter_of.get("indicator" if has_indicator else "id")
+                self.problems.append(
+                    f"{self.where(number, letter)}: id: this row has no id and no goal above it to continue "
                     f"(column {self._header('id')}); give it one"
                 )
                 return None
