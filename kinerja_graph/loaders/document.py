@@ -129,9 +129,10 @@ def validated_entries(raw: RawDocument):
     shaped = raw.shaped
     data = raw.data
     assert isinstance(data, dict)  # checked by the document schema before the entries are
-    if shaped and not any("children" in e for e in data["nodes"]):  # a table: flat, and shaped by its reader
+    if not any("children" in e for e in data["nodes"]):  # flat (a table always is): each node in turn
         for i, entry in enumerate(data["nodes"]):
-            if "ignore" in entry or "inferred" in entry:
+            # a table's reader shaped its nodes: only rule ids and inferred fields can be wrong in them
+            if ("ignore" in entry or "inferred" in entry) if shaped else not _plain(entry):
                 errors = _errors(node_pair, entry, _stringify_target_years, "children")
                 if errors:
                     prefix = _path_text((None, "nodes", i))
