@@ -21,6 +21,7 @@ from kinerja_graph.targets import parse_target
 
 SCHEMA = "cascade.schema.json"
 MAX_PROBLEMS = 50
+TARGET_ROWS = 1 << 16  # rows of targets (year keys and texts) the builder remembers: memory stays bounded
 MAX_TEXT = 100_000  # characters in one field (the schema's maxLength); a longer value is an input error
 
 
@@ -401,6 +402,7 @@ class _Builder:
         self.target_of = _Memo(parse_target)  # keyed by text only (a number's text is its raw)
         # the year keys of a targets mapping of texts, as read: their years when they ascend without repeating
         self.year_keys: dict[tuple, tuple[int, ...]] = {}
+        self.target_rows: dict[tuple, dict] = {}  # (year keys, texts) -> {year: Target}, at most TARGET_ROWS
         self.target_text = self.target_of.__getitem__
         self.shaped = raw.shaped  # every value a text
 
@@ -533,9 +535,16 @@ class _Builder:
         keys = tuple(given)
         known = self.year_keys.get(keys)
         if known:  # texts, each a year, ascending: read as a whole (a table's cells are texts)
-            values = given.values()
+            values = tuple(given.values())
             if self.shaped or {*map(type, values)} <= _STR:  # (a number's Target is read from its raw text)
-                return dict(zip(known, map(self.target_text, values)))
+                row = (keys, values)  # a cascade repeats few rows of targets: each read once
+                found = self.target_rows.get(row)
+                if found is not None:
+                    return found.copy()  # (each indicator its own mapping)
+                targets = dict(zip(known, map(self.target_text, values)))
+                if len(self.target_rows) < TARGET_ROWS:
+                    self.target_rows[row] = targets.copy()
+                return targets
         targets = {}
         for year, value in given.items():
             number = self.year_of[text_of(year)]

@@ -33,7 +33,7 @@ from kinerja_graph import policy
 from kinerja_graph.errors import InputError
 from kinerja_graph.loaders import xlsx
 from kinerja_graph.loaders.document import MAX_TEXT as MAX_CELL
-from kinerja_graph.loaders.document import parent_ids
+from kinerja_graph.loaders.document import TARGET_ROWS, parent_ids
 from kinerja_graph.loaders.raw import RawDocument
 from kinerja_graph.model import Crosscut, Indicator, Location, Node
 from kinerja_graph.targets import parse_target
@@ -802,7 +802,9 @@ class _TableReader:
                         raise _NotPlain  # an unknown polarity
             texts = pick_targets(cells)
             targets = targets_of.get(texts)
-            if targets is None:
+            if targets is not None:
+                targets = targets.copy()  # (each indicator its own mapping)
+            else:
                 targets = {}
                 for year, value in zip(target_years, texts, strict=False):
                     if value:
@@ -810,7 +812,8 @@ class _TableReader:
                         if target is None:
                             target = target_of[value] = parse_target(value)
                         targets[year] = target
-                targets_of[texts] = targets
+                if len(targets_of) < TARGET_ROWS:
+                    targets_of[texts] = targets.copy()
             place = node_place if number == node_number and letter_indicator == node_place.column else None
             node.indicators.append(
                 Indicator(
@@ -820,7 +823,7 @@ class _TableReader:
                     calculation,
                     cells[i_source] or None,
                     polarity,
-                    dict(targets),
+                    targets,
                     cells[i_notes] or None,
                     place or Location(file, number, kind, sheet, letter_indicator),
                 )
