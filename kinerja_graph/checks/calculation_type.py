@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from itertools import compress, repeat
 
 from kinerja_graph.checks._judge import judged_groups
-from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures, spelled_out, words
+from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures, normalised_names, spelled_out, words
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
@@ -195,6 +195,7 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         ambiguous = Phrases((tuple(phrase.split()), phrase) for phrase in tv.polarity_ambiguous)
         ix = ctx.index
         items = ix.indicators
+        normalised_names(ix, tv)  # every distinct name normalised at once: words() below splits it
 
         count_heads = units.count_heads
         # What a verdict reads of a name: does it open with a count head, the head that makes it a level, the

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from kinerja_graph.checks._measures import normalised_names
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
-from kinerja_graph.similarity import normalised_texts, text_vocabulary
+from kinerja_graph.similarity import text_vocabulary
 
 
 class DuplicateIndicator(Rule):
@@ -106,9 +107,8 @@ Tidak ada.
         tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         ix = ctx.index
         items = ix.indicators
-        grouping = ix.indicator_groups(("name",))  # each distinct name is normalised once
-        objects = items.objects
-        keys = normalised_texts([objects[p].name for p in grouping.first], tv)
+        grouping = ix.indicator_groups(("name",))  # each distinct name is normalised once, for every rule
+        keys = normalised_names(ix, tv)  # by name number
         repeated = grouping.repeated(keys)
         if not any(repeated):
             return

@@ -6,7 +6,7 @@ import operator
 import re
 from collections.abc import Iterator
 
-from kinerja_graph.checks._measures import HeadReader, counted, measures
+from kinerja_graph.checks._measures import HeadReader, counted, measures, normalised_names
 from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
@@ -287,6 +287,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         for spelling in units.spellings:
             unit_words.update(spelling.split())
         judge = _Judge(tv, mv, units, own, unit_words, unit_only, division)
+        judge.name_norms = normalised_names(ix, tv)
 
         # A verdict is (normalised formula, [(message key, args)] of every sub-check that fails, whether the
         # formula is only a unit), or None when there is no formula to judge. What the name and the formula
@@ -415,8 +416,8 @@ class _Name:
         "_text",
     )
 
-    def __init__(self, name: str, judge: _Judge) -> None:
-        self.norm = normalised(name, judge.tv)
+    def __init__(self, name: str, norm: str) -> None:
+        self.norm = norm  # normalised(name), worked out for every distinct name at once
         self.words: list | None = None  # None: not read yet (see read)
         self._opposite: object = _UNSET
         self._quoted: str | None = None
@@ -554,6 +555,7 @@ class _Judge:
         self.head = HeadReader((*SHARE_HEADS, *units.count_heads))
         self.broad = mv.broad_subjects
         self.names: dict[int, _Name] = {}  # by name number
+        self.name_norms: list[str] = []  # normalised(name) by name number (_measures.normalised_names)
         self.formulas: dict[int, _Formula] = {}  # by formula number
         self.unit_only_verdicts: dict[str, tuple] = {}
         self._quoted: dict = {}
@@ -578,7 +580,7 @@ class _Judge:
             return None
         name = self.names.get(name_number)
         if name is None:
-            name = self.names[name_number] = _Name(indicator.name, self)
+            name = self.names[name_number] = _Name(indicator.name, self.name_norms[name_number])
         if formula.norm == name.norm:
             return None
         if formula.only_units:
