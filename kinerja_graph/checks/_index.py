@@ -321,7 +321,7 @@ class Index:
         written with a figure and the same text of a target written in words. Texts that are not strings
         (a hand-built model) are never grouped with anything.
         """
-        key = ("indicators", fields)
+        key = ("indicators", tuple(sorted(fields)))  # the same groups, numbered alike, in any order of fields
         grouping = self._memo.get(key)
         if grouping is None:
             grouping = self._memo[key] = self._grouping(fields, self._indicator_table(), _INDICATOR_TEXTS, self._column)
@@ -331,7 +331,7 @@ class Index:
         """The nodes (goals and indicators without a goal, by position in `nodes`) grouped by equal values of
         every one of `fields`, keys of the node data ("kind", "statement", "owner", ...): see Grouping. As
         in indicator_groups(), values that are neither texts nor None are never grouped with anything."""
-        key = ("nodes", fields)
+        key = ("nodes", tuple(sorted(fields)))  # the same groups, numbered alike, in any order of fields
         grouping = self._memo.get(key)
         if grouping is None:
             # column by column: a cascade's nodes hold mostly distinct rows (10^5 nodes, 6·10^4 rows), so numbering
