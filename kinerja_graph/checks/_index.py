@@ -621,9 +621,18 @@ class _Numbering(dict):
 
 def _firsts(of: list[int], count: int | None = None) -> list[int]:
     """The position of the first occurrence of each number of `of` (numbers 0, 1, ... by first occurrence)."""
-    # walked backwards, so that the last position written for a number is its smallest
-    smallest = dict(zip(reversed(of), range(len(of) - 1, -1, -1)))
-    return list(map(smallest.__getitem__, range(len(smallest) if count is None else count)))
+    # number k first occurs after number k - 1 does: each is looked for by list.index (in C) from there on, so
+    # that `of` is read once in all, and Python runs once per number, not once per item
+    if count is None:
+        count = max(of, default=-1) + 1
+    index = of.index
+    found: list[int] = []
+    append = found.append
+    at = -1
+    for number in range(count):
+        at = index(number, at + 1)
+        append(at)
+    return found
 
 
 _CACHE = "_kinerja_index"  # where a frozen graph keeps its Index: an attribute of the graph object
