@@ -6,7 +6,9 @@ arguments carry the quoted text, never a whole value (a statement may hold 100 k
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import operator
+from collections.abc import Mapping, Sequence
+from itertools import compress, repeat
 
 from kinerja_graph.model import Location
 
@@ -17,6 +19,17 @@ def quote(text: object, limit: int = QUOTE_LIMIT) -> str:
     """A user's text on one line, shortened: what a message quotes."""
     s = " ".join(str(text or "").split())  # whitespace runs as one space, none at the ends
     return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+
+
+def quote_many(texts: Sequence, limit: int = QUOTE_LIMIT) -> list[str]:
+    """quote(text, limit) of each of `texts`, many at once: the names a finding lists by the thousand. Texts
+    run on one line in C; Python shortens only the few longer than `limit`."""
+    if not set(map(type, texts)) <= {str}:  # None, or something else a hand-built model holds
+        return [quote(text, limit) for text in texts]
+    found = list(map(" ".join, map(str.split, texts)))
+    for i in compress(range(len(found)), map(operator.gt, map(len, found), repeat(limit))):
+        found[i] = found[i][: limit - 1].rstrip() + "…"
+    return found
 
 
 def label(data: Mapping) -> str:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from kinerja_graph.checks._measures import HeadReader, counted, measures, normalised_names
-from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote
+from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote, quote_many
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import (
@@ -361,7 +361,8 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         owners, ids = ix.indicators.owners, ix.ids()
         nodes = ix.nodes
         first = grouping.first
-        by_name = judge.names
+        norms = judge.name_norms
+        quoted: list[str] = []  # each name as the message lists it, by name number
         for f_norm, positions in ordered:
             # the names (by number) in order of first use: each group's first member uses its name first
             numbers = groups.get(f_norm, [])
@@ -372,8 +373,10 @@ diukur dengan proksi yang tidak pernah ditetapkan.
                 used = list(dict.fromkeys(map(_SECOND, sorted(uses))))
             else:
                 used = list(dict.fromkeys(map(name_of.__getitem__, numbers)))
-            spelled = list(dict.fromkeys(by_name[number].quoted(40) for number in used))
-            count = len({by_name[number].norm for number in used})
+            if not quoted:  # the names of every shared formula quoted at once: most names use one
+                quoted = quote_many([objects[p].name for p in ix.indicator_groups(("name",)).first], 40)
+            spelled = list(dict.fromkeys(map(quoted.__getitem__, used)))
+            count = len(set(map(norms.__getitem__, used)))
             held = [ids[node] for node in dict.fromkeys(map(owners.__getitem__, positions))]
             indicator = objects[positions[0]]
             first_node, data = nodes[owners[positions[0]]]
@@ -412,7 +415,6 @@ class _Name:
         "head",
         "counted",
         "_opposite",
-        "_quoted",
         "_text",
     )
 
@@ -420,14 +422,7 @@ class _Name:
         self.norm = norm  # normalised(name), worked out for every distinct name at once
         self.words: list | None = None  # None: not read yet (see read)
         self._opposite: object = _UNSET
-        self._quoted: str | None = None
         self._text = name  # (no reference to the judge: no cycle left for the paused collector)
-
-    def quoted(self, limit: int) -> str:
-        """The name as a message lists it among others (always with the same limit)."""
-        if self._quoted is None:
-            self._quoted = quote(self._text, limit)
-        return self._quoted
 
     def read(self, judge: _Judge) -> _Name:
         if self.words is None:

@@ -1,0 +1,35 @@
+"""The shared Index's numbering helpers and bulk quoting hold to their one-at-a-time definitions."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kinerja_graph.checks._index import _firsts, _numbered
+from kinerja_graph.checks._quote import quote, quote_many
+
+
+def _numbered_slowly(values: list) -> list[int]:
+    seen: dict = {}
+    return [seen.setdefault(value, len(seen)) for value in values]
+
+
+@given(st.lists(st.one_of(st.integers(0, 5), st.text(max_size=2), st.none(), st.tuples(st.integers(0, 3)))))
+def test_values_are_numbered_by_first_occurrence(values: list) -> None:
+    assert _numbered(values) == _numbered_slowly(values)
+    assert _numbered(iter(values)) == _numbered_slowly(values)  # any iterable, numbered as it is read
+
+
+@given(st.lists(st.integers(0, 6)))
+def test_first_positions_are_the_first_occurrence_of_each_number(values: list) -> None:
+    of = _numbered(values)
+    expected = [of.index(number) for number in range(len(set(of)))]
+    assert _firsts(of) == expected
+    assert _firsts(of, len(expected)) == expected
+
+
+@given(st.lists(st.one_of(st.text(alphabet=" \tab\n…é", max_size=90), st.none())), st.integers(2, 80))
+def test_many_texts_are_quoted_as_one_at_a_time(texts: list, limit: int) -> None:
+    assert quote_many(texts, limit) == [quote(text, limit) for text in texts]
+    strings = [text for text in texts if text is not None]
+    assert quote_many(strings, limit) == [quote(text, limit) for text in strings]
