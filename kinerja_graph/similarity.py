@@ -1005,3 +1005,67 @@ def counted_noun(text: str | None, tv: TextVocabulary, units, anywhere: bool = F
         remember(tv, key, klass)
     klass = tv.cache[key]
     return (noun, klass) if klass else None
+
+
+# ------------------------------------------------------------------------------------------------
+# content words of many texts at once (formula-mismatch)
+
+
+def remember_content_words(texts: Sequence, tv: TextVocabulary, extra_generic: Iterable[str] = ()) -> None:
+    """Work out content_words(text, tv, extra_generic) of each of `texts` at once and remember them in tv, where
+    content_words() then finds them: 10^5 indicators hold 36,000 distinct names. Most texts need only their
+    canonical words filtered, word by word through one table of the distinct words (in C); the few whose
+    first word may be a glued head, or that hold an abbreviation or an extra generic word, are read one at a
+    time (_content_words). Nothing is remembered when tv's memo would overflow (CACHE_LIMIT)."""
+    extra = frozenset(extra_generic)
+    cache = tv.cache
+    if not texts or len(cache) + len(texts) >= CACHE_LIMIT:
+        return
+    generic, abbreviations = tv.generic, tv.abbreviations
+    words = [_canonical(text, tv) for text in texts]
+    kept = _ContentWord(generic)
+    found = list(map(tuple, map(compress, words, map(map, repeat(kept.__getitem__), words))))
+    # a first word that may be a head glued to the next word; a word an abbreviation spells out; an extra word
+    heads = _GluedHead(generic)
+    firsts = [w[0] if w else "" for w in words]
+    irregular = list(map(heads.__getitem__, firsts))
+    if abbreviations:
+        irregular = list(map(operator.or_, irregular, map(operator.not_, map(abbreviations.keys().isdisjoint, words))))
+    if extra:
+        irregular = list(map(operator.or_, irregular, map(operator.not_, map(extra.isdisjoint, found))))
+    for i in compress(range(len(texts)), irregular):
+        found[i] = tuple(_content_words(texts[i], tv, extra))
+    cache.update(zip(zip(repeat("content"), texts, repeat(extra)), found))
+
+
+class _ContentWord(dict):
+    """word -> is it a content word (_content_words: not generic, not a number, longer than one letter),
+    worked out once per distinct word."""
+
+    __slots__ = ("generic",)
+
+    def __init__(self, generic: frozenset) -> None:
+        super().__init__()
+        self.generic = generic
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = word not in self.generic and not word.isdigit() and len(word) > 1
+        return found
+
+
+class _GluedHead(dict):
+    """first word -> may _content_words split a head glued to the next word off it, once per distinct word."""
+
+    __slots__ = ("generic",)
+
+    def __init__(self, generic: frozenset) -> None:
+        super().__init__()
+        self.generic = generic
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = (
+            bool(word)
+            and word not in self.generic
+            and any(word.startswith(g) and len(word) - len(g) >= 3 for g in _GLUED_HEADS)
+        )
+        return found

@@ -16,6 +16,7 @@ from kinerja_graph.similarity import (
     normalised,
     related_words,
     remember,
+    remember_content_words,
     text_words,
 )
 from kinerja_graph.text import normalise, unit_vocabulary
@@ -288,6 +289,9 @@ diukur dengan proksi yang tidak pernah ditetapkan.
             unit_words.update(spelling.split())
         judge = _Judge(tv, mv, units, own, unit_words, unit_only, division)
         judge.name_norms = normalised_names(ix, tv)
+        objects = ix.indicators.objects
+        # the content words of every distinct name at once (_Name.read finds them remembered)
+        remember_content_words([objects[p].name for p in ix.indicator_groups(("name",)).first], tv, own)
 
         # A verdict is (normalised formula, [(message key, args)] of every sub-check that fails, whether the
         # formula is only a unit), or None when there is no formula to judge. What the name and the formula
@@ -295,7 +299,6 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         # of them (_Judge); the few pairs whose verdict also hangs on the units (a short formula that may be
         # the indicator's unit, a count that divides: is it a percentage after all?) are judged member by
         # member, once per distinct combination of units.
-        objects = ix.indicators.objects
         grouping = ix.indicator_groups(("name", "formula"))
         name_of = ix.indicator_groups(("name",)).numbers(grouping.first)
         formula_of = ix.indicator_groups(("formula",)).numbers(grouping.first)

@@ -1,12 +1,17 @@
-"""The shared Index's numbering helpers and bulk quoting hold to their one-at-a-time definitions."""
+"""What the indicator rules work out for many items or texts at once holds to its one-at-a-time definition: the
+shared Index's numbering, bulk quoting, the content words of many names."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kinerja_graph import config
 from kinerja_graph.checks._index import _firsts, _numbered
 from kinerja_graph.checks._quote import quote, quote_many
+from kinerja_graph.similarity import TextVocabulary, content_words, remember_content_words
+
+PACK = config.load_default_pack()
 
 
 def _numbered_slowly(values: list) -> list[int]:
@@ -33,3 +38,39 @@ def test_many_texts_are_quoted_as_one_at_a_time(texts: list, limit: int) -> None
     assert quote_many(texts, limit) == [quote(text, limit) for text in texts]
     strings = [text for text in texts if text is not None]
     assert quote_many(strings, limit) == [quote(text, limit) for text in strings]
+
+
+# words the shipped vocabulary treats specially: generic and function words, glued heads, abbreviations, numbers
+_WORDS = [
+    "jumlah",
+    "jumlahdokumen",
+    "persentase",
+    "totalan",
+    "dan",
+    "yang",
+    "ATK",
+    "PNS",
+    "100",
+    "x",
+    "a",
+    "dokumen",
+    "laporan",
+    "desa",
+    "Kecamatan",
+    "Praya",
+    "pegawai",
+    "asset",
+    "é",
+    "1.",
+]
+
+
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=6).map(" ".join), max_size=12), st.booleans())
+def test_content_words_of_many_names_are_those_of_each(names: list, own: bool) -> None:
+    extra = frozenset({"praya", "dokumen"}) if own else frozenset()
+    fresh = TextVocabulary.from_data(PACK.vocabulary.get("text"))
+    expected = [content_words(name, fresh, extra) for name in names]
+    tv = TextVocabulary.from_data(PACK.vocabulary.get("text"))
+    remember_content_words(list(dict.fromkeys(names)), tv, extra)
+    assert all(("content", name, extra) in tv.cache for name in names)
+    assert [content_words(name, tv, extra) for name in names] == expected
