@@ -15,6 +15,7 @@ import sys
 import click
 
 from kinerja_graph import __version__, api, pipeline, policy, terminal
+from kinerja_graph.commands import check as _check
 from kinerja_graph.commands import ci as _ci
 from kinerja_graph.commands import hook as _hook
 from kinerja_graph.commands import output
@@ -220,6 +221,31 @@ def check(
         if picked.passed_over and not quiet:
             click.echo(_hook.note(picked, lang), err=True)
         files = picked.paths
+    shown_colour = output.colour_wanted(colour, terminal=sys.stdout.isatty(), to_file=bool(output_file))
+    if not (statistics or group or baseline_file or write_baseline):  # each worker writes its files' part
+        options = pipeline.Options(
+            rules=rules_file,
+            use_project=not no_config,
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on,
+            sheet=sheet,
+            jobs=jobs,
+            stdin_filename=stdin_filename,
+        )
+        code = _check.write_in_workers(
+            files,
+            options,
+            fmt,
+            lang,
+            colour=shown_colour,
+            output_file=output_file,
+            quiet=quiet,
+            exit_zero=exit_zero,
+            base=os.environ.get("KINERJA_REPO_ROOT") or None,
+        )
+        if code is not None:
+            sys.exit(code)
     report = api.check(
         files,
         rules=rules_file,
@@ -234,7 +260,6 @@ def check(
         graphs=output.FORMATS[fmt].graphs or bool(baseline_file or write_baseline),
     )
     _ci.record(report, write_baseline, accepted, lang, quiet=quiet)
-    shown_colour = output.colour_wanted(colour, terminal=sys.stdout.isatty(), to_file=bool(output_file))
     if group:
         output.write_grouped(report, lang, colour=shown_colour, output_file=output_file, quiet=quiet)
     else:

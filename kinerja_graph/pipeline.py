@@ -37,6 +37,7 @@ findings are the same; results come back in the files' order. One file never sta
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -262,9 +263,63 @@ def map_files(
         yield done
 
 
+@dataclass(frozen=True)
+class Then:
+    """A second step of a parallel run (see `map_parts`), taken once every file has been checked.
+
+    settle  in this process: each file's first result in the files' order -> what each file's second step
+            is told (a list of the same length; it goes to every worker, pickled once)
+    step    in the process that checked the file: (position, the file's result, what it is told) -> what
+            comes back; the file's graph is still there (its cascades as the first step saw them)"""
+
+    settle: Callable[[list[Any]], list[Any]]
+    step: Callable[[int, FileResult, Any], Any]
+
+
+def map_parts(
+    paths: Iterable[str],
+    work: Callable[[int, FileResult], T],
+    options: Options,
+    *,
+    then: Then | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> Iterator[tuple[T, Any]] | None:
+    """For a writer that has each worker write its files' part of the output: (work(position, result), and
+    with `then` the second step's result, else None) for each file, in the files' order, from the worker
+    processes that read and checked the files; nothing of a cascade, a graph or a report comes back but
+    what `work` and `then` give. None when the run would not start workers (one file, or jobs=1): the
+    caller then writes the run the usual way, and no file has been read.
+
+    With `then`, every first result is in (and settled) before the first second step is taken: each worker
+    keeps its files' results (graphs included) until then."""
+    if options.jobs == 1:
+        return None
+    plan = _plan(paths, options, None, labels)
+    workers = options.workers(len(plan.files))
+    if workers == 1:
+        return None
+    return _parts(plan, workers, work, then)
+
+
+def _parts(plan: _Plan, workers: int, work: Callable[[int, FileResult], T], then: Then | None) -> Iterator:
+    done = _in_pool(plan, workers, work, True, False, then)
+    if then is None:
+        for _, _, first in done:
+            yield first, None
+        return
+    firsts = [first for _, _, first in itertools.islice(done, len(plan.files))]
+    for position, _, second in done:
+        yield firsts[position], second
+
+
 def _in_pool(
-    plan: _Plan, workers: int, work: Callable[[int, FileResult], T], check: bool, graphs: bool
-) -> Iterator[tuple[int, Cascade | None, T]]:
+    plan: _Plan,
+    workers: int,
+    work: Callable[[int, FileResult], T],
+    check: bool,
+    graphs: bool,
+    then: Then | None = None,
+) -> Iterator[tuple[int, Cascade | None, Any]]:
     """(position, the file's cascade as the caller gets it, what `work` gave) for each file in the files' order.
 
     Each worker process reads files (taking the next unread one, so that the processes stay even), keeps
@@ -272,17 +327,22 @@ def _in_pool(
     file's rules look at (see `_Outline`); once every file is read, each worker is sent the outlines of
     the whole run and builds, checks and runs `work` on the files it read itself. Nothing is read, built
     or carried twice. The caller's cascade is the whole one when `graphs` asks for the graphs (it comes
-    back with them), else the outline."""
+    back with them), else the outline.
+
+    The files are read largest first (each worker taking the next one), so that the last files taken are
+    small and the workers finish together. With `then`, the files' first results are followed by their
+    second steps' (position, None, result), in the files' order again (see `Then`)."""
     context = _pool_context()
     # standard input is read here (the workers do not have it) and checked by the first worker
     here = {i: _read_one(plan, i) for i, path in enumerate(plan.files) if path == loaders.STDIN}
-    pooled = [i for i in range(len(plan.files)) if i not in here]
+    pooled = sorted((i for i in range(len(plan.files)) if i not in here), key=lambda i: -_size(plan.files[i]))
     workers = max(1, min(workers, len(pooled)))
+    _warm()  # what every worker would otherwise import and load on its own
     counter = context.Value("i", 0)
     links, processes = [], []
     for k in range(workers):
         mine, theirs = context.Pipe()
-        state = (plan, pooled, counter, here if k == 0 else {}, check, work, graphs)
+        state = (plan, pooled, counter, here if k == 0 else {}, check, work, graphs, then)
         process = context.Process(target=_worker, args=(state, theirs), daemon=True)
         process.start()
         theirs.close()
@@ -304,7 +364,8 @@ def _in_pool(
             for link in links:
                 link.send_bytes(sent)
             del sent
-            done: dict[int, tuple[Cascade | None, T]] = {}
+            done: dict[int, tuple[Cascade | None, Any]] = {}
+            firsts: list[Any] = []  # kept for `then` only
             checking = set(range(workers))
             position = 0
             while position < len(plan.files):
@@ -315,10 +376,32 @@ def _in_pool(
                         else:
                             checking.discard(k)
                 cascade, result = done.pop(position)
-                if cascade is None and everything[position] is not None:
+                if cascade is None and everything[position] is not None and then is None:
                     cascade = everything[position].cascade()  # type: ignore[union-attr]
                 yield position, cascade, result
+                if then is not None:
+                    firsts.append(result)
                 position += 1
+            if then is not None:
+                while checking:  # every worker has checked its files and waits to be told
+                    for k, _ in _receive(links, checking):
+                        checking.discard(k)
+                told = ForkingPickler.dumps(then.settle(firsts))
+                del firsts
+                for link in links:
+                    link.send_bytes(told)
+                del told
+                checking = set(range(workers))
+                position = 0
+                while position < len(plan.files):
+                    while position not in done:
+                        for k, message in _receive(links, checking):
+                            if message[0] == "then":
+                                done[message[1]] = (None, message[2])
+                            else:
+                                checking.discard(k)
+                    yield position, None, done.pop(position)[1]
+                    position += 1
             while checking:  # each worker's last word, so that none writes to a pipe closed under it
                 for k, _ in _receive(links, checking):
                     checking.discard(k)
@@ -380,6 +463,20 @@ class _Outline(NamedTuple):
         )
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _warm() -> None:
+    """Import the rules (and what they import) here, before the workers start: forked, they begin with them."""
+    from kinerja_graph import checks
+
+    checks.all_rules()
+
+
 def cores() -> int:
     """The processors this process may run on."""
     if hasattr(os, "sched_getaffinity"):
@@ -436,13 +533,29 @@ def _plan(
     paths: Iterable[str], options: Options | None, settings_for: SettingsFor | None, labels: Mapping[str, str] | None
 ) -> _Plan:
     options = options or Options()
-    resolve = settings_for or options.resolver()
+    resolve = settings_for or _by_folder(options.resolver())
     files = discover.expand(paths)
     named = dict(labels or {})
     if loaders.STDIN in files:
         named.setdefault(loaders.STDIN, options.name_of(loaders.STDIN))
     settings = [resolve(options.config_path(path)) for path in files]
     return _Plan(files, settings, named, options.sheet)
+
+
+def _by_folder(resolver: config.Resolver) -> SettingsFor:
+    """The resolver's settings, looked up once per folder: a file's configuration is the one found upward
+    from the folder it really lies in (config.find_project_config: symbolic links followed), the same for
+    every file there (a folder of 200 cascades: one search upward, not 200)."""
+    found: dict[str, Settings] = {}
+
+    def settings(path: str) -> Settings:
+        real = os.path.realpath(path)
+        folder = real if os.path.isdir(real) else os.path.dirname(real)
+        if folder not in found:
+            found[folder] = resolver(path)
+        return found[folder]
+
+    return settings
 
 
 def _read_one(plan: _Plan, i: int) -> tuple[Cascade | None, RunError | None]:
@@ -495,7 +608,7 @@ def _pool_context() -> Any:
 
 
 def _worker(state: tuple[Any, ...], link: Any) -> None:
-    plan, pooled, counter, given, check, work, graphs = state
+    plan, pooled, counter, given, check, work, graphs, then = state
     try:
         with gc_paused():
             read: dict[int, tuple[Cascade | None, RunError | None]] = dict(given)
@@ -516,17 +629,27 @@ def _worker(state: tuple[Any, ...], link: Any) -> None:
                     cascade = read[i][0] if i in read else outline.cascade()
                     assert cascade is not None
                     cascades[outline.organisation.key] = cascade
+            kept: dict[int, FileResult] = {}  # for `then`
             for i in sorted(read):
                 cascade, error = read[i]
                 result = _result(plan, i, cascade, error, cascades, check)
                 done = work(i, result)
+                del read[i]
+                if then is not None:  # nothing of the result goes back but what work gave: kept whole
+                    kept[i] = result
+                    link.send(("done", i, None, done))
+                    continue
                 if result.graph is not None:  # what goes back does not carry every cascade of the run
                     result.graph.graph["cascades"] = None
                 if not graphs:
                     result.report.graph = None
                 link.send(("done", i, cascade if graphs else None, done))
-                del read[i]
             link.send(("checked",))
+            if then is not None:
+                told = pickle.loads(link.recv_bytes())
+                for i in sorted(kept):
+                    link.send(("then", i, then.step(i, kept.pop(i), told[i])))
+                link.send(("stepped",))
     except (BrokenPipeError, EOFError):  # the parent stopped listening (it stopped early): nothing to say
         pass
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it

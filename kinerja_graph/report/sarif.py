@@ -532,3 +532,195 @@ def _count(report: Report, limit: int | None) -> int:
     """The number of results of the log: every finding and silenced finding, at most `limit`."""
     total = sum(len(fr.findings) + len(fr.silenced) for fr in report.files)
     return total if limit is None else min(total, limit)
+
+
+# ------------------------------------------------------------------------------------------------
+# A log written in parts (kinerja_graph/commands/check.py: a run in worker processes, each writing the results
+# of the files it checked): the same bytes as chunks() of the whole run.
+
+_KINDS = sorted((place, rank) for place in range(3) for rank in SEVERITY_RANK.values())  # _priority()'s values
+_KIND = {kind: number for number, kind in enumerate(_KINDS)}
+_LOCAL = -(10**15)  # a result's artifact index _LOCAL - k: the file's k-th artifact, numbered for the log later
+
+
+def _entries_of(fr) -> list[tuple[Finding, str | None]]:
+    """(finding, silence reason or None) of one file, in the order _log lists them."""
+    return [(f, None) for f in fr.findings] + [(s.finding, s.reason or "") for s in fr.silenced]
+
+
+def result_kinds(fr) -> list[int]:
+    """How many results of one file there are of each kind (_KINDS: as _priority() ranks them)."""
+    kinds = [0] * len(_KINDS)
+    for f, reason in _entries_of(fr):
+        kinds[_KIND[_priority(f, reason)]] += 1
+    return kinds
+
+
+def quotas(kinds: list[list[int]], limit: int | None = MAX_RESULTS) -> list[list[int] | None]:
+    """For each file (its result_kinds), how many results of each kind it keeps in a log of at most `limit`
+    results — the first ones of each kind in file order, as _kept() keeps them — or None: all of them."""
+    if limit is None or sum(map(sum, kinds)) <= limit:
+        return [None] * len(kinds)
+    left = limit
+    out: list[list[int] | None] = [[0] * len(_KINDS) for _ in kinds]
+    for kind in range(len(_KINDS)):
+        for counts, quota in zip(kinds, out, strict=True):
+            assert quota is not None
+            quota[kind] = min(left, counts[kind])
+            left -= quota[kind]
+    return out
+
+
+def file_results(fr, quota: list[int] | None, lang: str, base: str) -> tuple[list[str], str, int]:
+    """The results one file keeps (`quota`: how many of each kind; None: all), as chunks() writes them, joined
+    by ", "; the paths of the file's artifacts in the order _log meets them (its kept results, then its errors),
+    which the results name by _LOCAL - their position (log_of_parts numbers them); and how many there are.
+    `base`: the root (repo_paths.root), as log_of_parts is given it."""
+    entries = _entries_of(fr)
+    if quota is not None:
+        left = list(quota)
+        kept = []
+        for f, reason in entries:
+            kind = _KIND[_priority(f, reason)]
+            if left[kind]:
+                left[kind] -= 1
+                kept.append((f, reason))
+        entries = kept
+    local: dict[str, tuple] = {}
+
+    def artifact(path: str) -> tuple:
+        if path not in local:
+            uri, base_id = artifact_uri(path, base)
+            local[path] = (uri, base_id, _LOCAL - len(local))
+        return local[path]
+
+    arts = [artifact(f.file or fr.file) for f, _ in entries]
+    for error in fr.errors:
+        artifact(error.file or fr.file)
+    if not entries:
+        return list(local), "", 0
+    paths = _BoundedPaths(graph_of(fr), lang)
+    prints = file_fingerprints(fr, None if quota is None else {id(f) for f, _ in entries})
+    rule_index = _rule_index(lang)
+    make = _Texts(lang).result
+    org = fr.organisation
+    text = ", ".join(
+        make(f, prints[id(f)], rule_index, art, paths, org, lang, reason)
+        for (f, reason), art in zip(entries, arts, strict=True)
+    )
+    return list(local), text, len(entries)
+
+
+def _rule_index(lang: str) -> dict[str, int]:
+    """rule_descriptors(lang)'s rule id -> index, made once per process and language."""
+    if lang not in _RULE_INDEXES:
+        _RULE_INDEXES[lang] = rule_descriptors(lang)[1]
+    return _RULE_INDEXES[lang]
+
+
+_RULE_INDEXES: dict[str, dict[str, int]] = {}
+
+
+def log_of_parts(
+    report: Report,
+    kinds: list[list[int]],
+    parts: list[tuple[list[str], str, int]],
+    lang: str,
+    base: str,
+    limit: int | None = MAX_RESULTS,
+) -> Iterator[str]:
+    """chunks(whole report, lang, base, limit) from a report whose files hold their errors but no findings (the
+    summary its own), each file's result_kinds and its file_results (written with quotas(kinds, limit))."""
+    with gc_paused():
+        rules, rule_index = rule_descriptors(lang)
+        artifacts: list[dict] = []
+        art_index: dict[str, tuple] = {}
+
+        def artifact(path: str) -> tuple:
+            if path not in art_index:
+                uri, base_id = artifact_uri(path, base)
+                loc = {"uri": uri}
+                if base_id:
+                    loc["uriBaseId"] = base_id
+                art_index[path] = (uri, base_id, len(artifacts))
+                artifacts.append({"location": loc})
+            return art_index[path]
+
+        notifications: list[dict] = []
+        texts: list[str] = []
+        count = 0
+        for fr, (paths, text, n) in zip(report.files, parts, strict=True):
+            numbers = [artifact(path)[2] for path in paths]  # the kept results' artifacts, then the errors'
+            for k, number in enumerate(numbers):
+                text = text.replace(f'"index": {_LOCAL - k}', f'"index": {number}')
+            if text:
+                texts.append(text)
+            count += n
+            for error in fr.errors:
+                uri, base_id, idx = artifact(error.file or fr.file)
+                note: dict = {
+                    "level": "error",
+                    "message": {"text": error.message},
+                    "locations": [{"physicalLocation": _physical(uri, base_id, idx, None)}],
+                    "properties": {"kind": error.kind},
+                }
+                if error.rule:
+                    note["associatedRule"] = {"id": error.rule}
+                    if error.rule in rule_index:
+                        note["associatedRule"]["index"] = rule_index[error.rule]
+                notifications.append(note)
+        properties: dict = {"summary": report.summary(), "language": lang}
+        total = sum(map(sum, kinds))
+        if limit is not None and total > limit:
+            omitted_by = {"error": 0, "warning": 0, "info": 0, "silenced": 0, "baselined": 0}
+            kept = quotas(kinds, limit)
+            for counts, quota in zip(kinds, kept, strict=True):
+                assert quota is not None
+                for kind, (place, rank) in enumerate(_KINDS):
+                    name = ("silenced", "baselined")[place - 1] if place else _SEVERITY_OF_RANK[rank]
+                    omitted_by[name] += counts[kind] - quota[kind]
+            omitted = total - count
+            words = _t("results_capped", lang).format(limit=limit, omitted=omitted, total=total, **omitted_by)
+            notifications.append(
+                {
+                    "level": "warning",
+                    "message": {"text": words},
+                    "descriptor": {"id": CAPPED_NOTIFICATION},
+                    "properties": {"limit": limit, "omitted": omitted, **omitted_by},
+                }
+            )
+            properties["resultsCapped"] = {"limit": limit, "total": total, "omitted": omitted, "omittedBy": omitted_by}
+        run: dict = {
+            "tool": {
+                "driver": {
+                    "name": TOOL_NAME,
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "rules": rules,
+                }
+            },
+            "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(base)}},
+            "artifacts": artifacts,
+            "invocations": [
+                {
+                    "executionSuccessful": not report.errors,
+                    "toolExecutionNotifications": notifications,
+                }
+            ],
+            "results": _MARK,
+            "columnKind": "unicodeCodePoints",
+            "properties": properties,
+        }
+        data = {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
+        if count <= INDENT_LIMIT:
+            run["results"] = [result for text in texts for result in json.loads(f"[{text}]")]
+            yield json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            return
+        head, tail = json.dumps(data, ensure_ascii=False).rsplit(json.dumps(_MARK), 1)
+        yield head + "["
+        for number, text in enumerate(texts):
+            yield (", " if number else "") + text
+        yield "]" + tail + "\n"
+
+
+_SEVERITY_OF_RANK = {rank: severity for severity, rank in SEVERITY_RANK.items()}
