@@ -12,8 +12,13 @@ from click.testing import CliRunner
 
 from kinerja_graph import pipeline
 from kinerja_graph.cli import cli
+from kinerja_graph.commands import check
+from kinerja_graph.report import sarif
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+_REASONS = ("dirangkap Camat", "baseline: diterima 2025")
 
 
 def _organisation(i: int, count: int) -> dict:
@@ -38,6 +43,8 @@ def _organisation(i: int, count: int) -> dict:
                 "level": "Intermediate Outcome",
                 "owner": "Sekretaris Kecamatan" if k % 2 else "",
                 "crosscutting": [f"{partner}#1.{k}", f"{partner}#9.{k}", f"kec{i}#1"],
+                # silenced in the file, and as a baseline would: SARIF ranks them after the other findings
+                **({"ignore": [{"rule": "missing-owner", "reason": _REASONS[i % 2]}]} if k == 2 else {}),
                 "indicators": [{"name": f"Persentase dokumen kependudukan selesai tepat waktu desa {k}", "unit": "%"}],
             }
         )
@@ -153,3 +160,82 @@ def test_what_breaks_in_a_worker_is_raised_here_and_the_workers_stop(folder):
     assert next(partial) == 0
     partial.close()
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--format", "text", "--color", "always"),
+        ("--format", "text", "--lang", "en", "--fail-on", "info"),
+        ("--format", "json", "--quiet", "--exit-zero"),
+        ("--format", "sarif", "--select", "missing-owner,crosscutting-unresolved"),
+    ],
+)
+def test_what_the_workers_write_is_what_one_process_writes(folder, args):
+    serial = _check(str(folder), *args, "--jobs", "1")
+    assert serial[1]
+    assert _check(str(folder), *args, "--jobs", "2") == serial
+
+
+@pytest.mark.parametrize(("limit", "indent"), [(1, 5000), (7, 5000), (40, 3), (10**6, 3)])
+def test_a_sarif_log_of_parts_is_the_log_of_the_whole_run(folder, monkeypatch, limit, indent):
+    """The results each file keeps (the most severe first, silenced and baselined last, at most `limit` in
+    all) and their artifacts' numbers, worked out across the workers, make the log of the run in one."""
+    monkeypatch.setattr(sarif, "INDENT_LIMIT", indent)  # past it the log is compact, each result on its own
+    whole = pipeline.run([str(folder)], pipeline.Options(use_project=False, jobs=1)).report
+    assert whole.silenced and whole.errors
+    expected = sarif.format_report(whole, "en", base=str(folder), limit=limit)
+    assert ("resultsCapped" in expected) == (limit < 10**6)
+    written = check.report_in_workers(
+        [str(folder)], pipeline.Options(use_project=False, jobs=2), "sarif", "en", base=str(folder), limit=limit
+    )
+    assert written is not None
+    report, pieces = written
+    assert "".join(pieces) == expected
+    assert report.summary() == whole.summary()
+    assert report.exit_code() == whole.exit_code()
+
+
+def test_a_run_without_workers_is_left_to_the_usual_writer(folder):
+    one = pipeline.Options(use_project=False, jobs=1)
+    assert check.report_in_workers([str(folder)], one, "json", "id") is None
+    two = pipeline.Options(use_project=False, jobs=2)
+    assert check.report_in_workers([str(folder / "org01.yaml")], two, "json", "id") is None  # one file
+    assert check.report_in_workers([str(folder)], two, "concise", "id") is None
+
+
+def _told(firsts: list) -> list:
+    return [len(firsts)] * len(firsts)
+
+
+def _step_but_the_second(position: int, result: pipeline.FileResult, told: int) -> tuple[int, int]:
+    if position == 1:
+        raise ValueError("the second file")
+    return position, told
+
+
+def _step(position: int, result: pipeline.FileResult, told: int) -> tuple[int, int, bool]:
+    return position, told, result.graph is not None  # the worker still has the file's graph
+
+
+def test_a_second_step_is_told_what_every_first_step_gave(folder):
+    options = pipeline.Options(use_project=False, jobs=2)
+    done = pipeline.map_parts([str(folder)], _position, options, then=pipeline.Then(_told, _step))
+    assert done is not None
+    files = len(list(folder.iterdir()))
+    readable = [i != 0 for i in range(files)]  # broken.yaml comes first
+    assert list(done) == [(i, (i, files, readable[i])) for i in range(files)]
+    then = pipeline.Then(_told, _step_but_the_second)
+    done = pipeline.map_parts([str(folder)], _positions_but_the_fourth, options, then=then)
+    assert done is not None
+    with pytest.raises(ValueError, match="the fourth file"):
+        list(done)
+    first = pipeline.map_parts([str(folder)], _position, options, then=then)
+    assert first is not None
+    with pytest.raises(ValueError, match="the second file"):
+        list(first)
+    assert multiprocessing.active_children() == []
+
+
+def _position(position: int, result: pipeline.FileResult) -> int:
+    return position

@@ -99,32 +99,15 @@ def write_in_workers(
 ) -> int | None:
     """Check `files` in worker processes that write their parts of the report in `fmt` (see the module
     docstring); write it (on stdout, or into `output_file`) and the run's errors (stderr); the exit code.
-    None when the run is not one for this (nothing read, nothing written)."""
-    if fmt not in FORMATS or (quiet and fmt == "text"):
+    None when the run is not one for this (nothing read, nothing written). `base`: SARIF's root, as given
+    (KINERJA_REPO_ROOT)."""
+    if quiet and fmt == "text":  # only what fails: formatted from the whole report
         return None
     colour = colour and fmt == "text"
-    if fmt == "sarif":
-        from kinerja_graph.report import sarif
-
-        root = sarif.repo_paths.root(base)
-        work: Any = functools.partial(_sarif_first)
-        then = pipeline.Then(functools.partial(_sarif_settle), functools.partial(_sarif_step, lang=lang, base=root))
-        parts = pipeline.map_parts(files, work, options, then=then)
-        if parts is None:
-            return None
-        done = list(parts)
-        report = Tallied.of([first[0] for first, _ in done])
-        pieces: Iterable[str] = sarif.log_of_parts(
-            report, [first[1] for first, _ in done], [second for _, second in done], lang, root
-        )
-    else:
-        work = functools.partial(_text_part if fmt == "text" else _json_part, lang=lang, colour=colour)
-        parts = pipeline.map_parts(files, work, options)
-        if parts is None:
-            return None
-        written: list[Any] = [first for first, _ in parts]
-        report = Tallied.of([tally for tally, *_ in written])
-        pieces = _text(report, written, lang, colour) if fmt == "text" else _json(report, written, lang)
+    written = report_in_workers(files, options, fmt, lang, colour=colour, base=base)
+    if written is None:
+        return None
+    report, pieces = written
     from kinerja_graph.commands import output
 
     code = report.exit_code()
@@ -132,6 +115,47 @@ def write_in_workers(
         output.write_text(pieces, output_file, colour if fmt == "text" else None)
     output.echo_errors(report.errors)
     return EXIT_OK if code == EXIT_FINDINGS and exit_zero else code
+
+
+def report_in_workers(
+    files: Iterable[str],
+    options: pipeline.Options,
+    fmt: str,
+    lang: str,
+    *,
+    colour: bool = False,
+    base: str | None = None,
+    limit: int | None = None,
+) -> tuple[Tallied, Iterable[str]] | None:
+    """The run's Tallied report and its text in `fmt` (text, json or sarif), in pieces, each file's part written
+    by the worker that checked it; None (nothing read) when the run would not start workers or `fmt` is
+    another. `colour`: the text's; `base`: SARIF's root as given; `limit`: SARIF's results (default
+    sarif.MAX_RESULTS)."""
+    if fmt not in FORMATS:
+        return None
+    if fmt == "sarif":
+        from kinerja_graph.report import sarif
+
+        root = sarif.repo_paths.root(base)
+        limit = sarif.MAX_RESULTS if limit is None else limit
+        work: Any = functools.partial(_sarif_first)
+        then = pipeline.Then(
+            functools.partial(_sarif_settle, limit=limit), functools.partial(_sarif_step, lang=lang, base=root)
+        )
+        parts = pipeline.map_parts(files, work, options, then=then)
+        if parts is None:
+            return None
+        done = list(parts)
+        report = Tallied.of([first[0] for first, _ in done])
+        kinds = [first[1] for first, _ in done]
+        return report, sarif.log_of_parts(report, kinds, [second for _, second in done], lang, root, limit)
+    work = functools.partial(_text_part if fmt == "text" else _json_part, lang=lang, colour=colour)
+    parts = pipeline.map_parts(files, work, options)
+    if parts is None:
+        return None
+    written: list[Any] = [first for first, _ in parts]
+    report = Tallied.of([tally for tally, *_ in written])
+    return report, _text(report, written, lang, colour) if fmt == "text" else _json(report, written, lang)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -224,10 +248,10 @@ def _sarif_first(position: int, result: pipeline.FileResult) -> tuple[Tally, lis
     return Tally.of(fr), sarif.result_kinds(fr)
 
 
-def _sarif_settle(firsts: list[tuple[Tally, list[int]]]) -> list[list[int] | None]:
+def _sarif_settle(firsts: list[tuple[Tally, list[int]]], *, limit: int | None) -> list[list[int] | None]:
     from kinerja_graph.report import sarif
 
-    return sarif.quotas([kinds for _, kinds in firsts])
+    return sarif.quotas([kinds for _, kinds in firsts], limit)
 
 
 def _sarif_step(position: int, result: pipeline.FileResult, quota: list[int] | None, *, lang: str, base: str) -> Any:
