@@ -16,9 +16,10 @@ readme   The same measurement on the README's generator (benchmarks/bench_check.
          defects and a few hundred distinct texts) at --readme-sizes, so both generators' figures are printed.
 inputs   Reading the same cascade as CSV, JSON, YAML and XLSX (YAML and XLSX written by `kinerja convert`):
          `kinerja show FILE` (reading alone) and `kinerja check FILE --format json`, against the floor.
-dir      `kinerja check DIR --format json` on a folder of --dir-orgs organisation cascades (--dir-goals goals
-         in all), against the floor reading every file of the folder in one process; wall-clock time too,
-         and --jobs 1 / --jobs 2 when the command has that option.
+dir      `kinerja check DIR --format F` (F in --dir-formats: json, sarif, text) on a folder of --dir-orgs
+         organisation cascades (--dir-goals goals in all): --jobs 1 and --jobs 2 alternating, CPU and wall-clock
+         time, the wall of --jobs 2 against --jobs 1 (the target: about one half on two free cores), and the
+         floor reading every file of the folder in one process.
 render   `kinerja render` (DOT only; SVG with the default engine; SVG with --engine dot) and `kinerja report`
          (with and without its diagram) at --render-goals (10^4 and 10^3), against Graphviz `dot -Tsvg` alone on
          the DOT of the pictures each draws: the pages `kinerja render -f dot` writes, the report's diagram parts
@@ -283,28 +284,40 @@ def jobs_supported() -> bool:
 
 
 def section_dir(args) -> None:
+    """`kinerja check DIR` in each of --dir-formats: --jobs 1 and --jobs 2 alternating (j1, j2, j1, j2, ...),
+    then the floor; the medians, and the wall-clock time of --jobs 2 against --jobs 1 (meaningful only on a
+    machine whose two cores are free: the load average is printed)."""
     print(
         f"\n## `kinerja check DIR` on {args.dir_orgs} organisation cascades, {size_label(args.dir_goals)} goals "
         f"in all ({load()})\n"
     )
     files, stats = pemda(args.out, args.dir_goals, args.seed, "csv", args.dir_orgs, split=True)
     folder = files["orgs"]
-    print("| run | CPU | wall | peak memory | floor CPU | floor wall | ratio (CPU) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
-    variants: list[tuple[str, list[str]]] = [("serial", [])]
-    if jobs_supported():
-        variants = [("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]), ("default", [])]
-    for name, extra in variants:
+    if not jobs_supported():
         floors, tools = alternate(
-            kinerja("check", str(folder), "--format", "json", *extra), floor(folder), args.runs, None, args.timeout
+            kinerja("check", str(folder), "--format", "json"), floor(folder), args.runs, None, args.timeout
         )
-        t, f = median(tools, "cpu"), median(floors, "cpu")
         print(
-            f"| {name} | {t:.1f} s | {median(tools, 'wall'):.1f} s | {mib(median(tools, 'peak'))} | {f:.1f} s "
-            f"| {median(floors, 'wall'):.1f} s | {t / f:.1f}× |",
+            f"serial: CPU {median(tools, 'cpu'):.1f} s, wall {median(tools, 'wall'):.1f} s, floor CPU {median(floors, 'cpu'):.1f} s"
+        )
+        return
+    print(
+        "| format | `--jobs 1` CPU | wall | `--jobs 2` CPU | wall | wall, jobs 2 / jobs 1 | peak (j1 / j2) | floor CPU |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
+    for fmt in args.dir_formats:
+        one, two = [], []
+        for _ in range(args.runs):
+            one.append(measure(kinerja("check", str(folder), "--format", fmt, "--jobs", "1"), timeout=args.timeout))
+            two.append(measure(kinerja("check", str(folder), "--format", fmt, "--jobs", "2"), timeout=args.timeout))
+        floors = [measure(floor(folder), timeout=args.timeout)]
+        w1, w2 = median(one, "wall"), median(two, "wall")
+        print(
+            f"| {fmt} | {median(one, 'cpu'):.1f} s | {w1:.1f} s | {median(two, 'cpu'):.1f} s | {w2:.1f} s "
+            f"| {w2 / w1:.2f} | {mib(median(one, 'peak'))} / {mib(median(two, 'peak'))} | {median(floors, 'cpu'):.1f} s |",
             flush=True,
         )
-    print(f"\n{len(list(folder.glob('*.csv')))} files, {stats['goals']:,} goals")
+    print(f"\n{len(list(folder.glob('*.csv')))} files, {stats['goals']:,} goals ({load()} at the end)")
 
 
 REPORT_DOT = """
@@ -475,6 +488,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--input-runs", type=int, default=3)
     parser.add_argument("--dir-goals", type=number, default=100_000)
     parser.add_argument("--dir-orgs", type=int, default=200)
+    parser.add_argument("--dir-formats", default="json,sarif,text", help="the formats of the dir section")
     parser.add_argument("--render-goals", default="1e4,1e3", help="sizes, comma-separated")
     parser.add_argument("--render-runs", type=int, default=1)
     parser.add_argument("--profile", type=number, default=0, metavar="GOALS", help="profile check at this size")
@@ -486,6 +500,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     args.formats = [f for f in args.formats.split(",") if f]
+    args.dir_formats = [f for f in args.dir_formats.split(",") if f]
     args.million_formats = [f for f in args.million_formats.split(",") if f]
     args.readme_sizes = [number(s) for s in args.readme_sizes.split(",") if s]
     args.render_goals = [number(s) for s in args.render_goals.split(",") if s]

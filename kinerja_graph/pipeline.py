@@ -32,7 +32,13 @@ its organisation and node ids, all that another file's rules look up across file
 Once every file is read, each worker gets the outlines of the whole run and builds and checks the files
 it read itself, with the same settings and, in G.graph["cascades"], every cascade of the run by the same
 keys in the same order as a serial run (its own files whole, the others' as outlines), so each file's
-findings are the same; results come back in the files' order. One file never starts a worker.
+findings are the same; results come back in the files' order. One file never starts a worker. The files
+are taken largest first, so that the workers end together; the rules are imported before the workers
+start (forked, they have them). A writer can have each worker write its files' part of the output
+(`map_parts`: kinerja_graph/commands/check.py), with a second step once every file is checked (`Then`:
+SARIF's cap on the results of the whole run), so that no finding comes back to this process.
+
+Settings are looked up once per folder (the configuration found upward from it), not once per file.
 """
 
 from __future__ import annotations
