@@ -308,7 +308,7 @@ def map_parts(
 
 
 def _parts(plan: _Plan, workers: int, work: Callable[[int, FileResult], T], then: Then | None) -> Iterator:
-    done = _in_pool(plan, workers, work, True, False, then)
+    done = _in_pool(plan, workers, work, True, False, then, outlines=False)
     if then is None:
         for _, _, first in done:
             yield first, None
@@ -325,6 +325,7 @@ def _in_pool(
     check: bool,
     graphs: bool,
     then: Then | None = None,
+    outlines: bool = True,
 ) -> Iterator[tuple[int, Cascade | None, Any]]:
     """(position, the file's cascade as the caller gets it, what `work` gave) for each file in the files' order.
 
@@ -333,7 +334,7 @@ def _in_pool(
     file's rules look at (see `_Outline`); once every file is read, each worker is sent the outlines of
     the whole run and builds, checks and runs `work` on the files it read itself. Nothing is read, built
     or carried twice. The caller's cascade is the whole one when `graphs` asks for the graphs (it comes
-    back with them), else the outline.
+    back with them), else the outline (None with `outlines` False: the caller has no use for it).
 
     The files are read largest first (each worker taking the next one), so that the last files taken are
     small and the workers finish together. With `then`, the files' first results are followed by their
@@ -382,7 +383,7 @@ def _in_pool(
                         else:
                             checking.discard(k)
                 cascade, result = done.pop(position)
-                if cascade is None and everything[position] is not None and then is None:
+                if cascade is None and everything[position] is not None and outlines:
                     cascade = everything[position].cascade()  # type: ignore[union-attr]
                 yield position, cascade, result
                 if then is not None:
