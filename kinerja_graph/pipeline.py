@@ -308,7 +308,7 @@ def map_parts(
 
 
 def _parts(plan: _Plan, workers: int, work: Callable[[int, FileResult], T], then: Then | None) -> Iterator:
-    done = _in_pool(plan, workers, work, True, False, then, outlines=False)
+    done = _in_pool(plan, workers, work, True, False, then, outline_cascades=False)
     if then is None:
         for _, _, first in done:
             yield first, None
@@ -325,7 +325,7 @@ def _in_pool(
     check: bool,
     graphs: bool,
     then: Then | None = None,
-    outlines: bool = True,
+    outline_cascades: bool = True,
 ) -> Iterator[tuple[int, Cascade | None, Any]]:
     """(position, the file's cascade as the caller gets it, what `work` gave) for each file in the files' order.
 
@@ -334,7 +334,7 @@ def _in_pool(
     file's rules look at (see `_Outline`); once every file is read, each worker is sent the outlines of
     the whole run and builds, checks and runs `work` on the files it read itself. Nothing is read, built
     or carried twice. The caller's cascade is the whole one when `graphs` asks for the graphs (it comes
-    back with them), else the outline (None with `outlines` False: the caller has no use for it).
+    back with them), else the outline (None with `outline_cascades` False: the caller has no use for it).
 
     The files are read largest first (each worker taking the next one), so that the last files taken are
     small and the workers finish together. With `then`, the files' first results are followed by their
@@ -346,10 +346,11 @@ def _in_pool(
     workers = max(1, min(workers, len(pooled)))
     _warm()  # what every worker would otherwise import and load on its own
     counter = context.Value("i", 0)
+    claims = context.Array("b", len(plan.files))  # 1: a worker has started checking the file
     links, processes = [], []
     for k in range(workers):
         mine, theirs = context.Pipe()
-        state = (plan, pooled, counter, here if k == 0 else {}, check, work, graphs, then)
+        state = (plan, pooled, counter, claims, here if k == 0 else {}, check, work, graphs, then)
         process = context.Process(target=_worker, args=(state, theirs), daemon=True)
         process.start()
         theirs.close()
@@ -383,7 +384,7 @@ def _in_pool(
                         else:
                             checking.discard(k)
                 cascade, result = done.pop(position)
-                if cascade is None and everything[position] is not None and outlines:
+                if cascade is None and everything[position] is not None and outline_cascades:
                     cascade = everything[position].cascade()  # type: ignore[union-attr]
                 yield position, cascade, result
                 if then is not None:
@@ -614,8 +615,34 @@ def _pool_context() -> Any:
     return multiprocessing.get_context()
 
 
+def _checking(
+    read: dict[int, tuple[Cascade | None, RunError | None]], given: dict, pooled: list[int], claims: Any
+) -> Iterator[int]:
+    """The files a worker checks, each claimed first (so that no other worker checks it): the files it read,
+    standard input first, then largest first; then, once they are done, the files other workers read but
+    have not started on, smallest first (those they would come to last): the worker reads such a file
+    again and checks it, which costs less than waiting idle while the others finish (the cost of reading
+    is a small part of a file's). A file of its own that another worker claimed is let go."""
+
+    def claim(i: int) -> bool:
+        with claims.get_lock():
+            if claims[i]:
+                return False
+            claims[i] = 1
+            return True
+
+    for i in [*given, *(i for i in pooled if i in read and i not in given)]:
+        if claim(i):
+            yield i
+        else:
+            read.pop(i, None)
+    for i in reversed(pooled):
+        if claim(i):
+            yield i
+
+
 def _worker(state: tuple[Any, ...], link: Any) -> None:
-    plan, pooled, counter, given, check, work, graphs, then = state
+    plan, pooled, counter, claims, given, check, work, graphs, then = state
     try:
         with gc_paused():
             read: dict[int, tuple[Cascade | None, RunError | None]] = dict(given)
@@ -631,17 +658,27 @@ def _worker(state: tuple[Any, ...], link: Any) -> None:
             link.send(("read all",))
             everything: list[_Outline | None] = pickle.loads(link.recv_bytes())
             cascades = Cascades()
+            first: dict[int, str] = {}  # the file whose cascade stands for its organisation key -> the key
             for i, outline in enumerate(everything):
                 if outline is not None and outline.organisation.key not in cascades:
                     cascade = read[i][0] if i in read else outline.cascade()
                     assert cascade is not None
                     cascades[outline.organisation.key] = cascade
+                    first[i] = outline.organisation.key
             kept: dict[int, FileResult] = {}  # for `then`
-            for i in sorted(read):
-                cascade, error = read[i]
-                result = _result(plan, i, cascade, error, cascades, check)
+            for i in _checking(read, given, pooled, claims):
+                if i in read:
+                    cascade, error = read.pop(i)
+                    seen = cascades
+                else:  # another worker's file it has not started on: read again here (see _checking)
+                    cascade, error = _read_one(plan, i)
+                    seen = cascades
+                    if i in first and cascade is not None:  # as its reader would see it: whole
+                        seen = Cascades(cascades)
+                        seen[first[i]] = cascade
+                        seen.memo = cascades.memo  # what rules derived across the files: the same (ids, names)
+                result = _result(plan, i, cascade, error, seen, check)
                 done = work(i, result)
-                del read[i]
                 if then is not None:  # nothing of the result goes back but what work gave: kept whole
                     kept[i] = result
                     link.send(("done", i, None, done))

@@ -3,7 +3,10 @@ each file's findings and the whole output are the same as one after the other, i
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -239,3 +242,21 @@ def test_a_second_step_is_told_what_every_first_step_gave(folder):
 
 def _position(position: int, result: pipeline.FileResult) -> int:
     return position
+
+
+def _findings_and_process(position: int, result: pipeline.FileResult, *, held: int) -> tuple[list, int]:
+    if position == held:
+        time.sleep(3)  # its worker is held up: the other one checks the files it read but has not come to
+    return result.report.findings, os.getpid()
+
+
+def test_a_worker_that_is_done_checks_the_files_another_has_not_come_to(folder):
+    serial = pipeline.run([str(folder)], pipeline.Options(use_project=False, jobs=1))
+    files = [r.path for r in serial.results]
+    largest = max(range(len(files)), key=lambda i: (os.path.getsize(files[i]), -i))  # the first read and checked
+    options = pipeline.Options(use_project=False, jobs=2)
+    work = functools.partial(_findings_and_process, held=largest)
+    done = list(pipeline.map_files([str(folder)], work, options, graphs=False))
+    assert [findings for findings, _ in done] == [r.report.findings for r in serial.results]
+    held = done[largest][1]
+    assert [pid == held for _, pid in done].count(True) == 1  # it read about half: the other checked the rest
