@@ -33,8 +33,10 @@ Once every file is read, each worker gets the outlines of the whole run and buil
 it read itself, with the same settings and, in G.graph["cascades"], every cascade of the run by the same
 keys in the same order as a serial run (its own files whole, the others' as outlines), so each file's
 findings are the same; results come back in the files' order. One file never starts a worker. The files
-are taken largest first, so that the workers end together; the rules are imported before the workers
-start (forked, they have them). A writer can have each worker write its files' part of the output
+are read largest first, and each worker checks its own largest first; a worker done with its own files
+then reads again and checks those another worker has not come to, smallest first (each file is claimed
+by the one worker that checks it), so that the workers end together. The rules are imported before the
+workers start (forked, they have them). A writer can have each worker write its files' part of the output
 (`map_parts`: kinerja_graph/commands/check.py), with a second step once every file is checked (`Then`:
 SARIF's cap on the results of the whole run), so that no finding comes back to this process.
 
