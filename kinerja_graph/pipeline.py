@@ -334,8 +334,9 @@ def _in_pool(
     Each worker process reads files (taking the next unread one, so that the processes stay even), keeps
     their cascades and sends this process only their outline — organisation and node ids, what another
     file's rules look at (see `_Outline`); once every file is read, each worker is sent the outlines of
-    the whole run and builds, checks and runs `work` on the files it read itself. Nothing is read, built
-    or carried twice. The caller's cascade is the whole one when `graphs` asks for the graphs (it comes
+    the whole run and builds, checks and runs `work` on the files it read itself, then on those another
+    worker read but has not come to (read again: see `_checking`). Nothing is built or carried twice. The
+    caller's cascade is the whole one when `graphs` asks for the graphs (it comes
     back with them), else the outline (None with `outline_cascades` False: the caller has no use for it).
 
     The files are read largest first (each worker taking the next one), so that the last files taken are
