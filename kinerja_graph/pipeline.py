@@ -300,7 +300,8 @@ def map_parts(
 
     With `then`, every first result is in (and settled) before the first second step is taken: each worker
     keeps its files' results (graphs included) until then."""
-    if options.jobs == 1:
+    paths = list(paths)
+    if options.jobs == 1 or (len(paths) == 1 and not os.path.isdir(paths[0])):  # one file: not even planned
         return None
     plan = _plan(paths, options, None, labels)
     workers = options.workers(len(plan.files))
