@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
 from kinerja_graph.render import labels
-from kinerja_graph.render.dot import UNKNOWN_PAGE, BoxCache, DiagramOptions, Lines, build_diagram
+from kinerja_graph.render.dot import UNKNOWN_PAGE, BoxCache, Diagram, DiagramOptions, Lines, build_diagram
 from kinerja_graph.render.errors import RenderError
 from kinerja_graph.render.layout import LAYOUTS, Placement, place
 from kinerja_graph.render.output import (
@@ -37,7 +38,7 @@ from kinerja_graph.render.output import (
     write_bytes,
 )
 from kinerja_graph.render.overlay import Overlay
-from kinerja_graph.render.pages import Fit, Pagination, paginate
+from kinerja_graph.render.pages import Fit, Pagination, number_pages, paginate
 from kinerja_graph.render.paper import ORIENTATIONS, Calibration, Measure, Paper, estimate, measure_svg, paper
 from kinerja_graph.render.pdf import Sheet, combine
 from kinerja_graph.render.plan import Part, Plan, plan, select
@@ -102,9 +103,18 @@ def page_path(out: Path, number: int, total: int) -> Path:
     return out if total <= 1 else out.with_name(f"{out.stem}-{number}{out.suffix}")
 
 
+def page_placeholder(nodes: int) -> int:
+    """The page number a candidate page carries while pages are planned: as wide as the largest number a
+    run drawing `nodes` boxes can reach (a page holds a box at least; the lists of pages add a page per
+    hundred or so), and at least two digits."""
+    return max(UNKNOWN_PAGE, 10 ** len(str(nodes + nodes // 50 + 2)) - 1)
+
+
 def _caption(G: nx.DiGraph, page: Part, lang: str, style: Style, placement: Placement) -> str:
     if page.kind == "overview":
         return style.t("overview", lang).split(";")[0]
+    if page.kind == "contents":
+        return style.t("contents", lang)
     if page.kind == "loose":
         return (
             style.t("loose_page", lang)
@@ -176,7 +186,10 @@ def draw(
                 measured[key] = (found, rendered.data if keep else b"")
             return measured[key]
 
-        planning_home = {n: UNKNOWN_PAGE for n in selection}
+        # a candidate page's numbers ("page 99 of 99", "continued on page 99") are not known yet: a number as
+        # wide as the largest the run can reach stands for them, so that a candidate measured is what prints
+        unknown = page_placeholder(len(selection))
+        planning_home = {n: unknown for n in selection}
         limit = style.min_text_pt
         first_whole: list[Measure] = []
 
@@ -184,8 +197,9 @@ def draw(
         lines = Lines()
         asked: dict[tuple[tuple[str, ...], str], Fit] = {}
         calibration = Calibration(limit)
-        # candidates accepted on the estimate alone, by their goals: verified on the final pages
-        trusted: dict[frozenset[str], list[tuple[tuple[str, ...], str]]] = {}
+        # candidates found to fit, by their goals (verified on the final pages); those accepted on the estimate alone
+        accepted: dict[frozenset[str], list[tuple[tuple[str, ...], str]]] = {}
+        trusted: set[tuple[tuple[str, ...], str]] = set()
 
         def fits(nodes: list[str], kind: str) -> Fit:
             key = (tuple(nodes), kind)
@@ -196,7 +210,7 @@ def draw(
         def measure(nodes: list[str], kind: str, verify: bool = False) -> Fit:
             part = Part("", nodes, kind, focus=root if kind in ("whole", "subtree") else None, depth=depth)
             if kind not in ("whole", "subtree"):
-                part.number, part.total, part.home = 2, UNKNOWN_PAGE, planning_home
+                part.number, part.total, part.home = unknown, unknown, planning_home
             diagram = build_diagram(
                 G, part, options=options, style=style, placement=placement, overlay=overlay, boxes=boxes, lines=lines
             )
@@ -206,35 +220,165 @@ def draw(
                 result = guess
             elif sure:  # decided by the estimate: the final page is measured when drawn (see `unsure`)
                 result = guess
-                trusted.setdefault(frozenset(nodes), []).append((tuple(nodes), kind))
+                trusted.add((tuple(nodes), kind))
             else:
                 result = run_svg(diagram.source, str(out), len(nodes), keep=kind in ("whole", "subtree"))[0]
                 calibration.learn(guess, result)
             if kind in ("whole", "subtree") and not first_whole:
                 first_whole.append(result)
-            return Fit(result.smallest_text >= limit, result.fill(sheet, diagram.tree_size))
+            ok = result.smallest_text >= limit
+            if ok:
+                accepted.setdefault(frozenset(nodes), []).append((tuple(nodes), kind))
+            return Fit(ok, result.fill(sheet, diagram.tree_size))
 
         def unsure(pictures: list[Picture]) -> bool:
-            """Final pages that print too small although the estimate said their candidate would not: each
-            such candidate is laid out and its verdict replaced (True: the pages must be planned again). A
-            page of one box, or one that was measured, is what it is (as before)."""
+            """Final pages that print too small although their candidate fit: a candidate the estimate decided
+            is laid out and its verdict replaced; one that was laid out (its final numbers or notes came out
+            wider than the placeholders) is taken as not fitting. True: the pages must be planned again. A page
+            of one box too big for a sheet is what it is (its candidate never fit)."""
             again = False
             for picture in pictures:
                 m = picture.measure
-                if m is None or m.estimated or m.smallest_text >= limit:
+                if m is None or m.estimated or m.smallest_text >= limit or picture.part.kind == "contents":
                     continue
-                for key in trusted.pop(frozenset(picture.part.nodes), []):
-                    asked[key] = measure(list(key[0]), key[1], verify=True)
+                for key in accepted.pop(frozenset(picture.part.nodes), []):
+                    if key in trusted:
+                        trusted.discard(key)
+                        asked[key] = measure(list(key[0]), key[1], verify=True)
+                    else:
+                        asked[key] = Fit(False, asked[key].fill)
                     again = True
             return again
 
+        def prints(diagram: Diagram, what: str, goals: int, keep: bool = True) -> tuple[Measure, bytes]:
+            if graphviz:
+                return run_svg(diagram.source, what, goals, keep)
+            return estimate(diagram.estimated_size, diagram.smallest_font, sheet), b""
+
+        def fits_print(diagram: Diagram) -> bool:
+            return prints(diagram, str(out), 0, keep=False)[0].smallest_text >= limit
+
+        def contents_page(entries: list[tuple[int, str]]) -> Diagram:
+            part = Part("", [], "contents")
+            part.number, part.total, part.home = unknown, unknown, {}
+            return build_diagram(
+                G, part, options=options, style=style, placement=placement, overlay=overlay, contents=entries
+            )
+
+        def portions(items: list, fit: Callable[[int, list], bool], even: bool = False) -> list[list]:
+            """`items` cut into pages in order, each page taking as many as still print readably (`fit(page
+            index, items)`; one item always goes): the first by halving, the others starting from the length
+            before (their items look alike). `even`: as many pages, evenly filled, when they fit."""
+            out_portions: list[list] = []
+            i, n = 0, 0
+            while i < len(items):
+                rest, j = len(items) - i, len(out_portions)
+                if not n:
+                    if fit(j, items[i:]):
+                        n = rest
+                    else:
+                        lo, hi = 1, rest  # lo: taken to fit; hi: does not fit
+                        while hi - lo > 1:
+                            mid = (lo + hi) // 2
+                            lo, hi = (mid, hi) if fit(j, items[i : i + mid]) else (lo, mid)
+                        n = lo
+                else:
+                    n = min(n, rest)
+                    while n > 1 and not fit(j, items[i : i + n]):
+                        n = max(1, n * 9 // 10)
+                out_portions.append(items[i : i + n])
+                i += n
+            if even and len(out_portions) > 1:  # not a last page of two entries
+                per = -(-len(items) // len(out_portions))
+                spread = [items[k : k + per] for k in range(0, len(items), per)]
+                if len(spread) == len(out_portions) and all(fit(j, c) for j, c in enumerate(spread)):
+                    return spread
+            return out_portions
+
+        def overview_pages(pagination: Pagination) -> tuple[Pagination, dict[int, list[tuple[int, str]]]]:
+            """The overview and the list of pages. The list goes on the overview when the overview still
+            prints readably with it; otherwise on pages of its own ("Daftar halaman") after the overview.
+            An overview whose goals starting the branches do not fit on one sheet continues on the next
+            pages, as many of those goals on each as print readably. The first page lists the others."""
+            pages = pagination.pages
+            if not pagination.split or pages[0].kind != "overview":
+                return pagination, {}
+            overview, rest = pages[0], pages[1:]
+            captions = [_caption(G, p, lang, style, placement) for p in rest]
+            entries = [(p.number, c) for p, c in zip(rest, captions, strict=True)]
+            diagram = build_diagram(
+                G,
+                overview,
+                options=options,
+                style=style,
+                placement=placement,
+                overlay=overlay,
+                contents=entries,
+                boxes=boxes,
+                lines=lines,
+            )
+            if prints(diagram, str(out), 0)[0].smallest_text >= limit:
+                return pagination, {1: entries}
+            on = set(overview.nodes)
+            chain = {n for n in overview.nodes if any(v in on for v in placement.kids.get(n, ()))}
+            chain |= {n for n in overview.nodes if placement.attached.get(n) in chain}
+            heads = [n for n in overview.nodes if n not in chain]
+            # numbers while planning: every page after the overview moved by as many pages as can come before
+            # it (at most one overview page per head, and the list's pages): as wide as the final ones, or wider
+            count, cut = 1, [entries]
+            for _ in range(4):  # the number of list pages shifts the numbers it lists (their width, rarely)
+                moved = [(p.number + len(heads) - 1 + count, c) for p, c in zip(rest, captions, strict=True)]
+                cut = portions(moved, lambda _j, c: fits_print(contents_page(c)), even=True)
+                if len(cut) == count:
+                    break
+                count = len(cut)
+            home = overview.home or {}
+            shift = len(heads) - 1 + len(cut)
+            moved_home = {n: h + shift if h > 1 else 1 for n, h in home.items()}
+            note = [(unknown, f"{style.t('contents', lang)} {unknown}–{unknown}")] * (len(cut) + 1)
+
+            def overview_fits(j: int, group: list[str]) -> bool:
+                part = Part("", placement.sort([*chain, *group] if j == 0 else group), "overview")
+                part.number, part.total = 1 + j, unknown
+                part.home = {**moved_home, **{h: 1 + j for h in group if home.get(h, 1) <= 1}}
+                diagram = build_diagram(
+                    G,
+                    part,
+                    options=options,
+                    style=style,
+                    placement=placement,
+                    overlay=overlay,
+                    contents=note if j == 0 else None,
+                    boxes=boxes,
+                    lines=lines,
+                )
+                return fits_print(diagram)
+
+            groups = portions(heads, overview_fits)
+            tops = [Part("", placement.sort([*chain, *g] if j == 0 else g), "overview") for j, g in enumerate(groups)]
+            listing = [Part("", [], "contents") for _ in cut]
+            numbered = number_pages([*tops, *listing, *rest], split=True, automatic=pagination.automatic)
+            first = style.t("overview", lang).split(";")[0]
+            lists = {
+                1: [
+                    (p.number, f"{first} · {_caption(G, Part('', p.nodes, 'branch'), lang, style, placement)}")
+                    for p in tops[1:]
+                ]
+            }
+            done = 0
+            for p, c in zip(listing, cut, strict=True):
+                lists[p.number] = [(q.number, captions[done + k]) for k, q in enumerate(rest[done : done + len(c)])]
+                done += len(c)
+            for p in listing:
+                got = lists[p.number]
+                lists[1].append((p.number, f"{style.t('contents', lang)} {got[0][0]}–{got[-1][0]}"))
+            return numbered, lists
+
         while True:
             pagination: Pagination = paginate(placement, selection, fits, split=split, focus=root, depth=depth)
+            pagination, lists = overview_pages(pagination)
             pages = pagination.pages
             total = len(pages)
-            contents = (
-                [(p.number, _caption(G, p, lang, style, placement)) for p in pages[1:]] if pagination.split else []
-            )
             pictures: list[Picture] = []
             for page in pages:
                 path = out if fmt == "pdf" else page_path(out, page.number, total)
@@ -245,16 +389,13 @@ def draw(
                     style=style,
                     placement=placement,
                     overlay=overlay,
-                    contents=contents if page.kind == "overview" else None,
+                    contents=lists.get(page.number),
                     boxes=boxes,
                     lines=lines,
                 )
                 source = diagram.source
                 goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))
-                if graphviz:
-                    found, svg = run_svg(source, str(path), goals)
-                else:
-                    found, svg = estimate(diagram.estimated_size, diagram.smallest_font, sheet), b""
+                found, svg = prints(diagram, str(path), goals)
                 caption = _caption(G, page, lang, style, placement)
                 pictures.append(Picture(path, page, source, svg, goals, measure=found, caption=caption))
             if not unsure(pictures):

@@ -308,6 +308,9 @@ class _Builder:
             )
             by_band[self.p.band[n]].append(self.name[n])
 
+        if foot and not self.nodes:  # a page of the list of pages alone: the list is the page
+            g.node("contents", label=f"<{foot}>")
+            return g
         if foot:
             page = graphviz.Digraph(name="cluster_page")
             page.attr(label=f"<{foot}>", labelloc="b", labeljust="l", peripheries="0", margin="4")
@@ -469,7 +472,8 @@ class _Builder:
             rows.append(
                 f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{s.band_font_size}">{text}</FONT></TD></TR>'
             )
-        rows.append(f'<TR><TD ALIGN="LEFT">{self.legend()}</TD></TR>')
+        if self.part.kind != "contents":  # a page listing pages draws no boxes to explain
+            rows.append(f'<TR><TD ALIGN="LEFT">{self.legend()}</TD></TR>')
         return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
 
     def subtitle(self) -> list[str]:
@@ -505,6 +509,8 @@ class _Builder:
             return caption
         if part.kind == "overview":
             return self.t("overview")
+        if part.kind == "contents":
+            return self.t("contents")
         if part.kind == "loose":
             return self.t("loose_page") if any(n in self.p.tray for n in self.nodes) else self.t("orphans_frame")
         if part.kind == "rest":

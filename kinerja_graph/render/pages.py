@@ -71,15 +71,15 @@ def paginate(
     kind = "subtree" if focus is not None or depth is not None else "whole"
     whole = Part("", list(selection), kind, focus=focus, depth=depth)
     if split is False or (split is None and fits(whole.nodes, kind).ok):
-        return _numbered([whole])
+        return number_pages([whole])
     planner = _Planner(placement, selection, fits)
     pages = planner.pages(focus)
     if len(pages) <= 1:
-        return _numbered([whole])
-    return _numbered(pages, split=True, automatic=split is None)
+        return number_pages([whole])
+    return number_pages(pages, split=True, automatic=split is None)
 
 
-def _numbered(pages: list[Part], *, split: bool = False, automatic: bool = False) -> Pagination:
+def number_pages(pages: list[Part], *, split: bool = False, automatic: bool = False) -> Pagination:
     home: dict[str, int] = {}
     for number, page in enumerate(pages, 1):
         page.number, page.total = number, len(pages)
