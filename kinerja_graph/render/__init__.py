@@ -60,6 +60,7 @@ __all__ = [
     "describe",
     "draw",
     "page_path",
+    "page_placeholder",
     "plan",
     "render_source",
     "load_style",
@@ -400,6 +401,9 @@ def draw(
                 pictures.append(Picture(path, page, source, svg, goals, measure=found, caption=caption))
             if not unsure(pictures):
                 break
+            # planned again: the candidates still to measure carry the numbers the pages came out with (their
+            # "continued on page" notes, as long as the final ones will be, or nearly)
+            planning_home.update({n: h + (unknown + 1) // 10 for n, h in (pages[-1].home or {}).items()})
         files: list[Path] = []
         written: set[Path] = set()
         sheets: list[tuple[bytes, Sheet]] = []
