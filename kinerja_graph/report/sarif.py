@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -340,15 +340,85 @@ def _left_out(entries: list[tuple], kept: set[int], limit: int, lang: str) -> tu
             counts[f.severity] += 1
         else:
             counts["baselined" if reason.startswith(BASELINE_REASON) else "silenced"] += 1
-    omitted = len(entries) - len(kept)
-    text = _t("results_capped", lang).format(limit=limit, omitted=omitted, total=len(entries), **counts)
+    return _capped(limit, len(entries), len(entries) - len(kept), counts, lang)
+
+
+def _capped(limit: int, total: int, omitted: int, counts: dict[str, int], lang: str) -> tuple[dict, dict]:
+    """The notification of a capped run and its properties.resultsCapped: `omitted` of `total` results left
+    out, `counts` of them by severity, silenced and baselined."""
+    text = _t("results_capped", lang).format(limit=limit, omitted=omitted, total=total, **counts)
     note = {
         "level": "warning",
         "message": {"text": text},
         "descriptor": {"id": CAPPED_NOTIFICATION},
         "properties": {"limit": limit, "omitted": omitted, **counts},
     }
-    return note, {"limit": limit, "total": len(entries), "omitted": omitted, "omittedBy": counts}
+    return note, {"limit": limit, "total": total, "omitted": omitted, "omittedBy": counts}
+
+
+class _Artifacts:
+    """The run's artifacts: each path numbered once, in the order the log meets it; a call gives the path's
+    (uri, uriBaseId, index)."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.listed: list[dict] = []
+        self._index: dict[str, tuple] = {}
+
+    def __call__(self, path: str) -> tuple:
+        if path not in self._index:
+            uri, base_id = artifact_uri(path, self.base)
+            loc = {"uri": uri}
+            if base_id:
+                loc["uriBaseId"] = base_id
+            self._index[path] = (uri, base_id, len(self.listed))
+            self.listed.append({"location": loc})
+        return self._index[path]
+
+
+def _error_notes(fr, artifact: _Artifacts, rule_index: dict[str, int]) -> Iterator[dict]:
+    """A file's errors as the invocation's error notifications."""
+    for error in fr.errors:
+        uri, base_id, idx = artifact(error.file or fr.file)
+        note: dict = {
+            "level": "error",
+            "message": {"text": error.message},
+            "locations": [{"physicalLocation": _physical(uri, base_id, idx, None)}],
+            "properties": {"kind": error.kind},
+        }
+        if error.rule:
+            note["associatedRule"] = {"id": error.rule}
+            if error.rule in rule_index:
+                note["associatedRule"]["index"] = rule_index[error.rule]
+        yield note
+
+
+def _document(
+    report: Report, rules: list, base: str, artifact: _Artifacts, notifications: list[dict], results, properties: dict
+) -> dict:
+    """The SARIF log of one run around its results (an iterator, a list, or a mark replaced when written)."""
+    run: dict = {
+        "tool": {
+            "driver": {
+                "name": TOOL_NAME,
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": rules,
+            }
+        },
+        "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(base)}},
+        "artifacts": artifact.listed,
+        "invocations": [
+            {
+                "executionSuccessful": not report.errors,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+        "results": results,
+        "columnKind": "unicodeCodePoints",
+        "properties": properties,
+    }
+    return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
 
 
 def to_data(
@@ -387,19 +457,7 @@ def _log(
     """
     base = repo_paths.root(base)
     rules, rule_index = rule_descriptors(lang)
-    artifacts: list[dict] = []
-    art_index: dict[str, tuple] = {}
-
-    def artifact(path: str) -> tuple:
-        if path not in art_index:
-            uri, base_id = artifact_uri(path, base)
-            loc = {"uri": uri}
-            if base_id:
-                loc["uriBaseId"] = base_id
-            art_index[path] = (uri, base_id, len(artifacts))
-            artifacts.append({"location": loc})
-        return art_index[path]
-
+    artifact = _Artifacts(base)
     entries: list[tuple] = []  # (file report, finding, silence reason or None), in file order
     for fr in report.files:
         entries.extend((fr, f, None) for f in fr.findings)
@@ -416,19 +474,7 @@ def _log(
             if kept is None or i in kept:
                 artifact(entries[i][1].file or fr.file)
         at += mine
-        for error in fr.errors:
-            uri, base_id, idx = artifact(error.file or fr.file)
-            note: dict = {
-                "level": "error",
-                "message": {"text": error.message},
-                "locations": [{"physicalLocation": _physical(uri, base_id, idx, None)}],
-                "properties": {"kind": error.kind},
-            }
-            if error.rule:
-                note["associatedRule"] = {"id": error.rule}
-                if error.rule in rule_index:
-                    note["associatedRule"]["index"] = rule_index[error.rule]
-            notifications.append(note)
+        notifications.extend(_error_notes(fr, artifact, rule_index))
 
     def results() -> Iterator:
         make = _Texts(lang).result if texts else _result
@@ -454,30 +500,8 @@ def _log(
         from kinerja_graph.report import statistics as stats
 
         properties["statistics"] = stats.to_data(report, lang)
-    run: dict = {
-        "tool": {
-            "driver": {
-                "name": TOOL_NAME,
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": rules,
-            }
-        },
-        "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(base)}},
-        "artifacts": artifacts,
-        "invocations": [
-            {
-                "executionSuccessful": not report.errors,
-                "toolExecutionNotifications": notifications,
-            }
-        ],
-        "results": results(),
-        "columnKind": "unicodeCodePoints",
-        "properties": properties,
-    }
-    return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}, len(
-        entries
-    ) if kept is None else len(kept)
+    data = _document(report, rules, base, artifact, notifications, results(), properties)
+    return data, len(entries) if kept is None else len(kept)
 
 
 def format_report(
@@ -515,17 +539,23 @@ def chunks(
             yield json.dumps(data, ensure_ascii=False, indent=2) + "\n"
             return
         results, run["results"] = run["results"], _MARK
-        head, tail = json.dumps(data, ensure_ascii=False).rsplit(json.dumps(_MARK), 1)  # after it: no user text
-        out = [head, "["]
-        for number, result in enumerate(results):  # each result's compact text (_Texts): ", " between them
-            if number:
-                out.append(", ")
-            out.append(result)
-            if len(out) >= _BATCH:
-                yield "".join(out)
-                out.clear()
-        out.append("]" + tail + "\n")
-        yield "".join(out)
+        yield from _compact(data, results)
+
+
+def _compact(data: dict, texts: Iterable[str]) -> Iterator[str]:
+    """The compact log `data`, whose results are _MARK, with `texts` (results' compact JSON, each text one
+    result or several joined by ", ") in their place, ", " between them; a batch of pieces at a time."""
+    head, tail = json.dumps(data, ensure_ascii=False).rsplit(json.dumps(_MARK), 1)  # after it: no user text
+    out = [head, "["]
+    for number, text in enumerate(texts):
+        if number:
+            out.append(", ")
+        out.append(text)
+        if len(out) >= _BATCH:
+            yield "".join(out)
+            out.clear()
+    out.append("]" + tail + "\n")
+    yield "".join(out)
 
 
 def _count(report: Report, limit: int | None) -> int:
@@ -633,19 +663,7 @@ def log_of_parts(
     summary its own), each file's result_kinds and its file_results (written with quotas(kinds, limit))."""
     with gc_paused():
         rules, rule_index = rule_descriptors(lang)
-        artifacts: list[dict] = []
-        art_index: dict[str, tuple] = {}
-
-        def artifact(path: str) -> tuple:
-            if path not in art_index:
-                uri, base_id = artifact_uri(path, base)
-                loc = {"uri": uri}
-                if base_id:
-                    loc["uriBaseId"] = base_id
-                art_index[path] = (uri, base_id, len(artifacts))
-                artifacts.append({"location": loc})
-            return art_index[path]
-
+        artifact = _Artifacts(base)
         notifications: list[dict] = []
         texts: list[str] = []
         count = 0
@@ -656,19 +674,7 @@ def log_of_parts(
             if text:
                 texts.append(text)
             count += n
-            for error in fr.errors:
-                uri, base_id, idx = artifact(error.file or fr.file)
-                note: dict = {
-                    "level": "error",
-                    "message": {"text": error.message},
-                    "locations": [{"physicalLocation": _physical(uri, base_id, idx, None)}],
-                    "properties": {"kind": error.kind},
-                }
-                if error.rule:
-                    note["associatedRule"] = {"id": error.rule}
-                    if error.rule in rule_index:
-                        note["associatedRule"]["index"] = rule_index[error.rule]
-                notifications.append(note)
+            notifications.extend(_error_notes(fr, artifact, rule_index))
         properties: dict = {"summary": report.summary(), "language": lang}
         total = sum(map(sum, kinds))
         if limit is not None and total > limit:
@@ -679,48 +685,15 @@ def log_of_parts(
                 for kind, (place, rank) in enumerate(_KINDS):
                     name = ("silenced", "baselined")[place - 1] if place else _SEVERITY_OF_RANK[rank]
                     omitted_by[name] += counts[kind] - quota[kind]
-            omitted = total - count
-            words = _t("results_capped", lang).format(limit=limit, omitted=omitted, total=total, **omitted_by)
-            notifications.append(
-                {
-                    "level": "warning",
-                    "message": {"text": words},
-                    "descriptor": {"id": CAPPED_NOTIFICATION},
-                    "properties": {"limit": limit, "omitted": omitted, **omitted_by},
-                }
-            )
-            properties["resultsCapped"] = {"limit": limit, "total": total, "omitted": omitted, "omittedBy": omitted_by}
-        run: dict = {
-            "tool": {
-                "driver": {
-                    "name": TOOL_NAME,
-                    "version": __version__,
-                    "semanticVersion": __version__,
-                    "rules": rules,
-                }
-            },
-            "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(base)}},
-            "artifacts": artifacts,
-            "invocations": [
-                {
-                    "executionSuccessful": not report.errors,
-                    "toolExecutionNotifications": notifications,
-                }
-            ],
-            "results": _MARK,
-            "columnKind": "unicodeCodePoints",
-            "properties": properties,
-        }
-        data = {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
+            capped_note, properties["resultsCapped"] = _capped(limit, total, total - count, omitted_by, lang)
+            notifications.append(capped_note)
+        data = _document(report, rules, base, artifact, notifications, _MARK, properties)
+        run = data["runs"][0]
         if count <= INDENT_LIMIT:
             run["results"] = [result for text in texts for result in json.loads(f"[{text}]")]
             yield json.dumps(data, ensure_ascii=False, indent=2) + "\n"
             return
-        head, tail = json.dumps(data, ensure_ascii=False).rsplit(json.dumps(_MARK), 1)
-        yield head + "["
-        for number, text in enumerate(texts):
-            yield (", " if number else "") + text
-        yield "]" + tail + "\n"
+        yield from _compact(data, texts)
 
 
 _SEVERITY_OF_RANK = {rank: severity for severity, rank in SEVERITY_RANK.items()}
