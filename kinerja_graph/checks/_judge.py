@@ -30,7 +30,12 @@ def judged_groups(ix: Index, fields: tuple[str, ...], judge: Callable) -> tuple[
 def judged_indicators(ix: Index, fields: tuple[str, ...], judge: Callable) -> Iterator[tuple]:
     """(node id, node data, indicator, verdict) for every indicator judge() finds something on (a verdict
     that is not None), in document order; judge is asked once per group, as judged_groups() asks it."""
-    grouping, verdicts = judged_groups(ix, fields, judge)
+    return judged_members(ix, *judged_groups(ix, fields, judge))
+
+
+def judged_members(ix: Index, grouping: Grouping, verdicts: list) -> Iterator[tuple]:
+    """(node id, node data, indicator, verdict) for every indicator of a group of `grouping` (of
+    ix.indicators) whose verdict (one per group, in group order) is not None, in document order."""
     chosen = [verdict is not None for verdict in verdicts]
     if not any(chosen):
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kinerja_graph.checks._judge import judged_members
 from kinerja_graph.checks._measures import HeadReader, counted
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
@@ -182,15 +183,9 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
             return found
 
         judged = list(map(judge, firsts, name_numbers, unit_numbers, written_numbers))
-        chosen = [verdict is not None for verdict in judged]
-        if not any(chosen):
-            return
-        items = ix.indicators
-        positions = grouping.positions(chosen)
-        for position, number in zip(positions, grouping.numbers(positions)):
-            n, d, indicator = items[position]
+        for n, d, indicator, verdict in judged_members(ix, grouping, judged):
             location = indicator_location(indicator, d)
-            for found in judged[number]:  # type: ignore[union-attr]
+            for found in verdict:
                 if found is not None:
                     key, args = found
                     yield ctx.finding(n, key, location=location, indicator=quote(indicator.name), **args)
