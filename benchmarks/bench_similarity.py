@@ -213,7 +213,7 @@ def run(n: int) -> None:
 
 
 def pemda(path: str, rounds: int) -> None:
-    from kinerja_graph import pipeline, similarity
+    from kinerja_graph import engine, pipeline, similarity
     from kinerja_graph.checks import near_duplicate
     from kinerja_graph.checks.base import Rule
     from kinerja_graph.gcpause import gc_paused
@@ -226,15 +226,7 @@ def pemda(path: str, rounds: int) -> None:
     registry = checks.all_rules()
 
     def context(rule_id: str) -> Context:
-        setting = settings.setting(rule_id)
-        return Context.create(
-            G,
-            registry[rule_id],
-            options=setting.options,
-            severity=setting.severity,
-            levels=settings.levels,
-            vocabulary=settings.pack.vocabulary,
-        )
+        return engine.rule_context(G, registry[rule_id], settings)
 
     spent: dict[str, float] = {}
 

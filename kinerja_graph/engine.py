@@ -202,6 +202,20 @@ def _run_one(rule, file: str, report: FileReport, call) -> list[Finding] | None:
     return found
 
 
+def rule_context(G: nx.DiGraph, rule, settings: Settings) -> Context:
+    """The context a rule of the run is given: its options and severity from the settings, the run's levels
+    and vocabulary."""
+    setting = settings.setting(rule.id)
+    return Context.create(
+        G,
+        rule,
+        options=setting.options,
+        severity=setting.severity,
+        levels=settings.levels,
+        vocabulary=settings.pack.vocabulary,
+    )
+
+
 def check_graph(G: nx.DiGraph, settings: Settings, *, file: str | None = None) -> FileReport:
     """Run the rules `settings` selects over G (frozen here) and sort what they find."""
     with gc_paused():
@@ -224,22 +238,13 @@ def _check_graph(G: nx.DiGraph, settings: Settings, file: str | None) -> FileRep
     active = settings.active_rules()
     report.rules = list(active)
     silences = _silences(G)
-    vocabulary = settings.pack.vocabulary
     findings: list[Finding] = []
     ran: set[str] = set()
     later = []
 
     def context(rule_id: str) -> Context:
         """The rule's context (the graph's Index is built for the first rule, inside its run, and shared)."""
-        setting = settings.setting(rule_id)
-        return Context.create(
-            G,
-            registry[rule_id],
-            options=setting.options,
-            severity=setting.severity,
-            levels=settings.levels,
-            vocabulary=vocabulary,
-        )
+        return rule_context(G, registry[rule_id], settings)
 
     def run(rule) -> Iterable[Finding]:  # inside _run_one: a rule whose context cannot be made is a broken rule
         return rule.check(context(rule.id))
