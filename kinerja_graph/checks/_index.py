@@ -142,15 +142,12 @@ class Index:
         key = ("level reading", id(vocabulary), min_inverted, min_share)
         found = self._memo.get(key)
         if found is None:
-            goals = self.goal_positions()
-            if len(goals) == len(self.nodes):
-                ids, labels, links = self.ids(), self.values("level"), self.links()
-            else:  # links are positions in `nodes`: renumbered as positions among the goals
-                among = {p: i for i, p in enumerate(goals)}
-                ids = [self.ids()[p] for p in goals]
-                labels = self.goal_values("level")
-                parents, children = self.links()
-                links = (list(map(among.__getitem__, parents)), list(map(among.__getitem__, children)))
+            # every node, the links as positions in `nodes`: an indicator without a goal is read as a goal
+            # without a label (it is never linked, so it is neither compared nor given a place)
+            labels = self.values("level")
+            if len(self.goals) != len(labels):
+                labels = [label if goal else None for label, goal in zip(labels, self._is_goal())]
+            ids, links = self.ids(), self.links()
             found = self._memo[key] = structure.read_levels(
                 ids, labels, links, vocabulary, min_inverted=min_inverted, min_share=min_share
             )
