@@ -331,9 +331,15 @@ class Index:
         key = ("nodes", tuple(sorted(fields)))  # the same groups, numbered alike, in any order of fields
         grouping = self._memo.get(key)
         if grouping is None:
-            # column by column: a cascade's nodes hold mostly distinct rows (10^5 nodes, 6·10^4 rows), so numbering
-            # whole rows first, as for indicators, costs more than it saves
-            grouping = self._memo[key] = self._grouping(fields, None, _NODE_FIELDS, self._node_column)
+            # a cascade's nodes hold mostly distinct rows (10^5 nodes, 6·10^4 rows), so numbering whole rows
+            # first, as for indicators, costs more than it saves. Texts only (as almost always): the items
+            # numbered by their values of the fields at once, one pass; else column by column.
+            columns = [self.values(name) for name in fields]
+            if len(fields) > 1 and all(set(map(type, column)) <= _TEXT_TYPES for column in columns):
+                grouping = Grouping(_numbered(zip(*columns)))
+            else:
+                grouping = self._grouping(fields, None, _NODE_FIELDS, self._node_column)
+            self._memo[key] = grouping
         return grouping
 
     def _grouping(self, fields: tuple, table, texts: tuple, column) -> Grouping:
