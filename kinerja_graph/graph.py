@@ -40,14 +40,20 @@ def build_graph(cascade: Cascade) -> nx.DiGraph:
     node_data, succ, pred = G._node, G._succ, G._pred
     kinds = {}
     place_of = places.get
+    goal_nodes = []
     for order, node in enumerate(cascade.nodes):
-        node_id, level = node.id, node.level
-        kind = kinds[node_id] = "goal" if node.is_goal else "indicator"
+        node_id, level, statement = node.id, node.level, node.statement
+        # Node.is_goal, without its call: a statement that is not all blanks
+        if statement and (not statement.isspace() if type(statement) is str else node.is_goal):
+            kind = kinds[node_id] = "goal"
+            goal_nodes.append(node)
+        else:
+            kind = kinds[node_id] = "indicator"
         tier, rank = place_of(level, no_place)  # (None is no level's id)
         data = {
             "kind": kind,
             "order": order,
-            "statement": node.statement,
+            "statement": statement,
             "level": level,
             "tier": tier,
             "rank": rank,
@@ -64,7 +70,8 @@ def build_graph(cascade: Cascade) -> nx.DiGraph:
             succ[node_id] = {}
             pred[node_id] = {}
     bodies: dict[str, dict] = {}
-    goal_nodes = [node for node in cascade.nodes if kinds[node.id] == "goal"]  # (the kind its id has last)
+    if len(kinds) != len(cascade.nodes):  # an id given twice: the goals are the nodes whose id is a goal's last
+        goal_nodes = [node for node in cascade.nodes if kinds[node.id] == "goal"]
     for node in goal_nodes:
         child = node.id
         for parent in node.parents:
