@@ -16,13 +16,13 @@ from kinerja_graph.text import fold, normalise
 _NAME_WORD = r"[A-Z][A-Za-z'-]*"
 
 
-def _mentioning(texts: list, words: tuple[str, ...]) -> set | None:
+def _mentioning(texts: list, whole: str | None, words: tuple[str, ...]) -> set | None:
     """The texts whose lower case holds one of `words` (lower case themselves), found by reading them as one
-    text: a Pemda cascade holds 10^5 distinct texts, and a few hundred mention an organisation's kind. None
-    when the texts cannot be read so (one is not a string, or lower case changes a text's length)."""
-    if set(map(type, texts)) - {str} or any("\n" in w or not w for w in words):
+    text (`whole`: the texts joined by line breaks, None when one is not a string): a Pemda cascade holds
+    10^5 distinct texts, and a few hundred mention an organisation's kind. None when the texts cannot be
+    read so (one is not a string, or lower case changes a text's length)."""
+    if whole is None or any("\n" in w or not w for w in words):
         return None
-    whole = "\n".join(texts)
     lowered = whole.lower()
     if len(lowered) != len(whole):
         return None
@@ -212,7 +212,9 @@ yang dinyatakan dokumen.
             by_field[field] = grouping, [getattr(objects[position], field) for position in grouping.first]
         indicator_texts = [text for _, texts in by_field.values() for text in texts]  # every distinct one
         # the few texts that mention a kind word at all, found in all of them at once; then looked at one by one
-        mentioning = _mentioning(list(filter(None, statements.union(indicator_texts))), quick)
+        distinct = list(filter(None, statements.union(indicator_texts)))
+        whole = None if set(map(type, distinct)) - {str} else "\n".join(distinct)  # all of them as one text
+        mentioning = _mentioning(distinct, whole, quick)
         if mentioning is not None:
             naming = {text for text in mentioning if names_in(text)}
             hit_statements = naming.intersection(statements)
@@ -249,7 +251,8 @@ yang dinyatakan dokumen.
             return
         # a capitalised word the cascade also writes in lower case is a common word ("Kecamatan Sehat")
         lower = self._written_lower(
-            {normalise(w) for *_, name, _ in candidates for w in name}, statements.union(indicator_texts)
+            {normalise(w) for *_, name, _ in candidates for w in name},
+            "\n".join(map(str, distinct)) if whole is None else whole,
         )
         found: dict[tuple, dict] = {}
         for n, field, kind, name, loc in candidates:
@@ -271,14 +274,15 @@ yang dinyatakan dokumen.
             )
 
     @staticmethod
-    def _written_lower(words: set[str], texts) -> set[str]:
+    def _written_lower(words: set[str], texts: str) -> set[str]:
         """Those of `words` (normalised) that some text writes as a word of its own in lower case: a run of
-        letters of the folded text that begins with a small letter. The texts are read as one (every text
-        that repeats is there once): only the few words of the candidate names are looked for."""
+        letters of the folded text that begins with a small letter. `texts`: the texts as one, joined by line
+        breaks (every text that repeats is there once): only the few words of the candidate names are looked
+        for."""
         words = {w for w in words if w.isalpha() and w.isascii()}  # a letter run is nothing else
         if not words:
             return set()
-        whole = fold("\n".join(map(str, filter(None, texts))))  # plain ASCII: its lower case has the same length
+        whole = fold(texts)  # plain ASCII: its lower case has the same length
         lowered = whole.lower()
         out = set()
         for word in words:
