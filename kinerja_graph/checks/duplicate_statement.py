@@ -112,8 +112,10 @@ Tidak ada.
         ix = ctx.index
         nodes = ix.nodes
         grouping = ix.node_groups(("kind", "statement"))  # each distinct statement is normalised once
-        firsts = list(map(nodes.__getitem__, grouping.first))
-        keys = normalised_texts([d.get("statement") if d.get("kind") == "goal" else None for _, d in firsts], tv)
+        # each group's statement (None for indicators without a goal), read off the Index's columns
+        statements = map(ix.values("statement").__getitem__, grouping.first)
+        kinds = map(ix.values("kind").__getitem__, grouping.first)
+        keys = normalised_texts([s if k == "goal" else None for s, k in zip(statements, kinds)], tv)
         shared = grouping.repeated(keys)
         if not any(shared):
             return
