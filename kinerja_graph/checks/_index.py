@@ -332,10 +332,12 @@ class Index:
         grouping = self._memo.get(key)
         if grouping is None:
             # a cascade's nodes hold mostly distinct rows (10^5 nodes, 6·10^4 rows), so numbering whole rows
-            # first, as for indicators, costs more than it saves. Texts only (as almost always): the items
-            # numbered by their values of the fields at once, one pass; else column by column.
-            columns = [self.values(name) for name in fields]
-            if len(fields) > 1 and all(set(map(type, column)) <= _TEXT_TYPES for column in columns):
+            # first, as for indicators, costs more than it saves. Texts only (as almost always) and no field
+            # numbered yet: the items numbered by their values of the fields at once, one pass; else column by
+            # column (a column already numbered is reused).
+            fresh = len(fields) > 1 and not any(("node column", name) in self._memo for name in fields)
+            columns = [self.values(name) for name in fields] if fresh else []
+            if fresh and all(set(map(type, column)) <= _TEXT_TYPES for column in columns):
                 grouping = Grouping(_numbered(zip(*columns)))
             else:
                 grouping = self._grouping(fields, None, _NODE_FIELDS, self._node_column)
