@@ -3,11 +3,12 @@ shared Index's numbering, bulk quoting, the content words of many names."""
 
 from __future__ import annotations
 
+import networkx as nx
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja_graph import config
-from kinerja_graph.checks._index import _firsts, _numbered
+from kinerja_graph.checks._index import _firsts, _numbered, index
 from kinerja_graph.checks._quote import quote, quote_many
 from kinerja_graph.similarity import TextVocabulary, content_words, remember_content_words
 
@@ -74,3 +75,21 @@ def test_content_words_of_many_names_are_those_of_each(names: list, own: bool) -
     remember_content_words(list(dict.fromkeys(names)), tv, extra)
     assert all(("content", name, extra) in tv.cache for name in names)
     assert [content_words(name, tv, extra) for name in names] == expected
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["Camat", "Sekcam", None, ""]), st.sampled_from(["a", "b", "b "])), min_size=1),
+    st.booleans(),
+)
+def test_nodes_grouped_by_several_fields_are_grouped_by_their_values(rows: list, owner_first: bool) -> None:
+    # numbered at once (no column numbered yet) or column by column (the owners numbered before): the same
+    # groups, numbered by first occurrence of the combination
+    G = nx.DiGraph()
+    for i, (owner, statement) in enumerate(rows):
+        G.add_node(str(i), kind="goal", order=i, statement=statement, level=None, owner=owner, tier=None)
+    ix = index(G)
+    if owner_first:
+        ix.node_groups(("owner",))
+    grouping = ix.node_groups(("statement", "owner"))
+    assert grouping.of == _numbered_slowly([(owner, statement) for owner, statement in rows])
+    assert grouping.first == [grouping.of.index(number) for number in range(len(grouping.first))]

@@ -165,3 +165,17 @@ def test_the_documented_example_as_data():
             ["1.2.1", "immediate_outcome", "output"],
         ],
     }
+
+
+@pytest.mark.parametrize("name", ["pujon.yaml", "batumandi.yaml"])
+def test_the_index_reads_the_goals_alone_among_indicators_without_a_goal(name):
+    """Pujon holds indicators without a goal: the Index reads the structure over every node, such an indicator
+    as a goal without a label and without links, and so reads what graph_levels reads over the goals alone."""
+    G = _sample(name)
+    loose = [n for n, d in G.nodes(data=True) if d["kind"] == "indicator"]
+    assert bool(loose) == (name == "pujon.yaml")
+    levels = config.default_settings().levels
+    for min_inverted, min_share in ((2, 0.05), (0, 0.0)):
+        reading = context(RULE, G).index.read_levels(levels, min_inverted, min_share)
+        assert reading == graph_levels(G, min_inverted=min_inverted, min_share=min_share)
+        assert not set(loose) & (set(reading.implied) | set(reading.contradicted))
