@@ -82,8 +82,8 @@ def test_content_words_of_many_names_are_those_of_each(names: list, own: bool) -
     st.booleans(),
 )
 def test_nodes_grouped_by_several_fields_are_grouped_by_their_values(rows: list, owner_first: bool) -> None:
-    # numbered at once (no column numbered yet) or column by column (the owners numbered before): the same
-    # groups, numbered by first occurrence of the combination
+    # the owners' column numbered before (and so shared) or not: the same groups, numbered by first occurrence of
+    # the combination
     G = nx.DiGraph()
     for i, (owner, statement) in enumerate(rows):
         G.add_node(str(i), kind="goal", order=i, statement=statement, level=None, owner=owner, tier=None)

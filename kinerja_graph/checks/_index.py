@@ -331,17 +331,11 @@ class Index:
         key = ("nodes", tuple(sorted(fields)))  # the same groups, numbered alike, in any order of fields
         grouping = self._memo.get(key)
         if grouping is None:
-            # a cascade's nodes hold mostly distinct rows (10^5 nodes, 6·10^4 rows), so numbering whole rows
-            # first, as for indicators, costs more than it saves. Texts only (as almost always) and no field
-            # numbered yet: the items numbered by their values of the fields at once, one pass; else column by
-            # column (a column already numbered is reused).
-            fresh = len(fields) > 1 and not any(("node column", name) in self._memo for name in fields)
-            columns = [self.values(name) for name in fields] if fresh else []
-            if fresh and all(set(map(type, column)) <= _TEXT_TYPES for column in columns):
-                grouping = Grouping(_numbered(zip(*columns)))
-            else:
-                grouping = self._grouping(fields, None, _NODE_FIELDS, self._node_column)
-            self._memo[key] = grouping
+            # column by column: a cascade's nodes hold mostly distinct rows (10^5 nodes, 6·10^4 rows), so numbering
+            # whole rows first, as for indicators, costs more than it saves; and each column numbered serves
+            # every grouping that has it (numbering several fields at once as one value saves a pass for the
+            # first rule and costs one more to the next that asks for one of them alone)
+            grouping = self._memo[key] = self._grouping(fields, None, _NODE_FIELDS, self._node_column)
         return grouping
 
     def _grouping(self, fields: tuple, table, texts: tuple, column) -> Grouping:
