@@ -8,13 +8,17 @@ completeness rules say so once for the cascade instead of once per item.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator, Mapping
+from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
-from kinerja_graph.checks._judge import judged_indicators
+from kinerja_graph.checks._judge import judged_members
+from kinerja_graph.checks._measures import normalised_names
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.findings import Finding
+from kinerja_graph.similarity import text_vocabulary
 from kinerja_graph.text import normalise
 
 if TYPE_CHECKING:
@@ -103,19 +107,22 @@ def missing_field(ctx: Context, field: str) -> Iterator[Finding]:
     same_as_name = bool(options.get("same-as-name", False))
     variants = {"empty": "one", "placeholder": "placeholder"}
 
-    def judge(indicator):
-        """The message key the indicator's field calls for, or None: decided by the field (and the name,
-        with same-as-name) alone."""
-        value = getattr(indicator, field)
-        found = blank_kind(value, placeholders, min_length)
-        if found is not None:
-            return variants[found]
-        if same_as_name and same_text(value.strip(), indicator.name):
-            return "same"
-        return None
-
-    fields = (field, "name") if same_as_name else (field,)
-    lacking = list(judged_indicators(ctx.index, fields, judge))
+    ix = ctx.index
+    objects = ix.indicators.objects
+    by_value = ix.indicator_groups((field,))
+    values = [getattr(objects[p], field) for p in by_value.first]  # each distinct value, by its number
+    # what the value alone decides, once per distinct value: "one", "placeholder", or None (written)
+    decided = [variants.get(blank_kind(value, placeholders, min_length)) for value in values]  # type: ignore[arg-type]
+    if not same_as_name:
+        lacking = list(judged_members(ix, by_value, decided))
+    else:
+        pairs = ix.indicator_groups((field, "name"))
+        verdicts = list(map(decided.__getitem__, by_value.numbers(pairs.first)))
+        written = list(compress(range(len(verdicts)), map(operator.not_, verdicts)))
+        if written:
+            for number in compress(written, _repeats_name(ctx, pairs, written, values, by_value)):
+                verdicts[number] = "same"
+        lacking = list(judged_members(ix, pairs, verdicts))
     if not lacking:
         return
     total = len(ctx.index.indicators)
@@ -131,3 +138,24 @@ def missing_field(ctx: Context, field: str) -> Iterator[Finding]:
         if variant == "placeholder":
             args["value"] = quote(getattr(indicator, field), 30)
         yield ctx.finding(n, variant, location=indicator_location(indicator, d), **args)
+
+
+def _repeats_name(ctx: Context, pairs, numbers: list[int], values: list, by_value) -> list[bool]:
+    """same_text(value.strip(), name) for the groups of `pairs` (by value and name) at these numbers, whose
+    values are written: what _core() makes of each value, once per distinct value, against what it makes of
+    each name, once per distinct name (for a name without brackets its normalised words, which every rule
+    reading names shares: _measures.normalised_names), compared in C."""
+    ix = ctx.index
+    objects = ix.indicators.objects
+    firsts = list(map(pairs.first.__getitem__, numbers))
+    value_of = by_value.numbers(firsts)
+    names = ix.indicator_groups(("name",))
+    name_of = names.numbers(firsts)
+    texts = [objects[p].name for p in names.first]
+    if not set(map(type, texts)) <= {str}:  # a hand-built model: each pair as same_text() reads it
+        return [same_text(values[v].strip(), texts[n]) for v, n in zip(value_of, name_of)]
+    value_cores: dict[int, str] = {v: _core(values[v].strip()) for v in set(value_of)}
+    name_cores = list(normalised_names(ix, text_vocabulary(ctx.vocabulary, ctx.graph)))
+    for n in compress(range(len(texts)), map(operator.contains, texts, repeat("("))):
+        name_cores[n] = _core(texts[n])
+    return list(map(operator.eq, map(value_cores.__getitem__, value_of), map(name_cores.__getitem__, name_of)))

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from itertools import compress, repeat
 
 from kinerja_graph.checks._judge import judged_groups
-from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures, normalised_names, spelled_out, words
+from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures
 from kinerja_graph.checks._quote import indicator_location, quote
+from kinerja_graph.checks._reading import NameReading, name_reading
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.text import UnitVocabulary, unit_vocabulary
@@ -195,41 +196,39 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         ambiguous = Phrases((tuple(phrase.split()), phrase) for phrase in tv.polarity_ambiguous)
         ix = ctx.index
         items = ix.indicators
-        normalised_names(ix, tv)  # every distinct name normalised at once: words() below splits it
-
+        objects = items.objects
         count_heads = units.count_heads
+
         # What a verdict reads of a name: does it open with a count head, the head that makes it a level, the
-        # words that say more is better; read once per distinct name, and named by a number.
-        readings: dict[tuple, int] = {}
-        names: dict[int, tuple[int, tuple]] = {}  # name number -> (reading number, reading)
+        # words that say more is better; read once per distinct name (from the shared reading of the names,
+        # _reading.NameReading), and named by a number. The verdict: once per distinct combination of that
+        # reading, the unit, the units of the targets, calculation and polarity.
+        reading_of = self._readings(name_reading(ix, tv), mv, ambiguous, count_heads)
+        grouping = ix.indicator_groups(("name", "unit", "calculation", "polarity", "target_units"))
+        firsts = list(map(objects.__getitem__, grouping.first))
+        name_numbers = ix.indicator_groups(("name",)).numbers(grouping.first)
+        unit_numbers = ix.indicator_groups(("unit",)).numbers(grouping.first)
+        units_numbers = ix.indicator_groups(("target_units",)).numbers(grouping.first)
+        calculations = list(map(_CALCULATION, firsts))
+        polarities = list(map(_POLARITY, firsts))
+        keys = list(
+            zip(map(reading_of.__getitem__, name_numbers), unit_numbers, units_numbers, calculations, polarities)
+        )
         writings: dict[tuple, dict[str, str]] = {}  # (numbers of the unit, of the targets' units) -> _units()
         verdicts_by: dict[tuple, tuple | None] = {}
-
-        def judge(indicator, name_number: int, unit_number: int, units_number: int) -> tuple | None:
-            """(what it is for the parent/child check, [(message key, args)]): decided by the name, unit,
-            units of the targets, calculation and polarity, once per distinct combination of them (what the
-            name decides, once per distinct name; what the units decide, once per distinct units; the
-            verdict once per distinct combination of those, calculation and polarity)."""
-            calculation, polarity = indicator.calculation, indicator.polarity
-            if calculation is None and polarity is None:
-                return None
-            name = names.get(name_number)
-            if name is None:
-                found = spelled_out(words(indicator.name, tv), tv)
-                reading = (
-                    bool(found) and found[0] in count_heads,
-                    _head(found, mv),
-                    _better(found, mv, ambiguous),
-                )
-                name = names[name_number] = (readings.setdefault(reading, len(readings)), reading)
-            key = (name[0], unit_number, units_number, calculation, polarity)
+        readings = reading_of.readings
+        for key, indicator in zip(keys, firsts):
             if key in verdicts_by:
-                return verdicts_by[key]
+                continue
+            reading, unit_number, units_number, calculation, polarity = key
+            if calculation is None and polarity is None:
+                verdicts_by[key] = None
+                continue
             written = writings.get(key[1:3])
             if written is None:
                 written = writings[key[1:3]] = _units(indicator, units)
-            verdict = verdicts_by[key] = _verdict(name[1], written, calculation, polarity, mv, wanted, count_heads)
-            return verdict
+            verdicts_by[key] = _verdict(readings[reading], written, calculation, polarity, mv, wanted, count_heads)
+        verdicts: list[tuple | None] = list(map(verdicts_by.__getitem__, keys))
 
         def falls(indicator) -> list | None:
             """[("falling", args)] for kumulatif targets that fall: decided by the calculation and the targets
@@ -239,12 +238,6 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
             changes = _falls(indicator)
             return [("falling", {"changes": changes})] if changes else None
 
-        grouping = ix.indicator_groups(("name", "unit", "calculation", "polarity", "target_units"))
-        firsts = list(map(items.objects.__getitem__, grouping.first))
-        name_numbers = ix.indicator_groups(("name",)).numbers(grouping.first)
-        unit_numbers = ix.indicator_groups(("unit",)).numbers(grouping.first)
-        units_numbers = ix.indicator_groups(("target_units",)).numbers(grouping.first)
-        verdicts: list[tuple | None] = list(map(judge, firsts, name_numbers, unit_numbers, units_numbers))
         found: dict[int, list] = {}  # indicator position -> [(message key, args)], for the few reported
         reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
         if any(reported):
@@ -267,6 +260,24 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
                 yield ctx.finding(n, key, location=location, indicator=name, **args)
         if wanted["children"]:
             yield from self._children(ctx, grouping, verdicts)
+
+    @staticmethod
+    def _readings(names: NameReading, mv: IndicatorVocabulary, ambiguous: Phrases, count_heads) -> _Readings:
+        """Each distinct name's reading (opens with a count head, the level head, the more-is-better words) as
+        a number, by name number: the columns of the whole list of names at once; Python only for the names
+        whose first word opens a level head, or that hold a word some more-is-better phrase opens with."""
+        spelled = names.spelled()
+        firsts = [words[0] if words else "" for words in spelled]
+        heads: list[str | None] = [None] * len(spelled)
+        for number in compress(range(len(spelled)), map(mv.not_summable_heads.opens, firsts)):
+            heads[number] = _head(spelled[number], mv)
+        betters: list[str | None] = [None] * len(spelled)
+        opening = mv.more_is_better.first_words()
+        for number in compress(range(len(spelled)), map(operator.not_, map(opening.isdisjoint, spelled))):
+            betters[number] = _better(spelled[number], mv, ambiguous)
+        found = _Readings()
+        found.extend(map(found.numbered.__getitem__, zip(map(count_heads.__contains__, firsts), heads, betters)))
+        return found
 
     def _children(self, ctx: Context, grouping, verdicts: list) -> Iterator[Finding]:
         """A kumulatif count over counts below it that are all non-kumulatif: once per goal."""
@@ -379,3 +390,27 @@ def _falls(indicator) -> list:
         for a, b in zip(years, years[1:])
         if (targets[b].value or 0) < (targets[a].value or 0)  # figures, checked above
     ]
+
+
+_CALCULATION, _POLARITY = operator.attrgetter("calculation"), operator.attrgetter("polarity")
+
+
+class _Readings(list):
+    """The reading number of each name (by name number); `numbered` numbers the distinct readings, `readings`
+    holds them by number."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.numbered = _Numbered()
+
+    @property
+    def readings(self) -> list:
+        return list(self.numbered)
+
+
+class _Numbered(dict):
+    """reading -> its number, the next one for a reading not met before (looked up by map() in C)."""
+
+    def __missing__(self, reading: tuple) -> int:
+        number = self[reading] = len(self)
+        return number

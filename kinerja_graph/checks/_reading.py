@@ -1,0 +1,160 @@
+"""One reading of each distinct indicator name, shared by every indicator rule (not a rule: the registry skips
+modules whose name starts with an underscore).
+
+10^5 Pemda indicators hold about 36,000 distinct names, and half a dozen rules read each one: its normalised
+text, its words, the words a measure phrase is matched on, the head it opens with, what a "Jumlah ..." name
+counts. Each is worked out here once per graph, for every distinct name at once, as a column by name number
+(the number of the name in Index.indicator_groups(("name",))), mostly by C-level operations over the whole
+column; a rule then reads the columns at the name numbers of the groups it judges.
+
+    names = name_reading(ctx.index, tv)
+    names.words()[number], names.measure_words()[number], names.heads(reader)[number], ...
+"""
+
+from __future__ import annotations
+
+import operator
+import sys
+from itertools import compress, repeat
+
+from kinerja_graph.checks._index import Index
+from kinerja_graph.checks._measures import HeadReader, counted, normalised_names
+from kinerja_graph.similarity import CACHE_LIMIT, TextVocabulary, text_words
+
+_NAME = operator.attrgetter("name")
+
+
+class NameReading:
+    """What the indicator rules read of each distinct indicator name, by name number.
+
+    texts     the names themselves
+    norms     normalised(name, tv) (_measures.normalised_names)
+    The other columns are worked out when first asked for, and kept."""
+
+    __slots__ = ("texts", "norms", "tv", "_words", "_measure_words", "_spelled", "_heads", "_counted", "_firsts")
+
+    def __init__(self, ix: Index, tv: TextVocabulary) -> None:
+        objects = ix.indicators.objects
+        self.tv = tv
+        self.texts: list = list(map(_NAME, map(objects.__getitem__, ix.indicator_groups(("name",)).first)))
+        self.norms: list[str] = normalised_names(ix, tv)
+        self._words: list[tuple] | None = None
+        self._measure_words: list[tuple] | None = None
+        self._spelled: list[tuple] | None = None
+        self._firsts: list[str] | None = None
+        self._heads: dict = {}
+        self._counted: dict = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def words(self) -> list[tuple]:
+        """similarity.text_words(name, tv) of each name (the remembered tuples themselves: not to be changed)."""
+        if self._words is None:
+            self._words = _canonical_words(self.texts, self.norms, self.tv)
+        return self._words
+
+    def firsts(self) -> list[str]:
+        """The first of words() of each name, "" for a name without words."""
+        if self._firsts is None:
+            self._firsts = [found[0] if found else "" for found in self.words()]
+        return self._firsts
+
+    def measure_words(self) -> list[tuple]:
+        """_measures.words(name, tv) of each name: its words with a leading numbering ("1.", "a.") dropped."""
+        if self._measure_words is None:
+            found = list(self.words())
+            firsts = self.firsts()
+            numbered = [first.isdigit() or len(first) == 1 for first in firsts]  # ("" is no numbering: no words)
+            for number in compress(range(len(found)), numbered):
+                found[number] = _unnumbered(found[number])
+            self._measure_words = found
+        return self._measure_words
+
+    def spelled(self) -> list[tuple]:
+        """_measures.spelled_out(measure_words) of each name: a leading abbreviation spelled out."""
+        if self._spelled is None:
+            found = list(self.measure_words())
+            abbreviations = self.tv.abbreviations
+            if abbreviations:
+                firsts = [words[0] if words else "" for words in found]
+                for number in compress(range(len(found)), map(abbreviations.__contains__, firsts)):
+                    words = found[number]
+                    found[number] = abbreviations[words[0]] + words[1:]
+            self._spelled = found
+        return self._spelled
+
+    def heads(self, reader: HeadReader) -> list[str]:
+        """reader(name, tv) of each name (the head it opens with), by map over the first words: the reader
+        decides once per distinct first word."""
+        found = self._heads.get(id(reader))
+        if found is None or found[0] is not reader:
+            tv = self.tv
+            memo: dict = {}
+            column = []
+            for first, text in zip(self.firsts(), self.texts):
+                head = memo.get(first)
+                if head is None:
+                    head = memo[first] = reader(text, tv)
+                column.append(head)
+            found = self._heads[id(reader)] = (reader, column)
+        return found[1]
+
+    def counted(self, units, numbers) -> dict[int, tuple | None]:
+        """_measures.counted(name, tv, units) of the names at these numbers: {number: (noun, count class) or None}."""
+        memo = self._counted.get(id(units))
+        if memo is None or memo[0] is not units:
+            memo = self._counted[id(units)] = (units, {})
+        found: dict[int, tuple | None] = memo[1]
+        tv, texts = self.tv, self.texts
+        for number in numbers:
+            if number not in found:
+                found[number] = counted(texts[number], tv, units)
+        return found
+
+
+def _canonical_words(texts: list, norms: list[str], tv: TextVocabulary) -> list[tuple]:
+    """text_words(text, tv) of each text, its normalised form at hand: most texts need only their words
+    split, function words dropped and each word replaced by its one shared string, word by word through one
+    table of the distinct words (in C); a text with a word spelled another way, or that is not a text, is read
+    as text_words() reads it. Remembered in tv as text_words() remembers them."""
+    if not set(map(type, texts)) <= {str}:
+        return [text_words(text, tv) for text in texts]
+    splits = list(map(str.split, norms))
+    table = _Canonical(tv.stop_words)
+    found = list(map(tuple, map(filter, repeat(None), map(map, repeat(table.__getitem__), splits))))
+    spelling = tv.spelling
+    if spelling:
+        for number in compress(range(len(found)), map(operator.not_, map(spelling.keys().isdisjoint, splits))):
+            found[number] = text_words(texts[number], tv)
+    cache = tv.cache
+    if len(cache) + len(texts) < CACHE_LIMIT:  # as remember() would keep them
+        cache.update(zip(zip(repeat("canonical"), texts), found))
+    return found
+
+
+class _Canonical(dict):
+    """word -> its one shared string (sys.intern, as text_words() keeps words), or "" for a function word:
+    worked out once per distinct word."""
+
+    __slots__ = ("stop",)
+
+    def __init__(self, stop: frozenset) -> None:
+        super().__init__()
+        self.stop = stop
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = "" if word in self.stop else sys.intern(word)
+        return found
+
+
+def _unnumbered(found: tuple) -> tuple:
+    start = 0
+    while start < len(found) and (found[start].isdigit() or len(found[start]) == 1):
+        start += 1
+    return found[start:]
+
+
+def name_reading(ix: Index, tv: TextVocabulary) -> NameReading:
+    """The reading of the graph's distinct indicator names with this text vocabulary, made once per graph."""
+    return ix.shared(f"name reading {id(tv)}", lambda: NameReading(ix, tv))
