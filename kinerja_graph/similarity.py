@@ -1069,3 +1069,17 @@ class _GluedHead(dict):
             and any(word.startswith(g) and len(word) - len(g) >= 3 for g in _GLUED_HEADS)
         )
         return found
+
+
+def count_class(noun: str, tv: TextVocabulary, units) -> str | None:
+    """The count class of a noun (units.yaml `count_nouns`, allowing a spelling slip), as counted_noun() finds
+    it, and remembered alike: for the rules that read what many names count at once (checks/_reading.py)."""
+    key = ("count class", noun, units)  # the vocabulary object itself: another pack's units never collide
+    if key not in tv.cache:
+        klass = units.count_nouns.get(noun)
+        if klass is None:
+            klass = next(
+                (c for known, c in units.count_nouns.items() if slip_distance(noun, known, tv) is not None), None
+            )
+        remember(tv, key, klass)
+    return tv.cache[key]

@@ -19,7 +19,7 @@ from itertools import compress, repeat
 
 from kinerja_graph.checks._index import Index
 from kinerja_graph.checks._measures import HeadReader, counted, normalised_names
-from kinerja_graph.similarity import CACHE_LIMIT, TextVocabulary, text_words
+from kinerja_graph.similarity import CACHE_LIMIT, TextVocabulary, count_class, text_words
 
 _NAME = operator.attrgetter("name")
 
@@ -100,16 +100,63 @@ class NameReading:
             found = self._heads[id(reader)] = (reader, column)
         return found[1]
 
-    def counted(self, units, numbers) -> dict[int, tuple | None]:
-        """_measures.counted(name, tv, units) of the names at these numbers: {number: (noun, count class) or None}."""
-        memo = self._counted.get(id(units))
-        if memo is None or memo[0] is not units:
-            memo = self._counted[id(units)] = (units, {})
-        found: dict[int, tuple | None] = memo[1]
+    def counted(self, units) -> list[tuple | None]:
+        """_measures.counted(name, tv, units) of each name: (noun, count class) of what a "Jumlah ..." name
+        counts, else None. A name whose first word is a count head and whose next word is no quantifier
+        counts that word: its class is looked up once per distinct word; the few others (a head glued to
+        the next word, a quantifier after the head) are read one at a time, as counted() reads them."""
+        found = self._counted.get(id(units))
+        if found is None or found[0] is not units:
+            found = self._counted[id(units)] = (units, self._count(units))
+        return found[1]
+
+    def _count(self, units) -> list[tuple | None]:
         tv, texts = self.tv, self.texts
-        for number in numbers:
-            if number not in found:
-                found[number] = counted(texts[number], tv, units)
+        words, firsts = self.words(), self.firsts()
+        heads, quantifiers = units.count_heads, units.quantifiers
+        column: list[tuple | None] = [None] * len(words)
+        opens = _CountOpener(heads)  # first word -> 1: a count head, 2: may hold one glued to the next word
+        classes = _CountClass(tv, units)
+        for number in compress(range(len(words)), map(opens.__getitem__, firsts)):
+            found = words[number]
+            if opens[firsts[number]] == 1 and len(found) > 1 and found[1] not in quantifiers:
+                noun = found[1]
+                klass = classes[noun]
+                column[number] = (noun, klass) if klass else None
+            else:
+                column[number] = counted(texts[number], tv, units)
+        return column
+
+
+class _CountOpener(dict):
+    """first word -> 1 when it is a count head, 2 when a count head may be glued to the next word in it, else
+    0 (similarity.counted_noun reads nothing else of a name that opens with neither)."""
+
+    __slots__ = ("heads",)
+
+    def __init__(self, heads) -> None:
+        super().__init__()
+        self.heads = heads
+
+    def __missing__(self, word: str) -> int:
+        heads = self.heads
+        found = self[word] = (
+            1 if word in heads else 2 if any(word.startswith(h) and len(word) - len(h) >= 3 for h in heads) else 0
+        )
+        return found
+
+
+class _CountClass(dict):
+    """noun -> its count class (similarity.count_class), once per distinct noun."""
+
+    __slots__ = ("tv", "units")
+
+    def __init__(self, tv: TextVocabulary, units) -> None:
+        super().__init__()
+        self.tv, self.units = tv, units
+
+    def __missing__(self, noun: str) -> str | None:
+        found = self[noun] = count_class(noun, self.tv, self.units)
         return found
 
 

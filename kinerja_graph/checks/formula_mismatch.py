@@ -5,9 +5,11 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterator
+from itertools import compress, repeat
 
-from kinerja_graph.checks._measures import HeadReader, counted, measures, normalised_names
+from kinerja_graph.checks._measures import HeadReader, counted, measures
 from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote, quote_many
+from kinerja_graph.checks._reading import NameReading, name_reading
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import (
@@ -288,10 +290,11 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         for spelling in units.spellings:
             unit_words.update(spelling.split())
         judge = _Judge(tv, mv, units, own, unit_words, unit_only, division)
-        judge.name_norms = normalised_names(ix, tv)
+        names = name_reading(ix, tv)
+        judge.name_norms = names.norms
         objects = ix.indicators.objects
-        # the content words of every distinct name at once (_Name.read finds them remembered)
-        remember_content_words([objects[p].name for p in ix.indicator_groups(("name",)).first], tv, own)
+        # the content words of every distinct name at once (_Judge.pairs reads them remembered)
+        remember_content_words(names.texts, tv, own)
 
         # A verdict is (normalised formula, [(message key, args)] of every sub-check that fails, whether the
         # formula is only a unit), or None when there is no formula to judge. What the name and the formula
@@ -302,7 +305,8 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         grouping = ix.indicator_groups(("name", "formula"))
         name_of = ix.indicator_groups(("name",)).numbers(grouping.first)
         formula_of = ix.indicator_groups(("formula",)).numbers(grouping.first)
-        pairs = list(map(judge.pair, map(objects.__getitem__, grouping.first), name_of, formula_of))
+        formulas = ix.indicator_groups(("formula",))
+        pairs = judge.pairs(names, name_of, formula_of, [objects[p].formula for p in formulas.first])
         # the verdict of each group that the units do not change, else None
         verdicts: list[tuple | None] = [pair if type(pair) is tuple else None for pair in pairs]
         apart: dict[int, tuple] = {}  # position of a member of a group the units decide -> its verdict
@@ -310,7 +314,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         if any(hanging):
             positions = grouping.positions(hanging)
             for position, number in zip(positions, grouping.numbers(positions)):
-                apart[position] = pairs[number].verdict(objects[position], judge)  # type: ignore[union-attr]
+                apart[position] = pairs[number].verdict(objects[position], judge)
         reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
         found: list[tuple[int, tuple]] = [(p, v) for p, v in apart.items() if v[1]]
         if any(reported):
@@ -343,9 +347,10 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         names: dict[str, set] = {}
         groups: dict[str, list[int]] = {}
         members: dict[str, list[int]] = {}
+        norms = judge.name_norms
         for number, verdict in enumerate(verdicts):
             if verdict is not None and not verdict[2]:  # a unit-only formula is no formula to share
-                names.setdefault(verdict[0], set()).add(judge.names[name_of[number]].norm)
+                names.setdefault(verdict[0], set()).add(norms[name_of[number]])
                 groups.setdefault(verdict[0], []).append(number)
         for position, verdict in apart.items():
             if not verdict[2]:
@@ -403,46 +408,6 @@ def _first_use(item: tuple) -> int:
 
 
 _UNSET = object()
-
-
-class _Name:
-    """What formula-mismatch reads of an indicator name, worked out once per distinct name: its normalised
-    text at once, the rest when a formula is judged against it."""
-
-    __slots__ = (
-        "norm",
-        "words",
-        "set",
-        "strong",
-        "strong_set",
-        "head",
-        "counted",
-        "_opposite",
-        "_text",
-    )
-
-    def __init__(self, name: str, norm: str) -> None:
-        self.norm = norm  # normalised(name), worked out for every distinct name at once
-        self.words: list | None = None  # None: not read yet (see read)
-        self._opposite: object = _UNSET
-        self._text = name  # (no reference to the judge: no cycle left for the paused collector)
-
-    def read(self, judge: _Judge) -> _Name:
-        if self.words is None:
-            name = self._text
-            self.words = content_words(name, judge.tv, judge.own)
-            self.set = frozenset(self.words)
-            self.strong = [w for w in self.words if w not in judge.broad]  # words beyond the broad ones
-            self.strong_set = frozenset(self.strong)
-            self.head = judge.head(name, judge.tv)
-            self.counted = judge.counted(name) if self.head in judge.units.count_heads else None
-        return self
-
-    def opposite(self, judge: _Judge) -> bool:
-        """Does the name itself hold a negation or an unwanted thing (indicators.yaml `opposites`)?"""
-        if self._opposite is _UNSET:
-            self._opposite = any(True for _ in judge.mv.opposites.find(text_words(self._text, judge.tv)))
-        return bool(self._opposite)
 
 
 class _Formula:
@@ -552,7 +517,6 @@ class _Judge:
         self.unit_words, self.unit_only, self.division = unit_words, unit_only, division
         self.head = HeadReader((*SHARE_HEADS, *units.count_heads))
         self.broad = mv.broad_subjects
-        self.names: dict[int, _Name] = {}  # by name number
         self.name_norms: list[str] = []  # normalised(name) by name number (_measures.normalised_names)
         self.formulas: dict[int, _Formula] = {}  # by formula number
         self.unit_only_verdicts: dict[str, tuple] = {}
@@ -568,68 +532,122 @@ class _Judge:
             found = self._quoted[key] = quote(text, limit)
         return found
 
-    def pair(self, indicator, name_number: int, formula_number: int) -> tuple | _Pending | None:
-        """The verdict of a name and a formula, a _Pending when it hangs on the units, or None when there is
-        no formula to judge."""
-        formula = self.formulas.get(formula_number)
-        if formula is None:
-            formula = self.formulas[formula_number] = _Formula(indicator.formula, self)
-        if not formula.norm:
-            return None
-        name = self.names.get(name_number)
-        if name is None:
-            name = self.names[name_number] = _Name(indicator.name, self.name_norms[name_number])
-        if formula.norm == name.norm:
-            return None
-        if formula.only_units:
-            found = self.unit_only_verdicts.get(formula.norm)
-            if found is None:
-                found = (formula.norm, [("unit-only", {})] if self.unit_only else [], True)
-                self.unit_only_verdicts[formula.norm] = found
-            return found
-        out: list[tuple[str, dict]] = []
-        tv = self.tv
-        name.read(self)
-        if name.words and formula.wordy:
-            if not _share(name.set, name.words, formula.set, formula.words, tv):
-                out.append(("unrelated", {}))
-            # one shared broad noun proves nothing: when the words they share are all broad and their other
-            # words share nothing, the words shared (quoted)
-            elif (
-                name.strong
-                and formula.strong_wordy
-                and not _share(name.strong_set, name.strong, formula.strong_set, formula.strong, tv)
-            ):
-                broad = self.broad
-                shared = [
-                    quote(w, 30)
-                    for w in dict.fromkeys(name.words)
-                    if w in broad and any(related_words(w, f, tv) for f in formula.words)
-                ]
-                if shared:
-                    out.append(("broad-only", {"shared": shared}))
-        head = name.head
-        count_heads = self.units.count_heads
-        if name.counted is not None:  # a count head
-            measured = formula.measured(self)
-            if measured and not self.units.same_count_class(name.counted[1], measured[1]):
-                out.append(("counted", {"noun": name.counted[0], "other": measured[0]}))
-        if formula.divides:
-            if formula.inverted is not None:
-                numerator, denominator = formula.inverted
-                out.append(("inverted", {"numerator": quote(numerator, 40), "denominator": quote(denominator, 40)}))
-            if formula.complement is not None and not name.opposite(self):
-                numerator, word = formula.complement
-                out.append(("complement", {"numerator": quote(numerator, 40), "word": word}))
-        count_check = None
-        if self.division:
-            if head in SHARE_HEADS and not formula.division:
-                out.append(("no-division", {"head": head.capitalize()}))
-            if head in count_heads and formula.division:
-                count_check = "count-as-share" if formula.percentage else "count-divides" if formula.split else None
-        if formula.short or count_check is not None:
-            return _Pending(formula, out, count_check)
-        return formula.norm, out, False
+    def pairs(self, names: NameReading, name_of: list[int], formula_of: list[int], formula_texts: list) -> list:
+        """The verdict of each pair of a name and a formula (by their numbers): a tuple, a _Pending when it
+        hangs on the units, or None when there is no formula to judge. What a formula says is read once per
+        distinct formula (_Formula), what a name says once per distinct name, for all names at once (the
+        shared reading of the names, _reading.NameReading, as columns), and put together once per pair."""
+        formulas = self.formulas
+        for number in set(formula_of):
+            if number not in formulas:
+                formulas[number] = _Formula(formula_texts[number], self)
+        tv, broad, units = self.tv, self.broad, self.units
+        count_heads = units.count_heads
+        norms = names.norms
+        words = self._content_words(names)
+        sets = list(map(frozenset, words))
+        kept = _Kept(broad)  # word -> is it beyond the broad ones
+        strong = list(map(tuple, map(compress, words, map(map, repeat(kept.__getitem__), words))))
+        strong_sets = list(map(frozenset, strong))
+        heads = names.heads(self.head)
+        counts = names.counted(units)
+        opposite: dict[int, bool] = {}
+        found: list[tuple | _Pending | None] = []
+        append = found.append
+        for name, number in zip(name_of, formula_of):
+            formula = formulas[number]
+            f_norm = formula.norm
+            if not f_norm or f_norm == norms[name]:
+                append(None)
+                continue
+            if formula.only_units:
+                verdict = self.unit_only_verdicts.get(f_norm)
+                if verdict is None:
+                    verdict = (f_norm, [("unit-only", {})] if self.unit_only else [], True)
+                    self.unit_only_verdicts[f_norm] = verdict
+                append(verdict)
+                continue
+            out: list[tuple[str, dict]] = []
+            name_words = words[name]
+            if name_words and formula.wordy:
+                if sets[name].isdisjoint(formula.set) and not _related_any(name_words, formula.words, tv):
+                    out.append(("unrelated", {}))
+                # one shared broad noun proves nothing: when the words they share are all broad and their other
+                # words share nothing, the words shared (quoted)
+                elif (
+                    strong[name]
+                    and formula.strong_wordy
+                    and strong_sets[name].isdisjoint(formula.strong_set)
+                    and not _related_any(strong[name], formula.strong, tv)
+                ):
+                    shared = [
+                        quote(w, 30)
+                        for w in dict.fromkeys(name_words)
+                        if w in broad and any(related_words(w, f, tv) for f in formula.words)
+                    ]
+                    if shared:
+                        out.append(("broad-only", {"shared": shared}))
+            head = heads[name]
+            counted_ = counts[name] if head in count_heads else None
+            if counted_ is not None:  # a count head
+                measured = formula.measured(self)
+                if measured and not units.same_count_class(counted_[1], measured[1]):
+                    out.append(("counted", {"noun": counted_[0], "other": measured[0]}))
+            if formula.divides:
+                if formula.inverted is not None:
+                    numerator, denominator = formula.inverted
+                    out.append(("inverted", {"numerator": quote(numerator, 40), "denominator": quote(denominator, 40)}))
+                if formula.complement is not None:
+                    against = opposite.get(name)
+                    if against is None:
+                        against = opposite[name] = self.opposite(names.texts[name])
+                    if not against:
+                        numerator, word = formula.complement
+                        out.append(("complement", {"numerator": quote(numerator, 40), "word": word}))
+            count_check = None
+            if self.division:
+                if head in SHARE_HEADS and not formula.division:
+                    out.append(("no-division", {"head": head.capitalize()}))
+                if head in count_heads and formula.division:
+                    count_check = "count-as-share" if formula.percentage else "count-divides" if formula.split else None
+            if formula.short or count_check is not None:
+                append(_Pending(formula, out, count_check))
+            else:
+                append((f_norm, out, False))
+        return found
+
+    def _content_words(self, names: NameReading) -> list:
+        """content_words(name, tv, own) of each name, as remembered (similarity.remember_content_words)."""
+        tv, own = self.tv, self.own
+        cache = tv.cache
+        found = list(map(cache.get, zip(repeat("content"), names.texts, repeat(own))))
+        for number in compress(range(len(found)), map(operator.not_, found)):
+            if found[number] is None:  # not remembered (tv's memo full)
+                found[number] = tuple(content_words(names.texts[number], tv, own))
+        return found
+
+    def opposite(self, name: str) -> bool:
+        """Does the name itself hold a negation or an unwanted thing (indicators.yaml `opposites`)?"""
+        return any(True for _ in self.mv.opposites.find(text_words(name, self.tv)))
+
+
+class _Kept(dict):
+    """word -> is it beyond the broad subjects, once per distinct word."""
+
+    __slots__ = ("broad",)
+
+    def __init__(self, broad: frozenset) -> None:
+        super().__init__()
+        self.broad = broad
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = word not in self.broad
+        return found
+
+
+def _related_any(a, b, tv) -> bool:
+    """Does any word of `a` relate to one of `b` (related_words), the two sharing no word?"""
+    return any(related_words(x, y, tv) for x in a for y in b)
 
 
 def _share(a_set: frozenset, a: list, b_set: frozenset, b: list, tv) -> bool:
