@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from kinerja_graph.checks._judge import judged_members
-from kinerja_graph.checks._measures import HeadReader, counted
+from kinerja_graph.checks._measures import HeadReader
 from kinerja_graph.checks._quote import indicator_location, quote
+from kinerja_graph.checks._reading import name_reading
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import text_vocabulary
 from kinerja_graph.text import UnitVocabulary, normalise, unit_vocabulary
@@ -154,35 +155,33 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
         # written in words: a grade the name cues); the verdict, once per distinct pair of those.
         in_words: dict[int, bool] = {}  # units written -> is a target written in words?
         readings: dict[tuple, tuple] = {}  # units key -> (units used, unit-change finding)
-        names: dict[int, tuple] = {}  # name number -> (head, what it counts)
         verdicts: dict[tuple, tuple | None] = {}
-
-        def judge(indicator, name_number: int, unit_number: int, written_number: int) -> tuple | None:
-            """(name-unit finding or None, unit-change finding or None), each (message key, args), or None."""
+        reading = name_reading(ix, tv)  # the head and what a count name counts: columns of all names at once
+        heads = reading.heads(head_of)
+        counts = reading.counted(units) if nouns else None
+        count_heads = units.count_heads
+        judged: list[tuple | None] = []
+        for indicator, name_number, unit_number, written_number in zip(
+            firsts, name_numbers, unit_numbers, written_numbers
+        ):
             text = in_words.get(written_number)
             if text is None:
                 text = in_words[written_number] = any(t.kind == "text" for t in indicator.targets.values())
             key = (unit_number, written_number, name_number) if text else (unit_number, written_number)
-            reading = readings.get(key)
-            if reading is None:
-                reading = readings[key] = self._read(units, indicator)
-            name = names.get(name_number)
-            if name is None:
-                head = head_of(indicator.name, tv)
-                counted_ = counted(indicator.name, tv, units) if nouns and head in units.count_heads else None
-                name = names[name_number] = (head, counted_)
-            pair = (name, key)
-            if pair in verdicts:
-                return verdicts[pair]
-            head, counted_ = name
-            used, change = reading[0], reading[1]
-            finding = self._head_mismatch(units, head, used)
-            if finding is None and counted_ is not None:
-                finding = self._noun_mismatch(units, counted_, used)
-            found = verdicts[pair] = None if finding is None and change is None else (finding, change)
-            return found
-
-        judged = list(map(judge, firsts, name_numbers, unit_numbers, written_numbers))
+            head = heads[name_number]
+            counted_ = counts[name_number] if counts is not None and head in count_heads else None
+            pair = (head, counted_, key)
+            verdict = verdicts.get(pair, verdicts)
+            if verdict is verdicts:  # not judged yet
+                units_read = readings.get(key)
+                if units_read is None:
+                    units_read = readings[key] = self._read(units, indicator)
+                used, change = units_read
+                finding = self._head_mismatch(units, head, used)
+                if finding is None and counted_ is not None:
+                    finding = self._noun_mismatch(units, counted_, used)
+                verdict = verdicts[pair] = None if finding is None and change is None else (finding, change)
+            judged.append(verdict)  # type: ignore[arg-type]
         for n, d, indicator, verdict in judged_members(ix, grouping, judged):
             location = indicator_location(indicator, d)
             for found in verdict:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
+from itertools import compress, repeat
 
-from kinerja_graph.checks._judge import judged_indicators
+from kinerja_graph.checks._judge import judged_members
 from kinerja_graph.checks._measures import IndicatorVocabulary, measures, spelled_out, words
 from kinerja_graph.checks._quote import indicator_location, quote
+from kinerja_graph.checks._reading import NameReading, name_reading
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import TextVocabulary, normalised, text_words
@@ -213,15 +216,85 @@ dilaporkan sebagai satu realisasi.
         for key in ("judgement", "goal", "existence", "method"):
             wanted[key] = wanted["no-measure"]
 
-        def judge(indicator) -> list | None:
-            """[(message key, args)] for the indicator's name, or None: decided by the name alone."""
-            found = [verdict for verdict in _judge(indicator.name or "", mv, tv, units) if wanted[verdict[0]]]
-            return found or None
-
-        for n, d, indicator, verdicts in judged_indicators(ctx.index, ("name",), judge):
+        ix = ctx.index
+        names = ix.indicator_groups(("name",))
+        verdicts = [
+            None if not found else [verdict for verdict in found if wanted[verdict[0]]] or None
+            for found in _judge_names(name_reading(ix, tv), mv, tv, units)
+        ]
+        for n, d, indicator, found in judged_members(ix, names, verdicts):
             location = indicator_location(indicator, d)
-            for key, args in verdicts:
+            for key, args in found:
                 yield ctx.finding(n, key, location=location, indicator=quote(indicator.name), **args)
+
+
+def _judge_names(names: NameReading, mv: IndicatorVocabulary, tv: TextVocabulary, units: UnitVocabulary) -> list:
+    """_judge(name) of every distinct name (by name number), what decides most names worked out for all of
+    them at once, as columns: the words (the shared reading of the names), whether a name is plain ASCII
+    without a digit and how many of its words may open a measure (_Screen), the measure head it opens with.
+    A name that opens with a measure head, writes no target, joins no measures and counts nothing is
+    judged there and then (nothing to say); the others go through _judge's steps one by one."""
+    texts = names.texts
+    if not set(map(type, texts)) <= {str}:  # None, or a hand-built model's value: one at a time, as _judge
+        return [_judge(text or "", mv, tv, units) for text in texts]
+    spelled = names.spelled()
+    count = len(texts)
+    screen = _screen(mv, tv)
+    plain = list(
+        map(
+            operator.not_,
+            map(operator.or_, map(operator.not_, map(str.isascii, texts)), map(bool, map(_DIGIT.search, texts))),
+        )
+    )
+    opens = _Opens(screen)
+    joining = list(map(operator.ge, map(sum, map(map, repeat(opens.__getitem__), names.words())), repeat(2)))
+    firsts = [found[0] if found else "" for found in spelled]
+    heads: list = [None] * count
+    measure_heads = mv.measure_heads
+    for number in compress(range(count), map(measure_heads.opens, firsts)):
+        heads[number] = measure_heads.starts(spelled[number])
+    glued = _glued(mv)
+    for number in compress(range(count), map(operator.is_, heads, repeat(None))):
+        if firsts[number]:
+            heads[number] = glued.get(firsts[number], _UNSET)
+            if heads[number] is _UNSET:
+                heads[number] = _head(spelled[number], mv)
+    count_heads = units.count_heads
+    # the names left to _judge's steps: without words (nothing), not plain, joining two measures' words, without
+    # a measure head, or opening with a count head (what is counted may be uncountable)
+    measured = [head is not None and not (len(head) == 1 and head[0] in count_heads) for head in heads]
+    simple = map(operator.and_, map(operator.and_, plain, map(operator.not_, joining)), measured)
+    found: list = [[] for _ in range(count)]
+    for number in compress(range(count), map(operator.not_, simple)):
+        found[number] = _judge(
+            texts[number], mv, tv, units, (spelled[number], plain[number], joining[number], heads[number])
+        )
+    return found
+
+
+class _Opens(dict):
+    """word -> may it open a measure (_Screen._may_open), remembered in the screen's own memo."""
+
+    __slots__ = ("screen",)
+
+    def __init__(self, screen: _Screen) -> None:
+        super().__init__(screen._opens)
+        self.screen = screen
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = self.screen._opens[word] = self.screen._may_open(word)
+        return found
+
+
+_UNSET = object()
+
+
+def _glued(mv: IndicatorVocabulary) -> dict:
+    """The memo of _head's heads glued to a first word, for this vocabulary."""
+    held = _GLUED.get(id(mv))
+    if held is None or held[0] is not mv:
+        held = _GLUED[id(mv)] = (mv, {})
+    return held[1]
 
 
 def _head(found: tuple, mv: IndicatorVocabulary) -> tuple | None:
@@ -345,19 +418,28 @@ def _screen(mv: IndicatorVocabulary, tv: TextVocabulary) -> _Screen:
     return found
 
 
-def _judge(name: str, mv: IndicatorVocabulary, tv: TextVocabulary, units: UnitVocabulary) -> list[tuple[str, dict]]:
-    """What is wrong with an indicator name: (message key, args) in the order the rule reports them."""
-    found = spelled_out(words(name, tv), tv)
-    if not found:
-        return []
+def _judge(
+    name: str, mv: IndicatorVocabulary, tv: TextVocabulary, units: UnitVocabulary, read: tuple | None = None
+) -> list[tuple[str, dict]]:
+    """What is wrong with an indicator name: (message key, args) in the order the rule reports them. `read`:
+    (its words spelled out, is it plain, may it join measures, its head) when already worked out."""
+    if read is None:
+        found = spelled_out(words(name, tv), tv)
+        if not found:
+            return []
+        screen = _screen(mv, tv)
+        plain = screen.plain(name)
+        joining = plain and screen.may_join(name)
+        head = _head(found, mv)
+    else:
+        found, plain, joining, head = read
+        if not found:
+            return []
     out: list[tuple[str, dict]] = []
-    screen = _screen(mv, tv)
-    plain = screen.plain(name)
     targets = [] if plain else _targets(name, mv, tv)
     if targets:
         out.append(("target", {"targets": [quote(t, 30) for t in targets]}))
-    parts = _parts(name, mv, tv) if not plain or screen.may_join(name) else []
-    head = _head(found, mv)
+    parts = _parts(name, mv, tv) if not plain or joining else []
     if parts:
         out.append(("compound", {"count": len(parts), "parts": [quote(p, 40) for p in parts]}))
     elif head is not None:
