@@ -262,7 +262,18 @@ def _judge_names(names: NameReading, mv: IndicatorVocabulary, tv: TextVocabulary
     count_heads = units.count_heads
     # the names left to _judge's steps: without words (nothing), not plain, joining two measures' words, without
     # a measure head, or opening with a count head (what is counted may be uncountable)
+    # a name opening with a measure head is said nothing of, unless it opens with a count head (glued to the
+    # next word, or followed by a quantifier or a word an uncountable noun opens with: what is counted)
     measured = [head is not None and not (len(head) == 1 and head[0] in count_heads) for head in heads]
+    quantifiers, uncountable = units.quantifiers, mv.uncountable
+    for number in compress(range(count), map(operator.not_, measured)):
+        head = heads[number]
+        if head is None:
+            continue
+        words_ = spelled[number]
+        if words_[0] == head[0]:
+            after = words_[1] if len(words_) > 1 else None
+            measured[number] = after is None or (after not in quantifiers and not uncountable.opens(after))
     simple = map(operator.and_, map(operator.and_, plain, map(operator.not_, joining)), measured)
     found: list = [[] for _ in range(count)]
     for number in compress(range(count), map(operator.not_, simple)):
@@ -381,6 +392,9 @@ class _Screen:
         self.mv, self.tv = mv, tv
         self.heads = frozenset(phrase[0] for phrase in mv.measure_heads.labels)
         self.single = tuple(phrase[0] for phrase in mv.measure_heads.labels if len(phrase) == 1)
+        # a one-word head with at least three more letters after it (any of them: the pattern tries each)
+        alternatives = "|".join(map(re.escape, self.single))
+        self._glued = re.compile(f"(?:{alternatives})(?s:.{{3}})") if self.single else None
         self._opens: dict[str, bool] = {}
 
     def plain(self, name: str) -> bool:
@@ -404,7 +418,8 @@ class _Screen:
         return self._head(spelled[0]) if spelled else False
 
     def _head(self, word: str) -> bool:
-        return word in self.heads or any(word.startswith(h) and len(word) - len(h) >= 3 for h in self.single)
+        glued = self._glued
+        return word in self.heads or (glued is not None and glued.match(word) is not None)
 
 
 _DIGIT = re.compile(r"[0-9]")
