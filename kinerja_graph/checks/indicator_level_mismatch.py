@@ -7,6 +7,7 @@ from itertools import compress
 
 from kinerja_graph.checks._options import levels_schema
 from kinerja_graph.checks._quote import quote
+from kinerja_graph.checks._reading import NameReading, name_reading
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.classify import IndicatorClassifier, indicator_unit, required_vocabulary
 from kinerja_graph.similarity import TextVocabulary, normalised, text_vocabulary
@@ -203,7 +204,8 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         names = ix.indicator_groups(("name",))
         name_numbers = names.numbers(grouping.first)
         firsts = list(map(objects.__getitem__, grouping.first))
-        name_texts = [objects[p].name for p in names.first]  # by name number
+        reading = name_reading(ix, tv)  # the shared reading of the distinct names
+        name_texts = reading.texts  # by name number
         hints: list[bool] = []  # by name number: may the name be an organisation-wide outcome?
         if operational_levels:
             hints = classifier.organisation_wide_hints(name_texts)
@@ -215,7 +217,7 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         # first text of that key it classified as its evidence: every group's indicators were classified in
         # the order of the groups (when judged under either variant) and so quote the first group of their
         # key. The group judged stands in for itself by that first one.
-        name_keys = [_name_key(text, classifier, tv) for text in name_texts]
+        name_keys = _name_keys(reading, classifier)
         units = list(map(indicator_unit, firsts))
         unit_keys = {unit: classifier.unit_key(unit) for unit in set(units)}
         group_keys = list(zip(map(name_keys.__getitem__, name_numbers), map(unit_keys.__getitem__, units)))
@@ -292,3 +294,20 @@ def _name_key(name: object, classifier: IndicatorClassifier, tv: TextVocabulary)
         if not (first.isdigit() or len(first) == 1):
             return found
     return classifier.name_key(name)
+
+
+def _name_keys(reading: NameReading, classifier: IndicatorClassifier) -> list[str]:
+    """_name_key() of each distinct name (by name number): its normalised words (the shared reading's), but
+    for a name whose first word is a numbering, or that is no text, read by the classifier."""
+    norms = reading.norms
+    if not set(map(type, reading.texts)) <= {str}:
+        return [_name_key(text, classifier, reading.tv) for text in reading.texts]
+    firsts = [norm.partition(" ")[0] for norm in norms]
+    found = list(norms)
+    for number in compress(range(len(found)), map(_is_numbering, firsts)):
+        found[number] = classifier.name_key(reading.texts[number])
+    return found
+
+
+def _is_numbering(first: str) -> bool:
+    return first.isdigit() or len(first) == 1
