@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Mapping
+from itertools import compress
 
-from kinerja_graph.checks._judge import judged_groups
 from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures, spelled_out, words
 from kinerja_graph.checks._options import levels_schema
 from kinerja_graph.checks._quote import indicator_location, label, quote
+from kinerja_graph.checks._reading import name_reading
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import TextVocabulary
@@ -193,11 +195,8 @@ dengan penilaian kinerja Camat sendiri melaporkan realisasi yang tidak menggamba
             )
         )
 
-        def read_name(indicator) -> _Read | None:
-            """What an indicator's name names: decided by the name alone, once per distinct name."""
-            found = spelled_out(words(indicator.name, tv), tv)
-            if openers.isdisjoint(found):
-                return None
+        def read_name(found: tuple) -> _Read | None:
+            """What an indicator's name names (its words spelled out): decided by the name alone."""
             read = _Read(
                 mv.named_measures.label_set(found) if named else frozenset(),
                 _subjects(found, mv) if subjects else {},
@@ -206,7 +205,13 @@ dengan penilaian kinerja Camat sendiri melaporkan realisasi yang tidak menggamba
             read.words = found
             return read if read else None
 
-        grouping, names = judged_groups(ix, ("name",), read_name)
+        # once per distinct name, from the shared reading of the names; a name holding no word that opens
+        # something read_name looks for (most names) is left out at once, in C
+        grouping = ix.indicator_groups(("name",))
+        spelled = name_reading(ix, tv).spelled()
+        names: list = [None] * len(spelled)  # by name number: _Read or None
+        for number in compress(range(len(spelled)), map(operator.not_, map(openers.isdisjoint, spelled))):
+            names[number] = read_name(spelled[number])
         chosen = [read is not None for read in names]
         if not any(chosen):
             return
