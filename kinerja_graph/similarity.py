@@ -1083,3 +1083,25 @@ def count_class(noun: str, tv: TextVocabulary, units) -> str | None:
             )
         remember(tv, key, klass)
     return tv.cache[key]
+
+
+def content_words_of(texts: Sequence, words: Sequence, tv: TextVocabulary, extra: frozenset) -> list[tuple]:
+    """content_words(text, tv, extra) of each of `texts` (as tuples), their canonical words (text_words) at
+    hand, worked out as remember_content_words() does and remembered alike: each text's words filtered
+    through one table of the distinct words (in C); the few whose first word may be a glued head, that hold
+    an abbreviation or an extra generic word, read one at a time."""
+    cache = tv.cache
+    kept = _ContentWord(tv.generic)
+    found = list(map(tuple, map(compress, words, map(map, repeat(kept.__getitem__), words))))
+    heads = _GluedHead(tv.generic)
+    irregular = list(map(heads.__getitem__, [w[0] if w else "" for w in words]))
+    abbreviations = tv.abbreviations
+    if abbreviations:
+        irregular = list(map(operator.or_, irregular, map(operator.not_, map(abbreviations.keys().isdisjoint, words))))
+    if extra:
+        irregular = list(map(operator.or_, irregular, map(operator.not_, map(extra.isdisjoint, found))))
+    for i in compress(range(len(texts)), irregular):
+        found[i] = tuple(_content_words(texts[i], tv, extra))
+    if len(cache) + len(texts) < CACHE_LIMIT:  # as remember_content_words() keeps them
+        cache.update(zip(zip(repeat("content"), texts, repeat(extra)), found))
+    return found

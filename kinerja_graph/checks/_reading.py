@@ -19,7 +19,7 @@ from itertools import compress, repeat
 
 from kinerja_graph.checks._index import Index
 from kinerja_graph.checks._measures import HeadReader, counted, normalised_names
-from kinerja_graph.similarity import CACHE_LIMIT, TextVocabulary, count_class, text_words
+from kinerja_graph.similarity import CACHE_LIMIT, TextVocabulary, content_words_of, count_class, text_words
 
 _NAME = operator.attrgetter("name")
 
@@ -31,7 +31,18 @@ class NameReading:
     norms     normalised(name, tv) (_measures.normalised_names)
     The other columns are worked out when first asked for, and kept."""
 
-    __slots__ = ("texts", "norms", "tv", "_words", "_measure_words", "_spelled", "_heads", "_counted", "_firsts")
+    __slots__ = (
+        "texts",
+        "norms",
+        "tv",
+        "_words",
+        "_measure_words",
+        "_spelled",
+        "_heads",
+        "_counted",
+        "_firsts",
+        "_content",
+    )
 
     def __init__(self, ix: Index, tv: TextVocabulary) -> None:
         objects = ix.indicators.objects
@@ -44,6 +55,7 @@ class NameReading:
         self._firsts: list[str] | None = None
         self._heads: dict = {}
         self._counted: dict = {}
+        self._content: dict = {}
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -89,16 +101,19 @@ class NameReading:
         decides once per distinct first word."""
         found = self._heads.get(id(reader))
         if found is None or found[0] is not reader:
-            tv = self.tv
-            memo: dict = {}
-            column = []
-            for first, text in zip(self.firsts(), self.texts):
-                head = memo.get(first)
-                if head is None:
-                    head = memo[first] = reader(text, tv)
-                column.append(head)
+            # the first word stands for the name: the reader reads nothing else of it
+            stand_in = dict(zip(reversed(self.firsts()), reversed(self.texts)))
+            column = list(map(_Heads(reader, self.tv, stand_in).__getitem__, self.firsts()))
             found = self._heads[id(reader)] = (reader, column)
         return found[1]
+
+    def content_words(self, extra: frozenset) -> list[tuple]:
+        """similarity.content_words(name, tv, extra) of each name (as tuples), worked out as
+        similarity.remember_content_words does, from words(), and remembered alike."""
+        found = self._content.get(extra)
+        if found is None:
+            found = self._content[extra] = content_words_of(self.texts, self.words(), self.tv, extra)
+        return found
 
     def counted(self, units) -> list[tuple | None]:
         """_measures.counted(name, tv, units) of each name: (noun, count class) of what a "Jumlah ..." name
@@ -126,6 +141,20 @@ class NameReading:
             else:
                 column[number] = counted(texts[number], tv, units)
         return column
+
+
+class _Heads(dict):
+    """first word -> reader(a name opening with it), once per distinct first word."""
+
+    __slots__ = ("reader", "tv", "stand_in")
+
+    def __init__(self, reader: HeadReader, tv: TextVocabulary, stand_in: dict) -> None:
+        super().__init__()
+        self.reader, self.tv, self.stand_in = reader, tv, stand_in
+
+    def __missing__(self, first: str) -> str:
+        found = self[first] = self.reader(self.stand_in[first], self.tv)
+        return found
 
 
 class _CountOpener(dict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 from collections.abc import Iterator
@@ -18,7 +19,6 @@ from kinerja_graph.similarity import (
     normalised,
     related_words,
     remember,
-    remember_content_words,
     text_words,
 )
 from kinerja_graph.text import normalise, unit_vocabulary
@@ -293,8 +293,6 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         names = name_reading(ix, tv)
         judge.name_norms = names.norms
         objects = ix.indicators.objects
-        # the content words of every distinct name at once (_Judge.pairs reads them remembered)
-        remember_content_words(names.texts, tv, own)
 
         # A verdict is (normalised formula, [(message key, args)] of every sub-check that fails, whether the
         # formula is only a unit), or None when there is no formula to judge. What the name and the formula
@@ -370,22 +368,25 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         nodes = ix.nodes
         first = grouping.first
         norms = judge.name_norms
-        quoted: list[str] = []  # each name as the message lists it, by name number
-        for f_norm, positions in ordered:
-            # the names (by number) in order of first use: each group's first member uses its name first
+        uses: list[list[int]] = []  # the names (by number) of each shared formula, in order of first use
+        for f_norm, _positions in ordered:
+            # each group's first member uses its name first
             numbers = groups.get(f_norm, [])
             if f_norm in members:
                 apart_members = members[f_norm]
-                uses = list(zip(map(first.__getitem__, numbers), map(name_of.__getitem__, numbers)))
-                uses += zip(apart_members, ix.indicator_groups(("name",)).numbers(apart_members))
-                used = list(dict.fromkeys(map(_SECOND, sorted(uses))))
+                firsts = list(zip(map(first.__getitem__, numbers), map(name_of.__getitem__, numbers)))
+                firsts += zip(apart_members, ix.indicator_groups(("name",)).numbers(apart_members))
+                uses.append(list(dict.fromkeys(map(_SECOND, sorted(firsts)))))
             else:
-                used = list(dict.fromkeys(map(name_of.__getitem__, numbers)))
-            if not quoted:  # the names of every shared formula quoted at once: most names use one
-                quoted = quote_many([objects[p].name for p in ix.indicator_groups(("name",)).first], 40)
+                uses.append(list(dict.fromkeys(map(name_of.__getitem__, numbers))))
+        # the names the findings list, each quoted once, all at once
+        listed = list(dict.fromkeys(itertools.chain.from_iterable(uses)))
+        texts = [objects[p].name for p in map(ix.indicator_groups(("name",)).first.__getitem__, listed)]
+        quoted = dict(zip(listed, quote_many(texts, 40)))
+        for (_f_norm, positions), used in zip(ordered, uses):
             spelled = list(dict.fromkeys(map(quoted.__getitem__, used)))
             count = len(set(map(norms.__getitem__, used)))
-            held = [ids[node] for node in dict.fromkeys(map(owners.__getitem__, positions))]
+            held = list(map(ids.__getitem__, dict.fromkeys(map(owners.__getitem__, positions))))
             indicator = objects[positions[0]]
             first_node, data = nodes[owners[positions[0]]]
             yield ctx.finding(
@@ -431,6 +432,8 @@ class _Formula:
         "percentage",
         "split",
         "_measured",
+        "related",
+        "related_strong",
     )
 
     def __init__(self, formula: str, judge: _Judge) -> None:
@@ -453,6 +456,9 @@ class _Formula:
         self.strong = [w for w in self.words if w not in judge.broad]  # words beyond the broad ones
         self.strong_set = frozenset(self.strong)
         self.strong_wordy = sum(1 for w in self.strong if len(w) >= 4) >= 2
+        # word of a name -> does it relate to a word of the formula (to one of its strong words), once per word
+        self.related = _RelatedTo(self.words, tv)
+        self.related_strong = _RelatedTo(self.strong, tv)
         self.divides = "/" in formula or "bagi" in norm or "banding" in norm
         self.inverted = self.complement = None
         if self.divides:
@@ -544,7 +550,7 @@ class _Judge:
         tv, broad, units = self.tv, self.broad, self.units
         count_heads = units.count_heads
         norms = names.norms
-        words = self._content_words(names)
+        words = names.content_words(self.own)  # of every distinct name at once
         sets = list(map(frozenset, words))
         kept = _Kept(broad)  # word -> is it beyond the broad ones
         strong = list(map(tuple, map(compress, words, map(map, repeat(kept.__getitem__), words))))
@@ -552,25 +558,28 @@ class _Judge:
         heads = names.heads(self.head)
         counts = names.counted(units)
         opposite: dict[int, bool] = {}
-        found: list[tuple | _Pending | None] = []
-        append = found.append
-        for name, number in zip(name_of, formula_of):
+        quiet = self._quiet(names, name_of, formula_of, words, sets, strong, strong_sets, heads, counts)
+        # a quiet pair says nothing: its verdict is the formula's (one tuple per formula, never changed)
+        nothing: dict[int, tuple] = {number: (formula.norm, [], False) for number, formula in formulas.items()}
+        found: list[tuple | _Pending | None] = list(map(nothing.__getitem__, formula_of))
+        for at in compress(range(len(found)), map(operator.not_, quiet)):
+            name, number = name_of[at], formula_of[at]
             formula = formulas[number]
             f_norm = formula.norm
             if not f_norm or f_norm == norms[name]:
-                append(None)
+                found[at] = None
                 continue
             if formula.only_units:
                 verdict = self.unit_only_verdicts.get(f_norm)
                 if verdict is None:
                     verdict = (f_norm, [("unit-only", {})] if self.unit_only else [], True)
                     self.unit_only_verdicts[f_norm] = verdict
-                append(verdict)
+                found[at] = verdict
                 continue
             out: list[tuple[str, dict]] = []
             name_words = words[name]
             if name_words and formula.wordy:
-                if sets[name].isdisjoint(formula.set) and not _related_any(name_words, formula.words, tv):
+                if sets[name].isdisjoint(formula.set) and not any(map(formula.related.__getitem__, name_words)):
                     out.append(("unrelated", {}))
                 # one shared broad noun proves nothing: when the words they share are all broad and their other
                 # words share nothing, the words shared (quoted)
@@ -578,7 +587,7 @@ class _Judge:
                     strong[name]
                     and formula.strong_wordy
                     and strong_sets[name].isdisjoint(formula.strong_set)
-                    and not _related_any(strong[name], formula.strong, tv)
+                    and not any(map(formula.related_strong.__getitem__, strong[name]))
                 ):
                     shared = [
                         quote(w, 30)
@@ -611,20 +620,79 @@ class _Judge:
                 if head in count_heads and formula.division:
                     count_check = "count-as-share" if formula.percentage else "count-divides" if formula.split else None
             if formula.short or count_check is not None:
-                append(_Pending(formula, out, count_check))
+                found[at] = _Pending(formula, out, count_check)
             else:
-                append((f_norm, out, False))
+                found[at] = (f_norm, out, False)
         return found
 
-    def _content_words(self, names: NameReading) -> list:
-        """content_words(name, tv, own) of each name, as remembered (similarity.remember_content_words)."""
-        tv, own = self.tv, self.own
-        cache = tv.cache
-        found = list(map(cache.get, zip(repeat("content"), names.texts, repeat(own))))
-        for number in compress(range(len(found)), map(operator.not_, found)):
-            if found[number] is None:  # not remembered (tv's memo full)
-                found[number] = tuple(content_words(names.texts[number], tv, own))
-        return found
+    def _quiet(
+        self, names: NameReading, name_of: list, formula_of: list, words, sets, strong, strong_sets, heads, counts
+    ) -> list[bool]:
+        """Which pairs certainly say nothing (their verdict: the formula's, no finding), decided over whole
+        columns in C: the formula is written, is not the name, is not only a unit, may not be the unit (short),
+        is not upside down nor counts the opposite; the name and the formula share a word and, when both have
+        words beyond the broad ones, one of those; what a count name counts is of the formula's class; no
+        division check applies. Every other pair goes through pairs()'s steps."""
+        formulas = self.formulas
+        count = len(formulas)
+        listed = [formulas[number] for number in range(count)]
+        plain = [
+            bool(f.norm)
+            and not f.only_units
+            and not f.short
+            and not (f.divides and (f.inverted is not None or f.complement is not None))
+            for f in listed
+        ]
+        f_norms = [f.norm for f in listed]
+        wordy = [p and f.wordy for p, f in zip(plain, listed)]
+        strong_wordy = [p and f.strong_wordy for p, f in zip(plain, listed)]
+        f_sets = [f.set if p else frozenset() for p, f in zip(plain, listed)]
+        f_strong_sets = [f.strong_set if p else frozenset() for p, f in zip(plain, listed)]
+        division = [p and f.division for p, f in zip(plain, listed)]
+        count_heads = self.units.count_heads
+        counting = list(map(count_heads.__contains__, heads))
+        classes = [c[1] if c is not None and k else None for c, k in zip(counts, counting)]
+        # the class a formula counts, for the formulas paired with a name that counts something
+        measured: dict[int, object] = {}
+        for number in set(compress(formula_of, map(operator.is_not, map(classes.__getitem__, name_of), repeat(None)))):
+            if plain[number]:
+                found = listed[number].measured(self)
+                measured[number] = found[1] if found else None
+        f_classes = [measured.get(number) for number in range(count)]
+        same_class = _SameClass(self.units)
+
+        def at_names(column: list):
+            return map(column.__getitem__, name_of)
+
+        def at_formulas(column: list):
+            return map(column.__getitem__, formula_of)
+
+        quiet = map(operator.and_, at_formulas(plain), map(operator.ne, at_formulas(f_norms), at_names(names.norms)))
+        # no word in common, or only broad ones: pairs()'s steps tell
+        judged = map(operator.and_, map(bool, at_names(words)), at_formulas(wordy))
+        apart = map(operator.not_, map(frozenset.isdisjoint, at_names(sets), at_formulas(f_sets)))
+        strong_apart = map(
+            operator.and_,
+            map(operator.and_, map(bool, at_names(strong)), at_formulas(strong_wordy)),
+            map(frozenset.isdisjoint, at_names(strong_sets), at_formulas(f_strong_sets)),
+        )
+        sharing = map(
+            operator.or_, map(operator.not_, judged), map(operator.and_, apart, map(operator.not_, strong_apart))
+        )
+        quiet = map(operator.and_, quiet, sharing)
+        quiet = map(operator.and_, quiet, map(same_class.__getitem__, zip(at_names(classes), at_formulas(f_classes))))
+        if self.division:
+            share = list(map(SHARE_HEADS.__contains__, heads))
+            quiet = map(
+                operator.and_, quiet, map(operator.or_, map(operator.not_, at_names(share)), at_formulas(division))
+            )
+            no_division = [not d for d in division]
+            quiet = map(
+                operator.and_,
+                quiet,
+                map(operator.or_, map(operator.not_, at_names(counting)), at_formulas(no_division)),
+            )
+        return list(quiet)
 
     def opposite(self, name: str) -> bool:
         """Does the name itself hold a negation or an unwanted thing (indicators.yaml `opposites`)?"""
@@ -645,9 +713,35 @@ class _Kept(dict):
         return found
 
 
-def _related_any(a, b, tv) -> bool:
-    """Does any word of `a` relate to one of `b` (related_words), the two sharing no word?"""
-    return any(related_words(x, y, tv) for x in a for y in b)
+class _SameClass(dict):
+    """(class a name counts, class its formula counts) -> does the pair say nothing of it: either is None, or
+    they are the same kind of thing (UnitVocabulary.same_count_class), once per distinct pair of classes."""
+
+    __slots__ = ("units",)
+
+    def __init__(self, units) -> None:
+        super().__init__()
+        self.units = units
+
+    def __missing__(self, key: tuple) -> bool:
+        a, b = key
+        found = self[key] = a is None or b is None or self.units.same_count_class(a, b)
+        return found
+
+
+class _RelatedTo(dict):
+    """word -> does it relate to one of `words` (related_words), once per distinct word."""
+
+    __slots__ = ("words", "tv")
+
+    def __init__(self, words: list, tv) -> None:
+        super().__init__()
+        self.words, self.tv = words, tv
+
+    def __missing__(self, word: str) -> bool:
+        tv = self.tv
+        found = self[word] = any(related_words(word, other, tv) for other in self.words)
+        return found
 
 
 def _share(a_set: frozenset, a: list, b_set: frozenset, b: list, tv) -> bool:
