@@ -302,10 +302,11 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         if not flagged:
             return
         quoted: dict = {}
-        for position in compress(range(len(per_item)), map(operator.and_, per_item, repeat(_SUMMED))):
-            children = flagged.get(owners[position])
-            if children is None:
+        # the indicators of the goals flagged (found in C), those summed among them
+        for position in compress(range(len(owners)), map(flagged.__contains__, owners)):
+            if not per_item[position] & _SUMMED:
                 continue
+            children = flagged[owners[position]]
             n, d, indicator = items[position]
             yield ctx.finding(
                 n,
