@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import itertools
 import operator
 import re
@@ -341,27 +342,32 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         """One formula (not a unit-only one) written for indicators with different names: once per formula."""
         ix = ctx.index
         objects = ix.indicators.objects
-        # normalised formula -> the normalised names of its users, and which groups (members) use it
-        names: dict[str, set] = {}
-        groups: dict[str, list[int]] = {}
-        members: dict[str, list[int]] = {}
+        # normalised formula -> the normalised names of its users, and which groups (members) use it; the
+        # groups' formulas and names counted over whole columns (a unit-only formula is no formula to share)
         norms = judge.name_norms
-        for number, verdict in enumerate(verdicts):
-            if verdict is not None and not verdict[2]:  # a unit-only formula is no formula to share
-                names.setdefault(verdict[0], set()).add(norms[name_of[number]])
-                groups.setdefault(verdict[0], []).append(number)
+        keys: list = [None if verdict is None or verdict[2] else verdict[0] for verdict in verdicts]
+        used_by: list = list(set(zip(keys, map(norms.__getitem__, name_of))))  # distinct (formula, name) of the groups
+        counts = collections.Counter(map(_FIRST, used_by))
+        names: dict[str, set] = {}  # for the formulas members use, the names of groups and members both
+        members: dict[str, list[int]] = {}
         for position, verdict in apart.items():
             if not verdict[2]:
                 names.setdefault(verdict[0], set()).add(normalised(objects[position].name, judge.tv))
                 members.setdefault(verdict[0], []).append(position)
-        shared_by: list[str | None] = [None] * len(grouping)  # group -> its formula, when several names share it
-        for f_norm, numbers in groups.items():
-            if len(names[f_norm]) > 1:
-                for number in numbers:
-                    shared_by[number] = f_norm
+        if names:
+            for key, name in compress(used_by, map(names.__contains__, map(_FIRST, used_by))):
+                names[key].add(name)
+        shared = {key for key, count in counts.items() if key is not None and count > 1 and key not in names}
+        shared.update(key for key, found in names.items() if len(found) > 1)
+        shared_by: list[str | None] = list(map({key: key for key in shared}.get, keys))
+        groups: dict[str, list[int]] = {key: [] for key in shared}  # shared formula -> its groups, in order
+        picked = list(compress(range(len(keys)), map(shared.__contains__, keys)))
+        adders = {key: found.append for key, found in groups.items()}
+        # each group's number appended to its formula's list by map() in C
+        collections.deque(map(operator.call, map(adders.__getitem__, map(keys.__getitem__, picked)), picked), 0)
         users = grouping.members(shared_by) if any(shared_by) else {}
         for f_norm, positions in members.items():
-            if len(names[f_norm]) > 1:
+            if f_norm in shared:
                 users[f_norm] = sorted(users.get(f_norm, []) + positions)
         ordered = sorted(users.items(), key=_first_use) if members else users.items()
         owners, ids = ix.indicators.owners, ix.ids()
