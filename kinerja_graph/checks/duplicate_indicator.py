@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kinerja_graph.checks._measures import normalised_names
-from kinerja_graph.checks._quote import indicator_location, quote
+from kinerja_graph.checks._quote import indicator_location, quote_many
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import text_vocabulary
 
@@ -113,24 +113,15 @@ Tidak ada.
         if not any(repeated):
             return
         owners, ids = ix.indicator_nodes(), ix.ids()  # the position of each indicator's node; each node's id
-        for positions in grouping.members(repeated).values():
-            nodes = list(map(ids.__getitem__, dict.fromkeys(map(owners.__getitem__, positions))))
-            first, data, indicator = items[positions[0]]
-            location = indicator_location(indicator, data)
-            if len(nodes) == 1:
-                yield ctx.finding(
-                    first,
-                    "same-node",
-                    location=location,
-                    indicator=quote(indicator.name),
-                    count=len(positions),
-                )
+        repeats = list(grouping.members(repeated).values())
+        objects, nodes = items.objects, ix.nodes
+        firsts = [positions[0] for positions in repeats]
+        names = quote_many([objects[p].name for p in firsts])  # each repeated name quoted, all at once
+        for positions, first_position, name in zip(repeats, firsts, names):
+            held = list(map(ids.__getitem__, dict.fromkeys(map(owners.__getitem__, positions))))
+            first, data = nodes[owners[first_position]]
+            location = indicator_location(objects[first_position], data)
+            if len(held) == 1:
+                yield ctx.finding(first, "same-node", location=location, indicator=name, count=len(positions))
             else:
-                yield ctx.finding(
-                    first,
-                    "many",
-                    related=nodes[1:],
-                    location=location,
-                    indicator=quote(indicator.name),
-                    count=len(nodes),
-                )
+                yield ctx.finding(first, "many", related=held[1:], location=location, indicator=name, count=len(held))
