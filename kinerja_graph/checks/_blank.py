@@ -15,8 +15,8 @@ from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
 from kinerja_graph.checks._judge import judged_members
-from kinerja_graph.checks._measures import normalised_names
 from kinerja_graph.checks._quote import indicator_location, quote
+from kinerja_graph.checks._reading import name_reading
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import text_vocabulary
 from kinerja_graph.text import normalise
@@ -133,8 +133,15 @@ def missing_field(ctx: Context, field: str) -> Iterator[Finding]:
     ):
         yield ctx.finding(None, "none", count=total)
         return
+    quoted: dict = {}  # name -> as a message quotes it: names repeat
     for n, d, indicator, variant in lacking:
-        args = {"indicator": quote(indicator.name)}
+        name = indicator.name
+        said = quoted.get(name) if type(name) is str else None
+        if said is None:
+            said = quote(name)
+            if type(name) is str:
+                quoted[name] = said
+        args = {"indicator": said}
         if variant == "placeholder":
             args["value"] = quote(getattr(indicator, field), 30)
         yield ctx.finding(n, variant, location=indicator_location(indicator, d), **args)
@@ -146,16 +153,15 @@ def _repeats_name(ctx: Context, pairs, numbers: list[int], values: list, by_valu
     each name, once per distinct name (for a name without brackets its normalised words, which every rule
     reading names shares: _measures.normalised_names), compared in C."""
     ix = ctx.index
-    objects = ix.indicators.objects
     firsts = list(map(pairs.first.__getitem__, numbers))
     value_of = by_value.numbers(firsts)
     names = ix.indicator_groups(("name",))
     name_of = names.numbers(firsts)
-    texts = [objects[p].name for p in names.first]
+    texts = name_reading(ix, text_vocabulary(ctx.vocabulary, ctx.graph)).texts  # by name number
     if not set(map(type, texts)) <= {str}:  # a hand-built model: each pair as same_text() reads it
         return [same_text(values[v].strip(), texts[n]) for v, n in zip(value_of, name_of)]
     value_cores: dict[int, str] = {v: _core(values[v].strip()) for v in set(value_of)}
-    name_cores = list(normalised_names(ix, text_vocabulary(ctx.vocabulary, ctx.graph)))
+    name_cores = list(name_reading(ix, text_vocabulary(ctx.vocabulary, ctx.graph)).norms)
     for n in compress(range(len(texts)), map(operator.contains, texts, repeat("("))):
         name_cores[n] = _core(texts[n])
     return list(map(operator.eq, map(value_cores.__getitem__, value_of), map(name_cores.__getitem__, name_of)))
