@@ -1,16 +1,22 @@
 """What the indicator rules work out for many items or texts at once holds to its one-at-a-time definition: the
-shared Index's numbering, bulk quoting, the content words of many names."""
+shared Index's numbering, bulk quoting, the content words of many names, the shared reading of the names."""
 
 from __future__ import annotations
 
+import json
+
 import networkx as nx
-from hypothesis import given
+from helpers import graph_from_yaml
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kinerja_graph import config
 from kinerja_graph.checks._index import _firsts, _numbered, index
+from kinerja_graph.checks._measures import HeadReader, spelled_out, words
 from kinerja_graph.checks._quote import quote, quote_many
-from kinerja_graph.similarity import TextVocabulary, content_words, remember_content_words
+from kinerja_graph.checks._reading import name_reading
+from kinerja_graph.similarity import TextVocabulary, content_words, counted_noun, remember_content_words, text_words
+from kinerja_graph.text import unit_vocabulary
 
 PACK = config.load_default_pack()
 
@@ -93,3 +99,33 @@ def test_nodes_grouped_by_several_fields_are_grouped_by_their_values(rows: list,
     grouping = ix.node_groups(("statement", "owner"))
     assert grouping.of == _numbered_slowly([(owner, statement) for owner, statement in rows])
     assert grouping.first == [grouping.of.index(number) for number in range(len(grouping.first))]
+
+
+# words the shared reading of names treats specially besides those: count heads and a slip of one, quantifiers,
+# numbering, a spelling variant, a head glued to the next word, an abbreviation that spells out a head
+_NAME_WORDS = [*_WORDS, "Jumlah", "jumlh", "banyaknya", "seluruh", "total", "2.", "b.", "Presentase", "IKM", "tidak"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=6).map(" ".join), min_size=1, max_size=10))
+@example(["Jumlah seluruh dokumen laporan", "2. Jumlahdokumen desa", "IKM pegawai", "jumlh PNS", "b. Presentase ATK"])
+def test_the_shared_reading_of_names_is_each_name_read_alone(names: list) -> None:
+    indicators = "\n".join(f"      - name: {json.dumps(name)}" for name in names)
+    G = graph_from_yaml(
+        f"organisation: {{name: Kecamatan Praya}}\nnodes:\n  - id: '1'\n    statement: Meningkatnya pelayanan\n    level: output\n    indicators:\n{indicators}\n"
+    )
+    ix = index(G)
+    tv = TextVocabulary.from_data(PACK.vocabulary.get("text"))
+    units = unit_vocabulary(PACK.vocabulary)
+    reading = name_reading(ix, tv)
+    texts = [ix.indicators.objects[p].name for p in ix.indicator_groups(("name",)).first]
+    assert reading.texts == texts
+    fresh = TextVocabulary.from_data(PACK.vocabulary.get("text"))  # nothing remembered from the reading
+    reader = HeadReader(("persentase", *units.count_heads))
+    extra = frozenset({"praya"})
+    assert reading.words() == [text_words(text, fresh) for text in texts]
+    assert reading.measure_words() == [words(text, fresh) for text in texts]
+    assert reading.spelled() == [spelled_out(words(text, fresh), fresh) for text in texts]
+    assert reading.heads(reader) == [HeadReader(("persentase", *units.count_heads))(text, fresh) for text in texts]
+    assert reading.counted(units) == [counted_noun(text, fresh, units) for text in texts]
+    assert reading.content_words(extra) == [tuple(content_words(text, fresh, extra)) for text in texts]
