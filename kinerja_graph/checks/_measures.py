@@ -70,6 +70,11 @@ class Phrases:
         """The words phrases start with."""
         return frozenset(self._by_first)
 
+    def single_heads(self) -> dict[str, Phrase]:
+        """first word -> the one-word phrase it is, for the words that open no longer phrase: at() finds that
+        phrase wherever such a word stands, whatever follows it."""
+        return {first: found[0] for first, found in self._by_first.items() if len(found) == 1 and len(found[0]) == 1}
+
     def opens(self, word: str) -> bool:
         """Does some phrase start with this word?"""
         return word in self._by_first

@@ -249,10 +249,13 @@ def _judge_names(names: NameReading, mv: IndicatorVocabulary, tv: TextVocabulary
     opens = _Opens(screen)
     joining = list(map(operator.ge, map(sum, map(map, repeat(opens.__getitem__), names.words())), repeat(2)))
     firsts = [found[0] if found else "" for found in spelled]
-    heads: list = [None] * count
     measure_heads = mv.measure_heads
+    # a first word that opens only a one-word head is that head, whatever follows (most names: "jumlah")
+    alone = measure_heads.single_heads()
+    heads: list = list(map(alone.get, firsts))
     for number in compress(range(count), map(measure_heads.opens, firsts)):
-        heads[number] = measure_heads.starts(spelled[number])
+        if heads[number] is None:
+            heads[number] = measure_heads.starts(spelled[number])
     glued = _glued(mv)
     for number in compress(range(count), map(operator.is_, heads, repeat(None))):
         if firsts[number]:
@@ -261,19 +264,17 @@ def _judge_names(names: NameReading, mv: IndicatorVocabulary, tv: TextVocabulary
                 heads[number] = _head(spelled[number], mv)
     count_heads = units.count_heads
     # the names left to _judge's steps: without words (nothing), not plain, joining two measures' words, without
-    # a measure head, or opening with a count head (what is counted may be uncountable)
-    # a name opening with a measure head is said nothing of, unless it opens with a count head (glued to the
+    # a measure head; a name opening with a measure head is said nothing of, unless it opens with a count head (glued to the
     # next word, or followed by a quantifier or a word an uncountable noun opens with: what is counted)
     measured = [head is not None and not (len(head) == 1 and head[0] in count_heads) for head in heads]
     quantifiers, uncountable = units.quantifiers, mv.uncountable
     for number in compress(range(count), map(operator.not_, measured)):
         head = heads[number]
-        if head is None:
-            continue
-        words_ = spelled[number]
-        if words_[0] == head[0]:
-            after = words_[1] if len(words_) > 1 else None
-            measured[number] = after is None or (after not in quantifiers and not uncountable.opens(after))
+        if head is not None:
+            words_ = spelled[number]
+            if words_[0] == head[0]:
+                after = words_[1] if len(words_) > 1 else None
+                measured[number] = after is None or (after not in quantifiers and not uncountable.opens(after))
     simple = map(operator.and_, map(operator.and_, plain, map(operator.not_, joining)), measured)
     found: list = [[] for _ in range(count)]
     for number in compress(range(count), map(operator.not_, simple)):
