@@ -3,6 +3,7 @@ outcome (IKM, Nilai SAKIP) on an output or a process."""
 
 from __future__ import annotations
 
+import operator
 from itertools import compress
 
 from kinerja_graph.checks._options import levels_schema
@@ -229,25 +230,36 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
             first = firsts[stand_in[group_keys[number]]]
             return classifier.classify(first.name, indicator_unit(first))
 
-        def judge(number: int):
-            """{variant: classification} of the variants the group's indicators would be reported under, or
-            None: decided by its name and unit (or its targets' unit), once per distinct combination of them."""
+        def judge(key: tuple):
+            """{variant: classification} of the variants a group's indicators would be reported under, or None:
+            decided by its name and unit (or its targets' unit) and whether it stands at an outcome level, at an
+            operational one with a name that may be organisation-wide: once per distinct combination of them."""
+            outcome, operational, number = key[1], key[2], firsts_of[key]
             found = {}
-            if number in on_outcome:
+            if outcome:
                 kind = classify(number)
                 if kind.kind in ("output", "activity"):
                     found["output_on_outcome"] = kind
-            if number in on_operational and hint(number):
+            if operational:
                 kind = classify(number)
                 if kind.organisation_wide:
                     found["outcome_on_operational"] = kind
             return found or None
 
-        verdicts: list = [None] * len(grouping)
-        for number in sorted(on_outcome | on_operational):
-            verdicts[number] = judge(number)
+        # each group's key, made over whole columns in C; judged once per distinct key (by its first group)
+        group_numbers = range(len(grouping))
+        operational = map(on_operational.__contains__, group_numbers)
+        if on_operational:
+            operational = map(operator.and_, operational, map(hints.__getitem__, name_numbers))
+        keys = list(zip(group_keys, map(on_outcome.__contains__, group_numbers), operational))
+        firsts_of = dict(zip(reversed(keys), reversed(group_numbers)))
+        verdict_of = {key: judge(key) if key[1] or key[2] else None for key in firsts_of}
+        verdicts: list = list(map(verdict_of.__getitem__, keys))
         # the levels each group's indicators are reported at: where a variant it was found under applies
-        reported = [self._levels(verdict, outcome_levels, operational_levels) for verdict in verdicts]
+        levels_of = {
+            key: self._levels(verdict, outcome_levels, operational_levels) for key, verdict in verdict_of.items()
+        }
+        reported = list(map(levels_of.__getitem__, keys))
         if not any(reported):
             return
         positions = grouping.positions(reported)
