@@ -60,6 +60,17 @@ class NameReading:
     def __len__(self) -> int:
         return len(self.texts)
 
+    def __getstate__(self) -> dict:
+        """What a graph carries of the reading to another process (a worker's graph comes back with its Index):
+        the columns, not the text vocabulary, whose memo refers to the graph weakly; name_reading() gives it
+        back."""
+        return {name: getattr(self, name) for name in self.__slots__ if name != "tv"}
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.tv = None  # type: ignore[assignment]
+
     def words(self) -> list[tuple]:
         """similarity.text_words(name, tv) of each name (the remembered tuples themselves: not to be changed)."""
         if self._words is None:
@@ -233,4 +244,7 @@ def _unnumbered(found: tuple) -> tuple:
 
 def name_reading(ix: Index, tv: TextVocabulary) -> NameReading:
     """The reading of the graph's distinct indicator names with this text vocabulary, made once per graph."""
-    return ix.shared(f"name reading {id(tv)}", lambda: NameReading(ix, tv))
+    reading = ix.shared(f"name reading {id(tv)}", lambda: NameReading(ix, tv))
+    if reading.tv is None:  # come from another process (see __getstate__)
+        reading.tv = tv
+    return reading
