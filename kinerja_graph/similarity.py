@@ -56,12 +56,13 @@ import itertools
 import operator
 import sys
 import weakref
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from typing import TypeVar
 
+import numpy as np
 from rapidfuzz.distance.OSA import distance as _osa_distance
 
 from kinerja_graph.text import normalise, stems
@@ -575,50 +576,79 @@ class Containment:
     reads every family at once, in one pass over its (family, text) entries: it looks, for each text that
     may be contained, only at the members of its family holding its signature (at most `limit`) — never at
     the pairs of a family — and a cascade where no text may be contained costs nothing more.
+
+    Everything is worked out in integer arrays (numpy): each distinct word is a number (in sorting order), the
+    texts' words one flat array cut by offsets; (family, word) and (text, word) pairs are single integers, joined
+    by sorting and binary search, and each candidate pair's subset test is a count of its matched words.
     """
 
     def __init__(self, word_sets: list[frozenset], *, min_words: int, max_extra: int, limit: int = 64) -> None:
         self.word_sets = word_sets
         self.max_extra = max_extra
         self.limit = limit
-        sizes = list(map(len, word_sets))
-        frequency: Counter = Counter(itertools.chain.from_iterable(word_sets))
+        count = len(word_sets)
+        sizes = np.fromiter(map(len, word_sets), dtype=np.int64, count=count)
+        every = list(itertools.chain.from_iterable(word_sets))
+        vocabulary = sorted(set(every))
+        numbers = dict(zip(vocabulary, itertools.count()))
+        flat = np.fromiter(map(numbers.__getitem__, every), dtype=np.int64, count=len(every))
+        owner = np.repeat(np.arange(count, dtype=np.int64), sizes)
+        starts = np.zeros(count + 1, dtype=np.int64)
+        np.cumsum(sizes, out=starts[1:])
+        width = len(vocabulary)
         # each word's rank by (frequency, word): a text's signature is its word of the lowest rank
-        ranked = sorted(frequency, key=lambda w: (frequency[w], w))
-        rank = dict(zip(ranked, itertools.count())).__getitem__
-        self.signature: list[str | None] = [
-            ranked[min(map(rank, words))] if size >= min_words else None for words, size in zip(word_sets, sizes)
-        ]
-        # (word, length of a text holding it), for every word of every text
-        held_at: set = set(
-            zip(itertools.chain.from_iterable(word_sets), itertools.chain.from_iterable(map(repeat, sizes, sizes)))
-        )
-        longer = range(1, max_extra + 1)
-        self.may_be_contained = [
-            sig is not None and any((sig, size + d) in held_at for d in longer)
-            for sig, size in zip(self.signature, sizes)
-        ]
-        signed_at = {(sig, size) for sig, size, maybe in zip(self.signature, sizes, self.may_be_contained) if maybe}
-        words_at = {w for w, _ in signed_at}
+        frequency = np.bincount(flat, minlength=width)
+        ranked = np.lexsort((np.arange(width), frequency))
+        rank = np.empty(width, dtype=np.int64)
+        rank[ranked] = np.arange(width)
+        signature = np.full(count, -1, dtype=np.int64)
+        filled = sizes > 0
+        if filled.any():
+            lowest = np.minimum.reduceat(rank[flat], starts[:-1][filled])
+            signature[filled] = ranked[lowest]
+        signature[sizes < min_words] = -1
+        # (word, length of a text holding it) as one number, for every word of every text
+        span = int(sizes.max(initial=0)) + max_extra + 1
+        held_at = np.unique(flat * span + sizes[owner])
+        signed = signature >= 0
+        maybe = np.zeros(count, dtype=bool)
+        for d in range(1, max_extra + 1):
+            maybe |= _among(held_at, signature * span + sizes + d)
+        maybe &= signed
         # (word, length) of a text holding the signature of a shorter text that may stand in it
-        holding = {(w, size + d) for w, size in signed_at for d in longer}
-        # the signatures of shorter texts each text holds: what it may contain
-        self.holds = [
-            () if words_at.isdisjoint(words) else tuple(w for w in words & words_at if (w, size) in holding)
-            for words, size in zip(word_sets, sizes)
-        ]
-        self._sizes = sizes
-        self._relevant: list[bool] | None = None
+        signed_at = np.unique(signature[maybe] * span + sizes[maybe])
+        holding = np.unique(np.concatenate([signed_at + d for d in range(1, max_extra + 1)] or [signed_at[:0]]))
+        # the signatures of shorter texts each text holds (what it may contain), as a flat array cut by offsets
+        held = _among(holding, flat * span + sizes[owner])
+        self._held = flat[held]
+        self._held_count = np.bincount(owner[held], minlength=count)
+        self._held_start = np.zeros(count + 1, dtype=np.int64)
+        np.cumsum(self._held_count, out=self._held_start[1:])
+        self._vocabulary = vocabulary
+        self._flat, self._starts, self._sizes, self._owner, self._width = flat, starts, sizes, owner, width
+        self._signature, self._maybe = signature, maybe
+        self._text_words: np.ndarray | None = None  # text * width + word, sorted: made when first needed
+        named = np.array([*vocabulary, None], dtype=object)
+        self.signature: list[str | None] = named[signature].tolist()  # -1: the last, None
+        self.may_be_contained: list[bool] = maybe.tolist()
         # a text that may stand in another, or that holds the signature of a shorter text: what `within` reads
-        # first (every relevant text is one; see within)
-        self.candidates = list(map(operator.or_, self.may_be_contained, map(bool, self.holds)))
+        # first (every relevant text is one; see within); as an array and as a list
+        self.is_candidate: np.ndarray = maybe | (self._held_count > 0)
+        self.candidates: list[bool] = self.is_candidate.tolist()
+        self._relevant: list[bool] | None = None
+
+    @property
+    def holds(self) -> list[tuple[str, ...]]:
+        """The signatures of shorter texts each text holds (the words, by text number)."""
+        words, flat, starts = self._vocabulary, self._held.tolist(), self._held_start.tolist()
+        return [tuple(words[w] for w in flat[a:b]) for a, b in zip(starts, starts[1:])]
 
     @property
     def relevant(self) -> list[bool]:
         """Whether each text stands whole in another text anywhere in the cascade, or holds one that does (see
         _involved); worked out when first asked for."""
         if self._relevant is None:
-            self._relevant = self._involved(self._sizes, self.limit * 4)
+            self._relevant = self._involved(self._sizes.tolist(), self.limit * 4)
         return self._relevant
 
     def _involved(self, sizes: list[int], cap: int) -> list[bool]:
@@ -665,7 +695,7 @@ class Containment:
 
     def __bool__(self) -> bool:
         """Whether any text may stand whole in another at all."""
-        return any(self.may_be_contained)
+        return bool(self._maybe.any())
 
     def within(self, entries: Iterable[tuple[_F, int]]) -> list[tuple[_F, int, list[int]]]:
         """(family, i, [j, ...]) for each text i standing whole in texts j of the same family. entries: (family
@@ -679,53 +709,94 @@ class Containment:
         more than `limit` candidates with one signature, the entries of the relevant texts are read instead."""
         if not self:
             return []
-        unique = list(dict.fromkeys(entries))
+        codes: dict = {}
+        families, numbers = [], []
+        for family, number in entries:
+            families.append(codes.setdefault(family, len(codes)))
+            numbers.append(number)
+        keys = list(codes)
+        found = self.within_arrays(np.array(families, dtype=np.int64), np.array(numbers, dtype=np.int64))
+        return [(keys[family], number, inside) for family, number, inside in found]
+
+    def within_arrays(self, families: np.ndarray, numbers: np.ndarray) -> list[tuple[int, int, list[int]]]:
+        """within() of the entries (families[k], numbers[k]), the families numbered (0 or more)."""
+        if not self or not len(numbers):
+            return []
+        families = np.asarray(families, dtype=np.int64)
+        numbers = np.asarray(numbers, dtype=np.int64)
+        # the entries in order of their first occurrence, each once
+        _, first = np.unique(families * len(self._sizes) + numbers, return_index=True)
+        first.sort()
+        families, numbers = families[first], numbers[first]
         if self._relevant is None:
-            found = self._within(unique, self.candidates, exact=False)
+            found = self._within(families, numbers, self.is_candidate, exact=False)
             if found is not None:
                 return found
-        return self._within(unique, self.relevant, exact=True) or []
+        return self._within(families, numbers, np.array(self.relevant, dtype=bool), exact=True) or []
 
-    def _within(self, unique: list, relevant: list[bool], exact: bool) -> list | None:
+    def _within(self, families: np.ndarray, numbers: np.ndarray, relevant: np.ndarray, exact: bool) -> list | None:
         """within() reading the entries of the texts marked in `relevant`; None when not `exact` and a family
         holds more than `limit` of them with the signature of a text."""
-        holds = self.holds
-        read = list(compress(unique, map(relevant.__getitem__, map(_SECOND, unique))))
-        members = Counter(map(_FIRST, read))  # a text alone in its family stands in no other of that family
-        if len(members) != len(read):
-            read = list(compress(read, map(operator.gt, map(members.__getitem__, map(_FIRST, read)), repeat(1))))
-        else:
-            read = []
-        numbers = list(map(_SECOND, read))
-        holders: dict[tuple, list[int]] = {}
-        for family, number in compress(read, map(holds.__getitem__, numbers)):  # the entries holding something
-            for word in holds[number]:
-                found = holders.get((family, word))
-                if found is None:
-                    holders[(family, word)] = [number]
-                else:
-                    found.append(number)
-        sets, signature, extra, limit = self.word_sets, self.signature, self.max_extra, self.limit
-        at, get = sets.__getitem__, holders.get
-        out = []
-        for family, number in compress(read, map(self.may_be_contained.__getitem__, numbers)):
-            candidates = get((family, signature[number]))
-            if not candidates:
-                continue
-            if len(candidates) > limit:
-                if not exact:
-                    return None
-                candidates = candidates[:limit]
-            words = sets[number]
-            # the candidates holding every word of this text and more (a text is never a proper subset of itself),
-            # then those few by their length
-            inside = list(compress(candidates, map(words.__lt__, map(at, candidates))))
-            if inside:
-                bound = len(words) + extra
-                inside = [other for other in inside if len(sets[other]) <= bound]
-                if inside:
-                    out.append((family, number, inside))
-        return out
+        read = relevant[numbers]
+        families, numbers = families[read], numbers[read]
+        width, sizes = self._width, self._sizes
+        # the (family, word) holdings: each entry once per signature its text holds, in entry order
+        rows, held = _spread_rows(self._held_start[numbers], self._held_count[numbers])
+        held_keys = families[rows] * width + self._held[held]
+        order = np.argsort(held_keys, kind="stable")
+        held_keys, holders = held_keys[order], numbers[rows[order]]
+        # each entry that may be contained looks up the holders of its signature in its family
+        asking = np.flatnonzero(self._maybe[numbers])
+        wanted = families[asking] * width + self._signature[numbers[asking]]
+        low = np.searchsorted(held_keys, wanted, side="left")
+        counts = np.searchsorted(held_keys, wanted, side="right") - low
+        if len(counts) and counts.max() > self.limit:
+            if not exact:
+                return None
+            np.minimum(counts, self.limit, out=counts)
+        pairs, at = _spread_rows(low, counts)
+        asked, holder = asking[pairs], holders[at]
+        # a holder longer by 1 to max_extra words, holding every word of the text asking (a proper subset)
+        inner, outer = sizes[numbers[asked]], sizes[holder]
+        fits = (outer > inner) & (outer <= inner + self.max_extra)
+        asked, holder, inner = asked[fits], holder[fits], inner[fits]
+        if self._text_words is None:
+            self._text_words = np.sort(self._owner * width + self._flat)
+        rows, words = _spread_rows(self._starts[numbers[asked]], inner)
+        matched = _among(self._text_words, holder[rows] * width + self._flat[words])
+        inside = np.bincount(rows[matched], minlength=len(asked)) == inner
+        asked, holder = asked[inside], holder[inside]
+        if not len(asked):
+            return []
+        cuts = np.flatnonzero(asked[1:] != asked[:-1]) + 1
+        heads = asked[np.concatenate(([0], cuts))]
+        bounds = [0, *cuts.tolist(), len(asked)]
+        inside_all = holder.tolist()
+        return [
+            (family, number, inside_all[a:b])
+            for family, number, a, b in zip(
+                families[heads].tolist(), numbers[heads].tolist(), bounds, bounds[1:], strict=False
+            )
+        ]
+
+
+def _among(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Whether each of `keys` is in `sorted_keys` (sorted), as a boolean array."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.searchsorted(sorted_keys, keys)
+    at[at == len(sorted_keys)] = 0
+    return sorted_keys[at] == keys
+
+
+def _spread_rows(starts: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For ranges [starts[k], starts[k] + counts[k]): (k, position) for every position of every range, in order."""
+    total = int(counts.sum())
+    rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    if not total:
+        return rows, rows
+    offsets = np.cumsum(counts) - counts
+    return rows, np.arange(total, dtype=np.int64) - offsets[rows] + starts[rows]
 
 
 class _Variant:

@@ -4,8 +4,8 @@ or that one contains under one parent."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
-from itertools import compress, repeat
+
+import numpy as np
 
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
@@ -301,11 +301,11 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
     def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int, quoted=None):
         """Texts under one parent that another contains: among the statements of the children of one parent;
         among the indicators of a goal and of its children. Each distinct text's words are worked out once,
-        and every family is read in one pass (similarity.Containment)."""
+        and every family is read in one pass (similarity.Containment), its (family, text) entries made as
+        integer arrays."""
         quoted = quoted or _quoted()
         ix = ctx.index
         nodes = ix.nodes
-        position = ix._memo["position"]  # goal id -> its position in Index.nodes
         found = []  # (first node position, message key, contained text, containing texts, node positions)
         if "statements" in compare:
             grouping = ix.node_groups(("kind", "statement"))
@@ -318,12 +318,11 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             ]
             within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
-                of, relevant = grouping.of, within.candidates
+                of = grouping.of
                 parents, children = ix.links()
-                numbers = list(map(of.__getitem__, children))
-                kept = list(map(relevant.__getitem__, numbers))  # only the links to a text that may be involved
-                entries = zip(compress(parents, kept), compress(numbers, kept))
-                contained = within.within(entries)
+                numbers = _array(of)[_array(children)]
+                kept = within.is_candidate[numbers]  # only the links to a text that may be involved
+                contained = within.within_arrays(_array(parents)[kept], numbers[kept])
                 kids = ix.kids({family for family, _, _ in contained})  # their children, in document order
                 for family, number, containers in contained:
                     involved = {number, *containers}
@@ -337,25 +336,19 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             sets = [expanded_words(text_words(items.objects[p].name, tv), tv) for p in firsts]
             within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
-                of = grouping.of
+                numbers = _array(grouping.of)
                 owners = ix.indicator_nodes()
-                # node position -> its indicators that may be involved (an indicator's node comes in document
-                # order: each node's indicators are one run)
-                relevant_items = compress(range(len(of)), map(within.candidates.__getitem__, of))
-                by_node = {node: list(held) for node, held in itertools.groupby(relevant_items, key=owners.__getitem__)}
-                up = self._parents(ix, by_node, position)
-                families: dict[int, list[int]] = {}  # family (a node's position) -> its indicators that may be
-                for node, held in by_node.items():  # involved: its own and its children's
-                    for family in (node, *up.get(node, ())):
-                        families.setdefault(family, []).extend(held)
-                for held in families.values():
-                    held.sort()
-                members = itertools.chain.from_iterable(
-                    zip(repeat(family), map(of.__getitem__, held)) for family, held in sorted(families.items())
-                )
-                for family, number, containers in within.within(members):
+                held = np.flatnonzero(within.is_candidate[numbers])  # the indicators that may be involved
+                families, members = self._families(ix, held, _array(owners)[held])
+                contained = within.within_arrays(families, numbers[members])
+                # each family's indicators: one run of `members`
+                wanted = _array([family for family, _, _ in contained])
+                starts = np.searchsorted(families, wanted, side="left").tolist()
+                ends = np.searchsorted(families, wanted, side="right").tolist()
+                member_list, of_list = members.tolist(), grouping.of
+                for (_, number, containers), start, end in zip(contained, starts, ends, strict=True):
                     involved = {number, *containers}
-                    at = sorted(i for i in families[family] if of[i] in involved)
+                    at = [i for i in member_list[start:end] if of_list[i] in involved]
                     texts = [items[firsts[n]][2].name for n in (number, *containers)]
                     location = indicator_location(items[at[0]][2], items[at[0]][1])
                     found.append((owners[at[0]], "indicators-contained", texts, [owners[i] for i in at], location))
@@ -376,21 +369,42 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             )
 
     @staticmethod
-    def _parents(ix, nodes: Mapping[int, object], position: dict) -> dict[int, list[int]]:
-        """{node position: the positions of the goals it contributes to} for these nodes (goals, or indicators
-        without a goal), read off the contribution links once."""
-        up: dict[int, list[int]] = {}
+    def _families(ix, held: np.ndarray, held_nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(families, members): each indicator of `held` (positions in Index.indicators, on the nodes at
+        `held_nodes`) in the family of its own node and in the family of each goal its node contributes to,
+        read off the contribution links at once (an indicator without a goal: the goals its row names as
+        parents); sorted by family, then by indicator."""
         parents, children = ix.links()
-        for parent, child in zip(parents, children):
-            if child in nodes:
-                up.setdefault(child, []).append(parent)
+        order = np.argsort(held_nodes, kind="stable")
+        by_node = held_nodes[order]
+        children_at = _array(children)
+        low = np.searchsorted(by_node, children_at, side="left")
+        counts = np.searchsorted(by_node, children_at, side="right") - low
+        links = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+        offsets = np.cumsum(counts) - counts
+        at = np.arange(len(links), dtype=np.int64) - offsets[links] + low[links]
+        families = [held_nodes, _array(parents)[links]]
+        members = [held, held[order[at]]]
         if ix.loose:  # an indicator without a goal contributes to the goals its row names as parents
+            position = ix._memo["position"]  # goal id -> its position in Index.nodes
             loose = {n: d for n, d in ix.loose}
-            for at, n in enumerate(ix.ids()):
-                if at in nodes and n in loose:
-                    model = loose[n].get("node")
-                    up[at] = [position[p] for p in getattr(model, "parents", None) or () if p in position]
-        return up
+            ids = ix.ids()
+            mine: dict[int, list[int]] = {}  # a node without a goal -> its indicators held
+            for node_at, i in zip(held_nodes.tolist(), held.tolist()):
+                if ids[node_at] in loose:
+                    mine.setdefault(node_at, []).append(i)
+            up: list[int] = []
+            down: list[int] = []
+            for node_at, indicators in mine.items():
+                model = loose[ids[node_at]].get("node")
+                for goal in [position[p] for p in getattr(model, "parents", None) or () if p in position]:
+                    up += [goal] * len(indicators)
+                    down += indicators
+            families.append(_array(up))
+            members.append(_array(down))
+        families_at, members_at = np.concatenate(families), np.concatenate(members)
+        order = np.lexsort((members_at, families_at))
+        return families_at[order], members_at[order]
 
     def _report(self, ctx: Context, clusters: list, what: str, quoted, ids: list, text_at, location_at):
         """One finding per cluster. clusters: each a list of variants (texts equal once normalised), each the
@@ -486,3 +500,8 @@ def _spread(clusters: list, positions) -> list[list[list[int]]]:
         ]
         for cluster in clusters
     ]
+
+
+def _array(values) -> np.ndarray:
+    """A list of positions or numbers as an integer array."""
+    return np.array(values, dtype=np.int64)

@@ -1,0 +1,241 @@
+"""The array paths of kinerja_graph.similarity give what the plain algorithms they replace give.
+
+- Containment works in integer arrays (numpy): `ReferenceContainment` below is the set-and-dict programme it
+  replaced (round 4), kept here as the definition; both must find the same texts, in the same order, on random
+  and hostile inputs: empty texts, one-word texts, families of thousands, words in any script.
+"""
+
+import itertools
+import operator
+import random
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from itertools import compress, repeat
+from typing import TypeVar
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kinerja_graph.similarity import Containment
+
+_F = TypeVar("_F", bound=Hashable)
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
+
+
+class ReferenceContainment:
+    """Which texts stand whole in another text of the same family (the texts under one parent): every word of
+    the one, spelled out (`expanded_words`), among the words of the other, which adds at most `max_extra`
+    words; texts of fewer than `min_words` words contain nothing worth saying.
+
+    word_sets  the words of each distinct text, by number (the distinct texts of the whole cascade)
+
+    Built once per cascade, from the distinct texts only: each text's *signature* is its rarest word over
+    them, which any text containing it must hold too; a text `may_be_contained` when some text of a fitting
+    length holds its signature, and each text keeps the signatures of shorter texts it holds. `within` then
+    reads every family at once, in one pass over its (family, text) entries: it looks, for each text that
+    may be contained, only at the members of its family holding its signature (at most `limit`) — never at
+    the pairs of a family — and a cascade where no text may be contained costs nothing more.
+    """
+
+    def __init__(self, word_sets: list[frozenset], *, min_words: int, max_extra: int, limit: int = 64) -> None:
+        self.word_sets = word_sets
+        self.max_extra = max_extra
+        self.limit = limit
+        sizes = list(map(len, word_sets))
+        frequency: Counter = Counter(itertools.chain.from_iterable(word_sets))
+        # each word's rank by (frequency, word): a text's signature is its word of the lowest rank
+        ranked = sorted(frequency, key=lambda w: (frequency[w], w))
+        rank = dict(zip(ranked, itertools.count())).__getitem__
+        self.signature: list[str | None] = [
+            ranked[min(map(rank, words))] if size >= min_words else None for words, size in zip(word_sets, sizes)
+        ]
+        # (word, length of a text holding it), for every word of every text
+        held_at: set = set(
+            zip(itertools.chain.from_iterable(word_sets), itertools.chain.from_iterable(map(repeat, sizes, sizes)))
+        )
+        longer = range(1, max_extra + 1)
+        self.may_be_contained = [
+            sig is not None and any((sig, size + d) in held_at for d in longer)
+            for sig, size in zip(self.signature, sizes)
+        ]
+        signed_at = {(sig, size) for sig, size, maybe in zip(self.signature, sizes, self.may_be_contained) if maybe}
+        words_at = {w for w, _ in signed_at}
+        # (word, length) of a text holding the signature of a shorter text that may stand in it
+        holding = {(w, size + d) for w, size in signed_at for d in longer}
+        # the signatures of shorter texts each text holds: what it may contain
+        self.holds = [
+            () if words_at.isdisjoint(words) else tuple(w for w in words & words_at if (w, size) in holding)
+            for words, size in zip(word_sets, sizes)
+        ]
+        self._sizes = sizes
+        self._relevant: list[bool] | None = None
+        # a text that may stand in another, or that holds the signature of a shorter text: what `within` reads
+        # first (every relevant text is one; see within)
+        self.candidates = list(map(operator.or_, self.may_be_contained, map(bool, self.holds)))
+
+    @property
+    def relevant(self) -> list[bool]:
+        """Whether each text stands whole in another text anywhere in the cascade, or holds one that does (see
+        _involved); worked out when first asked for."""
+        if self._relevant is None:
+            self._relevant = self._involved(self._sizes, self.limit * 4)
+        return self._relevant
+
+    def _involved(self, sizes: list[int], cap: int) -> list[bool]:
+        """Whether each text stands whole in another text anywhere in the cascade, or holds one that does: the
+        only texts `within` needs to read. A text's signature held by more than `cap` texts is not checked here:
+        the text and every holder stay in (`within` reads them, family by family)."""
+        sets, signature, maybe, extra = self.word_sets, self.signature, self.may_be_contained, self.max_extra
+        holders: dict[str, list[int]] = {}  # signature -> the texts holding it
+        postings: dict[tuple[str, int], list[int]] = {}  # (signature, length of the text holding it) -> texts
+        for j, held in enumerate(self.holds):
+            size = sizes[j]
+            for word in held:
+                found = postings.get((word, size))
+                if found is None:
+                    postings[(word, size)] = [j]
+                else:
+                    found.append(j)
+                found = holders.get(word)
+                if found is None:
+                    holders[word] = [j]
+                else:
+                    found.append(j)
+        involved = [False] * len(sets)
+        crowded: set = set()  # signatures whose every holder is in already
+        at = sets.__getitem__
+        for i in compress(range(len(sets)), maybe):
+            sig = signature[i]
+            crowd = holders.get(sig, ())  # type: ignore[arg-type]
+            if len(crowd) > cap:
+                involved[i] = True
+                if sig not in crowded:
+                    crowded.add(sig)
+                    for j in crowd:
+                        involved[j] = True
+                continue
+            # the texts a little longer holding every word of this one (a subset test per candidate, in C)
+            size, words = sizes[i], sets[i]
+            for d in range(1, extra + 1):
+                candidates = postings.get((sig, size + d))  # type: ignore[arg-type]
+                if candidates:
+                    for j in compress(candidates, map(words.__lt__, map(at, candidates))):
+                        involved[i] = involved[j] = True
+        return involved
+
+    def __bool__(self) -> bool:
+        """Whether any text may stand whole in another at all."""
+        return any(self.may_be_contained)
+
+    def within(self, entries: Iterable[tuple[_F, int]]) -> list[tuple[_F, int, list[int]]]:
+        """(family, i, [j, ...]) for each text i standing whole in texts j of the same family. entries: (family
+        key, text number) pairs, in document order (repeats are read once); the containing texts j in the order
+        of their first entry, at most `limit` looked at per text: the first `limit` of the family's `relevant`
+        texts holding i's signature.
+
+        The entries of the `candidates` are read first, without working out which texts are relevant: a text
+        that is not stands in no text and holds none that stands in it within the length allowed, so it adds
+        nothing to what is found unless it pushes a relevant text past the first `limit`. Where a family holds
+        more than `limit` candidates with one signature, the entries of the relevant texts are read instead."""
+        if not self:
+            return []
+        unique = list(dict.fromkeys(entries))
+        if self._relevant is None:
+            found = self._within(unique, self.candidates, exact=False)
+            if found is not None:
+                return found
+        return self._within(unique, self.relevant, exact=True) or []
+
+    def _within(self, unique: list, relevant: list[bool], exact: bool) -> list | None:
+        """within() reading the entries of the texts marked in `relevant`; None when not `exact` and a family
+        holds more than `limit` of them with the signature of a text."""
+        holds = self.holds
+        read = list(compress(unique, map(relevant.__getitem__, map(_SECOND, unique))))
+        members = Counter(map(_FIRST, read))  # a text alone in its family stands in no other of that family
+        if len(members) != len(read):
+            read = list(compress(read, map(operator.gt, map(members.__getitem__, map(_FIRST, read)), repeat(1))))
+        else:
+            read = []
+        numbers = list(map(_SECOND, read))
+        holders: dict[tuple, list[int]] = {}
+        for family, number in compress(read, map(holds.__getitem__, numbers)):  # the entries holding something
+            for word in holds[number]:
+                found = holders.get((family, word))
+                if found is None:
+                    holders[(family, word)] = [number]
+                else:
+                    found.append(number)
+        sets, signature, extra, limit = self.word_sets, self.signature, self.max_extra, self.limit
+        at, get = sets.__getitem__, holders.get
+        out = []
+        for family, number in compress(read, map(self.may_be_contained.__getitem__, numbers)):
+            candidates = get((family, signature[number]))
+            if not candidates:
+                continue
+            if len(candidates) > limit:
+                if not exact:
+                    return None
+                candidates = candidates[:limit]
+            words = sets[number]
+            # the candidates holding every word of this text and more (a text is never a proper subset of itself),
+            # then those few by their length
+            inside = list(compress(candidates, map(words.__lt__, map(at, candidates))))
+            if inside:
+                bound = len(words) + extra
+                inside = [other for other in inside if len(sets[other]) <= bound]
+                if inside:
+                    out.append((family, number, inside))
+        return out
+
+
+def _same(sets, entries, *, min_words=2, extra=3, limit=64):
+    new = Containment(sets, min_words=min_words, max_extra=extra, limit=limit)
+    old = ReferenceContainment(sets, min_words=min_words, max_extra=extra, limit=limit)
+    assert new.signature == old.signature
+    assert new.may_be_contained == old.may_be_contained
+    assert new.candidates == old.candidates
+    assert [set(h) for h in new.holds] == [set(h) for h in old.holds]
+    assert bool(new) == bool(old)
+    assert new.within(entries) == old.within(entries)
+    assert new.relevant == old.relevant
+    return new
+
+
+WORDS = st.sampled_from(
+    ["desa", "musrenbang", "kelurahan", "dokumen", "w", "é", "ÿü", "日本", "İ", "ß", "a" * 300, "x1"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.frozensets(WORDS, max_size=6), min_size=0, max_size=60),
+    st.lists(st.tuples(st.integers(0, 6), st.integers(0, 10**6)), max_size=200),
+    st.integers(1, 4),
+    st.integers(0, 4),
+    st.integers(1, 5),
+)
+def test_containment_in_arrays_is_the_reference_on_hostile_inputs(sets, entries, min_words, extra, limit):
+    """Empty texts, one-word texts, repeated entries, words in any script, limits of one."""
+    entries = [(f"family {f}", n % len(sets)) for f, n in entries] if sets else []
+    _same(sets, entries, min_words=min_words, extra=extra, limit=limit)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, 2**32), st.integers(2, 400), st.integers(1, 70), st.integers(1, 3))
+def test_containment_in_arrays_is_the_reference_on_random_cascades(seed, texts, limit, extra):
+    rnd = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(rnd.randint(3, 40))]
+    sets = [frozenset(rnd.sample(vocabulary, rnd.randint(0, min(7, len(vocabulary))))) for _ in range(texts)]
+    entries = [(rnd.randrange(max(1, texts // 5)), rnd.randrange(texts)) for _ in range(texts * 3)]
+    _same(sets, entries, extra=extra, limit=limit)
+
+
+def test_containment_in_arrays_is_the_reference_in_a_huge_family():
+    """One family of 5,000 texts sharing their words: the limit is reached, the relevant texts are read."""
+    rnd = random.Random(7)
+    vocabulary = ["musrenbang", "desa"] + [f"w{i}" for i in range(60)]
+    sets = [frozenset({"musrenbang", "desa"})]
+    sets += [frozenset({"musrenbang", "desa", *rnd.sample(vocabulary, rnd.randint(0, 3))}) for _ in range(5000)]
+    entries = [(0, n) for n in range(len(sets))] + [(1, n) for n in range(0, len(sets), 7)]
+    found = _same(sets, entries, limit=64)
+    assert found.within(entries)
