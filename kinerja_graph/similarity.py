@@ -939,6 +939,220 @@ class NearDuplicateIndex:
 
 
 # ------------------------------------------------------------------------------------------------
+# many texts at once
+
+
+@dataclass
+class TextClusters:
+    """near_duplicate_clusters(): the clusters, and each text's canonical words (text_words)."""
+
+    clusters: list[list[list[int]]]
+    words: list[tuple]
+
+
+def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: float) -> TextClusters:
+    """The clusters of near-duplicates among `texts` (None or "" for none): what a NearDuplicateIndex(tv,
+    threshold) with texts[k] added under the key k gives as variant_clusters(), worked out for all the texts at
+    once, and each text's canonical words.
+
+    The texts are normalised together (normalised_texts), each distinct normalised text (a variant) split into
+    canonical words through one table of its distinct words; the blocks are found by sorting integer keys
+    (numpy): the sorted slip representatives of a variant's words hashed to one integer, the variant's
+    words run together and, where an abbreviation is written, its spelled-out words numbered exactly. The
+    candidate pairs of each block (NearDuplicateIndex._groups: every pair of a small block, a chain through a
+    large one) are verified at once where they are alike by construction (the same words spelled out, run
+    together or in another order); `similarity` is asked only about the pairs left whose variants are not yet
+    joined. A hash collision of two blocks only adds candidate pairs, which the verification rejects."""
+    norms = normalised_texts(texts, tv)
+    numbering: dict[str, int] = {"": -1}
+    variant_of = np.array([numbering.setdefault(n, len(numbering) - 1) for n in norms], dtype=np.int64)
+    variant_norms = list(numbering)[1:]
+    split = list(map(str.split, variant_norms))
+    spelling, stop = tv.spelling, tv.stop_words
+    table = {
+        w: tuple(v for v in spelling.get(w, (w,)) if v not in stop) for w in set(itertools.chain.from_iterable(split))
+    }
+    words = [tuple(itertools.chain.from_iterable(map(table.__getitem__, ws))) for ws in split]
+    by_text = [*words, ()]  # -1: no text
+    text_words_of = list(map(by_text.__getitem__, variant_of.tolist()))
+    clusters = _variant_groups(words, tv, threshold)
+    if not clusters:
+        return TextClusters([], text_words_of)
+    # each variant's texts, in order
+    order = np.argsort(variant_of, kind="stable")
+    cuts = np.searchsorted(variant_of[order], np.arange(-1, len(words) + 1)).tolist()  # variant -1 first
+    ordered = order.tolist()
+    texts_of = [ordered[a:b] for a, b in zip(cuts[1:], cuts[2:])]
+    return TextClusters([[texts_of[v] for v in cluster] for cluster in clusters], text_words_of)
+
+
+def _variant_groups(words: list[tuple], tv: TextVocabulary, threshold: float) -> list[list[int]]:
+    """NearDuplicateIndex._groups() of variants with these canonical words (one block), in arrays."""
+    count = len(words)
+    if count < 2:
+        return []
+    vocabulary = sorted(set(itertools.chain.from_iterable(words)))
+    number = dict(zip(vocabulary, itertools.count()))
+    sizes = np.fromiter(map(len, words), dtype=np.int64, count=count)
+    flat = np.fromiter(
+        map(number.__getitem__, itertools.chain.from_iterable(words)), dtype=np.int64, count=int(sizes.sum())
+    )
+    reps = slip_representatives(vocabulary, tv)
+    rep = np.array([number[reps[w]] for w in vocabulary], dtype=np.int64)
+    filled = np.flatnonzero(sizes)
+    # the sorted representatives of each variant's words, hashed to one integer per variant
+    owner = np.repeat(np.arange(count, dtype=np.int64), sizes)
+    order = np.lexsort((rep[flat], owner))
+    starts = np.cumsum(sizes) - sizes
+    place = np.arange(len(flat), dtype=np.int64) - starts[owner]
+    values = (rep[flat][order].astype(np.uint64) + np.uint64(1)) * _powers(int(sizes.max()))[place]
+    hashed = np.add.reduceat(values, starts[filled]) if len(filled) else np.zeros(0, dtype=np.uint64)
+    hashed = hashed * np.uint64(_ODD) + sizes[filled].astype(np.uint64)
+    pairs = [_block_pairs(hashed.view(np.int64), filled)]
+    # the words run together
+    joined = list(map("".join, words))
+    numbered: dict[str, int] = {}
+    joined_id = np.array([numbered.setdefault(j, len(numbered)) for j in joined], dtype=np.int64)
+    pairs.append(_block_pairs(joined_id[filled], filled))
+    # texts holding an abbreviation meet the texts that spell it out by their spelled-out words
+    abbreviations = tv.abbreviations.keys()
+    abbreviated = np.fromiter(map(operator.not_, map(abbreviations.isdisjoint, words)), dtype=bool, count=count)
+    spelled_id = np.full(count, -1, dtype=np.int64)
+    if abbreviated.any():
+        spelled: list[frozenset | None] = [expanded_words(w, tv) if a else None for w, a in zip(words, abbreviated)]
+        spelled_sets = {e for e in spelled if e}
+        if spelled_sets:
+            for i in np.flatnonzero(~abbreviated & (sizes > 0)).tolist():
+                mine = frozenset(words[i])
+                if mine in spelled_sets:  # a text that spells out what another abbreviates
+                    spelled[i] = mine
+        ids: dict[frozenset, int] = {}
+        for i, e in enumerate(spelled):
+            if e is not None:
+                spelled_id[i] = ids.setdefault(e, len(ids))
+        # the blocks: the non-empty spelled-out sets of the variants with words
+        blocked = np.flatnonzero((spelled_id >= 0) & (sizes > 0))
+        blocked = blocked[[bool(spelled[i]) for i in blocked.tolist()]] if len(blocked) else blocked
+        pairs.append(_block_pairs(spelled_id[blocked], blocked))
+    first = np.concatenate([p[0] for p in pairs])
+    second = np.concatenate([p[1] for p in pairs])
+    if not len(first):
+        return []
+    unique = np.unique(first * count + second)
+    first, second = unique // count, unique % count
+    # alike by construction: the same words once abbreviations are spelled out; the same words run together
+    # or in another order
+    alike = threshold <= 1.0
+    free = (
+        (abbreviated[first] | abbreviated[second])
+        & (spelled_id[first] >= 0)
+        & (spelled_id[first] == spelled_id[second])
+    )
+    if alike:
+        ordered: dict[tuple, int] = {}
+        ordered_id = np.array(
+            [ordered.setdefault(o, len(ordered)) for o in map(tuple, map(sorted, words))], dtype=np.int64
+        )
+        free |= (joined_id[first] == joined_id[second]) | (ordered_id[first] == ordered_id[second])
+    parent = _joined(count, first[free], second[free])
+    rest_first, rest_second = first[~free], second[~free]
+    keep = parent[rest_first] != parent[rest_second]
+    roots = parent.tolist()
+    linked = np.zeros(count, dtype=bool)
+    linked[first[free]] = linked[second[free]] = True
+
+    def find(x: int) -> int:
+        root = x
+        while roots[root] != root:
+            root = roots[root]
+        while roots[x] != root:
+            roots[x], x = root, roots[x]
+        return root
+
+    united: list[int] = []
+    for i, j in zip(rest_first[keep].tolist(), rest_second[keep].tolist()):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        score = similarity(words[i], words[j], tv)
+        if score is None or score < threshold:
+            continue
+        if ri < rj:
+            roots[rj] = ri
+        else:
+            roots[ri] = rj
+        united += (i, j)
+    linked[united] = True
+    members = np.flatnonzero(linked)
+    root_of = np.array([find(i) for i in members.tolist()], dtype=np.int64)
+    # components of two or more, in order of their first variant (their root: the lowest), members in order
+    order = np.lexsort((members, root_of))
+    members, root_of = members[order], root_of[order]
+    cuts = np.flatnonzero(root_of[1:] != root_of[:-1]) + 1
+    bounds = [0, *cuts.tolist(), len(members)]
+    member_list = members.tolist()
+    return [member_list[a:b] for a, b in zip(bounds, bounds[1:]) if b - a > 1]
+
+
+_ODD = 0x9E3779B97F4A7C15  # an odd multiplier: a hashed key's length spread over the 64 bits
+
+
+@functools.lru_cache(maxsize=8)
+def _powers(longest: int) -> np.ndarray:
+    """1, P, P^2 ... (mod 2^64) for hashing sequences of integers up to `longest` long."""
+    return np.array([pow(1_000_003, k, 2**64) for k in range(max(longest, 1))], dtype=np.uint64)
+
+
+def _block_pairs(keys: np.ndarray, members: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs (i, j), i < j, of the blocks of `members` (ascending) with equal `keys`: every pair of
+    a block of at most PAIRWISE_LIMIT members; in a larger block, each member against the first and against its
+    predecessor."""
+    if len(members) < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    order = np.argsort(keys, kind="stable")
+    keys, members = keys[order], members[order]
+    cuts = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+    starts = np.concatenate(([0], cuts))
+    sizes = np.diff(np.concatenate((starts, [len(keys)])))
+    block = np.repeat(np.arange(len(sizes)), sizes)
+    place = np.arange(len(keys)) - starts[block]
+    size = sizes[block]
+    small = size <= PAIRWISE_LIMIT
+    # small blocks: each member with every later one
+    later = np.where(small, size - 1 - place, 0)
+    rows = np.repeat(np.arange(len(keys)), later)
+    offsets = np.cumsum(later) - later
+    partners = rows + 1 + np.arange(len(rows)) - offsets[rows]
+    # large blocks: each later member with the first, and with its predecessor (not the first again)
+    large = np.flatnonzero(~small & (place > 0))
+    heads = starts[block[large]]
+    chained = large[place[large] > 1]
+    first = np.concatenate((members[rows], members[heads], members[chained - 1]))
+    second = np.concatenate((members[partners], members[large], members[chained]))
+    return first, second
+
+
+def _joined(count: int, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The lowest-numbered member of the component of each of `count` items joined by the pairs (first[k],
+    second[k]) (union-find in arrays: each root hooked under the lowest root it meets, paths halved)."""
+    parent = np.arange(count, dtype=np.int64)
+    while len(first):
+        a, b = parent[first], parent[second]
+        apart = a != b
+        if not apart.any():
+            break
+        first, second, a, b = first[apart], second[apart], a[apart], b[apart]
+        np.minimum.at(parent, np.maximum(a, b), np.minimum(a, b))
+        while True:
+            up = parent[parent]
+            if np.array_equal(up, parent):
+                break
+            parent = up
+    return parent
+
+
+# ------------------------------------------------------------------------------------------------
 # content words (formula-mismatch)
 
 

@@ -239,3 +239,116 @@ def test_containment_in_arrays_is_the_reference_in_a_huge_family():
     entries = [(0, n) for n in range(len(sets))] + [(1, n) for n in range(0, len(sets), 7)]
     found = _same(sets, entries, limit=64)
     assert found.within(entries)
+
+
+# ------------------------------------------------------------------------------------------------
+# near-duplicate clusters of many texts at once
+
+
+def _fresh_tv():
+    from kinerja_graph import config
+    from kinerja_graph.similarity import TextVocabulary
+
+    return TextVocabulary.from_data(config.load_default_pack().vocabulary.get("text"))
+
+
+def _index_clusters(texts, tv, threshold):
+    from kinerja_graph.similarity import NearDuplicateIndex
+
+    index = NearDuplicateIndex(tv, threshold)
+    for k, text in enumerate(texts):
+        index.add(k, text)
+    return index.variant_clusters()
+
+
+def _same_clusters(texts, threshold=0.85):
+    from kinerja_graph.similarity import near_duplicate_clusters, text_words
+
+    expected = _index_clusters(texts, _fresh_tv(), threshold)
+    tv = _fresh_tv()
+    found = near_duplicate_clusters(texts, tv, threshold)
+    assert found.clusters == expected
+    assert found.words == [text_words(t, tv) for t in texts]
+    return found
+
+
+STEMS = [
+    "Terselenggaranya",
+    "Terseleenggaranya",
+    "urusan",
+    "pemerintahan",
+    "pemerintahn",
+    "umum",
+    "dan",
+    "dengan",
+    "Presentase",
+    "Persentase",
+    "IKM",
+    "Indeks Kepuasan Masyarakat",
+    "(IKM)",
+    "dokumen",
+    "dokumenLaporan",
+    "Laporan",
+    "Musrenbang",
+    "Desa",
+    "desa/kelurahan",
+    "siswa",
+    "siswi",
+    "2022",
+    "2023",
+    "ÉTÉ",
+    "日本語",
+    "İstanbul",
+    "straße",
+    "x" * 45,
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.just(""),
+            st.lists(st.sampled_from(STEMS), min_size=1, max_size=7).map(" ".join),
+            st.text(alphabet="abcé İ-/.", max_size=12),
+        ),
+        max_size=60,
+    ),
+    st.sampled_from([0.0, 0.5, 0.85, 0.95, 1.0]),
+)
+def test_clusters_of_many_texts_are_the_index_clusters_on_hostile_texts(texts, threshold):
+    _same_clusters(texts, threshold)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32), st.integers(2, 600))
+def test_clusters_of_many_texts_are_the_index_clusters_on_random_cascades(seed, count):
+    """Standard wording repeated with slips, word order changed, words run together: blocks of every size,
+    large ones (more than PAIRWISE_LIMIT variants) verified along a chain."""
+    rnd = random.Random(seed)
+    base = [" ".join(rnd.sample(STEMS[:20], rnd.randint(1, 5))) for _ in range(rnd.randint(1, 30))]
+    texts = []
+    for _ in range(count):
+        words = rnd.choice(base).split()
+        roll = rnd.random()
+        if roll < 0.3 and words:
+            k = rnd.randrange(len(words))
+            w = words[k]
+            if len(w) > 3:
+                i = rnd.randrange(1, len(w))
+                words[k] = w[:i] + rnd.choice("aeiouxy") + w[i:]
+        elif roll < 0.45:
+            rnd.shuffle(words)
+        elif roll < 0.55 and len(words) > 1:
+            words[0:2] = [words[0] + words[1]]
+        texts.append(" ".join(words) + rnd.choice(["", ".", " ", "  dan"]))
+    _same_clusters(texts, rnd.choice([0.8, 0.85, 0.9, 1.0]))
+
+
+def test_clusters_of_many_texts_in_a_large_block():
+    """Hundreds of variants with the same slip representatives: a block verified along a chain."""
+    texts = [f"Terselenggaranya urusan pemerintahan {'umum' if k % 2 else 'umun'} {'x' * (k % 7)}" for k in range(300)]
+    texts += [f"urusan Terseleenggaranya pemerintahan umum {k}" for k in range(200)]
+    found = _same_clusters(texts)
+    assert found.clusters

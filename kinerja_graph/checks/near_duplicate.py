@@ -4,6 +4,7 @@ or that one contains under one parent."""
 from __future__ import annotations
 
 import itertools
+import operator
 
 import numpy as np
 
@@ -14,6 +15,7 @@ from kinerja_graph.similarity import (
     NearDuplicateIndex,
     expanded_words,
     forget_slips,
+    near_duplicate_clusters,
     text_vocabulary,
     text_words,
 )
@@ -248,6 +250,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         ix = ctx.index
         ids = ix.ids()
         quoted = _quoted()
+        words: dict[str, list] = {}  # each group's canonical words, when clustering worked them out
         if "statements" in compare:
             nodes = ix.nodes
             if by_parent:
@@ -263,7 +266,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     d.get("statement") if d.get("kind") == "goal" else None
                     for d in (nodes[p][1] for p in grouping.first)
                 ]
-                found = _cluster_groups(tv, threshold, grouping, texts)
+                found, words["statements"] = _cluster_groups(tv, threshold, grouping, texts)
             yield from self._report(
                 ctx,
                 found,
@@ -281,7 +284,9 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             else:  # the index groups indicators by name already
                 grouping = ix.indicator_groups(("name",))
                 names = items.objects  # the indicators themselves, without their nodes
-                found = _cluster_groups(tv, threshold, grouping, [names[p].name for p in grouping.first])
+                found, words["indicators"] = _cluster_groups(
+                    tv, threshold, grouping, [names[p].name for p in grouping.first]
+                )
             owners = ix.indicator_nodes()
             yield from self._report(
                 ctx,
@@ -296,26 +301,31 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         extra = int(ctx.options.get("containment", 3))
         if extra > 0:
             min_words = int(ctx.options.get("containment-min-words", 2))
-            yield from self._contained(ctx, tv, compare, extra, min_words, quoted)
+            yield from self._contained(ctx, tv, compare, extra, min_words, quoted, words)
 
-    def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int, quoted=None):
+    def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int, quoted=None, words=None):
         """Texts under one parent that another contains: among the statements of the children of one parent;
         among the indicators of a goal and of its children. Each distinct text's words are worked out once,
         and every family is read in one pass (similarity.Containment), its (family, text) entries made as
-        integer arrays."""
+        integer arrays. words: each group's canonical words (text_words), by "statements" and "indicators", where
+        the clustering worked them out."""
         quoted = quoted or _quoted()
+        words = words or {}
         ix = ctx.index
         nodes = ix.nodes
         found = []  # (first node position, message key, contained text, containing texts, node positions)
         if "statements" in compare:
             grouping = ix.node_groups(("kind", "statement"))
             firsts = grouping.first
-            sets = [
-                expanded_words(text_words(nodes[p][1].get("statement"), tv), tv)
-                if nodes[p][1].get("kind") == "goal"
-                else frozenset()
-                for p in firsts
-            ]
+            if "statements" in words:
+                sets = _spelled_out(words["statements"], tv)
+            else:
+                sets = [
+                    expanded_words(text_words(nodes[p][1].get("statement"), tv), tv)
+                    if nodes[p][1].get("kind") == "goal"
+                    else frozenset()
+                    for p in firsts
+                ]
             within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
                 of = grouping.of
@@ -333,7 +343,10 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             items = ix.indicators
             grouping = ix.indicator_groups(("name",))
             firsts = grouping.first
-            sets = [expanded_words(text_words(items.objects[p].name, tv), tv) for p in firsts]
+            if "indicators" in words:
+                sets = _spelled_out(words["indicators"], tv)
+            else:
+                sets = [expanded_words(text_words(items.objects[p].name, tv), tv) for p in firsts]
             within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
                 numbers = _array(grouping.of)
@@ -471,20 +484,28 @@ def _clusters(tv, threshold: float, entries: list) -> list[list[list[int]]]:
     return index.variant_clusters()
 
 
-def _cluster_groups(tv, threshold: float, grouping, texts: list) -> list[list[list[int]]]:
+def _cluster_groups(tv, threshold: float, grouping, texts: list) -> tuple[list[list[list[int]]], list[tuple]]:
     """The clusters of near-duplicates among the groups of a Grouping whose text is texts[group number] (None
     leaves a group out), each cluster as its variants, each variant the positions of its members (see
-    _spread)."""
-    numbers = [number for number, text in enumerate(texts) if text is not None]
-    found = _clusters(tv, threshold, [(texts[number], None) for number in numbers])
-    if not found:
-        return []
+    _spread); and each group's canonical words (similarity.near_duplicate_clusters)."""
+    found = near_duplicate_clusters(texts, tv, threshold)
+    if not found.clusters:
+        return [], found.words
     labels: list[int | None] = [None] * len(grouping)
-    for cluster in found:
+    for cluster in found.clusters:
         for variant in cluster:
             for i in variant:
-                labels[numbers[i]] = i
-    return _spread(found, grouping.members(labels))
+                labels[i] = i
+    return _spread(found.clusters, grouping.members(labels)), found.words
+
+
+def _spelled_out(words: list[tuple], tv) -> list[frozenset]:
+    """expanded_words() of each of these canonical words: most hold no abbreviation, their set is all."""
+    sets = list(map(frozenset, words))
+    abbreviations = tv.abbreviations.keys()
+    for i in itertools.compress(range(len(words)), map(operator.not_, map(abbreviations.isdisjoint, words))):
+        sets[i] = expanded_words(words[i], tv)
+    return sets
 
 
 def _spread(clusters: list, positions) -> list[list[list[int]]]:
