@@ -348,13 +348,15 @@ def slip_representatives(words: Iterable[str], tv: TextVocabulary) -> dict[str, 
     index.add(words)
     if index.crowded:  # a key shared by very many words: compared with its first words only, as below
         return _bucketed_representatives(words, tv)
-    uf = _UnionFind()
-    for w in words:
-        uf.find(w)
-    for a, b in index.edges:
-        if a in words and b in words:
-            uf.union(a, b)
-    return {w: uf.find(w) for w in uf.parent}
+    ordered = sorted(words)
+    rank = np.full(len(index.words), -1, dtype=np.int64)
+    rank[np.fromiter(map(index.numbers.__getitem__, ordered), dtype=np.int64, count=len(ordered))] = np.arange(
+        len(ordered), dtype=np.int64
+    )
+    first, second = rank[index.first], rank[index.second]
+    among = (first >= 0) & (second >= 0)  # the slips between these words
+    roots = _joined(len(ordered), first[among], second[among]).tolist()  # the lowest rank: the first word
+    return dict(zip(ordered, map(ordered.__getitem__, roots)))
 
 
 _SLIP_INDEX = ("slip index",)
@@ -371,43 +373,137 @@ class _SlipIndex:
     compared once with every word sharing one of them (the pairs that are slips are kept as edges).
 
     With no key shared by more than BUCKET_LIMIT words, the slips among any set of these words are the edges
-    between them: what _bucketed_representatives finds among that set alone."""
+    between them: what _bucketed_representatives finds among that set alone.
 
-    __slots__ = ("tv", "words", "buckets", "edges", "crowded")
+    In arrays (numpy): each deletion key is a 64-bit hash of the shortened word, worked out for all the words of
+    one length at once from their letters' prefix sums; the (key, word) rows are sorted, and the pairs of words
+    sharing a key are made from the runs of equal keys. Two keys hashed alike only make a pair compared for
+    nothing (the edit distance decides)."""
+
+    __slots__ = ("tv", "words", "numbers", "keys", "owners", "first", "second", "crowded")
 
     def __init__(self, tv: TextVocabulary) -> None:
         self.tv = tv
-        self.words: set[str] = set()
-        self.buckets: dict[str, tuple[str, ...]] = {}
-        self.edges: list[tuple[str, str]] = []
+        self.words: list[str] = []  # every word seen, in the order numbered
+        self.numbers: dict[str, int] = {}
+        self.keys = np.zeros(0, dtype=np.uint64)  # the (key, word number) rows, sorted
+        self.owners = np.zeros(0, dtype=np.int64)
+        self.first = np.zeros(0, dtype=np.int64)  # the slips: (first[k], second[k]), word numbers
+        self.second = np.zeros(0, dtype=np.int64)
         self.crowded = False
 
+    @property
+    def edges(self) -> list[tuple[str, str]]:
+        """The slips found, as pairs of words."""
+        words = self.words
+        return [(words[a], words[b]) for a, b in zip(self.first.tolist(), self.second.tolist())]
+
     def add(self, words: set[str]) -> None:
-        tv, buckets, edges = self.tv, self.buckets, self.edges
-        lexicon, distinct, long_word = tv.lexicon, tv.distinct, tv.long_word_length
-        for w in sorted(words - self.words):  # sorted: the same edges, in the same order, run after run
-            self.words.add(w)
-            keys = list(deletion_keys(w, tv))
-            found = list(map(buckets.get, keys))  # the words already holding each key, or None
-            others: set[str] = set(itertools.chain.from_iterable(filter(None, found)))
-            buckets.update(zip(compress(keys, map(operator.not_, found)), repeat((w,))))
-            if not others:
-                continue
-            for key, bucket in zip(compress(keys, found), filter(None, found)):
-                buckets[key] = bucket = (*bucket, w)
-                if len(bucket) > BUCKET_LIMIT:
-                    self.crowded = True
-            # the words sharing a key with w: every one of them is 5 to SLIP_WORD_LIMIT letters without a digit
-            # (deletion_keys), so allowed_edits reduces to the first letter, the lexicon and `distinct`
-            first, size, known = w[0], len(w), w in lexicon
-            for x in others:
-                if x[0] != first or abs(len(x) - size) > 2:
-                    continue
-                if (known and x in lexicon) or (distinct and frozenset((w, x)) in distinct):
-                    continue
-                limit = 2 if min(size, len(x)) >= long_word else 1
-                if _osa_distance(w, x, score_cutoff=limit) <= limit:
-                    edges.append((w, x))
+        new = sorted(words.difference(self.numbers))
+        if not new:
+            return
+        tv, base = self.tv, len(self.words)
+        self.words += new
+        self.numbers.update(zip(new, itertools.count(base)))
+        keys, owners = _deletion_hashes(new, tv)
+        keys = np.concatenate((self.keys, keys))
+        owners = np.concatenate((self.owners, owners + base))
+        order = np.lexsort((owners, keys))
+        keys, owners = keys[order], owners[order]
+        repeated = np.zeros(len(keys), dtype=bool)  # one word holding one key twice ("aab": either "a" deleted)
+        repeated[1:] = (keys[1:] == keys[:-1]) & (owners[1:] == owners[:-1])
+        keys, owners = keys[~repeated], owners[~repeated]
+        self.keys, self.owners = keys, owners
+        if self.crowded:  # the per-call search answers from now on: no need to compare
+            return
+        cuts = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+        starts = np.concatenate(([0], cuts))
+        sizes = np.diff(np.concatenate((starts, [len(keys)])))
+        if len(sizes) and sizes.max() > BUCKET_LIMIT:
+            self.crowded = True
+            return
+        # the pairs of words sharing a key, one of them new
+        bucket_of = np.repeat(np.arange(len(sizes)), sizes)
+        fresh = np.bincount(bucket_of, weights=owners >= base, minlength=len(sizes)) > 0
+        rows = np.flatnonzero(((sizes > 1) & fresh)[bucket_of])
+        if not len(rows):
+            return
+        later = sizes[bucket_of[rows]] - 1 - (rows - starts[bucket_of[rows]])  # the rows after each in its bucket
+        one = np.repeat(rows, later)
+        other = one + 1 + np.arange(len(one)) - np.repeat(np.cumsum(later) - later, later)
+        a, b = owners[one], owners[other]
+        a, b = np.minimum(a, b), np.maximum(a, b)
+        keep = b >= base
+        pairs = np.unique(a[keep] * len(self.words) + b[keep])
+        a, b = pairs // len(self.words), pairs % len(self.words)
+        # what allowed_edits asks of two words that may be slips (both are 5 to SLIP_WORD_LIMIT letters without a
+        # digit, having deletion keys): the same first letter, not both correctly spelled, not `distinct`
+        firsts = np.fromiter((ord(w[0]) for w in self.words), dtype=np.int64, count=len(self.words))
+        lengths = np.fromiter(map(len, self.words), dtype=np.int64, count=len(self.words))
+        lexicon = tv.lexicon
+        known = np.fromiter(map(lexicon.__contains__, self.words), dtype=bool, count=len(self.words))
+        fits = (firsts[a] == firsts[b]) & (np.abs(lengths[a] - lengths[b]) <= 2) & ~(known[a] & known[b])
+        a, b = a[fits], b[fits]
+        left = list(map(self.words.__getitem__, a.tolist()))
+        right = list(map(self.words.__getitem__, b.tolist()))
+        if tv.distinct:
+            apart = np.fromiter(
+                map(tv.distinct.__contains__, map(frozenset, zip(left, right))), dtype=bool, count=len(left)
+            )
+            a, b = a[~apart], b[~apart]
+            left, right = list(compress(left, ~apart)), list(compress(right, ~apart))
+        limit = np.where(np.minimum(lengths[a], lengths[b]) >= tv.long_word_length, 2, 1)
+        distance = np.fromiter(
+            map(functools.partial(_osa_distance, score_cutoff=2), left, right), dtype=np.int64, count=len(left)
+        )
+        slips = distance <= limit
+        self.first = np.concatenate((self.first, a[slips]))
+        self.second = np.concatenate((self.second, b[slips]))
+
+
+# the hash of a word's letters c_0 ... c_(n-1): sum of (c_t + 1) * P^t, plus n * Q (mod 2^64); deleting letter i
+# shifts the letters after it one place down, a multiple of P's inverse
+_P = 0x100000001B3
+_P_INVERSE = pow(_P, -1, 2**64)
+_Q = 0x9E3779B97F4A7C15
+
+
+def _deletion_hashes(words: list[str], tv: TextVocabulary) -> tuple[np.ndarray, np.ndarray]:
+    """(keys, owners): a hash of each deletion key of each word (deletion_keys: the word, and the word with one
+    letter deleted, or one or two for long words) and the word's number in `words`, for all the words at once,
+    length by length. A key may come twice for one word (a doubled letter)."""
+    keys: list[np.ndarray] = []
+    owners: list[np.ndarray] = []
+    by_length: dict[int, list[int]] = defaultdict(list)
+    low = tv.min_word_length
+    for k, w in enumerate(words):
+        if low <= len(w) <= SLIP_WORD_LIMIT and not any(map(str.isdigit, w)):
+            by_length[len(w)].append(k)
+    inverse, inverse2 = np.uint64(_P_INVERSE), np.uint64(pow(_P_INVERSE, 2, 2**64))
+    for n, numbers in by_length.items():
+        letters = np.array([list(map(ord, words[k])) for k in numbers], dtype=np.uint64).reshape(len(numbers), n)
+        powers = np.array([pow(_P, t, 2**64) for t in range(n)], dtype=np.uint64)
+        sums = np.zeros((len(numbers), n + 1), dtype=np.uint64)
+        np.cumsum((letters + np.uint64(1)) * powers, axis=1, out=sums[:, 1:])
+        whole = sums[:, n]
+        found = [whole[:, None] + np.uint64(n * _Q % 2**64)]
+        # one letter deleted
+        i = np.arange(n)
+        found.append(sums[:, i] + (whole[:, None] - sums[:, i + 1]) * inverse + np.uint64((n - 1) * _Q % 2**64))
+        if n >= tv.long_word_length:  # two letters deleted, i < j
+            i, j = np.triu_indices(n, 1)
+            found.append(
+                sums[:, i]
+                + (sums[:, j] - sums[:, i + 1]) * inverse
+                + (whole[:, None] - sums[:, j + 1]) * inverse2
+                + np.uint64((n - 2) * _Q % 2**64)
+            )
+        block = np.concatenate(found, axis=1)
+        keys.append(block.ravel())
+        owners.append(np.repeat(np.array(numbers, dtype=np.int64), block.shape[1]))
+    if not keys:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(keys), np.concatenate(owners)
 
 
 def _bucketed_representatives(words: set[str], tv: TextVocabulary) -> dict[str, str]:

@@ -352,3 +352,61 @@ def test_clusters_of_many_texts_in_a_large_block():
     texts += [f"urusan Terseleenggaranya pemerintahan umum {k}" for k in range(200)]
     found = _same_clusters(texts)
     assert found.clusters
+
+
+# ------------------------------------------------------------------------------------------------
+# the slip index
+
+
+def _reference_slips(words, tv):
+    """Every pair of words sharing a deletion key (deletion_keys, in Python) that are slips of each other."""
+    from kinerja_graph.similarity import deletion_keys, slip_distance
+
+    keys = {w: deletion_keys(w, tv) for w in words}
+    return {
+        frozenset((a, b))
+        for a, b in itertools.combinations(sorted(words), 2)
+        if keys[a] & keys[b] and slip_distance(a, b, tv) is not None
+    }
+
+
+SLIPPY = st.text(alphabet="aabeinrstéİßx1", min_size=0, max_size=14)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sets(SLIPPY, max_size=40), min_size=1, max_size=3))
+def test_slip_index_in_arrays_finds_every_slip_sharing_a_deletion_key(calls):
+    """Words of any script, doubled letters, digits, too short and too long; the index grown over several calls."""
+    from kinerja_graph import similarity
+    from kinerja_graph.similarity import _bucketed_representatives, slip_representatives
+
+    tv = _fresh_tv()
+    seen: set = set()
+    for words in calls:
+        assert slip_representatives(words, tv) == _bucketed_representatives(set(words), tv)
+        seen |= words
+        index = tv.cache[similarity._SLIP_INDEX]
+        if not index.crowded:
+            assert {frozenset(e) for e in index.edges} == _reference_slips(seen, tv)
+
+
+def test_slip_index_of_long_words():
+    """Words of 9 to 40 letters (two deletions) and longer (none)."""
+    from kinerja_graph import similarity
+    from kinerja_graph.similarity import slip_representatives
+
+    rnd = random.Random(3)
+    words = set()
+    for n in (9, 12, 25, 40, 41, 60):
+        stem = "".join(rnd.choice("aeiklmnprstu") for _ in range(n))
+        words.add(stem)
+        for _ in range(6):
+            w = list(stem)
+            for _ in range(rnd.randint(1, 3)):
+                k = rnd.randrange(1, len(w))
+                w[k] = rnd.choice("aeiklmnprstu")
+            words.add("".join(w))
+    tv = _fresh_tv()
+    reps = slip_representatives(words, tv)
+    assert {frozenset(e) for e in tv.cache[similarity._SLIP_INDEX].edges} == _reference_slips(words, tv)
+    assert len(set(reps.values())) < len(words)
