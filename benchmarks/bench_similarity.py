@@ -269,11 +269,14 @@ def pemda(path: str, rounds: int) -> None:
         memo = dict(tv.cache)
         timed(similarity._SlipIndex, "add", "slip search: words compared")
         timed(similarity, "slip_representatives", "slip search: in all")
-        timed(similarity.NearDuplicateIndex, "_groups", "clusters: blocks and verification (with slips)")
-        timed(near_duplicate, "_clusters", "clusters: texts added, clusters made")
+        timed(similarity, "_judged", "clusters: pairs judged at once")
+        timed(similarity, "_variant_groups", "clusters: blocks and verification (with slips)")
+        timed(near_duplicate, "near_duplicate_clusters", "clusters: texts read, clusters made")
+        timed(near_duplicate, "_cluster_groups", "clusters: spread over the members")
         timed(near_duplicate.NearDuplicate, "_report", "clusters: findings", generator=True)
         timed(similarity.Containment, "__init__", "containment: built")
-        timed(similarity.Containment, "within", "containment: within")
+        timed(similarity.Containment, "within_arrays", "containment: within")
+        timed(near_duplicate, "_families", "containment: indicator families")
         timed(near_duplicate.NearDuplicate, "_contained", "containment: in all, findings too", generator=True)
         rule = registry["near-duplicate"]
         times = []

@@ -1060,9 +1060,13 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
     together or in another order); `similarity` is asked only about the pairs left whose variants are not yet
     joined. A hash collision of two blocks only adds candidate pairs, which the verification rejects."""
     norms = normalised_texts(texts, tv)
-    numbering: dict[str, int] = {"": -1}
-    variant_of = np.array([numbering.setdefault(n, len(numbering) - 1) for n in norms], dtype=np.int64)
-    variant_norms = list(numbering)[1:]
+    heads, variant_of = np.unique(_first_seen(norms), return_inverse=True)  # variants in order of first text
+    variant_of = variant_of.ravel()
+    variant_norms = list(map(norms.__getitem__, heads.tolist()))
+    if "" in variant_norms:  # no text: no variant
+        empty = variant_norms.index("")
+        del variant_norms[empty]
+        variant_of = np.where(variant_of == empty, -1, variant_of - (variant_of > empty))
     split = list(map(str.split, variant_norms))
     spelling, stop = tv.spelling, tv.stop_words
     table = {
@@ -1107,25 +1111,24 @@ def _variant_groups(words: list[tuple], tv: TextVocabulary, threshold: float) ->
     pairs = [_block_pairs(hashed.view(np.int64), filled)]
     # the words run together
     joined = list(map("".join, words))
-    numbered: dict[str, int] = {}
-    joined_id = np.array([numbered.setdefault(j, len(numbered)) for j in joined], dtype=np.int64)
+    joined_id = _first_seen(joined)
     pairs.append(_block_pairs(joined_id[filled], filled))
     # texts holding an abbreviation meet the texts that spell it out by their spelled-out words
     abbreviations = tv.abbreviations.keys()
     abbreviated = np.fromiter(map(operator.not_, map(abbreviations.isdisjoint, words)), dtype=bool, count=count)
     spelled_id = np.full(count, -1, dtype=np.int64)
     if abbreviated.any():
-        spelled: list[frozenset | None] = [expanded_words(w, tv) if a else None for w, a in zip(words, abbreviated)]
+        spelled: list[frozenset | None] = [None] * count
+        for i in np.flatnonzero(abbreviated).tolist():
+            spelled[i] = expanded_words(words[i], tv)
         spelled_sets = {e for e in spelled if e}
-        if spelled_sets:
-            for i in np.flatnonzero(~abbreviated & (sizes > 0)).tolist():
-                mine = frozenset(words[i])
-                if mine in spelled_sets:  # a text that spells out what another abbreviates
-                    spelled[i] = mine
-        ids: dict[frozenset, int] = {}
-        for i, e in enumerate(spelled):
-            if e is not None:
-                spelled_id[i] = ids.setdefault(e, len(ids))
+        if spelled_sets:  # a text that spells out what another abbreviates
+            plain = np.flatnonzero(~abbreviated & (sizes > 0)).tolist()
+            sets = list(map(frozenset, map(words.__getitem__, plain)))
+            for i, mine in compress(zip(plain, sets), map(spelled_sets.__contains__, sets)):
+                spelled[i] = mine
+        named = np.flatnonzero(np.fromiter(map(operator.is_not, spelled, repeat(None)), dtype=bool, count=count))
+        spelled_id[named] = _first_seen(list(map(spelled.__getitem__, named.tolist())))
         # the blocks: the non-empty spelled-out sets of the variants with words
         blocked = np.flatnonzero((spelled_id >= 0) & (sizes > 0))
         blocked = blocked[[bool(spelled[i]) for i in blocked.tolist()]] if len(blocked) else blocked
@@ -1145,17 +1148,24 @@ def _variant_groups(words: list[tuple], tv: TextVocabulary, threshold: float) ->
         & (spelled_id[first] == spelled_id[second])
     )
     if alike:
-        ordered: dict[tuple, int] = {}
-        ordered_id = np.array(
-            [ordered.setdefault(o, len(ordered)) for o in map(tuple, map(sorted, words))], dtype=np.int64
-        )
+        ordered_id = _first_seen(list(map(tuple, map(sorted, words))))
         free |= (joined_id[first] == joined_id[second]) | (ordered_id[first] == ordered_id[second])
     parent = _joined(count, first[free], second[free])
     rest_first, rest_second = first[~free], second[~free]
     keep = parent[rest_first] != parent[rest_second]
-    roots = parent.tolist()
+    rest_first, rest_second = rest_first[keep], rest_second[keep]
     linked = np.zeros(count, dtype=bool)
     linked[first[free]] = linked[second[free]] = True
+    if alike:  # the pairs similarity decides without pairing words: judged at once
+        decided, passed = _judged(words, vocabulary, flat, owner, starts, sizes, rest_first, rest_second, tv, threshold)
+        joined_first, joined_second = rest_first[passed], rest_second[passed]
+        if len(joined_first):
+            parent = _joined(
+                count, np.concatenate((first[free], joined_first)), np.concatenate((second[free], joined_second))
+            )
+            linked[joined_first] = linked[joined_second] = True
+        rest_first, rest_second = rest_first[~decided], rest_second[~decided]
+    roots = parent.tolist()
 
     def find(x: int) -> int:
         root = x
@@ -1166,7 +1176,7 @@ def _variant_groups(words: list[tuple], tv: TextVocabulary, threshold: float) ->
         return root
 
     united: list[int] = []
-    for i, j in zip(rest_first[keep].tolist(), rest_second[keep].tolist()):
+    for i, j in zip(rest_first.tolist(), rest_second.tolist()):
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
@@ -1188,6 +1198,68 @@ def _variant_groups(words: list[tuple], tv: TextVocabulary, threshold: float) ->
     bounds = [0, *cuts.tolist(), len(members)]
     member_list = members.tolist()
     return [member_list[a:b] for a, b in zip(bounds, bounds[1:]) if b - a > 1]
+
+
+def _judged(
+    words: list[tuple],
+    vocabulary: list[str],
+    flat: np.ndarray,
+    owner: np.ndarray,
+    starts: np.ndarray,
+    sizes: np.ndarray,
+    first: np.ndarray,
+    second: np.ndarray,
+    tv: TextVocabulary,
+    threshold: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(decided, passed) of the pairs of variants (first[k], second[k]) whose words run together differently and
+    are not the same words in another order: what similarity() decides without pairing words, for all the pairs
+    at once. Decided: as many words or not; letters too many apart; too many words missing from the other; or,
+    neither writing a word twice, one word apart, the verdict a slip of that word (slip_distance, once per
+    distinct word pair). Passed: the decided pairs whose similarity reaches the threshold."""
+    joined_length = np.fromiter(map(len, map("".join, words)), dtype=np.int64, count=len(words))
+    once = np.fromiter(map(len, map(set, words)), dtype=np.int64, count=len(words)) == sizes
+    max_slips = tv.max_slips
+    apart = (sizes[first] != sizes[second]) | (np.abs(joined_length[first] - joined_length[second]) > 2 * max_slips)
+    decided = apart.copy()
+    passed = np.zeros(len(first), dtype=bool)
+    asked = np.flatnonzero(~apart & once[first] & once[second])
+    if not len(asked) or not len(flat):
+        return decided, passed
+    width = len(vocabulary)
+    holding = np.sort(owner * width + flat)
+    a, b = first[asked], second[asked]
+    # the words of a missing from b, and of b missing from a
+    rows, at = _spread_rows(starts[a], sizes[a])
+    missing = ~_among(holding, b[rows] * width + flat[at])
+    counts = np.bincount(rows[missing], minlength=len(asked))
+    left = np.full(len(asked), -1, dtype=np.int64)
+    left[rows[missing]] = flat[at[missing]]
+    rows, at = _spread_rows(starts[b], sizes[b])
+    extra = ~_among(holding, a[rows] * width + flat[at])
+    right = np.full(len(asked), -1, dtype=np.int64)
+    right[rows[extra]] = flat[at[extra]]
+    too_many = counts > min(max_slips, DIFFERING_WORDS_LIMIT)
+    decided[asked[too_many]] = True
+    one = np.flatnonzero((counts == 1) & ~too_many)
+    if len(one):
+        pairs, back = np.unique(left[one] * width + right[one], return_inverse=True)
+        found = [
+            slip_distance(vocabulary[x], vocabulary[y], tv)
+            for x, y in zip((pairs // width).tolist(), (pairs % width).tolist())
+        ]
+        distance = np.array([-1 if d is None else d for d in found], dtype=np.int64)[back.ravel()]
+        longest = np.maximum(np.maximum(joined_length[a[one]], joined_length[b[one]]), 1)
+        score = 1.0 - distance / longest
+        decided[asked[one]] = True
+        passed[asked[one]] = (distance >= 0) & (score >= threshold)
+    return decided, passed
+
+
+def _first_seen(values: list) -> np.ndarray:
+    """For each of `values` (hashable), the position of the first value equal to it: equal values, equal numbers."""
+    first: dict = {}
+    return np.fromiter(map(first.setdefault, values, itertools.count()), dtype=np.int64, count=len(values))
 
 
 _ODD = 0x9E3779B97F4A7C15  # an odd multiplier: a hashed key's length spread over the 64 bits

@@ -352,7 +352,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 numbers = _array(grouping.of)
                 owners = ix.indicator_nodes()
                 held = np.flatnonzero(within.is_candidate[numbers])  # the indicators that may be involved
-                families, members = self._families(ix, held, _array(owners)[held])
+                families, members = _families(ix, held, _array(owners)[held])
                 contained = within.within_arrays(families, numbers[members])
                 # each family's indicators: one run of `members`
                 wanted = _array([family for family, _, _ in contained])
@@ -380,44 +380,6 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 contained=quoted(texts[0]),
                 containers=list(map(quoted, texts[1:])),
             )
-
-    @staticmethod
-    def _families(ix, held: np.ndarray, held_nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(families, members): each indicator of `held` (positions in Index.indicators, on the nodes at
-        `held_nodes`) in the family of its own node and in the family of each goal its node contributes to,
-        read off the contribution links at once (an indicator without a goal: the goals its row names as
-        parents); sorted by family, then by indicator."""
-        parents, children = ix.links()
-        order = np.argsort(held_nodes, kind="stable")
-        by_node = held_nodes[order]
-        children_at = _array(children)
-        low = np.searchsorted(by_node, children_at, side="left")
-        counts = np.searchsorted(by_node, children_at, side="right") - low
-        links = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
-        offsets = np.cumsum(counts) - counts
-        at = np.arange(len(links), dtype=np.int64) - offsets[links] + low[links]
-        families = [held_nodes, _array(parents)[links]]
-        members = [held, held[order[at]]]
-        if ix.loose:  # an indicator without a goal contributes to the goals its row names as parents
-            position = ix._memo["position"]  # goal id -> its position in Index.nodes
-            loose = {n: d for n, d in ix.loose}
-            ids = ix.ids()
-            mine: dict[int, list[int]] = {}  # a node without a goal -> its indicators held
-            for node_at, i in zip(held_nodes.tolist(), held.tolist()):
-                if ids[node_at] in loose:
-                    mine.setdefault(node_at, []).append(i)
-            up: list[int] = []
-            down: list[int] = []
-            for node_at, indicators in mine.items():
-                model = loose[ids[node_at]].get("node")
-                for goal in [position[p] for p in getattr(model, "parents", None) or () if p in position]:
-                    up += [goal] * len(indicators)
-                    down += indicators
-            families.append(_array(up))
-            members.append(_array(down))
-        families_at, members_at = np.concatenate(families), np.concatenate(members)
-        order = np.lexsort((members_at, families_at))
-        return families_at[order], members_at[order]
 
     def _report(self, ctx: Context, clusters: list, what: str, quoted, ids: list, text_at, location_at):
         """One finding per cluster. clusters: each a list of variants (texts equal once normalised), each the
@@ -497,6 +459,44 @@ def _cluster_groups(tv, threshold: float, grouping, texts: list) -> tuple[list[l
             for i in variant:
                 labels[i] = i
     return _spread(found.clusters, grouping.members(labels)), found.words
+
+
+def _families(ix, held: np.ndarray, held_nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(families, members): each indicator of `held` (positions in Index.indicators, on the nodes at
+    `held_nodes`) in the family of its own node and in the family of each goal its node contributes to,
+    read off the contribution links at once (an indicator without a goal: the goals its row names as
+    parents); sorted by family, then by indicator."""
+    parents, children = ix.links()
+    order = np.argsort(held_nodes, kind="stable")
+    by_node = held_nodes[order]
+    children_at = _array(children)
+    low = np.searchsorted(by_node, children_at, side="left")
+    counts = np.searchsorted(by_node, children_at, side="right") - low
+    links = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    offsets = np.cumsum(counts) - counts
+    at = np.arange(len(links), dtype=np.int64) - offsets[links] + low[links]
+    families = [held_nodes, _array(parents)[links]]
+    members = [held, held[order[at]]]
+    if ix.loose:  # an indicator without a goal contributes to the goals its row names as parents
+        position = ix._memo["position"]  # goal id -> its position in Index.nodes
+        loose = {n: d for n, d in ix.loose}
+        ids = ix.ids()
+        mine: dict[int, list[int]] = {}  # a node without a goal -> its indicators held
+        for node_at, i in zip(held_nodes.tolist(), held.tolist()):
+            if ids[node_at] in loose:
+                mine.setdefault(node_at, []).append(i)
+        up: list[int] = []
+        down: list[int] = []
+        for node_at, indicators in mine.items():
+            model = loose[ids[node_at]].get("node")
+            for goal in [position[p] for p in getattr(model, "parents", None) or () if p in position]:
+                up += [goal] * len(indicators)
+                down += indicators
+        families.append(_array(up))
+        members.append(_array(down))
+    families_at, members_at = np.concatenate(families), np.concatenate(members)
+    order = np.lexsort((members_at, families_at))
+    return families_at[order], members_at[order]
 
 
 def _spelled_out(words: list[tuple], tv) -> list[frozenset]:
