@@ -408,7 +408,8 @@ class _SlipIndex:
         keys, owners = _deletion_hashes(new, tv)
         keys = np.concatenate((self.keys, keys))
         owners = np.concatenate((self.owners, owners + base))
-        order = np.lexsort((owners, keys))
+        # by key; a word's rows are consecutive, and stay so among the rows of one key
+        order = np.argsort(keys, kind="stable")
         keys, owners = keys[order], owners[order]
         repeated = np.zeros(len(keys), dtype=bool)  # one word holding one key twice ("aab": either "a" deleted)
         repeated[1:] = (keys[1:] == keys[:-1]) & (owners[1:] == owners[:-1])
@@ -433,17 +434,15 @@ class _SlipIndex:
         other = one + 1 + np.arange(len(one)) - np.repeat(np.cumsum(later) - later, later)
         a, b = owners[one], owners[other]
         a, b = np.minimum(a, b), np.maximum(a, b)
-        keep = b >= base
-        pairs = np.unique(a[keep] * len(self.words) + b[keep])
-        a, b = pairs // len(self.words), pairs % len(self.words)
         # what allowed_edits asks of two words that may be slips (both are 5 to SLIP_WORD_LIMIT letters without a
         # digit, having deletion keys): the same first letter, not both correctly spelled, not `distinct`
-        firsts = np.fromiter((ord(w[0]) for w in self.words), dtype=np.int64, count=len(self.words))
+        firsts = np.fromiter((ord(w[0]) if w else -1 for w in self.words), dtype=np.int64, count=len(self.words))
         lengths = np.fromiter(map(len, self.words), dtype=np.int64, count=len(self.words))
         lexicon = tv.lexicon
         known = np.fromiter(map(lexicon.__contains__, self.words), dtype=bool, count=len(self.words))
-        fits = (firsts[a] == firsts[b]) & (np.abs(lengths[a] - lengths[b]) <= 2) & ~(known[a] & known[b])
-        a, b = a[fits], b[fits]
+        fits = (b >= base) & (firsts[a] == firsts[b]) & (np.abs(lengths[a] - lengths[b]) <= 2) & ~(known[a] & known[b])
+        pairs = np.unique(a[fits] * len(self.words) + b[fits])  # a pair sharing several keys, once
+        a, b = pairs // len(self.words), pairs % len(self.words)
         left = list(map(self.words.__getitem__, a.tolist()))
         right = list(map(self.words.__getitem__, b.tolist()))
         if tv.distinct:
@@ -1067,15 +1066,10 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
         empty = variant_norms.index("")
         del variant_norms[empty]
         variant_of = np.where(variant_of == empty, -1, variant_of - (variant_of > empty))
-    split = list(map(str.split, variant_norms))
-    spelling, stop = tv.spelling, tv.stop_words
-    table = {
-        w: tuple(v for v in spelling.get(w, (w,)) if v not in stop) for w in set(itertools.chain.from_iterable(split))
-    }
-    words = [tuple(itertools.chain.from_iterable(map(table.__getitem__, ws))) for ws in split]
+    words, vocabulary, flat = _canonical_words(variant_norms, tv)
     by_text = [*words, ()]  # -1: no text
     text_words_of = list(map(by_text.__getitem__, variant_of.tolist()))
-    clusters = _variant_groups(words, tv, threshold)
+    clusters = _variant_groups(words, vocabulary, flat, tv, threshold)
     if not clusters:
         return TextClusters([], text_words_of)
     # each variant's texts, in order
@@ -1086,17 +1080,43 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
     return TextClusters([[texts_of[v] for v in cluster] for cluster in clusters], text_words_of)
 
 
-def _variant_groups(words: list[tuple], tv: TextVocabulary, threshold: float) -> list[list[int]]:
-    """NearDuplicateIndex._groups() of variants with these canonical words (one block), in arrays."""
+def _canonical_words(norms: list[str], tv: TextVocabulary) -> tuple[list[tuple], list[str], np.ndarray]:
+    """(words, vocabulary, flat): the canonical words (_canonical) of each of these normalised texts, the distinct
+    canonical words in sorting order, and every text's words as numbers in it, one text after another. Each
+    distinct word is looked up once (spelling variants, function words); the texts' words are cut from one list."""
+    split = list(map(str.split, norms))
+    counts = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+    written = list(itertools.chain.from_iterable(split))
+    distinct = list(dict.fromkeys(written))
+    spelling, stop = tv.spelling, tv.stop_words
+    canonical = [tuple(v for v in spelling.get(w, (w,)) if v not in stop) for w in distinct]
+    vocabulary = sorted(set(itertools.chain.from_iterable(canonical)))
+    number = dict(zip(vocabulary, itertools.count()))
+    lengths = np.fromiter(map(len, canonical), dtype=np.int64, count=len(canonical))
+    mapped = np.fromiter(
+        map(number.__getitem__, itertools.chain.from_iterable(canonical)), dtype=np.int64, count=int(lengths.sum())
+    )
+    at = dict(zip(distinct, itertools.count()))
+    raw = np.fromiter(map(at.__getitem__, written), dtype=np.int64, count=len(written))
+    rows, where = _spread_rows((np.cumsum(lengths) - lengths)[raw], lengths[raw])
+    flat = mapped[where]
+    sizes = np.bincount(np.repeat(np.arange(len(split), dtype=np.int64), counts)[rows], minlength=len(split))
+    ends = np.cumsum(sizes)
+    every = list(map(vocabulary.__getitem__, flat.tolist()))
+    words = list(map(tuple, map(every.__getitem__, map(slice, (ends - sizes).tolist(), ends.tolist()))))
+    return words, vocabulary, flat
+
+
+def _variant_groups(
+    words: list[tuple], vocabulary: list[str], flat: np.ndarray, tv: TextVocabulary, threshold: float
+) -> list[list[int]]:
+    """NearDuplicateIndex._groups() of variants with these canonical words (one block), in arrays; vocabulary and
+    flat as _canonical_words gives them."""
     count = len(words)
     if count < 2:
         return []
-    vocabulary = sorted(set(itertools.chain.from_iterable(words)))
     number = dict(zip(vocabulary, itertools.count()))
     sizes = np.fromiter(map(len, words), dtype=np.int64, count=count)
-    flat = np.fromiter(
-        map(number.__getitem__, itertools.chain.from_iterable(words)), dtype=np.int64, count=int(sizes.sum())
-    )
     reps = slip_representatives(vocabulary, tv)
     rep = np.array([number[reps[w]] for w in vocabulary], dtype=np.int64)
     filled = np.flatnonzero(sizes)
@@ -1165,6 +1185,8 @@ def _variant_groups(words: list[tuple], tv: TextVocabulary, threshold: float) ->
             )
             linked[joined_first] = linked[joined_second] = True
         rest_first, rest_second = rest_first[~decided], rest_second[~decided]
+        keep = parent[rest_first] != parent[rest_second]  # not joined yet
+        rest_first, rest_second = rest_first[keep], rest_second[keep]
     roots = parent.tolist()
 
     def find(x: int) -> int:

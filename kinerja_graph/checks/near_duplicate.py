@@ -8,7 +8,7 @@ import operator
 
 import numpy as np
 
-from kinerja_graph.checks._quote import indicator_location, quote
+from kinerja_graph.checks._quote import indicator_location, quote, quote_many
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import (
     Containment,
@@ -249,7 +249,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
 
         ix = ctx.index
         ids = ix.ids()
-        quoted = _quoted()
+        quoted = _Quotes()
         words: dict[str, list] = {}  # each group's canonical words, when clustering worked them out
         if "statements" in compare:
             nodes = ix.nodes
@@ -267,6 +267,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     for d in (nodes[p][1] for p in grouping.first)
                 ]
                 found, words["statements"] = _cluster_groups(tv, threshold, grouping, texts)
+                quoted.add(texts)
             yield from self._report(
                 ctx,
                 found,
@@ -284,9 +285,9 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             else:  # the index groups indicators by name already
                 grouping = ix.indicator_groups(("name",))
                 names = items.objects  # the indicators themselves, without their nodes
-                found, words["indicators"] = _cluster_groups(
-                    tv, threshold, grouping, [names[p].name for p in grouping.first]
-                )
+                texts = [names[p].name for p in grouping.first]
+                found, words["indicators"] = _cluster_groups(tv, threshold, grouping, texts)
+                quoted.add(texts)
             owners = ix.indicator_nodes()
             yield from self._report(
                 ctx,
@@ -294,7 +295,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 "indicators",
                 quoted,
                 [ids[owner] for owner in owners] if found else [],
-                lambda p: items[p][2].name,
+                lambda p: items.objects[p].name,
                 lambda p: indicator_location(items[p][2], items[p][1]),
             )
         forget_slips(tv)
@@ -309,7 +310,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         and every family is read in one pass (similarity.Containment), its (family, text) entries made as
         integer arrays. words: each group's canonical words (text_words), by "statements" and "indicators", where
         the clustering worked them out."""
-        quoted = quoted or _quoted()
+        quoted = quoted or _Quotes()
         words = words or {}
         ix = ctx.index
         nodes = ix.nodes
@@ -404,11 +405,16 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             )
 
 
-def _quoted():
+class _Quotes:
     """quote(text, 60), remembered per text: a text is quoted by every finding naming it."""
-    memo: dict = {}
 
-    def quoted(text) -> str:
+    __slots__ = ("memo",)
+
+    def __init__(self) -> None:
+        self.memo: dict = {}
+
+    def __call__(self, text) -> str:
+        memo = self.memo
         try:
             found = memo.get(text)
         except TypeError:  # not a text at all (a hand-built model): quoted as it is
@@ -417,7 +423,10 @@ def _quoted():
             found = memo[text] = quote(text, 60)
         return found
 
-    return quoted
+    def add(self, texts: list) -> None:
+        """Quote these texts (those that are texts) at once, ahead of the findings naming them."""
+        plain = [t for t in texts if type(t) is str]
+        self.memo.update(zip(plain, quote_many(plain, 60)))
 
 
 def _distinct(occurrences) -> tuple[list[tuple], list[list[int]]]:
