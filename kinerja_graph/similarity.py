@@ -60,12 +60,27 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import numpy as np
 from rapidfuzz.distance.OSA import distance as _osa_distance
 
 from kinerja_graph.text import normalise, stems
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+
+    class _Numpy:
+        """numpy, imported when first used (by near-duplicate's arrays): importing it costs 0.1 s of CPU, which
+        every other command would pay at start-up."""
+
+        def __getattr__(self, name: str):
+            import numpy
+
+            globals()["np"] = numpy
+            return getattr(numpy, name)
+
+    np = _Numpy()
 
 # a block with more variants than this is verified against a chain, not pairwise
 PAIRWISE_LIMIT = 40
@@ -678,15 +693,48 @@ class Containment:
     """
 
     def __init__(self, word_sets: list[frozenset], *, min_words: int, max_extra: int, limit: int = 64) -> None:
-        self.word_sets = word_sets
-        self.max_extra = max_extra
-        self.limit = limit
-        count = len(word_sets)
-        sizes = np.fromiter(map(len, word_sets), dtype=np.int64, count=count)
         every = list(itertools.chain.from_iterable(word_sets))
         vocabulary = sorted(set(every))
         numbers = dict(zip(vocabulary, itertools.count()))
         flat = np.fromiter(map(numbers.__getitem__, every), dtype=np.int64, count=len(every))
+        sizes = np.fromiter(map(len, word_sets), dtype=np.int64, count=len(word_sets))
+        self._word_sets: list[frozenset] | None = word_sets
+        self._build(vocabulary, flat, sizes, min_words, max_extra, limit)
+
+    @classmethod
+    def of_arrays(
+        cls,
+        vocabulary: list[str],
+        flat: np.ndarray,
+        sizes: np.ndarray,
+        *,
+        min_words: int,
+        max_extra: int,
+        limit: int = 64,
+    ) -> Containment:
+        """Containment of the texts whose words are given as numbers: vocabulary in sorting order, each text's
+        distinct words as numbers in it (flat, one text after another, sizes[i] of text i)."""
+        self = cls.__new__(cls)
+        self._word_sets = None
+        self._build(
+            vocabulary, np.asarray(flat, dtype=np.int64), np.asarray(sizes, dtype=np.int64), min_words, max_extra, limit
+        )
+        return self
+
+    @property
+    def word_sets(self) -> list[frozenset]:
+        """The words of each text, as sets."""
+        if self._word_sets is None:
+            words, flat, starts = self._vocabulary, self._flat.tolist(), self._starts.tolist()
+            self._word_sets = [frozenset(words[w] for w in flat[a:b]) for a, b in zip(starts, starts[1:])]
+        return self._word_sets
+
+    def _build(
+        self, vocabulary: list[str], flat: np.ndarray, sizes: np.ndarray, min_words: int, max_extra: int, limit: int
+    ) -> None:
+        self.max_extra = max_extra
+        self.limit = limit
+        count = len(sizes)
         owner = np.repeat(np.arange(count, dtype=np.int64), sizes)
         starts = np.zeros(count + 1, dtype=np.int64)
         np.cumsum(sizes, out=starts[1:])
@@ -1039,10 +1087,55 @@ class NearDuplicateIndex:
 
 @dataclass
 class TextClusters:
-    """near_duplicate_clusters(): the clusters, and each text's canonical words (text_words)."""
+    """near_duplicate_clusters(): the clusters, and each text's canonical words (text_words); and, for
+    spelled_out(), the texts' variants (variant_of[text], -1 for none), each variant's canonical words, the distinct
+    canonical words (vocabulary, in sorting order) and each variant's words as numbers in it (flat)."""
 
     clusters: list[list[list[int]]]
     words: list[tuple]
+    variant_of: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    variant_words: list[tuple] = field(default_factory=list)
+    vocabulary: list[str] = field(default_factory=list)
+    flat: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    def spelled_out(self, tv: TextVocabulary) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """(vocabulary, flat, sizes): each text's expanded_words() as numbers in `vocabulary` (sorting order), the
+        distinct words of text i at flat[sum(sizes[:i]) : sum(sizes[: i + 1])] — what Containment.of_arrays reads."""
+        words, vocabulary = self.variant_words, self.vocabulary
+        count, width = len(words), max(len(vocabulary), 1)
+        if not count:
+            return vocabulary, np.zeros(0, dtype=np.int64), np.zeros(len(self.variant_of), dtype=np.int64)
+        sizes = np.fromiter(map(len, words), dtype=np.int64, count=count)
+        owner = np.repeat(np.arange(count, dtype=np.int64), sizes)
+        # each variant's distinct words, by variant then word
+        unique = np.unique(owner * width + self.flat)
+        owner, flat = unique // width, unique % width
+        abbreviations = tv.abbreviations.keys()
+        spelled = np.flatnonzero(
+            np.fromiter(map(operator.not_, map(abbreviations.isdisjoint, words)), dtype=bool, count=count)
+        )
+        if len(spelled):  # the variants holding an abbreviation: their words spelled out instead
+            sets = [expanded_words(words[v], tv) for v in spelled.tolist()]
+            vocabulary = sorted(set(vocabulary).union(*sets))
+            number = dict(zip(vocabulary, itertools.count()))
+            renumbered = np.fromiter(
+                map(number.__getitem__, self.vocabulary), dtype=np.int64, count=len(self.vocabulary)
+            )
+            kept = ~np.isin(owner, spelled)
+            lengths = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+            added = np.fromiter(
+                map(number.__getitem__, itertools.chain.from_iterable(sets)), dtype=np.int64, count=int(lengths.sum())
+            )
+            owner = np.concatenate((owner[kept], np.repeat(spelled, lengths)))
+            flat = np.concatenate((renumbered[flat[kept]], added))
+            order = np.argsort(owner, kind="stable")
+            owner, flat = owner[order], flat[order]
+        per_variant = np.bincount(owner, minlength=count)
+        # each text's variant's words
+        texts = self.variant_of
+        text_sizes = np.where(texts >= 0, per_variant[texts], 0)
+        _, at = _spread_rows((np.cumsum(per_variant) - per_variant)[texts], text_sizes)
+        return vocabulary, flat[at], text_sizes
 
 
 def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: float) -> TextClusters:
@@ -1070,14 +1163,16 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
     by_text = [*words, ()]  # -1: no text
     text_words_of = list(map(by_text.__getitem__, variant_of.tolist()))
     clusters = _variant_groups(words, vocabulary, flat, tv, threshold)
+    found = TextClusters([], text_words_of, variant_of, words, vocabulary, flat)
     if not clusters:
-        return TextClusters([], text_words_of)
+        return found
     # each variant's texts, in order
     order = np.argsort(variant_of, kind="stable")
     cuts = np.searchsorted(variant_of[order], np.arange(-1, len(words) + 1)).tolist()  # variant -1 first
     ordered = order.tolist()
     texts_of = [ordered[a:b] for a, b in zip(cuts[1:], cuts[2:])]
-    return TextClusters([[texts_of[v] for v in cluster] for cluster in clusters], text_words_of)
+    found.clusters = [[texts_of[v] for v in cluster] for cluster in clusters]
+    return found
 
 
 def _canonical_words(norms: list[str], tv: TextVocabulary) -> tuple[list[tuple], list[str], np.ndarray]:

@@ -262,13 +262,27 @@ def _index_clusters(texts, tv, threshold):
 
 
 def _same_clusters(texts, threshold=0.85):
-    from kinerja_graph.similarity import near_duplicate_clusters, text_words
+    from kinerja_graph.similarity import expanded_words, near_duplicate_clusters, text_words
 
     expected = _index_clusters(texts, _fresh_tv(), threshold)
     tv = _fresh_tv()
     found = near_duplicate_clusters(texts, tv, threshold)
     assert found.clusters == expected
     assert found.words == [text_words(t, tv) for t in texts]
+    # each text's words spelled out, as numbers, for containment
+    vocabulary, flat, sizes = found.spelled_out(tv)
+    assert vocabulary == sorted(vocabulary)
+    cuts = [0, *itertools.accumulate(sizes.tolist())]
+    spelled = [[vocabulary[w] for w in flat[a:b].tolist()] for a, b in zip(cuts, cuts[1:])]
+    expected_sets = [expanded_words(text_words(t, tv), tv) for t in texts]
+    assert [len(s) for s in spelled] == [len(set(s)) for s in spelled]  # distinct
+    assert list(map(frozenset, spelled)) == expected_sets
+    entries = [(k % 5, k) for k in range(len(texts))] + [(0, k) for k in range(len(texts))]
+    arrays = Containment.of_arrays(vocabulary, flat, sizes, min_words=2, max_extra=3, limit=4)
+    sets = Containment(expected_sets, min_words=2, max_extra=3, limit=4)
+    assert arrays.signature == sets.signature and arrays.candidates == sets.candidates
+    assert arrays.within(entries) == sets.within(entries)
+    assert arrays.word_sets == expected_sets
     return found
 
 

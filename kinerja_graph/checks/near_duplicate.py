@@ -4,21 +4,25 @@ or that one contains under one parent."""
 from __future__ import annotations
 
 import itertools
-import operator
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from kinerja_graph.checks._quote import indicator_location, quote, quote_many
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import (
     Containment,
     NearDuplicateIndex,
+    TextClusters,
     expanded_words,
     forget_slips,
     near_duplicate_clusters,
     text_vocabulary,
     text_words,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    from kinerja_graph.similarity import np  # numpy, imported when first used
 
 FIELD = {"statements": "statement", "indicators": "indicator"}  # what a finding's texts are, by message key
 
@@ -250,7 +254,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         ix = ctx.index
         ids = ix.ids()
         quoted = _Quotes()
-        words: dict[str, list] = {}  # each group's canonical words, when clustering worked them out
+        words: dict[str, TextClusters] = {}  # each group's canonical words, when clustering worked them out
         if "statements" in compare:
             nodes = ix.nodes
             if by_parent:
@@ -308,8 +312,8 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         """Texts under one parent that another contains: among the statements of the children of one parent;
         among the indicators of a goal and of its children. Each distinct text's words are worked out once,
         and every family is read in one pass (similarity.Containment), its (family, text) entries made as
-        integer arrays. words: each group's canonical words (text_words), by "statements" and "indicators", where
-        the clustering worked them out."""
+        integer arrays. words: the clustering's words of each group (TextClusters), by "statements" and
+        "indicators", where it worked them out."""
         quoted = quoted or _Quotes()
         words = words or {}
         ix = ctx.index
@@ -319,7 +323,8 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             grouping = ix.node_groups(("kind", "statement"))
             firsts = grouping.first
             if "statements" in words:
-                sets = _spelled_out(words["statements"], tv)
+                vocabulary, flat, sizes = words["statements"].spelled_out(tv)
+                within = Containment.of_arrays(vocabulary, flat, sizes, min_words=min_words, max_extra=extra)
             else:
                 sets = [
                     expanded_words(text_words(nodes[p][1].get("statement"), tv), tv)
@@ -327,7 +332,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     else frozenset()
                     for p in firsts
                 ]
-            within = Containment(sets, min_words=min_words, max_extra=extra)
+                within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
                 of = grouping.of
                 parents, children = ix.links()
@@ -345,10 +350,11 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             grouping = ix.indicator_groups(("name",))
             firsts = grouping.first
             if "indicators" in words:
-                sets = _spelled_out(words["indicators"], tv)
+                vocabulary, flat, sizes = words["indicators"].spelled_out(tv)
+                within = Containment.of_arrays(vocabulary, flat, sizes, min_words=min_words, max_extra=extra)
             else:
                 sets = [expanded_words(text_words(items.objects[p].name, tv), tv) for p in firsts]
-            within = Containment(sets, min_words=min_words, max_extra=extra)
+                within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
                 numbers = _array(grouping.of)
                 owners = ix.indicator_nodes()
@@ -455,19 +461,19 @@ def _clusters(tv, threshold: float, entries: list) -> list[list[list[int]]]:
     return index.variant_clusters()
 
 
-def _cluster_groups(tv, threshold: float, grouping, texts: list) -> tuple[list[list[list[int]]], list[tuple]]:
+def _cluster_groups(tv, threshold: float, grouping, texts: list) -> tuple[list[list[list[int]]], TextClusters]:
     """The clusters of near-duplicates among the groups of a Grouping whose text is texts[group number] (None
     leaves a group out), each cluster as its variants, each variant the positions of its members (see
     _spread); and each group's canonical words (similarity.near_duplicate_clusters)."""
     found = near_duplicate_clusters(texts, tv, threshold)
     if not found.clusters:
-        return [], found.words
+        return [], found
     labels: list[int | None] = [None] * len(grouping)
     for cluster in found.clusters:
         for variant in cluster:
             for i in variant:
                 labels[i] = i
-    return _spread(found.clusters, grouping.members(labels)), found.words
+    return _spread(found.clusters, grouping.members(labels)), found
 
 
 def _families(ix, held: np.ndarray, held_nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -506,15 +512,6 @@ def _families(ix, held: np.ndarray, held_nodes: np.ndarray) -> tuple[np.ndarray,
     families_at, members_at = np.concatenate(families), np.concatenate(members)
     order = np.lexsort((members_at, families_at))
     return families_at[order], members_at[order]
-
-
-def _spelled_out(words: list[tuple], tv) -> list[frozenset]:
-    """expanded_words() of each of these canonical words: most hold no abbreviation, their set is all."""
-    sets = list(map(frozenset, words))
-    abbreviations = tv.abbreviations.keys()
-    for i in itertools.compress(range(len(words)), map(operator.not_, map(abbreviations.isdisjoint, words))):
-        sets[i] = expanded_words(words[i], tv)
-    return sets
 
 
 def _spread(clusters: list, positions) -> list[list[list[int]]]:
