@@ -456,7 +456,7 @@ class _SlipIndex:
         lexicon = tv.lexicon
         known = np.fromiter(map(lexicon.__contains__, self.words), dtype=bool, count=len(self.words))
         fits = (b >= base) & (firsts[a] == firsts[b]) & (np.abs(lengths[a] - lengths[b]) <= 2) & ~(known[a] & known[b])
-        pairs = np.unique(a[fits] * len(self.words) + b[fits])  # a pair sharing several keys, once
+        pairs = _distinct(a[fits] * len(self.words) + b[fits])  # a pair sharing several keys, once
         a, b = pairs // len(self.words), pairs % len(self.words)
         left = list(map(self.words.__getitem__, a.tolist()))
         right = list(map(self.words.__getitem__, b.tolist()))
@@ -752,15 +752,15 @@ class Containment:
         signature[sizes < min_words] = -1
         # (word, length of a text holding it) as one number, for every word of every text
         span = int(sizes.max(initial=0)) + max_extra + 1
-        held_at = np.unique(flat * span + sizes[owner])
+        held_at = _distinct(flat * span + sizes[owner])
         signed = signature >= 0
         maybe = np.zeros(count, dtype=bool)
         for d in range(1, max_extra + 1):
             maybe |= _among(held_at, signature * span + sizes + d)
         maybe &= signed
         # (word, length) of a text holding the signature of a shorter text that may stand in it
-        signed_at = np.unique(signature[maybe] * span + sizes[maybe])
-        holding = np.unique(np.concatenate([signed_at + d for d in range(1, max_extra + 1)] or [signed_at[:0]]))
+        signed_at = _distinct(signature[maybe] * span + sizes[maybe])
+        holding = _distinct(np.concatenate([signed_at + d for d in range(1, max_extra + 1)] or [signed_at[:0]]))
         # the signatures of shorter texts each text holds (what it may contain), as a flat array cut by offsets
         held = _among(holding, flat * span + sizes[owner])
         self._held = flat[held]
@@ -868,8 +868,9 @@ class Containment:
         families = np.asarray(families, dtype=np.int64)
         numbers = np.asarray(numbers, dtype=np.int64)
         # the entries in order of their first occurrence, each once
-        _, first = np.unique(families * len(self._sizes) + numbers, return_index=True)
-        first.sort()
+        keys = families * len(self._sizes) + numbers
+        order = np.argsort(keys, kind="stable")
+        first = np.sort(order[_run_starts(keys[order])])
         families, numbers = families[first], numbers[first]
         if self._relevant is None:
             found = self._within(families, numbers, self.is_candidate, exact=False)
@@ -1108,7 +1109,7 @@ class TextClusters:
         sizes = np.fromiter(map(len, words), dtype=np.int64, count=count)
         owner = np.repeat(np.arange(count, dtype=np.int64), sizes)
         # each variant's distinct words, by variant then word
-        unique = np.unique(owner * width + self.flat)
+        unique = _distinct(owner * width + self.flat)
         owner, flat = unique // width, unique % width
         abbreviations = tv.abbreviations.keys()
         spelled = np.flatnonzero(
@@ -1152,8 +1153,9 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
     together or in another order); `similarity` is asked only about the pairs left whose variants are not yet
     joined. A hash collision of two blocks only adds candidate pairs, which the verification rejects."""
     norms = normalised_texts(texts, tv)
-    heads, variant_of = np.unique(_first_seen(norms), return_inverse=True)  # variants in order of first text
-    variant_of = variant_of.ravel()
+    seen = _first_seen(norms)
+    heads = _distinct(seen)  # variants in order of their first text
+    variant_of = np.searchsorted(heads, seen)
     variant_norms = list(map(norms.__getitem__, heads.tolist()))
     if "" in variant_norms:  # no text: no variant
         empty = variant_norms.index("")
@@ -1217,13 +1219,13 @@ def _variant_groups(
     filled = np.flatnonzero(sizes)
     # the sorted representatives of each variant's words, hashed to one integer per variant
     owner = np.repeat(np.arange(count, dtype=np.int64), sizes)
-    order = np.lexsort((rep[flat], owner))
     starts = np.cumsum(sizes) - sizes
-    place = np.arange(len(flat), dtype=np.int64) - starts[owner]
-    values = (rep[flat][order].astype(np.uint64) + np.uint64(1)) * _powers(int(sizes.max()))[place]
-    hashed = np.add.reduceat(values, starts[filled]) if len(filled) else np.zeros(0, dtype=np.uint64)
-    hashed = hashed * np.uint64(_ODD) + sizes[filled].astype(np.uint64)
-    pairs = [_block_pairs(hashed.view(np.int64), filled)]
+    width = len(vocabulary) + 1
+    pairs = [_block_pairs(_sequence_hashes(owner, rep[flat], width, starts, sizes, filled), filled)]
+    # each variant's distinct words
+    distinct = _distinct(owner * width + flat)
+    distinct_owner, distinct_words = distinct // width, distinct % width
+    distinct_sizes = np.bincount(distinct_owner, minlength=count)
     # the words run together
     joined = list(map("".join, words))
     joined_id = _first_seen(joined)
@@ -1238,10 +1240,19 @@ def _variant_groups(
             spelled[i] = expanded_words(words[i], tv)
         spelled_sets = {e for e in spelled if e}
         if spelled_sets:  # a text that spells out what another abbreviates
-            plain = np.flatnonzero(~abbreviated & (sizes > 0)).tolist()
-            sets = list(map(frozenset, map(words.__getitem__, plain)))
-            for i, mine in compress(zip(plain, sets), map(spelled_sets.__contains__, sets)):
-                spelled[i] = mine
+            # the variants without one whose words, as a set, hash like a spelled-out set: compared as sets
+            known = [e for e in spelled_sets if all(w in number for w in e)]
+            lengths = np.fromiter(map(len, known), dtype=np.int64, count=len(known))
+            ids = np.fromiter(
+                map(number.__getitem__, itertools.chain.from_iterable(known)), dtype=np.int64, count=int(lengths.sum())
+            )
+            wanted = np.sort(_set_hashes(np.repeat(np.arange(len(known)), lengths), ids, len(known)))
+            mine = _set_hashes(distinct_owner, distinct_words, count)
+            plain = np.flatnonzero(~abbreviated & (sizes > 0) & _among(wanted, mine)).tolist()
+            for i in plain:
+                found = frozenset(words[i])
+                if found in spelled_sets:
+                    spelled[i] = found
         named = np.flatnonzero(np.fromiter(map(operator.is_not, spelled, repeat(None)), dtype=bool, count=count))
         spelled_id[named] = _first_seen(list(map(spelled.__getitem__, named.tolist())))
         # the blocks: the non-empty spelled-out sets of the variants with words
@@ -1252,7 +1263,7 @@ def _variant_groups(
     second = np.concatenate([p[1] for p in pairs])
     if not len(first):
         return []
-    unique = np.unique(first * count + second)
+    unique = _distinct(first * count + second)
     first, second = unique // count, unique % count
     # alike by construction: the same words once abbreviations are spelled out; the same words run together
     # or in another order
@@ -1263,8 +1274,14 @@ def _variant_groups(
         & (spelled_id[first] == spelled_id[second])
     )
     if alike:
-        ordered_id = _first_seen(list(map(tuple, map(sorted, words))))
-        free |= (joined_id[first] == joined_id[second]) | (ordered_id[first] == ordered_id[second])
+        free |= joined_id[first] == joined_id[second]
+        # the same words in another order: the sorted words hashed, the pairs hashed alike compared
+        ordered = _sequence_hashes(owner, flat, width, starts, sizes, filled)
+        ordered_at = np.zeros(count, dtype=np.int64)
+        ordered_at[filled] = ordered
+        asked = np.flatnonzero(~free & (ordered_at[first] == ordered_at[second]))
+        same = [sorted(words[i]) == sorted(words[j]) for i, j in zip(first[asked].tolist(), second[asked].tolist())]
+        free[asked[np.array(same, dtype=bool)]] = True
     parent = _joined(count, first[free], second[free])
     rest_first, rest_second = first[~free], second[~free]
     keep = parent[rest_first] != parent[rest_second]
@@ -1272,7 +1289,20 @@ def _variant_groups(
     linked = np.zeros(count, dtype=bool)
     linked[first[free]] = linked[second[free]] = True
     if alike:  # the pairs similarity decides without pairing words: judged at once
-        decided, passed = _judged(words, vocabulary, flat, owner, starts, sizes, rest_first, rest_second, tv, threshold)
+        joined_length = np.bincount(owner, weights=_lengths(vocabulary)[flat], minlength=count).astype(np.int64)
+        decided, passed = _judged(
+            vocabulary,
+            flat,
+            owner,
+            starts,
+            sizes,
+            joined_length,
+            distinct_sizes == sizes,
+            rest_first,
+            rest_second,
+            tv,
+            threshold,
+        )
         joined_first, joined_second = rest_first[passed], rest_second[passed]
         if len(joined_first):
             parent = _joined(
@@ -1307,7 +1337,7 @@ def _variant_groups(
         united += (i, j)
     linked[united] = True
     members = np.flatnonzero(linked)
-    root_of = np.array([find(i) for i in members.tolist()], dtype=np.int64)
+    root_of = _rooted(np.array(roots, dtype=np.int64))[members]
     # components of two or more, in order of their first variant (their root: the lowest), members in order
     order = np.lexsort((members, root_of))
     members, root_of = members[order], root_of[order]
@@ -1318,12 +1348,13 @@ def _variant_groups(
 
 
 def _judged(
-    words: list[tuple],
     vocabulary: list[str],
     flat: np.ndarray,
     owner: np.ndarray,
     starts: np.ndarray,
     sizes: np.ndarray,
+    joined_length: np.ndarray,
+    once: np.ndarray,
     first: np.ndarray,
     second: np.ndarray,
     tv: TextVocabulary,
@@ -1334,8 +1365,6 @@ def _judged(
     at once. Decided: as many words or not; letters too many apart; too many words missing from the other; or,
     neither writing a word twice, one word apart, the verdict a slip of that word (slip_distance, once per
     distinct word pair). Passed: the decided pairs whose similarity reaches the threshold."""
-    joined_length = np.fromiter(map(len, map("".join, words)), dtype=np.int64, count=len(words))
-    once = np.fromiter(map(len, map(set, words)), dtype=np.int64, count=len(words)) == sizes
     max_slips = tv.max_slips
     apart = (sizes[first] != sizes[second]) | (np.abs(joined_length[first] - joined_length[second]) > 2 * max_slips)
     decided = apart.copy()
@@ -1346,37 +1375,152 @@ def _judged(
     width = len(vocabulary)
     holding = np.sort(owner * width + flat)
     a, b = first[asked], second[asked]
-    # the words of a missing from b, and of b missing from a
+    # the words of a missing from b, and of b missing from a, lowest first (word numbers follow sorting order,
+    # as similarity sorts them): the same count on both sides, as many words written once each
     rows, at = _spread_rows(starts[a], sizes[a])
     missing = ~_among(holding, b[rows] * width + flat[at])
     counts = np.bincount(rows[missing], minlength=len(asked))
-    left = np.full(len(asked), -1, dtype=np.int64)
-    left[rows[missing]] = flat[at[missing]]
+    left, left_at = _lowest_first(rows[missing], flat[at[missing]], len(asked))
     rows, at = _spread_rows(starts[b], sizes[b])
     extra = ~_among(holding, a[rows] * width + flat[at])
-    right = np.full(len(asked), -1, dtype=np.int64)
-    right[rows[extra]] = flat[at[extra]]
+    right, right_at = _lowest_first(rows[extra], flat[at[extra]], len(asked))
     too_many = counts > min(max_slips, DIFFERING_WORDS_LIMIT)
     decided[asked[too_many]] = True
     one = np.flatnonzero((counts == 1) & ~too_many)
-    if len(one):
-        pairs, back = np.unique(left[one] * width + right[one], return_inverse=True)
-        found = [
-            slip_distance(vocabulary[x], vocabulary[y], tv)
-            for x, y in zip((pairs // width).tolist(), (pairs % width).tolist())
-        ]
-        distance = np.array([-1 if d is None else d for d in found], dtype=np.int64)[back.ravel()]
-        longest = np.maximum(np.maximum(joined_length[a[one]], joined_length[b[one]]), 1)
-        score = 1.0 - distance / longest
-        decided[asked[one]] = True
-        passed[asked[one]] = (distance >= 0) & (score >= threshold)
+    two = np.flatnonzero((counts == 2) & ~too_many)
+    # the words paired: one word apart, its pair; two, both pairings
+    l1, r1 = left[left_at[one]], right[right_at[one]]
+    x1, y1 = left[left_at[two]], left[left_at[two] + 1]
+    u1, v1 = right[right_at[two]], right[right_at[two] + 1]
+    keys = np.concatenate((l1 * width + r1, x1 * width + u1, y1 * width + v1, x1 * width + v1, y1 * width + u1))
+    if not len(keys):
+        return decided, passed
+    pairs = _distinct(keys)
+    found = _slip_distances(vocabulary, pairs // width, pairs % width, tv)[np.searchsorted(pairs, keys)]
+    n1, n2 = len(one), len(two)
+    # one word apart: its slip's edits; two: the pairing of fewer edits among those where both words are slips
+    edits = [found[:n1]]
+    straight, crossed = (
+        found[n1 : n1 + n2] + found[n1 + n2 : n1 + 2 * n2],
+        found[n1 + 2 * n2 : n1 + 3 * n2] + found[n1 + 3 * n2 :],
+    )
+    straight_ok = (found[n1 : n1 + n2] >= 0) & (found[n1 + n2 : n1 + 2 * n2] >= 0)
+    crossed_ok = (found[n1 + 2 * n2 : n1 + 3 * n2] >= 0) & (found[n1 + 3 * n2 :] >= 0)
+    best = np.where(
+        straight_ok & crossed_ok,
+        np.minimum(straight, crossed),
+        np.where(straight_ok, straight, np.where(crossed_ok, crossed, -1)),
+    )
+    edits.append(best)
+    judged = np.concatenate((one, two))
+    distance = np.concatenate(edits)
+    longest = np.maximum(np.maximum(joined_length[a[judged]], joined_length[b[judged]]), 1)
+    score = 1.0 - distance / longest
+    decided[asked[judged]] = True
+    passed[asked[judged]] = (distance >= 0) & (score >= threshold)
     return decided, passed
+
+
+def _lowest_first(rows: np.ndarray, words: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """(words sorted by row, then by number; where each of rows 0 .. count - 1 starts among them)."""
+    order = np.lexsort((words, rows))
+    return words[order], np.searchsorted(rows[order], np.arange(count))
+
+
+def _slip_distances(vocabulary: list[str], first: np.ndarray, second: np.ndarray, tv: TextVocabulary) -> np.ndarray:
+    """slip_distance() of the different words (vocabulary[first[k]], vocabulary[second[k]]), -1 for None: what
+    allowed_edits rules out (length, first letter, digits, both correctly spelled, `distinct`) at once, the rest
+    measured (rapidfuzz, up to two edits) against the edits allowed."""
+    lengths = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary))
+    firsts = np.fromiter((ord(w[0]) if w else -1 for w in vocabulary), dtype=np.int64, count=len(vocabulary))
+    digits = np.fromiter((any(map(str.isdigit, w)) for w in vocabulary), dtype=bool, count=len(vocabulary))
+    known = np.fromiter(map(tv.lexicon.__contains__, vocabulary), dtype=bool, count=len(vocabulary))
+    shorter = np.minimum(lengths[first], lengths[second])
+    longer = np.maximum(lengths[first], lengths[second])
+    may = np.flatnonzero(
+        (shorter >= tv.min_word_length)
+        & (longer <= SLIP_WORD_LIMIT)
+        & (firsts[first] == firsts[second])
+        & ~digits[first]
+        & ~digits[second]
+        & ~(known[first] & known[second])
+    )
+    left = list(map(vocabulary.__getitem__, first[may].tolist()))
+    right = list(map(vocabulary.__getitem__, second[may].tolist()))
+    if tv.distinct:
+        kept = np.fromiter(
+            map(operator.not_, map(tv.distinct.__contains__, map(frozenset, zip(left, right)))),
+            dtype=bool,
+            count=len(left),
+        )
+        may = may[kept]
+        left, right = list(compress(left, kept)), list(compress(right, kept))
+    limit = np.where(shorter[may] >= tv.long_word_length, 2, 1)
+    measured = np.fromiter(
+        map(functools.partial(_osa_distance, score_cutoff=2), left, right), dtype=np.int64, count=len(left)
+    )
+    distance = np.full(len(first), -1, dtype=np.int64)
+    distance[may] = np.where(measured <= limit, measured, -1)
+    return distance
 
 
 def _first_seen(values: list) -> np.ndarray:
     """For each of `values` (hashable), the position of the first value equal to it: equal values, equal numbers."""
     first: dict = {}
     return np.fromiter(map(first.setdefault, values, itertools.count()), dtype=np.int64, count=len(values))
+
+
+def _run_starts(ordered: np.ndarray) -> np.ndarray:
+    """Whether each value of a sorted array differs from the one before it (the first of each run of equal values)."""
+    starts = np.ones(len(ordered), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    return starts
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (np.unique, by one sort: several times faster on 10^5 integers)."""
+    ordered = np.sort(values)
+    return ordered[_run_starts(ordered)]
+
+
+def _rooted(parent: np.ndarray) -> np.ndarray:
+    """Each item's root in a forest given by parent links (a root is its own parent)."""
+    while True:
+        up = parent[parent]
+        if np.array_equal(up, parent):
+            return parent
+        parent = up
+
+
+def _lengths(words: list[str]) -> np.ndarray:
+    return np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+
+
+def _sequence_hashes(
+    owner: np.ndarray, values: np.ndarray, width: int, starts: np.ndarray, sizes: np.ndarray, filled: np.ndarray
+) -> np.ndarray:
+    """A 64-bit hash of each non-empty (filled) segment's values (0 <= value < width) once sorted: equal multisets
+    hash alike. owner: each value's segment, in order; starts, sizes: the segments."""
+    ordered = np.sort(owner * width + values) - owner * width
+    place = np.arange(len(values), dtype=np.int64) - starts[owner]
+    terms = (ordered.astype(np.uint64) + np.uint64(1)) * _powers(int(sizes.max(initial=1)))[place]
+    hashed = np.add.reduceat(terms, starts[filled]) if len(filled) else np.zeros(0, dtype=np.uint64)
+    return (hashed * np.uint64(_ODD) + sizes[filled].astype(np.uint64)).view(np.int64)
+
+
+def _set_hashes(owner: np.ndarray, values: np.ndarray, count: int) -> np.ndarray:
+    """A 64-bit hash of each of `count` sets given as (owner, value) rows, each value once per set, rows by owner:
+    the sum of a mixed value per member (order does not matter)."""
+    z = values.astype(np.uint64) + np.uint64(_ODD)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    z ^= z >> np.uint64(31)
+    sizes = np.bincount(owner, minlength=count)
+    filled = np.flatnonzero(sizes)
+    found = np.zeros(count, dtype=np.uint64)
+    if len(filled):
+        found[filled] = np.add.reduceat(z, (np.cumsum(sizes) - sizes)[filled])
+    return (found + sizes.astype(np.uint64)).view(np.int64)
 
 
 _ODD = 0x9E3779B97F4A7C15  # an odd multiplier: a hashed key's length spread over the 64 bits
