@@ -44,6 +44,15 @@ is read in one pass.
 Per-text results (normalised text, canonical words, content words) are remembered in the text
 vocabulary's memo, so that the several rules reading one text in a run compute them once.
 
+Many texts at once. `near_duplicate_clusters` gives what a NearDuplicateIndex of the texts gives, for all
+of a cascade's distinct texts at once, in integer arrays (numpy): words numbered once, each text's words a
+run of one flat array; the slip search's deletion keys are 64-bit hashes made from the letters' prefix
+sums; blocks are runs of equal integer keys; the candidate pairs alike by construction (the same words
+spelled out, run together or in another order) and those one or two words apart are judged at once, and
+`similarity` is asked only about the few pairs left. `Containment` works on the same numbers. Hashes only
+ever propose: what is equal is compared exactly, and a pair brought together by a collision is judged
+like any other. tests/test_similarity_arrays.py holds each array path to the plain programme it replaces.
+
 The cost is linear in the total number of words (times the size of a word's deletion neighbourhood)
 plus the size of the blocks, which near-duplicates keep small. Clusters, not pairs, are returned: a
 statement repeated with slips across thirty organisations is one cluster, not 435 pairs.
