@@ -74,6 +74,33 @@ def _norm(text: object) -> str:
 
 _NORMALISED: dict[str, str] = {}  # text -> _norm(text): statements and indicator names repeat
 
+# a plain ASCII text byte by byte: letters in lower case, digits kept, NUL kept (it separates texts read as
+# one), anything else a space: the words text.normalise keeps, found without a regular expression
+_ASCII_WORDS = bytes(
+    0 if c == 0 else ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)
+)
+
+
+def _norm_all(texts: Iterable[str]) -> None:
+    """_norm() of many texts at once, remembered (a cascade's 10^5 statements: the plain ASCII ones, nearly
+    all, read as one text, not one normalise() call each)."""
+    new = [t for t in set(texts) if t not in _NORMALISED]
+    if len(_NORMALISED) + len(new) >= 200_000:
+        _NORMALISED.clear()
+    plain = [t for t in new if t.isascii() and "\0" not in t]
+    if plain:
+        pieces = "\0".join(plain).encode("ascii").translate(_ASCII_WORDS).decode("ascii").split("\0")
+        normalised = list(map(" ".join, map(str.split, pieces)))
+        _NORMALISED.update(zip(plain, normalised, strict=True))
+        if "" in normalised:  # a text of no word at all: as _norm() keeps it
+            for text, found in zip(plain, normalised, strict=True):
+                if not found:
+                    _NORMALISED[text] = " ".join(text.split())
+    if len(plain) < len(new):
+        for text in new:
+            if text not in _NORMALISED:
+                _norm(text)
+
 
 def node_identity(G: nx.DiGraph | None, n: str | None) -> str:
     """What node `n` is, independent of its id and place (see the module docstring)."""
@@ -129,6 +156,27 @@ class _Identities(dict):
         value = self[n] = node_identity(self.G, n)
         return value
 
+    def fill(self) -> _Identities:
+        """Every node's identity at once (node_identity of each): a report of 10^4 findings names nearly
+        every node of its cascade. The goals' statements are normalised together."""
+        G = self.G
+        if G is None:
+            return self
+        goals = {
+            n: statement
+            for n, d in G._node.items()
+            if d.get("kind") == "goal" and (statement := d.get("statement")) and type(statement) is str
+        }
+        texts = set(goals.values())
+        _norm_all(texts)
+        norm = _NORMALISED
+        # one identity per distinct statement, shared by the goals that state it (None: node_identity's)
+        of_text = {text: f"g:{norm[text]}" if text in norm and text.strip() else None for text in texts}
+        self.update(zip(goals.keys(), map(of_text.__getitem__, goals.values())))
+        for n in [n for n, identity in self.items() if identity is None] + [n for n in G._node if n not in self]:
+            self[n] = node_identity(G, n)
+        return self
+
     def extremes(self, related: tuple[str, ...]) -> tuple[str, str]:
         """The least and the greatest identity of a non-empty tuple of nodes, found once per tuple: the findings
         of one group (a formula shared by a hundred indicators) carry the same tuple of related nodes."""
@@ -137,6 +185,15 @@ class _Identities(dict):
             members = list(map(self.__getitem__, related))  # __missing__ only for a node not seen before
             found = self._groups[id(related)] = (related, min(members), max(members))
         return found[1], found[2]
+
+
+FILL_FROM = 1000  # findings from which a report's node identities are all found at once (_Identities.fill)
+
+
+def _identities(G: nx.DiGraph | None, findings: int) -> _Identities:
+    """The node identities for the keys of `findings` findings: all at once for many findings."""
+    identities = _Identities(G)
+    return identities.fill() if findings >= FILL_FROM else identities
 
 
 def finding_key(G: nx.DiGraph | None, f: Finding, org: str | None = None, identities=None) -> tuple[str, ...]:
@@ -213,11 +270,17 @@ def segment(G: nx.DiGraph | None, n: str, lang: str = "id") -> str:
         return str(n)
     if d.get("kind") == "crosscutting":
         return str(d.get("ref") or d.get("name") or n)
-    level = policy.levels().by_id(d.get("level"))
+    name = _planning_name(d.get("level"), lang)
+    return f"{name} {n}" if name else str(n)
+
+
+def _planning_name(level_id: object, lang: str) -> str | None:
+    """The planning name of a level in a node path ("Sasaran Strategis"), None when it has none."""
+    level = policy.levels().by_id(level_id)  # type: ignore[arg-type]
     name = (level.planning.get(lang) or level.planning.get("id")) if level is not None and level.planning else None
     if name and lang == "en":
         name = name.split(" (")[0]  # "Strategic objective (sasaran strategis)" -> "Strategic objective"
-    return f"{name} {n}" if name else str(n)
+    return name
 
 
 class Paths:
@@ -229,7 +292,9 @@ class Paths:
         self._ids: dict[str, tuple[str, ...]] = {}
         self._paths: dict[str, str] = {}
         self._segments: dict[str, str] = {}
+        self._names: dict[object, str | None] = {}  # level id -> its planning name (_planning_name)
         self.related: dict[tuple, dict] = {}  # what a report makes once per node (SARIF: a related location)
+        self.texts: dict[str, str] = {}  # the same, as text (SARIF: a node's logical location as JSON)
 
     def ids(self, n: str) -> tuple[str, ...]:
         """The ids from the top goal to n, following each node's first parent in document order."""
@@ -265,9 +330,20 @@ class Paths:
         return found
 
     def segment(self, n: str) -> str:
+        """segment(G, n, lang), each level's planning name looked up once."""
         found = self._segments.get(n)
         if found is None:
-            found = self._segments[n] = segment(self.G, n, self.lang)
+            d = self.G._node.get(n) if self.G is not None else None
+            if d is None or d.get("kind") == "crosscutting":
+                found = segment(self.G, n, self.lang)
+            else:
+                level = d.get("level")
+                names = self._names
+                if level not in names:
+                    names[level] = _planning_name(level, self.lang)
+                name = names[level]
+                found = f"{name} {n}" if name else str(n)
+            self._segments[n] = found
         return found
 
 
@@ -289,8 +365,8 @@ def file_keys(file_report) -> dict[int, Keys]:
 def _file_keys(file_report) -> dict[int, Keys]:
     G = graph_of(file_report)
     org = organisation_key(G)
-    identities = _Identities(G)
     everything = _in_order(file_report)
+    identities = _identities(G, len(everything))
     exact = [finding_key(G, f, org, identities) for f in everything]
     prints = _numbered(exact)
     out = {}
@@ -307,8 +383,8 @@ def file_fingerprints(file_report, wanted: set[int] | None = None) -> dict[int, 
     with gc_paused():
         G = graph_of(file_report)
         org = organisation_key(G)
-        identities = _Identities(G)
         everything = _in_order(file_report)
+        identities = _identities(G, len(everything) if wanted is None else len(wanted))
         if wanted is None:
             return dict(zip(map(id, everything), _numbered(finding_key(G, f, org, identities) for f in everything)))
         # A finding's number counts the findings with its key before it, all of its rule (the key starts with

@@ -66,7 +66,11 @@ _STR = frozenset({str})
 
 def _limited(items: Sequence, limit: int, form: str = "{}") -> str:
     """'a, b, c (+2)': the first `limit` items, each written as `form` says (only those: groups may be large)."""
-    first = items[:limit]
+    return _first_of(items[:limit], len(items), limit, form)
+
+
+def _first_of(first: Sequence, total: int, limit: int, form: str = "{}") -> str:
+    """_limited() of `total` items given only their first `limit` ones."""
     if _STR.issuperset(map(type, first)):  # texts and node ids (nearly always): joined as they are
         if form == "{}":
             shown = ", ".join(first)
@@ -76,7 +80,7 @@ def _limited(items: Sequence, limit: int, form: str = "{}") -> str:
             shown = ", ".join(map(form.format, first))
     else:
         shown = ", ".join(map(form.format, first))
-    return shown + f" (+{len(items) - limit})" if len(items) > limit else shown
+    return shown + f" (+{total - limit})" if total > limit else shown
 
 
 def _joined(items: Sequence[str], lang: str, last: str) -> str:
@@ -153,6 +157,15 @@ def _quoted_all(values: Any, lang: str) -> str:
 
 def _ids(values: Any, lang: str) -> str:
     return _limited(values, IDS_LIMIT) or "-"
+
+
+def _node_ids(finding: Finding) -> str:
+    """_ids() of the implicit `nodes` of a finding (its node and related nodes) without gathering them all: a
+    group of duplicates names hundreds of nodes in each of its hundreds of findings, a message shows IDS_LIMIT."""
+    related = finding.related
+    if finding.node is None:
+        return _first_of(related[:IDS_LIMIT], len(related), IDS_LIMIT) or "-"
+    return _first_of((finding.node, *related[: IDS_LIMIT - 1]), len(related) + 1, IDS_LIMIT) or "-"
 
 
 def _years(values: Any, lang: str) -> str:
@@ -283,6 +296,10 @@ def _compiled(
     scope: dict[str, Any] = {}
     for number, (name, spec) in enumerate(fields):
         value = f"args[{name!r}]"
+        if implicit and name in IMPLICIT_ARGS and spec is _ids:  # the finding's nodes as ids: the few shown
+            scope[f"spec{number}"], scope["node_ids"] = spec, _node_ids
+            lines.append(f"    v{number} = spec{number}({value}, lang) if finding is None else node_ids(finding)")
+            continue
         if implicit and name in IMPLICIT_ARGS:  # the finding's node and related nodes (findings.IMPLICIT_ARGS)
             value = (
                 f"({value} if finding is None else finding.related if finding.node is None"

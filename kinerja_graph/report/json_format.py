@@ -22,6 +22,7 @@ import json
 from collections.abc import Callable, Iterator
 
 from kinerja_graph.engine import Report
+from kinerja_graph.findings import Finding
 from kinerja_graph.messages import renderer, to_dict
 
 VERSION = 1
@@ -33,14 +34,17 @@ def to_data(report: Report, lang: str = "id", *, statistics: bool = False) -> di
     return {key: list(value) if isinstance(value, Iterator) else value for key, value in data.items()}
 
 
-def _lazy_data(report: Report, lang: str = "id", *, statistics: bool = False) -> dict:
-    """to_data() with its lists of findings as iterators: each finding becomes a dict when it is written."""
+def _lazy_data(report: Report, lang: str = "id", *, statistics: bool = False, texts: bool = False) -> dict:
+    """to_data() with its lists of findings as iterators: each finding becomes a dict when it is written
+    (`texts`: its JSON text, an Encoded, made without the dict)."""
     words = renderer(lang)
     data: dict = {
         "version": VERSION,
         "summary": report.summary(),
-        "findings": (to_dict(f, lang, words) for f in report.findings),
-        "silenced": ({**to_dict(s.finding, lang, words), "reason": s.reason} for s in report.silenced),
+        "findings": _texts(report.findings, words) if texts else (to_dict(f, lang, words) for f in report.findings),
+        "silenced": _texts([s.finding for s in report.silenced], words, [s.reason for s in report.silenced])
+        if texts
+        else ({**to_dict(s.finding, lang, words), "reason": s.reason} for s in report.silenced),
         "errors": [e.to_dict() for e in report.errors],
     }
     if statistics:  # the counts per rule, most first (report/statistics.py)
@@ -51,6 +55,61 @@ def _lazy_data(report: Report, lang: str = "id", *, statistics: bool = False) ->
 
 
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder
+
+
+class Encoded(str):
+    """A list entry's JSON text, already encoded: written as it is."""
+
+    __slots__ = ()
+
+
+def _texts(
+    findings: list[Finding], words: Callable[[Finding], str], reasons: list[str] | None = None
+) -> Iterator[Encoded]:
+    """The JSON text of each finding, as the compact encoder writes to_dict(f) (with its silence's "reason"
+    after it, when `reasons` are given): the keys, a rule's severity, area and criterion and a file's name are
+    encoded once and joined with each finding's own values; only its args go through the encoder."""
+    encode, string = compact_encoder(), json.encoder.encode_basestring
+    heads: dict[tuple, str] = {}  # (rule, severity) -> the text up to the node
+    files: dict[str, str] = {}  # file -> the text from the related nodes' end to the line
+    kinds: dict[tuple, str] = {}  # (area, lke) -> the text from the message's end to the args
+    for number, f in enumerate(findings):
+        head = heads.get((f.rule, f.severity))
+        if head is None:
+            head = heads[f.rule, f.severity] = f'{{"rule": {encode(f.rule)}, "severity": {encode(f.severity)}, "node": '
+        file = files.get(f.file)
+        if file is None:
+            file = files[f.file] = f'], "file": {encode(f.file)}, "line": '
+        kind = kinds.get((f.area, f.lke))
+        if kind is None:
+            kind = kinds[f.area, f.lke] = f', "area": {encode(f.area)}, "lke": {encode(f.lke)}, "args": '
+        node, related, location, args, basis = f.node, f.related, f.location, f.args, f.basis
+        line = location.line if location else None
+        cell = location.cell() if location else None
+        try:
+            ids = ", ".join(map(string, related))
+        except TypeError:  # not texts: as the encoder writes them
+            ids = encode(list(related))[1:-1]
+        yield Encoded(
+            "".join(
+                (
+                    head,
+                    "null" if node is None else string(node) if type(node) is str else encode(node),
+                    ', "related": [',
+                    ids,
+                    file,
+                    "null" if line is None else str(line) if type(line) is int else encode(line),
+                    ', "message": ',
+                    string(words(f)),
+                    f', "cell": {encode(cell)}' if cell else "",
+                    kind,
+                    encode(args if type(args) is dict else dict(args)),
+                    ', "basis": ',
+                    "null" if basis is None else encode(basis),
+                    "}" if reasons is None else f', "reason": {encode(reasons[number])}}}',
+                )
+            )
+        )
 
 
 def compact_encoder() -> Callable[[object], str]:
@@ -91,7 +150,7 @@ def format_report(report: Report, lang: str = "id", *, statistics: bool = False)
 def chunks(report: Report, lang: str = "id", *, statistics: bool = False) -> Iterator[str]:
     """format_report()'s text, in pieces of a few thousand findings: written as it is made, the report never
     holds every finding's dict and text at once (10^6 goals: half a million findings)."""
-    return _chunks(_lazy_data(report, lang, statistics=statistics))
+    return _chunks(_lazy_data(report, lang, statistics=statistics, texts=True))
 
 
 def dumps(data: dict) -> str:
@@ -109,7 +168,7 @@ def _chunks(data: dict) -> Iterator[str]:
             empty = True
             for entry in value:
                 out.append("[\n    " if empty else ",\n    ")
-                out.append(encode(entry))
+                out.append(entry if type(entry) is Encoded else encode(entry))
                 empty = False
                 if len(out) >= _BATCH:
                     yield "".join(out)

@@ -181,6 +181,13 @@ def _node_logical(paths: Paths, node: str) -> dict:
     return {"name": str(node), "fullyQualifiedName": paths.path(node), "kind": "object"}
 
 
+def _organisation_logical(f: Finding, org: str | None, lang: str) -> dict:
+    """The logical location of a finding about the whole cascade: its organisation."""
+    name = org or os.path.basename(f.file) or "-"
+    kind = words("common").t("organisation", lang)
+    return {"name": name, "kind": "namespace", "properties": {"kind": kind}}
+
+
 def _head(
     f: Finding,
     fp: str,
@@ -200,9 +207,7 @@ def _head(
     if cell:
         logical.append({"name": cell, "fullyQualifiedName": cell, "kind": "element"})
     if not logical:
-        name = org or os.path.basename(f.file) or "-"
-        kind = words("common").t("organisation", lang)
-        logical.append({"name": name, "kind": "namespace", "properties": {"kind": kind}})
+        logical.append(_organisation_logical(f, org, lang))
     result: dict = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
@@ -253,14 +258,19 @@ def _result(
 
 
 class _Texts:
-    """The compact JSON of results, as json.dumps(_result(...)) writes it: a related location is encoded once per
-    node (a node is related to many findings: a group of duplicates names each member in each finding), then
-    spliced into each result that lists it."""
+    """The compact JSON of results, as json.dumps(_result(...)) writes it, made from pieces: what a rule, a
+    severity, an artifact or a node contributes is encoded once and joined with each result's own values (its
+    message, node, related ids, line, fingerprint). A related location is encoded once per node (a node is
+    related to many findings: a group of duplicates names each member in each finding), then spliced into each
+    result that lists it; a node's logical location once, for its results and its related location."""
 
     def __init__(self, lang: str) -> None:
         self.encode = compact_encoder()
         self.wording = renderer(lang)
         self.related: dict[tuple, str] = {}  # (node, artifact) -> its related location's text after '{"id": N, '
+        self._rules: dict[tuple, str] = {}  # (rule, severity) -> the result's text up to its message's text
+        self._places: dict[tuple, str] = {}  # artifact -> its physical location's text up to the line
+        self._kinds: dict[tuple, str] = {}  # (area, lke) -> the properties' text of them
 
     def result(
         self,
@@ -273,27 +283,87 @@ class _Texts:
         lang: str,
         reason: str | None,
     ) -> str:
-        encode = self.encode
-        head = encode(
-            _head(f, fp, rule_index, art, paths, org, lang, self.wording)
-        )  # a dict that is not empty: ends with "}"
-        pieces = [head[:-1]]
-        if f.related:
+        """encode(_result(f, ...)): the same text."""
+        encode, string = self.encode, _encode_string
+        rule, node, related = f.rule, f.node, f.related
+        head = self._rules.get((rule, f.severity))
+        if head is None:
+            head = self._rules[rule, f.severity] = (
+                f'{{"ruleId": {encode(rule)}, "level": {encode(LEVELS[f.severity])}, "message": {{"text": '
+            )
+        place = self._places.get(art)
+        if place is None:  # _physical() but the line
+            uri, base_id, artifact = art
+            physical = encode(_physical(uri, base_id, artifact, None))
+            place = self._places[art] = physical[: physical.rindex("1}}")]
+        kinds = self._kinds.get((f.area, f.lke))
+        if kinds is None:
+            kinds = self._kinds[f.area, f.lke] = f', "area": {encode(f.area)}, "lke": {encode(f.lke)}'
+        loc = f.location
+        line = None if loc is None or loc.kind == "cell" else loc.line  # _line(f)
+        cell = f.cell
+        logical = []
+        if node is not None:
+            logical.append(_logical_text(paths, node, encode))
+        if cell:
+            logical.append(encode({"name": cell, "fullyQualifiedName": cell, "kind": "element"}))
+        if not logical:
+            logical.append(encode(_organisation_logical(f, org, lang)))
+        message = self.wording(f) or rule
+        try:
+            ids = ", ".join(map(string, related))
+        except TypeError:  # not texts: as the encoder writes them
+            ids = encode(list(related))[1:-1]
+        fingerprint = encode(fp)
+        index = rule_index.get(rule)
+        pieces = [
+            head,
+            string(message),
+            '}, "locations": [{"physicalLocation": ',
+            place,
+            str(line if line and line >= 1 else 1),
+            '}}, "logicalLocations": [',
+            ", ".join(logical),
+            ']}], "partialFingerprints": {"' + FINGERPRINT_KEY + '": ',
+            fingerprint,
+            '}, "fingerprints": {"' + SCHEME + '": ',
+            fingerprint,
+            '}, "properties": {"node": ',
+            "null" if node is None else string(node) if type(node) is str else encode(node),
+            ', "related": [',
+            ids,
+            "]",
+            kinds,
+            f', "cell": {string(cell)}}}' if cell else "}",
+            "" if index is None else f', "ruleIndex": {encode(index)}',
+        ]
+        if related:
             uri, base_id, artifact = art
             texts = self.related
-            related = []
-            for i, other in enumerate(f.related[:RELATED_LIMIT], start=1):
+            listed = []
+            for i, other in enumerate(related[:RELATED_LIMIT], start=1):
                 key = (other, artifact)
                 text = texts.get(key)
                 if text is None:  # only the text is kept (not the data as well: the log's memory stays small)
                     parts = _related_parts(paths, other, uri, base_id, artifact)
                     text = texts[key] = encode(parts)[1:]  # '"physicalLocation": …}' (parts are never empty)
-                related.append(f'{{"id": {i}, {text}')
-            pieces.append(', "relatedLocations": [' + ", ".join(related) + "]")
+                listed.append(f'{{"id": {i}, {text}')
+            pieces.append(', "relatedLocations": [' + ", ".join(listed) + "]")
         if reason is not None:
             pieces.append(', "suppressions": ' + encode([_suppression(reason)]))
         pieces.append("}")
         return "".join(pieces)
+
+
+_encode_string = json.encoder.encode_basestring  # a text as JSON, as the compact encoder writes it
+
+
+def _logical_text(paths: Paths, node: str, encode: Callable[[object], str]) -> str:
+    """The JSON of a node's logical location (_node_logical), made once per node and paths."""
+    found = paths.texts.get(node)
+    if found is None:
+        found = paths.texts[node] = encode(_node_logical(paths, node))
+    return found
 
 
 def _related_parts(paths: Paths, node: str, uri: str, base_id: str | None, artifact: int) -> dict:
@@ -326,7 +396,8 @@ def _kept(entries: list[tuple], limit: int | None) -> set[int] | None:
     """The indexes of the entries a run of at most `limit` results keeps; None when all fit."""
     if limit is None or len(entries) <= limit:
         return None
-    order = sorted(range(len(entries)), key=lambda i: _priority(entries[i][1], entries[i][2]))
+    priorities = [_priority(f, reason) for _, f, reason in entries]
+    order = sorted(range(len(entries)), key=priorities.__getitem__)
     return set(order[:limit])
 
 
