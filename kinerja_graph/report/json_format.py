@@ -57,18 +57,29 @@ def _lazy_data(report: Report, lang: str = "id", *, statistics: bool = False, te
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder
 
 
-class Encoded(str):
-    """A list entry's JSON text, already encoded: written as it is."""
+class Encoded(Iterator[str]):
+    """A list's entries given as their JSON texts, already encoded: written as they are."""
 
-    __slots__ = ()
+    def __init__(self, texts: Iterator[str]) -> None:
+        self._texts = texts
+
+    def __iter__(self) -> Iterator[str]:
+        return self._texts
+
+    def __next__(self) -> str:
+        return next(self._texts)
 
 
-def _texts(
-    findings: list[Finding], words: Callable[[Finding], str], reasons: list[str] | None = None
-) -> Iterator[Encoded]:
+def _texts(findings: list[Finding], words: Callable[[Finding], str], reasons: list[str] | None = None) -> Encoded:
     """The JSON text of each finding, as the compact encoder writes to_dict(f) (with its silence's "reason"
     after it, when `reasons` are given): the keys, a rule's severity, area and criterion and a file's name are
     encoded once and joined with each finding's own values; only its args go through the encoder."""
+    return Encoded(_finding_texts(findings, words, reasons))
+
+
+def _finding_texts(
+    findings: list[Finding], words: Callable[[Finding], str], reasons: list[str] | None
+) -> Iterator[str]:
     encode, string = compact_encoder(), json.encoder.encode_basestring
     heads: dict[tuple, str] = {}  # (rule, severity) -> the text up to the node
     files: dict[str, str] = {}  # file -> the text from the related nodes' end to the line
@@ -90,24 +101,22 @@ def _texts(
             ids = ", ".join(map(string, related))
         except TypeError:  # not texts: as the encoder writes them
             ids = encode(list(related))[1:-1]
-        yield Encoded(
-            "".join(
-                (
-                    head,
-                    "null" if node is None else string(node) if type(node) is str else encode(node),
-                    ', "related": [',
-                    ids,
-                    file,
-                    "null" if line is None else str(line) if type(line) is int else encode(line),
-                    ', "message": ',
-                    string(words(f)),
-                    f', "cell": {encode(cell)}' if cell else "",
-                    kind,
-                    encode(args if type(args) is dict else dict(args)),
-                    ', "basis": ',
-                    "null" if basis is None else encode(basis),
-                    "}" if reasons is None else f', "reason": {encode(reasons[number])}}}',
-                )
+        yield "".join(
+            (
+                head,
+                "null" if node is None else string(node) if type(node) is str else encode(node),
+                ', "related": [',
+                ids,
+                file,
+                "null" if line is None else str(line) if type(line) is int else encode(line),
+                ', "message": ',
+                string(words(f)),
+                f', "cell": {encode(cell)}' if cell else "",
+                kind,
+                encode(args if type(args) is dict else dict(args)),
+                ', "basis": ',
+                "null" if basis is None else encode(basis),
+                "}" if reasons is None else f', "reason": {encode(reasons[number])}}}',
             )
         )
 
@@ -166,9 +175,9 @@ def _chunks(data: dict) -> Iterator[str]:
         out.append(f"{',' if number else ''}\n  {encode(key)}: ")
         if isinstance(value, (list, Iterator)):
             empty = True
-            for entry in value:
+            for entry in value if type(value) is Encoded else map(encode, value):
                 out.append("[\n    " if empty else ",\n    ")
-                out.append(entry if type(entry) is Encoded else encode(entry))
+                out.append(entry)
                 empty = False
                 if len(out) >= _BATCH:
                     yield "".join(out)

@@ -267,7 +267,9 @@ class _Texts:
     def __init__(self, lang: str) -> None:
         self.encode = compact_encoder()
         self.wording = renderer(lang)
-        self.related: dict[tuple, str] = {}  # (node, artifact) -> its related location's text after '{"id": N, '
+        self.related: dict[
+            tuple, dict[str, str]
+        ] = {}  # artifact -> node -> its related location's text after '{"id": N, '
         self._rules: dict[tuple, str] = {}  # (rule, severity) -> the result's text up to its message's text
         self._places: dict[tuple, str] = {}  # artifact -> its physical location's text up to the line
         self._kinds: dict[tuple, str] = {}  # (area, lke) -> the properties' text of them
@@ -338,23 +340,42 @@ class _Texts:
             "" if index is None else f', "ruleIndex": {encode(index)}',
         ]
         if related:
-            uri, base_id, artifact = art
-            texts = self.related
-            listed = []
-            for i, other in enumerate(related[:RELATED_LIMIT], start=1):
-                key = (other, artifact)
-                text = texts.get(key)
-                if text is None:  # only the text is kept (not the data as well: the log's memory stays small)
-                    parts = _related_parts(paths, other, uri, base_id, artifact)
-                    text = texts[key] = encode(parts)[1:]  # '"physicalLocation": …}' (parts are never empty)
-                listed.append(f'{{"id": {i}, {text}')
+            texts = self.related.get(art)
+            if texts is None:
+                texts = self.related[art] = {}
+            shown = related[:RELATED_LIMIT]
+            if not texts.keys() >= set(
+                shown
+            ):  # only the text is kept (not the data as well: the log's memory stays small)
+                for other in shown:
+                    if other not in texts:
+                        texts[other] = self._related_text(paths, other, art, place)
+            listed = map(str.__add__, _RELATED_IDS, map(texts.__getitem__, shown))
             pieces.append(', "relatedLocations": [' + ", ".join(listed) + "]")
         if reason is not None:
             pieces.append(', "suppressions": ' + encode([_suppression(reason)]))
         pieces.append("}")
         return "".join(pieces)
 
+    def _related_text(self, paths: Paths, node: str, art: tuple, place: str) -> str:
+        """encode(_related_parts(...))[1:]: a related location's text after its id ('"physicalLocation": …}'),
+        its node's logical location the one its results show; `place`: the artifact's physical location up to
+        the line."""
+        G = paths.G
+        d = (G._node.get(node) if G is not None else None) or {}
+        loc = d.get("location")
+        line = loc.line if loc is not None and loc.kind != "cell" else None
+        text = d.get("statement") or d.get("name") or str(node)
+        if type(node) is not str or type(line) not in (int, type(None)):  # as the encoder writes the data
+            uri, base_id, artifact = art
+            return self.encode(_related_parts(paths, node, uri, base_id, artifact))[1:]
+        return (
+            f'"physicalLocation": {place}{line if line and line >= 1 else 1}}}}}, "logicalLocations": '
+            f'[{_logical_text(paths, node, self.encode)}], "message": {{"text": {_encode_string(f"{node}: {text}")}}}}}'
+        )
 
+
+_RELATED_IDS = [f'{{"id": {i}, ' for i in range(1, RELATED_LIMIT + 1)]  # each related location's start
 _encode_string = json.encoder.encode_basestring  # a text as JSON, as the compact encoder writes it
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any
 
 import click
@@ -142,14 +143,22 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
         w_sev = max(map(len, severities))
         w_rule = max(map(len, rules))
         w_node = min(NODE_WIDTH, max(map(len, nodes)))
-        styled: dict[str, str] = {}  # severity -> its padded (coloured) text
-        for f, p, sev, rule, node in zip(findings, shown, severities, rules, nodes):
-            severity = styled.get(sev)
-            if severity is None:
-                severity = styled[sev] = _style(sev.ljust(w_sev), colour, **COLOURS[sev])
-            lines.append(
-                f"  {p.ljust(w_place)}  {severity}  {rule.ljust(w_rule)}  {node.ljust(w_node)}  {clean(words(f))}"
+        # each severity's padded (coloured) text and each rule's padded id made once; the columns joined in bulk
+        styled = {sev: _style(sev.ljust(w_sev), colour, **COLOURS[sev]) for sev in set(severities)}
+        padded = {rule: rule.ljust(w_rule) for rule in set(rules)}
+        lines.extend(
+            map(
+                "  ".join,  # "  place  severity  rule  node  message"
+                zip(
+                    repeat("", len(findings)),
+                    map(str.ljust, shown, repeat(w_place)),
+                    map(styled.__getitem__, severities),
+                    map(padded.__getitem__, rules),
+                    map(str.ljust, nodes, repeat(w_node)),
+                    map(clean, map(words, findings)),
+                ),
             )
+        )
     if fr.silenced:
         groups = Counter((s.finding.rule, s.reason) for s in fr.silenced)
         for (rule, reason), n in sorted(groups.items()):
