@@ -356,13 +356,15 @@ def render(finding: Finding, lang: str = "id") -> str:
 def renderer(lang: str = "id") -> Callable[[Finding], str]:
     """render(finding, lang) for the findings of one report: each rule's template is looked up once for all
     of them (a report words 10^5 findings with a few dozen templates)."""
-    compiled: dict[tuple[str, str], Template] = {}
+    compiled: dict[str, dict[str, Callable[..., str]]] = {}  # rule -> key -> its template's function
 
     def words(finding: Finding) -> str:
-        found = compiled.get((finding.rule, finding.key))
-        if found is None:
-            found = compiled[finding.rule, finding.key] = compile_template(_template(finding.rule, finding.key, lang))
-        return found.render(finding.args, lang, finding)
+        try:
+            return compiled[finding.rule][finding.key](finding.args, lang, finding)
+        except KeyError:
+            template = compile_template(_template(finding.rule, finding.key, lang))
+            compiled.setdefault(finding.rule, {})[finding.key] = template._render
+            return template.render(finding.args, lang, finding)  # a missing argument: said as Template says it
 
     return words
 

@@ -40,7 +40,7 @@ from urllib.parse import quote
 from kinerja_graph import __version__, checks, config
 from kinerja_graph.engine import Report
 from kinerja_graph.findings import Finding
-from kinerja_graph.fingerprint import PATH_SEPARATOR, SCHEME, Paths, _first_parent, file_fingerprints, graph_of
+from kinerja_graph.fingerprint import PATH_SEPARATOR, SCHEME, Paths, file_fingerprints, graph_of
 from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.i18n import words
 from kinerja_graph.messages import render, renderer
@@ -142,9 +142,13 @@ class _BoundedPaths(Paths):
             return found
         if n is None or self.G is None or n not in self.G._node:
             return super().path(n)
-        top, depth, parent = self._walk(n)
+        top, depth, parent = self._up.get(n) or self._walk(n)
         if depth <= PATH_LIMIT:  # the whole path: its first parent's path and one step more
-            found = self.segment(n) if parent is None else f"{self.path(parent)}{PATH_SEPARATOR}{self.segment(n)}"
+            segment = self._segments.get(n) or self.segment(n)
+            if parent is None:
+                found = segment
+            else:
+                found = f"{self._bounded.get(parent) or self.path(parent)}{PATH_SEPARATOR}{segment}"
             self._bounded[n] = found
         else:
             steps = [n]
@@ -160,11 +164,18 @@ class _BoundedPaths(Paths):
     def _walk(self, n: str) -> tuple[str, int, str | None]:
         """(top goal, steps from it to n, first parent) along first parents, as Paths.ids follows them."""
         up, G = self._up, self.G
+        assert G is not None  # path() walks only nodes of the graph
+        nodes, pred = G._node, G._pred
         chain: list[tuple[str, str]] = []
         seen, cur = set(), n
         while cur not in up:
             seen.add(cur)
-            parent = _first_parent(G, cur)
+            parent = None  # _first_parent(G, cur), here: once per node of a report's 10^4 results
+            for u, attr in pred[cur].items():
+                if attr.get("kind") == "contribution" and (
+                    parent is None or nodes[u].get("order", 0) < nodes[parent].get("order", 0)
+                ):
+                    parent = u
             if parent is None or parent in seen:  # a root, or a cycle (reported by its own rule)
                 up[cur] = (cur, 1, None)
                 break
