@@ -128,3 +128,70 @@ def assert_documented_in_indonesian(rule_id: str) -> None:
         assert f"`{name}`" in rule.doc_id.split("## Opsi", 1)[1], (
             f"{rule_id}: option {name} is not documented in Indonesian"
         )
+
+
+# A text that holds what an encoder must escape and a terminal must not receive: quotes, a backslash, line
+# breaks, a tab, an ESC sequence, non-ASCII letters and a bidi override.
+HOSTILE = 'a "quoted" \\ back\nslash\t\x1b[31m é ✓ \u202e'
+
+
+def hostile_report():
+    """A Report of hand-made findings whose values hold HOSTILE texts and the odd cases of a finding: no node,
+    no line, a spreadsheet cell, a basis, no LKE criterion, nested args, silenced findings with a reason and
+    with none. The graph is not kept (no node paths)."""
+    from kinerja_graph.engine import FileReport, Report, Silenced
+    from kinerja_graph.findings import Finding
+    from kinerja_graph.model import Location
+
+    odd = HOSTILE
+    findings = [
+        Finding(
+            "missing-indicator",
+            "error",
+            "1.1",
+            {"label": odd, "level": "output"},
+            key="one",
+            related=(),
+            file=odd,
+            location=Location(odd, 12),
+            area="indicators",
+            lke="1.b.8",
+        ),
+        Finding(
+            "duplicate-statement",
+            "warning",
+            None,
+            {"statement": "x", "count": 3},
+            related=("1", odd, "2"),
+            file="a.csv",
+            location=None,
+            area="redundancy",
+            lke=None,
+            basis="inferred",
+        ),
+        Finding(
+            "duplicate-statement",
+            "info",
+            odd,
+            {"statement": odd, "count": 2},
+            related=(odd,),
+            file="a.csv",
+            location=Location("b.xlsx", 7, "cell", "Pohon 'Kinerja'", "C"),
+            area="redundancy",
+            basis="doubtful",
+        ),
+        Finding(
+            "near-duplicate",
+            "warning",
+            "3",
+            {"variants": [[odd, ["1", "2"]], ["b", [odd]]], "field": "statement"},
+            key="statements",
+            related=("4",),
+            file="a.csv",
+            location=Location("a.csv", 3, "row"),
+            area="redundancy",
+        ),
+    ]
+    silenced = [Silenced(findings[0], odd), Silenced(findings[2], "")]
+    report = Report([FileReport(file="a.csv", findings=findings, silenced=silenced)])
+    return report

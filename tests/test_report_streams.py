@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from helpers import HOSTILE, hostile_report
 
 from kinerja_graph import api
 from kinerja_graph.cli import cli
@@ -50,3 +51,16 @@ def test_stdout_and_file_get_the_same_bytes(monkeypatch, tmp_path):
     assert written.exit_code == 0, written.output
     assert target.read_text(encoding="utf-8") == shown.output
     assert json.loads(shown.output)["summary"]["files"] == 1
+
+
+def test_entries_joined_from_pieces_are_the_encoders_own_text():
+    """The findings' entries are joined from pieces (a rule's, a file's text encoded once, each finding's own
+    values encoded alone): the same text as the encoder writes for to_dict, whatever the values hold —
+    quotes, backslashes, line breaks, control and non-ASCII characters, no node, no line, a cell, a basis, a
+    criterion of None, numbers and nested lists in the args — and for silenced findings with their reason."""
+    report = hostile_report()
+    odd = HOSTILE
+    for lang in ("id", "en"):
+        text = json_format.format_report(report, lang)
+        assert text == json_format.dumps(json_format.to_data(report, lang))
+        assert json.loads(text)["silenced"][0]["reason"] == odd

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 from click.testing import CliRunner
-from helpers import ROOT, SAMPLES
+from helpers import HOSTILE, ROOT, SAMPLES, hostile_report
 
 from kinerja_graph import api, checks, config
 from kinerja_graph.cli import cli
@@ -320,3 +320,19 @@ def test_fingerprints_of_some_findings_are_those_they_have_among_all():
             seen.add(key)
         assert fingerprint.file_fingerprints(fr, repeats) == {i: fp for i, fp in every.items() if i in repeats}
     assert numbered  # the samples hold findings whose keys repeat
+
+
+def test_results_joined_from_pieces_are_the_encoders_own_text(monkeypatch, tmp_path):
+    """Past INDENT_LIMIT each result is joined from pieces (a rule's, an artifact's, a node's text encoded once,
+    each finding's own values alone): the bytes json.dumps gives for the log's data, whatever the values hold
+    (helpers.HOSTILE), for findings without a node or a line, with a cell, silenced, and with related nodes, with
+    and without the graph's node paths."""
+    monkeypatch.setattr(sarif_format, "INDENT_LIMIT", 0)
+    report = hostile_report()
+    graphs = api.check([SAMPLES / "pino-raya.yaml"], use_project=False)
+    for both in (report, type(report)(report.files + graphs.files)):
+        for lang in ("id", "en"):
+            text = "".join(sarif_format.chunks(both, lang))
+            assert text == json.dumps(sarif_format.to_data(both, lang), ensure_ascii=False) + "\n"
+    results = json.loads("".join(sarif_format.chunks(report, "en")))["runs"][0]["results"]
+    assert HOSTILE in [r["properties"]["node"] for r in results]

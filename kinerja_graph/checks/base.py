@@ -190,10 +190,12 @@ class Context:
     rule: Rule
     _nodes: dict = field(init=False, repr=False)
     _file: str = field(init=False, repr=False)
+    _needed: dict = field(init=False, repr=False)  # message key -> the arguments its templates name (_needs)
 
     def __post_init__(self) -> None:
         self._nodes = self.graph._node  # the nodes' data without networkx's views (10^4 findings)
         self._file = self.graph.graph.get("file", "")
+        self._needed = {}
 
     @classmethod
     def create(
@@ -241,7 +243,9 @@ class Context:
                   severity of at most "warning"
         """
         rule = self.rule
-        needed = _NEEDS.get((type(rule), key)) or _needs(rule, key)
+        needed = self._needed.get(key)
+        if needed is None:
+            needed = self._needed[key] = _needs(rule, key)
         if not args.keys() >= needed:
             missing = ", ".join(sorted(needed - args.keys()))
             raise KeyError(f"rule {rule.id}: message {key!r} needs the argument(s) {missing}")
