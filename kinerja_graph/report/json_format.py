@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from itertools import islice
 
 from kinerja_graph.engine import Report
 from kinerja_graph.findings import Finding
@@ -96,7 +97,7 @@ def _finding_texts(
             kind = kinds[f.area, f.lke] = f', "area": {encode(f.area)}, "lke": {encode(f.lke)}, "args": '
         node, related, location, args, basis = f.node, f.related, f.location, f.args, f.basis
         line = location.line if location else None
-        cell = location.cell() if location else None
+        cell = location.cell() if location and location.kind == "cell" else None  # (only a cell has one)
         try:
             ids = ", ".join(map(string, related))
         except TypeError:  # not texts: as the encoder writes them
@@ -174,15 +175,15 @@ def _chunks(data: dict) -> Iterator[str]:
     for number, (key, value) in enumerate(data.items()):
         out.append(f"{',' if number else ''}\n  {encode(key)}: ")
         if isinstance(value, (list, Iterator)):
-            empty = True
-            for entry in value if type(value) is Encoded else map(encode, value):
-                out.append("[\n    " if empty else ",\n    ")
-                out.append(entry)
-                empty = False
-                if len(out) >= _BATCH:
-                    yield "".join(out)
-                    out.clear()
-            out.append("[]" if empty else "\n  ]")
+            entries = iter(value if type(value) is Encoded else map(encode, value))
+            between = "[\n    "  # before the first entry, then between two
+            while batch := list(islice(entries, _BATCH // 2)):  # a batch of entries joined at once
+                out.append(between)
+                out.append(",\n    ".join(batch))
+                between = ",\n    "
+                yield "".join(out)
+                out.clear()
+            out.append("[]" if between == "[\n    " else "\n  ]")
         elif isinstance(value, dict) and value:
             out.append(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  "))
         else:

@@ -314,7 +314,7 @@ class _Texts:
             kinds = self._kinds[f.area, f.lke] = f', "area": {encode(f.area)}, "lke": {encode(f.lke)}'
         loc = f.location
         line = None if loc is None or loc.kind == "cell" else loc.line  # _line(f)
-        cell = f.cell
+        cell = loc.cell() if loc is not None and loc.kind == "cell" else None  # f.cell (only a cell has one)
         logical = []
         if node is not None:
             logical.append(_logical_text(paths, node, encode))
