@@ -124,9 +124,14 @@ def node_identity(G: nx.DiGraph | None, n: str | None) -> str:
 
 def focus(G: nx.DiGraph | None, f: Finding) -> str:
     """The normalised name of the indicator a finding is about, when its location says so; else ""."""
-    if G is None or f.node is None or f.node not in G or f.location is None:
+    if G is None or f.node is None or f.location is None:
         return ""
-    d = G.nodes[f.node]
+    try:
+        d = G._node.get(f.node)  # networkx's own dict: no view object per finding
+    except TypeError:  # not a node id at all
+        return ""
+    if d is None:
+        return ""
     if f.location == d.get("location"):
         return ""
     for indicator in d.get("indicators") or ():
