@@ -24,7 +24,15 @@ from pathlib import Path
 import networkx as nx
 
 from kinerja_graph.render import labels
-from kinerja_graph.render.dot import UNKNOWN_PAGE, BoxCache, Diagram, DiagramOptions, Lines, build_diagram
+from kinerja_graph.render.dot import (
+    UNKNOWN_PAGE,
+    BoxCache,
+    Diagram,
+    DiagramOptions,
+    Lines,
+    build_diagram,
+    fill_numbers,
+)
 from kinerja_graph.render.errors import RenderError
 from kinerja_graph.render.layout import LAYOUTS, Placement, place
 from kinerja_graph.render.output import (
@@ -173,10 +181,11 @@ def draw(
     try:
         measured: dict[bytes, tuple[Measure, bytes]] = {}
 
-        def run_svg(source: str, what: str, goals: int, keep: bool = True) -> tuple[Measure, bytes]:
-            """The SVG of `source` and how it prints, drawn once. Candidate pages of the planner are
-            measured and forgotten (`keep` False: only a whole picture can come back as a final page);
-            the cache is keyed by a digest, not by the DOT text."""
+        def run_svg(source: str, what: str, goals: int, keep: bool | None = True) -> tuple[Measure, bytes]:
+            """The SVG of `source` and how it prints, drawn once; the cache is keyed by a digest, not by the
+            DOT text. `keep`: the SVG is kept (a final page, or a candidate that fits: candidates carry
+            placeholders for their page numbers, so a candidate that fits is drawn again as a final page
+            only to fill its numbers in); None: kept only when it prints readably; False: forgotten."""
             key = hashlib.sha1(source.encode("utf-8")).digest()
             if key not in measured or (keep and not measured[key][1]):
                 assert session is not None
@@ -184,7 +193,8 @@ def draw(
                 found = measure_svg(rendered.data, sheet)
                 if found is None:  # pragma: no cover - Graphviz always writes the size
                     raise RenderError(style.t("err_failed", lang, file=what, message="no size in the SVG"))
-                measured[key] = (found, rendered.data if keep else b"")
+                kept = keep or (keep is None and found.smallest_text >= limit)
+                measured[key] = (found, rendered.data if kept else b"")
             return measured[key]
 
         # a candidate page's numbers ("page 99 of 99", "continued on page 99") are not known yet: a number as
@@ -196,6 +206,7 @@ def draw(
 
         boxes: BoxCache = {}
         lines = Lines()
+        drawn: dict[tuple, Diagram] = {}  # the final pages built with placeholders, by what they print
         asked: dict[tuple[tuple[str, ...], str], Fit] = {}
         calibration = Calibration(limit)
         # candidates found to fit, by their goals (verified on the final pages); those accepted on the estimate alone
@@ -213,7 +224,15 @@ def draw(
             if kind not in ("whole", "subtree"):
                 part.number, part.total, part.home = unknown, unknown, planning_home
             diagram = build_diagram(
-                G, part, options=options, style=style, placement=placement, overlay=overlay, boxes=boxes, lines=lines
+                G,
+                part,
+                options=options,
+                style=style,
+                placement=placement,
+                overlay=overlay,
+                boxes=boxes,
+                lines=lines,
+                numbers=unknown,
             )
             guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
             sure = None if verify else calibration.sure(guess)
@@ -223,7 +242,7 @@ def draw(
                 result = guess
                 trusted.add((tuple(nodes), kind))
             else:
-                result = run_svg(diagram.source, str(out), len(nodes), keep=kind in ("whole", "subtree"))[0]
+                result = run_svg(diagram.source, str(out), len(nodes), keep=None)[0]
                 calibration.learn(guess, result)
             if kind in ("whole", "subtree") and not first_whole:
                 first_whole.append(result)
@@ -251,7 +270,7 @@ def draw(
                     again = True
             return again
 
-        def prints(diagram: Diagram, what: str, goals: int, keep: bool = True) -> tuple[Measure, bytes]:
+        def prints(diagram: Diagram, what: str, goals: int, keep: bool | None = True) -> tuple[Measure, bytes]:
             if graphviz:
                 return run_svg(diagram.source, what, goals, keep)
             return estimate(diagram.estimated_size, diagram.smallest_font, sheet), b""
@@ -383,20 +402,31 @@ def draw(
             pictures: list[Picture] = []
             for page in pages:
                 path = out if fmt == "pdf" else page_path(out, page.number, total)
-                diagram = build_diagram(
-                    G,
-                    page,
-                    options=options,
-                    style=style,
-                    placement=placement,
-                    overlay=overlay,
-                    contents=lists.get(page.number),
-                    boxes=boxes,
-                    lines=lines,
-                )
-                source = diagram.source
                 goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))
-                found, svg = prints(diagram, str(path), goals)
+                # drawn as its candidate was: with placeholders for its page numbers (the same DOT as the
+                # candidate that fit, laid out once), then the numbers written in. The overview's list names
+                # pages in its own words ("Daftar halaman 4–10"): drawn with its numbers
+                filled = None
+                for numbers in (unknown, None) if page.kind != "overview" else (None,):
+                    diagram = build_diagram(
+                        G,
+                        page,
+                        options=options,
+                        style=style,
+                        placement=placement,
+                        overlay=overlay,
+                        contents=lists.get(page.number),
+                        boxes=boxes,
+                        lines=lines,
+                        numbers=numbers,
+                        drawn=drawn,
+                    )
+                    found, svg = prints(diagram, str(path), goals)
+                    filled = fill_numbers(diagram.source, svg if graphviz else None, diagram.numbers or {})
+                    if filled is not None:
+                        break
+                assert filled is not None  # drawn with its numbers: nothing to fill in
+                source, svg = filled[0], filled[1] or b""
                 caption = _caption(G, page, lang, style, placement)
                 pictures.append(Picture(path, page, source, svg, goals, measure=found, caption=caption))
             if not unsure(pictures):

@@ -37,6 +37,7 @@ identifier or a plain attribute: it only appears escaped (render/labels.py) insi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ def period_text(years) -> str:
     return ", ".join(str(y) for y in years)
 
 
-BoxCache = dict[tuple, tuple[str, float, float]]  # see build_diagram's `boxes`
+BoxCache = dict[tuple, tuple]  # see build_diagram's `boxes`: boxes, and their content (`_Builder.content`)
 
 
 class Lines:
@@ -113,7 +114,8 @@ class Lines:
 class Diagram:
     """A page's DOT, and its size as estimated from the boxes (points, before Graphviz). The DOT is
     written when first asked for (`graph`, `source`): a page planner that decides a candidate page from
-    its estimate alone never needs it."""
+    its estimate alone never needs it. `numbers`: drawn with its page numbers as placeholders (see
+    `build_diagram`), each placeholder and the number it stands for."""
 
     def __init__(
         self,
@@ -121,12 +123,14 @@ class Diagram:
         estimated_size: tuple[float, float],
         smallest_font: float,
         tree_size: tuple[float, float] = (0.0, 0.0),  # the boxes alone, without title, legend and lists
+        numbers: dict[str, int] | None = None,
     ):
         self._emit: Callable[[], graphviz.Digraph] | None = emit
         self._graph: graphviz.Digraph | None = None
         self.estimated_size = estimated_size
         self.smallest_font = smallest_font
         self.tree_size = tree_size
+        self.numbers = numbers
 
     @property
     def graph(self) -> graphviz.Digraph:
@@ -138,6 +142,62 @@ class Diagram:
     @property
     def source(self) -> str:
         return self.graph.source
+
+
+# A placeholder in the text of a label (DOT) or of a drawn text (SVG): its digits not part of a longer number,
+# a word, a node's name ("g12") or a character reference ("&#45;"), and not inside a tag
+def _places(text, codes: list, kind: type) -> list | None:
+    """Where each placeholder of `codes` stands in `text` (its start), in the order of `codes`; None when one
+    is not found exactly once."""
+    pattern: re.Pattern
+    if kind is str:
+        pattern = re.compile(r"(?<![\w#&])(?:" + "|".join(codes) + r")(?!\w)")
+    else:
+        pattern = re.compile(rb"(?<![\w#&])(?:" + b"|".join(codes) + rb")(?!\w)")
+    lt, gt = ("<", ">") if kind is str else (b"<", b">")
+    found: dict = {}
+    for m in pattern.finditer(text):
+        i = m.start()
+        if text.rfind(lt, 0, i) > text.rfind(gt, 0, i):  # inside a tag: an attribute's value
+            continue
+        if m.group() in found:
+            return None
+        found[m.group()] = i
+    if len(found) != len(codes):
+        return None
+    return [found[c] for c in codes]
+
+
+def _filled(text, codes: list, values: list, places: list):
+    pieces, at = [], 0
+    for i, code, value in sorted(zip(places, codes, values, strict=True)):
+        pieces += [text[at:i], value]
+        at = i + len(code)
+    pieces.append(text[at:])
+    return text[:0].join(pieces)
+
+
+def fill_numbers(source: str, svg: bytes | None, numbers: dict[str, int]) -> tuple[str, bytes | None] | None:
+    """A page drawn with placeholders for its page numbers (`build_diagram`'s `numbers`), with the numbers
+    written in: in its DOT and in its SVG (in text, not in tags; digits are equally wide in the fonts
+    Graphviz uses, so a number narrower than its placeholder takes the placeholder's place in the drawing).
+    None when a placeholder is not found exactly once in each (a user's text holding the same digits): the
+    page must then be drawn with its numbers."""
+    if not numbers:
+        return source, svg
+    codes = list(numbers)
+    values = [str(numbers[c]) for c in codes]
+    in_dot = _places(source, codes, str)
+    if in_dot is None:
+        return None
+    filled = _filled(source, codes, values, in_dot)
+    if svg is None:
+        return filled, None
+    raw = [c.encode("ascii") for c in codes]
+    in_svg = _places(svg, raw, bytes)
+    if in_svg is None:
+        return None
+    return filled, _filled(svg, raw, [v.encode("ascii") for v in values], in_svg)
 
 
 def build_diagram(
@@ -153,12 +213,19 @@ def build_diagram(
     contents: list[tuple[int, str]] | None = None,
     boxes: BoxCache | None = None,
     lines: Lines | None = None,
+    numbers: int | None = None,
+    drawn: dict[tuple, Diagram] | None = None,
 ) -> Diagram:
     """The diagram of `part` of G (all of it when None). `links`: node -> the file continuing it
     (on-screen parts); printed pages say which page instead (`part.home`). `contents`: the list of
     pages, printed on the overview. `boxes` and `lines`: the goals' boxes and the DOT lines written
     so far, kept between the pages of one drawing (same G, options, style, placement and overlay): a
-    page planner drawing many candidate pages builds each box's table and each line once."""
+    page planner drawing many candidate pages builds each box's table and each line once.
+    `numbers`: a placeholder page number (99999): every page number the page prints is written as a
+    placeholder of that many digits instead, the first `numbers`, the next one less and so on, and
+    `Diagram.numbers` says which number each stands for (`fill_numbers` writes them in). Two pages that
+    differ only in their numbers are then the same DOT: laid out once. `drawn`: the pages built so far with
+    placeholders, by what they print: a page built again (the pages planned again) is not built twice."""
     options = options or DiagramOptions()
     if options.direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}")
@@ -170,8 +237,8 @@ def build_diagram(
     if overlay is None:
         overlay = Overlay(findings, style, options.lang, include_info=options.include_info)
     return _Builder(
-        G, part, overlay, options, style, placement, links or {}, contents or [], boxes, lines or Lines()
-    ).build()
+        G, part, overlay, options, style, placement, links or {}, contents or [], boxes, lines or Lines(), numbers
+    ).build(drawn)
 
 
 class _Builder:
@@ -187,8 +254,13 @@ class _Builder:
         contents: list[tuple[int, str]],
         boxes: BoxCache | None = None,
         lines: Lines | None = None,
+        numbers: int | None = None,
     ):
         self.G = G
+        self.placeholder = numbers
+        self.numbers: dict[str, int] | None = {} if numbers is not None else None
+        self._notes: dict[str, list[tuple[str, str]]] = {}
+        self._listed: list[str] | None = None
         self.box_cache = boxes
         self.lines = lines or Lines()
         self.part = part
@@ -236,12 +308,63 @@ class _Builder:
     def t(self, key, **params) -> str:
         return self.style.t(key, self.lang, **params)
 
+    def listed(self) -> list[str]:
+        """The numbers of the pages the page lists (`contents`), as printed (made once)."""
+        if self._listed is None:
+            self._listed = [self.num(value) for value, _ in self.contents]
+        return self._listed
+
+    def num(self, value: int) -> str:
+        """A page number as printed: itself, or its placeholder (see `build_diagram`). Placeholders run out
+        at the smallest number of their width (a page listing hundreds of pages with two-digit numbers):
+        the rest repeat the first, which `fill_numbers` then refuses."""
+        if self.numbers is None or self.placeholder is None:
+            return str(value)
+        code = self.placeholder - len(self.numbers)
+        if code < 10 ** (len(str(self.placeholder)) - 1):
+            return str(self.placeholder)
+        self.numbers[str(code)] = value
+        return str(code)
+
     def order(self, n) -> int:
         return self.G.nodes[n]["order"]
 
     # ------------------------------------------------------------------ structure
 
-    def build(self) -> Diagram:
+    def signature(self) -> tuple:
+        """Everything a page with placeholders for its numbers prints, besides the boxes' own content: its
+        goals, what it is, and the texts that carry page numbers (made here, in the order `build` makes
+        them, so that the placeholders are numbered alike)."""
+        part = self.part
+        notes = tuple(tuple(self.notes(n)) for n in self.nodes)
+        return (
+            tuple(part.nodes),
+            part.kind,
+            part.focus,
+            part.depth,
+            part.number <= 1,
+            self.summaries,
+            notes,
+            tuple(self.listed()),
+            tuple(text for _, text in self.contents),
+            tuple(self.subtitle()),
+        )
+
+    def build(self, drawn: dict[tuple, Diagram] | None = None) -> Diagram:
+        key = None
+        if drawn is not None and self.numbers is not None:
+            key = self.signature()
+            known = drawn.get(key)
+            if known is not None:
+                return Diagram(
+                    lambda: known.graph, known.estimated_size, known.smallest_font, known.tree_size, self.numbers
+                )
+        diagram = self._build()
+        if key is not None and drawn is not None:
+            drawn[key] = diagram
+        return diagram
+
+    def _build(self) -> Diagram:
         s = self.style
         groups = self.groups = self.crosscutting()
         boxes = {n: self.box(n) for n in self.nodes}  # (table, width, height)
@@ -259,6 +382,7 @@ class _Builder:
             self.estimate(tallest),
             float(s.small_font_size),
             (self.tree_width, tree_height),
+            self.numbers,
         )
 
     def emit(self, groups, boxes, tallest, foot: str) -> graphviz.Digraph:
@@ -487,7 +611,7 @@ class _Builder:
             if self.opt.year is not None:
                 sub.append(self.t("year", year=self.opt.year))
             if self.part.total > 1:
-                sub.append(self.t("page", number=self.part.number, total=self.part.total))
+                sub.append(self.t("page", number=self.num(self.part.number), total=self.num(self.part.total)))
             caption = self.caption()
             if caption:
                 sub.append(caption)
@@ -594,9 +718,9 @@ class _Builder:
             blocks.append((self.t("findings_title"), items))
         if self.contents:
             items = []
-            for number, text in self.contents:
+            for number, (_value, text) in zip(self.listed(), self.contents, strict=True):
                 lines = labels.wrap(f"{number}\u00a0\u00a0{text}", LIST_CHARS)
-                first = lines[0][len(str(number)) :]
+                first = lines[0][len(number) :]
                 body = "<BR/>".join(
                     [f"<B>{number}</B>{esc(first)}"] + ["\u00a0\u00a0\u00a0" + esc(x) for x in lines[1:]]
                 )
@@ -744,12 +868,61 @@ class _Builder:
 
     def table(self, n, width: int, compact: bool) -> tuple[str, float, float]:
         s, c, d = self.style, self.c, self.G.nodes[n]
+        small = s.small_font_size
+        is_goal = d["kind"] == "goal"
+        fill = s.tier_colour(d["tier"]) if is_goal else c["indicator_only"]
+        # what the box says of its goal alone (the same on every page): made once per run
+        key = ("content", n, width, compact)
+        content = self.box_cache.get(key) if self.box_cache is not None else None
+        if content is None:
+            content = self.content(n, width, compact)
+            if self.box_cache is not None:
+                self.box_cache[key] = content
+        head, middle, widest, height = content
+        rows: list[str] = []
+
+        def row(html: str, lines: list[str] | int, font: float = small, extra: float = 0.0) -> None:
+            nonlocal height, widest
+            rows.append(html)
+            count = lines if isinstance(lines, int) else len(lines)
+            height += count * font + 4 + extra  # Graphviz: a line is as high as its font, a cell pads 2
+            if not isinstance(lines, int) and lines:
+                widest = max(widest, max(len(x) for x in lines) * font * _CHAR + 8)
+
+        codes = tag("FONT", self.codes(n), f'POINT-SIZE="{small}"')
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{head}</TD><TD ALIGN="RIGHT">{codes}</TD></TR>{middle}')
+        indicators = d.get("indicators") or []
+        owner = d.get("owner")
+        owner = None if owner is None or not str(owner).strip() else owner
+        missing = self.missing_words(n, indicators, owner)
+        if missing and not compact:
+            row(*self.patch(self.t("missing_list", what=", ".join(missing)), width), small, 2.0)
+        for note, colour in self.notes(n):
+            lines = labels.wrap(note, int(width * 1.4))
+            row(
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{small}" COLOR="{colour}"><B>'
+                f"{'<BR/>'.join(esc(x) for x in lines)}</B></FONT></TD></TR>",
+                lines,
+                small,
+            )
+        bw, bc, style = self.border(n)
+        if not is_goal:
+            style = "rounded,dashed" if style == "rounded" else style
+        table = (
+            f'<TABLE BORDER="{bw}" COLOR="{bc}" STYLE="{style}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
+            f'BGCOLOR="{fill}">{"".join(rows)}</TABLE>'
+        )
+        return table, widest + 2 * int(bw) + 4, height + 2 * int(bw) + 4
+
+    def content(self, n, width: int, compact: bool) -> tuple[str, str, float, float]:
+        """The rows of a goal's box that depend on the goal alone: the head's text (id, level), and the rows
+        under it down to the owner; with the width and height they take, the head's row included."""
+        s, c, d = self.style, self.c, self.G.nodes[n]
         small, size = s.small_font_size, s.font_size
         min_width = int(width * size * _CHAR) + 8
         is_goal = d["kind"] == "goal"
-        fill = s.tier_colour(d["tier"]) if is_goal else c["indicator_only"]
         rows: list[str] = []
-        height = 0.0
+        height = small + 4.0  # the head's row
         widest = float(min_width)
 
         def row(html: str, lines: list[str] | int, font: float = size, extra: float = 0.0) -> None:
@@ -768,9 +941,7 @@ class _Builder:
                 head += f" · {esc(level.name[self.lang])}"
         if is_goal and (d["level"] is None or d["rank"] is None):
             head += f" · <I>{esc(self.t('no_level'))}</I>"
-        codes = tag("FONT", self.codes(n), f'POINT-SIZE="{small}"')
         head = tag("FONT", head, f'POINT-SIZE="{small}" COLOR="{c["muted"]}"')
-        row(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{head}</TD><TD ALIGN="RIGHT">{codes}</TD></TR>', 1, small)
         notes = getattr(d.get("node"), "notes", None) or {}
         for key in self.style.planning_notes:
             value = notes.get(key) if isinstance(notes, dict) else None
@@ -804,25 +975,7 @@ class _Builder:
                     row(*self.prefixed(label, target, width))
         if owner is not None:
             row(*self.prefixed(self.t("owner"), owner, width, bold=True))
-        missing = self.missing_words(n, indicators, owner)
-        if missing and not compact:
-            row(*self.patch(self.t("missing_list", what=", ".join(missing)), width), small, 2.0)
-        for note, colour in self.notes(n):
-            lines = labels.wrap(note, int(width * 1.4))
-            row(
-                f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{small}" COLOR="{colour}"><B>'
-                f"{'<BR/>'.join(esc(x) for x in lines)}</B></FONT></TD></TR>",
-                lines,
-                small,
-            )
-        bw, bc, style = self.border(n)
-        if not is_goal:
-            style = "rounded,dashed" if style == "rounded" else style
-        table = (
-            f'<TABLE BORDER="{bw}" COLOR="{bc}" STYLE="{style}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
-            f'BGCOLOR="{fill}">{"".join(rows)}</TABLE>'
-        )
-        return table, widest + 2 * int(bw) + 4, height + 2 * int(bw) + 4
+        return head, "".join(rows), widest, height
 
     def missing_words(self, n, indicators, owner) -> list[str]:
         """What the box lacks: from the data, and from the checker's missing-data findings."""
@@ -839,7 +992,14 @@ class _Builder:
         return words
 
     def notes(self, n) -> list[tuple[str, str]]:
-        """Marks under a box: where it stands in the tree, and where it continues."""
+        """Marks under a box: where it stands in the tree, and where it continues (made once per page: the
+        page numbers in them are numbered in the order they are made)."""
+        got = self._notes.get(n)
+        if got is None:
+            got = self._notes[n] = self._make_notes(n)
+        return got
+
+    def _make_notes(self, n) -> list[tuple[str, str]]:
         c, d = self.c, self.G.nodes[n]
         out: list[tuple[str, str]] = []
         if n in self.p.orphans:
@@ -873,18 +1033,23 @@ class _Builder:
             up = [u for u in self.p.parents.get(n, ()) if u not in self.drawn and u in home]
             for u in up:
                 out.append(
-                    (self.t("continued_up", id=labels.shorten(u, 30), page=home.get(u, UNKNOWN_PAGE)), c["text"])
+                    (
+                        self.t("continued_up", id=labels.shorten(u, 30), page=self.num(home.get(u, UNKNOWN_PAGE))),
+                        c["text"],
+                    )
                 )
             goal = self.p.attached.get(n)
             if goal is not None and goal not in self.drawn and goal in home:
-                out.append((self.t("continued_up", id=labels.shorten(goal, 30), page=home[goal]), c["text"]))
+                out.append((self.t("continued_up", id=labels.shorten(goal, 30), page=self.num(home[goal])), c["text"]))
         away = [v for v in self.away.get(n, ())]
         if away:
             placed = [v for v in away if home is not None and v in home]
             if placed and home is not None:
                 pages = sorted({home[v] for v in placed})
                 count = len(self.below_away(n, set(placed)))
-                out.append((self.t("continued_down", count=count, pages=", ".join(str(p) for p in pages)), c["text"]))
+                out.append(
+                    (self.t("continued_down", count=count, pages=", ".join(self.num(p) for p in pages)), c["text"])
+                )
             hidden = [v for v in away if home is None or v not in home]
             if hidden:
                 note = self.t("more_below", count=len(self.below_away(n, set(hidden))))
