@@ -378,6 +378,9 @@ def draw(
             tops = [Part("", placement.sort([*chain, *g] if j == 0 else g), "overview") for j, g in enumerate(groups)]
             listing = [Part("", [], "contents") for _ in cut]
             numbered = number_pages([*tops, *listing, *rest], split=True, automatic=pagination.automatic)
+            # the top goal on the first page continues on the overview's next pages (where the goals starting the
+            # branches that did not fit on it are drawn), not directly on those branches' pages
+            tops[0].home = {**(tops[0].home or {}), **{h: p.number for p in tops[1:] for h in p.nodes}}
             first = style.t("overview", lang).split(";")[0]
             lists = {
                 1: [
