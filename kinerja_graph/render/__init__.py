@@ -276,14 +276,31 @@ def draw(
             return estimate(diagram.estimated_size, diagram.smallest_font, sheet), b""
 
         def fits_print(diagram: Diagram) -> bool:
-            return prints(diagram, str(out), 0, keep=False)[0].smallest_text >= limit
+            return prints(diagram, str(out), 0, keep=None)[0].smallest_text >= limit
 
         def contents_page(entries: list[tuple[int, str]]) -> Diagram:
             part = Part("", [], "contents")
             part.number, part.total, part.home = unknown, unknown, {}
             return build_diagram(
-                G, part, options=options, style=style, placement=placement, overlay=overlay, contents=entries
+                G,
+                part,
+                options=options,
+                style=style,
+                placement=placement,
+                overlay=overlay,
+                contents=entries,
+                numbers=unknown,  # the same DOT whatever the numbers: measured once, and drawn as the final page
             )
+
+        listings: dict[tuple[str, ...], bool] = {}
+
+        def listing_fits(entries: list[tuple[int, str]]) -> bool:
+            """Whether a page of the list of pages prints readably: its DOT has placeholders for the numbers, so
+            it depends on the captions alone (the pages planned again ask the same again)."""
+            key = tuple(caption for _, caption in entries)
+            if key not in listings:
+                listings[key] = fits_print(contents_page(entries))
+            return listings[key]
 
         def portions(items: list, fit: Callable[[int, list], bool], even: bool = False) -> list[list]:
             """`items` cut into pages in order, each page taking as many as still print readably (`fit(page
@@ -348,7 +365,7 @@ def draw(
             count, cut = 1, [entries]
             for _ in range(4):  # the number of list pages shifts the numbers it lists (their width, rarely)
                 moved = [(p.number + len(heads) - 1 + count, c) for p, c in zip(rest, captions, strict=True)]
-                cut = portions(moved, lambda _j, c: fits_print(contents_page(c)), even=True)
+                cut = portions(moved, lambda _j, c: listing_fits(c), even=True)
                 if len(cut) == count:
                     break
                 count = len(cut)
