@@ -354,7 +354,9 @@ def draw(
                 boxes=boxes,
                 lines=lines,
             )
-            if prints(diagram, str(out), 0)[0].smallest_text >= limit:
+            # a list far too long for the overview (an estimate below the planner's own bound) is not laid out
+            guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
+            if guess.smallest_text >= limit * 0.7 and fits_print(diagram):
                 return pagination, {1: entries}
             on = set(overview.nodes)
             chain = {n for n in overview.nodes if any(v in on for v in placement.kids.get(n, ()))}
