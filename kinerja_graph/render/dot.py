@@ -37,7 +37,6 @@ identifier or a plain attribute: it only appears escaped (render/labels.py) insi
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -146,26 +145,33 @@ class Diagram:
 
 # A placeholder in the text of a label (DOT) or of a drawn text (SVG): its digits not part of a longer number,
 # a word, a node's name ("g12") or a character reference ("&#45;"), and not inside a tag
-def _places(text, codes: list, kind: type) -> list | None:
+def _places(text, codes: list) -> list | None:
     """Where each placeholder of `codes` stands in `text` (its start), in the order of `codes`; None when one
-    is not found exactly once."""
-    pattern: re.Pattern
-    if kind is str:
-        pattern = re.compile(r"(?<![\w#&])(?:" + "|".join(codes) + r")(?!\w)")
+    is not found exactly once. A placeholder is its digits alone (not part of a longer number, a word, a node's
+    name "g12" or a character reference "&#45;"), outside tags (not an attribute's value)."""
+    if isinstance(text, str):
+        lt, gt, glued = "<", ">", ("_", "#", "&")
     else:
-        pattern = re.compile(rb"(?<![\w#&])(?:" + b"|".join(codes) + rb")(?!\w)")
-    lt, gt = ("<", ">") if kind is str else (b"<", b">")
-    found: dict = {}
-    for m in pattern.finditer(text):
-        i = m.start()
-        if text.rfind(lt, 0, i) > text.rfind(gt, 0, i):  # inside a tag: an attribute's value
-            continue
-        if m.group() in found:
+        lt, gt, glued = b"<", b">", (b"_", b"#", b"&")
+    out = []
+    for code in codes:
+        found, at = -1, text.find(code)
+        while at >= 0:
+            end = at + len(code)
+            before, after = text[at - 1 : at], text[end : end + 1]
+            if (
+                not (before.isalnum() or before in glued)
+                and not (after.isalnum() or after == glued[0])
+                and text.rfind(lt, 0, at) < text.rfind(gt, 0, at)
+            ):
+                if found >= 0:
+                    return None
+                found = at
+            at = text.find(code, end)
+        if found < 0:
             return None
-        found[m.group()] = i
-    if len(found) != len(codes):
-        return None
-    return [found[c] for c in codes]
+        out.append(found)
+    return out
 
 
 def _filled(text, codes: list, values: list, places: list):
@@ -187,14 +193,14 @@ def fill_numbers(source: str, svg: bytes | None, numbers: dict[str, int]) -> tup
         return source, svg
     codes = list(numbers)
     values = [str(numbers[c]) for c in codes]
-    in_dot = _places(source, codes, str)
+    in_dot = _places(source, codes)
     if in_dot is None:
         return None
     filled = _filled(source, codes, values, in_dot)
     if svg is None:
         return filled, None
     raw = [c.encode("ascii") for c in codes]
-    in_svg = _places(svg, raw, bytes)
+    in_svg = _places(svg, raw)
     if in_svg is None:
         return None
     return filled, _filled(svg, raw, [v.encode("ascii") for v in values], in_svg)
