@@ -149,10 +149,7 @@ def _places(text, codes: list) -> list | None:
     """Where each placeholder of `codes` stands in `text` (its start), in the order of `codes`; None when one
     is not found exactly once. A placeholder is its digits alone (not part of a longer number, a word, a node's
     name "g12" or a character reference "&#45;"), outside tags (not an attribute's value)."""
-    if isinstance(text, str):
-        lt, gt, glued = "<", ">", ("_", "#", "&")
-    else:
-        lt, gt, glued = b"<", b">", (b"_", b"#", b"&")
+    lt, gt, glued = ("<", ">", ("_", "#", "&")) if isinstance(text, str) else (b"<", b">", (b"_", b"#", b"&"))
     out = []
     for code in codes:
         found, at = -1, text.find(code)
