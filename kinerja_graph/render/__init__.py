@@ -207,6 +207,7 @@ def draw(
         boxes: BoxCache = {}
         lines = Lines()
         drawn: dict[tuple, Diagram] = {}  # the final pages built with placeholders, by what they print
+        places: dict[tuple, tuple | None] = {}  # where their placeholders stand (fill_numbers)
         asked: dict[tuple[tuple[str, ...], str], Fit] = {}
         calibration = Calibration(limit)
         # candidates found to fit, by their goals (verified on the final pages); those accepted on the estimate alone
@@ -444,7 +445,7 @@ def draw(
                         drawn=drawn,
                     )
                     found, svg = prints(diagram, str(path), goals)
-                    filled = fill_numbers(diagram.source, svg if graphviz else None, diagram.numbers or {})
+                    filled = fill_numbers(diagram.source, svg if graphviz else None, diagram.numbers or {}, places)
                     if filled is not None:
                         break
                 assert filled is not None  # drawn with its numbers: nothing to fill in

@@ -180,27 +180,35 @@ def _filled(text, codes: list, values: list, places: list):
     return text[:0].join(pieces)
 
 
-def fill_numbers(source: str, svg: bytes | None, numbers: dict[str, int]) -> tuple[str, bytes | None] | None:
+def fill_numbers(
+    source: str, svg: bytes | None, numbers: dict[str, int], memo: dict | None = None
+) -> tuple[str, bytes | None] | None:
     """A page drawn with placeholders for its page numbers (`build_diagram`'s `numbers`), with the numbers
     written in: in its DOT and in its SVG (in text, not in tags; digits are equally wide in the fonts
     Graphviz uses, so a number narrower than its placeholder takes the placeholder's place in the drawing).
     None when a placeholder is not found exactly once in each (a user's text holding the same digits): the
-    page must then be drawn with its numbers."""
+    page must then be drawn with its numbers. `memo`: where the placeholders stand in pages seen before (the
+    same page planned again, with other numbers)."""
     if not numbers:
         return source, svg
     codes = list(numbers)
-    values = [str(numbers[c]) for c in codes]
-    in_dot = _places(source, codes)
-    if in_dot is None:
+    raw = [c.encode("ascii") for c in codes]
+    key = (source, svg, *codes)
+    if memo is not None and key in memo:
+        places = memo[key]
+    else:
+        in_dot = _places(source, codes)
+        in_svg = _places(svg, raw) if svg is not None and in_dot is not None else None
+        places = None if in_dot is None or (svg is not None and in_svg is None) else (in_dot, in_svg)
+        if memo is not None:
+            memo[key] = places
+    if places is None:
         return None
-    filled = _filled(source, codes, values, in_dot)
+    values = [str(numbers[c]) for c in codes]
+    filled = _filled(source, codes, values, places[0])
     if svg is None:
         return filled, None
-    raw = [c.encode("ascii") for c in codes]
-    in_svg = _places(svg, raw)
-    if in_svg is None:
-        return None
-    return filled, _filled(svg, raw, [v.encode("ascii") for v in values], in_svg)
+    return filled, _filled(svg, raw, [v.encode("ascii") for v in values], places[1])
 
 
 def build_diagram(
