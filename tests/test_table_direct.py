@@ -14,7 +14,7 @@ import pytest
 
 from kinerja_graph import loaders
 from kinerja_graph.errors import InputError
-from kinerja_graph.loaders import document, table
+from kinerja_graph.loaders import document
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = sorted(
@@ -135,32 +135,3 @@ def test_a_row_before_any_goal_with_a_blank_id_is_named(tmp_path):
     assert caught.value.problems == [
         f"{path}:row 2: id: this row has no id and no goal above it to continue (column id); give it one"
     ]
-
-
-@pytest.mark.parametrize("size", [1, 2, 3, 1000])
-def test_rows_read_in_chunks_of_any_size_give_the_same_cascade(tmp_path, monkeypatch, size):
-    """A plain table's rows are read a chunk at a time (a column at a time when the chunk allows it, else
-    row by row): a goal's rows split across chunks, a blank id continuing a goal of the chunk before, an
-    empty row or an encoded cell in a chunk — the same cascade or the same messages at every chunk size."""
-    monkeypatch.setattr(table, "CHUNK", size)
-    tables = [
-        PLAIN_ROWS,
-        [r for r in PLAIN_ROWS if r and not r.startswith("|")],
-        [*PLAIN_ROWS, "1.2|1|Sasaran|'=1+1|Camat||'-x|_x0041_rumus||||'+5|\"\""],
-        [*PLAIN_ROWS, "1.1.2|1.1|Kegiatan|Terselenggaranya rapat|Kasi||Rapat lagi||kali|||12|12"],
-        [*PLAIN_ROWS, "1.1.2|1.1|Kegiatan|Lain|Kasi||Rapat lagi||kali|||12|12"],  # conflicts, across chunks
-        [*PLAIN_ROWS, '1.3|1|Sasaran|Sesuatu|""||Z||||||'],  # decodes to the empty text
-        [*PLAIN_ROWS, "1.4|1|Sasaran|Sesuatu|||Z|||semaunya|||"],  # an unknown calculation type
-        [*PLAIN_ROWS, "1.5|1|Sasaran|Sesuatu|||||rumus||||"],  # details without a name
-    ]
-    for rows in tables:
-        direct, usual, _ = _both(_table(tmp_path, rows))
-        assert direct == usual
-
-
-def test_a_long_cell_in_a_later_chunk_is_named_as_usual(tmp_path, monkeypatch):
-    monkeypatch.setattr(table, "CHUNK", 2)
-    long = "x" * (document.MAX_TEXT + 5)
-    rows = [*[r for r in PLAIN_ROWS if r and not r.startswith("|")], f"1.9|1|Sasaran|{long}|||Z||||||"]
-    direct, usual, _ = _both(_table(tmp_path, rows))
-    assert isinstance(direct, list) and direct == usual and "the limit is 100,000" in direct[0]

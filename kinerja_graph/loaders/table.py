@@ -16,7 +16,6 @@ header given twice, a cell over the length limit are each an InputError naming t
 
 from __future__ import annotations
 
-import collections
 import csv
 import functools
 import io
@@ -26,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import IO, Any
 
 from kinerja_graph import cells as cellcodec
@@ -41,7 +40,6 @@ from kinerja_graph.targets import parse_target
 from kinerja_graph.years import year_of
 
 HEADER_SCAN = 30  # rows searched for the header row
-CHUNK = 1 << 10  # rows a plain table's direct reading takes at once (_TableReader.read_direct)
 NODE_FIELDS = ("id", "parent", "level", "statement", "owner", "crosscutting", "ignore", "ref", "inferred")
 INDICATOR_FIELDS = ("indicator", "formula", "unit", "calculation", "polarity", "source", "indicator_notes")
 DOCUMENT_FIELDS = ("organisation", "organisation_type", "organisation_id", "period", "document_source")
@@ -77,7 +75,7 @@ def csv_rows(text: str, file: str) -> Rows:
     return list(csv_stream(text, file))
 
 
-def csv_stream(text: str, file: str) -> CsvRows:
+def csv_stream(text: str, file: str) -> Iterator[list[str]]:
     """The rows of CSV text as they are read (csv_rows without holding them all), choosing the delimiter
     that yields the best header."""
     csv.field_size_limit(1 << 30)  # long cells are refused below, with their row and column
@@ -91,34 +89,7 @@ def csv_stream(text: str, file: str) -> CsvRows:
         score = max((_header_score(r) for r in sample), default=0)
         if score > best_score:
             best_score, best = score, delimiter
-    return CsvRows(csv.reader(_lines(text), delimiter=best), file)
-
-
-class CsvRows:
-    """The rows of a CSV text as they are read: one by one (iterating), or in lists of consecutive rows
-    (`chunks`, from the row the iteration has reached); a text that is not valid CSV is an InputError."""
-
-    def __init__(self, reader: Iterator[list[str]], file: str) -> None:
-        self.reader, self.file = reader, file
-
-    def __iter__(self) -> Iterator[list[str]]:
-        return _checked_rows(self.reader, self.file)
-
-    def chunks(self, size: int, cell_limit: int) -> Iterator[list[list[str]]]:
-        """Lists of `size` rows (the last one shorter), no cell longer than `cell_limit`: a longer cell, or
-        text that is not valid CSV, raises _NotPlain (the usual reading says which)."""
-        reader = self.reader
-        while True:
-            limit = csv.field_size_limit(cell_limit)
-            try:
-                rows = list(itertools.islice(reader, size))
-            except csv.Error:
-                raise _NotPlain from None
-            finally:
-                csv.field_size_limit(limit)
-            if not rows:
-                return
-            yield rows
+    return _checked_rows(csv.reader(_lines(text), delimiter=best), file)
 
 
 # the line breaks str.splitlines knows and a file read with newline="" does not (it breaks at \n, \r, \r\n)
@@ -241,20 +212,15 @@ def read_table(
         _read_organisation_sheet(organisation_rows, file, organisation_sheet, vocab, given, problems)
     preamble = _read_preamble(head[:header_at], document, vocab)
     reader = _TableReader(columns, unheaded, file, kind, sheet, levels or policy.levels())
+    data_rows = itertools.chain(itertools.islice(head, header_at + 1, None), rest)
     built = None
     if again is not None and reader.plain:
-        # the rows after the header in the first rows read, then the rest in chunks
-        more: Iterable[tuple[list[list[str]], bool]] = (
-            zip(rows.chunks(CHUNK, MAX_CELL), itertools.repeat(True))
-            if isinstance(rows, CsvRows)
-            else zip(iter(lambda: list(itertools.islice(rest, CHUNK)), []), itertools.repeat(False))
-        )
         try:
-            built = reader.read_direct(itertools.chain([(head[header_at + 1 :], False)], more), header_at + 2)
+            built = reader.read_direct(data_rows, header_at + 2)
         except _NotPlain:
             return read_table(again(), file, fmt, sheet, levels, organisation)
     else:
-        reader.read(itertools.chain(itertools.islice(head, header_at + 1, None), rest), header_at + 2)
+        reader.read(data_rows, header_at + 2)
         reader.finish()
     for name, (value, where) in reader.document.items():
         _give(given, name, value, where, reader.header_of(name), problems)
@@ -654,33 +620,220 @@ class _TableReader:
             and all(year_of(str(c.year)) is not None for c in self.columns if c.field == "target")
         )
 
-    def read_direct(self, chunks: Iterable[tuple[list[list[str]], bool]], first: int) -> list[Node]:
+    def read_direct(self, rows: Iterable[list[str]], first: int) -> list[Node]:
         """The nodes of a plain table (see `plain`), made from the cells of its data rows, the first of them
-        row `first`, given in `chunks` (lists of consecutive rows, each with whether no cell in it is over-long);
-        the document's fields as `read` takes them.
+        row `first`; the document's fields as `read` takes them.
 
         What `read` and then the document builder make of the same rows, without the mappings between:
         a node per id, its indicators in row order, labels, calculation types, polarities, parents,
         crosscutting links and targets worked out once per distinct cell text. Any row either of them
         would say something about (a problem, or a goal filled in from a later row) raises _NotPlain, and
-        the table is read the usual way.
+        the table is read the usual way."""
+        width, strip, unheaded, csv_file = self.width, str.strip, self.unheaded, self.csv
+        empty = cellcodec.EMPTY
+        vocab = policy.fields()
+        index = {c.field: c.index for c in self.columns if c.field not in ("target", "note", "document_note")}
+        blank = width  # the index of the blank cell each row gets at its end: a field without a column reads it
+        i_id, i_parent, i_level, i_statement, i_owner, i_crosscutting, i_ignore, i_ref, i_inferred = (
+            index.get(f, blank) for f in NODE_FIELDS
+        )
+        i_name, i_formula, i_unit, i_calculation, i_polarity, i_source, i_notes = (
+            index.get(f, blank) for f in INDICATOR_FIELDS
+        )
+        pick_node = itemgetter(*[c.index for c in self.columns if c.field in NODE_FIELDS], blank, blank)
+        indicator_details = [index[f] for f in INDICATOR_FIELDS[1:] if f in index]
+        target_columns = sorted((c for c in self.columns if c.field == "target"), key=lambda c: c.year or 0)
+        target_years = [year_of(str(c.year)) for c in target_columns]
+        pick_targets = itemgetter(*[c.index for c in target_columns], blank, blank)
+        pick_details = itemgetter(*indicator_details + [c.index for c in target_columns], blank, blank)
+        pick_document = self.pick_document
+        read_notes, has_notes = self.read_notes, self.has_notes
+        file, kind, sheet = self.file, self.kind, self.sheet
+        node_number = 0  # the row of the last node made (its indicator on that row shares its Location)
+        node_place = Location(file)
+        letter_of = self.letter_of
+        letter_indicator = letter_of.get("indicator")
+        node_letters = {f: letter_of.get(f) for f in ("statement", "indicator", "id")}
 
-        A chunk of whole rows (each as wide as the header, each with an id, no over-long cell) is read a
-        column at a time (_Direct.columns): C-level passes over each column and work per distinct cell,
-        the rows that need a closer look found from the columns; any other chunk is read row by row
-        (_Direct.rows). Both make the same nodes (tests/test_table_direct.py reads tables both ways)."""
-        direct = _Direct(self)
-        number = first
-        for rows, checked in chunks:
-            if rows and not direct.columns(rows, number, checked):
-                direct.rows(rows, number)
-            number += len(rows)
+        level_of = self.levels.resolve
+        levels: dict[str, Any] = {}
+        calculations: dict[str, str | None] = {}
+        polarities: dict[str, str | None] = {}
+        parents_of: dict[str, tuple[str, ...]] = {}
+        crosscutting_of: dict[str, tuple[Crosscut, ...]] = {}
+        target_of: dict[str, Any] = {}
+        targets_of: dict[tuple, dict] = {}
+        nodes: list[Node] = []
+        by_id: dict[str, tuple[Node, tuple]] = {}
+        current: tuple[Node, tuple] | None = None
+        for number, raw in enumerate(rows, start=first):
+            if not raw:
+                continue
+            if unheaded or len(raw) > width:
+                self._unheaded(number, raw)
+                if self.problems:
+                    raise _NotPlain
+                raw = raw[:width]
+            text = "\x1f".join(raw)
+            if len(raw) < width or len(text) > MAX_CELL:
+                raw = self._checked(number, raw)
+                if self.problems:
+                    raise _NotPlain
+            cells = list(map(strip, raw))
+            encoded = "_x" in text or empty in text or (csv_file and "'" in text)
+            if pick_document is not None:
+                given = pick_document(cells)
+                if given != self.last_document:
+                    self._document_row(number, cells, encoded, given)
+                    if self.problems:
+                        raise _NotPlain
+            if encoded:  # each cell as `add` decodes it; one that decodes to a blank or spaced text is not plain
+                decoded = self._decoded
+                for i, cell in enumerate(cells):
+                    if cell:
+                        value = cells[i] = decoded(cell)
+                        if not value or value != value.strip():
+                            raise _NotPlain
+            cells.append("")
+            node_cells = pick_node(cells)
+            node_id = cells[i_id]
+            name = cells[i_name]
+            if not name and any(pick_details(cells)):
+                raise _NotPlain  # an indicator's details without its name
+            notes = read_notes(cells) if has_notes else None
+            if node_id:
+                found = by_id.get(node_id)
+            elif not any(node_cells):
+                if not name and not notes:
+                    continue  # an empty row, or one giving only the document's fields
+                found = current
+                if found is None:
+                    raise _NotPlain
+            else:
+                found = current
+                if found is None:
+                    raise _NotPlain
+            if found is not None:
+                node, first_cells = found
+                if node_cells != first_cells:
+                    for later_cell, first_cell in zip(node_cells, first_cells, strict=True):
+                        if later_cell and later_cell != first_cell:
+                            raise _NotPlain  # fills in, or conflicts with, the goal's first row
+                current = found
+            else:
+                if cells[i_ignore] or cells[i_inferred]:
+                    raise _NotPlain  # rule ids and field names: the node schema's to judge
+                statement = cells[i_statement] or None
+                label = cells[i_level] or None
+                level_id = None
+                if label is not None:
+                    level = levels.get(label)
+                    if level is None:
+                        level = levels[label] = level_of(label)
+                        if level is None:
+                            raise _NotPlain
+                    level_id = level.id
+                elif statement is not None:
+                    raise _NotPlain  # a goal without a level
+                parent = cells[i_parent]
+                if not parent:
+                    parents = []
+                elif '"' not in parent and ";" not in parent and "\n" not in parent:
+                    parents = [parent]
+                else:
+                    known_parents = parents_of.get(parent)
+                    if known_parents is None:
+                        known_parents = parents_of[parent] = tuple(parent_ids(_node_value("parent", parent), None))
+                    parents = list(known_parents)
+                links = cells[i_crosscutting]
+                if links:
+                    known_links = crosscutting_of.get(links)
+                    if known_links is None:
+                        known_links = crosscutting_of[links] = tuple(
+                            Crosscut.parse(c) for c in cellcodec.split_list(links) if c.strip()
+                        )
+                    crosscutting = list(known_links)
+                else:
+                    crosscutting = []
+                anchor = "statement" if statement is not None else "indicator" if name else "id"
+                node_place = Location(file, number, kind, sheet, node_letters[anchor])
+                node = Node(
+                    node_id,
+                    statement,
+                    level_id,
+                    label,
+                    parents,
+                    cells[i_owner] or None,
+                    [],
+                    crosscutting,
+                    {},
+                    [],
+                    node_place,
+                    cells[i_ref] or None,
+                    (),
+                )
+                nodes.append(node)
+                node_number = number
+                current = by_id[node_id] = (node, node_cells)
+            if notes:  # each note of the goal once, a different text on a later row on a line of its own
+                node_notes = node.notes
+                for key, note in notes.items():
+                    existing = node_notes.get(key)
+                    if existing is None:
+                        node_notes[key] = note
+                    elif existing != note:
+                        node_notes[key] = existing + "\n" + note
+            if not name:
+                continue
+            calculation = polarity = None
+            given = cells[i_calculation]
+            if given:
+                calculation = calculations.get(given)
+                if calculation is None:
+                    calculation = calculations[given] = vocab.calculation_of(given)
+                    if calculation is None:
+                        raise _NotPlain  # an unknown calculation type
+            given = cells[i_polarity]
+            if given:
+                polarity = polarities.get(given)
+                if polarity is None:
+                    polarity = polarities[given] = vocab.polarity_of(given)
+                    if polarity is None:
+                        raise _NotPlain  # an unknown polarity
+            texts = pick_targets(cells)
+            targets = targets_of.get(texts)
+            if targets is not None:
+                targets = targets.copy()  # (each indicator its own mapping)
+            else:
+                targets = {}
+                for year, value in zip(target_years, texts, strict=False):
+                    if value:
+                        target = target_of.get(value)
+                        if target is None:
+                            target = target_of[value] = parse_target(value)
+                        targets[year] = target
+                if len(targets_of) < TARGET_ROWS:
+                    targets_of[texts] = targets.copy()
+            place = node_place if number == node_number and letter_indicator == node_place.column else None
+            node.indicators.append(
+                Indicator(
+                    name,
+                    cells[i_formula] or None,
+                    cells[i_unit] or None,
+                    calculation,
+                    cells[i_source] or None,
+                    polarity,
+                    targets,
+                    cells[i_notes] or None,
+                    place or Location(file, number, kind, sheet, letter_indicator),
+                )
+            )
         if self.problems:
             raise _NotPlain
-        for node in direct.nodes:
+        for node in nodes:
             if node.statement is None and not node.indicators:
                 raise _NotPlain  # neither a statement nor an indicator
-        return direct.nodes
+        return nodes
 
     def where(self, number: int, letter: str | None = None) -> Location:
         """The row (CSV) or cell (XLSX) as a Location; consecutive asks for one place share one."""
@@ -973,547 +1126,6 @@ class _TableReader:
             entry["id"] = f"{parent['id']}.{counters[key]}" if parent is not None else str(counters[key])
             if parent is not None:
                 entry["parent"] = parent["id"]
-
-
-_new_location = tuple.__new__  # Location(*fields) without its Python-level __new__: _new_location(Location, fields)
-
-
-class _Direct:
-    """What `_TableReader.read_direct` has made so far — nodes, the node of each id with its first row's
-    node cells, the goal a blank id continues — and what it has worked out once per distinct cell text
-    (labels, calculation types, polarities, parents, links, targets), shared by its two ways of reading a
-    chunk of rows: `rows`, one row at a time, and `columns`, a column at a time."""
-
-    def __init__(self, reader: _TableReader) -> None:
-        self.reader = reader
-        columns = reader.columns
-        blank = self.blank = reader.width  # the index of a blank cell each row gets at its end
-        index = {c.field: c.index for c in columns if c.field not in ("target", "note", "document_note")}
-        (
-            self.i_id,
-            self.i_parent,
-            self.i_level,
-            self.i_statement,
-            self.i_owner,
-            self.i_crosscutting,
-            self.i_ignore,
-            self.i_ref,
-            self.i_inferred,
-        ) = (index.get(f, blank) for f in NODE_FIELDS)
-        (
-            self.i_name,
-            self.i_formula,
-            self.i_unit,
-            self.i_calculation,
-            self.i_polarity,
-            self.i_source,
-            self.i_notes,
-        ) = (index.get(f, blank) for f in INDICATOR_FIELDS)
-        self.node_indexes = [c.index for c in columns if c.field in NODE_FIELDS]
-        self.pick_node = itemgetter(*self.node_indexes, blank, blank)
-        target_columns = sorted((c for c in columns if c.field == "target"), key=lambda c: c.year or 0)
-        self.target_indexes = [c.index for c in target_columns]
-        self.target_years = [year_of(str(c.year)) for c in target_columns]
-        self.pick_targets = itemgetter(*self.target_indexes, blank, blank)
-        self.detail_indexes = [index[f] for f in INDICATOR_FIELDS[1:] if f in index] + self.target_indexes
-        self.pick_details = itemgetter(*self.detail_indexes, blank, blank)
-        # columns `columns` needs every cell of: the node's and the indicator's texts (not the id, read first)
-        self.whole_indexes = [
-            i
-            for i in {*self.node_indexes, self.i_name, self.i_formula, self.i_unit, self.i_source, self.i_notes}
-            if i != blank and i != self.i_id and i not in (self.i_ignore, self.i_inferred)
-        ]
-        # (the order of reader.pick_document's columns)
-        self.document_indexes = [c.index for c in columns if c.field in DOCUMENT_FIELDS or c.field == "document_note"]
-        letter_of = reader.letter_of
-        self.letter_indicator = letter_of.get("indicator")
-        self.node_letters = {f: letter_of.get(f) for f in ("statement", "indicator", "id")}
-        self.vocab = policy.fields()
-        self.level_of = reader.levels.resolve
-        self.levels: dict[str, Any] = {}
-        self.calculations: dict[str, str | None] = {}
-        self.polarities: dict[str, str | None] = {}
-        self.parents_of: dict[str, tuple[str, ...]] = {}
-        self.crosscutting_of: dict[str, tuple[Crosscut, ...]] = {}
-        self.target_of: dict[str, Any] = {}
-        self.targets_of: dict[tuple, dict] = {}
-        self.nodes: list[Node] = []
-        self.by_id: dict[str, tuple[Node, tuple]] = {}  # id -> (its node, its first row's node cells)
-        self.current: tuple[Node, tuple] | None = None  # the goal a row with a blank id continues
-        self.node_number = 0  # the row of the last node made (its indicator on that row shares its Location)
-        self.node_place = Location(reader.file)
-
-    def rows(self, rows: list[list[str]], first: int) -> None:
-        """Read rows one by one, the first of them row `first`."""
-        reader = self.reader
-        width, strip, unheaded, csv_file = reader.width, str.strip, reader.unheaded, reader.csv
-        empty = cellcodec.EMPTY
-        i_id, i_parent, i_level, i_statement, i_owner, i_crosscutting, i_ignore, i_ref, i_inferred = (
-            self.i_id,
-            self.i_parent,
-            self.i_level,
-            self.i_statement,
-            self.i_owner,
-            self.i_crosscutting,
-            self.i_ignore,
-            self.i_ref,
-            self.i_inferred,
-        )
-        i_name, i_formula, i_unit, i_calculation, i_polarity, i_source, i_notes = (
-            self.i_name,
-            self.i_formula,
-            self.i_unit,
-            self.i_calculation,
-            self.i_polarity,
-            self.i_source,
-            self.i_notes,
-        )
-        pick_node, pick_targets, pick_details = self.pick_node, self.pick_targets, self.pick_details
-        target_years = self.target_years
-        pick_document = reader.pick_document
-        read_notes, has_notes = reader.read_notes, reader.has_notes
-        file, kind, sheet = reader.file, reader.kind, reader.sheet
-        letter_indicator, node_letters, vocab, level_of = (
-            self.letter_indicator,
-            self.node_letters,
-            self.vocab,
-            self.level_of,
-        )
-        levels, calculations, polarities = self.levels, self.calculations, self.polarities
-        target_of, targets_of = self.target_of, self.targets_of
-        nodes, by_id, current = self.nodes, self.by_id, self.current
-        node_number, node_place = self.node_number, self.node_place
-        for number, raw in enumerate(rows, start=first):
-            if not raw:
-                continue
-            if unheaded or len(raw) > width:
-                reader._unheaded(number, raw)
-                if reader.problems:
-                    raise _NotPlain
-                raw = raw[:width]
-            text = "\x1f".join(raw)
-            if len(raw) < width or len(text) > MAX_CELL:
-                raw = reader._checked(number, raw)
-                if reader.problems:
-                    raise _NotPlain
-            cells = list(map(strip, raw))
-            encoded = "_x" in text or empty in text or (csv_file and "'" in text)
-            if pick_document is not None:
-                given = pick_document(cells)
-                if given != reader.last_document:
-                    reader._document_row(number, cells, encoded, given)
-                    if reader.problems:
-                        raise _NotPlain
-            if encoded:  # each cell as `add` decodes it; one that decodes to a blank or spaced text is not plain
-                decoded = reader._decoded
-                for i, cell in enumerate(cells):
-                    if cell:
-                        value = cells[i] = decoded(cell)
-                        if not value or value != value.strip():
-                            raise _NotPlain
-            cells.append("")
-            node_cells = pick_node(cells)
-            node_id = cells[i_id]
-            name = cells[i_name]
-            if not name and any(pick_details(cells)):
-                raise _NotPlain  # an indicator's details without its name
-            notes = read_notes(cells) if has_notes else None
-            if node_id:
-                found = by_id.get(node_id)
-            elif not any(node_cells):
-                if not name and not notes:
-                    continue  # an empty row, or one giving only the document's fields
-                found = current
-                if found is None:
-                    raise _NotPlain
-            else:
-                found = current
-                if found is None:
-                    raise _NotPlain
-            if found is not None:
-                node, first_cells = found
-                if node_cells != first_cells:
-                    for later_cell, first_cell in zip(node_cells, first_cells, strict=True):
-                        if later_cell and later_cell != first_cell:
-                            raise _NotPlain  # fills in, or conflicts with, the goal's first row
-                current = found
-            else:
-                if cells[i_ignore] or cells[i_inferred]:
-                    raise _NotPlain  # rule ids and field names: the node schema's to judge
-                statement = cells[i_statement] or None
-                label = cells[i_level] or None
-                level_id = None
-                if label is not None:
-                    level = levels.get(label)
-                    if level is None:
-                        level = levels[label] = level_of(label)
-                        if level is None:
-                            raise _NotPlain
-                    level_id = level.id
-                elif statement is not None:
-                    raise _NotPlain  # a goal without a level
-                parents = self._parents(cells[i_parent])
-                links = cells[i_crosscutting]
-                crosscutting = list(self._links(links)) if links else []
-                anchor = "statement" if statement is not None else "indicator" if name else "id"
-                node_place = Location(file, number, kind, sheet, node_letters[anchor])
-                node = Node(
-                    node_id,
-                    statement,
-                    level_id,
-                    label,
-                    parents,
-                    cells[i_owner] or None,
-                    [],
-                    crosscutting,
-                    {},
-                    [],
-                    node_place,
-                    cells[i_ref] or None,
-                    (),
-                )
-                nodes.append(node)
-                node_number = number
-                current = by_id[node_id] = (node, node_cells)
-            if notes:  # each note of the goal once, a different text on a later row on a line of its own
-                node_notes = node.notes
-                for key, note in notes.items():
-                    existing = node_notes.get(key)
-                    if existing is None:
-                        node_notes[key] = note
-                    elif existing != note:
-                        node_notes[key] = existing + "\n" + note
-            if not name:
-                continue
-            calculation = polarity = None
-            given = cells[i_calculation]
-            if given:
-                calculation = calculations.get(given)
-                if calculation is None:
-                    calculation = calculations[given] = vocab.calculation_of(given)
-                    if calculation is None:
-                        raise _NotPlain  # an unknown calculation type
-            given = cells[i_polarity]
-            if given:
-                polarity = polarities.get(given)
-                if polarity is None:
-                    polarity = polarities[given] = vocab.polarity_of(given)
-                    if polarity is None:
-                        raise _NotPlain  # an unknown polarity
-            texts = pick_targets(cells)
-            targets = targets_of.get(texts)
-            if targets is not None:
-                targets = targets.copy()  # (each indicator its own mapping)
-            else:
-                targets = {}
-                for year, value in zip(target_years, texts, strict=False):
-                    if value:
-                        target = target_of.get(value)
-                        if target is None:
-                            target = target_of[value] = parse_target(value)
-                        targets[year] = target
-                if len(targets_of) < TARGET_ROWS:
-                    targets_of[texts] = targets.copy()
-            place = node_place if number == node_number and letter_indicator == node_place.column else None
-            node.indicators.append(
-                Indicator(
-                    name,
-                    cells[i_formula] or None,
-                    cells[i_unit] or None,
-                    calculation,
-                    cells[i_source] or None,
-                    polarity,
-                    targets,
-                    cells[i_notes] or None,
-                    place or Location(file, number, kind, sheet, letter_indicator),
-                )
-            )
-        self.current, self.node_number, self.node_place = current, node_number, node_place
-
-    def _parents(self, parent: str) -> list[str]:
-        """A node's parents from its parent cell (stripped, decoded)."""
-        if not parent:
-            return []
-        if '"' not in parent and ";" not in parent and "\n" not in parent:
-            return [parent]
-        known = self.parents_of.get(parent)
-        if known is None:
-            known = self.parents_of[parent] = tuple(parent_ids(_node_value("parent", parent), None))
-        return list(known)
-
-    def _links(self, links: str) -> tuple[Crosscut, ...]:
-        """The crosscutting links of a (non-blank) crosscutting cell."""
-        known = self.crosscutting_of.get(links)
-        if known is None:
-            known = self.crosscutting_of[links] = tuple(
-                Crosscut.parse(c) for c in cellcodec.split_list(links) if c.strip()
-            )
-        return known
-
-    def columns(self, rows: list[list[str]], first: int, checked: bool = False) -> bool:
-        """Read rows a column at a time, the first of them row `first`: what `rows` makes of them, with
-        C-level passes over each column (zip, map, set, dict) and Python work per distinct cell text and
-        per row that needs a closer look. False, having read nothing, when the rows are not all whole rows
-        of goals with ids (a short, long or empty row, a blank id, a cell that may be over-long, a table
-        with blank headers or note columns): `rows` reads them. `checked`: no cell is over-long (the CSV
-        parser was told the limit).
-
-        A column whose every cell is needed (ids, names …) is stripped and decoded whole; the document's
-        columns, the targets, calculation types and polarities are read once per distinct cell (or row
-        of cells)."""
-        reader = self.reader
-        width, n = reader.width, len(rows)
-        if reader.unheaded or reader.has_notes or set(map(len, rows)) != {width}:
-            return False
-        raw = list(zip(*rows))
-        if not checked and sum(max(map(len, column)) for column in raw) + width - 1 > MAX_CELL:
-            return False  # some row may be over-long: `rows` says which cell
-        strip = str.strip
-        ids = tuple(map(strip, raw[self.i_id]))
-        if "" in ids:
-            return False  # a row continuing the goal above (or with none above)
-        blank_column = ("",) * n
-        raw.append(blank_column)  # (index self.blank: a field without a column)
-        cols: list[Any] = [None] * len(raw)
-        cols[self.blank] = blank_column
-        whole = self._whole
-        for i in self.whole_indexes:
-            cols[i] = whole(raw[i])
-        cols[self.i_id] = whole(ids)
-        self._document(rows, raw, first)
-        if (self.i_ignore != self.blank and any(map(strip, raw[self.i_ignore]))) or (
-            self.i_inferred != self.blank and any(map(strip, raw[self.i_inferred]))
-        ):
-            raise _NotPlain  # rule ids and field names: the node schema's to judge (a later row's: it fills in)
-        cols[self.i_ignore] = cols[self.i_inferred] = blank_column
-        names = cols[self.i_name]
-        named: Any = range(n)
-        if "" in names:
-            details = [raw[i] for i in self.detail_indexes]
-            named = []
-            for k, name in enumerate(names):
-                if name:
-                    named.append(k)
-                elif any(strip(column[k]) for column in details):
-                    raise _NotPlain  # an indicator's details without its name
-        ids = cols[self.i_id]
-        by_id = self.by_id
-        node_rows = list(zip(*[cols[i] for i in self.node_indexes], blank_column, blank_column))
-        firsts = dict(zip(reversed(ids), reversed(node_rows)))  # id -> the node cells of its first row
-        known = firsts.keys() & by_id.keys()
-        for node_id in known:  # a goal made by an earlier chunk
-            firsts[node_id] = by_id[node_id][1]
-        expected = list(map(firsts.__getitem__, ids))
-        if expected != node_rows:
-            for later, first_cells in zip(node_rows, expected, strict=True):
-                if later != first_cells:
-                    for later_cell, first_cell in zip(later, first_cells, strict=True):
-                        if later_cell and later_cell != first_cell:
-                            raise _NotPlain  # fills in, or conflicts with, the goal's first row
-        order = dict.fromkeys(ids)
-        new_ids = list(order) if not known else [node_id for node_id in order if node_id not in known]
-        shared = (
-            self._new_nodes(cols, new_ids, dict(zip(reversed(ids), range(n - 1, -1, -1))), firsts, first)
-            if new_ids
-            else {}
-        )
-        if named:
-            self._indicators(cols, raw, named, len(named) == n, first, shared)
-        self.current = by_id[ids[-1]]
-        return True
-
-    def _whole(self, column: tuple[str, ...]) -> tuple[str, ...]:
-        """A column's cells stripped and decoded (each distinct cell that may need it decoded once)."""
-        column = tuple(map(str.strip, column))
-        text = "\x1f".join(column)
-        if (
-            "_x" in text
-            or cellcodec.EMPTY in text
-            or (self.reader.csv and "'" in text and (text[:1] == "'" or "\x1f'" in text))
-        ):
-            text_of = self._text
-            table = {cell: text_of(cell) for cell in set(column)}
-            column = tuple(map(table.__getitem__, column))
-        return column
-
-    def _text(self, cell: str) -> str:
-        """A cell's text, stripped and decoded; one that decodes to a blank or spaced text is not plain."""
-        cell = cell.strip()
-        if not cell:
-            return cell
-        value = self.reader._decoded(cell)
-        if value is not cell and (not value or value != value.strip()):
-            raise _NotPlain
-        return value
-
-    def _document(self, rows: list[list[str]], raw: list[tuple[str, ...]], first: int) -> None:
-        """The document's fields of rows whose cells for them differ from the last row read without a
-        problem (each distinct row of such cells looked at once)."""
-        indexes = self.document_indexes
-        if not indexes:
-            return
-        reader, strip, text_of = self.reader, str.strip, self._text
-        distinct = set(zip(*[raw[i] for i in indexes]))
-        for cells in distinct:
-            for cell in cells:
-                text_of(cell)  # (a cell that decodes to a blank is not plain)
-        single = len(indexes) == 1
-        if {cells[0].strip() if single else tuple(map(strip, cells)) for cells in distinct} == {reader.last_document}:
-            return
-        empty, csv_file, pick = cellcodec.EMPTY, reader.csv, reader.pick_document
-        assert pick is not None
-        for k, row in enumerate(rows):
-            row_cells = list(map(strip, row))
-            given = pick(row_cells)
-            if given != reader.last_document:
-                text = "\x1f".join(row)
-                encoded = "_x" in text or empty in text or (csv_file and "'" in text)
-                reader._document_row(first + k, row_cells, encoded, given)
-                if reader.problems:
-                    raise _NotPlain
-
-    def _new_nodes(
-        self, cols: list[Any], new_ids: list[str], first_at: dict[str, int], firsts: dict, first: int
-    ) -> dict[int, Location]:
-        """The nodes of the ids first met in this chunk (`first_at`: id -> its first row's place in the
-        chunk), made from their first rows; their places by that row's place in the chunk (an indicator on
-        the row shares its node's place when it names the same cell)."""
-        at = list(map(first_at.__getitem__, new_ids))
-
-        def cells(i: int) -> list[str]:
-            return list(map(cols[i].__getitem__, at))
-
-        statements, labels = cells(self.i_statement), cells(self.i_level)
-        levels = self.levels
-        for label in set(labels).difference(levels):
-            if label:
-                level = levels[label] = self.level_of(label)
-                if level is None:
-                    raise _NotPlain  # an unknown level
-        if "" in labels:
-            for statement, label in zip(statements, labels, strict=True):
-                if statement and not label:
-                    raise _NotPlain  # a goal without a level
-        level_ids = {label: levels[label].id for label in set(labels) if label}
-        level_ids[""] = None
-        parent_cells = cells(self.i_parent)
-        text = "\x1f".join(parent_cells)
-        if '"' in text or ";" in text or "\n" in text:
-            parents = list(map(self._parents, parent_cells))
-        else:
-            parents = [[parent] if parent else [] for parent in parent_cells]
-        links = self._links
-        crosscutting = [list(links(cell)) if cell else [] for cell in cells(self.i_crosscutting)]
-        reader = self.reader
-        file, kind, sheet = reader.file, reader.kind, reader.sheet
-        letters = self.node_letters
-        if len(set(letters.values())) == 1:
-            anchors: Iterable[str | None] = itertools.repeat(letters["statement"])
-        else:
-            anchors = [
-                letters["statement"] if statement else letters["indicator"] if name else letters["id"]
-                for statement, name in zip(statements, cells(self.i_name), strict=True)
-            ]
-        numbers = [first + k for k in at]
-        places = list(
-            map(
-                _new_location,
-                itertools.repeat(Location),
-                zip(itertools.repeat(file), numbers, itertools.repeat(kind), itertools.repeat(sheet), anchors),
-            )
-        )
-        nodes = list(
-            map(
-                Node,
-                new_ids,
-                [statement or None for statement in statements],
-                map(level_ids.__getitem__, labels),
-                [label or None for label in labels],
-                parents,
-                [owner or None for owner in cells(self.i_owner)],
-                [[] for _ in at],
-                crosscutting,
-                [{} for _ in at],
-                [[] for _ in at],
-                places,
-                [ref or None for ref in cells(self.i_ref)],
-                itertools.repeat(()),
-            )
-        )
-        self.nodes.extend(nodes)
-        self.by_id.update(zip(new_ids, zip(nodes, map(firsts.__getitem__, new_ids), strict=True), strict=True))
-        self.node_number, self.node_place = numbers[-1], places[-1]
-        return dict(zip(at, places, strict=True))
-
-    def _indicators(
-        self, cols: list[Any], raw: list[tuple[str, ...]], named: Any, whole: bool, first: int, shared: dict
-    ) -> None:
-        """The indicators of the rows that name one (`named`: their places in the chunk; `whole`: every
-        row), each joining the node of its row's id."""
-
-        def cells(column: tuple[str, ...]) -> Any:
-            return column if whole else list(map(column.__getitem__, named))
-
-        calculations = self._canonical(cells(raw[self.i_calculation]), self.calculations, self.vocab.calculation_of)
-        polarities = self._canonical(cells(raw[self.i_polarity]), self.polarities, self.vocab.polarity_of)
-        blank = raw[self.blank]
-        texts = list(zip(*[cells(raw[i]) for i in self.target_indexes], cells(blank), cells(blank)))
-        targets_of, target_of, target_years = self.targets_of, self.target_of, self.target_years
-        distinct = set(texts)
-        text = "\x1f".join(itertools.chain.from_iterable(distinct))
-        text_of = self._text if "_x" in text or cellcodec.EMPTY in text or "'" in text else str.strip
-        table = {}
-        for row in distinct:
-            key = tuple(map(text_of, row))
-            targets = targets_of.get(key)
-            if targets is None:
-                targets = {}
-                for year, value in zip(target_years, key, strict=False):
-                    if value:
-                        target = target_of.get(value)
-                        if target is None:
-                            target = target_of[value] = parse_target(value)
-                        targets[year] = target
-                if len(targets_of) < TARGET_ROWS:
-                    targets_of[key] = targets
-            table[row] = targets
-        reader = self.reader
-        file, kind, sheet, letter = reader.file, reader.kind, reader.sheet, self.letter_indicator
-        shared = {k: place for k, place in shared.items() if place.column == letter}
-        places = [shared.get(k) or _new_location(Location, (file, first + k, kind, sheet, letter)) for k in named]
-        indicators = list(
-            map(
-                Indicator,
-                cells(cols[self.i_name]),
-                [formula or None for formula in cells(cols[self.i_formula])],
-                [unit or None for unit in cells(cols[self.i_unit])],
-                calculations,
-                [source or None for source in cells(cols[self.i_source])],
-                polarities,
-                map(dict.copy, map(table.__getitem__, texts)),  # (each indicator its own mapping)
-                [notes or None for notes in cells(cols[self.i_notes])],
-                places,
-            )
-        )
-        owners = map(attrgetter("indicators"), map(itemgetter(0), map(self.by_id.__getitem__, cells(cols[self.i_id]))))
-        collections.deque(map(list.append, owners, indicators), maxlen=0)
-
-    def _canonical(self, cells: Any, known: dict[str, str | None], canonical_of: Callable) -> list[str | None]:
-        """The canonical value of each cell (None for a blank one), each distinct cell worked out once; an
-        unknown value is not plain."""
-        table: dict[str, str | None] = {}
-        for cell in set(cells):
-            text = self._text(cell)
-            if not text:
-                table[cell] = None
-                continue
-            value = known.get(text)
-            if value is None:
-                value = known[text] = canonical_of(text)
-                if value is None:
-                    raise _NotPlain  # an unknown calculation type or polarity
-            table[cell] = value
-        return list(map(table.__getitem__, cells))
 
 
 def _letter(column: Column | None) -> str | None:
