@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import itertools
 from typing import Any
 
 import fastjsonschema
@@ -118,24 +117,15 @@ def _too_deep(instance, nested: str) -> list | None:
     return None
 
 
-def _validate_document(raw: RawDocument) -> None:
-    """Validate the document without its nodes; an InputError listing every schema problem."""
-    doc_pair, _ = _validators()
-    problems = [_describe(raw, raw.data, e, "") for e in _errors(doc_pair, raw.data, nested="nodes")]
-    if problems:
-        raise InputError(problems)
-
-
-def validated_entries(raw: RawDocument, document_validated: bool = False):
-    """Validate the document (unless `document_validated`) and yield (node entry, implied parent id) in
-    document order.
+def validated_entries(raw: RawDocument):
+    """Validate the document and yield (node entry, implied parent id) in document order.
 
     Raises InputError listing every schema problem (at most MAX_PROBLEMS), each with its place.
     """
-    _, node_pair = _validators()
-    if not document_validated:
-        _validate_document(raw)
-    problems: list[str] = []
+    doc_pair, node_pair = _validators()
+    problems = [_describe(raw, raw.data, e, "") for e in _errors(doc_pair, raw.data, nested="nodes")]
+    if problems:
+        raise InputError(problems)
     entries: list[tuple[Any, str | None]] = []
     shaped = raw.shaped
     data = raw.data
@@ -332,18 +322,16 @@ def build(raw: RawDocument, levels: policy.LevelVocabulary | None = None) -> Cas
     """Validate a raw document and turn it into a Cascade, or raise InputError listing every problem.
 
     Level labels are resolved with `levels` (default: the shipped vocabulary, rules/levels.yaml)."""
-    _validate_document(raw)
-    problems = list(raw.problems)
-    builder = _Builder(raw, levels or policy.levels(), policy.fields(), problems)
-    flat = _flat_nodes(raw, builder)  # a flat document of plain nodes, made a field at a time
-    entries = validated_entries(raw, document_validated=True) if flat is None else []
+    entries = validated_entries(raw)
     data = raw.data
-    assert isinstance(data, dict)  # checked against the document schema
+    assert isinstance(data, dict)  # validated_entries checked it against the document schema
+    problems = list(raw.problems)
     org = data["organisation"]
     organisation = Organisation(text_of(org["name"]), _opt(org.get("type")), _opt(org.get("id")))
     period = years.period_of(data.get("period") or [])
     nodes: dict[str, Node] = {}
     first_seen: dict[str, Location] = {}
+    builder = _Builder(raw, levels or policy.levels(), policy.fields(), problems)
     node_of, locations, file = builder.node, raw.locations, raw.file
 
     for entry, implied_parent in entries:
@@ -364,7 +352,7 @@ def build(raw: RawDocument, levels: policy.LevelVocabulary | None = None) -> Cas
     notes = data.get("notes")
     return Cascade(
         organisation=organisation,
-        nodes=flat if flat is not None else list(nodes.values()) if raw.built is None else raw.built,
+        nodes=list(nodes.values()) if raw.built is None else raw.built,
         period=period,
         source=_opt(data.get("source")),
         notes=_notes(notes),
@@ -575,233 +563,6 @@ class _Builder:
             numbers = tuple(targets)
             self.year_keys[keys] = numbers if list(numbers) == sorted(set(numbers)) else ()
         return dict(sorted(targets.items()))
-
-
-class _NotPlain(Exception):
-    """A flat document `_flat_nodes` leaves to the validator and the builder (node by node)."""
-
-
-FLAT_CHUNK = 1024  # nodes of a flat document made at once (_flat_nodes)
-_ABSENT = object()  # a key a mapping does not hold
-_NODE_TEXTS = ("statement", "level", "owner", "ref")  # node fields read as texts (blank: None)
-_FLAT_KEYS = frozenset(("id", "parent", "indicators", "crosscutting", *_NODE_TEXTS))
-_INDICATOR_TEXTS = ("formula", "unit", "calculation", "source", "polarity", "notes")
-_TEXT_OR_NOTHING = {str, type(None), type(_ABSENT)}
-_new_location = tuple.__new__  # Location(*fields) without its Python-level __new__: _new_location(Location, fields)
-
-
-def _flat_nodes(raw: RawDocument, builder: _Builder) -> list[Node] | None:
-    """The nodes of a flat document (no `children`) whose every node is plain — fields of texts within
-    their limits, indicators of texts with targets of texts, crosscutting links as texts, no notes,
-    `ignore` or `inferred` — made a field at a time over all nodes (C-level passes: map, set, zip) with
-    Python work per distinct text; None when a node is not plain or the builder would say something about
-    one (an unknown level, a repeated id …): the nodes are then validated and built one by one, as they
-    always were, with the same result (tests/test_document_columns.py builds documents both ways)."""
-    data = raw.data
-    if raw.problems or raw.built is not None or raw.shaped or not isinstance(data, dict):
-        return None  # (a table's nodes: made by its reader, or shaped by it for the builder)
-    entries = data.get("nodes")
-    if not entries or type(entries) is not list or {*map(type, entries)} != {dict}:
-        return None
-    before = len(builder.problems)
-    seen: set[str] = set()  # the ids of the nodes made
-    nodes: list[Node] = []
-    try:
-        for start in range(0, len(entries), FLAT_CHUNK):  # (a few hundred nodes at a time stay in the cache)
-            chunk = entries[start : start + FLAT_CHUNK]
-            if not set().union(*chunk) <= _FLAT_KEYS:
-                raise _NotPlain
-            nodes.extend(_Columns(raw, builder, chunk, seen).nodes())
-        return nodes
-    except _NotPlain:
-        del builder.problems[before:]  # (the builder says them again, node by node)
-        return None
-
-
-def _texts(column: list) -> list:
-    """Each value of a column of texts (absent, None or text: checked by the caller) as the builder keeps it:
-    a text that is not blank, else None."""
-    return [s if type(s) is str and s and not s.isspace() else None for s in column]
-
-
-def _checked_texts(column: list, nullable: bool = True) -> None:
-    """A column whose every value is plain for the schema: a text within the limit, or absent (or None
-    when `nullable`); anything else is not plain."""
-    kinds = {*map(type, column)}
-    if not kinds <= _TEXT_OR_NOTHING or (not nullable and None in column):
-        raise _NotPlain
-    if str in kinds:
-        texts = column if len(kinds) == 1 else [s for s in column if type(s) is str]
-        if max(map(len, texts)) > MAX_TEXT:
-            raise _NotPlain
-
-
-class _Columns:
-    """What the builder makes of a flat document's plain nodes, made a field at a time."""
-
-    def __init__(self, raw: RawDocument, builder: _Builder, entries: list[dict], seen: set[str]) -> None:
-        self.raw, self.builder, self.entries, self.seen = raw, builder, entries, seen
-
-    def column(self, entries: list[dict], key: str) -> list:
-        return list(map(dict.get, entries, itertools.repeat(key), itertools.repeat(_ABSENT)))
-
-    def nodes(self) -> list[Node]:
-        entries, builder, raw = self.entries, self.builder, self.raw
-        column = self.column
-        ids = column(entries, "id")
-        if {*map(type, ids)} != {str}:
-            raise _NotPlain
-        _checked_texts(ids)
-        ids = list(map(str.strip, ids))
-        seen = self.seen
-        if "" in ids or len(set(ids)) != len(ids) or not seen.isdisjoint(ids):
-            raise _NotPlain  # a blank id, or an id given twice (the builder merges such nodes)
-        seen.update(ids)
-        texts = {}
-        for key in _NODE_TEXTS:
-            values = column(entries, key)
-            _checked_texts(values)
-            texts[key] = _texts(values)
-        statements, labels = texts["statement"], texts["level"]
-        level_of = builder.level_of
-        level_ids: dict[str | None, str | None] = {None: None}
-        for label in set(labels):
-            if label is not None:
-                level = level_of[label]
-                if level is None:
-                    raise _NotPlain  # an unknown level
-                level_ids[label] = level.id
-        if None in labels:
-            for statement, label in zip(statements, labels, strict=True):
-                if statement is not None and label is None:
-                    raise _NotPlain  # a goal without a level
-        parent_cells = column(entries, "parent")
-        if not {*map(type, parent_cells)} <= _TEXT_OR_NOTHING:
-            raise _NotPlain
-        parents = [[p] if p else [] for p in (p.strip() if type(p) is str else "" for p in parent_cells)]
-        crosscutting = self.crosscutting(column(entries, "crosscutting"))
-        indicators = self.indicators(column(entries, "indicators"), ids)
-        for statement, own in zip(statements, indicators, strict=True):
-            if statement is None and not own:
-                raise _NotPlain  # neither a statement nor an indicator
-        locations, file = raw.locations, raw.file
-        nowhere = Location(file)
-        places = [place or nowhere for place in map(locations.get, map(id, entries))]
-        count = len(entries)
-        return list(
-            map(
-                Node,
-                ids,
-                statements,
-                map(level_ids.__getitem__, labels),
-                labels,
-                parents,
-                texts["owner"],
-                indicators,
-                crosscutting,
-                [{} for _ in range(count)],
-                [[] for _ in range(count)],
-                places,
-                texts["ref"],
-                itertools.repeat(()),
-            )
-        )
-
-    @staticmethod
-    def crosscutting(links: list) -> list[list[Crosscut]]:
-        if {*map(type, links)} == {type(_ABSENT)}:
-            return [[] for _ in links]
-        made: list[list[Crosscut]] = []
-        for given in links:
-            if given is _ABSENT:
-                made.append([])
-                continue
-            if type(given) is not list or {*map(type, given)} - {str}:
-                raise _NotPlain
-            made.append([Crosscut.parse(c) for c in given if c.strip()])
-        return made
-
-    def indicators(self, lists: list, ids: list[str]) -> list[list[Indicator]]:
-        """Each node's indicators."""
-        kinds = {*map(type, lists)}
-        if not kinds <= {list, type(_ABSENT)}:
-            raise _NotPlain
-        lists = [[] if given is _ABSENT else given for given in lists]
-        entries = list(itertools.chain.from_iterable(lists))
-        if not entries:
-            return [[] for _ in lists]
-        if {*map(type, entries)} != {dict} or not set().union(*entries) <= _INDICATOR_KEYS:
-            raise _NotPlain
-        builder, column = self.builder, self.column
-        names = column(entries, "name")
-        _checked_texts(names, nullable=False)
-        if _ABSENT in names:
-            raise _NotPlain
-        names = _texts(names)
-        if None in names:
-            raise _NotPlain  # an empty name
-        texts = {}
-        for key in _INDICATOR_TEXTS:
-            values = column(entries, key)
-            _checked_texts(values)
-            texts[key] = _texts(values)
-        calculations = self.canonical(texts["calculation"], builder.calculation_of)
-        polarities = self.canonical(texts["polarity"], builder.polarity_of)
-        targets = self.targets(column(entries, "targets"))
-        locations, file = self.raw.locations, self.raw.file
-        nowhere = Location(file)
-        places = [place or nowhere for place in map(locations.get, map(id, entries))]
-        made = list(
-            map(
-                Indicator,
-                names,
-                texts["formula"],
-                texts["unit"],
-                calculations,
-                texts["source"],
-                polarities,
-                targets,
-                texts["notes"],
-                places,
-            )
-        )
-        own: list[list[Indicator]] = []
-        start = 0
-        for count in map(len, lists):
-            own.append(made[start : start + count])
-            start += count
-        return own
-
-    @staticmethod
-    def canonical(values: list, canonical_of: _Memo) -> list:
-        known: dict = {None: None}
-        for value in set(values):
-            if value is not None:
-                known[value] = canonical_of[value]
-                if known[value] is None:
-                    raise _NotPlain  # an unknown calculation type or polarity
-        return list(map(known.__getitem__, values))
-
-    def targets(self, given: list) -> list[dict]:
-        """Each indicator's targets, {year: Target} — each distinct row of year keys and texts read once."""
-        kinds = {*map(type, given)}
-        if not kinds <= {dict, type(_ABSENT)}:
-            raise _NotPlain
-        given = [{} if targets is _ABSENT else targets for targets in given]
-        keys = list(map(tuple, given))
-        values = list(map(tuple, map(dict.values, given)))
-        if not {*map(type, itertools.chain.from_iterable(values))} <= {str, type(None)}:
-            raise _NotPlain
-        rows = list(zip(keys, values, strict=True))
-        builder, problems = self.builder, self.builder.problems
-        before = len(problems)
-        table = {}
-        for row in set(rows):
-            year_keys, texts = row
-            table[row] = builder.targets(dict(zip(year_keys, texts, strict=True)), {}, "") if year_keys else {}
-            if len(problems) != before:
-                raise _NotPlain  # a key that is not a year
-        return list(map(dict.copy, map(table.__getitem__, rows)))
 
 
 def parent_ids(value, implied_parent: str | None) -> list[str]:
