@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import jsonschema
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kinerja_graph.errors import InputError
 from kinerja_graph.graph import build_graph
-from kinerja_graph.loaders import document, load
+from kinerja_graph.loaders import document, load, structured
 from kinerja_graph.loaders.document import MAX_TEXT, _plain, _schemas
 from kinerja_graph.loaders.raw import RawDocument, RawInt
 from tests.helpers import cascade_from_yaml
@@ -185,3 +187,59 @@ def test_the_graph_is_the_one_networkx_bulk_adds_make():
         assert _shape(G) == _shape(_graph_the_networkx_way(cascade))
         assert G.number_of_edges() == _graph_the_networkx_way(cascade).number_of_edges()
         assert set(G.adj) == set(G.succ) == set(G.pred) == set(G)
+
+
+# JSON texts with colons inside strings, escaped colons, keys given twice, nesting, bad syntax
+_JSON_KEYS = st.sampled_from(["id", "name", "a", "b:c", "id\\u003a", "name"])
+_JSON_SCALARS = st.sampled_from(['"x"', '"08:00"', '"a\\u003ab"', "5", "null", '"\\"id\\": 1"', "true"])
+
+
+@st.composite
+def _json_texts(draw, depth: int = 0) -> str:
+    if depth > 2 or draw(st.booleans()):
+        return draw(_JSON_SCALARS)
+    if draw(st.booleans()):
+        items = draw(st.lists(st.tuples(_JSON_KEYS, _json_texts(depth + 1)), max_size=4))
+        return "{" + ", ".join(f'"{k}" : {v}' if i % 2 else f'"{k}":{v}' for i, (k, v) in enumerate(items)) + "}"
+    return "[" + ",\n".join(draw(st.lists(_json_texts(depth + 1), max_size=3))) + "]"
+
+
+def _read_json(read, text: str):
+    try:
+        raw = read(text, "t.json")
+        return raw.data, {k: v for k, v in raw.locations.items()}
+    except Exception as exc:  # noqa: BLE001 - the message (or the error) is what is compared
+        return type(exc).__name__, str(getattr(exc, "problems", exc))
+
+
+def _read_json_with_the_hook(text: str, file: str):
+    """read_json as it was: every object parsed with the duplicate-key hook."""
+    data = structured._read_json_checked(text, file)
+    locations: dict = {}
+    structured._locate_json(text, data, file, locations)
+    return RawDocument(data, locations, file, "json")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json_texts(), st.sampled_from(["", "}", "]", " x"]))
+def test_json_is_read_as_the_duplicate_key_hook_reads_it(body, tail):
+    """Parsing without the hook, and with it only when keys and colons disagree, says what parsing with the
+    hook says: the same data, or the same message (a key given twice, text that is not JSON)."""
+    text = body + tail
+    quick, checked = _read_json(structured.read_json, text), _read_json(_read_json_with_the_hook, text)
+    if isinstance(quick[0], str):
+        assert quick == checked
+    else:
+        assert quick[0] == checked[0]
+        assert sorted(map(str, quick[1].values())) == sorted(map(str, checked[1].values()))
+
+
+def test_a_key_given_twice_is_found_with_or_without_colons_in_texts(tmp_path):
+    for statement in ("A", "Pukul 08:00", "a\\u003ab"):
+        text = f'{{"organisation": {{"name": "X"}},\n "nodes": [\n  {{"id": "1", "statement": "{statement}",\n   "id": "2"}}]}}'
+        with pytest.raises(InputError) as caught:
+            structured.read_json(text, "dup.json")
+        assert caught.value.problems == [
+            "dup.json:4: key 'id' appears twice in one object; JSON readers keep only the last one, so the first "
+            "would be lost silently"
+        ]
