@@ -260,18 +260,17 @@ def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> 
         map(text.count, itertools.repeat("\n"), itertools.chain((0,), positions), positions), initial=1
     )
     next(lines)
-    first = dict(zip(map(id, reversed(owners)), reversed(list(lines)), strict=True))  # an object's first key
-    fresh = [k for k in first if k not in locations] if locations else first
-    places = map(
-        _new_location,
-        itertools.repeat(Location),
-        zip(
-            itertools.repeat(file),
-            map(first.__getitem__, fresh),
-            itertools.repeat("line"),
-            itertools.repeat(None),
-            itertools.repeat(None),
-        ),
+    places = list(
+        map(
+            _new_location,
+            itertools.repeat(Location),
+            zip(
+                itertools.repeat(file), lines, itertools.repeat("line"), itertools.repeat(None), itertools.repeat(None)
+            ),
+        )
     )
-    locations.update(zip(fresh, places))
+    # an object's first key gives its line: written last, the keys taken in reverse; a place given before stays
+    given = dict(locations)
+    locations.update(zip(map(id, reversed(owners)), reversed(places), strict=True))
+    locations.update(given)
     return keys
