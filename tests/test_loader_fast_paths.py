@@ -9,17 +9,18 @@ graph networkx's own add_nodes_from/add_edges_from make.
 
 from __future__ import annotations
 
+import json
+
 import jsonschema
 import networkx as nx
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kinerja_graph.errors import InputError
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import document, load, structured
 from kinerja_graph.loaders.document import MAX_TEXT, _plain, _schemas
 from kinerja_graph.loaders.raw import RawDocument, RawInt
+from kinerja_graph.model import Location
 from tests.helpers import cascade_from_yaml
 
 TEXTS = st.sampled_from(["", " ", "x", "1.1", "a" * (MAX_TEXT + 1), "Tujuan", "#", "kumulatif"])
@@ -189,7 +190,7 @@ def test_the_graph_is_the_one_networkx_bulk_adds_make():
         assert set(G.adj) == set(G.succ) == set(G.pred) == set(G)
 
 
-# JSON texts with colons inside strings, escaped colons, keys given twice, nesting, bad syntax
+# JSON texts: objects holding "id" and "name" keys (some twice, some inside texts), colons in keys and texts, nesting
 _JSON_KEYS = st.sampled_from(["id", "name", "a", "b:c", "id\\u003a", "name"])
 _JSON_SCALARS = st.sampled_from(['"x"', '"08:00"', '"a\\u003ab"', "5", "null", '"\\"id\\": 1"', "true"])
 
@@ -200,46 +201,38 @@ def _json_texts(draw, depth: int = 0) -> str:
         return draw(_JSON_SCALARS)
     if draw(st.booleans()):
         items = draw(st.lists(st.tuples(_JSON_KEYS, _json_texts(depth + 1)), max_size=4))
-        return "{" + ", ".join(f'"{k}" : {v}' if i % 2 else f'"{k}":{v}' for i, (k, v) in enumerate(items)) + "}"
+        return "{" + ",\n ".join(f'"{k}" : {v}' if i % 2 else f'"{k}":{v}' for i, (k, v) in enumerate(items)) + "}"
     return "[" + ",\n".join(draw(st.lists(_json_texts(depth + 1), max_size=3))) + "]"
 
 
-def _read_json(read, text: str):
-    try:
-        raw = read(text, "t.json")
-        return raw.data, {k: v for k, v in raw.locations.items()}
-    except Exception as exc:  # noqa: BLE001 - the message (or the error) is what is compared
-        return type(exc).__name__, str(getattr(exc, "problems", exc))
-
-
-def _read_json_with_the_hook(text: str, file: str):
-    """read_json as it was: every object parsed with the duplicate-key hook."""
-    data = structured._read_json_checked(text, file)
+def _located_one_by_one(text: str, data, file: str) -> dict:
+    """The lines _locate_json gives, found the way it found them before: a Python loop over the keys."""
+    owners: list = []
+    if not isinstance(data, (dict, list)):
+        return {}
+    structured._owners_recursive(data, owners)
+    positions = [p for p in (m.start() for m in structured._KEY.finditer(text)) if p == 0 or text[p - 1] != "\\"]
+    if len(positions) != len(owners):
+        return {}
     locations: dict = {}
-    structured._locate_json(text, data, file, locations)
-    return RawDocument(data, locations, file, "json")
+    line, last = 1, 0
+    for pos, owner in zip(positions, owners, strict=True):
+        line += text.count("\n", last, pos)
+        last = pos
+        if id(owner) not in locations:
+            locations[id(owner)] = Location(file, line)
+    return locations
 
 
 @settings(max_examples=300, deadline=None)
-@given(_json_texts(), st.sampled_from(["", "}", "]", " x"]))
-def test_json_is_read_as_the_duplicate_key_hook_reads_it(body, tail):
-    """Parsing without the hook, and with it only when keys and colons disagree, says what parsing with the
-    hook says: the same data, or the same message (a key given twice, text that is not JSON)."""
-    text = body + tail
-    quick, checked = _read_json(structured.read_json, text), _read_json(_read_json_with_the_hook, text)
-    if isinstance(quick[0], str):
-        assert quick == checked
-    else:
-        assert quick[0] == checked[0]
-        assert sorted(map(str, quick[1].values())) == sorted(map(str, checked[1].values()))
-
-
-def test_a_key_given_twice_is_found_with_or_without_colons_in_texts(tmp_path):
-    for statement in ("A", "Pukul 08:00", "a\\u003ab"):
-        text = f'{{"organisation": {{"name": "X"}},\n "nodes": [\n  {{"id": "1", "statement": "{statement}",\n   "id": "2"}}]}}'
-        with pytest.raises(InputError) as caught:
-            structured.read_json(text, "dup.json")
-        assert caught.value.problems == [
-            "dup.json:4: key 'id' appears twice in one object; JSON readers keep only the last one, so the first "
-            "would be lost silently"
-        ]
+@given(_json_texts())
+def test_json_objects_are_located_as_one_by_one(text):
+    """Every object holding an "id" or "name" key gets the line of its first such key, as the loop over the
+    keys gave it (objects holding both, nesting, lists of objects, keys inside texts)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return
+    located: dict = {}
+    structured._locate_json(text, data, "t.json", located)
+    assert located == _located_one_by_one(text, data, "t.json")

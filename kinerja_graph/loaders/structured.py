@@ -69,33 +69,13 @@ def _scalar(node: yaml.ScalarNode):
 
 
 _END = object()
+_KEY = re.compile(r'"(?:id|name)"\s*:')
+_new_location = tuple.__new__  # Location(*fields) without its Python-level __new__: _new_location(Location, fields)
 
 
 def read_json(text: str, file: str) -> RawDocument:
-    """A JSON document with the line of each object holding an "id" or "name" key.
-
-    The text is parsed by json's C scanner alone; a key given twice in one object (which json would keep
-    silently, the last one winning) is looked for only when the number of keys read differs from the
-    number of colons in the text (a colon in a text, or such a key), by parsing again the way that finds
-    it. Any text json refuses is parsed again that way too, so that the message is the one it was."""
     try:
-        data = json.loads(text, parse_float=RawFloat.of, parse_int=_json_int)
-    except (json.JSONDecodeError, RecursionError):
-        data = _read_json_checked(text, file)  # (raises the message it always raised)
-    locations: dict[int, Location] = {}
-    keys = _locate_json(text, data, file, locations)
-    if keys != text.count(":"):  # every key is followed by a colon: more colons, a colon in a text or a key twice
-        _read_json_checked(text, file)
-    if _MAY_HOLD_SURROGATE.search(text):
-        _refuse_lone_surrogates(data, file, locations)
-    return RawDocument(data, locations, file, "json")
-
-
-def _read_json_checked(text: str, file: str):
-    """The JSON text's data, every object checked for a key given twice; an InputError naming the first
-    problem (a key given twice, text that is not JSON, nesting too deep)."""
-    try:
-        return json.loads(text, parse_float=RawFloat.of, parse_int=_json_int, object_pairs_hook=_json_object)
+        data = json.loads(text, parse_float=RawFloat.of, parse_int=_json_int, object_pairs_hook=_json_object)
     except json.JSONDecodeError as exc:
         raise InputError.one(f"{file}:{exc.lineno}", f"not valid JSON: {exc.msg} (column {exc.colno})") from None
     except _DuplicateKey:
@@ -107,6 +87,11 @@ def _read_json_checked(text: str, file: str):
         ) from None
     except RecursionError:
         raise InputError.one(file, "JSON nested too deeply; use the flat form with parent ids") from None
+    locations: dict[int, Location] = {}
+    _locate_json(text, data, file, locations)
+    if _MAY_HOLD_SURROGATE.search(text):
+        _refuse_lone_surrogates(data, file, locations)
+    return RawDocument(data, locations, file, "json")
 
 
 class _DuplicateKey(Exception):
@@ -190,29 +175,24 @@ def _surrogate_problem(file: str, locations: dict[int, Location], owner, path: s
     )
 
 
-def _owners_recursive(item, owners: list) -> int:
-    """Append, in text order, the object owning each "id"/"name" key (fast path); the number of keys of
-    every object within `item`."""
-    keys = 0
+def _owners_recursive(item, owners: list) -> None:
+    """Append, in text order, the object owning each "id"/"name" key (fast path)."""
     if type(item) is dict:
-        keys = len(item)
         for k, v in item.items():
             if k == "id" or k == "name":
                 owners.append(item)
             t = type(v)
             if t is dict or t is list:
-                keys += _owners_recursive(v, owners)
+                _owners_recursive(v, owners)
     else:
         for v in item:
             t = type(v)
             if t is dict or t is list:
-                keys += _owners_recursive(v, owners)
-    return keys
+                _owners_recursive(v, owners)
 
 
-def _owners_iterative(data) -> tuple[list, int]:
+def _owners_iterative(data) -> list:
     owners = []
-    keys = 0
     stack = [iter([data])]
     while stack:
         item = next(stack[-1], _END)
@@ -225,20 +205,14 @@ def _owners_iterative(data) -> tuple[list, int]:
             if isinstance(v, (dict, list)):
                 stack.append(iter([v]))
         elif isinstance(item, dict):
-            keys += len(item)
             stack.append(iter([(k, v, item) for k, v in item.items()]))
         elif isinstance(item, list):
             stack.append(iter(item))
-    return owners, keys
+    return owners
 
 
-_KEY = re.compile(r'"(?:id|name)"\s*:')
-_new_location = tuple.__new__  # Location(*fields) without its Python-level __new__: _new_location(Location, fields)
-
-
-def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> int:
-    """Give every object holding an "id" or "name" key the line of that key; the number of keys of every
-    object in `data`.
+def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> None:
+    """Give every object holding an "id" or "name" key the line of that key.
 
     json.loads keeps key order, so walking the data in key order meets the "id"/"name" keys in the
     order they stand in the text; a key is never preceded by a backslash, a quote inside a string
@@ -246,15 +220,15 @@ def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> 
     """
     owners: list = []
     if not isinstance(data, (dict, list)):  # a number, a text: no object (the schema says so)
-        return 0
+        return
     try:
-        keys = _owners_recursive(data, owners)
+        _owners_recursive(data, owners)
     except RecursionError:  # a pathologically deep document: the same walk without recursion
-        owners, keys = _owners_iterative(data)
+        owners = _owners_iterative(data)
     # a key's quote is never escaped; a quote inside a string always is
     positions = [p for p in (m.start() for m in _KEY.finditer(text)) if p == 0 or text[p - 1] != "\\"]
     if len(positions) != len(owners):
-        return keys
+        return
     # the line of each key: the line breaks between one key and the next counted in C, then summed
     lines = itertools.accumulate(
         map(text.count, itertools.repeat("\n"), itertools.chain((0,), positions), positions), initial=1
@@ -273,4 +247,3 @@ def _locate_json(text: str, data, file: str, locations: dict[int, Location]) -> 
     given = dict(locations)
     locations.update(zip(map(id, reversed(owners)), reversed(places), strict=True))
     locations.update(given)
-    return keys
