@@ -282,11 +282,10 @@ def answer(
     evidence.items = len(items)
     evidence.met = round(len(items) - sum(weights.values()), 2)
     evidence.share = evidence.met / len(items)
-    failing_nodes: list[str] = []
-    for n, _ in items:
-        if any(item[0] == n for item in failures) and n not in failing_nodes:
-            failing_nodes.append(n)
-    evidence.failing = failing_nodes
+    failing = {item[0] for item in failures}
+    # the failing nodes in the items' order, each once (a set of the failures' nodes: not one scan of the
+    # failures per item, which at 10^4 goals was 9·10^7 comparisons)
+    evidence.failing = list(dict.fromkeys(n for n, _ in items if n in failing))
     value = rubric.value_of(evidence.share, c)
     caps = [cap for cap in c.caps if not facts.has(cap.unless)]
     for cap in caps:

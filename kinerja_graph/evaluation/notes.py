@@ -186,7 +186,7 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
         widened = True
     population = population_indicators(scope, facts) if unit == "indicators" else population_goals(scope, facts)
     total = len(population) or len(facts.goals)
-    nodes: list[str] = []
+    met: dict[str, None] = {}  # each node once (a list scanned for each node was quadratic)
     items: set[Item] = set()
     everything = False
     whole_count = 0
@@ -198,8 +198,7 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
             whole_count = max(whole_count, count if isinstance(count, int) else total)
             continue
         for n in hit:
-            if n not in nodes:
-                nodes.append(n)
+            met[n] = None
             if unit == "goals":
                 items.add((n, -1))
             elif "indicator" in f.args:
@@ -208,7 +207,7 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
                 items.update((n, i) for i in range(len(facts.indicators(n)) or 1))
     count = max(len(items), whole_count) if everything else len(items)
     order = {n: i for i, n in enumerate((*facts.goals, *facts.loose))}
-    nodes.sort(key=lambda n: order.get(n, len(order)))
+    nodes = sorted(met, key=lambda n: order.get(n, len(order)))
     everyone = {n for f in findings for n in involved(f)}
     levels = facts.level_counts(nodes)
     what = t("indicators", lang) if unit == "indicators" else what_goals(scope, lang, own=not widened)
