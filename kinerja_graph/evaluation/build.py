@@ -180,8 +180,10 @@ def _failures(
                 for item in items:
                     fail(item, weight)
             continue
+        if f.severity not in rubric.failing or f.rule in c.notes_only:
+            continue  # what _bears_on asks first, asked once for all the finding's nodes
         for n in hit:
-            if not _bears_on(f, c, rubric, facts, n):
+            if route(f, rubric, facts, n) is not c:  # _bears_on for a node, without finding `hit` again
                 continue
             if c.population == "indicators" and "indicator" in f.args:
                 position = indicator_position(facts, n, f.args["indicator"])
