@@ -1718,15 +1718,7 @@ def counted_noun(text: str | None, tv: TextVocabulary, units, anywhere: bool = F
     noun = next((w for w in rest if w not in units.quantifiers), None)
     if noun is None:
         return None
-    key = ("count class", noun, units)  # the vocabulary object itself: another pack's units never collide
-    if key not in tv.cache:
-        klass = units.count_nouns.get(noun)
-        if klass is None:
-            klass = next(
-                (c for known, c in units.count_nouns.items() if slip_distance(noun, known, tv) is not None), None
-            )
-        remember(tv, key, klass)
-    klass = tv.cache[key]
+    klass = count_class(noun, tv, units)
     return (noun, klass) if klass else None
 
 
@@ -1740,25 +1732,9 @@ def remember_content_words(texts: Sequence, tv: TextVocabulary, extra_generic: I
     canonical words filtered, word by word through one table of the distinct words (in C); the few whose
     first word may be a glued head, or that hold an abbreviation or an extra generic word, are read one at a
     time (_content_words). Nothing is remembered when tv's memo would overflow (CACHE_LIMIT)."""
-    extra = frozenset(extra_generic)
-    cache = tv.cache
-    if not texts or len(cache) + len(texts) >= CACHE_LIMIT:
+    if not texts or len(tv.cache) + len(texts) >= CACHE_LIMIT:
         return
-    generic, abbreviations = tv.generic, tv.abbreviations
-    words = [_canonical(text, tv) for text in texts]
-    kept = _ContentWord(generic)
-    found = list(map(tuple, map(compress, words, map(map, repeat(kept.__getitem__), words))))
-    # a first word that may be a head glued to the next word; a word an abbreviation spells out; an extra word
-    heads = _GluedHead(generic)
-    firsts = [w[0] if w else "" for w in words]
-    irregular = list(map(heads.__getitem__, firsts))
-    if abbreviations:
-        irregular = list(map(operator.or_, irregular, map(operator.not_, map(abbreviations.keys().isdisjoint, words))))
-    if extra:
-        irregular = list(map(operator.or_, irregular, map(operator.not_, map(extra.isdisjoint, found))))
-    for i in compress(range(len(texts)), irregular):
-        found[i] = tuple(_content_words(texts[i], tv, extra))
-    cache.update(zip(zip(repeat("content"), texts, repeat(extra)), found))
+    content_words_of(texts, [_canonical(text, tv) for text in texts], tv, frozenset(extra_generic))
 
 
 class _ContentWord(dict):
