@@ -252,6 +252,25 @@ def build_diagram(
     ).build(drawn)
 
 
+class _BoxRows:
+    """The rows of a box's table, and the height and width they take (Graphviz: a line is as high as its font,
+    a cell pads 2); `font` is the rows' size unless a row says another."""
+
+    __slots__ = ("rows", "height", "widest", "font")
+
+    def __init__(self, height: float, widest: float, font: float) -> None:
+        self.rows: list[str] = []
+        self.height, self.widest, self.font = height, widest, font
+
+    def add(self, html: str, lines: list[str] | int, font: float | None = None, extra: float = 0.0) -> None:
+        font = self.font if font is None else font
+        self.rows.append(html)
+        count = lines if isinstance(lines, int) else len(lines)
+        self.height += count * font + 4 + extra
+        if not isinstance(lines, int) and lines:
+            self.widest = max(self.widest, max(len(x) for x in lines) * font * _CHAR + 8)
+
+
 class _Builder:
     def __init__(
         self,
@@ -890,16 +909,8 @@ class _Builder:
             if self.box_cache is not None:
                 self.box_cache[key] = content
         head, middle, widest, height = content
-        rows: list[str] = []
-
-        def row(html: str, lines: list[str] | int, font: float = small, extra: float = 0.0) -> None:
-            nonlocal height, widest
-            rows.append(html)
-            count = lines if isinstance(lines, int) else len(lines)
-            height += count * font + 4 + extra  # Graphviz: a line is as high as its font, a cell pads 2
-            if not isinstance(lines, int) and lines:
-                widest = max(widest, max(len(x) for x in lines) * font * _CHAR + 8)
-
+        box = _BoxRows(height, widest, small)
+        row, rows = box.add, box.rows
         codes = tag("FONT", self.codes(n), f'POINT-SIZE="{small}"')
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{head}</TD><TD ALIGN="RIGHT">{codes}</TD></TR>{middle}')
         indicators = d.get("indicators") or []
@@ -923,7 +934,7 @@ class _Builder:
             f'<TABLE BORDER="{bw}" COLOR="{bc}" STYLE="{style}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
             f'BGCOLOR="{fill}">{"".join(rows)}</TABLE>'
         )
-        return table, widest + 2 * int(bw) + 4, height + 2 * int(bw) + 4
+        return table, box.widest + 2 * int(bw) + 4, box.height + 2 * int(bw) + 4
 
     def content(self, n, width: int, compact: bool) -> tuple[str, str, float, float]:
         """The rows of a goal's box that depend on the goal alone: the head's text (id, level), and the rows
@@ -932,17 +943,8 @@ class _Builder:
         small, size = s.small_font_size, s.font_size
         min_width = int(width * size * _CHAR) + 8
         is_goal = d["kind"] == "goal"
-        rows: list[str] = []
-        height = small + 4.0  # the head's row
-        widest = float(min_width)
-
-        def row(html: str, lines: list[str] | int, font: float = size, extra: float = 0.0) -> None:
-            nonlocal height, widest
-            rows.append(html)
-            count = lines if isinstance(lines, int) else len(lines)
-            height += count * font + 4 + extra  # Graphviz: a line is as high as its font, a cell pads 2
-            if not isinstance(lines, int) and lines:
-                widest = max(widest, max(len(x) for x in lines) * font * _CHAR + 8)
+        box = _BoxRows(small + 4.0, float(min_width), size)  # the head's row
+        row = box.add
 
         # the head: id (and the declared level where the layout does not say it), codes at the right
         head = esc(labels.shorten(n, 2 * width))
@@ -986,7 +988,7 @@ class _Builder:
                     row(*self.prefixed(label, target, width))
         if owner is not None:
             row(*self.prefixed(self.t("owner"), owner, width, bold=True))
-        return head, "".join(rows), widest, height
+        return head, "".join(box.rows), box.widest, box.height
 
     def missing_words(self, n, indicators, owner) -> list[str]:
         """What the box lacks: from the data, and from the checker's missing-data findings."""
