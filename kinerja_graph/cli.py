@@ -201,15 +201,17 @@ def check(
         raise click.BadParameter(
             "--group goes with --format text (the other formats list every finding)", param_hint="--group"
         )
+    options = pipeline.Options(
+        rules=rules_file,
+        use_project=not no_config,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        sheet=sheet,
+        jobs=jobs,
+        stdin_filename=stdin_filename,
+    )
     if show_settings:
-        options = pipeline.Options(
-            rules=rules_file,
-            use_project=not no_config,
-            select=select,
-            ignore=ignore,
-            fail_on=fail_on,
-            stdin_filename=stdin_filename,
-        )
         output.write_text(_settings.show_settings(files, options, fmt, lang), output_file)
         return
     if output.FORMATS[fmt].binary and not output_file:
@@ -223,16 +225,6 @@ def check(
         files = picked.paths
     shown_colour = output.colour_wanted(colour, terminal=sys.stdout.isatty(), to_file=bool(output_file))
     if not (statistics or group or baseline_file or write_baseline):  # each worker writes its files' part
-        options = pipeline.Options(
-            rules=rules_file,
-            use_project=not no_config,
-            select=select,
-            ignore=ignore,
-            fail_on=fail_on,
-            sheet=sheet,
-            jobs=jobs,
-            stdin_filename=stdin_filename,
-        )
         code = _check.write_in_workers(
             files,
             options,
