@@ -16,6 +16,7 @@ from __future__ import annotations
 import operator
 import sys
 from itertools import compress, repeat
+from typing import Any
 
 from kinerja_graph.checks._index import Index
 from kinerja_graph.checks._measures import HeadReader, counted, normalised_names
@@ -240,6 +241,33 @@ def _unnumbered(found: tuple) -> tuple:
     while start < len(found) and (found[start].isdigit() or len(found[start]) == 1):
         start += 1
     return found[start:]
+
+
+def combined(*columns) -> tuple[list[int], Any]:
+    """Each item's combination of the values of `columns` (one small non-negative integer per item in each: a
+    Grouping's `of`, a reading number by item, as lists or numpy arrays), numbered in numpy: (the position of
+    the first item of each distinct combination, in order of the combinations' numbers; the number of each
+    item's combination, as a numpy array). For a verdict made once per distinct combination of what decides
+    it, and spread back over 10^5 indicators with one index into an array, instead of a grouping of tuples."""
+    import numpy as np
+
+    key = None
+    for column in columns:
+        values = np.asarray(column, dtype=np.int64)
+        if key is None:
+            key = values
+            continue
+        size = int(values.max()) + 1 if len(values) else 1
+        if len(key) and int(key.max()) >= _LIMIT // size:  # numbered afresh before it could overflow
+            key = np.unique(key, return_inverse=True)[1].reshape(-1).astype(np.int64)
+        key = key * size + values
+    if key is None:
+        raise ValueError("combined() needs a column")
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)  # (first: the first occurrence)
+    return first.tolist(), inverse.reshape(-1)
+
+
+_LIMIT = 1 << 62
 
 
 def name_reading(ix: Index, tv: TextVocabulary) -> NameReading:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterator
-from itertools import compress, repeat
+from itertools import compress
 
 from kinerja_graph.checks._judge import judged_groups
 from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures
 from kinerja_graph.checks._quote import indicator_location, quote
-from kinerja_graph.checks._reading import NameReading, name_reading
+from kinerja_graph.checks._reading import NameReading, combined, name_reading
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.text import UnitVocabulary, unit_vocabulary
@@ -204,31 +204,31 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         # _reading.NameReading), and named by a number. The verdict: once per distinct combination of that
         # reading, the unit, the units of the targets, calculation and polarity.
         reading_of = self._readings(name_reading(ix, tv), mv, ambiguous, count_heads)
-        grouping = ix.indicator_groups(("name", "unit", "calculation", "polarity", "target_units"))
-        firsts = list(map(objects.__getitem__, grouping.first))
-        name_numbers = ix.indicator_groups(("name",)).numbers(grouping.first)
-        unit_numbers = ix.indicator_groups(("unit",)).numbers(grouping.first)
-        units_numbers = ix.indicator_groups(("target_units",)).numbers(grouping.first)
-        calculations = list(map(_CALCULATION, firsts))
-        polarities = list(map(_POLARITY, firsts))
-        keys = list(
-            zip(map(reading_of.__getitem__, name_numbers), unit_numbers, units_numbers, calculations, polarities)
+        names = ix.indicator_groups(("name",))
+        target_units = ix.indicator_groups(("target_units",))
+        # the key of each indicator (its name's reading; its unit, calculation and polarity; its targets' units),
+        # numbered over the whole columns at once (_reading.combined), and each distinct key judged once
+        first, key_of = combined(
+            _at(reading_of, names.of), ix.indicator_groups(("calculation", "polarity", "unit")).of, target_units.of
         )
-        writings: dict[tuple, dict[str, str]] = {}  # (numbers of the unit, of the targets' units) -> _units()
-        verdicts_by: dict[tuple, tuple | None] = {}
+        firsts = list(map(objects.__getitem__, first))
         readings = reading_of.readings
-        for key, indicator in zip(keys, firsts):
-            if key in verdicts_by:
-                continue
-            reading, unit_number, units_number, calculation, polarity = key
+        writings: dict[tuple, dict[str, str]] = {}  # (numbers of the unit, of the targets' units) -> _units()
+        verdicts: list[tuple | None] = []
+        for indicator, reading, unit_number, units_number in zip(
+            firsts,
+            map(reading_of.__getitem__, names.numbers(first)),
+            ix.indicator_groups(("unit",)).numbers(first),
+            target_units.numbers(first),
+        ):
+            calculation, polarity = indicator.calculation, indicator.polarity
             if calculation is None and polarity is None:
-                verdicts_by[key] = None
+                verdicts.append(None)
                 continue
-            written = writings.get(key[1:3])
+            written = writings.get((unit_number, units_number))
             if written is None:
-                written = writings[key[1:3]] = _units(indicator, units)
-            verdicts_by[key] = _verdict(readings[reading], written, calculation, polarity, mv, wanted, count_heads)
-        verdicts: list[tuple | None] = list(map(verdicts_by.__getitem__, keys))
+                written = writings[unit_number, units_number] = _units(indicator, units)
+            verdicts.append(_verdict(readings[reading], written, calculation, polarity, mv, wanted, count_heads))
 
         def falls(indicator) -> list | None:
             """[("falling", args)] for kumulatif targets that fall: decided by the calculation and the targets
@@ -241,9 +241,9 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         found: dict[int, list] = {}  # indicator position -> [(message key, args)], for the few reported
         reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
         if any(reported):
-            positions = grouping.positions(reported)
-            numbers = grouping.numbers(positions)
-            found.update((p, list(verdicts[number][1])) for p, number in zip(positions, numbers))  # type: ignore[index]
+            positions = _chosen(reported, key_of)
+            numbers = key_of[positions].tolist()
+            found.update((p, list(verdicts[number][1])) for p, number in zip(positions, numbers))
         if wanted["falling"]:
             fallen, falling = judged_groups(ix, ("calculation", "targets"), falls)
             chosen = [verdict is not None for verdict in falling]
@@ -259,7 +259,7 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
             for key, args in found[position]:
                 yield ctx.finding(n, key, location=location, indicator=name, **args)
         if wanted["children"]:
-            yield from self._children(ctx, grouping, verdicts)
+            yield from self._children(ctx, key_of, verdicts)
 
     @staticmethod
     def _readings(names: NameReading, mv: IndicatorVocabulary, ambiguous: Phrases, count_heads) -> _Readings:
@@ -279,19 +279,22 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         found.extend(map(found.numbered.__getitem__, zip(map(count_heads.__contains__, firsts), heads, betters)))
         return found
 
-    def _children(self, ctx: Context, grouping, verdicts: list) -> Iterator[Finding]:
+    def _children(self, ctx: Context, key_of, verdicts: list) -> Iterator[Finding]:
         """A kumulatif count over counts below it that are all non-kumulatif: once per goal."""
+        import numpy as np
+
         ix = ctx.index
         items = ix.indicators
         roles = [verdict[0] if verdict is not None else 0 for verdict in verdicts]
         if not any(role & _SUMMED for role in roles):
             return
-        per_item = list(map(roles.__getitem__, grouping.of))  # each indicator's role, by its group's (in C)
+        per_item = np.asarray(roles, dtype=np.int64)[key_of]  # each indicator's role, by its key's
         owners = items.owners
+        owned = np.asarray(owners, dtype=np.int64)
 
         def holding(bit: int) -> set[int]:
             """The positions in Index.nodes of the goals holding an indicator of this role."""
-            return set(compress(owners, map(operator.and_, per_item, repeat(bit))))
+            return set(owned[(per_item & bit) != 0].tolist())
 
         summed, counted, periodic = holding(_SUMMED), holding(_SUMMED_COUNT), holding(_PERIODIC)
         nodes = ix.nodes
@@ -303,9 +306,8 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
             return
         quoted: dict = {}
         # the indicators of the goals flagged (found in C), those summed among them
-        for position in compress(range(len(owners)), map(flagged.__contains__, owners)):
-            if not per_item[position] & _SUMMED:
-                continue
+        picked = np.isin(owned, np.fromiter(flagged, dtype=np.int64, count=len(flagged))) & ((per_item & _SUMMED) != 0)
+        for position in np.flatnonzero(picked).tolist():
             children = flagged[owners[position]]
             n, d, indicator = items[position]
             yield ctx.finding(
@@ -393,7 +395,16 @@ def _falls(indicator) -> list:
     ]
 
 
-_CALCULATION, _POLARITY = operator.attrgetter("calculation"), operator.attrgetter("polarity")
+def _at(column: list, numbers: list[int]) -> list:
+    """column[number] for each of `numbers`."""
+    return list(map(column.__getitem__, numbers))
+
+
+def _chosen(chosen: list[bool], key_of) -> list[int]:
+    """The positions of the items whose key (key_of: numpy, the key number of each item) is chosen."""
+    import numpy as np
+
+    return np.flatnonzero(np.asarray(chosen, dtype=bool)[key_of]).tolist()
 
 
 class _Readings(list):
