@@ -270,6 +270,14 @@ def combined(*columns) -> tuple[list[int], Any]:
 _LIMIT = 1 << 62
 
 
+def chosen_positions(chosen: list[bool], key_of) -> list[int]:
+    """The positions of the items whose combination (key_of, as combined() numbers them) is chosen
+    (chosen[number]), in document order."""
+    import numpy as np
+
+    return np.flatnonzero(np.asarray(chosen, dtype=bool)[key_of]).tolist()
+
+
 def name_reading(ix: Index, tv: TextVocabulary) -> NameReading:
     """The reading of the graph's distinct indicator names with this text vocabulary, made once per graph."""
     reading = ix.shared(f"name reading {id(tv)}", lambda: NameReading(ix, tv))

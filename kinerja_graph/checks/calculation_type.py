@@ -10,7 +10,7 @@ from itertools import compress
 from kinerja_graph.checks._judge import judged_groups
 from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures
 from kinerja_graph.checks._quote import indicator_location, quote
-from kinerja_graph.checks._reading import NameReading, combined, name_reading
+from kinerja_graph.checks._reading import NameReading, chosen_positions, combined, name_reading
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.text import UnitVocabulary, unit_vocabulary
@@ -241,7 +241,7 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         found: dict[int, list] = {}  # indicator position -> [(message key, args)], for the few reported
         reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
         if any(reported):
-            positions = _chosen(reported, key_of)
+            positions = chosen_positions(reported, key_of)
             numbers = key_of[positions].tolist()
             found.update((p, list(verdicts[number][1])) for p, number in zip(positions, numbers))
         if wanted["falling"]:
@@ -398,13 +398,6 @@ def _falls(indicator) -> list:
 def _at(column: list, numbers: list[int]) -> list:
     """column[number] for each of `numbers`."""
     return list(map(column.__getitem__, numbers))
-
-
-def _chosen(chosen: list[bool], key_of) -> list[int]:
-    """The positions of the items whose key (key_of: numpy, the key number of each item) is chosen."""
-    import numpy as np
-
-    return np.flatnonzero(np.asarray(chosen, dtype=bool)[key_of]).tolist()
 
 
 class _Readings(list):

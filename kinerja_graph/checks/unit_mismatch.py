@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._judge import judged_members
+from itertools import repeat
+
 from kinerja_graph.checks._measures import HeadReader
 from kinerja_graph.checks._quote import indicator_location, quote
-from kinerja_graph.checks._reading import name_reading
+from kinerja_graph.checks._reading import chosen_positions, combined, name_reading
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import text_vocabulary
 from kinerja_graph.text import UnitVocabulary, normalise, unit_vocabulary
@@ -138,53 +139,70 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
 """
 
     def check(self, ctx: Context):
+        import numpy as np  # (imported when first used: the registry imports every rule at start-up)
+
         units = unit_vocabulary(ctx.vocabulary)
         tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         nouns = bool(ctx.options.get("counted-nouns", True))
         head_of = HeadReader(units.heads)
         ix = ctx.index
         objects = ix.indicators.objects
-        # judge reads of the targets only the units written (and the texts of targets written in words)
-        grouping = ix.indicator_groups(("name", "unit", "written_units"))
-        firsts = list(map(objects.__getitem__, grouping.first))
-        name_numbers = ix.indicator_groups(("name",)).numbers(grouping.first)
-        unit_numbers = ix.indicator_groups(("unit",)).numbers(grouping.first)
-        written_numbers = ix.indicator_groups(("written_units",)).numbers(grouping.first)
         # What decides a verdict: what the name says (its head, what it counts), once per distinct name; the
         # units declared and written, once per distinct unit and units written (and name, when a target is
-        # written in words: a grade the name cues); the verdict, once per distinct pair of those.
-        in_words: dict[int, bool] = {}  # units written -> is a target written in words?
-        readings: dict[tuple, tuple] = {}  # units key -> (units used, unit-change finding)
-        verdicts: dict[tuple, tuple | None] = {}
+        # written in words: a grade the name cues); the verdict, once per distinct combination of those, each
+        # indicator's combination numbered over whole columns at once (_reading.combined). judge reads of the
+        # targets only the units written (and the texts of targets written in words).
         reading = name_reading(ix, tv)  # the head and what a count name counts: columns of all names at once
         heads = reading.heads(head_of)
         counts = reading.counted(units) if nouns else None
         count_heads = units.count_heads
+        said = _Numbered()  # (head, what a count name counts) -> its number
+        if counts is None:
+            said_of = list(map(said.__getitem__, zip(heads, repeat(None))))
+        else:
+            counting = map(count_heads.__contains__, heads)
+            said_of = list(map(said.__getitem__, zip(heads, map(_if, counting, counts))))
+        written = ix.indicator_groups(("written_units",))
+        # units written -> is a target written in words (then the name itself is part of the key)?
+        in_words = [any(t.kind == "text" for t in objects[p].targets.values()) for p in written.first]
+        names = ix.indicator_groups(("name",))
+        if any(in_words):
+            name_of = np.asarray(names.of, dtype=np.int64)
+            worded = np.asarray(in_words, dtype=bool)[np.asarray(written.of, dtype=np.int64)]
+            named = np.where(worded, name_of * 2 + 1, np.asarray(said_of, dtype=np.int64)[name_of] * 2)
+        else:
+            named = np.asarray(said_of, dtype=np.int64)[np.asarray(names.of, dtype=np.int64)]
+        first, key_of = combined(named, ix.indicator_groups(("unit",)).of, written.of)
+        said_list = list(said)
+        readings: dict[tuple, tuple] = {}  # units key -> (units used, unit-change finding)
         judged: list[tuple | None] = []
-        for indicator, name_number, unit_number, written_number in zip(
-            firsts, name_numbers, unit_numbers, written_numbers
+        for position, name_number, unit_number, written_number in zip(
+            first, names.numbers(first), ix.indicator_groups(("unit",)).numbers(first), written.numbers(first)
         ):
-            text = in_words.get(written_number)
-            if text is None:
-                text = in_words[written_number] = any(t.kind == "text" for t in indicator.targets.values())
-            key = (unit_number, written_number, name_number) if text else (unit_number, written_number)
-            head = heads[name_number]
-            counted_ = counts[name_number] if counts is not None and head in count_heads else None
-            pair = (head, counted_, key)
-            verdict = verdicts.get(pair, verdicts)
-            if verdict is verdicts:  # not judged yet
-                units_read = readings.get(key)
-                if units_read is None:
-                    units_read = readings[key] = self._read(units, indicator)
-                used, change = units_read
-                finding = self._head_mismatch(units, head, used)
-                if finding is None and counted_ is not None:
-                    finding = self._noun_mismatch(units, counted_, used)
-                verdict = verdicts[pair] = None if finding is None and change is None else (finding, change)
-            judged.append(verdict)  # type: ignore[arg-type]
-        for n, d, indicator, verdict in judged_members(ix, grouping, judged):
+            indicator = objects[position]
+            key = (
+                (unit_number, written_number, name_number)
+                if in_words[written_number]
+                else (unit_number, written_number)
+            )
+            head, counted_ = said_list[said_of[name_number]]
+            units_read = readings.get(key)
+            if units_read is None:
+                units_read = readings[key] = self._read(units, indicator)
+            used, change = units_read
+            finding = self._head_mismatch(units, head, used)
+            if finding is None and counted_ is not None:
+                finding = self._noun_mismatch(units, counted_, used)
+            judged.append(None if finding is None and change is None else (finding, change))
+        chosen = [verdict is not None for verdict in judged]
+        if not any(chosen):
+            return
+        items = ix.indicators
+        positions = chosen_positions(chosen, key_of)
+        for position, number in zip(positions, key_of[positions].tolist()):
+            n, d, indicator = items[position]
             location = indicator_location(indicator, d)
-            for found in verdict:
+            for found in judged[number]:
                 if found is not None:
                     key, args = found
                     yield ctx.finding(n, key, location=location, indicator=quote(indicator.name), **args)
@@ -245,3 +263,15 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
         if len(target_units) > 1:
             return "changes", {"items": [[y, quote(w, 20)] for y, w, _ in written]}
         return None
+
+
+def _if(flag: bool, value):
+    return value if flag else None
+
+
+class _Numbered(dict):
+    """value -> its number, the next one for a value not met before (looked up by map() in C)."""
+
+    def __missing__(self, value) -> int:
+        number = self[value] = len(self)
+        return number
