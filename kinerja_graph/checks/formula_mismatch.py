@@ -557,14 +557,14 @@ class _Judge:
         count_heads = units.count_heads
         norms = names.norms
         words = names.content_words(self.own)  # of every distinct name at once
-        sets = list(map(frozenset, words))
+        # does a name hold a word beyond the broad ones (its strong words, worked out for the few pairs
+        # that go through the steps: the formula's words are sets, a name's a tuple)
+        has_strong = list(map(operator.not_, map(broad.issuperset, words)))
         kept = _Kept(broad)  # word -> is it beyond the broad ones
-        strong = list(map(tuple, map(compress, words, map(map, repeat(kept.__getitem__), words))))
-        strong_sets = list(map(frozenset, strong))
         heads = names.heads(self.head)
         counts = names.counted(units)
         opposite: dict[int, bool] = {}
-        quiet = self._quiet(names, name_of, formula_of, words, sets, strong, strong_sets, heads, counts)
+        quiet = self._quiet(names, name_of, formula_of, words, has_strong, heads, counts)
         # a quiet pair says nothing: its verdict is the formula's (one tuple per formula, never changed)
         nothing: dict[int, tuple] = {number: (formula.norm, [], False) for number, formula in formulas.items()}
         found: list[tuple | _Pending | None] = list(map(nothing.__getitem__, formula_of))
@@ -585,15 +585,17 @@ class _Judge:
             out: list[tuple[str, dict]] = []
             name_words = words[name]
             if name_words and formula.wordy:
-                if sets[name].isdisjoint(formula.set) and not any(map(formula.related.__getitem__, name_words)):
+                if formula.set.isdisjoint(name_words) and not any(map(formula.related.__getitem__, name_words)):
                     out.append(("unrelated", {}))
                 # one shared broad noun proves nothing: when the words they share are all broad and their other
                 # words share nothing, the words shared (quoted)
                 elif (
-                    strong[name]
+                    has_strong[name]
                     and formula.strong_wordy
-                    and strong_sets[name].isdisjoint(formula.strong_set)
-                    and not any(map(formula.related_strong.__getitem__, strong[name]))
+                    and formula.strong_set.isdisjoint(name_words)  # (the formula's strong words hold no broad one)
+                    and not any(
+                        map(formula.related_strong.__getitem__, compress(name_words, map(kept.__getitem__, name_words)))
+                    )
                 ):
                     shared = [
                         quote(w, 30)
@@ -632,7 +634,7 @@ class _Judge:
         return found
 
     def _quiet(
-        self, names: NameReading, name_of: list, formula_of: list, words, sets, strong, strong_sets, heads, counts
+        self, names: NameReading, name_of: list, formula_of: list, words, has_strong, heads, counts
     ) -> list[bool]:
         """Which pairs certainly say nothing (their verdict: the formula's, no finding), decided over whole
         columns in C: the formula is written, is not the name, is not only a unit, may not be the unit (short),
@@ -676,11 +678,12 @@ class _Judge:
         quiet = map(operator.and_, at_formulas(plain), map(operator.ne, at_formulas(f_norms), at_names(names.norms)))
         # no word in common, or only broad ones: pairs()'s steps tell
         judged = map(operator.and_, map(bool, at_names(words)), at_formulas(wordy))
-        apart = map(operator.not_, map(frozenset.isdisjoint, at_names(sets), at_formulas(f_sets)))
+        apart = map(operator.not_, map(frozenset.isdisjoint, at_formulas(f_sets), at_names(words)))
+        # (a formula's strong words hold no broad word: disjoint from the name's words is disjoint from its strong ones)
         strong_apart = map(
             operator.and_,
-            map(operator.and_, map(bool, at_names(strong)), at_formulas(strong_wordy)),
-            map(frozenset.isdisjoint, at_names(strong_sets), at_formulas(f_strong_sets)),
+            map(operator.and_, at_names(has_strong), at_formulas(strong_wordy)),
+            map(frozenset.isdisjoint, at_formulas(f_strong_sets), at_names(words)),
         )
         sharing = map(
             operator.or_, map(operator.not_, judged), map(operator.and_, apart, map(operator.not_, strong_apart))
