@@ -132,6 +132,7 @@ def test_the_shared_reading_of_names_is_each_name_read_alone(names: list) -> Non
     assert reading.content_words(extra) == [tuple(content_words(text, fresh, extra)) for text in texts]
 
 
+@settings(deadline=None)  # (the first example imports numpy)
 @given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2), st.integers(0, 40)), max_size=60), st.integers(0, 60))
 def test_combinations_numbered_at_once_are_the_distinct_combinations(rows: list, shift: int) -> None:
     # (a large first column makes combined() number its keys afresh before they could overflow)
@@ -149,6 +150,7 @@ def test_combinations_numbered_at_once_are_the_distinct_combinations(rows: list,
     assert chosen_positions(chosen, key_of) == [p for p in range(len(keys)) if chosen[numbers[p]]]
 
 
+@settings(deadline=None)
 @given(st.lists(st.text(alphabet="ab 1\n9é٣\U0001f600", max_size=8), max_size=12))
 def test_plain_names_found_at_once_are_those_found_one_at_a_time(texts: list) -> None:
     assert _plain(texts) == [text.isascii() and _DIGIT.search(text) is None for text in texts]
