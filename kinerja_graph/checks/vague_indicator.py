@@ -240,7 +240,12 @@ def _judge_names(names: NameReading, mv: IndicatorVocabulary, tv: TextVocabulary
     spelled = names.spelled()
     count = len(texts)
     screen = _screen(mv, tv)
-    plain = _plain(texts)
+    plain = list(
+        map(
+            operator.not_,
+            map(operator.or_, map(operator.not_, map(str.isascii, texts)), map(bool, map(_DIGIT.search, texts))),
+        )
+    )
     opens = _Opens(screen)
     joining = list(map(operator.ge, map(sum, map(map, repeat(opens.__getitem__), names.words())), repeat(2)))
     firsts = [found[0] if found else "" for found in spelled]
@@ -277,29 +282,6 @@ def _judge_names(names: NameReading, mv: IndicatorVocabulary, tv: TextVocabulary
             texts[number], mv, tv, units, (spelled[number], plain[number], joining[number], heads[number])
         )
     return found
-
-
-def _plain(texts: list[str]) -> list[bool]:
-    """_Screen.plain (plain ASCII without a digit) of each text, over the whole column at once: the texts
-    joined as one, its digits found by one pass of numpy over its bytes, each put down to the text it falls
-    in by its offset."""
-    import numpy as np
-
-    joined = "\n".join(texts)
-    if joined.isascii():
-        plain = np.ones(len(texts), dtype=bool)
-    else:
-        plain = np.fromiter(map(str.isascii, texts), dtype=bool, count=len(texts))
-        joined = joined.encode("ascii", "replace").decode("ascii")  # (a digit is ASCII: only offsets matter)
-    found = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
-    digits = np.flatnonzero((found >= _ZERO_BYTE) & (found <= _NINE_BYTE))
-    if len(digits):
-        ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)  # separators in
-        plain[np.searchsorted(ends, digits, side="right")] = False
-    return plain.tolist()
-
-
-_ZERO_BYTE, _NINE_BYTE = ord("0"), ord("9")
 
 
 class _Opens(dict):
