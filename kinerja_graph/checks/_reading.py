@@ -16,6 +16,7 @@ from __future__ import annotations
 import operator
 import sys
 from itertools import compress, repeat
+from typing import Any
 
 from kinerja_graph.checks._index import Index
 from kinerja_graph.checks._measures import HeadReader, counted, normalised_names
@@ -242,44 +243,39 @@ def _unnumbered(found: tuple) -> tuple:
     return found[start:]
 
 
-def combined(*columns: list[int]) -> tuple[list[int], list[int]]:
+def combined(*columns) -> tuple[list[int], Any]:
     """Each item's combination of the values of `columns` (one small non-negative integer per item in each: a
-    Grouping's `of`, a reading number by item) numbered by first occurrence: (the position of the first item
-    of each distinct combination, by number; the number of each item's combination). Worked out over the
-    whole columns in C, as one integer per item (value by value, each column's values scaled past the
-    previous ones'), numbered by map() over a dict: for a verdict made once per distinct combination of what
-    decides it, instead of a grouping of the items by tuples of their fields."""
-    if not columns:
+    Grouping's `of`, a reading number by item, as lists or numpy arrays), numbered in numpy: (the position of
+    the first item of each distinct combination, in order of the combinations' numbers; the number of each
+    item's combination, as a numpy array). For a verdict made once per distinct combination of what decides
+    it, and spread back over 10^5 indicators with one index into an array, instead of a grouping of tuples."""
+    import numpy as np
+
+    key = None
+    for column in columns:
+        values = np.asarray(column, dtype=np.int64)
+        if key is None:
+            key = values
+            continue
+        size = int(values.max()) + 1 if len(values) else 1
+        if len(key) and int(key.max()) >= _LIMIT // size:  # numbered afresh before it could overflow
+            key = np.unique(key, return_inverse=True)[1].reshape(-1).astype(np.int64)
+        key = key * size + values
+    if key is None:
         raise ValueError("combined() needs a column")
-    key: list[int] | map = columns[0]
-    for column in columns[1:]:
-        key = map(operator.add, map(operator.mul, key, repeat(max(column, default=0) + 1)), column)
-    numbering = _Numbering()
-    key_of = list(map(numbering.__getitem__, key))
-    # number k first occurs after number k - 1 does: each found by list.index (in C) from there on
-    first: list[int] = []
-    at = -1
-    index = key_of.index
-    for number in range(len(numbering)):
-        at = index(number, at + 1)
-        first.append(at)
-    return first, key_of
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)  # (first: the first occurrence)
+    return first.tolist(), inverse.reshape(-1)
 
 
-class _Numbering(dict):
-    """value -> its number, the next one given to each value not met before (looked up by map() in C)."""
-
-    __slots__ = ()
-
-    def __missing__(self, value: int) -> int:
-        number = self[value] = len(self)
-        return number
+_LIMIT = 1 << 62
 
 
-def chosen_positions(chosen: list[bool], key_of: list[int]) -> list[int]:
+def chosen_positions(chosen: list[bool], key_of) -> list[int]:
     """The positions of the items whose combination (key_of, as combined() numbers them) is chosen
     (chosen[number]), in document order."""
-    return list(compress(range(len(key_of)), map(chosen.__getitem__, key_of)))
+    import numpy as np
+
+    return np.flatnonzero(np.asarray(chosen, dtype=bool)[key_of]).tolist()
 
 
 def name_reading(ix: Index, tv: TextVocabulary) -> NameReading:

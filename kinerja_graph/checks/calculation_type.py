@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterator
-from itertools import compress, repeat
+from itertools import compress
 
 from kinerja_graph.checks._judge import judged_groups
 from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures
@@ -242,8 +242,8 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
         if any(reported):
             positions = chosen_positions(reported, key_of)
-            numbers = list(map(key_of.__getitem__, positions))
-            found.update((p, list(verdicts[number][1])) for p, number in zip(positions, numbers))  # type: ignore[index]
+            numbers = key_of[positions].tolist()
+            found.update((p, list(verdicts[number][1])) for p, number in zip(positions, numbers))
         if wanted["falling"]:
             fallen, falling = judged_groups(ix, ("calculation", "targets"), falls)
             chosen = [verdict is not None for verdict in falling]
@@ -279,19 +279,22 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         found.extend(map(found.numbered.__getitem__, zip(map(count_heads.__contains__, firsts), heads, betters)))
         return found
 
-    def _children(self, ctx: Context, key_of: list[int], verdicts: list) -> Iterator[Finding]:
+    def _children(self, ctx: Context, key_of, verdicts: list) -> Iterator[Finding]:
         """A kumulatif count over counts below it that are all non-kumulatif: once per goal."""
+        import numpy as np
+
         ix = ctx.index
         items = ix.indicators
         roles = [verdict[0] if verdict is not None else 0 for verdict in verdicts]
         if not any(role & _SUMMED for role in roles):
             return
-        per_item = list(map(roles.__getitem__, key_of))  # each indicator's role, by its key's (in C)
+        per_item = np.asarray(roles, dtype=np.int64)[key_of]  # each indicator's role, by its key's
         owners = items.owners
+        owned = np.asarray(owners, dtype=np.int64)
 
         def holding(bit: int) -> set[int]:
             """The positions in Index.nodes of the goals holding an indicator of this role."""
-            return set(compress(owners, map(operator.and_, per_item, repeat(bit))))
+            return set(owned[(per_item & bit) != 0].tolist())
 
         summed, counted, periodic = holding(_SUMMED), holding(_SUMMED_COUNT), holding(_PERIODIC)
         nodes = ix.nodes
@@ -303,9 +306,8 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
             return
         quoted: dict = {}
         # the indicators of the goals flagged (found in C), those summed among them
-        for position in compress(range(len(owners)), map(flagged.__contains__, owners)):
-            if not per_item[position] & _SUMMED:
-                continue
+        picked = np.isin(owned, np.fromiter(flagged, dtype=np.int64, count=len(flagged))) & ((per_item & _SUMMED) != 0)
+        for position in np.flatnonzero(picked).tolist():
             children = flagged[owners[position]]
             n, d, indicator = items[position]
             yield ctx.finding(

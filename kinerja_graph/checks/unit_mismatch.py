@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import operator
 from itertools import repeat
 
 from kinerja_graph.checks._measures import HeadReader
@@ -140,6 +139,8 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
 """
 
     def check(self, ctx: Context):
+        import numpy as np  # (imported when first used: the registry imports every rule at start-up)
+
         units = unit_vocabulary(ctx.vocabulary)
         tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         nouns = bool(ctx.options.get("counted-nouns", True))
@@ -165,19 +166,12 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
         # units written -> is a target written in words (then the name itself is part of the key)?
         in_words = [any(t.kind == "text" for t in objects[p].targets.values()) for p in written.first]
         names = ix.indicator_groups(("name",))
-        said_by_item = map(said_of.__getitem__, names.of)
-        if any(in_words):  # then the name itself: 2 * name number + 1, else 2 * the number of what it says
-            worded = map(in_words.__getitem__, written.of)
-            named = list(
-                map(
-                    _worded_key,
-                    worded,
-                    map(operator.mul, names.of, repeat(2)),
-                    map(operator.mul, said_by_item, repeat(2)),
-                )
-            )
+        if any(in_words):
+            name_of = np.asarray(names.of, dtype=np.int64)
+            worded = np.asarray(in_words, dtype=bool)[np.asarray(written.of, dtype=np.int64)]
+            named = np.where(worded, name_of * 2 + 1, np.asarray(said_of, dtype=np.int64)[name_of] * 2)
         else:
-            named = list(said_by_item)
+            named = np.asarray(said_of, dtype=np.int64)[np.asarray(names.of, dtype=np.int64)]
         first, key_of = combined(named, ix.indicator_groups(("unit",)).of, written.of)
         said_list = list(said)
         readings: dict[tuple, tuple] = {}  # units key -> (units used, unit-change finding)
@@ -205,10 +199,10 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
             return
         items = ix.indicators
         positions = chosen_positions(chosen, key_of)
-        for position, number in zip(positions, map(key_of.__getitem__, positions)):
+        for position, number in zip(positions, key_of[positions].tolist()):
             n, d, indicator = items[position]
             location = indicator_location(indicator, d)
-            for found in judged[number]:  # type: ignore[union-attr]
+            for found in judged[number]:
                 if found is not None:
                     key, args = found
                     yield ctx.finding(n, key, location=location, indicator=quote(indicator.name), **args)
@@ -269,10 +263,6 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
         if len(target_units) > 1:
             return "changes", {"items": [[y, quote(w, 20)] for y, w, _ in written]}
         return None
-
-
-def _worded_key(worded: bool, name: int, said: int) -> int:
-    return name + 1 if worded else said
 
 
 def _if(flag: bool, value):
