@@ -256,6 +256,54 @@ def text_words(text: str | None, tv: TextVocabulary) -> tuple:
     return _canonical(text, tv)
 
 
+def text_words_many(texts: Sequence, tv: TextVocabulary) -> list[tuple]:
+    """text_words(text, tv) of each of `texts`, many at once, remembered as text_words() remembers them: the
+    remembered ones looked up, the others normalised together (normalised_texts) and read word by word through
+    one table of their distinct words (in C); a text with a word spelled another way is read as text_words()
+    reads it."""
+    cache = tv.cache
+    found = list(map(cache.get, zip(repeat("canonical"), texts)))
+    missing = [i for i, words in enumerate(found) if words is None]
+    if not missing:
+        return found
+    wanted = list(map(texts.__getitem__, missing))
+    splits = list(map(str.split, normalised_texts(wanted, tv)))
+    table = _WordTable(tv.stop_words)
+    made = list(map(tuple, map(filter, repeat(None), map(map, repeat(table.__getitem__), splits))))
+    spelling = tv.spelling
+    if spelling:
+        for k in compress(range(len(made)), map(operator.not_, map(spelling.keys().isdisjoint, splits))):
+            made[k] = _canonical(wanted[k], tv)
+    for i, words in zip(missing, made):
+        found[i] = words
+    _remember_words(tv, wanted, made)
+    return found
+
+
+def _remember_words(tv: TextVocabulary, texts: Sequence, words: Sequence) -> None:
+    """Remember the canonical words of these texts (those that are texts) as text_words() remembers them, while
+    the memo has room for them."""
+    cache = tv.cache
+    if len(cache) + len(texts) < CACHE_LIMIT:
+        plain = [type(t) is str for t in texts]
+        cache.update(zip(zip(repeat("canonical"), compress(texts, plain)), compress(words, plain)))
+
+
+class _WordTable(dict):
+    """word -> its one shared string (sys.intern, as _canonical keeps words), or "" for a function word: worked
+    out once per distinct word."""
+
+    __slots__ = ("stop",)
+
+    def __init__(self, stop: frozenset) -> None:
+        super().__init__()
+        self.stop = stop
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = "" if word in self.stop else sys.intern(word)
+        return found
+
+
 def _canonical(text: str | None, tv: TextVocabulary, norm: str | None = None) -> tuple:
     key = ("canonical", text)
     found = tv.cache.get(key)
@@ -1161,18 +1209,21 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
     large one) are verified at once where they are alike by construction (the same words spelled out, run
     together or in another order); `similarity` is asked only about the pairs left whose variants are not yet
     joined. A hash collision of two blocks only adds candidate pairs, which the verification rejects."""
-    norms = normalised_texts(texts, tv)
+    norms = _normalised_many(texts, tv)
     seen = _first_seen(norms)
     heads = _distinct(seen)  # variants in order of their first text
     variant_of = np.searchsorted(heads, seen)
-    variant_norms = list(map(norms.__getitem__, heads.tolist()))
+    head_list = heads.tolist()
+    variant_norms = list(map(norms.__getitem__, head_list))
+    variant_texts = list(map(texts.__getitem__, head_list))
     if "" in variant_norms:  # no text: no variant
         empty = variant_norms.index("")
-        del variant_norms[empty]
+        del variant_norms[empty], variant_texts[empty]
         variant_of = np.where(variant_of == empty, -1, variant_of - (variant_of > empty))
-    words, vocabulary, flat = _canonical_words(variant_norms, tv)
+    words, vocabulary, flat = _canonical_words(variant_norms, tv, variant_texts)
     by_text = [*words, ()]  # -1: no text
     text_words_of = list(map(by_text.__getitem__, variant_of.tolist()))
+    _remember_words(tv, texts, text_words_of)  # for the rules that ask text_words() of these texts later
     clusters = _variant_groups(words, vocabulary, flat, tv, threshold)
     found = TextClusters([], text_words_of, variant_of, words, vocabulary, flat)
     if not clusters:
@@ -1186,30 +1237,43 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
     return found
 
 
-def _canonical_words(norms: list[str], tv: TextVocabulary) -> tuple[list[tuple], list[str], np.ndarray]:
+def _normalised_many(texts: Sequence, tv: TextVocabulary) -> list[str]:
+    """normalised_texts(texts, tv), the texts whose normalised form is remembered (another rule normalised them
+    already: the indicator names) looked up, the others normalised together."""
+    found = list(map(tv.cache.get, zip(repeat("normalised"), texts)))
+    missing = [i for i, norm in enumerate(found) if norm is None]
+    if missing:
+        for i, norm in zip(missing, normalised_texts(list(map(texts.__getitem__, missing)), tv)):
+            found[i] = norm
+    return found
+
+
+def _canonical_words(
+    norms: list[str], tv: TextVocabulary, texts: Sequence | None = None
+) -> tuple[list[tuple], list[str], np.ndarray]:
     """(words, vocabulary, flat): the canonical words (_canonical) of each of these normalised texts, the distinct
-    canonical words in sorting order, and every text's words as numbers in it, one text after another. Each
-    distinct word is looked up once (spelling variants, function words); the texts' words are cut from one list."""
-    split = list(map(str.split, norms))
-    counts = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
-    written = list(itertools.chain.from_iterable(split))
-    distinct = list(dict.fromkeys(written))
-    spelling, stop = tv.spelling, tv.stop_words
-    canonical = [tuple(v for v in spelling.get(w, (w,)) if v not in stop) for w in distinct]
-    vocabulary = sorted(set(itertools.chain.from_iterable(canonical)))
+    canonical words in sorting order, and every text's words as numbers in it, one text after another. texts: the
+    texts so normalised, whose remembered words (text_words) are taken as they are; the others are read word by
+    word through one table of the distinct words (spelling variants, function words)."""
+    if texts is None:
+        words: list = [None] * len(norms)
+    else:
+        words = list(map(tv.cache.get, zip(repeat("canonical"), texts)))
+    missing = [i for i, found in enumerate(words) if found is None]
+    if missing:
+        splits = list(map(str.split, map(norms.__getitem__, missing)))
+        table = _WordTable(tv.stop_words)
+        made = list(map(tuple, map(filter, repeat(None), map(map, repeat(table.__getitem__), splits))))
+        spelling, stop = tv.spelling, tv.stop_words
+        if spelling:
+            for k in compress(range(len(made)), map(operator.not_, map(spelling.keys().isdisjoint, splits))):
+                made[k] = tuple(v for w in splits[k] for v in spelling.get(w, (w,)) if v not in stop)
+        for i, found in zip(missing, made):
+            words[i] = found
+    every = list(itertools.chain.from_iterable(words))
+    vocabulary = sorted(set(every))
     number = dict(zip(vocabulary, itertools.count()))
-    lengths = np.fromiter(map(len, canonical), dtype=np.int64, count=len(canonical))
-    mapped = np.fromiter(
-        map(number.__getitem__, itertools.chain.from_iterable(canonical)), dtype=np.int64, count=int(lengths.sum())
-    )
-    at = dict(zip(distinct, itertools.count()))
-    raw = np.fromiter(map(at.__getitem__, written), dtype=np.int64, count=len(written))
-    rows, where = _spread_rows((np.cumsum(lengths) - lengths)[raw], lengths[raw])
-    flat = mapped[where]
-    sizes = np.bincount(np.repeat(np.arange(len(split), dtype=np.int64), counts)[rows], minlength=len(split))
-    ends = np.cumsum(sizes)
-    every = list(map(vocabulary.__getitem__, flat.tolist()))
-    words = list(map(tuple, map(every.__getitem__, map(slice, (ends - sizes).tolist(), ends.tolist()))))
+    flat = np.fromiter(map(number.__getitem__, every), dtype=np.int64, count=len(every))
     return words, vocabulary, flat
 
 

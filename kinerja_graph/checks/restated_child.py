@@ -7,7 +7,7 @@ from itertools import compress, repeat
 
 from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
-from kinerja_graph.similarity import may_be_near, near_equal, text_shape, text_vocabulary, text_words
+from kinerja_graph.similarity import may_be_near, near_equal, text_shape, text_vocabulary, text_words_many
 from kinerja_graph.text import normalise
 
 
@@ -183,7 +183,7 @@ satu kotak dan satu penanggung jawab tanpa menjelaskan cara hasil tersebut dicap
         may be near-equal (may_be_near), child after child in document order. may_be_near first asks for
         the same canonical text, or for as many words and about as many letters: those are compared in
         bulk, as numbers per distinct statement, and may_be_near is asked of the few links that pass."""
-        words = [text_words(statement, tv) for statement in statements]
+        words = text_words_many(statements, tv)  # all at once, or as near-duplicate left them
         joined = ["".join(w) for w in words]  # text_shape's first part
         canonical: dict = {}
         texts = [canonical.setdefault(text, len(canonical)) for text in joined]
