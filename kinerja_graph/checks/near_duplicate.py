@@ -264,44 +264,57 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     [[goals[i] for i in variant] for variant in cluster]
                     for cluster in _spread(_clusters(tv, threshold, entries), positions)
                 ]
+                yield from self._report(
+                    ctx,
+                    found,
+                    "statements",
+                    quoted,
+                    ids,
+                    lambda p: nodes[p][1].get("statement"),
+                    lambda p: nodes[p][1].get("location"),
+                )
             else:  # the index groups nodes by statement already
                 grouping = ix.node_groups(("kind", "statement"))
                 texts = [
                     d.get("statement") if d.get("kind") == "goal" else None
                     for d in (nodes[p][1] for p in grouping.first)
                 ]
-                found, words["statements"] = _cluster_groups(tv, threshold, grouping, texts)
+                clustered = words["statements"] = near_duplicate_clusters(texts, tv, threshold)
                 quoted.add(texts)
-            yield from self._report(
-                ctx,
-                found,
-                "statements",
-                quoted,
-                ids,
-                lambda p: nodes[p][1].get("statement"),
-                lambda p: nodes[p][1].get("location"),
-            )
+                yield from self._cluster_findings(
+                    ctx, clustered, grouping, texts, "statements", quoted, None, lambda p: nodes[p][1].get("location")
+                )
         if "indicators" in compare:
             items = ix.indicators
             if by_parent:
                 entries, positions = _distinct((indicator.name, block(n)) for n, _, indicator in items)
                 found = _spread(_clusters(tv, threshold, entries), positions)
+                owners = ix.indicator_nodes()
+                yield from self._report(
+                    ctx,
+                    found,
+                    "indicators",
+                    quoted,
+                    [ids[owner] for owner in owners] if found else [],
+                    lambda p: items.objects[p].name,
+                    lambda p: indicator_location(items[p][2], items[p][1]),
+                )
             else:  # the index groups indicators by name already
                 grouping = ix.indicator_groups(("name",))
                 names = items.objects  # the indicators themselves, without their nodes
                 texts = [names[p].name for p in grouping.first]
-                found, words["indicators"] = _cluster_groups(tv, threshold, grouping, texts)
+                clustered = words["indicators"] = near_duplicate_clusters(texts, tv, threshold)
                 quoted.add(texts)
-            owners = ix.indicator_nodes()
-            yield from self._report(
-                ctx,
-                found,
-                "indicators",
-                quoted,
-                [ids[owner] for owner in owners] if found else [],
-                lambda p: items.objects[p].name,
-                lambda p: indicator_location(items[p][2], items[p][1]),
-            )
+                yield from self._cluster_findings(
+                    ctx,
+                    clustered,
+                    grouping,
+                    texts,
+                    "indicators",
+                    quoted,
+                    ix.indicator_nodes(),
+                    lambda p: indicator_location(items[p][2], items[p][1]),
+                )
         forget_slips(tv)
         extra = int(ctx.options.get("containment", 3))
         if extra > 0:
@@ -388,6 +401,42 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 containers=list(map(quoted, texts[1:])),
             )
 
+    def _cluster_findings(
+        self, ctx: Context, found: TextClusters, grouping, texts: list, what: str, quoted, owners, location_at
+    ):
+        """One finding per cluster of near_duplicate_clusters() over the groups of a Grouping (texts[group number]
+        each group's text), as _report() makes it from _cluster_groups(), the members of every variant found at
+        once (integer arrays): a variant's members are the items of its groups, in document order, each named by
+        its node's id once (owners[position]: an item's node, the item's own position without), and a cluster's
+        nodes the union of its variants', in order."""
+        clusters = found.clusters
+        if not clusters:
+            return
+        serial, variant_at, cluster_at, variant_ids, cluster_ids = _cluster_members(clusters, grouping, owners)
+        ids = ctx.index.ids()
+        variant_ids = list(map(ids.__getitem__, variant_ids))
+        cluster_ids = list(map(ids.__getitem__, cluster_ids))
+        # each variant's text: that of its first member
+        of = grouping.of
+        heads = list(map(serial.__getitem__, variant_at[:-1]))
+        shown = list(map(quoted, map(texts.__getitem__, map(of.__getitem__, heads))))
+        slices = list(map(variant_ids.__getitem__, map(slice, variant_at, variant_at[1:])))
+        listed = list(map(list, zip(shown, slices)))
+        field = FIELD[what]
+        variants_at = 0
+        for number, cluster in enumerate(clusters):
+            first, *others = cluster_ids[cluster_at[number] : cluster_at[number + 1]]
+            end = variants_at + len(cluster)
+            yield ctx.finding(
+                first,
+                what,
+                related=others,
+                location=location_at(heads[variants_at]),
+                variants=listed[variants_at:end],
+                field=field,
+            )
+            variants_at = end
+
     def _report(self, ctx: Context, clusters: list, what: str, quoted, ids: list, text_at, location_at):
         """One finding per cluster. clusters: each a list of variants (texts equal once normalised), each the
         positions of its members in document order; ids[position] is a member's node id, text_at(position)
@@ -461,19 +510,56 @@ def _clusters(tv, threshold: float, entries: list) -> list[list[list[int]]]:
     return index.variant_clusters()
 
 
-def _cluster_groups(tv, threshold: float, grouping, texts: list) -> tuple[list[list[list[int]]], TextClusters]:
-    """The clusters of near-duplicates among the groups of a Grouping whose text is texts[group number] (None
-    leaves a group out), each cluster as its variants, each variant the positions of its members (see
-    _spread); and each group's canonical words (similarity.near_duplicate_clusters)."""
-    found = near_duplicate_clusters(texts, tv, threshold)
-    if not found.clusters:
-        return [], found
-    labels: list[int | None] = [None] * len(grouping)
-    for cluster in found.clusters:
-        for variant in cluster:
-            for i in variant:
-                labels[i] = i
-    return _spread(found.clusters, grouping.members(labels)), found
+def _cluster_members(
+    clusters: list, grouping, owners: list | None
+) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+    """(serial, variant_at, cluster_at, variant_nodes, cluster_nodes) of clusters of variants of groups (each
+    variant a list of group numbers of the Grouping): serial, the positions of the members of every variant,
+    variant after variant (in cluster order), each variant's members in document order; variant_nodes, the node
+    (owners[position], or the position itself without owners) of each, every node once per variant, the nodes
+    of variant v at variant_nodes[variant_at[v] : variant_at[v + 1]]; cluster_nodes, every node once per
+    cluster, in the order of its variants' members, those of cluster c at cluster_at[c] : cluster_at[c + 1]."""
+    lengths = list(map(len, itertools.chain.from_iterable(clusters)))
+    count = len(lengths)
+    groups = np.fromiter(
+        itertools.chain.from_iterable(itertools.chain.from_iterable(clusters)), dtype=np.int64, count=sum(lengths)
+    )
+    variant_of = np.full(len(grouping), -1, dtype=np.int64)
+    variant_of[groups] = np.repeat(np.arange(count, dtype=np.int64), lengths)
+    cluster_of = np.repeat(np.arange(len(clusters), dtype=np.int64), list(map(len, clusters)))
+    of_item = variant_of[_array(grouping.of)]
+    positions = np.flatnonzero(of_item >= 0)
+    variant = of_item[positions]
+    order = np.argsort(variant, kind="stable")  # variant after variant, each in document order
+    positions, variant = positions[order], variant[order]
+    node = positions if owners is None else _array(owners)[positions]
+    width = int(node.max(initial=0)) + 1
+    cluster = cluster_of[variant]
+    # every node once per variant, and once per cluster (its first)
+    in_variant = _firsts_of(variant * width + node)
+    in_cluster = _firsts_of(cluster * width + node)
+    variant_at = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(variant[in_variant], minlength=count), out=variant_at[1:])
+    cluster_at = np.zeros(len(clusters) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(cluster[in_cluster], minlength=len(clusters)), out=cluster_at[1:])
+    return (
+        positions[in_variant].tolist(),
+        variant_at.tolist(),
+        cluster_at.tolist(),
+        node[in_variant].tolist(),
+        node[in_cluster].tolist(),
+    )
+
+
+def _firsts_of(keys: np.ndarray) -> np.ndarray:
+    """Whether each of `keys` is the first of its value (a boolean array)."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    first = np.zeros(len(keys), dtype=bool)
+    first[order[starts]] = True
+    return first
 
 
 def _families(ix, held: np.ndarray, held_nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
