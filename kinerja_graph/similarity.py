@@ -1220,10 +1220,14 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
         empty = variant_norms.index("")
         del variant_norms[empty], variant_texts[empty]
         variant_of = np.where(variant_of == empty, -1, variant_of - (variant_of > empty))
-    words, vocabulary, flat = _canonical_words(variant_norms, tv, variant_texts)
+    words, vocabulary, flat, computed = _canonical_words(variant_norms, tv, variant_texts)
     by_text = [*words, ()]  # -1: no text
     text_words_of = list(map(by_text.__getitem__, variant_of.tolist()))
-    _remember_words(tv, texts, text_words_of)  # for the rules that ask text_words() of these texts later
+    if computed:  # for the rules that ask text_words() of these texts later
+        read = np.zeros(len(words) + 1, dtype=bool)  # -1: no text
+        read[computed] = True
+        chosen = read[variant_of].tolist()
+        _remember_words(tv, list(compress(texts, chosen)), list(compress(text_words_of, chosen)))
     clusters = _variant_groups(words, vocabulary, flat, tv, threshold)
     found = TextClusters([], text_words_of, variant_of, words, vocabulary, flat)
     if not clusters:
@@ -1240,6 +1244,8 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
 def _normalised_many(texts: Sequence, tv: TextVocabulary) -> list[str]:
     """normalised_texts(texts, tv), the texts whose normalised form is remembered (another rule normalised them
     already: the indicator names) looked up, the others normalised together."""
+    if not _remembered(texts, "normalised", tv):
+        return normalised_texts(texts, tv)
     found = list(map(tv.cache.get, zip(repeat("normalised"), texts)))
     missing = [i for i, norm in enumerate(found) if norm is None]
     if missing:
@@ -1248,14 +1254,22 @@ def _normalised_many(texts: Sequence, tv: TextVocabulary) -> list[str]:
     return found
 
 
+def _remembered(texts: Sequence, kind: str, tv: TextVocabulary) -> bool:
+    """Whether the memo holds (kind, text) of most of the first texts: whether to look them up one by one (another
+    rule worked them out) rather than work them all out at once. Either way gives the same results."""
+    probe = texts[:64]
+    return sum(map(tv.cache.__contains__, zip(repeat(kind), probe))) * 2 > len(probe)
+
+
 def _canonical_words(
     norms: list[str], tv: TextVocabulary, texts: Sequence | None = None
-) -> tuple[list[tuple], list[str], np.ndarray]:
-    """(words, vocabulary, flat): the canonical words (_canonical) of each of these normalised texts, the distinct
-    canonical words in sorting order, and every text's words as numbers in it, one text after another. texts: the
-    texts so normalised, whose remembered words (text_words) are taken as they are; the others are read word by
-    word through one table of the distinct words (spelling variants, function words)."""
-    if texts is None:
+) -> tuple[list[tuple], list[str], np.ndarray, list[int]]:
+    """(words, vocabulary, flat, computed): the canonical words (_canonical) of each of these normalised texts, the
+    distinct canonical words in sorting order, every text's words as numbers in it, one text after another, and
+    the texts whose words were worked out here. texts: the texts so normalised, whose remembered words
+    (text_words) are taken as they are when most are; the others are read word by word through one table of the
+    distinct words (spelling variants, function words)."""
+    if texts is None or not _remembered(texts, "canonical", tv):
         words: list = [None] * len(norms)
     else:
         words = list(map(tv.cache.get, zip(repeat("canonical"), texts)))
@@ -1274,7 +1288,7 @@ def _canonical_words(
     vocabulary = sorted(set(every))
     number = dict(zip(vocabulary, itertools.count()))
     flat = np.fromiter(map(number.__getitem__, every), dtype=np.int64, count=len(every))
-    return words, vocabulary, flat
+    return words, vocabulary, flat, missing
 
 
 def _variant_groups(
