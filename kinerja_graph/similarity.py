@@ -262,7 +262,7 @@ def text_words_many(texts: Sequence, tv: TextVocabulary) -> list[tuple]:
     one table of their distinct words (in C); a text with a word spelled another way is read as text_words()
     reads it."""
     cache = tv.cache
-    found = list(map(cache.get, zip(repeat("canonical"), texts)))
+    found: list = list(map(cache.get, zip(repeat("canonical"), texts)))
     missing = [i for i, words in enumerate(found) if words is None]
     if not missing:
         return found
@@ -1246,7 +1246,7 @@ def _normalised_many(texts: Sequence, tv: TextVocabulary) -> list[str]:
     already: the indicator names) looked up, the others normalised together."""
     if not _remembered(texts, "normalised", tv):
         return normalised_texts(texts, tv)
-    found = list(map(tv.cache.get, zip(repeat("normalised"), texts)))
+    found: list = list(map(tv.cache.get, zip(repeat("normalised"), texts)))
     missing = [i for i, norm in enumerate(found) if norm is None]
     if missing:
         for i, norm in zip(missing, normalised_texts(list(map(texts.__getitem__, missing)), tv)):

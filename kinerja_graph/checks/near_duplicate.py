@@ -12,11 +12,15 @@ from kinerja_graph.similarity import (
     Containment,
     NearDuplicateIndex,
     TextClusters,
+    _spread_rows,
     expanded_words,
     forget_slips,
     near_duplicate_clusters,
     text_vocabulary,
     text_words,
+)
+from kinerja_graph.similarity import (
+    _distinct as _distinct_values,
 )
 
 if TYPE_CHECKING:
@@ -351,13 +355,21 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 parents, children = ix.links()
                 numbers = _array(of)[_array(children)]
                 kept = within.is_candidate[numbers]  # only the links to a text that may be involved
-                contained = within.within_arrays(_array(parents)[kept], numbers[kept])
-                kids = ix.kids({family for family, _, _ in contained})  # their children, in document order
-                for family, number, containers in contained:
-                    involved = {number, *containers}
-                    at = [k for k in kids[family] if of[k] in involved]
-                    texts = [nodes[firsts[n]][1].get("statement") for n in (number, *containers)]
-                    found.append((at[0], "statements-contained", texts, at, nodes[at[0]][1].get("location")))
+                link_parents = _array(parents)[kept]
+                contained = within.within_arrays(link_parents, numbers[kept])
+                if contained:
+                    # a family's members: its children, in the order of the links (as Index.kids gives them)
+                    children_at = _array(children)[kept]
+                    texts = [nodes[p][1].get("statement") for p in firsts]
+                    found.append(
+                        _Contained(
+                            "statements-contained",
+                            contained,
+                            _involved(contained, link_parents, numbers[kept], children_at, children_at, len(firsts)),
+                            texts,
+                            lambda p: nodes[p][1].get("location"),
+                        )
+                    )
         if "indicators" in compare:
             items = ix.indicators
             grouping = ix.indicator_groups(("name",))
@@ -370,35 +382,46 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
                 numbers = _array(grouping.of)
-                owners = ix.indicator_nodes()
+                owners = _array(ix.indicator_nodes())
                 held = np.flatnonzero(within.is_candidate[numbers])  # the indicators that may be involved
-                families, members = _families(ix, held, _array(owners)[held])
+                families, members = _families(ix, held, owners[held])
                 contained = within.within_arrays(families, numbers[members])
-                # each family's indicators: one run of `members`
-                wanted = _array([family for family, _, _ in contained])
-                starts = np.searchsorted(families, wanted, side="left").tolist()
-                ends = np.searchsorted(families, wanted, side="right").tolist()
-                member_list, of_list = members.tolist(), grouping.of
-                for (_, number, containers), start, end in zip(contained, starts, ends, strict=True):
-                    involved = {number, *containers}
-                    at = [i for i in member_list[start:end] if of_list[i] in involved]
-                    texts = [items[firsts[n]][2].name for n in (number, *containers)]
-                    location = indicator_location(items[at[0]][2], items[at[0]][1])
-                    found.append((owners[at[0]], "indicators-contained", texts, [owners[i] for i in at], location))
+                if contained:
+                    # a family's members: its indicators, in order (each named by its node)
+                    texts = [items.objects[p].name for p in firsts]
+                    found.append(
+                        _Contained(
+                            "indicators-contained",
+                            contained,
+                            _involved(contained, families, numbers[members], members, owners[members], len(firsts)),
+                            texts,
+                            lambda i: indicator_location(items[i][2], items[i][1]),
+                        )
+                    )
+        if not found:
+            return
         ids = ix.ids()
+        # every finding, by its first member's node, then by key (indicators before statements), in order
+        firsts_at = np.concatenate([f.involved[1] for f in found])
+        keys = np.concatenate([np.full(len(f.contained), f.key == "statements-contained") for f in found])
+        sources = [(f, k) for f in found for k in range(len(f.contained))]
         seen: set = set()
-        for _, key, texts, at, location in sorted(found, key=lambda f: (f[0], f[1])):
-            node_positions = sorted(set(at))
-            if (key, texts[0], tuple(node_positions)) in seen:  # a goal's own indicators are in two families
+        for at in np.lexsort((keys, firsts_at)).tolist():
+            f, k = sources[at]
+            _, number, containers = f.contained[k]
+            node_positions = f.nodes[f.node_at[k] : f.node_at[k + 1]]
+            mark = (f.key, number, tuple(node_positions))
+            if mark in seen:  # a goal's own indicators are in two families
                 continue
-            seen.add((key, texts[0], tuple(node_positions)))
+            seen.add(mark)
+            texts = f.texts
             yield ctx.finding(
                 ids[node_positions[0]],
-                key,
-                related=[ids[p] for p in node_positions[1:]],
-                location=location,  # the first text involved, on the first node
-                contained=quoted(texts[0]),
-                containers=list(map(quoted, texts[1:])),
+                f.key,
+                related=list(map(ids.__getitem__, node_positions[1:])),
+                location=f.location_at(f.first_items[k]),  # the first text involved, on the first node
+                contained=quoted(texts[number]),
+                containers=list(map(quoted, map(texts.__getitem__, containers))),
             )
 
     def _cluster_findings(
@@ -412,10 +435,10 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         clusters = found.clusters
         if not clusters:
             return
-        serial, variant_at, cluster_at, variant_ids, cluster_ids = _cluster_members(clusters, grouping, owners)
+        serial, variant_at, cluster_at, variant_nodes, cluster_nodes = _cluster_members(clusters, grouping, owners)
         ids = ctx.index.ids()
-        variant_ids = list(map(ids.__getitem__, variant_ids))
-        cluster_ids = list(map(ids.__getitem__, cluster_ids))
+        variant_ids = list(map(ids.__getitem__, variant_nodes))
+        cluster_ids = list(map(ids.__getitem__, cluster_nodes))
         # each variant's text: that of its first member
         of = grouping.of
         heads = list(map(serial.__getitem__, variant_at[:-1]))
@@ -508,6 +531,64 @@ def _clusters(tv, threshold: float, entries: list) -> list[list[list[int]]]:
     for i, (text, block) in enumerate(entries):
         index.add(i, text, block)
     return index.variant_clusters()
+
+
+class _Contained:
+    """The containment findings of one kind: within_arrays()'s (family, text, containing texts), and, from
+    _involved(), each one's first member and its nodes."""
+
+    __slots__ = ("key", "contained", "involved", "first_items", "nodes", "node_at", "texts", "location_at")
+
+    def __init__(self, key: str, contained: list, involved: tuple, texts: list, location_at) -> None:
+        self.key, self.contained, self.involved, self.texts, self.location_at = (
+            key,
+            contained,
+            involved,
+            texts,
+            location_at,
+        )
+        first_items, _, nodes, node_at = involved
+        self.first_items: list[int] = first_items.tolist()
+        self.nodes: list[int] = nodes.tolist()
+        self.node_at: list[int] = node_at.tolist()
+
+
+def _involved(
+    contained: list, families: np.ndarray, texts: np.ndarray, items: np.ndarray, item_nodes: np.ndarray, count: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For each (family, text, containing texts) of `contained`, the members of its family holding one of its
+    texts, found at once: the family's members are the rows k with families[k] == family, in order, each the item
+    items[k] (a position) of text texts[k] (a group number, below count) on the node item_nodes[k].
+    (first_items, first_nodes, nodes, node_at): each finding's first member (its item and node), and its distinct
+    nodes in order of position, those of finding e at nodes[node_at[e] : node_at[e + 1]]."""
+    lengths = np.fromiter((1 + len(c) for _, _, c in contained), dtype=np.int64, count=len(contained))
+    wanted_family = np.repeat(np.fromiter((f for f, _, _ in contained), dtype=np.int64, count=len(contained)), lengths)
+    wanted_text = np.fromiter(
+        itertools.chain.from_iterable((n, *c) for _, n, c in contained), dtype=np.int64, count=int(lengths.sum())
+    )
+    entry = np.repeat(np.arange(len(contained), dtype=np.int64), lengths)
+    # the rows of each (family, text) wanted
+    keys = families * count + texts
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    wanted = wanted_family * count + wanted_text
+    low = np.searchsorted(keys, wanted, side="left")
+    high = np.searchsorted(keys, wanted, side="right")
+    rows, at = _spread_rows(low, high - low)
+    row = order[at]  # a row of the family holding a wanted text
+    owner = entry[rows]
+    # each entry's rows in order: its first member
+    by_row = np.lexsort((row, owner))
+    owner_sorted, row_sorted = owner[by_row], row[by_row]
+    heads = np.searchsorted(owner_sorted, np.arange(len(contained)))
+    first_rows = row_sorted[heads]
+    # each entry's distinct nodes, by position
+    width = int(item_nodes.max(initial=0)) + 1
+    node_keys = _distinct_values(owner * width + item_nodes[row])
+    node_owner = node_keys // width
+    node_at = np.zeros(len(contained) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(node_owner, minlength=len(contained)), out=node_at[1:])
+    return items[first_rows], item_nodes[first_rows], node_keys % width, node_at
 
 
 def _cluster_members(
