@@ -259,6 +259,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         ids = ix.ids()
         quoted = _Quotes()
         words: dict[str, TextClusters] = {}  # each group's canonical words, when clustering worked them out
+        group_texts: dict[str, list] = {}  # and each group's text
         if "statements" in compare:
             nodes = ix.nodes
             if by_parent:
@@ -284,6 +285,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     for d in (nodes[p][1] for p in grouping.first)
                 ]
                 clustered = words["statements"] = near_duplicate_clusters(texts, tv, threshold)
+                group_texts["statements"] = texts
                 quoted.add(texts)
                 yield from self._cluster_findings(
                     ctx, clustered, grouping, texts, "statements", quoted, None, lambda p: nodes[p][1].get("location")
@@ -308,6 +310,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 names = items.objects  # the indicators themselves, without their nodes
                 texts = [names[p].name for p in grouping.first]
                 clustered = words["indicators"] = near_duplicate_clusters(texts, tv, threshold)
+                group_texts["indicators"] = texts
                 quoted.add(texts)
                 yield from self._cluster_findings(
                     ctx,
@@ -323,14 +326,16 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         extra = int(ctx.options.get("containment", 3))
         if extra > 0:
             min_words = int(ctx.options.get("containment-min-words", 2))
-            yield from self._contained(ctx, tv, compare, extra, min_words, quoted, words)
+            yield from self._contained(ctx, tv, compare, extra, min_words, quoted, words, group_texts)
 
-    def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int, quoted=None, words=None):
+    def _contained(
+        self, ctx: Context, tv, compare, extra: int, min_words: int, quoted=None, words=None, group_texts=None
+    ):
         """Texts under one parent that another contains: among the statements of the children of one parent;
         among the indicators of a goal and of its children. Each distinct text's words are worked out once,
         and every family is read in one pass (similarity.Containment), its (family, text) entries made as
         integer arrays. words: the clustering's words of each group (TextClusters), by "statements" and
-        "indicators", where it worked them out."""
+        "indicators", where it worked them out, and group_texts each group's text (the texts clustered)."""
         quoted = quoted or _Quotes()
         words = words or {}
         ix = ctx.index
@@ -360,7 +365,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 if contained:
                     # a family's members: its children, in the order of the links (as Index.kids gives them)
                     children_at = _array(children)[kept]
-                    texts = [nodes[p][1].get("statement") for p in firsts]
+                    texts = (group_texts or {}).get("statements") or [nodes[p][1].get("statement") for p in firsts]
                     found.append(
                         _Contained(
                             "statements-contained",
@@ -388,7 +393,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 contained = within.within_arrays(families, numbers[members])
                 if contained:
                     # a family's members: its indicators, in order (each named by its node)
-                    texts = [items.objects[p].name for p in firsts]
+                    texts = (group_texts or {}).get("indicators") or [items.objects[p].name for p in firsts]
                     found.append(
                         _Contained(
                             "indicators-contained",
