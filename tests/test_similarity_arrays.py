@@ -265,10 +265,20 @@ def _same_clusters(texts, threshold=0.85):
     from kinerja_graph.similarity import expanded_words, near_duplicate_clusters, text_words
 
     expected = _index_clusters(texts, _fresh_tv(), threshold)
+    apart = _fresh_tv()
+    expected_words = [text_words(t, apart) for t in texts]
     tv = _fresh_tv()
     found = near_duplicate_clusters(texts, tv, threshold)
     assert found.clusters == expected
-    assert found.words == [text_words(t, tv) for t in texts]
+    assert found.words == expected_words
+    # the words it remembered are the words text_words() works out on its own
+    assert [text_words(t, tv) for t in texts] == expected_words
+    # and with the memo partly filled by another rule, the same clusters and words
+    tv = _fresh_tv()
+    for t in texts[::2]:
+        text_words(t, tv)
+    again = near_duplicate_clusters(texts, tv, threshold)
+    assert again.clusters == expected and again.words == expected_words
     # each text's words spelled out, as numbers, for containment
     vocabulary, flat, sizes = found.spelled_out(tv)
     assert vocabulary == sorted(vocabulary)
@@ -333,6 +343,33 @@ STEMS = [
 )
 def test_clusters_of_many_texts_are_the_index_clusters_on_hostile_texts(texts, threshold):
     _same_clusters(texts, threshold)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.just(""),
+            st.lists(st.sampled_from([*STEMS, "yang", "di", "prosentase", "ke"]), min_size=1, max_size=7).map(" ".join),
+            st.text(alphabet="abcé İ-/.", max_size=12),
+        ),
+        max_size=60,
+    ),
+    st.integers(0, 3),
+)
+def test_canonical_words_of_many_texts_are_each_texts_words(texts, step):
+    """text_words_many gives text_words() of each text, whatever the memo holds already, and remembers them."""
+    from kinerja_graph.similarity import text_words, text_words_many
+
+    apart = _fresh_tv()
+    expected = [text_words(t, apart) for t in texts]
+    tv = _fresh_tv()
+    if step:
+        for t in texts[::step]:  # some remembered already, as another rule leaves them
+            text_words(t, tv)
+    assert text_words_many(texts, tv) == expected
+    assert [text_words(t, tv) for t in texts] == expected
 
 
 @settings(max_examples=40, deadline=None)
