@@ -267,38 +267,17 @@ def text_words_many(texts: Sequence, tv: TextVocabulary) -> list[tuple]:
     if not missing:
         return found
     wanted = list(map(texts.__getitem__, missing))
-    made = _words_of_norms(normalised_texts(wanted, tv), tv)
+    splits = list(map(str.split, normalised_texts(wanted, tv)))
+    table = _WordTable(tv.stop_words)
+    made = list(map(tuple, map(filter, repeat(None), map(map, repeat(table.__getitem__), splits))))
+    spelling = tv.spelling
+    if spelling:
+        for k in compress(range(len(made)), map(operator.not_, map(spelling.keys().isdisjoint, splits))):
+            made[k] = _canonical(wanted[k], tv)
     for i, words in zip(missing, made):
         found[i] = words
     _remember_words(tv, wanted, made)
     return found
-
-
-def _words_of_norms(norms: list[str], tv: TextVocabulary) -> list[tuple]:
-    """_canonical's words of each of these normalised texts, in whole columns: the texts' words split as one text,
-    each looked up once per distinct word (its one shared string, or none for a function word), the function words
-    left out at once (numpy), and each text's words cut from the one list; a text holding a word spelled another
-    way (tv.spelling) is read word by word."""
-    if not norms:
-        return []
-    written = " ".join(norms).split()  # normalised texts: words joined by single spaces
-    counts = np.fromiter(map(str.count, norms, repeat(" ")), dtype=np.int64, count=len(norms))
-    counts += np.fromiter(map(bool, norms), dtype=np.int64, count=len(norms))
-    table = _WordTable(tv.stop_words)
-    words = list(map(table.__getitem__, written))
-    kept = np.fromiter(map(bool, words), dtype=bool, count=len(words))
-    owner = np.repeat(np.arange(len(norms), dtype=np.int64), counts)
-    sizes = np.bincount(owner[kept], minlength=len(norms))
-    ends = np.cumsum(sizes)
-    words = list(compress(words, kept.tolist()))
-    made = list(map(tuple, map(words.__getitem__, map(slice, (ends - sizes).tolist(), ends.tolist()))))
-    spelling, stop = tv.spelling, tv.stop_words
-    spelled = spelling.keys() & table.keys()
-    if spelled:  # the texts holding a word spelled another way
-        holding = np.fromiter(map(spelled.__contains__, written), dtype=bool, count=len(written))
-        for k in _distinct(owner[holding]).tolist():
-            made[k] = tuple(v for w in norms[k].split() for v in spelling.get(w, (w,)) if v not in stop)
-    return made
 
 
 def _remember_words(tv: TextVocabulary, texts: Sequence, words: Sequence) -> None:
@@ -1296,7 +1275,13 @@ def _canonical_words(
         words = list(map(tv.cache.get, zip(repeat("canonical"), texts)))
     missing = [i for i, found in enumerate(words) if found is None]
     if missing:
-        made = _words_of_norms(list(map(norms.__getitem__, missing)), tv)
+        splits = list(map(str.split, map(norms.__getitem__, missing)))
+        table = _WordTable(tv.stop_words)
+        made = list(map(tuple, map(filter, repeat(None), map(map, repeat(table.__getitem__), splits))))
+        spelling, stop = tv.spelling, tv.stop_words
+        if spelling:
+            for k in compress(range(len(made)), map(operator.not_, map(spelling.keys().isdisjoint, splits))):
+                made[k] = tuple(v for w in splits[k] for v in spelling.get(w, (w,)) if v not in stop)
         for i, found in zip(missing, made):
             words[i] = found
     every = list(itertools.chain.from_iterable(words))
