@@ -246,8 +246,10 @@ class IndicatorClassifier:
         they fall in each name alone)."""
         if self._organisation_hint is None:
             return [False] * len(names)
-        texts = []
-        for name in names:
+        texts: list = []
+        if set(map(type, names)) <= {str} and all(map(str.isascii, names)):  # the usual case: taken as written
+            texts = names
+        for name in names if texts is not names else ():
             if type(name) is str and name.isascii():
                 texts.append(name)
             elif name is None:
@@ -257,11 +259,12 @@ class IndicatorClassifier:
                 if not s.isascii():
                     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
                 texts.append(s)
-        starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))  # where each name starts
+        # where each name starts
+        starts = list(itertools.accumulate(map((1).__add__, map(len, texts)), initial=0))
         found = [False] * len(names)
         for match in self._organisation_hint.finditer("\n".join(texts).lower()):  # ASCII: the same lengths
             found[bisect.bisect_right(starts, match.start()) - 1] = True
-        if None in names:
+        if texts is not names and None in names:
             for i, name in enumerate(names):
                 if name is None:
                     found[i] = False

@@ -219,7 +219,7 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         # the order of the groups (when judged under either variant) and so quote the first group of their
         # key. The group judged stands in for itself by that first one.
         name_keys = _name_keys(reading, classifier)
-        units = list(map(indicator_unit, firsts))
+        units = _units(firsts)
         unit_keys = {unit: classifier.unit_key(unit) for unit in set(units)}
         group_keys = list(zip(map(name_keys.__getitem__, name_numbers), map(unit_keys.__getitem__, units)))
         # the groups classified (every one when outcome levels are judged), and each key's first of them
@@ -256,8 +256,10 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         verdict_of = {key: judge(key) if key[1] or key[2] else None for key in firsts_of}
         verdicts: list = list(map(verdict_of.__getitem__, keys))
         # the levels each group's indicators are reported at: where a variant it was found under applies
+        none: frozenset = frozenset()
         levels_of = {
-            key: self._levels(verdict, outcome_levels, operational_levels) for key, verdict in verdict_of.items()
+            key: none if verdict is None else self._levels(verdict, outcome_levels, operational_levels)
+            for key, verdict in verdict_of.items()
         }
         reported = list(map(levels_of.__getitem__, keys))
         if not any(reported):
@@ -314,12 +316,23 @@ def _name_keys(reading: NameReading, classifier: IndicatorClassifier) -> list[st
     norms = reading.norms
     if not set(map(type, reading.texts)) <= {str}:
         return [_name_key(text, classifier, reading.tv) for text in reading.texts]
+    # a first word that is a numbering: all digits, or one character (by whole columns, in C)
     firsts = [norm.partition(" ")[0] for norm in norms]
+    numbering = map(operator.or_, map(str.isdigit, firsts), map((1).__eq__, map(len, firsts)))
     found = list(norms)
-    for number in compress(range(len(found)), map(_is_numbering, firsts)):
+    for number in compress(range(len(found)), numbering):
         found[number] = classifier.name_key(reading.texts[number])
     return found
 
 
-def _is_numbering(first: str) -> bool:
-    return first.isdigit() or len(first) == 1
+def _units(indicators: list) -> list:
+    """indicator_unit() of each indicator: its unit when that is a text written (nearly all), read as one
+    column; indicator_unit() itself for the others."""
+    try:
+        found = list(map(operator.attrgetter("unit"), indicators))
+    except AttributeError:  # something else a hand-built model holds
+        return list(map(indicator_unit, indicators))
+    written = map(operator.and_, map(str.__instancecheck__, found), map(operator.truth, found))
+    for i in compress(range(len(found)), map(operator.not_, written)):
+        found[i] = indicator_unit(indicators[i])
+    return found
