@@ -58,6 +58,32 @@ def words(text: object) -> list[tuple[str, str]]:
     return [(w.lower(), w) for w in _WORD.findall(s)]
 
 
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _find_words(whole: str, words: list[str], starts: list[int], found: list[bool]) -> None:
+    """found[i] = True for each text i of `whole` (ASCII texts joined by line breaks, text i starting at
+    starts[i]) that holds one of `words` (plain ASCII letters and digits) as a word of its own: what the
+    pattern \\b(?:word|...)\\b finds, by str.find (the words are rare in a cascade's names; the pattern tries
+    every alternative at every position)."""
+    end_of_text = len(whole)
+    for word in words:
+        at = whole.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(whole[at - 1])) and (end == end_of_text or not _is_word_char(whole[end])):
+                i = bisect.bisect_right(starts, at) - 1
+                found[i] = True
+                at = whole.find(word, starts[i + 1])  # on to the next text
+            else:
+                at = whole.find(word, at + 1)
+
+
+def _is_word_char(c: str) -> bool:
+    """What \\w matches in ASCII text."""
+    return c.isalnum() or c == "_"
+
+
 def _is_numbering(token: str) -> bool:
     """Leading list markers: "1.", "a)", "2.1"."""
     return token.isdigit() or len(token) == 1
@@ -218,6 +244,8 @@ class IndicatorClassifier:
         self._cache: dict[tuple, Classification] = {}  # by the text as written, then as normalised
         firsts = sorted(self.organisation.first_words(), key=len, reverse=True)
         self._organisation_hint = re.compile(r"\b(?:" + "|".join(map(re.escape, firsts)) + r")\b") if firsts else None
+        # the same words, looked for one by one with str.find when each is plain ASCII letters and digits
+        self._organisation_firsts = firsts if all(map(_PLAIN_WORD.fullmatch, firsts)) else None
 
     def may_be_organisation_wide(self, name: object) -> bool:
         """A quick test: False when `name` cannot be an organisation-wide outcome (none of the first
@@ -262,8 +290,12 @@ class IndicatorClassifier:
         # where each name starts
         starts = list(itertools.accumulate(map((1).__add__, map(len, texts)), initial=0))
         found = [False] * len(names)
-        for match in self._organisation_hint.finditer("\n".join(texts).lower()):  # ASCII: the same lengths
-            found[bisect.bisect_right(starts, match.start()) - 1] = True
+        whole = "\n".join(texts).lower()  # ASCII: the same lengths
+        if self._organisation_firsts is not None and whole.isascii():
+            _find_words(whole, self._organisation_firsts, starts, found)
+        else:
+            for match in self._organisation_hint.finditer(whole):
+                found[bisect.bisect_right(starts, match.start()) - 1] = True
         if texts is not names and None in names:
             for i, name in enumerate(names):
                 if name is None:

@@ -315,3 +315,28 @@ def test_a_rule_without_its_vocabulary_says_which_one_is_missing(rule_id, name):
     vocabulary = {k: v for k, v in config.load_default_pack().vocabulary.items() if k != name}
     with pytest.raises(PolicyError, match=f"{rule_id} needs the '{name}' vocabulary"):
         run_rule(rule_id, text, vocabulary=vocabulary)
+
+
+def test_organisation_wide_hints_are_the_quick_test_of_each_name(indicators):
+    # the hints of many names at once (each first word looked for in all of them as one text) say what
+    # may_be_organisation_wide says of each name alone: words of their own only, whatever surrounds them
+    names = [
+        "Indeks Kepuasan Masyarakat",
+        "Persentase nilai SAKIP",
+        "Jumlah penilaian kinerja",  # "nilai" inside a word
+        "Nilai_SAKIP",  # an underscore joins words
+        "IKM-2024",
+        "Indeks\nKepuasan",  # a line break inside a name
+        "Rangka kerja",  # "angka" inside a word
+        "angka",
+        "Angka Kematian Ibu",
+        "Jumlah dokumen",
+        "",
+        None,
+        "Índeks kepuasan",  # an accent
+        12,
+        "survei kepuasan masyarakat (SKM)",
+        "tingkat",
+    ]
+    for chosen in (names, [n for n in names if type(n) is str and n.isascii()]):
+        assert indicators.organisation_wide_hints(chosen) == [indicators.may_be_organisation_wide(n) for n in chosen]
