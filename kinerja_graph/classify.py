@@ -55,7 +55,8 @@ def words(text: object) -> list[tuple[str, str]]:
     s = str(text)
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
-    return [(w.lower(), w) for w in _WORD.findall(s)]
+    found = _WORD.findall(s)
+    return list(zip(map(str.lower, found), found))
 
 
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
@@ -134,6 +135,8 @@ class Lexicon:
                     self._single[toks[0]] = label
         for bucket in self._by_first.values():
             bucket.sort(key=lambda e: -len(e[0]))
+        # the most words an entry holds: match_at(toks, i) reads no further than toks[i + longest - 1]
+        self.longest = max((len(bucket[0][0]) for bucket in self._by_first.values()), default=1)
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
@@ -404,13 +407,19 @@ class StatementClassifier:
     def __init__(self, cues: dict):
         self.openers = Lexicon((cues or {}).get("statement"), "cues: statement openers")
         self._cache: dict[object, Classification] = {}
+        # _classify reads an opener and the entry after it: no more than this many words
+        self._reads = 2 * self.openers.longest
+        self._by_opening: dict[tuple, Classification] = {}  # by those words as written
 
     def classify(self, statement: object) -> Classification:
         found = self._cache.get(statement)
         if found is None:
             # only the opening words count: a long statement is not read to its end
-            ws = _drop_numbering(words(None if statement is None else str(statement)[:_OPENING]))
-            found = self._classify(ws)
+            ws = _drop_numbering(words(None if statement is None else str(statement)[:_OPENING]))[: self._reads]
+            opening = tuple(w for _, w in ws)  # statements opening alike (most do) are classified once
+            found = self._by_opening.get(opening)
+            if found is None:
+                found = self._by_opening[opening] = self._classify(ws)
             self._cache[statement] = found
         return found
 
