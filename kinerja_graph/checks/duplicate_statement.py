@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import collections
-import operator
-from itertools import compress
-
-from kinerja_graph.checks._quote import quote_many
+from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, normalised_texts, text_vocabulary
 
@@ -114,24 +110,18 @@ Tidak ada.
         G = ctx.graph
         tv = text_vocabulary(ctx.vocabulary, G)
         ix = ctx.index
+        nodes = ix.nodes
         grouping = ix.node_groups(("kind", "statement"))  # each distinct statement is normalised once
-        # each group's statement, read off the Index's columns; only the goals' are normalised (all at once)
-        # and compared, the other groups' key is "" (indicators without a goal)
-        column = ix.values("statement")
-        goals = list(
-            compress(range(len(grouping)), map("goal".__eq__, map(ix.values("kind").__getitem__, grouping.first)))
-        )
-        keys = [""] * len(grouping)
-        norms = normalised_texts(list(map(column.__getitem__, map(grouping.first.__getitem__, goals))), tv)
-        collections.deque(map(keys.__setitem__, goals, norms), 0)
+        # each group's statement (None for indicators without a goal), read off the Index's columns
+        statements = map(ix.values("statement").__getitem__, grouping.first)
+        kinds = map(ix.values("kind").__getitem__, grouping.first)
+        keys = normalised_texts([s if k == "goal" else None for s, k in zip(statements, kinds)], tv)
         shared = grouping.repeated(keys)
         if not any(shared):
             return
         parents = ix.parents
         ids = ix.ids()
-        groups = list(grouping.members(shared).values())
-        quoted = quote_many(list(map(column.__getitem__, map(operator.itemgetter(0), groups))))
-        for positions, statement in zip(groups, quoted):
+        for positions in grouping.members(shared).values():
             members = list(map(ids.__getitem__, positions))
             # a pair explains itself only as a parent and its child (parents: the contribution links between
             # goals, as is_restatement asks of the graph), so that is looked up first; almost always the
@@ -148,6 +138,6 @@ Tidak ada.
             yield ctx.finding(
                 first,
                 related=members[1:],
-                statement=statement,
+                statement=quote(nodes[positions[0]][1]["statement"]),
                 count=len(members),
             )

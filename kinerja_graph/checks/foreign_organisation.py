@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 from itertools import compress
 
@@ -210,7 +209,7 @@ yang dinyatakan dokumen.
         by_field = {}  # field -> (its grouping, the distinct texts: each group's)
         for field in ("name", "formula", "source"):
             grouping = ix.indicator_groups((field,))
-            by_field[field] = grouping, list(map(operator.attrgetter(field), map(objects.__getitem__, grouping.first)))
+            by_field[field] = grouping, [getattr(objects[position], field) for position in grouping.first]
         indicator_texts = [text for _, texts in by_field.values() for text in texts]  # every distinct one
         # the few texts that mention a kind word at all, found in all of them at once; then looked at one by one
         distinct = list(filter(None, statements.union(indicator_texts)))
