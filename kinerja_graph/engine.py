@@ -42,10 +42,10 @@ import networkx as nx
 from kinerja_graph import checks
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.config import Settings
+from kinerja_graph.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from kinerja_graph.findings import SEVERITY_ORDER, Finding
 from kinerja_graph.gcpause import gc_paused
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 DEBUG_ENV = "KINERJA_DEBUG"  # set (to anything) to add where in the code an internal error happened
 MAX_DETAIL = 300  # characters of an exception's own text kept in an internal error
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# The exit codes of every command (kinerja_graph/engine.py says when each is given): here, at the bottom of the
+# package, so that the command line knows them without importing the checker.
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
 
 class KinerjaError(Exception):
     """Base of every error the CLI turns into a message and exit code 2."""

@@ -1,4 +1,5 @@
-"""`kinerja check` on several files in worker processes: each worker writes its own files' part of the report.
+"""`kinerja check`: the command, and how it checks several files in worker processes, each worker writing its
+own files' part of the report.
 
 A parallel run could bring every finding back to this process and format them all here, after the last
 file is checked: that is most of a second per 10^4 findings spent on one core while the others wait
@@ -22,17 +23,192 @@ what fails): those are formatted here from the whole Report, as before.
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import click
 
-from kinerja_graph import pipeline
+from kinerja_graph import api, pipeline
+from kinerja_graph.commands import ci as _ci
+from kinerja_graph.commands import hook as _hook
+from kinerja_graph.commands import output
+from kinerja_graph.commands import settings as _settings
+from kinerja_graph.commands.options import (
+    fail_on_option,
+    ignore_option,
+    jobs_option,
+    lang_option,
+    no_config_option,
+    output_file_option,
+    quiet_option,
+    rules_option,
+    select_option,
+    sheet_option,
+    stdin_filename_option,
+    with_stdin,
+)
 from kinerja_graph.engine import EXIT_FINDINGS, EXIT_OK, FileReport, Report, RunError, exit_code
 from kinerja_graph.findings import SEVERITY_ORDER
 
 FORMATS = ("text", "json", "sarif")  # the formats whose parts the workers write
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path())
+@stdin_filename_option
+@rules_option
+@no_config_option
+@select_option
+@ignore_option
+@fail_on_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(output.CHECK_FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format: text, concise (one line per finding: path:line: severity rule message), json "
+    "(docs/json-output.md), xlsx (-o FILE.xlsx: the findings beside the rows, for a planner), or for CI "
+    "sarif, github, markdown, junit.",
+)
+@output_file_option
+@quiet_option
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Count the findings per rule (rule, severity, count, summary), most first: instead of the findings "
+    "in text and concise, beside them in the other formats.",
+)
+@click.option(
+    "--color",
+    "colour",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report: auto colours a terminal unless NO_COLOR is set; FORCE_COLOR colours it anywhere.",
+)
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the configuration each FILE would be checked with (project file, rule pack, fail-on, the "
+    "rules that run and their severities) and check nothing; --format json for a program.",
+)
+@_ci.ci_options
+@click.option(
+    "--group",
+    is_flag=True,
+    help="Text format: the findings grouped into notes by cause (rule and criterion), each saying how many of "
+    "how many, with the goals and one recommendation, as `kinerja evaluate` lists them.",
+)
+@click.option(
+    "--only-cascades",
+    is_flag=True,
+    help="Pass over named files (and folders) that hold no cascade, with a note, instead of failing on them: "
+    "for pre-commit hooks, which choose files by name.",
+)
+@jobs_option
+@sheet_option
+@lang_option
+def check(
+    files,
+    stdin_filename,
+    rules_file,
+    no_config,
+    select,
+    ignore,
+    fail_on,
+    fmt,
+    output_file,
+    quiet,
+    statistics,
+    colour,
+    show_settings,
+    baseline_file,
+    write_baseline,
+    exit_zero,
+    group,
+    only_cascades,
+    jobs,
+    sheet,
+    lang,
+):
+    """Check the cascade in each FILE (or in the cascade files under each folder; - reads standard input)
+    and report its defects.
+
+    Exit codes: 0 no finding reaches --fail-on; 1 one does; 2 a file could not be read, a rule broke,
+    or the configuration or the command line is wrong. Files are checked independently: a file that
+    cannot be read is reported and the others are still checked.
+    """
+    files = with_stdin(files, stdin_filename)
+    if group and fmt != "text":
+        raise click.BadParameter(
+            "--group goes with --format text (the other formats list every finding)", param_hint="--group"
+        )
+    options = pipeline.Options(
+        rules=rules_file,
+        use_project=not no_config,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        sheet=sheet,
+        jobs=jobs,
+        stdin_filename=stdin_filename,
+    )
+    if show_settings:
+        output.write_text(_settings.show_settings(files, options, fmt, lang), output_file)
+        return
+    if output.FORMATS[fmt].binary and not output_file:
+        raise click.UsageError(f"--format {fmt} writes a document: name its file with -o FILE")
+    output.refuse_overwriting_inputs(output_file, files)
+    accepted = _ci.load_baseline(baseline_file)  # read before the run: a bad baseline stops it
+    if only_cascades:
+        picked = _hook.select(files)
+        if picked.passed_over and not quiet:
+            click.echo(_hook.note(picked, lang), err=True)
+        files = picked.paths
+    shown_colour = output.colour_wanted(colour, terminal=sys.stdout.isatty(), to_file=bool(output_file))
+    if not (statistics or group or baseline_file or write_baseline):  # each worker writes its files' part
+        code = write_in_workers(
+            files,
+            options,
+            fmt,
+            lang,
+            colour=shown_colour,
+            output_file=output_file,
+            quiet=quiet,
+            exit_zero=exit_zero,
+            base=os.environ.get("KINERJA_REPO_ROOT") or None,
+        )
+        if code is not None:
+            sys.exit(code)
+    report = api.check(
+        files,
+        rules=rules_file,
+        use_project=not no_config,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        sheet=sheet,
+        stdin_filename=stdin_filename,
+        jobs=jobs,
+        # formats that read the graph (SARIF's node paths, the workbook's rows) and baselines' fingerprints
+        graphs=output.FORMATS[fmt].graphs or bool(baseline_file or write_baseline),
+    )
+    _ci.record(report, write_baseline, accepted, lang, quiet=quiet)
+    if group:
+        output.write_grouped(report, lang, colour=shown_colour, output_file=output_file, quiet=quiet)
+    else:
+        output.write_report(
+            report, fmt, lang, colour=shown_colour, output_file=output_file, quiet=quiet, statistics=statistics
+        )
+    sys.exit(_ci.exit_code(report, exit_zero=exit_zero, wrote_baseline=bool(write_baseline)))
+
+
+# ------------------------------------------------------------------------------------------------
+# several files in worker processes
 
 
 @dataclass(frozen=True)
@@ -108,8 +284,6 @@ def write_in_workers(
     if written is None:
         return None
     report, pieces = written
-    from kinerja_graph.commands import output
-
     code = report.exit_code()
     if output_file or not quiet or code != EXIT_OK:
         output.write_text(pieces, output_file, colour if fmt == "text" else None)
