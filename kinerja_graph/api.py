@@ -6,17 +6,16 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from kinerja_graph import loaders, writers
-from kinerja_graph.graph import build_graph
-from kinerja_graph.model import Cascade
-from kinerja_graph.policy import LevelVocabulary
-from kinerja_graph.summary import Summary, summarise
+from kinerja_graph import loaders
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from kinerja_graph.engine import Report
     from kinerja_graph.evaluation import Evaluation
+    from kinerja_graph.model import Cascade
+    from kinerja_graph.policy import LevelVocabulary
+    from kinerja_graph.summary import Summary
 
 
 def levels_for(
@@ -37,6 +36,8 @@ def load(path: str, sheet: str | None = None, levels: LevelVocabulary | None = N
 
 
 def load_graph(path: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> nx.DiGraph:
+    from kinerja_graph.graph import build_graph
+
     return build_graph(loaders.load(path, sheet, levels))
 
 
@@ -44,6 +45,9 @@ def show(
     path: str, sheet: str | None = None, levels: LevelVocabulary | None = None, *, name: str | None = None
 ) -> Summary:
     """The summary `kinerja show` prints; path "-" is standard input, named `name`."""
+    from kinerja_graph.graph import build_graph
+    from kinerja_graph.summary import summarise
+
     return summarise(build_graph(loaders.load(path, sheet, levels, name=name)))
 
 
@@ -51,6 +55,8 @@ def convert(
     source: str, target: str, sheet: str | None = None, headers: str = "en", levels: LevelVocabulary | None = None
 ) -> Cascade:
     """Read `source` in its format and write it to `target` in the format its name says."""
+    from kinerja_graph import writers
+
     fmt = loaders.format_of(target)
     cascade = loaders.load(source, sheet, levels)
     if os.path.abspath(source) == os.path.abspath(target):

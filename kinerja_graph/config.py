@@ -21,10 +21,9 @@ configuration is reported at once, each naming its file and key.
 from __future__ import annotations
 
 import copy
-import difflib
 import functools
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -132,6 +131,8 @@ def _schema_problems(data, schema: dict, where: object, prefix: str, problems: _
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         message = policy.short_message(error)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            import difflib
+
             allowed = sorted((error.schema.get("properties") or {}).keys())
             extra = [k for k in error.instance if k not in allowed]
             hints = [f"{k!r} -> {m!r}" for k in extra for m in difflib.get_close_matches(str(k), allowed, 1)]
@@ -305,12 +306,14 @@ def _apply_layer(
     """Merge one layer (a pack, or a project file's rules/vocabulary) into `pack`, noting problems.
 
     `trusted`: the shipped pack, whose options and vocabularies are not validated again at every start
-    (tests/test_config.py validates them: validate_default_pack)."""
-    rules = known_rules()
+    (tests/test_config.py validates them: validate_default_pack); its rules are known by their ids, without
+    importing them."""
+    from kinerja_graph import checks
+
+    rules: Collection[str] = checks.rule_ids() if trusted else known_rules()
     for rule_id, setting in (data.get("rules") or {}).items() if isinstance(data.get("rules"), dict) else ():
         key = _dotted(prefix, ["rules", rule_id])
-        rule = rules.get(rule_id)
-        if rule is None:
+        if rule_id not in rules:
             if not tolerate_unknown:
                 problems.add(where, key, unknown_rule_message(str(rule_id)))
             continue
@@ -327,7 +330,9 @@ def _apply_layer(
             if isinstance(options, dict):
                 before = len(problems.lines)
                 if not trusted:
-                    _schema_problems(options, _options_schema(rule), where, f"{key}.options", problems)
+                    _schema_problems(
+                        options, _options_schema(known_rules()[rule_id]), where, f"{key}.options", problems
+                    )
                 if len(problems.lines) == before:
                     current.options.update(options)
         pack.rules[rule_id] = current

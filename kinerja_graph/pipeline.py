@@ -46,14 +46,11 @@ Settings are looked up once per folder (the configuration found upward from it),
 from __future__ import annotations
 
 import itertools
-import multiprocessing
-import multiprocessing.connection
 import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from multiprocessing.reduction import ForkingPickler
 from typing import Any, NamedTuple, TypeVar
 
 import networkx as nx
@@ -343,6 +340,8 @@ def _in_pool(
     The files are read largest first (each worker taking the next one), so that the last files taken are
     small and the workers finish together. With `then`, the files' first results are followed by their
     second steps' (position, None, result), in the files' order again (see `Then`)."""
+    from multiprocessing.reduction import ForkingPickler  # (multiprocessing: only for a run with workers)
+
     context = _pool_context()
     # standard input is read here (the workers do not have it) and checked by the first worker
     here = {i: _read_one(plan, i) for i, path in enumerate(plan.files) if path == loaders.STDIN}
@@ -432,6 +431,8 @@ def _receive(links: list[Any], waiting: set[int]) -> Iterator[tuple[int, tuple]]
     is raised here; a worker that stopped without a word is a RuntimeError."""
     if not waiting:  # every worker has said its last word, and a file is still missing
         raise RuntimeError("the worker processes ended without checking every file")
+    import multiprocessing.connection
+
     ready = multiprocessing.connection.wait([links[k] for k in waiting])
     for k in sorted(waiting):
         if links[k] not in ready:
@@ -613,6 +614,8 @@ def _report_of(_: int, result: FileResult) -> FileReport:
 def _pool_context() -> Any:
     """fork where the platform has it (the workers start with the parent's memory: nothing to pickle to
     them), else the platform's default."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and sys.platform != "darwin":
         return multiprocessing.get_context("fork")

@@ -10,18 +10,33 @@ import functools
 import importlib
 import inspect
 import pkgutil
+from typing import TYPE_CHECKING
 
-from kinerja_graph.checks.base import Rule
+if TYPE_CHECKING:
+    from kinerja_graph.checks.base import Rule
+
+
+def _rule_modules() -> list[str]:
+    """The names of the modules that hold a rule, in name order."""
+    names = (info.name for info in pkgutil.iter_modules(__path__))
+    return sorted(name for name in names if name != "base" and not name.startswith("_"))
+
+
+@functools.cache
+def rule_ids() -> frozenset[str]:
+    """The id of every rule, from its module's name (all_rules holds the two to each other), without importing
+    the rules: what a run's settings need to know of the shipped rule pack, whose options are trusted."""
+    return frozenset(name.replace("_", "-") for name in _rule_modules())
 
 
 @functools.cache
 def all_rules() -> dict[str, Rule]:
     """Every rule, keyed by id, in id order."""
+    from kinerja_graph.checks.base import Rule
+
     found: dict[str, Rule] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name in ("base",) or info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    for name in _rule_modules():
+        module = importlib.import_module(f"{__name__}.{name}")
         classes = [
             c
             for _, c in inspect.getmembers(module, inspect.isclass)
@@ -30,7 +45,7 @@ def all_rules() -> dict[str, Rule]:
         if len(classes) != 1:
             raise RuntimeError(f"{module.__name__} must define exactly one Rule subclass, found {len(classes)}")
         rule = classes[0]()
-        if rule.id.replace("-", "_") != info.name:
+        if rule.id.replace("-", "_") != name:
             raise RuntimeError(f"{module.__name__}: rule id {rule.id!r} does not match the module name")
         found[rule.id] = rule
     return dict(sorted(found.items()))

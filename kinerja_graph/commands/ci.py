@@ -1,6 +1,6 @@
 """What `kinerja check` does for CI: baselines and --exit-zero (the CI formats are in output.py).
 
-The `check` command (kinerja_graph/cli.py) stays thin: it calls these helpers around the library.
+The `check` command (kinerja_graph/commands/check.py) stays thin: it calls these helpers around the library.
 
     accepted = ci.load_baseline(baseline_file)         # read before the run: a bad baseline stops it
     report = api.check(files, rules=..., ...)          # the pipeline: folders, configuration, findings
@@ -11,11 +11,15 @@ The `check` command (kinerja_graph/cli.py) stays thin: it calls these helpers ar
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from kinerja_graph import baseline as baselines
-from kinerja_graph.engine import EXIT_FINDINGS, EXIT_OK, Report
+from kinerja_graph.engine import EXIT_FINDINGS, EXIT_OK
 from kinerja_graph.i18n import words
+
+if TYPE_CHECKING:
+    from kinerja_graph.engine import Report
 
 _t = words("ci").t  # kinerja_graph/words/ci.yaml
 
@@ -44,7 +48,11 @@ def ci_options(f):
 
 
 def load_baseline(path: str | None):
-    return baselines.load(path) if path else None
+    if not path:
+        return None
+    from kinerja_graph import baseline as baselines  # (fingerprints and messages: only for a baseline)
+
+    return baselines.load(path)
 
 
 def record(report: Report, write_baseline: str | None, accepted, lang: str = "id", *, quiet: bool = False) -> None:
@@ -54,6 +62,10 @@ def record(report: Report, write_baseline: str | None, accepted, lang: str = "id
     def note(text: str) -> None:
         if not quiet:
             click.echo(text, err=True)
+
+    if not write_baseline and accepted is None:
+        return
+    from kinerja_graph import baseline as baselines
 
     if write_baseline:
         n = baselines.write(report, write_baseline, lang)

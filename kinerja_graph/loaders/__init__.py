@@ -20,12 +20,15 @@ from __future__ import annotations
 import io
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from kinerja_graph.errors import InputError
 from kinerja_graph.gcpause import gc_paused
-from kinerja_graph.loaders import document, structured, table
-from kinerja_graph.model import Cascade
-from kinerja_graph.policy import LevelVocabulary
+
+if TYPE_CHECKING:  # each reader is imported when a file of its format is read
+    from kinerja_graph.loaders.raw import RawDocument
+    from kinerja_graph.model import Cascade
+    from kinerja_graph.policy import LevelVocabulary
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 MAX_FILE = 512 * 1024 * 1024  # the largest cascade file read, unless MAX_FILE_ENV says otherwise
@@ -94,11 +97,13 @@ def _decode(data: bytes, name: str) -> str:
 
 def _read_text_format(
     text: str, name: str, fmt: str, levels: LevelVocabulary | None, direct: bool = False
-) -> document.RawDocument:
-    if fmt == "yaml":
-        return structured.read_yaml(text, name)
-    if fmt == "json":
-        return structured.read_json(text, name)
+) -> RawDocument:
+    if fmt in ("yaml", "json"):
+        from kinerja_graph.loaders import structured
+
+        return structured.read_yaml(text, name) if fmt == "yaml" else structured.read_json(text, name)
+    from kinerja_graph.loaders import table
+
     again = (lambda: table.csv_stream(text, name)) if direct else None
     return table.read_table(table.csv_stream(text, name), name, "csv", levels=levels, again=again)
 
@@ -110,7 +115,7 @@ def read_raw(
     *,
     name: str | None = None,
     direct: bool = False,
-) -> document.RawDocument:
+) -> RawDocument:
     """Read a file into a raw document (plain data + locations), without validating it.
 
     `levels`: the level vocabulary labels are read with (a table infers parents from its levels);
@@ -128,6 +133,8 @@ def read_raw(
             raise InputError.one(path, "no such file")
         if os.path.getsize(path) == 0:
             raise InputError.one(path, "the file is empty")
+        from kinerja_graph.loaders import table
+
         return table.read_xlsx(path, sheet, levels, direct=direct)
     if sheet is not None:
         raise InputError.one(path, "--sheet applies to .xlsx files only")
@@ -160,7 +167,7 @@ def read_raw_data(
     levels: LevelVocabulary | None = None,
     *,
     direct: bool = False,
-) -> document.RawDocument:
+) -> RawDocument:
     """A cascade that is not a file (standard input, a version taken from git, a text a program holds) read
     into a raw document: its bytes, or its text (read as UTF-8 bytes).
 
@@ -171,6 +178,8 @@ def read_raw_data(
     _check_size(data, name)
     fmt = data_format(data, name)
     if fmt == "xlsx":
+        from kinerja_graph.loaders import table
+
         return table.read_xlsx(io.BytesIO(data), sheet, levels, file=name, direct=direct)
     if sheet is not None:
         raise InputError.one(name, "--sheet applies to .xlsx workbooks only")
@@ -195,11 +204,15 @@ def load(
 ) -> Cascade:
     """Read, validate and normalise one cascade file (level labels read with `levels`, see read_raw);
     path "-" is standard input, named `name`."""
+    from kinerja_graph.loaders import document
+
     with gc_paused():
         return document.build(read_raw(path, sheet, levels, name=name, direct=True), levels)
 
 
 def load_data(data: bytes | str, name: str, sheet: str | None = None, levels: LevelVocabulary | None = None) -> Cascade:
     """Read, validate and normalise a cascade given as bytes or text, named `name` (see read_raw_data)."""
+    from kinerja_graph.loaders import document
+
     with gc_paused():
         return document.build(read_raw_data(data, name, sheet, levels, direct=True), levels)

@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 from kinerja_graph.errors import InputError, KinerjaError
-from kinerja_graph.loaders import FORMATS, STDIN, STDIN_NAME, format_of, table
+from kinerja_graph.loaders import FORMATS, STDIN, STDIN_NAME, format_of
 
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", "env", "site-packages"})
 SNIFF_BYTES = 256 * 1024
@@ -91,6 +91,8 @@ def looks_like_cascade(path: str) -> bool:
 
 
 def _csv_like(path: str) -> bool:
+    from kinerja_graph.loaders import table  # only when a table is sniffed
+
     head = "\n".join(table._first_lines(_head(path), table.HEADER_SCAN))
     try:
         rows = table.csv_rows(head, path)
@@ -131,7 +133,7 @@ def _xlsx_like(path: str) -> bool:
     """A workbook whose first sheet has a header row, read by the loader's bounded reader (a far cell or
     a row of millions of empty cells costs nothing; no library warning reaches stderr)."""
     from kinerja_graph.errors import InputError
-    from kinerja_graph.loaders import xlsx
+    from kinerja_graph.loaders import table, xlsx
 
     try:
         with xlsx.open_workbook(path) as book:
@@ -154,6 +156,8 @@ def sniff_format(data: bytes) -> str | None:
         return "json"
     if _YAML_KEY.search(head):
         return "yaml"
+    from kinerja_graph.loaders import table
+
     try:
         rows = table.csv_rows("\n".join(table._first_lines(head, table.HEADER_SCAN)), STDIN_NAME)
     except InputError:

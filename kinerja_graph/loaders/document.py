@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import copy
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
 
 from kinerja_graph import policy, years
 from kinerja_graph.errors import InputError
 from kinerja_graph.loaders.raw import RawDocument, text_of
 from kinerja_graph.model import Cascade, Crosscut, Indicator, Location, Node, Organisation, Silence
 from kinerja_graph.targets import parse_target
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA = "cascade.schema.json"
 MAX_PROBLEMS = 50
@@ -67,34 +69,42 @@ def _inline(schema, definitions):
     return schema
 
 
+DOCUMENT, NODE = 0, 1  # the two validators, by their place in _schemas()
+
+
 @functools.cache
-def _validators():
-    """(fast, explaining) validators for the document and for one node.
-
-    The compiled fastjsonschema validator checks the common, valid case in one quick pass;
-    jsonschema runs only to explain a failure, with every error and its place.
-    """
+def _fast(which: int):
+    """The compiled fastjsonschema validator of the document (DOCUMENT) or of one node (NODE): it checks the
+    common, valid case in one quick pass. Each is compiled when first needed: a node is validated only when
+    it is not plain (`_plain`), and most cascades have no such node."""
     document, node = _schemas()
-    return (
-        (fastjsonschema.compile(document), jsonschema.Draft7Validator(document)),
-        (fastjsonschema.compile(_fast_node_schema(node)), jsonschema.Draft7Validator(node)),
-    )
+    return fastjsonschema.compile(document if which == DOCUMENT else _fast_node_schema(node))
 
 
-def _errors(pair, instance, before_explaining=None, nested: str = ""):
-    fast, explain = pair
+@functools.cache
+def _explaining(which: int) -> jsonschema.Draft7Validator:
+    """jsonschema's validator of the document or of one node: it runs (and is imported) only to explain a
+    failure, with every error and its place."""
+    import jsonschema
+
+    return jsonschema.Draft7Validator(_schemas()[which])
+
+
+def _errors(which: int, instance, before_explaining=None, nested: str = ""):
     try:
-        fast(instance)
+        _fast(which)(instance)
         return []
     except fastjsonschema.JsonSchemaException:
         # A valid document nests little (the schema says so), but explaining a value nested a thousand
         # deep would exhaust the recursion of the validator itself: such a value is named, not explained.
         deep = _too_deep(instance, nested)
         if deep is not None:
+            import jsonschema
+
             return [jsonschema.ValidationError(f"nested more than {MAX_DEPTH} levels deep", path=deep)]
         if before_explaining is not None:
             before_explaining(instance)
-        return sorted(explain.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
+        return sorted(_explaining(which).iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
 
 
 MAX_DEPTH = 32  # containers a value may nest (the YAML reader's limit too: structured.MAX_DEPTH)
@@ -122,8 +132,7 @@ def validated_entries(raw: RawDocument):
 
     Raises InputError listing every schema problem (at most MAX_PROBLEMS), each with its place.
     """
-    doc_pair, node_pair = _validators()
-    problems = [_describe(raw, raw.data, e, "") for e in _errors(doc_pair, raw.data, nested="nodes")]
+    problems = [_describe(raw, raw.data, e, "") for e in _errors(DOCUMENT, raw.data, nested="nodes")]
     if problems:
         raise InputError(problems)
     entries: list[tuple[Any, str | None]] = []
@@ -134,7 +143,7 @@ def validated_entries(raw: RawDocument):
         for i, entry in enumerate(data["nodes"]):
             # a table's reader shaped its nodes: only rule ids and inferred fields can be wrong in them
             if ("ignore" in entry or "inferred" in entry) if shaped else not _plain(entry):
-                errors = _errors(node_pair, entry, _stringify_target_years, "children")
+                errors = _errors(NODE, entry, _stringify_target_years, "children")
                 if errors:
                     prefix = _path_text((None, "nodes", i))
                     problems.extend(_describe(raw, entry, e, prefix) for e in errors)
@@ -154,7 +163,7 @@ def validated_entries(raw: RawDocument):
     while stack:
         entry, parent, path = stack.pop()
         errors = (
-            _errors(node_pair, entry, _stringify_target_years, "children")
+            _errors(NODE, entry, _stringify_target_years, "children")
             if (not shaped or "ignore" in entry or "inferred" in entry) and not _plain(entry)
             else None
         )
