@@ -1,7 +1,8 @@
 """The loaders' quick paths say what the slow ones say.
 
-`document._plain` lets a node skip the schema validator: it must accept nothing the node schema refuses
-(generated nodes, every field given values of every kind). The builder remembers the year keys of a
+`document._plain` lets a node skip the schema validator, `document._plain_document` a document's top level:
+each must accept nothing its schema refuses (generated nodes and documents, every field given values of
+every kind). The builder remembers the year keys of a
 targets mapping per shape: a second indicator with the same keys, or with keys equal as numbers but
 written otherwise, reads exactly as the first would alone. The graph is filled directly: it must be the
 graph networkx's own add_nodes_from/add_edges_from make.
@@ -18,8 +19,8 @@ from hypothesis import strategies as st
 
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import document, load, structured
-from kinerja_graph.loaders.document import MAX_TEXT, _plain, _schemas
-from kinerja_graph.loaders.raw import RawDocument, RawInt
+from kinerja_graph.loaders.document import DOCUMENT, MAX_TEXT, _plain, _plain_document, _schemas
+from kinerja_graph.loaders.raw import RawDocument, RawFloat, RawInt
 from kinerja_graph.model import Location
 from tests.helpers import cascade_from_yaml
 
@@ -71,6 +72,75 @@ def test_a_plain_node_is_one_the_node_schema_accepts(node):
     if _plain(node):
         validator = jsonschema.Draft7Validator(_schemas()[1])
         assert not list(validator.iter_errors(node)), node
+
+
+YEARS = st.sampled_from([2025, RawInt.of("2026"), 1899, 2200, True, 2025.0, RawFloat.of("2025.0"), "2025", None])
+DOC_VALUES = st.one_of(SCALARS, YEARS, st.lists(YEARS, max_size=3), st.dictionaries(TEXTS, SCALARS, max_size=2))
+GOOD_YEARS = st.lists(st.sampled_from([2025, RawInt.of("2029"), 1900, 2199]), min_size=1, max_size=3)
+GOOD_NOTES = st.dictionaries(st.sampled_from(["a", "b"]), st.one_of(TEXTS, st.none()), max_size=2)
+ORGANISATION = st.fixed_dictionaries(
+    {"name": st.sampled_from(["Kecamatan Uji", "x", "a" * (MAX_TEXT + 1)])},
+    optional={"type": TEXTS, "id": st.sampled_from(["sukamaju", "ab\n", "é"])},
+)
+PLAIN_DOCUMENT = st.fixed_dictionaries(
+    {"organisation": ORGANISATION, "nodes": st.lists(st.just({"id": "1"}), max_size=2)},
+    optional={
+        "kinerja": st.sampled_from([1, RawInt.of("1")]),
+        "period": GOOD_YEARS,
+        "source": TEXTS,
+        "notes": st.one_of(TEXTS, GOOD_NOTES),
+    },
+)
+# values at the edges of what the document schema accepts, for each top-level key
+EDGES = [
+    *(("kinerja", v) for v in (2, 0, True, 1.0, RawFloat.of("1.0"), "1", None)),
+    *(("period", v) for v in ([], [1899], [2200], [1900, 2199], [True], [2025.0], ["2025"], [None], 2025, "2025")),
+    *(("source", v) for v in (None, 5, ["x"], {"a": "b"})),
+    *(("notes", v) for v in (None, 5, ["x"], {"a": 5}, {"a": True}, {"a": ["x"]}, {"a": "a" * (MAX_TEXT + 1)})),
+    *(("nodes", v) for v in ([], [[]], [{}, 5], {}, "x", None)),
+    *(("organisation", v) for v in ({}, {"name": None}, {"name": 5}, {"name": ""}, {"name": "x", "type": None}, "x")),
+    *(("organisation", {"name": "x", "id": v}) for v in ("a#b", "a b", "", "x;y", "\nx", 5, None)),
+    *(("other", v) for v in (None, "x")),
+]
+# a plain document with one value put in (or a key added, or a required one left out)
+DOCUMENTS = st.one_of(
+    PLAIN_DOCUMENT,
+    st.tuples(PLAIN_DOCUMENT, st.sampled_from(EDGES)).map(lambda t: {**t[0], t[1][0]: t[1][1]}),
+    st.tuples(
+        PLAIN_DOCUMENT,
+        st.sampled_from(["organisation", "nodes", "kinerja", "period", "source", "notes", "other"]),
+        DOC_VALUES,
+    ).map(lambda t: {**t[0], t[1]: t[2]}),
+    st.tuples(PLAIN_DOCUMENT, st.sampled_from(["name", "type", "id", "other"]), DOC_VALUES).map(
+        lambda t: {**t[0], "organisation": {**t[0]["organisation"], t[1]: t[2]}}
+    ),
+    st.tuples(PLAIN_DOCUMENT, st.sampled_from(["nodes", "organisation"])).map(
+        lambda t: {k: v for k, v in t[0].items() if k != t[1]}
+    ),
+)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(DOCUMENTS)
+def test_a_plain_document_is_one_the_document_schema_accepts(doc):
+    if _plain_document(doc):  # what the validators would say of it: nothing
+        assert document._errors(DOCUMENT, doc, nested="nodes") == [], doc
+
+
+def test_the_usual_documents_are_plain():
+    doc = {
+        "kinerja": RawInt.of("1"),
+        "organisation": {"name": "Kecamatan Sukamaju", "type": "kecamatan", "id": "sukamaju"},
+        "period": [RawInt.of("2025"), RawInt.of("2029")],
+        "source": "RPD 2025-2029",
+        "notes": {"dasar": "Perbup 12/2024", "catatan": None},
+        "nodes": [{"id": "1"}],
+    }
+    assert _plain_document(doc)
+    for key, bad in (("kinerja", 2), ("period", []), ("period", [True]), ("notes", 5), ("nodes", [[]])):
+        assert not _plain_document({**doc, key: bad}), (key, bad)
+    assert not _plain_document({**doc, "organisation": {"name": ""}})
+    assert not _plain_document({**doc, "organisation": {"name": "A", "id": "a b"}})
 
 
 def test_the_usual_nodes_are_plain():

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from typing import TYPE_CHECKING, Any
-
-import fastjsonschema
 
 from kinerja_graph import policy, years
 from kinerja_graph.errors import InputError
-from kinerja_graph.loaders.raw import RawDocument, text_of
+from kinerja_graph.loaders.raw import RawDocument, RawInt, text_of
 from kinerja_graph.model import Cascade, Crosscut, Indicator, Location, Node, Organisation, Silence
 from kinerja_graph.targets import parse_target
 
@@ -76,9 +75,19 @@ DOCUMENT, NODE = 0, 1  # the two validators, by their place in _schemas()
 def _fast(which: int):
     """The compiled fastjsonschema validator of the document (DOCUMENT) or of one node (NODE): it checks the
     common, valid case in one quick pass. Each is compiled when first needed: a node is validated only when
-    it is not plain (`_plain`), and most cascades have no such node."""
+    it is not plain (`_plain`), and most cascades have no such node; the document only when its top level is
+    not plain (`_plain_document`)."""
+    import fastjsonschema
+
     document, node = _schemas()
     return fastjsonschema.compile(document if which == DOCUMENT else _fast_node_schema(node))
+
+
+def _refused() -> type[Exception]:
+    """What a fast validator raises for a value its schema refuses."""
+    import fastjsonschema
+
+    return fastjsonschema.JsonSchemaException
 
 
 @functools.cache
@@ -94,7 +103,7 @@ def _errors(which: int, instance, before_explaining=None, nested: str = ""):
     try:
         _fast(which)(instance)
         return []
-    except fastjsonschema.JsonSchemaException:
+    except _refused():  # (evaluated only when the validator raised)
         # A valid document nests little (the schema says so), but explaining a value nested a thousand
         # deep would exhaust the recursion of the validator itself: such a value is named, not explained.
         deep = _too_deep(instance, nested)
@@ -132,9 +141,11 @@ def validated_entries(raw: RawDocument):
 
     Raises InputError listing every schema problem (at most MAX_PROBLEMS), each with its place.
     """
-    problems = [_describe(raw, raw.data, e, "") for e in _errors(DOCUMENT, raw.data, nested="nodes")]
-    if problems:
-        raise InputError(problems)
+    problems: list[str] = []
+    if not _plain_document(raw.data):
+        problems = [_describe(raw, raw.data, e, "") for e in _errors(DOCUMENT, raw.data, nested="nodes")]
+        if problems:
+            raise InputError(problems)
     entries: list[tuple[Any, str | None]] = []
     shaped = raw.shaped
     data = raw.data
@@ -183,6 +194,46 @@ def validated_entries(raw: RawDocument):
             problems = problems[:MAX_PROBLEMS] + [f"{raw.file}: (more problems not shown)"]
         raise InputError(problems)
     return entries
+
+
+_DOCUMENT_KEYS = frozenset(("kinerja", "organisation", "period", "source", "notes", "nodes"))
+_ORGANISATION_KEYS = frozenset(("name", "type", "id"))
+_INTS = (int, RawInt)  # whole numbers as a reader gives them (not bool: JSON Schema's boolean is no integer)
+_ORGANISATION_ID = re.compile(r"^[^#;\s]+$")  # the schema's pattern for organisation.id, searched as a validator does
+
+
+def _plain_document(data) -> bool:
+    """Whether a document's top level holds nothing but what the document schema plainly accepts — the
+    format version 1, an organisation of texts, a period of whole years, a source text, notes as a text or
+    a mapping of texts, a list of mappings as its nodes (each validated on its own) — so that the validator
+    need not be compiled nor run on it. Anything else goes through the validator as before.
+    tests/test_loader_fast_paths.py holds it to accepting nothing the schema refuses."""
+    if type(data) is not dict or not data.keys() <= _DOCUMENT_KEYS or "nodes" not in data:
+        return False
+    org = data.get("organisation")
+    if type(org) is not dict or not org.keys() <= _ORGANISATION_KEYS:
+        return False
+    name, org_type, org_id = org.get("name"), org.get("type", ""), org.get("id", "x")
+    if type(name) is not str or not name or type(org_type) is not str or type(org_id) is not str:
+        return False
+    if not _ORGANISATION_ID.search(org_id):
+        return False
+    if "kinerja" in data and (type(data["kinerja"]) not in _INTS or data["kinerja"] != 1):
+        return False
+    if "period" in data:
+        period = data["period"]
+        if type(period) is not list or not period or not all(type(y) in _INTS and 1900 <= y <= 2199 for y in period):
+            return False
+    if "source" in data and type(data["source"]) is not str:
+        return False
+    notes = data.get("notes", "")
+    if type(notes) is dict:
+        if not all(v is None or (type(v) is str and len(v) <= MAX_TEXT) for v in notes.values()):
+            return False
+    elif type(notes) is not str:
+        return False
+    nodes = data["nodes"]
+    return type(nodes) is list and all(type(node) is dict for node in nodes)
 
 
 _NODE_KEYS = frozenset(
