@@ -33,9 +33,7 @@ import click
 
 from kinerja_graph import api, pipeline
 from kinerja_graph.commands import ci as _ci
-from kinerja_graph.commands import hook as _hook
 from kinerja_graph.commands import output
-from kinerja_graph.commands import settings as _settings
 from kinerja_graph.commands.options import (
     fail_on_option,
     ignore_option,
@@ -158,6 +156,8 @@ def check(
         stdin_filename=stdin_filename,
     )
     if show_settings:
+        from kinerja_graph.commands import settings as _settings
+
         output.write_text(_settings.show_settings(files, options, fmt, lang), output_file)
         return
     if output.FORMATS[fmt].binary and not output_file:
@@ -165,6 +165,8 @@ def check(
     output.refuse_overwriting_inputs(output_file, files)
     accepted = _ci.load_baseline(baseline_file)  # read before the run: a bad baseline stops it
     if only_cascades:
+        from kinerja_graph.commands import hook as _hook
+
         picked = _hook.select(files)
         if picked.passed_over and not quiet:
             click.echo(_hook.note(picked, lang), err=True)
