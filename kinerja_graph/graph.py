@@ -23,13 +23,21 @@ from kinerja_graph import policy
 from kinerja_graph.model import Cascade
 
 CROSSCUTTING_PREFIX = "crosscutting:"
+# where a graph built with indexed=True keeps the columns its build read (build_graph; checks/_index.py)
+INDEXED_COLUMNS = "_kinerja_columns"
 
 
 def crosscutting_key(name: str) -> str:
     return CROSSCUTTING_PREFIX + name
 
 
-def build_graph(cascade: Cascade) -> nx.DiGraph:
+def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
+    """The graph of `cascade`.
+
+    `indexed`: the graph also keeps, as INDEXED_COLUMNS, the columns its build read from every node (the
+    goals, the fields the rules ask about, the links), so that the checker's Index is made from them
+    without reading 10^5 node dicts again (kinerja_graph/checks/_index.py). Only for a graph checked as
+    built: the Index would not see a change made to the graph in between."""
     levels = policy.levels()
     places: dict[str | None, tuple] = {lv.id: (lv.tier, lv.rank) for lv in levels.levels}
     no_place = (None, None)
@@ -41,15 +49,32 @@ def build_graph(cascade: Cascade) -> nx.DiGraph:
     kinds = {}
     place_of = places.get
     goal_nodes = []
-    for order, node in enumerate(cascade.nodes):
+    # the columns (see `indexed`), in document order: what the Index reads of each node
+    items: list = []  # (id, data)
+    kind_column: list = []
+    tiers: list = []
+    ranks: list = []
+    missing: list = []
+    position: dict = {}  # goal -> its position in `items`
+    add_item, add_kind, add_tier, add_rank, add_missing = (
+        items.append,
+        kind_column.append,
+        tiers.append,
+        ranks.append,
+        missing.append,
+    )
+    nodes = cascade.nodes
+    for order, node in enumerate(nodes):
         node_id, level, statement = node.id, node.level, node.statement
         # Node.is_goal, without its call: a statement that is not all blanks
         if statement and (not statement.isspace() if type(statement) is str else node.is_goal):
             kind = kinds[node_id] = "goal"
             goal_nodes.append(node)
+            position[node_id] = order
         else:
             kind = kinds[node_id] = "indicator"
         tier, rank = place_of(level, no_place)  # (None is no level's id)
+        missing_parents: list = []
         data = {
             "kind": kind,
             "order": order,
@@ -60,9 +85,14 @@ def build_graph(cascade: Cascade) -> nx.DiGraph:
             "owner": node.owner,
             "indicators": node.indicators,
             "location": node.location,
-            "missing_parents": [],
+            "missing_parents": missing_parents,
             "node": node,
         }
+        add_item((node_id, data))
+        add_kind(kind)
+        add_tier(tier)
+        add_rank(rank)
+        add_missing(missing_parents)
         if node_id in node_data:  # an id given twice (not from the loaders): the later attributes win
             node_data[node_id].update(data)
         else:
@@ -70,20 +100,29 @@ def build_graph(cascade: Cascade) -> nx.DiGraph:
             succ[node_id] = {}
             pred[node_id] = {}
     bodies: dict[str, dict] = {}
-    if len(kinds) != len(cascade.nodes):  # an id given twice: the goals are the nodes whose id is a goal's last
-        goal_nodes = [node for node in cascade.nodes if kinds[node.id] == "goal"]
+    plain = indexed and len(kinds) == len(nodes)  # (an id given twice: the Index reads the graph itself)
+    if len(kinds) != len(nodes):  # an id given twice: the goals are the nodes whose id is a goal's last
+        goal_nodes = [node for node in nodes if kinds[node.id] == "goal"]
+    parents_of: dict = dict.fromkeys(position, ())  # goal -> the goals it contributes to (the Index's parents)
+    several = False
     for node in goal_nodes:
         child = node.id
+        above = []
         for parent in node.parents:
             if kinds.get(parent) == "goal":
                 below = succ[parent]
                 data = below.get(child)
                 if data is None:  # the edge as add_edge makes it (given again: its kind updated)
                     below[child] = pred[child][parent] = {"kind": "contribution"}
+                    above.append(parent)
                 else:
                     data["kind"] = "contribution"
             else:
                 node_data[child]["missing_parents"].append(parent)
+        if above:
+            parents_of[child] = above
+            several = several or len(above) > 1
+    edge_kinds = {"contribution"} if any(map(len, succ.values())) else set()
     for node in goal_nodes:  # (after every contribution edge, as before: the edges keep their order)
         if not node.crosscutting:
             continue
@@ -95,7 +134,35 @@ def build_graph(cascade: Cascade) -> nx.DiGraph:
                     node_data[key] = {"order": len(node_data), **bodies[key]}
                     succ[key] = {}
                     pred[key] = {}
+                else:
+                    plain = False  # a body named as a node is: its edges are not the usual ones
             _edge(succ, pred, node.id, key, "crosscutting")
+            edge_kinds.add("crosscutting")
+    if plain:
+        if several:
+            for above in parents_of.values():
+                if len(above) > 1:
+                    above.sort(key=position.__getitem__)
+        G.__dict__[INDEXED_COLUMNS] = {
+            "items": items,
+            "position": position,
+            "parents": parents_of,
+            "edge kinds": frozenset(edge_kinds),
+            "others": [(key, node_data[key]) for key in bodies],
+            "values": {
+                "kind": kind_column,
+                "statement": [node.statement for node in nodes],
+                "level": [node.level for node in nodes],
+                "owner": [node.owner for node in nodes],
+                "tier": tiers,
+                # (tuples, as the Index keeps these columns when it reads them from the graph)
+                "order": tuple(range(len(nodes))),
+                "rank": tuple(ranks),
+                "missing_parents": tuple(missing),
+                "indicators": tuple([node.indicators for node in nodes]),
+                "node": tuple(nodes),
+            },
+        }
     return G
 
 

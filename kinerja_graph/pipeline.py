@@ -199,7 +199,7 @@ def check_cascade(
     `cascades`: every cascade of the run by organisation key (G.graph["cascades"]); default this one."""
     try:
         with gc_paused():  # a graph of millions of live objects: the cyclic collector would only walk them
-            G = build_graph(cascade)
+            G = build_graph(cascade, indexed=check)  # (checked as built: the Index reads its columns)
     except Exception as exc:
         error = internal_error(cascade.file, "building the graph", exc)
         return None, FileReport(

@@ -19,6 +19,7 @@ from itertools import compress, repeat
 import networkx as nx
 
 from kinerja_graph import policy, structure
+from kinerja_graph.graph import INDEXED_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -643,6 +644,31 @@ def index(G: nx.DiGraph) -> Index:
     cached = getattr(G, _CACHE, None)
     if cached is not None:
         return cached
+    columns = G.__dict__.pop(INDEXED_COLUMNS, None)  # kept by build_graph(indexed=True) for a graph checked as built
+    built = _index(G) if columns is None else _from_columns(G, columns)
+    if nx.is_frozen(G):
+        setattr(G, _CACHE, built)
+    return built
+
+
+def _from_columns(G: nx.DiGraph, columns: dict) -> Index:
+    """The Index of a graph built with indexed=True, made from the columns its build read (graph.build_graph):
+    the same Index as _index(G) makes, without reading every node's data again."""
+    items = columns["items"]
+    values = columns["values"]
+    is_goal = list(map(operator.eq, values["kind"], repeat("goal")))
+    goals = list(compress(items, is_goal))
+    loose = list(compress(items, map(operator.not_, is_goal))) if len(goals) != len(items) else []
+    memo: dict = {"others": columns["others"], "position": columns["position"], "succ": G._succ, "is goal": is_goal}
+    memo.update((("values", name), column) for name, column in values.items())
+    indicators = _Indicators(items, values["indicators"])
+    built = Index(goals, loose, items, indicators, columns["parents"], columns["edge kinds"])
+    built._memo.update(memo)
+    return built
+
+
+def _index(G: nx.DiGraph) -> Index:
+    """The Index of G, read from its nodes' data and edges."""
     # G._node / G._pred are networkx's own dicts behind G.nodes / G.pred: the same data without the view
     # objects. At 10^5 nodes what costs is looking at each node's objects again, so each node's data is
     # looked at once, here: its kind and the fields the rules ask about (Index.values).
@@ -711,6 +737,4 @@ def index(G: nx.DiGraph) -> Index:
     indicators = _Indicators(nodes, memo["values", "indicators"])
     built = Index(goals, loose, nodes, indicators, parents, frozenset(edge_kinds))
     built._memo.update(memo)
-    if nx.is_frozen(G):
-        setattr(G, _CACHE, built)
     return built
