@@ -49,23 +49,17 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     kinds = {}
     place_of = places.get
     goal_nodes = []
-    # the columns (see `indexed`), in document order: what the Index reads of each node
-    items: list = []  # (id, data)
-    kind_column: list = []
-    tiers: list = []
-    ranks: list = []
-    missing: list = []
-    position: dict = {}  # goal -> its position in `items`
-    add_item, add_kind, add_tier, add_rank, add_missing = (
-        items.append,
-        kind_column.append,
-        tiers.append,
-        ranks.append,
-        missing.append,
-    )
+    # what the Index reads of each node (see `indexed`), in document order: (id, data), the fields its
+    # groupings read (kind, statement, level, owner, tier) and the others (order, rank, missing_parents,
+    # indicators, node); each goal's position
+    items: list = []
+    rows: list = []
+    extras: list = []
+    position: dict = {}
+    add_item, add_row, add_extra = items.append, rows.append, extras.append
     nodes = cascade.nodes
     for order, node in enumerate(nodes):
-        node_id, level, statement = node.id, node.level, node.statement
+        node_id, level, statement, owner, indicators = node.id, node.level, node.statement, node.owner, node.indicators
         # Node.is_goal, without its call: a statement that is not all blanks
         if statement and (not statement.isspace() if type(statement) is str else node.is_goal):
             kind = kinds[node_id] = "goal"
@@ -82,17 +76,15 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
             "level": level,
             "tier": tier,
             "rank": rank,
-            "owner": node.owner,
-            "indicators": node.indicators,
+            "owner": owner,
+            "indicators": indicators,
             "location": node.location,
             "missing_parents": missing_parents,
             "node": node,
         }
         add_item((node_id, data))
-        add_kind(kind)
-        add_tier(tier)
-        add_rank(rank)
-        add_missing(missing_parents)
+        add_row((kind, statement, level, owner, tier))
+        add_extra((order, rank, missing_parents, indicators, node))
         if node_id in node_data:  # an id given twice (not from the loaders): the later attributes win
             node_data[node_id].update(data)
         else:
@@ -149,19 +141,8 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
             "parents": parents_of,
             "edge kinds": frozenset(edge_kinds),
             "others": [(key, node_data[key]) for key in bodies],
-            "values": {
-                "kind": kind_column,
-                "statement": [node.statement for node in nodes],
-                "level": [node.level for node in nodes],
-                "owner": [node.owner for node in nodes],
-                "tier": tiers,
-                # (tuples, as the Index keeps these columns when it reads them from the graph)
-                "order": tuple(range(len(nodes))),
-                "rank": tuple(ranks),
-                "missing_parents": tuple(missing),
-                "indicators": tuple([node.indicators for node in nodes]),
-                "node": tuple(nodes),
-            },
+            "rows": rows,
+            "extras": extras,
         }
     return G
 

@@ -652,17 +652,19 @@ def index(G: nx.DiGraph) -> Index:
 
 
 def _from_columns(G: nx.DiGraph, columns: dict) -> Index:
-    """The Index of a graph built with indexed=True, made from the columns its build read (graph.build_graph):
-    the same Index as _index(G) makes, without reading every node's data again."""
-    items = columns["items"]
-    values = columns["values"]
-    is_goal = list(map(operator.eq, values["kind"], repeat("goal")))
-    goals = list(compress(items, is_goal))
-    loose = list(compress(items, map(operator.not_, is_goal))) if len(goals) != len(items) else []
-    memo: dict = {"others": columns["others"], "position": columns["position"], "succ": G._succ, "is goal": is_goal}
-    memo.update((("values", name), column) for name, column in values.items())
-    indicators = _Indicators(items, values["indicators"])
-    built = Index(goals, loose, items, indicators, columns["parents"], columns["edge kinds"])
+    """The Index of a graph built with indexed=True, made from what its build read of every node
+    (graph.build_graph): the same Index as _index(G) makes, without reading every node's data again."""
+    nodes, rows, extras, position = columns["items"], columns["rows"], columns["extras"], columns["position"]
+    goals = list(map(nodes.__getitem__, position.values()))
+    loose = []
+    if len(goals) != len(nodes):
+        loose = list(compress(nodes, map(operator.eq, map(_ID, rows), repeat("indicator"))))
+    memo: dict = {"node rows": rows, "node extras": extras, "others": columns["others"], "position": position}
+    memo["succ"] = G._succ
+    extras_columns = list(zip(*extras)) or [()] * len(_NODE_EXTRAS)  # as _index keeps them
+    memo.update((("values", name), column) for name, column in zip(_NODE_EXTRAS, extras_columns))
+    indicators = _Indicators(nodes, memo["values", "indicators"])
+    built = Index(goals, loose, nodes, indicators, columns["parents"], columns["edge kinds"])
     built._memo.update(memo)
     return built
 
