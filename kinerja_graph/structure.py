@@ -25,9 +25,9 @@ call `graph_levels` on a graph. Both are linear in the number of goals and links
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import repeat
 
 import networkx as nx
 
@@ -78,61 +78,97 @@ def read_levels(
     Each goal's implied level: the level of the top goal of its tree (a goal without a parent), one level
     further down for each step down the tree, the lowest level at most. A goal reached from several
     parents takes the level implied through the first one met going down the trees breadth first."""
+    import numpy as np  # (here: a run that reads no levels does not pay for importing it)
+
     by_rank = sorted(vocabulary.levels, key=operator.attrgetter("rank"))
     lowest = len(by_rank) - 1
     step = {level.id: position for position, level in enumerate(by_rank)}  # level id -> its step from the top
     count = len(ids)
-    steps = [step.get(label) if label is not None else None for label in labels]
-    parents, children = links
-    kids: list[list[int]] = [[] for _ in range(count)]
-    has_parent = [False] * count
-    upward: list[tuple[str, str]] = []
-    inverted: dict[int, None] = {}
-    linked = set()
-    for parent, child in zip(parents, children):
-        kids[parent].append(child)
-        has_parent[child] = True
-        above, below = steps[parent], steps[child]
-        if above is not None and below is not None:
-            linked.add(child)
-            if below < above:
-                upward.append((ids[parent], ids[child]))
-                inverted[child] = None
+    # Whole columns at once (numpy): each goal's step (-1 for no known label), the links as two arrays of
+    # positions; Python runs once per layer of the trees, not once per goal or link.
+    steps = np.fromiter(map(step.get, labels, repeat(-1)), dtype=np.int64, count=count)  # type: ignore[arg-type]
+    parents = np.asarray(links[0], dtype=np.int64)
+    children = np.asarray(links[1], dtype=np.int64)
+    above, below = steps[parents], steps[children]
+    both = (above >= 0) & (below >= 0)
+    linked = int(np.unique(children[both]).size)  # the goals with a level and a parent with a level
+    up = np.flatnonzero(both & (below < above))  # the links whose child is labelled above its parent
+    up_parents, up_children = parents[up].tolist(), children[up].tolist()
+    upward = list(zip(map(ids.__getitem__, up_parents), map(ids.__getitem__, up_children)))
+    inverted = dict.fromkeys(up_children)  # in order of first occurrence
     # breadth first from the top goals: a goal reached from several parents takes what the first implies
-    implied: list[int | None] = [None] * count
-    frontier = [i for i in compress(range(count), map(operator.not_, has_parent)) if steps[i] is not None]
-    for i in frontier:
-        implied[i] = steps[i]
-    while frontier:
-        following = []
-        for i in frontier:
-            below = min(implied[i] + 1, lowest)  # type: ignore[operator]  # set before i joins a frontier
-            for child in kids[i]:
-                if implied[child] is None:
-                    implied[child] = below
-                    following.append(child)
-        frontier = following
-    contradicted = []
-    compared = 0
-    for i in range(count):
-        own, place = steps[i], implied[i]
-        if own is None or place is None:
-            continue
-        compared += 1
-        if by_rank[own].tier != by_rank[place].tier:
-            contradicted.append(ids[i])
+    has_parent = np.zeros(count, dtype=bool)
+    has_parent[children] = True
+    implied = np.full(count, -1, dtype=np.int64)
+    frontier = np.flatnonzero(~has_parent & (steps >= 0))
+    implied[frontier] = steps[frontier]
+    # each goal's children, in the order of the links: kids[start[i]:start[i] + counts[i]]
+    order = np.argsort(parents, kind="stable")
+    kids = children[order]
+    counts = np.bincount(parents, minlength=count)
+    start = np.cumsum(counts) - counts
+    while frontier.size:
+        sizes = counts[frontier]
+        total = int(sizes.sum())
+        if not total:
+            break
+        # the children of the frontier's goals, goal after goal, each with the level its parent implies below it
+        offsets = np.repeat(start[frontier] - (np.cumsum(sizes) - sizes), sizes) + np.arange(total)
+        met = kids[offsets]
+        levels = np.repeat(np.minimum(implied[frontier] + 1, lowest), sizes)
+        fresh = implied[met] < 0
+        met, levels = met[fresh], levels[fresh]
+        first = np.sort(np.unique(met, return_index=True)[1])  # each child as it is first met
+        frontier = met[first]
+        implied[frontier] = levels[first]
+    # the goals whose label names another tier than the level their place implies
+    tier_numbers: dict = {}
+    tiers = np.array([tier_numbers.setdefault(level.tier, len(tier_numbers)) for level in by_rank] or [0])
+    compared_at = np.flatnonzero((steps >= 0) & (implied >= 0))
+    differ = tiers[steps[compared_at]] != tiers[implied[compared_at]]
+    contradicted = list(map(ids.__getitem__, compared_at[differ].tolist()))
     doubtful: frozenset[str] = frozenset()
-    if inverted and len(inverted) >= max(1, min_inverted) and len(inverted) >= min_share * len(linked):
+    if inverted and len(inverted) >= max(1, min_inverted) and len(inverted) >= min_share * linked:
         doubtful = frozenset(contradicted)
     return LevelReading(
-        implied={ids[i]: by_rank[s].id for i, s in enumerate(implied) if s is not None},
+        implied=_Implied(ids, implied, [level.id for level in by_rank]),
         contradicted=tuple(contradicted),
         upward=tuple(upward),
-        inverted=tuple(ids[i] for i in inverted),
-        linked=len(linked),
+        inverted=tuple(map(ids.__getitem__, inverted)),
+        linked=linked,
         doubtful=doubtful,
-        goals=compared,
+        goals=int(compared_at.size),
     )
+
+
+class _Implied(Mapping[str, str]):
+    """LevelReading.implied: goal id -> the level id its place in the tree implies, spelled out as a dict only
+    when first asked for (most readings doubt no label, and then nobody asks: 10^5 entries not made)."""
+
+    __slots__ = ("_ids", "_steps", "_names", "_found")
+
+    def __init__(self, ids: Sequence[str], steps, names: list[str]) -> None:
+        self._ids, self._steps, self._names = ids, steps, names  # steps: each goal's, -1 for none (numpy)
+        self._found: dict[str, str] | None = None
+
+    def _mapping(self) -> dict[str, str]:
+        if self._found is None:
+            placed = (self._steps >= 0).nonzero()[0]
+            goals = map(self._ids.__getitem__, placed.tolist())
+            self._found = dict(zip(goals, map(self._names.__getitem__, self._steps[placed].tolist())))
+        return self._found
+
+    def __getitem__(self, goal: str) -> str:
+        return self._mapping()[goal]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self._mapping())
+
+    def __repr__(self) -> str:
+        return repr(self._mapping())
 
 
 def graph_levels(
