@@ -49,14 +49,13 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     kinds = {}
     place_of = places.get
     goal_nodes = []
-    # what the Index reads of each node (see `indexed`), in document order: (id, data), the fields its
+    # what the Index reads of each node (see `indexed`), in document order: the fields its
     # groupings read (kind, statement, level, owner, tier) and the others (order, rank, missing_parents,
     # indicators, node); each goal's position
-    items: list = []
     rows: list = []
     extras: list = []
     position: dict = {}
-    add_item, add_row, add_extra = items.append, rows.append, extras.append
+    add_row, add_extra = rows.append, extras.append
     nodes = cascade.nodes
     for order, node in enumerate(nodes):
         node_id, level, statement, owner, indicators = node.id, node.level, node.statement, node.owner, node.indicators
@@ -82,7 +81,6 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
             "missing_parents": missing_parents,
             "node": node,
         }
-        add_item((node_id, data))
         add_row((kind, statement, level, owner, tier))
         add_extra((order, rank, missing_parents, indicators, node))
         if node_id in node_data:  # an id given twice (not from the loaders): the later attributes win
@@ -136,7 +134,7 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
                 if len(above) > 1:
                     above.sort(key=position.__getitem__)
         G.__dict__[INDEXED_COLUMNS] = {
-            "items": items,
+            "count": len(nodes),  # the first entries of G._node (the crosscutting bodies follow)
             "position": position,
             "parents": parents_of,
             "edge kinds": frozenset(edge_kinds),

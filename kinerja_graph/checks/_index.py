@@ -654,7 +654,8 @@ def index(G: nx.DiGraph) -> Index:
 def _from_columns(G: nx.DiGraph, columns: dict) -> Index:
     """The Index of a graph built with indexed=True, made from what its build read of every node
     (graph.build_graph): the same Index as _index(G) makes, without reading every node's data again."""
-    nodes, rows, extras, position = columns["items"], columns["rows"], columns["extras"], columns["position"]
+    nodes = list(itertools.islice(G._node.items(), columns["count"]))  # (id, data): the cascade's nodes come first
+    rows, extras, position = columns["rows"], columns["extras"], columns["position"]
     goals = list(map(nodes.__getitem__, position.values()))
     loose = []
     if len(goals) != len(nodes):
