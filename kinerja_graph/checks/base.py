@@ -190,7 +190,9 @@ class Context:
     rule: Rule
     _nodes: dict = field(init=False, repr=False)
     _file: str = field(init=False, repr=False)
-    _needed: dict = field(init=False, repr=False)  # message key -> the arguments its templates name (_needs)
+    # message key -> (the arguments its templates name (_needs), the rule's id, area and criterion): what each
+    # finding of that message needs looked up once
+    _needed: dict = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._nodes = self.graph._node  # the nodes' data without networkx's views (10^4 findings)
@@ -242,13 +244,14 @@ class Context:
                   structure contradicts (Index.doubtful_levels), the finding gets that basis and a
                   severity of at most "warning"
         """
-        rule = self.rule
-        needed = self._needed.get(key)
-        if needed is None:
-            needed = self._needed[key] = _needs(rule, key)
+        made = self._needed.get(key)
+        if made is None:
+            rule = self.rule
+            made = self._needed[key] = (_needs(rule, key), rule.id, rule.area, rule.lke)
+        needed, rule_id, area, lke = made
         if not args.keys() >= needed:
             missing = ", ".join(sorted(needed - args.keys()))
-            raise KeyError(f"rule {rule.id}: message {key!r} needs the argument(s) {missing}")
+            raise KeyError(f"rule {rule_id}: message {key!r} needs the argument(s) {missing}")
         if type(related) is not tuple:
             related = tuple(related)
         if location is None and node is not None:
@@ -263,9 +266,7 @@ class Context:
             basis = self.basis(node, related, rests_on)
             if basis is not None:
                 severity = softened(severity)
-        return _make_finding(
-            rule.id, severity, node, args, key, related, self._file, location, rule.area, rule.lke, basis
-        )
+        return _make_finding(rule_id, severity, node, args, key, related, self._file, location, area, lke, basis)
 
     def basis(self, node: str | None, related: tuple[str, ...], rests_on: Iterable[str]) -> str | None:
         """What a judgement on these fields of `node` and `related` rests on besides stated data:
