@@ -16,7 +16,6 @@ Words, colours, paper and limits are in rules/render.yaml.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,15 +180,15 @@ def draw(
     try:
         measured: dict[bytes, tuple[Measure, bytes]] = {}
 
-        def run_svg(source: str, what: str, goals: int, keep: bool | None = True) -> tuple[Measure, bytes]:
+        def run_svg(diagram: Diagram, what: str, goals: int, keep: bool | None = True) -> tuple[Measure, bytes]:
             """The SVG of `source` and how it prints, drawn once; the cache is keyed by a digest, not by the
             DOT text. `keep`: the SVG is kept (a final page, or a candidate that fits: candidates carry
             placeholders for their page numbers, so a candidate that fits is drawn again as a final page
             only to fill its numbers in); None: kept only when it prints readably; False: forgotten."""
-            key = hashlib.sha1(source.encode("utf-8")).digest()
+            key = diagram.digest
             if key not in measured or (keep and not measured[key][1]):
                 assert session is not None
-                rendered = session.render(source, "svg", what=what, goals=goals)
+                rendered = session.render(diagram.source, "svg", what=what, goals=goals)
                 found = measure_svg(rendered.data, sheet)
                 if found is None:  # pragma: no cover - Graphviz always writes the size
                     raise RenderError(style.t("err_failed", lang, file=what, message="no size in the SVG"))
@@ -243,7 +242,7 @@ def draw(
                 result = guess
                 trusted.add((tuple(nodes), kind))
             else:
-                result = run_svg(diagram.source, str(out), len(nodes), keep=None)[0]
+                result = run_svg(diagram, str(out), len(nodes), keep=None)[0]
                 calibration.learn(guess, result)
             if kind in ("whole", "subtree") and not first_whole:
                 first_whole.append(result)
@@ -273,7 +272,7 @@ def draw(
 
         def prints(diagram: Diagram, what: str, goals: int, keep: bool | None = True) -> tuple[Measure, bytes]:
             if graphviz:
-                return run_svg(diagram.source, what, goals, keep)
+                return run_svg(diagram, what, goals, keep)
             return estimate(diagram.estimated_size, diagram.smallest_font, sheet), b""
 
         def fits_print(diagram: Diagram) -> bool:

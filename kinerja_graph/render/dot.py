@@ -37,6 +37,7 @@ identifier or a plain attribute: it only appears escaped (render/labels.py) insi
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,12 +95,15 @@ class Lines:
         self._lines: dict[tuple, str] = {}
 
     def node(self, target: graphviz.Digraph, name: str, **attrs: str) -> None:
+        target.body.append(self.node_line(name, **attrs))
+
+    def node_line(self, name: str, **attrs: str) -> str:
         key = ("n", name, *attrs.items())
         line = self._lines.get(key)
         if line is None:
             self._scratch.node(name, **attrs)
             line = self._lines[key] = self._scratch.body.pop()
-        target.body.append(line)
+        return line
 
     def edge(self, target: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
         key = ("e", tail, head, *attrs.items())
@@ -126,13 +130,26 @@ class Diagram:
     ):
         self._emit: Callable[[], graphviz.Digraph] | None = emit
         self._graph: graphviz.Digraph | None = None
+        self._source: str | None = None
+        self._digest: bytes | None = None
+        self._template: Diagram | None = None
         self.estimated_size = estimated_size
         self.smallest_font = smallest_font
         self.tree_size = tree_size
         self.numbers = numbers
 
+    @classmethod
+    def like(cls, template: Diagram, numbers: dict[str, int] | None) -> Diagram:
+        """A page that prints what `template` prints with its own page numbers: the same DOT (with the same
+        placeholders), written once for both."""
+        diagram = cls(lambda: template.graph, template.estimated_size, template.smallest_font, template.tree_size)
+        diagram.numbers, diagram._template = numbers, template
+        return diagram
+
     @property
     def graph(self) -> graphviz.Digraph:
+        if self._template is not None:
+            return self._template.graph
         if self._graph is None:
             assert self._emit is not None
             self._graph, self._emit = self._emit(), None
@@ -140,7 +157,21 @@ class Diagram:
 
     @property
     def source(self) -> str:
-        return self.graph.source
+        """The DOT text (joined once: a page is asked for it again by each planning round)."""
+        if self._template is not None:
+            return self._template.source
+        if self._source is None:
+            self._source = self.graph.source
+        return self._source
+
+    @property
+    def digest(self) -> bytes:
+        """A digest of the DOT text (what a run's layouts are cached by)."""
+        if self._template is not None:
+            return self._template.digest
+        if self._digest is None:
+            self._digest = hashlib.sha1(self.source.encode("utf-8")).digest()
+        return self._digest
 
 
 # A placeholder in the text of a label (DOT) or of a drawn text (SVG): its digits not part of a longer number,
@@ -312,7 +343,8 @@ class _Builder:
             for n in part.nodes
             if part.kind == "overview" and home is not None and home.get(n, part.number) != part.number
         )
-        self.marks: PageMarks = overlay.page(self._drawing_order(), first=part.number <= 1, summaries=self.summaries)
+        order = self._drawing_order() if overlay.active else []  # findings only (no findings: no marks)
+        self.marks: PageMarks = overlay.page(order, first=part.number <= 1, summaries=self.summaries)
         self.levels = policy.levels()
         self.name = {n: f"g{G.nodes[n]['order']}" for n in self.nodes}
         self.kids: dict[str, list[str]] = {
@@ -386,9 +418,7 @@ class _Builder:
             key = self.signature()
             known = drawn.get(key)
             if known is not None:
-                return Diagram(
-                    lambda: known.graph, known.estimated_size, known.smallest_font, known.tree_size, self.numbers
-                )
+                return Diagram.like(known, self.numbers)
         diagram = self._build()
         if key is not None and drawn is not None:
             drawn[key] = diagram
@@ -477,7 +507,8 @@ class _Builder:
             if band is not None:
                 by_band[band].append(name)
         for key in sorted(by_band):
-            page.node(f"band{key}", label=self.band_label(key, tallest.get(key, 0.0) if tb else 0.0), group="bands")
+            label = self.band_label(key, tallest.get(key, 0.0) if tb else 0.0)
+            self.lines.node(page, f"band{key}", label=label, group="bands")
         if page is not g:
             g.subgraph(page)
 
@@ -489,13 +520,12 @@ class _Builder:
         for key in sorted(by_band):
             caption = f"band{key}"
             row = sorted(by_band[key], key=lambda ref: position.get(ref, len(position)))
-            with g.subgraph() as same:
-                same.attr(rank="same")
-                same.node(caption)
-                for ref in row:
-                    self.lines.node(same, ref)
+            # the band's rank: what `with g.subgraph() as same: same.attr(rank="same"); same.node(...)` writes
+            g.body += ["\t{\n", "\t\trank=same\n", "\t" + self.lines.node_line(caption)]
+            g.body += ["\t" + self.lines.node_line(ref) for ref in row]
+            g.body.append("\t}\n")
             if previous is not None:
-                g.edge(previous, caption, style="invis", weight="10")
+                self.lines.edge(g, previous, caption, style="invis", weight="10")
             for left, right in zip([caption, *row], row, strict=False):
                 self.lines.edge(g, left, right, style="invis", weight="1")
             previous = caption

@@ -26,8 +26,26 @@ def clean(text: object) -> str:
     return _NOT_XML.sub("\ufffd", s)
 
 
+# what `esc` and `wrap` made of each text so far: a drawing's pages repeat the same texts (a box on every
+# candidate page the planner builds, the same notes and captions); forgotten when they grow past _MEMO
+_MEMO = 1 << 17
+_escaped: dict[str, str] = {}
+_wrapped: dict[tuple[str, int], list[str]] = {}
+
+
 def esc(text: object) -> str:
     """One line of user text, safe inside a Graphviz HTML-like label (no wrapping)."""
+    if type(text) is not str:
+        return _esc(text)
+    got = _escaped.get(text)
+    if got is None:
+        if len(_escaped) >= _MEMO:
+            _escaped.clear()
+        got = _escaped[text] = _esc(text)
+    return got
+
+
+def _esc(text: object) -> str:
     return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
@@ -35,6 +53,18 @@ def wrap(text: object, width: int) -> list[str]:
     """Lines of at most `width` characters, broken at spaces (greedy, like textwrap but linear and
     several times faster); a word longer than twice the width is cut. A newline in the text always
     starts a new line; spaces inside a line are kept as typed."""
+    if type(text) is not str:
+        return _wrap(text, width)
+    key = (text, width)
+    got = _wrapped.get(key)
+    if got is None:
+        if len(_wrapped) >= _MEMO:
+            _wrapped.clear()
+        got = _wrapped[key] = _wrap(text, width)
+    return list(got)
+
+
+def _wrap(text: object, width: int) -> list[str]:
     out: list[str] = []
     for paragraph in clean(text).split("\n"):
         line = ""

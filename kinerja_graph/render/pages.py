@@ -21,7 +21,7 @@ that fills less than `SMALL_PAGE` of its sheet joins another page it fits on.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kinerja_graph.render.layout import Placement
@@ -172,8 +172,8 @@ class _Planner:
                 continue
             loose_pages = sum(1 for _, k in pages if k == "loose")
             tries = 0
-            order = range(len(pages))  # a few pages: in order; many: the nearest first, MERGE_TRIES of them
-            for j in order if len(pages) <= MERGE_TRIES else sorted(order, key=lambda j: (abs(j - i), j)):
+            # a few pages: in order; many: the nearest first (the one before first), MERGE_TRIES of them
+            for j in range(len(pages)) if len(pages) <= MERGE_TRIES else _nearest(i, len(pages)):
                 other, other_kind = pages[j]
                 if j == i or (kind == "loose" and other_kind != "loose" and loose_pages > 1):
                     continue  # orphans stay together: a part of them joins only the rest of them
@@ -279,6 +279,16 @@ class _Planner:
                 break
             before.pop()
             last.insert(0, block)
+
+
+def _nearest(i: int, count: int) -> Iterator[int]:
+    """0..count-1 but `i`, nearest to `i` first, the one before `i` before the one after it (the order of
+    sorting by distance, then position, without sorting every page for each nearly empty one)."""
+    for d in range(1, max(i, count - 1 - i) + 1):
+        if i - d >= 0:
+            yield i - d
+        if i + d < count:
+            yield i + d
 
 
 def _nodes(blocks: list[Block]) -> list[str]:
