@@ -93,6 +93,9 @@ class Lines:
     def __init__(self) -> None:
         self._scratch = graphviz.Digraph()
         self._lines: dict[tuple, str] = {}
+        # what the pages of the drawing worked out about the tree, to be checked rather than walked again
+        # (`_Builder.below_away`)
+        self.below: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
 
     def node(self, target: graphviz.Digraph, name: str, **attrs: str) -> None:
         target.body.append(self.node_line(name, **attrs))
@@ -1089,17 +1092,31 @@ class _Builder:
             placed = [v for v in away if home is not None and v in home]
             if placed and home is not None:
                 pages = sorted({home[v] for v in placed})
-                count = len(self.below_away(n, set(placed)))
+                count = self.count_below(n, placed)
                 out.append(
                     (self.t("continued_down", count=count, pages=", ".join(self.num(p) for p in pages)), c["text"])
                 )
             hidden = [v for v in away if home is None or v not in home]
             if hidden:
-                note = self.t("more_below", count=len(self.below_away(n, set(hidden))))
+                note = self.t("more_below", count=self.count_below(n, hidden))
                 if n in self.links:
                     note += " · " + self.t("see_file", file=self.links[n])
                 out.append((note, c["text"]))
         return out
+
+    def count_below(self, n, start: list[str]) -> int:
+        """How many goals under n, starting from `start`, this page does not draw (`below_away`). Worked out
+        once per drawing: a walk done for another page holds here too when none of the goals it found is
+        drawn on this page and every goal it stopped at is (the pages a planner asks about differ in a few
+        goals)."""
+        key = (n, *start)
+        known = self.lines.below.get(key)
+        if known is not None and known[0].isdisjoint(self.drawn) and known[1] <= self.drawn:
+            return len(known[0])
+        found = self.below_away(n, set(start))
+        stopped = frozenset(v for m in found for v in self.p.kids.get(m, ()) if v not in found)
+        self.lines.below[key] = (frozenset(found), stopped)
+        return len(found)
 
     def below_away(self, n, start: set[str]) -> set[str]:
         """The goals under n, starting from `start`, that this page does not draw."""

@@ -193,19 +193,42 @@ class IndicatorTable:
     placed: set[int]  # numbers of the findings shown in the table
 
 
-def _match_indicator(f: Finding, indicators: list, node: str | None = None) -> int | None:
+def _match_indicator(
+    f: Finding,
+    indicators: list,
+    node: str | None = None,
+    named: list[str] | None = None,
+    squashed: dict[str, str] | None = None,
+) -> int | None:
     """Which of a node's indicators a finding is about: the one at its location, else the first one whose name
-    begins with a name the finding quotes (on a related node, `node`, only the latter)."""
+    begins with a name the finding quotes (on a related node, `node`, only the latter). `named`: `_named(f)`,
+    when known; `squashed`: each indicator name squashed so far (a table matches a finding on every goal it
+    relates, and the same names recur)."""
     if not indicators:
         return None
     if f.location is not None and node is None:
         same = [i for i, ind in enumerate(indicators) if getattr(ind, "location", None) == f.location]
         if len(same) == 1:
             return same[0]
-    for frag in _named(f):
-        named = [i for i, ind in enumerate(indicators) if _squash(ind.name).startswith(frag)]
-        if named:
-            return named[0]
+    frags = _named(f) if named is None else named
+    if not frags:
+        return None
+    if squashed is None:
+        names = [_squash(ind.name) for ind in indicators]
+    else:
+        names = []
+        for ind in indicators:
+            name = ind.name
+            got = squashed.get(name) if isinstance(name, str) else None
+            if got is None:
+                got = _squash(name)
+                if isinstance(name, str):
+                    squashed[name] = got
+            names.append(got)
+    for frag in frags:
+        for i, name in enumerate(names):
+            if name.startswith(frag):
+                return i
     return None
 
 
@@ -230,6 +253,7 @@ def indicator_table(G: nx.DiGraph, items: list[tuple[int, Finding]]) -> Indicato
     registry = checks.all_rules()
     header: dict[str, list[int]] = defaultdict(list)
     placed: set[int] = set()
+    squashed: dict[str, str] = {}
     for number, f in items:
         rule = registry.get(f.rule)
         sure = f.rule in RULE_COLUMN or (rule is not None and rule.area == "indicators")
@@ -243,7 +267,8 @@ def indicator_table(G: nx.DiGraph, items: list[tuple[int, Finding]]) -> Indicato
             continue
         mine = found
         inds = [r.indicator for r in mine if r.indicator is not None]
-        i = _match_indicator(f, inds)
+        named = _named(f)
+        i = _match_indicator(f, inds, named=named, squashed=squashed)
         if i is None and sure and len(inds) == 1:
             i = 0
         if i is None:
@@ -265,7 +290,8 @@ def indicator_table(G: nx.DiGraph, items: list[tuple[int, Finding]]) -> Indicato
             rows_other = node_rows.get(other)
             if not rows_other or other == f.node:
                 continue
-            j = _match_indicator(f, [r.indicator for r in rows_other if r.indicator is not None], other)
+            others = [r.indicator for r in rows_other if r.indicator is not None]
+            j = _match_indicator(f, others, other, named=named, squashed=squashed)
             if j is not None:
                 _place(rows_other[j], column, number, mentioned, years)
     return IndicatorTable(years, rows, dict(header), placed)
