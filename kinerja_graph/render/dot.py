@@ -96,6 +96,7 @@ class Lines:
         # what the pages of the drawing worked out about the tree, to be checked rather than walked again
         # (`_Builder.below_away`)
         self.below: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
+        self.crosscutting: dict[str, tuple[str, ...]] = {}  # `_Builder.crosscutting`: the bodies each goal names
 
     def node(self, target: graphviz.Digraph, name: str, **attrs: str) -> None:
         target.body.append(self.node_line(name, **attrs))
@@ -631,10 +632,17 @@ class _Builder:
         chart draws "SatPol PP, TNI, POLRI"): Graphviz name -> (bodies, band of the first goal
         naming them, the goals naming them)."""
         links: dict[str, list[str]] = defaultdict(list)
+        named = self.lines.crosscutting
         for n in self.nodes:
-            for v in sorted(self.G.successors(n), key=self.order):
-                if self.G.edges[n, v]["kind"] == "crosscutting":
-                    links[v].append(n)
+            bodies = named.get(n)
+            if bodies is None:  # once per goal and drawing: the pages a planner asks about repeat their goals
+                bodies = named[n] = tuple(
+                    v
+                    for v in sorted(self.G.successors(n), key=self.order)
+                    if self.G.edges[n, v]["kind"] == "crosscutting"
+                )
+            for v in bodies:
+                links[v].append(n)
         groups: dict[tuple, list[str]] = {}
         for body in sorted(links, key=self.order):
             groups.setdefault(tuple(links[body]), []).append(body)
