@@ -1,0 +1,48 @@
+"""What the renderer works out once per drawing gives what working it out again would (render/labels.py's memos,
+pages._nearest, dot._Builder.count_below)."""
+
+from __future__ import annotations
+
+from kinerja_graph import api
+from kinerja_graph.render import labels
+from kinerja_graph.render.dot import DiagramOptions, Lines, _Builder
+from kinerja_graph.render.layout import place
+from kinerja_graph.render.overlay import Overlay
+from kinerja_graph.render.pages import _nearest
+from kinerja_graph.render.plan import Part
+from kinerja_graph.render.style import load_style
+
+
+def test_nearest_pages_come_in_the_order_sorting_by_distance_gives():
+    for count in range(0, 30):
+        for i in range(count):
+            by_sorting = [j for j in sorted(range(count), key=lambda j: (abs(j - i), j)) if j != i]
+            assert list(_nearest(i, count)) == by_sorting
+
+
+def test_wrapped_lines_are_a_fresh_list_each_time():
+    first = labels.wrap("Meningkatnya kualitas tata kelola pemerintahan", 12)
+    first.append("changed by a caller")
+    again = labels.wrap("Meningkatnya kualitas tata kelola pemerintahan", 12)
+    assert "changed by a caller" not in again
+    assert labels.esc("a < b & c\\N") == labels.esc("a < b & c\\N") == "a &lt; b &amp; c\\\\N"
+
+
+def test_goals_continued_below_are_counted_as_a_fresh_walk_counts_them():
+    G = api.load_graph("samples/praya.yaml")
+    style, options = load_style(), DiagramOptions()
+    placement = place(G, options.layout)
+    overlay = Overlay(None, style, options.lang)
+    goals = placement.sort([n for n in G if n in placement.order])
+    lines = Lines()  # shared by every page, as in one drawing
+    checked = 0
+    for cut in range(1, len(goals) + 1, max(1, len(goals) // 12)):
+        for nodes in (goals[:cut], goals[cut - 1 :], goals[::2]):
+            part = Part("", nodes, "branch")
+            builder = _Builder(G, part, overlay, options, style, placement, {}, [], None, lines)
+            for n in builder.nodes:
+                away = builder.away.get(n, [])
+                if away:
+                    assert builder.count_below(n, away) == len(builder.below_away(n, set(away)))
+                    checked += 1
+    assert checked > 20
