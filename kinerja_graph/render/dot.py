@@ -634,14 +634,14 @@ class _Builder:
         links: dict[str, list[str]] = defaultdict(list)
         named = self.lines.crosscutting
         for n in self.nodes:
-            bodies = named.get(n)
-            if bodies is None:  # once per goal and drawing: the pages a planner asks about repeat their goals
-                bodies = named[n] = tuple(
+            names = named.get(n)
+            if names is None:  # once per goal and drawing: the pages a planner asks about repeat their goals
+                names = named[n] = tuple(
                     v
                     for v in sorted(self.G.successors(n), key=self.order)
                     if self.G.edges[n, v]["kind"] == "crosscutting"
                 )
-            for v in bodies:
+            for v in names:
                 links[v].append(n)
         groups: dict[tuple, list[str]] = {}
         for body in sorted(links, key=self.order):
