@@ -246,13 +246,17 @@ def section_readme(args) -> None:
     print(HEADER + "\n" + RULE, flush=True)
     for n in args.readme_sizes:
         path = readme_csv(args.out, n)
-        report = args.out / f"report-readme-{n}.json"
-        floors, tools = alternate(
-            kinerja("check", str(path), "--format", "json"), floor(path), args.runs, report, args.timeout
-        )
-        total, by_rule = findings_of(report) if report.exists() else (0, {})
-        top = ", ".join(f"{k} {v:,}" for k, v in list(by_rule.items())[:2])
-        print(row(f"{size_label(n)} nodes", "json", floors, tools, f"{total:,} ({top})"), flush=True)
+        for i, fmt in enumerate(args.formats):  # the same formats as the Pemda-like table
+            report = args.out / f"report-readme-{n}.{fmt}"
+            floors, tools = alternate(
+                kinerja("check", str(path), "--format", fmt), floor(path), args.runs, report, args.timeout
+            )
+            counted = ""
+            if fmt == "json" and report.exists():
+                total, by_rule = findings_of(report)
+                top = ", ".join(f"{k} {v:,}" for k, v in list(by_rule.items())[:2])
+                counted = f"{total:,} ({top})"
+            print(row(f"{size_label(n)} nodes" if i == 0 else "", fmt, floors, tools, counted), flush=True)
 
 
 def section_inputs(args) -> None:
