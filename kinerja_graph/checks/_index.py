@@ -465,7 +465,7 @@ class _Table:
         """The table of these rows (an iterable: each row is numbered as soon as it is made, while its texts
         are at hand), or None when a value is neither a text nor None (a hand-built model): such values are
         numbered field by field instead, each apart (see _apart)."""
-        distinct = _Numbering()
+        distinct = Numbering()
         try:
             of = list(map(distinct.__getitem__, rows))
         except TypeError:  # an unhashable value
@@ -604,10 +604,10 @@ def _apart(values):
 def _numbered(values) -> list[int]:
     """Each value replaced by the number of its first occurrence among the distinct values (values: an
     iterable, each numbered as soon as it is made)."""
-    return list(map(_Numbering().__getitem__, values))
+    return list(map(Numbering().__getitem__, values))
 
 
-class _Numbering(dict):
+class Numbering(dict):
     """value -> its number, the next one given to each value not met before: looked up by map() in C, Python
     runs only once per distinct value (a column of 10^5 items holds a few thousand; up to twice as fast as a
     comprehension that asks setdefault for every item)."""

@@ -7,6 +7,7 @@ import operator
 from collections.abc import Iterator
 from itertools import compress
 
+from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._judge import judged_groups
 from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures
 from kinerja_graph.checks._quote import indicator_location, quote
@@ -406,16 +407,8 @@ class _Readings(list):
 
     def __init__(self) -> None:
         super().__init__()
-        self.numbered = _Numbered()
+        self.numbered = Numbering()
 
     @property
     def readings(self) -> list:
         return list(self.numbered)
-
-
-class _Numbered(dict):
-    """reading -> its number, the next one for a reading not met before (looked up by map() in C)."""
-
-    def __missing__(self, reading: tuple) -> int:
-        number = self[reading] = len(self)
-        return number

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import repeat
 
+from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._measures import HeadReader
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks._reading import chosen_positions, combined, name_reading
@@ -156,7 +157,7 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
         heads = reading.heads(head_of)
         counts = reading.counted(units) if nouns else None
         count_heads = units.count_heads
-        said = _Numbered()  # (head, what a count name counts) -> its number
+        said = Numbering()  # (head, what a count name counts) -> its number
         if counts is None:
             said_of = list(map(said.__getitem__, zip(heads, repeat(None))))
         else:
@@ -267,11 +268,3 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
 
 def _if(flag: bool, value):
     return value if flag else None
-
-
-class _Numbered(dict):
-    """value -> its number, the next one for a value not met before (looked up by map() in C)."""
-
-    def __missing__(self, value) -> int:
-        number = self[value] = len(self)
-        return number
