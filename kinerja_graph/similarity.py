@@ -267,13 +267,7 @@ def text_words_many(texts: Sequence, tv: TextVocabulary) -> list[tuple]:
     if not missing:
         return found
     wanted = list(map(texts.__getitem__, missing))
-    splits = list(map(str.split, normalised_texts(wanted, tv)))
-    table = _WordTable(tv.stop_words)
-    made = list(map(tuple, map(filter, repeat(None), map(map, repeat(table.__getitem__), splits))))
-    spelling = tv.spelling
-    if spelling:
-        for k in compress(range(len(made)), map(operator.not_, map(spelling.keys().isdisjoint, splits))):
-            made[k] = _canonical(wanted[k], tv)
+    made = _words_read(list(map(str.split, normalised_texts(wanted, tv))), tv)
     for i, words in zip(missing, made):
         found[i] = words
     _remember_words(tv, wanted, made)
@@ -287,6 +281,18 @@ def _remember_words(tv: TextVocabulary, texts: Sequence, words: Sequence) -> Non
     if len(cache) + len(texts) < CACHE_LIMIT:
         plain = [type(t) is str for t in texts]
         cache.update(zip(zip(repeat("canonical"), compress(texts, plain)), compress(words, plain)))
+
+
+def _words_read(splits: list[list[str]], tv: TextVocabulary) -> list[tuple]:
+    """The canonical words (_canonical) of texts already normalised and split: each distinct word looked up once
+    (_WordTable, in C through map); a text holding a word spelled another way read through the spelling table."""
+    table = _WordTable(tv.stop_words)
+    made = list(map(tuple, map(filter, repeat(None), map(map, repeat(table.__getitem__), splits))))
+    spelling, stop = tv.spelling, tv.stop_words
+    if spelling:
+        for k in compress(range(len(made)), map(operator.not_, map(spelling.keys().isdisjoint, splits))):
+            made[k] = tuple(v for w in splits[k] for v in spelling.get(w, (w,)) if v not in stop)
+    return made
 
 
 class _WordTable(dict):
@@ -1275,13 +1281,7 @@ def _canonical_words(
         words = list(map(tv.cache.get, zip(repeat("canonical"), texts)))
     missing = [i for i, found in enumerate(words) if found is None]
     if missing:
-        splits = list(map(str.split, map(norms.__getitem__, missing)))
-        table = _WordTable(tv.stop_words)
-        made = list(map(tuple, map(filter, repeat(None), map(map, repeat(table.__getitem__), splits))))
-        spelling, stop = tv.spelling, tv.stop_words
-        if spelling:
-            for k in compress(range(len(made)), map(operator.not_, map(spelling.keys().isdisjoint, splits))):
-                made[k] = tuple(v for w in splits[k] for v in spelling.get(w, (w,)) if v not in stop)
+        made = _words_read(list(map(str.split, map(norms.__getitem__, missing))), tv)
         for i, found in zip(missing, made):
             words[i] = found
     every = list(itertools.chain.from_iterable(words))
