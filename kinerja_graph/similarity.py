@@ -267,11 +267,22 @@ def text_words_many(texts: Sequence, tv: TextVocabulary) -> list[tuple]:
     if not missing:
         return found
     wanted = list(map(texts.__getitem__, missing))
-    made = _words_read(list(map(str.split, normalised_texts(wanted, tv))), tv)
-    for i, words in zip(missing, made):
+    for i, words in zip(missing, words_of_normalised(wanted, normalised_texts(wanted, tv), tv)):
         found[i] = words
-    _remember_words(tv, wanted, made)
     return found
+
+
+def words_of_normalised(texts: Sequence, norms: Sequence[str], tv: TextVocabulary) -> list[tuple]:
+    """text_words(text, tv) of each text, its normalised form (normalised_texts) at hand: most texts need only
+    their words split, function words dropped and each word replaced by its one shared string, word by word
+    through one table of the distinct words (_words_read, in C); a text with a word spelled another way is read
+    through the spelling table, and texts that are not all texts one by one as text_words() reads them.
+    Remembered in tv as text_words() remembers them."""
+    if not set(map(type, texts)) <= {str}:
+        return [text_words(text, tv) for text in texts]
+    made = _words_read(list(map(str.split, norms)), tv)
+    _remember_words(tv, texts, made)
+    return made
 
 
 def _remember_words(tv: TextVocabulary, texts: Sequence, words: Sequence) -> None:

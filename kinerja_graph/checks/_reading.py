@@ -14,13 +14,12 @@ column; a rule then reads the columns at the name numbers of the groups it judge
 from __future__ import annotations
 
 import operator
-import sys
-from itertools import compress, repeat
+from itertools import compress
 from typing import Any
 
 from kinerja_graph.checks._index import Index
 from kinerja_graph.checks._measures import HeadReader, counted, normalised_names
-from kinerja_graph.similarity import CACHE_LIMIT, TextVocabulary, content_words_of, count_class, text_words
+from kinerja_graph.similarity import TextVocabulary, content_words_of, count_class, words_of_normalised
 
 _NAME = operator.attrgetter("name")
 
@@ -75,7 +74,7 @@ class NameReading:
     def words(self) -> list[tuple]:
         """similarity.text_words(name, tv) of each name (the remembered tuples themselves: not to be changed)."""
         if self._words is None:
-            self._words = _canonical_words(self.texts, self.norms, self.tv)
+            self._words = words_of_normalised(self.texts, self.norms, self.tv)
         return self._words
 
     def firsts(self) -> list[str]:
@@ -198,41 +197,6 @@ class _CountClass(dict):
 
     def __missing__(self, noun: str) -> str | None:
         found = self[noun] = count_class(noun, self.tv, self.units)
-        return found
-
-
-def _canonical_words(texts: list, norms: list[str], tv: TextVocabulary) -> list[tuple]:
-    """text_words(text, tv) of each text, its normalised form at hand: most texts need only their words
-    split, function words dropped and each word replaced by its one shared string, word by word through one
-    table of the distinct words (in C); a text with a word spelled another way, or that is not a text, is read
-    as text_words() reads it. Remembered in tv as text_words() remembers them."""
-    if not set(map(type, texts)) <= {str}:
-        return [text_words(text, tv) for text in texts]
-    splits = list(map(str.split, norms))
-    table = _Canonical(tv.stop_words)
-    found = list(map(tuple, map(filter, repeat(None), map(map, repeat(table.__getitem__), splits))))
-    spelling = tv.spelling
-    if spelling:
-        for number in compress(range(len(found)), map(operator.not_, map(spelling.keys().isdisjoint, splits))):
-            found[number] = text_words(texts[number], tv)
-    cache = tv.cache
-    if len(cache) + len(texts) < CACHE_LIMIT:  # as remember() would keep them
-        cache.update(zip(zip(repeat("canonical"), texts), found))
-    return found
-
-
-class _Canonical(dict):
-    """word -> its one shared string (sys.intern, as text_words() keeps words), or "" for a function word:
-    worked out once per distinct word."""
-
-    __slots__ = ("stop",)
-
-    def __init__(self, stop: frozenset) -> None:
-        super().__init__()
-        self.stop = stop
-
-    def __missing__(self, word: str) -> str:
-        found = self[word] = "" if word in self.stop else sys.intern(word)
         return found
 
 
