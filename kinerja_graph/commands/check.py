@@ -31,7 +31,7 @@ from typing import Any
 
 import click
 
-from kinerja_graph import api, pipeline
+from kinerja_graph import pipeline
 from kinerja_graph.commands import ci as _ci
 from kinerja_graph.commands import output
 from kinerja_graph.commands.options import (
@@ -186,19 +186,12 @@ def check(
         )
         if code is not None:
             sys.exit(code)
-    report = api.check(
+    report = pipeline.run(
         files,
-        rules=rules_file,
-        use_project=not no_config,
-        select=select,
-        ignore=ignore,
-        fail_on=fail_on,
-        sheet=sheet,
-        stdin_filename=stdin_filename,
-        jobs=jobs,
+        options,
         # formats that read the graph (SARIF's node paths, the workbook's rows) and baselines' fingerprints
         graphs=output.FORMATS[fmt].graphs or bool(baseline_file or write_baseline),
-    )
+    ).report
     _ci.record(report, write_baseline, accepted, lang, quiet=quiet)
     if group:
         output.write_grouped(report, lang, colour=shown_colour, output_file=output_file, quiet=quiet)
