@@ -306,3 +306,31 @@ def test_json_objects_are_located_as_one_by_one(text):
     located: dict = {}
     structured._locate_json(text, data, "t.json", located)
     assert located == _located_one_by_one(text, data, "t.json")
+
+
+CSV_TEXTS = st.text(alphabet=st.sampled_from(['a', ' ', ',', ';', '"', "\n", "\r", "\x00", "é"]), max_size=60)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(CSV_TEXTS, st.sampled_from([",", ";"]), st.sampled_from([1, 2, 4096]))
+def test_csv_lines_split_at_once_are_the_csv_modules_rows(text, delimiter, chunk):
+    """table._split_rows makes the rows csv.reader makes (quoted cells, quotes in plain cells, cells across
+    lines, empty lines, the last line without a break), or raises what it raises, chunk after chunk."""
+    import csv
+    import io
+    import itertools
+    from unittest import mock
+
+    from kinerja_graph.errors import InputError
+    from kinerja_graph.loaders import table
+
+    try:
+        expected: object = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        expected = str(exc)
+    with mock.patch.object(table, "_SPLIT_LINES", chunk):
+        try:
+            found: object = list(itertools.chain.from_iterable(table._split_rows(text, delimiter, "f.csv")))
+        except InputError as exc:
+            found = exc.problems[0].removeprefix("f.csv: not valid CSV: ")
+    assert found == expected

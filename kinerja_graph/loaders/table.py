@@ -20,11 +20,12 @@ import csv
 import functools
 import io
 import itertools
+import operator
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import IO, Any
 
@@ -89,20 +90,43 @@ def csv_stream(text: str, file: str) -> Iterator[list[str]]:
         score = max((_header_score(r) for r in sample), default=0)
         if score > best_score:
             best_score, best = score, delimiter
-    return _checked_rows(csv.reader(_lines(text), delimiter=best), file)
+    if any(c in text for c in _OTHER_BREAKS):
+        return _checked_rows(csv.reader(io.StringIO(text, newline=""), delimiter=best), file)
+    return itertools.chain.from_iterable(_split_rows(text, best, file))
 
 
 # the line breaks str.splitlines knows and a file read with newline="" does not (it breaks at \n, \r, \r\n)
 _OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_SPLIT_LINES = 4096  # lines split at once by _split_rows
 
 
-def _lines(text: str) -> Iterable[str]:
-    """The lines of `text` with their line breaks, as a file opened with newline="" gives them to the csv
-    module: a list split at once when the text holds no other break (a StringIO would first copy a large
-    text into a buffer four bytes a character)."""
-    if any(c in text for c in _OTHER_BREAKS):
-        return io.StringIO(text, newline="")
-    return text.splitlines(keepends=True)
+def _split_rows(text: str, delimiter: str, file: str) -> Iterator[Iterable[list[str]]]:
+    """The rows csv.reader makes of `text` (which holds no line break but \\n, \\r and \\r\\n), a few
+    thousand at a time, most of them made in C by str.split: a line without a double quote is one row, its
+    cells the line split at the delimiter. The lines holding one are read by the csv module, strictly, each
+    one apart; should any of them not make one row by itself (a quoted cell going on past its line's end),
+    the csv module reads the text as usual from that line on."""
+    lines = text.splitlines()
+    for start in range(0, len(lines), _SPLIT_LINES):
+        part = lines[start : start + _SPLIT_LINES]
+        rows = list(map(str.split, part, repeat(delimiter)))
+        if "" in part:  # an empty line: the csv module's row holds no cell
+            for at in compress(range(len(part)), map(operator.not_, part)):
+                rows[at] = []
+        quoted = list(compress(range(len(part)), map(operator.contains, part, repeat('"'))))
+        if quoted:
+            try:
+                found = list(csv.reader(map(part.__getitem__, quoted), delimiter=delimiter, strict=True))
+            except csv.Error:
+                found = []
+            if len(found) != len(quoted):
+                yield rows[: quoted[0]]
+                rest = text.splitlines(keepends=True)[start + quoted[0] :]
+                yield _checked_rows(csv.reader(rest, delimiter=delimiter), file)
+                return
+            for at, row in zip(quoted, found, strict=True):
+                rows[at] = row
+        yield rows
 
 
 def _checked_rows(reader: Iterator[list[str]], file: str) -> Iterator[list[str]]:
