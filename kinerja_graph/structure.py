@@ -91,7 +91,10 @@ def read_levels(
     children = np.asarray(links[1], dtype=np.int64)
     above, below = steps[parents], steps[children]
     both = (above >= 0) & (below >= 0)
-    linked = int(np.unique(children[both]).size)  # the goals with a level and a parent with a level
+    # the goals with a level and a parent with a level (marked: np.unique would sort the links)
+    marked = np.zeros(count, dtype=bool)
+    marked[children[both]] = True
+    linked = int(np.count_nonzero(marked))
     up = np.flatnonzero(both & (below < above))  # the links whose child is labelled above its parent
     up_parents, up_children = parents[up].tolist(), children[up].tolist()
     upward = list(zip(map(ids.__getitem__, up_parents), map(ids.__getitem__, up_children)))
