@@ -308,7 +308,7 @@ def test_json_objects_are_located_as_one_by_one(text):
     assert located == _located_one_by_one(text, data, "t.json")
 
 
-CSV_TEXTS = st.text(alphabet=st.sampled_from(['a', ' ', ',', ';', '"', "\n", "\r", "\x00", "é"]), max_size=60)
+CSV_TEXTS = st.text(alphabet=st.sampled_from(["a", " ", ",", ";", '"', "\n", "\r", "\x00", "é"]), max_size=60)
 
 
 @settings(max_examples=1500, deadline=None, derandomize=True)
