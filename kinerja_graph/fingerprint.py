@@ -167,20 +167,39 @@ class _Identities(dict):
         G = self.G
         if G is None:
             return self
-        goals = {
-            n: statement
-            for n, d in G._node.items()
-            if d.get("kind") == "goal" and (statement := d.get("statement")) and type(statement) is str
-        }
-        texts = set(goals.values())
-        _norm_all(texts)
-        norm = _NORMALISED
-        # one identity per distinct statement, shared by the goals that state it (None: node_identity's)
-        of_text = {text: f"g:{norm[text]}" if text in norm and text.strip() else None for text in texts}
-        self.update(zip(goals.keys(), map(of_text.__getitem__, goals.values())))
+        if not self._fill_from_index(G):
+            goals = {
+                n: statement
+                for n, d in G._node.items()
+                if d.get("kind") == "goal" and (statement := d.get("statement")) and type(statement) is str
+            }
+            texts = set(goals.values())
+            _norm_all(texts)
+            # one identity per distinct statement, shared by the goals that state it (None: node_identity's)
+            of_text = dict(zip(texts, map(_goal_identity, texts)))
+            self.update(zip(goals.keys(), map(of_text.__getitem__, goals.values())))
         for n in [n for n, identity in self.items() if identity is None] + [n for n in G._node if n not in self]:
             self[n] = node_identity(G, n)
         return self
+
+    def _fill_from_index(self, G: nx.DiGraph) -> bool:
+        """fill()'s identities of the goals, one per group of the checked graph's Index (its nodes grouped by
+        kind and statement, a grouping the rules made already); False when the graph keeps no Index."""
+        from kinerja_graph.checks import _index
+
+        built = getattr(G, _index._CACHE, None)  # index(G) of a graph that was not checked would build one
+        if built is None:
+            return False
+        groups = built.node_groups(("kind", "statement"))
+        kinds, statements = built.values("kind"), built.values("statement")
+        goals = [i for i in groups.first if kinds[i] == "goal" and type(statements[i]) is str]
+        _norm_all(map(statements.__getitem__, goals))
+        per_group: list[str | None] = [None] * len(groups)  # None: node_identity's
+        for number, i in enumerate(groups.first):
+            if kinds[i] == "goal" and type(statements[i]) is str:
+                per_group[number] = _goal_identity(statements[i])
+        self.update(zip(built.ids(), map(per_group.__getitem__, groups.of)))
+        return True
 
     def extremes(self, related: tuple[str, ...]) -> tuple[str, str]:
         """The least and the greatest identity of a non-empty tuple of nodes, found once per tuple: the findings
@@ -190,6 +209,13 @@ class _Identities(dict):
             members = list(map(self.__getitem__, related))  # __missing__ only for a node not seen before
             found = self._groups[id(related)] = (related, min(members), max(members))
         return found[1], found[2]
+
+
+def _goal_identity(statement: str) -> str | None:
+    """node_identity of a goal stating `statement`, once _norm_all() has normalised it; None: node_identity's
+    own (a blank statement, or one the memo let go)."""
+    found = _NORMALISED.get(statement)
+    return f"g:{found}" if found is not None and statement.strip() else None
 
 
 FILL_FROM = 1000  # findings from which a report's node identities are all found at once (_Identities.fill)

@@ -34,6 +34,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from urllib.parse import quote
 
@@ -355,14 +356,16 @@ class _Texts:
             if texts is None:
                 texts = self.related[art] = {}
             shown = related[:RELATED_LIMIT]
-            if not texts.keys() >= set(
-                shown
-            ):  # only the text is kept (not the data as well: the log's memory stays small)
+            try:
+                listed = list(map(texts.__getitem__, shown))
+            except KeyError:  # only the text is kept (not the data as well: the log's memory stays small)
                 for other in shown:
                     if other not in texts:
                         texts[other] = self._related_text(paths, other, art, place)
-            listed = map(str.__add__, _RELATED_IDS, map(texts.__getitem__, shown))
-            pieces.append(', "relatedLocations": [' + ", ".join(listed) + "]")
+                listed = list(map(texts.__getitem__, shown))
+            pieces.append(', "relatedLocations": [')
+            pieces.extend(chain.from_iterable(zip(_RELATED_STARTS, listed)))  # no text made per location
+            pieces.append("]")
         if reason is not None:
             pieces.append(', "suppressions": ' + encode([_suppression(reason)]))
         pieces.append("}")
@@ -386,7 +389,8 @@ class _Texts:
         )
 
 
-_RELATED_IDS = [f'{{"id": {i}, ' for i in range(1, RELATED_LIMIT + 1)]  # each related location's start
+# each related location's start: its id, after the separator from the one before
+_RELATED_STARTS = ['{"id": 1, '] + [f', {{"id": {i}, ' for i in range(2, RELATED_LIMIT + 1)]
 _encode_string = json.encoder.encode_basestring  # a text as JSON, as the compact encoder writes it
 
 
