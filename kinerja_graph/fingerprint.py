@@ -43,8 +43,10 @@ Only a goal renumbered *and* reworded in one change loses its findings' identity
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, repeat
 
 import networkx as nx
 
@@ -56,6 +58,7 @@ from kinerja_graph.text import normalise
 SCHEME = "kinerja/v1"
 PATH_SEPARATOR = " › "
 _SEP = "\x1f"
+_RULE = operator.attrgetter("rule")
 
 
 def _norm(text: object) -> str:
@@ -420,15 +423,13 @@ def file_fingerprints(file_report, wanted: set[int] | None = None) -> dict[int, 
             return dict(zip(map(id, everything), _numbered(finding_key(G, f, org, identities) for f in everything)))
         # A finding's number counts the findings with its key before it, all of its rule (the key starts with
         # the rule): of each rule, only the findings up to its last wanted one need a key.
-        last: dict[str, int] = {}
-        for i, f in enumerate(everything):
-            if id(f) in wanted:
-                last[f.rule] = i
+        rules = list(map(_RULE, everything))
+        chosen = list(map(wanted.__contains__, map(id, everything)))
+        last = dict(zip(compress(rules, chosen), compress(range(len(everything)), chosen)))  # the last one wins
+        keyed = map(operator.le, range(len(everything)), map(last.get, rules, repeat(-1)))
         seen: dict[tuple, int] = {}
         out = {}
-        for i, f in enumerate(everything):
-            if i > last.get(f.rule, -1):
-                continue
+        for f in compress(everything, keyed):
             key = finding_key(G, f, org, identities)
             k = seen[key] = seen.get(key, 0) + 1
             if id(f) in wanted:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
@@ -328,7 +329,7 @@ class _Texts:
             ids = ", ".join(map(string, related))
         except TypeError:  # not texts: as the encoder writes them
             ids = encode(list(related))[1:-1]
-        fingerprint = encode(fp)
+        fingerprint = string(fp)  # (hex digits)
         index = rule_index.get(rule)
         pieces = [
             head,
@@ -349,7 +350,7 @@ class _Texts:
             "]",
             kinds,
             f', "cell": {string(cell)}}}' if cell else "}",
-            "" if index is None else f', "ruleIndex": {encode(index)}',
+            "" if index is None else f', "ruleIndex": {index}',  # (an int)
         ]
         if related:
             texts = self.related.get(art)
@@ -398,7 +399,12 @@ def _logical_text(paths: Paths, node: str, encode: Callable[[object], str]) -> s
     """The JSON of a node's logical location (_node_logical), made once per node and paths."""
     found = paths.texts.get(node)
     if found is None:
-        found = paths.texts[node] = encode(_node_logical(paths, node))
+        if type(node) is str:  # as the encoder writes _node_logical(paths, node)
+            name, path = _encode_string(node), _encode_string(paths.path(node))
+            found = f'{{"name": {name}, "fullyQualifiedName": {path}, "kind": "object"}}'
+        else:
+            found = encode(_node_logical(paths, node))
+        paths.texts[node] = found
     return found
 
 
@@ -570,34 +576,36 @@ def _log(
         entries.extend((fr, f, None) for f in fr.findings)
         entries.extend((fr, s.finding, s.reason or "") for s in fr.silenced)
     kept = _kept(entries, limit)
+    # the indexes of each file's results, in file order
+    ranges, at = [], 0
+    for fr in report.files:
+        mine = len(fr.findings) + len(fr.silenced)
+        ranges.append(range(at, at + mine))
+        at += mine
+    if kept is None:
+        shown = ranges
+    else:
+        ordered = sorted(kept)
+        shown = [ordered[bisect_left(ordered, mine.start) : bisect_left(ordered, mine.stop)] for mine in ranges]
 
     # every artifact and notification first, met in the order results and errors always met them (the
     # artifacts come before the results in the log); the results themselves are made when written
     notifications: list[dict] = []
-    at = 0
-    for fr in report.files:
-        mine = len(fr.findings) + len(fr.silenced)
-        for i in range(at, at + mine):
-            if kept is None or i in kept:
-                artifact(entries[i][1].file or fr.file)
-        at += mine
+    for fr, mine in zip(report.files, shown, strict=True):
+        for i in mine:
+            artifact(entries[i][1].file or fr.file)
         notifications.extend(_error_notes(fr, artifact, rule_index))
 
     def results() -> Iterator:
         make = _Texts(lang).result if texts else _result
-        at = 0
-        for fr in report.files:
+        for fr, mine in zip(report.files, shown, strict=True):
             paths = _BoundedPaths(graph_of(fr), lang)
-            mine = len(fr.findings) + len(fr.silenced)
-            wanted = None if kept is None else {id(entries[i][1]) for i in range(at, at + mine) if i in kept}
+            wanted = None if kept is None else {id(entries[i][1]) for i in mine}
             prints = file_fingerprints(fr, wanted)  # each kept finding's (numbered among them all)
             org = fr.organisation
-            for i in range(at, at + mine):
-                if kept is not None and i not in kept:
-                    continue
+            for i in mine:
                 _fr, f, reason = entries[i]
                 yield make(f, prints[id(f)], rule_index, artifact(f.file or fr.file), paths, org, lang, reason)
-            at += mine
 
     properties: dict = {"summary": report.summary(), "language": lang}
     if kept is not None and limit is not None:
