@@ -438,8 +438,9 @@ def _kept(entries: list[tuple], limit: int | None) -> set[int] | None:
     """The indexes of the entries a run of at most `limit` results keeps; None when all fit."""
     if limit is None or len(entries) <= limit:
         return None
-    priorities = [_priority(f, reason) for _, f, reason in entries]
-    order = sorted(range(len(entries)), key=priorities.__getitem__)
+    # each entry's kind (_KINDS: ranked as _priority() ranks them) as one column of small numbers
+    kinds = [_FINDING_KIND[f.severity] if reason is None else _KIND[_priority(f, reason)] for _, f, reason in entries]
+    order = sorted(range(len(entries)), key=kinds.__getitem__)
     return set(order[:limit])
 
 
@@ -685,6 +686,7 @@ def _count(report: Report, limit: int | None) -> int:
 
 _KINDS = sorted((place, rank) for place in range(3) for rank in SEVERITY_RANK.values())  # _priority()'s values
 _KIND = {kind: number for number, kind in enumerate(_KINDS)}
+_FINDING_KIND = {severity: _KIND[0, rank] for severity, rank in SEVERITY_RANK.items()}  # a finding not silenced
 _LOCAL = -(10**15)  # a result's artifact index _LOCAL - k: the file's k-th artifact, numbered for the log later
 
 
