@@ -34,7 +34,7 @@ import json
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 from urllib.parse import quote
@@ -578,16 +578,16 @@ def _log(
         entries.extend((fr, s.finding, s.reason or "") for s in fr.silenced)
     kept = _kept(entries, limit)
     # the indexes of each file's results, in file order
-    ranges, at = [], 0
+    ranges: list[range] = []
+    at = 0
     for fr in report.files:
-        mine = len(fr.findings) + len(fr.silenced)
-        ranges.append(range(at, at + mine))
-        at += mine
-    if kept is None:
-        shown = ranges
-    else:
+        count = len(fr.findings) + len(fr.silenced)
+        ranges.append(range(at, at + count))
+        at += count
+    shown: list[Sequence[int]] = list(ranges)
+    if kept is not None:
         ordered = sorted(kept)
-        shown = [ordered[bisect_left(ordered, mine.start) : bisect_left(ordered, mine.stop)] for mine in ranges]
+        shown = [ordered[bisect_left(ordered, each.start) : bisect_left(ordered, each.stop)] for each in ranges]
 
     # every artifact and notification first, met in the order results and errors always met them (the
     # artifacts come before the results in the log); the results themselves are made when written
