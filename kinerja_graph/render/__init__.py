@@ -31,6 +31,7 @@ from kinerja_graph.render.dot import (
     Lines,
     build_diagram,
     fill_numbers,
+    least_size,
 )
 from kinerja_graph.render.errors import RenderError
 from kinerja_graph.render.layout import LAYOUTS, Placement, place
@@ -219,11 +220,11 @@ def draw(
                 asked[key] = measure(nodes, kind)
             return asked[key]
 
-        def measure(nodes: list[str], kind: str, verify: bool = False) -> Fit:
+        def candidate(nodes: list[str], kind: str) -> Diagram:
             part = Part("", nodes, kind, focus=root if kind in ("whole", "subtree") else None, depth=depth)
             if kind not in ("whole", "subtree"):
                 part.number, part.total, part.home = unknown, unknown, planning_home
-            diagram = build_diagram(
+            return build_diagram(
                 G,
                 part,
                 options=options,
@@ -234,9 +235,25 @@ def draw(
                 lines=lines,
                 numbers=unknown,
             )
+
+        def too_big(guess: Measure, verify: bool) -> bool:
+            """Decided by the estimate alone: far below the minimum, or surely below it (see Calibration)."""
+            return guess.smallest_text < limit * 0.7 or (not verify and calibration.sure(guess) is False)
+
+        def estimated_fill(nodes: list[str], kind: str) -> float:
+            diagram = candidate(nodes, kind)
+            return estimate(diagram.estimated_size, diagram.smallest_font, sheet).fill(sheet, diagram.tree_size)
+
+        def measure(nodes: list[str], kind: str, verify: bool = False) -> Fit:
+            if kind not in ("whole", "subtree"):
+                # a page whose least possible estimate is already too big is not built (unless its fill is asked)
+                least = estimate(least_size(placement, nodes, options, style), float(style.small_font_size), sheet)
+                if too_big(least, verify):
+                    return Fit(False, lambda: estimated_fill(nodes, kind))
+            diagram = candidate(nodes, kind)
             guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
             sure = None if verify else calibration.sure(guess)
-            if not graphviz or guess.smallest_text < limit * 0.7 or sure is False:
+            if not graphviz or too_big(guess, verify):
                 result = guess
             elif sure:  # decided by the estimate: the final page is measured when drawn (see `unsure`)
                 result = guess

@@ -287,6 +287,39 @@ def build_diagram(
     ).build(drawn)
 
 
+def least_size(placement: Placement, nodes: list[str], options: DiagramOptions, style: Style) -> tuple[float, float]:
+    """A lower bound of the size a printed page of `nodes` is estimated at (`Diagram.estimated_size`), found
+    without building the page: a page whose bound already prints too small cannot print readably by its estimate
+    either (the page planner asks about many candidate pages far too big for a sheet).
+
+    Every box is at least as wide as its statement's column and as high as its head and one line; the tree is
+    at least as wide as its leaves side by side (`_Builder.tree_estimate` gives each goal the width of what
+    stands below and beside it, so each box with nothing of its own drawn under it counts once), and as high
+    as its bands with the gaps between them, under the title."""
+    drawn = [n for n in nodes if n in placement.order]
+    on = set(drawn)
+    holders = {placement.attached.get(n) for n in drawn}
+    kids = placement.kids
+    leaves = sum(1 for n in drawn if n not in holders and not any(v in on for v in kids.get(n, ())))
+    wrap = options.wrap or style.wrap
+    gap = 0.15 * 72
+    # `_Builder.content`'s narrowest column, and the border and padding of `_Builder.table`
+    box_width = int(wrap * style.font_size * _CHAR) + 8 + 6
+    box_height = style.small_font_size + 4 + 4 + 6
+    tree = leaves * box_width + gap * max(0, leaves - 1)
+    bands = len({placement.band[n] for n in drawn})
+    h = bands * box_height + 0.35 * 72 * max(0, bands - 1)
+    w = max(BAND_COLUMN + tree + 20, 700.0)
+    if options.direction == "LR":
+        w, h = max(h + BAND_COLUMN, 700.0), tree + 60
+    return (round(w, 1), round(h + _title_height(style) + 20, 1))
+
+
+def _title_height(style: Style) -> float:
+    s = style
+    return s.title_font_size * 1.4 + s.band_font_size * 1.4 + 2 * (s.small_font_size * 2.4 + 14) + 16
+
+
 class _BoxRows:
     """The rows of a box's table, and the height and width they take (Graphviz: a line is as high as its font,
     a cell pads 2); `font` is the rows' size unless a row says another."""
@@ -823,8 +856,7 @@ class _Builder:
         return max(options.values()) * 1000
 
     def title_height(self) -> float:
-        s = self.style
-        return s.title_font_size * 1.4 + s.band_font_size * 1.4 + 2 * (s.small_font_size * 2.4 + 14) + 16
+        return _title_height(self.style)
 
     def listing(self, heading: str, items: list[tuple[str, int]], columns: int) -> tuple[str, int]:
         """Items (label text with its line count) under a heading in `columns` columns, filled top

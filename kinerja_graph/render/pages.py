@@ -33,12 +33,22 @@ SMALL_PAGE = 0.3  # a page filling less of its sheet than this joins another pag
 MERGE_TRIES = 12
 
 
-@dataclass(frozen=True)
 class Fit:
-    """Whether a candidate page prints readably, and how much of its sheet it fills (0-1)."""
+    """Whether a candidate page prints readably, and how much of its sheet it fills (0-1). `fill` may be given
+    as a function, called the first time it is asked for: a page the planner can tell does not fit without
+    building it is built only if its fill is wanted (a page of one box too big for a sheet)."""
 
-    ok: bool
-    fill: float
+    __slots__ = ("ok", "_fill")
+
+    def __init__(self, ok: bool, fill: float | Callable[[], float]):
+        self.ok = ok
+        self._fill = fill
+
+    @property
+    def fill(self) -> float:
+        if callable(self._fill):
+            self._fill = self._fill()
+        return self._fill
 
 
 @dataclass
