@@ -197,8 +197,7 @@ class _Planner:
                     break
         return pages
 
-    def subtree_of(self, head: str, within: list[str]) -> list[str]:
-        inside = set(within)
+    def subtree_of(self, head: str, inside: set[str]) -> list[str]:
         out: list[str] = []
         stack, seen = [head], set()
         while stack:
@@ -216,7 +215,7 @@ class _Planner:
         if len(block.heads) != 1:
             out, taken = [], set()
             for h in block.heads:
-                nodes = [n for n in self.subtree_of(h, block.nodes) if n not in taken]
+                nodes = [n for n in self.subtree_of(h, inside) if n not in taken]
                 taken.update(nodes)
                 out.append(Block(self.p.sort(nodes), [h]))
             left = [n for n in block.nodes if n not in taken]
@@ -229,7 +228,7 @@ class _Planner:
         for c in self.kids(head):
             if c not in inside or c in taken:
                 continue
-            nodes = [n for n in self.subtree_of(c, block.nodes) if n not in taken]
+            nodes = [n for n in self.subtree_of(c, inside) if n not in taken]
             taken.update(nodes)
             out.append(Block(self.p.sort(nodes), [c]))
         left = [n for n in block.nodes if n not in taken]
