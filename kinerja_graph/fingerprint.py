@@ -190,7 +190,7 @@ class _Identities(dict):
         kind and statement, a grouping the rules made already); False when the graph keeps no Index."""
         from kinerja_graph.checks import _index
 
-        built = getattr(G, _index._CACHE, None)  # index(G) of a graph that was not checked would build one
+        built = _index.cached(G)  # index(G) of a graph that was not checked would build one
         if built is None:
             return False
         groups = built.node_groups(("kind", "statement"))

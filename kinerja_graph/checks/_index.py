@@ -639,11 +639,16 @@ _CACHE = "_kinerja_index"  # where a frozen graph keeps its Index: an attribute 
 _NO_EDGES = ()
 
 
+def cached(G: nx.DiGraph) -> Index | None:
+    """The Index a checked graph keeps, or None: unlike index(G), never builds one."""
+    return getattr(G, _CACHE, None)
+
+
 def index(G: nx.DiGraph) -> Index:
     """The Index of G; kept on the graph once it is frozen and so can no longer change."""
-    cached = getattr(G, _CACHE, None)
-    if cached is not None:
-        return cached
+    kept = cached(G)
+    if kept is not None:
+        return kept
     columns = G.__dict__.pop(INDEXED_COLUMNS, None)  # kept by build_graph(indexed=True) for a graph checked as built
     built = _index(G) if columns is None else _from_columns(G, columns)
     if nx.is_frozen(G):
