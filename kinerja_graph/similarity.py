@@ -403,48 +403,31 @@ def _deletions(word: str, depth: int) -> set[str]:
     return found
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict = {}
-
-    def find(self, x):
-        parent = self.parent
-        root = parent.setdefault(x, x)
-        while root != parent[root]:
-            root = parent[root]
-        while x != root:  # path compression
-            parent[x], x = root, parent[x]
-        return root
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if str(ra) > str(rb):
-                ra, rb = rb, ra
-            self.parent[rb] = ra
-
-
 def slip_representatives(words: Iterable[str], tv: TextVocabulary) -> dict[str, str]:
     """For each word, one representative shared by all words linked to it by slips: the first in sorting
     order of the words so linked.
 
     The slips between words are found once per run (the text vocabulary's memo keeps a _SlipIndex of every
-    word asked about so far): the statements and the indicators of a cascade share most of their words."""
+    word asked about so far): the statements and the indicators of a cascade share most of their words. Once a
+    deletion key is shared by more than BUCKET_LIMIT words, the slips are searched among these words alone
+    (_SlipIndex.slips_among), each word of a crowded key compared with its first words only."""
     words = set(words)
     index = tv.cache.get(_SLIP_INDEX)
     if index is None:
         index = remember(tv, _SLIP_INDEX, _SlipIndex(tv))
     index.add(words)
-    if index.crowded:  # a key shared by very many words: compared with its first words only, as below
-        return _bucketed_representatives(words, tv)
     ordered = sorted(words)
     rank = np.full(len(index.words), -1, dtype=np.int64)
     rank[np.fromiter(map(index.numbers.__getitem__, ordered), dtype=np.int64, count=len(ordered))] = np.arange(
         len(ordered), dtype=np.int64
     )
-    first, second = rank[index.first], rank[index.second]
-    among = (first >= 0) & (second >= 0)  # the slips between these words
-    roots = _joined(len(ordered), first[among], second[among]).tolist()  # the lowest rank: the first word
+    if index.crowded:
+        first, second = index.slips_among(rank)
+    else:
+        first, second = rank[index.first], rank[index.second]
+        among = (first >= 0) & (second >= 0)  # the slips between these words
+        first, second = first[among], second[among]
+    roots = _joined(len(ordered), first, second).tolist()  # the lowest rank: the first word
     return dict(zip(ordered, map(ordered.__getitem__, roots)))
 
 
@@ -462,7 +445,7 @@ class _SlipIndex:
     compared once with every word sharing one of them (the pairs that are slips are kept as edges).
 
     With no key shared by more than BUCKET_LIMIT words, the slips among any set of these words are the edges
-    between them: what _bucketed_representatives finds among that set alone.
+    between them: what slips_among finds among that set alone.
 
     In arrays (numpy): each deletion key is a 64-bit hash of the shortened word, worked out for all the words of
     one length at once from their letters' prefix sums; the (key, word) rows are sorted, and the pairs of words
@@ -523,15 +506,50 @@ class _SlipIndex:
         other = one + 1 + np.arange(len(one)) - np.repeat(np.cumsum(later) - later, later)
         a, b = owners[one], owners[other]
         a, b = np.minimum(a, b), np.maximum(a, b)
+        fresh_pairs = b >= base
+        a, b = self._slips(a[fresh_pairs], b[fresh_pairs])
+        self.first = np.concatenate((self.first, a))
+        self.second = np.concatenate((self.second, b))
+
+    def slips_among(self, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The slips among some of the words seen (those with rank[word number] >= 0, ranked in sorting order), as
+        pairs of ranks, found among these words alone: each word compared with every later word (in sorting
+        order) sharing one of its deletion keys, only the first two words of a key shared by more than
+        BUCKET_LIMIT of these words with the others. Two keys hashed alike would be one key here (a 64-bit hash
+        of each: not met in practice)."""
+        mine = rank[self.owners]
+        kept = mine >= 0
+        keys, mine, owners = self.keys[kept], mine[kept], self.owners[kept]
+        order = np.lexsort((mine, keys))
+        keys, mine, owners = keys[order], mine[order], owners[order]
+        if not len(keys):
+            return mine, mine
+        starts = np.flatnonzero(_run_starts(keys))
+        sizes = np.diff(np.append(starts, len(keys)))
+        bucket = np.repeat(np.arange(len(sizes)), sizes)
+        place = np.arange(len(keys)) - starts[bucket]
+        size = sizes[bucket]
+        # each row paired with the later rows of its key: every row of a key of at most BUCKET_LIMIT words, the
+        # first two rows of a larger one
+        later = np.where((size <= BUCKET_LIMIT) | (place < 2), size - 1 - place, 0)
+        one = np.repeat(np.arange(len(keys)), later)
+        other = one + 1 + np.arange(len(one)) - np.repeat(np.cumsum(later) - later, later)
+        a, b = self._slips(owners[one], owners[other])
+        return rank[a], rank[b]
+
+    def _slips(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs of words (a[k], b[k]) (numbers, both with deletion keys) that are slips of each other
+        (slip_distance), each once."""
         # what allowed_edits asks of two words that may be slips (both are 5 to SLIP_WORD_LIMIT letters without a
         # digit, having deletion keys): the same first letter, not both correctly spelled, not `distinct`
-        firsts = np.fromiter((ord(w[0]) if w else -1 for w in self.words), dtype=np.int64, count=len(self.words))
-        lengths = np.fromiter(map(len, self.words), dtype=np.int64, count=len(self.words))
-        lexicon = tv.lexicon
-        known = np.fromiter(map(lexicon.__contains__, self.words), dtype=bool, count=len(self.words))
-        fits = (b >= base) & (firsts[a] == firsts[b]) & (np.abs(lengths[a] - lengths[b]) <= 2) & ~(known[a] & known[b])
-        pairs = _distinct(a[fits] * len(self.words) + b[fits])  # a pair sharing several keys, once
-        a, b = pairs // len(self.words), pairs % len(self.words)
+        tv, count = self.tv, len(self.words)
+        firsts = np.fromiter((ord(w[0]) if w else -1 for w in self.words), dtype=np.int64, count=count)
+        lengths = np.fromiter(map(len, self.words), dtype=np.int64, count=count)
+        known = np.fromiter(map(tv.lexicon.__contains__, self.words), dtype=bool, count=count)
+        a, b = np.minimum(a, b), np.maximum(a, b)
+        fits = (firsts[a] == firsts[b]) & (np.abs(lengths[a] - lengths[b]) <= 2) & ~(known[a] & known[b])
+        pairs = _distinct(a[fits] * count + b[fits])  # a pair sharing several keys, once
+        a, b = pairs // count, pairs % count
         left = list(map(self.words.__getitem__, a.tolist()))
         right = list(map(self.words.__getitem__, b.tolist()))
         if tv.distinct:
@@ -545,8 +563,7 @@ class _SlipIndex:
             map(functools.partial(_osa_distance, score_cutoff=2), left, right), dtype=np.int64, count=len(left)
         )
         slips = distance <= limit
-        self.first = np.concatenate((self.first, a[slips]))
-        self.second = np.concatenate((self.second, b[slips]))
+        return a[slips], b[slips]
 
 
 # the hash of a word's letters c_0 ... c_(n-1): sum of (c_t + 1) * P^t, plus n * Q (mod 2^64); deleting letter i
@@ -592,32 +609,6 @@ def _deletion_hashes(words: list[str], tv: TextVocabulary) -> tuple[np.ndarray, 
     if not keys:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
     return np.concatenate(keys), np.concatenate(owners)
-
-
-def _bucketed_representatives(words: set[str], tv: TextVocabulary) -> dict[str, str]:
-    """slip_representatives() among these words alone, comparing only the first words of a deletion key shared
-    by more than BUCKET_LIMIT words."""
-    uf = _UnionFind()
-    buckets: dict[str, list[str]] = defaultdict(list)
-    for w in words:
-        uf.find(w)
-        for key in deletion_keys(w, tv):
-            buckets[key].append(w)
-    for bucket in buckets.values():
-        if len(bucket) < 2:
-            continue
-        bucket.sort()
-        head = bucket if len(bucket) <= BUCKET_LIMIT else bucket[:2]
-        for i, a in enumerate(head):
-            first, size = a[0], len(a)
-            for b in bucket[i + 1 :]:
-                if b[0] != first:  # never a slip (allowed_edits), nor any word after it in the sorted bucket
-                    break
-                if abs(len(b) - size) > 2:  # more edits than any slip has
-                    continue
-                if uf.find(a) != uf.find(b) and slip_distance(a, b, tv) is not None:
-                    uf.union(a, b)
-    return {w: uf.find(w) for w in uf.parent}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -865,50 +856,66 @@ class Containment:
         """Whether each text stands whole in another text anywhere in the cascade, or holds one that does (see
         _involved); worked out when first asked for."""
         if self._relevant is None:
-            self._relevant = self._involved(self._sizes.tolist(), self.limit * 4)
+            self._relevant = self._involved(self.limit * 4, np.arange(len(self._sizes))).tolist()
         return self._relevant
 
-    def _involved(self, sizes: list[int], cap: int) -> list[bool]:
-        """Whether each text stands whole in another text anywhere in the cascade, or holds one that does: the
-        only texts `within` needs to read. A text's signature held by more than `cap` texts is not checked here:
-        the text and every holder stay in (`within` reads them, family by family)."""
-        sets, signature, maybe, extra = self.word_sets, self.signature, self.may_be_contained, self.max_extra
-        holders: dict[str, list[int]] = {}  # signature -> the texts holding it
-        postings: dict[tuple[str, int], list[int]] = {}  # (signature, length of the text holding it) -> texts
-        for j, held in enumerate(self.holds):
-            size = sizes[j]
-            for word in held:
-                found = postings.get((word, size))
-                if found is None:
-                    postings[(word, size)] = [j]
-                else:
-                    found.append(j)
-                found = holders.get(word)
-                if found is None:
-                    holders[word] = [j]
-                else:
-                    found.append(j)
-        involved = [False] * len(sets)
-        crowded: set = set()  # signatures whose every holder is in already
-        at = sets.__getitem__
-        for i in compress(range(len(sets)), maybe):
-            sig = signature[i]
-            crowd = holders.get(sig, ())  # type: ignore[arg-type]
-            if len(crowd) > cap:
-                involved[i] = True
-                if sig not in crowded:
-                    crowded.add(sig)
-                    for j in crowd:
-                        involved[j] = True
-                continue
-            # the texts a little longer holding every word of this one (a subset test per candidate, in C)
-            size, words = sizes[i], sets[i]
-            for d in range(1, extra + 1):
-                candidates = postings.get((sig, size + d))  # type: ignore[arg-type]
-                if candidates:
-                    for j in compress(candidates, map(words.__lt__, map(at, candidates))):
-                        involved[i] = involved[j] = True
+    def _involved(self, cap: int, texts: np.ndarray) -> np.ndarray:
+        """Whether each of `texts` stands whole in another text anywhere in the cascade, or holds one that does
+        (a boolean array over all texts, meaningful at `texts`): the only texts `within` needs to read. A text's
+        signature held by more than `cap` texts is not checked: the text and every holder count as involved.
+        Each of `texts` is tested, all at once, against the texts a little longer holding its signature and
+        against the texts a little shorter whose signature it holds."""
+        count, width, sizes, extra = len(self._sizes), self._width, self._sizes, self.max_extra
+        involved = np.zeros(count, dtype=bool)
+        maybe = np.flatnonzero(self._maybe)
+        if not len(maybe):
+            return involved
+        mine = np.zeros(count, dtype=bool)
+        mine[texts] = True
+        # the signatures held by more than `cap` texts: their texts and every holder are in
+        held_owner = np.repeat(np.arange(count, dtype=np.int64), self._held_count)
+        held_word = self._held
+        signature = self._signature[maybe]
+        crowded = np.bincount(held_word, minlength=width)[signature] > cap
+        involved[maybe[crowded]] = True
+        crowded_words = np.zeros(width, dtype=bool)
+        crowded_words[signature[crowded]] = True
+        involved[held_owner[crowded_words[held_word]]] = True
+        maybe, signature = maybe[~crowded], signature[~crowded]
+        span = int(sizes.max(initial=0)) + extra + 1
+        # each of `texts` that may stand in another, against the texts 1 to max_extra words longer holding its
+        # signature
+        posted = held_word * span + sizes[held_owner]
+        order = np.argsort(posted, kind="stable")
+        posted, posted_owner = posted[order], held_owner[order]
+        asking = mine[maybe]
+        wanted = signature[asking] * span + sizes[maybe[asking]]
+        low = np.searchsorted(posted, wanted + 1, side="left")
+        pairs, at = _spread_rows(low, np.searchsorted(posted, wanted + extra, side="right") - low)
+        inner, outer = [maybe[asking][pairs]], [posted_owner[at]]
+        # each of `texts`, against the texts 1 to max_extra words shorter whose signature it holds
+        signed = signature * span + sizes[maybe]
+        order = np.argsort(signed, kind="stable")
+        signed, signed_text = signed[order], maybe[order]
+        holding = mine[held_owner] & ~crowded_words[held_word]
+        wanted = held_word[holding] * span + sizes[held_owner[holding]]
+        low = np.searchsorted(signed, wanted - extra, side="left")
+        pairs, at = _spread_rows(low, np.searchsorted(signed, wanted - 1, side="right") - low)
+        inner.append(signed_text[at])
+        outer.append(held_owner[holding][pairs])
+        inner_all, outer_all = np.concatenate(inner), np.concatenate(outer)
+        inside = self._subsets(inner_all, outer_all)
+        involved[inner_all[inside]] = involved[outer_all[inside]] = True
         return involved
+
+    def _subsets(self, inner: np.ndarray, outer: np.ndarray) -> np.ndarray:
+        """Whether every word of text inner[k] is a word of text outer[k], for each k."""
+        width = self._width
+        if self._text_words is None:
+            self._text_words = np.sort(self._owner * width + self._flat)
+        rows, words = _spread_rows(self._starts[inner], self._sizes[inner])
+        matched = _among(self._text_words, outer[rows] * width + self._flat[words])
+        return np.bincount(rows[matched], minlength=len(inner)) == self._sizes[inner]
 
     def __bool__(self) -> bool:
         """Whether any text may stand whole in another at all."""
@@ -946,43 +953,39 @@ class Containment:
         order = np.argsort(keys, kind="stable")
         first = np.sort(order[_run_starts(keys[order])])
         families, numbers = families[first], numbers[first]
-        if self._relevant is None:
-            found = self._within(families, numbers, self.is_candidate, exact=False)
-            if found is not None:
-                return found
-        return self._within(families, numbers, np.array(self.relevant, dtype=bool), exact=True) or []
+        return self._within(families, numbers)
 
-    def _within(self, families: np.ndarray, numbers: np.ndarray, relevant: np.ndarray, exact: bool) -> list | None:
-        """within() reading the entries of the texts marked in `relevant`; None when not `exact` and a family
-        holds more than `limit` of them with the signature of a text."""
-        read = relevant[numbers]
+    def _within(self, families: np.ndarray, numbers: np.ndarray) -> list:
+        """within() reading the entries of the candidates: where a family holds more than `limit` of them with
+        the signature of a text, only the relevant ones among these (_involved) are looked at, the first `limit`."""
+        read = self.is_candidate[numbers]
         families, numbers = families[read], numbers[read]
-        width, sizes = self._width, self._sizes
+        sizes = self._sizes
         # the (family, word) holdings: each entry once per signature its text holds, in entry order
         rows, held = _spread_rows(self._held_start[numbers], self._held_count[numbers])
-        held_keys = families[rows] * width + self._held[held]
+        held_keys = families[rows] * self._width + self._held[held]
         order = np.argsort(held_keys, kind="stable")
         held_keys, holders = held_keys[order], numbers[rows[order]]
         # each entry that may be contained looks up the holders of its signature in its family
         asking = np.flatnonzero(self._maybe[numbers])
-        wanted = families[asking] * width + self._signature[numbers[asking]]
+        wanted = families[asking] * self._width + self._signature[numbers[asking]]
         low = np.searchsorted(held_keys, wanted, side="left")
         counts = np.searchsorted(held_keys, wanted, side="right") - low
-        if len(counts) and counts.max() > self.limit:
-            if not exact:
-                return None
-            np.minimum(counts, self.limit, out=counts)
         pairs, at = _spread_rows(low, counts)
         asked, holder = asking[pairs], holders[at]
+        over = counts > self.limit
+        if over.any():  # there, the first `limit` relevant holders only
+            crowd = over[pairs]
+            relevant = self._involved(self.limit * 4, _distinct(holder[crowd]))[holder]
+            taken = np.cumsum(crowd & relevant)
+            before = np.concatenate(([0], taken))[(np.cumsum(counts) - counts)[pairs]]
+            kept = ~crowd | (relevant & (taken - before <= self.limit))
+            asked, holder = asked[kept], holder[kept]
         # a holder longer by 1 to max_extra words, holding every word of the text asking (a proper subset)
         inner, outer = sizes[numbers[asked]], sizes[holder]
         fits = (outer > inner) & (outer <= inner + self.max_extra)
         asked, holder, inner = asked[fits], holder[fits], inner[fits]
-        if self._text_words is None:
-            self._text_words = np.sort(self._owner * width + self._flat)
-        rows, words = _spread_rows(self._starts[numbers[asked]], inner)
-        matched = _among(self._text_words, holder[rows] * width + self._flat[words])
-        inside = np.bincount(rows[matched], minlength=len(asked)) == inner
+        inside = self._subsets(numbers[asked], holder)
         asked, holder = asked[inside], holder[inside]
         if not len(asked):
             return []
@@ -1323,7 +1326,6 @@ def _variant_groups(
     # each variant's distinct words
     distinct = _distinct(owner * width + flat)
     distinct_owner, distinct_words = distinct // width, distinct % width
-    distinct_sizes = np.bincount(distinct_owner, minlength=count)
     # the words run together
     joined = list(map("".join, words))
     joined_id = _first_seen(joined)
@@ -1388,26 +1390,24 @@ def _variant_groups(
     linked[first[free]] = linked[second[free]] = True
     if alike:  # the pairs similarity decides without pairing words: judged at once
         joined_length = np.bincount(owner, weights=_lengths(vocabulary)[flat], minlength=count).astype(np.int64)
-        decided, passed = _judged(
-            vocabulary,
-            flat,
-            owner,
-            starts,
-            sizes,
-            joined_length,
-            distinct_sizes == sizes,
-            rest_first,
-            rest_second,
-            tv,
-            threshold,
-        )
-        joined_first, joined_second = rest_first[passed], rest_second[passed]
-        if len(joined_first):
-            parent = _joined(
-                count, np.concatenate((first[free], joined_first)), np.concatenate((second[free], joined_second))
+        # in two rounds: each variant with its first partner, then the pairs not joined by then (a block's variants
+        # mostly join in the first, and a pair inside one component changes nothing)
+        order = np.lexsort((rest_first, rest_second))
+        lead = np.zeros(len(order), dtype=bool)
+        lead[order[_run_starts(rest_second[order])]] = True
+        undecided = []
+        for round_pairs in (lead, ~lead):
+            pair_first, pair_second = rest_first[round_pairs], rest_second[round_pairs]
+            keep = parent[pair_first] != parent[pair_second]
+            pair_first, pair_second = pair_first[keep], pair_second[keep]
+            decided, passed = _judged(
+                vocabulary, flat, owner, starts, sizes, joined_length, pair_first, pair_second, tv, threshold
             )
-            linked[joined_first] = linked[joined_second] = True
-        rest_first, rest_second = rest_first[~decided], rest_second[~decided]
+            parent = _joined(count, pair_first[passed], pair_second[passed], parent)
+            linked[pair_first[passed]] = linked[pair_second[passed]] = True
+            undecided.append((pair_first[~decided], pair_second[~decided]))
+        rest_first = np.concatenate([f for f, _ in undecided])
+        rest_second = np.concatenate([s for _, s in undecided])
         keep = parent[rest_first] != parent[rest_second]  # not joined yet
         rest_first, rest_second = rest_first[keep], rest_second[keep]
     roots = parent.tolist()
@@ -1452,7 +1452,6 @@ def _judged(
     starts: np.ndarray,
     sizes: np.ndarray,
     joined_length: np.ndarray,
-    once: np.ndarray,
     first: np.ndarray,
     second: np.ndarray,
     tv: TextVocabulary,
@@ -1461,26 +1460,38 @@ def _judged(
     """(decided, passed) of the pairs of variants (first[k], second[k]) whose words run together differently and
     are not the same words in another order: what similarity() decides without pairing words, for all the pairs
     at once. Decided: as many words or not; letters too many apart; too many words missing from the other; or,
-    neither writing a word twice, one word apart, the verdict a slip of that word (slip_distance, once per
-    distinct word pair). Passed: the decided pairs whose similarity reaches the threshold."""
+    one or two words apart, the verdict the slips of those words (slip_distance, once per distinct word pair; a
+    word written twice is missing from a text writing it once, as similarity pairs words). Passed: the decided
+    pairs whose similarity reaches the threshold."""
     max_slips = tv.max_slips
     apart = (sizes[first] != sizes[second]) | (np.abs(joined_length[first] - joined_length[second]) > 2 * max_slips)
     decided = apart.copy()
     passed = np.zeros(len(first), dtype=bool)
-    asked = np.flatnonzero(~apart & once[first] & once[second])
+    asked = np.flatnonzero(~apart)
     if not len(asked) or not len(flat):
         return decided, passed
     width = len(vocabulary)
-    holding = np.sort(owner * width + flat)
+    # each writing of a word in its text as its own token (the word, and how many times the text wrote it
+    # before): the words of one text missing from another, counted as similarity counts them
+    keys = owner * width + flat
+    order = np.argsort(keys, kind="stable")
+    run_starts = np.flatnonzero(_run_starts(keys[order]))
+    run_of = np.repeat(run_starts, np.diff(np.append(run_starts, len(keys))))
+    writing = np.empty(len(keys), dtype=np.int64)
+    writing[order] = np.arange(len(keys), dtype=np.int64) - run_of
+    times = int(writing.max(initial=0)) + 1
+    token = flat * times + writing
+    tokens = width * times
+    holding = np.sort(owner * tokens + token)
     a, b = first[asked], second[asked]
     # the words of a missing from b, and of b missing from a, lowest first (word numbers follow sorting order,
-    # as similarity sorts them): the same count on both sides, as many words written once each
+    # as similarity sorts them): the same count on both sides, as both have as many words
     rows, at = _spread_rows(starts[a], sizes[a])
-    missing = ~_among(holding, b[rows] * width + flat[at])
+    missing = ~_among(holding, b[rows] * tokens + token[at])
     counts = np.bincount(rows[missing], minlength=len(asked))
     left, left_at = _lowest_first(rows[missing], flat[at[missing]], len(asked))
     rows, at = _spread_rows(starts[b], sizes[b])
-    extra = ~_among(holding, a[rows] * width + flat[at])
+    extra = ~_among(holding, a[rows] * tokens + token[at])
     right, right_at = _lowest_first(rows[extra], flat[at[extra]], len(asked))
     too_many = counts > min(max_slips, DIFFERING_WORDS_LIMIT)
     decided[asked[too_many]] = True
@@ -1660,10 +1671,11 @@ def _block_pairs(keys: np.ndarray, members: np.ndarray) -> tuple[np.ndarray, np.
     return first, second
 
 
-def _joined(count: int, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+def _joined(count: int, first: np.ndarray, second: np.ndarray, parent: np.ndarray | None = None) -> np.ndarray:
     """The lowest-numbered member of the component of each of `count` items joined by the pairs (first[k],
-    second[k]) (union-find in arrays: each root hooked under the lowest root it meets, paths halved)."""
-    parent = np.arange(count, dtype=np.int64)
+    second[k]) (union-find in arrays: each root hooked under the lowest root it meets, paths halved); parent: the
+    components joined so far (what _joined gave), or none."""
+    parent = np.arange(count, dtype=np.int64) if parent is None else parent.copy()
     while len(first):
         a, b = parent[first], parent[second]
         apart = a != b

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_similarity_fast import _reference_representatives
 
 from kinerja_graph.similarity import Containment
 
@@ -429,13 +430,13 @@ SLIPPY = st.text(alphabet="aabeinrstéİßx1", min_size=0, max_size=14)
 def test_slip_index_in_arrays_finds_every_slip_sharing_a_deletion_key(calls):
     """Words of any script, doubled letters, digits, too short and too long; the index grown over several calls."""
     from kinerja_graph import similarity
-    from kinerja_graph.similarity import _bucketed_representatives, slip_representatives
+    from kinerja_graph.similarity import slip_representatives
 
     tv = _fresh_tv()
     seen: set = set()
     calls[0].add("")  # not a word: no keys, no slips
     for words in calls:
-        assert slip_representatives(words, tv) == _bucketed_representatives(set(words), tv)
+        assert slip_representatives(words, tv) == _reference_representatives(set(words), tv)
         seen |= words
         index = tv.cache[similarity._SLIP_INDEX]
         if not index.crowded:

@@ -3,8 +3,9 @@
 - edit_distance is rapidfuzz's optimal-string-alignment distance with a cutoff (in C); `_reference_distance`
   below is the dynamic programme in Python it replaced, kept here as the definition.
 - slip_representatives finds the slips between words once per run (_SlipIndex, shared by every call with
-  one text vocabulary); `_bucketed_representatives` is the per-call search it replaced, which it falls back
-  on when a deletion key is shared by more than BUCKET_LIMIT words.
+  one text vocabulary); `_reference_representatives` below is the per-call search in Python it replaced, kept
+  here as the definition, also of what it does once a deletion key is shared by more than BUCKET_LIMIT words
+  (_SlipIndex.slips_among, in arrays).
 """
 
 import random
@@ -17,12 +18,39 @@ from kinerja_graph import config, similarity
 from kinerja_graph.similarity import (
     BUCKET_LIMIT,
     TextVocabulary,
-    _bucketed_representatives,
+    deletion_keys,
     edit_distance,
+    slip_distance,
     slip_representatives,
 )
 
 PACK = config.load_default_pack()
+
+
+def _reference_representatives(words: set[str], tv: TextVocabulary) -> dict[str, str]:
+    """slip_representatives() among these words alone, in Python: words sharing a deletion key compared (only the
+    first two words, in sorting order, of a key shared by more than BUCKET_LIMIT words with the others), slips
+    united, each word's representative the first in sorting order of its component."""
+    parent: dict[str, str] = {w: w for w in words}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    buckets: dict[str, list[str]] = {}
+    for w in words:
+        for key in deletion_keys(w, tv):
+            buckets.setdefault(key, []).append(w)
+    for bucket in buckets.values():
+        bucket.sort()
+        head = bucket if len(bucket) <= BUCKET_LIMIT else bucket[:2]
+        for i, a in enumerate(head):
+            for b in bucket[i + 1 :]:
+                if slip_distance(a, b, tv) is not None:
+                    ra, rb = find(a), find(b)
+                    parent[max(ra, rb)] = min(ra, rb)
+    return {w: find(w) for w in words}
 
 
 def _fresh() -> TextVocabulary:
@@ -133,9 +161,9 @@ def test_slip_representatives_across_calls_are_the_search_of_each_call_alone(see
     # two calls with one vocabulary, as the statements and the indicators of one cascade: overlapping sets
     first = {w for w in words if rnd.random() < 0.6}
     second = {w for w in words if rnd.random() < 0.6}
-    assert slip_representatives(first, tv) == _bucketed_representatives(first, tv)
-    assert slip_representatives(second, tv) == _bucketed_representatives(second, tv)
-    assert slip_representatives(words, tv) == _bucketed_representatives(set(words), tv)
+    assert slip_representatives(first, tv) == _reference_representatives(first, tv)
+    assert slip_representatives(second, tv) == _reference_representatives(second, tv)
+    assert slip_representatives(words, tv) == _reference_representatives(set(words), tv)
 
 
 def test_slip_representatives_with_a_crowded_key_compare_as_the_search_of_each_call():
@@ -145,10 +173,10 @@ def test_slip_representatives_with_a_crowded_key_compare_as_the_search_of_each_c
     crowd = sorted({"abcdefg" + c + d for c in "hijklmnopqrstuvwxyz" for d in "hijk"})[: BUCKET_LIMIT + 10]
     assert len(crowd) > BUCKET_LIMIT
     some = set(crowd[::2])
-    assert slip_representatives(some, tv) == _bucketed_representatives(some, tv)
-    assert slip_representatives(set(crowd), tv) == _bucketed_representatives(set(crowd), tv)
+    assert slip_representatives(some, tv) == _reference_representatives(some, tv)
+    assert slip_representatives(set(crowd), tv) == _reference_representatives(set(crowd), tv)
     assert tv.cache[similarity._SLIP_INDEX].crowded
-    assert slip_representatives(some, tv) == _bucketed_representatives(some, tv)
+    assert slip_representatives(some, tv) == _reference_representatives(some, tv)
 
 
 @settings(max_examples=60, deadline=None)
