@@ -548,7 +548,7 @@ class _SlipIndex:
         known = np.fromiter(map(tv.lexicon.__contains__, self.words), dtype=bool, count=count)
         a, b = np.minimum(a, b), np.maximum(a, b)
         fits = (firsts[a] == firsts[b]) & (np.abs(lengths[a] - lengths[b]) <= 2) & ~(known[a] & known[b])
-        pairs = _distinct(a[fits] * count + b[fits])  # a pair sharing several keys, once
+        pairs = sorted_distinct(a[fits] * count + b[fits])  # a pair sharing several keys, once
         a, b = pairs // count, pairs % count
         left = list(map(self.words.__getitem__, a.tolist()))
         right = list(map(self.words.__getitem__, b.tolist()))
@@ -817,15 +817,15 @@ class Containment:
         signature[sizes < min_words] = -1
         # (word, length of a text holding it) as one number, for every word of every text
         span = int(sizes.max(initial=0)) + max_extra + 1
-        held_at = _distinct(flat * span + sizes[owner])
+        held_at = sorted_distinct(flat * span + sizes[owner])
         signed = signature >= 0
         maybe = np.zeros(count, dtype=bool)
         for d in range(1, max_extra + 1):
             maybe |= _among(held_at, signature * span + sizes + d)
         maybe &= signed
         # (word, length) of a text holding the signature of a shorter text that may stand in it
-        signed_at = _distinct(signature[maybe] * span + sizes[maybe])
-        holding = _distinct(np.concatenate([signed_at + d for d in range(1, max_extra + 1)] or [signed_at[:0]]))
+        signed_at = sorted_distinct(signature[maybe] * span + sizes[maybe])
+        holding = sorted_distinct(np.concatenate([signed_at + d for d in range(1, max_extra + 1)] or [signed_at[:0]]))
         # the signatures of shorter texts each text holds (what it may contain), as a flat array cut by offsets
         held = _among(holding, flat * span + sizes[owner])
         self._held = flat[held]
@@ -891,7 +891,7 @@ class Containment:
         asking = mine[maybe]
         wanted = signature[asking] * span + sizes[maybe[asking]]
         low = np.searchsorted(posted, wanted + 1, side="left")
-        pairs, at = _spread_rows(low, np.searchsorted(posted, wanted + extra, side="right") - low)
+        pairs, at = spread_ranges(low, np.searchsorted(posted, wanted + extra, side="right") - low)
         inner, outer = [maybe[asking][pairs]], [posted_owner[at]]
         # each of `texts`, against the texts 1 to max_extra words shorter whose signature it holds
         signed = signature * span + sizes[maybe]
@@ -900,7 +900,7 @@ class Containment:
         holding = mine[held_owner] & ~crowded_words[held_word]
         wanted = held_word[holding] * span + sizes[held_owner[holding]]
         low = np.searchsorted(signed, wanted - extra, side="left")
-        pairs, at = _spread_rows(low, np.searchsorted(signed, wanted - 1, side="right") - low)
+        pairs, at = spread_ranges(low, np.searchsorted(signed, wanted - 1, side="right") - low)
         inner.append(signed_text[at])
         outer.append(held_owner[holding][pairs])
         inner_all, outer_all = np.concatenate(inner), np.concatenate(outer)
@@ -913,7 +913,7 @@ class Containment:
         width = self._width
         if self._text_words is None:
             self._text_words = np.sort(self._owner * width + self._flat)
-        rows, words = _spread_rows(self._starts[inner], self._sizes[inner])
+        rows, words = spread_ranges(self._starts[inner], self._sizes[inner])
         matched = _among(self._text_words, outer[rows] * width + self._flat[words])
         return np.bincount(rows[matched], minlength=len(inner)) == self._sizes[inner]
 
@@ -962,7 +962,7 @@ class Containment:
         families, numbers = families[read], numbers[read]
         sizes = self._sizes
         # the (family, word) holdings: each entry once per signature its text holds, in entry order
-        rows, held = _spread_rows(self._held_start[numbers], self._held_count[numbers])
+        rows, held = spread_ranges(self._held_start[numbers], self._held_count[numbers])
         held_keys = families[rows] * self._width + self._held[held]
         order = np.argsort(held_keys, kind="stable")
         held_keys, holders = held_keys[order], numbers[rows[order]]
@@ -971,12 +971,12 @@ class Containment:
         wanted = families[asking] * self._width + self._signature[numbers[asking]]
         low = np.searchsorted(held_keys, wanted, side="left")
         counts = np.searchsorted(held_keys, wanted, side="right") - low
-        pairs, at = _spread_rows(low, counts)
+        pairs, at = spread_ranges(low, counts)
         asked, holder = asking[pairs], holders[at]
         over = counts > self.limit
         if over.any():  # there, the first `limit` relevant holders only
             crowd = over[pairs]
-            relevant = self._involved(self.limit * 4, _distinct(holder[crowd]))[holder]
+            relevant = self._involved(self.limit * 4, sorted_distinct(holder[crowd]))[holder]
             taken = np.cumsum(crowd & relevant)
             before = np.concatenate(([0], taken))[(np.cumsum(counts) - counts)[pairs]]
             kept = ~crowd | (relevant & (taken - before <= self.limit))
@@ -1010,7 +1010,7 @@ def _among(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return sorted_keys[at] == keys
 
 
-def _spread_rows(starts: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def spread_ranges(starts: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For ranges [starts[k], starts[k] + counts[k]): (k, position) for every position of every range, in order."""
     total = int(counts.sum())
     rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
@@ -1186,7 +1186,7 @@ class TextClusters:
         sizes = np.fromiter(map(len, words), dtype=np.int64, count=count)
         owner = np.repeat(np.arange(count, dtype=np.int64), sizes)
         # each variant's distinct words, by variant then word
-        unique = _distinct(owner * width + self.flat)
+        unique = sorted_distinct(owner * width + self.flat)
         owner, flat = unique // width, unique % width
         abbreviations = tv.abbreviations.keys()
         spelled = np.flatnonzero(
@@ -1212,7 +1212,7 @@ class TextClusters:
         # each text's variant's words
         texts = self.variant_of
         text_sizes = np.where(texts >= 0, per_variant[texts], 0)
-        _, at = _spread_rows((np.cumsum(per_variant) - per_variant)[texts], text_sizes)
+        _, at = spread_ranges((np.cumsum(per_variant) - per_variant)[texts], text_sizes)
         return vocabulary, flat[at], text_sizes
 
 
@@ -1231,7 +1231,7 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
     joined. A hash collision of two blocks only adds candidate pairs, which the verification rejects."""
     norms = _normalised_many(texts, tv)
     seen = _first_seen(norms)
-    heads = _distinct(seen)  # variants in order of their first text
+    heads = sorted_distinct(seen)  # variants in order of their first text
     variant_of = np.searchsorted(heads, seen)
     head_list = heads.tolist()
     variant_norms = list(map(norms.__getitem__, head_list))
@@ -1324,7 +1324,7 @@ def _variant_groups(
     width = len(vocabulary) + 1
     pairs = [_block_pairs(_sequence_hashes(owner, rep[flat], width, starts, sizes, filled), filled)]
     # each variant's distinct words
-    distinct = _distinct(owner * width + flat)
+    distinct = sorted_distinct(owner * width + flat)
     distinct_owner, distinct_words = distinct // width, distinct % width
     # the words run together
     joined = list(map("".join, words))
@@ -1363,7 +1363,7 @@ def _variant_groups(
     second = np.concatenate([p[1] for p in pairs])
     if not len(first):
         return []
-    unique = _distinct(first * count + second)
+    unique = sorted_distinct(first * count + second)
     first, second = unique // count, unique % count
     # alike by construction: the same words once abbreviations are spelled out; the same words run together
     # or in another order
@@ -1486,11 +1486,11 @@ def _judged(
     a, b = first[asked], second[asked]
     # the words of a missing from b, and of b missing from a, lowest first (word numbers follow sorting order,
     # as similarity sorts them): the same count on both sides, as both have as many words
-    rows, at = _spread_rows(starts[a], sizes[a])
+    rows, at = spread_ranges(starts[a], sizes[a])
     missing = ~_among(holding, b[rows] * tokens + token[at])
     counts = np.bincount(rows[missing], minlength=len(asked))
     left, left_at = _lowest_first(rows[missing], flat[at[missing]], len(asked))
-    rows, at = _spread_rows(starts[b], sizes[b])
+    rows, at = spread_ranges(starts[b], sizes[b])
     extra = ~_among(holding, a[rows] * tokens + token[at])
     right, right_at = _lowest_first(rows[extra], flat[at[extra]], len(asked))
     too_many = counts > min(max_slips, DIFFERING_WORDS_LIMIT)
@@ -1504,7 +1504,7 @@ def _judged(
     keys = np.concatenate((l1 * width + r1, x1 * width + u1, y1 * width + v1, x1 * width + v1, y1 * width + u1))
     if not len(keys):
         return decided, passed
-    pairs = _distinct(keys)
+    pairs = sorted_distinct(keys)
     found = _slip_distances(vocabulary, pairs // width, pairs % width, tv)[np.searchsorted(pairs, keys)]
     n1, n2 = len(one), len(two)
     # one word apart: its slip's edits; two: the pairing of fewer edits among those where both words are slips
@@ -1586,7 +1586,7 @@ def _run_starts(ordered: np.ndarray) -> np.ndarray:
     return starts
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
+def sorted_distinct(values: np.ndarray) -> np.ndarray:
     """The distinct values, sorted (np.unique, by one sort: several times faster on 10^5 integers)."""
     ordered = np.sort(values)
     return ordered[_run_starts(ordered)]

@@ -12,15 +12,13 @@ from kinerja_graph.similarity import (
     Containment,
     NearDuplicateIndex,
     TextClusters,
-    _spread_rows,
     expanded_words,
     forget_slips,
     near_duplicate_clusters,
+    sorted_distinct,
+    spread_ranges,
     text_vocabulary,
     text_words,
-)
-from kinerja_graph.similarity import (
-    _distinct as _distinct_values,
 )
 
 if TYPE_CHECKING:
@@ -579,7 +577,7 @@ def _involved(
     wanted = wanted_family * count + wanted_text
     low = np.searchsorted(keys, wanted, side="left")
     high = np.searchsorted(keys, wanted, side="right")
-    rows, at = _spread_rows(low, high - low)
+    rows, at = spread_ranges(low, high - low)
     row = order[at]  # a row of the family holding a wanted text
     owner = entry[rows]
     # each entry's rows in order: its first member
@@ -589,7 +587,7 @@ def _involved(
     first_rows = row_sorted[heads]
     # each entry's distinct nodes, by position
     width = int(item_nodes.max(initial=0)) + 1
-    node_keys = _distinct_values(owner * width + item_nodes[row])
+    node_keys = sorted_distinct(owner * width + item_nodes[row])
     node_owner = node_keys // width
     node_at = np.zeros(len(contained) + 1, dtype=np.int64)
     np.cumsum(np.bincount(node_owner, minlength=len(contained)), out=node_at[1:])
