@@ -487,7 +487,7 @@ class _SlipIndex:
         repeated[1:] = (keys[1:] == keys[:-1]) & (owners[1:] == owners[:-1])
         keys, owners = keys[~repeated], owners[~repeated]
         self.keys, self.owners = keys, owners
-        if self.crowded:  # the per-call search answers from now on: no need to compare
+        if self.crowded:  # slips_among answers from now on, per call: no need to compare
             return
         cuts = np.flatnonzero(keys[1:] != keys[:-1]) + 1
         starts = np.concatenate(([0], cuts))
