@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import collections
-import itertools
 import operator
 import re
 from collections.abc import Iterator
@@ -340,6 +339,8 @@ diukur dengan proksi yang tidak pernah ditetapkan.
 
     def _shared(self, ctx: Context, grouping, name_of: list, verdicts: list, apart: dict, judge) -> Iterator[Finding]:
         """One formula (not a unit-only one) written for indicators with different names: once per formula."""
+        import numpy as np
+
         ix = ctx.index
         objects = ix.indicators.objects
         # normalised formula -> the normalised names of its users, and which groups (members) use it; the
@@ -349,69 +350,67 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         used_by: list = list(set(zip(keys, map(norms.__getitem__, name_of))))  # distinct (formula, name) of the groups
         counts = collections.Counter(map(_FIRST, used_by))
         names: dict[str, set] = {}  # for the formulas members use, the names of groups and members both
-        members: dict[str, list[int]] = {}
         for position, verdict in apart.items():
             if not verdict[2]:
                 names.setdefault(verdict[0], set()).add(normalised(objects[position].name, judge.tv))
-                members.setdefault(verdict[0], []).append(position)
         if names:
             for key, name in compress(used_by, map(names.__contains__, map(_FIRST, used_by))):
                 names[key].add(name)
         shared = {key for key, count in counts.items() if key is not None and count > 1 and key not in names}
         shared.update(key for key, found in names.items() if len(found) > 1)
-        shared_by: list[str | None] = list(map({key: key for key in shared}.get, keys))
-        groups: dict[str, list[int]] = {key: [] for key in shared}  # shared formula -> its groups, in order
-        picked = list(compress(range(len(keys)), map(shared.__contains__, keys)))
-        adders = {key: found.append for key, found in groups.items()}
-        # each group's number appended to its formula's list by map() in C
-        collections.deque(map(operator.call, map(adders.__getitem__, map(keys.__getitem__, picked)), picked), 0)
-        users = grouping.members(shared_by) if any(shared_by) else {}
-        for f_norm, positions in members.items():
-            if f_norm in shared:
-                users[f_norm] = sorted(users.get(f_norm, []) + positions)
-        ordered = sorted(users.items(), key=_first_use) if members else users.items()
-        owners, ids = ix.indicators.owners, ix.ids()
-        nodes = ix.nodes
-        first = grouping.first
-        norms = judge.name_norms
-        uses: list[list[int]] = []  # the names (by number) of each shared formula, in order of first use
-        for f_norm, _positions in ordered:
-            # each group's first member uses its name first
-            numbers = groups.get(f_norm, [])
-            if f_norm in members:
-                apart_members = members[f_norm]
-                firsts = list(zip(map(first.__getitem__, numbers), map(name_of.__getitem__, numbers)))
-                firsts += zip(apart_members, ix.indicator_groups(("name",)).numbers(apart_members))
-                uses.append(list(dict.fromkeys(map(_SECOND, sorted(firsts)))))
-            else:
-                uses.append(list(dict.fromkeys(map(name_of.__getitem__, numbers))))
+        if not shared:
+            return
+        # The users of the shared formulas over whole columns, in numpy: each indicator's shared formula (by a
+        # number; -1 for none), its group's or, for a member judged apart, its own; the users of each formula
+        # in document order; the goals holding them, and the names they use, each in order of first use.
+        number_of = {key: number for number, key in enumerate(shared)}
+        per_group = np.fromiter(map(number_of.get, keys, repeat(-1)), dtype=np.int64, count=len(keys))
+        per_item = per_group[np.asarray(grouping.of, dtype=np.int64)]
+        for position, verdict in apart.items():
+            if not verdict[2] and verdict[0] in number_of:
+                per_item[position] = number_of[verdict[0]]
+        users = np.flatnonzero(per_item >= 0)
+        users = users[np.argsort(per_item[users], kind="stable")]  # formula by formula, in document order
+        formula = per_item[users]
+        starts = np.flatnonzero(np.diff(formula, prepend=-1))  # where each formula's users start
+        ends = [*starts[1:].tolist(), len(users)]
+        # the goals holding them (an indicator's goal is never before the previous indicator's)
+        owner = np.asarray(ix.indicators.owners, dtype=np.int64)[users]
+        new_goal = np.ones(len(users), dtype=bool)
+        new_goal[1:] = (owner[1:] != owner[:-1]) | (formula[1:] != formula[:-1])
+        held_at = np.cumsum(new_goal)  # the goals listed before each user's formula's end, and its own
+        ids = ix.ids()
+        held = list(map(ids.__getitem__, owner[new_goal].tolist()))
+        # the names used, each once per formula, in order of first use: (formula, name) first met, in order
+        name = np.asarray(ix.indicator_groups(("name",)).of, dtype=np.int64)[users]
+        _, met = np.unique(formula * (int(name.max()) + 1) + name, return_index=True)
+        met.sort()
+        used = name[met].tolist()
+        used_at = np.searchsorted(met, starts).tolist() + [len(used)]  # where each formula's names start
         # the names the findings list, each quoted once, all at once
-        listed = list(dict.fromkeys(itertools.chain.from_iterable(uses)))
-        texts = [objects[p].name for p in map(ix.indicator_groups(("name",)).first.__getitem__, listed)]
-        quoted = dict(zip(listed, quote_many(texts, 40)))
-        for (_f_norm, positions), used in zip(ordered, uses):
-            spelled = list(dict.fromkeys(map(quoted.__getitem__, used)))
-            count = len(set(map(norms.__getitem__, used)))
-            held = list(map(ids.__getitem__, dict.fromkeys(map(owners.__getitem__, positions))))
-            indicator = objects[positions[0]]
-            first_node, data = nodes[owners[positions[0]]]
+        listed = list(dict.fromkeys(used))
+        first_of_name = ix.indicator_groups(("name",)).first
+        quoted = dict(zip(listed, quote_many([objects[first_of_name[n]].name for n in listed], 40)))
+        owners, nodes = ix.indicators.owners, ix.nodes
+        goals_at = [0, *held_at[np.asarray(ends) - 1].tolist()]
+        # the formulas in order of first use
+        for f, start in sorted(enumerate(starts.tolist()), key=lambda item: int(users[item[1]])):
+            these = used[used_at[f] : used_at[f + 1]]
+            first = int(users[start])
+            indicator = objects[first]
+            first_node, data = nodes[owners[first]]
             yield ctx.finding(
                 first_node,
                 "shared",
-                related=[m for m in held if m != first_node],
+                related=held[goals_at[f] + 1 : goals_at[f + 1]],  # the first is the finding's own goal
                 location=indicator_location(indicator, data),
                 formula=quote(indicator.formula, 60),
-                count=count,
-                indicators=spelled,
+                count=len(set(map(norms.__getitem__, these))),
+                indicators=list(dict.fromkeys(map(quoted.__getitem__, these))),
             )
 
 
 _FIRST = operator.itemgetter(0)
-_SECOND = operator.itemgetter(1)
-
-
-def _first_use(item: tuple) -> int:
-    return item[1][0]
 
 
 _UNSET = object()
