@@ -552,7 +552,7 @@ class _Judge:
         for number in set(formula_of):
             if number not in formulas:
                 formulas[number] = _Formula(formula_texts[number], self)
-        tv, broad, units = self.tv, self.broad, self.units
+        broad, units = self.broad, self.units
         count_heads = units.count_heads
         norms = names.norms
         words = names.content_words(self.own)  # of every distinct name at once
@@ -597,9 +597,9 @@ class _Judge:
                     )
                 ):
                     shared = [
-                        quote(w, 30)
+                        self.quoted(w, 30)
                         for w in dict.fromkeys(name_words)
-                        if w in broad and any(related_words(w, f, tv) for f in formula.words)
+                        if w in broad and formula.related[w]  # (related to a word of the formula: once per word)
                     ]
                     if shared:
                         out.append(("broad-only", {"shared": shared}))
