@@ -360,18 +360,21 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         shared.update(key for key, found in names.items() if len(found) > 1)
         if not shared:
             return
-        # The users of the shared formulas over whole columns, in numpy: each indicator's shared formula (by a
-        # number; -1 for none), its group's or, for a member judged apart, its own; the users of each formula
-        # in document order; the goals holding them, and the names they use, each in order of first use.
+        # The users of the shared formulas (by number), over whole columns in numpy: the members of the groups
+        # whose formula is shared and the members judged apart that write one, formula by formula, in document
+        # order; the goals holding them, and the names they use, each in order of first use.
         number_of = {key: number for number, key in enumerate(shared)}
-        per_group = np.fromiter(map(number_of.get, keys, repeat(-1)), dtype=np.int64, count=len(keys))
-        per_item = per_group[np.asarray(grouping.of, dtype=np.int64)]
-        for position, verdict in apart.items():
+        positions = grouping.positions(list(map(number_of.__contains__, keys)))
+        formulas = list(map(number_of.__getitem__, map(keys.__getitem__, grouping.numbers(positions))))
+        for position, verdict in apart.items():  # (members of groups without a formula of their own)
             if not verdict[2] and verdict[0] in number_of:
-                per_item[position] = number_of[verdict[0]]
-        users = np.flatnonzero(per_item >= 0)
-        users = users[np.argsort(per_item[users], kind="stable")]  # formula by formula, in document order
-        formula = per_item[users]
+                positions.append(position)
+                formulas.append(number_of[verdict[0]])
+        users, formula = np.asarray(positions, dtype=np.int64), np.asarray(formulas, dtype=np.int64)
+        del positions, formulas  # (10^5 Python integers, not kept while the findings are made)
+        # formula by formula, each formula's users in document order
+        order = np.lexsort((users, formula))
+        users, formula = users[order], formula[order]
         starts = np.flatnonzero(np.diff(formula, prepend=-1))  # where each formula's users start
         ends = [*starts[1:].tolist(), len(users)]
         # the goals holding them (an indicator's goal is never before the previous indicator's)
