@@ -383,7 +383,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         new_goal[1:] = (owner[1:] != owner[:-1]) | (formula[1:] != formula[:-1])
         held_at = np.cumsum(new_goal)  # the goals listed before each user's formula's end, and its own
         ids = ix.ids()
-        held = list(map(ids.__getitem__, owner[new_goal].tolist()))
+        held = tuple(map(ids.__getitem__, owner[new_goal].tolist()))  # (a finding's related nodes are a tuple)
         # the names used, each once per formula, in order of first use: (formula, name) first met, in order
         name = np.asarray(ix.indicator_groups(("name",)).of, dtype=np.int64)[users]
         _, met = np.unique(formula * (int(name.max()) + 1) + name, return_index=True)
