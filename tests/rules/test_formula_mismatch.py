@@ -175,6 +175,49 @@ def test_one_formula_for_different_indicators_is_reported_once():
     )
 
 
+def goals(*indicators_per_goal: tuple[str, ...]) -> str:
+    """A cascade of goals side by side, each holding these indicators."""
+    text = "organisation: {name: Kecamatan Uji, id: uji}\nnodes:\n"
+    for number, indicators in enumerate(indicators_per_goal, 1):
+        items = "".join(f"      - {i}\n" for i in indicators)
+        text += f"  - id: '{number}'\n    statement: Kelancaran pelayanan surat {number}\n    level: process\n"
+        text += f"    indicators:\n{items}"
+    return text
+
+
+def test_a_shared_formula_names_each_goal_and_name_once_in_order_of_first_use():
+    """Users judged by group and users judged one by one (a count whose formula divides) alike: the finding on
+    the first user's goal, each other goal once, each name once, in document order."""
+    formula = "formula: Jumlah surat yang diproses / jumlah surat masuk x 100%"
+    share, count = "Persentase surat yang diproses", "Jumlah surat yang diproses"
+    found = run_rule(
+        RULE,
+        goals(
+            (f"{{name: {share}, {formula}}}",),
+            (f"{{name: {count}, {formula}}}", f"{{name: {share}, {formula}}}"),
+            (f"{{name: {share}, {formula}}}",),
+        ),
+    )
+    shared = [f for f in found if f.key == "shared"]
+    assert [(f.node, f.related, f.args["count"], f.args["indicators"]) for f in shared] == [
+        ("1", ("2", "3"), 2, [share, count])
+    ]
+    assert [(f.node, f.key) for f in found if f.key != "shared"] == [("2", "count-as-share")]
+    # one goal, two short formulas read one by one: each formula once, each on its first user's goal
+    found = run_rule(
+        RULE,
+        goals(
+            ("{name: Jumlah surat keluar, formula: Surat keluar}", "{name: Jumlah surat masuk, formula: Surat masuk}"),
+            ("{name: Jumlah surat yang dikirim, formula: Surat keluar}",),
+            ("{name: Jumlah surat yang diterima, formula: Surat masuk}",),
+        ),
+    )
+    assert sorted((f.node, f.related, f.args["indicators"]) for f in found if f.key == "shared") == [
+        ("1", ("2",), ["Jumlah surat keluar", "Jumlah surat yang dikirim"]),
+        ("1", ("3",), ["Jumlah surat masuk", "Jumlah surat yang diterima"]),
+    ]
+
+
 def test_the_organisations_own_name_is_no_common_subject():
     found = run_rule(
         RULE,
