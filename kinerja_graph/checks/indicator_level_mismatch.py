@@ -187,91 +187,77 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         outcome_levels = set(ctx.options.get("outcome-levels") or ())
         operational_levels = set(ctx.options.get("operational-levels") or ())
+        operational_only = operational_levels - outcome_levels
         ix = ctx.index
         objects = ix.indicators.objects
-        grouping = ix.indicator_groups(("name", "unit", "first_target_unit"))
         levels = ix.judged_values("level")  # of every node (a doubtful label: the level its place implies)
-        owners = ix.indicator_nodes()
-        at = list(map(levels.__getitem__, owners))  # the level of each indicator's node
-        # A group is judged only under the variants its members could be reported under: as an output or
-        # activity indicator when one of them stands at an outcome level, as an organisation-wide outcome
-        # when one stands at an operational level that is not an outcome level (most stand at neither).
-        of = grouping.of
-        on_outcome = set(compress(of, map(outcome_levels.__contains__, at))) if outcome_levels else set()
-        operational_only = operational_levels - outcome_levels
-        on_operational = set(compress(of, map(operational_only.__contains__, at))) if operational_only else set()
+        at = list(map(levels.__getitem__, ix.indicator_nodes()))  # the level of each indicator's node
+        # The indicators that may be reported: those at an outcome level (as output or activity indicators),
+        # and those at an operational level that is not an outcome level whose name may be organisation-wide
+        # (few of either: most indicators stand at operational levels, with names that cannot be).
+        everyone = range(len(objects))
+        on_outcome = list(compress(everyone, map(outcome_levels.__contains__, at))) if outcome_levels else []
+        on_operational = list(compress(everyone, map(operational_only.__contains__, at))) if operational_only else []
         if not on_outcome and not on_operational:
             return
         names = ix.indicator_groups(("name",))
-        name_numbers = names.numbers(grouping.first)
-        firsts = list(map(objects.__getitem__, grouping.first))
         reading = name_reading(ix, tv)  # the shared reading of the distinct names
-        name_texts = reading.texts  # by name number
         hints: list[bool] = []  # by name number: may the name be an organisation-wide outcome?
-        if operational_levels:
-            hints = classifier.organisation_wide_hints(name_texts)
-
-        def hint(number: int) -> bool:
-            return hints[name_numbers[number]]
-
-        # The classifier remembers a classification by the normalised name and unit, with the words of the
-        # first text of that key it classified as its evidence: every group's indicators were classified in
-        # the order of the groups (when judged under either variant) and so quote the first group of their
-        # key. The group judged stands in for itself by that first one.
+        if on_operational:
+            hints = classifier.organisation_wide_hints(reading.texts)
+            name_of = names.numbers(on_operational)
+            on_operational = list(compress(on_operational, map(hints.__getitem__, name_of)))
+        candidates = sorted(on_outcome + on_operational)
+        if not candidates:
+            return
+        # Each candidate is judged by its key, its normalised name and unit (or its targets' unit), as the
+        # classifier remembers a classification: once per distinct key, the words of the first indicator of
+        # that key in the document as its evidence (of those whose name may be organisation-wide, when no
+        # level is an outcome level), as if every indicator had been classified in document order.
         name_keys = _name_keys(reading, classifier)
-        units = _units(firsts)
-        unit_keys = {unit: classifier.unit_key(unit) for unit in set(units)}
-        group_keys = list(zip(map(name_keys.__getitem__, name_numbers), map(unit_keys.__getitem__, units)))
-        # the groups classified (every one when outcome levels are judged), and each key's first of them
-        classified = range(len(firsts)) if outcome_levels else [n for n in range(len(firsts)) if hint(n)]
-        stand_in = dict(zip(map(group_keys.__getitem__, reversed(classified)), reversed(classified)))
+        unit_keys: dict = {}
 
-        def classify(number: int):
-            first = firsts[stand_in[group_keys[number]]]
+        def key_of(position: int) -> tuple[str, str]:
+            unit = indicator_unit(objects[position])
+            found = unit_keys.get(unit)
+            if found is None:
+                found = unit_keys[unit] = classifier.unit_key(unit)
+            return name_keys[name_numbers[position]], found
+
+        name_numbers = names.of
+        keys = dict(zip(candidates, map(key_of, candidates)))
+        wanted = set(keys.values())
+        # the first indicator of each key: among those whose name has the name key of a wanted one
+        wanted_names = {name for name, _ in wanted}
+        named = map(wanted_names.__contains__, name_keys)
+        if not outcome_levels:
+            named = map(operator.and_, named, hints)
+        chosen = set(compress(range(len(name_keys)), named))
+        first_of: dict = {}
+        for position in compress(everyone, map(chosen.__contains__, name_numbers)):
+            key = key_of(position)
+            if key in wanted and key not in first_of:
+                first_of[key] = position
+                if len(first_of) == len(wanted):
+                    break
+
+        def judge(key: tuple[str, str]):
+            first = objects[first_of[key]]
             return classifier.classify(first.name, indicator_unit(first))
 
-        def judge(key: tuple):
-            """{variant: classification} of the variants a group's indicators would be reported under, or None:
-            decided by its name and unit (or its targets' unit) and whether it stands at an outcome level, at an
-            operational one with a name that may be organisation-wide: once per distinct combination of them."""
-            outcome, operational, number = key[1], key[2], firsts_of[key]
-            found = {}
-            if outcome:
-                kind = classify(number)
-                if kind.kind in ("output", "activity"):
-                    found["output_on_outcome"] = kind
-            if operational:
-                kind = classify(number)
-                if kind.organisation_wide:
-                    found["outcome_on_operational"] = kind
-            return found or None
-
-        # each group's key, made over whole columns in C; judged once per distinct key (by its first group)
-        group_numbers = range(len(grouping))
-        operational = map(on_operational.__contains__, group_numbers)
-        if on_operational:
-            operational = map(operator.and_, operational, map(hints.__getitem__, name_numbers))
-        keys = list(zip(group_keys, map(on_outcome.__contains__, group_numbers), operational))
-        firsts_of = dict(zip(reversed(keys), reversed(group_numbers)))
-        verdict_of = {key: judge(key) if key[1] or key[2] else None for key in firsts_of}
-        verdicts: list = list(map(verdict_of.__getitem__, keys))
-        # the levels each group's indicators are reported at: where a variant it was found under applies
-        none: frozenset = frozenset()
-        levels_of = {
-            key: none if verdict is None else self._levels(verdict, outcome_levels, operational_levels)
-            for key, verdict in verdict_of.items()
-        }
-        reported = list(map(levels_of.__getitem__, keys))
-        if not any(reported):
-            return
-        positions = grouping.positions(reported)
-        numbers = grouping.numbers(positions)
-        hits = map(frozenset.__contains__, map(reported.__getitem__, numbers), map(at.__getitem__, positions))
-        for position, number in compress(zip(positions, numbers), hits):
+        verdicts = {key: judge(key) for key in dict.fromkeys(keys.values())}  # in the order they are met
+        for position in candidates:
+            found = verdicts[keys[position]]
+            level = at[position]
+            if level in outcome_levels:
+                if found.kind not in ("output", "activity"):
+                    continue
+                variant = "output_on_outcome"
+            elif found.organisation_wide:
+                variant = "outcome_on_operational"
+            else:
+                continue
             n, d, indicator = ix.indicators[position]
-            level = ix.judged_data(n, d).get("level")
-            variant = "output_on_outcome" if level in outcome_levels else "outcome_on_operational"
-            found = verdicts[number][variant]
             statement = d.get("statement")
             yield ctx.finding(
                 n,
@@ -284,19 +270,6 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
                 kind=found.kind,
                 evidence=[list(pair) for pair in found.evidence],
             )
-
-    @staticmethod
-    def _levels(verdict, outcome_levels: set, operational_levels: set) -> frozenset:
-        """The levels at which indicators with this verdict are reported: the outcome levels for an output or
-        activity indicator, the operational levels (that are not outcome levels) for an organisation-wide one."""
-        if verdict is None:
-            return frozenset()
-        found = set()
-        if "output_on_outcome" in verdict:
-            found |= outcome_levels
-        if "outcome_on_operational" in verdict:
-            found |= operational_levels - outcome_levels
-        return frozenset(found)
 
 
 def _name_key(name: object, classifier: IndicatorClassifier, tv: TextVocabulary) -> str:
@@ -322,17 +295,4 @@ def _name_keys(reading: NameReading, classifier: IndicatorClassifier) -> list[st
     found = list(norms)
     for number in compress(range(len(found)), numbering):
         found[number] = classifier.name_key(reading.texts[number])
-    return found
-
-
-def _units(indicators: list) -> list:
-    """indicator_unit() of each indicator: its unit when that is a text written (nearly all), read as one
-    column; indicator_unit() itself for the others."""
-    try:
-        found = list(map(operator.attrgetter("unit"), indicators))
-    except AttributeError:  # something else a hand-built model holds
-        return list(map(indicator_unit, indicators))
-    written = map(operator.and_, map(str.__instancecheck__, found), map(operator.truth, found))
-    for i in compress(range(len(found)), map(operator.not_, written)):
-        found[i] = indicator_unit(indicators[i])
     return found
