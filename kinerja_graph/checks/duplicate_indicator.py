@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kinerja_graph.checks._measures import normalised_names
 from kinerja_graph.checks._quote import indicator_location, quote_many
+from kinerja_graph.checks._repeats import repeats
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import text_vocabulary
 
@@ -106,22 +107,36 @@ Tidak ada.
     def check(self, ctx: Context):
         tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         ix = ctx.index
-        items = ix.indicators
         grouping = ix.indicator_groups(("name",))  # each distinct name is normalised once, for every rule
-        keys = normalised_names(ix, tv)  # by name number
-        repeated = grouping.repeated(keys)
-        if not any(repeated):
+        found = repeats(grouping, normalised_names(ix, tv))  # by name number
+        if not found.positions:
             return
-        owners, ids = ix.indicator_nodes(), ix.ids()  # the position of each indicator's node; each node's id
-        repeats = list(grouping.members(repeated).values())
-        objects, nodes = items.objects, ix.nodes
-        firsts = [positions[0] for positions in repeats]
-        names = quote_many([objects[p].name for p in firsts])  # each repeated name quoted, all at once
-        for positions, first_position, name in zip(repeats, firsts, names):
-            held = list(map(ids.__getitem__, dict.fromkeys(map(owners.__getitem__, positions))))
-            first, data = nodes[owners[first_position]]
+        import numpy as np  # (imported when first used: the registry imports every rule at start-up)
+
+        # each name's nodes, in order: its members' nodes, each node once (a node's indicators stand together,
+        # so a node holding the name twice holds it at neighbouring members)
+        positions, starts = found.positions, found.starts
+        owners = np.asarray(ix.indicator_nodes(), dtype=np.intp)[positions]
+        first_member = np.zeros(len(positions), dtype=bool)
+        first_member[starts[:-1]] = True
+        held = first_member.copy()
+        held[1:] |= owners[1:] != owners[:-1]
+        ids = ix.ids()
+        holders = list(map(ids.__getitem__, owners[held].tolist()))
+        held_starts = np.concatenate(([0], np.cumsum(held)[np.asarray(starts[1:]) - 1])).tolist()
+        objects, nodes, nodes_of = ix.indicators.objects, ix.nodes, owners.tolist()
+        firsts = starts[:-1]
+        names = quote_many([objects[positions[at]].name for at in firsts])  # each repeated name, all at once
+        for number, at in enumerate(firsts):
+            first_position = positions[at]
+            first, data = nodes[nodes_of[at]]
             location = indicator_location(objects[first_position], data)
-            if len(held) == 1:
-                yield ctx.finding(first, "same-node", location=location, indicator=name, count=len(positions))
+            begin, end = held_starts[number], held_starts[number + 1]
+            if end - begin == 1:
+                count = starts[number + 1] - at
+                yield ctx.finding(first, "same-node", location=location, indicator=names[number], count=count)
             else:
-                yield ctx.finding(first, "many", related=held[1:], location=location, indicator=name, count=len(held))
+                related = holders[begin + 1 : end]
+                yield ctx.finding(
+                    first, "many", related=related, location=location, indicator=names[number], count=end - begin
+                )
