@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kinerja_graph.checks._quote import quote
+from kinerja_graph.checks._quote import quote_many
+from kinerja_graph.checks._repeats import repeats
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, normalised_texts, text_vocabulary
 
@@ -110,19 +111,22 @@ Tidak ada.
         G = ctx.graph
         tv = text_vocabulary(ctx.vocabulary, G)
         ix = ctx.index
-        nodes = ix.nodes
         grouping = ix.node_groups(("kind", "statement"))  # each distinct statement is normalised once
         # each group's statement (None for indicators without a goal), read off the Index's columns
-        statements = map(ix.values("statement").__getitem__, grouping.first)
+        statement_of = ix.values("statement")
+        statements = map(statement_of.__getitem__, grouping.first)
         kinds = map(ix.values("kind").__getitem__, grouping.first)
         keys = normalised_texts([s if k == "goal" else None for s, k in zip(statements, kinds)], tv)
-        shared = grouping.repeated(keys)
-        if not any(shared):
+        found = repeats(grouping, keys)
+        if not found.positions:
             return
+        positions, starts = found.positions, found.starts
+        firsts = starts[:-1]
+        ids = list(map(ix.ids().__getitem__, positions))  # every member's id, statement after statement
+        texts = quote_many([statement_of[positions[at]] for at in firsts])
         parents = ix.parents
-        ids = ix.ids()
-        for positions in grouping.members(shared).values():
-            members = list(map(ids.__getitem__, positions))
+        for number, at in enumerate(firsts):
+            members = ids[at : starts[number + 1]]
             # a pair explains itself only as a parent and its child (parents: the contribution links between
             # goals, as is_restatement asks of the graph), so that is looked up first; almost always the
             # first two members are no such pair
@@ -134,10 +138,4 @@ Tidak ada.
             )
             if explained:
                 continue
-            first = members[0]
-            yield ctx.finding(
-                first,
-                related=members[1:],
-                statement=quote(nodes[positions[0]][1]["statement"]),
-                count=len(members),
-            )
+            yield ctx.finding(members[0], related=members[1:], statement=texts[number], count=len(members))
