@@ -220,22 +220,24 @@ yang dinyatakan dokumen.
             hit_statements = naming.intersection(statements)
         else:  # texts that are not all strings (a hand-built model): each looked at apart
             hit_statements = {text for text in statements if text and names_in(text)}
-        hit_nodes: set[str] = set()
+        hit_nodes: set[int] = set()  # positions in ix.nodes
         if hit_statements:
-            hit_nodes.update(compress(ix.ids(), map(hit_statements.__contains__, ix.values("statement"))))
+            statement_of = ix.values("statement")
+            hit_nodes.update(compress(range(len(statement_of)), map(hit_statements.__contains__, statement_of)))
+        owners = ix.indicator_nodes()
         for grouping, texts in by_field.values():
             if mentioning is not None:
                 hit = list(map(naming.__contains__, texts))
             else:
                 hit = [bool(text) and bool(names_in(text)) for text in texts]
             if any(hit):
-                hit_nodes.update(ix.indicators[position][0] for position in grouping.positions(hit))
+                hit_nodes.update(map(owners.__getitem__, grouping.positions(hit)))
         if not hit_nodes:
             return
 
         # (node, field, kind word as written, name words, location), not the own organisation
         candidates: list[tuple] = []
-        for n, d in compress(ix.nodes, map(hit_nodes.__contains__, ix.ids())):
+        for n, d in map(ix.nodes.__getitem__, sorted(hit_nodes)):
             texts = [("statement", d.get("statement"), None)]
             for indicator in d.get("indicators") or ():
                 loc = indicator_location(indicator, d)
