@@ -215,6 +215,7 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         # that key in the document as its evidence (of those whose name may be organisation-wide, when no
         # level is an outcome level), as if every indicator had been classified in document order.
         name_keys = _name_keys(reading, classifier)
+        name_numbers = names.of
         unit_keys: dict = {}
 
         def key_of(position: int) -> tuple[str, str]:
@@ -224,7 +225,6 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
                 found = unit_keys[unit] = classifier.unit_key(unit)
             return name_keys[name_numbers[position]], found
 
-        name_numbers = names.of
         keys = dict(zip(candidates, map(key_of, candidates)))
         wanted = set(keys.values())
         # the first indicator of each key: among those whose name has the name key of a wanted one
