@@ -61,9 +61,6 @@ def _word(key: str, lang: str) -> str:
     return i18n.words("messages").t(key, lang)
 
 
-_STR = frozenset({str})
-
-
 def _limited(items: Sequence, limit: int, form: str = "{}") -> str:
     """'a, b, c (+2)': the first `limit` items, each written as `form` says (only those: groups may be large)."""
     return _first_of(items[:limit], len(items), limit, form)
@@ -71,14 +68,14 @@ def _limited(items: Sequence, limit: int, form: str = "{}") -> str:
 
 def _first_of(first: Sequence, total: int, limit: int, form: str = "{}") -> str:
     """_limited() of `total` items given only their first `limit` ones."""
-    if _STR.issuperset(map(type, first)):  # texts and node ids (nearly always): joined as they are
+    try:  # texts and node ids (nearly always): joined as they are
         if form == "{}":
             shown = ", ".join(first)
         elif form == '"{}"':
             shown = '"' + '", "'.join(first) + '"' if first else ""
         else:
             shown = ", ".join(map(form.format, first))
-    else:
+    except TypeError:  # not all texts (years, counts): each one written as `form` says
         shown = ", ".join(map(form.format, first))
     return shown + f" (+{total - limit})" if total > limit else shown
 
@@ -193,7 +190,10 @@ def _circle(values: Any, lang: str) -> str:
 
 def _variants(values: Any, lang: str) -> str:
     variants = list(values)
-    listed = "; ".join(f'"{text}" ({_limited(nodes, VARIANT_IDS_LIMIT)})' for text, nodes in variants[:VARIANTS_LIMIT])
+    listed = "; ".join(
+        f'"{text}" ({_first_of(nodes[:VARIANT_IDS_LIMIT], len(nodes), VARIANT_IDS_LIMIT)})'
+        for text, nodes in variants[:VARIANTS_LIMIT]
+    )
     if len(variants) > VARIANTS_LIMIT:
         listed += f"; (+{len(variants) - VARIANTS_LIMIT})"
     return listed
