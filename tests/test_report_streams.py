@@ -1,5 +1,6 @@
-"""The JSON report is written as it is made, a batch of findings at a time (report/json_format.chunks): the
-pieces make the very document the formatter makes whole, on standard output and in a file alike."""
+"""The JSON and text reports are written as they are made, a batch of findings at a time
+(report/json_format.chunks, report/text.chunks): the pieces make the very document the formatter makes
+whole, on standard output and in a file alike."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from helpers import HOSTILE, hostile_report
 
 from kinerja_graph import api
 from kinerja_graph.cli import cli
-from kinerja_graph.report import json_format
+from kinerja_graph.engine import Report
+from kinerja_graph.report import json_format, text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = "samples/pino-raya.yaml"  # a hundred findings and more
@@ -64,3 +66,42 @@ def test_entries_joined_from_pieces_are_the_encoders_own_text():
         text = json_format.format_report(report, lang)
         assert text == json_format.dumps(json_format.to_data(report, lang))
         assert json.loads(text)["silenced"][0]["reason"] == odd
+
+
+def test_text_pieces_make_the_whole_report(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    report = api.check([SAMPLE, "samples/clean.yaml"], use_project=False)
+    whole = text.format_report(report, "en")
+    monkeypatch.setattr(text, "_BATCH", 7)  # many pieces from a sample
+    pieces = list(text.chunks(report, "en"))
+    assert len(pieces) > 10
+    assert "".join(pieces) == whole
+    lines = whole.split("\n")
+    assert lines[-1] == "" and lines[-2] == text.summary_line(report, "en")  # one newline ends each line
+    findings = [line for line in lines if line.startswith(f"  {SAMPLE}")]
+    assert len(findings) == len(report.files[0].findings)
+    assert lines[-3] == ""  # each file's lines end with a blank one, the summary after it
+
+
+def test_text_without_summary_ends_with_no_blank_line(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(text, "_BATCH", 3)
+    report = api.check([SAMPLE, "samples/clean.yaml"], use_project=False)
+    quiet = text.format_report(report, "en", summary=False)
+    assert quiet.endswith("\n") and not quiet.endswith("\n\n")
+    assert quiet == text.format_report(report, "en").rsplit("\n\n", 1)[0] + "\n"  # all but the summary
+    assert "\n\n" in quiet  # the blank line between the two files stays
+    assert text.format_report(Report([]), "en", summary=False) == ""
+
+
+def test_text_on_stdout_and_in_a_file_alike(monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(text, "_BATCH", 5)
+    args = ["check", "--no-config", "--exit-zero", "--format", "text", "--lang", "en", SAMPLE]
+    shown = CliRunner().invoke(cli, args)
+    assert shown.exit_code == 0, shown.output
+    target = tmp_path / "report.txt"
+    written = CliRunner().invoke(cli, [*args, "-o", str(target)])
+    assert written.exit_code == 0, written.output
+    assert target.read_text(encoding="utf-8") == shown.output
+    assert shown.output.count("\n") > 50

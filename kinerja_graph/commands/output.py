@@ -79,10 +79,12 @@ class OutputFormat:
     pages: bool = False
 
 
-def _text(report: Report, view: View) -> str:
+def _text(report: Report, view: View) -> Iterable[str]:
     from kinerja_graph.report import text
 
-    return text.format_report(report, view.lang, colour=view.colour, summary=not view.quiet, statistics=view.statistics)
+    return text.chunks(  # written as it is made
+        report, view.lang, colour=view.colour, summary=not view.quiet, statistics=view.statistics
+    )
 
 
 def _concise(report: Report, view: View) -> str:

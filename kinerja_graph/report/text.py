@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable
-from itertools import repeat
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, repeat
 from typing import Any
 
 import click
@@ -123,6 +123,15 @@ def _style(text: str, colour: bool, **style) -> str:
 
 
 def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[str]:
+    """One file's lines: its header, its errors, its findings and what was silenced."""
+    return [line for lines in _file_lines(fr, lang, colour) for line in lines]
+
+
+_BATCH = 10_000  # findings whose lines make one piece of a report written as it is made
+
+
+def _file_lines(fr: FileReport, lang: str, colour: bool) -> Iterator[list[str]]:
+    """format_file()'s lines, a batch of findings at a time (the columns' widths are those of all of them)."""
     header = clean(shown_path(fr.file) + (f"  ({fr.organisation})" if fr.organisation else ""))
     lines = [_style(header, colour, bold=True)]
     for error in fr.errors:
@@ -132,6 +141,7 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
             lines.append(_style(prefix, colour, fg="red", bold=True) + clean(problem))
     if not fr.findings and fr.readable and not any(e.kind == "internal" for e in fr.errors):
         lines.append(f"  {_t('no_findings', lang)}")
+    yield lines
     where, words = places(cleaned=True), renderer(lang)
     findings = fr.findings
     if findings:  # column by column: each column's width is the longest of its texts
@@ -146,25 +156,28 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
         # each severity's padded (coloured) text and each rule's padded id made once; the columns joined in bulk
         styled = {sev: _style(sev.ljust(w_sev), colour, **COLOURS[sev]) for sev in set(severities)}
         padded = {rule: rule.ljust(w_rule) for rule in set(rules)}
-        lines.extend(
-            map(
-                "  ".join,  # "  place  severity  rule  node  message"
-                zip(
-                    repeat("", len(findings)),
-                    map(str.ljust, shown, repeat(w_place)),
-                    map(styled.__getitem__, severities),
-                    map(padded.__getitem__, rules),
-                    map(str.ljust, nodes, repeat(w_node)),
-                    map(clean, map(words, findings)),
-                ),
+        for at in range(0, len(findings), _BATCH):
+            batch = slice(at, at + _BATCH)
+            yield list(
+                map(
+                    "  ".join,  # "  place  severity  rule  node  message"
+                    zip(
+                        repeat("", len(findings[batch])),
+                        map(str.ljust, shown[batch], repeat(w_place)),
+                        map(styled.__getitem__, severities[batch]),
+                        map(padded.__getitem__, rules[batch]),
+                        map(str.ljust, nodes[batch], repeat(w_node)),
+                        map(clean, map(words, findings[batch])),
+                    ),
+                )
             )
-        )
     if fr.silenced:
+        lines = []
         groups = Counter((s.finding.rule, s.reason) for s in fr.silenced)
         for (rule, reason), n in sorted(groups.items()):
             why = f'"{clean(reason)}"' if reason.strip() else _t("no_reason", lang)
             lines.append(f"  {_t('silenced', lang)}: {rule} ×{n} — {why}")
-    return lines
+        yield lines
 
 
 def severity_style(colour: bool):
@@ -178,23 +191,35 @@ def format_report(
     """The whole report as text, ending with the summary line (unless not `summary`: --quiet).
 
     `statistics`: the counts per rule (report/statistics.py) instead of the findings."""
-    lines: list[str] = []
+    return "".join(chunks(report, lang, colour, summary=summary, statistics=statistics))
+
+
+def chunks(
+    report: Report, lang: str = "id", colour: bool = False, *, summary: bool = True, statistics: bool = False
+) -> Iterator[str]:
+    """format_report()'s text in pieces, a batch of lines at a time: a report of 10^6 findings is written as it
+    is made, never held whole (nor its encoded copy). Every line ends with a newline; each file's lines end
+    with a blank one; without `summary`, no blank line ends the text."""
+    blocks: Iterable[list[str]]
     if statistics:
         from kinerja_graph.report import statistics as stats
 
         table = stats.table(report, lang, severity_style(colour))
-        lines.extend(table)
-        if table:
-            lines.append("")
+        blocks = [[*table, ""]] if table else []
     else:
-        for fr in report.files:
-            lines.extend(format_file(fr, lang, colour))
-            lines.append("")
+        blocks = chain.from_iterable(chain(_file_lines(fr, lang, colour), ([""],)) for fr in report.files)
     if summary:
-        lines.append(_style(summary_line(report, lang), colour, bold=True))
-    else:
-        while lines and not lines[-1]:
-            lines.pop()
-        if not lines:
-            return ""
-    return "\n".join(lines) + "\n"
+        for lines in blocks:
+            yield "".join(map(str.__add__, lines, repeat("\n")))
+        yield _style(summary_line(report, lang), colour, bold=True) + "\n"
+        return
+    blank = 0  # blank lines not yet written: only a line with text after them writes them
+    for lines in blocks:
+        last = len(lines)
+        while last and not lines[last - 1]:
+            last -= 1
+        if last:
+            yield "\n" * blank + "".join(map(str.__add__, lines[:last], repeat("\n")))
+            blank = len(lines) - last
+        else:
+            blank += len(lines)
