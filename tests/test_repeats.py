@@ -1,21 +1,28 @@
-"""checks/_repeats.py finds, as whole columns, the members of the texts that stand more than once: the same members,
-in the same order, as the Index's groupings give them group by group (Grouping.members of Grouping.repeated)."""
+"""Grouping.repeats finds, as whole columns, the members of the texts that stand more than once: the same members,
+in the same order, as the Index's groupings give them group by group (Grouping.members of the keys that stand
+more than once, counted group by group: the definition, kept here)."""
 
 from __future__ import annotations
+
+import collections
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja_graph.checks._index import Grouping, _numbered
-from kinerja_graph.checks._repeats import repeats
 
 
 def _members_by_groups(grouping: Grouping, keys: list) -> list[list[int]]:
-    return list(grouping.members(grouping.repeated(keys)).values())
+    per_key: collections.Counter = collections.Counter()
+    for key, size in zip(keys, grouping.sizes()):
+        if key:
+            per_key[key] += size
+    labels = [key if key and per_key[key] > 1 else None for key in keys]
+    return list(grouping.members(labels).values())
 
 
 def _members_by_columns(grouping: Grouping, keys: list) -> list[list[int]]:
-    found = repeats(grouping, keys)
+    found = grouping.repeats(keys)
     starts = found.starts
     assert starts[0] == 0 and starts[-1] == len(found.positions)
     return [found.positions[a:b] for a, b in zip(starts, starts[1:])]
@@ -35,5 +42,5 @@ def test_a_text_standing_once_is_no_repeat_and_equal_keys_join_their_groups() ->
     grouping = Grouping([0, 1, 2, 1, 3, 0, 4])  # groups 0..4 in order of first occurrence
     keys = ["same", "once", "same", "", None]  # groups 0 and 2 read alike; group 1 alone holds two members
     assert _members_by_columns(grouping, keys) == [[0, 2, 5], [1, 3]]
-    assert repeats(grouping, ["x", "y", "z", "", None]).positions == [0, 5, 1, 3]
-    assert repeats(Grouping([0, 1, 2]), ["a", "b", "c"]) == ([], [0])
+    assert grouping.repeats(["x", "y", "z", "", None]).positions == [0, 5, 1, 3]
+    assert Grouping([0, 1, 2]).repeats(["a", "b", "c"]) == ([], [0])

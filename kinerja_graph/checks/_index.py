@@ -15,6 +15,7 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -563,14 +564,41 @@ class Grouping:
             sizes[number] += counts[row]
         return sizes
 
-    def repeated(self, keys: list) -> list:
-        """keys (one per group, "" for none), with None wherever a key's groups hold one member in all:
-        the labels to give `members` to find what stands more than once."""
-        per_key: collections.defaultdict = collections.defaultdict(int)  # (a Counter's missing keys cost a call)
-        for key, size in zip(keys, self.sizes()):
-            if key:
-                per_key[key] += size
-        return [key if key and per_key[key] > 1 else None for key in keys]
+    def repeats(self, keys: list) -> Repeats:
+        """The members of the groups whose key (keys[number], "" or None for none) the groups hold more than one
+        member of in all — what stands more than once: at 10^5 goals some 11,000 statements and 12,000
+        indicator names held by 80,000 and 130,000 members, found at once over whole columns."""
+        import numpy as np  # (imported when first used: the registry imports every rule at start-up)
+
+        numbering = Numbering()
+        label = np.fromiter(
+            map(numbering.__getitem__, keys), dtype=np.intp, count=len(keys)
+        )  # equal keys, equal labels
+        of = np.asarray(self.of, dtype=np.intp)
+        totals = np.bincount(label, weights=np.bincount(of, minlength=len(keys)), minlength=len(numbering))
+        kept = totals > 1  # the labels of texts that stand more than once
+        for none in ("", None):
+            if none in numbering:
+                kept[numbering[none]] = False
+        renumbered = np.where(kept, np.cumsum(kept) - 1, -1)  # 0, 1, ... in their order; -1 for the others
+        item_label = renumbered[label][of]
+        chosen = np.flatnonzero(item_label >= 0)
+        order = np.argsort(item_label[chosen], kind="stable")  # text after text, each one's members in order
+        counts = np.bincount(item_label[chosen], minlength=int(kept.sum()))
+        starts = np.concatenate(([0], np.cumsum(counts)))
+        return Repeats(chosen[order].tolist(), starts.tolist())
+
+
+class Repeats(NamedTuple):
+    """The members of the texts that stand more than once (Grouping.repeats), text after text in order of first
+    occurrence.
+
+    positions  the members' positions (Index.nodes or Index.indicators), each text's in document order
+    starts     where each text's members start in `positions`, and len(positions) at the end
+    """
+
+    positions: list[int]
+    starts: list[int]
 
 
 _INDICATOR_TEXTS = ("name", "unit", "formula", "source", "calculation", "polarity")  # read with the targets

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from kinerja_graph.checks._measures import normalised_names
 from kinerja_graph.checks._quote import indicator_location, quote_many
-from kinerja_graph.checks._repeats import repeats
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import text_vocabulary
 
@@ -108,7 +107,7 @@ Tidak ada.
         tv = text_vocabulary(ctx.vocabulary, ctx.graph)
         ix = ctx.index
         grouping = ix.indicator_groups(("name",))  # each distinct name is normalised once, for every rule
-        found = repeats(grouping, normalised_names(ix, tv))  # by name number
+        found = grouping.repeats(normalised_names(ix, tv))  # by name number
         if not found.positions:
             return
         import numpy as np  # (imported when first used: the registry imports every rule at start-up)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from kinerja_graph.checks._quote import quote_many
-from kinerja_graph.checks._repeats import repeats
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, normalised_texts, text_vocabulary
 
@@ -117,7 +116,7 @@ Tidak ada.
         statements = map(statement_of.__getitem__, grouping.first)
         kinds = map(ix.values("kind").__getitem__, grouping.first)
         keys = normalised_texts([s if k == "goal" else None for s, k in zip(statements, kinds)], tv)
-        found = repeats(grouping, keys)
+        found = grouping.repeats(keys)
         if not found.positions:
             return
         positions, starts = found.positions, found.starts
