@@ -755,13 +755,6 @@ class _RelatedTo(dict):
         return found
 
 
-def _share(a_set: frozenset, a: list, b_set: frozenset, b: list, tv) -> bool:
-    """similarity.share_content(a, b), the sets of both at hand: does any word of `a` relate to one of `b`?"""
-    if not a_set.isdisjoint(b_set):  # a word in common: the usual case, decided at once
-        return True
-    return any(related_words(x, y, tv) for x in a for y in b)
-
-
 _MINUS = re.compile(r"\s[-−–]\s|\bdikurangi\b|\bminus\b", re.I)
 
 
