@@ -9,6 +9,8 @@ Edges
     ``kind="contribution"``: parent -> child, i.e. the child contributes to the parent. Roots have
     no incoming contribution edge; ``nx.descendants(G, n)`` is the subtree under n.
     ``kind="crosscutting"``: goal -> other body.
+    The contribution edges of one graph share one attribute dict: read edges, do not write to them
+    (networkx's add_edge on an edge that exists updates its dict in place).
 A parent id that names no node is kept as the goal's ``missing_parents`` attribute, for the checker.
 Graph attributes: ``organisation``, ``period``, ``file``, ``cascade``; when the checker runs, the
 engine adds ``cascades``: every cascade read in the same run, by organisation key (for crosscutting
@@ -93,6 +95,9 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     plain = indexed and len(kinds) == len(nodes)  # (an id given twice: the Index reads the graph itself)
     if len(kinds) != len(nodes):  # an id given twice: the goals are the nodes whose id is a goal's last
         goal_nodes = [node for node in nodes if kinds[node.id] == "goal"]
+    # every contribution edge's attributes: one dict for all of them (10^5 edges, one small dict each
+    # otherwise); edges are read, never written, once the graph is built (see _edge)
+    contribution = {"kind": "contribution"}
     parents_of: dict = dict.fromkeys(position, ())  # goal -> the goals it contributes to (the Index's parents)
     several = False
     for node in goal_nodes:
@@ -101,12 +106,9 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
         for parent in node.parents:
             if kinds.get(parent) == "goal":
                 below = succ[parent]
-                data = below.get(child)
-                if data is None:  # the edge as add_edge makes it (given again: its kind updated)
-                    below[child] = pred[child][parent] = {"kind": "contribution"}
+                if child not in below:  # (a parent given twice: one edge)
+                    below[child] = pred[child][parent] = contribution
                     above.append(parent)
-                else:
-                    data["kind"] = "contribution"
             else:
                 node_data[child]["missing_parents"].append(parent)
         if above:
@@ -146,14 +148,9 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
 
 
 def _edge(succ: dict, pred: dict, u: str, v: str, kind: str) -> None:
-    """The edge u -> v as add_edge makes it (given again: its kind updated)."""
-    data = succ[u].get(v)
-    if data is None:
-        data = {"kind": kind}
-        succ[u][v] = data
-        pred[v][u] = data
-    else:
-        data["kind"] = kind
+    """The edge u -> v as add_edge makes it (given again: its kind updated, in a dict of its own, as the
+    contribution edges share theirs)."""
+    succ[u][v] = pred[v][u] = {"kind": kind}
 
 
 def goals(G: nx.DiGraph):

@@ -64,6 +64,7 @@ class Indicator:
     calculation: str | None = None  # "kumulatif", "non-kumulatif", "kumulatif-negatif"
     source: str | None = None
     polarity: str | None = None  # "higher" or "lower" as written; see effective_polarity
+    # read-only once loaded: a table's indicators with the same row of targets share one mapping
     targets: dict[int, Target] = field(default_factory=dict)
     notes: str | None = None
     location: Location | None = None

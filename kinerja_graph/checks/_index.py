@@ -397,8 +397,14 @@ class Index:
             if "indicator targets" not in self._memo:
                 self._indicator_fields()
             values = self._memo["indicator targets"]
-            # the years, then the identities of their Target objects: one flat tuple per indicator
-            column = _numbered((*t, *map(id, t.values())) if type(t) is dict else object() for t in values)
+            if set(map(type, values)) == {dict}:
+                # indicators with equal targets often share one mapping (a table's reader makes one per distinct
+                # row of targets): each distinct mapping is read once, and its number spread over its indicators
+                shared = _numbered(map(id, values))
+                column = _numbered(_targets_key(values[at]) for at in _firsts(shared))
+                column = list(map(column.__getitem__, shared))
+            else:
+                column = _numbered(_targets_key(t) if type(t) is dict else object() for t in values)
             first = self._memo["first", name] = _firsts(column)  # for indicator_groups((name,)) too
             self._memo["distinct targets"] = list(map(values.__getitem__, first))
         elif name in _INDICATOR_TEXTS and (table := self._indicator_table()) is not None:
@@ -627,6 +633,12 @@ def _apart(values):
     if set(map(type, values)) <= _TEXT_TYPES:
         return values
     return [value if type(value) in _TEXT_TYPES else object() for value in values]
+
+
+def _targets_key(targets: dict) -> tuple:
+    """What tells an indicator's targets from others: the years, then the identities of their Target objects
+    (equal texts share one Target), as one flat tuple."""
+    return (*targets, *map(id, targets.values()))
 
 
 def _numbered(values) -> list[int]:

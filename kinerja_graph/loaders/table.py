@@ -828,10 +828,8 @@ class _TableReader:
                     if polarity is None:
                         raise _NotPlain  # an unknown polarity
             texts = pick_targets(cells)
-            targets = targets_of.get(texts)
-            if targets is not None:
-                targets = targets.copy()  # (each indicator its own mapping)
-            else:
+            targets = targets_of.get(texts)  # indicators with the same row of targets share one mapping
+            if targets is None:
                 targets = {}
                 for year, value in zip(target_years, texts, strict=False):
                     if value:
@@ -840,7 +838,7 @@ class _TableReader:
                             target = target_of[value] = parse_target(value)
                         targets[year] = target
                 if len(targets_of) < TARGET_ROWS:
-                    targets_of[texts] = targets.copy()
+                    targets_of[texts] = targets
             place = node_place if number == node_number and letter_indicator == node_place.column else None
             node.indicators.append(
                 Indicator(
