@@ -312,10 +312,10 @@ CSV_TEXTS = st.text(alphabet=st.sampled_from(["a", " ", ",", ";", '"', "\n", "\r
 
 
 @settings(max_examples=1500, deadline=None, derandomize=True)
-@given(CSV_TEXTS, st.sampled_from([",", ";"]), st.sampled_from([1, 2, 4096]))
+@given(CSV_TEXTS, st.sampled_from([",", ";"]), st.sampled_from([0, 1, 2, 5, 1 << 20]))
 def test_csv_lines_split_at_once_are_the_csv_modules_rows(text, delimiter, chunk):
     """table._split_rows makes the rows csv.reader makes (quoted cells, quotes in plain cells, cells across
-    lines, empty lines, the last line without a break), or raises what it raises, chunk after chunk."""
+    lines, empty lines, the last line without a break), or raises what it raises, piece after piece of the text."""
     import csv
     import io
     import itertools
@@ -328,7 +328,7 @@ def test_csv_lines_split_at_once_are_the_csv_modules_rows(text, delimiter, chunk
         expected: object = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         expected = str(exc)
-    with mock.patch.object(table, "_SPLIT_LINES", chunk):
+    with mock.patch.object(table, "_SPLIT_SIZE", chunk):
         try:
             found: object = list(itertools.chain.from_iterable(table._split_rows(text, delimiter, "f.csv")))
         except InputError as exc:
