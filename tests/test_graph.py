@@ -53,3 +53,24 @@ def test_dangling_parent_is_kept_as_an_attribute_not_an_edge():
     assert "ghost" not in G
     assert g.roots(G) == ["t"]
     assert set(g.leaves(G)) == {"p1", "o1"}
+
+
+def test_a_crosscutting_link_onto_a_child_goal_changes_that_edge_alone():
+    """The contribution edges share one attribute dict: an edge made again as crosscutting (a goal whose id is a
+    crosscutting body's key, linked from its parent) gets a dict of its own, and every other edge stays a
+    contribution."""
+    from kinerja_graph.model import Cascade, Crosscut, Node, Organisation
+
+    nodes = [
+        Node("a", "Tujuan", "ultimate_outcome", crosscutting=[Crosscut("X")]),
+        Node("crosscutting:X", "Sasaran", "intermediate_outcome", parents=["a"]),
+        Node("b", "Sasaran B", "intermediate_outcome", parents=["a"]),
+        Node("c", "Program C", "immediate_outcome", parents=["b"]),
+    ]
+    G = g.build_graph(Cascade(Organisation("Uji"), nodes))
+    assert dict(((u, v), k) for u, v, k in G.edges(data="kind")) == {
+        ("a", "crosscutting:X"): "crosscutting",
+        ("a", "b"): "contribution",
+        ("b", "c"): "contribution",
+    }
+    assert G.pred["crosscutting:X"]["a"] is G.succ["a"]["crosscutting:X"]

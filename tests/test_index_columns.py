@@ -98,3 +98,35 @@ def test_a_graph_built_without_the_flag_keeps_no_columns():
         'organisation: {name: Uji}\nnodes:\n  - {id: "1", statement: Meningkatnya kinerja, level: tujuan}\n'
     )
     assert INDEXED_COLUMNS not in build_graph(cascade).__dict__
+
+
+SHARED_TARGETS = """id,parent,level,statement,indicator,unit,calculation,target_2025,target_2026,target_2027
+1,,Tujuan,Meningkatnya kinerja,Indeks kinerja,indeks,non-kumulatif,65,67,69
+1.1,1,Sasaran Strategis,Meningkatnya layanan,Indeks layanan,indeks,non-kumulatif,65,67,69
+1.1,1,Sasaran Strategis,Meningkatnya layanan,Jumlah layanan,layanan,kumulatif,4 layanan,4 layanan,4 layanan
+1.2,1,Sasaran Strategis,Meningkatnya ketertiban,Jumlah patroli,kali,kumulatif,4 layanan,4 layanan,4 layanan
+1.2,1,Sasaran Strategis,Meningkatnya ketertiban,Persentase pelanggaran,%,,65,67,69
+1.2.1,1.2,Sasaran Program,Terlaksananya patroli,Jumlah patroli,kali,kumulatif,,,
+1.2.1,1.2,Sasaran Program,Terlaksananya patroli,Jumlah laporan,dokumen,kumulatif,,,
+"""
+
+
+def test_indicators_sharing_a_targets_mapping_are_grouped_as_those_holding_copies():
+    """A table's indicators with the same row of targets share one mapping; the Index numbers the mappings by
+    identity first, and must group the indicators as it groups them when each holds a copy of its own."""
+    import copy
+
+    from kinerja_graph.loaders import load_data
+
+    shared = load_data(SHARED_TARGETS, "shared.csv")
+    apart = copy.deepcopy(shared)
+    for node in apart.nodes:
+        for indicator in node.indicators:
+            indicator.targets = dict(indicator.targets)
+    objects = [i.targets for n in shared.nodes for i in n.indicators]
+    assert len(set(map(id, objects))) == 3 and len(objects) == 7  # the reading shares them
+    fields = [("targets",), ("target_units",), ("first_target_unit",), ("written_units",), ("calculation", "targets")]
+    grouped = [index(build_graph(cascade, indexed=True)) for cascade in (shared, apart)]
+    for names in fields:
+        assert grouped[0].indicator_groups(names).of == grouped[1].indicator_groups(names).of, names
+    assert grouped[0].indicator_groups(("targets",)).of == [0, 0, 1, 1, 0, 2, 2]
