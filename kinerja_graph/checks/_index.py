@@ -397,11 +397,15 @@ class Index:
             if "indicator targets" not in self._memo:
                 self._indicator_fields()
             values = self._memo["indicator targets"]
-            if set(map(type, values)) == {dict}:
-                # indicators with equal targets often share one mapping (a table's reader makes one per distinct
-                # row of targets): each distinct mapping is read once, and its number spread over its indicators
-                shared = _numbered(map(id, values))
-                column = _numbered(_targets_key(values[at]) for at in _firsts(shared))
+            # indicators with equal targets often share one mapping (a table's reader makes one per distinct row of
+            # targets): each distinct mapping is then read once, and its number spread over its indicators. Whether
+            # they do is judged on a sample (either way the numbers are the same): mappings of their own (JSON, YAML)
+            # are not numbered twice.
+            sample = values[:: max(1, len(values) >> 11)]
+            if len(set(map(id, sample))) < len(sample) and set(map(type, values)) == {dict}:
+                mappings = Numbering()
+                shared = list(map(mappings.__getitem__, map(id, values)))
+                column = _numbered(_targets_key(values[at]) for at in _firsts(shared, len(mappings)))
                 column = list(map(column.__getitem__, shared))
             else:
                 column = _numbered(_targets_key(t) if type(t) is dict else object() for t in values)
