@@ -97,3 +97,20 @@ def test_text_without_summary_ends_with_no_blank_line(monkeypatch):
     assert quiet == text.format_report(report, "en").rsplit("\n\n", 1)[0] + "\n"  # all but the summary
     assert "\n\n" in quiet  # the blank line between the two files stays
     assert text.format_report(Report([]), "en", summary=False) == ""
+
+
+def test_text_cleans_every_column_once_or_text_by_text():
+    """The text report cleans its places, nodes and messages for a terminal all at once when every one is
+    printable (text.cleaned gives the very list back) and text by text when one is not: a hostile finding among
+    plain ones has its control characters escaped, the plain texts stay as they are."""
+    from kinerja_graph.messages import render
+    from kinerja_graph.terminal import clean
+
+    plain = ["1.1", "Kinerja “a” → b …"]
+    assert text.cleaned(plain) is plain
+    assert text.cleaned(["1.1", HOSTILE]) == ["1.1", clean(HOSTILE)] != ["1.1", HOSTILE]
+    report = hostile_report()
+    out = text.format_report(report, "en")
+    assert "\x1b" not in out and "\u202e" not in out
+    for f in report.findings:
+        assert clean(render(f, "en")) in out
