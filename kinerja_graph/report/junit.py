@@ -36,9 +36,18 @@ def xml_text(text: object) -> str:
     return _INVALID_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
-def _line(f: Finding, lang: str, where=place, words=None) -> str:
+def _line(f: Finding, lang: str) -> str:
     node = f.node if f.node is not None else "-"
-    return xml_text(f"{where(f)} {f.severity} {node} {render(f, lang) if words is None else words(f)}")
+    return xml_text(f"{place(f)} {f.severity} {node} {render(f, lang)}")
+
+
+def _lines(findings: list[Finding], lang: str) -> list[str]:
+    """_line() of each finding, not yet made XML text (xml_text: once over the lines a case shows together, not
+    line by line); the places and the words of all the findings at once."""
+    return [
+        f"{where} {f.severity} {'-' if f.node is None else f.node} {message}"
+        for where, f, message in zip(places(findings), findings, map(renderer(lang), findings))
+    ]
 
 
 def _suite(fr: FileReport, lang: str) -> ET.Element:
@@ -48,14 +57,13 @@ def _suite(fr: FileReport, lang: str) -> ET.Element:
         ET.SubElement(props, "property", name="organisation", value=xml_text(fr.organisation))
     tests = failures = errors = 0
     limit = SEVERITY_ORDER.get(fr.fail_on, 0)
-    by_rule: dict[str, list[Finding]] = {}
-    for f in fr.findings:
-        by_rule.setdefault(f.rule, []).append(f)
+    by_rule: dict[str, list[tuple[Finding, str]]] = {}  # rule -> its findings, each with its line
+    for found in zip(fr.findings, _lines(fr.findings, lang)):
+        by_rule.setdefault(found[0].rule, []).append(found)
     silenced: dict[str, list] = {}
     for s in fr.silenced:
         silenced.setdefault(s.finding.rule, []).append(s)
     broken = {e.rule: e for e in fr.errors if e.kind == "internal" and e.rule}
-    where, words = places(), renderer(lang)
     for e in fr.errors:
         if e.kind == "input" or not e.rule:
             tests += 1
@@ -73,8 +81,8 @@ def _suite(fr: FileReport, lang: str) -> ET.Element:
         if seconds is not None:
             case.set("time", f"{seconds:.6f}")
         found = by_rule.get(rule, [])
-        failing = [f for f in found if SEVERITY_ORDER[f.severity] <= limit]
-        passing = [f for f in found if SEVERITY_ORDER[f.severity] > limit]
+        failing = [f for f, _ in found if SEVERITY_ORDER[f.severity] <= limit]
+        passing = [line for f, line in found if SEVERITY_ORDER[f.severity] > limit]
         if rule in broken:
             errors += 1
             err = ET.SubElement(case, "error", type="internal", message=xml_text(broken[rule].message.splitlines()[0]))
@@ -85,8 +93,8 @@ def _suite(fr: FileReport, lang: str) -> ET.Element:
             fail = ET.SubElement(
                 case, "failure", type=worst, message=_t("findings", lang).format(n=len(found), rule=rule)
             )
-            fail.text = "\n".join(_line(f, lang, where, words) for f in found)
-        out = [] if failing else [_line(f, lang, where, words) for f in passing]
+            fail.text = xml_text("\n".join(line for _, line in found))
+        out = [xml_text("\n".join(passing))] if passing and not failing else []
         label = _t("silenced", lang)
         out += [xml_text(f"{label}: {_line(s.finding, lang)} — {s.reason}") for s in silenced.get(rule, [])]
         if out:

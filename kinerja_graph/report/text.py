@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from itertools import chain, repeat
 from operator import attrgetter
 from typing import Any
@@ -72,38 +72,31 @@ def place(f: Finding, *, path: bool = True) -> str:
     return _place((shown_path(f.file) if path else os.path.basename(f.file)) if f.file else "-", f)
 
 
-def places(cleaned: bool = False) -> Callable[[Finding], str]:
-    """place(f) for the findings of one report: each file's shown path worked out once (`cleaned`: and
-    cleaned for a terminal once: clean(place(f)) but for a cell, whose sheet name still needs cleaning)."""
-    shown: dict[str, str] = {}
+def places(findings: list[Finding], cleaned: bool = False) -> list[str]:
+    """[place(f) for f in findings] (`cleaned`: clean(place(f)), for a terminal): each file's shown path worked
+    out (and cleaned) once, each finding's place made in the list's own loop, not by a call per finding (a
+    report places 10^5 findings)."""
+    bases = {file: shown_path(file) if file else "-" for file in set(map(attrgetter("file"), findings))}
+    cell = _place
+    if cleaned:
+        bases = {file: clean(base) for file, base in bases.items()}
 
-    def where(f: Finding) -> str:
-        base = shown.get(f.file)
-        if base is None:
-            base = shown_path(f.file) if f.file else "-"
-            base = shown[f.file] = clean(base) if cleaned else base
-        return _place(base, f)
+        def cell(base: str, f: Finding) -> str:
+            return clean(_place(base, f))  # a cell's sheet name is user text
 
-    return where
-
-
-def _places(findings: list[Finding]) -> list[str]:
-    """[clean(place(f)) for f in findings], each file's shown path worked out and cleaned once; a finding's
-    place made in the list's own loop, not by a call per finding (a report places 10^5 findings)."""
-    bases = {file: clean(shown_path(file)) if file else "-" for file in set(map(attrgetter("file"), findings))}
     return [
         bases[f.file]
         if (loc := f.location) is None or loc.line is None
         else f"{bases[f.file]}:{loc.line}"
         if loc.kind != "cell"
-        else clean(_place(bases[f.file], f))  # a cell's sheet name is user text
+        else cell(bases[f.file], f)
         for f in findings
     ]
 
 
 def cleaned(texts: list[str]) -> list[str]:
     """[clean(t) for t in texts]: the texts as they are when all of them are printable (nearly always: one check
-    of them all, not a call per text), else each one cleaned."""
+    of them all, not a call per text: for many short texts, such as node ids), else each one cleaned."""
     return texts if "".join(texts).isprintable() else list(map(clean, texts))
 
 
@@ -165,7 +158,7 @@ def _file_lines(fr: FileReport, lang: str, colour: bool) -> Iterator[list[str]]:
     yield lines
     findings = fr.findings
     if findings:  # column by column: each column's width is the longest of its texts
-        shown = _places(findings)
+        shown = places(findings, cleaned=True)
         severities = list(map(attrgetter("severity"), findings))
         rules = list(map(attrgetter("rule"), findings))
         nodes = cleaned(["-" if node is None else node for node in map(attrgetter("node"), findings)])
@@ -188,7 +181,7 @@ def _file_lines(fr: FileReport, lang: str, colour: bool) -> Iterator[list[str]]:
                         map(styled.__getitem__, severities[batch]),
                         map(padded.__getitem__, rules[batch]),
                         map(str.ljust, nodes[batch], repeat(w_node)),
-                        cleaned(list(map(words, findings[batch]))),
+                        map(clean, map(words, findings[batch])),  # (long texts: one check each costs no more)
                     ),
                 )
             )
