@@ -58,8 +58,8 @@ def _suite(fr: FileReport, lang: str) -> ET.Element:
     tests = failures = errors = 0
     limit = SEVERITY_ORDER.get(fr.fail_on, 0)
     by_rule: dict[str, list[tuple[Finding, str]]] = {}  # rule -> its findings, each with its line
-    for found in zip(fr.findings, _lines(fr.findings, lang)):
-        by_rule.setdefault(found[0].rule, []).append(found)
+    for pair in zip(fr.findings, _lines(fr.findings, lang)):
+        by_rule.setdefault(pair[0].rule, []).append(pair)
     silenced: dict[str, list] = {}
     for s in fr.silenced:
         silenced.setdefault(s.finding.rule, []).append(s)
