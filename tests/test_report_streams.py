@@ -99,10 +99,10 @@ def test_text_without_summary_ends_with_no_blank_line(monkeypatch):
     assert text.format_report(Report([]), "en", summary=False) == ""
 
 
-def test_text_cleans_every_column_once_or_text_by_text():
-    """The text report cleans its places, nodes and messages for a terminal all at once when every one is
-    printable (text.cleaned gives the very list back) and text by text when one is not: a hostile finding among
-    plain ones has its control characters escaped, the plain texts stay as they are."""
+def test_text_cleans_node_ids_at_once_or_one_by_one():
+    """The text report cleans its node ids for a terminal all at once when every one is printable (text.cleaned
+    gives the very list back) and id by id when one is not; a hostile finding among plain ones has its control
+    characters escaped (place, node, message), the plain texts stay as they are."""
     from kinerja_graph.messages import render
     from kinerja_graph.terminal import clean
 
