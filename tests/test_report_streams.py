@@ -114,3 +114,16 @@ def test_text_cleans_node_ids_at_once_or_one_by_one():
     assert "\x1b" not in out and "\u202e" not in out
     for f in report.findings:
         assert clean(render(f, "en")) in out
+
+
+def test_places_of_a_list_are_each_findings_own_place():
+    """text.places(findings) gives place(f) of each finding (cleaned: clean(place(f))), a workbook's cell, a
+    finding without a line and a hostile file name included."""
+    from kinerja_graph.terminal import clean
+
+    findings = hostile_report().findings
+    assert any(f.location is not None and f.location.kind == "cell" for f in findings)
+    assert any(f.location is None or f.location.line is None for f in findings)
+    assert text.places(findings) == [text.place(f) for f in findings]
+    assert text.places(findings, cleaned=True) == [clean(text.place(f)) for f in findings]
+    assert text.places(findings, cleaned=True) != text.places(findings)  # the hostile file name, escaped
