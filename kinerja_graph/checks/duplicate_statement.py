@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from kinerja_graph.checks._quote import quote_many
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, normalised_texts, text_vocabulary
@@ -121,20 +123,24 @@ Tidak ada.
             return
         positions, starts = found.positions, found.starts
         firsts = starts[:-1]
-        ids = list(map(ix.ids().__getitem__, positions))  # every member's id, statement after statement
+        # every member's id, statement after statement: a tuple, so that each finding's related nodes are a slice
+        ids = tuple(map(ix.ids().__getitem__, positions))
         texts = quote_many([statement_of[positions[at]] for at in firsts])
         parents = ix.parents
-        for number, at in enumerate(firsts):
-            members = ids[at : starts[number + 1]]
+        for at, end, statement in zip(firsts, itertools.islice(starts, 1, None), texts):
             # a pair explains itself only as a parent and its child (parents: the contribution links between
             # goals, as is_restatement asks of the graph), so that is looked up first; almost always the
             # first two members are no such pair
-            a, b = members[0], members[1]
-            explained = (a in parents[b] or b in parents[a]) and all(
-                (a in parents[b] or b in parents[a]) and (is_restatement(G, a, b, tv) or is_restatement(G, b, a, tv))
-                for i, a in enumerate(members)
-                for b in members[i + 1 :]
-            )
-            if explained:
+            a, b = ids[at], ids[at + 1]
+            if (a in parents[b] or b in parents[a]) and _explained(G, ids[at:end], parents, tv):
                 continue
-            yield ctx.finding(members[0], related=members[1:], statement=texts[number], count=len(members))
+            yield ctx.finding(a, related=ids[at + 1 : end], statement=statement, count=end - at)
+
+
+def _explained(G, members: tuple, parents: dict, tv) -> bool:
+    """Whether every pair of `members` is a parent and its child restating it (restated-child's business)."""
+    return all(
+        (a in parents[b] or b in parents[a]) and (is_restatement(G, a, b, tv) or is_restatement(G, b, a, tv))
+        for i, a in enumerate(members)
+        for b in members[i + 1 :]
+    )

@@ -7,6 +7,7 @@ import bisect
 import itertools
 import re
 from itertools import compress
+from operator import attrgetter
 
 from kinerja_graph.checks._quote import indicator_location, label, quote
 from kinerja_graph.checks.base import Context, Rule
@@ -16,14 +17,13 @@ from kinerja_graph.text import fold, normalise
 _NAME_WORD = r"[A-Z][A-Za-z'-]*"
 
 
-def _mentioning(texts: list, whole: str | None, words: tuple[str, ...]) -> set | None:
+def _mentioning(texts: list, whole: str | None, lowered: str | None, words: tuple[str, ...]) -> set | None:
     """The texts whose lower case holds one of `words` (lower case themselves), found by reading them as one
-    text (`whole`: the texts joined by line breaks, None when one is not a string): a Pemda cascade holds
-    10^5 distinct texts, and a few hundred mention an organisation's kind. None when the texts cannot be
-    read so (one is not a string, or lower case changes a text's length)."""
-    if whole is None or any("\n" in w or not w for w in words):
+    text (`whole`: the texts joined by line breaks, None when one is not a string; `lowered`: its lower case):
+    a Pemda cascade holds 10^5 distinct texts, and a few hundred mention an organisation's kind. None when the
+    texts cannot be read so (one is not a string, or lower case changes a text's length)."""
+    if whole is None or lowered is None or any("\n" in w or not w for w in words):
         return None
-    lowered = whole.lower()
     if len(lowered) != len(whole):
         return None
     starts = list(itertools.accumulate(map((1).__add__, map(len, texts)), initial=0))  # where each text begins
@@ -209,12 +209,16 @@ yang dinyatakan dokumen.
         by_field = {}  # field -> (its grouping, the distinct texts: each group's)
         for field in ("name", "formula", "source"):
             grouping = ix.indicator_groups((field,))
-            by_field[field] = grouping, [getattr(objects[position], field) for position in grouping.first]
+            by_field[field] = grouping, list(map(attrgetter(field), map(objects.__getitem__, grouping.first)))
         indicator_texts = [text for _, texts in by_field.values() for text in texts]  # every distinct one
         # the few texts that mention a kind word at all, found in all of them at once; then looked at one by one
         distinct = list(filter(None, statements.union(indicator_texts)))
-        whole = None if set(map(type, distinct)) - {str} else "\n".join(distinct)  # all of them as one text
-        mentioning = _mentioning(distinct, whole, quick)
+        try:
+            whole: str | None = "\n".join(distinct)  # all of them as one text
+        except TypeError:  # one is not a string (a hand-built model)
+            whole = None
+        lowered = None if whole is None else whole.lower()  # read by _mentioning and _written_lower
+        mentioning = _mentioning(distinct, whole, lowered, quick)
         if mentioning is not None:
             naming = {text for text in mentioning if names_in(text)}
             hit_statements = naming.intersection(statements)
@@ -255,6 +259,7 @@ yang dinyatakan dokumen.
         lower = self._written_lower(
             {normalise(w) for *_, name, _ in candidates for w in name},
             "\n".join(map(str, distinct)) if whole is None else whole,
+            lowered,
         )
         found: dict[tuple, dict] = {}
         for n, field, kind, name, loc in candidates:
@@ -276,16 +281,19 @@ yang dinyatakan dokumen.
             )
 
     @staticmethod
-    def _written_lower(words: set[str], texts: str) -> set[str]:
+    def _written_lower(words: set[str], texts: str, lowered: str | None = None) -> set[str]:
         """Those of `words` (normalised) that some text writes as a word of its own in lower case: a run of
         letters of the folded text that begins with a small letter. `texts`: the texts as one, joined by line
         breaks (every text that repeats is there once): only the few words of the candidate names are looked
-        for."""
+        for. `lowered`: texts.lower(), if already made."""
         words = {w for w in words if w.isalpha() and w.isascii()}  # a letter run is nothing else
         if not words:
             return set()
-        whole = fold(texts)  # plain ASCII: its lower case has the same length
-        lowered = whole.lower()
+        if lowered is not None and texts.isascii():  # (the usual case: folding changes nothing)
+            whole = texts
+        else:
+            whole = fold(texts)  # plain ASCII: its lower case has the same length
+            lowered = whole.lower()
         out = set()
         for word in words:
             at = lowered.find(word)

@@ -233,13 +233,22 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         if not outcome_levels:
             named = map(operator.and_, named, hints)
         chosen = set(compress(range(len(name_keys)), named))
+        # name key -> the unit keys of its wanted keys not met yet: an indicator whose name has none left is
+        # passed over without reading its unit (the scan runs on to the last key's first indicator, often near
+        # the end of the document, through some 30,000 indicators at 10^5 goals)
+        pending: dict = {}
+        for name, unit in wanted:
+            pending.setdefault(name, set()).add(unit)
         first_of: dict = {}
         for position in compress(everyone, map(chosen.__contains__, name_numbers)):
-            key = key_of(position)
-            if key in wanted and key not in first_of:
-                first_of[key] = position
-                if len(first_of) == len(wanted):
-                    break
+            units = pending[name_keys[name_numbers[position]]]
+            if units:
+                key = key_of(position)
+                if key[1] in units:
+                    units.discard(key[1])
+                    first_of[key] = position
+                    if len(first_of) == len(wanted):
+                        break
 
         def judge(key: tuple[str, str]):
             first = objects[first_of[key]]
