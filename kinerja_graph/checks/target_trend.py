@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from kinerja_graph.checks._judge import judged_groups
 from kinerja_graph.checks._options import levels_schema
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks.base import Context, Rule
@@ -214,29 +213,41 @@ yang menurun berarti merencanakan kinerja yang memburuk; evaluator akan menanyak
                     same.append((y1, y2))
             return worse, same, counts
 
-        def may_report(indicator):
-            """False when the targets neither get worse nor stay flat whatever the indicator's name: when all are
-            figures (only a grade written in words is read with the name's help) and their steps say so."""
+        def figures_steps(indicator):
+            """steps(indicator) when there are two targets or more and all are figures: then what the name cannot
+            change (only a grade written in words is read with the name's help); else None."""
             if len(indicator.targets) < 2:
-                return False
+                return None
             if not all(t.kind == "number" and t.value is not None for t in indicator.targets.values()):
-                return True
-            worse, same, _ = steps(indicator)  # a period document named only takes worse steps away
-            return bool(worse or (flat and same))
+                return None
+            return steps(indicator)
 
-        def judge(indicator):
+        ambiguous_names: dict[str, bool] = {}  # a name is judged with many sets of targets
+
+        def ambiguous(name: str) -> bool:
+            """Does the (normalised) name hold a word that leaves its direction open?"""
+            found = ambiguous_names.get(name)
+            if found is None:
+                found = ambiguous_names[name] = _contains(name, tv.polarity_ambiguous)
+            return found
+
+        def judge(indicator, coarse_steps):
             """(message key, changes, counts only) for targets that get worse or ("flat", changes, False) for
             targets that stay flat (reported on the flat levels only), or None: decided by the indicator's own
-            fields, once per distinct set. changes: [[[year, target], [year, target]], ...]."""
+            fields, once per distinct set. changes: [[[year, target], [year, target]], ...]. coarse_steps: its
+            coarse group's figures_steps()."""
             if len(indicator.targets) < 2:
                 return None
             written = indicator.polarity is not None or indicator.calculation == "kumulatif-negatif"
             polarity = indicator.effective_polarity
             drafted = self._drafted(indicator, tv, period_documents, units) if period_documents else 0
-            worse, same, counts = steps(indicator, drafted)
+            if drafted or coarse_steps is None:
+                worse, same, counts = steps(indicator, drafted)
+            else:  # the steps of targets that are all figures, as the coarse group's first member's
+                worse, same, counts = coarse_steps
             if not worse and not (flat and same):
                 return None
-            if not written and _contains(normalised(indicator.name, tv), tv.polarity_ambiguous):
+            if not written and ambiguous(normalised(indicator.name, tv)):
                 return None  # which way is better is not clear: not judged
             texts = {y: indicator.targets[y].text.strip() for y in indicator.targets}
             pairs = worse or same
@@ -247,7 +258,15 @@ yang menurun berarti merencanakan kinerja yang memburuk; evaluator akan menanyak
         # then, for the indicators that may be reported, their verdict once per distinct name as well
         ix = ctx.index
         items = ix.indicators
-        coarse, possible = judged_groups(ix, ("unit", "polarity", "calculation", "targets"), may_report)
+        coarse = ix.indicator_groups(("unit", "polarity", "calculation", "targets"))
+        # a coarse group's steps depend on these fields alone when its targets are all figures: worked out
+        # once here, and again for a group of the five fields only when a period document is named
+        coarse_steps = list(map(figures_steps, map(items.objects.__getitem__, coarse.first)))
+        # may be reported: steps that get worse or stay flat, or targets not all figures (then the name counts)
+        possible = [
+            len(items.objects[first].targets) >= 2 if found is None else bool(found[0] or (flat and found[1]))
+            for first, found in zip(coarse.first, coarse_steps)
+        ]
         if not any(possible):
             return
         # the distinct names among those: a group of the five fields is one of a coarse group and a name, and
@@ -259,7 +278,7 @@ yang menurun berarti merencanakan kinerja yang memburuk; evaluator akan menanyak
             n, d, indicator = items[position]
             verdict = verdicts.get(number, verdicts)
             if verdict is verdicts:  # not judged yet: this is the group's first member
-                verdict = verdicts[number] = judge(indicator)
+                verdict = verdicts[number] = judge(indicator, coarse_steps[number[0]])
             if verdict is None:
                 continue
             key, changes, counts = verdict
