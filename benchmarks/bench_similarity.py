@@ -278,7 +278,7 @@ def pemda(path: str, rounds: int) -> None:
         timed(near_duplicate, "quote_many", "quotes")
         timed(similarity.TextClusters, "spelled_out", "containment: words spelled out")
         timed(similarity.Containment, "of_arrays", "containment: built from arrays")
-        timed(near_duplicate.NearDuplicate, "_cluster_findings", "clusters: findings (members too)", generator=True)
+        timed(near_duplicate.NearDuplicate, "_cluster_findings", "clusters: findings (members too)")
         timed(similarity.Containment, "__init__", "containment: built")
         timed(similarity.Containment, "within_arrays", "containment: within")
         timed(near_duplicate, "_families", "containment: indicator families")

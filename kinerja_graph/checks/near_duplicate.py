@@ -4,6 +4,8 @@ or that one contains under one parent."""
 from __future__ import annotations
 
 import itertools
+import operator
+from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
 from kinerja_graph.checks._quote import indicator_location, quote, quote_many
@@ -255,9 +257,8 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
 
         ix = ctx.index
         ids = ix.ids()
-        quoted = _Quotes()
         words: dict[str, TextClusters] = {}  # each group's canonical words, when clustering worked them out
-        group_texts: dict[str, list] = {}  # and each group's text
+        quotes: dict[str, _Quoted] = {}  # and each group's text, quoted when a finding names it
         if "statements" in compare:
             nodes = ix.nodes
             if by_parent:
@@ -271,7 +272,6 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     ctx,
                     found,
                     "statements",
-                    quoted,
                     ids,
                     lambda p: nodes[p][1].get("statement"),
                     lambda p: nodes[p][1].get("location"),
@@ -283,10 +283,9 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     for d in (nodes[p][1] for p in grouping.first)
                 ]
                 clustered = words["statements"] = near_duplicate_clusters(texts, tv, threshold)
-                group_texts["statements"] = texts
-                quoted.add(texts)
+                quoted = quotes["statements"] = _Quoted(texts)
                 yield from self._cluster_findings(
-                    ctx, clustered, grouping, texts, "statements", quoted, None, lambda p: nodes[p][1].get("location")
+                    ctx, clustered, grouping, quoted, "statements", None, lambda p: nodes[p][1].get("location")
                 )
         if "indicators" in compare:
             items = ix.indicators
@@ -298,7 +297,6 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     ctx,
                     found,
                     "indicators",
-                    quoted,
                     [ids[owner] for owner in owners] if found else [],
                     lambda p: items.objects[p].name,
                     lambda p: indicator_location(items[p][2], items[p][1]),
@@ -308,15 +306,13 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 names = items.objects  # the indicators themselves, without their nodes
                 texts = [names[p].name for p in grouping.first]
                 clustered = words["indicators"] = near_duplicate_clusters(texts, tv, threshold)
-                group_texts["indicators"] = texts
-                quoted.add(texts)
+                quoted = quotes["indicators"] = _Quoted(texts)
                 yield from self._cluster_findings(
                     ctx,
                     clustered,
                     grouping,
-                    texts,
-                    "indicators",
                     quoted,
+                    "indicators",
                     ix.indicator_nodes(),
                     lambda p: indicator_location(items[p][2], items[p][1]),
                 )
@@ -324,18 +320,16 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         extra = int(ctx.options.get("containment", 3))
         if extra > 0:
             min_words = int(ctx.options.get("containment-min-words", 2))
-            yield from self._contained(ctx, tv, compare, extra, min_words, quoted, words, group_texts)
+            yield from self._contained(ctx, tv, compare, extra, min_words, words, quotes)
 
-    def _contained(
-        self, ctx: Context, tv, compare, extra: int, min_words: int, quoted=None, words=None, group_texts=None
-    ):
+    def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int, words=None, quotes=None):
         """Texts under one parent that another contains: among the statements of the children of one parent;
         among the indicators of a goal and of its children. Each distinct text's words are worked out once,
         and every family is read in one pass (similarity.Containment), its (family, text) entries made as
         integer arrays. words: the clustering's words of each group (TextClusters), by "statements" and
-        "indicators", where it worked them out, and group_texts each group's text (the texts clustered)."""
-        quoted = quoted or _Quotes()
+        "indicators", where it worked them out, and quotes each group's text (_Quoted: the texts clustered)."""
         words = words or {}
+        quotes = quotes or {}
         ix = ctx.index
         nodes = ix.nodes
         found = []  # (first node position, message key, contained text, containing texts, node positions)
@@ -363,13 +357,13 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 if contained:
                     # a family's members: its children, in the order of the links (as Index.kids gives them)
                     children_at = _array(children)[kept]
-                    texts = (group_texts or {}).get("statements") or [nodes[p][1].get("statement") for p in firsts]
+                    quoted = quotes.get("statements") or _Quoted([nodes[p][1].get("statement") for p in firsts])
                     found.append(
                         _Contained(
                             "statements-contained",
                             contained,
                             _involved(contained, link_parents, numbers[kept], children_at, children_at, len(firsts)),
-                            texts,
+                            quoted,
                             lambda p: nodes[p][1].get("location"),
                         )
                     )
@@ -391,79 +385,64 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 contained = within.within_arrays(families, numbers[members])
                 if contained:
                     # a family's members: its indicators, in order (each named by its node)
-                    texts = (group_texts or {}).get("indicators") or [items.objects[p].name for p in firsts]
+                    quoted = quotes.get("indicators") or _Quoted([items.objects[p].name for p in firsts])
                     found.append(
                         _Contained(
                             "indicators-contained",
                             contained,
                             _involved(contained, families, numbers[members], members, owners[members], len(firsts)),
-                            texts,
+                            quoted,
                             lambda i: indicator_location(items[i][2], items[i][1]),
                         )
                     )
         if not found:
             return
         ids = ix.ids()
+        made: list = []
+        firsts_at, keys = [], []
+        for f in found:
+            findings, firsts = f.findings(ctx, ids)
+            made += findings
+            firsts_at.append(firsts)
+            keys.append(np.full(len(findings), f.key == "statements-contained"))
         # every finding, by its first member's node, then by key (indicators before statements), in order
-        firsts_at = np.concatenate([f.involved[1] for f in found])
-        keys = np.concatenate([np.full(len(f.contained), f.key == "statements-contained") for f in found])
-        sources = [(f, k) for f in found for k in range(len(f.contained))]
-        seen: set = set()
-        for at in np.lexsort((keys, firsts_at)).tolist():
-            f, k = sources[at]
-            _, number, containers = f.contained[k]
-            node_positions = f.nodes[f.node_at[k] : f.node_at[k + 1]]
-            mark = (f.key, number, tuple(node_positions))
-            if mark in seen:  # a goal's own indicators are in two families
-                continue
-            seen.add(mark)
-            texts = f.texts
-            yield ctx.finding(
-                ids[node_positions[0]],
-                f.key,
-                related=list(map(ids.__getitem__, node_positions[1:])),
-                location=f.location_at(f.first_items[k]),  # the first text involved, on the first node
-                contained=quoted(texts[number]),
-                containers=list(map(quoted, map(texts.__getitem__, containers))),
-            )
+        yield from map(made.__getitem__, np.lexsort((np.concatenate(keys), np.concatenate(firsts_at))).tolist())
 
     def _cluster_findings(
-        self, ctx: Context, found: TextClusters, grouping, texts: list, what: str, quoted, owners, location_at
-    ):
-        """One finding per cluster of near_duplicate_clusters() over the groups of a Grouping (texts[group number]
-        each group's text), as _report() makes it from _cluster_groups(), the members of every variant found at
-        once (integer arrays): a variant's members are the items of its groups, in document order, each named by
-        its node's id once (owners[position]: an item's node, the item's own position without), and a cluster's
-        nodes the union of its variants', in order."""
+        self, ctx: Context, found: TextClusters, grouping, quoted: _Quoted, what: str, owners, location_at
+    ) -> list:
+        """One finding per cluster of near_duplicate_clusters() over the groups of a Grouping (quoted: each group's
+        text), as _report() makes it from _cluster_groups(), the members of every variant found at once (integer
+        arrays): a variant's members are the items of its groups, in document order, each named by its node's id
+        once (owners[position]: an item's node, the item's own position without), and a cluster's nodes the union
+        of its variants', in order. The findings are made together (Context.findings), each cut from lists made
+        for all of them."""
         clusters = found.clusters
         if not clusters:
-            return
+            return []
         serial, variant_at, cluster_at, variant_nodes, cluster_nodes = _cluster_members(clusters, grouping, owners)
         ids = ctx.index.ids()
         variant_ids = list(map(ids.__getitem__, variant_nodes))
-        cluster_ids = list(map(ids.__getitem__, cluster_nodes))
+        cluster_ids = tuple(map(ids.__getitem__, cluster_nodes))
         # each variant's text: that of its first member
-        of = grouping.of
         heads = list(map(serial.__getitem__, variant_at[:-1]))
-        shown = list(map(quoted, map(texts.__getitem__, map(of.__getitem__, heads))))
+        shown = quoted.of(list(map(grouping.of.__getitem__, heads)))
         slices = list(map(variant_ids.__getitem__, map(slice, variant_at, variant_at[1:])))
         listed = list(map(list, zip(shown, slices)))
+        # the variants of cluster c: listed[variants_at[c] : variants_at[c + 1]]; its nodes, cluster_ids[cluster_at[c]
+        # : cluster_at[c + 1]], the first its finding's node
+        variants_at = list(itertools.accumulate(map(len, clusters), initial=0))
+        starts, ends = cluster_at[:-1], cluster_at[1:]
         field = FIELD[what]
-        variants_at = 0
-        for number, cluster in enumerate(clusters):
-            first, *others = cluster_ids[cluster_at[number] : cluster_at[number + 1]]
-            end = variants_at + len(cluster)
-            yield ctx.finding(
-                first,
-                what,
-                related=others,
-                location=location_at(heads[variants_at]),
-                variants=listed[variants_at:end],
-                field=field,
-            )
-            variants_at = end
+        return ctx.findings(
+            what,
+            list(map(cluster_ids.__getitem__, starts)),
+            related=map(cluster_ids.__getitem__, map(slice, [at + 1 for at in starts], ends)),
+            locations=map(location_at, map(heads.__getitem__, variants_at[:-1])),
+            args=[{"variants": listed[a:b], "field": field} for a, b in zip(variants_at, variants_at[1:])],
+        )
 
-    def _report(self, ctx: Context, clusters: list, what: str, quoted, ids: list, text_at, location_at):
+    def _report(self, ctx: Context, clusters: list, what: str, ids: list, text_at, location_at):
         """One finding per cluster. clusters: each a list of variants (texts equal once normalised), each the
         positions of its members in document order; ids[position] is a member's node id, text_at(position)
         its text, location_at(position) where it stands. Work is done per variant, not per member: a cluster
@@ -474,7 +453,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             for variant in cluster:
                 members = dict.fromkeys(map(ids.__getitem__, variant))
                 nodes.update(members)
-                listed.append([quoted(text_at(variant[0])), list(members)])
+                listed.append([quote(text_at(variant[0]), 60), list(members)])
             first, *others = nodes
             yield ctx.finding(
                 first,
@@ -486,28 +465,25 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             )
 
 
-class _Quotes:
-    """quote(text, 60), remembered per text: a text is quoted by every finding naming it."""
+class _Quoted:
+    """quote(text, 60) of the texts of one kind by number (texts[number]: each group's text), each quoted once, when
+    a finding first names it: a text is named by every finding of its cluster or family."""
 
-    __slots__ = ("memo",)
+    __slots__ = ("texts", "made")
 
-    def __init__(self) -> None:
-        self.memo: dict = {}
+    def __init__(self, texts: list) -> None:
+        self.texts = texts
+        self.made: list[str | None] = [None] * len(texts)
 
-    def __call__(self, text) -> str:
-        memo = self.memo
-        try:
-            found = memo.get(text)
-        except TypeError:  # not a text at all (a hand-built model): quoted as it is
-            return quote(text, 60)
-        if found is None:
-            found = memo[text] = quote(text, 60)
-        return found
-
-    def add(self, texts: list) -> None:
-        """Quote these texts (those that are texts) at once, ahead of the findings naming them."""
-        plain = [t for t in texts if type(t) is str]
-        self.memo.update(zip(plain, quote_many(plain, 60)))
+    def of(self, numbers: list[int]) -> list[str]:
+        """The quoted texts of these numbers, in order; those not quoted yet quoted together (quote_many)."""
+        made = self.made
+        missing = list(
+            dict.fromkeys(compress(numbers, map(operator.is_, map(made.__getitem__, numbers), repeat(None))))
+        )
+        for number, text in zip(missing, quote_many(list(map(self.texts.__getitem__, missing)), 60)):
+            made[number] = text
+        return list(map(made.__getitem__, numbers))
 
 
 def _distinct(occurrences) -> tuple[list[tuple], list[list[int]]]:
@@ -540,20 +516,49 @@ class _Contained:
     """The containment findings of one kind: within_arrays()'s (family, text, containing texts), and, from
     _involved(), each one's first member and its nodes."""
 
-    __slots__ = ("key", "contained", "involved", "first_items", "nodes", "node_at", "texts", "location_at")
+    __slots__ = ("key", "contained", "involved", "first_items", "nodes", "node_at", "quoted", "location_at")
 
-    def __init__(self, key: str, contained: list, involved: tuple, texts: list, location_at) -> None:
-        self.key, self.contained, self.involved, self.texts, self.location_at = (
+    def __init__(self, key: str, contained: list, involved: tuple, quoted: _Quoted, location_at) -> None:
+        self.key, self.contained, self.involved, self.quoted, self.location_at = (
             key,
             contained,
             involved,
-            texts,
+            quoted,
             location_at,
         )
         first_items, _, nodes, node_at = involved
         self.first_items: list[int] = first_items.tolist()
         self.nodes: list[int] = nodes.tolist()
         self.node_at: list[int] = node_at.tolist()
+
+    def findings(self, ctx: Context, ids: list) -> tuple[list, np.ndarray]:
+        """(findings, firsts): the findings, made together (Context.findings), in the order of `contained`, and the
+        position of each one's first node. A text contained in the same texts on the same nodes is reported
+        once, where its first node comes first (a goal's own indicators are in two families)."""
+        contained, node_at = self.contained, self.node_at
+        node_ids = tuple(map(ids.__getitem__, self.nodes))
+        members = list(map(node_ids.__getitem__, map(slice, node_at, node_at[1:])))
+        numbers = [number for _, number, _ in contained]
+        firsts = self.involved[1]
+        seen: set = set()
+        kept = []
+        for k in np.argsort(firsts, kind="stable").tolist():
+            mark = (numbers[k], members[k])
+            if mark not in seen:
+                seen.add(mark)
+                kept.append(k)
+        kept.sort()
+        quoted = self.quoted
+        quoted.of([*numbers, *itertools.chain.from_iterable(c for _, _, c in contained)])
+        text = quoted.made.__getitem__
+        made = ctx.findings(
+            self.key,
+            [members[k][0] for k in kept],
+            related=[members[k][1:] for k in kept],
+            locations=map(self.location_at, map(self.first_items.__getitem__, kept)),  # the first text involved
+            args=[{"contained": text(numbers[k]), "containers": list(map(text, contained[k][2]))} for k in kept],
+        )
+        return made, firsts[kept]
 
 
 def _involved(
