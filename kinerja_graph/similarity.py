@@ -212,7 +212,19 @@ def normalised_texts(texts: Sequence, tv: TextVocabulary) -> list[str]:
     """normalised(text, tv) of each of `texts`, in order ("" for None or an empty text), many at once.
 
     A Pemda cascade holds 10^5 distinct statements and indicator names: read as one text, the plain ASCII
-    ones (nearly all) cost three calls in all instead of a few each. These are not remembered in tv."""
+    ones (nearly all) cost three calls in all instead of a few each. These are not remembered in tv one by one;
+    the last texts of each length are, as a whole: duplicate-statement and near-duplicate both normalise every
+    distinct statement, which is done once."""
+    key = ("normalised texts", len(texts))
+    last = tv.cache.get(key)
+    if last is not None and type(texts) is list and last[0] == texts:
+        return list(last[1])
+    found = _normalised_texts(texts, tv)
+    remember(tv, key, (list(texts), found))
+    return list(found)
+
+
+def _normalised_texts(texts: Sequence, tv: TextVocabulary) -> list[str]:
     plain = [type(t) is str and t.isascii() and "\0" not in t for t in texts]
     ascii_texts = list(compress(texts, plain))
     out: list[str] = []
@@ -730,6 +742,36 @@ def expanded_words(words: tuple, tv: TextVocabulary) -> frozenset:
     return found
 
 
+def expanded_words_many(texts_words: Sequence[tuple], tv: TextVocabulary) -> list[frozenset]:
+    """expanded_words(words, tv) of each of these texts' canonical words, many at once: each distinct word's
+    spelled-out words worked out once (_Expansions), each text's set made from them in C. Not remembered: that
+    costs more than making them again."""
+    abbreviations = tv.abbreviations.keys()
+    table = _Expansions(tv)
+    return [
+        frozenset(itertools.chain.from_iterable(map(table.__getitem__, words)))
+        if not abbreviations.isdisjoint(words)
+        else frozenset(words)
+        for words in texts_words
+    ]
+
+
+class _Expansions(dict):
+    """word -> its spelled-out words (text.yaml `abbreviations`; the word itself if it is none), function words
+    dropped, as expanded_words spells a text out: worked out once per distinct word."""
+
+    __slots__ = ("tv",)
+
+    def __init__(self, tv: TextVocabulary) -> None:
+        super().__init__()
+        self.tv = tv
+
+    def __missing__(self, word: str) -> tuple:
+        stop = self.tv.stop_words
+        found = self[word] = tuple(v for v in self.tv.abbreviations.get(word, (word,)) if v not in stop)
+        return found
+
+
 def has_abbreviation(words: tuple, tv: TextVocabulary) -> bool:
     return not tv.abbreviations.keys().isdisjoint(words)
 
@@ -944,8 +986,22 @@ class Containment:
 
     def within_arrays(self, families: np.ndarray, numbers: np.ndarray) -> list[tuple[int, int, list[int]]]:
         """within() of the entries (families[k], numbers[k]), the families numbered (0 or more)."""
+        found_families, found_numbers, holders, at = self.within_columns(families, numbers)
+        inside = holders.tolist()
+        bounds = at.tolist()
+        return [
+            (family, number, inside[a:b])
+            for family, number, a, b in zip(found_families.tolist(), found_numbers.tolist(), bounds, bounds[1:])
+        ]
+
+    def within_columns(
+        self, families: np.ndarray, numbers: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """within_arrays() as columns (families, numbers, holders, at): the k-th text found is numbers[k] of family
+        families[k], the texts containing it holders[at[k] : at[k + 1]]."""
         if not self or not len(numbers):
-            return []
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty, np.zeros(1, dtype=np.int64)
         families = np.asarray(families, dtype=np.int64)
         numbers = np.asarray(numbers, dtype=np.int64)
         # the entries in order of their first occurrence, each once
@@ -955,8 +1011,10 @@ class Containment:
         families, numbers = families[first], numbers[first]
         return self._within(families, numbers)
 
-    def _within(self, families: np.ndarray, numbers: np.ndarray) -> list:
-        """within() reading the entries of the candidates: where a family holds more than `limit` of them with
+    def _within(
+        self, families: np.ndarray, numbers: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """within_columns() reading the entries of the candidates: where a family holds more than `limit` of them with
         the signature of a text, only the relevant ones among these (_involved) are looked at, the first `limit`."""
         read = self.is_candidate[numbers]
         families, numbers = families[read], numbers[read]
@@ -987,18 +1045,9 @@ class Containment:
         asked, holder, inner = asked[fits], holder[fits], inner[fits]
         inside = self._subsets(numbers[asked], holder)
         asked, holder = asked[inside], holder[inside]
-        if not len(asked):
-            return []
-        cuts = np.flatnonzero(asked[1:] != asked[:-1]) + 1
-        heads = asked[np.concatenate(([0], cuts))]
-        bounds = [0, *cuts.tolist(), len(asked)]
-        inside_all = holder.tolist()
-        return [
-            (family, number, inside_all[a:b])
-            for family, number, a, b in zip(
-                families[heads].tolist(), numbers[heads].tolist(), bounds, bounds[1:], strict=False
-            )
-        ]
+        starts = np.flatnonzero(_run_starts(asked))
+        heads = asked[starts]
+        return families[heads], numbers[heads], holder, np.append(starts, len(asked))
 
 
 def _among(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -1193,7 +1242,7 @@ class TextClusters:
             np.fromiter(map(operator.not_, map(abbreviations.isdisjoint, words)), dtype=bool, count=count)
         )
         if len(spelled):  # the variants holding an abbreviation: their words spelled out instead
-            sets = [expanded_words(words[v], tv) for v in spelled.tolist()]
+            sets = expanded_words_many(list(map(words.__getitem__, spelled.tolist())), tv)
             vocabulary = sorted(set(vocabulary).union(*sets))
             number = dict(zip(vocabulary, itertools.count()))
             renumbered = np.fromiter(
@@ -1336,12 +1385,13 @@ def _variant_groups(
     spelled_id = np.full(count, -1, dtype=np.int64)
     if abbreviated.any():
         spelled: list[frozenset | None] = [None] * count
-        for i in np.flatnonzero(abbreviated).tolist():
-            spelled[i] = expanded_words(words[i], tv)
+        holding = np.flatnonzero(abbreviated).tolist()
+        for i, found in zip(holding, expanded_words_many(list(map(words.__getitem__, holding)), tv)):
+            spelled[i] = found
         spelled_sets = {e for e in spelled if e}
         if spelled_sets:  # a text that spells out what another abbreviates
             # the variants without one whose words, as a set, hash like a spelled-out set: compared as sets
-            known = [e for e in spelled_sets if all(w in number for w in e)]
+            known = [e for e in spelled_sets if number.keys() >= e]
             lengths = np.fromiter(map(len, known), dtype=np.int64, count=len(known))
             ids = np.fromiter(
                 map(number.__getitem__, itertools.chain.from_iterable(known)), dtype=np.int64, count=int(lengths.sum())

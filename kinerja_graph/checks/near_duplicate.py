@@ -278,10 +278,12 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 )
             else:  # the index groups nodes by statement already
                 grouping = ix.node_groups(("kind", "statement"))
-                texts = [
-                    d.get("statement") if d.get("kind") == "goal" else None
-                    for d in (nodes[p][1] for p in grouping.first)
-                ]
+                # each group's statement (None but for goals), off the Index's columns: the texts duplicate-statement
+                # normalises, whose normalised forms normalised_texts() remembers
+                firsts = grouping.first
+                kinds = map(ix.values("kind").__getitem__, firsts)
+                statements = map(ix.values("statement").__getitem__, firsts)
+                texts = [s if k == "goal" else None for s, k in zip(statements, kinds)]
                 clustered = words["statements"] = near_duplicate_clusters(texts, tv, threshold)
                 quoted = quotes["statements"] = _Quoted(texts)
                 yield from self._cluster_findings(
@@ -353,8 +355,8 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 numbers = _array(of)[_array(children)]
                 kept = within.is_candidate[numbers]  # only the links to a text that may be involved
                 link_parents = _array(parents)[kept]
-                contained = within.within_arrays(link_parents, numbers[kept])
-                if contained:
+                contained = within.within_columns(link_parents, numbers[kept])
+                if len(contained[1]):
                     # a family's members: its children, in the order of the links (as Index.kids gives them)
                     children_at = _array(children)[kept]
                     quoted = quotes.get("statements") or _Quoted([nodes[p][1].get("statement") for p in firsts])
@@ -382,8 +384,8 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 owners = _array(ix.indicator_nodes())
                 held = np.flatnonzero(within.is_candidate[numbers])  # the indicators that may be involved
                 families, members = _families(ix, held, owners[held])
-                contained = within.within_arrays(families, numbers[members])
-                if contained:
+                contained = within.within_columns(families, numbers[members])
+                if len(contained[1]):
                     # a family's members: its indicators, in order (each named by its node)
                     quoted = quotes.get("indicators") or _Quoted([items.objects[p].name for p in firsts])
                     found.append(
@@ -513,33 +515,27 @@ def _clusters(tv, threshold: float, entries: list) -> list[list[list[int]]]:
 
 
 class _Contained:
-    """The containment findings of one kind: within_arrays()'s (family, text, containing texts), and, from
-    _involved(), each one's first member and its nodes."""
+    """The containment findings of one kind: Containment.within_columns()'s texts found (each of its family, the
+    texts containing it), and, from _involved(), each one's first member and its nodes."""
 
-    __slots__ = ("key", "contained", "involved", "first_items", "nodes", "node_at", "quoted", "location_at")
+    __slots__ = ("key", "numbers", "holders", "holder_at", "involved", "quoted", "location_at")
 
-    def __init__(self, key: str, contained: list, involved: tuple, quoted: _Quoted, location_at) -> None:
-        self.key, self.contained, self.involved, self.quoted, self.location_at = (
-            key,
-            contained,
-            involved,
-            quoted,
-            location_at,
-        )
-        first_items, _, nodes, node_at = involved
-        self.first_items: list[int] = first_items.tolist()
-        self.nodes: list[int] = nodes.tolist()
-        self.node_at: list[int] = node_at.tolist()
+    def __init__(self, key: str, contained: tuple, involved: tuple, quoted: _Quoted, location_at) -> None:
+        _, numbers, holders, holder_at = contained
+        self.key, self.involved, self.quoted, self.location_at = key, involved, quoted, location_at
+        self.numbers: list[int] = numbers.tolist()
+        self.holders: list[int] = holders.tolist()
+        self.holder_at: list[int] = holder_at.tolist()
 
     def findings(self, ctx: Context, ids: list) -> tuple[list, np.ndarray]:
-        """(findings, firsts): the findings, made together (Context.findings), in the order of `contained`, and the
-        position of each one's first node. A text contained in the same texts on the same nodes is reported
-        once, where its first node comes first (a goal's own indicators are in two families)."""
-        contained, node_at = self.contained, self.node_at
-        node_ids = tuple(map(ids.__getitem__, self.nodes))
+        """(findings, firsts): the findings, made together (Context.findings), in the order the texts were found,
+        and the position of each one's first node. A text contained in the same texts on the same nodes is
+        reported once, where its first node comes first (a goal's own indicators are in two families)."""
+        first_items, firsts, nodes, node_at = self.involved
+        node_ids = tuple(map(ids.__getitem__, nodes.tolist()))
+        node_at = node_at.tolist()
         members = list(map(node_ids.__getitem__, map(slice, node_at, node_at[1:])))
-        numbers = [number for _, number, _ in contained]
-        firsts = self.involved[1]
+        numbers, holders, holder_at = self.numbers, self.holders, self.holder_at
         seen: set = set()
         kept = []
         for k in np.argsort(firsts, kind="stable").tolist():
@@ -549,32 +545,39 @@ class _Contained:
                 kept.append(k)
         kept.sort()
         quoted = self.quoted
-        quoted.of([*numbers, *itertools.chain.from_iterable(c for _, _, c in contained)])
-        text = quoted.made.__getitem__
+        contained = quoted.of(numbers)
+        containers = quoted.of(holders)  # each finding's, cut from them
         made = ctx.findings(
             self.key,
             [members[k][0] for k in kept],
             related=[members[k][1:] for k in kept],
-            locations=map(self.location_at, map(self.first_items.__getitem__, kept)),  # the first text involved
-            args=[{"contained": text(numbers[k]), "containers": list(map(text, contained[k][2]))} for k in kept],
+            locations=map(self.location_at, map(first_items.tolist().__getitem__, kept)),  # the first text involved
+            args=[{"contained": contained[k], "containers": containers[holder_at[k] : holder_at[k + 1]]} for k in kept],
         )
         return made, firsts[kept]
 
 
 def _involved(
-    contained: list, families: np.ndarray, texts: np.ndarray, items: np.ndarray, item_nodes: np.ndarray, count: int
+    contained: tuple, families: np.ndarray, texts: np.ndarray, items: np.ndarray, item_nodes: np.ndarray, count: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """For each (family, text, containing texts) of `contained`, the members of its family holding one of its
-    texts, found at once: the family's members are the rows k with families[k] == family, in order, each the item
-    items[k] (a position) of text texts[k] (a group number, below count) on the node item_nodes[k].
-    (first_items, first_nodes, nodes, node_at): each finding's first member (its item and node), and its distinct
-    nodes in order of position, those of finding e at nodes[node_at[e] : node_at[e + 1]]."""
-    lengths = np.fromiter((1 + len(c) for _, _, c in contained), dtype=np.int64, count=len(contained))
-    wanted_family = np.repeat(np.fromiter((f for f, _, _ in contained), dtype=np.int64, count=len(contained)), lengths)
-    wanted_text = np.fromiter(
-        itertools.chain.from_iterable((n, *c) for _, n, c in contained), dtype=np.int64, count=int(lengths.sum())
-    )
-    entry = np.repeat(np.arange(len(contained), dtype=np.int64), lengths)
+    """For each text found by Containment.within_columns() (`contained`: its family, and the texts containing it),
+    the members of its family holding it or one of those texts, found at once: the family's members are the rows
+    k with families[k] == family, in order, each the item items[k] (a position) of text texts[k] (a group number,
+    below count) on the node item_nodes[k]. (first_items, first_nodes, nodes, node_at): each finding's first
+    member (its item and node), and its distinct nodes in order of position, those of finding e at
+    nodes[node_at[e] : node_at[e + 1]]."""
+    found_families, found_numbers, holders, holder_at = contained
+    found = len(found_numbers)
+    lengths = 1 + np.diff(holder_at)
+    # each text found, then the texts containing it
+    starts = np.cumsum(lengths) - lengths
+    wanted_text = np.empty(int(lengths.sum()), dtype=np.int64)
+    wanted_text[starts] = found_numbers
+    containing = np.ones(len(wanted_text), dtype=bool)
+    containing[starts] = False
+    wanted_text[containing] = holders
+    wanted_family = np.repeat(found_families, lengths)
+    entry = np.repeat(np.arange(found, dtype=np.int64), lengths)
     # the rows of each (family, text) wanted
     keys = families * count + texts
     order = np.argsort(keys, kind="stable")
@@ -588,14 +591,14 @@ def _involved(
     # each entry's rows in order: its first member
     by_row = np.lexsort((row, owner))
     owner_sorted, row_sorted = owner[by_row], row[by_row]
-    heads = np.searchsorted(owner_sorted, np.arange(len(contained)))
+    heads = np.searchsorted(owner_sorted, np.arange(found))
     first_rows = row_sorted[heads]
     # each entry's distinct nodes, by position
     width = int(item_nodes.max(initial=0)) + 1
     node_keys = sorted_distinct(owner * width + item_nodes[row])
     node_owner = node_keys // width
-    node_at = np.zeros(len(contained) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(node_owner, minlength=len(contained)), out=node_at[1:])
+    node_at = np.zeros(found + 1, dtype=np.int64)
+    np.cumsum(np.bincount(node_owner, minlength=found), out=node_at[1:])
     return items[first_rows], item_nodes[first_rows], node_keys % width, node_at
 
 
