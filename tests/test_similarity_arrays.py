@@ -199,6 +199,17 @@ def _same(sets, entries, *, min_words=2, extra=3, limit=64):
     assert bool(new) == bool(old)
     assert new.within(entries) == old.within(entries)
     assert new.relevant == old.relevant
+    # the same texts found as columns: each text found, its family, and the texts containing it
+    codes: dict = {}
+    families = [codes.setdefault(f, len(codes)) for f, _ in entries]
+    numbers = [n for _, n in entries]
+    found_families, found_numbers, holders, at = new.within_columns(families, numbers)
+    bounds = at.tolist()
+    columns = [
+        (f, n, holders[a:b].tolist())
+        for f, n, a, b in zip(found_families.tolist(), found_numbers.tolist(), bounds, bounds[1:])
+    ]
+    assert columns == new.within_arrays(families, numbers)
     return new
 
 
@@ -463,3 +474,32 @@ def test_slip_index_of_long_words():
     reps = slip_representatives(words, tv)
     assert {frozenset(e) for e in tv.cache[similarity._SLIP_INDEX].edges} == _reference_slips(words, tv)
     assert len(set(reps.values())) < len(words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["ikm", "indeks", "kepuasan", "dan", "opd", "desa", "", "é"]), max_size=6)))
+def test_expanded_words_of_many_texts_are_those_of_each(texts):
+    """Abbreviations spelled out (IKM, OPD), function words among the words, empty texts and words."""
+    from kinerja_graph.similarity import expanded_words, expanded_words_many
+
+    tv = _fresh_tv()
+    words = [tuple(t) for t in texts]
+    assert expanded_words_many(words, tv) == [expanded_words(w, _fresh_tv()) for w in words]
+
+
+def test_normalised_texts_of_the_same_texts_again_are_the_same():
+    """The last texts normalised are remembered as a whole: the same texts again give the same normalised forms,
+    however the lists given or returned are changed afterwards; other texts of the same length their own."""
+    from kinerja_graph.similarity import normalised, normalised_texts
+
+    tv = _fresh_tv()
+    texts = ["Meningkatnya  Kualitas", None, "Ümit dan ÇALIŞMA", "", "Desa\0Kota"]
+    expected = [normalised(t, _fresh_tv()) if t else "" for t in texts]
+    first = normalised_texts(texts, tv)
+    assert first == expected
+    first[0] = "changed"
+    given = list(texts)
+    assert normalised_texts(given, tv) == expected
+    given[0] = "Menurunnya kualitas"
+    assert normalised_texts(given, tv)[0] == "menurunnya kualitas"
+    assert normalised_texts(tuple(texts), tv) == expected
