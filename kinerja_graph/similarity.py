@@ -932,8 +932,8 @@ class Containment:
         posted, posted_owner = posted[order], held_owner[order]
         asking = mine[maybe]
         wanted = signature[asking] * span + sizes[maybe[asking]]
-        low = np.searchsorted(posted, wanted + 1, side="left")
-        pairs, at = spread_ranges(low, np.searchsorted(posted, wanted + extra, side="right") - low)
+        low = sorted_search(posted, wanted + 1, "left")
+        pairs, at = spread_ranges(low, sorted_search(posted, wanted + extra, "right") - low)
         inner, outer = [maybe[asking][pairs]], [posted_owner[at]]
         # each of `texts`, against the texts 1 to max_extra words shorter whose signature it holds
         signed = signature * span + sizes[maybe]
@@ -941,8 +941,8 @@ class Containment:
         signed, signed_text = signed[order], maybe[order]
         holding = mine[held_owner] & ~crowded_words[held_word]
         wanted = held_word[holding] * span + sizes[held_owner[holding]]
-        low = np.searchsorted(signed, wanted - extra, side="left")
-        pairs, at = spread_ranges(low, np.searchsorted(signed, wanted - 1, side="right") - low)
+        low = sorted_search(signed, wanted - extra, "left")
+        pairs, at = spread_ranges(low, sorted_search(signed, wanted - 1, "right") - low)
         inner.append(signed_text[at])
         outer.append(held_owner[holding][pairs])
         inner_all, outer_all = np.concatenate(inner), np.concatenate(outer)
@@ -1027,8 +1027,8 @@ class Containment:
         # each entry that may be contained looks up the holders of its signature in its family
         asking = np.flatnonzero(self._maybe[numbers])
         wanted = families[asking] * self._width + self._signature[numbers[asking]]
-        low = np.searchsorted(held_keys, wanted, side="left")
-        counts = np.searchsorted(held_keys, wanted, side="right") - low
+        low, high = sorted_ranges(held_keys, wanted)
+        counts = high - low
         pairs, at = spread_ranges(low, counts)
         asked, holder = asking[pairs], holders[at]
         over = counts > self.limit
@@ -1050,11 +1050,34 @@ class Containment:
         return families[heads], numbers[heads], holder, np.append(starts, len(asked))
 
 
+def sorted_search(ordered: np.ndarray, keys: np.ndarray, side: str = "left") -> np.ndarray:
+    """np.searchsorted(ordered, keys, side), the keys looked up in their own sorted order. Where `ordered` is larger
+    than the processor's caches, binary searches in random order miss the cache at nearly every step, and in sorted
+    order they walk the array forwards: for 3·10^6 keys in 5·10^6, six times faster, the sort of the keys
+    included."""
+    order = np.argsort(keys)
+    found = np.empty(len(keys), dtype=np.int64)
+    found[order] = np.searchsorted(ordered, keys[order], side=side)  # type: ignore[call-overload]
+    return found
+
+
+def sorted_ranges(ordered: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high): where each of `keys` starts and ends in `ordered` (np.searchsorted, left and right), the keys
+    sorted once for both (sorted_search)."""
+    order = np.argsort(keys)
+    ordered_keys = keys[order]
+    low = np.empty(len(keys), dtype=np.int64)
+    high = np.empty(len(keys), dtype=np.int64)
+    low[order] = np.searchsorted(ordered, ordered_keys, side="left")
+    high[order] = np.searchsorted(ordered, ordered_keys, side="right")
+    return low, high
+
+
 def _among(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Whether each of `keys` is in `sorted_keys` (sorted), as a boolean array."""
     if not len(sorted_keys):
         return np.zeros(len(keys), dtype=bool)
-    at = np.searchsorted(sorted_keys, keys)
+    at = sorted_search(sorted_keys, keys)
     at[at == len(sorted_keys)] = 0
     return sorted_keys[at] == keys
 
@@ -1589,11 +1612,14 @@ def _lowest_first(rows: np.ndarray, words: np.ndarray, count: int) -> tuple[np.n
 def _slip_distances(vocabulary: list[str], first: np.ndarray, second: np.ndarray, tv: TextVocabulary) -> np.ndarray:
     """slip_distance() of the different words (vocabulary[first[k]], vocabulary[second[k]]), -1 for None: what
     allowed_edits rules out (length, first letter, digits, both correctly spelled, `distinct`) at once, the rest
-    measured (rapidfuzz, up to two edits) against the edits allowed."""
-    lengths = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary))
-    firsts = np.fromiter((ord(w[0]) if w else -1 for w in vocabulary), dtype=np.int64, count=len(vocabulary))
-    digits = np.fromiter((any(map(str.isdigit, w)) for w in vocabulary), dtype=bool, count=len(vocabulary))
-    known = np.fromiter(map(tv.lexicon.__contains__, vocabulary), dtype=bool, count=len(vocabulary))
+    measured (rapidfuzz, up to two edits) against the edits allowed. Only the words paired are looked at."""
+    used = sorted_distinct(np.concatenate((first, second)))
+    words = list(map(vocabulary.__getitem__, used.tolist()))
+    first, second = np.searchsorted(used, first), np.searchsorted(used, second)
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    firsts = np.fromiter((ord(w[0]) if w else -1 for w in words), dtype=np.int64, count=len(words))
+    digits = np.fromiter((any(map(str.isdigit, w)) for w in words), dtype=bool, count=len(words))
+    known = np.fromiter(map(tv.lexicon.__contains__, words), dtype=bool, count=len(words))
     shorter = np.minimum(lengths[first], lengths[second])
     longer = np.maximum(lengths[first], lengths[second])
     may = np.flatnonzero(
@@ -1604,8 +1630,8 @@ def _slip_distances(vocabulary: list[str], first: np.ndarray, second: np.ndarray
         & ~digits[second]
         & ~(known[first] & known[second])
     )
-    left = list(map(vocabulary.__getitem__, first[may].tolist()))
-    right = list(map(vocabulary.__getitem__, second[may].tolist()))
+    left = list(map(words.__getitem__, first[may].tolist()))
+    right = list(map(words.__getitem__, second[may].tolist()))
     if tv.distinct:
         kept = np.fromiter(
             map(operator.not_, map(tv.distinct.__contains__, map(frozenset, zip(left, right)))),

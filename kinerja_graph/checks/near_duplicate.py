@@ -18,6 +18,7 @@ from kinerja_graph.similarity import (
     forget_slips,
     near_duplicate_clusters,
     sorted_distinct,
+    sorted_ranges,
     spread_ranges,
     text_vocabulary,
     text_words,
@@ -403,9 +404,9 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         made: list = []
         firsts_at, keys = [], []
         for f in found:
-            findings, firsts = f.findings(ctx, ids)
+            findings, first_nodes = f.findings(ctx, ids)
             made += findings
-            firsts_at.append(firsts)
+            firsts_at.append(first_nodes)
             keys.append(np.full(len(findings), f.key == "statements-contained"))
         # every finding, by its first member's node, then by key (indicators before statements), in order
         yield from map(made.__getitem__, np.lexsort((np.concatenate(keys), np.concatenate(firsts_at))).tolist())
@@ -475,7 +476,7 @@ class _Quoted:
 
     def __init__(self, texts: list) -> None:
         self.texts = texts
-        self.made: list[str | None] = [None] * len(texts)
+        self.made: list = [None] * len(texts)  # None: not quoted yet
 
     def of(self, numbers: list[int]) -> list[str]:
         """The quoted texts of these numbers, in order; those not quoted yet quoted together (quote_many)."""
@@ -583,8 +584,7 @@ def _involved(
     order = np.argsort(keys, kind="stable")
     keys = keys[order]
     wanted = wanted_family * count + wanted_text
-    low = np.searchsorted(keys, wanted, side="left")
-    high = np.searchsorted(keys, wanted, side="right")
+    low, high = sorted_ranges(keys, wanted)
     rows, at = spread_ranges(low, high - low)
     row = order[at]  # a row of the family holding a wanted text
     owner = entry[rows]
@@ -663,8 +663,8 @@ def _families(ix, held: np.ndarray, held_nodes: np.ndarray) -> tuple[np.ndarray,
     order = np.argsort(held_nodes, kind="stable")
     by_node = held_nodes[order]
     children_at = _array(children)
-    low = np.searchsorted(by_node, children_at, side="left")
-    counts = np.searchsorted(by_node, children_at, side="right") - low
+    low, high = sorted_ranges(by_node, children_at)
+    counts = high - low
     links = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
     offsets = np.cumsum(counts) - counts
     at = np.arange(len(links), dtype=np.int64) - offsets[links] + low[links]
