@@ -1469,12 +1469,13 @@ def _variant_groups(
         lead = np.zeros(len(order), dtype=bool)
         lead[order[_run_starts(rest_second[order])]] = True
         undecided = []
+        written = _word_tokens(owner, flat, len(vocabulary))
         for round_pairs in (lead, ~lead):
             pair_first, pair_second = rest_first[round_pairs], rest_second[round_pairs]
             keep = parent[pair_first] != parent[pair_second]
             pair_first, pair_second = pair_first[keep], pair_second[keep]
             decided, passed = _judged(
-                vocabulary, flat, owner, starts, sizes, joined_length, pair_first, pair_second, tv, threshold
+                vocabulary, flat, starts, sizes, joined_length, written, pair_first, pair_second, tv, threshold
             )
             parent = _joined(count, pair_first[passed], pair_second[passed], parent)
             linked[pair_first[passed]] = linked[pair_second[passed]] = True
@@ -1521,10 +1522,10 @@ def _variant_groups(
 def _judged(
     vocabulary: list[str],
     flat: np.ndarray,
-    owner: np.ndarray,
     starts: np.ndarray,
     sizes: np.ndarray,
     joined_length: np.ndarray,
+    written: tuple[np.ndarray, int, np.ndarray],
     first: np.ndarray,
     second: np.ndarray,
     tv: TextVocabulary,
@@ -1535,7 +1536,7 @@ def _judged(
     at once. Decided: as many words or not; letters too many apart; too many words missing from the other; or,
     one or two words apart, the verdict the slips of those words (slip_distance, once per distinct word pair; a
     word written twice is missing from a text writing it once, as similarity pairs words). Passed: the decided
-    pairs whose similarity reaches the threshold."""
+    pairs whose similarity reaches the threshold. written: the texts' words as tokens (_word_tokens)."""
     max_slips = tv.max_slips
     apart = (sizes[first] != sizes[second]) | (np.abs(joined_length[first] - joined_length[second]) > 2 * max_slips)
     decided = apart.copy()
@@ -1544,18 +1545,7 @@ def _judged(
     if not len(asked) or not len(flat):
         return decided, passed
     width = len(vocabulary)
-    # each writing of a word in its text as its own token (the word, and how many times the text wrote it
-    # before): the words of one text missing from another, counted as similarity counts them
-    keys = owner * width + flat
-    order = np.argsort(keys, kind="stable")
-    run_starts = np.flatnonzero(_run_starts(keys[order]))
-    run_of = np.repeat(run_starts, np.diff(np.append(run_starts, len(keys))))
-    writing = np.empty(len(keys), dtype=np.int64)
-    writing[order] = np.arange(len(keys), dtype=np.int64) - run_of
-    times = int(writing.max(initial=0)) + 1
-    token = flat * times + writing
-    tokens = width * times
-    holding = np.sort(owner * tokens + token)
+    token, tokens, holding = written
     a, b = first[asked], second[asked]
     # the words of a missing from b, and of b missing from a, lowest first (word numbers follow sorting order,
     # as similarity sorts them): the same count on both sides, as both have as many words
@@ -1601,6 +1591,28 @@ def _judged(
     decided[asked[judged]] = True
     passed[asked[judged]] = (distance >= 0) & (score >= threshold)
     return decided, passed
+
+
+def _word_tokens(owner: np.ndarray, flat: np.ndarray, width: int) -> tuple[np.ndarray, int, np.ndarray]:
+    """(token, tokens, holding): each writing of a word in its text (owner: the text of each word of flat, a number
+    below width) as its own token: the word, and how many times the text wrote it before (the n-th writing of word
+    w is token w * times + n, below `tokens`); and every text's tokens as owner * tokens + token, sorted. With
+    these, the words of one text missing from another are counted as similarity() counts them (a word written
+    twice is missing from a text writing it once). When no text writes a word twice (the usual case), each word is
+    its own token."""
+    keys = owner * width + flat
+    holding = np.sort(keys)
+    if not len(holding) or _run_starts(holding).all():
+        return flat, width, holding
+    order = np.argsort(keys, kind="stable")
+    run_starts = np.flatnonzero(_run_starts(keys[order]))
+    run_of = np.repeat(run_starts, np.diff(np.append(run_starts, len(keys))))
+    writing = np.empty(len(keys), dtype=np.int64)
+    writing[order] = np.arange(len(keys), dtype=np.int64) - run_of
+    times = int(writing.max(initial=0)) + 1
+    token = flat * times + writing
+    tokens = width * times
+    return token, tokens, np.sort(owner * tokens + token)
 
 
 def _lowest_first(rows: np.ndarray, words: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:

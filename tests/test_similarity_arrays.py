@@ -503,3 +503,22 @@ def test_normalised_texts_of_the_same_texts_again_are_the_same():
     given[0] = "Menurunnya kualitas"
     assert normalised_texts(given, tv)[0] == "menurunnya kualitas"
     assert normalised_texts(tuple(texts), tv) == expected
+
+
+def test_clusters_of_texts_writing_a_word_twice():
+    """A word written twice is missing from a text writing it once (each writing its own token), and no text
+    writing a word twice leaves each word its own token: both give the index's clusters."""
+    once = [
+        "Terselenggaranya urusan pemerintahan umum",
+        "Terseleenggaranya urusan pemerintahan umum",
+        "Terselenggaranya urusan pemerintahan umun",
+        "urusan pemerintahan umum Terselenggaranya",
+    ]
+    twice = [
+        "Terselenggaranya urusan urusan pemerintahan umum",
+        "Terselenggaranya urusan urusaan pemerintahan umum",
+        "Terselenggaranya urusan pemerintahan pemerintahan",
+        "Terselenggaranya urusan pemerintahan pemerintahn",
+    ]
+    assert _same_clusters(once).clusters
+    assert _same_clusters(once + twice).clusters

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from collections.abc import Callable
 from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,8 @@ from kinerja_graph.similarity import (
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from kinerja_graph.model import Location
 else:
     from kinerja_graph.similarity import np  # numpy, imported when first used
 
@@ -302,7 +305,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     "indicators",
                     [ids[owner] for owner in owners] if found else [],
                     lambda p: items.objects[p].name,
-                    lambda p: indicator_location(items[p][2], items[p][1]),
+                    _indicator_at(ix),
                 )
             else:  # the index groups indicators by name already
                 grouping = ix.indicator_groups(("name",))
@@ -317,7 +320,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     quoted,
                     "indicators",
                     ix.indicator_nodes(),
-                    lambda p: indicator_location(items[p][2], items[p][1]),
+                    _indicator_at(ix),
                 )
         forget_slips(tv)
         extra = int(ctx.options.get("containment", 3))
@@ -395,7 +398,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                             contained,
                             _involved(contained, families, numbers[members], members, owners[members], len(firsts)),
                             quoted,
-                            lambda i: indicator_location(items[i][2], items[i][1]),
+                            _indicator_at(ix),
                         )
                     )
         if not found:
@@ -705,6 +708,12 @@ def _spread(clusters: list, positions) -> list[list[list[int]]]:
         ]
         for cluster in clusters
     ]
+
+
+def _indicator_at(ix) -> Callable[[int], Location | None]:
+    """Where the indicator at a position of Index.indicators stands (indicator_location), read off its lists."""
+    objects, owners, nodes = ix.indicators.objects, ix.indicator_nodes(), ix.nodes
+    return lambda i: indicator_location(objects[i], nodes[owners[i]][1])
 
 
 def _array(values) -> np.ndarray:
