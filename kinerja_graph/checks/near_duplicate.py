@@ -261,6 +261,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
 
         ix = ctx.index
         ids = ix.ids()
+        named = _named(ids)  # the same, to pick many at once
         words: dict[str, TextClusters] = {}  # each group's canonical words, when clustering worked them out
         quotes: dict[str, _Quoted] = {}  # and each group's text, quoted when a finding names it
         if "statements" in compare:
@@ -291,7 +292,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 clustered = words["statements"] = near_duplicate_clusters(texts, tv, threshold)
                 quoted = quotes["statements"] = _Quoted(texts)
                 yield from self._cluster_findings(
-                    ctx, clustered, grouping, quoted, "statements", None, lambda p: nodes[p][1].get("location")
+                    ctx, clustered, grouping, quoted, "statements", None, lambda p: nodes[p][1].get("location"), named
                 )
         if "indicators" in compare:
             items = ix.indicators
@@ -321,14 +322,15 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     "indicators",
                     ix.indicator_nodes(),
                     _indicator_at(ix),
+                    named,
                 )
         forget_slips(tv)
         extra = int(ctx.options.get("containment", 3))
         if extra > 0:
             min_words = int(ctx.options.get("containment-min-words", 2))
-            yield from self._contained(ctx, tv, compare, extra, min_words, words, quotes)
+            yield from self._contained(ctx, tv, compare, extra, min_words, words, quotes, named)
 
-    def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int, words=None, quotes=None):
+    def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int, words=None, quotes=None, named=None):
         """Texts under one parent that another contains: among the statements of the children of one parent;
         among the indicators of a goal and of its children. Each distinct text's words are worked out once,
         and every family is read in one pass (similarity.Containment), its (family, text) entries made as
@@ -403,11 +405,12 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     )
         if not found:
             return
-        ids = ix.ids()
+        if named is None:
+            named = _named(ix.ids())
         made: list = []
         firsts_at, keys = [], []
         for f in found:
-            findings, first_nodes = f.findings(ctx, ids)
+            findings, first_nodes = f.findings(ctx, named)
             made += findings
             firsts_at.append(first_nodes)
             keys.append(np.full(len(findings), f.key == "statements-contained"))
@@ -415,21 +418,28 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         yield from map(made.__getitem__, np.lexsort((np.concatenate(keys), np.concatenate(firsts_at))).tolist())
 
     def _cluster_findings(
-        self, ctx: Context, found: TextClusters, grouping, quoted: _Quoted, what: str, owners, location_at
+        self,
+        ctx: Context,
+        found: TextClusters,
+        grouping,
+        quoted: _Quoted,
+        what: str,
+        owners,
+        location_at,
+        named: np.ndarray,
     ) -> list:
         """One finding per cluster of near_duplicate_clusters() over the groups of a Grouping (quoted: each group's
         text), as _report() makes it from _cluster_groups(), the members of every variant found at once (integer
         arrays): a variant's members are the items of its groups, in document order, each named by its node's id
         once (owners[position]: an item's node, the item's own position without), and a cluster's nodes the union
-        of its variants', in order. The findings are made together (Context.findings), each cut from lists made
+        of its variants', in order (named: the nodes' ids, _named). The findings are made together (Context.findings), each cut from lists made
         for all of them."""
         clusters = found.clusters
         if not clusters:
             return []
         serial, variant_at, cluster_at, variant_nodes, cluster_nodes = _cluster_members(clusters, grouping, owners)
-        ids = ctx.index.ids()
-        variant_ids = list(map(ids.__getitem__, variant_nodes))
-        cluster_ids = tuple(map(ids.__getitem__, cluster_nodes))
+        variant_ids = named[variant_nodes].tolist()
+        cluster_ids = tuple(named[cluster_nodes].tolist())
         # each variant's text: that of its first member
         heads = list(map(serial.__getitem__, variant_at[:-1]))
         shown = quoted.of(list(map(grouping.of.__getitem__, heads)))
@@ -531,12 +541,13 @@ class _Contained:
         self.holders: list[int] = holders.tolist()
         self.holder_at: list[int] = holder_at.tolist()
 
-    def findings(self, ctx: Context, ids: list) -> tuple[list, np.ndarray]:
+    def findings(self, ctx: Context, named: np.ndarray) -> tuple[list, np.ndarray]:
         """(findings, firsts): the findings, made together (Context.findings), in the order the texts were found,
         and the position of each one's first node. A text contained in the same texts on the same nodes is
-        reported once, where its first node comes first (a goal's own indicators are in two families)."""
+        reported once, where its first node comes first (a goal's own indicators are in two families). named: the
+        nodes' ids (_named)."""
         first_items, firsts, nodes, node_at = self.involved
-        node_ids = tuple(map(ids.__getitem__, nodes.tolist()))
+        node_ids = tuple(named[nodes].tolist())
         node_at = node_at.tolist()
         members = list(map(node_ids.__getitem__, map(slice, node_at, node_at[1:])))
         numbers, holders, holder_at = self.numbers, self.holders, self.holder_at
@@ -607,7 +618,7 @@ def _involved(
 
 def _cluster_members(
     clusters: list, grouping, owners: list | None
-) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+) -> tuple[list[int], list[int], list[int], np.ndarray, np.ndarray]:
     """(serial, variant_at, cluster_at, variant_nodes, cluster_nodes) of clusters of variants of groups (each
     variant a list of group numbers of the Grouping): serial, the positions of the members of every variant,
     variant after variant (in cluster order), each variant's members in document order; variant_nodes, the node
@@ -641,9 +652,14 @@ def _cluster_members(
         positions[in_variant].tolist(),
         variant_at.tolist(),
         cluster_at.tolist(),
-        node[in_variant].tolist(),
-        node[in_cluster].tolist(),
+        node[in_variant],
+        node[in_cluster],
     )
+
+
+def _named(ids: list) -> np.ndarray:
+    """The nodes' ids (Index.ids) as an array, from which the ids of many node positions are picked at once."""
+    return np.fromiter(ids, dtype=object, count=len(ids))
 
 
 def _firsts_of(keys: np.ndarray) -> np.ndarray:
