@@ -311,7 +311,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             else:  # the index groups indicators by name already
                 grouping = ix.indicator_groups(("name",))
                 names = items.objects  # the indicators themselves, without their nodes
-                texts = [names[p].name for p in grouping.first]
+                texts = list(map(operator.attrgetter("name"), map(names.__getitem__, grouping.first)))
                 clustered = words["indicators"] = near_duplicate_clusters(texts, tv, threshold)
                 quoted = quotes["indicators"] = _Quoted(texts)
                 yield from self._cluster_findings(
