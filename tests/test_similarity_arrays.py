@@ -522,3 +522,20 @@ def test_clusters_of_texts_writing_a_word_twice():
     ]
     assert _same_clusters(once).clusters
     assert _same_clusters(once + twice).clusters
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(-5, 40), max_size=60), st.lists(st.integers(-10, 50), max_size=60))
+def test_sorted_search_is_numpys_search(values, keys):
+    """The keys looked up in their sorted order give np.searchsorted's answers, in the keys' order: repeated
+    values and keys, keys outside the values, none at all."""
+    import numpy as np
+
+    from kinerja_graph.similarity import sorted_ranges, sorted_search
+
+    ordered = np.sort(np.array(values, dtype=np.int64))
+    wanted = np.array(keys, dtype=np.int64)
+    low, high = sorted_ranges(ordered, wanted)
+    assert low.tolist() == sorted_search(ordered, wanted).tolist() == np.searchsorted(ordered, wanted).tolist()
+    assert high.tolist() == sorted_search(ordered, wanted, "right").tolist()
+    assert high.tolist() == np.searchsorted(ordered, wanted, side="right").tolist()
