@@ -46,9 +46,10 @@ import hashlib
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 
 import networkx as nx
+import numpy
 
 from kinerja_graph import policy
 from kinerja_graph.findings import Finding
@@ -59,6 +60,8 @@ SCHEME = "kinerja/v1"
 PATH_SEPARATOR = " › "
 _SEP = "\x1f"
 _RULE = operator.attrgetter("rule")
+_NODE = operator.attrgetter("node")
+_RELATED = operator.attrgetter("related")
 
 
 def _norm(text: object) -> str:
@@ -170,29 +173,43 @@ class _Identities(dict):
         G = self.G
         if G is None:
             return self
-        if not self._fill_from_index(G):
-            goals = {
-                n: statement
-                for n, d in G._node.items()
-                if d.get("kind") == "goal" and (statement := d.get("statement")) and type(statement) is str
-            }
-            texts = set(goals.values())
-            _norm_all(texts)
-            # one identity per distinct statement, shared by the goals that state it (None: node_identity's)
-            of_text = dict(zip(texts, map(_goal_identity, texts)))
-            self.update(zip(goals.keys(), map(of_text.__getitem__, goals.values())))
+        goals = {
+            n: statement
+            for n, d in G._node.items()
+            if d.get("kind") == "goal" and (statement := d.get("statement")) and type(statement) is str
+        }
+        texts = set(goals.values())
+        _norm_all(texts)
+        # one identity per distinct statement, shared by the goals that state it (None: node_identity's)
+        of_text = dict(zip(texts, map(_goal_identity, texts)))
+        self.update(zip(goals.keys(), map(of_text.__getitem__, goals.values())))
         for n in [n for n, identity in self.items() if identity is None] + [n for n in G._node if n not in self]:
             self[n] = node_identity(G, n)
         return self
 
-    def _fill_from_index(self, G: nx.DiGraph) -> bool:
-        """fill()'s identities of the goals, one per group of the checked graph's Index (its nodes grouped by
-        kind and statement, a grouping the rules made already); False when the graph keeps no Index."""
-        from kinerja_graph.checks import _index
+    def extremes(self, related: tuple[str, ...]) -> tuple[str, str] | None:
+        """The least and the greatest identity of a non-empty tuple of nodes, found once per tuple (the findings
+        of one group may carry the same tuple of related nodes); None when one of them is None."""
+        found = self._groups.get(id(related))
+        if found is None or found[0] is not related:
+            if None in related:
+                return None
+            members = list(map(self.__getitem__, related))  # __missing__ only for a node not seen before
+            found = self._groups[id(related)] = (related, min(members), max(members))
+        return found[1], found[2]
 
-        built = _index.cached(G)  # index(G) of a graph that was not checked would build one
-        if built is None:
-            return False
+
+class _GroupIdentities(_Identities):
+    """The node identities for the keys of many findings of a checked graph, read per group of its Index (its nodes
+    grouped by kind and statement, a grouping the rules made already): each distinct statement normalised once, a
+    goal's identity its group's. The findings' own nodes get theirs at once, and so do the group findings' least
+    and greatest identities, over whole columns: every member's position, its group's rank (the groups'
+    identities in sorted order), the least and greatest rank of each finding's members. A capped SARIF log of a
+    10^6-goal cascade keys group findings of 3.7 million members in all: no identity is looked up or compared per
+    member, and no dict of every node's identity is made."""
+
+    def __init__(self, G: nx.DiGraph, built, findings: list[Finding]) -> None:
+        super().__init__(G)
         groups = built.node_groups(("kind", "statement"))
         kinds, statements = built.values("kind"), built.values("statement")
         goals = [i for i in groups.first if kinds[i] == "goal" and type(statements[i]) is str]
@@ -201,17 +218,35 @@ class _Identities(dict):
         for number, i in enumerate(groups.first):
             if kinds[i] == "goal" and type(statements[i]) is str:
                 per_group[number] = _goal_identity(statements[i])
-        self.update(zip(built.ids(), map(per_group.__getitem__, groups.of)))
-        return True
-
-    def extremes(self, related: tuple[str, ...]) -> tuple[str, str]:
-        """The least and the greatest identity of a non-empty tuple of nodes, found once per tuple: the findings
-        of one group (a formula shared by a hundred indicators) carry the same tuple of related nodes."""
-        found = self._groups.get(id(related))
-        if found is None or found[0] is not related:
-            members = list(map(self.__getitem__, related))  # __missing__ only for a node not seen before
-            found = self._groups[id(related)] = (related, min(members), max(members))
-        return found[1], found[2]
+        ordered = sorted(x for x in set(per_group) if x is not None)
+        rank: dict[str | None, int] = dict(zip(ordered, range(len(ordered))))
+        rank[None] = -1
+        of = numpy.append(numpy.asarray(groups.of, numpy.intp), len(per_group))  # position -> group; then none's
+        per_group.append(None)
+        # the rank of each position's identity (-1: node_identity's), the last one for a node that is no goal
+        ranks = numpy.fromiter(map(rank.__getitem__, per_group), numpy.intp, len(per_group))[of]
+        position, none = built.position_of(), len(of) - 1  # goal -> its position in the Index
+        try:
+            nodes = list(map(_NODE, findings))
+            at = numpy.fromiter(map(position.get, nodes, repeat(none)), numpy.intp, len(nodes))
+            self.update(zip(nodes, map(per_group.__getitem__, of[at].tolist())))
+            for n in [n for n, identity in self.items() if identity is None]:
+                self[n] = node_identity(G, n)
+            related = list(filter(None, map(_RELATED, findings)))
+            sizes = list(map(len, related))
+            members = chain.from_iterable(related)
+            at = numpy.fromiter(map(position.get, members, repeat(none)), numpy.intp, sum(sizes))
+        except TypeError:  # a node id that is not hashable: each identity found when asked for
+            return
+        if not related:
+            return
+        starts = numpy.cumsum([0, *sizes[:-1]])
+        least = numpy.minimum.reduceat(ranks[at], starts).tolist()
+        greatest = numpy.maximum.reduceat(ranks[at], starts).tolist()
+        # (a group with a member that is no goal of the Index, or None, is left to extremes())
+        self._groups.update(
+            (id(r), (r, ordered[lo], ordered[hi])) for r, lo, hi in zip(related, least, greatest) if lo >= 0
+        )
 
 
 def _goal_identity(statement: str) -> str | None:
@@ -224,10 +259,15 @@ def _goal_identity(statement: str) -> str | None:
 FILL_FROM = 1000  # findings from which a report's node identities are all found at once (_Identities.fill)
 
 
-def _identities(G: nx.DiGraph | None, findings: int) -> _Identities:
-    """The node identities for the keys of `findings` findings: all at once for many findings."""
-    identities = _Identities(G)
-    return identities.fill() if findings >= FILL_FROM else identities
+def _identities(G: nx.DiGraph | None, findings: list[Finding]) -> _Identities:
+    """The node identities for the keys of `findings`: all at once for many findings (per group of the checked
+    graph's Index when it keeps one)."""
+    if len(findings) < FILL_FROM or G is None:
+        return _Identities(G)
+    from kinerja_graph.checks import _index
+
+    built = _index.cached(G)  # index(G) of a graph that was not checked would build one
+    return _Identities(G).fill() if built is None else _GroupIdentities(G, built, findings)
 
 
 def finding_key(G: nx.DiGraph | None, f: Finding, org: str | None = None, identities=None) -> tuple[str, ...]:
@@ -235,8 +275,9 @@ def finding_key(G: nx.DiGraph | None, f: Finding, org: str | None = None, identi
     org = organisation_key(G) if org is None else org
     ident = identities if identities is not None else _Identities(G)
     if f.related:
-        if isinstance(ident, _Identities) and None not in f.related:
-            least, greatest = ident.extremes(f.related)
+        extremes = ident.extremes(f.related) if isinstance(ident, _Identities) else None
+        if extremes is not None:
+            least, greatest = extremes
             if f.node is not None:
                 node = ident[f.node]
                 least, greatest = min(least, node), max(greatest, node)
@@ -400,7 +441,7 @@ def _file_keys(file_report) -> dict[int, Keys]:
     G = graph_of(file_report)
     org = organisation_key(G)
     everything = _in_order(file_report)
-    identities = _identities(G, len(everything))
+    identities = _identities(G, everything)
     exact = [finding_key(G, f, org, identities) for f in everything]
     prints = _numbered(exact)
     out = {}
@@ -418,18 +459,19 @@ def file_fingerprints(file_report, wanted: set[int] | None = None) -> dict[int, 
         G = graph_of(file_report)
         org = organisation_key(G)
         everything = _in_order(file_report)
-        identities = _identities(G, len(everything) if wanted is None else len(wanted))
         if wanted is None:
+            identities = _identities(G, everything)
             return dict(zip(map(id, everything), _numbered(finding_key(G, f, org, identities) for f in everything)))
         # A finding's number counts the findings with its key before it, all of its rule (the key starts with
         # the rule): of each rule, only the findings up to its last wanted one need a key.
         rules = list(map(_RULE, everything))
         chosen = list(map(wanted.__contains__, map(id, everything)))
         last = dict(zip(compress(rules, chosen), compress(range(len(everything)), chosen)))  # the last one wins
-        keyed = map(operator.le, range(len(everything)), map(last.get, rules, repeat(-1)))
+        keyed = list(compress(everything, map(operator.le, range(len(everything)), map(last.get, rules, repeat(-1)))))
+        identities = _identities(G, keyed)
         seen: dict[tuple, int] = {}
         out = {}
-        for f in compress(everything, keyed):
+        for f in keyed:
             key = finding_key(G, f, org, identities)
             k = seen[key] = seen.get(key, 0) + 1
             if id(f) in wanted:
