@@ -30,14 +30,18 @@ findings are kept, baselined ones last, and a warning notification (``kinerja/re
 
 from __future__ import annotations
 
+import collections
 import json
+import operator
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
 from urllib.parse import quote
+
+import numpy
 
 from kinerja_graph import __version__, checks, config
 from kinerja_graph.engine import Report
@@ -445,27 +449,33 @@ def _priority(f: Finding, reason: str | None) -> tuple[int, int]:
     return (2 if reason.startswith(BASELINE_REASON) else 1, SEVERITY_RANK[f.severity])
 
 
-def _kept(entries: list[tuple], limit: int | None) -> set[int] | None:
-    """The indexes of the entries a run of at most `limit` results keeps; None when all fit."""
+def _kinds(entries: list[tuple]) -> list[int]:
+    """Each entry's kind (_KINDS: ranked as _priority() ranks them), one column of small numbers."""
+    return [_FINDING_KIND[f.severity] if reason is None else _KIND[_priority(f, reason)] for _, f, reason in entries]
+
+
+def _kept(entries: list[tuple], limit: int | None, kinds: list[int] | None = None) -> set[int] | None:
+    """The indexes of the entries a run of at most `limit` results keeps; None when all fit. `kinds`: _kinds(entries)."""
     if limit is None or len(entries) <= limit:
         return None
-    # each entry's kind (_KINDS: ranked as _priority() ranks them) as one column of small numbers
-    kinds = [_FINDING_KIND[f.severity] if reason is None else _KIND[_priority(f, reason)] for _, f, reason in entries]
-    order = sorted(range(len(entries)), key=kinds.__getitem__)
-    return set(order[:limit])
+    column = numpy.asarray(_kinds(entries) if kinds is None else kinds, numpy.int8)
+    return set(numpy.argsort(column, kind="stable")[:limit].tolist())  # the first of each kind in file order
 
 
-def _left_out(entries: list[tuple], kept: set[int], limit: int, lang: str) -> tuple[dict, dict]:
-    """What a capped run left out: a run-level notification and the counts for the run's properties."""
+def _left_out(kinds: list[int], kept: set[int], limit: int, lang: str) -> tuple[dict, dict]:
+    """What a capped run left out: a run-level notification and the counts for the run's properties. `kinds`: each
+    entry's (_kinds)."""
+    omitted = collections.Counter(kinds)
+    omitted.subtract(map(kinds.__getitem__, kept))
+    return _capped(limit, len(kinds), len(kinds) - len(kept), _by_name(omitted), lang)
+
+
+def _by_name(omitted: Mapping[int, int]) -> dict[str, int]:
+    """Results left out by kind (_KINDS) -> by severity, silenced and baselined, as resultsCapped counts them."""
     counts = {"error": 0, "warning": 0, "info": 0, "silenced": 0, "baselined": 0}
-    for i, (_fr, f, reason) in enumerate(entries):
-        if i in kept:
-            continue
-        if reason is None:
-            counts[f.severity] += 1
-        else:
-            counts["baselined" if reason.startswith(BASELINE_REASON) else "silenced"] += 1
-    return _capped(limit, len(entries), len(entries) - len(kept), counts, lang)
+    for kind, (place, rank) in enumerate(_KINDS):
+        counts[("silenced", "baselined")[place - 1] if place else _SEVERITY_OF_RANK[rank]] += omitted.get(kind, 0)
+    return counts
 
 
 def _capped(limit: int, total: int, omitted: int, counts: dict[str, int], lang: str) -> tuple[dict, dict]:
@@ -587,7 +597,8 @@ def _log(
     for fr in report.files:
         entries.extend((fr, f, None) for f in fr.findings)
         entries.extend((fr, s.finding, s.reason or "") for s in fr.silenced)
-    kept = _kept(entries, limit)
+    kinds = _kinds(entries) if limit is not None and len(entries) > limit else []
+    kept = _kept(entries, limit, kinds)
     # the indexes of each file's results, in file order
     ranges: list[range] = []
     at = 0
@@ -624,7 +635,7 @@ def _log(
 
     properties: dict = {"summary": report.summary(), "language": lang}
     if kept is not None and limit is not None:
-        capped_note, properties["resultsCapped"] = _left_out(entries, kept, limit, lang)
+        capped_note, properties["resultsCapped"] = _left_out(kinds, kept, limit, lang)
         notifications.append(capped_note)
     if statistics:
         from kinerja_graph.report import statistics as stats
@@ -811,14 +822,11 @@ def log_of_parts(
         properties: dict = {"summary": report.summary(), "language": lang}
         total = sum(map(sum, kinds))
         if limit is not None and total > limit:
-            omitted_by = {"error": 0, "warning": 0, "info": 0, "silenced": 0, "baselined": 0}
-            kept = quotas(kinds, limit)
-            for counts, quota in zip(kinds, kept, strict=True):
+            omitted: collections.Counter = collections.Counter()
+            for counts, quota in zip(kinds, quotas(kinds, limit), strict=True):
                 assert quota is not None
-                for kind, (place, rank) in enumerate(_KINDS):
-                    name = ("silenced", "baselined")[place - 1] if place else _SEVERITY_OF_RANK[rank]
-                    omitted_by[name] += counts[kind] - quota[kind]
-            capped_note, properties["resultsCapped"] = _capped(limit, total, total - count, omitted_by, lang)
+                omitted.update(dict(enumerate(map(operator.sub, counts, quota))))
+            capped_note, properties["resultsCapped"] = _capped(limit, total, total - count, _by_name(omitted), lang)
             notifications.append(capped_note)
         data = _document(report, rules, base, artifact, notifications, _MARK, properties)
         run = data["runs"][0]
