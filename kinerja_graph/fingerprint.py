@@ -233,20 +233,31 @@ class _GroupIdentities(_Identities):
             for n in [n for n, identity in self.items() if identity is None]:
                 self[n] = node_identity(G, n)
             related = list(filter(None, map(_RELATED, findings)))
-            sizes = list(map(len, related))
-            members = chain.from_iterable(related)
-            at = numpy.fromiter(map(position.get, members, repeat(none)), numpy.intp, sum(sizes))
+            members = list(chain.from_iterable(related))
+            at = numpy.fromiter(map(position.get, members, repeat(none)), numpy.intp, len(members))
         except TypeError:  # a node id that is not hashable: each identity found when asked for
             return
         if not related:
             return
-        starts = numpy.cumsum([0, *sizes[:-1]])
-        least = numpy.minimum.reduceat(ranks[at], starts).tolist()
-        greatest = numpy.maximum.reduceat(ranks[at], starts).tolist()
-        # (a group with a member that is no goal of the Index, or None, is left to extremes())
-        self._groups.update(
-            (id(r), (r, ordered[lo], ordered[hi])) for r, lo, hi in zip(related, least, greatest) if lo >= 0
-        )
+        starts = numpy.cumsum([0, *map(len, related[:-1])])
+        ranked = ranks[at]
+        unranked = numpy.flatnonzero(ranked < 0)  # members that are no goal of the Index (or state nothing)
+        least = numpy.minimum.reduceat(numpy.where(ranked < 0, len(ordered), ranked), starts).tolist()
+        greatest = numpy.maximum.reduceat(ranked, starts).tolist()
+        others: dict[int, list] = {}  # finding -> its members without a rank, whose identities are found one by one
+        for k, i in zip((numpy.searchsorted(starts, unranked, "right") - 1).tolist(), unranked.tolist()):
+            others.setdefault(k, []).append(members[i])
+        found = {}
+        for k, (r, lo, hi) in enumerate(zip(related, least, greatest)):
+            extra = others.get(k)
+            if extra is None:
+                found[id(r)] = (r, ordered[lo], ordered[hi])
+            elif None not in extra:  # (a None among them: left to extremes())
+                identities = list(map(self.__getitem__, extra))
+                if hi >= 0:
+                    identities += (ordered[lo], ordered[hi])
+                found[id(r)] = (r, min(identities), max(identities))
+        self._groups.update(found)
 
 
 def _goal_identity(statement: str) -> str | None:
