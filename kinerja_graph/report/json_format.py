@@ -85,7 +85,7 @@ def _finding_texts(
     heads: dict[tuple, str] = {}  # (rule, severity) -> the text up to the node
     files: dict[str, str] = {}  # file -> the text from the related nodes' end to the line
     kinds: dict[tuple, str] = {}  # (area, lke) -> the text from the message's end to the args
-    plain = _plain(chain.from_iterable(f.related for f in findings))
+    plain = written_as_they_are(chain.from_iterable(f.related for f in findings))
     quoted = '", "'.join
     for number, f in enumerate(findings):
         head = heads.get((f.rule, f.severity))
@@ -127,7 +127,7 @@ def _finding_texts(
         )
 
 
-def _plain(texts: Iterable[str]) -> bool:
+def written_as_they_are(texts: Iterable[str]) -> bool:
     """Are these all texts that JSON writes as they are, in quotes (no quote, backslash or control character
     to escape)? One check of them all: the related ids of a report's findings (10^5 findings relate 560,000
     nodes) are then joined without escaping each of them."""

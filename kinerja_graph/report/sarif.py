@@ -51,8 +51,7 @@ from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.i18n import words
 from kinerja_graph.messages import render, renderer
 from kinerja_graph.report import paths as repo_paths
-from kinerja_graph.report.json_format import _plain as plain_texts
-from kinerja_graph.report.json_format import compact_encoder
+from kinerja_graph.report.json_format import compact_encoder, written_as_they_are
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -296,7 +295,7 @@ class _Texts:
     def ahead(self, findings: Iterable[Finding]) -> None:
         """Look at the findings to write next (one file's kept results) at once: their related ids, checked for
         what JSON escapes as one text (a 10^6-goal cascade's 25,000 results list 3.7 million related ids)."""
-        self.plain = plain_texts(chain.from_iterable(f.related for f in findings))
+        self.plain = written_as_they_are(chain.from_iterable(f.related for f in findings))
 
     def result(
         self,
