@@ -281,7 +281,9 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         return found
 
     def _children(self, ctx: Context, key_of, verdicts: list) -> Iterator[Finding]:
-        """A kumulatif count over counts below it that are all non-kumulatif: once per goal."""
+        """A kumulatif count over counts below it that are all non-kumulatif: once per goal. Which goals hold an
+        indicator of each role, and which of those summing have a child measuring a non-kumulatif count and
+        none a kumulatif one, is worked out over whole columns (the indicators', the links') in numpy."""
         import numpy as np
 
         ix = ctx.index
@@ -292,33 +294,42 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         per_item = np.asarray(roles, dtype=np.int64)[key_of]  # each indicator's role, by its key's
         owners = items.owners
         owned = np.asarray(owners, dtype=np.int64)
+        nodes = ix.nodes
 
-        def holding(bit: int) -> set[int]:
-            """The positions in Index.nodes of the goals holding an indicator of this role."""
-            return set(owned[(per_item & bit) != 0].tolist())
+        def holding(bit: int):
+            """Does the goal at each position in Index.nodes hold an indicator of this role?"""
+            found = np.zeros(len(nodes), dtype=bool)
+            found[owned[(per_item & bit) != 0]] = True
+            return found
 
         summed, counted, periodic = holding(_SUMMED), holding(_SUMMED_COUNT), holding(_PERIODIC)
-        nodes = ix.nodes
-        flagged: dict[int, list[str]] = {}  # goal -> its children measuring non-kumulatif counts
-        for parent, kids in ix.kids(summed).items():
-            if any(kid in periodic for kid in kids) and not any(kid in counted for kid in kids):
-                flagged[parent] = [nodes[kid][0] for kid in kids if kid in periodic]
-        if not flagged:
+        link_parents, link_children = ix.links()
+        parents, children = np.asarray(link_parents, dtype=np.int64), np.asarray(link_children, dtype=np.int64)
+        below = summed[parents]  # the links down from a goal that sums
+        above, kids = parents[below], children[below]
+        with_periodic, with_counted = np.zeros(len(nodes), dtype=bool), np.zeros(len(nodes), dtype=bool)
+        with_periodic[above[periodic[kids]]] = True
+        with_counted[above[counted[kids]]] = True
+        flags = summed & with_periodic & ~with_counted
+        if not flags.any():
             return
+        flagged: dict[int, list[str]] = {}  # goal -> its children measuring non-kumulatif counts, in link order
+        for link in np.flatnonzero(flags[parents] & periodic[children]).tolist():
+            flagged.setdefault(link_parents[link], []).append(nodes[link_children[link]][0])
         quoted: dict = {}
-        # the indicators of the goals flagged (found in C), those summed among them
-        picked = np.isin(owned, np.fromiter(flagged, dtype=np.int64, count=len(flagged))) & ((per_item & _SUMMED) != 0)
+        # the indicators of the goals flagged, those summed among them
+        picked = flags[owned] & ((per_item & _SUMMED) != 0)
         for position in np.flatnonzero(picked).tolist():
-            children = flagged[owners[position]]
+            children_ = flagged[owners[position]]
             n, d, indicator = items[position]
             yield ctx.finding(
                 n,
                 "children",
-                related=children,
+                related=children_,
                 location=indicator_location(indicator, d),
                 rests_on=("parent",),
                 indicator=quoted.get(indicator.name) or quoted.setdefault(indicator.name, quote(indicator.name)),
-                children=children,
+                children=children_,
             )
 
 

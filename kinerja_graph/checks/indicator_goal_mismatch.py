@@ -215,25 +215,27 @@ dengan penilaian kinerja Camat sendiri melaporkan realisasi yang tidak menggamba
         chosen = [read is not None for read in names]
         if not any(chosen):
             return
-        statements = ix.node_groups(("statement",))
         nodes = ix.nodes
-        read_statements: dict[int, _Read] = {}
-        verdicts: dict[tuple[int, int], list] = {}
+        # each distinct statement of the goals holding these indicators read once (by its text: only these few
+        # thousand goals' statements are looked at, not every goal's)
+        read_statements: dict = {}  # statement -> _Read
+        verdicts: dict[tuple, list] = {}
         owners = items.owners
         at = grouping.positions(chosen)
         for position, number in zip(at, grouping.numbers(at)):
-            node = owners[position]
-            n, d = nodes[node]
-            if d.get("kind") != "goal" or not d.get("statement"):
+            n, d = nodes[owners[position]]
+            statement = d.get("statement")
+            if d.get("kind") != "goal" or not statement:
                 continue
-            group = statements.of[node]
-            key = (group, number)
+            # (a statement that is not a string, a hand-built model's, is alike with nothing, as in Index.node_groups)
+            same = statement if type(statement) is str else object()
+            key = (same, number)
             found = verdicts.get(key)
             if found is None:
-                goal = read_statements.get(group)
+                goal = read_statements.get(same)
                 if goal is None:
-                    text = spelled_out(words(nodes[statements.first[group]][1].get("statement"), tv), tv)
-                    goal = read_statements[group] = _Read(mv.named_measures.label_set(text), _subjects(text, mv), None)
+                    text = spelled_out(words(statement, tv), tv)
+                    goal = read_statements[same] = _Read(mv.named_measures.label_set(text), _subjects(text, mv), None)
                     goal.words = text
                 found = verdicts[key] = _compare(goal, names[number], mv)
             if not found and names[number].appraisal is None:
