@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from itertools import compress, repeat
 
+from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._measures import HeadReader, counted, measures
 from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote, quote_many
 from kinerja_graph.checks._reading import NameReading, name_reading
@@ -364,14 +365,14 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         # whose formula is shared and the members judged apart that write one, formula by formula, in document
         # order; the goals holding them, and the names they use, each in order of first use.
         number_of = {key: number for number, key in enumerate(shared)}
-        positions = grouping.positions(list(map(number_of.__contains__, keys)))
-        formulas = list(map(number_of.__getitem__, map(keys.__getitem__, grouping.numbers(positions))))
+        # the number of the shared formula each indicator uses (-1: none), spread from its group's in numpy
+        per_group = np.fromiter(map(number_of.get, keys, repeat(-1)), dtype=np.int64, count=len(keys))
+        per_item = per_group[np.asarray(grouping.of, dtype=np.int64)]
         for position, verdict in apart.items():  # (members of groups without a formula of their own)
             if not verdict[2] and verdict[0] in number_of:
-                positions.append(position)
-                formulas.append(number_of[verdict[0]])
-        users, formula = np.asarray(positions, dtype=np.int64), np.asarray(formulas, dtype=np.int64)
-        del positions, formulas  # (10^5 Python integers, not kept while the findings are made)
+                per_item[position] = number_of[verdict[0]]
+        users = np.flatnonzero(per_item >= 0)
+        formula = per_item[users]
         # formula by formula, each formula's users in document order
         order = np.lexsort((users, formula))
         users, formula = users[order], formula[order]
@@ -414,6 +415,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
 
 
 _FIRST = operator.itemgetter(0)
+_SET, _STRONG_SET, _STRONG_WORDY = (operator.attrgetter(name) for name in ("set", "strong_set", "strong_wordy"))
 
 
 _UNSET = object()
@@ -566,11 +568,10 @@ class _Judge:
         heads = names.heads(self.head)
         counts = names.counted(units)
         opposite: dict[int, bool] = {}
-        quiet = self._quiet(names, name_of, formula_of, words, has_strong, heads, counts)
         # a quiet pair says nothing: its verdict is the formula's (one tuple per formula, never changed)
         nothing: dict[int, tuple] = {number: (formula.norm, [], False) for number, formula in formulas.items()}
         found: list[tuple | _Pending | None] = list(map(nothing.__getitem__, formula_of))
-        for at in compress(range(len(found)), map(operator.not_, quiet)):
+        for at in self._quiet(names, name_of, formula_of, words, has_strong, heads, counts):
             name, number = name_of[at], formula_of[at]
             formula = formulas[number]
             f_norm = formula.norm
@@ -637,15 +638,18 @@ class _Judge:
 
     def _quiet(
         self, names: NameReading, name_of: list, formula_of: list, words, has_strong, heads, counts
-    ) -> list[bool]:
-        """Which pairs certainly say nothing (their verdict: the formula's, no finding), decided over whole
-        columns in C: the formula is written, is not the name, is not only a unit, may not be the unit (short),
-        is not upside down nor counts the opposite; the name and the formula share a word and, when both have
-        words beyond the broad ones, one of those; what a count name counts is of the formula's class; no
-        division check applies. Every other pair goes through pairs()'s steps."""
+    ) -> list[int]:
+        """The pairs that may say something, by number: every other pair certainly says nothing (its verdict:
+        the formula's, no finding). Decided over whole columns in numpy, each column of the names or of the
+        formulas spread over the pairs by one index: the formula is written, is not the name, is not only a
+        unit, may not be the unit (short), is not upside down nor counts the opposite; the name and the
+        formula share a word and, when both have words beyond the broad ones, one of those (the only test
+        made pair by pair, by map() in C, and only for the pairs still quiet); what a count name counts is of
+        the formula's class; no division check applies."""
+        import numpy as np
+
         formulas = self.formulas
-        count = len(formulas)
-        listed = [formulas[number] for number in range(count)]
+        listed = [formulas[number] for number in range(len(formulas))]
         plain = [
             bool(f.norm)
             and not f.only_units
@@ -653,12 +657,6 @@ class _Judge:
             and not (f.divides and (f.inverted is not None or f.complement is not None))
             for f in listed
         ]
-        f_norms = [f.norm for f in listed]
-        wordy = [p and f.wordy for p, f in zip(plain, listed)]
-        strong_wordy = [p and f.strong_wordy for p, f in zip(plain, listed)]
-        f_sets = [f.set if p else frozenset() for p, f in zip(plain, listed)]
-        f_strong_sets = [f.strong_set if p else frozenset() for p, f in zip(plain, listed)]
-        division = [p and f.division for p, f in zip(plain, listed)]
         count_heads = self.units.count_heads
         counting = list(map(count_heads.__contains__, heads))
         classes = [c[1] if c is not None and k else None for c, k in zip(counts, counting)]
@@ -668,42 +666,58 @@ class _Judge:
             if plain[number]:
                 found = listed[number].measured(self)
                 measured[number] = found[1] if found else None
-        f_classes = [measured.get(number) for number in range(count)]
-        same_class = _SameClass(self.units)
+        at_names, at_formulas = np.asarray(name_of, dtype=np.intp), np.asarray(formula_of, dtype=np.intp)
 
-        def at_names(column: list):
-            return map(column.__getitem__, name_of)
+        def of_names(column) -> np.ndarray:
+            return np.asarray(column, dtype=bool)[at_names]
 
-        def at_formulas(column: list):
-            return map(column.__getitem__, formula_of)
+        def of_formulas(column) -> np.ndarray:
+            return np.asarray(column, dtype=bool)[at_formulas]
 
-        quiet = map(operator.and_, at_formulas(plain), map(operator.ne, at_formulas(f_norms), at_names(names.norms)))
-        # no word in common, or only broad ones: pairs()'s steps tell
-        judged = map(operator.and_, map(bool, at_names(words)), at_formulas(wordy))
-        apart = map(operator.not_, map(frozenset.isdisjoint, at_formulas(f_sets), at_names(words)))
-        # (a formula's strong words hold no broad word: disjoint from the name's words is disjoint from its strong ones)
-        strong_apart = map(
-            operator.and_,
-            map(operator.and_, at_names(has_strong), at_formulas(strong_wordy)),
-            map(frozenset.isdisjoint, at_formulas(f_strong_sets), at_names(words)),
-        )
-        sharing = map(
-            operator.or_, map(operator.not_, judged), map(operator.and_, apart, map(operator.not_, strong_apart))
-        )
-        quiet = map(operator.and_, quiet, sharing)
-        quiet = map(operator.and_, quiet, map(same_class.__getitem__, zip(at_names(classes), at_formulas(f_classes))))
+        def numbered(column: list, numbering: Numbering) -> np.ndarray:
+            return np.fromiter(map(numbering.__getitem__, column), dtype=np.intp, count=len(column))
+
+        f_norms = [f.norm for f in listed]
+        # (the name is not the formula: compared as strings, pair by pair in C, most differing at once)
+        different = map(operator.ne, map(f_norms.__getitem__, formula_of), map(names.norms.__getitem__, name_of))
+        quiet = of_formulas(plain) & np.fromiter(different, dtype=bool, count=len(name_of))
+        kinds = Numbering({None: 0})  # the count classes, None as 0
+        name_classes = numbered(classes, kinds)[at_names]
+        formula_classes = numbered([measured.get(number) for number in range(len(listed))], kinds)[at_formulas]
+        same_class = np.zeros((len(kinds), len(kinds)), dtype=bool)  # (a name's class, its formula's): nothing to say
+        for a, i in kinds.items():
+            for b, j in kinds.items():
+                same_class[i, j] = a is None or b is None or self.units.same_count_class(a, b)
+        quiet &= same_class[name_classes, formula_classes]
         if self.division:
-            share = list(map(SHARE_HEADS.__contains__, heads))
-            quiet = map(
-                operator.and_, quiet, map(operator.or_, map(operator.not_, at_names(share)), at_formulas(division))
-            )
-            no_division = [not d for d in division]
-            quiet = map(
+            division = [p and f.division for p, f in zip(plain, listed)]
+            quiet &= ~of_names(list(map(SHARE_HEADS.__contains__, heads))) | of_formulas(division)
+            quiet &= ~of_names(counting) | ~of_formulas(division)
+        # no word in common, or only broad ones: pairs()'s steps tell; asked of the pairs still quiet whose
+        # name and formula both have words to compare
+        judged = np.flatnonzero(
+            quiet & of_names(list(map(bool, words))) & of_formulas([p and f.wordy for p, f in zip(plain, listed)])
+        )
+        if len(judged):
+            pairs = judged.tolist()
+            name_words = list(map(words.__getitem__, map(name_of.__getitem__, pairs)))
+            these = list(map(listed.__getitem__, map(formula_of.__getitem__, pairs)))
+            apart = map(operator.not_, map(frozenset.isdisjoint, map(_SET, these), name_words))
+            # (a formula's strong words hold no broad word: disjoint from its words is disjoint from its strong ones)
+            strong_apart = map(
                 operator.and_,
-                quiet,
-                map(operator.or_, map(operator.not_, at_names(counting)), at_formulas(no_division)),
+                map(
+                    operator.and_,
+                    map(has_strong.__getitem__, map(name_of.__getitem__, pairs)),
+                    map(_STRONG_WORDY, these),
+                ),
+                map(frozenset.isdisjoint, map(_STRONG_SET, these), name_words),
             )
-        return list(quiet)
+            sharing = np.fromiter(
+                map(operator.and_, apart, map(operator.not_, strong_apart)), dtype=bool, count=len(pairs)
+            )
+            quiet[judged] = sharing
+        return np.flatnonzero(~quiet).tolist()
 
     def opposite(self, name: str) -> bool:
         """Does the name itself hold a negation or an unwanted thing (indicators.yaml `opposites`)?"""
