@@ -703,7 +703,7 @@ class _Judge:
             name_words = list(map(words.__getitem__, map(name_of.__getitem__, pairs)))
             these = list(map(listed.__getitem__, map(formula_of.__getitem__, pairs)))
             apart = map(operator.not_, map(frozenset.isdisjoint, map(_SET, these), name_words))
-            # (a formula's strong words hold no broad word: disjoint from its words is disjoint from its strong ones)
+            # (a formula's strong words hold no broad word: disjoint from a name's words, from its strong ones too)
             strong_apart = map(
                 operator.and_,
                 map(
