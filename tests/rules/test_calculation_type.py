@@ -130,6 +130,53 @@ def test_a_kumulatif_kegiatan_over_non_kumulatif_sub_kegiatan():
     assert run_rule(RULE, KEGIATAN % "kumulatif") == []  # one kumulatif count below: consistent enough
 
 
+TWO_KEGIATAN = """
+organisation: {name: Kecamatan Uji}
+nodes:
+  - id: "1"
+    statement: Terlaksananya Administrasi Umum Perangkat Daerah
+    level: output
+    indicators:
+      - {name: Jumlah sarana dan prasarana kantor yang tersedia, calculation: kumulatif}
+      - {name: Jumlah dokumen administrasi yang tersusun, calculation: kumulatif}
+  - id: "2"
+    statement: Terlaksananya Pelayanan Administrasi Kecamatan
+    level: output
+    indicators:
+      - {name: Jumlah layanan administrasi yang terselenggara, calculation: kumulatif}
+  - id: "1.1"
+    parent: ["1", "2"]
+    statement: Tersedianya Peralatan dan Perlengkapan Kantor
+    level: process
+    indicators:
+      - {name: Jumlah peralatan dan perlengkapan kantor yang tersedia, calculation: non-kumulatif}
+  - id: "2.1"
+    parent: "2"
+    statement: Terselenggaranya Layanan Administrasi
+    level: process
+    indicators:
+      - {name: Jumlah layanan administrasi yang diberikan, calculation: kumulatif}
+  - id: "1.2"
+    parent: "1"
+    statement: Tersedianya Bahan Logistik Kantor
+    level: process
+    indicators:
+      - {name: Persentase bahan logistik kantor yang tersedia, calculation: non-kumulatif}
+      - {name: Jumlah Bahan Logistik Kantor yang tersedia, calculation: non-kumulatif}
+"""
+
+
+def test_each_goal_judged_by_its_own_children():
+    """A goal below two: only the goal whose own children all measure non-kumulatif counts is reported, once per
+    kumulatif indicator of it, naming those children in document order (a percentage below is no count)."""
+    result = run_rule(RULE, TWO_KEGIATAN)
+    children = [f for f in result if f.key == "children"]
+    assert [(f.node, f.args["indicator"], f.related) for f in children] == [
+        ("1", "Jumlah sarana dan prasarana kantor yang tersedia", ("1.1", "1.2")),
+        ("1", "Jumlah dokumen administrasi yang tersusun", ("1.1", "1.2")),
+    ]  # "2" has a kumulatif count below it ("2.1"): consistent enough
+
+
 def test_a_finding_resting_on_an_inferred_parent_is_softened():
     inferred = (KEGIATAN % "non-kumulatif").replace('    parent: "1"\n', '    parent: "1"\n    inferred: [parent]\n')
     (finding,) = run_rule(RULE, inferred, vocabulary=None)
