@@ -738,22 +738,6 @@ class _Kept(dict):
         return found
 
 
-class _SameClass(dict):
-    """(class a name counts, class its formula counts) -> does the pair say nothing of it: either is None, or
-    they are the same kind of thing (UnitVocabulary.same_count_class), once per distinct pair of classes."""
-
-    __slots__ = ("units",)
-
-    def __init__(self, units) -> None:
-        super().__init__()
-        self.units = units
-
-    def __missing__(self, key: tuple) -> bool:
-        a, b = key
-        found = self[key] = a is None or b is None or self.units.same_count_class(a, b)
-        return found
-
-
 class _RelatedTo(dict):
     """word -> does it relate to one of `words` (related_words), once per distinct word."""
 
