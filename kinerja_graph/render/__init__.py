@@ -210,6 +210,9 @@ def draw(
         places: dict[tuple, tuple | None] = {}  # where their placeholders stand (fill_numbers)
         asked: dict[tuple[tuple[str, ...], str], Fit] = {}
         calibration = Calibration(limit)
+        # the same for the closer estimate of the subtrees packed band by band (`Diagram.packed_size`): asked only
+        # about the candidates the first leaves to Graphviz, and only to turn them down
+        packing = Calibration(limit)
         # candidates found to fit, by their goals (verified on the final pages); those accepted on the estimate alone
         accepted: dict[frozenset[str], list[tuple[tuple[str, ...], str]]] = {}
         trusted: set[tuple[tuple[str, ...], str]] = set()
@@ -244,6 +247,16 @@ def draw(
             diagram = candidate(nodes, kind)
             return estimate(diagram.estimated_size, diagram.smallest_font, sheet).fill(sheet, diagram.tree_size)
 
+        def packed(diagram: Diagram) -> Measure:
+            return estimate(diagram.packed_size, diagram.smallest_font, sheet)
+
+        def laid_out(diagram: Diagram, nodes: list[str], guess: Measure) -> Measure:
+            """A candidate laid out, and both calibrations taught by it."""
+            result = run_svg(diagram, str(out), len(nodes), keep=None)[0]
+            calibration.learn(guess, result)
+            packing.learn(packed(diagram), result)
+            return result
+
         def measure(nodes: list[str], kind: str, verify: bool = False) -> Fit:
             if kind not in ("whole", "subtree"):
                 # a page whose least possible estimate is already too big is not built (unless its fill is asked)
@@ -258,9 +271,11 @@ def draw(
             elif sure:  # decided by the estimate: the final page is measured when drawn (see `unsure`)
                 result = guess
                 trusted.add((tuple(nodes), kind))
+            elif not verify and kind not in ("whole", "subtree") and packing.sure(packed(diagram)) is False:
+                # surely too small by the closer estimate: turned down unlaid; laid out only if its fill is asked
+                return Fit(False, lambda: laid_out(diagram, nodes, guess).fill(sheet, diagram.tree_size))
             else:
-                result = run_svg(diagram, str(out), len(nodes), keep=None)[0]
-                calibration.learn(guess, result)
+                result = laid_out(diagram, nodes, guess)
             if kind in ("whole", "subtree") and not first_whole:
                 first_whole.append(result)
             ok = result.smallest_text >= limit
