@@ -156,7 +156,7 @@ class Diagram:
     @property
     def packed_size(self) -> tuple[float, float]:
         """The page's size as estimated with its subtrees packed band by band (`_Builder.packed_estimate`): closer
-        to what Graphviz draws than `estimated_size`, but no bound of it; made when first asked for."""
+        to what Graphviz draws than `estimated_size`, and never larger; made when first asked for."""
         if self._template is not None:
             return self._template.packed_size
         if self._packed_size is None:
@@ -1304,7 +1304,7 @@ class _Builder:
         wide box stands in one band and another's in the next are counted side by side although Graphviz draws
         them overlapping. Each subtree is its extent in each band; a goal is centred over its children in the
         band of its first child, what stands beside it follows it on the right, and the next subtree is moved
-        right until it keeps the gap in every band both hold."""
+        right until it keeps the gap in every band both hold. Never more than `size_width`."""
         gap = 0.15 * 72
         band = self.p.band
         widths = {n: w for n, (_t, w, _h) in boxes.items()}
@@ -1385,7 +1385,9 @@ class _Builder:
         for n in tops:
             join(whole, extent(n))
         tree = max(hi for _lo, hi in whole.values()) - min(lo for lo, _hi in whole.values()) if whole else 0.0
-        return tree + 120.0 * len(self.groups)
+        # a goal centred over its children may stand out on one side where they stand out on the other: never
+        # counted wider than `tree_estimate` counts the subtrees side by side
+        return min(tree + 120.0 * len(self.groups), self.size_width)
 
     def estimate(self, tallest, tree: float | None = None) -> tuple[float, float]:
         """The page's size in points as the boxes suggest (`tree`: the tree's width, if not `size_width`)."""
