@@ -257,6 +257,13 @@ def draw(
             packing.learn(packed(diagram), result)
             return result
 
+        def measured_fill(nodes: list[str], kind: str) -> float:
+            """The fill of a candidate turned down by the packed estimate, as Graphviz draws it (built again: the
+            planner keeps no candidate page it turned down)."""
+            diagram = candidate(nodes, kind)
+            guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
+            return laid_out(diagram, nodes, guess).fill(sheet, diagram.tree_size)
+
         def measure(nodes: list[str], kind: str, verify: bool = False) -> Fit:
             if kind not in ("whole", "subtree"):
                 # a page whose least possible estimate is already too big is not built (unless its fill is asked)
@@ -273,7 +280,7 @@ def draw(
                 trusted.add((tuple(nodes), kind))
             elif not verify and kind not in ("whole", "subtree") and packing.sure(packed(diagram)) is False:
                 # surely too small by the closer estimate: turned down unlaid; laid out only if its fill is asked
-                return Fit(False, lambda: laid_out(diagram, nodes, guess).fill(sheet, diagram.tree_size))
+                return Fit(False, lambda: measured_fill(nodes, kind))
             else:
                 result = laid_out(diagram, nodes, guess)
             if kind in ("whole", "subtree") and not first_whole:

@@ -156,7 +156,8 @@ class Diagram:
     @property
     def packed_size(self) -> tuple[float, float]:
         """The page's size as estimated with its subtrees packed band by band (`_Builder.packed_estimate`): closer
-        to what Graphviz draws than `estimated_size`, and never larger; made when first asked for."""
+        to what Graphviz draws than `estimated_size`, and never larger; made when first asked for (a page built
+        without it, as a final page, gives its estimate)."""
         if self._template is not None:
             return self._template.packed_size
         if self._packed_size is None:
@@ -470,12 +471,14 @@ class _Builder:
             known = drawn.get(key)
             if known is not None:
                 return Diagram.like(known, self.numbers)
-        diagram = self._build()
+        diagram = self._build(packed=drawn is None)
         if key is not None and drawn is not None:
             drawn[key] = diagram
         return diagram
 
-    def _build(self) -> Diagram:
+    def _build(self, packed: bool = True) -> Diagram:
+        """The page. `packed`: it may be asked for its packed size (a candidate page; a final page, kept among the
+        pages `drawn`, is not, and keeps no builder alive for it)."""
         s = self.style
         groups = self.groups = self.crosscutting()
         boxes = {n: self.box(n) for n in self.nodes}  # (table, width, height)
@@ -494,7 +497,7 @@ class _Builder:
             float(s.small_font_size),
             (self.tree_width, tree_height),
             self.numbers,
-            lambda: self.estimate(tallest, self.packed_width(boxes)),
+            (lambda: self.estimate(tallest, self.packed_width(boxes))) if packed else None,
         )
 
     def emit(self, groups, boxes, tallest, foot: str) -> graphviz.Digraph:
