@@ -127,3 +127,44 @@ def test_places_of_a_list_are_each_findings_own_place():
     assert text.places(findings) == [text.place(f) for f in findings]
     assert text.places(findings, cleaned=True) == [clean(text.place(f)) for f in findings]
     assert text.places(findings, cleaned=True) != text.places(findings)  # the hostile file name, escaped
+
+
+@pytest.mark.parametrize(
+    "related",
+    [
+        ("1.1", "1.2", "1.2.3"),
+        ("1",),
+        ("",),
+        ('a"b', "c"),
+        ("x\\y", "z"),
+        ("\x1b[31m", "1.1"),
+        ('", "',),  # the very text put between two ids
+        ("é ✓ \u202e", "\U0001d538"),
+        (HOSTILE, "1.1"),
+        (1, "2"),
+        (None, "1.1"),
+    ],
+)
+def test_related_ids_are_the_encoders_own_text(related):
+    """A finding's related ids, joined in quotes at once when none needs escaping (json_format.related_ids, the
+    JSON report's and the SARIF log's), are the text the encoder writes for the list, between its brackets."""
+    encode = json_format.compact_encoder()
+    assert json_format.related_ids(related, encode) == encode(list(related))[1:-1]
+
+
+def test_pieces_on_stdout_lose_terminal_colours_only_where_they_have_some(capsys):
+    """output.write_text writes a piece without an escape character as it is; a piece with colours is left to
+    click, which strips them from what does not go to a terminal unless colour is asked for."""
+    import click
+
+    from kinerja_graph.commands import output
+
+    red = click.style("red", fg="red")
+    output.write_text(iter(["plain “x” → y\n", red + "\n"]), None, None)
+    assert capsys.readouterr().out == "plain “x” → y\nred\n"
+    output.write_text(iter([red, "\n"]), None, False)
+    assert capsys.readouterr().out == "red\n"
+    output.write_text(iter([red, "\n"]), None, True)
+    assert capsys.readouterr().out == red + "\n"
+    output.write_text(red, None, None)  # one text rather than pieces
+    assert capsys.readouterr().out == "red"

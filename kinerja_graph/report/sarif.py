@@ -51,7 +51,7 @@ from kinerja_graph.gcpause import gc_paused
 from kinerja_graph.i18n import words
 from kinerja_graph.messages import render, renderer
 from kinerja_graph.report import paths as repo_paths
-from kinerja_graph.report.json_format import compact_encoder, written_as_they_are
+from kinerja_graph.report.json_format import compact_encoder, related_ids
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -290,12 +290,6 @@ class _Texts:
         self._rules: dict[tuple, str] = {}  # (rule, severity) -> the result's text up to its message's text
         self._places: dict[tuple, str] = {}  # artifact -> its physical location's text up to the line
         self._kinds: dict[tuple, str] = {}  # (area, lke) -> the properties' text of them
-        self.plain = False  # are the related ids of the findings to write all texts JSON writes as they are
-
-    def ahead(self, findings: Iterable[Finding]) -> None:
-        """Look at the findings to write next (one file's kept results) at once: their related ids, checked for
-        what JSON escapes as one text (a 10^6-goal cascade's 25,000 results list 3.7 million related ids)."""
-        self.plain = written_as_they_are(chain.from_iterable(f.related for f in findings))
 
     def result(
         self,
@@ -335,13 +329,7 @@ class _Texts:
         if not logical:
             logical.append(encode(_organisation_logical(f, org, lang)))
         message = self.wording(f) or rule
-        if self.plain:  # (nearly always) node ids, each one written in quotes as it is
-            ids = f'"{_quoted(related)}"' if related else ""
-        else:
-            try:
-                ids = ", ".join(map(string, related))
-            except TypeError:  # not texts: as the encoder writes them
-                ids = encode(list(related))[1:-1]
+        ids = related_ids(related, encode) if related else ""  # (a 10^6-goal log: 3.7 million of them)
         fingerprint = string(fp)  # (hex digits)
         index = rule_index.get(rule)
         pieces = [
@@ -406,7 +394,6 @@ class _Texts:
 # each related location's start: its id, after the separator from the one before
 _RELATED_STARTS = ['{"id": 1, '] + [f', {{"id": {i}, ' for i in range(2, RELATED_LIMIT + 1)]
 _encode_string = json.encoder.encode_basestring  # a text as JSON, as the compact encoder writes it
-_quoted = '", "'.join
 
 
 def _logical_text(paths: Paths, node: str, encode: Callable[[object], str]) -> str:
@@ -622,8 +609,6 @@ def _log(
         writer = _Texts(lang)
         make = writer.result if texts else _result
         for fr, mine in zip(report.files, shown, strict=True):
-            if texts:
-                writer.ahead(entries[i][1] for i in mine)
             paths = _BoundedPaths(graph_of(fr), lang)
             wanted = None if kept is None else {id(entries[i][1]) for i in mine}
             prints = file_fingerprints(fr, wanted)  # each kept finding's (numbered among them all)
@@ -657,7 +642,7 @@ def format_report(
 
 
 _MARK = "\x00kinerja results\x00"  # where the results go in the compact log
-_BATCH = 1000  # pieces of text (a result, a separator) joined into one
+_BATCH = 100  # pieces of text (a result, a separator) joined into one
 
 
 def chunks(
@@ -774,7 +759,6 @@ def file_results(fr, quota: list[int] | None, lang: str, base: str) -> tuple[lis
     prints = file_fingerprints(fr, None if quota is None else {id(f) for f, _ in entries})
     rule_index = _rule_index(lang)
     writer = _Texts(lang)
-    writer.ahead(f for f, _ in entries)
     make = writer.result
     org = fr.organisation
     text = ", ".join(
