@@ -141,7 +141,7 @@ def format_file(fr: FileReport, lang: str = "id", colour: bool = False) -> list[
     return [line for lines in _file_lines(fr, lang, colour) for line in lines]
 
 
-_BATCH = 10_000  # findings whose lines make one piece of a report written as it is made
+_BATCH = 500  # findings whose lines make one piece of a report written as it is made
 
 
 def _file_lines(fr: FileReport, lang: str, colour: bool) -> Iterator[list[str]]:
