@@ -877,7 +877,6 @@ class Containment:
         self._vocabulary = vocabulary
         self._flat, self._starts, self._sizes, self._owner, self._width = flat, starts, sizes, owner, width
         self._signature, self._maybe = signature, maybe
-        self._text_words: np.ndarray | None = None  # text * width + word, sorted: made when first needed
         named = np.array([*vocabulary, None], dtype=object)
         self.signature: list[str | None] = named[signature].tolist()  # -1: the last, None
         self.may_be_contained: list[bool] = maybe.tolist()
@@ -951,13 +950,13 @@ class Containment:
         return involved
 
     def _subsets(self, inner: np.ndarray, outer: np.ndarray) -> np.ndarray:
-        """Whether every word of text inner[k] is a word of text outer[k], for each k."""
-        width = self._width
-        if self._text_words is None:
-            self._text_words = np.sort(self._owner * width + self._flat)
-        rows, words = spread_ranges(self._starts[inner], self._sizes[inner])
-        matched = _among(self._text_words, outer[rows] * width + self._flat[words])
-        return np.bincount(rows[matched], minlength=len(inner)) == self._sizes[inner]
+        """Whether every word of text inner[k] is a word of text outer[k], for each k: the pairs of texts of the same
+        sizes compared at once, each word of the one with each of the other (_word_matches)."""
+        flat, starts, sizes = self._flat, self._starts, self._sizes
+        found = np.zeros(len(inner), dtype=bool)
+        for rows, s, t in _by_sizes(sizes[inner], sizes[outer]):
+            found[rows] = _word_matches(flat, starts[inner[rows]], s, starts[outer[rows]], t).any(axis=2).all(axis=1)
+        return found
 
     def __bool__(self) -> bool:
         """Whether any text may stand whole in another at all."""
@@ -1469,7 +1468,7 @@ def _variant_groups(
         lead = np.zeros(len(order), dtype=bool)
         lead[order[_run_starts(rest_second[order])]] = True
         undecided = []
-        written = _word_tokens(owner, flat, len(vocabulary))
+        written = _word_tokens(owner, flat, len(distinct) < len(flat))
         for round_pairs in (lead, ~lead):
             pair_first, pair_second = rest_first[round_pairs], rest_second[round_pairs]
             keep = parent[pair_first] != parent[pair_second]
@@ -1525,7 +1524,7 @@ def _judged(
     starts: np.ndarray,
     sizes: np.ndarray,
     joined_length: np.ndarray,
-    written: tuple[np.ndarray, int, np.ndarray],
+    written: np.ndarray,
     first: np.ndarray,
     second: np.ndarray,
     tv: TextVocabulary,
@@ -1536,7 +1535,8 @@ def _judged(
     at once. Decided: as many words or not; letters too many apart; too many words missing from the other; or,
     one or two words apart, the verdict the slips of those words (slip_distance, once per distinct word pair; a
     word written twice is missing from a text writing it once, as similarity pairs words). Passed: the decided
-    pairs whose similarity reaches the threshold. written: the texts' words as tokens (_word_tokens)."""
+    pairs whose similarity reaches the threshold. written: the texts' words as tokens (_word_tokens), as flat holds
+    them."""
     max_slips = tv.max_slips
     apart = (sizes[first] != sizes[second]) | (np.abs(joined_length[first] - joined_length[second]) > 2 * max_slips)
     decided = apart.copy()
@@ -1545,25 +1545,19 @@ def _judged(
     if not len(asked) or not len(flat):
         return decided, passed
     width = len(vocabulary)
-    token, tokens, holding = written
     a, b = first[asked], second[asked]
-    # the words of a missing from b, and of b missing from a, lowest first (word numbers follow sorting order,
-    # as similarity sorts them): the same count on both sides, as both have as many words
-    rows, at = spread_ranges(starts[a], sizes[a])
-    missing = ~_among(holding, b[rows] * tokens + token[at])
-    counts = np.bincount(rows[missing], minlength=len(asked))
-    left, left_at = _lowest_first(rows[missing], flat[at[missing]], len(asked))
-    rows, at = spread_ranges(starts[b], sizes[b])
-    extra = ~_among(holding, a[rows] * tokens + token[at])
-    right, right_at = _lowest_first(rows[extra], flat[at[extra]], len(asked))
+    # the words of a missing from b, and of b missing from a: the same count on both sides, as both have as many
+    # words; of each side, the lowest and the highest missing word (word numbers follow sorting order, as
+    # similarity sorts them): one word apart, the word; two, both, lowest first
+    counts, left_low, left_high, right_low, right_high = _missing_words(flat, written, starts, sizes, a, b)
     too_many = counts > min(max_slips, DIFFERING_WORDS_LIMIT)
     decided[asked[too_many]] = True
     one = np.flatnonzero((counts == 1) & ~too_many)
     two = np.flatnonzero((counts == 2) & ~too_many)
     # the words paired: one word apart, its pair; two, both pairings
-    l1, r1 = left[left_at[one]], right[right_at[one]]
-    x1, y1 = left[left_at[two]], left[left_at[two] + 1]
-    u1, v1 = right[right_at[two]], right[right_at[two] + 1]
+    l1, r1 = left_low[one], right_low[one]
+    x1, y1 = left_low[two], left_high[two]
+    u1, v1 = right_low[two], right_high[two]
     keys = np.concatenate((l1 * width + r1, x1 * width + u1, y1 * width + v1, x1 * width + v1, y1 * width + u1))
     if not len(keys):
         return decided, passed
@@ -1593,32 +1587,81 @@ def _judged(
     return decided, passed
 
 
-def _word_tokens(owner: np.ndarray, flat: np.ndarray, width: int) -> tuple[np.ndarray, int, np.ndarray]:
-    """(token, tokens, holding): each writing of a word in its text (owner: the text of each word of flat, a number
-    below width) as its own token: the word, and how many times the text wrote it before (the n-th writing of word
-    w is token w * times + n, below `tokens`); and every text's tokens as owner * tokens + token, sorted. With
-    these, the words of one text missing from another are counted as similarity() counts them (a word written
-    twice is missing from a text writing it once). When no text writes a word twice (the usual case), each word is
-    its own token."""
-    keys = owner * width + flat
-    holding = np.sort(keys)
-    if not len(holding) or _run_starts(holding).all():
-        return flat, width, holding
+def _word_tokens(owner: np.ndarray, flat: np.ndarray, repeated: bool) -> np.ndarray:
+    """Each writing of a word in its text (owner: the text of each word of flat) as its own token: the word, and how
+    many times the text wrote it before (the n-th writing of word w is token w * times + n). Compared token by token,
+    the words of one text missing from another are counted as similarity() counts them (a word written twice is
+    missing from a text writing it once). Where no text writes a word twice (repeated false: the usual case), each
+    word is its own token."""
+    if not repeated:
+        return flat
+    keys = owner * (int(flat.max(initial=0)) + 1) + flat
     order = np.argsort(keys, kind="stable")
     run_starts = np.flatnonzero(_run_starts(keys[order]))
     run_of = np.repeat(run_starts, np.diff(np.append(run_starts, len(keys))))
     writing = np.empty(len(keys), dtype=np.int64)
     writing[order] = np.arange(len(keys), dtype=np.int64) - run_of
     times = int(writing.max(initial=0)) + 1
-    token = flat * times + writing
-    tokens = width * times
-    return token, tokens, np.sort(owner * tokens + token)
+    return flat * times + writing
 
 
-def _lowest_first(rows: np.ndarray, words: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
-    """(words sorted by row, then by number; where each of rows 0 .. count - 1 starts among them)."""
-    order = np.lexsort((words, rows))
-    return words[order], np.searchsorted(rows[order], np.arange(count))
+def _missing_words(
+    flat: np.ndarray, token: np.ndarray, starts: np.ndarray, sizes: np.ndarray, a: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(counts, left_low, left_high, right_low, right_high) of the pairs of texts (a[k], b[k]) of as many words each
+    (sizes; a text's words flat[starts[i] : starts[i] + sizes[i]], its tokens at the same places of `token`): how many
+    tokens of a[k] are missing from b[k], and the lowest and highest word of those of a[k] missing from b[k], and
+    of those of b[k] missing from a[k] (no word missing: low above every word, high -1). The pairs of one size are
+    compared at once, each token of the one with each of the other (_word_matches)."""
+    count = len(a)
+    none = np.iinfo(np.int64).max
+    counts = np.zeros(count, dtype=np.int64)
+    left_low, right_low = np.full(count, none, dtype=np.int64), np.full(count, none, dtype=np.int64)
+    left_high, right_high = np.full(count, -1, dtype=np.int64), np.full(count, -1, dtype=np.int64)
+    size = sizes[a]
+    for rows, s, _ in _by_sizes(size, size):
+        at_a, at_b = starts[a[rows]], starts[b[rows]]
+        matches = _word_matches(token, at_a, s, at_b, s)
+        left, right = ~matches.any(axis=2), ~matches.any(axis=1)
+        counts[rows] = left.sum(axis=1)
+        words_a, words_b = _words_at(flat, at_a, s), _words_at(flat, at_b, s)
+        left_low[rows] = np.where(left, words_a, none).min(axis=1, initial=none)
+        left_high[rows] = np.where(left, words_a, -1).max(axis=1, initial=-1)
+        right_low[rows] = np.where(right, words_b, none).min(axis=1, initial=none)
+        right_high[rows] = np.where(right, words_b, -1).max(axis=1, initial=-1)
+    return counts, left_low, left_high, right_low, right_high
+
+
+# the most word comparisons _word_matches makes at once (a boolean array of as many bytes)
+_MATCHES_AT_ONCE = 1 << 21
+
+
+def _by_sizes(left: np.ndarray, right: np.ndarray):
+    """The pairs k, grouped by their sizes (left[k], right[k]): (rows, s, t) for each group of pairs of sizes s and t,
+    in pieces of at most _MATCHES_AT_ONCE // (s * t) pairs."""
+    if not len(left):
+        return
+    span = int(right.max()) + 1
+    shape = left * span + right
+    order = np.argsort(shape, kind="stable")
+    shape = shape[order]
+    bounds = [0, *(np.flatnonzero(shape[1:] != shape[:-1]) + 1).tolist(), len(shape)]
+    for start, end in zip(bounds, bounds[1:]):
+        s, t = divmod(int(shape[start]), span)
+        step = max(1, _MATCHES_AT_ONCE // max(s * t, 1))
+        for at in range(start, end, step):
+            yield order[at : min(at + step, end)], s, t
+
+
+def _words_at(values: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
+    """values[starts[k] : starts[k] + size] of each k, as the rows of a matrix."""
+    return values[starts[:, None] + np.arange(size, dtype=np.int64)]
+
+
+def _word_matches(values: np.ndarray, first: np.ndarray, s: int, second: np.ndarray, t: int) -> np.ndarray:
+    """For the pairs of runs (values[first[k] : first[k] + s], values[second[k] : second[k] + t]): whether the i-th
+    value of the one equals the j-th of the other, at [k, i, j]."""
+    return _words_at(values, first, s)[:, :, None] == _words_at(values, second, t)[:, None, :]
 
 
 def _slip_distances(vocabulary: list[str], first: np.ndarray, second: np.ndarray, tv: TextVocabulary) -> np.ndarray:
