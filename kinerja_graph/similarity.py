@@ -93,6 +93,8 @@ else:
 
 # a block with more variants than this is verified against a chain, not pairwise
 PAIRWISE_LIMIT = 40
+# the most (word, length) pairs Containment marks in a table of booleans (one byte each) rather than sorting them
+_TABLE_LIMIT = 1 << 25
 # a deletion-neighbourhood bucket with more words than this is compared with its first words only
 BUCKET_LIMIT = 64
 # most words that may differ between two texts for them to still count as near-duplicates
@@ -859,17 +861,29 @@ class Containment:
         signature[sizes < min_words] = -1
         # (word, length of a text holding it) as one number, for every word of every text
         span = int(sizes.max(initial=0)) + max_extra + 1
-        held_at = sorted_distinct(flat * span + sizes[owner])
+        posted = flat * span + sizes[owner]
         signed = signature >= 0
         maybe = np.zeros(count, dtype=bool)
-        for d in range(1, max_extra + 1):
-            maybe |= _among(held_at, signature * span + sizes + d)
-        maybe &= signed
-        # (word, length) of a text holding the signature of a shorter text that may stand in it
-        signed_at = sorted_distinct(signature[maybe] * span + sizes[maybe])
-        holding = sorted_distinct(np.concatenate([signed_at + d for d in range(1, max_extra + 1)] or [signed_at[:0]]))
+        # (word, length) of a text holding the signature of a shorter text that may stand in it: the keys below
+        longer = [signature * span + sizes + d for d in range(1, max_extra + 1)]
+        if 0 < width * span <= _TABLE_LIMIT:  # as a table of every (word, length)
+            table = np.zeros(width * span, dtype=bool)
+            table[posted] = True
+            for keys in longer:
+                maybe |= table[np.where(signed, keys, 0)]
+            maybe &= signed
+            table[:] = False
+            for keys in longer:
+                table[keys[maybe]] = True
+            held = table[posted]
+        else:  # as sorted keys
+            held_at = sorted_distinct(posted)
+            for keys in longer:
+                maybe |= _among(held_at, keys)
+            maybe &= signed
+            holding = sorted_distinct(np.concatenate([keys[maybe] for keys in longer] or [posted[:0]]))
+            held = _among(holding, posted)
         # the signatures of shorter texts each text holds (what it may contain), as a flat array cut by offsets
-        held = _among(holding, flat * span + sizes[owner])
         self._held = flat[held]
         self._held_count = np.bincount(owner[held], minlength=count)
         self._held_start = np.zeros(count + 1, dtype=np.int64)
@@ -1238,7 +1252,10 @@ class NearDuplicateIndex:
 class TextClusters:
     """near_duplicate_clusters(): the clusters, and each text's canonical words (text_words); and, for
     spelled_out(), the texts' variants (variant_of[text], -1 for none), each variant's canonical words, the distinct
-    canonical words (vocabulary, in sorting order) and each variant's words as numbers in it (flat)."""
+    canonical words (vocabulary, in sorting order) and each variant's words as numbers in it (flat). What the
+    clustering worked out that spelled_out() needs too, when it did (_variant_groups): each variant's distinct words
+    (rows of variant, word number, by variant then word), and the variants writing an abbreviation with their
+    expanded_words()."""
 
     clusters: list[list[list[int]]]
     words: list[tuple]
@@ -1246,6 +1263,8 @@ class TextClusters:
     variant_words: list[tuple] = field(default_factory=list)
     vocabulary: list[str] = field(default_factory=list)
     flat: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    distinct: tuple[np.ndarray, np.ndarray] | None = None
+    abbreviated: tuple[np.ndarray, list[frozenset]] | None = None
 
     def spelled_out(self, tv: TextVocabulary) -> tuple[list[str], np.ndarray, np.ndarray]:
         """(vocabulary, flat, sizes): each text's expanded_words() as numbers in `vocabulary` (sorting order), the
@@ -1254,17 +1273,23 @@ class TextClusters:
         count, width = len(words), max(len(vocabulary), 1)
         if not count:
             return vocabulary, np.zeros(0, dtype=np.int64), np.zeros(len(self.variant_of), dtype=np.int64)
-        sizes = np.fromiter(map(len, words), dtype=np.int64, count=count)
-        owner = np.repeat(np.arange(count, dtype=np.int64), sizes)
         # each variant's distinct words, by variant then word
-        unique = sorted_distinct(owner * width + self.flat)
-        owner, flat = unique // width, unique % width
-        abbreviations = tv.abbreviations.keys()
-        spelled = np.flatnonzero(
-            np.fromiter(map(operator.not_, map(abbreviations.isdisjoint, words)), dtype=bool, count=count)
-        )
+        if self.distinct is not None:
+            owner, flat = self.distinct
+        else:
+            sizes = np.fromiter(map(len, words), dtype=np.int64, count=count)
+            owner = np.repeat(np.arange(count, dtype=np.int64), sizes)
+            unique = sorted_distinct(owner * width + self.flat)
+            owner, flat = unique // width, unique % width
+        if self.abbreviated is not None:
+            spelled, sets = self.abbreviated
+        else:
+            abbreviations = tv.abbreviations.keys()
+            spelled = np.flatnonzero(
+                np.fromiter(map(operator.not_, map(abbreviations.isdisjoint, words)), dtype=bool, count=count)
+            )
+            sets = expanded_words_many(list(map(words.__getitem__, spelled.tolist())), tv) if len(spelled) else []
         if len(spelled):  # the variants holding an abbreviation: their words spelled out instead
-            sets = expanded_words_many(list(map(words.__getitem__, spelled.tolist())), tv)
             vocabulary = sorted(set(vocabulary).union(*sets))
             number = dict(zip(vocabulary, itertools.count()))
             renumbered = np.fromiter(
@@ -1319,8 +1344,8 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
         read[computed] = True
         chosen = read[variant_of].tolist()
         _remember_words(tv, list(compress(texts, chosen)), list(compress(text_words_of, chosen)))
-    clusters = _variant_groups(words, vocabulary, flat, tv, threshold)
     found = TextClusters([], text_words_of, variant_of, words, vocabulary, flat)
+    clusters = _variant_groups(words, vocabulary, flat, tv, threshold, found)
     if not clusters:
         return found
     # each variant's texts, in order
@@ -1377,10 +1402,16 @@ def _canonical_words(
 
 
 def _variant_groups(
-    words: list[tuple], vocabulary: list[str], flat: np.ndarray, tv: TextVocabulary, threshold: float
+    words: list[tuple],
+    vocabulary: list[str],
+    flat: np.ndarray,
+    tv: TextVocabulary,
+    threshold: float,
+    keep: TextClusters | None = None,
 ) -> list[list[int]]:
     """NearDuplicateIndex._groups() of variants with these canonical words (one block), in arrays; vocabulary and
-    flat as _canonical_words gives them."""
+    flat as _canonical_words gives them. keep: where to keep what TextClusters.spelled_out() reads too (each
+    variant's distinct words, the variants writing an abbreviation and their spelled-out words)."""
     count = len(words)
     if count < 2:
         return []
@@ -1405,11 +1436,15 @@ def _variant_groups(
     abbreviations = tv.abbreviations.keys()
     abbreviated = np.fromiter(map(operator.not_, map(abbreviations.isdisjoint, words)), dtype=bool, count=count)
     spelled_id = np.full(count, -1, dtype=np.int64)
-    if abbreviated.any():
+    holding_at = np.flatnonzero(abbreviated)
+    expanded = expanded_words_many(list(map(words.__getitem__, holding_at.tolist())), tv) if len(holding_at) else []
+    if keep is not None:
+        keep.distinct = (distinct_owner, distinct_words)
+        keep.abbreviated = (holding_at, expanded)
+    if len(holding_at):
         spelled: list[frozenset | None] = [None] * count
-        holding = np.flatnonzero(abbreviated).tolist()
-        for i, found in zip(holding, expanded_words_many(list(map(words.__getitem__, holding)), tv)):
-            spelled[i] = found
+        for i, made in zip(holding_at.tolist(), expanded):
+            spelled[i] = made
         spelled_sets = {e for e in spelled if e}
         if spelled_sets:  # a text that spells out what another abbreviates
             # the variants without one whose words, as a set, hash like a spelled-out set: compared as sets
@@ -1468,7 +1503,7 @@ def _variant_groups(
         lead = np.zeros(len(order), dtype=bool)
         lead[order[_run_starts(rest_second[order])]] = True
         undecided = []
-        written = _word_tokens(owner, flat, len(distinct) < len(flat))
+        written = _word_tokens(owner, flat, np.bincount(distinct_owner, minlength=count) < sizes)
         for round_pairs in (lead, ~lead):
             pair_first, pair_second = rest_first[round_pairs], rest_second[round_pairs]
             keep = parent[pair_first] != parent[pair_second]
@@ -1587,20 +1622,21 @@ def _judged(
     return decided, passed
 
 
-def _word_tokens(owner: np.ndarray, flat: np.ndarray, repeated: bool) -> np.ndarray:
+def _word_tokens(owner: np.ndarray, flat: np.ndarray, repeating: np.ndarray) -> np.ndarray:
     """Each writing of a word in its text (owner: the text of each word of flat) as its own token: the word, and how
     many times the text wrote it before (the n-th writing of word w is token w * times + n). Compared token by token,
     the words of one text missing from another are counted as similarity() counts them (a word written twice is
-    missing from a text writing it once). Where no text writes a word twice (repeated false: the usual case), each
-    word is its own token."""
-    if not repeated:
+    missing from a text writing it once). repeating: whether each text writes a word twice (only their words are
+    counted); where none does (the usual case), each word is its own token."""
+    if not repeating.any():
         return flat
-    keys = owner * (int(flat.max(initial=0)) + 1) + flat
+    rows = np.flatnonzero(repeating[owner])
+    keys = owner[rows] * (int(flat.max(initial=0)) + 1) + flat[rows]
     order = np.argsort(keys, kind="stable")
     run_starts = np.flatnonzero(_run_starts(keys[order]))
     run_of = np.repeat(run_starts, np.diff(np.append(run_starts, len(keys))))
-    writing = np.empty(len(keys), dtype=np.int64)
-    writing[order] = np.arange(len(keys), dtype=np.int64) - run_of
+    writing = np.zeros(len(flat), dtype=np.int64)
+    writing[rows[order]] = np.arange(len(keys), dtype=np.int64) - run_of
     times = int(writing.max(initial=0)) + 1
     return flat * times + writing
 

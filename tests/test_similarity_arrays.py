@@ -539,3 +539,22 @@ def test_sorted_search_is_numpys_search(values, keys):
     assert low.tolist() == sorted_search(ordered, wanted).tolist() == np.searchsorted(ordered, wanted).tolist()
     assert high.tolist() == sorted_search(ordered, wanted, "right").tolist()
     assert high.tolist() == np.searchsorted(ordered, wanted, side="right").tolist()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.frozensets(WORDS, max_size=6), min_size=0, max_size=60),
+    st.lists(st.tuples(st.integers(0, 6), st.integers(0, 10**6)), max_size=200),
+    st.integers(1, 4),
+    st.integers(0, 4),
+    st.integers(1, 5),
+)
+def test_containment_without_a_table_is_the_reference(sets, entries, min_words, extra, limit):
+    """The (word, length) pairs sorted and searched, as for a vocabulary too large for a table of them."""
+    from unittest import mock
+
+    from kinerja_graph import similarity
+
+    entries = [(f"family {f}", n % len(sets)) for f, n in entries] if sets else []
+    with mock.patch.object(similarity, "_TABLE_LIMIT", 0):
+        _same(sets, entries, min_words=min_words, extra=extra, limit=limit)

@@ -548,15 +548,22 @@ class _Contained:
         nodes' ids (_named)."""
         first_items, firsts, nodes, node_at = self.involved
         node_ids = tuple(named[nodes].tolist())
+        # the findings that may repeat another: the same text found with the same first node (the nodes in order)
+        lead = nodes[np.minimum(node_at[:-1], max(len(nodes) - 1, 0))] if len(nodes) else np.zeros_like(firsts)
+        lead = np.where(node_at[1:] > node_at[:-1], lead, -1)
+        mark = np.array(self.numbers, dtype=np.int64) * (int(lead.max(initial=0)) + 2) + lead + 1
+        ordered = np.sort(mark)
+        shared = ordered[1:][ordered[1:] == ordered[:-1]]
         node_at = node_at.tolist()
         members = list(map(node_ids.__getitem__, map(slice, node_at, node_at[1:])))
         numbers, holders, holder_at = self.numbers, self.holders, self.holder_at
+        kept = np.flatnonzero(~np.isin(mark, shared)).tolist()
         seen: set = set()
-        kept = []
-        for k in np.argsort(firsts, kind="stable").tolist():
-            mark = (numbers[k], members[k])
-            if mark not in seen:
-                seen.add(mark)
+        order = np.argsort(firsts, kind="stable")
+        for k in order[np.isin(mark[order], shared)].tolist():
+            key = (numbers[k], members[k])
+            if key not in seen:
+                seen.add(key)
                 kept.append(k)
         kept.sort()
         quoted = self.quoted
@@ -694,9 +701,10 @@ def _families(ix, held: np.ndarray, held_nodes: np.ndarray) -> tuple[np.ndarray,
         loose = {n: d for n, d in ix.loose}
         ids = ix.ids()
         mine: dict[int, list[int]] = {}  # a node without a goal -> its indicators held
-        for node_at, i in zip(held_nodes.tolist(), held.tolist()):
-            if ids[node_at] in loose:
-                mine.setdefault(node_at, []).append(i)
+        is_loose = np.fromiter(map(loose.__contains__, ids), dtype=bool, count=len(ids))
+        picked = is_loose[held_nodes]
+        for node_at, i in zip(held_nodes[picked].tolist(), held[picked].tolist()):
+            mine.setdefault(node_at, []).append(i)
         up: list[int] = []
         down: list[int] = []
         for node_at, indicators in mine.items():
