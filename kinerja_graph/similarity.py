@@ -564,14 +564,11 @@ class _SlipIndex:
         fits = (firsts[a] == firsts[b]) & (np.abs(lengths[a] - lengths[b]) <= 2) & ~(known[a] & known[b])
         pairs = sorted_distinct(a[fits] * count + b[fits])  # a pair sharing several keys, once
         a, b = pairs // count, pairs % count
+        if tv.distinct:
+            apart = _distinct_pairs(self.words, a, b, tv)
+            a, b = a[~apart], b[~apart]
         left = list(map(self.words.__getitem__, a.tolist()))
         right = list(map(self.words.__getitem__, b.tolist()))
-        if tv.distinct:
-            apart = np.fromiter(
-                map(tv.distinct.__contains__, map(frozenset, zip(left, right))), dtype=bool, count=len(left)
-            )
-            a, b = a[~apart], b[~apart]
-            left, right = list(compress(left, ~apart)), list(compress(right, ~apart))
         limit = np.where(np.minimum(lengths[a], lengths[b]) >= tv.long_word_length, 2, 1)
         distance = np.fromiter(
             map(functools.partial(_osa_distance, score_cutoff=2), left, right), dtype=np.int64, count=len(left)
@@ -1721,16 +1718,10 @@ def _slip_distances(vocabulary: list[str], first: np.ndarray, second: np.ndarray
         & ~digits[second]
         & ~(known[first] & known[second])
     )
+    if tv.distinct:
+        may = may[~_distinct_pairs(words, first[may], second[may], tv)]
     left = list(map(words.__getitem__, first[may].tolist()))
     right = list(map(words.__getitem__, second[may].tolist()))
-    if tv.distinct:
-        kept = np.fromiter(
-            map(operator.not_, map(tv.distinct.__contains__, map(frozenset, zip(left, right)))),
-            dtype=bool,
-            count=len(left),
-        )
-        may = may[kept]
-        left, right = list(compress(left, kept)), list(compress(right, kept))
     limit = np.where(shorter[may] >= tv.long_word_length, 2, 1)
     measured = np.fromiter(
         map(functools.partial(_osa_distance, score_cutoff=2), left, right), dtype=np.int64, count=len(left)
@@ -1738,6 +1729,20 @@ def _slip_distances(vocabulary: list[str], first: np.ndarray, second: np.ndarray
     distance = np.full(len(first), -1, dtype=np.int64)
     distance[may] = np.where(measured <= limit, measured, -1)
     return distance
+
+
+def _distinct_pairs(words: list[str], first: np.ndarray, second: np.ndarray, tv: TextVocabulary) -> np.ndarray:
+    """Whether each pair of words (words[first[k]], words[second[k]]) is one of text.yaml `distinct` (never slips of
+    each other): only the pairs of two words named there are looked up."""
+    named = frozenset().union(*tv.distinct)
+    listed = np.fromiter(map(named.__contains__, words), dtype=bool, count=len(words))
+    found = np.zeros(len(first), dtype=bool)
+    asked = np.flatnonzero(listed[first] & listed[second])
+    pairs = map(
+        frozenset, zip(map(words.__getitem__, first[asked].tolist()), map(words.__getitem__, second[asked].tolist()))
+    )
+    found[asked] = np.fromiter(map(tv.distinct.__contains__, pairs), dtype=bool, count=len(asked))
+    return found
 
 
 def _first_seen(values: list) -> np.ndarray:
