@@ -966,7 +966,8 @@ class Containment:
         flat, starts, sizes = self._flat, self._starts, self._sizes
         found = np.zeros(len(inner), dtype=bool)
         for rows, s, t in _by_sizes(sizes[inner], sizes[outer]):
-            found[rows] = _word_matches(flat, starts[inner[rows]], s, starts[outer[rows]], t).any(axis=2).all(axis=1)
+            matches = _word_matches(flat, starts[inner[rows]], s, starts[outer[rows]], t)
+            found[rows] = np.all(np.any(matches, axis=2), axis=1)
         return found
 
     def __bool__(self) -> bool:
@@ -1404,10 +1405,10 @@ def _variant_groups(
     flat: np.ndarray,
     tv: TextVocabulary,
     threshold: float,
-    keep: TextClusters | None = None,
+    shared: TextClusters | None = None,
 ) -> list[list[int]]:
     """NearDuplicateIndex._groups() of variants with these canonical words (one block), in arrays; vocabulary and
-    flat as _canonical_words gives them. keep: where to keep what TextClusters.spelled_out() reads too (each
+    flat as _canonical_words gives them. shared: where to keep what TextClusters.spelled_out() reads too (each
     variant's distinct words, the variants writing an abbreviation and their spelled-out words)."""
     count = len(words)
     if count < 2:
@@ -1435,9 +1436,9 @@ def _variant_groups(
     spelled_id = np.full(count, -1, dtype=np.int64)
     holding_at = np.flatnonzero(abbreviated)
     expanded = expanded_words_many(list(map(words.__getitem__, holding_at.tolist())), tv) if len(holding_at) else []
-    if keep is not None:
-        keep.distinct = (distinct_owner, distinct_words)
-        keep.abbreviated = (holding_at, expanded)
+    if shared is not None:
+        shared.distinct = (distinct_owner, distinct_words)
+        shared.abbreviated = (holding_at, expanded)
     if len(holding_at):
         spelled: list[frozenset | None] = [None] * count
         for i, made in zip(holding_at.tolist(), expanded):
