@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import operator
-from itertools import compress, repeat
-
+from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._quote import quote
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import may_be_near, near_equal, text_shape, text_vocabulary, text_words_many
@@ -183,27 +181,33 @@ satu kotak dan satu penanggung jawab tanpa menjelaskan cara hasil tersebut dicap
         may be near-equal (may_be_near), child after child in document order. may_be_near first asks for
         the same canonical text, or for as many words and about as many letters: those are compared in
         bulk, as numbers per distinct statement, and may_be_near is asked of the few links that pass."""
+        import numpy as np  # (imported when first used: the registry imports every rule at start-up)
+
         words = text_words_many(statements, tv)  # all at once, or as near-duplicate left them
-        joined = ["".join(w) for w in words]  # text_shape's first part
-        canonical: dict = {}
-        texts = [canonical.setdefault(text, len(canonical)) for text in joined]
+        joined = list(map("".join, words))  # text_shape's first part
+        texts = np.fromiter(map(Numbering().__getitem__, joined), dtype=np.intp, count=len(joined))
+        lengths = np.fromiter(map(len, joined), dtype=np.int64, count=len(joined))
         # words * span + letters: two of these differ by at most 2 * max_slips only for as many words and
         # about as many letters, span being more than any count of letters (plus 2 * max_slips)
         slack = 2 * tv.max_slips
-        span = max(map(len, joined), default=0) + slack + 1
-        sizes = [len(w) * span + len(text) for w, text in zip(words, joined)]
+        span = int(lengths.max(initial=0)) + slack + 1
+        sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) * span + lengths
         parents, children = ix.links()
-        of = grouping.of
-        parent_groups = list(map(of.__getitem__, parents))
-        child_groups = list(map(of.__getitem__, children))
-        gaps = map(abs, map(operator.sub, map(sizes.__getitem__, parent_groups), map(sizes.__getitem__, child_groups)))
-        same = map(operator.eq, map(texts.__getitem__, parent_groups), map(texts.__getitem__, child_groups))
-        maybe = compress(range(len(children)), map(operator.or_, same, map(operator.le, gaps, repeat(slack))))
+        # every link's statements by group, compared over whole columns (10^6 links at 10^6 goals)
+        of = np.asarray(grouping.of, dtype=np.intp)
+        parent_groups = of[np.asarray(parents, dtype=np.intp)]
+        child_groups = of[np.asarray(children, dtype=np.intp)]
+        same = texts[parent_groups] == texts[child_groups]
+        close = np.abs(sizes[parent_groups] - sizes[child_groups]) <= slack
+        maybe = np.flatnonzero(same | close).tolist()
         near = []
-        for k in maybe:
-            parent, child = statements[parent_groups[k]], statements[child_groups[k]]
+        nodes = ix.nodes
+        for k, parent_group, child_group in zip(
+            maybe, parent_groups[maybe].tolist(), child_groups[maybe].tolist(), strict=True
+        ):
+            parent, child = statements[parent_group], statements[child_group]
             if may_be_near(text_shape(parent, tv), text_shape(child, tv), tv):
-                near.append((parents[k], ix.nodes[children[k]][0]))
+                near.append((parents[k], nodes[children[k]][0]))
         return near
 
     @staticmethod
