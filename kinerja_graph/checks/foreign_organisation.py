@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from itertools import compress
 from operator import attrgetter
 
 from kinerja_graph.checks._quote import indicator_location, label, quote
@@ -28,7 +27,9 @@ def _mentioning(texts: list, whole: str | None, lowered: str | None, words: tupl
         return None
     starts = list(itertools.accumulate(map((1).__add__, map(len, texts)), initial=0))  # where each text begins
     found: set = set()
-    for word in words:
+    # a text holding a word holds every shorter word inside it ("kab" in "kabupaten"): only the words holding
+    # no other are looked for (each is a pass over all the texts)
+    for word in dict.fromkeys(w for w in words if not any(other in w for other in words if other != w)):
         at = lowered.find(word)
         while at != -1:
             i = bisect.bisect_right(starts, at) - 1
@@ -204,7 +205,11 @@ yang dinyatakan dokumen.
 
         # every text that may name an organisation: statements, and indicators' names, formulas and sources
         ix = ctx.index
-        statements = set(ix.values("statement"))
+        # the distinct statements, one per group of the (kind, statement) grouping the statement rules share
+        statement_groups = ix.node_groups(("kind", "statement"))
+        statement_of = ix.values("statement")
+        group_statements = list(map(statement_of.__getitem__, statement_groups.first))
+        statements = set(group_statements)
         objects = ix.indicators.objects
         by_field = {}  # field -> (its grouping, the distinct texts: each group's)
         for field in ("name", "formula", "source"):
@@ -226,8 +231,7 @@ yang dinyatakan dokumen.
             hit_statements = {text for text in statements if text and names_in(text)}
         hit_nodes: set[int] = set()  # positions in ix.nodes
         if hit_statements:
-            statement_of = ix.values("statement")
-            hit_nodes.update(compress(range(len(statement_of)), map(hit_statements.__contains__, statement_of)))
+            hit_nodes.update(statement_groups.positions(list(map(hit_statements.__contains__, group_statements))))
         owners = ix.indicator_nodes()
         for grouping, texts in by_field.values():
             if mentioning is not None:
