@@ -1,0 +1,59 @@
+"""Index.statement_groups() is node_groups(("kind", "statement")): the same groups, numbered alike, whether the
+statements alone tell the kinds apart (every goal holds one and no indicator without a goal does) or not."""
+
+from pathlib import Path
+
+import pytest
+
+from kinerja_graph.checks._index import index
+from kinerja_graph.graph import build_graph
+from kinerja_graph.loaders import load
+from kinerja_graph.model import Cascade, Indicator, Node, Organisation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _node(node_id, statement=None, parents=(), **fields):
+    return Node(node_id, statement, "output" if statement else None, None, list(parents), **fields)
+
+
+CASES = {
+    "goals only, one statement twice": [
+        _node("a", "Tujuan"),
+        _node("b", "Sasaran", ["a"]),
+        _node("c", "Tujuan", ["a"]),
+    ],
+    "indicators without a goal": [
+        _node("a", "Tujuan"),
+        _node("b", None, ["a"], indicators=[Indicator("Jumlah laporan")]),
+        _node("c", "Tujuan", ["a"]),
+        _node("d", None, indicators=[Indicator("Jumlah laporan")]),
+    ],
+    "a statement of blanks on an indicator without a goal": [
+        _node("a", "   ", indicators=[Indicator("Jumlah laporan")]),
+        _node("b", "Tujuan"),
+        _node("c", "   ", indicators=[Indicator("Indeks layanan")]),
+        _node("d", "Tujuan", ["b"]),
+    ],
+    "no node": [],
+}
+
+
+def _groups(cascade, shared: bool):
+    for indexed in (True, False):
+        ix = index(build_graph(cascade, indexed=indexed))
+        grouping = ix.statement_groups() if shared else ix.node_groups(("kind", "statement"))
+        assert ix.node_groups(("kind", "statement")) is grouping  # one grouping, whichever is asked first
+        yield grouping.of, grouping.first
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_grouping_of_kind_and_statement(name):
+    cascade = Cascade(Organisation("Uji"), CASES[name])
+    assert list(_groups(cascade, True)) == list(_groups(cascade, False))
+
+
+@pytest.mark.parametrize("path", ["samples/praya.yaml", "samples/batumandi.csv", "samples/praya.xlsx"])
+def test_samples(path):
+    cascade = load(str(ROOT / path))
+    assert list(_groups(cascade, True)) == list(_groups(cascade, False))
