@@ -254,6 +254,41 @@ yang menurun berarti merencanakan kinerja yang memburuk; evaluator akan menanyak
             key = WORSE[polarity] if worse else "flat"
             return key, [[[a, texts[a]], [b, texts[b]]] for a, b in pairs], bool(worse) and counts
 
+        named = object()  # a coarse group whose verdict its members' names may change beyond their direction
+        coarse_verdicts: dict[int, Any] = {}  # coarse group -> named, or (verdict, polarity written)
+
+        def judge_in(indicator, group: int):
+            """judge(indicator, coarse_steps[group]), the part the name cannot change worked out once per coarse
+            group: when its targets are all figures and no period document can change its steps (the unit read
+            is not a count of documents), only whether the name leaves the direction open is asked per name."""
+            found = coarse_verdicts.get(group)
+            if found is None:
+                found = coarse_verdicts[group] = coarse_verdict(indicator, coarse_steps[group])
+            if found is named:
+                return judge(indicator, coarse_steps[group])
+            verdict, written = found
+            if verdict is None or (not written and ambiguous(normalised(indicator.name, tv))):
+                return None
+            return verdict
+
+        def coarse_verdict(indicator, group_steps):
+            if len(indicator.targets) < 2:
+                return None, True
+            if group_steps is None:  # a target in words: the name may read it as a grade
+                return named
+            if period_documents:  # a count of documents may be drafted once per period, by its name
+                read = units.read(indicator.unit) if indicator.unit else None
+                if read is None or read[1] == "dokumen":
+                    return named
+            worse, same, counts = group_steps
+            if not worse and not (flat and same):
+                return None, True
+            written = indicator.polarity is not None or indicator.calculation == "kumulatif-negatif"
+            texts = {y: indicator.targets[y].text.strip() for y in indicator.targets}
+            pairs = worse or same
+            key = WORSE[indicator.effective_polarity] if worse else "flat"
+            return (key, [[[a, texts[a]], [b, texts[b]]] for a, b in pairs], bool(worse) and counts), written
+
         # first what the name cannot change, once per distinct unit, polarity, calculation and targets (few);
         # then, for the indicators that may be reported, their verdict once per distinct name as well
         ix = ctx.index
@@ -278,7 +313,7 @@ yang menurun berarti merencanakan kinerja yang memburuk; evaluator akan menanyak
             n, d, indicator = items[position]
             verdict = verdicts.get(number, verdicts)
             if verdict is verdicts:  # not judged yet: this is the group's first member
-                verdict = verdicts[number] = judge(indicator, coarse_steps[number[0]])
+                verdict = verdicts[number] = judge_in(indicator, number[0])
             if verdict is None:
                 continue
             key, changes, counts = verdict
