@@ -227,11 +227,30 @@ def combined(*columns) -> tuple[list[int], Any]:
         key = key * size + values
     if key is None:
         raise ValueError("combined() needs a column")
+    if len(key) and int(key.max()) < max(_DENSE * len(key), 1 << 16):  # the usual case: few possible keys
+        return _numbered_densely(key)
     _, first, inverse = np.unique(key, return_index=True, return_inverse=True)  # (first: the first occurrence)
     return first.tolist(), inverse.reshape(-1)
 
 
+def _numbered_densely(key) -> tuple[list[int], Any]:
+    """What np.unique(key, return_index=True, return_inverse=True) gives of the distinct keys (their first
+    positions as a list; each item's number among them in the order of their values), for keys that are
+    small non-negative integers: by one table with a place for every possible key instead of a sort (np.unique
+    sorts 10^6 keys stably, ten times slower)."""
+    import numpy as np
+
+    size = int(key.max()) + 1
+    held = np.zeros(size, dtype=bool)
+    held[key] = True
+    number = np.cumsum(held) - 1  # each key's number among the keys held, in the order of their values
+    first = np.full(size, len(key), dtype=np.int64)
+    np.minimum.at(first, key, np.arange(len(key), dtype=np.int64))  # the first position of each key
+    return first[held].tolist(), number[key]
+
+
 _LIMIT = 1 << 62
+_DENSE = 4  # combined() numbers keys by a table of every possible key when it is no larger than 4× the items
 
 
 def chosen_positions(chosen: list[bool], key_of) -> list[int]:
