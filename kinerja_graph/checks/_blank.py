@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
-from kinerja_graph.checks._judge import judged_members
+from kinerja_graph.checks._batch import Batch
 from kinerja_graph.checks._quote import indicator_location, quote
 from kinerja_graph.checks._reading import name_reading
 from kinerja_graph.findings import Finding
@@ -114,27 +114,30 @@ def missing_field(ctx: Context, field: str) -> Iterator[Finding]:
     # what the value alone decides, once per distinct value: "one", "placeholder", or None (written)
     decided = [variants.get(blank_kind(value, placeholders, min_length)) for value in values]  # type: ignore[arg-type]
     if not same_as_name:
-        lacking = list(judged_members(ix, by_value, decided))
+        grouping, verdicts = by_value, decided
     else:
-        pairs = ix.indicator_groups((field, "name"))
-        verdicts = list(map(decided.__getitem__, by_value.numbers(pairs.first)))
+        grouping = ix.indicator_groups((field, "name"))
+        verdicts = list(map(decided.__getitem__, by_value.numbers(grouping.first)))
         written = list(compress(range(len(verdicts)), map(operator.not_, verdicts)))
         if written:
-            for number in compress(written, _repeats_name(ctx, pairs, written, values, by_value)):
+            for number in compress(written, _repeats_name(ctx, grouping, written, values, by_value)):
                 verdicts[number] = "same"
-        lacking = list(judged_members(ix, pairs, verdicts))
-    if not lacking:
+    chosen = [verdict is not None for verdict in verdicts]
+    if not any(chosen):
         return
+    positions = grouping.positions(chosen)  # the indicators lacking the field, in document order
+    found: list = list(map(verdicts.__getitem__, grouping.numbers(positions)))  # (none of them None)
     total = len(ctx.index.indicators)
-    if (
-        options.get("summarise-absent", True)
-        and total > 1
-        and sum(1 for *_, variant in lacking if variant == "one") == total
-    ):
+    if options.get("summarise-absent", True) and total > 1 and found.count("one") == total:
         yield ctx.finding(None, "none", count=total)
         return
+    # the findings made together, message by message (Context.findings), each name quoted once
+    owners, nodes = ix.indicators.owners, ix.nodes
     quoted: dict = {}  # name -> as a message quotes it: names repeat
-    for n, d, indicator, variant in lacking:
+    batch = Batch()
+    for position, variant in zip(positions, found):
+        indicator = objects[position]
+        n, d = nodes[owners[position]]
         name = indicator.name
         said = quoted.get(name) if type(name) is str else None
         if said is None:
@@ -144,7 +147,8 @@ def missing_field(ctx: Context, field: str) -> Iterator[Finding]:
         args = {"indicator": said}
         if variant == "placeholder":
             args["value"] = quote(getattr(indicator, field), 30)
-        yield ctx.finding(n, variant, location=indicator_location(indicator, d), **args)
+        batch.add(variant, n, indicator_location(indicator, d), args)
+    yield from batch.made(ctx)
 
 
 def _repeats_name(ctx: Context, pairs, numbers: list[int], values: list, by_value) -> list[bool]:
