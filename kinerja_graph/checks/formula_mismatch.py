@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from itertools import compress, repeat
 
+from kinerja_graph.checks._batch import Batch
 from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._measures import HeadReader, counted, measures
 from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote, quote_many
@@ -292,7 +293,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
             unit_words.update(spelling.split())
         judge = _Judge(tv, mv, units, own, unit_words, unit_only, division)
         names = name_reading(ix, tv)
-        judge.name_norms = names.norms
+        judge.name_norms, judge.name_texts = names.norms, names.texts
         objects = ix.indicators.objects
 
         # A verdict is (normalised formula, [(message key, args)] of every sub-check that fails, whether the
@@ -321,22 +322,35 @@ diukur dengan proksi yang tidak pernah ditetapkan.
             numbers = grouping.numbers(positions)
             found.extend((p, verdicts[number]) for p, number in zip(positions, numbers))  # type: ignore[misc]
             found.sort(key=_FIRST)
-        items = ix.indicators
-        for position, verdict in found:
-            n, d, indicator = items[position]
-            location = indicator_location(indicator, d)
-            for kind, extra in verdict[1]:
-                yield ctx.finding(
-                    n,
-                    kind,
-                    location=location,
-                    indicator=judge.quoted(indicator.name, QUOTE_LIMIT),
-                    formula=judge.quoted(indicator.formula, 60),
-                    **extra,
-                )
+        yield from self._findings(ctx, found, judge)
         if not shared:
             return
         yield from self._shared(ctx, grouping, name_of, verdicts, apart, judge)
+
+    @staticmethod
+    def _findings(ctx: Context, found: list, judge: _Judge) -> list[Finding]:
+        """The findings of the indicators at these positions ([(position, verdict)], in document order), one for
+        each (message key, args) of its verdict, in that order: made together, message by message
+        (Context.findings), each name and formula quoted once."""
+        ix = ctx.index
+        objects, owners, nodes = ix.indicators.objects, ix.indicators.owners, ix.nodes
+        names: dict = {}  # name -> as quoted
+        formulas: dict = {}  # formula -> as quoted
+        batch = Batch()
+        for position, verdict in found:
+            indicator = objects[position]
+            n, d = nodes[owners[position]]
+            location = indicator_location(indicator, d)
+            name, formula = indicator.name, indicator.formula
+            quoted_name = names.get(name)
+            if quoted_name is None:
+                quoted_name = names[name] = quote(name, QUOTE_LIMIT)
+            quoted_formula = formulas.get(formula)
+            if quoted_formula is None:
+                quoted_formula = formulas[formula] = quote(formula, 60)
+            for kind, extra in verdict[1]:
+                batch.add(kind, n, location, {"indicator": quoted_name, "formula": quoted_formula, **extra})
+        return batch.made(ctx)
 
     def _shared(self, ctx: Context, grouping, name_of: list, verdicts: list, apart: dict, judge) -> Iterator[Finding]:
         """One formula (not a unit-only one) written for indicators with different names: once per formula."""
@@ -374,7 +388,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         users = np.flatnonzero(per_item >= 0)
         formula = per_item[users]
         # formula by formula, each formula's users in document order
-        order = np.lexsort((users, formula))
+        order = np.argsort(formula.astype(np.int32 if len(number_of) >= 1 << 15 else np.int16), kind="stable")
         users, formula = users[order], formula[order]
         starts = np.flatnonzero(np.diff(formula, prepend=-1))  # where each formula's users start
         ends = [*starts[1:].tolist(), len(users)]
@@ -393,8 +407,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         used_at = np.searchsorted(met, starts).tolist() + [len(used)]  # where each formula's names start
         # the names the findings list, each quoted once, all at once
         listed = list(dict.fromkeys(used))
-        first_of_name = ix.indicator_groups(("name",)).first
-        quoted = dict(zip(listed, quote_many([objects[first_of_name[n]].name for n in listed], 40)))
+        quoted = dict(zip(listed, quote_many(list(map(judge.name_texts.__getitem__, listed)), 40)))
         owners, nodes = ix.indicators.owners, ix.nodes
         goals_at = [0, *held_at[np.asarray(ends) - 1].tolist()]
         # the formulas in order of first use
@@ -534,6 +547,7 @@ class _Judge:
         self.head = HeadReader((*SHARE_HEADS, *units.count_heads))
         self.broad = mv.broad_subjects
         self.name_norms: list[str] = []  # normalised(name) by name number (_measures.normalised_names)
+        self.name_texts: list = []  # the names themselves, by name number
         self.formulas: dict[int, _Formula] = {}  # by formula number
         self.unit_only_verdicts: dict[str, tuple] = {}
         self._quoted: dict = {}
