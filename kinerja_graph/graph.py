@@ -33,6 +33,28 @@ def crosscutting_key(name: str) -> str:
     return CROSSCUTTING_PREFIX + name
 
 
+class _NodeAttributes:
+    """Makes a graph node's attribute dict: an instance's __dict__, given the attributes in one order.
+
+    The dicts of the instances of one class share one table of keys and hold only their values: the
+    node's dict is a plain dict (read, written, copied and compared as any other), of 160 bytes rather than
+    the 464 of a dict written out with the same eleven keys (a 10^5-goal graph: 40 MB less). The instance
+    is dropped once its dict is taken; a key added to one dict gives that dict a table of its own."""
+
+    # (annotations only, for the type checker: the keys, in their order)
+    kind: str
+    order: int
+    statement: str | None
+    level: str | None
+    tier: int | None
+    rank: int | None
+    owner: str | None
+    indicators: list
+    location: object
+    missing_parents: list
+    node: object
+
+
 def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     """The graph of `cascade`.
 
@@ -59,6 +81,7 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     position: dict = {}
     add_row, add_extra = rows.append, extras.append
     nodes = cascade.nodes
+    new_attributes = object.__new__
     for order, node in enumerate(nodes):
         node_id, level, statement, owner, indicators = node.id, node.level, node.statement, node.owner, node.indicators
         # Node.is_goal, without its call: a statement that is not all blanks
@@ -70,19 +93,19 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
             kind = kinds[node_id] = "indicator"
         tier, rank = place_of(level, no_place)  # (None is no level's id)
         missing_parents: list = []
-        data = {
-            "kind": kind,
-            "order": order,
-            "statement": statement,
-            "level": level,
-            "tier": tier,
-            "rank": rank,
-            "owner": owner,
-            "indicators": indicators,
-            "location": node.location,
-            "missing_parents": missing_parents,
-            "node": node,
-        }
+        attributes = new_attributes(_NodeAttributes)  # (its __dict__ is the node's dict: see _NodeAttributes)
+        attributes.kind = kind
+        attributes.order = order
+        attributes.statement = statement
+        attributes.level = level
+        attributes.tier = tier
+        attributes.rank = rank
+        attributes.owner = owner
+        attributes.indicators = indicators
+        attributes.location = node.location
+        attributes.missing_parents = missing_parents
+        attributes.node = node
+        data = attributes.__dict__
         add_row((kind, statement, level, owner, tier))
         add_extra((order, rank, missing_parents, indicators, node))
         if node_id in node_data:  # an id given twice (not from the loaders): the later attributes win
