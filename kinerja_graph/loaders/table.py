@@ -510,6 +510,16 @@ class TableCells:
         return default
 
 
+class _Shared(dict[str, str]):
+    """Texts by themselves: `shared[text]` is the first object read with that text. A table repeats its few
+    owners, units, sources and formulas row after row, each cell a new object; kept once each, the model of
+    a 10^5-goal table holds about 30 MB less, and the checker's groupings meet texts already hashed."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = text
+        return text
+
+
 class _NotPlain(Exception):
     """A row read_direct leaves to the usual reading (and the document builder)."""
 
@@ -690,7 +700,8 @@ class _TableReader:
         new_location = tuple.__new__  # Location(...) without its Python-level __new__: all five fields given
 
         level_of = self.levels.resolve
-        levels: dict[str, Any] = {}
+        levels: dict[str, Any] = {}  # label -> (its level, the label's one text object)
+        shared = _Shared()  # the texts of the columns few texts fill (owner, unit, source, formula), one object each
         calculations: dict[str, str | None] = {}
         polarities: dict[str, str | None] = {}
         parents_of: dict[str, tuple[str, ...]] = {}
@@ -761,12 +772,13 @@ class _TableReader:
                 label = cells[i_level] or None
                 level_id = None
                 if label is not None:
-                    level = levels.get(label)
-                    if level is None:
-                        level = levels[label] = level_of(label)
+                    known_level = levels.get(label)
+                    if known_level is None:
+                        level = level_of(label)
                         if level is None:
                             raise _NotPlain
-                    level_id = level.id
+                        known_level = levels[label] = (level.id, label)
+                    level_id, label = known_level
                 elif statement is not None:
                     raise _NotPlain  # a goal without a level
                 parent = cells[i_parent]
@@ -797,7 +809,7 @@ class _TableReader:
                     level_id,
                     label,
                     parents,
-                    cells[i_owner] or None,
+                    shared[cells[i_owner]] or None,
                     [],
                     crosscutting,
                     {},
@@ -850,10 +862,10 @@ class _TableReader:
             node.indicators.append(
                 Indicator(
                     name,
-                    cells[i_formula] or None,
-                    cells[i_unit] or None,
+                    shared[cells[i_formula]] or None,
+                    shared[cells[i_unit]] or None,
                     calculation,
-                    cells[i_source] or None,
+                    shared[cells[i_source]] or None,
                     polarity,
                     targets,
                     cells[i_notes] or None,
