@@ -70,7 +70,6 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     # add_nodes_from and add_edges_from would fill them but without copying every attribute dict twice:
     # a 10^5-node cascade builds in a fraction of the time. Edges get a dict each, shared by _succ and _pred.
     node_data, succ, pred = G._node, G._succ, G._pred
-    kinds = {}
     place_of = places.get
     goal_nodes = []
     # what the Index reads of each node (see `indexed`), in document order: the fields its
@@ -86,11 +85,11 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
         node_id, level, statement, owner, indicators = node.id, node.level, node.statement, node.owner, node.indicators
         # Node.is_goal, without its call: a statement that is not all blanks
         if statement and (not statement.isspace() if type(statement) is str else node.is_goal):
-            kind = kinds[node_id] = "goal"
+            kind = "goal"
             goal_nodes.append(node)
             position[node_id] = order
         else:
-            kind = kinds[node_id] = "indicator"
+            kind = "indicator"
         tier, rank = place_of(level, no_place)  # (None is no level's id)
         missing_parents: list = []
         attributes = new_attributes(_NodeAttributes)  # (its __dict__ is the node's dict: see _NodeAttributes)
@@ -108,16 +107,18 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
         data = attributes.__dict__
         add_row((kind, statement, level, owner, tier))
         add_extra((order, rank, missing_parents, indicators, node))
-        if node_id in node_data:  # an id given twice (not from the loaders): the later attributes win
-            node_data[node_id].update(data)
-        else:
-            node_data[node_id] = data
-            succ[node_id] = {}
-            pred[node_id] = {}
+        # (an id given twice, which the loaders never give: the later attributes win, in the first's place)
+        node_data[node_id] = data
+        succ[node_id] = {}
+        pred[node_id] = {}
     bodies: dict[str, dict] = {}
-    plain = indexed and len(kinds) == len(nodes)  # (an id given twice: the Index reads the graph itself)
-    if len(kinds) != len(nodes):  # an id given twice: the goals are the nodes whose id is a goal's last
-        goal_nodes = [node for node in nodes if kinds[node.id] == "goal"]
+    once = len(node_data) == len(nodes)  # every id given once
+    plain = indexed and once  # (an id given twice: the Index reads the graph itself)
+    if once:
+        is_goal = position.__contains__
+    else:  # an id given twice: the goals are the nodes whose id is a goal's last
+        goal_nodes = [node for node in nodes if node_data[node.id]["kind"] == "goal"]
+        is_goal = lambda parent: parent in node_data and node_data[parent]["kind"] == "goal"  # noqa: E731
     # every contribution edge's attributes: one dict for all of them (10^5 edges, one small dict each
     # otherwise); edges are read, never written, once the graph is built (see _edge)
     contribution = {"kind": "contribution"}
@@ -127,7 +128,7 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
         child = node.id
         above = []
         for parent in node.parents:
-            if kinds.get(parent) == "goal":
+            if is_goal(parent):
                 below = succ[parent]
                 if child not in below:  # (a parent given twice: one edge)
                     below[child] = pred[child][parent] = contribution
