@@ -698,6 +698,7 @@ class _TableReader:
         letter_indicator = letter_of.get("indicator")
         node_letters = {f: letter_of.get(f) for f in ("statement", "indicator", "id")}
         new_location = tuple.__new__  # Location(...) without its Python-level __new__: all five fields given
+        new_object = object.__new__
 
         level_of = self.levels.resolve
         levels: dict[str, Any] = {}  # label -> (its level, the label's one text object)
@@ -803,21 +804,21 @@ class _TableReader:
                     crosscutting = []
                 anchor = "statement" if statement is not None else "indicator" if name else "id"
                 node_place = new_location(Location, (file, number, kind, sheet, node_letters[anchor]))
-                node = Node(
-                    node_id,
-                    statement,
-                    level_id,
-                    label,
-                    parents,
-                    shared[cells[i_owner]] or None,
-                    [],
-                    crosscutting,
-                    {},
-                    [],
-                    node_place,
-                    cells[i_ref] or None,
-                    (),
-                )
+                # Node(...) without its Python-level __init__ (every field set here, in the class's order)
+                node = new_object(Node)
+                node.id = node_id
+                node.statement = statement
+                node.level = level_id
+                node.level_label = label
+                node.parents = parents
+                node.owner = shared[cells[i_owner]] or None
+                node.indicators = []
+                node.crosscutting = crosscutting
+                node.notes = {}
+                node.ignore = []
+                node.location = node_place
+                node.ref = cells[i_ref] or None
+                node.inferred = ()
                 nodes.append(node)
                 node_number = number
                 current = by_id[node_id] = (node, node_cells)
@@ -859,19 +860,17 @@ class _TableReader:
                 if len(targets_of) < TARGET_ROWS:
                     targets_of[texts] = targets
             place = node_place if number == node_number and letter_indicator == node_place.column else None
-            node.indicators.append(
-                Indicator(
-                    name,
-                    shared[cells[i_formula]] or None,
-                    shared[cells[i_unit]] or None,
-                    calculation,
-                    shared[cells[i_source]] or None,
-                    polarity,
-                    targets,
-                    cells[i_notes] or None,
-                    place or new_location(Location, (file, number, kind, sheet, letter_indicator)),
-                )
-            )
+            indicator = new_object(Indicator)  # Indicator(...) as Node(...) above
+            indicator.name = name
+            indicator.formula = shared[cells[i_formula]] or None
+            indicator.unit = shared[cells[i_unit]] or None
+            indicator.calculation = calculation
+            indicator.source = shared[cells[i_source]] or None
+            indicator.polarity = polarity
+            indicator.targets = targets
+            indicator.notes = cells[i_notes] or None
+            indicator.location = place or new_location(Location, (file, number, kind, sheet, letter_indicator))
+            node.indicators.append(indicator)
         if self.problems:
             raise _NotPlain
         for node in nodes:
