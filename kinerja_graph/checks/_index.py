@@ -728,7 +728,7 @@ def _from_columns(G: nx.DiGraph, columns: dict) -> Index:
     loose = []
     if len(goals) != len(nodes):
         loose = list(compress(nodes, map(operator.eq, map(_ID, rows), repeat("indicator"))))
-    memo: dict = {"node rows": rows, "node extras": extras, "others": columns["others"], "position": position}
+    memo: dict = {"node rows": rows, "others": columns["others"], "position": position}  # (extras: as columns below)
     memo["succ"] = G._succ
     extras_columns = list(zip(*extras)) or [()] * len(_NODE_EXTRAS)  # as _index keeps them
     memo.update((("values", name), column) for name, column in zip(_NODE_EXTRAS, extras_columns))
@@ -795,7 +795,7 @@ def _index(G: nx.DiGraph) -> Index:
                 edge_kinds.add("contribution")
                 parents[v] = found
                 several_parents = several_parents or len(found) > 1
-    memo: dict = {"node rows": rows, "node extras": extras, "others": others, "position": position, "succ": G._succ}
+    memo: dict = {"node rows": rows, "others": others, "position": position, "succ": G._succ}
     if not in_order:  # the links going back up the graph's own order, not the document's (Index.backward)
         met = dict(zip(G._pred, range(len(G._pred))))
         memo["backward"] = [(u, v) for v in G._pred if v in parents for u in parents[v] if met[u] >= met[v]]
