@@ -1259,20 +1259,7 @@ class _Builder:
         size estimate; the foot's lists keep the narrower width they were laid out with)."""
         gap = 0.15 * 72
         widths = {n: w for n, (_t, w, _h) in boxes.items()}
-        below: dict[str, list[str]] = defaultdict(list)
-        aside: dict[str, list[str]] = defaultdict(list)
-        band = self.p.band
-        placed: set[str] = set()
-        for n in self.nodes:  # each goal counted under its first parent on the page
-            for v in self.kids[n]:
-                if v not in placed:
-                    placed.add(v)
-                    (aside if beside and band[v] == band[n] else below)[n].append(v)
-        for i in self.nodes:
-            goal = self.p.attached.get(i)
-            if goal in self.drawn and i not in placed:
-                placed.add(i)
-                (aside if beside and i in self.p.beside else below)[goal].append(i)
+        below, aside, placed = self._subtrees(beside)
         memo: dict[str, float] = {}
 
         def width(n) -> float:
@@ -1283,8 +1270,35 @@ class _Builder:
             memo[n] = max(widths[n], inner) + sum(gap + width(v) for v in aside[n])
             return memo[n]
 
+        tops = self._tops(placed, below, aside, cycles=beside)
+        bodies = 120.0 * len(self.groups)
+        return sum(width(n) for n in tops) + gap * max(0, len(tops) - 1) + bodies
+
+    def _subtrees(self, beside: bool) -> tuple[dict[str, list[str]], dict[str, list[str]], set[str]]:
+        """Each goal under its first parent on the page, and each indicator without a goal under the goal it is
+        drawn with: what stands below each goal, what stands beside it (`beside`: a child in its goal's own band,
+        an indicator drawn beside its goal), and every goal or indicator so placed."""
+        below: dict[str, list[str]] = defaultdict(list)
+        aside: dict[str, list[str]] = defaultdict(list)
+        band = self.p.band
+        placed: set[str] = set()
+        for n in self.nodes:
+            for v in self.kids[n]:
+                if v not in placed:
+                    placed.add(v)
+                    (aside if beside and band[v] == band[n] else below)[n].append(v)
+        for i in self.nodes:
+            goal = self.p.attached.get(i)
+            if goal in self.drawn and i not in placed:
+                placed.add(i)
+                (aside if beside and i in self.p.beside else below)[goal].append(i)
+        return below, aside, placed
+
+    def _tops(self, placed: set[str], below: dict, aside: dict, cycles: bool) -> list[str]:
+        """The page's tops (what no goal of the page holds), and with `cycles` the goals in a cycle no top reaches,
+        each where its walk starts: drawn all the same (as `sequence` walks them)."""
         tops = [n for n in self.nodes if n not in placed]
-        if beside:  # goals in a cycle no top reaches: drawn all the same (as `sequence` walks them)
+        if cycles:
             reached: set[str] = set()
             for start in [*tops, *self.nodes]:
                 if start in reached:
@@ -1298,8 +1312,7 @@ class _Builder:
                         reached.add(n)
                         stack.extend(below[n])
                         stack.extend(aside[n])
-        bodies = 120.0 * len(self.groups)
-        return sum(width(n) for n in tops) + gap * max(0, len(tops) - 1) + bodies
+        return tops
 
     def packed_width(self, boxes) -> float:
         """How wide the tree is with each subtree packed against its left neighbour band by band, as Graphviz
@@ -1311,19 +1324,7 @@ class _Builder:
         gap = 0.15 * 72
         band = self.p.band
         widths = {n: w for n, (_t, w, _h) in boxes.items()}
-        below: dict[str, list[str]] = defaultdict(list)
-        aside: dict[str, list[str]] = defaultdict(list)
-        placed: set[str] = set()
-        for n in self.nodes:  # as `tree_estimate` (beside): each goal under its first parent on the page
-            for v in self.kids[n]:
-                if v not in placed:
-                    placed.add(v)
-                    (aside if band[v] == band[n] else below)[n].append(v)
-        for i in self.nodes:
-            goal = self.p.attached.get(i)
-            if goal in self.drawn and i not in placed:
-                placed.add(i)
-                (aside if i in self.p.beside else below)[goal].append(i)
+        below, aside, placed = self._subtrees(beside=True)  # as `tree_estimate` (beside)
 
         def join(into: dict[int, list[float]], extent: dict[int, list[float]]) -> None:
             """`extent` placed right of `into` (the gap kept in every band both hold), and added to it."""
@@ -1370,20 +1371,7 @@ class _Builder:
             memo[n] = out
             return out
 
-        tops = [n for n in self.nodes if n not in placed]
-        reached: set[str] = set()
-        for start in [*tops, *self.nodes]:  # goals in a cycle no top reaches, as `tree_estimate`
-            if start in reached:
-                continue
-            if start not in tops:
-                tops.append(start)
-            stack = [start]
-            while stack:
-                n = stack.pop()
-                if n not in reached:
-                    reached.add(n)
-                    stack.extend(below[n])
-                    stack.extend(aside[n])
+        tops = self._tops(placed, below, aside, cycles=True)
         whole: dict[int, list[float]] = {}
         for n in tops:
             join(whole, extent(n))
