@@ -217,15 +217,18 @@ WORDS = st.sampled_from(
     ["desa", "musrenbang", "kelurahan", "dokumen", "w", "é", "ÿü", "日本", "İ", "ß", "a" * 300, "x1"]
 )
 
-
-@settings(max_examples=300, deadline=None)
-@given(
+# texts as word sets, family entries (a family number, a text), min_words, extra, limit
+CONTAINMENT_CASES = (
     st.lists(st.frozensets(WORDS, max_size=6), min_size=0, max_size=60),
     st.lists(st.tuples(st.integers(0, 6), st.integers(0, 10**6)), max_size=200),
     st.integers(1, 4),
     st.integers(0, 4),
     st.integers(1, 5),
 )
+
+
+@settings(max_examples=300, deadline=None)
+@given(*CONTAINMENT_CASES)
 def test_containment_in_arrays_is_the_reference_on_hostile_inputs(sets, entries, min_words, extra, limit):
     """Empty texts, one-word texts, repeated entries, words in any script, limits of one."""
     entries = [(f"family {f}", n % len(sets)) for f, n in entries] if sets else []
@@ -542,13 +545,7 @@ def test_sorted_search_is_numpys_search(values, keys):
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    st.lists(st.frozensets(WORDS, max_size=6), min_size=0, max_size=60),
-    st.lists(st.tuples(st.integers(0, 6), st.integers(0, 10**6)), max_size=200),
-    st.integers(1, 4),
-    st.integers(0, 4),
-    st.integers(1, 5),
-)
+@given(*CONTAINMENT_CASES)
 def test_containment_without_a_table_is_the_reference(sets, entries, min_words, extra, limit):
     """The (word, length) pairs sorted and searched, as for a vocabulary too large for a table of them."""
     from unittest import mock
