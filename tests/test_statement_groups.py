@@ -1,11 +1,12 @@
-"""Index.statement_groups() is node_groups(("kind", "statement")): the same groups, numbered alike, whether the
-statements alone tell the kinds apart (every goal holds one and no indicator without a goal does) or not."""
+"""Index.node_groups(("kind", "statement")) made from the statement column alone, when the statements tell the kinds
+apart (every goal holds one and no indicator without a goal does), is the general grouping of both columns: the
+same groups, numbered alike; and where they do not, the general grouping is what it gives."""
 
 from pathlib import Path
 
 import pytest
 
-from kinerja_graph.checks._index import index
+from kinerja_graph.checks._index import _NODE_FIELDS, index
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
 from kinerja_graph.model import Cascade, Indicator, Node, Organisation
@@ -39,11 +40,14 @@ CASES = {
 }
 
 
-def _groups(cascade, shared: bool):
+def _groups(cascade, general: bool):
     for indexed in (True, False):
         ix = index(build_graph(cascade, indexed=indexed))
-        grouping = ix.statement_groups() if shared else ix.node_groups(("kind", "statement"))
-        assert ix.node_groups(("kind", "statement")) is grouping  # one grouping, whichever is asked first
+        if general:  # both columns paired, as for any other fields
+            grouping = ix._grouping(("kind", "statement"), None, _NODE_FIELDS, ix._node_column)
+        else:
+            grouping = ix.node_groups(("kind", "statement"))
+            assert ix.node_groups(("statement", "kind")) is grouping  # one grouping, in any order of the fields
         yield grouping.of, grouping.first
 
 
@@ -57,3 +61,10 @@ def test_the_grouping_of_kind_and_statement(name):
 def test_samples(path):
     cascade = load(str(ROOT / path))
     assert list(_groups(cascade, True)) == list(_groups(cascade, False))
+
+
+def test_the_statement_column_alone_serves_where_the_statements_tell_the_kinds_apart():
+    for name, told in [("goals only, one statement twice", True), ("indicators without a goal", True)]:
+        assert index(build_graph(Cascade(Organisation("Uji"), CASES[name])))._statements_tell_kinds() is told
+    blanks = Cascade(Organisation("Uji"), CASES["a statement of blanks on an indicator without a goal"])
+    assert index(build_graph(blanks))._statements_tell_kinds() is False

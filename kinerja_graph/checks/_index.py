@@ -336,28 +336,25 @@ class Index:
             # column by column: a cascade's nodes hold mostly distinct rows (10^5 nodes, 6·10^4 rows), so numbering
             # whole rows first, as for indicators, costs more than it saves; and each column numbered serves
             # every grouping that has it (numbering several fields at once as one value saves a pass for the
-            # first rule and costs one more to the next that asks for one of them alone)
-            grouping = self._memo[key] = self._grouping(fields, None, _NODE_FIELDS, self._node_column)
+            # first rule and costs one more to the next that asks for one of them alone). The statement rules'
+            # (kind, statement) grouping is the statement column's when the statements tell the kinds apart,
+            # without pairing the column with the kinds (10^6 pairs at 10^6 goals).
+            if key[1] == ("kind", "statement") and self._statements_tell_kinds():
+                grouping = Grouping(self._node_column("statement"))
+            else:
+                grouping = self._grouping(fields, None, _NODE_FIELDS, self._node_column)
+            self._memo[key] = grouping
         return grouping
 
-    def statement_groups(self) -> Grouping:
-        """node_groups(("kind", "statement")), the grouping the statement rules share, kept as that grouping. When
-        every goal holds a statement and no indicator without a goal does (the usual case), equal statements are
-        of one kind: the groups, numbered alike, are then the statement column's, without pairing it with the
-        kinds (10^6 pairs at 10^6 goals)."""
-        key = ("nodes", ("kind", "statement"))
-        grouping = self._memo.get(key)
-        if grouping is None:
-            statements, loose = self.values("statement"), self.loose
-            if (
-                len(self.goals) + len(loose) == len(statements)
-                and statements.count(None) == len(loose)
-                and all(d.get("statement") is None for _, d in loose)
-            ):
-                grouping = self._memo[key] = Grouping(self._node_column("statement"))
-            else:
-                grouping = self.node_groups(("kind", "statement"))
-        return grouping
+    def _statements_tell_kinds(self) -> bool:
+        """Every goal holds a statement and no indicator without a goal does (the usual case): equal statements are
+        then of one kind, and the (kind, statement) groups, numbered alike, are the statement column's."""
+        statements, loose = self.values("statement"), self.loose
+        return (
+            len(self.goals) + len(loose) == len(statements)
+            and statements.count(None) == len(loose)
+            and all(d.get("statement") is None for _, d in loose)
+        )
 
     def _grouping(self, fields: tuple, table, texts: tuple, column) -> Grouping:
         """Grouping by `fields`. The text fields come from `table` (the items' text fields numbered as whole

@@ -206,7 +206,7 @@ yang dinyatakan dokumen.
         # every text that may name an organisation: statements, and indicators' names, formulas and sources
         ix = ctx.index
         # the distinct statements, one per group of the (kind, statement) grouping the statement rules share
-        statement_groups = ix.statement_groups()
+        statement_groups = ix.node_groups(("kind", "statement"))
         statement_of = ix.values("statement")
         group_statements = list(map(statement_of.__getitem__, statement_groups.first))
         statements = set(group_statements)

@@ -247,7 +247,7 @@ apabila dirumuskan sebagai pekerjaannya, output tersebut tidak dapat dihitung at
         judged level, rather than a tuple of the three built node by node. judge(data) is asked once per
         distinct key, with the data of its first node (the data a doubtful goal is judged by: Index.judged_apart,
         whose level is the one `at` gives)."""
-        of = ix.statement_groups().of
+        of = ix.node_groups(("kind", "statement")).of
         keys = list(zip(map(of.__getitem__, positions), map(at.__getitem__, positions)))
         first = dict(zip(reversed(keys), reversed(positions)))  # key -> its first position (the last one written)
         nodes = ix.nodes

@@ -149,7 +149,7 @@ satu kotak dan satu penanggung jawab tanpa menjelaskan cara hasil tersebut dicap
         nodes = G._node
         # a child can only restate a parent whose statement has its shape (near_equal's first test): a
         # cheap comparison sorts out almost every contribution link before the texts are compared
-        grouping = ix.statement_groups()  # each distinct statement, once
+        grouping = ix.node_groups(("kind", "statement"))  # each distinct statement, once
         near = self._may_be_near(ix, grouping, list(map(ix.values("statement").__getitem__, grouping.first)), tv)
         candidates: dict = {}  # parent -> its children that may restate it, in document order
         for parent_position, child in near:
