@@ -1,15 +1,23 @@
 """The page planner decides most candidate pages from their estimate once the run's own measurements show
 how far the estimate misses (render/paper.Calibration), and never prints a page too small for it: a final
-page whose candidate was decided so and which prints too small is laid out and the pages planned again."""
+page whose candidate was decided so and which prints too small is laid out and the pages planned again. Once
+the calibration has learnt, a candidate it cannot decide closes the page without a layout."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from kinerja_graph import render
+from kinerja_graph import api, render
 from kinerja_graph.render import draw, load_style, output
 from kinerja_graph.render.paper import Calibration, Measure
 from tests.test_render_support import generated_graph, sample_graph
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import gen_pemda  # noqa: E402
 
 ANY_ENGINE = pytest.mark.skipif(not (output.has_dot() or output.has_pygraphviz()), reason="no Graphviz installed")
 LIMIT = load_style().min_text_pt
@@ -96,3 +104,31 @@ def test_a_large_cascade_lays_out_fewer_candidates_and_keeps_its_pages(tmp_path,
     assert [p.part.nodes for p in calibrated] == [p.part.nodes for p in measured]
     assert [p.data for p in calibrated] == [p.data for p in measured]
     assert laid_out < len(calls) * 0.75, (laid_out, len(calls))  # 49 against 73 when written
+
+
+@pytest.mark.slow
+@ANY_ENGINE
+def test_candidates_the_calibration_cannot_decide_close_the_page_unlaid(tmp_path, monkeypatch):
+    # a Pemda-like cascade (benchmarks/gen_pemda.py): pages alike enough for the estimate to be calibrated
+    files, _ = gen_pemda.write(1000, 1, tmp_path / "cascade", ("csv",))
+    G = api.load_graph(str(files["csv"]))
+    calls = count_layouts(monkeypatch)
+    _, closed = draw(G, tmp_path / "a.svg", write=False)
+    laid_out = len(calls)
+    calls.clear()
+    monkeypatch.setattr(render, "Calibration", lambda limit: Calibration(limit, pages=10**9))
+    _, measured = draw(G, tmp_path / "b.svg", write=False)  # every candidate the estimate cannot decide laid out
+    assert len(measured) > 100
+    for picture in closed:
+        assert picture.measure is not None and not picture.measure.estimated
+        if picture.part.kind != "contents" and len(picture.part.nodes) > 1:
+            assert picture.measure.smallest_text >= LIMIT, (picture.part.number, picture.measure)
+    # a few more pages (133 against 126 when written), each goal on one of them
+    assert len(measured) < len(closed) <= len(measured) * 1.1, (len(closed), len(measured))
+
+    def drawn(pictures: list) -> list[str]:
+        return sorted(n for p in pictures if p.part.kind not in ("overview", "contents") for n in p.part.nodes)
+
+    assert drawn(closed) == drawn(measured) and len(set(drawn(closed))) == len(drawn(closed))
+    # Graphviz lays out little more than the final pages (166 layouts for 133 pages against 840 when written)
+    assert laid_out < len(closed) * 1.4 and laid_out < len(calls) / 2, (laid_out, len(closed), len(calls))

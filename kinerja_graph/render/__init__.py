@@ -210,9 +210,6 @@ def draw(
         places: dict[tuple, tuple | None] = {}  # where their placeholders stand (fill_numbers)
         asked: dict[tuple[tuple[str, ...], str], Fit] = {}
         calibration = Calibration(limit)
-        # the same for the closer estimate of the subtrees packed band by band (`Diagram.packed_size`): asked only
-        # about the candidates the first leaves to Graphviz, and only to turn them down
-        packing = Calibration(limit)
         # candidates found to fit, by their goals (verified on the final pages); those accepted on the estimate alone
         accepted: dict[frozenset[str], list[tuple[tuple[str, ...], str]]] = {}
         trusted: set[tuple[tuple[str, ...], str]] = set()
@@ -247,24 +244,26 @@ def draw(
             diagram = candidate(nodes, kind)
             return estimate(diagram.estimated_size, diagram.smallest_font, sheet).fill(sheet, diagram.tree_size)
 
-        def packed(diagram: Diagram) -> Measure:
-            return estimate(diagram.packed_size, diagram.smallest_font, sheet)
-
         def laid_out(diagram: Diagram, nodes: list[str], guess: Measure) -> Measure:
-            """A candidate laid out, and both calibrations taught by it."""
+            """A candidate laid out, and the calibration taught by it."""
             result = run_svg(diagram, str(out), len(nodes), keep=None)[0]
             calibration.learn(guess, result)
-            packing.learn(packed(diagram), result)
             return result
 
         def measured_fill(nodes: list[str], kind: str) -> float:
-            """The fill of a candidate turned down by the packed estimate, as Graphviz draws it (built again: the
-            planner keeps no candidate page it turned down)."""
+            """The fill of a candidate turned down unlaid, as Graphviz draws it (built again: the planner keeps no
+            candidate page it turned down)."""
             diagram = candidate(nodes, kind)
             guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
             return laid_out(diagram, nodes, guess).fill(sheet, diagram.tree_size)
 
         def measure(nodes: list[str], kind: str, verify: bool = False) -> Fit:
+            """Whether a candidate page prints readably (`verify`: a final page found too small, its candidate laid
+            out unless far too big). Once the calibration has learnt from CALIBRATION_PAGES layouts that the estimate
+            misses little (`Calibration.narrow`), a candidate it cannot decide is taken as not fitting, unlaid: the
+            page closes before it (the block starts the next page, or is cut below its top goal), and Graphviz lays
+            out little more than the final pages. Every final page is still measured, and one that prints too small
+            is planned again (`unsure`)."""
             if kind not in ("whole", "subtree"):
                 # a page whose least possible estimate is already too big is not built (unless its fill is asked)
                 least = estimate(least_size(placement, nodes, options, style), float(style.small_font_size), sheet)
@@ -278,8 +277,9 @@ def draw(
             elif sure:  # decided by the estimate: the final page is measured when drawn (see `unsure`)
                 result = guess
                 trusted.add((tuple(nodes), kind))
-            elif not verify and kind not in ("whole", "subtree") and packing.sure(packed(diagram)) is False:
-                # surely too small by the closer estimate: turned down unlaid; laid out only if its fill is asked
+            elif not verify and kind not in ("whole", "subtree") and calibration.narrow:
+                # not decided by a calibrated estimate that misses little: the page closes before it, unlaid; laid out
+                # only if its fill is asked (a page of one box too big for a sheet)
                 return Fit(False, lambda: measured_fill(nodes, kind))
             else:
                 result = laid_out(diagram, nodes, guess)

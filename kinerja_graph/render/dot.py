@@ -131,11 +131,8 @@ class Diagram:
         smallest_font: float,
         tree_size: tuple[float, float] = (0.0, 0.0),  # the boxes alone, without title, legend and lists
         numbers: dict[str, int] | None = None,
-        packed: Callable[[], tuple[float, float]] | None = None,
     ):
         self._emit: Callable[[], graphviz.Digraph] | None = emit
-        self._packed = packed
-        self._packed_size: tuple[float, float] | None = None
         self._graph: graphviz.Digraph | None = None
         self._source: str | None = None
         self._digest: bytes | None = None
@@ -152,18 +149,6 @@ class Diagram:
         diagram = cls(lambda: template.graph, template.estimated_size, template.smallest_font, template.tree_size)
         diagram.numbers, diagram._template = numbers, template
         return diagram
-
-    @property
-    def packed_size(self) -> tuple[float, float]:
-        """The page's size as estimated with its subtrees packed band by band (`_Builder.packed_estimate`): closer
-        to what Graphviz draws than `estimated_size`, and never larger; made when first asked for (a page built
-        without it, as a final page, gives its estimate)."""
-        if self._template is not None:
-            return self._template.packed_size
-        if self._packed_size is None:
-            self._packed_size = self._packed() if self._packed is not None else self.estimated_size
-            self._packed = None
-        return self._packed_size
 
     @property
     def graph(self) -> graphviz.Digraph:
@@ -471,14 +456,12 @@ class _Builder:
             known = drawn.get(key)
             if known is not None:
                 return Diagram.like(known, self.numbers)
-        diagram = self._build(packed=drawn is None)
+        diagram = self._build()
         if key is not None and drawn is not None:
             drawn[key] = diagram
         return diagram
 
-    def _build(self, packed: bool = True) -> Diagram:
-        """The page. `packed`: it may be asked for its packed size (a candidate page; a final page, kept among the
-        pages `drawn`, is not, and keeps no builder alive for it)."""
+    def _build(self) -> Diagram:
         s = self.style
         groups = self.groups = self.crosscutting()
         boxes = {n: self.box(n) for n in self.nodes}  # (table, width, height)
@@ -497,7 +480,6 @@ class _Builder:
             float(s.small_font_size),
             (self.tree_width, tree_height),
             self.numbers,
-            (lambda: self.estimate(tallest, self.packed_width(boxes))) if packed else None,
         )
 
     def emit(self, groups, boxes, tallest, foot: str) -> graphviz.Digraph:
@@ -1314,75 +1296,9 @@ class _Builder:
                         stack.extend(aside[n])
         return tops
 
-    def packed_width(self, boxes) -> float:
-        """How wide the tree is with each subtree packed against its left neighbour band by band, as Graphviz
-        packs them: `tree_estimate` (beside) counts each subtree as wide as its widest band, so a subtree whose
-        wide box stands in one band and another's in the next are counted side by side although Graphviz draws
-        them overlapping. Each subtree is its extent in each band; a goal is centred over its children in the
-        band of its first child, what stands beside it follows it on the right, and the next subtree is moved
-        right until it keeps the gap in every band both hold. Never more than `size_width`."""
-        gap = 0.15 * 72
-        band = self.p.band
-        widths = {n: w for n, (_t, w, _h) in boxes.items()}
-        below, aside, placed = self._subtrees(beside=True)  # as `tree_estimate` (beside)
-
-        def join(into: dict[int, list[float]], extent: dict[int, list[float]]) -> None:
-            """`extent` placed right of `into` (the gap kept in every band both hold), and added to it."""
-            if into:
-                common = [b for b in extent if b in into]
-                if common:
-                    shift = max(into[b][1] + gap - extent[b][0] for b in common)
-                else:
-                    shift = max(hi for _lo, hi in into.values()) + gap - min(lo for lo, _hi in extent.values())
-            else:
-                shift = 0.0
-            for b, (lo, hi) in extent.items():
-                if b in into:
-                    span = into[b]
-                    span[0], span[1] = min(span[0], lo + shift), max(span[1], hi + shift)
-                else:
-                    into[b] = [lo + shift, hi + shift]
-
-        memo: dict[str, dict[int, list[float]] | None] = {}
-
-        def extent(n: str) -> dict[int, list[float]]:
-            if n in memo:  # a cycle stops here (counted once, where it starts)
-                return memo[n] or {band[n]: [0.0, widths[n]]}
-            memo[n] = None
-            kids: dict[int, list[float]] = {}
-            for v in below[n]:
-                join(kids, extent(v))
-            w = widths[n]
-            if kids:
-                lo, hi = kids[band[below[n][0]]]
-                middle = (lo + hi) / 2
-                mine = {band[n]: [middle - w / 2, middle + w / 2]}
-                for b, (lo, hi) in kids.items():
-                    if b in mine:
-                        mine[b] = [min(mine[b][0], lo), max(mine[b][1], hi)]
-                    else:
-                        mine[b] = [lo, hi]
-            else:
-                mine = {band[n]: [0.0, w]}
-            for v in aside[n]:
-                join(mine, extent(v))
-            left = min(lo for lo, _hi in mine.values())
-            out = {b: [lo - left, hi - left] for b, (lo, hi) in mine.items()}
-            memo[n] = out
-            return out
-
-        tops = self._tops(placed, below, aside, cycles=True)
-        whole: dict[int, list[float]] = {}
-        for n in tops:
-            join(whole, extent(n))
-        tree = max(hi for _lo, hi in whole.values()) - min(lo for lo, _hi in whole.values()) if whole else 0.0
-        # a goal centred over its children may stand out on one side where they stand out on the other: never
-        # counted wider than `tree_estimate` counts the subtrees side by side
-        return min(tree + 120.0 * len(self.groups), self.size_width)
-
-    def estimate(self, tallest, tree: float | None = None) -> tuple[float, float]:
-        """The page's size in points as the boxes suggest (`tree`: the tree's width, if not `size_width`)."""
-        tree = self.size_width if tree is None else tree
+    def estimate(self, tallest) -> tuple[float, float]:
+        """The page's size in points as the boxes suggest."""
+        tree = self.size_width
         bands = sorted(tallest)
         h = sum(tallest[b] for b in bands) + 0.35 * 72 * max(0, len(bands) - 1)
         foot = getattr(self, "foot_lines", 0) * self.style.small_font_size * 1.35 + (40 if self.foot_lines else 0)

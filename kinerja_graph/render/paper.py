@@ -108,6 +108,9 @@ def estimate(size: tuple[float, float], smallest_font: float, sheet: Paper) -> M
 # and only by this margin beyond the worst misses measured so far (see Calibration)
 CALIBRATION_PAGES = 24
 CALIBRATION_MARGIN = 0.03
+# a candidate the calibration cannot decide closes its page without a layout only when the estimate's misses seen
+# span at most this ratio (highest over lowest): then the page lost to closing is small
+CLOSING_SPREAD = 1.08
 
 
 class Calibration:
@@ -135,6 +138,11 @@ class Calibration:
         self.measured += 1
         self.low = min(self.low, ratio)
         self.high = max(self.high, ratio)
+
+    @property
+    def narrow(self) -> bool:
+        """Learnt, and its misses within CLOSING_SPREAD: a candidate it cannot decide may close its page unlaid."""
+        return self.measured >= self.pages and self.high <= self.low * CLOSING_SPREAD
 
     def sure(self, guess: Measure) -> bool | None:
         """True: the page prints readably however far (within what was seen) the estimate misses; False:
