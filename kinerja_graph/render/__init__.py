@@ -250,6 +250,15 @@ def draw(
             calibration.learn(guess, result)
             return result
 
+        def closed_fill(nodes: list[str], kind: str) -> float:
+            """The fill of a candidate turned down unbuilt by its least size while the calibration closes pages: what
+            `measure` would have said of it built (estimated when too big, else laid out)."""
+            diagram = candidate(nodes, kind)
+            guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
+            if too_big(guess, False):
+                return guess.fill(sheet, diagram.tree_size)
+            return laid_out(diagram, nodes, guess).fill(sheet, diagram.tree_size)
+
         def measured_fill(nodes: list[str], kind: str) -> float:
             """The fill of a candidate turned down unlaid, as Graphviz draws it (built again: the planner keeps no
             candidate page it turned down)."""
@@ -269,6 +278,10 @@ def draw(
                 least = estimate(least_size(placement, nodes, options, style), float(style.small_font_size), sheet)
                 if too_big(least, verify):
                     return Fit(False, lambda: estimated_fill(nodes, kind))
+                if not verify and graphviz and calibration.narrow and not calibration.sure(least):
+                    # a candidate closes its page unless the calibration is sure it fits, and the estimate of the page
+                    # built prints no larger than its least size: turned down unbuilt, as it would be built
+                    return Fit(False, lambda: closed_fill(nodes, kind))
             diagram = candidate(nodes, kind)
             guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
             sure = None if verify else calibration.sure(guess)

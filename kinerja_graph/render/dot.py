@@ -93,6 +93,10 @@ class Lines:
     def __init__(self) -> None:
         self._scratch = graphviz.Digraph()
         self._lines: dict[tuple, str] = {}
+        # an edge's line is its two ends, each quoted once, and its attributes, written once per set of them: most
+        # edges are drawn once (a page's edges are its own), so a cache of whole lines would seldom be hit
+        self._ends: dict[str, str] = {}
+        self._attrs: dict[tuple, str] = {}
         # what the pages of the drawing worked out about the tree, to be checked rather than walked again
         # (`_Builder.below_away`)
         self.below: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
@@ -110,12 +114,21 @@ class Lines:
         return line
 
     def edge(self, target: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
-        key = ("e", tail, head, *attrs.items())
-        line = self._lines.get(key)
-        if line is None:
-            self._scratch.edge(tail, head, **attrs)
-            line = self._lines[key] = self._scratch.body.pop()
-        target.body.append(line)
+        """What `target.edge(tail, head, **attrs)` writes: "\t{tail} -> {head} [{attributes}]\n"."""
+        ends = self._ends
+        quoted_tail, quoted_head = ends.get(tail), ends.get(head)
+        if quoted_tail is None:
+            quoted_tail = ends[tail] = graphviz.quoting.quote_edge(tail)
+        if quoted_head is None:
+            quoted_head = ends[head] = graphviz.quoting.quote_edge(head)
+        key = tuple(attrs.items())
+        rest = self._attrs.get(key)
+        if rest is None:
+            self._scratch.edge("a", "b", **attrs)
+            line = self._scratch.body.pop()
+            assert line.startswith("\ta -> b")
+            rest = self._attrs[key] = line[len("\ta -> b") :]
+        target.body.append(f"\t{quoted_tail} -> {quoted_head}{rest}")
 
 
 class Diagram:
