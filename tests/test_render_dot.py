@@ -440,6 +440,31 @@ def pages_of(G, per_page: int, split=None, **kw):
     return p, paginate(p, p.sort(goals_of(G)), fits, split=split, **kw)
 
 
+@pytest.mark.parametrize("sample", ALL)
+@pytest.mark.parametrize("per_page", [6, 15, 40])
+def test_a_page_asked_two_blocks_ahead_comes_out_the_same_with_fewer_questions(sample, per_page):
+    # `ahead` tells when it can (here: a page of up to half a sheet's goals), else None: the page takes both blocks
+    # with one question, or asks as before
+    G = sample_graph(sample)
+    p = place(G, "level")
+    questions: list[int] = []
+
+    def fits(nodes, kind):
+        questions.append(len(nodes))
+        return Fit(len(nodes) <= per_page, len(nodes) / per_page)
+
+    def ahead(nodes, kind):
+        return fits(nodes, kind) if len(nodes) <= per_page // 2 else None
+
+    plain = paginate(p, p.sort(goals_of(G)), fits, split=True)
+    asked = len(questions)
+    questions.clear()
+    both = paginate(p, p.sort(goals_of(G)), fits, split=True, ahead=ahead)
+    assert [q.nodes for q in both.pages] == [q.nodes for q in plain.pages]
+    assert len(questions) <= asked, (len(questions), asked)  # pujon, 40 a page: 15 against 21
+    accounting(G, both)
+
+
 def accounting(G, pagination) -> None:
     """Every goal on exactly one page besides the overview; the overview repeats only branch tops."""
     pages = pagination.pages

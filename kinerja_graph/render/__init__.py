@@ -217,7 +217,19 @@ def draw(
         def fits(nodes: list[str], kind: str) -> Fit:
             key = (tuple(nodes), kind)
             if key not in asked:
-                asked[key] = measure(nodes, kind)
+                fit = measure(nodes, kind)
+                assert fit is not None
+                asked[key] = fit
+            return asked[key]
+
+        def ahead(nodes: list[str], kind: str) -> Fit | None:
+            """`fits` when the page need not be laid out to tell; else None (and nothing is kept)."""
+            key = (tuple(nodes), kind)
+            if key not in asked:
+                fit = measure(nodes, kind, ahead=True)
+                if fit is None:
+                    return None
+                asked[key] = fit
             return asked[key]
 
         def candidate(nodes: list[str], kind: str) -> Diagram:
@@ -266,13 +278,13 @@ def draw(
             guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
             return laid_out(diagram, nodes, guess).fill(sheet, diagram.tree_size)
 
-        def measure(nodes: list[str], kind: str, verify: bool = False) -> Fit:
+        def measure(nodes: list[str], kind: str, verify: bool = False, ahead: bool = False) -> Fit | None:
             """Whether a candidate page prints readably (`verify`: a final page found too small, its candidate laid
             out unless far too big). Once the calibration has learnt from CALIBRATION_PAGES layouts that the estimate
             misses little (`Calibration.narrow`), a candidate it cannot decide is taken as not fitting, unlaid: the
             page closes before it (the block starts the next page, or is cut below its top goal), and Graphviz lays
             out little more than the final pages. Every final page is still measured, and one that prints too small
-            is planned again (`unsure`)."""
+            is planned again (`unsure`). `ahead`: None instead of a layout."""
             if kind not in ("whole", "subtree"):
                 # a page whose least possible estimate is already too big is not built (unless its fill is asked)
                 least = estimate(least_size(placement, nodes, options, style), float(style.small_font_size), sheet)
@@ -294,6 +306,8 @@ def draw(
                 # not decided by a calibrated estimate that misses little: the page closes before it, unlaid; laid out
                 # only if its fill is asked (a page of one box too big for a sheet)
                 return Fit(False, lambda: measured_fill(nodes, kind))
+            elif ahead:
+                return None
             else:
                 result = laid_out(diagram, nodes, guess)
             if kind in ("whole", "subtree") and not first_whole:
@@ -316,7 +330,9 @@ def draw(
                 for key in accepted.pop(frozenset(picture.part.nodes), []):
                     if key in trusted:
                         trusted.discard(key)
-                        asked[key] = measure(list(key[0]), key[1], verify=True)
+                        fit = measure(list(key[0]), key[1], verify=True)
+                        assert fit is not None
+                        asked[key] = fit
                     else:
                         asked[key] = Fit(False, asked[key].fill)
                     again = True
@@ -469,7 +485,9 @@ def draw(
             return numbered, lists
 
         while True:
-            pagination: Pagination = paginate(placement, selection, fits, split=split, focus=root, depth=depth)
+            pagination: Pagination = paginate(
+                placement, selection, fits, split=split, focus=root, depth=depth, ahead=ahead
+            )
             pagination, lists = overview_pages(pagination)
             pages = pagination.pages
             total = len(pages)

@@ -75,14 +75,17 @@ def paginate(
     split: bool | None = None,
     focus: str | None = None,
     depth: int | None = None,
+    ahead: Callable[[list[str], str], Fit | None] | None = None,
 ) -> Pagination:
     """The pages drawing `selection` (document order). `split`: True forces pages, False forbids
-    them, None splits when one page does not fit."""
+    them, None splits when one page does not fit. `ahead`: as `fits`, or None when it cannot tell
+    without laying the page out: a page growing block by block is first asked whether it takes the
+    next two blocks at once (a page far from full takes both with one question)."""
     kind = "subtree" if focus is not None or depth is not None else "whole"
     whole = Part("", list(selection), kind, focus=focus, depth=depth)
     if split is False or (split is None and fits(whole.nodes, kind).ok):
         return number_pages([whole])
-    planner = _Planner(placement, selection, fits)
+    planner = _Planner(placement, selection, fits, ahead)
     pages = planner.pages(focus)
     if len(pages) <= 1:
         return number_pages([whole])
@@ -102,11 +105,18 @@ def number_pages(pages: list[Part], *, split: bool = False, automatic: bool = Fa
 
 
 class _Planner:
-    def __init__(self, placement: Placement, selection: list[str], fits: Callable[[list[str], str], Fit]):
+    def __init__(
+        self,
+        placement: Placement,
+        selection: list[str],
+        fits: Callable[[list[str], str], Fit],
+        ahead: Callable[[list[str], str], Fit | None] | None = None,
+    ):
         self.p = placement
         self.selected = set(selection)
         self.selection = selection
         self.fits = fits
+        self.ahead = ahead
         self.assigned: set[str] = set()
 
     def kids(self, n: str) -> list[str]:
@@ -247,6 +257,12 @@ class _Planner:
         queue = deque(blocks)
         while queue:
             block = queue.popleft()
+            if current and queue and self.ahead is not None and not block.lonely and not queue[0].lonely:
+                both = self.ahead(_nodes(current) + block.nodes + queue[0].nodes, "branch")
+                if both is not None and both.ok:
+                    current += [block, queue.popleft()]
+                    lonely = False
+                    continue
             if current and self.fits(_nodes(current) + block.nodes, "branch").ok:
                 current.append(block)
                 lonely = block.lonely
