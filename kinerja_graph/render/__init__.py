@@ -364,10 +364,14 @@ def draw(
 
         def listing_fits(entries: list[tuple[int, str]]) -> bool:
             """Whether a page of the list of pages prints readably: its DOT has placeholders for the numbers, so
-            it depends on the captions alone (the pages planned again ask the same again)."""
+            it depends on the captions alone (the pages planned again ask the same again). A list far too long by
+            its estimate (below the planner's own bound: the first questions of halving a list of a thousand pages)
+            is not laid out."""
             key = tuple(caption for _, caption in entries)
             if key not in listings:
-                listings[key] = fits_print(contents_page(entries))
+                diagram = contents_page(entries)
+                guess = estimate(diagram.estimated_size, diagram.smallest_font, sheet)
+                listings[key] = guess.smallest_text >= limit * 0.7 and fits_print(diagram)
             return listings[key]
 
         def portions(items: list, fit: Callable[[int, list], bool], even: bool = False) -> list[list]:
