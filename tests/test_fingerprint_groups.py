@@ -18,7 +18,10 @@ def _reports(name):
 
 
 @pytest.mark.parametrize("name", CASCADES)
-def test_identities_per_group_give_the_fingerprints_found_node_by_node(name, monkeypatch):
+@pytest.mark.parametrize("addresses", [True, False])
+def test_identities_per_group_give_the_fingerprints_found_node_by_node(name, addresses, monkeypatch):
+    if addresses:  # the members' positions found by their addresses (_positions), as for a large report
+        monkeypatch.setattr(fingerprint, "ADDRESSES_FROM", -(10**9))
     for fr in _reports(name):
         everything = fingerprint._in_order(fr)
         wanted = {id(f) for f in everything[::2]}
@@ -65,3 +68,18 @@ def test_a_group_of_goals_and_nodes_that_are_no_goal_keys_on_the_least_and_great
     one_by_one = fingerprint.file_fingerprints(fr)
     monkeypatch.setattr(fingerprint, "FILL_FROM", 0)
     assert fingerprint.file_fingerprints(fr) == one_by_one
+
+
+def test_positions_by_address_are_the_dicts():
+    """_positions finds a key by its address among the dict's own key objects; a key that is another object (an
+    equal text made anew), or no key at all, is looked up in the dict: the same positions either way."""
+    ids = [f"1.{i}" for i in range(3000)]
+    position = {n: 2 * k for k, n in enumerate(ids)}
+    keys = [ids[k] for k in range(0, 3000, 3)] + ["".join(["1.", "7"]), "none", ids[0], "".join(["1.", "2999"])]
+    keys = keys * 3
+    assert "".join(["1.", "7"]) is not ids[7]
+    expected = [position.get(k, -5) for k in keys]
+    assert len(keys) >= len(position) // 10 + fingerprint.ADDRESSES_FROM  # by address
+    assert fingerprint._positions(position, keys, -5).tolist() == expected
+    assert fingerprint._positions(position, keys[:10], -5).tolist() == expected[:10]  # few: the dict
+    assert fingerprint._positions({}, keys, -5).tolist() == [-5] * len(keys)
