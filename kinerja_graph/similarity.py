@@ -534,13 +534,15 @@ class _SlipIndex:
         mine = rank[self.owners]
         kept = mine >= 0
         keys, mine, owners = self.keys[kept], mine[kept], self.owners[kept]
-        order = np.lexsort((mine, keys))
-        keys, mine, owners = keys[order], mine[order], owners[order]
         if not len(keys):
             return mine, mine
-        starts = np.flatnonzero(_run_starts(keys))
+        # the rows are sorted by key already: by key (its run), then by rank
+        runs = _run_starts(keys)
+        starts = np.flatnonzero(runs)
+        bucket = np.cumsum(runs) - 1
+        order = lex_order(bucket, mine)
+        mine, owners = mine[order], owners[order]
         sizes = np.diff(np.append(starts, len(keys)))
-        bucket = np.repeat(np.arange(len(sizes)), sizes)
         place = np.arange(len(keys)) - starts[bucket]
         size = sizes[bucket]
         # each row paired with the later rows of its key: every row of a key of at most BUCKET_LIMIT words, the
@@ -938,7 +940,7 @@ class Containment:
         # each of `texts` that may stand in another, against the texts 1 to max_extra words longer holding its
         # signature
         posted = held_word * span + sizes[held_owner]
-        order = np.argsort(posted, kind="stable")
+        order = stable_order(posted)
         posted, posted_owner = posted[order], held_owner[order]
         asking = mine[maybe]
         wanted = signature[asking] * span + sizes[maybe[asking]]
@@ -947,7 +949,7 @@ class Containment:
         inner, outer = [maybe[asking][pairs]], [posted_owner[at]]
         # each of `texts`, against the texts 1 to max_extra words shorter whose signature it holds
         signed = signature * span + sizes[maybe]
-        order = np.argsort(signed, kind="stable")
+        order = stable_order(signed)
         signed, signed_text = signed[order], maybe[order]
         holding = mine[held_owner] & ~crowded_words[held_word]
         wanted = held_word[holding] * span + sizes[held_owner[holding]]
@@ -1017,7 +1019,7 @@ class Containment:
         numbers = np.asarray(numbers, dtype=np.int64)
         # the entries in order of their first occurrence, each once
         keys = families * len(self._sizes) + numbers
-        order = np.argsort(keys, kind="stable")
+        order = stable_order(keys)
         first = np.sort(order[_run_starts(keys[order])])
         families, numbers = families[first], numbers[first]
         return self._within(families, numbers)
@@ -1033,7 +1035,7 @@ class Containment:
         # the (family, word) holdings: each entry once per signature its text holds, in entry order
         rows, held = spread_ranges(self._held_start[numbers], self._held_count[numbers])
         held_keys = families[rows] * self._width + self._held[held]
-        order = np.argsort(held_keys, kind="stable")
+        order = stable_order(held_keys)
         held_keys, holders = held_keys[order], numbers[rows[order]]
         # each entry that may be contained looks up the holders of its signature in its family
         asking = np.flatnonzero(self._maybe[numbers])
@@ -1066,7 +1068,9 @@ def sorted_search(ordered: np.ndarray, keys: np.ndarray, side: str = "left") -> 
     than the processor's caches, binary searches in random order miss the cache at nearly every step, and in sorted
     order they walk the array forwards: for 3·10^6 keys in 5·10^6, six times faster, the sort of the keys
     included."""
-    order = np.argsort(keys)
+    order = _packed_order(keys)
+    if order is None:
+        order = np.argsort(keys)
     found = np.empty(len(keys), dtype=np.int64)
     found[order] = np.searchsorted(ordered, keys[order], side=side)  # type: ignore[call-overload]
     return found
@@ -1075,7 +1079,9 @@ def sorted_search(ordered: np.ndarray, keys: np.ndarray, side: str = "left") -> 
 def sorted_ranges(ordered: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(low, high): where each of `keys` starts and ends in `ordered` (np.searchsorted, left and right), the keys
     sorted once for both (sorted_search)."""
-    order = np.argsort(keys)
+    order = _packed_order(keys)
+    if order is None:
+        order = np.argsort(keys)
     ordered_keys = keys[order]
     low = np.empty(len(keys), dtype=np.int64)
     high = np.empty(len(keys), dtype=np.int64)
@@ -1300,7 +1306,7 @@ class TextClusters:
             )
             owner = np.concatenate((owner[kept], np.repeat(spelled, lengths)))
             flat = np.concatenate((renumbered[flat[kept]], added))
-            order = np.argsort(owner, kind="stable")
+            order = stable_order(owner)
             owner, flat = owner[order], flat[order]
         per_variant = np.bincount(owner, minlength=count)
         # each text's variant's words
@@ -1347,7 +1353,7 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
     if not clusters:
         return found
     # each variant's texts, in order
-    order = np.argsort(variant_of, kind="stable")
+    order = stable_order(variant_of)
     cuts = np.searchsorted(variant_of[order], np.arange(-1, len(words) + 1)).tolist()  # variant -1 first
     ordered = order.tolist()
     texts_of = [ordered[a:b] for a, b in zip(cuts[1:], cuts[2:])]
@@ -1497,7 +1503,7 @@ def _variant_groups(
         joined_length = np.bincount(owner, weights=_lengths(vocabulary)[flat], minlength=count).astype(np.int64)
         # in two rounds: each variant with its first partner, then the pairs not joined by then (a block's variants
         # mostly join in the first, and a pair inside one component changes nothing)
-        order = np.lexsort((rest_first, rest_second))
+        order = lex_order(rest_second, rest_first)
         lead = np.zeros(len(order), dtype=bool)
         lead[order[_run_starts(rest_second[order])]] = True
         undecided = []
@@ -1543,7 +1549,7 @@ def _variant_groups(
     members = np.flatnonzero(linked)
     root_of = _rooted(np.array(roots, dtype=np.int64))[members]
     # components of two or more, in order of their first variant (their root: the lowest), members in order
-    order = np.lexsort((members, root_of))
+    order = lex_order(root_of, members)
     members, root_of = members[order], root_of[order]
     cuts = np.flatnonzero(root_of[1:] != root_of[:-1]) + 1
     bounds = [0, *cuts.tolist(), len(members)]
@@ -1630,7 +1636,7 @@ def _word_tokens(owner: np.ndarray, flat: np.ndarray, repeating: np.ndarray) -> 
         return flat
     rows = np.flatnonzero(repeating[owner])
     keys = owner[rows] * (int(flat.max(initial=0)) + 1) + flat[rows]
-    order = np.argsort(keys, kind="stable")
+    order = stable_order(keys)
     run_starts = np.flatnonzero(_run_starts(keys[order]))
     run_of = np.repeat(run_starts, np.diff(np.append(run_starts, len(keys))))
     writing = np.zeros(len(flat), dtype=np.int64)
@@ -1677,7 +1683,7 @@ def _by_sizes(left: np.ndarray, right: np.ndarray):
         return
     span = int(right.max()) + 1
     shape = left * span + right
-    order = np.argsort(shape, kind="stable")
+    order = stable_order(shape)
     shape = shape[order]
     bounds = [0, *(np.flatnonzero(shape[1:] != shape[:-1]) + 1).tolist(), len(shape)]
     for start, end in zip(bounds, bounds[1:]):
@@ -1765,6 +1771,54 @@ def sorted_distinct(values: np.ndarray) -> np.ndarray:
     return ordered[_run_starts(ordered)]
 
 
+def stable_order(keys: np.ndarray) -> np.ndarray:
+    """np.argsort(keys, kind="stable") of integer keys: _packed_order where the keys allow, else the indirect sort."""
+    order = _packed_order(keys)
+    return np.argsort(keys, kind="stable") if order is None else order
+
+
+def _packed_order(keys: np.ndarray) -> np.ndarray | None:
+    """np.argsort(keys, kind="stable") of integer keys, where every key (less the lowest) and its position fit in 63
+    bits together (else None): the keys shifted left, their positions written into the low bits, and the whole
+    sorted by value (np.sort). Equal keys stay in order of position, as a stable sort keeps them, and a sort of
+    values is several times faster than an indirect sort (for 2.5·10^6 keys, 0.05 s against 0.34 s)."""
+    count = len(keys)
+    if count < 2 or keys.dtype.kind not in "iu":
+        return None
+    low, high = int(keys.min()), int(keys.max())
+    bits = (count - 1).bit_length()
+    if (high - low) >> (63 - bits) or high >> 63:
+        return None
+    packed = keys.astype(np.int64)
+    if low:
+        packed -= low
+    packed <<= bits
+    packed |= np.arange(count, dtype=np.int64)
+    packed.sort()
+    packed &= (1 << bits) - 1
+    return packed
+
+
+def lex_order(major: np.ndarray, minor: np.ndarray) -> np.ndarray:
+    """np.lexsort((minor, major)) of integer arrays: the positions by major, then minor, then position; one
+    stable_order of the two made one key, where they fit in 63 bits together."""
+    if len(major) < 2 or major.dtype.kind not in "iu" or minor.dtype.kind not in "iu":
+        return np.lexsort((minor, major))
+    low, high = int(minor.min()), int(minor.max())
+    bottom, top = int(major.min()), int(major.max())
+    span = high - low + 1
+    if ((top - bottom + 1) * span) >> 62 or high >> 63 or top >> 63:
+        return np.lexsort((minor, major))
+    key = major.astype(np.int64)
+    if bottom:
+        key -= bottom
+    key *= span
+    key += minor.astype(np.int64)
+    if low:
+        key -= low
+    return stable_order(key)
+
+
 def _rooted(parent: np.ndarray) -> np.ndarray:
     """Each item's root in a forest given by parent links (a root is its own parent)."""
     while True:
@@ -1821,7 +1875,7 @@ def _block_pairs(keys: np.ndarray, members: np.ndarray) -> tuple[np.ndarray, np.
     if len(members) < 2:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    order = np.argsort(keys, kind="stable")
+    order = stable_order(keys)
     keys, members = keys[order], members[order]
     cuts = np.flatnonzero(keys[1:] != keys[:-1]) + 1
     starts = np.concatenate(([0], cuts))

@@ -555,3 +555,60 @@ def test_containment_without_a_table_is_the_reference(sets, entries, min_words, 
     entries = [(f"family {f}", n % len(sets)) for f, n in entries] if sets else []
     with mock.patch.object(similarity, "_TABLE_LIMIT", 0):
         _same(sets, entries, min_words=min_words, extra=extra, limit=limit)
+
+
+_EXTREMES = st.sampled_from([0, 1, -1, 2**31, 2**40, 2**62, 2**63 - 1, -(2**63), -(2**62)])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(st.integers(-8, 8), st.integers(-(2**63), 2**63 - 1), _EXTREMES), max_size=80),
+    st.sampled_from(["int64", "int32", "uint64"]),
+)
+def test_stable_order_is_numpys_stable_sort(values, dtype):
+    """The keys sorted with their positions packed in (or by numpy where they do not fit) give np.argsort's stable
+    order: repeated keys, negative keys, keys near the ends of 64 bits, unsigned keys, none at all."""
+    import numpy as np
+
+    from kinerja_graph.similarity import stable_order
+
+    info = np.iinfo(dtype)
+    keys = np.array([min(max(v, info.min), info.max) for v in values], dtype=dtype)
+    assert stable_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()
+    wide = np.array([v % 2**64 for v in values], dtype=np.uint64)  # unsigned keys above 2^63 too
+    assert stable_order(wide).tolist() == np.argsort(wide, kind="stable").tolist()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.integers(-4, 4), st.integers(-(2**63), 2**63 - 1), _EXTREMES),
+            st.one_of(st.integers(-4, 4), st.integers(0, 2**40), _EXTREMES),
+        ),
+        max_size=80,
+    )
+)
+def test_lex_order_is_numpys_lexsort(pairs):
+    """Two columns made one key (or sorted by numpy where they do not fit) give np.lexsort's order: ties in either
+    column or both, negative values, values near the ends of 64 bits."""
+    import numpy as np
+
+    from kinerja_graph.similarity import lex_order
+
+    major = np.array([a for a, _ in pairs], dtype=np.int64)
+    minor = np.array([b for _, b in pairs], dtype=np.int64)
+    assert lex_order(major, minor).tolist() == np.lexsort((minor, major)).tolist()
+
+
+def test_stable_order_of_many_keys_with_few_values():
+    """A million keys of a hundred values: the positions packed below the keys keep each value's keys in order."""
+    import numpy as np
+
+    from kinerja_graph.similarity import lex_order, stable_order
+
+    rng = np.random.default_rng(7)
+    keys = rng.integers(0, 100, 1_000_000)
+    assert np.array_equal(stable_order(keys), np.argsort(keys, kind="stable"))
+    major, minor = rng.integers(0, 1000, 1_000_000), rng.integers(0, 1000, 1_000_000)
+    assert np.array_equal(lex_order(major, minor), np.lexsort((minor, major)))

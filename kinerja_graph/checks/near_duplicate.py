@@ -17,10 +17,12 @@ from kinerja_graph.similarity import (
     TextClusters,
     expanded_words,
     forget_slips,
+    lex_order,
     near_duplicate_clusters,
     sorted_distinct,
     sorted_ranges,
     spread_ranges,
+    stable_order,
     text_vocabulary,
     text_words,
 )
@@ -415,7 +417,9 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             firsts_at.append(first_nodes)
             keys.append(np.full(len(findings), f.key == "statements-contained"))
         # every finding, by its first member's node, then by key (indicators before statements), in order
-        yield from map(made.__getitem__, np.lexsort((np.concatenate(keys), np.concatenate(firsts_at))).tolist())
+        yield from map(
+            made.__getitem__, lex_order(np.concatenate(firsts_at), np.concatenate(keys).astype(np.int64)).tolist()
+        )
 
     def _cluster_findings(
         self,
@@ -559,7 +563,7 @@ class _Contained:
         numbers, holders, holder_at = self.numbers, self.holders, self.holder_at
         kept = np.flatnonzero(~np.isin(mark, shared)).tolist()
         seen: set = set()
-        order = np.argsort(firsts, kind="stable")
+        order = stable_order(firsts)
         for k in order[np.isin(mark[order], shared)].tolist():
             key = (numbers[k], members[k])
             if key not in seen:
@@ -602,7 +606,7 @@ def _involved(
     entry = np.repeat(np.arange(found, dtype=np.int64), lengths)
     # the rows of each (family, text) wanted
     keys = families * count + texts
-    order = np.argsort(keys, kind="stable")
+    order = stable_order(keys)
     keys = keys[order]
     wanted = wanted_family * count + wanted_text
     low, high = sorted_ranges(keys, wanted)
@@ -610,7 +614,7 @@ def _involved(
     row = order[at]  # a row of the family holding a wanted text
     owner = entry[rows]
     # each entry's rows in order: its first member
-    by_row = np.lexsort((row, owner))
+    by_row = lex_order(owner, row)
     owner_sorted, row_sorted = owner[by_row], row[by_row]
     heads = np.searchsorted(owner_sorted, np.arange(found))
     first_rows = row_sorted[heads]
@@ -643,7 +647,7 @@ def _cluster_members(
     of_item = variant_of[_array(grouping.of)]
     positions = np.flatnonzero(of_item >= 0)
     variant = of_item[positions]
-    order = np.argsort(variant, kind="stable")  # variant after variant, each in document order
+    order = stable_order(variant)  # variant after variant, each in document order
     positions, variant = positions[order], variant[order]
     node = positions if owners is None else _array(owners)[positions]
     width = int(node.max(initial=0)) + 1
@@ -671,7 +675,7 @@ def _named(ids: list) -> np.ndarray:
 
 def _firsts_of(keys: np.ndarray) -> np.ndarray:
     """Whether each of `keys` is the first of its value (a boolean array)."""
-    order = np.argsort(keys, kind="stable")
+    order = stable_order(keys)
     ordered = keys[order]
     starts = np.ones(len(keys), dtype=bool)
     starts[1:] = ordered[1:] != ordered[:-1]
@@ -686,7 +690,7 @@ def _families(ix, held: np.ndarray, held_nodes: np.ndarray) -> tuple[np.ndarray,
     read off the contribution links at once (an indicator without a goal: the goals its row names as
     parents); sorted by family, then by indicator."""
     parents, children = ix.links()
-    order = np.argsort(held_nodes, kind="stable")
+    order = stable_order(held_nodes)
     by_node = held_nodes[order]
     children_at = _array(children)
     low, high = sorted_ranges(by_node, children_at)
@@ -715,7 +719,7 @@ def _families(ix, held: np.ndarray, held_nodes: np.ndarray) -> tuple[np.ndarray,
         families.append(_array(up))
         members.append(_array(down))
     families_at, members_at = np.concatenate(families), np.concatenate(members)
-    order = np.lexsort((members_at, families_at))
+    order = lex_order(families_at, members_at)
     return families_at[order], members_at[order]
 
 
