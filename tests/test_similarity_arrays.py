@@ -612,3 +612,25 @@ def test_stable_order_of_many_keys_with_few_values():
     assert np.array_equal(stable_order(keys), np.argsort(keys, kind="stable"))
     major, minor = rng.integers(0, 1000, 1_000_000), rng.integers(0, 1000, 1_000_000)
     assert np.array_equal(lex_order(major, minor), np.lexsort((minor, major)))
+
+
+def test_ordinary_pages_turns_numpys_huge_pages_off_for_the_block_only():
+    """Inside the block numpy advises no huge pages; after it, numpy's own setting is back, whichever it was, even
+    when the block fails."""
+    import pytest
+    from numpy._core.multiarray import _set_madvise_hugepage
+
+    from kinerja_graph.similarity import ordinary_pages
+
+    before = _set_madvise_hugepage(True)
+    try:
+        for setting in (True, False):
+            _set_madvise_hugepage(setting)
+            with ordinary_pages():
+                assert _set_madvise_hugepage(False) is False  # was off inside
+            assert _set_madvise_hugepage(setting) is setting
+            with pytest.raises(ValueError), ordinary_pages():
+                raise ValueError
+            assert _set_madvise_hugepage(setting) is setting
+    finally:
+        _set_madvise_hugepage(before)

@@ -19,6 +19,7 @@ from kinerja_graph.similarity import (
     forget_slips,
     lex_order,
     near_duplicate_clusters,
+    ordinary_pages,
     sorted_distinct,
     sorted_ranges,
     spread_ranges,
@@ -248,6 +249,10 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
 """
 
     def check(self, ctx: Context):
+        with ordinary_pages():  # its arrays of tens of megabytes, made and dropped by the hundred at 10^6 goals
+            yield from self._check(ctx)
+
+    def _check(self, ctx: Context):
         G = ctx.graph
         tv = text_vocabulary(ctx.vocabulary, G)
         threshold = float(ctx.options.get("threshold", 0.85))
