@@ -2104,6 +2104,27 @@ class _ContentWord(dict):
         return found
 
 
+class _SpelledContent(dict):
+    """word -> the content words of what it stands for when it is an abbreviation, as _content_words appends them
+    (not generic, no function word, longer than one letter; no extra word), () for any other word: worked out
+    once per distinct word."""
+
+    __slots__ = ("tv", "extra")
+
+    def __init__(self, tv: TextVocabulary, extra: frozenset) -> None:
+        super().__init__()
+        self.tv, self.extra = tv, extra
+
+    def __missing__(self, word: str) -> tuple:
+        tv, extra = self.tv, self.extra
+        found = self[word] = tuple(
+            v
+            for v in tv.abbreviations.get(word, ())
+            if v not in tv.generic and v not in tv.stop_words and len(v) > 1 and v not in extra
+        )
+        return found
+
+
 class _GluedHead(dict):
     """first word -> may _content_words split a head glued to the next word off it, once per distinct word."""
 
@@ -2146,11 +2167,16 @@ def content_words_of(texts: Sequence, words: Sequence, tv: TextVocabulary, extra
     found = list(map(tuple, map(compress, words, map(map, repeat(kept.__getitem__), words))))
     heads = _GluedHead(tv.generic)
     irregular = list(map(heads.__getitem__, [w[0] if w else "" for w in words]))
-    abbreviations = tv.abbreviations
-    if abbreviations:
-        irregular = list(map(operator.or_, irregular, map(operator.not_, map(abbreviations.keys().isdisjoint, words))))
     if extra:
         irregular = list(map(operator.or_, irregular, map(operator.not_, map(extra.isdisjoint, found))))
+    abbreviations = tv.abbreviations
+    if abbreviations:
+        # a text holding an abbreviation: the content words of what each one stands for appended, as _content_words
+        # appends them, worked out once per distinct abbreviation (and the extra words left out of them)
+        spelled = _SpelledContent(tv, extra)
+        held = map(operator.not_, map(abbreviations.keys().isdisjoint, words))
+        for i in compress(range(len(texts)), map(operator.and_, held, map(operator.not_, irregular))):
+            found[i] += tuple(itertools.chain.from_iterable(map(spelled.__getitem__, words[i])))
     for i in compress(range(len(texts)), irregular):
         found[i] = tuple(_content_words(texts[i], tv, extra))
     if len(cache) + len(texts) < CACHE_LIMIT:  # as remember_content_words() keeps them
