@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kinerja_graph.checks._batch import Batch
 from kinerja_graph.checks._quote import indicator_location, quote
-from kinerja_graph.checks._reading import name_reading
+from kinerja_graph.checks._reading import name_reading, quoted_names
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import text_vocabulary
 from kinerja_graph.text import normalise
@@ -133,17 +133,10 @@ def missing_field(ctx: Context, field: str) -> Iterator[Finding]:
         return
     # the findings made together, message by message (Context.findings), each name quoted once
     owners, nodes = ix.indicators.owners, ix.nodes
-    quoted: dict = {}  # name -> as a message quotes it: names repeat
     batch = Batch()
-    for position, variant in zip(positions, found):
+    for position, variant, said in zip(positions, found, quoted_names(ix, positions)):
         indicator = objects[position]
         n, d = nodes[owners[position]]
-        name = indicator.name
-        said = quoted.get(name) if type(name) is str else None
-        if said is None:
-            said = quote(name)
-            if type(name) is str:
-                quoted[name] = said
         args = {"indicator": said}
         if variant == "placeholder":
             args["value"] = quote(getattr(indicator, field), 30)

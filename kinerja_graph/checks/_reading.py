@@ -13,13 +13,25 @@ column; a rule then reads the columns at the name numbers of the groups it judge
 
 from __future__ import annotations
 
+import collections
 import operator
-from itertools import compress
+from itertools import compress, repeat
 from typing import Any
 
 from kinerja_graph.checks._index import Index
 from kinerja_graph.checks._measures import HeadReader, counted, normalised_names
-from kinerja_graph.similarity import TextVocabulary, content_words_of, count_class, words_of_normalised
+from kinerja_graph.checks._quote import QUOTE_LIMIT, quote_many
+from kinerja_graph.similarity import (
+    _ASCII_WORDS_AND_NUL,
+    TextVocabulary,
+    _remember_words,
+    _words_read,
+    content_words_of,
+    count_class,
+    normalised,
+    remember,
+    words_of_normalised,
+)
 
 _NAME = operator.attrgetter("name")
 
@@ -42,13 +54,18 @@ class NameReading:
         "_counted",
         "_firsts",
         "_content",
+        "_splits",
     )
 
     def __init__(self, ix: Index, tv: TextVocabulary) -> None:
         objects = ix.indicators.objects
         self.tv = tv
         self.texts: list = list(map(_NAME, map(objects.__getitem__, ix.indicator_groups(("name",)).first)))
-        self.norms: list[str] = normalised_names(ix, tv)
+        # the normalised names (_measures.normalised_names, unless a rule asked for them before) with the words of
+        # each, split once for both: words() reads them
+        splits: list = []
+        self.norms: list[str] = normalised_names(ix, tv, _Splitting(splits))
+        self._splits: list | None = splits[0] if splits else None
         self._words: list[tuple] | None = None
         self._measure_words: list[tuple] | None = None
         self._spelled: list[tuple] | None = None
@@ -64,7 +81,9 @@ class NameReading:
         """What a graph carries of the reading to another process (a worker's graph comes back with its Index):
         the columns, not the text vocabulary, whose memo refers to the graph weakly; name_reading() gives it
         back."""
-        return {name: getattr(self, name) for name in self.__slots__ if name != "tv"}
+        state = {name: getattr(self, name) for name in self.__slots__ if name != "tv"}
+        state["_splits"] = None  # (words() splits the normalised names again)
+        return state
 
     def __setstate__(self, state: dict) -> None:
         for name, value in state.items():
@@ -74,7 +93,12 @@ class NameReading:
     def words(self) -> list[tuple]:
         """similarity.text_words(name, tv) of each name (the remembered tuples themselves: not to be changed)."""
         if self._words is None:
-            self._words = words_of_normalised(self.texts, self.norms, self.tv)
+            splits, self._splits = self._splits, None
+            if splits is not None and set(map(type, self.texts)) <= {str}:  # as words_of_normalised() reads them
+                self._words = _words_read(splits, self.tv)
+                _remember_words(self.tv, self.texts, self._words)
+            else:
+                self._words = words_of_normalised(self.texts, self.norms, self.tv)
         return self._words
 
     def firsts(self) -> list[str]:
@@ -152,6 +176,32 @@ class NameReading:
             else:
                 column[number] = counted(texts[number], tv, units)
         return column
+
+
+class _Splitting:
+    """similarity.normalised_texts(texts, tv), remembered alike, that also keeps the words of each normalised
+    text (str.split of it) in `out`: the normalised text is made from those words, so that they need not be
+    split again."""
+
+    __slots__ = ("out",)
+
+    def __init__(self, out: list) -> None:
+        self.out = out
+
+    def __call__(self, texts: list, tv: TextVocabulary) -> list[str]:
+        plain = [type(t) is str and t.isascii() and "\0" not in t for t in texts]
+        ascii_texts = list(compress(texts, plain))
+        splits: list[list[str]] = []
+        if ascii_texts:
+            pieces = "\0".join(ascii_texts).encode("ascii").translate(_ASCII_WORDS_AND_NUL).decode("ascii").split("\0")
+            splits = list(map(str.split, pieces))
+        if len(ascii_texts) != len(texts):
+            words = iter(splits)
+            splits = [next(words) if p else (normalised(t, tv) if t else "").split() for t, p in zip(texts, plain)]
+        found = list(map(" ".join, splits))
+        remember(tv, ("normalised texts", len(texts)), (list(texts), found))  # as normalised_texts() does
+        self.out.append(splits)
+        return list(found)
 
 
 class _Heads(dict):
@@ -267,3 +317,20 @@ def name_reading(ix: Index, tv: TextVocabulary) -> NameReading:
     if reading.tv is None:  # come from another process (see __getstate__)
         reading.tv = tv
     return reading
+
+
+def quoted_names(ix: Index, positions: list[int], limit: int = QUOTE_LIMIT) -> list[str]:
+    """_quote.quote(name, limit) of the names of the indicators at these positions (in Index.indicators): each
+    distinct name quoted once per graph, for every rule that quotes names in its findings (some 300,000 findings
+    at 10^6 goals quote one), by its name number; a finding reads its name's quote by number instead of hashing
+    and quoting the name again."""
+    names = ix.indicator_groups(("name",))
+    column: list = ix.shared(f"quoted names {limit}", lambda: [None] * len(names))
+    numbers = names.numbers(positions)
+    wanted = list(dict.fromkeys(numbers))
+    missing = list(compress(wanted, map(operator.is_, map(column.__getitem__, wanted), repeat(None))))
+    if missing:
+        objects, first = ix.indicators.objects, names.first
+        texts = list(map(_NAME, map(objects.__getitem__, map(first.__getitem__, missing))))
+        collections.deque(map(column.__setitem__, missing, quote_many(texts, limit)), 0)
+    return list(map(column.__getitem__, numbers))

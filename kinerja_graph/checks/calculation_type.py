@@ -10,8 +10,8 @@ from itertools import compress
 from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._judge import judged_groups
 from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures
-from kinerja_graph.checks._quote import indicator_location, quote
-from kinerja_graph.checks._reading import NameReading, chosen_positions, combined, name_reading
+from kinerja_graph.checks._quote import indicator_location
+from kinerja_graph.checks._reading import NameReading, chosen_positions, combined, name_reading, quoted_names
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.text import UnitVocabulary, unit_vocabulary
@@ -252,11 +252,10 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
                 positions = fallen.positions(chosen)
                 for position, number in zip(positions, fallen.numbers(positions)):
                     found.setdefault(position, []).extend(falling[number])
-        quoted: dict = {}  # name -> as a message quotes it: names repeat massively
-        for position in sorted(found):
+        in_order = sorted(found)
+        for position, name in zip(in_order, quoted_names(ix, in_order)):  # names repeat massively: quoted once
             n, d, indicator = items[position]
             location = indicator_location(indicator, d)
-            name = quoted.get(indicator.name) or quoted.setdefault(indicator.name, quote(indicator.name))
             for key, args in found[position]:
                 yield ctx.finding(n, key, location=location, indicator=name, **args)
         if wanted["children"]:
@@ -316,10 +315,9 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         flagged: dict[int, list[str]] = {}  # goal -> its children measuring non-kumulatif counts, in link order
         for link in np.flatnonzero(flags[parents] & periodic[children]).tolist():
             flagged.setdefault(link_parents[link], []).append(nodes[link_children[link]][0])
-        quoted: dict = {}
         # the indicators of the goals flagged, those summed among them
-        picked = flags[owned] & ((per_item & _SUMMED) != 0)
-        for position in np.flatnonzero(picked).tolist():
+        picked = np.flatnonzero(flags[owned] & ((per_item & _SUMMED) != 0)).tolist()
+        for position, name in zip(picked, quoted_names(ix, picked)):
             children_ = flagged[owners[position]]
             n, d, indicator = items[position]
             yield ctx.finding(
@@ -328,7 +326,7 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
                 related=children_,
                 location=indicator_location(indicator, d),
                 rests_on=("parent",),
-                indicator=quoted.get(indicator.name) or quoted.setdefault(indicator.name, quote(indicator.name)),
+                indicator=name,
                 children=children_,
             )
 

@@ -12,7 +12,7 @@ from kinerja_graph.checks._batch import Batch
 from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._measures import HeadReader, counted, measures
 from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote, quote_many
-from kinerja_graph.checks._reading import NameReading, name_reading
+from kinerja_graph.checks._reading import NameReading, name_reading, quoted_names
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import (
@@ -334,17 +334,14 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         (Context.findings), each name and formula quoted once."""
         ix = ctx.index
         objects, owners, nodes = ix.indicators.objects, ix.indicators.owners, ix.nodes
-        names: dict = {}  # name -> as quoted
+        names = quoted_names(ix, list(map(_FIRST, found)), QUOTE_LIMIT)  # each distinct name quoted once
         formulas: dict = {}  # formula -> as quoted
         batch = Batch()
-        for position, verdict in found:
+        for (position, verdict), quoted_name in zip(found, names):
             indicator = objects[position]
             n, d = nodes[owners[position]]
             location = indicator_location(indicator, d)
-            name, formula = indicator.name, indicator.formula
-            quoted_name = names.get(name)
-            if quoted_name is None:
-                quoted_name = names[name] = quote(name, QUOTE_LIMIT)
+            formula = indicator.formula
             quoted_formula = formulas.get(formula)
             if quoted_formula is None:
                 quoted_formula = formulas[formula] = quote(formula, 60)
@@ -398,7 +395,9 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         new_goal[1:] = (owner[1:] != owner[:-1]) | (formula[1:] != formula[:-1])
         held_at = np.cumsum(new_goal)  # the goals listed before each user's formula's end, and its own
         ids = ix.ids()
-        held = tuple(map(ids.__getitem__, owner[new_goal].tolist()))  # (a finding's related nodes are a tuple)
+        # each formula's goals, as positions: a finding's related ids are made from its own slice only, so that
+        # each id object is touched once (at 10^6 goals a million of them, scattered in memory)
+        held = owner[new_goal].tolist()
         # the names used, each once per formula, in order of first use: (formula, name) first met, in order
         name = np.asarray(ix.indicator_groups(("name",)).of, dtype=np.int64)[users]
         _, met = np.unique(formula * (int(name.max()) + 1) + name, return_index=True)
@@ -419,7 +418,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
             yield ctx.finding(
                 first_node,
                 "shared",
-                related=held[goals_at[f] + 1 : goals_at[f + 1]],  # the first is the finding's own goal
+                related=tuple(map(ids.__getitem__, held[goals_at[f] + 1 : goals_at[f + 1]])),  # the first: its own goal
                 location=indicator_location(indicator, data),
                 formula=quote(indicator.formula, 60),
                 count=len(set(map(norms.__getitem__, these))),

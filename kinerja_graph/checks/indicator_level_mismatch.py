@@ -8,7 +8,7 @@ from itertools import compress
 
 from kinerja_graph.checks._options import levels_schema
 from kinerja_graph.checks._quote import quote
-from kinerja_graph.checks._reading import NameReading, name_reading
+from kinerja_graph.checks._reading import NameReading, name_reading, quoted_names
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.classify import IndicatorClassifier, indicator_unit, required_vocabulary
 from kinerja_graph.similarity import TextVocabulary, normalised, text_vocabulary
@@ -255,6 +255,7 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
             return classifier.classify(first.name, indicator_unit(first))
 
         verdicts = {key: judge(key) for key in dict.fromkeys(keys.values())}  # in the order they are met
+        reported: list[tuple] = []  # (position, variant, classification), in document order
         for position in candidates:
             found = verdicts[keys[position]]
             level = at[position]
@@ -266,6 +267,10 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
                 variant = "outcome_on_operational"
             else:
                 continue
+            reported.append((position, variant, found))
+        names_said = quoted_names(ix, [position for position, _, _ in reported])  # each distinct name quoted once
+        for (position, variant, found), name in zip(reported, names_said):
+            level = at[position]
             n, d, indicator = ix.indicators[position]
             statement = d.get("statement")
             yield ctx.finding(
@@ -273,7 +278,7 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
                 variant,
                 location=getattr(indicator, "location", None) or d.get("location"),
                 rests_on=("level",),
-                indicator=quote(indicator.name),
+                indicator=name,
                 goal=quote(statement) if statement else None,
                 level=level,
                 kind=found.kind,

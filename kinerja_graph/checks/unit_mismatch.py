@@ -7,7 +7,7 @@ from itertools import repeat
 from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._measures import HeadReader
 from kinerja_graph.checks._quote import indicator_location, quote
-from kinerja_graph.checks._reading import chosen_positions, combined, name_reading
+from kinerja_graph.checks._reading import chosen_positions, combined, name_reading, quoted_names
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import text_vocabulary
 from kinerja_graph.text import UnitVocabulary, normalise, unit_vocabulary
@@ -200,13 +200,13 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
             return
         items = ix.indicators
         positions = chosen_positions(chosen, key_of)
-        for position, number in zip(positions, key_of[positions].tolist()):
+        for position, number, name in zip(positions, key_of[positions].tolist(), quoted_names(ix, positions)):
             n, d, indicator = items[position]
             location = indicator_location(indicator, d)
             for found in judged[number]:
                 if found is not None:
                     key, args = found
-                    yield ctx.finding(n, key, location=location, indicator=quote(indicator.name), **args)
+                    yield ctx.finding(n, key, location=location, indicator=name, **args)
 
     def _read(self, units: UnitVocabulary, indicator) -> tuple[list, tuple | None]:
         """(the units used: [(as written, (family, canonical))], the unit-change finding or None), from the

@@ -7,10 +7,9 @@ import re
 from collections.abc import Iterator
 from itertools import compress, repeat
 
-from kinerja_graph.checks._judge import judged_members
 from kinerja_graph.checks._measures import IndicatorVocabulary, measures, spelled_out, words
 from kinerja_graph.checks._quote import indicator_location, quote
-from kinerja_graph.checks._reading import NameReading, name_reading
+from kinerja_graph.checks._reading import NameReading, name_reading, quoted_names
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import TextVocabulary, normalised, text_words
@@ -222,10 +221,16 @@ dilaporkan sebagai satu realisasi.
             None if not found else [verdict for verdict in found if wanted[verdict[0]]] or None
             for found in _judge_names(name_reading(ix, tv), mv, tv, units)
         ]
-        for n, d, indicator, found in judged_members(ix, names, verdicts):
+        chosen = [verdict is not None for verdict in verdicts]
+        if not any(chosen):
+            return
+        items = ix.indicators
+        positions = names.positions(chosen)  # the members of the names said something of, in document order
+        for position, number, name in zip(positions, names.numbers(positions), quoted_names(ix, positions)):
+            n, d, indicator = items[position]
             location = indicator_location(indicator, d)
-            for key, args in found:
-                yield ctx.finding(n, key, location=location, indicator=quote(indicator.name), **args)
+            for key, args in verdicts[number]:  # type: ignore[union-attr]  # (chosen: not None)
+                yield ctx.finding(n, key, location=location, indicator=name, **args)
 
 
 def _judge_names(names: NameReading, mv: IndicatorVocabulary, tv: TextVocabulary, units: UnitVocabulary) -> list:
