@@ -81,15 +81,27 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     add_row, add_extra = rows.append, extras.append
     nodes = cascade.nodes
     new_attributes = object.__new__
+    # At 10^6 nodes every look-up in a dict of all of them misses the processor's caches (about half of the
+    # build's time), so each is made once: a goal's incoming edges are kept beside it (goal_preds), a parent is
+    # found by one look-up in succ (the few nodes that are not goals are told apart by `loose`), and the goals
+    # with crosscutting links are noted as they are met.
+    goal_preds: list = []  # each goal's incoming edges (its G._pred dict), beside goal_nodes
+    loose: set = set()  # the nodes that are not goals
+    linked: list = []  # the goals with crosscutting links
     for order, node in enumerate(nodes):
         node_id, level, statement, owner, indicators = node.id, node.level, node.statement, node.owner, node.indicators
+        incoming: dict = {}
         # Node.is_goal, without its call: a statement that is not all blanks
         if statement and (not statement.isspace() if type(statement) is str else node.is_goal):
             kind = "goal"
             goal_nodes.append(node)
+            goal_preds.append(incoming)
             position[node_id] = order
+            if node.crosscutting:
+                linked.append(node)
         else:
             kind = "indicator"
+            loose.add(node_id)
         tier, rank = place_of(level, no_place)  # (None is no level's id)
         missing_parents: list = []
         attributes = new_attributes(_NodeAttributes)  # (its __dict__ is the node's dict: see _NodeAttributes)
@@ -110,38 +122,51 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
         # (an id given twice, which the loaders never give: the later attributes win, in the first's place)
         node_data[node_id] = data
         succ[node_id] = {}
-        pred[node_id] = {}
+        pred[node_id] = incoming
     bodies: dict[str, dict] = {}
     once = len(node_data) == len(nodes)  # every id given once
     plain = indexed and once  # (an id given twice: the Index reads the graph itself)
-    if once:
-        is_goal = position.__contains__
-    else:  # an id given twice: the goals are the nodes whose id is a goal's last
-        goal_nodes = [node for node in nodes if node_data[node.id]["kind"] == "goal"]
-        is_goal = lambda parent: parent in node_data and node_data[parent]["kind"] == "goal"  # noqa: E731
     # every contribution edge's attributes: one dict for all of them (10^5 edges, one small dict each
     # otherwise); edges are read, never written, once the graph is built (see _edge)
     contribution = {"kind": "contribution"}
-    parents_of: dict = dict.fromkeys(position, ())  # goal -> the goals it contributes to (the Index's parents)
-    several = False
-    for node in goal_nodes:
-        child = node.id
-        above = []
-        for parent in node.parents:
-            if is_goal(parent):
-                below = succ[parent]
-                if child not in below:  # (a parent given twice: one edge)
-                    below[child] = pred[child][parent] = contribution
-                    above.append(parent)
-            else:
-                node_data[child]["missing_parents"].append(parent)
-        if above:
-            parents_of[child] = above
-            several = several or len(above) > 1
-    edge_kinds = {"contribution"} if any(map(len, succ.values())) else set()
-    for node in goal_nodes:  # (after every contribution edge, as before: the edges keep their order)
-        if not node.crosscutting:
-            continue
+    several = False  # whether some goal has several parent goals
+    aboves: list = []  # each goal's parent goals (the Index's parents), beside goal_nodes
+    linking = False  # whether some contribution edge is made
+    add_above = aboves.append
+    if once:
+        find_below = succ.get
+        for node, incoming in zip(goal_nodes, goal_preds):
+            child = node.id
+            above: list | None = None
+            for parent in node.parents:
+                below = find_below(parent)
+                if below is not None and parent not in loose:
+                    if child not in below:  # (a parent given twice: one edge)
+                        below[child] = incoming[parent] = contribution
+                        linking = True
+                        if above is None:
+                            above = [parent]
+                        else:
+                            above.append(parent)
+                            several = True
+                else:
+                    node_data[child]["missing_parents"].append(parent)
+            add_above(above or ())
+    else:  # an id given twice: the goals are the nodes whose id is a goal's last
+        goal_nodes = [node for node in nodes if node_data[node.id]["kind"] == "goal"]
+        for node in goal_nodes:
+            child = node.id
+            for parent in node.parents:
+                if parent in node_data and node_data[parent]["kind"] == "goal":
+                    below = succ[parent]
+                    if child not in below:  # (a parent given twice: one edge)
+                        below[child] = pred[child][parent] = contribution
+                        linking = True
+                else:
+                    node_data[child]["missing_parents"].append(parent)
+        linked = [node for node in goal_nodes if node.crosscutting]
+    edge_kinds = {"contribution"} if linking else set()
+    for node in linked:  # (after every contribution edge, as before: the edges keep their order)
         for link in node.crosscutting:
             key = crosscutting_key(str(link))
             if key not in bodies:
@@ -155,6 +180,7 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
             _edge(succ, pred, node.id, key, "crosscutting")
             edge_kinds.add("crosscutting")
     if plain:
+        parents_of = dict(zip(position, aboves))  # goal -> the goals it contributes to (the Index's parents)
         if several:
             for above in parents_of.values():
                 if len(above) > 1:
