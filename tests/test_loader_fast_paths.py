@@ -308,14 +308,17 @@ def test_json_objects_are_located_as_one_by_one(text):
     assert located == _located_one_by_one(text, data, "t.json")
 
 
-CSV_TEXTS = st.text(alphabet=st.sampled_from(["a", " ", ",", ";", '"', "\n", "\r", "\x00", "é"]), max_size=60)
+CSV_TEXTS = st.text(
+    alphabet=st.sampled_from(["a", " ", ",", ";", '"', "\n", "\r", "\x00", "é", "\x0b", "\x85", "\u2028"]), max_size=60
+)
 
 
 @settings(max_examples=1500, deadline=None, derandomize=True)
 @given(CSV_TEXTS, st.sampled_from([",", ";"]), st.sampled_from([0, 1, 2, 5, 1 << 20]))
 def test_csv_lines_split_at_once_are_the_csv_modules_rows(text, delimiter, chunk):
     """table._split_rows makes the rows csv.reader makes (quoted cells, quotes in plain cells, cells across
-    lines, empty lines, the last line without a break), or raises what it raises, piece after piece of the text."""
+    lines, empty lines, the last line without a break, line breaks str.splitlines knows and the csv module does
+    not), or raises what it raises, piece after piece of the text."""
     import csv
     import io
     import itertools
