@@ -44,7 +44,7 @@ from kinerja_graph import checks
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.config import Settings
 from kinerja_graph.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from kinerja_graph.findings import SEVERITY_ORDER, Finding
+from kinerja_graph.findings import SEVERITY_ORDER, Finding, sorted_findings
 from kinerja_graph.gcpause import gc_paused
 
 DEBUG_ENV = "KINERJA_DEBUG"  # set (to anything) to add where in the code an internal error happened
@@ -292,8 +292,7 @@ def _check_graph(G: nx.DiGraph, settings: Settings, file: str | None) -> FileRep
         if found is not None:
             more, _ = _apply_silences(found, silences, report)
             kept.extend(more)
-    kept.sort(key=Finding.sort_key)
-    report.findings = kept
+    report.findings = sorted_findings(kept)  # (in Finding.sort_key's order)
     report.silenced.sort(key=lambda s: s.finding.sort_key())
     return report
 
