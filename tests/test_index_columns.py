@@ -130,3 +130,15 @@ def test_indicators_sharing_a_targets_mapping_are_grouped_as_those_holding_copie
     for names in fields:
         assert grouped[0].indicator_groups(names).of == grouped[1].indicator_groups(names).of, names
     assert grouped[0].indicator_groups(("targets",)).of == [0, 0, 1, 1, 0, 2, 2]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_link_arrays_are_the_links_and_give_them(name):
+    """Index.link_arrays() (the structure's reading, restated-child) holds links(); links() asked for after it
+    is made from it, and is the same."""
+    cascade = Cascade(Organisation("Uji"), CASES[name])
+    first_links, first_arrays = (index(build_graph(cascade, indexed=True)) for _ in range(2))
+    links = first_links.links()
+    assert [column.tolist() for column in first_links.link_arrays()] == list(links)
+    assert [column.tolist() for column in first_arrays.link_arrays()] == list(links)
+    assert first_arrays.links() == links

@@ -147,9 +147,9 @@ class Index:
             # every node, the links as positions in `nodes`: an indicator without a goal is read as a goal
             # without a label (it is never linked, so it is neither compared nor given a place)
             labels = self.values("level")
-            if len(self.goals) != len(labels):
+            if len(self.goals) != len(labels) and any(d.get("level") is not None for _, d in self.loose):
                 labels = [label if goal else None for label, goal in zip(labels, self._is_goal())]
-            ids, links = self.ids(), self.links()
+            ids, links = self.ids(), self.link_arrays()
             found = self._memo[key] = structure.read_levels(
                 ids, labels, links, vocabulary, min_inverted=min_inverted, min_share=min_share
             )
@@ -297,12 +297,33 @@ class Index:
         """(parents, children) of every contribution link between goals, as positions in `nodes`: child
         after child in document order, and each child's parents in the order of parents[child]."""
         found = self._memo.get("links")
+        if found is None and "link arrays" in self._memo:  # (made for the structure's reading: the same links)
+            found = self._memo["links"] = tuple(column.tolist() for column in self._memo["link arrays"])
         if found is None:
             goals = self.goal_positions()  # in the order of `parents`
             position = self._memo["position"]
             children = itertools.chain.from_iterable(map(repeat, goals, map(len, self.parents.values())))
             parents = map(position.__getitem__, itertools.chain.from_iterable(self.parents.values()))
             found = self._memo["links"] = (list(parents), list(children))
+        return found
+
+    def link_arrays(self) -> tuple:
+        """links() as two numpy arrays of positions (intp), for what works on whole columns (the structure's
+        reading of the levels, restated-child): made from the goals' parents directly, not from 10^6 Python
+        numbers."""
+        found = self._memo.get("link arrays")
+        if found is None:
+            import numpy as np  # (imported when first used: the registry imports every rule at start-up)
+
+            goals = self.goal_positions()  # in the order of `parents`
+            position = self._memo["position"]
+            above = self.parents.values()
+            counts = np.fromiter(map(len, above), dtype=np.intp, count=len(goals))
+            children = np.repeat(np.asarray(goals, dtype=np.intp), counts)
+            parents = np.fromiter(
+                map(position.__getitem__, itertools.chain.from_iterable(above)), dtype=np.intp, count=len(children)
+            )
+            found = self._memo["link arrays"] = (parents, children)
         return found
 
     def indicator_nodes(self) -> list[int]:

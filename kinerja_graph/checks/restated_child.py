@@ -192,22 +192,26 @@ satu kotak dan satu penanggung jawab tanpa menjelaskan cara hasil tersebut dicap
         slack = 2 * tv.max_slips
         span = int(lengths.max(initial=0)) + slack + 1
         sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) * span + lengths
-        parents, children = ix.links()
+        parents, children = ix.link_arrays()
         # every link's statements by group, compared over whole columns (10^6 links at 10^6 goals)
         of = np.asarray(grouping.of, dtype=np.intp)
-        parent_groups = of[np.asarray(parents, dtype=np.intp)]
-        child_groups = of[np.asarray(children, dtype=np.intp)]
+        parent_groups = of[parents]
+        child_groups = of[children]
         same = texts[parent_groups] == texts[child_groups]
         close = np.abs(sizes[parent_groups] - sizes[child_groups]) <= slack
-        maybe = np.flatnonzero(same | close).tolist()
+        maybe = np.flatnonzero(same | close)
         near = []
         nodes = ix.nodes
-        for k, parent_group, child_group in zip(
-            maybe, parent_groups[maybe].tolist(), child_groups[maybe].tolist(), strict=True
+        for parent_position, child_position, parent_group, child_group in zip(
+            parents[maybe].tolist(),
+            children[maybe].tolist(),
+            parent_groups[maybe].tolist(),
+            child_groups[maybe].tolist(),
+            strict=True,
         ):
             parent, child = statements[parent_group], statements[child_group]
             if may_be_near(text_shape(parent, tv), text_shape(child, tv), tv):
-                near.append((parents[k], nodes[children[k]][0]))
+                near.append((parent_position, nodes[child_position][0]))
         return near
 
     @staticmethod
