@@ -228,6 +228,19 @@ def normalised_texts(texts: Sequence, tv: TextVocabulary) -> list[str]:
 
 
 def _normalised_texts(texts: Sequence, tv: TextVocabulary) -> list[str]:
+    # the usual case first: every text a string (or None, normalised as ""), all of them plain ASCII without
+    # NUL, judged on the texts joined, not text by text
+    whole: str | None
+    try:
+        whole = "\0".join(texts)
+    except TypeError:  # a text that is not a string: None (a group without a statement), or another value
+        try:
+            whole = "\0".join(["" if t is None else t for t in texts])
+        except TypeError:
+            whole = None
+    if whole is not None and whole.isascii() and whole.count("\0") == len(texts) - 1:
+        pieces = whole.encode("ascii").translate(_ASCII_WORDS_AND_NUL).decode("ascii").split("\0")
+        return list(map(" ".join, map(str.split, pieces)))
     plain = [type(t) is str and t.isascii() and "\0" not in t for t in texts]
     ascii_texts = list(compress(texts, plain))
     out: list[str] = []
