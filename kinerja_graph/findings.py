@@ -84,8 +84,8 @@ def softened(severity: str) -> str:
     return SOFTENED if SEVERITY_ORDER[severity] < SEVERITY_ORDER[SOFTENED] else severity
 
 
-_FILE, _LOCATION, _LINE = operator.attrgetter("file"), operator.attrgetter("location"), operator.attrgetter("line")
-_SEVERITY, _RULE = operator.attrgetter("severity"), operator.attrgetter("rule")
+_FILE, _SEVERITY, _RULE = operator.attrgetter("file"), operator.attrgetter("severity"), operator.attrgetter("rule")
+_LOCATION, _LINE = operator.attrgetter("location"), operator.attrgetter("location.line")
 _LINE_LIMIT, _RULE_LIMIT = 1 << 40, 1 << 16  # lines and rules below these make, with the severity, one 64-bit number
 
 
@@ -106,11 +106,10 @@ def sorted_findings(findings: list[Finding]) -> list[Finding]:
     import numpy as np  # (imported when first used)
 
     try:
-        locations = list(map(_LOCATION, findings))
         try:
-            lines = list(map(_LINE, locations))
+            lines = list(map(_LINE, findings))  # each finding's location.line
         except AttributeError:  # a finding without a location
-            lines = [location.line if location else None for location in locations]
+            lines = [location.line if location else None for location in map(_LOCATION, findings)]
         if None in lines:  # (sort_key sorts a finding without a line as line 0)
             lines = [0 if line is None else line for line in lines]
         if not set(map(type, lines)) <= {int}:
