@@ -4,6 +4,8 @@ import copy
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kinerja_graph import config, policy
 from kinerja_graph.classify import (
@@ -340,3 +342,46 @@ def test_organisation_wide_hints_are_the_quick_test_of_each_name(indicators):
     ]
     for chosen in (names, [n for n in names if type(n) is str and n.isascii()]):
         assert indicators.organisation_wide_hints(chosen) == [indicators.may_be_organisation_wide(n) for n in chosen]
+
+
+# ------------------------------------------------------------------------- statements, many at once
+
+OPENINGS = st.sampled_from(
+    [
+        "Meningkatnya",
+        "Meningkatkan",
+        "Terlaksananya",
+        "Tersusunnya",
+        "Penyusunan",
+        "Pembinaan",
+        "Koordinasi",
+        "Memastikan",
+        "1.",
+        "a)",
+        "2.1",
+        "Mewujudkan",
+    ]
+)
+WORDS = st.text(alphabet="abcXYZ 09-,.()\0é\t", max_size=20) | st.sampled_from(["kualitas", "layanan", "SOP", "rapat"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.tuples(st.lists(OPENINGS, max_size=3), st.lists(WORDS, max_size=4), st.integers(0, 130)).map(
+                lambda t: (" ".join(t[0] + t[1]) + " x" * t[2]).strip()
+            ),
+            st.text(alphabet="abcXYZ 09-,.\0éİß\t", max_size=30),
+        ),
+        max_size=12,
+    )
+)
+def test_statements_classified_at_once_as_one_by_one(texts):
+    """classify_many() remembers for each statement what classify() alone gives it: ASCII statements read as one
+    text (openers, numbering, statements longer than the opening read), the others one by one."""
+    cues = default_vocabulary("cues")
+    many, single = StatementClassifier(cues), StatementClassifier(cues)
+    many.classify_many(texts)
+    assert [many.classify(t) for t in texts] == [single.classify(t) for t in texts]

@@ -230,7 +230,7 @@ apabila dirumuskan sebagai pekerjaannya, output tersebut tidak dapat dihitung at
         judged = levels | effort_levels | activity_levels
         at = ix.judged_values("level")  # of every node (a doubtful label: the level its place implies)
         positions = list(compress(range(len(at)), map(judged.__contains__, at)))  # the nodes at the levels judged
-        for n, d, (key, found) in self._judged(ix, positions, at, judge):
+        for n, d, (key, found) in self._judged(ix, positions, at, judge, classifier.classify_many):
             yield ctx.finding(
                 n,
                 key,
@@ -241,15 +241,18 @@ apabila dirumuskan sebagai pekerjaannya, output tersebut tidak dapat dihitung at
             )
 
     @staticmethod
-    def _judged(ix, positions: list[int], at, judge) -> Iterator[tuple]:
+    def _judged(ix, positions: list[int], at, judge, before=None) -> Iterator[tuple]:
         """judged_nodes_among(ix, positions, ("kind", "level", "statement"), judge), its keys made in bulk: a
         node's (kind, statement) group (the grouping duplicate-statement and restated-child share) and its
         judged level, rather than a tuple of the three built node by node. judge(data) is asked once per
         distinct key, with the data of its first node (the data a doubtful goal is judged by: Index.judged_apart,
-        whose level is the one `at` gives)."""
+        whose level is the one `at` gives). before(statements), if given, is told the statements of those first
+        nodes beforehand (the classifier classifies them all at once)."""
         of = ix.node_groups(("kind", "statement")).of
         keys = list(zip(map(of.__getitem__, positions), map(at.__getitem__, positions)))
         first = dict(zip(reversed(keys), reversed(positions)))  # key -> its first position (the last one written)
+        if before is not None:
+            before(list(map(ix.values("statement").__getitem__, first.values())))
         nodes = ix.nodes
         apart = ix.judged_apart()
         verdicts = {key: judge(apart.get(position) or nodes[position][1]) for key, position in first.items()}
