@@ -110,9 +110,11 @@ def sorted_findings(findings: list[Finding]) -> list[Finding]:
             lines = list(map(_LINE, findings))  # each finding's location.line
         except AttributeError:  # a finding without a location
             lines = [location.line if location else None for location in map(_LOCATION, findings)]
-        if None in lines:  # (sort_key sorts a finding without a line as line 0)
+        kinds = set(map(type, lines))
+        if type(None) in kinds:  # (sort_key sorts a finding without a line as line 0)
             lines = [0 if line is None else line for line in lines]
-        if not set(map(type, lines)) <= {int}:
+            kinds.discard(type(None))
+        if not kinds <= {int}:
             raise TypeError("a line that is not a number")
         rules = list(map(_RULE, findings))
         rank = {rule: number for number, rule in enumerate(sorted(set(rules)))}
