@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kinerja_graph import checks
+from kinerja_graph.checks._index import cached
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.config import Settings
 from kinerja_graph.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
@@ -180,11 +181,16 @@ def _silences(G: nx.DiGraph) -> dict[str, dict]:
     cascade = G.graph.get("cascade")
     # the cascade's plain list of nodes is cheaper to walk than the graph's node data
     models = cascade.nodes if cascade is not None else [d.get("node") for _, d in G.nodes(data=True)]
-    try:
-        if not any(map(_IGNORE, models)):  # read in C: 10^6 nodes, and almost never one silencing anything
+    ix = cached(G)  # the rules' Index, if they made one
+    if ix is not None and len(ix.values("node")) == len(models) and all(map(operator.is_, ix.values("node"), models)):
+        if not ix.silencing():  # the same models: read once for the engine and stale-ignore
             return {}
-    except AttributeError:  # a node without a model, or a model without silences
-        pass
+    else:
+        try:
+            if not any(map(_IGNORE, models)):  # read in C: 10^6 nodes, and almost never one silencing anything
+                return {}
+        except AttributeError:  # a node without a model, or a model without silences
+            pass
     out: dict[str, dict] = {}
     for model in models:
         ignore = getattr(model, "ignore", None)
@@ -247,7 +253,6 @@ def _check_graph(G: nx.DiGraph, settings: Settings, file: str | None) -> FileRep
     )
     active = settings.active_rules()
     report.rules = list(active)
-    silences = _silences(G)
     findings: list[Finding] = []
     ran: set[str] = set()
     later = []
@@ -286,6 +291,7 @@ def _check_graph(G: nx.DiGraph, settings: Settings, file: str | None) -> FileRep
             ran.add(rule_id)
             findings.extend(found)
 
+    silences = _silences(G)  # (after the rules: from the models their Index read)
     kept, matched = _apply_silences(findings, silences, report)
     for rule in later:
         found = _run_one(rule, file, report, functools.partial(run_later, rule))

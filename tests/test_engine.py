@@ -302,3 +302,27 @@ def test_the_garbage_collector_is_paused_during_the_run_and_restored_after(monke
         assert not gc.isenabled()  # a caller's own choice is left as it was
     finally:
         gc.enable()
+
+
+def test_a_silence_of_a_node_whose_id_is_given_twice_still_silences():
+    """The engine reads the silences off the models its rules' Index read only when they are the cascade's own
+    nodes; an id given twice leaves the graph one node, and the earlier model's silence still counts."""
+    from kinerja_graph.graph import build_graph
+    from kinerja_graph.model import Cascade, Node, Organisation, Silence
+
+    statement = "Meningkatnya kualitas layanan publik"
+    nodes = [
+        Node("1", statement, "intermediate_outcome", ignore=[Silence("missing-owner", "PJ masih ditetapkan")]),
+        Node("1", statement, "intermediate_outcome"),
+        Node(
+            "2", "Meningkatnya ketertiban umum", "intermediate_outcome", owner="Camat", ignore=[Silence("cycle", "-")]
+        ),
+    ]
+    report = engine.check_graph(
+        build_graph(Cascade(Organisation("Uji"), nodes), indexed=True),
+        settings(select=["missing-owner", "stale-ignore", "cycle"]),
+    )
+    assert [(f.rule, f.node) for f in report.findings] == [("stale-ignore", "2")]
+    assert [(s.finding.rule, s.finding.node, s.reason) for s in report.silenced] == [
+        ("missing-owner", "1", "PJ masih ditetapkan")
+    ]

@@ -244,6 +244,19 @@ class Index:
             found = self._memo[key] = list(compress(self.nodes, held))
         return found
 
+    def silencing(self) -> bool:
+        """Whether some node's model holds a silence (its `ignore`), read once per graph, in C: 10^6 models at 10^6
+        goals, and almost never one silencing anything; the engine and stale-ignore both ask. True when the models
+        cannot be read so (a node without a model): then each is looked at."""
+        found = self._memo.get("silencing")
+        if found is None:
+            try:
+                found = any(map(_IGNORE, self.values("node")))
+            except AttributeError:  # a node without a model, or a model without silences
+                found = True
+            self._memo["silencing"] = found
+        return found
+
     def values(self, name: str) -> tuple | list:
         """The `name` field of every node's data ("level", "rank", "missing_parents", "indicators", ...), in
         the order of `nodes`; None where a node lacks it (for "order", 0). Read-only."""
@@ -667,6 +680,7 @@ _NODE_EXTRAS = ("order", "rank", "missing_parents", "indicators", "node")
 _READ_FIELDS, _READ_EXTRAS = operator.itemgetter(*_NODE_FIELDS), operator.itemgetter(*_NODE_EXTRAS)
 _TEXT_TYPES = frozenset({str, type(None)})  # what indicator_groups() and node_groups() group by
 _ID, _DATA = operator.itemgetter(0), operator.itemgetter(1)
+_IGNORE = operator.attrgetter("ignore")
 
 
 def _apart(values):
