@@ -432,7 +432,7 @@ class StatementClassifier:
         (the characters that are no letter or digit made blanks, as words() finds the words), not one by one by
         the pattern; any other statement is classified by classify() itself."""
         cache = self._cache
-        todo = [s for s in dict.fromkeys(statements) if type(s) is str and s not in cache]
+        todo = [s for s in dict.fromkeys(s for s in statements if type(s) is str) if s not in cache]
         openings = [s[:_OPENING] for s in todo]
         whole = "\0".join(openings)
         if not whole.isascii() or whole.count("\0") != len(openings) - 1:
