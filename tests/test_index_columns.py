@@ -134,8 +134,7 @@ def test_indicators_sharing_a_targets_mapping_are_grouped_as_those_holding_copie
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_link_arrays_are_the_links_and_give_them(name):
-    """Index.link_arrays() (the structure's reading, restated-child) holds links(); links() asked for after it
-    is made from it, and is the same."""
+    """Index.link_arrays() (the structure's reading, restated-child) holds links(), whichever is asked for first."""
     cascade = Cascade(Organisation("Uji"), CASES[name])
     first_links, first_arrays = (index(build_graph(cascade, indexed=True)) for _ in range(2))
     links = first_links.links()

@@ -310,8 +310,6 @@ class Index:
         """(parents, children) of every contribution link between goals, as positions in `nodes`: child
         after child in document order, and each child's parents in the order of parents[child]."""
         found = self._memo.get("links")
-        if found is None and "link arrays" in self._memo:  # (made for the structure's reading: the same links)
-            found = self._memo["links"] = tuple(column.tolist() for column in self._memo["link arrays"])
         if found is None:
             goals = self.goal_positions()  # in the order of `parents`
             position = self._memo["position"]
@@ -322,21 +320,14 @@ class Index:
 
     def link_arrays(self) -> tuple:
         """links() as two numpy arrays of positions (intp), for what works on whole columns (the structure's
-        reading of the levels, restated-child): made from the goals' parents directly, not from 10^6 Python
-        numbers."""
+        reading of the levels, restated-child): made once (10^6 links at 10^6 goals). The lists stay those of
+        links(), whose numbers are the positions' own objects (made from the arrays, each number would be an
+        object of its own: 56 MB more at 10^6)."""
         found = self._memo.get("link arrays")
         if found is None:
             import numpy as np  # (imported when first used: the registry imports every rule at start-up)
 
-            goals = self.goal_positions()  # in the order of `parents`
-            position = self._memo["position"]
-            above = self.parents.values()
-            counts = np.fromiter(map(len, above), dtype=np.intp, count=len(goals))
-            children = np.repeat(np.asarray(goals, dtype=np.intp), counts)
-            parents = np.fromiter(
-                map(position.__getitem__, itertools.chain.from_iterable(above)), dtype=np.intp, count=len(children)
-            )
-            found = self._memo["link arrays"] = (parents, children)
+            found = self._memo["link arrays"] = tuple(np.asarray(column, dtype=np.intp) for column in self.links())
         return found
 
     def indicator_nodes(self) -> list[int]:
