@@ -186,11 +186,11 @@ class _Planner:
         """A nearly empty page joins another page it fits on (the last page of a branch, a few
         orphans): no sheet is printed for three boxes."""
         pages = list(pages)
+        loose_pages = sum(1 for _, k in pages if k == "loose")  # kept up to date as pages join
         for i in range(len(pages) - 1, -1, -1):
             nodes, kind = pages[i]
             if self.fits(nodes, kind).fill >= SMALL_PAGE:
                 continue
-            loose_pages = sum(1 for _, k in pages if k == "loose")
             tries = 0
             # a few pages: in order; many: the nearest first (the one before first), MERGE_TRIES of them
             for j in range(len(pages)) if len(pages) <= MERGE_TRIES else _nearest(i, len(pages)):
@@ -204,6 +204,7 @@ class _Planner:
                 if self.fits(other + nodes, joined).ok:
                     pages[j] = (other + nodes, joined)
                     del pages[i]
+                    loose_pages += (joined == "loose") - (kind == "loose") - (other_kind == "loose")
                     break
         return pages
 
