@@ -46,3 +46,42 @@ def test_goals_continued_below_are_counted_as_a_fresh_walk_counts_them():
                     assert builder.count_below(n, away) == len(builder.below_away(n, set(away)))
                     checked += 1
     assert checked > 20
+
+
+def test_box_lines_are_what_the_graphviz_package_writes():
+    import graphviz
+
+    lines = Lines()
+    for name in ("g12", "a b", "node", "-1.5", 'x"y', "band3"):
+        for label in ("<<B>x</B>>", "<a\n>", "<x>y", "plain", "<>", "<<TABLE>\n</TABLE>>", 'say "hi"'):
+            for attrs in ({"label": label}, {"label": label, "group": "bands"}):
+                g = graphviz.Digraph()
+                g.node(name, **attrs)
+                assert lines.node_line(name, **attrs) == g.body[0]
+                assert lines.node_line(name, **attrs) == g.body[0]  # and again, from the cache
+
+
+def test_a_final_page_drawn_as_its_candidate_is_the_candidate_page():
+    from kinerja_graph.render.dot import build_diagram
+
+    G = api.load_graph("samples/praya.yaml")
+    style, options = load_style(), DiagramOptions()
+    placement = place(G, options.layout)
+    overlay = Overlay(None, style, options.lang)
+    goals = placement.sort([n for n in G if n in placement.order])
+    nodes = goals[len(goals) // 3 : len(goals) // 2]
+    common = dict(options=options, style=style, placement=placement, overlay=overlay, numbers=99)
+
+    candidate_part = Part("", nodes, "branch")
+    candidate_part.number, candidate_part.total, candidate_part.home = 99, 99, dict.fromkeys(goals, 99)
+    drawn: dict = {}
+    candidate = build_diagram(G, candidate_part, drawn=drawn, keep=False, **common)
+    assert candidate.signature is not None and not drawn  # kept only when the caller keeps it
+    drawn[candidate.signature] = candidate
+
+    final_part = Part("3", nodes, "branch")
+    final_part.number, final_part.total, final_part.home = 3, 6, dict.fromkeys(goals, 2)
+    final = build_diagram(G, final_part, drawn=drawn, **common)
+    fresh = build_diagram(G, Part("3", nodes, "branch", number=3, total=6, home=dict.fromkeys(goals, 2)), **common)
+    assert final.source is candidate.source
+    assert final.source == fresh.source and final.numbers == fresh.numbers

@@ -213,6 +213,7 @@ def draw(
         # candidates found to fit, by their goals (verified on the final pages); those accepted on the estimate alone
         accepted: dict[frozenset[str], list[tuple[tuple[str, ...], str]]] = {}
         trusted: set[tuple[tuple[str, ...], str]] = set()
+        grown: dict[tuple[str, str], Diagram] = {}  # the latest candidate kept in `drawn`, by its first goal and kind
 
         def fits(nodes: list[str], kind: str) -> Fit:
             key = (tuple(nodes), kind)
@@ -246,6 +247,8 @@ def draw(
                 boxes=boxes,
                 lines=lines,
                 numbers=unknown,
+                drawn=drawn if kind not in ("whole", "subtree") else None,
+                keep=False,
             )
 
         def too_big(guess: Measure, verify: bool) -> bool:
@@ -315,6 +318,14 @@ def draw(
             ok = result.smallest_text >= limit
             if ok:
                 accepted.setdefault(frozenset(nodes), []).append((tuple(nodes), kind))
+                if diagram.signature is not None and diagram.signature not in drawn:
+                    # the final page it may become is this page, not built again; a page growing block by block keeps
+                    # only its latest (its first goal and kind), the ones before are seldom final pages
+                    start = (nodes[0], kind)
+                    before = grown.get(start)
+                    if before is not None and drawn.get(before.signature) is before:
+                        del drawn[before.signature]
+                    drawn[diagram.signature] = grown[start] = diagram
             return Fit(ok, result.fill(sheet, diagram.tree_size))
 
         def unsure(pictures: list[Picture]) -> bool:

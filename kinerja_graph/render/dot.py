@@ -58,6 +58,7 @@ LIST_CHARS = 70  # characters per line of the findings list
 BAND_COLUMN = 122.0  # points: the band captions' column and the gap right of it
 TALL_BOX = 240.0  # points: a box taller than this (many indicators) is drawn wider instead
 UNKNOWN_PAGE = 99  # a page number not known yet (while pages are being planned): as wide as a real one
+_HTML_STRING = graphviz.quoting.HTML_STRING.match  # a label the package writes as it is ("<...>")
 _CHAR = 0.56  # average width of a character, in ems (Arial/Liberation Sans, mixed bold and regular)
 
 
@@ -96,6 +97,7 @@ class Lines:
         # an edge's line is its two ends, each quoted once, and its attributes, written once per set of them: most
         # edges are drawn once (a page's edges are its own), so a cache of whole lines would seldom be hit
         self._ends: dict[str, str] = {}
+        self._names: dict[str, str] = {}  # a node's name, quoted
         self._attrs: dict[tuple, str] = {}
         # what the pages of the drawing worked out about the tree, to be checked rather than walked again
         # (`_Builder.below_away`)
@@ -109,8 +111,16 @@ class Lines:
         key = ("n", name, *attrs.items())
         line = self._lines.get(key)
         if line is None:
-            self._scratch.node(name, **attrs)
-            line = self._lines[key] = self._scratch.body.pop()
+            label = attrs.get("label")
+            if len(attrs) == 1 and type(label) is str and _HTML_STRING(label):
+                # a box: its name quoted once, its HTML label as it is (what the package writes, without its checks)
+                quoted = self._names.get(name)
+                if quoted is None:
+                    quoted = self._names[name] = graphviz.quoting.quote(name)
+                line = self._lines[key] = f"\t{quoted} [label={label}]\n"
+            else:
+                self._scratch.node(name, **attrs)
+                line = self._lines[key] = self._scratch.body.pop()
         return line
 
     def edge(self, target: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
@@ -150,6 +160,7 @@ class Diagram:
         self._source: str | None = None
         self._digest: bytes | None = None
         self._template: Diagram | None = None
+        self.signature: tuple | None = None  # what it prints, when built to be kept by it (`build_diagram`'s `keep`)
         self.estimated_size = estimated_size
         self.smallest_font = smallest_font
         self.tree_size = tree_size
@@ -274,6 +285,7 @@ def build_diagram(
     lines: Lines | None = None,
     numbers: int | None = None,
     drawn: dict[tuple, Diagram] | None = None,
+    keep: bool = True,
 ) -> Diagram:
     """The diagram of `part` of G (all of it when None). `links`: node -> the file continuing it
     (on-screen parts); printed pages say which page instead (`part.home`). `contents`: the list of
@@ -284,7 +296,9 @@ def build_diagram(
     placeholder of that many digits instead, the first `numbers`, the next one less and so on, and
     `Diagram.numbers` says which number each stands for (`fill_numbers` writes them in). Two pages that
     differ only in their numbers are then the same DOT: laid out once. `drawn`: the pages built so far with
-    placeholders, by what they print: a page built again (the pages planned again) is not built twice."""
+    placeholders, by what they print: a page built again (the pages planned again) is not built twice. `keep`:
+    a page built anew goes into `drawn`; when False it only carries its key (`Diagram.signature`), for the caller
+    to keep it there if it wants it (a candidate page that fits: the final page it becomes is not built again)."""
     options = options or DiagramOptions()
     if options.direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}")
@@ -297,7 +311,7 @@ def build_diagram(
         overlay = Overlay(findings, style, options.lang, include_info=options.include_info)
     return _Builder(
         G, part, overlay, options, style, placement, links or {}, contents or [], boxes, lines or Lines(), numbers
-    ).build(drawn)
+    ).build(drawn, keep)
 
 
 def least_size(placement: Placement, nodes: list[str], options: DiagramOptions, style: Style) -> tuple[float, float]:
@@ -462,7 +476,7 @@ class _Builder:
             tuple(self.subtitle()),
         )
 
-    def build(self, drawn: dict[tuple, Diagram] | None = None) -> Diagram:
+    def build(self, drawn: dict[tuple, Diagram] | None = None, keep: bool = True) -> Diagram:
         key = None
         if drawn is not None and self.numbers is not None:
             key = self.signature()
@@ -471,7 +485,10 @@ class _Builder:
                 return Diagram.like(known, self.numbers)
         diagram = self._build()
         if key is not None and drawn is not None:
-            drawn[key] = diagram
+            if keep:
+                drawn[key] = diagram
+            else:
+                diagram.signature = key
         return diagram
 
     def _build(self) -> Diagram:
