@@ -213,7 +213,7 @@ def draw(
         # candidates found to fit, by their goals (verified on the final pages); those accepted on the estimate alone
         accepted: dict[frozenset[str], list[tuple[tuple[str, ...], str]]] = {}
         trusted: set[tuple[tuple[str, ...], str]] = set()
-        grown: dict[tuple[str, str], Diagram] = {}  # the latest candidate kept in `drawn`, by its first goal and kind
+        grown: dict[tuple[str, str], tuple[tuple[str, ...], Diagram]] = {}  # the latest candidate that fit, by start
 
         def fits(nodes: list[str], kind: str) -> Fit:
             key = (tuple(nodes), kind)
@@ -247,8 +247,6 @@ def draw(
                 boxes=boxes,
                 lines=lines,
                 numbers=unknown,
-                drawn=drawn if kind not in ("whole", "subtree") else None,
-                keep=False,
             )
 
         def too_big(guess: Measure, verify: bool) -> bool:
@@ -318,14 +316,10 @@ def draw(
             ok = result.smallest_text >= limit
             if ok:
                 accepted.setdefault(frozenset(nodes), []).append((tuple(nodes), kind))
-                if diagram.signature is not None and diagram.signature not in drawn:
-                    # the final page it may become is this page, not built again; a page growing block by block keeps
-                    # only its latest (its first goal and kind), the ones before are seldom final pages
-                    start = (nodes[0], kind)
-                    before = grown.get(start)
-                    if before is not None and drawn.get(before.signature) is before:
-                        del drawn[before.signature]
-                    drawn[diagram.signature] = grown[start] = diagram
+                if kind not in ("whole", "subtree") and diagram.signature is not None:
+                    # the final page it may become is this page, not built again (see the pages' loop); of a page
+                    # growing block by block only the latest is kept (by its first goal and kind)
+                    grown[(nodes[0], kind)] = (tuple(nodes), diagram)
             return Fit(ok, result.fill(sheet, diagram.tree_size))
 
         def unsure(pictures: list[Picture]) -> bool:
@@ -514,6 +508,10 @@ def draw(
                 # candidate that fit, laid out once), then the numbers written in. The overview's list names
                 # pages in its own words ("Daftar halaman 4–10"): drawn with its numbers
                 filled = None
+                fitted = grown.get((page.nodes[0], page.kind)) if page.nodes else None
+                if fitted is not None and fitted[0] == tuple(page.nodes) and fitted[1].signature is not None:
+                    # the candidate that fit, when it prints what this page prints: this page, not built again
+                    drawn.setdefault(fitted[1].signature(), fitted[1])
                 for numbers in (unknown, None) if page.kind != "overview" else (None,):
                     diagram = build_diagram(
                         G,

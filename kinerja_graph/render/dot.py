@@ -160,7 +160,9 @@ class Diagram:
         self._source: str | None = None
         self._digest: bytes | None = None
         self._template: Diagram | None = None
-        self.signature: tuple | None = None  # what it prints, when built to be kept by it (`build_diagram`'s `keep`)
+        # what it prints besides its boxes (`_Builder.signature`, the key of `build_diagram`'s `drawn`): built with
+        # placeholders for its page numbers, and not from `drawn`
+        self.signature: Callable[[], tuple] | None = None
         self.estimated_size = estimated_size
         self.smallest_font = smallest_font
         self.tree_size = tree_size
@@ -285,7 +287,6 @@ def build_diagram(
     lines: Lines | None = None,
     numbers: int | None = None,
     drawn: dict[tuple, Diagram] | None = None,
-    keep: bool = True,
 ) -> Diagram:
     """The diagram of `part` of G (all of it when None). `links`: node -> the file continuing it
     (on-screen parts); printed pages say which page instead (`part.home`). `contents`: the list of
@@ -296,9 +297,9 @@ def build_diagram(
     placeholder of that many digits instead, the first `numbers`, the next one less and so on, and
     `Diagram.numbers` says which number each stands for (`fill_numbers` writes them in). Two pages that
     differ only in their numbers are then the same DOT: laid out once. `drawn`: the pages built so far with
-    placeholders, by what they print: a page built again (the pages planned again) is not built twice. `keep`:
-    a page built anew goes into `drawn`; when False it only carries its key (`Diagram.signature`), for the caller
-    to keep it there if it wants it (a candidate page that fits: the final page it becomes is not built again)."""
+    placeholders, by what they print: a page built again (the pages planned again) is not built twice. A page
+    built with placeholders says what it prints (`Diagram.signature`, worked out when asked): a candidate page
+    that fits can be put in `drawn` by the caller, and the final page it becomes is not built again."""
     options = options or DiagramOptions()
     if options.direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}")
@@ -311,7 +312,7 @@ def build_diagram(
         overlay = Overlay(findings, style, options.lang, include_info=options.include_info)
     return _Builder(
         G, part, overlay, options, style, placement, links or {}, contents or [], boxes, lines or Lines(), numbers
-    ).build(drawn, keep)
+    ).build(drawn)
 
 
 def least_size(placement: Placement, nodes: list[str], options: DiagramOptions, style: Style) -> tuple[float, float]:
@@ -476,7 +477,7 @@ class _Builder:
             tuple(self.subtitle()),
         )
 
-    def build(self, drawn: dict[tuple, Diagram] | None = None, keep: bool = True) -> Diagram:
+    def build(self, drawn: dict[tuple, Diagram] | None = None) -> Diagram:
         key = None
         if drawn is not None and self.numbers is not None:
             key = self.signature()
@@ -485,10 +486,9 @@ class _Builder:
                 return Diagram.like(known, self.numbers)
         diagram = self._build()
         if key is not None and drawn is not None:
-            if keep:
-                drawn[key] = diagram
-            else:
-                diagram.signature = key
+            drawn[key] = diagram
+        if self.numbers is not None:
+            diagram.signature = self.signature
         return diagram
 
     def _build(self) -> Diagram:
