@@ -28,12 +28,17 @@ def test_wrapped_lines_are_a_fresh_list_each_time():
     assert labels.esc("a < b & c\\N") == labels.esc("a < b & c\\N") == "a &lt; b &amp; c\\\\N"
 
 
-def test_goals_continued_below_are_counted_as_a_fresh_walk_counts_them():
+def _praya_drawing():
+    """The Praya sample with what one drawing of it shares: style, options, placement, overlay, goals in order."""
     G = api.load_graph("samples/praya.yaml")
     style, options = load_style(), DiagramOptions()
     placement = place(G, options.layout)
     overlay = Overlay(None, style, options.lang)
-    goals = placement.sort([n for n in G if n in placement.order])
+    return G, style, options, placement, overlay, placement.sort([n for n in G if n in placement.order])
+
+
+def test_goals_continued_below_are_counted_as_a_fresh_walk_counts_them():
+    G, style, options, placement, overlay, goals = _praya_drawing()
     lines = Lines()  # shared by every page, as in one drawing
     checked = 0
     for cut in range(1, len(goals) + 1, max(1, len(goals) // 12)):
@@ -64,11 +69,7 @@ def test_box_lines_are_what_the_graphviz_package_writes():
 def test_a_final_page_drawn_as_its_candidate_is_the_candidate_page():
     from kinerja_graph.render.dot import build_diagram
 
-    G = api.load_graph("samples/praya.yaml")
-    style, options = load_style(), DiagramOptions()
-    placement = place(G, options.layout)
-    overlay = Overlay(None, style, options.lang)
-    goals = placement.sort([n for n in G if n in placement.order])
+    G, style, options, placement, overlay, goals = _praya_drawing()
     nodes = goals[len(goals) // 3 : len(goals) // 2]
     common = dict(options=options, style=style, placement=placement, overlay=overlay, numbers=99)
 
