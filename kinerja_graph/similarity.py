@@ -239,18 +239,36 @@ def _normalised_texts(texts: Sequence, tv: TextVocabulary) -> list[str]:
         except TypeError:
             whole = None
     if whole is not None and whole.isascii() and whole.count("\0") == len(texts) - 1:
-        pieces = whole.encode("ascii").translate(_ASCII_WORDS_AND_NUL).decode("ascii").split("\0")
-        return list(map(" ".join, map(str.split, pieces)))
+        return list(map(" ".join, map(str.split, _ascii_pieces(whole))))
     plain = [type(t) is str and t.isascii() and "\0" not in t for t in texts]
     ascii_texts = list(compress(texts, plain))
     out: list[str] = []
     if ascii_texts:
-        pieces = "\0".join(ascii_texts).encode("ascii").translate(_ASCII_WORDS_AND_NUL).decode("ascii").split("\0")
-        out = list(map(" ".join, map(str.split, pieces)))
+        out = list(map(" ".join, map(str.split, _ascii_pieces("\0".join(ascii_texts)))))
     if len(ascii_texts) == len(texts):  # the usual case
         return out
     words = iter(out)
     return [next(words) if p else normalised(t, tv) if t else "" for t, p in zip(texts, plain)]
+
+
+def normalised_texts_split(texts: Sequence, tv: TextVocabulary) -> tuple[list[str], list[list[str]]]:
+    """normalised_texts(texts, tv), remembered alike, with the words of each normalised text (its str.split):
+    the normalised text is made from those words, so a caller that reads the words (words_of_normalised's
+    `splits`) need not split them again."""
+    plain = [type(t) is str and t.isascii() and "\0" not in t for t in texts]
+    ascii_texts = list(compress(texts, plain))
+    splits: list[list[str]] = list(map(str.split, _ascii_pieces("\0".join(ascii_texts)))) if ascii_texts else []
+    if len(ascii_texts) != len(texts):
+        words = iter(splits)
+        splits = [next(words) if p else (normalised(t, tv) if t else "").split() for t, p in zip(texts, plain)]
+    found = list(map(" ".join, splits))
+    remember(tv, ("normalised texts", len(texts)), (list(texts), found))  # as normalised_texts() does
+    return list(found), splits
+
+
+def _ascii_pieces(whole: str) -> list[str]:
+    """Plain ASCII texts joined by NUL, each made lower case with what is no letter or digit a blank, apart again."""
+    return whole.encode("ascii").translate(_ASCII_WORDS_AND_NUL).decode("ascii").split("\0")
 
 
 def text_vocabulary(vocabulary: Mapping, G=None) -> TextVocabulary:
@@ -300,15 +318,18 @@ def text_words_many(texts: Sequence, tv: TextVocabulary) -> list[tuple]:
     return found
 
 
-def words_of_normalised(texts: Sequence, norms: Sequence[str], tv: TextVocabulary) -> list[tuple]:
+def words_of_normalised(
+    texts: Sequence, norms: Sequence[str], tv: TextVocabulary, splits: list[list[str]] | None = None
+) -> list[tuple]:
     """text_words(text, tv) of each text, its normalised form (normalised_texts) at hand: most texts need only
     their words split, function words dropped and each word replaced by its one shared string, word by word
     through one table of the distinct words (_words_read, in C); a text with a word spelled another way is read
     through the spelling table, and texts that are not all texts one by one as text_words() reads them.
-    Remembered in tv as text_words() remembers them."""
+    Remembered in tv as text_words() remembers them. `splits`: the words of each of `norms`, if at hand
+    (normalised_texts_split)."""
     if not set(map(type, texts)) <= {str}:
         return [text_words(text, tv) for text in texts]
-    made = _words_read(list(map(str.split, norms)), tv)
+    made = _words_read(list(map(str.split, norms)) if splits is None else splits, tv)
     _remember_words(tv, texts, made)
     return made
 

@@ -22,14 +22,10 @@ from kinerja_graph.checks._index import Index
 from kinerja_graph.checks._measures import HeadReader, counted, normalised_names
 from kinerja_graph.checks._quote import QUOTE_LIMIT, quote_many
 from kinerja_graph.similarity import (
-    _ASCII_WORDS_AND_NUL,
     TextVocabulary,
-    _remember_words,
-    _words_read,
     content_words_of,
     count_class,
-    normalised,
-    remember,
+    normalised_texts_split,
     words_of_normalised,
 )
 
@@ -94,11 +90,7 @@ class NameReading:
         """similarity.text_words(name, tv) of each name (the remembered tuples themselves: not to be changed)."""
         if self._words is None:
             splits, self._splits = self._splits, None
-            if splits is not None and set(map(type, self.texts)) <= {str}:  # as words_of_normalised() reads them
-                self._words = _words_read(splits, self.tv)
-                _remember_words(self.tv, self.texts, self._words)
-            else:
-                self._words = words_of_normalised(self.texts, self.norms, self.tv)
+            self._words = words_of_normalised(self.texts, self.norms, self.tv, splits)
         return self._words
 
     def firsts(self) -> list[str]:
@@ -179,9 +171,8 @@ class NameReading:
 
 
 class _Splitting:
-    """similarity.normalised_texts(texts, tv), remembered alike, that also keeps the words of each normalised
-    text (str.split of it) in `out`: the normalised text is made from those words, so that they need not be
-    split again."""
+    """similarity.normalised_texts(texts, tv) that also keeps the words of each normalised text in `out`
+    (normalised_texts_split), so that they need not be split again."""
 
     __slots__ = ("out",)
 
@@ -189,19 +180,9 @@ class _Splitting:
         self.out = out
 
     def __call__(self, texts: list, tv: TextVocabulary) -> list[str]:
-        plain = [type(t) is str and t.isascii() and "\0" not in t for t in texts]
-        ascii_texts = list(compress(texts, plain))
-        splits: list[list[str]] = []
-        if ascii_texts:
-            pieces = "\0".join(ascii_texts).encode("ascii").translate(_ASCII_WORDS_AND_NUL).decode("ascii").split("\0")
-            splits = list(map(str.split, pieces))
-        if len(ascii_texts) != len(texts):
-            words = iter(splits)
-            splits = [next(words) if p else (normalised(t, tv) if t else "").split() for t, p in zip(texts, plain)]
-        found = list(map(" ".join, splits))
-        remember(tv, ("normalised texts", len(texts)), (list(texts), found))  # as normalised_texts() does
+        found, splits = normalised_texts_split(texts, tv)
         self.out.append(splits)
-        return list(found)
+        return found
 
 
 class _Heads(dict):
