@@ -52,8 +52,9 @@ import networkx as nx
 import numpy
 
 from kinerja_graph import policy
-from kinerja_graph.findings import Finding
+from kinerja_graph.findings import Finding, sorted_findings
 from kinerja_graph.gcpause import gc_paused
+from kinerja_graph.similarity import remembered_normalised_texts
 from kinerja_graph.text import normalise
 
 SCHEME = "kinerja/v1"
@@ -211,13 +212,9 @@ class _GroupIdentities(_Identities):
     def __init__(self, G: nx.DiGraph, built, findings: list[Finding]) -> None:
         super().__init__(G)
         groups = built.node_groups(("kind", "statement"))
-        kinds, statements = built.values("kind"), built.values("statement")
-        goals = [i for i in groups.first if kinds[i] == "goal" and type(statements[i]) is str]
-        _norm_all(map(statements.__getitem__, goals))
-        per_group: list[str | None] = [None] * len(groups)  # None: node_identity's
-        for number, i in enumerate(groups.first):
-            if kinds[i] == "goal" and type(statements[i]) is str:
-                per_group[number] = _goal_identity(statements[i])
+        # each group's goal identity without its "g:" (None: node_identity's), and those in sorted order (their
+        # order is the identities' order)
+        per_group = _group_statements(G, built, groups)
         ordered = sorted(x for x in set(per_group) if x is not None)
         rank: dict[str | None, int] = dict(zip(ordered, range(len(ordered))))
         rank[None] = -1
@@ -229,7 +226,9 @@ class _GroupIdentities(_Identities):
         try:
             nodes = list(map(_NODE, findings))
             at = numpy.fromiter(map(position.get, nodes, repeat(none)), numpy.intp, len(nodes))
-            self.update(zip(nodes, map(per_group.__getitem__, of[at].tolist())))
+            self.update(
+                (n, None if x is None else "g:" + x) for n, x in zip(nodes, map(per_group.__getitem__, of[at].tolist()))
+            )
             for n in [n for n, identity in self.items() if identity is None]:
                 self[n] = node_identity(G, n)
             related = list(filter(None, map(_RELATED, findings)))
@@ -251,13 +250,34 @@ class _GroupIdentities(_Identities):
         for k, (r, lo, hi) in enumerate(zip(related, least, greatest)):
             extra = others.get(k)
             if extra is None:
-                found[id(r)] = (r, ordered[lo], ordered[hi])
+                found[id(r)] = (r, "g:" + ordered[lo], "g:" + ordered[hi])
             elif None not in extra:  # (a None among them: left to extremes())
                 identities = list(map(self.__getitem__, extra))
                 if hi >= 0:
-                    identities += (ordered[lo], ordered[hi])
+                    identities += ("g:" + ordered[lo], "g:" + ordered[hi])
                 found[id(r)] = (r, min(identities), max(identities))
         self._groups.update(found)
+
+
+def _group_statements(G: nx.DiGraph, built, groups) -> list[str | None]:
+    """For each (kind, statement) group of the Index `built`, the normalised statement of its goals as their node
+    identity has it (_norm: text.normalise, else the statement's words as they are), None for a group of no goal or
+    of a blank or non-text statement (node_identity's own). duplicate-statement normalised these statements while
+    checking `G` (similarity.normalised_texts, the same text.normalise); they are read from its memo when it still
+    holds them, else normalised here."""
+    kinds, statements = built.values("kind"), built.values("statement")
+    firsts = groups.first
+    texts = [
+        s if k == "goal" else None for s, k in zip(map(statements.__getitem__, firsts), map(kinds.__getitem__, firsts))
+    ]
+    normalised = remembered_normalised_texts(texts, G)
+    if normalised is None:
+        _norm_all(t for t in texts if type(t) is str)
+        normalised = list(map(_NORMALISED.get, texts, repeat(None)))  # (None: let go by the memo, or no text)
+    return [
+        (n or " ".join(t.split())) if type(t) is str and n is not None and t.strip() else None
+        for t, n in zip(texts, normalised)
+    ]
 
 
 ADDRESSES_FROM = 1000  # keys (beyond a tenth of the dict's) from which _positions finds them by their addresses
@@ -522,5 +542,5 @@ def _in_order(file_report) -> list[Finding]:
     everything = list(file_report.findings)
     if file_report.silenced:  # the findings alone are in document order already
         everything += [s.finding for s in file_report.silenced]
-        everything.sort(key=Finding.sort_key)
+        everything = sorted_findings(everything)  # (as a stable sort by Finding.sort_key, over columns when many)
     return everything

@@ -227,6 +227,21 @@ def normalised_texts(texts: Sequence, tv: TextVocabulary) -> list[str]:
     return list(found)
 
 
+def remembered_normalised_texts(texts: list, G) -> list[str] | None:
+    """normalised_texts(texts, tv) as a rule checking the graph `G` left it in its text vocabulary's memo, found
+    without normalising anything (duplicate-statement normalises the statement of every (kind, statement) group of
+    the Index, which a SARIF log's fingerprints read again); None when no memo of `G` holds them. The list is the
+    memo's own: read it, do not change it."""
+    for _data, tv in list(_CACHE.values()):
+        graph = tv.cache.get(_GRAPH_KEY)
+        if graph is None or graph() is not G:
+            continue
+        last = tv.cache.get(("normalised texts", len(texts)))
+        if last is not None and last[0] == texts:
+            return last[1]
+    return None
+
+
 def _normalised_texts(texts: Sequence, tv: TextVocabulary) -> list[str]:
     # the usual case first: every text a string (or None, normalised as ""), all of them plain ASCII without
     # NUL, judged on the texts joined, not text by text

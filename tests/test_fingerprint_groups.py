@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from helpers import SAMPLES
 
-from kinerja_graph import fingerprint, pipeline
+from kinerja_graph import fingerprint, pipeline, similarity
 from kinerja_graph.checks import _index
 
 CASCADES = sorted(p.name for p in SAMPLES.iterdir() if p.suffix in {".yaml", ".csv", ".xlsx"})
@@ -83,3 +83,60 @@ def test_positions_by_address_are_the_dicts():
     assert fingerprint._positions(position, keys, -5).tolist() == expected
     assert fingerprint._positions(position, keys[:10], -5).tolist() == expected[:10]  # few: the dict
     assert fingerprint._positions({}, keys, -5).tolist() == [-5] * len(keys)
+
+
+ODD = """id,parent,level,statement,owner,indicator,formula,unit
+1,,Tujuan,Meningkatnya tata kelola pemerintahan,Sekretaris Daerah,Persentase laporan keuangan tepat waktu,a / b x 100%,%
+1.1,1,Sasaran,Meningkatnya kualitas pelayanan publik di Kecamatan Praya,Camat,Indeks kepuasan masyarakat,a / b x 100%,%
+1.2,1,Sasaran,Meningkatnya kualitas pelayanan publik di Kecamatan Praya,Camat,Indeks kepuasan masyarakat,a / b x 100%,%
+1.3,1,Sasaran,Terwujudnya  pelayanan   RÉSUMÉ « terpadu »,Camat,Indeks pelayanan terpadu,a / b x 100%,%
+1.4,1,Sasaran,…,Camat,Indeks pelayanan terpadu,a / b x 100%,%
+1.5,1,Sasaran,- / -,Camat,Indeks pelayanan terpadu,a / b x 100%,%
+"""
+
+
+@pytest.mark.parametrize("name", [*CASCADES, "odd.csv"])
+def test_group_statements_read_from_the_rules_memo_are_those_normalised_anew(name, tmp_path, monkeypatch):
+    """The (kind, statement) groups' normalised statements are read from what duplicate-statement left in the text
+    vocabulary's memo; normalised anew (no memo) they are the same, and each is its goals' node identity."""
+    if name == "odd.csv":
+        path = tmp_path / name
+        path.write_text(ODD, encoding="utf-8")
+        reports = [result.report for result in pipeline.run([str(path)]).results]
+    else:
+        reports = _reports(name)
+    for fr in reports:
+        G = fr.graph
+        built = _index.cached(G)
+        groups = built.node_groups(("kind", "statement"))
+        kinds, statements = built.values("kind"), built.values("statement")
+        texts = [statements[i] if kinds[i] == "goal" else None for i in groups.first]
+        assert similarity.remembered_normalised_texts(texts, G) is not None  # (the rule ran on G and left them)
+        remembered = fingerprint._group_statements(G, built, groups)
+        with monkeypatch.context() as m:
+            m.setattr(fingerprint, "remembered_normalised_texts", lambda texts, G: None)
+            fingerprint._NORMALISED.clear()
+            anew = fingerprint._group_statements(G, built, groups)
+        assert remembered == anew
+        ids = built.ids()
+        for first, statement in zip(groups.first, remembered, strict=True):
+            identity = fingerprint.node_identity(G, ids[first])
+            if statement is not None:
+                assert identity == "g:" + statement
+            else:
+                assert not identity.startswith("g:") or G._node[ids[first]].get("kind") != "goal"
+
+
+def test_findings_and_silenced_ones_are_keyed_in_the_order_of_their_sort_key():
+    """A file's findings and silenced findings are numbered together in Finding.sort_key's order (a stable sort);
+    many of them (a baseline silencing thousands) are put in that order over columns (findings.sorted_findings)."""
+    from kinerja_graph.engine import Silenced
+
+    (fr,) = _reports("praya.yaml")
+    many = fr.findings * (5000 // len(fr.findings) + 1)
+    shown, silenced = many[::2], [Silenced(f, "baseline: b.json") for f in many[1::2]]
+    fr = dataclasses.replace(fr, findings=shown, silenced=silenced)
+    expected = sorted([*shown, *(s.finding for s in silenced)], key=lambda f: f.sort_key())
+    ordered = fingerprint._in_order(fr)
+    assert len(ordered) >= 4096
+    assert list(map(id, ordered)) == list(map(id, expected))
