@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 
@@ -270,10 +270,11 @@ def _group_statements(G: nx.DiGraph, built, groups) -> list[str | None]:
     texts = [
         s if k == "goal" else None for s, k in zip(map(statements.__getitem__, firsts), map(kinds.__getitem__, firsts))
     ]
-    normalised = remembered_normalised_texts(texts, G)
+    normalised: Sequence[str | None] | None = remembered_normalised_texts(texts, G)
     if normalised is None:
         _norm_all(t for t in texts if type(t) is str)
-        normalised = list(map(_NORMALISED.get, texts, repeat(None)))  # (None: let go by the memo, or no text)
+        # (None: let go by the memo, or no text)
+        normalised = [_NORMALISED.get(t) if type(t) is str else None for t in texts]
     return [
         (n or " ".join(t.split())) if type(t) is str and n is not None and t.strip() else None
         for t, n in zip(texts, normalised)
