@@ -1309,7 +1309,9 @@ class TextClusters:
     canonical words (vocabulary, in sorting order) and each variant's words as numbers in it (flat). What the
     clustering worked out that spelled_out() needs too, when it did (_variant_groups): each variant's distinct words
     (rows of variant, word number, by variant then word), and the variants writing an abbreviation with their
-    expanded_words()."""
+    expanded_words(). clustered: the clusters' texts as arrays (texts, sizes): the texts of every variant of every
+    cluster, variant after variant in cluster order, each variant's in order; sizes[v] of the v-th variant so listed.
+    """
 
     clusters: list[list[list[int]]]
     words: list[tuple]
@@ -1319,6 +1321,7 @@ class TextClusters:
     flat: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     distinct: tuple[np.ndarray, np.ndarray] | None = None
     abbreviated: tuple[np.ndarray, list[frozenset]] | None = None
+    clustered: tuple[np.ndarray, np.ndarray] | None = None
 
     def spelled_out(self, tv: TextVocabulary) -> tuple[list[str], np.ndarray, np.ndarray]:
         """(vocabulary, flat, sizes): each text's expanded_words() as numbers in `vocabulary` (sorting order), the
@@ -1402,12 +1405,19 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
     clusters = _variant_groups(words, vocabulary, flat, tv, threshold, found)
     if not clusters:
         return found
-    # each variant's texts, in order
-    order = stable_order(variant_of)
-    cuts = np.searchsorted(variant_of[order], np.arange(-1, len(words) + 1)).tolist()  # variant -1 first
-    ordered = order.tolist()
-    texts_of = [ordered[a:b] for a, b in zip(cuts[1:], cuts[2:])]
-    found.clusters = [[texts_of[v] for v in cluster] for cluster in clusters]
+    # the clustered variants numbered in cluster order, and the texts of each, in order: only the clustered ones
+    clustered = np.fromiter(itertools.chain.from_iterable(clusters), dtype=np.int64)
+    rank = np.full(len(words) + 1, -1, dtype=np.int64)  # (the last: -1, no text)
+    rank[clustered] = np.arange(len(clustered), dtype=np.int64)
+    ranked = rank[variant_of]
+    held = np.flatnonzero(ranked >= 0)
+    held = held[stable_order(ranked[held])]
+    sizes = np.bincount(ranked[held], minlength=len(clustered))
+    found.clustered = (held, sizes)
+    cuts = [0, *itertools.accumulate(sizes.tolist())]
+    listed: list[int] = held.tolist()
+    texts_of = iter([listed[a:b] for a, b in zip(cuts, cuts[1:])])
+    found.clusters = [list(itertools.islice(texts_of, len(cluster))) for cluster in clusters]
     return found
 
 

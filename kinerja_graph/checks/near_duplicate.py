@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Callable
+from collections.abc import Iterable
 from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
@@ -249,10 +249,20 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
 """
 
     def check(self, ctx: Context):
-        with ordinary_pages():  # its arrays of tens of megabytes, made and dropped by the hundred at 10^6 goals
-            yield from self._check(ctx)
+        global _ARRAYS
+        found: list = []
+        _ARRAYS = {}
+        try:
+            with ordinary_pages():  # its arrays of tens of megabytes, made and dropped by the hundred at 10^6 goals
+                for part in self._check(ctx):  # the findings made part by part, handed over as one list
+                    found += part
+        finally:
+            _ARRAYS = None
+        return iter(found)
 
     def _check(self, ctx: Context):
+        """The findings, as lists (or iterables) of findings, part by part: a generator resumed per part, not
+        per finding (236,148 findings at 10^6 goals)."""
         G = ctx.graph
         tv = text_vocabulary(ctx.vocabulary, G)
         threshold = float(ctx.options.get("threshold", 0.85))
@@ -280,7 +290,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     [[goals[i] for i in variant] for variant in cluster]
                     for cluster in _spread(_clusters(tv, threshold, entries), positions)
                 ]
-                yield from self._report(
+                yield self._report(
                     ctx,
                     found,
                     "statements",
@@ -298,16 +308,14 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 texts = [s if k == "goal" else None for s, k in zip(statements, kinds)]
                 clustered = words["statements"] = near_duplicate_clusters(texts, tv, threshold)
                 quoted = quotes["statements"] = _Quoted(texts)
-                yield from self._cluster_findings(
-                    ctx, clustered, grouping, quoted, "statements", None, lambda p: nodes[p][1].get("location"), named
-                )
+                yield self._cluster_findings(ctx, clustered, grouping, quoted, "statements", None, _NodeAt(ix), named)
         if "indicators" in compare:
             items = ix.indicators
             if by_parent:
                 entries, positions = _distinct((indicator.name, block(n)) for n, _, indicator in items)
                 found = _spread(_clusters(tv, threshold, entries), positions)
                 owners = ix.indicator_nodes()
-                yield from self._report(
+                yield self._report(
                     ctx,
                     found,
                     "indicators",
@@ -321,7 +329,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 texts = list(map(operator.attrgetter("name"), map(names.__getitem__, grouping.first)))
                 clustered = words["indicators"] = near_duplicate_clusters(texts, tv, threshold)
                 quoted = quotes["indicators"] = _Quoted(texts)
-                yield from self._cluster_findings(
+                yield self._cluster_findings(
                     ctx,
                     clustered,
                     grouping,
@@ -335,7 +343,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         extra = int(ctx.options.get("containment", 3))
         if extra > 0:
             min_words = int(ctx.options.get("containment-min-words", 2))
-            yield from self._contained(ctx, tv, compare, extra, min_words, words, quotes, named)
+            yield self._contained(ctx, tv, compare, extra, min_words, words, quotes, named)
 
     def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int, words=None, quotes=None, named=None):
         """Texts under one parent that another contains: among the statements of the children of one parent;
@@ -364,14 +372,14 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
                 of = grouping.of
-                parents, children = ix.links()
-                numbers = _array(of)[_array(children)]
+                parents_at, children_at = ix.link_arrays()  # (made once per graph, shared with other rules)
+                numbers = _array(of)[children_at]
                 kept = within.is_candidate[numbers]  # only the links to a text that may be involved
-                link_parents = _array(parents)[kept]
+                link_parents = parents_at[kept]
                 contained = within.within_columns(link_parents, numbers[kept])
                 if len(contained[1]):
                     # a family's members: its children, in the order of the links (as Index.kids gives them)
-                    children_at = _array(children)[kept]
+                    children_at = children_at[kept]
                     quoted = quotes.get("statements") or _Quoted([nodes[p][1].get("statement") for p in firsts])
                     found.append(
                         _Contained(
@@ -379,7 +387,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                             contained,
                             _involved(contained, link_parents, numbers[kept], children_at, children_at, len(firsts)),
                             quoted,
-                            lambda p: nodes[p][1].get("location"),
+                            _NodeAt(ix),
                         )
                     )
         if "indicators" in compare:
@@ -411,7 +419,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                         )
                     )
         if not found:
-            return
+            return []
         if named is None:
             named = _named(ix.ids())
         made: list = []
@@ -422,8 +430,8 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             firsts_at.append(first_nodes)
             keys.append(np.full(len(findings), f.key == "statements-contained"))
         # every finding, by its first member's node, then by key (indicators before statements), in order
-        yield from map(
-            made.__getitem__, lex_order(np.concatenate(firsts_at), np.concatenate(keys).astype(np.int64)).tolist()
+        return list(
+            map(made.__getitem__, lex_order(np.concatenate(firsts_at), np.concatenate(keys).astype(np.int64)).tolist())
         )
 
     def _cluster_findings(
@@ -446,11 +454,12 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         clusters = found.clusters
         if not clusters:
             return []
-        serial, variant_at, cluster_at, variant_nodes, cluster_nodes = _cluster_members(clusters, grouping, owners)
+        heads, variant_at, cluster_at, variant_nodes, cluster_nodes = _cluster_members(
+            clusters, grouping, owners, found.clustered
+        )
         variant_ids = named[variant_nodes].tolist()
         cluster_ids = tuple(named[cluster_nodes].tolist())
         # each variant's text: that of its first member
-        heads = list(map(serial.__getitem__, variant_at[:-1]))
         shown = quoted.of(list(map(grouping.of.__getitem__, heads)))
         slices = list(map(variant_ids.__getitem__, map(slice, variant_at, variant_at[1:])))
         listed = list(map(list, zip(shown, slices)))
@@ -463,7 +472,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
             what,
             list(map(cluster_ids.__getitem__, starts)),
             related=map(cluster_ids.__getitem__, map(slice, [at + 1 for at in starts], ends)),
-            locations=map(location_at, map(heads.__getitem__, variants_at[:-1])),
+            locations=location_at.many(map(heads.__getitem__, variants_at[:-1])),
             args=[{"variants": listed[a:b], "field": field} for a, b in zip(variants_at, variants_at[1:])],
         )
 
@@ -582,7 +591,7 @@ class _Contained:
             self.key,
             [members[k][0] for k in kept],
             related=[members[k][1:] for k in kept],
-            locations=map(self.location_at, map(first_items.tolist().__getitem__, kept)),  # the first text involved
+            locations=self.location_at.many(map(first_items.tolist().__getitem__, kept)),  # the first text involved
             args=[{"contained": contained[k], "containers": containers[holder_at[k] : holder_at[k + 1]]} for k in kept],
         )
         return made, firsts[kept]
@@ -633,19 +642,25 @@ def _involved(
 
 
 def _cluster_members(
-    clusters: list, grouping, owners: list | None
+    clusters: list, grouping, owners: list | None, clustered: tuple[np.ndarray, np.ndarray] | None = None
 ) -> tuple[list[int], list[int], list[int], np.ndarray, np.ndarray]:
-    """(serial, variant_at, cluster_at, variant_nodes, cluster_nodes) of clusters of variants of groups (each
-    variant a list of group numbers of the Grouping): serial, the positions of the members of every variant,
-    variant after variant (in cluster order), each variant's members in document order; variant_nodes, the node
+    """(heads, variant_at, cluster_at, variant_nodes, cluster_nodes) of clusters of variants of groups (each
+    variant a list of group numbers of the Grouping): heads, the position of the first member (in document order)
+    of every variant, variant after variant (in cluster order); variant_nodes, the node
     (owners[position], or the position itself without owners) of each, every node once per variant, the nodes
     of variant v at variant_nodes[variant_at[v] : variant_at[v + 1]]; cluster_nodes, every node once per
-    cluster, in the order of its variants' members, those of cluster c at cluster_at[c] : cluster_at[c + 1]."""
-    lengths = list(map(len, itertools.chain.from_iterable(clusters)))
-    count = len(lengths)
-    groups = np.fromiter(
-        itertools.chain.from_iterable(itertools.chain.from_iterable(clusters)), dtype=np.int64, count=sum(lengths)
-    )
+    cluster, in the order of its variants' members, those of cluster c at cluster_at[c] : cluster_at[c + 1].
+    clustered: the clusters' group numbers as TextClusters.clustered holds them, if at hand."""
+    if clustered is not None:  # the same, as near_duplicate_clusters() made it
+        groups, lengths = clustered
+        count = len(lengths)
+    else:
+        counted = list(map(len, itertools.chain.from_iterable(clusters)))
+        count = len(counted)
+        groups = np.fromiter(
+            itertools.chain.from_iterable(itertools.chain.from_iterable(clusters)), dtype=np.int64, count=sum(counted)
+        )
+        lengths = np.array(counted, dtype=np.int64)
     variant_of = np.full(len(grouping), -1, dtype=np.int64)
     variant_of[groups] = np.repeat(np.arange(count, dtype=np.int64), lengths)
     cluster_of = np.repeat(np.arange(len(clusters), dtype=np.int64), list(map(len, clusters)))
@@ -665,7 +680,7 @@ def _cluster_members(
     cluster_at = np.zeros(len(clusters) + 1, dtype=np.int64)
     np.cumsum(np.bincount(cluster[in_cluster], minlength=len(clusters)), out=cluster_at[1:])
     return (
-        positions[in_variant].tolist(),
+        positions[in_variant][variant_at[:-1]].tolist(),  # (each variant has members: its groups' items)
         variant_at.tolist(),
         cluster_at.tolist(),
         node[in_variant],
@@ -694,23 +709,26 @@ def _families(ix, held: np.ndarray, held_nodes: np.ndarray) -> tuple[np.ndarray,
     `held_nodes`) in the family of its own node and in the family of each goal its node contributes to,
     read off the contribution links at once (an indicator without a goal: the goals its row names as
     parents); sorted by family, then by indicator."""
-    parents, children = ix.links()
+    parents_at, children_at = ix.link_arrays()
     order = stable_order(held_nodes)
     by_node = held_nodes[order]
-    children_at = _array(children)
     low, high = sorted_ranges(by_node, children_at)
     counts = high - low
     links = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
     offsets = np.cumsum(counts) - counts
     at = np.arange(len(links), dtype=np.int64) - offsets[links] + low[links]
-    families = [held_nodes, _array(parents)[links]]
+    families = [held_nodes, parents_at[links]]
     members = [held, held[order[at]]]
     if ix.loose:  # an indicator without a goal contributes to the goals its row names as parents
         position = ix._memo["position"]  # goal id -> its position in Index.nodes
         loose = {n: d for n, d in ix.loose}
         ids = ix.ids()
         mine: dict[int, list[int]] = {}  # a node without a goal -> its indicators held
-        is_loose = np.fromiter(map(loose.__contains__, ids), dtype=bool, count=len(ids))
+        if len(ix.goals) + len(loose) == len(ids):  # the nodes: the goals and the loose indicators (as ever)
+            is_loose = np.ones(len(ids), dtype=bool)
+            is_loose[_array(ix.goal_positions())] = False
+        else:
+            is_loose = np.fromiter(map(loose.__contains__, ids), dtype=bool, count=len(ids))
         picked = is_loose[held_nodes]
         for node_at, i in zip(held_nodes[picked].tolist(), held[picked].tolist()):
             mine.setdefault(node_at, []).append(i)
@@ -743,12 +761,62 @@ def _spread(clusters: list, positions) -> list[list[list[int]]]:
     ]
 
 
-def _indicator_at(ix) -> Callable[[int], Location | None]:
+class _NodeAt:
+    """Where the node at a position of Index.nodes stands (its data's "location"): of one position, or of many at
+    once (many(), in C: one per finding, 10^5 findings)."""
+
+    __slots__ = ("nodes",)
+
+    def __init__(self, ix) -> None:
+        self.nodes = ix.nodes
+
+    def __call__(self, p: int) -> Location | None:
+        return self.nodes[p][1].get("location")
+
+    def many(self, positions: Iterable[int]) -> list[Location | None]:
+        return list(map(dict.get, map(_DATA, map(self.nodes.__getitem__, positions)), repeat("location")))
+
+
+class _IndicatorAt:
+    """Where the indicator at a position of Index.indicators stands (indicator_location), read off its lists: of one
+    position, or of many at once (many(): its own location where it has a line, else its node's)."""
+
+    __slots__ = ("objects", "owners", "nodes")
+
+    def __init__(self, ix) -> None:
+        self.objects, self.owners, self.nodes = ix.indicators.objects, ix.indicator_nodes(), ix.nodes
+
+    def __call__(self, i: int) -> Location | None:
+        return indicator_location(self.objects[i], self.nodes[self.owners[i]][1])
+
+    def many(self, positions: Iterable[int]) -> list[Location | None]:
+        positions = list(positions)
+        found = list(map(getattr, map(self.objects.__getitem__, positions), repeat("location"), repeat(None)))
+        lines = map(getattr, found, repeat("line"), repeat(None))  # (None's: None)
+        nodes, owners = self.nodes, self.owners
+        for k in compress(range(len(found)), map(operator.is_, lines, repeat(None))):
+            found[k] = nodes[owners[positions[k]]][1].get("location")
+        return found
+
+
+_DATA = operator.itemgetter(1)
+
+
+def _indicator_at(ix) -> _IndicatorAt:
     """Where the indicator at a position of Index.indicators stands (indicator_location), read off its lists."""
-    objects, owners, nodes = ix.indicators.objects, ix.indicator_nodes(), ix.nodes
-    return lambda i: indicator_location(objects[i], nodes[owners[i]][1])
+    return _IndicatorAt(ix)
 
 
 def _array(values) -> np.ndarray:
-    """A list of positions or numbers as an integer array."""
-    return np.array(values, dtype=np.int64)
+    """A list of positions or numbers as an integer array. While the rule runs (check), a list of the Index asked for
+    again (the groups' numbers, the links, the indicators' nodes: 10^6 items each at 10^6 goals) gives the array made
+    the first time, which nobody writes to."""
+    if _ARRAYS is None or type(values) is not list:
+        return np.array(values, dtype=np.int64)
+    made = _ARRAYS.get(id(values))
+    if made is None or made[0] is not values:  # (the list is held with its array: its id is not reused meanwhile)
+        made = _ARRAYS[id(values)] = (values, np.array(values, dtype=np.int64))
+    return made[1]
+
+
+_ARRAYS: dict[int, tuple[list, np.ndarray]] | None = None  # _array's arrays, while the rule runs
