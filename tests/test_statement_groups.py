@@ -68,3 +68,28 @@ def test_the_statement_column_alone_serves_where_the_statements_tell_the_kinds_a
         assert index(build_graph(Cascade(Organisation("Uji"), CASES[name])))._statements_tell_kinds() is told
     blanks = Cascade(Organisation("Uji"), CASES["a statement of blanks on an indicator without a goal"])
     assert index(build_graph(blanks))._statements_tell_kinds() is False
+
+
+def _group_statements_plainly(ix, goals: bool) -> list:
+    first = ix.node_groups(("kind", "statement")).first
+    statements, kinds = ix.values("statement"), ix.values("kind")
+    return [statements[i] if not goals or kinds[i] == "goal" else None for i in first]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_group_statements(name):
+    """Index.group_statements(): each (kind, statement) group's statement, None for the groups of nodes that are not
+    goals when only the goals' are asked for; one list for both where the statements tell the kinds apart."""
+    for indexed in (True, False):
+        for goals_first in (True, False):
+            ix = index(build_graph(Cascade(Organisation("Uji"), CASES[name]), indexed=indexed))
+            for goals in (goals_first, not goals_first):
+                assert ix.group_statements(goals) == _group_statements_plainly(ix, goals)
+                assert ix.group_statements(goals) is ix.group_statements(goals)  # made once
+
+
+@pytest.mark.parametrize("path", ["samples/praya.yaml", "samples/batumandi.csv", "samples/praya.xlsx"])
+def test_group_statements_of_samples(path):
+    ix = index(build_graph(load(str(ROOT / path)), indexed=True))
+    assert ix.group_statements(True) == _group_statements_plainly(ix, True)
+    assert ix.group_statements() == _group_statements_plainly(ix, False)

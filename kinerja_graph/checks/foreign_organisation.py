@@ -25,11 +25,22 @@ def _mentioning(texts: list, whole: str | None, lowered: str | None, words: tupl
         return None
     if len(lowered) != len(whole):
         return None
-    starts = list(itertools.accumulate(map((1).__add__, map(len, texts)), initial=0))  # where each text begins
     found: set = set()
     # a text holding a word holds every shorter word inside it ("kab" in "kabupaten"): only the words holding
     # no other are looked for (each is a pass over all the texts)
-    for word in dict.fromkeys(w for w in words if not any(other in w for other in words if other != w)):
+    looked_for = dict.fromkeys(w for w in words if not any(other in w for other in words if other != w))
+    if whole.count("\n") == len(texts) - 1:  # no text holds a line break: a text found is the line around it
+        for word in looked_for:
+            at = lowered.find(word)
+            while at != -1:
+                end = lowered.find("\n", at)
+                if end == -1:
+                    end = len(lowered)
+                found.add(whole[lowered.rfind("\n", 0, at) + 1 : end])
+                at = lowered.find(word, end + 1)  # on from the next text
+        return found
+    starts = list(itertools.accumulate(map((1).__add__, map(len, texts)), initial=0))  # where each text begins
+    for word in looked_for:
         at = lowered.find(word)
         while at != -1:
             i = bisect.bisect_right(starts, at) - 1
@@ -207,17 +218,17 @@ yang dinyatakan dokumen.
         ix = ctx.index
         # the distinct statements, one per group of the (kind, statement) grouping the statement rules share
         statement_groups = ix.node_groups(("kind", "statement"))
-        statement_of = ix.values("statement")
-        group_statements = list(map(statement_of.__getitem__, statement_groups.first))
-        statements = set(group_statements)
+        group_statements = ix.group_statements()
         objects = ix.indicators.objects
         by_field = {}  # field -> (its grouping, the distinct texts: each group's)
         for field in ("name", "formula", "source"):
             grouping = ix.indicator_groups((field,))
             by_field[field] = grouping, list(map(attrgetter(field), map(objects.__getitem__, grouping.first)))
         indicator_texts = [text for _, texts in by_field.values() for text in texts]  # every distinct one
-        # the few texts that mention a kind word at all, found in all of them at once; then looked at one by one
-        distinct = list(filter(None, statements.union(indicator_texts)))
+        # the few texts that mention a kind word at all, found in all of them at once; then looked at one by one.
+        # Each statement and each field's texts are distinct already: a text standing in two of them (rarely) is read
+        # twice rather than every text hashed into one set, and the texts are read in the order they were made
+        distinct = list(filter(None, itertools.chain(group_statements, indicator_texts)))
         try:
             whole: str | None = "\n".join(distinct)  # all of them as one text
         except TypeError:  # one is not a string (a hand-built model)
@@ -226,9 +237,9 @@ yang dinyatakan dokumen.
         mentioning = _mentioning(distinct, whole, lowered, quick)
         if mentioning is not None:
             naming = {text for text in mentioning if names_in(text)}
-            hit_statements = naming.intersection(statements)
+            hit_statements = naming.intersection(group_statements)
         else:  # texts that are not all strings (a hand-built model): each looked at apart
-            hit_statements = {text for text in statements if text and names_in(text)}
+            hit_statements = {text for text in set(group_statements) if text and names_in(text)}
         hit_nodes: set[int] = set()  # positions in ix.nodes
         if hit_statements:
             hit_nodes.update(statement_groups.positions(list(map(hit_statements.__contains__, group_statements))))

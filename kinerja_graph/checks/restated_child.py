@@ -150,7 +150,7 @@ satu kotak dan satu penanggung jawab tanpa menjelaskan cara hasil tersebut dicap
         # a child can only restate a parent whose statement has its shape (near_equal's first test): a
         # cheap comparison sorts out almost every contribution link before the texts are compared
         grouping = ix.node_groups(("kind", "statement"))  # each distinct statement, once
-        near = self._may_be_near(ix, grouping, list(map(ix.values("statement").__getitem__, grouping.first)), tv)
+        near = self._may_be_near(ix, grouping, ix.group_statements(), tv)
         candidates: dict = {}  # parent -> its children that may restate it, in document order
         for parent_position, child in near:
             candidates.setdefault(parent_position, []).append(child)

@@ -1,7 +1,9 @@
 """duplicate-statement: the same statement (case, spacing, punctuation aside) on several goals."""
 
-from helpers import SAMPLES, as_data, documented, run_rule
+from helpers import SAMPLES, as_data, cascade_from_yaml, documented, run_rule
 
+from kinerja_graph.checks._index import index
+from kinerja_graph.checks.duplicate_statement import _linked, normalised_texts, text_vocabulary
 from kinerja_graph.graph import build_graph
 from kinerja_graph.loaders import load
 from kinerja_graph.messages import render
@@ -126,3 +128,43 @@ def test_the_documented_example_as_data():
     assert as_data(found) == [("1.1.1", "default", {"statement": "Reward dan punishment", "count": 2})]
     assert found[0].related == ("1.2.1",)  # the message lists the finding's nodes: its own and the related ones
     assert "(1.1.1, 1.2.1)" in render(found[0], "en")
+
+
+def _first_pairs(ix):
+    """(positions of every repeated statement's members, where each statement's members start), as the rule
+    finds them."""
+    tv = text_vocabulary({})  # (the statements are plain: normalised alike by any vocabulary)
+    found = ix.node_groups(("kind", "statement")).repeats(normalised_texts(ix.group_statements(goals=True), tv))
+    return found.positions, found.starts[:-1]
+
+
+def test_the_links_tell_which_first_pairs_may_be_parent_and_child():
+    """_linked, over the link arrays, is True for every statement whose first two members a contribution link joins
+    (either way round, as the rule asks of the parents' dict) and False for every other, a goal of several parents
+    aside (then looked up)."""
+    text = (
+        HEAD
+        + """\
+  - {id: "1", statement: Tujuan, level: intermediate outcome}
+  - {id: "2", statement: Tujuan lain, level: intermediate outcome}
+  - {id: "1.1", parent: "1", statement: Tujuan, level: immediate outcome}
+  - {id: "1.2", parent: "1", statement: Sasaran, level: immediate outcome}
+  - {id: "2.1", parent: "2", statement: Sasaran, level: immediate outcome}
+  - {id: "1.2.1", parent: ["1.2", "2.1"], statement: Kegiatan, level: output}
+  - {id: "2.1.1", parent: "2.1", statement: Kegiatan, level: output}
+  - {id: "2.1.2", parent: "2.1", statement: Sasaran, level: output}
+  - {id: "1.1.1", parent: "1.1", statement: Tujuan lain, level: output}
+"""
+    )
+    cascades = [load(str(path)) for path in sorted(SAMPLES.iterdir()) if path.suffix in (".yaml", ".csv", ".xlsx")]
+    for cascade in [*cascades, cascade_from_yaml(text)]:
+        for indexed in (True, False):
+            ix = index(build_graph(cascade, indexed=indexed))
+            positions, firsts = _first_pairs(ix)
+            ids, parents = ix.ids(), ix.parents
+            linked = _linked(ix, positions, firsts)
+            several = {n for n, above in parents.items() if len(above) > 1}
+            for at, maybe in zip(firsts, linked, strict=True):
+                a, b = ids[positions[at]], ids[positions[at + 1]]
+                joined = a in parents[b] or b in parents[a]
+                assert maybe == joined or (maybe and {a, b} & several), (cascade.file, a, b)
