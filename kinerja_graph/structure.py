@@ -102,6 +102,7 @@ def read_levels(
     # breadth first from the top goals: a goal reached from several parents takes what the first implies
     has_parent = np.zeros(count, dtype=bool)
     has_parent[children] = True
+    once = int(np.count_nonzero(has_parent)) == children.size  # no goal has several parents (the usual case)
     implied = np.full(count, -1, dtype=np.int64)
     frontier = np.flatnonzero(~has_parent & (steps >= 0))
     implied[frontier] = steps[frontier]
@@ -121,6 +122,10 @@ def read_levels(
         levels = np.repeat(np.minimum(implied[frontier] + 1, lowest), sizes)
         fresh = implied[met] < 0
         met, levels = met[fresh], levels[fresh]
+        if once:  # each goal is met once in all, by its one link: the children met are distinct already
+            frontier = met
+            implied[frontier] = levels
+            continue
         first = np.sort(np.unique(met, return_index=True)[1])  # each child as it is first met
         frontier = met[first]
         implied[frontier] = levels[first]

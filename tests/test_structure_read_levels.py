@@ -104,3 +104,25 @@ def test_read_over_columns_as_goal_by_goal(cascade, min_inverted, min_share):
     assert _fields(found) == expected
     assert found.implied == expected[0] and len(found.implied) == len(expected[0])
     assert all(found.judged(goal) == (expected[0].get(goal) if goal in expected[5] else None) for goal in ids)
+
+
+@st.composite
+def trees(draw):
+    """Cascades whose goals have one parent at most (the usual case, read without looking for goals met twice):
+    trees, and circles (a goal its own parent, or goals each other's) that no top goal reaches."""
+    count = draw(st.integers(0, 40))
+    labels = draw(st.lists(st.sampled_from([*LEVELS, None, "unknown"]), min_size=count, max_size=count))
+    above = draw(st.lists(st.integers(-1, count - 1), min_size=count, max_size=count))  # -1: no parent
+    links = [(parent, child) for child, parent in enumerate(above) if parent >= 0]
+    return [f"g{i}" for i in range(count)], labels, ([p for p, _ in links], [c for _, c in links])
+
+
+@settings(max_examples=300, deadline=None)
+@given(trees(), st.integers(0, 3), st.sampled_from([0.0, 0.1, 0.5]))
+def test_trees_of_one_parent_each(cascade, min_inverted, min_share):
+    ids, labels, links = cascade
+    vocabulary = policy.levels()
+    found = structure.read_levels(ids, labels, links, vocabulary, min_inverted=min_inverted, min_share=min_share)
+    expected = _reference(ids, labels, links, vocabulary, min_inverted=min_inverted, min_share=min_share)
+    assert _fields(found) == expected
+    assert found.implied == expected[0] and len(found.implied) == len(expected[0])

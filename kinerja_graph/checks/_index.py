@@ -641,16 +641,17 @@ class Grouping:
         indicator names held by 80,000 and 130,000 members, found at once over whole columns."""
         import numpy as np  # (imported when first used: the registry imports every rule at start-up)
 
-        numbering = Numbering()
-        label = np.fromiter(
-            map(numbering.__getitem__, keys), dtype=np.intp, count=len(keys)
-        )  # equal keys, equal labels
+        # equal keys, equal labels: each key's label is the number of the first group holding it (given in C by
+        # setdefault, without a Python call per distinct key: 230,000 normalised statements at 10^6 goals), so that
+        # the labels, like the groups, stand in order of first occurrence
+        first_of: dict = {}
+        label = np.fromiter(map(first_of.setdefault, keys, itertools.count()), dtype=np.intp, count=len(keys))
         of = np.asarray(self.of, dtype=np.intp)
-        totals = np.bincount(label, weights=np.bincount(of, minlength=len(keys)), minlength=len(numbering))
+        totals = np.bincount(label, weights=np.bincount(of, minlength=len(keys)), minlength=len(keys))
         kept = totals > 1  # the labels of texts that stand more than once
         for none in ("", None):
-            if none in numbering:
-                kept[numbering[none]] = False
+            if none in first_of:
+                kept[first_of[none]] = False
         renumbered = np.where(kept, np.cumsum(kept) - 1, -1)  # 0, 1, ... in their order; -1 for the others
         item_label = renumbered[label][of]
         chosen = np.flatnonzero(item_label >= 0)
