@@ -30,6 +30,7 @@ from kinerja_graph.render.dot import (
     DiagramOptions,
     Lines,
     build_diagram,
+    estimated_diagram,
     fill_numbers,
     least_size,
 )
@@ -237,7 +238,8 @@ def draw(
             part = Part("", nodes, kind, focus=root if kind in ("whole", "subtree") else None, depth=depth)
             if kind not in ("whole", "subtree"):
                 part.number, part.total, part.home = unknown, unknown, planning_home
-            return build_diagram(
+            # estimated without writing its boxes' tables: its DOT is written only if it is laid out or drawn
+            return estimated_diagram(
                 G,
                 part,
                 options=options,

@@ -315,6 +315,54 @@ def build_diagram(
     ).build(drawn)
 
 
+def estimated_diagram(
+    G: nx.DiGraph,
+    part: Part,
+    *,
+    options: DiagramOptions,
+    style: Style,
+    placement: Placement,
+    overlay: Overlay,
+    boxes: BoxCache | None = None,
+    lines: Lines | None = None,
+    numbers: int | None = None,
+) -> Diagram:
+    """`build_diagram`'s page (no links, no list of pages), with the size `build_diagram` estimates, worked out
+    without writing the boxes' tables (`_Estimate`); the page itself is built, as `build_diagram` builds it, only
+    when its DOT or `signature` is asked for: a page planner estimates thousands of candidate pages and lays out
+    or keeps few of them."""
+    lines = lines or Lines()
+    size, font, tree = _Estimate(G, part, overlay, options, style, placement, {}, [], boxes, lines, numbers).sizes()
+    built: list[Diagram] = []
+
+    def page() -> Diagram:
+        if not built:
+            built.append(
+                build_diagram(
+                    G,
+                    part,
+                    options=options,
+                    style=style,
+                    placement=placement,
+                    overlay=overlay,
+                    boxes=boxes,
+                    lines=lines,
+                    numbers=numbers,
+                )
+            )
+        return built[0]
+
+    def signature() -> tuple:
+        made = page().signature
+        assert made is not None  # a page built with placeholders says what it prints
+        return made()
+
+    diagram = Diagram(lambda: page().graph, size, font, tree)
+    if numbers is not None:
+        diagram.signature = signature
+    return diagram
+
+
 def least_size(placement: Placement, nodes: list[str], options: DiagramOptions, style: Style) -> tuple[float, float]:
     """A lower bound of the size a printed page of `nodes` is estimated at (`Diagram.estimated_size`), found
     without building the page: a page whose bound already prints too small cannot print readably by its estimate
@@ -1338,3 +1386,122 @@ class _Builder:
         if self.opt.direction == "LR":
             w, h = max(h + BAND_COLUMN, 700.0, header), tree + 60
         return (round(w, 1), round(h + self.title_height() + foot + 20, 1))
+
+
+class _Estimate(_Builder):
+    """A page's estimated size as `_Builder._build` works it out, without the boxes' tables or the DOT
+    (`estimated_diagram`). Its page numbers are all the placeholder itself: every placeholder `_Builder.num`
+    makes is as wide, and the size depends on the widths alone; so a box whose notes are the same but for their
+    placeholders has the same size on every page, and its size is worked out once per drawing (`box_size`)."""
+
+    def num(self, value: int) -> str:
+        return str(value) if self.placeholder is None else str(self.placeholder)
+
+    def sizes(self) -> tuple[tuple[float, float], float, tuple[float, float]]:
+        """`_build`'s `Diagram.estimated_size`, `smallest_font` and `tree_size`, in its steps and order."""
+        self.groups = self.crosscutting()
+        sizes = {n: ("", *self.box_size(n)) for n in self.nodes}  # as `_build`'s boxes: (table, width, height)
+        tallest: dict[int, float] = defaultdict(float)
+        band = self.p.band
+        for n, (_table, _w, h) in sizes.items():
+            tallest[band[n]] = max(tallest[band[n]], h)
+        self.tree_width, self.size_width = self.tree_widths(sizes)
+        tree_height = sum(tallest.values()) + 0.35 * 72 * max(0, len(tallest) - 1)
+        self.foot((self.tree_width, tree_height))
+        return self.estimate(tallest), float(self.style.small_font_size), (self.tree_width, tree_height)
+
+    def tree_widths(self, boxes) -> tuple[float, float]:
+        """`tree_estimate(boxes)` and `tree_estimate(boxes, beside=True)`, the page's goals placed under their
+        parents once for both (`_subtrees` places the same goals either way; only below or beside differs)."""
+        below: dict[str, list[str]] = defaultdict(list)  # beside=False: everything below
+        under: dict[str, list[str]] = defaultdict(list)  # beside=True: below, and beside
+        aside: dict[str, list[str]] = defaultdict(list)
+        band, attached, beside, drawn = self.p.band, self.p.attached, self.p.beside, self.drawn
+        placed: set[str] = set()
+        for n in self.nodes:
+            for v in self.kids[n]:
+                if v not in placed:
+                    placed.add(v)
+                    below[n].append(v)
+                    (aside if band[v] == band[n] else under)[n].append(v)
+        for i in self.nodes:
+            goal = attached.get(i)
+            if goal in drawn and i not in placed:
+                placed.add(i)
+                below[goal].append(i)
+                (aside if i in beside else under)[goal].append(i)
+        widths = {n: w for n, (_t, w, _h) in boxes.items()}
+        bodies = 120.0 * len(self.groups)
+        narrow = _tree_width(widths, below, {}, self._tops(placed, below, {}, cycles=False), False)
+        wide = _tree_width(widths, under, aside, self._tops(placed, under, aside, cycles=True), True)
+        return narrow + bodies, wide + bodies
+
+    def subtitle(self) -> list[str]:
+        """`_Builder.subtitle`, made once per drawing for each caption: its page numbers are the placeholder."""
+        if self._subtitle is None and self.box_cache is not None and self.placeholder is not None:
+            key = ("subtitle", self.part.total > 1, self.caption())
+            known = self.box_cache.get(key)
+            if known is None:
+                known = self.box_cache[key] = tuple(super().subtitle())
+            self._subtitle = list(known)
+        return super().subtitle()
+
+    def box_size(self, n) -> tuple[float, float]:
+        """`box(n)`'s width and height: the rows `table` counts, and the wider box for a tall one."""
+        compact = n in self.summaries
+        key = None
+        if self.box_cache is not None:  # what the size depends on (the codes take no room of their own)
+            marks = self.marks
+            key = ("size", n, compact, marks.worst.get(n), tuple(marks.missing.get(n, ())), tuple(self.notes(n)))
+            known = self.box_cache.get(key)
+            if known is not None:
+                return known
+        size = self._table_size(n, self.wrap, compact)
+        if size[1] > TALL_BOX:
+            size = self._table_size(n, int(self.wrap * 1.6), compact)
+        if key is not None and self.box_cache is not None:
+            self.box_cache[key] = size
+        return size
+
+    def _table_size(self, n, width: int, compact: bool) -> tuple[float, float]:
+        """The width and height `table(n, width, compact)` gives."""
+        d, small = self.G.nodes[n], self.style.small_font_size
+        key = ("content", n, width, compact)
+        content = self.box_cache.get(key) if self.box_cache is not None else None
+        if content is None:
+            content = self.content(n, width, compact)
+            if self.box_cache is not None:
+                self.box_cache[key] = content
+        box = _BoxRows(content[3], content[2], small)
+        indicators = d.get("indicators") or []
+        owner = d.get("owner")
+        owner = None if owner is None or not str(owner).strip() else owner
+        missing = self.missing_words(n, indicators, owner)
+        if missing and not compact:
+            box.add("", labels.wrap(self.t("missing_list", what=", ".join(missing)), int(width * 1.4)), small, 2.0)
+        for note, _colour in self.notes(n):
+            box.add("", labels.wrap(note, int(width * 1.4)), small)
+        bw = int(self.border(n)[0])
+        return box.widest + 2 * bw + 4, box.height + 2 * bw + 4
+
+
+def _tree_width(widths: dict[str, float], below: dict, aside: dict, tops: list[str], beside: bool) -> float:
+    """`_Builder.tree_estimate`'s sum over the tops, without the crosscutting bodies (the same steps, in order)."""
+    gap = 0.15 * 72
+    memo: dict[str, float] = {}
+
+    def width(n) -> float:
+        known = memo.get(n)
+        if known is not None:
+            return known
+        under, beside_it = below.get(n), aside.get(n)
+        if not under and not beside_it:  # nothing below or beside: max(width, 0.0) + 0, its own width
+            memo[n] = widths[n]
+            return widths[n]
+        memo[n] = 0.0 if beside else widths[n]  # a cycle stops here (counted once, where it starts)
+        under = under or ()
+        inner = sum([width(v) for v in under]) + gap * max(0, len(under) - 1)
+        memo[n] = max(widths[n], inner) + sum([gap + width(v) for v in beside_it or ()])
+        return memo[n]
+
+    return sum([width(n) for n in tops]) + gap * max(0, len(tops) - 1)

@@ -1,0 +1,63 @@
+"""The page planner estimates its candidate pages without writing their boxes' tables (render/dot.py
+`estimated_diagram`): the size it works out must be the one `build_diagram` estimates for the same page, to the
+last bit (the planner's decisions, and so the pages, depend on it), and the page it builds when asked for its DOT
+must be `build_diagram`'s."""
+
+from __future__ import annotations
+
+import pytest
+
+from kinerja_graph import config
+from kinerja_graph.engine import check_graph
+from kinerja_graph.render import DiagramOptions, build_diagram, load_style
+from kinerja_graph.render.dot import BoxCache, Lines, estimated_diagram
+from kinerja_graph.render.layout import place
+from kinerja_graph.render.overlay import Overlay
+from kinerja_graph.render.plan import Part
+from tests.test_render_least_size import candidates
+from tests.test_render_support import SAMPLES, generated_graph, sample_graph
+
+STYLE = load_style()
+
+
+def _findings(name: str):
+    return check_graph(
+        sample_graph(name), config.Resolver(None, use_project=False)(str(SAMPLES / f"{name}.yaml"))
+    ).findings
+
+
+@pytest.mark.parametrize("marked", [False, True])
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("name", ["praya", "pino-raya", "pujon", "sokaraja", "generated"])
+def test_a_candidate_page_is_estimated_as_the_page_built_and_builds_the_same_page(name, direction, marked):
+    generated = name == "generated"
+    G = generated_graph((4, 3, 3, 2), crosscut_every=5, indicator_only=3) if generated else sample_graph(name)
+    if marked and generated:
+        pytest.skip("the generated cascade is not a sample file to check")
+    options = DiagramOptions(direction=direction, year=2024)
+    placement = place(G, options.layout)
+    overlay = Overlay(_findings(name) if marked else None, STYLE, options.lang)
+    nodes = placement.sort({n for n in placement.order})
+    boxes: BoxCache = {}
+    lines = Lines()  # shared by every page, as in one drawing
+    checked = 0
+    for number, page in enumerate(candidates(placement, nodes) * 2):  # twice: the second time from the caches
+        kind = "loose" if number % 5 == 4 else "branch"
+        half = {n: 999 if i % 2 else 998 for i, n in enumerate(nodes)}
+        home = half if number % 3 == 0 else {n: 999 for n in nodes[::3]}  # some goals elsewhere, some not placed
+        parts = []
+        for _ in range(2):
+            part = Part("", page, kind)
+            part.number, part.total, part.home = 999, 999, home
+            parts.append(part)
+        shared = {"options": options, "style": STYLE, "placement": placement, "overlay": overlay, "lines": lines}
+        guess = estimated_diagram(G, parts[0], boxes=boxes, numbers=999, **shared)
+        built = build_diagram(G, parts[1], numbers=999, **shared)
+        assert guess.estimated_size == built.estimated_size, page
+        assert guess.tree_size == built.tree_size and guess.smallest_font == built.smallest_font
+        assert guess.signature is not None and built.signature is not None
+        if number % 4 == 0:  # its page, as built
+            assert guess.source == built.source
+            assert guess.signature() == built.signature()
+        checked += 1
+    assert checked > 2 * len(nodes)
