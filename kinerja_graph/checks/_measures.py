@@ -215,18 +215,23 @@ def measures(vocabulary: Mapping, rule_id: str, G=None) -> tuple[IndicatorVocabu
     return cached[2], tv
 
 
-def normalised_names(ix: Index, tv: TextVocabulary, normalise=normalised_texts) -> list[str]:
+def normalised_names(ix: Index, tv: TextVocabulary, normalise=normalised_texts, names: list | None = None) -> list[str]:
     """normalised(name, tv) of each distinct indicator name, by its number in ix.indicator_groups(("name",)):
     worked out once per graph for every rule that reads names, all at once (similarity.normalised_texts: 10^5
     indicators hold about 36,000 distinct names), and remembered in tv, where normalised() and text_words()
-    find them. normalise: normalised_texts, or what gives the same (asked only when the names are not read yet)."""
-    return ix.shared(f"normalised names {id(tv)}", lambda: _normalised_names(ix, tv, normalise))
+    find them. normalise: normalised_texts, or what gives the same (asked only when the names are not read yet);
+    names: the distinct names by number, if at hand (else read from the indicators: 10^5 scattered objects at
+    10^6 goals)."""
+    return ix.shared(f"normalised names {id(tv)}", lambda: _normalised_names(ix, tv, normalise, names))
 
 
-def _normalised_names(ix: Index, tv: TextVocabulary, normalise=normalised_texts) -> list[str]:
+def _normalised_names(
+    ix: Index, tv: TextVocabulary, normalise=normalised_texts, names: list | None = None
+) -> list[str]:
     """normalise(names, tv) of the distinct names (normalised_texts, or what gives the same), remembered in tv."""
-    objects = ix.indicators.objects
-    names = list(map(_NAME, map(objects.__getitem__, ix.indicator_groups(("name",)).first)))
+    if names is None:
+        objects = ix.indicators.objects
+        names = list(map(_NAME, map(objects.__getitem__, ix.indicator_groups(("name",)).first)))
     found = normalise(names, tv)
     if len(tv.cache) + len(names) < CACHE_LIMIT:  # as remember() would keep them
         tv.cache.update(zip(zip(repeat("normalised"), names), found))

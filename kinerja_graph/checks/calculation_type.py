@@ -11,7 +11,14 @@ from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._judge import judged_groups
 from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures
 from kinerja_graph.checks._quote import indicator_location
-from kinerja_graph.checks._reading import NameReading, chosen_positions, combined, name_reading, quoted_names
+from kinerja_graph.checks._reading import (
+    NameReading,
+    chosen_positions,
+    combined,
+    item_column,
+    name_reading,
+    quoted_names,
+)
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.text import UnitVocabulary, unit_vocabulary
@@ -210,7 +217,9 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         # the key of each indicator (its name's reading; its unit, calculation and polarity; its targets' units),
         # numbered over the whole columns at once (_reading.combined), and each distinct key judged once
         first, key_of = combined(
-            _at(reading_of, names.of), ix.indicator_groups(("calculation", "polarity", "unit")).of, target_units.of
+            _spread(reading_of, item_column(ix, "names")),
+            ix.indicator_groups(("calculation", "polarity", "unit")).of,
+            target_units.of,
         )
         firsts = list(map(objects.__getitem__, first))
         readings = reading_of.readings
@@ -292,7 +301,7 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
             return
         per_item = np.asarray(roles, dtype=np.int64)[key_of]  # each indicator's role, by its key's
         owners = items.owners
-        owned = np.asarray(owners, dtype=np.int64)
+        owned = item_column(ix, "owners")
         nodes = ix.nodes
 
         def holding(bit: int):
@@ -405,9 +414,12 @@ def _falls(indicator) -> list:
     ]
 
 
-def _at(column: list, numbers: list[int]) -> list:
-    """column[number] for each of `numbers`."""
-    return list(map(column.__getitem__, numbers))
+def _spread(column: list, numbers):
+    """column[number] for each of `numbers` (a numpy array of them), as a numpy array: a name's reading number
+    spread over the indicators by one index, not a list of 10^6 Python integers."""
+    import numpy as np
+
+    return np.asarray(column, dtype=np.int64)[numbers]
 
 
 class _Readings(list):

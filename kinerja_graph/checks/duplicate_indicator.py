@@ -6,7 +6,7 @@ import operator
 
 from kinerja_graph.checks._measures import normalised_names
 from kinerja_graph.checks._quote import indicator_location
-from kinerja_graph.checks._reading import quoted_names
+from kinerja_graph.checks._reading import item_column, quoted_names
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import text_vocabulary
 
@@ -118,7 +118,7 @@ Tidak ada.
         # each name's nodes, in order: its members' nodes, each node once (a node's indicators stand together,
         # so a node holding the name twice holds it at neighbouring members)
         positions, starts = found.positions, found.starts
-        owners = np.asarray(ix.indicator_nodes(), dtype=np.intp)[positions]
+        owners = item_column(ix, "owners")[positions]
         first_member = np.zeros(len(positions), dtype=bool)
         first_member[starts[:-1]] = True
         held = first_member.copy()

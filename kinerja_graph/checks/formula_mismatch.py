@@ -12,7 +12,7 @@ from kinerja_graph.checks._batch import Batch
 from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._measures import HeadReader, counted, measures
 from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote, quote_many
-from kinerja_graph.checks._reading import NameReading, name_reading, quoted_names
+from kinerja_graph.checks._reading import NameReading, item_column, name_reading, quoted_names
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import (
@@ -390,7 +390,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         starts = np.flatnonzero(np.diff(formula, prepend=-1))  # where each formula's users start
         ends = [*starts[1:].tolist(), len(users)]
         # the goals holding them (an indicator's goal is never before the previous indicator's)
-        owner = np.asarray(ix.indicators.owners, dtype=np.int64)[users]
+        owner = item_column(ix, "owners")[users]
         new_goal = np.ones(len(users), dtype=bool)
         new_goal[1:] = (owner[1:] != owner[:-1]) | (formula[1:] != formula[:-1])
         held_at = np.cumsum(new_goal)  # the goals listed before each user's formula's end, and its own
@@ -399,7 +399,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         # each id object is touched once (at 10^6 goals a million of them, scattered in memory)
         held = owner[new_goal].tolist()
         # the names used, each once per formula, in order of first use: (formula, name) first met, in order
-        name = np.asarray(ix.indicator_groups(("name",)).of, dtype=np.int64)[users]
+        name = item_column(ix, "names")[users]
         _, met = np.unique(formula * (int(name.max()) + 1) + name, return_index=True)
         met.sort()
         used = name[met].tolist()
