@@ -14,7 +14,7 @@ from kinerja_graph import config
 from kinerja_graph.checks._index import _firsts, _numbered, index
 from kinerja_graph.checks._measures import HeadReader, spelled_out, words
 from kinerja_graph.checks._quote import quote, quote_many
-from kinerja_graph.checks._reading import chosen_positions, combined, name_reading
+from kinerja_graph.checks._reading import chosen_positions, combined, item_column, name_reading
 from kinerja_graph.similarity import TextVocabulary, content_words, counted_noun, remember_content_words, text_words
 from kinerja_graph.text import unit_vocabulary
 
@@ -147,3 +147,19 @@ def test_combinations_numbered_at_once_are_the_distinct_combinations(rows: list,
     assert all(keys.index(keys[p]) == p and numbers[p] == n for n, p in enumerate(first))
     chosen = [n % 2 == 0 for n in range(len(first))]
     assert chosen_positions(chosen, key_of) == [p for p in range(len(keys)) if chosen[numbers[p]]]
+
+
+def test_the_shared_indicator_columns_are_the_owners_and_name_numbers() -> None:
+    G = graph_from_yaml(
+        "organisation: {name: Kecamatan Praya}\nnodes:\n"
+        "  - id: '1'\n    statement: Meningkatnya pelayanan\n    level: output\n    indicators:\n"
+        "      - name: Jumlah dokumen\n      - name: IKM pegawai\n"
+        "  - id: '2'\n    statement: Tertibnya arsip\n    level: output\n    indicators:\n"
+        "      - name: IKM pegawai\n      - name: Jumlah arsip\n"
+    )
+    ix = index(G)
+    owners, names = item_column(ix, "owners"), item_column(ix, "names")
+    assert owners.tolist() == ix.indicators.owners == [0, 0, 1, 1]
+    assert names.tolist() == ix.indicator_groups(("name",)).of == [0, 1, 1, 2]
+    assert item_column(ix, "owners") is owners  # made once per graph, and shared read-only
+    assert not owners.flags.writeable and not names.flags.writeable
