@@ -22,7 +22,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kinerja_graph import policy
-from kinerja_graph.model import Cascade
+from kinerja_graph.model import Cascade, keeping_hashes
 
 CROSSCUTTING_PREFIX = "crosscutting:"
 # where a graph built with indexed=True keeps the columns its build read (build_graph; checks/_index.py)
@@ -70,6 +70,8 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     # add_nodes_from and add_edges_from would fill them but without copying every attribute dict twice:
     # a 10^5-node cascade builds in a fraction of the time. Edges get a dict each, shared by _succ and _pred.
     node_data, succ, pred = G._node, G._succ, G._pred
+    for by_id in (node_data, succ, pred):
+        keeping_hashes(by_id)  # (each key's hash kept beside it: see keeping_hashes)
     place_of = places.get
     goal_nodes = []
     # what the Index reads of each node (see `indexed`), in document order: the fields its
@@ -77,7 +79,7 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     # indicators, node); each goal's position
     rows: list = []
     extras: list = []
-    position: dict = {}
+    position: dict = keeping_hashes()
     add_row, add_extra = rows.append, extras.append
     nodes = cascade.nodes
     new_attributes = object.__new__
@@ -180,7 +182,8 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
             _edge(succ, pred, node.id, key, "crosscutting")
             edge_kinds.add("crosscutting")
     if plain:
-        parents_of = dict(zip(position, aboves))  # goal -> the goals it contributes to (the Index's parents)
+        parents_of = keeping_hashes()
+        parents_of.update(zip(position, aboves))  # goal -> the goals it contributes to (the Index's parents)
         if several:
             for above in parents_of.values():
                 if len(above) > 1:

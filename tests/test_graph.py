@@ -74,3 +74,26 @@ def test_a_crosscutting_link_onto_a_child_goal_changes_that_edge_alone():
         ("b", "c"): "contribution",
     }
     assert G.pred["crosscutting:X"]["a"] is G.succ["a"]["crosscutting:X"]
+
+
+def test_the_dicts_of_all_ids_keep_each_keys_hash_and_are_dicts_as_any_other():
+    """model.keeping_hashes: the graph's own dicts (and the readers' dicts of ids) keep each key's hash beside it,
+    which in CPython makes an entry 8 bytes larger; keys, order, equality and copies are those of a plain dict."""
+    import sys
+
+    from kinerja_graph.model import keeping_hashes
+
+    ids = [f"1.{i}" for i in range(200)]
+    kept, plain = keeping_hashes(), {}
+    assert keeping_hashes(kept) is kept and kept == {} and not kept
+    for number, node_id in enumerate(ids):
+        kept[node_id] = plain[node_id] = number
+    assert kept == plain and list(kept.items()) == list(plain.items()) and kept.copy() == plain
+    assert repr(kept) == repr(plain) and len(kept) == 200
+    if sys.implementation.name == "cpython":  # the point of it: hashes in the table, so a larger table
+        assert sys.getsizeof(kept) > sys.getsizeof(plain)
+    G = graph_from_yaml(DOC)
+    if sys.implementation.name == "cpython":
+        for by_id in (G._node, G._succ, G._pred):
+            assert sys.getsizeof(by_id) > sys.getsizeof(dict(by_id.items()))  # (dict(by_id) is a copy as it is)
+    assert list(G.nodes) == ["t", "s1", "s2", "p1", "o1", "i1", "crosscutting:BKPSDM", "crosscutting:satpol#3"]

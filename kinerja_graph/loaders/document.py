@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from kinerja_graph import policy, years
 from kinerja_graph.errors import InputError
 from kinerja_graph.loaders.raw import RawDocument, RawInt, text_of
-from kinerja_graph.model import Cascade, Crosscut, Indicator, Location, Node, Organisation, Silence
+from kinerja_graph.model import Cascade, Crosscut, Indicator, Location, Node, Organisation, Silence, keeping_hashes
 from kinerja_graph.targets import parse_target
 
 if TYPE_CHECKING:
@@ -389,8 +389,8 @@ def build(raw: RawDocument, levels: policy.LevelVocabulary | None = None) -> Cas
     org = data["organisation"]
     organisation = Organisation(text_of(org["name"]), _opt(org.get("type")), _opt(org.get("id")))
     period = years.period_of(data.get("period") or [])
-    nodes: dict[str, Node] = {}
-    first_seen: dict[str, Location] = {}
+    nodes: dict[str, Node] = keeping_hashes()  # (dicts of all the ids: see keeping_hashes)
+    first_seen: dict[str, Location] = keeping_hashes()
     builder = _Builder(raw, levels or policy.levels(), policy.fields(), problems)
     node_of, locations, file = builder.node, raw.locations, raw.file
 

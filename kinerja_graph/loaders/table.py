@@ -36,7 +36,7 @@ from kinerja_graph.loaders import xlsx
 from kinerja_graph.loaders.document import MAX_TEXT as MAX_CELL
 from kinerja_graph.loaders.document import TARGET_ROWS, parent_ids
 from kinerja_graph.loaders.raw import RawDocument
-from kinerja_graph.model import Crosscut, Indicator, Location, Node
+from kinerja_graph.model import Crosscut, Indicator, Location, Node, keeping_hashes
 from kinerja_graph.targets import parse_target
 from kinerja_graph.years import year_of
 
@@ -584,7 +584,7 @@ class _TableReader:
         self.mappings: dict[int, dict] = {}  # id(mapping) -> mapping (TableCells)
         self.later_cells: dict[tuple[int, str], tuple] = {}  # (id(entry), field) -> (row, letter), filled in later
         self.problems: list[str] = []
-        self.by_id: dict[str, tuple[dict, int]] = {}  # id -> (entry, its first row)
+        self.by_id: dict[str, tuple[dict, int]] = keeping_hashes()  # id -> (entry, its first row)
         # id(entry) -> its first row's node cells, when no field of it is blank (a later row may fill those)
         self.first_parts: dict[int, dict] = {}
         document_columns = [c.index for c in columns if c.field in DOCUMENT_FIELDS or c.field == "document_note"]
@@ -713,7 +713,7 @@ class _TableReader:
         target_of: dict[str, Any] = {}
         targets_of: dict[tuple, dict] = {}
         nodes: list[Node] = []
-        by_id: dict[str, tuple[Node, tuple]] = {}
+        by_id: dict[str, tuple[Node, tuple]] = keeping_hashes()
         current: tuple[Node, tuple] | None = None
         current_id = None  # the id of current's node: a goal's later rows follow its first (no look-up in by_id)
         for number, raw in enumerate(rows, start=first):
