@@ -75,12 +75,17 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     place_of = places.get
     goal_nodes = []
     # what the Index reads of each node (see `indexed`), in document order: the fields its
-    # groupings read (kind, statement, level, owner, tier) and the others (order, rank, missing_parents,
-    # indicators, node); each goal's position
+    # groupings read (kind, statement, level, owner, tier), a row per node; the others (order, rank,
+    # missing_parents, indicators, node) as columns, a list each (node: the cascade's list of nodes itself);
+    # each goal's position
     rows: list = []
-    extras: list = []
+    orders: list = []
+    ranks: list = []
+    missing: list = []
+    indicator_lists: list = []
     position: dict = keeping_hashes()
-    add_row, add_extra = rows.append, extras.append
+    add_row, add_order, add_rank = rows.append, orders.append, ranks.append
+    add_missing, add_indicators = missing.append, indicator_lists.append
     nodes = cascade.nodes
     new_attributes = object.__new__
     # At 10^6 nodes every look-up in a dict of all of them misses the processor's caches (about half of the
@@ -120,7 +125,10 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
         attributes.node = node
         data = attributes.__dict__
         add_row((kind, statement, level, owner, tier))
-        add_extra((order, rank, missing_parents, indicators, node))
+        add_order(order)
+        add_rank(rank)
+        add_missing(missing_parents)
+        add_indicators(indicators)
         # (an id given twice, which the loaders never give: the later attributes win, in the first's place)
         node_data[node_id] = data
         succ[node_id] = {}
@@ -195,7 +203,8 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
             "edge kinds": frozenset(edge_kinds),
             "others": [(key, node_data[key]) for key in bodies],
             "rows": rows,
-            "extras": extras,
+            # the columns of order, rank, missing_parents, indicators and node (the cascade's own list: read only)
+            "extras": (orders, ranks, missing, indicator_lists, nodes),
         }
     return G
 

@@ -31,8 +31,8 @@ def _shape(ix):
         ix.children,
         ix.roots(),
         ix.child_counts(),
-        [ix.values(name) for name in FIELDS],
-        [ix.goal_values(name) for name in FIELDS],
+        [list(ix.values(name)) for name in FIELDS],  # (a tuple or a list: read-only sequences)
+        [list(ix.goal_values(name)) for name in FIELDS],
         ix.node_groups(("statement",)).of,
         ix.node_groups(("kind", "statement", "owner")).of,
         ix.indicator_groups(("name", "unit")).of,

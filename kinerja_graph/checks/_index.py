@@ -767,15 +767,15 @@ def _from_columns(G: nx.DiGraph, columns: dict) -> Index:
     """The Index of a graph built with indexed=True, made from what its build read of every node
     (graph.build_graph): the same Index as _index(G) makes, without reading every node's data again."""
     nodes = list(itertools.islice(G._node.items(), columns["count"]))  # (id, data): the cascade's nodes come first
-    rows, extras, position = columns["rows"], columns["extras"], columns["position"]
+    rows, position = columns["rows"], columns["position"]
     goals = list(map(nodes.__getitem__, position.values()))
     loose = []
     if len(goals) != len(nodes):
         loose = list(compress(nodes, map(operator.eq, map(_ID, rows), repeat("indicator"))))
-    memo: dict = {"node rows": rows, "others": columns["others"], "position": position}  # (extras: as columns below)
+    memo: dict = {"node rows": rows, "others": columns["others"], "position": position}
     memo["succ"] = G._succ
-    extras_columns = list(zip(*extras)) or [()] * len(_NODE_EXTRAS)  # as _index keeps them
-    memo.update((("values", name), column) for name, column in zip(_NODE_EXTRAS, extras_columns))
+    # the columns of _NODE_EXTRAS, as the build kept them (read only: the build's own lists, and the cascade's nodes)
+    memo.update((("values", name), column) for name, column in zip(_NODE_EXTRAS, columns["extras"], strict=True))
     indicators = _Indicators(nodes, memo["values", "indicators"])
     built = Index(goals, loose, nodes, indicators, columns["parents"], columns["edge kinds"])
     built._memo.update(memo)
