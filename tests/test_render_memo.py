@@ -85,3 +85,68 @@ def test_a_final_page_drawn_as_its_candidate_is_the_candidate_page():
     fresh = build_diagram(G, Part("3", nodes, "branch", number=3, total=6, home=dict.fromkeys(goals, 2)), **common)
     assert final.source is candidate.source
     assert final.source == fresh.source and final.numbers == fresh.numbers
+
+
+def test_attribute_lists_and_page_lines_are_what_the_graphviz_package_writes():
+    import graphviz
+
+    lines = Lines()
+    titles = ("<<TABLE><TR><TD>Judul</TD></TR></TABLE>>", "<x\n>", "plain title", 'say "hi"', "<>", "")
+    for label in (*titles, None):
+        for extra in ({}, {"rankdir": "LR", "fontname": "Arial Narrow"}, {"margin": "0", "a b": "c d"}):
+            attrs = {"newrank": "true", **extra, **({} if label is None else {"label": label})}
+            expected = graphviz.quoting.a_list(None, kwargs=attrs)
+            assert lines.a_list(attrs) == expected
+            assert lines.a_list(dict(attrs)) == expected  # and again, from what was written before
+            g = graphviz.Digraph("pohon_kinerja", graph_attr=attrs, node_attr={"shape": "plain"})
+            assert g.source.startswith(f"digraph pohon_kinerja {{\n\tgraph [{lines.a_list(attrs)}]\n\tnode [")
+            page = graphviz.Digraph(name="cluster_page")
+            page.attr(**attrs)
+            assert page.body == [f"\t{lines.a_list(attrs)}\n"]
+    for name in ("contents", "a b", "node"):
+        for label in titles[:-1]:
+            g = graphviz.Digraph()
+            g.node(name, label=label)
+            assert lines.html_node_line(name, label) == g.body[0]
+
+
+def test_a_page_with_a_foot_is_written_as_the_graphviz_package_writes_a_subgraph():
+    """The page's nodes in the subgraph whose label is the foot (`_Builder.emit`): what `g.subgraph(page)` writes."""
+    import graphviz
+
+    from kinerja_graph import pipeline
+    from kinerja_graph.render.dot import build_diagram
+
+    G, style, options, placement, _overlay, goals = _praya_drawing()
+    (result,) = pipeline.run(["samples/praya.yaml"], pipeline.Options(), check=True).results
+    overlay = Overlay(result.report.findings, style, options.lang)
+    source = build_diagram(G, Part("", goals, "branch"), options=options, style=style, overlay=overlay).source
+    head, _, rest = source.partition("\tsubgraph cluster_page {\n")
+    inner, _, tail = rest.partition("\t}\n")
+    assert head.startswith("digraph pohon_kinerja {\n") and tail.endswith("}\n") and inner
+    page = graphviz.Digraph(name="cluster_page")
+    page.body = [line[1:] for line in inner.splitlines(keepends=True)]
+    g = graphviz.Digraph()
+    g.subgraph(page)
+    assert "".join(g.body) == "\tsubgraph cluster_page {\n" + inner + "\t}\n"
+    assert inner.startswith("\t\tlabel=<") and "labelloc=b" in inner.splitlines()[0]
+
+
+def test_edge_lines_are_what_the_graphviz_package_writes():
+    import graphviz
+
+    lines = Lines()
+    ends = ("g12", "g12:box:s", "g3:box", "a b:c d:n", "band-1", "x7", "node:box:w", 'q"t:box:e')
+    sets = ({}, {"style": "invis", "weight": "1"}, {"dir": "back", "arrowtail": "normal", "weight": "5"})
+    for tail in ends:
+        for head in ends:
+            for attrs in (*sets, {"label": "<<I>lintas</I>>", "style": "dashed", "constraint": "false"}):
+                g = graphviz.Digraph()
+                g.edge(tail, head, **attrs)
+                body: list[str] = []
+                lines.edge(body, tail, head, **attrs)
+                assert body == g.body
+                assert f"\t{lines.end(tail)} -> {lines.end(head)}{lines.rest(**attrs)}" == g.body[0]
+    g = graphviz.Digraph()
+    g.node("band3")
+    assert lines.node_line("band3") == g.body[0]

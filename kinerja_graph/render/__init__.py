@@ -120,6 +120,36 @@ def page_placeholder(nodes: int) -> int:
     return max(UNKNOWN_PAGE, 10 ** len(str(nodes + nodes // 50 + 2)) - 1)
 
 
+def _page_key(page: Part, total: int, contents: list[tuple[int, str]] | None, placement: Placement) -> tuple:
+    """What a printed page's picture depends on, besides what stays the same through a drawing (the graph, the
+    options, the findings): its goals, what it is, its number among how many, the list it prints, and the pages of
+    every goal its notes may name (its goals' parents, children and the goals their indicators hang on) and of its
+    own goals (an overview draws a goal continued on another page without its indicators)."""
+    home = page.home
+    if home is None:
+        homes: tuple | None = None
+    else:
+        parents, kids, attached = placement.parents, placement.kids, placement.attached
+        get = home.get
+        homes = tuple(
+            [
+                (get(n), get(attached.get(n)), *map(get, parents.get(n, ())), *map(get, kids.get(n, ())))
+                for n in page.nodes
+            ]
+        )
+    return (
+        tuple(page.nodes),
+        page.kind,
+        page.focus,
+        page.depth,
+        page.number,
+        page.total,
+        total,
+        None if contents is None else tuple(contents),
+        homes,
+    )
+
+
 def _caption(G: nx.DiGraph, page: Part, lang: str, style: Style, placement: Placement) -> str:
     if page.kind == "overview":
         return style.t("overview", lang).split(";")[0]
@@ -495,6 +525,7 @@ def draw(
                 lists[1].append((p.number, f"{style.t('contents', lang)} {got[0][0]}–{got[-1][0]}"))
             return numbered, lists
 
+        previous: dict[tuple, Picture] = {}  # the pictures of the round before, by what they print (`_page_key`)
         while True:
             pagination: Pagination = paginate(
                 placement, selection, fits, split=split, focus=root, depth=depth, ahead=ahead
@@ -504,6 +535,12 @@ def draw(
             total = len(pages)
             pictures: list[Picture] = []
             for page in pages:
+                # a page the round before drew with the same goals, number, total, list and the same pages for
+                # the goals its notes name prints the same: its picture is kept, not built and filled in again
+                before = previous.get(_page_key(page, total, lists.get(page.number), placement)) if previous else None
+                if before is not None:
+                    pictures.append(dataclasses.replace(before, part=page))
+                    continue
                 path = out if fmt == "pdf" else page_path(out, page.number, total)
                 goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))
                 # drawn as its candidate was: with placeholders for its page numbers (the same DOT as the
@@ -538,6 +575,7 @@ def draw(
                 pictures.append(Picture(path, page, source, svg, goals, measure=found, caption=caption))
             if not unsure(pictures):
                 break
+            previous = {_page_key(p.part, total, lists.get(p.part.number), placement): p for p in pictures}
             # planned again: the candidates still to measure carry the numbers the pages came out with (their
             # "continued on page" notes, as long as the final ones will be, or nearly)
             planning_home.update({n: h + (unknown + 1) // 10 for n, h in (pages[-1].home or {}).items()})

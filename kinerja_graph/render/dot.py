@@ -1,9 +1,10 @@
-"""One page of the pohon kinerja as a Graphviz object model (the `graphviz` package).
+"""One page of the pohon kinerja as DOT text, as the `graphviz` package writes it.
 
 Input: the networkx graph of kinerja_graph/graph.py (the only source of what is drawn), the page
 to draw (render/plan.py's Part: its goals, and on printed pages the page each goal is drawn on),
 where each box goes (render/layout.py), and optionally findings (render/overlay.py). Output: a
-``graphviz.Digraph`` whose ``.source`` is the DOT text; nothing here runs Graphviz.
+``Diagram`` whose ``.source`` is the DOT text, as the `graphviz` package writes it (each line
+written through the package once per drawing, `Lines`); nothing here runs Graphviz.
 
 Layout
     One horizontal band per level (``--layout level``) or per place in the tree (``--layout
@@ -87,50 +88,87 @@ BoxCache = dict[tuple, tuple]  # see build_diagram's `boxes`: boxes, and their c
 
 
 class Lines:
-    """The DOT lines of nodes and edges, each written by the graphviz package itself once per distinct
-    node or edge: the pages of one drawing repeat most of them (and the package's quoting of a long
-    label costs more than looking the line up)."""
+    """The DOT lines of a page, as the graphviz package writes them: each distinct node or edge, and each set of
+    attributes, written by the package itself once per drawing (the pages of one drawing repeat most of them, and
+    the package's quoting of a long label costs more than looking the line up); an HTML label, which the package
+    writes as it is, put in as it is."""
 
     def __init__(self) -> None:
         self._scratch = graphviz.Digraph()
         self._lines: dict[tuple, str] = {}
-        # an edge's line is its two ends, each quoted once, and its attributes, written once per set of them: most
-        # edges are drawn once (a page's edges are its own), so a cache of whole lines would seldom be hit
-        self._ends: dict[str, str] = {}
-        self._names: dict[str, str] = {}  # a node's name, quoted
+        self._lists: dict[tuple, tuple[str, str] | str] = {}  # `a_list`: attributes but an HTML label, written
+        # an edge's line is its two ends, their names quoted once per drawing, and its attributes, written once per
+        # set of them: most edges are drawn once (a page's edges are its own), so a cache of whole lines would seldom
+        # be hit
+        self._names: dict[str, str] = {}  # a node's name (or a port's), quoted
         self._attrs: dict[tuple, str] = {}
         # what the pages of the drawing worked out about the tree, to be checked rather than walked again
         # (`_Builder.below_away`)
         self.below: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
         self.crosscutting: dict[str, tuple[str, ...]] = {}  # `_Builder.crosscutting`: the bodies each goal names
 
-    def node(self, target: graphviz.Digraph, name: str, **attrs: str) -> None:
-        target.body.append(self.node_line(name, **attrs))
+    def node(self, target: list[str], name: str, **attrs: str) -> None:
+        target.append(self.node_line(name, **attrs))
+
+    def a_list(self, attrs: dict[str, str]) -> str:
+        """What the package writes for `attrs` inside a statement's brackets (`graphviz.quoting.a_list`: sorted by
+        name, each name and value quoted): the attributes but the label written once per set of them, an HTML
+        label (the page's title, its foot) put in as it is."""
+        label = attrs.get("label")
+        html = label is not None and type(label) is str and _HTML_STRING(label) is not None
+        key = (html, *((k, v) for k, v in attrs.items() if not html or k != "label"))
+        written = self._lists.get(key)
+        if written is None:
+            if not html:
+                written = self._lists[key] = graphviz.quoting.a_list(None, kwargs=attrs)
+            else:
+                before, after = graphviz.quoting.a_list(None, kwargs={**attrs, "label": "<\x00>"}).split("=<\x00>")
+                written = self._lists[key] = (before + "=", after)
+        if type(written) is str:
+            return written
+        assert label is not None
+        return written[0] + label + written[1]
+
+    def name(self, name: str) -> str:
+        """A node's name (or a port's) as the package quotes it (`graphviz.quoting.quote`), quoted once per drawing."""
+        quoted = self._names.get(name)
+        if quoted is None:
+            quoted = self._names[name] = graphviz.quoting.quote(name)
+        return quoted
+
+    def html_node_line(self, name: str, label: str) -> str:
+        """What `node(name, label=label)` writes, an HTML label as it is (a box, a page's own list of pages)."""
+        if _HTML_STRING(label) is None:
+            return f"\t{self.name(name)} [label={graphviz.quoting.quote(label)}]\n"
+        return f"\t{self.name(name)} [label={label}]\n"
 
     def node_line(self, name: str, **attrs: str) -> str:
-        key = ("n", name, *attrs.items())
+        """What `node(name, **attrs)` writes: a node with other attributes than a label written by the package once
+        per drawing."""
+        if not attrs:
+            return f"\t{self.name(name)}\n"
+        label = attrs.get("label")
+        if len(attrs) == 1 and type(label) is str:
+            return self.html_node_line(name, label)
+        key = (name, *attrs.items())
         line = self._lines.get(key)
         if line is None:
-            label = attrs.get("label")
-            if len(attrs) == 1 and type(label) is str and _HTML_STRING(label):
-                # a box: its name quoted once, its HTML label as it is (what the package writes, without its checks)
-                quoted = self._names.get(name)
-                if quoted is None:
-                    quoted = self._names[name] = graphviz.quoting.quote(name)
-                line = self._lines[key] = f"\t{quoted} [label={label}]\n"
-            else:
-                self._scratch.node(name, **attrs)
-                line = self._lines[key] = self._scratch.body.pop()
+            self._scratch.node(name, **attrs)
+            line = self._lines[key] = self._scratch.body.pop()
         return line
 
-    def edge(self, target: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
-        """What `target.edge(tail, head, **attrs)` writes: "\t{tail} -> {head} [{attributes}]\n"."""
-        ends = self._ends
-        quoted_tail, quoted_head = ends.get(tail), ends.get(head)
-        if quoted_tail is None:
-            quoted_tail = ends[tail] = graphviz.quoting.quote_edge(tail)
-        if quoted_head is None:
-            quoted_head = ends[head] = graphviz.quoting.quote_edge(head)
+    def end(self, identifier: str) -> str:
+        """An edge's end as the package quotes it (`graphviz.quoting.quote_edge`: "node:port:compass", the node and
+        the port quoted)."""
+        node, _, rest = identifier.partition(":")
+        if not rest:
+            return self.name(node)
+        port, _, compass = rest.partition(":")
+        return f"{self.name(node)}:{self.name(port)}:{compass}" if compass else f"{self.name(node)}:{self.name(port)}"
+
+    def rest(self, **attrs: str) -> str:
+        """What the package writes after an edge's ends for `attrs` (" [attributes]" and the line's end), written
+        once per set of them."""
         key = tuple(attrs.items())
         rest = self._attrs.get(key)
         if rest is None:
@@ -138,25 +176,28 @@ class Lines:
             line = self._scratch.body.pop()
             assert line.startswith("\ta -> b")
             rest = self._attrs[key] = line[len("\ta -> b") :]
-        target.body.append(f"\t{quoted_tail} -> {quoted_head}{rest}")
+        return rest
+
+    def edge(self, target: list[str], tail: str, head: str, **attrs: str) -> None:
+        """What `graphviz.Digraph.edge(tail, head, **attrs)` writes: "\t{tail} -> {head} [{attributes}]\n"."""
+        target.append(f"\t{self.end(tail)} -> {self.end(head)}{self.rest(**attrs)}")
 
 
 class Diagram:
     """A page's DOT, and its size as estimated from the boxes (points, before Graphviz). The DOT is
-    written when first asked for (`graph`, `source`): a page planner that decides a candidate page from
-    its estimate alone never needs it. `numbers`: drawn with its page numbers as placeholders (see
+    written when first asked for (`source`): a page planner that decides a candidate page from its
+    estimate alone never needs it. `numbers`: drawn with its page numbers as placeholders (see
     `build_diagram`), each placeholder and the number it stands for."""
 
     def __init__(
         self,
-        emit: Callable[[], graphviz.Digraph],
+        emit: Callable[[], list[str]],
         estimated_size: tuple[float, float],
         smallest_font: float,
         tree_size: tuple[float, float] = (0.0, 0.0),  # the boxes alone, without title, legend and lists
         numbers: dict[str, int] | None = None,
     ):
-        self._emit: Callable[[], graphviz.Digraph] | None = emit
-        self._graph: graphviz.Digraph | None = None
+        self._emit: Callable[[], list[str]] | None = emit  # the DOT's pieces, in order
         self._source: str | None = None
         self._digest: bytes | None = None
         self._template: Diagram | None = None
@@ -172,18 +213,9 @@ class Diagram:
     def like(cls, template: Diagram, numbers: dict[str, int] | None) -> Diagram:
         """A page that prints what `template` prints with its own page numbers: the same DOT (with the same
         placeholders), written once for both."""
-        diagram = cls(lambda: template.graph, template.estimated_size, template.smallest_font, template.tree_size)
+        diagram = cls(lambda: [template.source], template.estimated_size, template.smallest_font, template.tree_size)
         diagram.numbers, diagram._template = numbers, template
         return diagram
-
-    @property
-    def graph(self) -> graphviz.Digraph:
-        if self._template is not None:
-            return self._template.graph
-        if self._graph is None:
-            assert self._emit is not None
-            self._graph, self._emit = self._emit(), None
-        return self._graph
 
     @property
     def source(self) -> str:
@@ -191,7 +223,8 @@ class Diagram:
         if self._template is not None:
             return self._template.source
         if self._source is None:
-            self._source = self.graph.source
+            assert self._emit is not None
+            self._source, self._emit = "".join(self._emit()), None
         return self._source
 
     @property
@@ -560,89 +593,104 @@ class _Builder:
             self.numbers,
         )
 
-    def emit(self, groups, boxes, tallest, foot: str) -> graphviz.Digraph:
-        """The page's DOT (`build` measured it)."""
+    def emit(self, groups, boxes, tallest, foot: str) -> list[str]:
+        """The page's DOT (`build` measured it), in pieces: what `graphviz.Digraph("pohon_kinerja", graph_attr=...,
+        node_attr=..., edge_attr=...)` with the page's nodes, subgraphs and edges writes as its `source`, each
+        line written by `Lines` (tests/test_render_memo.py compares them with the package's)."""
         s, c = self.style, self.c
+        lines = self.lines
         tb = self.opt.direction == "TB"
-        g = graphviz.Digraph(
-            "pohon_kinerja",
-            graph_attr={
-                "rankdir": self.opt.direction,
-                "newrank": "true",
-                "ordering": "out",
-                "nodesep": "0.15",
-                "ranksep": "0.35",
-                "pad": "0.2",
-                "margin": "0",
-                "bgcolor": "white",
-                "outputorder": "edgesfirst",
-                "fontname": s.font,
-                "fontsize": str(s.font_size),
-                "labelloc": "t",
-                "labeljust": "l",
-                "label": self.title(),
-            },
-            node_attr={"shape": "plain", "fontname": s.font, "fontsize": str(s.font_size), "fontcolor": c["text"]},
-            edge_attr={
-                "color": c["edge"],
-                "penwidth": "1.2",
-                "arrowsize": "0.7",
-                "fontname": s.font,
-                "fontsize": str(s.small_font_size),
-            },
-        )
+        graph_attr = {
+            "rankdir": self.opt.direction,
+            "newrank": "true",
+            "ordering": "out",
+            "nodesep": "0.15",
+            "ranksep": "0.35",
+            "pad": "0.2",
+            "margin": "0",
+            "bgcolor": "white",
+            "outputorder": "edgesfirst",
+            "fontname": s.font,
+            "fontsize": str(s.font_size),
+            "labelloc": "t",
+            "labeljust": "l",
+            "label": self.title(),
+        }
+        node_attr = {"shape": "plain", "fontname": s.font, "fontsize": str(s.font_size), "fontcolor": c["text"]}
+        edge_attr = {
+            "color": c["edge"],
+            "penwidth": "1.2",
+            "arrowsize": "0.7",
+            "fontname": s.font,
+            "fontsize": str(s.small_font_size),
+        }
+        g = [
+            "digraph pohon_kinerja {\n",
+            f"\tgraph [{lines.a_list(graph_attr)}]\n",
+            f"\tnode [{lines.a_list(node_attr)}]\n",
+            f"\tedge [{lines.a_list(edge_attr)}]\n",
+        ]
         by_band: dict[int, list[str]] = defaultdict(list)
 
         def emit(target, n):
             table, _w, h = boxes[n]
             pad = round(tallest[self.p.band[n]] - h) if tb else 0
             spacer = f'<TR><TD HEIGHT="{pad}"></TD></TR>' if pad > 0 else ""
-            self.lines.node(
-                target,
-                self.name[n],
-                label=(
-                    f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-                    f'<TR><TD PORT="box">{table}</TD></TR>{spacer}</TABLE>>'
-                ),
+            # what `node(name, label=<...>)` writes: the name quoted, the HTML label as it is
+            target.append(
+                f"\t{lines.name(self.name[n])} [label="
+                f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+                f'<TR><TD PORT="box">{table}</TD></TR>{spacer}</TABLE>>]\n'
             )
             by_band[self.p.band[n]].append(self.name[n])
 
         if foot and not self.nodes:  # a page of the list of pages alone: the list is the page
-            g.node("contents", label=f"<{foot}>")
+            g += [lines.html_node_line("contents", f"<{foot}>"), "}\n"]
             return g
+        # the foot: the label of a subgraph "cluster_page" holding the page's nodes (what `g.subgraph(page)` writes:
+        # its lines, each indented once more)
+        page: list[str] = []
         if foot:
-            page = graphviz.Digraph(name="cluster_page")
-            page.attr(label=f"<{foot}>", labelloc="b", labeljust="l", peripheries="0", margin="4")
-        else:
-            page = g
+            foot_attr = {"label": f"<{foot}>", "labelloc": "b", "labeljust": "l", "peripheries": "0", "margin": "4"}
+            page.append(f"\t{lines.a_list(foot_attr)}\n")
         for n in self.nodes:  # orphans and indicators without a place follow the tree, each marked
             emit(page, n)
         for name, (bodies, band, _links) in groups.items():
-            page.node(name, **self.body_attrs(bodies))
+            lines.node(page, name, **self.body_attrs(bodies))
             if band is not None:
                 by_band[band].append(name)
         for key in sorted(by_band):
             label = self.band_label(key, tallest.get(key, 0.0) if tb else 0.0)
-            self.lines.node(page, f"band{key}", label=label, group="bands")
-        if page is not g:
-            g.subgraph(page)
+            lines.node(page, f"band{key}", label=label, group="bands")
+        if foot:
+            g.append("\tsubgraph cluster_page {\n")
+            for line in page:
+                g += ("\t", line)
+            g.append("\t}\n")
+        else:
+            g += page
 
         # each band left to right: its caption, then its boxes in the order of a walk down the tree
         # (siblings in document order); an invisible edge between neighbours of a rank keeps its tail
         # left of its head, so that the captions stay leftmost and the order is the document's
         position = {ref: i for i, ref in enumerate(self.sequence(groups))}
         previous = None
+        beside = lines.rest(style="invis", weight="1")  # what `lines.edge(g, left, right, ...)` writes after the ends
         for key in sorted(by_band):
             caption = f"band{key}"
             row = sorted(by_band[key], key=lambda ref: position.get(ref, len(position)))
             # the band's rank: what `with g.subgraph() as same: same.attr(rank="same"); same.node(...)` writes
-            g.body += ["\t{\n", "\t\trank=same\n", "\t" + self.lines.node_line(caption)]
-            g.body += ["\t" + self.lines.node_line(ref) for ref in row]
-            g.body.append("\t}\n")
+            g += ("\t{\n", "\t\trank=same\n", "\t", lines.node_line(caption))
+            for ref in row:
+                g += ("\t", lines.node_line(ref))
+            g.append("\t}\n")
             if previous is not None:
-                self.lines.edge(g, previous, caption, style="invis", weight="10")
-            for left, right in zip([caption, *row], row, strict=False):
-                self.lines.edge(g, left, right, style="invis", weight="1")
+                lines.edge(g, previous, caption, style="invis", weight="10")
+            left = lines.name(caption)
+            for ref in row:
+                right = lines.name(ref)
+                g.append(f"\t{left} -> {right}{beside}")
+                left = right
             previous = caption
 
         # contribution edges, child by child in document order
@@ -651,18 +699,20 @@ class _Builder:
             "flat": ("e", "w") if tb else ("s", "n"),
             "up": ("n", "s") if tb else ("w", "e"),
         }
+        # what `lines.edge(g, "g1:box:s", "g2:box:n", dir="back", arrowtail="normal", weight="5")` writes after the ends
+        contribution = lines.rest(dir="back", arrowtail="normal", weight="5")
+        loose = lines.rest(dir="back", arrowtail="normal", weight="5", constraint="false")
         for v in self.nodes:
             for u in self.parents[v]:
                 way = self.way(u, v)
                 tail, head = ports[way]
-                attrs = {"dir": "back", "arrowtail": "normal", "weight": "5"}
-                if way != "down":  # a child beside or above its parent: the bands alone decide the ranks
-                    attrs["constraint"] = "false"
-                self.lines.edge(g, f"{self.name[u]}:box:{tail}", f"{self.name[v]}:box:{head}", **attrs)
+                # a child beside or above its parent: the bands alone decide the ranks ("box" needs no quotes)
+                rest = contribution if way == "down" else loose
+                g.append(f"\t{lines.name(self.name[u])}:box:{tail} -> {lines.name(self.name[v])}:box:{head}{rest}")
             goal = self.p.attached.get(v)
             if goal in self.drawn:
                 if v in self.p.beside:
-                    self.lines.edge(
+                    lines.edge(
                         g,
                         f"{self.name[goal]}:box:e",
                         f"{self.name[v]}:box:w",
@@ -673,7 +723,7 @@ class _Builder:
                 else:
                     way = self.way(goal, v)
                     tail, head = ports[way]
-                    self.lines.edge(
+                    lines.edge(
                         g,
                         f"{self.name[goal]}:box:{tail}",
                         f"{self.name[v]}:box:{head}",
@@ -684,7 +734,8 @@ class _Builder:
                     )
         for name, (_bodies, _band, links) in groups.items():
             for u in links:
-                g.edge(
+                lines.edge(
+                    g,
                     self.name[u],
                     name,
                     style="dashed",
@@ -694,6 +745,7 @@ class _Builder:
                     label=f"<{esc(self.t('crosscutting'))}>",
                     fontcolor=c["crosscutting_border"],
                 )
+        g.append("}\n")
         return g
 
     def sequence(self, groups) -> list[str]:

@@ -12,9 +12,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.errors import PyPdfError
-
 CREATED = "D:20000101000000Z"  # a fixed date: the same pictures give the same file
 
 
@@ -34,6 +31,10 @@ class Sheet:
 
 def combine(pictures: list[tuple[bytes, Sheet]]) -> bytes:
     """One PDF: each Graphviz PDF's page on its sheet, in order."""
+    # imported here: only a PDF needs pypdf (importing it costs a drawing of SVG pages a tenth of a second)
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.errors import PyPdfError
+
     writer = PdfWriter()
     for data, sheet in pictures:
         try:
