@@ -133,7 +133,12 @@ def _page_key(page: Part, total: int, contents: list[tuple[int, str]] | None, pl
         get = home.get
         homes = tuple(
             [
-                (get(n), get(attached.get(n)), *map(get, parents.get(n, ())), *map(get, kids.get(n, ())))
+                (
+                    get(n),
+                    get(attached[n]) if n in attached else None,
+                    *map(get, parents.get(n, ())),
+                    *map(get, kids.get(n, ())),
+                )
                 for n in page.nodes
             ]
         )
