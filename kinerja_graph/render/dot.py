@@ -390,7 +390,7 @@ def estimated_diagram(
         assert made is not None  # a page built with placeholders says what it prints
         return made()
 
-    diagram = Diagram(lambda: page().graph, size, font, tree)
+    diagram = Diagram(lambda: [page().source], size, font, tree)
     if numbers is not None:
         diagram.signature = signature
     return diagram
