@@ -42,6 +42,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import graphviz
 import networkx as nx
@@ -446,6 +447,24 @@ class _BoxRows:
         self.height += count * font + 4 + extra
         if not isinstance(lines, int) and lines:
             self.widest = max(self.widest, max(len(x) for x in lines) * font * _CHAR + 8)
+
+
+_Sized = TypeVar("_Sized", bound=tuple)  # a box (DOT, width, height) or a box's (width, height)
+
+
+def _widened(cache: dict | None, key, wrap: int, make: Callable[[int], _Sized], height: int) -> _Sized:
+    """`make(wrap)`, or `make` of a wider wrap when that is taller than TALL_BOX (`height`: the index of the height
+    in what `make` gives); kept in `cache` under `key` (None: not kept)."""
+    if key is not None and cache is not None:
+        known = cache.get(key)
+        if known is not None:
+            return known
+    value = make(wrap)
+    if value[height] > TALL_BOX:
+        value = make(int(wrap * 1.6))
+    if key is not None and cache is not None:
+        cache[key] = value
+    return value
 
 
 class _Builder:
@@ -1089,15 +1108,7 @@ class _Builder:
         if self.box_cache is not None:  # everything on the page the box depends on
             marks = self.marks
             key = (n, compact, self.codes(n), marks.worst.get(n), tuple(marks.missing.get(n, ())), tuple(self.notes(n)))
-            cached = self.box_cache.get(key)
-            if cached is not None:
-                return cached
-        box = self.table(n, self.wrap, compact)
-        if box[2] > TALL_BOX:
-            box = self.table(n, int(self.wrap * 1.6), compact)
-        if key is not None and self.box_cache is not None:
-            self.box_cache[key] = box
-        return box
+        return _widened(self.box_cache, key, self.wrap, lambda width: self.table(n, width, compact), 2)
 
     def table(self, n, width: int, compact: bool) -> tuple[str, float, float]:
         s, c, d = self.style, self.c, self.G.nodes[n]
@@ -1505,15 +1516,7 @@ class _Estimate(_Builder):
         if self.box_cache is not None:  # what the size depends on (the codes take no room of their own)
             marks = self.marks
             key = ("size", n, compact, marks.worst.get(n), tuple(marks.missing.get(n, ())), tuple(self.notes(n)))
-            known = self.box_cache.get(key)
-            if known is not None:
-                return known
-        size = self._table_size(n, self.wrap, compact)
-        if size[1] > TALL_BOX:
-            size = self._table_size(n, int(self.wrap * 1.6), compact)
-        if key is not None and self.box_cache is not None:
-            self.box_cache[key] = size
-        return size
+        return _widened(self.box_cache, key, self.wrap, lambda width: self._table_size(n, width, compact), 1)
 
     def _table_size(self, n, width: int, compact: bool) -> tuple[float, float]:
         """The width and height `table(n, width, compact)` gives."""
