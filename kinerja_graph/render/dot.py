@@ -1110,19 +1110,23 @@ class _Builder:
             key = (n, compact, self.codes(n), marks.worst.get(n), tuple(marks.missing.get(n, ())), tuple(self.notes(n)))
         return _widened(self.box_cache, key, self.wrap, lambda width: self.table(n, width, compact), 2)
 
+    def cached_content(self, n, width: int, compact: bool) -> tuple[str, str, float, float]:
+        """`content(n, width, compact)`: what the box says of its goal alone (the same on every page), made once per
+        run when there is a box cache."""
+        if self.box_cache is None:
+            return self.content(n, width, compact)
+        key = ("content", n, width, compact)
+        content = self.box_cache.get(key)
+        if content is None:
+            content = self.box_cache[key] = self.content(n, width, compact)
+        return content
+
     def table(self, n, width: int, compact: bool) -> tuple[str, float, float]:
         s, c, d = self.style, self.c, self.G.nodes[n]
         small = s.small_font_size
         is_goal = d["kind"] == "goal"
         fill = s.tier_colour(d["tier"]) if is_goal else c["indicator_only"]
-        # what the box says of its goal alone (the same on every page): made once per run
-        key = ("content", n, width, compact)
-        content = self.box_cache.get(key) if self.box_cache is not None else None
-        if content is None:
-            content = self.content(n, width, compact)
-            if self.box_cache is not None:
-                self.box_cache[key] = content
-        head, middle, widest, height = content
+        head, middle, widest, height = self.cached_content(n, width, compact)
         box = _BoxRows(height, widest, small)
         row, rows = box.add, box.rows
         codes = tag("FONT", self.codes(n), f'POINT-SIZE="{small}"')
@@ -1521,12 +1525,7 @@ class _Estimate(_Builder):
     def _table_size(self, n, width: int, compact: bool) -> tuple[float, float]:
         """The width and height `table(n, width, compact)` gives."""
         d, small = self.G.nodes[n], self.style.small_font_size
-        key = ("content", n, width, compact)
-        content = self.box_cache.get(key) if self.box_cache is not None else None
-        if content is None:
-            content = self.content(n, width, compact)
-            if self.box_cache is not None:
-                self.box_cache[key] = content
+        content = self.cached_content(n, width, compact)
         box = _BoxRows(content[3], content[2], small)
         indicators = d.get("indicators") or []
         owner = d.get("owner")
