@@ -10,6 +10,7 @@ from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
 from kinerja_graph.checks._quote import indicator_location, quote, quote_many
+from kinerja_graph.checks._reading import item_column
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import (
     Containment,
@@ -249,15 +250,10 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
 """
 
     def check(self, ctx: Context):
-        global _ARRAYS
         found: list = []
-        _ARRAYS = {}
-        try:
-            with ordinary_pages():  # its arrays of tens of megabytes, made and dropped by the hundred at 10^6 goals
-                for part in self._check(ctx):  # the findings made part by part, handed over as one list
-                    found += part
-        finally:
-            _ARRAYS = None
+        with ordinary_pages():  # its arrays of tens of megabytes, made and dropped by the hundred at 10^6 goals
+            for part in self._check(ctx):  # the findings made part by part, handed over as one list
+                found += part
         return iter(found)
 
     def _check(self, ctx: Context):
@@ -308,7 +304,9 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 texts = [s if k == "goal" else None for s, k in zip(statements, kinds)]
                 clustered = words["statements"] = near_duplicate_clusters(texts, tv, threshold)
                 quoted = quotes["statements"] = _Quoted(texts)
-                yield self._cluster_findings(ctx, clustered, grouping, quoted, "statements", None, _NodeAt(ix), named)
+                yield self._cluster_findings(
+                    ctx, clustered, grouping, _statement_numbers(ix), quoted, "statements", None, _NodeAt(ix), named
+                )
         if "indicators" in compare:
             items = ix.indicators
             if by_parent:
@@ -333,9 +331,10 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     ctx,
                     clustered,
                     grouping,
+                    item_column(ix, "names"),
                     quoted,
                     "indicators",
-                    ix.indicator_nodes(),
+                    item_column(ix, "owners"),
                     _indicator_at(ix),
                     named,
                 )
@@ -371,9 +370,8 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 ]
                 within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
-                of = grouping.of
                 parents_at, children_at = ix.link_arrays()  # (made once per graph, shared with other rules)
-                numbers = _array(of)[children_at]
+                numbers = _statement_numbers(ix)[children_at]
                 kept = within.is_candidate[numbers]  # only the links to a text that may be involved
                 link_parents = parents_at[kept]
                 contained = within.within_columns(link_parents, numbers[kept])
@@ -401,8 +399,8 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 sets = [expanded_words(text_words(items.objects[p].name, tv), tv) for p in firsts]
                 within = Containment(sets, min_words=min_words, max_extra=extra)
             if within:
-                numbers = _array(grouping.of)
-                owners = _array(ix.indicator_nodes())
+                numbers = item_column(ix, "names")
+                owners = item_column(ix, "owners")
                 held = np.flatnonzero(within.is_candidate[numbers])  # the indicators that may be involved
                 families, members = _families(ix, held, owners[held])
                 contained = within.within_columns(families, numbers[members])
@@ -439,9 +437,10 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         ctx: Context,
         found: TextClusters,
         grouping,
+        numbers: np.ndarray,
         quoted: _Quoted,
         what: str,
-        owners,
+        owners: np.ndarray | None,
         location_at,
         named: np.ndarray,
     ) -> list:
@@ -455,7 +454,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         if not clusters:
             return []
         heads, variant_at, cluster_at, variant_nodes, cluster_nodes = _cluster_members(
-            clusters, grouping, owners, found.clustered
+            clusters, len(grouping), numbers, owners, found.clustered
         )
         variant_ids = named[variant_nodes].tolist()
         cluster_ids = tuple(named[cluster_nodes].tolist())
@@ -642,7 +641,11 @@ def _involved(
 
 
 def _cluster_members(
-    clusters: list, grouping, owners: list | None, clustered: tuple[np.ndarray, np.ndarray] | None = None
+    clusters: list,
+    groups_count: int,
+    numbers: np.ndarray,
+    owners: np.ndarray | None,
+    clustered: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[list[int], list[int], list[int], np.ndarray, np.ndarray]:
     """(heads, variant_at, cluster_at, variant_nodes, cluster_nodes) of clusters of variants of groups (each
     variant a list of group numbers of the Grouping): heads, the position of the first member (in document order)
@@ -650,7 +653,9 @@ def _cluster_members(
     (owners[position], or the position itself without owners) of each, every node once per variant, the nodes
     of variant v at variant_nodes[variant_at[v] : variant_at[v + 1]]; cluster_nodes, every node once per
     cluster, in the order of its variants' members, those of cluster c at cluster_at[c] : cluster_at[c + 1].
-    clustered: the clusters' group numbers as TextClusters.clustered holds them, if at hand."""
+    groups_count: the Grouping's number of groups; numbers: its group number of every position (Grouping.of as an
+    array); owners: each position's node as an array, or None. clustered: the clusters' group numbers as
+    TextClusters.clustered holds them, if at hand."""
     if clustered is not None:  # the same, as near_duplicate_clusters() made it
         groups, lengths = clustered
         count = len(lengths)
@@ -661,15 +666,15 @@ def _cluster_members(
             itertools.chain.from_iterable(itertools.chain.from_iterable(clusters)), dtype=np.int64, count=sum(counted)
         )
         lengths = np.array(counted, dtype=np.int64)
-    variant_of = np.full(len(grouping), -1, dtype=np.int64)
+    variant_of = np.full(groups_count, -1, dtype=np.int64)
     variant_of[groups] = np.repeat(np.arange(count, dtype=np.int64), lengths)
     cluster_of = np.repeat(np.arange(len(clusters), dtype=np.int64), list(map(len, clusters)))
-    of_item = variant_of[_array(grouping.of)]
+    of_item = variant_of[numbers]
     positions = np.flatnonzero(of_item >= 0)
     variant = of_item[positions]
     order = stable_order(variant)  # variant after variant, each in document order
     positions, variant = positions[order], variant[order]
-    node = positions if owners is None else _array(owners)[positions]
+    node = positions if owners is None else owners[positions]
     width = int(node.max(initial=0)) + 1
     cluster = cluster_of[variant]
     # every node once per variant, and once per cluster (its first)
@@ -808,15 +813,18 @@ def _indicator_at(ix) -> _IndicatorAt:
 
 
 def _array(values) -> np.ndarray:
-    """A list of positions or numbers as an integer array. While the rule runs (check), a list of the Index asked for
-    again (the groups' numbers, the links, the indicators' nodes: 10^6 items each at 10^6 goals) gives the array made
-    the first time, which nobody writes to."""
-    if _ARRAYS is None or type(values) is not list:
-        return np.array(values, dtype=np.int64)
-    made = _ARRAYS.get(id(values))
-    if made is None or made[0] is not values:  # (the list is held with its array: its id is not reused meanwhile)
-        made = _ARRAYS[id(values)] = (values, np.array(values, dtype=np.int64))
-    return made[1]
+    """A list of positions or numbers as an integer array."""
+    return np.array(values, dtype=np.int64)
 
 
-_ARRAYS: dict[int, tuple[list, np.ndarray]] | None = None  # _array's arrays, while the rule runs
+def _statement_numbers(ix) -> np.ndarray:
+    """The group number of every node in the (kind, statement) grouping, as one read-only integer array made once
+    per graph (Index.shared): clustering and containment both read it (10^6 items at 10^6 goals), as the
+    indicator rules read the indicators' name numbers (_reading.item_column)."""
+
+    def made() -> np.ndarray:
+        found = np.array(ix.node_groups(("kind", "statement")).of, dtype=np.int64)
+        found.flags.writeable = False
+        return found
+
+    return ix.shared("statement numbers", made)
