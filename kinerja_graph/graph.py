@@ -90,11 +90,14 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     new_attributes = object.__new__
     # At 10^6 nodes every look-up in a dict of all of them misses the processor's caches (about half of the
     # build's time), so each is made once: a goal's incoming edges are kept beside it (goal_preds), a parent is
-    # found by one look-up in succ (the few nodes that are not goals are told apart by `loose`), and the goals
-    # with crosscutting links are noted as they are met.
+    # found by one look-up in `position` (which holds the goals only), its outgoing edges then by its position,
+    # and the goals with crosscutting links are noted as they are met.
     goal_preds: list = []  # each goal's incoming edges (its G._pred dict), beside goal_nodes
-    loose: set = set()  # the nodes that are not goals
+    goal_orders: list = []  # each goal's position in `nodes`, beside goal_nodes
+    outgoing: list = []  # each node's outgoing edges (its G._succ dict), by position in `nodes`
+    ids: list = []  # each node's id, by position in `nodes`
     linked: list = []  # the goals with crosscutting links
+    add_outgoing, add_id = outgoing.append, ids.append
     for order, node in enumerate(nodes):
         node_id, level, statement, owner, indicators = node.id, node.level, node.statement, node.owner, node.indicators
         incoming: dict = {}
@@ -103,12 +106,12 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
             kind = "goal"
             goal_nodes.append(node)
             goal_preds.append(incoming)
+            goal_orders.append(order)
             position[node_id] = order
             if node.crosscutting:
                 linked.append(node)
         else:
             kind = "indicator"
-            loose.add(node_id)
         tier, rank = place_of(level, no_place)  # (None is no level's id)
         missing_parents: list = []
         attributes = new_attributes(_NodeAttributes)  # (its __dict__ is the node's dict: see _NodeAttributes)
@@ -131,8 +134,10 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
         add_indicators(indicators)
         # (an id given twice, which the loaders never give: the later attributes win, in the first's place)
         node_data[node_id] = data
-        succ[node_id] = {}
+        succ[node_id] = below = {}
         pred[node_id] = incoming
+        add_outgoing(below)
+        add_id(node_id)
     bodies: dict[str, dict] = {}
     once = len(node_data) == len(nodes)  # every id given once
     plain = indexed and once  # (an id given twice: the Index reads the graph itself)
@@ -143,22 +148,33 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     aboves: list = []  # each goal's parent goals (the Index's parents), beside goal_nodes
     linking = False  # whether some contribution edge is made
     add_above = aboves.append
+    # the contribution links as positions in `nodes` (the Index's links(): parents, children), child after child
+    # in document order and each child's parents in the order of its parents in the Index (by position), made
+    # here where each parent's position is found anyway, instead of by a look-up of each parent in `position`
+    link_parents: list = []
+    link_children: list = []
+    add_link_parent, add_link_child = link_parents.append, link_children.append
     if once:
-        find_below = succ.get
-        for node, incoming in zip(goal_nodes, goal_preds):
+        find_goal = position.get  # (a goal's position: the nodes that are not goals have none)
+        for node, incoming, at_child in zip(goal_nodes, goal_preds, goal_orders):
             child = node.id
             above: list | None = None
             for parent in node.parents:
-                below = find_below(parent)
-                if below is not None and parent not in loose:
+                at = find_goal(parent)
+                if at is not None:
+                    below = outgoing[at]
                     if child not in below:  # (a parent given twice: one edge)
                         below[child] = incoming[parent] = contribution
                         linking = True
+                        add_link_parent(at)
+                        add_link_child(at_child)
                         if above is None:
                             above = [parent]
                         else:
                             above.append(parent)
                             several = True
+                            count = len(above)  # this child's parents in the Index's order: by position
+                            link_parents[-count:] = sorted(link_parents[-count:])
                 else:
                     node_data[child]["missing_parents"].append(parent)
             add_above(above or ())
@@ -203,6 +219,9 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
             "edge kinds": frozenset(edge_kinds),
             "others": [(key, node_data[key]) for key in bodies],
             "rows": rows,
+            "ids": ids,
+            "goal positions": goal_orders,
+            "links": (link_parents, link_children),
             # the columns of order, rank, missing_parents, indicators and node (the cascade's own list: read only)
             "extras": (orders, ranks, missing, indicator_lists, nodes),
         }

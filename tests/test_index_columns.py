@@ -27,6 +27,8 @@ def _shape(ix):
         ix.others(),
         ix.position_of(),
         ix.links(),
+        ix.ids(),
+        ix.goal_positions(),
         ix.backward,
         ix.children,
         ix.roots(),
@@ -64,6 +66,14 @@ CASES = {
     "crosscutting links, one body named twice": [
         _node("a", "Tujuan A", crosscutting=[Crosscut("BKPSDM"), Crosscut("Satpol", "3")]),
         _node("b", "Sasaran B", ["a"], crosscutting=[Crosscut("BKPSDM")]),
+    ],
+    "three parents out of order, one an indicator without a goal": [
+        _node("e", None, indicators=[Indicator("Jumlah laporan")]),
+        _node("a", "Tujuan A", level="ultimate_outcome"),
+        _node("b", "Sasaran B", ["a"], level="intermediate_outcome"),
+        _node("c", "Sasaran C", ["a"], level="intermediate_outcome"),
+        _node("d", "Program D", ["c", "e", "b", "a", "c"]),
+        _node("f", "Program F", ["d", "b"]),
     ],
     "a statement of blanks is no goal": [_node("a", "Tujuan"), _node("b", "   ", ["a"])],
     "no node": [],

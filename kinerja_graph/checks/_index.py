@@ -774,6 +774,9 @@ def _from_columns(G: nx.DiGraph, columns: dict) -> Index:
         loose = list(compress(nodes, map(operator.eq, map(_ID, rows), repeat("indicator"))))
     memo: dict = {"node rows": rows, "others": columns["others"], "position": position}
     memo["succ"] = G._succ
+    # the ids, the goals' positions and the contribution links as positions, as the build found them (read only)
+    memo.update(ids=columns["ids"], links=columns["links"])
+    memo["goal positions"] = columns["goal positions"]
     # the columns of _NODE_EXTRAS, as the build kept them (read only: the build's own lists, and the cascade's nodes)
     memo.update((("values", name), column) for name, column in zip(_NODE_EXTRAS, columns["extras"], strict=True))
     indicators = _Indicators(nodes, memo["values", "indicators"])
