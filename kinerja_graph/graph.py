@@ -98,6 +98,14 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
     ids: list = []  # each node's id, by position in `nodes`
     linked: list = []  # the goals with crosscutting links
     add_outgoing, add_id = outgoing.append, ids.append
+    # what the Index's `nodes` and `indicators` hold, made here while each node's objects are at hand: the (id, data)
+    # pairs, every indicator (node after node) and how many each node holds (`odd`: a node whose indicators are not
+    # a list, which the Index reads itself)
+    pairs: list = []
+    indicator_objects: list = []
+    indicator_counts: list = []
+    add_pair, add_objects, add_count = pairs.append, indicator_objects.extend, indicator_counts.append
+    odd = False
     for order, node in enumerate(nodes):
         node_id, level, statement, owner, indicators = node.id, node.level, node.statement, node.owner, node.indicators
         incoming: dict = {}
@@ -132,6 +140,12 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
         add_rank(rank)
         add_missing(missing_parents)
         add_indicators(indicators)
+        add_pair((node_id, data))
+        if type(indicators) is list:
+            add_count(len(indicators))
+            add_objects(indicators)
+        else:
+            odd = True
         # (an id given twice, which the loaders never give: the later attributes win, in the first's place)
         node_data[node_id] = data
         succ[node_id] = below = {}
@@ -213,7 +227,6 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
                 if len(above) > 1:
                     above.sort(key=position.__getitem__)
         G.__dict__[INDEXED_COLUMNS] = {
-            "count": len(nodes),  # the first entries of G._node (the crosscutting bodies follow)
             "position": position,
             "parents": parents_of,
             "edge kinds": frozenset(edge_kinds),
@@ -222,6 +235,8 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
             "ids": ids,
             "goal positions": goal_orders,
             "links": (link_parents, link_children),
+            "pairs": pairs,  # (id, data) of the cascade's nodes: the first entries of G._node (the bodies follow)
+            "indicator objects": None if odd else (indicator_objects, indicator_counts),
             # the columns of order, rank, missing_parents, indicators and node (the cascade's own list: read only)
             "extras": (orders, ranks, missing, indicator_lists, nodes),
         }

@@ -487,15 +487,19 @@ class _Indicators(collections.abc.Sequence):
 
     __slots__ = ("objects", "owners", "_nodes")
 
-    def __init__(self, nodes: list, lists) -> None:
-        """lists: the indicators of each node (a list, or None)."""
-        try:
-            counts = list(map(len, lists))
-            objects = list(itertools.chain.from_iterable(lists))
-        except TypeError:  # None, or an iterable without a length (a graph built otherwise)
-            lists = [list(indicators or ()) for indicators in lists]
-            counts = list(map(len, lists))
-            objects = list(itertools.chain.from_iterable(lists))
+    def __init__(self, nodes: list, lists, given: tuple | None = None) -> None:
+        """lists: the indicators of each node (a list, or None); given: (every indicator, how many each node holds)
+        when the graph's build made them already."""
+        if given is not None:
+            objects, counts = given
+        else:
+            try:
+                counts = list(map(len, lists))
+                objects = list(itertools.chain.from_iterable(lists))
+            except TypeError:  # None, or an iterable without a length (a graph built otherwise)
+                lists = [list(indicators or ()) for indicators in lists]
+                counts = list(map(len, lists))
+                objects = list(itertools.chain.from_iterable(lists))
         self._nodes = nodes
         self.objects = objects  # the indicators
         self.owners = list(itertools.chain.from_iterable(map(repeat, range(len(nodes)), counts)))  # their nodes
@@ -766,9 +770,9 @@ def index(G: nx.DiGraph) -> Index:
 def _from_columns(G: nx.DiGraph, columns: dict) -> Index:
     """The Index of a graph built with indexed=True, made from what its build read of every node
     (graph.build_graph): the same Index as _index(G) makes, without reading every node's data again."""
-    nodes = list(itertools.islice(G._node.items(), columns["count"]))  # (id, data): the cascade's nodes come first
+    nodes = columns["pairs"]  # (id, data) of the cascade's nodes, the first entries of G._node (made by the build)
     rows, position = columns["rows"], columns["position"]
-    goals = list(map(nodes.__getitem__, position.values()))
+    goals = list(map(nodes.__getitem__, columns["goal positions"]))
     loose = []
     if len(goals) != len(nodes):
         loose = list(compress(nodes, map(operator.eq, map(_ID, rows), repeat("indicator"))))
@@ -779,7 +783,7 @@ def _from_columns(G: nx.DiGraph, columns: dict) -> Index:
     memo["goal positions"] = columns["goal positions"]
     # the columns of _NODE_EXTRAS, as the build kept them (read only: the build's own lists, and the cascade's nodes)
     memo.update((("values", name), column) for name, column in zip(_NODE_EXTRAS, columns["extras"], strict=True))
-    indicators = _Indicators(nodes, memo["values", "indicators"])
+    indicators = _Indicators(nodes, memo["values", "indicators"], columns["indicator objects"])
     built = Index(goals, loose, nodes, indicators, columns["parents"], columns["edge kinds"])
     built._memo.update(memo)
     return built
