@@ -148,7 +148,8 @@ def build_graph(cascade: Cascade, *, indexed: bool = False) -> nx.DiGraph:
             odd = True
         # (an id given twice, which the loaders never give: the later attributes win, in the first's place)
         node_data[node_id] = data
-        succ[node_id] = below = {}
+        below: dict = {}
+        succ[node_id] = below
         pred[node_id] = incoming
         add_outgoing(below)
         add_id(node_id)
