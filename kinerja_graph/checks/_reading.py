@@ -136,10 +136,11 @@ class NameReading:
 
     def content_words(self, extra: frozenset) -> list[tuple]:
         """similarity.content_words(name, tv, extra) of each name (as tuples), worked out as
-        similarity.remember_content_words does, from words(), and remembered alike."""
+        similarity.remember_content_words does, from words(), and kept here (not in the text vocabulary's memo:
+        formula-mismatch, which asks, reads them from this column)."""
         found = self._content.get(extra)
         if found is None:
-            found = self._content[extra] = content_words_of(self.texts, self.words(), self.tv, extra)
+            found = self._content[extra] = content_words_of(self.texts, self.words(), self.tv, extra, remember=False)
         return found
 
     def counted(self, units) -> list[tuple | None]:

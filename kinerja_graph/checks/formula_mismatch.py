@@ -302,7 +302,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         # of them (_Judge); the few pairs whose verdict also hangs on the units (a short formula that may be
         # the indicator's unit, a count that divides: is it a percentage after all?) are judged member by
         # member, once per distinct combination of units.
-        grouping = ix.indicator_groups(("name", "formula"))
+        grouping = ix.indicator_pairs("name", "formula")
         name_of = ix.indicator_groups(("name",)).numbers(grouping.first)
         formula_of = ix.indicator_groups(("formula",)).numbers(grouping.first)
         formulas = ix.indicator_groups(("formula",))
