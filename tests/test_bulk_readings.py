@@ -163,3 +163,36 @@ def test_the_shared_indicator_columns_are_the_owners_and_name_numbers() -> None:
     assert names.tolist() == ix.indicator_groups(("name",)).of == [0, 1, 1, 2]
     assert item_column(ix, "owners") is owners  # made once per graph, and shared read-only
     assert not owners.flags.writeable and not names.flags.writeable
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Jumlah dokumen", "IKM", "IKM ", "Indeks"]),
+            st.sampled_from([None, "", "a / b", "Dokumen"]),
+            st.sampled_from([None, "Dokumen", "%"]),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_indicators_paired_by_name_and_formula_are_grouped_as_by_both_fields(rows: list, name_first: bool) -> None:
+    # Index.indicator_pairs: the (name, formula) groups made from the two fields' own groups, numbered as
+    # indicator_groups numbers them; Grouping.array: each indicator's group as an array
+    from kinerja_graph.model import Indicator
+
+    G = nx.DiGraph()
+    for i, (name, formula, unit) in enumerate(rows):
+        indicator = Indicator(name=name, formula=formula, unit=unit)
+        G.add_node(str(i), kind="goal", order=i, statement=f"s{i % 3}", level=None, owner=None, indicators=[indicator])
+    ix = index(G)
+    if name_first:
+        ix.indicator_groups(("unit",))
+    paired = ix.indicator_pairs("name", "formula")
+    expected = _numbered_slowly([(name, formula) for name, formula, _ in rows])
+    assert paired.of == expected
+    assert paired.first == [expected.index(number) for number in range(len(paired.first))]
+    assert paired.array().tolist() == expected
+    assert ix.indicator_groups(("formula", "name")) is paired  # one grouping for both

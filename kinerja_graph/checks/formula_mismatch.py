@@ -311,21 +311,21 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         verdicts: list[tuple | None] = [pair if type(pair) is tuple else None for pair in pairs]
         apart: dict[int, tuple] = {}  # position of a member of a group the units decide -> its verdict
         hanging = [type(pair) is _Pending for pair in pairs]
+        of = grouping.array()  # each indicator's group, for picking members over the whole column
         if any(hanging):
-            positions = grouping.positions(hanging)
-            for position, number in zip(positions, grouping.numbers(positions)):
+            positions, numbers = _members(of, hanging)
+            for position, number in zip(positions, numbers):
                 apart[position] = pairs[number].verdict(objects[position], judge)
         reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
         found: list[tuple[int, tuple]] = [(p, v) for p, v in apart.items() if v[1]]
         if any(reported):
-            positions = grouping.positions(reported)
-            numbers = grouping.numbers(positions)
+            positions, numbers = _members(of, reported)
             found.extend((p, verdicts[number]) for p, number in zip(positions, numbers))  # type: ignore[misc]
             found.sort(key=_FIRST)
         yield from self._findings(ctx, found, judge)
         if not shared:
             return
-        yield from self._shared(ctx, grouping, name_of, verdicts, apart, judge)
+        yield from self._shared(ctx, of, name_of, verdicts, apart, judge)
 
     @staticmethod
     def _findings(ctx: Context, found: list, judge: _Judge) -> list[Finding]:
@@ -349,7 +349,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
                 batch.add(kind, n, location, {"indicator": quoted_name, "formula": quoted_formula, **extra})
         return batch.made(ctx)
 
-    def _shared(self, ctx: Context, grouping, name_of: list, verdicts: list, apart: dict, judge) -> Iterator[Finding]:
+    def _shared(self, ctx: Context, of, name_of: list, verdicts: list, apart: dict, judge) -> Iterator[Finding]:
         """One formula (not a unit-only one) written for indicators with different names: once per formula."""
         import numpy as np
 
@@ -378,7 +378,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         number_of = {key: number for number, key in enumerate(shared)}
         # the number of the shared formula each indicator uses (-1: none), spread from its group's in numpy
         per_group = np.fromiter(map(number_of.get, keys, repeat(-1)), dtype=np.int64, count=len(keys))
-        per_item = per_group[np.asarray(grouping.of, dtype=np.int64)]
+        per_item = per_group[of]
         for position, verdict in apart.items():  # (members of groups without a formula of their own)
             if not verdict[2] and verdict[0] in number_of:
                 per_item[position] = number_of[verdict[0]]
@@ -424,6 +424,15 @@ diukur dengan proksi yang tidak pernah ditetapkan.
                 count=len(set(map(norms.__getitem__, these))),
                 indicators=list(dict.fromkeys(map(quoted.__getitem__, these))),
             )
+
+
+def _members(of, chosen: list) -> tuple[list[int], list[int]]:
+    """(positions, group numbers) of the members of the groups chosen (chosen[number]), in document order, as
+    Grouping.positions() and numbers() give them: picked over the column of the items' groups (`of`, an array)."""
+    import numpy as np
+
+    positions = np.flatnonzero(np.asarray(chosen, dtype=bool)[of])
+    return positions.tolist(), of[positions].tolist()
 
 
 _FIRST = operator.itemgetter(0)
