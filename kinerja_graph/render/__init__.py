@@ -249,7 +249,6 @@ def draw(
         # candidates found to fit, by their goals (verified on the final pages); those accepted on the estimate alone
         accepted: dict[frozenset[str], list[tuple[tuple[str, ...], str]]] = {}
         trusted: set[tuple[tuple[str, ...], str]] = set()
-        grown: dict[tuple[str, str], tuple[tuple[str, ...], Diagram]] = {}  # the latest candidate that fit, by start
 
         def fits(nodes: list[str], kind: str) -> Fit:
             key = (tuple(nodes), kind)
@@ -353,10 +352,6 @@ def draw(
             ok = result.smallest_text >= limit
             if ok:
                 accepted.setdefault(frozenset(nodes), []).append((tuple(nodes), kind))
-                if kind not in ("whole", "subtree") and diagram.signature is not None:
-                    # the final page it may become is this page, not built again (see the pages' loop); of a page
-                    # growing block by block only the latest is kept (by its first goal and kind)
-                    grown[(nodes[0], kind)] = (tuple(nodes), diagram)
             return Fit(ok, result.fill(sheet, diagram.tree_size))
 
         def unsure(pictures: list[Picture]) -> bool:
@@ -401,6 +396,17 @@ def draw(
                 contents=entries,
                 numbers=unknown,  # the same DOT whatever the numbers: measured once, and drawn as the final page
             )
+
+        captions_of: dict[tuple[tuple[str, ...], str], str] = {}
+
+        def caption(page: Part) -> str:
+            """`_caption`, worked out once per page content (the list of pages and the pages' loop ask for it, in every
+            planning round)."""
+            key = (tuple(page.nodes), page.kind)
+            got = captions_of.get(key)
+            if got is None:
+                got = captions_of[key] = _caption(G, page, lang, style, placement)
+            return got
 
         listings: dict[tuple[str, ...], bool] = {}
 
@@ -455,7 +461,7 @@ def draw(
             if not pagination.split or pages[0].kind != "overview":
                 return pagination, {}
             overview, rest = pages[0], pages[1:]
-            captions = [_caption(G, p, lang, style, placement) for p in rest]
+            captions = [caption(p) for p in rest]
             entries = [(p.number, c) for p, c in zip(rest, captions, strict=True)]
             diagram = build_diagram(
                 G,
@@ -515,12 +521,7 @@ def draw(
             # branches that did not fit on it are drawn), not directly on those branches' pages
             tops[0].home = {**(tops[0].home or {}), **{h: p.number for p in tops[1:] for h in p.nodes}}
             first = style.t("overview", lang).split(";")[0]
-            lists = {
-                1: [
-                    (p.number, f"{first} · {_caption(G, Part('', p.nodes, 'branch'), lang, style, placement)}")
-                    for p in tops[1:]
-                ]
-            }
+            lists = {1: [(p.number, f"{first} · {caption(Part('', p.nodes, 'branch'))}") for p in tops[1:]]}
             done = 0
             for p, c in zip(listing, cut, strict=True):
                 lists[p.number] = [(q.number, captions[done + k]) for k, q in enumerate(rest[done : done + len(c)])]
@@ -551,11 +552,9 @@ def draw(
                 # drawn as its candidate was: with placeholders for its page numbers (the same DOT as the
                 # candidate that fit, laid out once), then the numbers written in. The overview's list names
                 # pages in its own words ("Daftar halaman 4–10"): drawn with its numbers
+                # (a candidate that fit is not handed over: it was only estimated, and its page built here has the
+                # same DOT, whose layout `measured` keeps when the candidate was laid out)
                 filled = None
-                fitted = grown.get((page.nodes[0], page.kind)) if page.nodes else None
-                if fitted is not None and fitted[0] == tuple(page.nodes) and fitted[1].signature is not None:
-                    # the candidate that fit, when it prints what this page prints: this page, not built again
-                    drawn.setdefault(fitted[1].signature(), fitted[1])
                 for numbers in (unknown, None) if page.kind != "overview" else (None,):
                     diagram = build_diagram(
                         G,
@@ -576,8 +575,7 @@ def draw(
                         break
                 assert filled is not None  # drawn with its numbers: nothing to fill in
                 source, svg = filled[0], filled[1] or b""
-                caption = _caption(G, page, lang, style, placement)
-                pictures.append(Picture(path, page, source, svg, goals, measure=found, caption=caption))
+                pictures.append(Picture(path, page, source, svg, goals, measure=found, caption=caption(page)))
             if not unsure(pictures):
                 break
             previous = {_page_key(p.part, total, lists.get(p.part.number), placement): p for p in pictures}
