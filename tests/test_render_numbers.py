@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kinerja_graph.render import draw, output
-from kinerja_graph.render.dot import fill_numbers
+from kinerja_graph.render.dot import _places, _places_each, fill_numbers
 from tests.test_render_support import generated_graph, sample_graph
 
 ANY_ENGINE = pytest.mark.skipif(not (output.has_dot() or output.has_pygraphviz()), reason="no Graphviz installed")
@@ -30,6 +32,18 @@ def test_numbers_are_written_in_text_only_and_a_placeholder_found_twice_is_refus
         is None
     )
     assert fill_numbers("<TD>x</TD>", b"<text>x</text>", {}) == ("<TD>x</TD>", b"<text>x</text>")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(alphabet="998<>_#&a 10", max_size=40),
+    codes=st.lists(st.sampled_from(["99", "98", "97", "89", "9", "999"]), min_size=1, max_size=3, unique=True),
+)
+def test_placeholders_found_in_one_pass_are_those_found_one_by_one(text, codes):
+    # one pass over the places of the codes' common start (codes of one width) finds what a search per code finds
+    assert _places(text, codes) == _places_each(text, codes)
+    raw = [code.encode("ascii") for code in codes]
+    assert _places(text.encode("ascii"), raw) == _places_each(text.encode("ascii"), raw)
 
 
 @pytest.mark.slow

@@ -39,6 +39,7 @@ identifier or a plain attribute: it only appears escaped (render/labels.py) insi
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -243,7 +244,39 @@ class Diagram:
 def _places(text, codes: list) -> list | None:
     """Where each placeholder of `codes` stands in `text` (its start), in the order of `codes`; None when one
     is not found exactly once. A placeholder is its digits alone (not part of a longer number, a word, a node's
-    name "g12" or a character reference "&#45;"), outside tags (not an attribute's value)."""
+    name "g12" or a character reference "&#45;"), outside tags (not an attribute's value). Placeholders of one
+    width sharing their first digits (99999, 99998, ...) are found in one pass over the text, looking at each
+    place their common start stands; others one by one."""
+    if not codes:
+        return []
+    width = len(codes[0])
+    prefix = os.path.commonprefix(codes)
+    if not prefix or any(len(code) != width for code in codes):
+        return _places_each(text, codes)
+    lt, gt, glued = ("<", ">", ("_", "#", "&")) if isinstance(text, str) else (b"<", b">", (b"_", b"#", b"&"))
+    found = dict.fromkeys(codes, -1)
+    find = text.find
+    at = find(prefix)
+    while at >= 0:
+        end = at + width
+        code = text[at:end]
+        if code in found:
+            before, after = text[at - 1 : at], text[end : end + 1]
+            if (
+                not (before.isalnum() or before in glued)
+                and not (after.isalnum() or after == glued[0])
+                and text.rfind(lt, 0, at) < text.rfind(gt, 0, at)
+            ):
+                if found[code] >= 0:
+                    return None
+                found[code] = at
+        at = find(prefix, at + 1)
+    out = [found[code] for code in codes]
+    return None if min(out) < 0 else out
+
+
+def _places_each(text, codes: list) -> list | None:
+    """`_places`, each placeholder looked for on its own (its occurrences, left to right)."""
     lt, gt, glued = ("<", ">", ("_", "#", "&")) if isinstance(text, str) else (b"<", b">", (b"_", b"#", b"&"))
     out = []
     for code in codes:
