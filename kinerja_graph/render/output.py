@@ -343,9 +343,16 @@ class _Process:
         buffer = bytearray(self.pending)
         sent = 0
         found = end(buffer, 0) if buffer else None
+        if payload:  # most requests fit in the pipe at once: no wait for it to take them
+            try:
+                sent = os.write(in_fd, payload[:65536])
+            except BlockingIOError:
+                pass
+            except BrokenPipeError:
+                sent = len(payload)
         with selectors.DefaultSelector() as selector:
             selector.register(out_fd, selectors.EVENT_READ)
-            if payload:
+            if sent < len(payload):
                 selector.register(in_fd, selectors.EVENT_WRITE)
             while True:
                 left = deadline - time.monotonic()
