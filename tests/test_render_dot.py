@@ -298,6 +298,8 @@ def test_structure_layout_places_batumandi_by_its_tree_and_marks_the_disagreemen
     for t, h, a in model.edges:
         if a.get("dir") == "back" and a.get("arrowtail") == "normal":
             assert rank_of(model, h.split(":")[0]) == rank_of(model, t.split(":")[0]) + 1
+    # the level layout counts the goals the structure layout marks (its hint to use it), without placing them again
+    assert place(G, "level").misplaced == place(G, "structure").misplaced == len(place(G, "structure").mismatch) == 20
 
 
 # ------------------------------------------------------------------ findings overlay

@@ -622,7 +622,7 @@ def draw(
         automatic=pagination.automatic,
         whole=first_whole[0] if pagination.automatic and first_whole else None,
         layout=options.layout,
-        mismatches=len(placement.mismatch) if options.layout == "structure" else len(place(G, "structure").mismatch),
+        mismatches=placement.misplaced,
         pdf=bound,
     )
     return drawing, pictures

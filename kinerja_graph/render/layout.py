@@ -54,6 +54,8 @@ class Placement:
     top_rank: int = 0  # the level (rank) of the intended roots
     expected: dict[str, int | None] = field(default_factory=dict)  # structure: goal -> rank its place suggests
     mismatch: set[str] = field(default_factory=set)  # structure: declared level differs from the place
+    # either layout: how many goals the structure layout lists in `mismatch` (the level layout's hint to use it)
+    misplaced: int = 0
 
     def sort(self, nodes) -> list[str]:
         return sorted(nodes, key=self.order.__getitem__)
@@ -110,7 +112,12 @@ def place(G: nx.DiGraph, mode: str = "level") -> Placement:
             p.expected[n] = want if want <= lowest else None
             if rank[n] is not None and rank[n] != p.expected[n]:
                 p.mismatch.add(n)
+        p.misplaced = len(p.mismatch)
     else:
+        for n in goals:  # the structure layout's mismatches, counted (the depths are the same in both layouts)
+            want = p.top_rank + depth[n]
+            if rank[n] is not None and rank[n] != (want if want <= lowest else None):
+                p.misplaced += 1
         for n in sorted(goals, key=lambda n: (depth[n], order[n])):  # parents before children
             if rank[n] is not None:
                 p.band[n] = rank[n]
