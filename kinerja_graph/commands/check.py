@@ -281,7 +281,7 @@ def write_in_workers(
     report, pieces = written
     code = report.exit_code()
     if output_file or not quiet or code != EXIT_OK:
-        output.write_text(pieces, output_file, colour if fmt == "text" else None)
+        output.write_text(pieces, output_file, colour if fmt == "text" else None, escaped=output.FORMATS[fmt].escaped)
     output.echo_errors(report.errors)
     return EXIT_OK if code == EXIT_FINDINGS and exit_zero else code
 
