@@ -375,6 +375,18 @@ def renderer(lang: str = "id") -> Callable[[Finding], str]:
     return words
 
 
+def wording(rule_id: str, key: str, lang: str = "id") -> Callable[[Mapping[str, object], str, Finding], str] | None:
+    """The function that words the findings of rule `rule_id` with message `key` in `lang`, called as
+    `function(finding.args, lang, finding)` (what renderer(lang) calls for each of them, for a writer that keeps it
+    beside its own texts of the rule); None when the rule or the message is unknown. A finding that lacks an
+    argument raises KeyError there: render() says which."""
+    try:
+        text = _template(rule_id, key, lang)
+    except KeyError:
+        return None
+    return (_COMPILED.get(text) or compile_template(text))._render
+
+
 def to_dict(finding: Finding, lang: str = "id", words: Callable[[Finding], str] | None = None) -> dict:
     """The stable JSON form of a finding (docs/json-output.md), its message in `lang` (worded by `words`, a
     renderer(lang) of the report, when given)."""

@@ -168,3 +168,39 @@ def test_pieces_on_stdout_lose_terminal_colours_only_where_they_have_some(capsys
     assert capsys.readouterr().out == red + "\n"
     output.write_text(red, None, None)  # one text rather than pieces
     assert capsys.readouterr().out == "red"
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_json_formats_on_stdout_are_the_formatters_text(capsys, fmt):
+    """The JSON report and the SARIF log are written on stdout as they are made, not searched for terminal colours
+    (OutputFormat.escaped): their strings escape every control character, so nothing in them is for click to
+    strip, even when the findings' texts hold terminal colours."""
+    from kinerja_graph.commands import output
+    from kinerja_graph.report import sarif
+
+    assert {name for name, spec in output.FORMATS.items() if spec.escaped} == {"json", "sarif"}
+    report = hostile_report()
+    output.write_report(report, fmt, "en")
+    shown = capsys.readouterr().out
+    made = json_format.format_report(report, "en") if fmt == "json" else "".join(sarif.chunks(report, "en"))
+    assert shown == made
+    assert "\x1b" not in shown and "\\u001b[31m" in shown
+
+
+def test_a_finding_without_an_argument_of_its_message_is_said_so():
+    """The JSON report words each rule's findings with the message's function it keeps beside the rule's texts
+    (messages.wording); a finding that lacks an argument of its message fails as render() says it."""
+    from kinerja_graph.findings import Finding
+    from kinerja_graph.messages import wording
+
+    assert wording("no-such-rule", "default", "id") is None
+    assert wording("missing-indicator", "no-such-message", "id") is None
+    lacking = Finding("missing-indicator", "error", "1.1", {"level": "output"}, key="one", file="a.csv")
+    with pytest.raises(KeyError, match=r"needs the argument .*label"):
+        json_format.format_report(_report(lacking))
+
+
+def _report(*findings):
+    from kinerja_graph.engine import FileReport
+
+    return Report([FileReport("a.csv", findings=list(findings))])

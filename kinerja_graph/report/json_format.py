@@ -24,7 +24,7 @@ from itertools import islice
 
 from kinerja_graph.engine import Report
 from kinerja_graph.findings import Finding
-from kinerja_graph.messages import renderer, to_dict
+from kinerja_graph.messages import renderer, to_dict, wording
 
 VERSION = 1
 
@@ -42,8 +42,10 @@ def _lazy_data(report: Report, lang: str = "id", *, statistics: bool = False, te
     data: dict = {
         "version": VERSION,
         "summary": report.summary(),
-        "findings": _texts(report.findings, words) if texts else (to_dict(f, lang, words) for f in report.findings),
-        "silenced": _texts([s.finding for s in report.silenced], words, [s.reason for s in report.silenced])
+        "findings": _texts(report.findings, words, lang)
+        if texts
+        else (to_dict(f, lang, words) for f in report.findings),
+        "silenced": _texts([s.finding for s in report.silenced], words, lang, [s.reason for s in report.silenced])
         if texts
         else ({**to_dict(s.finding, lang, words), "reason": s.reason} for s in report.silenced),
         "errors": [e.to_dict() for e in report.errors],
@@ -71,44 +73,67 @@ class Encoded(Iterator[str]):
         return next(self._texts)
 
 
-def _texts(findings: list[Finding], words: Callable[[Finding], str], reasons: list[str] | None = None) -> Encoded:
+def _texts(
+    findings: list[Finding], words: Callable[[Finding], str], lang: str, reasons: list[str] | None = None
+) -> Encoded:
     """The JSON text of each finding, as the compact encoder writes to_dict(f) (with its silence's "reason"
     after it, when `reasons` are given): the keys, a rule's severity, area and criterion and a file's name are
     encoded once and joined with each finding's own values; only its args go through the encoder."""
-    return Encoded(_finding_texts(findings, words, reasons))
+    return Encoded(_finding_texts(findings, words, lang, reasons))
+
+
+_Fixed = tuple[str, str, str, str, "Callable[..., str] | None"]
 
 
 def _finding_texts(
-    findings: list[Finding], words: Callable[[Finding], str], reasons: list[str] | None
+    findings: list[Finding], words: Callable[[Finding], str], lang: str, reasons: list[str] | None
 ) -> Iterator[str]:
     encode, string = compact_encoder(), json.encoder.encode_basestring
-    heads: dict[tuple, str] = {}  # (rule, severity) -> the text up to the node
-    files: dict[str, str] = {}  # file -> the text from the related nodes' end to the line
-    kinds: dict[tuple, str] = {}  # (area, lke) -> the text from the message's end to the args
+    # (rule, key, severity, area, lke, file) -> the texts that stand between a finding's own values (up to the node;
+    # from the related ids' end to the line, and the same after ids joined in quotes, with the closing quote; from
+    # the message's end to the args) and the function that words the rule's message: one look-up per finding (a
+    # report has 7·10^5 at 10^6 goals), not one for each of these and two more in `words`
+    fixed: dict[tuple, _Fixed] = {}
     for number, f in enumerate(findings):
-        head = heads.get((f.rule, f.severity))
-        if head is None:
-            head = heads[f.rule, f.severity] = f'{{"rule": {encode(f.rule)}, "severity": {encode(f.severity)}, "node": '
-        file = files.get(f.file)
-        if file is None:
-            file = files[f.file] = f'], "file": {encode(f.file)}, "line": '
-        kind = kinds.get((f.area, f.lke))
-        if kind is None:
-            kind = kinds[f.area, f.lke] = f', "area": {encode(f.area)}, "lke": {encode(f.lke)}, "args": '
+        texts = fixed.get((f.rule, f.key, f.severity, f.area, f.lke, f.file))
+        if texts is None:
+            file = f'], "file": {encode(f.file)}, "line": '
+            texts = fixed[f.rule, f.key, f.severity, f.area, f.lke, f.file] = (
+                f'{{"rule": {encode(f.rule)}, "severity": {encode(f.severity)}, "node": ',
+                file,
+                '"' + file,
+                f', "area": {encode(f.area)}, "lke": {encode(f.lke)}, "args": ',
+                wording(f.rule, f.key, lang),
+            )
+        head, file, quoted_file, kind, worded = texts
         node, related, location, args, basis = f.node, f.related, f.location, f.args, f.basis
         line = location.line if location else None
         cell = location.cell() if location and location.kind == "cell" else None  # (only a cell has one)
-        ids = related_ids(related, encode) if related else ""
+        if worded is None:
+            message = words(f)
+        else:
+            try:
+                message = worded(args, lang, f)
+            except KeyError:  # an argument missing: said by `words` as render() says it
+                message = words(f)
+        if not related:
+            opening, ids = ', "related": [', ""
+        else:  # node ids, nearly always texts JSON writes as they are: joined in quotes at once (related_ids)
+            opening, ids = ', "related": ["', _joined_ids(related)
+            if ids is None:
+                opening, ids = ', "related": [', encode(list(related))[1:-1]
+            else:
+                file = quoted_file
         yield "".join(
             (
                 head,
                 "null" if node is None else string(node) if type(node) is str else encode(node),
-                ', "related": [',
+                opening,
                 ids,
                 file,
                 "null" if line is None else str(line) if type(line) is int else encode(line),
                 ', "message": ',
-                string(words(f)),
+                string(message),
                 f', "cell": {encode(cell)}' if cell else "",
                 kind,
                 encode(args if type(args) is dict else dict(args)),
@@ -121,19 +146,23 @@ def _finding_texts(
 
 def related_ids(related: Sequence, encode: Callable[[object], str]) -> str:
     """A finding's related ids as JSON writes them between the list's brackets ('"1.1", "1.2"', as
-    `encode(list(related))[1:-1]`): node ids, nearly always texts that JSON writes as they are, in quotes, are
-    joined in quotes at once, and their join is checked as one text for what JSON escapes (no quote, backslash or
-    control character). Escaping the join escapes only the quotes put between the ids when none of them needs
-    it: two characters more per id. Checked here, finding by finding, rather than over every id of the report
-    beforehand: a 10^6-goal report relates 6.2 million ids, and another pass over all of them costs a second
-    (each id a read of its own, far apart in memory)."""
+    `encode(list(related))[1:-1]`)."""
+    joined = _joined_ids(related)
+    return encode(list(related))[1:-1] if joined is None else f'"{joined}"'
+
+
+def _joined_ids(related: Sequence) -> str | None:
+    """The related ids joined by '", "' when JSON writes each of them as it is: then, in quotes, they are the
+    list's JSON text; else None. Node ids, nearly always texts with nothing JSON escapes (no quote, backslash or
+    control character), are joined at once, and their join is checked as one text: escaping it escapes only the
+    quotes put between the ids when none of them needs it, two characters more per id. Checked here, finding by
+    finding, rather than over every id of the report beforehand: a 10^6-goal report relates 6.2 million ids, and
+    another pass over all of them costs a second (each id a read of its own, far apart in memory)."""
     try:
         joined = _between_ids(related)
     except TypeError:  # not all texts
-        return encode(list(related))[1:-1]
-    if len(_encode_string(joined)) == len(joined) + 2 * len(related):
-        return f'"{joined}"'
-    return encode(list(related))[1:-1]
+        return None
+    return joined if len(_encode_string(joined)) == len(joined) + 2 * len(related) else None
 
 
 _between_ids = '", "'.join
