@@ -119,11 +119,11 @@ def _finding_texts(
         if not related:
             opening, ids = ', "related": [', ""
         else:  # node ids, nearly always texts JSON writes as they are: joined in quotes at once (related_ids)
-            opening, ids = ', "related": ["', _joined_ids(related)
-            if ids is None:
+            joined = _joined_ids(related)
+            if joined is None:
                 opening, ids = ', "related": [', encode(list(related))[1:-1]
             else:
-                file = quoted_file
+                opening, ids, file = ', "related": ["', joined, quoted_file
         yield "".join(
             (
                 head,
