@@ -28,6 +28,7 @@ from kinerja_graph.render.dot import (
     BoxCache,
     Diagram,
     DiagramOptions,
+    Estimates,
     Lines,
     build_diagram,
     estimated_diagram,
@@ -242,6 +243,7 @@ def draw(
 
         boxes: BoxCache = {}
         lines = Lines()
+        estimates = Estimates()  # what the candidate pages' estimates share
         drawn: dict[tuple, Diagram] = {}  # the final pages built with placeholders, by what they print
         places: dict[tuple, tuple | None] = {}  # where their placeholders stand (fill_numbers)
         asked: dict[tuple[tuple[str, ...], str], Fit] = {}
@@ -283,6 +285,7 @@ def draw(
                 boxes=boxes,
                 lines=lines,
                 numbers=unknown,
+                estimates=estimates,
             )
 
         def too_big(guess: Measure, verify: bool) -> bool:

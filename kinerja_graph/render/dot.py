@@ -42,7 +42,7 @@ import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 import graphviz
@@ -393,13 +393,25 @@ def estimated_diagram(
     boxes: BoxCache | None = None,
     lines: Lines | None = None,
     numbers: int | None = None,
+    estimates: Estimates | None = None,
 ) -> Diagram:
     """`build_diagram`'s page (no links, no list of pages), with the size `build_diagram` estimates, worked out
     without writing the boxes' tables (`_Estimate`); the page itself is built, as `build_diagram` builds it, only
     when its DOT or `signature` is asked for: a page planner estimates thousands of candidate pages and lays out
-    or keeps few of them."""
+    or keeps few of them. `estimates`: what the candidate pages of a drawing share (`Estimates`: with the same
+    `boxes`, `lines`, options, style, placement and overlay, and no findings); the size is the same."""
     lines = lines or Lines()
-    size, font, tree = _Estimate(G, part, overlay, options, style, placement, {}, [], boxes, lines, numbers).sizes()
+    builder = None
+    if estimates is not None and not overlay.active and part.kind != "overview":
+        builder = estimates.page(part)
+        if builder is None:  # the first of its kind: the page of none of its goals, which the others are made from
+            empty = replace(part, nodes=[])
+            start = _Estimate(G, empty, overlay, options, style, placement, {}, [], boxes, lines, numbers)
+            estimates.starts.append(start)
+            builder = estimates.page(part)
+    if builder is None:
+        builder = _Estimate(G, part, overlay, options, style, placement, {}, [], boxes, lines, numbers)
+    size, font, tree = builder.sizes()
     built: list[Diagram] = []
 
     def page() -> Diagram:
@@ -430,6 +442,23 @@ def estimated_diagram(
     return diagram
 
 
+class Estimates:
+    """What the candidate pages of a drawing's planning share (`estimated_diagram`, no findings): a page of no goals
+    for each kind of page (kind, number, total and homes), which the estimating builder of each page of that kind is
+    made from (`_Estimate.page`) instead of `_Builder.__init__`'s work for a page that is written out."""
+
+    def __init__(self) -> None:
+        self.starts: list[_Estimate] = []
+
+    def page(self, part: Part) -> _Estimate | None:
+        """The estimating builder of `part`, made from the page of no goals of its kind; None before there is one."""
+        for start in self.starts:
+            page = start.page(part)
+            if page is not None:
+                return page
+        return None
+
+
 def least_size(placement: Placement, nodes: list[str], options: DiagramOptions, style: Style) -> tuple[float, float]:
     """A lower bound of the size a printed page of `nodes` is estimated at (`Diagram.estimated_size`), found
     without building the page: a page whose bound already prints too small cannot print readably by its estimate
@@ -443,7 +472,7 @@ def least_size(placement: Placement, nodes: list[str], options: DiagramOptions, 
     on = set(drawn)
     holders = {placement.attached.get(n) for n in drawn}
     kids = placement.kids
-    leaves = sum(1 for n in drawn if n not in holders and not any(v in on for v in kids.get(n, ())))
+    leaves = sum(1 for n in drawn if n not in holders and on.isdisjoint(kids.get(n, ())))
     wrap = options.wrap or style.wrap
     gap = 0.15 * 72
     # `_Builder.content`'s narrowest column, and the border and padding of `_Builder.table`
@@ -1532,9 +1561,58 @@ class _Estimate(_Builder):
                 (aside if i in beside else under)[goal].append(i)
         widths = {n: w for n, (_t, w, _h) in boxes.items()}
         bodies = 120.0 * len(self.groups)
-        narrow = _tree_width(widths, below, {}, self._tops(placed, below, {}, cycles=False), False)
-        wide = _tree_width(widths, under, aside, self._tops(placed, under, aside, cycles=True), True)
+        tops = self._tops(placed, below, {}, cycles=False)
+        wide_tops = self._tops(placed, under, aside, cycles=True)
+        narrow = _tree_width(widths, below, {}, tops, False)
+        if not aside and len(wide_tops) == len(tops):
+            # nothing beside its goal, and every goal under a top: the same walk (a cycle, where the two differ,
+            # is never under a top: each goal is placed under one goal at most)
+            return narrow + bodies, narrow + bodies
+        wide = _tree_width(widths, under, aside, wide_tops, True)
         return narrow + bodies, wide + bodies
+
+    def heads_text(self) -> str:
+        """`_Builder.heads_text`, made once per drawing for each set of top goals."""
+        if self.box_cache is None:
+            return super().heads_text()
+        parents, attached = self.parents, self.p.attached
+        key = ("heads", tuple(n for n in self.nodes if not parents[n] and n not in attached))
+        known = self.box_cache.get(key)
+        if known is None:
+            known = self.box_cache[key] = (super().heads_text(),)
+        return known[0]
+
+    def page(self, part: Part) -> _Estimate | None:
+        """The estimating builder of `part` made from this one, a page of no goals of the same kind, number, total
+        and homes: what `_Builder.__init__` works out for the page's goals, and nothing for its DOT. None when `part`
+        is not of its kind."""
+        before = self.part
+        if (
+            part.kind != before.kind
+            or part.focus != before.focus
+            or part.depth != before.depth
+            or part.number != before.number
+            or part.total != before.total
+            or part.home is not before.home
+        ):
+            return None
+        page = object.__new__(type(self))
+        page.__dict__.update(self.__dict__)
+        p = self.p
+        order, kids_of, parents_of = p.order, p.kids, p.parents
+        nodes = [n for n in part.nodes if n in order]
+        drawn = set(nodes)
+        kids: dict[str, list[str]] = {}
+        parents: dict[str, list[str]] = {}
+        away: dict[str, list[str]] = {}
+        for n in nodes:
+            below = kids_of.get(n, ())
+            kids[n] = [v for v in below if v in drawn]
+            parents[n] = [u for u in parents_of.get(n, ()) if u in drawn]
+            away[n] = [v for v in below if v not in drawn]
+        page.part, page.nodes, page.drawn, page.kids, page.parents, page.away = part, nodes, drawn, kids, parents, away
+        page._notes, page._subtitle = {}, None
+        return page
 
     def subtitle(self) -> list[str]:
         """`_Builder.subtitle`, made once per drawing for each caption: its page numbers are the placeholder."""
