@@ -1304,8 +1304,8 @@ class NearDuplicateIndex:
 
 @dataclass
 class TextClusters:
-    """near_duplicate_clusters(): the clusters, and each text's canonical words (text_words); and, for
-    spelled_out(), the texts' variants (variant_of[text], -1 for none), each variant's canonical words, the distinct
+    """near_duplicate_clusters(): the clusters, and each text's canonical words (text_words: `words`, made when asked
+    from its variant's); and, for spelled_out(), the texts' variants (variant_of[text], -1 for none), each variant's canonical words, the distinct
     canonical words (vocabulary, in sorting order) and each variant's words as numbers in it (flat). What the
     clustering worked out that spelled_out() needs too, when it did (_variant_groups): each variant's distinct words
     (rows of variant, word number, by variant then word), and the variants writing an abbreviation with their
@@ -1314,7 +1314,6 @@ class TextClusters:
     """
 
     clusters: list[list[list[int]]]
-    words: list[tuple]
     variant_of: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     variant_words: list[tuple] = field(default_factory=list)
     vocabulary: list[str] = field(default_factory=list)
@@ -1322,6 +1321,13 @@ class TextClusters:
     distinct: tuple[np.ndarray, np.ndarray] | None = None
     abbreviated: tuple[np.ndarray, list[frozenset]] | None = None
     clustered: tuple[np.ndarray, np.ndarray] | None = None
+
+    @property
+    def words(self) -> list[tuple]:
+        """Each text's canonical words (text_words), () for none: its variant's (a list of 10^6 at 10^6 goals that
+        the rule itself does not read)."""
+        by_text = [*self.variant_words, ()]  # -1: no text
+        return list(map(by_text.__getitem__, self.variant_of.tolist()))
 
     def spelled_out(self, tv: TextVocabulary) -> tuple[list[str], np.ndarray, np.ndarray]:
         """(vocabulary, flat, sizes): each text's expanded_words() as numbers in `vocabulary` (sorting order), the
@@ -1394,14 +1400,17 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
         del variant_norms[empty], variant_texts[empty]
         variant_of = np.where(variant_of == empty, -1, variant_of - (variant_of > empty))
     words, vocabulary, flat, computed = _canonical_words(variant_norms, tv, variant_texts)
-    by_text = [*words, ()]  # -1: no text
-    text_words_of = list(map(by_text.__getitem__, variant_of.tolist()))
     if computed:  # for the rules that ask text_words() of these texts later
         read = np.zeros(len(words) + 1, dtype=bool)  # -1: no text
         read[computed] = True
-        chosen = read[variant_of].tolist()
-        _remember_words(tv, list(compress(texts, chosen)), list(compress(text_words_of, chosen)))
-    found = TextClusters([], text_words_of, variant_of, words, vocabulary, flat)
+        chosen = np.flatnonzero(read[variant_of])
+        by_text = [*words, ()]
+        _remember_words(
+            tv,
+            list(map(texts.__getitem__, chosen.tolist())),
+            list(map(by_text.__getitem__, variant_of[chosen].tolist())),
+        )
+    found = TextClusters([], variant_of, words, vocabulary, flat)
     clusters = _variant_groups(words, vocabulary, flat, tv, threshold, found)
     if not clusters:
         return found

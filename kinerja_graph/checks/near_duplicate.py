@@ -3,6 +3,7 @@ or that one contains under one parent."""
 
 from __future__ import annotations
 
+import collections
 import itertools
 import operator
 from collections.abc import Iterable
@@ -274,7 +275,6 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
 
         ix = ctx.index
         ids = ix.ids()
-        named = _named(ids)  # the same, to pick many at once
         words: dict[str, TextClusters] = {}  # each group's canonical words, when clustering worked them out
         quotes: dict[str, _Quoted] = {}  # and each group's text, quoted when a finding names it
         if "statements" in compare:
@@ -305,7 +305,7 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                 clustered = words["statements"] = near_duplicate_clusters(texts, tv, threshold)
                 quoted = quotes["statements"] = _Quoted(texts)
                 yield self._cluster_findings(
-                    ctx, clustered, grouping, _statement_numbers(ix), quoted, "statements", None, _NodeAt(ix), named
+                    ctx, clustered, grouping, _statement_numbers(ix), quoted, "statements", None, _NodeAt(ix), ids
                 )
         if "indicators" in compare:
             items = ix.indicators
@@ -336,15 +336,15 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     "indicators",
                     item_column(ix, "owners"),
                     _indicator_at(ix),
-                    named,
+                    ids,
                 )
         forget_slips(tv)
         extra = int(ctx.options.get("containment", 3))
         if extra > 0:
             min_words = int(ctx.options.get("containment-min-words", 2))
-            yield self._contained(ctx, tv, compare, extra, min_words, words, quotes, named)
+            yield self._contained(ctx, tv, compare, extra, min_words, words, quotes, ids)
 
-    def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int, words=None, quotes=None, named=None):
+    def _contained(self, ctx: Context, tv, compare, extra: int, min_words: int, words=None, quotes=None, ids=None):
         """Texts under one parent that another contains: among the statements of the children of one parent;
         among the indicators of a goal and of its children. Each distinct text's words are worked out once,
         and every family is read in one pass (similarity.Containment), its (family, text) entries made as
@@ -418,12 +418,12 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
                     )
         if not found:
             return []
-        if named is None:
-            named = _named(ix.ids())
+        if ids is None:
+            ids = ix.ids()
         made: list = []
         firsts_at, keys = [], []
         for f in found:
-            findings, first_nodes = f.findings(ctx, named)
+            findings, first_nodes = f.findings(ctx, ids)
             made += findings
             firsts_at.append(first_nodes)
             keys.append(np.full(len(findings), f.key == "statements-contained"))
@@ -442,24 +442,27 @@ juga menurunkan kualitas rumusan yang dinilai evaluator (LKE 1.b.4–1.b.8).
         what: str,
         owners: np.ndarray | None,
         location_at,
-        named: np.ndarray,
+        ids: list,
     ) -> list:
         """One finding per cluster of near_duplicate_clusters() over the groups of a Grouping (quoted: each group's
         text), as _report() makes it from _cluster_groups(), the members of every variant found at once (integer
         arrays): a variant's members are the items of its groups, in document order, each named by its node's id
         once (owners[position]: an item's node, the item's own position without), and a cluster's nodes the union
-        of its variants', in order (named: the nodes' ids, _named). The findings are made together (Context.findings), each cut from lists made
+        of its variants', in order (ids: the nodes' ids, Index.ids()). The findings are made together (Context.findings), each cut from lists made
         for all of them."""
         clusters = found.clusters
         if not clusters:
             return []
-        heads, variant_at, cluster_at, variant_nodes, cluster_nodes = _cluster_members(
+        heads, variant_at, cluster_at, variant_nodes, in_cluster = _cluster_members(
             clusters, len(grouping), numbers, owners, found.clustered
         )
-        variant_ids = named[variant_nodes].tolist()
-        cluster_ids = tuple(named[cluster_nodes].tolist())
+        # each node's id picked once (a new reference to each of 2.4 million ids at 10^6 goals, scattered in memory:
+        # every pass over them misses the caches), a cluster's nodes picked from its variants'
+        variant_ids = list(map(ids.__getitem__, variant_nodes.tolist()))
+        cluster_ids = tuple(compress(variant_ids, in_cluster.tolist()))
         # each variant's text: that of its first member
-        shown = quoted.of(list(map(grouping.of.__getitem__, heads)))
+        shown = quoted.of(numbers[heads].tolist())
+        heads = heads.tolist()
         slices = list(map(variant_ids.__getitem__, map(slice, variant_at, variant_at[1:])))
         listed = list(map(list, zip(shown, slices)))
         # the variants of cluster c: listed[variants_at[c] : variants_at[c + 1]]; its nodes, cluster_ids[cluster_at[c]
@@ -514,8 +517,7 @@ class _Quoted:
         missing = list(
             dict.fromkeys(compress(numbers, map(operator.is_, map(made.__getitem__, numbers), repeat(None))))
         )
-        for number, text in zip(missing, quote_many(list(map(self.texts.__getitem__, missing)), 60)):
-            made[number] = text
+        collections.deque(map(made.__setitem__, missing, quote_many(list(map(self.texts.__getitem__, missing)), 60)), 0)
         return list(map(made.__getitem__, numbers))
 
 
@@ -558,13 +560,13 @@ class _Contained:
         self.holders: list[int] = holders.tolist()
         self.holder_at: list[int] = holder_at.tolist()
 
-    def findings(self, ctx: Context, named: np.ndarray) -> tuple[list, np.ndarray]:
+    def findings(self, ctx: Context, ids: list) -> tuple[list, np.ndarray]:
         """(findings, firsts): the findings, made together (Context.findings), in the order the texts were found,
         and the position of each one's first node. A text contained in the same texts on the same nodes is
-        reported once, where its first node comes first (a goal's own indicators are in two families). named: the
-        nodes' ids (_named)."""
+        reported once, where its first node comes first (a goal's own indicators are in two families). ids: the
+        nodes' ids (Index.ids())."""
         first_items, firsts, nodes, node_at = self.involved
-        node_ids = tuple(named[nodes].tolist())
+        node_ids = tuple(map(ids.__getitem__, nodes.tolist()))
         # the findings that may repeat another: the same text found with the same first node (the nodes in order)
         lead = nodes[np.minimum(node_at[:-1], max(len(nodes) - 1, 0))] if len(nodes) else np.zeros_like(firsts)
         lead = np.where(node_at[1:] > node_at[:-1], lead, -1)
@@ -572,24 +574,25 @@ class _Contained:
         ordered = np.sort(mark)
         shared = ordered[1:][ordered[1:] == ordered[:-1]]
         node_at = node_at.tolist()
-        members = list(map(node_ids.__getitem__, map(slice, node_at, node_at[1:])))
         numbers, holders, holder_at = self.numbers, self.holders, self.holder_at
         kept = np.flatnonzero(~np.isin(mark, shared)).tolist()
         seen: set = set()
         order = stable_order(firsts)
         for k in order[np.isin(mark[order], shared)].tolist():
-            key = (numbers[k], members[k])
+            key = (numbers[k], node_ids[node_at[k] : node_at[k + 1]])
             if key not in seen:
                 seen.add(key)
                 kept.append(k)
         kept.sort()
+        starts = list(map(node_at.__getitem__, kept))  # each finding's nodes: the first, then the others
+        ends = list(map(node_at.__getitem__, map((1).__add__, kept)))
         quoted = self.quoted
         contained = quoted.of(numbers)
         containers = quoted.of(holders)  # each finding's, cut from them
         made = ctx.findings(
             self.key,
-            [members[k][0] for k in kept],
-            related=[members[k][1:] for k in kept],
+            list(map(node_ids.__getitem__, starts)),
+            related=list(map(node_ids.__getitem__, map(slice, map((1).__add__, starts), ends))),
             locations=self.location_at.many(map(first_items.tolist().__getitem__, kept)),  # the first text involved
             args=[{"contained": contained[k], "containers": containers[holder_at[k] : holder_at[k + 1]]} for k in kept],
         )
@@ -646,13 +649,14 @@ def _cluster_members(
     numbers: np.ndarray,
     owners: np.ndarray | None,
     clustered: tuple[np.ndarray, np.ndarray] | None = None,
-) -> tuple[list[int], list[int], list[int], np.ndarray, np.ndarray]:
-    """(heads, variant_at, cluster_at, variant_nodes, cluster_nodes) of clusters of variants of groups (each
+) -> tuple[np.ndarray, list[int], list[int], np.ndarray, np.ndarray]:
+    """(heads, variant_at, cluster_at, variant_nodes, in_cluster) of clusters of variants of groups (each
     variant a list of group numbers of the Grouping): heads, the position of the first member (in document order)
     of every variant, variant after variant (in cluster order); variant_nodes, the node
     (owners[position], or the position itself without owners) of each, every node once per variant, the nodes
-    of variant v at variant_nodes[variant_at[v] : variant_at[v + 1]]; cluster_nodes, every node once per
-    cluster, in the order of its variants' members, those of cluster c at cluster_at[c] : cluster_at[c + 1].
+    of variant v at variant_nodes[variant_at[v] : variant_at[v + 1]]; in_cluster, whether each of variant_nodes is
+    the first of its node in its cluster: variant_nodes[in_cluster] is every node once per cluster, in the order of
+    its variants' members, those of cluster c at cluster_at[c] : cluster_at[c + 1] of it.
     groups_count: the Grouping's number of groups; numbers: its group number of every position (Grouping.of as an
     array); owners: each position's node as an array, or None. clustered: the clusters' group numbers as
     TextClusters.clustered holds them, if at hand."""
@@ -685,17 +689,12 @@ def _cluster_members(
     cluster_at = np.zeros(len(clusters) + 1, dtype=np.int64)
     np.cumsum(np.bincount(cluster[in_cluster], minlength=len(clusters)), out=cluster_at[1:])
     return (
-        positions[in_variant][variant_at[:-1]].tolist(),  # (each variant has members: its groups' items)
+        positions[in_variant][variant_at[:-1]],  # (each variant has members: its groups' items)
         variant_at.tolist(),
         cluster_at.tolist(),
         node[in_variant],
-        node[in_cluster],
+        in_cluster[in_variant],  # (a node first in its cluster is first in its variant)
     )
-
-
-def _named(ids: list) -> np.ndarray:
-    """The nodes' ids (Index.ids) as an array, from which the ids of many node positions are picked at once."""
-    return np.fromiter(ids, dtype=object, count=len(ids))
 
 
 def _firsts_of(keys: np.ndarray) -> np.ndarray:
