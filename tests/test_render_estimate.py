@@ -60,10 +60,8 @@ def test_a_candidate_page_is_estimated_as_the_page_built_and_builds_the_same_pag
         assert guess.estimated_size == built.estimated_size == made.estimated_size, page
         assert guess.tree_size == built.tree_size == made.tree_size
         assert guess.smallest_font == built.smallest_font == made.smallest_font
-        assert guess.signature is not None and built.signature is not None
         if number % 4 == 0:  # its page, as built
             assert guess.source == built.source == made.source
-            assert guess.signature() == built.signature() == made.signature()
         checked += 1
     assert checked > 2 * len(nodes)
 

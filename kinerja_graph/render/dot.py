@@ -203,9 +203,6 @@ class Diagram:
         self._source: str | None = None
         self._digest: bytes | None = None
         self._template: Diagram | None = None
-        # what it prints besides its boxes (`_Builder.signature`, the key of `build_diagram`'s `drawn`): built with
-        # placeholders for its page numbers, and not from `drawn`
-        self.signature: Callable[[], tuple] | None = None
         self.estimated_size = estimated_size
         self.smallest_font = smallest_font
         self.tree_size = tree_size
@@ -364,9 +361,8 @@ def build_diagram(
     placeholder of that many digits instead, the first `numbers`, the next one less and so on, and
     `Diagram.numbers` says which number each stands for (`fill_numbers` writes them in). Two pages that
     differ only in their numbers are then the same DOT: laid out once. `drawn`: the pages built so far with
-    placeholders, by what they print: a page built again (the pages planned again) is not built twice. A page
-    built with placeholders says what it prints (`Diagram.signature`, worked out when asked): a candidate page
-    that fits can be put in `drawn` by the caller, and the final page it becomes is not built again."""
+    placeholders, by what they print (`_Builder.signature`): a page built again (the pages planned again) is not
+    built twice."""
     options = options or DiagramOptions()
     if options.direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}")
@@ -397,7 +393,7 @@ def estimated_diagram(
 ) -> Diagram:
     """`build_diagram`'s page (no links, no list of pages), with the size `build_diagram` estimates, worked out
     without writing the boxes' tables (`_Estimate`); the page itself is built, as `build_diagram` builds it, only
-    when its DOT or `signature` is asked for: a page planner estimates thousands of candidate pages and lays out
+    when its DOT is asked for: a page planner estimates thousands of candidate pages and lays out
     or keeps few of them. `estimates`: what the candidate pages of a drawing share (`Estimates`: with the same
     `boxes`, `lines`, options, style, placement and overlay, and no findings); the size is the same."""
     lines = lines or Lines()
@@ -431,15 +427,7 @@ def estimated_diagram(
             )
         return built[0]
 
-    def signature() -> tuple:
-        made = page().signature
-        assert made is not None  # a page built with placeholders says what it prints
-        return made()
-
-    diagram = Diagram(lambda: [page().source], size, font, tree)
-    if numbers is not None:
-        diagram.signature = signature
-    return diagram
+    return Diagram(lambda: [page().source], size, font, tree)
 
 
 class Estimates:
@@ -649,8 +637,6 @@ class _Builder:
         diagram = self._build()
         if key is not None and drawn is not None:
             drawn[key] = diagram
-        if self.numbers is not None:
-            diagram.signature = self.signature
         return diagram
 
     def _build(self) -> Diagram:
