@@ -105,19 +105,15 @@ def place(G: nx.DiGraph, mode: str = "level") -> Placement:
     depth = _depths(goals, p.kids, p.parents, base)
     levels = policy.levels()
     lowest = max(lv.rank for lv in levels.levels)
+    # the rank each goal's place suggests, and the goals whose declared level differs from it: the structure
+    # layout's (the depths are the same in both layouts; the level layout counts them for its hint)
+    expected = {n: want if (want := p.top_rank + depth[n]) <= lowest else None for n in goals}
+    mismatch = {n for n in goals if rank[n] is not None and rank[n] != expected[n]}
+    p.misplaced = len(mismatch)
     if mode == "structure":
         p.band = dict(depth)
-        for n in goals:
-            want = p.top_rank + depth[n]
-            p.expected[n] = want if want <= lowest else None
-            if rank[n] is not None and rank[n] != p.expected[n]:
-                p.mismatch.add(n)
-        p.misplaced = len(p.mismatch)
+        p.expected, p.mismatch = expected, mismatch
     else:
-        for n in goals:  # the structure layout's mismatches, counted (the depths are the same in both layouts)
-            want = p.top_rank + depth[n]
-            if rank[n] is not None and rank[n] != (want if want <= lowest else None):
-                p.misplaced += 1
         for n in sorted(goals, key=lambda n: (depth[n], order[n])):  # parents before children
             if rank[n] is not None:
                 p.band[n] = rank[n]
