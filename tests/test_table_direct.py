@@ -92,6 +92,9 @@ def test_a_plain_table_is_read_directly_and_gives_the_usual_cascade(tmp_path):
         ("add", "1.1.8|1.1|Kegiatan||||||||||"),  # neither a statement nor an indicator
         ("add", '1.1.9|1.1; "a" ; "b"|Kegiatan|Sesuatu|||Z||||||'),  # a quoted list of parents
         ("add", "1.2|1|Sasaran|'=1+1|Camat||'-x|_x0041_rumus||||'+5|\"\""),  # cells a spreadsheet wrote encoded
+        ("add", "1.2_a|1|Sasaran|Sesuatu|Camat||Z|_x0041_rumus|||||"),  # an "_" before the escape
+        ("add", "1.2_b|1|Sasaran|Sesuatu|Camat||Z_x|rumus_x0041_|||||"),  # "_x" twice, the escape last
+        ("add", "1.2_c|1|Sasaran|Sesuatu_|Camat||Z|rumus|||||"),  # an "_" and no escape
         ("add", '1.3|1|Sasaran|Sesuatu|""||Z||||||'),  # a cell that decodes to the empty text
         ("add", "1.4|1|Sasaran|Sesuatu|||Z|||||||EXTRA"),  # a cell past the header
         ("add", "1.5|1|Sasaran"),  # a short row
