@@ -100,3 +100,61 @@ def test_pages_growing_block_by_block_are_estimated_as_built(name, direction, or
                 assert made.tree_size == fresh.tree_size == built.tree_size
                 checked += 1
     assert checked > len(blocks)
+
+
+@pytest.mark.parametrize("layout", ["level", "structure"])
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_every_page_of_a_cascade_with_cycles_is_estimated_as_built(direction, layout):
+    """Every set of goals of a cascade with a cycle and a goal its own parent, as pages of each kind, with their
+    goals elsewhere on one page, on two, or on none: the estimate made through `Estimates` (which walks a page for
+    goals in a cycle only when it draws one of the goals `_cyclic` names, and keeps boxes by what their notes are
+    made of, `_Estimate.note_inputs`) equals the fresh estimate and `build_diagram`'s, from empty and from full
+    caches."""
+    from itertools import combinations
+
+    from helpers import graph_from_yaml
+
+    from kinerja_graph.render.dot import _cyclic
+    from tests.test_render_support import ODD
+
+    G = graph_from_yaml(ODD)
+    options = DiagramOptions(direction=direction, layout=layout)
+    placement = place(G, options.layout)
+    nodes = placement.sort({n for n in placement.order})
+    assert {"A", "B", "C", "F"} <= _cyclic(placement) < set(nodes)
+    homes = [{n: 99 for n in nodes}, {n: 99 if i % 2 else 98 for i, n in enumerate(nodes)}, {n: 99 for n in nodes[::3]}]
+    shared = {"options": options, "style": STYLE, "placement": placement, "overlay": Overlay(None, STYLE, "id")}
+    boxes: BoxCache = {}
+    lines = Lines()
+    estimates = Estimates()
+    checked = 0
+    for _ in range(2):  # the second time from the caches
+        for size in range(1, len(nodes) + 1):
+            for page in combinations(nodes, size):
+                kind = "loose" if size % 4 == 0 else "branch"
+                home = homes[checked % len(homes)]
+                parts = [Part("", list(page), kind) for _ in range(3)]
+                for part in parts:
+                    part.number, part.total, part.home = 99, 99, home
+                made = estimated_diagram(
+                    G, parts[0], boxes=boxes, lines=lines, numbers=99, estimates=estimates, **shared
+                )
+                fresh = estimated_diagram(G, parts[1], numbers=99, **shared)
+                built = build_diagram(G, parts[2], numbers=99, **shared)
+                assert made.estimated_size == fresh.estimated_size == built.estimated_size, page
+                assert made.tree_size == fresh.tree_size == built.tree_size, page
+                checked += 1
+    assert checked == 2 * (2 ** len(nodes) - 1)
+
+
+def test_the_goals_a_cycle_may_pass_through():
+    """`_cyclic`: the goals on a cycle (and no more than what lies between cycles), none in a tree."""
+    from kinerja_graph.render.dot import _cyclic
+    from kinerja_graph.render.layout import Placement
+
+    tree = Placement("level", {}, kids={"a": ["b", "c"], "b": ["d"]}, attached={"i": "d"})
+    assert _cyclic(tree) == frozenset()
+    ring = Placement("level", {}, kids={"a": ["b"], "b": ["c", "x"], "c": ["a"], "x": ["y"], "s": ["s"]})
+    assert _cyclic(ring) == {"a", "b", "c", "s"}
+    hung = Placement("level", {}, kids={"i": ["a"], "a": ["b"]}, attached={"i": "a"})  # through a hung indicator
+    assert _cyclic(hung) == {"a", "i"}

@@ -403,6 +403,10 @@ def estimated_diagram(
         if builder is None:  # the first of its kind: the page of none of its goals, which the others are made from
             empty = replace(part, nodes=[])
             start = _Estimate(G, empty, overlay, options, style, placement, {}, [], boxes, lines, numbers)
+            if boxes is not None:  # worked out once per drawing
+                if ("cyclic",) not in boxes:
+                    boxes[("cyclic",)] = (_cyclic(placement),)
+                start.cyclic = boxes[("cyclic",)][0]
             estimates.starts.append(start)
             builder = estimates.page(part)
     if builder is None:
@@ -1509,6 +1513,8 @@ class _Estimate(_Builder):
     makes is as wide, and the size depends on the widths alone; so a box whose notes are the same but for their
     placeholders has the same size on every page, and its size is worked out once per drawing (`box_size`)."""
 
+    cyclic: frozenset[str] | None = None  # `_cyclic` of the placement: set on the pages `Estimates` makes
+
     def num(self, value: int) -> str:
         return str(value) if self.placeholder is None else str(self.placeholder)
 
@@ -1548,7 +1554,9 @@ class _Estimate(_Builder):
         widths = {n: w for n, (_t, w, _h) in boxes.items()}
         bodies = 120.0 * len(self.groups)
         tops = self._tops(placed, below, {}, cycles=False)
-        wide_tops = self._tops(placed, under, aside, cycles=True)
+        # a page drawing no goal a cycle may pass through: every goal is under a top, and the walk finds no more tops
+        cyclic = self.cyclic
+        wide_tops = tops if cyclic is not None and cyclic.isdisjoint(drawn) else self._tops(placed, under, aside, True)
         narrow = _tree_width(widths, below, {}, tops, False)
         if not aside and len(wide_tops) == len(tops):
             # nothing beside its goal, and every goal under a top: the same walk (a cycle, where the two differ,
@@ -1603,7 +1611,14 @@ class _Estimate(_Builder):
     def subtitle(self) -> list[str]:
         """`_Builder.subtitle`, made once per drawing for each caption: its page numbers are the placeholder."""
         if self._subtitle is None and self.box_cache is not None and self.placeholder is not None:
-            key = ("subtitle", self.part.total > 1, self.caption())
+            part = self.part
+            if part.kind == "branch" and part.number and part.focus is None:
+                # the caption names the page's top goals (`caption`, `heads_text`): known by them, not written out
+                parents, attached = self.parents, self.p.attached
+                tops = tuple([n for n in self.nodes if not parents[n] and n not in attached])
+                key: tuple = ("subtitle", part.total > 1, "branch", tops)
+            else:
+                key = ("subtitle", part.total > 1, self.caption())
             known = self.box_cache.get(key)
             if known is None:
                 known = self.box_cache[key] = tuple(super().subtitle())
@@ -1616,24 +1631,95 @@ class _Estimate(_Builder):
         key = None
         if self.box_cache is not None:  # what the size depends on (the codes take no room of their own)
             marks = self.marks
-            key = ("size", n, compact, marks.worst.get(n), tuple(marks.missing.get(n, ())), tuple(self.notes(n)))
+            # with placeholders, the notes are known by what they are made from (`note_inputs`): not written out
+            # for a box whose size is known
+            notes = tuple(self.notes(n)) if self.placeholder is None else self.note_inputs(n)
+            key = ("size", n, compact, marks.worst.get(n), tuple(marks.missing.get(n, ())), notes)
         return _widened(self.box_cache, key, self.wrap, lambda width: self._table_size(n, width, compact), 1)
+
+    def note_inputs(self, n) -> tuple:
+        """What `_make_notes(n)` makes its notes of when every page number is the placeholder, besides the goal
+        and the drawing (the same notes for the same inputs): the parents drawn elsewhere, whether the goal it hangs
+        on is, how many pages its children drawn elsewhere are on and how many goals lie below them, and how many
+        goals below its children drawn on no page."""
+        home, drawn = self.part.home, self.drawn
+        up: tuple = ()
+        goal_away = False
+        if home is not None:
+            up = tuple([u for u in self.p.parents.get(n, ()) if u not in drawn and u in home])
+            goal = self.p.attached.get(n)
+            goal_away = goal is not None and goal not in drawn and goal in home
+        down = more = None
+        away = self.away.get(n, ())
+        if away:
+            placed = [v for v in away if home is not None and v in home]
+            if placed and home is not None:
+                down = (len({home[v] for v in placed}), self.count_below(n, placed))
+            hidden = [v for v in away if home is None or v not in home]
+            if hidden:
+                more = (self.count_below(n, hidden), n in self.links)
+        return (self.placeholder, up, goal_away, down, more)
 
     def _table_size(self, n, width: int, compact: bool) -> tuple[float, float]:
         """The width and height `table(n, width, compact)` gives."""
-        d, small = self.G.nodes[n], self.style.small_font_size
-        content = self.cached_content(n, width, compact)
-        box = _BoxRows(content[3], content[2], small)
-        indicators = d.get("indicators") or []
-        owner = d.get("owner")
-        owner = None if owner is None or not str(owner).strip() else owner
-        missing = self.missing_words(n, indicators, owner)
-        if missing and not compact:
-            box.add("", labels.wrap(self.t("missing_list", what=", ".join(missing)), int(width * 1.4)), small, 2.0)
+        small = self.style.small_font_size
+        # the rows above the notes (the goal's content and its missing-data patch): the same on every page, so
+        # their height and width are kept once per drawing, and the notes' rows added to them as `table` adds them
+        key = ("rows", n, width, compact, tuple(self.marks.missing.get(n, ())))
+        cache = self.box_cache
+        known = cache.get(key) if cache is not None else None
+        if known is None:
+            d = self.G.nodes[n]
+            content = self.cached_content(n, width, compact)
+            box = _BoxRows(content[3], content[2], small)
+            indicators = d.get("indicators") or []
+            owner = d.get("owner")
+            owner = None if owner is None or not str(owner).strip() else owner
+            missing = self.missing_words(n, indicators, owner)
+            if missing and not compact:
+                box.add("", labels.wrap(self.t("missing_list", what=", ".join(missing)), int(width * 1.4)), small, 2.0)
+            known = (box.height, box.widest)
+            if cache is not None:
+                cache[key] = known
+        box = _BoxRows(known[0], known[1], small)
         for note, _colour in self.notes(n):
             box.add("", labels.wrap(note, int(width * 1.4)), small)
         bw = int(self.border(n)[0])
         return box.widest + 2 * bw + 4, box.height + 2 * bw + 4
+
+
+def _cyclic(placement: Placement) -> frozenset[str]:
+    """The goals (and indicators) a cycle may pass through: a page drawing none of them has no goal placed under
+    itself (`_Builder._subtrees` places each goal under a parent or the goal it hangs on). What is left of the goals'
+    children and the indicators hung on goals once the starts are peeled off, then the ends of what is left."""
+    below: dict[str, list[str]] = dict(placement.kids)
+    for i, goal in placement.attached.items():
+        below[goal] = [*below.get(goal, ()), i]
+    left = _peeled(below)
+    above: dict[str, list[str]] = {}
+    for n in left:
+        for v in below.get(n, ()):
+            if v in left:
+                above.setdefault(v, []).append(n)
+    return frozenset(_peeled(above, left))
+
+
+def _peeled(below: dict[str, list[str]], within: set[str] | None = None) -> set[str]:
+    """What is left of `below` (each node -> the nodes below it; inside `within`) once the nodes with nothing
+    above them are taken away, again and again: the cycles and what they lead to."""
+    above = dict.fromkeys(below if within is None else within, 0)
+    for vs in below.values():
+        for v in vs:
+            above[v] = above.get(v, 0) + 1
+    ready = [n for n, k in above.items() if not k]
+    while ready:
+        n = ready.pop()
+        del above[n]
+        for v in below.get(n, ()):
+            above[v] -= 1
+            if not above[v]:
+                ready.append(v)
+    return set(above)
 
 
 def _tree_width(widths: dict[str, float], below: dict, aside: dict, tops: list[str], beside: bool) -> float:
