@@ -16,6 +16,7 @@ Words, colours, paper and limits are in rules/render.yaml.
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,6 +218,27 @@ def draw(
     session = Graphviz(engine, timeout=timeout, dpi=dpi, lang=lang, style=style) if graphviz else None
     try:
         measured: dict[bytes, tuple[Measure, bytes]] = {}
+        # the final pages sent to Graphviz ahead of measuring them (`send_ahead`): their digests in the order sent
+        sending: deque[tuple[bytes, str, bool | None]] = deque()
+        sent: set[bytes] = set()
+
+        def store(key: bytes, data: bytes, what: str, keep: bool | None) -> None:
+            found = measure_svg(data, sheet)
+            if found is None:  # pragma: no cover - Graphviz always writes the size
+                raise RenderError(style.t("err_failed", lang, file=what, message="no size in the SVG"))
+            kept = keep or (keep is None and found.smallest_text >= limit)
+            measured[key] = (found, data if kept else b"")
+
+        def send_ahead(diagram: Diagram, what: str, goals: int) -> None:
+            """A final page's picture sent to Graphviz now, measured when `run_svg` asks for it (kept): Graphviz
+            draws the pages one after the other while they are built."""
+            key = diagram.digest
+            if key in sent or (key in measured and measured[key][1]):
+                return
+            assert session is not None
+            session.submit(diagram.source, "svg", what=what, goals=goals)
+            sent.add(key)
+            sending.append((key, what, True))
 
         def run_svg(diagram: Diagram, what: str, goals: int, keep: bool | None = True) -> tuple[Measure, bytes]:
             """The SVG of `source` and how it prints, drawn once; the cache is keyed by a digest, not by the
@@ -224,14 +246,19 @@ def draw(
             placeholders for their page numbers, so a candidate that fits is drawn again as a final page
             only to fill its numbers in); None: kept only when it prints readably; False: forgotten."""
             key = diagram.digest
-            if key not in measured or (keep and not measured[key][1]):
+            if key not in sent and (key not in measured or (keep and not measured[key][1])):
                 assert session is not None
-                rendered = session.render(diagram.source, "svg", what=what, goals=goals)
-                found = measure_svg(rendered.data, sheet)
-                if found is None:  # pragma: no cover - Graphviz always writes the size
-                    raise RenderError(style.t("err_failed", lang, file=what, message="no size in the SVG"))
-                kept = keep or (keep is None and found.smallest_text >= limit)
-                measured[key] = (found, rendered.data if kept else b"")
+                if not sending:
+                    store(key, session.render(diagram.source, "svg", what=what, goals=goals).data, what, keep)
+                    return measured[key]
+                session.submit(diagram.source, "svg", what=what, goals=goals)  # after the pictures sent ahead
+                sent.add(key)
+                sending.append((key, what, keep))
+            while key in sent:
+                got, got_what, got_keep = sending.popleft()
+                assert session is not None
+                store(got, session.receive().data, got_what, got_keep)
+                sent.discard(got)
             return measured[key]
 
         # a candidate page's numbers ("page 99 of 99", "continued on page 99") are not known yet: a number as
@@ -534,6 +561,21 @@ def draw(
                 lists[1].append((p.number, f"{style.t('contents', lang)} {got[0][0]}–{got[-1][0]}"))
             return numbered, lists
 
+        def final_page(page: Part, numbers: int | None) -> Diagram:
+            return build_diagram(
+                G,
+                page,
+                options=options,
+                style=style,
+                placement=placement,
+                overlay=overlay,
+                contents=lists.get(page.number),
+                boxes=boxes,
+                lines=lines,
+                numbers=numbers,
+                drawn=drawn,
+            )
+
         previous: dict[tuple, Picture] = {}  # the pictures of the round before, by what they print (`_page_key`)
         while True:
             pagination: Pagination = paginate(
@@ -543,39 +585,37 @@ def draw(
             pages = pagination.pages
             total = len(pages)
             pictures: list[Picture] = []
+            # each page built with placeholders for its page numbers (the same DOT as the candidate that fit, laid
+            # out once), its picture sent to Graphviz at once; then, in order, measured and its numbers written in.
+            # The overview's list names pages in its own words ("Daftar halaman 4–10"): drawn with its numbers.
+            # (A candidate that fit is not handed over: it was only estimated, and its page built here has the same
+            # DOT, whose layout `measured` keeps when the candidate was laid out.)
+            built: list[tuple[Part, Path, int, Diagram | None, Picture | None]] = []
             for page in pages:
                 # a page the round before drew with the same goals, number, total, list and the same pages for
                 # the goals its notes name prints the same: its picture is kept, not built and filled in again
                 before = previous.get(_page_key(page, total, lists.get(page.number), placement)) if previous else None
+                path = out if fmt == "pdf" else page_path(out, page.number, total)
+                if before is not None:
+                    built.append((page, path, 0, None, before))
+                    continue
+                goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))
+                diagram = final_page(page, unknown if page.kind != "overview" else None)
+                if graphviz:
+                    send_ahead(diagram, str(path), goals)
+                built.append((page, path, goals, diagram, None))
+            for page, path, goals, first, before in built:
                 if before is not None:
                     pictures.append(dataclasses.replace(before, part=page))
                     continue
-                path = out if fmt == "pdf" else page_path(out, page.number, total)
-                goals = sum(1 for n in page.nodes if G.nodes[n]["kind"] in ("goal", "indicator"))
-                # drawn as its candidate was: with placeholders for its page numbers (the same DOT as the
-                # candidate that fit, laid out once), then the numbers written in. The overview's list names
-                # pages in its own words ("Daftar halaman 4–10"): drawn with its numbers
-                # (a candidate that fit is not handed over: it was only estimated, and its page built here has the
-                # same DOT, whose layout `measured` keeps when the candidate was laid out)
-                filled = None
-                for numbers in (unknown, None) if page.kind != "overview" else (None,):
-                    diagram = build_diagram(
-                        G,
-                        page,
-                        options=options,
-                        style=style,
-                        placement=placement,
-                        overlay=overlay,
-                        contents=lists.get(page.number),
-                        boxes=boxes,
-                        lines=lines,
-                        numbers=numbers,
-                        drawn=drawn,
-                    )
+                assert first is not None
+                diagram = first
+                found, svg = prints(diagram, str(path), goals)
+                filled = fill_numbers(diagram.source, svg if graphviz else None, diagram.numbers or {}, places)
+                if filled is None:  # the numbers do not fit their placeholders: drawn with its numbers
+                    diagram = final_page(page, None)
                     found, svg = prints(diagram, str(path), goals)
                     filled = fill_numbers(diagram.source, svg if graphviz else None, diagram.numbers or {}, places)
-                    if filled is not None:
-                        break
                 assert filled is not None  # drawn with its numbers: nothing to fill in
                 source, svg = filled[0], filled[1] or b""
                 pictures.append(Picture(path, page, source, svg, goals, measure=found, caption=caption(page)))

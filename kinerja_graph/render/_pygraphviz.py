@@ -7,13 +7,17 @@ Graphviz cannot be stopped). It imports nothing of kinerja_graph: starting it st
 Protocol, on standard input and output: a request is the line ``FORMAT DPI LENGTH`` and LENGTH bytes
 of DOT text (UTF-8); the answer is the line ``STATUS LENGTH`` and LENGTH bytes of the picture.
 Status 0: drawn; 3: Graphviz failed (its message on standard error, which the parent reads after
-each answer). The process ends at the end of its input.
+each answer). After each picture's messages the line ``MARK`` goes to standard error, before the answer:
+the parent may send several requests at once, and the messages of a picture are what comes before its
+mark. The process ends at the end of its input.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+
+MARK = b"\x1e\n"  # ends a picture's messages on standard error (render/output.py reads up to it)
 
 
 def draw(source: str, fmt: str, dpi: str) -> bytes:
@@ -44,6 +48,7 @@ def main() -> int:
             print(str(exc).strip() or type(exc).__name__, file=sys.stderr)
             status = 3
         sys.stderr.flush()
+        os.write(2, MARK)
         answers.write(b"%d %d\n" % (status, len(data)) + data)  # one write: the parent reads it at once
         answers.flush()
 

@@ -25,9 +25,11 @@ the fonts again (on a machine with many fonts, most of the time of a small pictu
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import importlib.util
 import os
 import re
+import select
 import selectors
 import shutil
 import struct
@@ -35,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,6 +150,8 @@ class Graphviz:
         self.timeout = self.style.timeout_seconds if timeout is None else timeout
         self.dpi = self.style.png_dpi if dpi is None else dpi
         self._processes: dict[str, _Process] = {}
+        # pictures sent ahead (`submit`): (source, format, what, goals, the process drawing it or None)
+        self._queued: deque[tuple[str, str, str, int, _Process | None]] = deque()
         self.pictures = 0  # drawn so far (all processes)
         self.started = 0  # processes started so far
 
@@ -157,6 +162,7 @@ class Graphviz:
         self.close()
 
     def close(self) -> None:
+        self._queued.clear()
         for process in self._processes.values():
             process.close()
         self._processes.clear()
@@ -168,18 +174,14 @@ class Graphviz:
             raise RenderError(style.t("err_format", lang, format=fmt))
         if fmt == "dot":
             return Rendered(source.encode("utf-8"), "")
-        key = "any" if self.engine == "pygraphviz" else fmt
-        process = self._processes.get(key)
-        if process is None or not process.alive():
-            if process is not None:
-                process.close()
-            process = self._processes[key] = _Process(self._command(fmt))
-            self.started += 1
-        payload = source.encode("utf-8")
-        if self.engine == "pygraphviz":
-            payload = f"{fmt} {self.dpi} {len(payload)}\n".encode("ascii") + payload
-        else:
-            payload += b"\n"  # dot reads its input line by line: the graph's last line is read when it ends
+        if self._queued:  # the answers sent ahead come first
+            raise RuntimeError("render() while pictures sent ahead are not received")
+        return self._draw(source, fmt, what, goals)
+
+    def _draw(self, source: str, fmt: str, what: str, goals: int) -> Rendered:
+        style, lang = self.style, self.lang
+        key, process = self._process(fmt)
+        payload = self._payload(source, fmt)
         try:
             status, data, errors = process.exchange(
                 payload, _ENDS[self.engine if key == "any" else fmt], self.timeout, stream=self.engine == "dot"
@@ -192,6 +194,70 @@ class Graphviz:
         except OSError as exc:
             process.close()
             raise RenderError(style.t("err_failed", lang, file=what, message=str(exc))) from None
+        return self._rendered(process, status, data, errors, fmt, what)
+
+    def submit(self, source: str, fmt: str, *, what: str = "", goals: int = 0) -> None:
+        """Send a picture ahead: `receive` gives the pictures sent in the order they were sent. The pygraphviz
+        child then draws one request after the other without waiting for the parent between them (a process
+        that sleeps between pictures finds its caches cold and takes longer over each); the `dot` program
+        draws each picture when it is received (`render`)."""
+        if fmt not in FORMATS:
+            raise RenderError(self.style.t("err_format", self.lang, format=fmt))
+        if self.engine != "pygraphviz" or fmt == "dot":
+            self._queued.append((source, fmt, what, goals, None))
+            return
+        _, process = self._process(fmt)
+        try:
+            process.queue(self._payload(source, fmt))
+        except OSError as exc:
+            process.close()
+            raise RenderError(self.style.t("err_failed", self.lang, file=what, message=str(exc))) from None
+        self._queued.append(("", fmt, what, goals, process))
+
+    def receive(self) -> Rendered:
+        """The oldest picture `submit` sent, as `render` gives it (its time limit counted from now)."""
+        source, fmt, what, goals, process = self._queued.popleft()
+        if process is None:
+            return self._draw(source, fmt, what, goals) if fmt != "dot" else Rendered(source.encode("utf-8"), "")
+        style, lang = self.style, self.lang
+        try:
+            status, data, errors = process.take(_framed_end, self.timeout)
+        except TimeoutError:
+            process.close()
+            self._queued.clear()
+            raise RenderError(
+                style.t("err_timeout", lang, seconds=f"{self.timeout:g}", goals=goals, file=what)
+            ) from None
+        except OSError as exc:
+            process.close()
+            self._queued.clear()
+            raise RenderError(style.t("err_failed", lang, file=what, message=str(exc))) from None
+        try:
+            return self._rendered(process, status, data, errors, fmt, what)
+        except RenderError:
+            self._queued.clear()  # the process that failed is closed: the pictures sent after it are lost
+            raise
+
+    def _process(self, fmt: str) -> tuple[str, _Process]:
+        key = "any" if self.engine == "pygraphviz" else fmt
+        process = self._processes.get(key)
+        if process is None or not process.alive():
+            if process is not None:
+                process.close()
+            process = self._processes[key] = _Process(self._command(fmt), marked=self.engine == "pygraphviz")
+            self.started += 1
+        return key, process
+
+    def _payload(self, source: str, fmt: str) -> bytes:
+        payload = source.encode("utf-8")
+        if self.engine == "pygraphviz":
+            return f"{fmt} {self.dpi} {len(payload)}\n".encode("ascii") + payload
+        return payload + b"\n"  # dot reads its input line by line: the graph's last line is read when it ends
+
+    def _rendered(
+        self, process: _Process, status: int | None, data: bytes, errors: bytes, fmt: str, what: str
+    ) -> Rendered:
+        style, lang = self.style, self.lang
         self.pictures += 1
         messages = [
             line.strip()
@@ -237,6 +303,9 @@ _PDF_TAIL = 64  # longer than what _PDF_END matches
 _STALE_PAGE = re.compile(rb'<g id="page\d+,\d+_graph0"')
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _ERROR_WATCH = 0.1  # seconds: how often a waiting `dot` process's messages are looked at for an error
+_MARK = b"\x1e\n"  # the end of a picture's messages (render/_pygraphviz.py MARK)
+_CHUNK = 65536  # bytes written to a pipe at once
+_PIPE_SIZE = 1 << 20  # bytes a pipe to the pygraphviz child holds (Linux; the most an unprivileged process may ask)
 
 
 def _svg_end(buffer: bytearray, start: int) -> tuple[int, int] | None:
@@ -281,16 +350,23 @@ _ENDS: dict[str, End] = {"svg": _svg_end, "png": _png_end, "pdf": _pdf_end, "pyg
 
 
 class _Process:
-    """A Graphviz process kept for several pictures: one request at a time, its answer read up to
-    where it ends, with a time limit; its messages in an unnamed temporary file."""
+    """A Graphviz process kept for several pictures: one request at a time (`exchange`), or several sent
+    ahead and their answers taken in order (`queue`, `take`: the pygraphviz child); each answer read up to
+    where it ends, with a time limit; its messages in an unnamed temporary file. `marked`: the process
+    ends each picture's messages with `_MARK` (render/_pygraphviz.py), so that the messages of a picture
+    are told from those of the pictures sent after it."""
 
-    def __init__(self, cmd: list[str]):
+    def __init__(self, cmd: list[str], marked: bool = False):
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as the process, closed by close()
         self.read_errors = 0
+        self.marked = marked
         self.proc = subprocess.Popen(
             cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors, env=_env(), bufsize=0
         )
-        self.pending = b""
+        self.pending = bytearray()  # what the process wrote after the answers taken so far
+        self.unsent = bytearray()  # requests queued and not yet taken by the pipe
+        self.waiting = 0  # requests queued whose answers were not taken yet
+        self._poll: select.poll | None = None
 
     def alive(self) -> bool:
         """Still taking pictures (running, its input not closed after an error)."""
@@ -320,12 +396,105 @@ class _Process:
         return b"Error" in os.pread(self.errors.fileno(), size - self.read_errors, self.read_errors)
 
     def new_errors(self) -> bytes:
+        """The messages since the last picture's: up to the next mark for a `marked` process (the pictures
+        sent after it may have written theirs already), else all of them."""
         if self.errors.closed:
             return b""
         size = os.fstat(self.errors.fileno()).st_size
         data = os.pread(self.errors.fileno(), size - self.read_errors, self.read_errors)
+        if self.marked:
+            at = data.find(_MARK)
+            if at >= 0:
+                self.read_errors += at + len(_MARK)
+                return data[:at]
         self.read_errors += len(data)
         return data
+
+    def queue(self, payload: bytes) -> None:
+        """Send a request without waiting for its answer (`take` gives the answers in order). What the pipe
+        does not take now is sent while answers are read."""
+        proc = self.proc
+        assert proc.stdin is not None and proc.stdout is not None
+        if self._poll is None:
+            for stream in (proc.stdin, proc.stdout):
+                os.set_blocking(stream.fileno(), False)
+                # room for several answers: the process goes on to the next request without waiting for the reader
+                with contextlib.suppress(OSError, AttributeError):
+                    fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+            self._poll = select.poll()
+            self._poll.register(proc.stdout.fileno(), select.POLLIN)
+        self.unsent += payload
+        self.waiting += 1
+        self._send()
+        # what the process has answered so far is taken off its pipe, so that it does not wait to write more
+        with contextlib.suppress(BlockingIOError):
+            while chunk := os.read(proc.stdout.fileno(), 1 << 20):
+                self.pending += chunk
+
+    def _send(self) -> bool:
+        """Write what the pipe takes of the requests queued; True when all are sent."""
+        if self.unsent:
+            try:
+                sent = os.write(self.proc.stdin.fileno(), self.unsent[:_CHUNK])  # type: ignore[union-attr]
+            except BlockingIOError:
+                sent = 0
+            except BrokenPipeError:
+                sent = len(self.unsent)
+            del self.unsent[:sent]
+        return not self.unsent
+
+    def take(self, end: End, timeout: float) -> tuple[int | None, bytes, bytes]:
+        """The answer to the oldest request `queue` sent: (status, answer, messages), as `exchange` gives
+        them; status None when the process ended first. TimeoutError when no answer came within `timeout`
+        of waiting for it (the process works on the requests sent ahead meanwhile)."""
+        proc, poll = self.proc, self._poll
+        assert proc.stdout is not None and proc.stdin is not None and poll is not None and self.waiting
+        out_fd, in_fd = proc.stdout.fileno(), proc.stdin.fileno()
+        buffer = self.pending  # taken from its start (a bytearray drops its first bytes without moving the rest)
+        found = end(buffer, 0) if buffer else None
+        deadline = time.monotonic() + timeout
+        writing = False
+        while found is None:
+            if self.unsent and not writing:
+                poll.register(in_fd, select.POLLOUT)
+                writing = True
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            events = poll.poll(left * 1000)
+            for fd, _ in events:
+                if fd == in_fd:
+                    if self._send():
+                        poll.unregister(in_fd)
+                        writing = False
+                    continue
+                try:
+                    chunk = os.read(out_fd, 1 << 20)
+                except BlockingIOError:
+                    continue
+                if not chunk:  # the process ended
+                    if writing:
+                        poll.unregister(in_fd)
+                    try:
+                        proc.wait(timeout=max(left, 1.0))
+                    except subprocess.TimeoutExpired:
+                        proc.kill()
+                        proc.wait()
+                    self.pending = bytearray()
+                    self.waiting = 0
+                    return None, bytes(buffer), self.new_errors()
+                seen = len(buffer)
+                buffer += chunk
+                found = end(buffer, seen)
+        if writing:
+            poll.unregister(in_fd)
+        self.waiting -= 1
+        length, status = found
+        data = bytes(buffer[:length])
+        del buffer[:length]
+        if end is _framed_end:
+            data = data[data.index(b"\n") + 1 :] if status == 0 else b""
+        return status, data, self.new_errors()
 
     def exchange(
         self, payload: bytes, end: End, timeout: float, stream: bool = False
@@ -340,7 +509,7 @@ class _Process:
         deadline = time.monotonic() + timeout
         out_fd, in_fd = proc.stdout.fileno(), proc.stdin.fileno()
         os.set_blocking(in_fd, False)
-        buffer = bytearray(self.pending)
+        buffer = self.pending  # taken from its start (a bytearray drops its first bytes without moving the rest)
         sent = 0
         found = end(buffer, 0) if buffer else None
         if payload:  # most requests fit in the pipe at once: no wait for it to take them
@@ -378,7 +547,7 @@ class _Process:
                         except subprocess.TimeoutExpired:
                             proc.kill()
                             proc.wait()
-                        self.pending = b""
+                        self.pending = bytearray()
                         return None, bytes(buffer), self.new_errors()
                     seen = len(buffer)
                     buffer += chunk
@@ -387,7 +556,7 @@ class _Process:
                     break
         length, status = found
         data = bytes(buffer[:length])
-        self.pending = bytes(buffer[length:])
+        self.pending = buffer[length:]
         if end is _framed_end:
             data = data[data.index(b"\n") + 1 :] if status == 0 else b""
         return status, data, self.new_errors()
