@@ -25,7 +25,6 @@ the fonts again (on a machine with many fonts, most of the time of a small pictu
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import importlib.util
 import os
 import re
@@ -419,7 +418,10 @@ class _Process:
             for stream in (proc.stdin, proc.stdout):
                 os.set_blocking(stream.fileno(), False)
                 # room for several answers: the process goes on to the next request without waiting for the reader
-                with contextlib.suppress(OSError, AttributeError):
+                # (Linux; elsewhere the pipe keeps its size)
+                with contextlib.suppress(ImportError, OSError, AttributeError):
+                    import fcntl
+
                     fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
             self._poll = select.poll()
             self._poll.register(proc.stdout.fileno(), select.POLLIN)
