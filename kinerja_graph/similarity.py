@@ -1375,7 +1375,13 @@ class TextClusters:
         return vocabulary, flat[at], text_sizes
 
 
-def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: float) -> TextClusters:
+def near_duplicate_clusters(
+    texts: Sequence,
+    tv: TextVocabulary,
+    threshold: float,
+    norms: list[str] | None = None,
+    text_words: Sequence[tuple] | None = None,
+) -> TextClusters:
     """The clusters of near-duplicates among `texts` (None or "" for none): what a NearDuplicateIndex(tv,
     threshold) with texts[k] added under the key k gives as variant_clusters(), worked out for all the texts at
     once, and each text's canonical words.
@@ -1387,19 +1393,26 @@ def near_duplicate_clusters(texts: Sequence, tv: TextVocabulary, threshold: floa
     candidate pairs of each block (NearDuplicateIndex._groups: every pair of a small block, a chain through a
     large one) are verified at once where they are alike by construction (the same words spelled out, run
     together or in another order); `similarity` is asked only about the pairs left whose variants are not yet
-    joined. A hash collision of two blocks only adds candidate pairs, which the verification rejects."""
-    norms = _normalised_many(texts, tv)
+    joined. A hash collision of two blocks only adds candidate pairs, which the verification rejects.
+
+    norms, text_words: the texts' normalised_texts() and text_words(), where a caller has them at hand (the
+    indicator names' shared reading): they are not looked up again."""
+    if norms is None:
+        norms = _normalised_many(texts, tv)
     seen = _first_seen(norms)
     heads = sorted_distinct(seen)  # variants in order of their first text
     variant_of = np.searchsorted(heads, seen)
     head_list = heads.tolist()
     variant_norms = list(map(norms.__getitem__, head_list))
     variant_texts = list(map(texts.__getitem__, head_list))
+    known = None if text_words is None else list(map(text_words.__getitem__, head_list))
     if "" in variant_norms:  # no text: no variant
         empty = variant_norms.index("")
         del variant_norms[empty], variant_texts[empty]
+        if known is not None:
+            del known[empty]
         variant_of = np.where(variant_of == empty, -1, variant_of - (variant_of > empty))
-    words, vocabulary, flat, computed = _canonical_words(variant_norms, tv, variant_texts)
+    words, vocabulary, flat, computed = _canonical_words(variant_norms, tv, variant_texts, known)
     if computed:  # for the rules that ask text_words() of these texts later
         read = np.zeros(len(words) + 1, dtype=bool)  # -1: no text
         read[computed] = True
@@ -1451,15 +1464,18 @@ def _remembered(texts: Sequence, kind: str, tv: TextVocabulary) -> bool:
 
 
 def _canonical_words(
-    norms: list[str], tv: TextVocabulary, texts: Sequence | None = None
+    norms: list[str], tv: TextVocabulary, texts: Sequence | None = None, known: list[tuple] | None = None
 ) -> tuple[list[tuple], list[str], np.ndarray, list[int]]:
     """(words, vocabulary, flat, computed): the canonical words (_canonical) of each of these normalised texts, the
     distinct canonical words in sorting order, every text's words as numbers in it, one text after another, and
     the texts whose words were worked out here. texts: the texts so normalised, whose remembered words
     (text_words) are taken as they are when most are; the others are read word by word through one table of the
-    distinct words (spelling variants, function words)."""
-    if texts is None or not _remembered(texts, "canonical", tv):
-        words: list = [None] * len(norms)
+    distinct words (spelling variants, function words). known: the texts' words, if at hand (taken as they are)."""
+    words: list
+    if known is not None:
+        words = known
+    elif texts is None or not _remembered(texts, "canonical", tv):
+        words = [None] * len(norms)
     else:
         words = list(map(tv.cache.get, zip(repeat("canonical"), texts)))
     missing = [i for i, found in enumerate(words) if found is None]
