@@ -517,28 +517,8 @@ class _Quoted:
         missing = list(
             dict.fromkeys(compress(numbers, map(operator.is_, map(made.__getitem__, numbers), repeat(None))))
         )
-        collections.deque(
-            map(made.__setitem__, missing, _quote_texts(list(map(self.texts.__getitem__, missing)), 60)), 0
-        )
+        collections.deque(map(made.__setitem__, missing, quote_many(list(map(self.texts.__getitem__, missing)), 60)), 0)
         return list(map(made.__getitem__, numbers))
-
-
-def _quote_texts(texts: list, limit: int) -> list[str]:
-    """quote_many(texts, limit): a text whose first limit + 1 characters are already one line of words set apart by
-    single spaces (no other white space, none at either end of them) is quoted from those characters alone, without
-    splitting and joining all its words; the normalised text begins with them and, where they are limit + 1, is
-    longer than the limit. The others (some 4 % of a generated cascade's texts) are quoted as quote() does."""
-    if not set(map(type, texts)) <= {str}:  # None, or something else a hand-built model holds
-        return quote_many(texts, limit)
-    found: list[str] = []
-    add = found.append
-    head, cut = limit + 1, limit - 1
-    for text in texts:
-        shown = text[:head]
-        if not shown.isprintable() or "  " in shown or shown[:1] == " " or shown[-1:] == " ":
-            shown = " ".join(text.split())
-        add(shown if len(shown) <= limit else shown[:cut].rstrip() + "…")
-    return found
 
 
 def _distinct(occurrences) -> tuple[list[tuple], list[list[int]]]:
