@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kinerja_graph.checks._batch import Batch
 from kinerja_graph.checks._quote import indicator_location, quote
-from kinerja_graph.checks._reading import name_reading, quoted_names
+from kinerja_graph.checks._reading import name_reading, picked, quoted_names
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import text_vocabulary
 from kinerja_graph.text import normalise
@@ -125,8 +125,8 @@ def missing_field(ctx: Context, field: str) -> Iterator[Finding]:
     chosen = [verdict is not None for verdict in verdicts]
     if not any(chosen):
         return
-    positions = grouping.positions(chosen)  # the indicators lacking the field, in document order
-    found: list = list(map(verdicts.__getitem__, grouping.numbers(positions)))  # (none of them None)
+    positions, numbers = picked(ix, grouping, chosen)  # the indicators lacking the field, in document order
+    found: list = list(map(verdicts.__getitem__, numbers))  # (none of them None)
     total = len(ctx.index.indicators)
     if options.get("summarise-absent", True) and total > 1 and found.count("one") == total:
         yield ctx.finding(None, "none", count=total)

@@ -665,6 +665,14 @@ class Grouping:
         row_of, numbers = self._rows
         return list(map(numbers.__getitem__, map(row_of.__getitem__, positions)))
 
+    def items(self) -> tuple[list[int], list[int] | None]:
+        """(the row of each item, the group of each row) of a grouping of a _Table's items, else (the group of each
+        item, None): the columns as the grouping holds them (read-only), for picking members over whole columns
+        (_reading.picked) without spelling `of` out."""
+        if self._rows:
+            return self._rows
+        return self.of, None
+
     def positions(self, chosen: Sequence) -> list[int]:
         """The positions of the members of the groups chosen (chosen[number]), in document order."""
         per_item, by = self._spread(chosen)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import compress
 
 from kinerja_graph.checks._index import _TEXT_TYPES, Grouping, Index
+from kinerja_graph.checks._reading import picked
 
 
 def judged_groups(ix: Index, fields: tuple[str, ...], judge: Callable) -> tuple[Grouping, list]:
@@ -40,8 +41,7 @@ def judged_members(ix: Index, grouping: Grouping, verdicts: list) -> Iterator[tu
     if not any(chosen):
         return
     items = ix.indicators
-    positions = grouping.positions(chosen)
-    for position, number in zip(positions, grouping.numbers(positions)):
+    for position, number in zip(*picked(ix, grouping, chosen)):
         n, d, indicator = items[position]
         yield n, d, indicator, verdicts[number]
 

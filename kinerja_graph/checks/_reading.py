@@ -18,7 +18,7 @@ import operator
 from itertools import compress, repeat
 from typing import Any
 
-from kinerja_graph.checks._index import Index
+from kinerja_graph.checks._index import Grouping, Index
 from kinerja_graph.checks._measures import HeadReader, counted, normalised_names
 from kinerja_graph.checks._quote import QUOTE_LIMIT, quote_many
 from kinerja_graph.similarity import (
@@ -291,6 +291,42 @@ def chosen_positions(chosen: list[bool], key_of) -> list[int]:
     import numpy as np
 
     return np.flatnonzero(np.asarray(chosen, dtype=bool)[key_of]).tolist()
+
+
+def picked(ix: Index, grouping: Grouping, chosen: list[bool]) -> tuple[list[int], list[int]]:
+    """(positions, numbers): grouping.positions(chosen) and grouping.numbers(positions), the members of the groups
+    chosen (chosen[number], a bool per group) in document order and their group numbers, picked in numpy over the
+    grouping's columns (Grouping.items: each item's row, each row's group), each made an array once per graph for
+    every rule that asks (the indicator table's rows are one column for all its groupings). At 10^6 goals a rule's
+    Grouping.positions() walks 1.5 million items in Python: a dozen indicator rules ask it."""
+    import numpy as np
+
+    by, numbers = grouping.items()
+    column = _column_array(ix, by)
+    wanted = np.asarray(chosen, dtype=bool)
+    if numbers is None:
+        positions = np.flatnonzero(wanted[column])
+        return positions.tolist(), column[positions].tolist()
+    groups = _column_array(ix, numbers)
+    positions = np.flatnonzero(wanted[groups][column])
+    return positions.tolist(), groups[column[positions]].tolist()
+
+
+def _column_array(ix: Index, column: list[int]):
+    """The list of small non-negative integers `column` (a grouping's, kept by the Index) as an int64 numpy array,
+    read-only, made once per graph (keyed by the list itself, which the memo keeps alive)."""
+
+    def made() -> tuple:
+        import numpy as np
+
+        found = np.asarray(column, dtype=np.int64)
+        found.flags.writeable = False  # shared between rules
+        return column, found
+
+    kept, found = ix.shared(f"column array {id(column)}", made)
+    if kept is not column:  # (cannot be: the memo holds the list, so no other object has its id)
+        return made()[1]
+    return found
 
 
 def name_reading(ix: Index, tv: TextVocabulary) -> NameReading:

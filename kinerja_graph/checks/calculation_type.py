@@ -17,6 +17,7 @@ from kinerja_graph.checks._reading import (
     combined,
     item_column,
     name_reading,
+    picked,
     quoted_names,
 )
 from kinerja_graph.checks.base import Context, Rule
@@ -258,8 +259,7 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
             fallen, falling = judged_groups(ix, ("calculation", "targets"), falls)
             chosen = [verdict is not None for verdict in falling]
             if any(chosen):
-                positions = fallen.positions(chosen)
-                for position, number in zip(positions, fallen.numbers(positions)):
+                for position, number in zip(*picked(ix, fallen, chosen)):
                     found.setdefault(position, []).extend(falling[number])
         in_order = sorted(found)
         for position, name in zip(in_order, quoted_names(ix, in_order)):  # names repeat massively: quoted once

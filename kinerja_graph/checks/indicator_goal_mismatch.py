@@ -9,7 +9,7 @@ from itertools import compress
 from kinerja_graph.checks._measures import IndicatorVocabulary, Phrases, measures, spelled_out, words
 from kinerja_graph.checks._options import levels_schema
 from kinerja_graph.checks._quote import indicator_location, label, quote
-from kinerja_graph.checks._reading import name_reading
+from kinerja_graph.checks._reading import name_reading, picked
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import TextVocabulary
@@ -221,8 +221,7 @@ dengan penilaian kinerja Camat sendiri melaporkan realisasi yang tidak menggamba
         read_statements: dict = {}  # statement -> _Read
         verdicts: dict[tuple, list] = {}
         owners = items.owners
-        at = grouping.positions(chosen)
-        for position, number in zip(at, grouping.numbers(at)):
+        for position, number in zip(*picked(ix, grouping, chosen)):
             n, d = nodes[owners[position]]
             statement = d.get("statement")
             if d.get("kind") != "goal" or not statement:

@@ -8,6 +8,7 @@ from kinerja_graph.checks._blank import is_blank, placeholder_set
 from kinerja_graph.checks._judge import count_indicators, judged_among, judged_groups
 from kinerja_graph.checks._options import PLACEHOLDERS_SCHEMA, SUMMARISE_SCHEMA
 from kinerja_graph.checks._quote import indicator_location, quote
+from kinerja_graph.checks._reading import picked
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.text import tokens
 
@@ -148,7 +149,7 @@ evaluator mencatat "satuan tidak jelas" pada aspek keterukuran indikator (LKE 1.
         )
         by_targets, given = judged_groups(ix, ("targets",), unnamed)
         unnamed_targets = [targets is not None for targets in given]
-        blank_units = by_unit.positions(blank)
+        blank_units, _ = picked(ix, by_unit, blank)
         positions = compress(blank_units, map(unnamed_targets.__getitem__, by_targets.numbers(blank_units)))
         lacking = [
             (n, d, indicator, targets)

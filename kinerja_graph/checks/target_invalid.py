@@ -6,6 +6,7 @@ import re
 
 from kinerja_graph.checks._judge import judged_among, judged_groups
 from kinerja_graph.checks._quote import indicator_location, quote
+from kinerja_graph.checks._reading import picked
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import head_word, normalised, text_vocabulary
 from kinerja_graph.targets import parse_number
@@ -190,7 +191,7 @@ dihitung terhadap satu angka. Kata, tanda hubung, atau nilai yang mustahil sama 
 
         # the targets first, once per distinct set of them; the name and unit only where they are not plain
         grouping, usual = judged_groups(ctx.index, ("targets",), plain)
-        unusual = grouping.positions([not ok for ok in usual])
+        unusual, _ = picked(ctx.index, grouping, [not ok for ok in usual])
         for n, d, indicator, problems in judged_among(ctx.index, unusual, ("name", "unit", "targets"), judge):
             location = indicator_location(indicator, d)
             for kind, items in problems:

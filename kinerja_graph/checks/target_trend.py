@@ -6,6 +6,7 @@ from typing import Any
 
 from kinerja_graph.checks._options import levels_schema
 from kinerja_graph.checks._quote import indicator_location, quote
+from kinerja_graph.checks._reading import item_column, picked
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import normalised, text_vocabulary
 from kinerja_graph.text import unit_vocabulary
@@ -306,8 +307,8 @@ yang menurun berarti merencanakan kinerja yang memburuk; evaluator akan menanyak
             return
         # the distinct names among those: a group of the five fields is one of a coarse group and a name, and
         # its first member is the first met in document order (every member is among the positions)
-        positions = coarse.positions(possible)
-        fine = zip(coarse.numbers(positions), ix.indicator_groups(("name",)).numbers(positions))
+        positions, numbers = picked(ix, coarse, possible)
+        fine = zip(numbers, item_column(ix, "names")[positions].tolist())
         verdicts: dict[tuple, Any] = {}
         for position, number in zip(positions, fine):
             n, d, indicator = items[position]

@@ -9,7 +9,7 @@ from itertools import compress, repeat
 
 from kinerja_graph.checks._measures import IndicatorVocabulary, measures, spelled_out, words
 from kinerja_graph.checks._quote import indicator_location, quote
-from kinerja_graph.checks._reading import NameReading, name_reading, quoted_names
+from kinerja_graph.checks._reading import NameReading, name_reading, picked, quoted_names
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import TextVocabulary, normalised, text_words
@@ -225,8 +225,8 @@ dilaporkan sebagai satu realisasi.
         if not any(chosen):
             return
         items = ix.indicators
-        positions = names.positions(chosen)  # the members of the names said something of, in document order
-        for position, number, name in zip(positions, names.numbers(positions), quoted_names(ix, positions)):
+        positions, numbers = picked(ix, names, chosen)  # the members of the names said something of, in document order
+        for position, number, name in zip(positions, numbers, quoted_names(ix, positions)):
             n, d, indicator = items[position]
             location = indicator_location(indicator, d)
             for key, args in verdicts[number]:  # type: ignore[union-attr]  # (chosen: not None)
