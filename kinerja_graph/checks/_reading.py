@@ -312,6 +312,19 @@ def picked(ix: Index, grouping: Grouping, chosen: list[bool]) -> tuple[list[int]
     return positions.tolist(), groups[column[positions]].tolist()
 
 
+def group_column(ix: Index, grouping: Grouping):
+    """Each item's group number in `grouping` as an int64 numpy array (read-only; Grouping.of, or array()), from the
+    grouping's columns made arrays once per graph (picked): without spelling `of` out as a list of 10^6 Python
+    integers at 10^6 goals and turning it into an array."""
+    by, numbers = grouping.items()
+    column = _column_array(ix, by)
+    if numbers is None:
+        return column
+    found = _column_array(ix, numbers)[column]
+    found.flags.writeable = False
+    return found
+
+
 def _column_array(ix: Index, column: list[int]):
     """The list of small non-negative integers `column` (a grouping's, kept by the Index) as an int64 numpy array,
     read-only, made once per graph (keyed by the list itself, which the memo keeps alive)."""

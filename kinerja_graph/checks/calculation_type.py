@@ -15,6 +15,7 @@ from kinerja_graph.checks._reading import (
     NameReading,
     chosen_positions,
     combined,
+    group_column,
     item_column,
     name_reading,
     picked,
@@ -219,8 +220,8 @@ setiap tahun tidak dapat kumulatif selama sub kegiatannya tidak kumulatif.
         # numbered over the whole columns at once (_reading.combined), and each distinct key judged once
         first, key_of = combined(
             _spread(reading_of, item_column(ix, "names")),
-            ix.indicator_groups(("calculation", "polarity", "unit")).of,
-            target_units.of,
+            group_column(ix, ix.indicator_groups(("calculation", "polarity", "unit"))),
+            group_column(ix, target_units),
         )
         firsts = list(map(objects.__getitem__, first))
         readings = reading_of.readings

@@ -12,7 +12,7 @@ from kinerja_graph.checks._batch import Batch
 from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._measures import HeadReader, counted, measures
 from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote, quote_many
-from kinerja_graph.checks._reading import NameReading, item_column, name_reading, quoted_names
+from kinerja_graph.checks._reading import NameReading, group_column, item_column, name_reading, quoted_names
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import (
@@ -311,7 +311,7 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         verdicts: list[tuple | None] = [pair if type(pair) is tuple else None for pair in pairs]
         apart: dict[int, tuple] = {}  # position of a member of a group the units decide -> its verdict
         hanging = [type(pair) is _Pending for pair in pairs]
-        of = grouping.array()  # each indicator's group, for picking members over the whole column
+        of = group_column(ix, grouping)  # each indicator's group, for picking members over the whole column
         if any(hanging):
             positions, numbers = _members(of, hanging)
             for position, number in zip(positions, numbers):

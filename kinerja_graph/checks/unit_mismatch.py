@@ -7,7 +7,14 @@ from itertools import repeat
 from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._measures import HeadReader
 from kinerja_graph.checks._quote import indicator_location, quote
-from kinerja_graph.checks._reading import chosen_positions, combined, item_column, name_reading, quoted_names
+from kinerja_graph.checks._reading import (
+    chosen_positions,
+    combined,
+    group_column,
+    item_column,
+    name_reading,
+    quoted_names,
+)
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.similarity import text_vocabulary
 from kinerja_graph.text import UnitVocabulary, normalise, unit_vocabulary
@@ -169,11 +176,11 @@ tidak relevan" (LKE 1.b.5). Satuan yang berganti antartahun membuat target tidak
         names = ix.indicator_groups(("name",))
         if any(in_words):
             name_of = item_column(ix, "names")
-            worded = np.asarray(in_words, dtype=bool)[np.asarray(written.of, dtype=np.int64)]
+            worded = np.asarray(in_words, dtype=bool)[group_column(ix, written)]
             named = np.where(worded, name_of * 2 + 1, np.asarray(said_of, dtype=np.int64)[name_of] * 2)
         else:
             named = np.asarray(said_of, dtype=np.int64)[item_column(ix, "names")]
-        first, key_of = combined(named, ix.indicator_groups(("unit",)).of, written.of)
+        first, key_of = combined(named, group_column(ix, ix.indicator_groups(("unit",))), group_column(ix, written))
         said_list = list(said)
         readings: dict[tuple, tuple] = {}  # units key -> (units used, unit-change finding)
         judged: list[tuple | None] = []
