@@ -219,13 +219,13 @@ dengan penilaian kinerja Camat sendiri melaporkan realisasi yang tidak menggamba
 
         nodes = ix.nodes
         owners = items.owners
-        positions, numbers = picked(ix, grouping, chosen)
+        members, numbers = picked(ix, grouping, chosen)
         # the verdict of each distinct (statement, name) among these indicators, asked of its first one: the
         # indicators' (kind, statement) group of their node and their name number paired over whole columns, so
         # that only the pairs that say something are walked in Python (10^5 indicators at 10^6 goals, most of
         # them saying nothing)
         statement_of = group_column(ix, ix.node_groups(("kind", "statement")))[
-            item_column(ix, "owners")[np.asarray(positions, dtype=np.int64)]
+            item_column(ix, "owners")[np.asarray(members, dtype=np.int64)]
         ]
         _, first, inverse = np.unique(
             statement_of * len(names) + np.asarray(numbers, dtype=np.int64), return_index=True, return_inverse=True
@@ -236,7 +236,7 @@ dengan penilaian kinerja Camat sendiri melaporkan realisasi yang tidak menggamba
         verdicts: list = []  # by pair: [(message key, args)], or None for an indicator not of a goal with a statement
         for at in first.tolist():
             number = numbers[at]
-            d = nodes[owners[positions[at]]][1]
+            d = nodes[owners[members[at]]][1]
             statement = d.get("statement")
             if d.get("kind") != "goal" or not statement:
                 verdicts.append(None)
@@ -255,7 +255,7 @@ dengan penilaian kinerja Camat sendiri melaporkan realisasi yang tidak menggamba
         ]
         pair_of = inverse.reshape(-1)
         for at in np.flatnonzero(np.asarray(said, dtype=bool)[pair_of]).tolist():
-            position, number, found = positions[at], numbers[at], verdicts[pair_of[at]]
+            position, number, found = members[at], numbers[at], verdicts[pair_of[at]]
             n, d = nodes[owners[position]]
             indicator = items[position][2]
             location = indicator_location(indicator, d)
