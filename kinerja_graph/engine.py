@@ -35,6 +35,7 @@ import operator
 import os
 import time
 import traceback
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -133,8 +134,9 @@ class Report:
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
-            out[f.severity] += 1
+        for r in self.files:  # (each file's severities counted in C: 7·10^5 findings at 10^6 goals)
+            for severity, n in Counter(map(_SEVERITY, r.findings)).items():
+                out[severity] += n
         return out
 
     def summary(self) -> dict:
@@ -174,6 +176,7 @@ def internal_error(file: str, doing: str, exc: BaseException, rule: str | None =
 
 
 _IGNORE = operator.attrgetter("ignore")
+_SEVERITY = operator.attrgetter("severity")
 
 
 def _silences(G: nx.DiGraph) -> dict[str, dict]:
@@ -182,7 +185,11 @@ def _silences(G: nx.DiGraph) -> dict[str, dict]:
     # the cascade's plain list of nodes is cheaper to walk than the graph's node data
     models = cascade.nodes if cascade is not None else [d.get("node") for _, d in G.nodes(data=True)]
     ix = cached(G)  # the rules' Index, if they made one
-    if ix is not None and len(ix.values("node")) == len(models) and all(map(operator.is_, ix.values("node"), models)):
+    held = None if ix is None else ix.values("node")
+    # (the Index's column is the cascade's own list when it was made from it: then no model need be looked at, where
+    # comparing them one by one touches each of 10^6 objects far apart in memory)
+    same = held is not None and (held is models or (len(held) == len(models) and all(map(operator.is_, held, models))))
+    if ix is not None and same:
         if not ix.silencing():  # the same models: read once for the engine and stale-ignore
             return {}
     else:

@@ -132,7 +132,12 @@ def sorted_findings(findings: list[Finding]) -> list[Finding]:
     starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1], [True])))  # each run of equal keys
     tied = np.flatnonzero(np.diff(starts) > 1)  # the runs of more than one finding
     for start, end in zip(starts[tied].tolist(), starts[tied + 1].tolist()):
-        out[start:end] = sorted(out[start:end], key=_rest)
+        if end - start == 2:  # (most ties: a pair, put in order without a sort of its own)
+            first, second = out[start], out[start + 1]
+            if _rest(second) < _rest(first):
+                out[start], out[start + 1] = second, first
+        else:
+            out[start:end] = sorted(out[start:end], key=_rest)
     return out
 
 
