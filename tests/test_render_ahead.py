@@ -5,21 +5,10 @@ names the picture it happened to; and `draw` writes the same pages as when it wa
 from __future__ import annotations
 
 import pytest
-from test_render_support import generated_graph, sample_graph
+from test_render_support import ENGINES, generated_graph, sample_graph
 
 from kinerja_graph.render import RenderError, build_diagram, draw, output
 
-ENGINES = [
-    pytest.param(
-        "dot", marks=pytest.mark.skipif(not output.has_dot(), reason="the Graphviz `dot` program is not installed")
-    ),
-    pytest.param(
-        "pygraphviz",
-        marks=pytest.mark.skipif(
-            not output.has_pygraphviz(), reason="pygraphviz is not installed (pip install -e '.[render]')"
-        ),
-    ),
-]
 PYGRAPHVIZ = pytest.mark.skipif(not output.has_pygraphviz(), reason="pygraphviz is not installed")
 
 CLEAN = "digraph t { a -> b }"

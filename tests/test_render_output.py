@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 from test_render_support import (
+    ENGINES,
     HOSTILE,
     ODD,
     SAMPLES,
@@ -37,17 +38,6 @@ from kinerja_graph.render.layout import place
 from kinerja_graph.render.paper import paper
 
 STYLE = load_style()
-ENGINES = [
-    pytest.param(
-        "dot", marks=pytest.mark.skipif(not output.has_dot(), reason="the Graphviz `dot` program is not installed")
-    ),
-    pytest.param(
-        "pygraphviz",
-        marks=pytest.mark.skipif(
-            not output.has_pygraphviz(), reason="pygraphviz is not installed (pip install -e '.[render]')"
-        ),
-    ),
-]
 ANY_ENGINE = pytest.mark.skipif(not (output.has_dot() or output.has_pygraphviz()), reason="no Graphviz installed")
 
 

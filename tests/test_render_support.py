@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pydot
+import pytest
 import yaml
 
 from kinerja_graph import api
 from kinerja_graph.graph import build_graph
 from kinerja_graph.model import Cascade, Crosscut, Indicator, Node, Organisation, Target
+from kinerja_graph.render import output
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -22,6 +24,20 @@ LEVELS = ["ultimate_outcome", "intermediate_outcome", "immediate_outcome", "outp
 
 
 # ------------------------------------------------------------------ cascades
+
+
+# both Graphviz engines, each skipped where it is not installed
+ENGINES = [
+    pytest.param(
+        "dot", marks=pytest.mark.skipif(not output.has_dot(), reason="the Graphviz `dot` program is not installed")
+    ),
+    pytest.param(
+        "pygraphviz",
+        marks=pytest.mark.skipif(
+            not output.has_pygraphviz(), reason="pygraphviz is not installed (pip install -e '.[render]')"
+        ),
+    ),
+]
 
 
 def sample_graph(name: str):

@@ -477,14 +477,8 @@ class _Process:
                 if not chunk:  # the process ended
                     if writing:
                         poll.unregister(in_fd)
-                    try:
-                        proc.wait(timeout=max(left, 1.0))
-                    except subprocess.TimeoutExpired:
-                        proc.kill()
-                        proc.wait()
-                    self.pending = bytearray()
                     self.waiting = 0
-                    return None, bytes(buffer), self.new_errors()
+                    return self._ended(left, buffer)
                 seen = len(buffer)
                 buffer += chunk
                 found = end(buffer, seen)
@@ -497,6 +491,17 @@ class _Process:
         if end is _framed_end:
             data = data[data.index(b"\n") + 1 :] if status == 0 else b""
         return status, data, self.new_errors()
+
+    def _ended(self, left: float, buffer: bytearray) -> tuple[int | None, bytes, bytes]:
+        """The answer of a process whose output ended: it is waited for (killed when it does not end within what is
+        left of the time limit, at least a second); status None, what it wrote, its messages."""
+        try:
+            self.proc.wait(timeout=max(left, 1.0))
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.pending = bytearray()
+        return None, bytes(buffer), self.new_errors()
 
     def exchange(
         self, payload: bytes, end: End, timeout: float, stream: bool = False
@@ -544,13 +549,7 @@ class _Process:
                         continue
                     chunk = os.read(out_fd, 1 << 20)
                     if not chunk:  # the process ended
-                        try:
-                            proc.wait(timeout=max(left, 1.0))
-                        except subprocess.TimeoutExpired:
-                            proc.kill()
-                            proc.wait()
-                        self.pending = bytearray()
-                        return None, bytes(buffer), self.new_errors()
+                        return self._ended(left, buffer)
                     seen = len(buffer)
                     buffer += chunk
                     found = found or end(buffer, seen)
