@@ -37,7 +37,7 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,22 +178,28 @@ class Graphviz:
         return self._draw(source, fmt, what, goals)
 
     def _draw(self, source: str, fmt: str, what: str, goals: int) -> Rendered:
-        style, lang = self.style, self.lang
         key, process = self._process(fmt)
         payload = self._payload(source, fmt)
-        try:
+        with self._answering(process, what, goals):
             status, data, errors = process.exchange(
                 payload, _ENDS[self.engine if key == "any" else fmt], self.timeout, stream=self.engine == "dot"
             )
+        return self._rendered(process, status, data, errors, fmt, what)
+
+    @contextlib.contextmanager
+    def _answering(self, process: _Process, what: str, goals: int) -> Iterator[None]:
+        """A picture's exchange with `process`: its time limit running out, or the pipe failing, closes the process
+        (not trusted with the next picture) and becomes the RenderError that names the picture."""
+        try:
+            yield
         except TimeoutError:
             process.close()
             raise RenderError(
-                style.t("err_timeout", lang, seconds=f"{self.timeout:g}", goals=goals, file=what)
+                self.style.t("err_timeout", self.lang, seconds=f"{self.timeout:g}", goals=goals, file=what)
             ) from None
         except OSError as exc:
             process.close()
-            raise RenderError(style.t("err_failed", lang, file=what, message=str(exc))) from None
-        return self._rendered(process, status, data, errors, fmt, what)
+            raise RenderError(self.style.t("err_failed", self.lang, file=what, message=str(exc))) from None
 
     def submit(self, source: str, fmt: str, *, what: str = "", goals: int = 0) -> None:
         """Send a picture ahead: `receive` gives the pictures sent in the order they were sent. The pygraphviz
@@ -206,11 +212,8 @@ class Graphviz:
             self._queued.append((source, fmt, what, goals, None))
             return
         _, process = self._process(fmt)
-        try:
+        with self._answering(process, what, goals):
             process.queue(self._payload(source, fmt))
-        except OSError as exc:
-            process.close()
-            raise RenderError(self.style.t("err_failed", self.lang, file=what, message=str(exc))) from None
         self._queued.append(("", fmt, what, goals, process))
 
     def receive(self) -> Rendered:
@@ -218,20 +221,9 @@ class Graphviz:
         source, fmt, what, goals, process = self._queued.popleft()
         if process is None:
             return self._draw(source, fmt, what, goals) if fmt != "dot" else Rendered(source.encode("utf-8"), "")
-        style, lang = self.style, self.lang
         try:
-            status, data, errors = process.take(_framed_end, self.timeout)
-        except TimeoutError:
-            process.close()
-            self._queued.clear()
-            raise RenderError(
-                style.t("err_timeout", lang, seconds=f"{self.timeout:g}", goals=goals, file=what)
-            ) from None
-        except OSError as exc:
-            process.close()
-            self._queued.clear()
-            raise RenderError(style.t("err_failed", lang, file=what, message=str(exc))) from None
-        try:
+            with self._answering(process, what, goals):
+                status, data, errors = process.take(_framed_end, self.timeout)
             return self._rendered(process, status, data, errors, fmt, what)
         except RenderError:
             self._queued.clear()  # the process that failed is closed: the pictures sent after it are lost
