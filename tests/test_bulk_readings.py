@@ -14,7 +14,7 @@ from kinerja_graph import config
 from kinerja_graph.checks._index import _firsts, _numbered, index
 from kinerja_graph.checks._measures import HeadReader, spelled_out, words
 from kinerja_graph.checks._quote import quote, quote_many
-from kinerja_graph.checks._reading import chosen_positions, combined, item_column, name_reading
+from kinerja_graph.checks._reading import chosen_positions, combined, group_column, item_column, name_reading
 from kinerja_graph.similarity import TextVocabulary, content_words, counted_noun, remember_content_words, text_words
 from kinerja_graph.text import unit_vocabulary
 
@@ -194,5 +194,5 @@ def test_indicators_paired_by_name_and_formula_are_grouped_as_by_both_fields(row
     expected = _numbered_slowly([(name, formula) for name, formula, _ in rows])
     assert paired.of == expected
     assert paired.first == [expected.index(number) for number in range(len(paired.first))]
-    assert paired.array().tolist() == expected
+    assert group_column(ix, paired).tolist() == expected
     assert ix.indicator_groups(("formula", "name")) is paired  # one grouping for both

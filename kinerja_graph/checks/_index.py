@@ -637,17 +637,6 @@ class Grouping:
             self._of = list(map(numbers.__getitem__, row_of))
         return self._of
 
-    def array(self):
-        """The group number of each item (`of`) as an int64 numpy array, made from the rows when `of` is not
-        spelled out, without spelling it out (a new array each time): for a rule that picks the members of
-        groups over whole columns (10^6 indicators at 10^6 goals)."""
-        import numpy as np  # (imported when first used: the registry imports every rule at start-up)
-
-        if self._of is not None:
-            return np.asarray(self._of, dtype=np.int64)
-        row_of, numbers = self._rows
-        return np.asarray(numbers, dtype=np.int64)[np.asarray(row_of, dtype=np.int64)]
-
     def __len__(self) -> int:
         return len(self.first)
 

@@ -313,7 +313,7 @@ def picked(ix: Index, grouping: Grouping, chosen: list[bool]) -> tuple[list[int]
 
 
 def group_column(ix: Index, grouping: Grouping):
-    """Each item's group number in `grouping` as an int64 numpy array (read-only; Grouping.of, or array()), from the
+    """Each item's group number in `grouping` as an int64 numpy array (read-only; Grouping.of as an array), from the
     grouping's columns made arrays once per graph (picked): without spelling `of` out as a list of 10^6 Python
     integers at 10^6 goals and turning it into an array."""
     by, numbers = grouping.items()

@@ -12,7 +12,7 @@ from kinerja_graph.checks._batch import Batch
 from kinerja_graph.checks._index import Numbering
 from kinerja_graph.checks._measures import HeadReader, counted, measures
 from kinerja_graph.checks._quote import QUOTE_LIMIT, indicator_location, quote, quote_many
-from kinerja_graph.checks._reading import NameReading, group_column, item_column, name_reading, quoted_names
+from kinerja_graph.checks._reading import NameReading, group_column, item_column, name_reading, picked, quoted_names
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.findings import Finding
 from kinerja_graph.similarity import (
@@ -311,21 +311,20 @@ diukur dengan proksi yang tidak pernah ditetapkan.
         verdicts: list[tuple | None] = [pair if type(pair) is tuple else None for pair in pairs]
         apart: dict[int, tuple] = {}  # position of a member of a group the units decide -> its verdict
         hanging = [type(pair) is _Pending for pair in pairs]
-        of = group_column(ix, grouping)  # each indicator's group, for picking members over the whole column
         if any(hanging):
-            positions, numbers = _members(of, hanging)
+            positions, numbers = picked(ix, grouping, hanging)
             for position, number in zip(positions, numbers):
                 apart[position] = pairs[number].verdict(objects[position], judge)
         reported = [verdict is not None and bool(verdict[1]) for verdict in verdicts]
         found: list[tuple[int, tuple]] = [(p, v) for p, v in apart.items() if v[1]]
         if any(reported):
-            positions, numbers = _members(of, reported)
+            positions, numbers = picked(ix, grouping, reported)
             found.extend((p, verdicts[number]) for p, number in zip(positions, numbers))  # type: ignore[misc]
             found.sort(key=_FIRST)
         yield from self._findings(ctx, found, judge)
         if not shared:
             return
-        yield from self._shared(ctx, of, name_of, verdicts, apart, judge)
+        yield from self._shared(ctx, group_column(ix, grouping), name_of, verdicts, apart, judge)
 
     @staticmethod
     def _findings(ctx: Context, found: list, judge: _Judge) -> list[Finding]:
@@ -424,15 +423,6 @@ diukur dengan proksi yang tidak pernah ditetapkan.
                 count=len(set(map(norms.__getitem__, these))),
                 indicators=list(dict.fromkeys(map(quoted.__getitem__, these))),
             )
-
-
-def _members(of, chosen: list) -> tuple[list[int], list[int]]:
-    """(positions, group numbers) of the members of the groups chosen (chosen[number]), in document order, as
-    Grouping.positions() and numbers() give them: picked over the column of the items' groups (`of`, an array)."""
-    import numpy as np
-
-    positions = np.flatnonzero(np.asarray(chosen, dtype=bool)[of])
-    return positions.tolist(), of[positions].tolist()
 
 
 _FIRST = operator.itemgetter(0)

@@ -8,7 +8,7 @@ from itertools import compress
 
 from kinerja_graph.checks._options import levels_schema
 from kinerja_graph.checks._quote import quote
-from kinerja_graph.checks._reading import NameReading, item_column, name_reading, quoted_names
+from kinerja_graph.checks._reading import NameReading, chosen_positions, item_column, name_reading, quoted_names
 from kinerja_graph.checks.base import Context, Rule
 from kinerja_graph.classify import IndicatorClassifier, indicator_unit, required_vocabulary
 from kinerja_graph.similarity import TextVocabulary, normalised, text_vocabulary
@@ -231,7 +231,7 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         named = map(wanted_names.__contains__, name_keys)
         if not outcome_levels:
             named = map(operator.and_, named, hints)
-        chosen = list(compress(range(len(name_keys)), named))
+        chosen = list(named)  # by name key
         # name key -> the unit keys of its wanted keys not met yet: an indicator whose name has none left is
         # passed over without reading its unit (the scan runs on to the last key's first indicator, often near
         # the end of the document, through some 30,000 indicators at 10^5 goals)
@@ -239,7 +239,8 @@ ukuran sendiri (penjenjangan kinerja menurut PermenPANRB 89/2021).
         for name, unit in wanted:
             pending.setdefault(name, set()).add(unit)
         first_of: dict = {}
-        for position in _named(ix, chosen, len(name_keys)):
+        # (the indicators of the chosen names picked by one index into the names' column: 10^6 at 10^6 goals)
+        for position in chosen_positions(chosen, item_column(ix, "names")):
             units = pending[name_keys[name_numbers[position]]]
             if units:
                 key = key_of(position)
@@ -299,16 +300,6 @@ def _standing_at(ix, levels, wanted: set) -> list[int]:
         at = map(levels.__getitem__, ix.indicator_nodes())
         return list(compress(range(len(ix.indicators)), map(wanted.__contains__, at)))
     return np.flatnonzero(at_node[item_column(ix, "owners")]).tolist()
-
-
-def _named(ix, chosen: list[int], count: int) -> list[int]:
-    """The positions of the indicators whose name number is one of `chosen` (of `count` names), in document order:
-    picked by one index into the names' column (10^6 indicators at 10^6 goals), not looked up one by one."""
-    import numpy as np
-
-    wanted = np.zeros(count, dtype=bool)
-    wanted[chosen] = True
-    return np.flatnonzero(wanted[item_column(ix, "names")]).tolist()
 
 
 def _name_key(name: object, classifier: IndicatorClassifier, tv: TextVocabulary) -> str:
