@@ -60,3 +60,39 @@ def test_the_least_size_grows_with_the_leaves_of_the_page():
     one_branch = least_size(placement, [n for n in nodes if n == top[0] or n.startswith(top[0] + ".1")], options, STYLE)
     whole = least_size(placement, nodes, options, STYLE)
     assert whole[0] > 3 * one_branch[0]  # 72 leaves side by side, against 18
+
+
+def _least_size_by_hand(placement, nodes, options, style) -> tuple[float, float]:
+    """`least_size` written out one goal at a time (its first form): the counting it does with map and filter must
+    give the same numbers."""
+    drawn = [n for n in nodes if n in placement.order]
+    on = set(drawn)
+    holders = {placement.attached.get(n) for n in drawn}
+    leaves = sum(1 for n in drawn if n not in holders and on.isdisjoint(placement.kids.get(n, ())))
+    wrap = options.wrap or style.wrap
+    gap = 0.15 * 72
+    box_width = int(wrap * style.font_size * 0.56) + 8 + 6
+    box_height = style.small_font_size + 4 + 4 + 6
+    tree = leaves * box_width + gap * max(0, leaves - 1)
+    bands = len({placement.band[n] for n in drawn})
+    h = bands * box_height + 0.35 * 72 * max(0, bands - 1)
+    w = max(122.0 + tree + 20, 700.0)
+    if options.direction == "LR":
+        w, h = max(h + 122.0, 700.0), tree + 60
+    title = style.title_font_size * 1.4 + style.band_font_size * 1.4 + 2 * (style.small_font_size * 2.4 + 14) + 16
+    return (round(w, 1), round(h + title + 20, 1))
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("name", ["praya", "pujon", "batumandi", "generated"])
+def test_the_least_size_counts_as_one_goal_at_a_time_would(name, direction):
+    G = generated_graph((4, 3, 3, 2), crosscut_every=5, indicator_only=3) if name == "generated" else sample_graph(name)
+    options = DiagramOptions(direction=direction)
+    placement = place(G, options.layout)
+    nodes = placement.sort({n for n in placement.order})
+    pages = candidates(placement, nodes)
+    # a goal listed twice, and names that are not drawn (the planner passes what it has)
+    pages += [page + page[:1] for page in pages[:20]] + [["no-such-goal", *page] for page in pages[:20]]
+    assert name != "pujon" or placement.attached  # indicators hung on a goal: their goal is no leaf
+    for page in pages:
+        assert least_size(placement, page, options, STYLE) == _least_size_by_hand(placement, page, options, STYLE), page

@@ -502,7 +502,7 @@ class _BoxRows:
         count = lines if isinstance(lines, int) else len(lines)
         self.height += count * font + 4 + extra
         if not isinstance(lines, int) and lines:
-            self.widest = max(self.widest, max(len(x) for x in lines) * font * _CHAR + 8)
+            self.widest = max(self.widest, max(map(len, lines)) * font * _CHAR + 8)
 
 
 _Sized = TypeVar("_Sized", bound=tuple)  # a box (DOT, width, height) or a box's (width, height)
