@@ -78,3 +78,21 @@ def test_draw_sends_the_final_pages_ahead_and_writes_what_it_wrote_one_by_one(en
     monkeypatch.setattr(output.Graphviz, "submit", one_by_one)
     _d, alone = draw(G, "unused.svg", "svg", engine=engine, write=False, paper_name="A4")
     assert [(p.path, p.source, p.data) for p in ahead] == [(p.path, p.source, p.data) for p in alone]
+
+
+@PYGRAPHVIZ
+def test_requests_beyond_what_the_pipe_holds_come_back_in_order():
+    # more than the 1 MiB pipe to the child: a request larger than the pipe, and many requests after it that wait
+    # to be written while answers come back
+    padding = "// " + "x" * 1000 + "\n"
+    large = "digraph big {\n" + padding * 3000 + "a -> b }"
+    sources = [CLEAN, large] + [f"digraph n{i} {{\n{padding * 20}a{i} -> b{i} }}" for i in range(150)] + [WARNS]
+    with output.Graphviz("pygraphviz") as graphviz:
+        alone = [graphviz.render(s, "svg") for s in sources]
+    with output.Graphviz("pygraphviz") as graphviz:
+        for s in sources:
+            graphviz.submit(s, "svg")
+        ahead = [graphviz.receive() for _ in sources]
+        assert graphviz.started == 1
+    assert [r.data for r in ahead] == [r.data for r in alone]
+    assert [r.warnings for r in ahead] == [r.warnings for r in alone]

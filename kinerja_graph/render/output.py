@@ -357,6 +357,9 @@ class _Process:
         self.pending = bytearray()  # what the process wrote after the answers taken so far
         self.unsent = bytearray()  # requests queued and not yet taken by the pipe
         self.waiting = 0  # requests queued whose answers were not taken yet
+        # where the requests queued end in the bytes sent to the process, oldest first; how many bytes the pipe took
+        self.ends: deque[int] = deque()
+        self.written = 0
         self._poll: select.poll | None = None
 
     def alive(self) -> bool:
@@ -418,23 +421,27 @@ class _Process:
             self._poll = select.poll()
             self._poll.register(proc.stdout.fileno(), select.POLLIN)
         self.unsent += payload
+        self.ends.append(self.written + len(self.unsent))
         self.waiting += 1
         self._send()
         # what the process has answered so far is taken off its pipe, so that it does not wait to write more
+        # (one read: a pipe holds less than it asks for)
         with contextlib.suppress(BlockingIOError):
-            while chunk := os.read(proc.stdout.fileno(), 1 << 20):
+            if chunk := os.read(proc.stdout.fileno(), _PIPE_SIZE):
                 self.pending += chunk
 
     def _send(self) -> bool:
         """Write what the pipe takes of the requests queued; True when all are sent."""
         if self.unsent:
-            try:
-                sent = os.write(self.proc.stdin.fileno(), self.unsent[:_CHUNK])  # type: ignore[union-attr]
-            except BlockingIOError:
-                sent = 0
-            except BrokenPipeError:
-                sent = len(self.unsent)
+            with memoryview(self.unsent) as unsent:  # no copy of what is written
+                try:
+                    sent = os.write(self.proc.stdin.fileno(), unsent[:_CHUNK])  # type: ignore[union-attr]
+                except BlockingIOError:
+                    sent = 0
+                except BrokenPipeError:
+                    sent = len(self.unsent)
             del self.unsent[:sent]
+            self.written += sent
         return not self.unsent
 
     def take(self, end: End, timeout: float) -> tuple[int | None, bytes, bytes]:
@@ -449,7 +456,9 @@ class _Process:
         deadline = time.monotonic() + timeout
         writing = False
         while found is None:
-            if self.unsent and not writing:
+            # the pipe is watched for room only while the request awaited is not all in it (a wake-up each time the
+            # process reads a request); else more requests are written as the answers come, at no wake-up of their own
+            if self.unsent and not writing and self.written < self.ends[0]:
                 poll.register(in_fd, select.POLLOUT)
                 writing = True
             left = deadline - time.monotonic()
@@ -458,7 +467,7 @@ class _Process:
             events = poll.poll(left * 1000)
             for fd, _ in events:
                 if fd == in_fd:
-                    if self._send():
+                    if self._send() or self.written >= self.ends[0]:
                         poll.unregister(in_fd)
                         writing = False
                     continue
@@ -470,18 +479,23 @@ class _Process:
                     if writing:
                         poll.unregister(in_fd)
                     self.waiting = 0
+                    self.ends.clear()
                     return self._ended(left, buffer)
                 seen = len(buffer)
                 buffer += chunk
                 found = end(buffer, seen)
+                if self.unsent and not writing:
+                    self._send()
         if writing:
             poll.unregister(in_fd)
         self.waiting -= 1
+        self.ends.popleft()
         length, status = found
-        data = bytes(buffer[:length])
+        # the picture copied out once (not the answer, then the picture out of it)
+        start = buffer.index(b"\n") + 1 if end is _framed_end else 0
+        with memoryview(buffer) as answer:
+            data = bytes(answer[start:length]) if status == 0 or end is not _framed_end else b""
         del buffer[:length]
-        if end is _framed_end:
-            data = data[data.index(b"\n") + 1 :] if status == 0 else b""
         return status, data, self.new_errors()
 
     def _ended(self, left: float, buffer: bytearray) -> tuple[int | None, bytes, bytes]:
