@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -51,7 +52,7 @@ import networkx as nx
 
 from kinerja_graph import policy
 from kinerja_graph.render import labels
-from kinerja_graph.render.labels import esc, tag
+from kinerja_graph.render.labels import esc, esc_lines, tag
 from kinerja_graph.render.layout import DRAWABLE, Placement, place
 from kinerja_graph.render.overlay import SEVERITY_MARK, Overlay, PageMarks
 from kinerja_graph.render.plan import Part
@@ -63,6 +64,9 @@ BAND_COLUMN = 122.0  # points: the band captions' column and the gap right of it
 TALL_BOX = 240.0  # points: a box taller than this (many indicators) is drawn wider instead
 UNKNOWN_PAGE = 99  # a page number not known yet (while pages are being planned): as wide as a real one
 _HTML_STRING = graphviz.quoting.HTML_STRING.match  # a label the package writes as it is ("<...>")
+# a name the package writes as it is (`graphviz.quoting.quote`: a plain identifier, not a keyword): the tool's own
+# node names ("g12", "band3", "x40")
+_PLAIN_NAME = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*\Z").match
 _CHAR = 0.56  # average width of a character, in ems (Arial/Liberation Sans, mixed bold and regular)
 
 
@@ -109,6 +113,10 @@ class Lines:
         # (`_Builder.below_away`)
         self.below: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
         self.crosscutting: dict[str, tuple[str, ...]] = {}  # `_Builder.crosscutting`: the bodies each goal names
+        # the texts of the drawing's pages that depend on little: the legend (`_Builder.legend`) and the bands'
+        # captions (`_Builder.band_label`), by what they depend on
+        self.legends: dict[tuple, str] = {}
+        self.bands: dict[tuple, str] = {}
 
     def node(self, target: list[str], name: str, **attrs: str) -> None:
         target.append(self.node_line(name, **attrs))
@@ -136,7 +144,8 @@ class Lines:
         """A node's name (or a port's) as the package quotes it (`graphviz.quoting.quote`), quoted once per drawing."""
         quoted = self._names.get(name)
         if quoted is None:
-            quoted = self._names[name] = graphviz.quoting.quote(name)
+            plain = _PLAIN_NAME(name) is not None and name.lower() not in graphviz.quoting.KEYWORDS
+            quoted = self._names[name] = name if plain else graphviz.quoting.quote(name)
         return quoted
 
     def html_node_line(self, name: str, label: str) -> str:
@@ -298,28 +307,33 @@ def _places_each(text, codes: list) -> list | None:
 
 
 def _filled(text, codes: list, values: list, places: list):
+    """`text` with each code at its place replaced by its value. Bytes (an SVG) are joined from views of their
+    pieces: copied once, not once for the pieces and again for the whole."""
+    view = memoryview(text) if isinstance(text, bytes) else text
     pieces, at = [], 0
     for i, code, value in sorted(zip(places, codes, values, strict=True)):
-        pieces += [text[at:i], value]
+        pieces += [view[at:i], value]
         at = i + len(code)
-    pieces.append(text[at:])
+    pieces.append(view[at:])
     return text[:0].join(pieces)
 
 
 def fill_numbers(
-    source: str, svg: bytes | None, numbers: dict[str, int], memo: dict | None = None
+    source: str, svg: bytes | None, numbers: dict[str, int], memo: dict | None = None, digest: bytes | None = None
 ) -> tuple[str, bytes | None] | None:
     """A page drawn with placeholders for its page numbers (`build_diagram`'s `numbers`), with the numbers
     written in: in its DOT and in its SVG (in text, not in tags; digits are equally wide in the fonts
     Graphviz uses, so a number narrower than its placeholder takes the placeholder's place in the drawing).
     None when a placeholder is not found exactly once in each (a user's text holding the same digits): the
     page must then be drawn with its numbers. `memo`: where the placeholders stand in pages seen before (the
-    same page planned again, with other numbers)."""
+    same page planned again, with other numbers), by their DOT and SVG, or by `digest`, the DOT's digest
+    (`Diagram.digest`), when each DOT has one SVG (a drawing's layouts are kept by it) and no other memo is given
+    DOT and SVG of their own."""
     if not numbers:
         return source, svg
     codes = list(numbers)
     raw = [c.encode("ascii") for c in codes]
-    key = (source, svg, *codes)
+    key = (digest, svg is None, *codes) if digest is not None else (source, svg, *codes)
     if memo is not None and key in memo:
         places = memo[key]
     else:
@@ -499,9 +513,11 @@ class _BoxRows:
     def add(self, html: str, lines: list[str] | int, font: float | None = None, extra: float = 0.0) -> None:
         font = self.font if font is None else font
         self.rows.append(html)
-        count = lines if isinstance(lines, int) else len(lines)
-        self.height += count * font + 4 + extra
-        if not isinstance(lines, int) and lines:
+        if isinstance(lines, int):
+            self.height += lines * font + 4 + extra
+            return
+        self.height += len(lines) * font + 4 + extra
+        if lines:
             self.widest = max(self.widest, max(map(len, lines)) * font * _CHAR + 8)
 
 
@@ -963,7 +979,19 @@ class _Builder:
         return shown + (f" (+{len(tops) - 6})" if len(tops) > 6 else "")
 
     def legend(self) -> str:
-        """One row: the fills (tiers, crosscutting), then the marks (missing, arrow, findings)."""
+        """One row: the fills (tiers, crosscutting), then the marks (missing, arrow, findings). Made once per
+        drawing for each of what it depends on in a page (`_legend`)."""
+        loose = any(n in self.p.attached or n in self.p.tray for n in self.nodes)
+        mismatch = self.opt.layout == "structure" and any(n in self.p.mismatch for n in self.nodes)
+        key = (loose, mismatch)
+        got = self.lines.legends.get(key)
+        if got is None:
+            got = self.lines.legends[key] = self._legend(loose, mismatch)
+        return got
+
+    def _legend(self, loose: bool, mismatch: bool) -> str:
+        """`legend` of a page with goals drawn loose (`loose`) or not, with goals whose level the structure layout
+        marks (`mismatch`) or not."""
         s, c = self.style, self.c
 
         def text(value: str) -> str:
@@ -982,10 +1010,10 @@ class _Builder:
             f'<TD BGCOLOR="{c["missing"]}" BORDER="1" STYLE="dashed" COLOR="{c["missing_border"]}">'
             f'<FONT COLOR="{c["missing_border"]}"><I>{text(self.t("legend_missing"))}</I></FONT></TD>'
         )
-        if any(n in self.p.attached or n in self.p.tray for n in self.nodes):
+        if loose:
             cells.append(f'<TD BORDER="1" STYLE="dashed" COLOR="{c["border"]}">{text(self.t("legend_loose"))}</TD>')
         marks = [f"<TD>↑ {text(self.t('legend_contribution'))}</TD>"]
-        if self.opt.layout == "structure" and any(n in self.p.mismatch for n in self.nodes):
+        if mismatch:
             marks.append(f'<TD><FONT COLOR="{c["mismatch"]}">{text(self.t("legend_mismatch"))}</FONT></TD>')
         if self.overlay.active:
             severities = ("error", "warning", "info") if self.overlay.include_info else ("error", "warning")
@@ -1093,7 +1121,14 @@ class _Builder:
     def band_label(self, key: int, height: float) -> str:
         """The caption at the left of a band, its top aligned with the band's boxes (`height`: the
         tallest of them). Level layout: tier on the first level of a tier, level, planning name.
-        Structure layout: the place in the tree, and the level that place suggests."""
+        Structure layout: the place in the tree, and the level that place suggests. Made once per drawing for
+        each band and height."""
+        got = self.lines.bands.get((key, height))
+        if got is None:
+            got = self.lines.bands[(key, height)] = self._band_label(key, height)
+        return got
+
+    def _band_label(self, key: int, height: float) -> str:
         s, c = self.style, self.c
         small_lines: list[str] = []
         if self.opt.layout == "structure":
@@ -1245,7 +1280,7 @@ class _Builder:
         if is_goal:
             text = labels.wrap(d["statement"], width)
             row(
-                f'<TR><TD COLSPAN="2" WIDTH="{min_width}">{"<BR/>".join(tag("B", esc(x)) for x in text)}</TD></TR>',
+                f'<TR><TD COLSPAN="2" WIDTH="{min_width}">{"<BR/>".join(tag("B", x) for x in esc_lines(text))}</TD></TR>',
                 text,
             )
         else:
@@ -1386,8 +1421,9 @@ class _Builder:
         wrapped = labels.wrap(f"{word}: {labels.clean(text)}", width)
         first = wrapped[0]
         rest = first[len(word) + 1 :]
-        out = f"<I>{esc(word)}:</I>" + (f"<B>{esc(rest)}</B>" if bold and rest else esc(rest))
-        more = [tag("B", esc(x)) if bold else esc(x) for x in wrapped[1:]]
+        escaped = esc_lines([rest, *wrapped[1:]])
+        out = f"<I>{esc(word)}:</I>" + (f"<B>{escaped[0]}</B>" if bold and rest else escaped[0])
+        more = [tag("B", x) for x in escaped[1:]] if bold else escaped[1:]
         return f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">{"<BR/>".join([out, *more])}</TD></TR>', wrapped
 
     def target_text(self, ind) -> str | None:

@@ -49,6 +49,15 @@ def _esc(text: object) -> str:
     return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
+def esc_lines(lines: list[str]) -> list[str]:
+    """`esc` of each line (of `wrap`: no line end in it), escaped at once: a line of a box is seldom escaped twice
+    (each goal's statement, each indicator's name), and escaping works character by character."""
+    joined = "\n".join(lines)
+    if "\r" in joined or joined.count("\n") != len(lines) - 1:  # a line end in a line: each on its own
+        return [esc(x) for x in lines]
+    return _esc(joined).split("\n")
+
+
 def wrap(text: object, width: int) -> list[str]:
     """Lines of at most `width` characters, broken at spaces (greedy, like textwrap but linear and
     several times faster); a word longer than twice the width is cut. A newline in the text always
