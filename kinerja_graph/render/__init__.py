@@ -122,30 +122,32 @@ def page_placeholder(nodes: int) -> int:
     return max(UNKNOWN_PAGE, 10 ** len(str(nodes + nodes // 50 + 2)) - 1)
 
 
-def _page_key(page: Part, total: int, contents: list[tuple[int, str]] | None, placement: Placement) -> tuple:
+def _page_key(
+    page: Part,
+    total: int,
+    contents: list[tuple[int, str]] | None,
+    placement: Placement,
+    named: dict[tuple[str, ...], list[str]] | None = None,
+) -> tuple:
     """What a printed page's picture depends on, besides what stays the same through a drawing (the graph, the
     options, the findings): its goals, what it is, its number among how many, the list it prints, and the pages of
     every goal its notes may name (its goals' parents, children and the goals their indicators hang on) and of its
-    own goals (an overview draws a goal continued on another page without its indicators)."""
+    own goals (an overview draws a goal continued on another page without its indicators). `named`: those goals of
+    each list of goals seen so far (`_named`), kept between the rounds of a drawing."""
+    nodes = tuple(page.nodes)
     home = page.home
     if home is None:
         homes: tuple | None = None
     else:
-        parents, kids, attached = placement.parents, placement.kids, placement.attached
-        get = home.get
-        homes = tuple(
-            [
-                (
-                    get(n),
-                    get(attached[n]) if n in attached else None,
-                    *map(get, parents.get(n, ())),
-                    *map(get, kids.get(n, ())),
-                )
-                for n in page.nodes
-            ]
-        )
+        flat = named.get(nodes) if named is not None else None
+        if flat is None:
+            flat = _named(nodes, placement)
+            if named is not None:
+                named[nodes] = flat
+        # the goals are the key's first part: the same goals name the same goals in the same order
+        homes = tuple(map(home.get, flat))
     return (
-        tuple(page.nodes),
+        nodes,
         page.kind,
         page.focus,
         page.depth,
@@ -155,6 +157,20 @@ def _page_key(page: Part, total: int, contents: list[tuple[int, str]] | None, pl
         None if contents is None else tuple(contents),
         homes,
     )
+
+
+def _named(nodes: tuple[str, ...], placement: Placement) -> list[str]:
+    """The goals whose pages `_page_key` holds for a page of `nodes`, in order: each goal, the goal its indicators
+    hang on (if any), its parents, its children."""
+    parents, kids, attached = placement.parents, placement.kids, placement.attached
+    flat: list[str] = []
+    for n in nodes:
+        flat.append(n)
+        if n in attached:
+            flat.append(attached[n])
+        flat += parents.get(n, ())
+        flat += kids.get(n, ())
+    return flat
 
 
 def _caption(G: nx.DiGraph, page: Part, lang: str, style: Style, placement: Placement) -> str:
@@ -577,6 +593,7 @@ def draw(
             )
 
         previous: dict[tuple, Picture] = {}  # the pictures of the round before, by what they print (`_page_key`)
+        named: dict[tuple[str, ...], list[str]] = {}  # `_page_key`'s goals named by each list of goals
         while True:
             pagination: Pagination = paginate(
                 placement, selection, fits, split=split, focus=root, depth=depth, ahead=ahead
@@ -591,11 +608,14 @@ def draw(
             # (A candidate that fit is not handed over: it was only estimated, and its page built here has the same
             # DOT, whose layout `measured` keeps when the candidate was laid out.)
             built: list[tuple[Part, Path, int, Diagram | None, Picture | None]] = []
+            keys: list[tuple | None] = []  # each page's `_page_key`, when there is a round before to look in
             for page in pages:
                 # a page the round before drew with the same goals, number, total, list and the same pages for
                 # the goals its notes name prints the same: its picture is kept, not built and filled in again
-                before = previous.get(_page_key(page, total, lists.get(page.number), placement)) if previous else None
+                key = _page_key(page, total, lists.get(page.number), placement, named) if previous else None
+                before = previous.get(key) if key is not None else None
                 path = out if fmt == "pdf" else page_path(out, page.number, total)
+                keys.append(key)
                 if before is not None:
                     built.append((page, path, 0, None, before))
                     continue
@@ -611,23 +631,31 @@ def draw(
                 assert first is not None
                 diagram = first
                 found, svg = prints(diagram, str(path), goals)
-                filled = fill_numbers(diagram.source, svg if graphviz else None, diagram.numbers or {}, places)
+                filled = fill_numbers(
+                    diagram.source, svg if graphviz else None, diagram.numbers or {}, places, diagram.digest
+                )
                 if filled is None:  # the numbers do not fit their placeholders: drawn with its numbers
                     diagram = final_page(page, None)
                     found, svg = prints(diagram, str(path), goals)
-                    filled = fill_numbers(diagram.source, svg if graphviz else None, diagram.numbers or {}, places)
+                    filled = fill_numbers(
+                        diagram.source, svg if graphviz else None, diagram.numbers or {}, places, diagram.digest
+                    )
                 assert filled is not None  # drawn with its numbers: nothing to fill in
                 source, svg = filled[0], filled[1] or b""
                 pictures.append(Picture(path, page, source, svg, goals, measure=found, caption=caption(page)))
             if not unsure(pictures):
                 break
-            previous = {_page_key(p.part, total, lists.get(p.part.number), placement): p for p in pictures}
+            previous = {
+                _page_key(p.part, total, lists.get(p.part.number), placement, named) if key is None else key: p
+                for p, key in zip(pictures, keys, strict=True)
+            }
             # planned again: the candidates still to measure carry the numbers the pages came out with (their
             # "continued on page" notes, as long as the final ones will be, or nearly)
             planning_home.update({n: h + (unknown + 1) // 10 for n, h in (pages[-1].home or {}).items()})
         files: list[Path] = []
         written: set[Path] = set()
         sheets: list[tuple[bytes, Sheet]] = []
+        folders: set[Path] = set()  # made for the files written so far
         for picture in pictures:
             path, source, printed = picture.path, picture.source, picture.measure
             assert printed is not None
@@ -645,7 +673,7 @@ def draw(
                 w, h = sheet.sheet(printed.orientation)
                 sheets.append((data, Sheet(w, h, printed.scale, sheet.margin)))
             elif write:
-                write_bytes(path, data, lang, style)
+                write_bytes(path, data, lang, style, folders)
             if path not in written:  # a PDF: one file for every page
                 written.add(path)
                 files.append(path)

@@ -590,10 +590,15 @@ def page_size_pt(data: bytes, fmt: str, dpi: int) -> tuple[float, float] | None:
     return None
 
 
-def write_bytes(path, data: bytes, lang: str = "id", style: Style | None = None) -> None:
+def write_bytes(path, data: bytes, lang: str = "id", style: Style | None = None, made: set | None = None) -> None:
+    """`data` written to `path`, its folder made first. `made`: the folders made so far by the caller's writes
+    (a drawing of a thousand pages writes them all into one folder: made once)."""
     style = style or load_style()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if made is None or path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if made is not None:
+                made.add(path.parent)
         path.write_bytes(data)
     except OSError as exc:
         raise RenderError(style.t("err_write", lang, file=str(path), message=exc.strerror or str(exc))) from None

@@ -92,7 +92,8 @@ def measure_svg(svg: bytes, sheet: Paper) -> Measure | None:
     s = _SCALE.search(svg[:6000])
     if s:
         zoom = float(s.group(1))
-    fonts = [float(x) * zoom for x in _FONT_SIZE.findall(svg)]
+    # each size written once (a page writes a few sizes in hundreds of texts)
+    fonts = [float(x) * zoom for x in set(_FONT_SIZE.findall(svg))]
     if not fonts:
         fonts = [0.0]
     scale, orientation = sheet.fit(size)
