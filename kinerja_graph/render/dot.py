@@ -195,36 +195,63 @@ class Lines:
         target.append(f"\t{self.end(tail)} -> {self.end(head)}{self.rest(**attrs)}")
 
 
+_Sizes = tuple[tuple[float, float], tuple[float, float]]  # a page's estimated size and its tree's
+
+
 class Diagram:
     """A page's DOT, and its size as estimated from the boxes (points, before Graphviz). The DOT is
     written when first asked for (`source`): a page planner that decides a candidate page from its
     estimate alone never needs it. `numbers`: drawn with its page numbers as placeholders (see
-    `build_diagram`), each placeholder and the number it stands for."""
+    `build_diagram`), each placeholder and the number it stands for. `sizes`: the estimated size and the tree's
+    size worked out when first asked for (instead of `estimated_size` and `tree_size`): a page that Graphviz
+    lays out is measured, not estimated."""
 
     def __init__(
         self,
         emit: Callable[[], list[str]],
-        estimated_size: tuple[float, float],
+        estimated_size: tuple[float, float] | None,
         smallest_font: float,
         tree_size: tuple[float, float] = (0.0, 0.0),  # the boxes alone, without title, legend and lists
         numbers: dict[str, int] | None = None,
+        sizes: Callable[[], _Sizes] | None = None,
     ):
         self._emit: Callable[[], list[str]] | None = emit  # the DOT's pieces, in order
         self._source: str | None = None
         self._digest: bytes | None = None
         self._template: Diagram | None = None
-        self.estimated_size = estimated_size
+        self._sizes = sizes
+        self._estimated_size = estimated_size or (0.0, 0.0)
         self.smallest_font = smallest_font
-        self.tree_size = tree_size
+        self._tree_size = tree_size
         self.numbers = numbers
 
     @classmethod
     def like(cls, template: Diagram, numbers: dict[str, int] | None) -> Diagram:
         """A page that prints what `template` prints with its own page numbers: the same DOT (with the same
         placeholders), written once for both."""
-        diagram = cls(lambda: [template.source], template.estimated_size, template.smallest_font, template.tree_size)
+        diagram = cls(
+            lambda: [template.source],
+            None,
+            template.smallest_font,
+            sizes=lambda: (template.estimated_size, template.tree_size),
+        )
         diagram.numbers, diagram._template = numbers, template
         return diagram
+
+    def _worked_out(self) -> None:
+        if self._sizes is not None:
+            (self._estimated_size, self._tree_size), self._sizes = self._sizes(), None
+
+    @property
+    def estimated_size(self) -> tuple[float, float]:
+        self._worked_out()
+        return self._estimated_size
+
+    @property
+    def tree_size(self) -> tuple[float, float]:
+        """The boxes alone, without title, legend and lists."""
+        self._worked_out()
+        return self._tree_size
 
     @property
     def source(self) -> str:
@@ -669,17 +696,28 @@ class _Builder:
         for n, (_table, _w, h) in boxes.items():
             tallest[self.p.band[n]] = max(tallest[self.p.band[n]], h)
         # the findings list (and the overview's list of pages) at the foot: the label of a frameless
-        # cluster around the whole tree, so that it is as wide as it needs, not as the title
-        self.tree_width = self.tree_estimate(boxes)
-        self.size_width = self.tree_estimate(boxes, beside=True)
+        # cluster around the whole tree, so that it is as wide as it needs, not as the title. The tree's widths
+        # and the page's estimated size are worked out when asked for (`Diagram.estimated_size`): a page Graphviz
+        # lays out is not estimated; the foot's lists need the tree's width (`foot` reads it only when it has any)
+        listed = bool(self.contents) or bool(self.marks.entries if self.opt.findings_list else [])
+        if listed:
+            self.tree_width = self.tree_estimate(boxes)
         tree_height = sum(tallest.values()) + 0.35 * 72 * max(0, len(tallest) - 1)
-        foot = self.foot((self.tree_width, tree_height))
+        foot = self.foot((self.tree_width if listed else 0.0, tree_height))
+        self.subtitle()  # every placeholder of the page numbered, in `build`'s order, before the DOT is asked for
+
+        def sizes() -> _Sizes:
+            if not listed:
+                self.tree_width = self.tree_estimate(boxes)
+            self.size_width = self.tree_estimate(boxes, beside=True)
+            return self.estimate(tallest), (self.tree_width, tree_height)
+
         return Diagram(
             lambda: self.emit(groups, boxes, tallest, foot),
-            self.estimate(tallest),
+            None,
             float(s.small_font_size),
-            (self.tree_width, tree_height),
-            self.numbers,
+            numbers=self.numbers,
+            sizes=sizes,
         )
 
     def emit(self, groups, boxes, tallest, foot: str) -> list[str]:
