@@ -45,7 +45,18 @@ from kinerja_graph.report import evaluation_layout
 from kinerja_graph.report import html_evaluation as evaluation_view
 from kinerja_graph.report import html_views as views
 from kinerja_graph.report.html_diagram import Diagram, svg_is_inert
-from kinerja_graph.report.html_markup import Html, doc_section, esc, join, json_for_script, markdown, tag
+from kinerja_graph.report.html_markup import (
+    Html,
+    Pieces,
+    doc_section,
+    esc,
+    join,
+    json_for_script,
+    markdown,
+    pieces,
+    tag,
+    wrap,
+)
 from kinerja_graph.report.text import place
 
 SEVERITY_MARK = {"error": "■", "warning": "▲", "info": "●"}
@@ -82,7 +93,8 @@ def _csp(script: str) -> str:
     )
 
 
-def _document(title: str, lang: str, body: Html, data: dict | None = None) -> str:
+def _document(title: str, lang: str, body: Html | Pieces, data: dict | None = None) -> Pieces:
+    """The whole HTML file, in pieces (joined once, when written)."""
     css = asset("report.css")
     js = asset("report.js")
     parts = [
@@ -104,7 +116,16 @@ def _document(title: str, lang: str, body: Html, data: dict | None = None) -> st
         "</body>",
         "</html>",
     ]
-    return "\n".join(parts) + "\n"
+    out: Pieces = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append("\n")
+        if isinstance(part, list):
+            out.extend(part)
+        else:
+            out.append(part)
+    out.append("\n")
+    return out
 
 
 # ------------------------------------------------------------------------------------------ helpers
@@ -196,6 +217,13 @@ class PageInput:
 
 
 def render_page(page: PageInput, lang: str = "id") -> str:
+    """The page of one cascade, as the text of its file."""
+    return "".join(page_pieces(page, lang))
+
+
+def page_pieces(page: PageInput, lang: str = "id") -> Pieces:
+    """The page of one cascade, in pieces that make its text joined (the report writes them without
+    joining the whole)."""
     G, fr = page.G, page.report
     org = G.graph.get("organisation")
     org_name = getattr(org, "name", None) or os.path.basename(fr.file)
@@ -253,7 +281,7 @@ def render_page(page: PageInput, lang: str = "id") -> str:
             "l": f.lke or "",
         }
     title = f"{t('title', lang)} — {org_name}"
-    return _document(title, lang, join(body, "\n"), data)
+    return _document(title, lang, pieces(body, "\n"), data)
 
 
 def _top_bar(page: PageInput, lang: str) -> Html:
@@ -496,11 +524,11 @@ def _diagram_section(page: PageInput, lang: str) -> Html:
 # ------------------------------------------------------------------------------------------ findings
 
 
-def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str) -> Html:
+def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str) -> Pieces:
     fr = page.report
     registry = checks.all_rules()
     head = tag("h3", t("nav_findings", lang) + f" ({len(fr.findings)})")
-    out = [head, tag("p", t("findings_intro", lang), class_="kg-intro")]
+    out: list[Html | Pieces] = [head, tag("p", t("findings_intro", lang), class_="kg-intro")]
     if fr.findings:
         sev_counts = {s: 0 for s in SEVERITIES}
         area_counts: dict[str, int] = {}
@@ -547,7 +575,7 @@ def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str)
         out.append(_rule_group(page, g, registry.get(g.rule), lang))
     if fr.silenced:
         out.append(_silenced(fr, lang))
-    return tag("div", join(out), id="findings", class_="kg-part")
+    return wrap("div", pieces(out), id="findings", class_="kg-part")
 
 
 def _doc_section(rule, section: str, lang: str) -> str:
@@ -557,7 +585,7 @@ def _doc_section(rule, section: str, lang: str) -> str:
     return doc_section(getattr(rule, "doc", ""), DOC_HEADINGS["en"][section])
 
 
-def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
+def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Pieces:
     G = page.G
     summary = _rule_summary(g.rule, lang)
     head = tag(
@@ -633,25 +661,31 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Html:
                 data_area=f.area,
             )
         )
-    table = tag(
+    table = wrap(
         "table",
-        tag(
-            "thead",
+        [
             tag(
-                "tr",
-                tag("th", "#"),
-                tag("th", t("place", lang)),
-                tag("th", t("goal", lang)),
-                tag("th", t("message", lang)),
-                tag("th", "LKE"),
+                "thead",
+                tag(
+                    "tr",
+                    tag("th", "#"),
+                    tag("th", t("place", lang)),
+                    tag("th", t("goal", lang)),
+                    tag("th", t("message", lang)),
+                    tag("th", "LKE"),
+                ),
             ),
-        ),
-        tag("tbody", join(rows)),
+            *wrap("tbody", rows),
+        ],
         class_="kg-findings",
     )
-    parts.append(table)
-    return tag(
-        "details", join(parts), class_="kg-rule", id=f"kg-r-{g.rule}", data_rule=g.rule, data_severity=g.severity
+    return wrap(
+        "details",
+        [*parts, *table],
+        class_="kg-rule",
+        id=f"kg-r-{g.rule}",
+        data_rule=g.rule,
+        data_severity=g.severity,
     )
 
 
@@ -710,10 +744,10 @@ def _silenced(fr: FileReport, lang: str) -> Html:
 # ------------------------------------------------------------------------------------------ owners
 
 
-def _owners_section(page: PageInput, on_node: dict, lang: str) -> Html:
+def _owners_section(page: PageInput, on_node: dict, lang: str) -> Pieces:
     G = page.G
     groups, resolver = views.owner_groups(G, page.owners_vocabulary)
-    out = [tag("h3", t("nav_owners", lang)), tag("p", t("owners_intro", lang), class_="kg-intro")]
+    out: list[Html | Pieces] = [tag("h3", t("nav_owners", lang)), tag("p", t("owners_intro", lang), class_="kg-intro")]
     for i, group in enumerate(groups):
         nodes = group.nodes
         n_inds = sum(len(G.nodes[n].get("indicators") or ()) for n in nodes)
@@ -778,38 +812,39 @@ def _owners_section(page: PageInput, on_node: dict, lang: str) -> Html:
                     data_n=d["order"],
                 )
             )
-        table = tag(
+        table = wrap(
             "table",
-            tag(
-                "thead",
+            [
                 tag(
-                    "tr",
-                    tag("th", t("goal", lang)),
-                    tag("th", t("level", lang)),
-                    tag("th", t("statement", lang)),
-                    tag("th", t("indicators", lang)),
-                    tag("th", t("message", lang)),
+                    "thead",
+                    tag(
+                        "tr",
+                        tag("th", t("goal", lang)),
+                        tag("th", t("level", lang)),
+                        tag("th", t("statement", lang)),
+                        tag("th", t("indicators", lang)),
+                        tag("th", t("message", lang)),
+                    ),
                 ),
-            ),
-            tag("tbody", join(rows)),
+                *wrap("tbody", rows),
+            ],
         )
         out.append(
-            tag(
+            wrap(
                 "details",
-                tag("summary", tag("h4", title), tag("span", join(line), class_="kg-sub")),
-                table,
+                [tag("summary", tag("h4", title), tag("span", join(line), class_="kg-sub")), *table],
                 class_="kg-owner",
                 data_owner=group.owner or "",
                 id=f"kg-owner-{i}",
             )
         )
-    return tag("div", join(out), id="owners", class_="kg-part")
+    return wrap("div", pieces(out), id="owners", class_="kg-part")
 
 
 # ------------------------------------------------------------------------------------------ indicators
 
 
-def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: str) -> Html:
+def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: str) -> Pieces:
     G = page.G
     table = views.indicator_table(G, items)
     by_number = dict(items)
@@ -912,29 +947,30 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: 
         | {n for ns in table.header_marks.values() for n in ns}
     )
     count = sum(1 for row in table.rows if row.indicator is not None)
-    out = [
+    out: list[Html | Pieces] = [
         tag("h3", t("nav_indicators", lang)),
         tag("p", t("indicators_intro", lang), class_="kg-intro"),
         join(notes),
-        tag(
+        wrap(
             "details",
-            tag("summary", t("indicator_table_summary", lang, indicators=count, marks=marked)),
-            tag(
-                "div",
-                tag(
-                    "table",
-                    tag("thead", tag("tr", join(header))),
-                    tag("tbody", join(body)),
-                    class_="kg-indicators",
-                    id="kg-indicator-table",
+            [
+                tag("summary", t("indicator_table_summary", lang, indicators=count, marks=marked)),
+                *wrap(
+                    "div",
+                    wrap(
+                        "table",
+                        [tag("thead", tag("tr", join(header))), *wrap("tbody", body)],
+                        class_="kg-indicators",
+                        id="kg-indicator-table",
+                    ),
+                    class_="kg-ind-scroll",
                 ),
-                class_="kg-ind-scroll",
-            ),
+            ],
             class_="kg-ind-details",
             id="kg-indicator-details",
         ),
     ]
-    return tag("div", join(out), id="indicators", class_="kg-part")
+    return wrap("div", pieces(out), id="indicators", class_="kg-part")
 
 
 def _detail_section(
@@ -943,16 +979,20 @@ def _detail_section(
     items: list[tuple[int, Finding]],
     on_node: dict,
     lang: str,
-) -> Html:
+) -> Pieces:
     """The detail under the evaluation: what the cascade holds, every finding by rule, the goals of each
     owner, the indicator table — each group collapsed (<details>), open on demand, printed closed."""
-    out = [tag("h2", t("nav_detail", lang)), tag("p", t("detail_intro", lang), class_="kg-intro"), _facts(page, lang)]
+    out: list[Html | Pieces] = [
+        tag("h2", t("nav_detail", lang)),
+        tag("p", t("detail_intro", lang), class_="kg-intro"),
+        _facts(page, lang),
+    ]
     out += [
         _findings_section(page, groups, lang),
         _owners_section(page, on_node, lang),
         _indicator_section(page, items, lang),
     ]
-    return tag("section", join(out), id="detail", class_="kg-section")
+    return wrap("section", pieces(out), id="detail", class_="kg-section")
 
 
 # ------------------------------------------------------------------------------------------ index
@@ -1051,7 +1091,7 @@ def render_index(entries: list[IndexEntry], lang: str = "id") -> str:
             "footer", t("made_by", lang, version=__version__, file=", ".join(os.path.basename(e.file) for e in entries))
         ),
     ]
-    return _document(title, lang, join(body, "\n"))
+    return "".join(_document(title, lang, join(body, "\n")))
 
 
 __all__ = ["IndexEntry", "PageInput", "asset", "render_index", "render_page"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SPECIAL = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -73,6 +73,32 @@ def tag(name: str, *content: object, **attributes) -> Html:
     if name in VOID:
         return Html(opening)
     return Html(opening + "".join([esc(c) for c in content if c is not None]) + f"</{name}>")
+
+
+# A big section (the findings of 10^4 goals, the indicator table) is kept as a list of pieces: `wrap` and
+# `pieces` do what `tag` and `join` do without joining, so its markup is joined once, when the page is
+# written, and not again at every level of nesting (tens of megabytes copied each time).
+Pieces = list[str]
+
+
+def pieces(parts: Iterable[object], sep: str = "") -> Pieces:
+    """`join(parts, sep)` as pieces: each part escaped unless it is Html, a list of pieces taken as it is."""
+    out: Pieces = []
+    separator = esc(sep)
+    for i, part in enumerate(parts):
+        if i and separator:
+            out.append(separator)
+        if isinstance(part, list):
+            out.extend(part)
+        else:
+            out.append(esc(part))
+    return out
+
+
+def wrap(name: str, content: Sequence[str], **attributes) -> Pieces:
+    """`tag(name, Html("".join(content)), **attributes)` as pieces (`content` already markup)."""
+    opening = f"<{name}{attrs(**attributes)}>" if attributes else f"<{name}>"
+    return [opening, *content, f"</{name}>"]
 
 
 def json_for_script(data: object) -> Html:
