@@ -168,15 +168,33 @@ def _level_name(level_id: str | None, lang: str) -> str | None:
     return level.name.get(lang) or level.name["en"] if level else None
 
 
-def _mark(number: int, f: Finding, lang: str) -> Html:
+def _mark(number: int, f: Finding, lang: str, message: str | None = None) -> Html:
+    """The finding's numbered mark, its message (`render(f, lang)`, when not given) as its title."""
     return tag(
         "a",
         f"{SEVERITY_MARK.get(f.severity, '●')}{number}",
         class_=f"kg-mark kg-mark-{f.severity}",
         href=f"#kg-f{number}",
         data_f=number,
-        title=render(f, lang),
+        title=render(f, lang) if message is None else message,
     )
+
+
+class _Said:
+    """Each finding's message and mark on one page, made once: a finding is listed under its rule, under
+    its owner's goals, marked in the indicator table and sent in the page's data."""
+
+    def __init__(self, items: list[tuple[int, Finding]], lang: str) -> None:
+        self.lang = lang
+        self.finding = dict(items)
+        self.message = {number: render(f, lang) for number, f in items}
+        self._marks: dict[int, Html] = {}
+
+    def mark(self, number: int) -> Html:
+        got = self._marks.get(number)
+        if got is None:
+            got = self._marks[number] = _mark(number, self.finding[number], self.lang, self.message[number])
+        return got
 
 
 def _worst(findings) -> str | None:
@@ -237,6 +255,7 @@ def page_pieces(page: PageInput, lang: str = "id") -> Pieces:
             drawn.update(part.orders)
 
     ev = page.evaluation if page.evaluation is not None else evaluate(fr, lang)
+    said = _Said(items, lang)
     body = [
         _top_bar(page, lang),
         Html("<main>"),
@@ -250,7 +269,7 @@ def page_pieces(page: PageInput, lang: str = "id") -> Pieces:
         evaluation_view.criteria_section(ev, G, lang),
         evaluation_view.strengths_section(ev, lang),
         _diagram_section(page, lang),
-        _detail_section(page, groups, items, on_node, lang),
+        _detail_section(page, groups, items, on_node, said, lang),
         Html("</main>"),
         _footer(fr.file, sha, lang),
     ]
@@ -277,7 +296,7 @@ def page_pieces(page: PageInput, lang: str = "id") -> Pieces:
             "n": node_order,
             "s": f.severity,
             "r": f.rule,
-            "m": render(f, lang),
+            "m": said.message[number],
             "l": f.lke or "",
         }
     title = f"{t('title', lang)} — {org_name}"
@@ -524,7 +543,7 @@ def _diagram_section(page: PageInput, lang: str) -> Html:
 # ------------------------------------------------------------------------------------------ findings
 
 
-def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str) -> Pieces:
+def _findings_section(page: PageInput, groups: list[views.RuleGroup], said: _Said, lang: str) -> Pieces:
     fr = page.report
     registry = checks.all_rules()
     head = tag("h3", t("nav_findings", lang) + f" ({len(fr.findings)})")
@@ -572,7 +591,7 @@ def _findings_section(page: PageInput, groups: list[views.RuleGroup], lang: str)
     else:
         out.append(tag("p", t("no_findings", lang)))
     for g in groups:
-        out.append(_rule_group(page, g, registry.get(g.rule), lang))
+        out.append(_rule_group(page, g, registry.get(g.rule), said, lang))
     if fr.silenced:
         out.append(_silenced(fr, lang))
     return wrap("div", pieces(out), id="findings", class_="kg-part")
@@ -585,7 +604,7 @@ def _doc_section(rule, section: str, lang: str) -> str:
     return doc_section(getattr(rule, "doc", ""), DOC_HEADINGS["en"][section])
 
 
-def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Pieces:
+def _rule_group(page: PageInput, g: views.RuleGroup, rule, said: _Said, lang: str) -> Pieces:
     G = page.G
     summary = _rule_summary(g.rule, lang)
     head = tag(
@@ -633,7 +652,7 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, lang: str) -> Pieces:
             )
         else:
             node_cell = tag("td", f.node if f.node is not None else t("whole_cascade", lang), class_="kg-node")
-        message = [tag("div", render(f, lang))]
+        message = [tag("div", said.message[number])]
         if f.related:
             message.append(tag("div", t("related", lang, ids=", ".join(map(str, f.related))), class_="kg-related"))
         if f.basis:  # the finding rests on data the document does not state: softened, and said so
@@ -744,7 +763,7 @@ def _silenced(fr: FileReport, lang: str) -> Html:
 # ------------------------------------------------------------------------------------------ owners
 
 
-def _owners_section(page: PageInput, on_node: dict, lang: str) -> Pieces:
+def _owners_section(page: PageInput, on_node: dict, said: _Said, lang: str) -> Pieces:
     G = page.G
     groups, resolver = views.owner_groups(G, page.owners_vocabulary)
     out: list[Html | Pieces] = [tag("h3", t("nav_owners", lang)), tag("p", t("owners_intro", lang), class_="kg-intro")]
@@ -799,9 +818,9 @@ def _owners_section(page: PageInput, on_node: dict, lang: str) -> Pieces:
                         join(
                             tag(
                                 "div",
-                                _mark(num, f, lang),
+                                said.mark(num),
                                 " ",
-                                render(f, lang),
+                                said.message[num],
                                 tag("span", f" LKE {f.lke}", class_="kg-sub") if f.lke else None,
                             )
                             for num, f in found
@@ -844,7 +863,7 @@ def _owners_section(page: PageInput, on_node: dict, lang: str) -> Pieces:
 # ------------------------------------------------------------------------------------------ indicators
 
 
-def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: str) -> Pieces:
+def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], said: _Said, lang: str) -> Pieces:
     G = page.G
     table = views.indicator_table(G, items)
     by_number = dict(items)
@@ -856,13 +875,7 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: 
         ("source", t("source", lang)),
     ]
 
-    made: dict[int, Html] = {}  # each finding's mark, made once (a finding marks every goal it relates)
-
-    def mark(num: int) -> Html:
-        got = made.get(num)
-        if got is None:
-            got = made[num] = _mark(num, by_number[num], lang)
-        return got
+    mark = said.mark  # each finding's mark, made once (a finding marks every goal it relates)
 
     def marks(numbers: list[int]) -> Html:
         return Html("".join([mark(num) for num in numbers]))
@@ -938,10 +951,7 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], lang: 
     notes = []
     for key, label in [*cols, ("targets", t("targets", lang))]:
         for num in table.header_marks.get(key, []):
-            f = by_number[num]
-            notes.append(
-                tag("p", _mark(num, f, lang), " ", tag("strong", f"{label}: "), render(f, lang), class_="kg-colnote")
-            )
+            notes.append(tag("p", mark(num), " ", tag("strong", f"{label}: "), said.message[num], class_="kg-colnote"))
     marked = len(
         {n for row in table.rows for ns in [*row.marks.values(), *row.target_marks.values()] for n in ns}
         | {n for ns in table.header_marks.values() for n in ns}
@@ -978,6 +988,7 @@ def _detail_section(
     groups: list[views.RuleGroup],
     items: list[tuple[int, Finding]],
     on_node: dict,
+    said: _Said,
     lang: str,
 ) -> Pieces:
     """The detail under the evaluation: what the cascade holds, every finding by rule, the goals of each
@@ -988,9 +999,9 @@ def _detail_section(
         _facts(page, lang),
     ]
     out += [
-        _findings_section(page, groups, lang),
-        _owners_section(page, on_node, lang),
-        _indicator_section(page, items, lang),
+        _findings_section(page, groups, said, lang),
+        _owners_section(page, on_node, said, lang),
+        _indicator_section(page, items, said, lang),
     ]
     return wrap("section", pieces(out), id="detail", class_="kg-section")
 

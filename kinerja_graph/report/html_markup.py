@@ -35,6 +35,10 @@ def clean(text: object) -> str:
 
 def esc(value: object) -> Html:
     """User (or any) text as HTML text; an Html fragment passes through unchanged."""
+    if type(value) is str:  # most calls: plain text
+        if _SPECIAL.search(value) is None:
+            return Html(value)
+        return Html(html.escape(clean(value), quote=True))
     if isinstance(value, Html):
         return value
     if value is None:
@@ -46,19 +50,30 @@ def esc(value: object) -> Html:
 
 
 def join(parts: Iterable[object], sep: str = "") -> Html:
-    return Html(esc(sep).join([esc(p) for p in parts]))
+    return Html(esc(sep).join([p if type(p) is Html else esc(p) for p in parts]))
 
 
 def attrs(**values) -> Html:
     """` name="value"` pairs; `class_` -> class, `data_x_y` -> data-x-y; None and False are left out,
     True writes the bare attribute."""
+    return _attrs(values)
+
+
+_NAMES: dict[str, str] = {}  # keyword -> attribute name ("data_goto_n" -> "data-goto-n")
+
+
+def _attrs(values: dict[str, object]) -> Html:
     out = []
-    for name, value in values.items():
+    for key, value in values.items():
         if value is None or value is False:
             continue
-        name = name.rstrip("_").replace("_", "-")
+        name = _NAMES.get(key)
+        if name is None:
+            name = _NAMES[key] = key.rstrip("_").replace("_", "-")
         if value is True:
             out.append(f" {name}")
+        elif type(value) is int:  # a number: nothing to escape
+            out.append(f' {name}="{value}"')
         else:
             out.append(f' {name}="{esc(value)}"')
     return Html("".join(out))
@@ -69,10 +84,15 @@ VOID = {"br", "hr", "img", "input", "meta", "link", "col", "wbr"}
 
 def tag(name: str, *content: object, **attributes) -> Html:
     """<name attrs>content</name>, each content item escaped unless it is Html."""
-    opening = f"<{name}{attrs(**attributes)}>" if attributes else f"<{name}>"
+    opening = f"<{name}{_attrs(attributes)}>" if attributes else f"<{name}>"
     if name in VOID:
         return Html(opening)
-    return Html(opening + "".join([esc(c) for c in content if c is not None]) + f"</{name}>")
+    parts = [opening]
+    for c in content:
+        if c is not None:
+            parts.append(c if type(c) is Html else esc(c))
+    parts.append(f"</{name}>")
+    return Html("".join(parts))
 
 
 # A big section (the findings of 10^4 goals, the indicator table) is kept as a list of pieces: `wrap` and
@@ -97,7 +117,7 @@ def pieces(parts: Iterable[object], sep: str = "") -> Pieces:
 
 def wrap(name: str, content: Sequence[str], **attributes) -> Pieces:
     """`tag(name, Html("".join(content)), **attributes)` as pieces (`content` already markup)."""
-    opening = f"<{name}{attrs(**attributes)}>" if attributes else f"<{name}>"
+    opening = f"<{name}{_attrs(attributes)}>" if attributes else f"<{name}>"
     return [opening, *content, f"</{name}>"]
 
 
