@@ -108,7 +108,7 @@ def _items(c: Criterion, facts: Facts) -> list[Item]:
     if c.requires == "indicator":
         nodes = [n for n in nodes if facts.measured(n)]
     if c.population == "indicators":
-        return [(n, i) for n in nodes for i in range(len(facts.indicators(n)))]
+        return [(n, i) for n in nodes for i in range(facts.indicator_count(n))]
     return [(n, -1) for n in nodes]
 
 

@@ -122,7 +122,7 @@ def population_goals(criterion: Criterion | None, facts: Facts) -> list[str]:
 
 def population_indicators(criterion: Criterion | None, facts: Facts) -> list[Item]:
     """The indicators of the nodes a criterion counts, as (node, position)."""
-    return [(n, i) for n in population_goals(criterion, facts) for i in range(len(facts.indicators(n)))]
+    return [(n, i) for n in population_goals(criterion, facts) for i in range(facts.indicator_count(n))]
 
 
 def what_goals(criterion: Criterion | None, lang: str, *, own: bool = True) -> str:
@@ -204,7 +204,7 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
             elif "indicator" in f.args:
                 items.add((n, indicator_position(facts, n, f.args["indicator"])))
             else:  # every indicator of the node (an entry of indicators without a goal)
-                items.update((n, i) for i in range(len(facts.indicators(n)) or 1))
+                items.update((n, i) for i in range(facts.indicator_count(n) or 1))
     count = max(len(items), whole_count) if everything else len(items)
     order = {n: i for i, n in enumerate((*facts.goals, *facts.loose))}
     nodes = sorted(met, key=lambda n: order.get(n, len(order)))

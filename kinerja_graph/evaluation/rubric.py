@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kinerja_graph import policy
@@ -63,6 +63,10 @@ class Rubric:
     unassessed_value: float = 0.0  # what a criterion without evidence is worth in the score
     groups: frozenset[str] = frozenset()  # rules whose findings name a group of goals alike
     path: str = ""
+    # (rule, its LKE criterion) -> `routes`, worked out once (asked for each finding by every criterion)
+    _routes: dict[tuple[str, str | None], list[Criterion]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def criterion(self, criterion_id: str) -> Criterion | None:
         return next((c for c in self.criteria if c.id == criterion_id), None)
@@ -99,7 +103,15 @@ class Rubric:
 
     def routes(self, rule: str, lke: str | None) -> list[Criterion]:
         """The criteria a rule's findings bear on: those that list it, else the one of the rule's own LKE
-        criterion (a rule the evaluation does not name yet still counts where the rule says it belongs)."""
+        criterion (a rule the evaluation does not name yet still counts where the rule says it belongs).
+        The list is shared between calls: not to be changed."""
+        key = (rule, lke)
+        got = self._routes.get(key)
+        if got is None:
+            got = self._routes[key] = self._route(rule, lke)
+        return got
+
+    def _route(self, rule: str, lke: str | None) -> list[Criterion]:
         listed = [c for c in self.criteria if rule in c.rules or rule in c.notes_only]
         if listed:
             return listed

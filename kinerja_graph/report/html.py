@@ -148,6 +148,15 @@ def _lke_name(criterion: str | None, lang: str) -> str | None:
     return found.title_in(lang) if found is not None else None
 
 
+def _lke_named(names: dict, criterion: str | None, lang: str) -> str | None:
+    """`_lke_name`, remembered in `names`."""
+    try:
+        return names[criterion]
+    except KeyError:
+        got = names[criterion] = _lke_name(criterion, lang)
+        return got
+
+
 def _area_name(area: str, lang: str) -> str:
     try:
         return t(f"area_{area}", lang)
@@ -166,6 +175,15 @@ def _lke_badge(criterion: str | None, lang: str) -> Html:
 def _level_name(level_id: str | None, lang: str) -> str | None:
     level = policy.levels().by_id(level_id) if level_id else None
     return level.name.get(lang) or level.name["en"] if level else None
+
+
+def _named_level(names: dict, level_id: str | None, lang: str) -> str | None:
+    """`_level_name`, remembered in `names` (a page names the same few levels thousands of times)."""
+    try:
+        return names[level_id]
+    except KeyError:
+        got = names[level_id] = _level_name(level_id, lang)
+        return got
 
 
 def _mark(number: int, f: Finding, lang: str, message: str | None = None) -> Html:
@@ -642,6 +660,7 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, said: _Said, lang: st
                 )
             )
     rows = []
+    lke_names: dict[str | None, str | None] = {}  # criterion -> its short name, looked up once
     for number, f in g.findings:
         d = G.nodes[f.node] if f.node is not None and f.node in G else None
         if d is not None:
@@ -671,7 +690,7 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, said: _Said, lang: st
                 tag("td", join(where), class_="kg-place"),
                 node_cell,
                 tag("td", join(message)),
-                tag("td", f.lke or "—", class_="kg-lke-cell", title=_lke_name(f.lke, lang)),
+                tag("td", f.lke or "—", class_="kg-lke-cell", title=_lke_named(lke_names, f.lke, lang)),
                 class_="kg-f",
                 id=f"kg-f{number}",
                 data_f=number,
@@ -767,6 +786,7 @@ def _owners_section(page: PageInput, on_node: dict, said: _Said, lang: str) -> P
     G = page.G
     groups, resolver = views.owner_groups(G, page.owners_vocabulary)
     out: list[Html | Pieces] = [tag("h3", t("nav_owners", lang)), tag("p", t("owners_intro", lang), class_="kg-intro")]
+    level_names: dict[object, str | None] = {}  # level id -> its name, looked up once
     for i, group in enumerate(groups):
         nodes = group.nodes
         n_inds = sum(len(G.nodes[n].get("indicators") or ()) for n in nodes)
@@ -799,7 +819,7 @@ def _owners_section(page: PageInput, on_node: dict, said: _Said, lang: str) -> P
                     tag("td", tag("a", n, href="#diagram", data_goto_n=d["order"]), class_="kg-node"),
                     tag(
                         "td",
-                        _level_name(d.get("level"), lang)
+                        _named_level(level_names, d.get("level"), lang)
                         or (
                             d.get("node").level_label
                             if d.get("node") is not None and d.get("node").level_label
@@ -881,10 +901,19 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], said: 
         return Html("".join([mark(num) for num in numbers]))
 
     empty_text = esc(t("empty", lang))
+    plain: dict[str | None, Html] = {}  # a cell without marks, by its text (units, sources, targets recur)
 
     def cell(text: object, numbers: list[int], cls: str = "") -> Html:
         # what tag("td", text, marks(numbers), class_=..., data_marks=...) writes, without its generality
         # (14,800 indicators write 5 cells each, and more with years)
+        if not numbers and not cls and (text is None or type(text) is str):
+            got = plain.get(text)
+            if got is None:
+                got = plain[text] = _plain_cell(text, numbers, "")
+            return got
+        return _plain_cell(text, numbers, cls)
+
+    def _plain_cell(text: object, numbers: list[int], cls: str) -> Html:
         empty = text is None or not str(text).strip()
         if not numbers:
             classes = f"{cls} kg-gap" if cls and empty else "kg-gap" if empty else cls
@@ -914,11 +943,11 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], said: 
     span: dict[str, int] = {}
     for row in table.rows:
         span[row.node] = span.get(row.node, 0) + 1
-    body = []
+    body: Pieces = []
     for row in table.rows:
-        d = G.nodes[row.node]
         cells = []
         if row.first:
+            d = G.nodes[row.node]
             goal = [tag("a", row.node, href="#diagram", data_goto_n=row.order)]
             goal.append(
                 tag(
@@ -947,7 +976,7 @@ def _indicator_section(page: PageInput, items: list[tuple[int, Finding]], said: 
             for year in table.years:
                 target = (ind.targets or {}).get(year)
                 cells.append(cell(target.text if target is not None else None, row.target_marks.get(year, [])))
-        body.append(tag("tr", join(cells), class_="kg-first" if row.first else None, data_n=row.order))
+        body += wrap("tr", cells, class_="kg-first" if row.first else None, data_n=row.order)
     notes = []
     for key, label in [*cols, ("targets", t("targets", lang))]:
         for num in table.header_marks.get(key, []):
