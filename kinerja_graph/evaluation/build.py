@@ -247,7 +247,7 @@ def answer(
     if c.population == "cascade":
         return _cascade_answer(c, facts, findings, rubric, note_ids, lang)
     evidence = Evidence(population=c.population, levels=c.levels)
-    all_indicators = [i for n in (*facts.goals, *facts.loose) for i in facts.indicators(n)]
+    all_indicators = facts.every_indicator()
     if c.requires in FIELDS:
         stating = sum(carries(i, c.requires) for i in all_indicators)
         evidence.facts["stating"] = {"field": c.requires, "count": stating, "of": len(all_indicators)}

@@ -57,6 +57,9 @@ class Facts:
     partner_keys: dict[str, str] = field(default_factory=dict)  # body name -> its graph node ("crosscutting:…")
     crosscut_goals: list[str] = field(default_factory=list)  # goals with a crosscutting link
     doubtful: frozenset[str] = frozenset()  # goals whose level label the cascade's structure contradicts
+    # made once, when first asked for (after reading): every criterion and note asks for them again
+    _every_indicator: list[Indicator] | None = field(default=None, init=False, repr=False, compare=False)
+    _position: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -151,6 +154,19 @@ class Facts:
     def indicators(self, node: str) -> list[Indicator]:
         model = self.model.get(node)
         return list(model.indicators) if model is not None else []
+
+    def every_indicator(self) -> list[Indicator]:
+        """The indicators of every goal, then of the indicators without a goal, in document order (the list is
+        shared: not to be changed)."""
+        if self._every_indicator is None:
+            self._every_indicator = [i for n in (*self.goals, *self.loose) for i in self.indicators(n)]
+        return self._every_indicator
+
+    def position(self) -> dict[str, int]:
+        """Node id -> its place among the goals, then the indicators without a goal (shared: not to be changed)."""
+        if self._position is None:
+            self._position = {n: i for i, n in enumerate((*self.goals, *self.loose))}
+        return self._position
 
     def indicator_count(self, node: str) -> int:
         """len(self.indicators(node)), without the copy (asked for every node by several criteria)."""

@@ -206,7 +206,7 @@ def make_note(number: int, g: Group, facts: Facts, rubric: Rubric, lang: str) ->
             else:  # every indicator of the node (an entry of indicators without a goal)
                 items.update((n, i) for i in range(facts.indicator_count(n) or 1))
     count = max(len(items), whole_count) if everything else len(items)
-    order = {n: i for i, n in enumerate((*facts.goals, *facts.loose))}
+    order = facts.position()
     nodes = sorted(met, key=lambda n: order.get(n, len(order)))
     everyone = {n for f in findings for n in involved(f)}
     levels = facts.level_counts(nodes)

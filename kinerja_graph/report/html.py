@@ -215,10 +215,12 @@ class _Said:
         return got
 
 
+_SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
 def _worst(findings) -> str | None:
-    order = {s: i for i, s in enumerate(SEVERITIES)}
     sev = [f.severity for f in findings]
-    return min(sev, key=order.__getitem__) if sev else None
+    return min(sev, key=_SEVERITY_RANK.__getitem__) if sev else None
 
 
 def _shorten(text: object, limit: int) -> str:
