@@ -202,19 +202,19 @@ class Graphviz:
             raise RenderError(self.style.t("err_failed", self.lang, file=what, message=str(exc))) from None
 
     def submit(self, source: str, fmt: str, *, what: str = "", goals: int = 0) -> None:
-        """Send a picture ahead: `receive` gives the pictures sent in the order they were sent. The pygraphviz
-        child then draws one request after the other without waiting for the parent between them (a process
-        that sleeps between pictures finds its caches cold and takes longer over each); the `dot` program
-        draws each picture when it is received (`render`)."""
+        """Send a picture ahead: `receive` gives the pictures sent in the order they were sent. The Graphviz
+        process then draws one picture after the other without waiting for the parent between them (a process
+        that sleeps between pictures finds its caches cold and takes longer over each)."""
         if fmt not in FORMATS:
             raise RenderError(self.style.t("err_format", self.lang, format=fmt))
-        if self.engine != "pygraphviz" or fmt == "dot":
+        if fmt == "dot":
             self._queued.append((source, fmt, what, goals, None))
             return
         _, process = self._process(fmt)
         with self._answering(process, what, goals):
             process.queue(self._payload(source, fmt))
-        self._queued.append(("", fmt, what, goals, process))
+        # `dot`'s messages are not marked: its source is kept to draw it again when they cannot be told apart
+        self._queued.append((source if self.engine == "dot" else "", fmt, what, goals, process))
 
     def receive(self) -> Rendered:
         """The oldest picture `submit` sent, as `render` gives it (its time limit counted from now)."""
@@ -223,7 +223,15 @@ class Graphviz:
             return self._draw(source, fmt, what, goals) if fmt != "dot" else Rendered(source.encode("utf-8"), "")
         try:
             with self._answering(process, what, goals):
-                status, data, errors = process.take(_framed_end, self.timeout)
+                status, data, errors = process.take(_ENDS[self.engine if process.marked else fmt], self.timeout)
+            if not process.marked and status is not None and process.waiting and _messages(errors):
+                # `dot` may have written messages of the pictures sent after this one too: this picture and those
+                # are drawn again one by one by a new process, each with its own messages (rare: a run's pages
+                # draw without any)
+                process.proc.kill()  # not left to draw what it was sent
+                process.close()
+                self._queued = deque((s, f, w, g, None) for s, f, w, g, _ in self._queued)
+                return self._draw(source, fmt, what, goals)
             return self._rendered(process, status, data, errors, fmt, what)
         except RenderError:
             self._queued.clear()  # the process that failed is closed: the pictures sent after it are lost
@@ -250,11 +258,7 @@ class Graphviz:
     ) -> Rendered:
         style, lang = self.style, self.lang
         self.pictures += 1
-        messages = [
-            line.strip()
-            for line in errors.decode("utf-8", "replace").splitlines()
-            if line.strip() and not _NOISE.match(line.strip())
-        ]
+        messages = _messages(errors)
         if status is None:  # the process ended without a picture (dot exits on a syntax error)
             code = process.close()
             messages = messages or [f"exit code {code}"]
@@ -464,7 +468,11 @@ class _Process:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError
-            events = poll.poll(left * 1000)
+            events = poll.poll(left * 1000 if self.marked else min(left, _ERROR_WATCH) * 1000)
+            if not events and not self.marked and not self.unsent and self.has_error():
+                # dot waits for more input after a syntax error: its input closed, it ends (`exchange`)
+                with contextlib.suppress(OSError):
+                    proc.stdin.close()
             for fd, _ in events:
                 if fd == in_fd:
                     if self._send() or self.written >= self.ends[0]:
@@ -567,6 +575,15 @@ class _Process:
         if end is _framed_end:
             data = data[data.index(b"\n") + 1 :] if status == 0 else b""
         return status, data, self.new_errors()
+
+
+def _messages(errors: bytes) -> list[str]:
+    """A process's messages about a picture, without fontconfig's chatter."""
+    return [
+        line.strip()
+        for line in errors.decode("utf-8", "replace").splitlines()
+        if line.strip() and not _NOISE.match(line.strip())
+    ]
 
 
 def _fixed_date(m: re.Match) -> bytes:
