@@ -61,7 +61,12 @@ def test_messages_dot_wrote_for_a_later_picture_are_not_given_to_an_earlier_one(
     assert [bool(r.warnings) for r in ahead[:3]] == [False, True, False]
 
 
-@pytest.mark.parametrize("after", [[], [CLEAN]], ids=["last sent", "before another"])
+BIG = build_diagram(generated_graph((4, 5, 5, 6))).source  # 745 goals: a few of them fill the pipe
+
+
+@pytest.mark.parametrize(
+    "after", [[], [CLEAN], [BIG] * 8], ids=["last sent", "before another", "before more than the pipe holds"]
+)
 def test_a_syntax_error_among_pictures_sent_ahead_fails_its_picture_not_the_time_limit(after):
     with output.Graphviz("dot", lang="en", timeout=600) as graphviz:
         graphviz.submit(CLEAN, "svg", what="good.svg")
@@ -76,9 +81,8 @@ def test_a_syntax_error_among_pictures_sent_ahead_fails_its_picture_not_the_time
 
 
 def test_the_time_limit_holds_for_a_picture_sent_ahead_to_dot():
-    G = generated_graph((4, 5, 5, 6))  # 745 goals in one picture
     with output.Graphviz("dot", timeout=0.01) as graphviz:
-        graphviz.submit(build_diagram(G).source, "svg", what="besar.svg", goals=745)
+        graphviz.submit(BIG, "svg", what="besar.svg", goals=745)
         graphviz.submit(CLEAN, "svg", what="kecil.svg")
         with pytest.raises(RenderError, match="745"):
             graphviz.receive()

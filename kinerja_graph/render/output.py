@@ -240,7 +240,9 @@ class Graphviz:
     def _process(self, fmt: str) -> tuple[str, _Process]:
         key = "any" if self.engine == "pygraphviz" else fmt
         process = self._processes.get(key)
-        if process is None or not process.alive():
+        # a process that ended with pictures sent ahead is kept until they are received: `receive` takes what it
+        # drew before it ended, then the picture it ended on fails (dot ends at a syntax error)
+        if process is None or (not process.alive() and not process.waiting):
             if process is not None:
                 process.close()
             process = self._processes[key] = _Process(self._command(fmt), marked=self.engine == "pygraphviz")
@@ -387,6 +389,7 @@ class _Process:
                 if stream is not None:
                     stream.close()
         self.errors.close()
+        self.waiting = 0  # nothing more to take
         return proc.returncode
 
     def has_error(self) -> bool:
@@ -469,8 +472,10 @@ class _Process:
             if left <= 0:
                 raise TimeoutError
             events = poll.poll(left * 1000 if self.marked else min(left, _ERROR_WATCH) * 1000)
-            if not events and not self.marked and not self.unsent and self.has_error():
-                # dot waits for more input after a syntax error: its input closed, it ends (`exchange`)
+            if not events and not self.marked and self.has_error():
+                # dot waits for more input after a syntax error: its input closed, it ends (`exchange`). The error is
+                # the picture awaited's (dot draws in order): it fails, and what was to be sent after it is not sent
+                self.unsent.clear()
                 with contextlib.suppress(OSError):
                     proc.stdin.close()
             for fd, _ in events:
