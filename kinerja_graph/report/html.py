@@ -26,6 +26,7 @@ import functools
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -148,15 +149,6 @@ def _lke_name(criterion: str | None, lang: str) -> str | None:
     return found.title_in(lang) if found is not None else None
 
 
-def _lke_named(names: dict, criterion: str | None, lang: str) -> str | None:
-    """`_lke_name`, remembered in `names`."""
-    try:
-        return names[criterion]
-    except KeyError:
-        got = names[criterion] = _lke_name(criterion, lang)
-        return got
-
-
 def _area_name(area: str, lang: str) -> str:
     try:
         return t(f"area_{area}", lang)
@@ -177,12 +169,13 @@ def _level_name(level_id: str | None, lang: str) -> str | None:
     return level.name.get(lang) or level.name["en"] if level else None
 
 
-def _named_level(names: dict, level_id: str | None, lang: str) -> str | None:
-    """`_level_name`, remembered in `names` (a page names the same few levels thousands of times)."""
+def _remembered(names: dict, name: Callable[[str | None, str], str | None], key: str | None, lang: str) -> str | None:
+    """`name(key, lang)` (`_lke_name`, `_level_name`), remembered in `names`: a page names the same few criteria
+    and levels thousands of times."""
     try:
-        return names[level_id]
+        return names[key]
     except KeyError:
-        got = names[level_id] = _level_name(level_id, lang)
+        got = names[key] = name(key, lang)
         return got
 
 
@@ -692,7 +685,7 @@ def _rule_group(page: PageInput, g: views.RuleGroup, rule, said: _Said, lang: st
                 tag("td", join(where), class_="kg-place"),
                 node_cell,
                 tag("td", join(message)),
-                tag("td", f.lke or "—", class_="kg-lke-cell", title=_lke_named(lke_names, f.lke, lang)),
+                tag("td", f.lke or "—", class_="kg-lke-cell", title=_remembered(lke_names, _lke_name, f.lke, lang)),
                 class_="kg-f",
                 id=f"kg-f{number}",
                 data_f=number,
@@ -821,7 +814,7 @@ def _owners_section(page: PageInput, on_node: dict, said: _Said, lang: str) -> P
                     tag("td", tag("a", n, href="#diagram", data_goto_n=d["order"]), class_="kg-node"),
                     tag(
                         "td",
-                        _named_level(level_names, d.get("level"), lang)
+                        _remembered(level_names, _level_name, d.get("level"), lang)
                         or (
                             d.get("node").level_label
                             if d.get("node") is not None and d.get("node").level_label
