@@ -35,18 +35,15 @@ def clean(text: object) -> str:
 
 def esc(value: object) -> Html:
     """User (or any) text as HTML text; an Html fragment passes through unchanged."""
-    if type(value) is str:  # most calls: plain text
-        if _SPECIAL.search(value) is None:
-            return Html(value)
-        return Html(html.escape(clean(value), quote=True))
-    if isinstance(value, Html):
-        return value
-    if value is None:
-        return Html("")
-    text = str(value)
-    if _SPECIAL.search(text) is None:  # most text: nothing to escape
-        return Html(text)
-    return Html(html.escape(clean(text), quote=True))
+    if type(value) is not str:  # most calls: plain text, checked once
+        if isinstance(value, Html):
+            return value
+        if value is None:
+            return Html("")
+        value = str(value)
+    if _SPECIAL.search(value) is None:  # most text: nothing to escape
+        return Html(value)
+    return Html(html.escape(clean(value), quote=True))
 
 
 def join(parts: Iterable[object], sep: str = "") -> Html:
