@@ -178,15 +178,11 @@ def _page(
     return _one(result, name, pages[position], index, lang, diagram, year, engine_name, timeout, write)
 
 
-def _one(result: FileResult, *args) -> PageResult:
-    """One readable file's page, with the cyclic garbage collector paused: the evaluation and the page are
-    hundreds of thousands of small objects made next to the graph's millions, which the collector would
-    walk again and again (a quarter of the page's time at 10^4 goals, measured); reference counting frees them."""
-    with gc_paused():
-        return _one_page(result, *args)
-
-
-def _one_page(
+# One readable file's page, made with the cyclic garbage collector paused: the evaluation and the page are
+# hundreds of thousands of small objects made next to the graph's millions, which the collector would walk again
+# and again (a quarter of the page's time at 10^4 goals, measured); reference counting frees them.
+@gc_paused()
+def _one(
     result: FileResult,
     path: str,
     page_path: Path,
